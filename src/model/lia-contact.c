@@ -1,0 +1,787 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "lia-contact.h"
+#include "lia-assessment.h"
+#include "lia-contact-point.h"
+#include "lia-enum-types.h"
+
+/* The text properties come first so that their property ids index @text directly. */
+enum {
+  PROP_0,
+  PROP_HONORIFIC,
+  PROP_GIVEN_NAME,
+  PROP_FAMILY_NAME,
+  PROP_SUFFIX,
+  PROP_DISPLAY_NAME,
+  PROP_JOB_TITLE,
+  PROP_TIME_ZONE,
+  PROP_NOTES,
+  N_TEXT_PROPS,
+  PROP_PREFERRED_CHANNEL = N_TEXT_PROPS,
+  PROP_LANGUAGES,
+  PROP_TAGS,
+  PROP_ASSESSMENT,
+  PROP_EMAILS,
+  PROP_PHONES,
+  N_PROPS
+};
+
+struct _LiaContact
+{
+  LiaRecord      parent_instance;
+
+  /* Indexed by PROP_HONORIFIC … PROP_NOTES, never NULL. text[PROP_DISPLAY_NAME] is the
+   * explicit display name only; composed_name is the label built from the parts. */
+  char          *text[N_TEXT_PROPS];
+  char          *composed_name;
+  LiaChannel     preferred_channel;
+  char         **languages;
+  char         **tags;
+  LiaAssessment *assessment;
+  GListStore    *emails;
+  GListStore    *phones;
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (LiaContact, lia_contact, LIA_TYPE_RECORD)
+
+static char *
+compose_name (LiaContact *self)
+{
+  static const guint parts[] = { PROP_HONORIFIC, PROP_GIVEN_NAME, PROP_FAMILY_NAME, PROP_SUFFIX };
+  GString *name = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *part = g_strstrip (g_strdup (self->text[parts[i]]));
+
+      if (lia_text_is_blank (part))
+        continue;
+
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      g_string_append (name, part);
+    }
+
+  return g_string_free (name, FALSE);
+}
+
+static gboolean
+is_name_part (guint prop_id)
+{
+  return prop_id == PROP_HONORIFIC || prop_id == PROP_GIVEN_NAME
+         || prop_id == PROP_FAMILY_NAME || prop_id == PROP_SUFFIX;
+}
+
+static void
+set_text (LiaContact *self,
+          guint       prop_id,
+          const char *value)
+{
+  g_autofree char *old_display_name = NULL;
+
+  g_assert (prop_id > PROP_0 && prop_id < N_TEXT_PROPS);
+
+  if (value == NULL)
+    value = "";
+
+  if (g_strcmp0 (self->text[prop_id], value) == 0)
+    return;
+
+  old_display_name = g_strdup (lia_contact_get_display_name (self));
+
+  g_free (self->text[prop_id]);
+  self->text[prop_id] = g_strdup (value);
+
+  if (is_name_part (prop_id))
+    {
+      g_free (self->composed_name);
+      self->composed_name = compose_name (self);
+    }
+
+  /* "display-name" is the label people see, so it is notified when that label changes,
+   * whichever part changed it. */
+  if (prop_id != PROP_DISPLAY_NAME)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  if (g_strcmp0 (old_display_name, lia_contact_get_display_name (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
+}
+
+static gboolean
+set_strv (char               ***field,
+          const char * const   *value)
+{
+  g_auto(GStrv) tidy = lia_strv_tidy (value, TRUE);
+
+  if (g_strv_equal ((const char * const *) tidy, (const char * const *) *field))
+    return FALSE;
+
+  g_strfreev (*field);
+  *field = g_steal_pointer (&tidy);
+  return TRUE;
+}
+
+static gboolean
+email_is_valid (const char *address)
+{
+  const char *at = strchr (address, '@');
+
+  return at != NULL && at != address && at[1] != '\0' && strchr (at + 1, '@') == NULL;
+}
+
+static gboolean
+contact_points_equal (GListModel *a,
+                      GListModel *b)
+{
+  guint n_items = g_list_model_get_n_items (a);
+
+  if (n_items != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LiaContactPoint) point_a = g_list_model_get_item (a, i);
+      g_autoptr(LiaContactPoint) point_b = g_list_model_get_item (b, i);
+
+      if (lia_contact_point_get_kind (point_a) != lia_contact_point_get_kind (point_b)
+          || g_strcmp0 (lia_contact_point_get_value (point_a),
+                        lia_contact_point_get_value (point_b)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Contact points are immutable, so both contacts can share them. */
+static void
+copy_contact_points (LiaContact *self,
+                     GListStore *mine,
+                     GListStore *theirs,
+                     guint       prop_id)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (theirs));
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (contact_points_equal (G_LIST_MODEL (mine), G_LIST_MODEL (theirs)))
+    return;
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (points, g_list_model_get_item (G_LIST_MODEL (theirs), i));
+
+  g_list_store_splice (mine, 0, g_list_model_get_n_items (G_LIST_MODEL (mine)),
+                       points->pdata, points->len);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static gboolean
+lia_contact_validate (LiaRecord  *record,
+                      GError    **error)
+{
+  LiaContact *self = LIA_CONTACT (record);
+  const char *name = lia_contact_get_display_name (self);
+  const char *time_zone = self->text[PROP_TIME_ZONE];
+  guint n_items;
+
+  if (lia_text_is_blank (self->text[PROP_DISPLAY_NAME])
+      && lia_text_is_blank (self->text[PROP_GIVEN_NAME])
+      && lia_text_is_blank (self->text[PROP_FAMILY_NAME]))
+    {
+      g_set_error_literal (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                           _("A contact needs a display name, a given name or a family name."));
+      return FALSE;
+    }
+
+  if (*time_zone != '\0')
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (time_zone);
+
+      if (zone == NULL)
+        {
+          g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                       _("“%s” has an unknown time zone “%s” (expected a name such as Africa/Nairobi)."),
+                       name, time_zone);
+          return FALSE;
+        }
+    }
+
+  if (lia_enum_to_nick (LIA_TYPE_CHANNEL, self->preferred_channel) == NULL)
+    {
+      g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                   _("“%s” has an unknown preferred channel (%d)."),
+                   name, (int) self->preferred_channel);
+      return FALSE;
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->emails));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LiaContactPoint) email = g_list_model_get_item (G_LIST_MODEL (self->emails), i);
+      const char *address = lia_contact_point_get_value (email);
+
+      if (!email_is_valid (address))
+        {
+          g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                       _("“%s” has an email address “%s” that is not of the form name@example.org."),
+                       name, address);
+          return FALSE;
+        }
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->phones));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LiaContactPoint) phone = g_list_model_get_item (G_LIST_MODEL (self->phones), i);
+
+      if (lia_text_is_blank (lia_contact_point_get_value (phone)))
+        {
+          g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                       _("“%s” has an empty phone number."), name);
+          return FALSE;
+        }
+    }
+
+  if (!lia_assessment_validate (self->assessment, error))
+    {
+      g_prefix_error (error, _("“%s”: "), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+lia_contact_copy_from (LiaRecord *record,
+                       LiaRecord *other_record)
+{
+  LiaContact *self = LIA_CONTACT (record);
+  LiaContact *other = LIA_CONTACT (other_record);
+
+  /* The parent copies "display-name" as the label it reads; put back the explicit one, inside
+   * one freeze so that only a net change of the label is notified. */
+  g_object_freeze_notify (G_OBJECT (self));
+
+  LIA_RECORD_CLASS (lia_contact_parent_class)->copy_from (record, other_record);
+  lia_contact_set_display_name (self, other->text[PROP_DISPLAY_NAME]);
+  copy_contact_points (self, self->emails, other->emails, PROP_EMAILS);
+  copy_contact_points (self, self->phones, other->phones, PROP_PHONES);
+  lia_assessment_copy_from (self->assessment, other->assessment);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static const char *
+lia_contact_get_label (LiaRecord *record)
+{
+  return lia_contact_get_display_name (LIA_CONTACT (record));
+}
+
+static void
+lia_contact_dispose (GObject *object)
+{
+  LiaContact *self = LIA_CONTACT (object);
+
+  g_clear_object (&self->assessment);
+  g_clear_object (&self->emails);
+  g_clear_object (&self->phones);
+
+  G_OBJECT_CLASS (lia_contact_parent_class)->dispose (object);
+}
+
+static void
+lia_contact_finalize (GObject *object)
+{
+  LiaContact *self = LIA_CONTACT (object);
+
+  for (guint i = 0; i < N_TEXT_PROPS; i++)
+    g_clear_pointer (&self->text[i], g_free);
+  g_clear_pointer (&self->composed_name, g_free);
+  g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->tags, g_strfreev);
+
+  G_OBJECT_CLASS (lia_contact_parent_class)->finalize (object);
+}
+
+static void
+lia_contact_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  LiaContact *self = LIA_CONTACT (object);
+
+  if (prop_id == PROP_DISPLAY_NAME)
+    {
+      g_value_set_string (value, lia_contact_get_display_name (self));
+      return;
+    }
+
+  if (prop_id > PROP_0 && prop_id < N_TEXT_PROPS)
+    {
+      g_value_set_string (value, self->text[prop_id]);
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_PREFERRED_CHANNEL:
+      g_value_set_enum (value, self->preferred_channel);
+      break;
+
+    case PROP_LANGUAGES:
+      g_value_set_boxed (value, self->languages);
+      break;
+
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->tags);
+      break;
+
+    case PROP_ASSESSMENT:
+      g_value_set_object (value, self->assessment);
+      break;
+
+    case PROP_EMAILS:
+      g_value_set_object (value, self->emails);
+      break;
+
+    case PROP_PHONES:
+      g_value_set_object (value, self->phones);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_contact_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  LiaContact *self = LIA_CONTACT (object);
+
+  if (prop_id > PROP_0 && prop_id < N_TEXT_PROPS)
+    {
+      set_text (self, prop_id, g_value_get_string (value));
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_PREFERRED_CHANNEL:
+      lia_contact_set_preferred_channel (self, g_value_get_enum (value));
+      break;
+
+    case PROP_LANGUAGES:
+      lia_contact_set_languages (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_TAGS:
+      lia_contact_set_tags (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_contact_class_init (LiaContactClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  LiaRecordClass *record_class = LIA_RECORD_CLASS (klass);
+  static const char * const text_names[N_TEXT_PROPS] = {
+    [PROP_HONORIFIC] = "honorific",
+    [PROP_GIVEN_NAME] = "given-name",
+    [PROP_FAMILY_NAME] = "family-name",
+    [PROP_SUFFIX] = "suffix",
+    [PROP_DISPLAY_NAME] = "display-name",
+    [PROP_JOB_TITLE] = "job-title",
+    [PROP_TIME_ZONE] = "time-zone",
+    [PROP_NOTES] = "notes",
+  };
+
+  object_class->dispose = lia_contact_dispose;
+  object_class->finalize = lia_contact_finalize;
+  object_class->get_property = lia_contact_get_property;
+  object_class->set_property = lia_contact_set_property;
+
+  record_class->kind = LIA_RECORD_KIND_CONTACT;
+  record_class->validate = lia_contact_validate;
+  record_class->copy_from = lia_contact_copy_from;
+  record_class->get_label = lia_contact_get_label;
+
+  /* "display-name" reads as the label (explicit or composed) and writes the explicit name. */
+  for (guint i = PROP_HONORIFIC; i < N_TEXT_PROPS; i++)
+    properties[i] =
+      g_param_spec_string (text_names[i], NULL, NULL,
+                           "",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PREFERRED_CHANNEL] =
+    g_param_spec_enum ("preferred-channel", NULL, NULL,
+                       LIA_TYPE_CHANNEL, LIA_CHANNEL_UNSPECIFIED,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LANGUAGES] =
+    g_param_spec_boxed ("languages", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TAGS] =
+    g_param_spec_boxed ("tags", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_ASSESSMENT] =
+    g_param_spec_object ("assessment", NULL, NULL,
+                         LIA_TYPE_ASSESSMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_EMAILS] =
+    g_param_spec_object ("emails", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PHONES] =
+    g_param_spec_object ("phones", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lia_contact_init (LiaContact *self)
+{
+  for (guint i = 0; i < N_TEXT_PROPS; i++)
+    self->text[i] = g_strdup ("");
+  self->composed_name = g_strdup ("");
+  self->preferred_channel = LIA_CHANNEL_UNSPECIFIED;
+  self->languages = g_new0 (char *, 1);
+  self->tags = g_new0 (char *, 1);
+  self->assessment = lia_assessment_new ();
+  self->emails = g_list_store_new (LIA_TYPE_CONTACT_POINT);
+  self->phones = g_list_store_new (LIA_TYPE_CONTACT_POINT);
+}
+
+LiaContact *
+lia_contact_new (const char *given_name,
+                 const char *family_name)
+{
+  return g_object_new (LIA_TYPE_CONTACT,
+                       "given-name", given_name,
+                       "family-name", family_name,
+                       NULL);
+}
+
+const char *
+lia_contact_get_honorific (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  return self->text[PROP_HONORIFIC];
+}
+
+void
+lia_contact_set_honorific (LiaContact *self,
+                           const char *honorific)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  set_text (self, PROP_HONORIFIC, honorific);
+}
+
+const char *
+lia_contact_get_given_name (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  return self->text[PROP_GIVEN_NAME];
+}
+
+void
+lia_contact_set_given_name (LiaContact *self,
+                            const char *given_name)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  set_text (self, PROP_GIVEN_NAME, given_name);
+}
+
+const char *
+lia_contact_get_family_name (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  return self->text[PROP_FAMILY_NAME];
+}
+
+void
+lia_contact_set_family_name (LiaContact *self,
+                             const char *family_name)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  set_text (self, PROP_FAMILY_NAME, family_name);
+}
+
+const char *
+lia_contact_get_suffix (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  return self->text[PROP_SUFFIX];
+}
+
+void
+lia_contact_set_suffix (LiaContact *self,
+                        const char *suffix)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  set_text (self, PROP_SUFFIX, suffix);
+}
+
+const char *
+lia_contact_get_display_name (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  if (!lia_text_is_blank (self->text[PROP_DISPLAY_NAME]))
+    return self->text[PROP_DISPLAY_NAME];
+
+  return self->composed_name;
+}
+
+void
+lia_contact_set_display_name (LiaContact *self,
+                              const char *display_name)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  set_text (self, PROP_DISPLAY_NAME, display_name);
+}
+
+const char *
+lia_contact_get_explicit_display_name (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  return self->text[PROP_DISPLAY_NAME];
+}
+
+const char *
+lia_contact_get_job_title (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  return self->text[PROP_JOB_TITLE];
+}
+
+void
+lia_contact_set_job_title (LiaContact *self,
+                           const char *job_title)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  set_text (self, PROP_JOB_TITLE, job_title);
+}
+
+const char *
+lia_contact_get_time_zone (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  return self->text[PROP_TIME_ZONE];
+}
+
+void
+lia_contact_set_time_zone (LiaContact *self,
+                           const char *time_zone)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  set_text (self, PROP_TIME_ZONE, time_zone);
+}
+
+LiaChannel
+lia_contact_get_preferred_channel (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), LIA_CHANNEL_UNSPECIFIED);
+
+  return self->preferred_channel;
+}
+
+void
+lia_contact_set_preferred_channel (LiaContact *self,
+                                   LiaChannel  channel)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  if (self->preferred_channel == channel)
+    return;
+
+  self->preferred_channel = channel;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERRED_CHANNEL]);
+}
+
+const char *
+lia_contact_get_notes (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  return self->text[PROP_NOTES];
+}
+
+void
+lia_contact_set_notes (LiaContact *self,
+                       const char *notes)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  set_text (self, PROP_NOTES, notes);
+}
+
+const char * const *
+lia_contact_get_languages (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), NULL);
+
+  return (const char * const *) self->languages;
+}
+
+/* Language tags are case-insensitive too (BCP 47): "en-GB" and "en-gb" are one language. */
+void
+lia_contact_set_languages (LiaContact         *self,
+                           const char * const *languages)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  if (set_strv (&self->languages, languages))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGES]);
+}
+
+const char * const *
+lia_contact_get_tags (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), NULL);
+
+  return (const char * const *) self->tags;
+}
+
+void
+lia_contact_set_tags (LiaContact         *self,
+                      const char * const *tags)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  if (set_strv (&self->tags, tags))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+}
+
+LiaAssessment *
+lia_contact_get_assessment (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), NULL);
+
+  return self->assessment;
+}
+
+GListModel *
+lia_contact_get_emails (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), NULL);
+
+  return G_LIST_MODEL (self->emails);
+}
+
+void
+lia_contact_add_email (LiaContact          *self,
+                       LiaContactPointKind  kind,
+                       const char          *address)
+{
+  g_autoptr(LiaContactPoint) email = NULL;
+
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  email = lia_contact_point_new (kind, address);
+  g_list_store_append (self->emails, email);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAILS]);
+}
+
+GListModel *
+lia_contact_get_phones (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), NULL);
+
+  return G_LIST_MODEL (self->phones);
+}
+
+void
+lia_contact_add_phone (LiaContact          *self,
+                       LiaContactPointKind  kind,
+                       const char          *number)
+{
+  g_autoptr(LiaContactPoint) phone = NULL;
+
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  phone = lia_contact_point_new (kind, number);
+  g_list_store_append (self->phones, phone);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONES]);
+}
+
+void
+lia_contact_remove_email (LiaContact *self,
+                          guint       position)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->emails)));
+
+  g_list_store_remove (self->emails, position);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAILS]);
+}
+
+void
+lia_contact_remove_phone (LiaContact *self,
+                          guint       position)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->phones)));
+
+  g_list_store_remove (self->phones, position);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONES]);
+}
+
+void
+lia_contact_clear_emails (LiaContact *self)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->emails)) == 0)
+    return;
+
+  g_list_store_remove_all (self->emails);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAILS]);
+}
+
+void
+lia_contact_clear_phones (LiaContact *self)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->phones)) == 0)
+    return;
+
+  g_list_store_remove_all (self->phones);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONES]);
+}
