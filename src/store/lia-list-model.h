@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lia-store.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_LIST_MODEL (lia_list_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaListModel, lia_list_model, LIA, LIST_MODEL, GObject)
+
+/* A GListModel over a database query that costs what the visible rows cost, whatever the row
+ * count: get_n_items() is a cached count, get_item() loads a page of 64 rows by a keyed query and
+ * keeps the last 8 pages; the same row gives the same object while its page is cached. Sorting
+ * and filtering happen in SQL. It follows the store's "changed" signal: an edit updates the
+ * cached object in place (notify), an insert or delete emits items-changed at its real
+ * position, and a bulk change or reload emits (0, old, 0) then (0, 0, new), never (0, n, n). */
+
+/* Interactions, newest first, filtered as @filter says (copied; %NULL for everything). */
+LiaListModel  *lia_list_model_new_timeline      (LiaStore                *store,
+                                                 const LiaTimelineFilter *filter);
+/* Organizations by name (accents and case ignored). */
+LiaListModel  *lia_list_model_new_organizations (LiaStore                *store);
+/* Contacts by display name (accents and case ignored). */
+LiaListModel  *lia_list_model_new_contacts      (LiaStore                *store);
+
+LiaStore      *lia_list_model_get_store         (LiaListModel            *self);
+/* Counts again and drops the cached pages, e.g. after another connection (an import running in
+ * a thread) changed the database. */
+void           lia_list_model_reload            (LiaListModel            *self);
+
+G_END_DECLS

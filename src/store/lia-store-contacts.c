@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-store-private.h"
+
+#define CONTACT_COLUMNS \
+  "id, uid, created_at, updated_at, honorific, given_name, family_name, suffix, display_name," \
+  " label, job_title, time_zone, preferred_channel, notes, influence, interest, stance"
+
+/* Emails and phones share one table; "medium" tells them apart and each keeps its own order. */
+static gboolean
+load_contact_points (LiaStore    *store,
+                     LiaContact  *self,
+                     GError     **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  stmt = _lia_store_prepare (store,
+                             "SELECT medium, kind, value FROM contact_points"
+                             " WHERE contact_id = ?1 ORDER BY medium, position",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *medium = _lia_column_text (stmt, 0);
+      const char *value = _lia_column_text (stmt, 2);
+      int kind;
+
+      if (!_lia_column_nick (stmt, 1, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
+        return FALSE;
+
+      /* The schema's CHECK allows only these two media. */
+      if (g_str_equal (medium, "email"))
+        lia_contact_add_email (self, kind, value);
+      else
+        lia_contact_add_phone (self, kind, value);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (store, error,
+                                    _("Could not read the email addresses and phone numbers "
+                                      "of “%s”"),
+                                    lia_record_get_label (LIA_RECORD (self)));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static LiaRecord *
+contact_from_row (LiaStore  *store,
+                  LiaStmt   *stmt,
+                  GError   **error)
+{
+  g_autoptr(LiaContact) self = lia_contact_new (_lia_column_text (stmt, 5),
+                                                _lia_column_text (stmt, 6));
+  LiaAssessment *assessment = lia_contact_get_assessment (self);
+  g_auto(GStrv) languages = NULL;
+  g_auto(GStrv) tags = NULL;
+  int channel;
+  int stance;
+  gint64 id;
+
+  _lia_record_fill_common (LIA_RECORD (self), stmt);
+  id = lia_record_get_id (LIA_RECORD (self));
+
+  lia_contact_set_honorific (self, _lia_column_text (stmt, 4));
+  lia_contact_set_suffix (self, _lia_column_text (stmt, 7));
+  /* The stored display name is the explicit one; "label" (column 9) is derived on save. */
+  lia_contact_set_display_name (self, _lia_column_text (stmt, 8));
+  lia_contact_set_job_title (self, _lia_column_text (stmt, 10));
+  lia_contact_set_time_zone (self, _lia_column_text (stmt, 11));
+  if (!_lia_column_nick (stmt, 12, LIA_TYPE_CHANNEL, &channel, error))
+    return NULL;
+  lia_contact_set_preferred_channel (self, channel);
+  lia_contact_set_notes (self, _lia_column_text (stmt, 13));
+  lia_assessment_set_influence (assessment, sqlite3_column_int (stmt, 14));
+  lia_assessment_set_interest (assessment, sqlite3_column_int (stmt, 15));
+  if (!_lia_column_nick (stmt, 16, LIA_TYPE_STANCE, &stance, error))
+    return NULL;
+  lia_assessment_set_stance (assessment, stance);
+
+  if (!load_contact_points (store, self, error))
+    return NULL;
+
+  languages = _lia_store_load_strv (store, "contact_languages", "contact_id", "language",
+                                    id, error);
+  if (languages == NULL)
+    return NULL;
+  lia_contact_set_languages (self, (const char * const *) languages);
+
+  tags = _lia_store_load_strv (store, "contact_tags", "contact_id", "tag", id, error);
+  if (tags == NULL)
+    return NULL;
+  lia_contact_set_tags (self, (const char * const *) tags);
+
+  return LIA_RECORD (g_steal_pointer (&self));
+}
+
+/* Binds ?1..?17 in the order of the INSERT and UPDATE statements below. */
+static void
+bind_contact (LiaStmt    *stmt,
+              LiaContact *self)
+{
+  LiaRecord *record = LIA_RECORD (self);
+  LiaAssessment *assessment = lia_contact_get_assessment (self);
+  const char *label = lia_contact_get_display_name (self);
+  g_autofree char *sort_key = _lia_sort_key (label);
+
+  _lia_bind_text (stmt, 1, lia_record_get_uid (record));
+  _lia_bind_text (stmt, 2, lia_contact_get_honorific (self));
+  _lia_bind_text (stmt, 3, lia_contact_get_given_name (self));
+  _lia_bind_text (stmt, 4, lia_contact_get_family_name (self));
+  _lia_bind_text (stmt, 5, lia_contact_get_suffix (self));
+  _lia_bind_text (stmt, 6, lia_contact_get_explicit_display_name (self));
+  _lia_bind_text (stmt, 7, label);
+  _lia_bind_text (stmt, 8, lia_contact_get_job_title (self));
+  _lia_bind_text (stmt, 9, lia_contact_get_time_zone (self));
+  _lia_bind_nick (stmt, 10, LIA_TYPE_CHANNEL, lia_contact_get_preferred_channel (self));
+  _lia_bind_text (stmt, 11, lia_contact_get_notes (self));
+  sqlite3_bind_int (stmt, 12, lia_assessment_get_influence (assessment));
+  sqlite3_bind_int (stmt, 13, lia_assessment_get_interest (assessment));
+  _lia_bind_nick (stmt, 14, LIA_TYPE_STANCE, lia_assessment_get_stance (assessment));
+  sqlite3_bind_text (stmt, 15, sort_key, -1, SQLITE_TRANSIENT);
+  _lia_bind_time (stmt, 16, lia_record_get_created_at (record));
+  _lia_bind_time (stmt, 17, lia_record_get_updated_at (record));
+}
+
+static gboolean
+insert_contact_points (LiaStore    *store,
+                       gint64       contact_id,
+                       const char  *medium,
+                       GListModel  *points,
+                       GError     **error)
+{
+  guint n_points = g_list_model_get_n_items (points);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
+      g_autoptr(LiaStmt) stmt = NULL;
+
+      stmt = _lia_store_prepare (store,
+                                 "INSERT INTO contact_points (contact_id, medium, position, kind,"
+                                 " value) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, contact_id);
+      sqlite3_bind_text (stmt, 2, medium, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, i);
+      _lia_bind_nick (stmt, 4, LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
+      _lia_bind_text (stmt, 5, lia_contact_point_get_value (point));
+      if (!_lia_store_step_done (store, stmt,
+                                 _("Could not save the email addresses and phone numbers"),
+                                 error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The lists are replaced as a whole on every save: DELETE, then one INSERT per entry. */
+static gboolean
+save_contact_lists (LiaStore    *store,
+                    LiaContact  *self,
+                    GError     **error)
+{
+  gint64 id = lia_record_get_id (LIA_RECORD (self));
+  g_autoptr(LiaStmt) delete = NULL;
+
+  delete = _lia_store_prepare (store, "DELETE FROM contact_points WHERE contact_id = ?1", error);
+  if (delete == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (delete, 1, id);
+  if (!_lia_store_step_done (store, delete,
+                             _("Could not save the email addresses and phone numbers"), error))
+    return FALSE;
+  g_clear_pointer (&delete, _lia_stmt_release);
+
+  if (!insert_contact_points (store, id, "email", lia_contact_get_emails (self), error) ||
+      !insert_contact_points (store, id, "phone", lia_contact_get_phones (self), error))
+    return FALSE;
+
+  if (!_lia_store_replace_strv (store, "contact_languages", "contact_id", "language", id,
+                                lia_contact_get_languages (self), error))
+    return FALSE;
+
+  return _lia_store_replace_strv (store, "contact_tags", "contact_id", "tag", id,
+                                  lia_contact_get_tags (self), error);
+}
+
+static gboolean
+contact_insert (LiaStore   *store,
+                LiaRecord  *record,
+                GError    **error)
+{
+  LiaContact *self = LIA_CONTACT (record);
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  stmt = _lia_store_prepare (store,
+                             "INSERT INTO contacts (uid, honorific, given_name, family_name,"
+                             " suffix, display_name, label, job_title, time_zone,"
+                             " preferred_channel, notes, influence, interest, stance, sort_key,"
+                             " created_at, updated_at)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                             " ?14, ?15, ?16, ?17)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_contact (stmt, self);
+  if (!_lia_store_step_done (store, stmt, _("Could not save the contact"), error))
+    return FALSE;
+
+  lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
+
+  return save_contact_lists (store, self, error);
+}
+
+static gboolean
+contact_update (LiaStore   *store,
+                LiaRecord  *record,
+                GError    **error)
+{
+  LiaContact *self = LIA_CONTACT (record);
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  stmt = _lia_store_prepare (store,
+                             "UPDATE contacts SET uid = ?1, honorific = ?2, given_name = ?3,"
+                             " family_name = ?4, suffix = ?5, display_name = ?6, label = ?7,"
+                             " job_title = ?8, time_zone = ?9, preferred_channel = ?10,"
+                             " notes = ?11, influence = ?12, interest = ?13, stance = ?14,"
+                             " sort_key = ?15, created_at = ?16, updated_at = ?17"
+                             " WHERE id = ?18",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_contact (stmt, self);
+  sqlite3_bind_int64 (stmt, 18, lia_record_get_id (record));
+  if (!_lia_store_step_done (store, stmt, _("Could not save the contact"), error))
+    return FALSE;
+
+  return save_contact_lists (store, self, error);
+}
+
+static gboolean
+contact_before_delete (LiaStore   *store,
+                       LiaRecord  *record,
+                       GError    **error)
+{
+  /* The schema's cascades remove affiliations, contact points, places as a party and
+   * participant links, and commitments lose their counterpart: interactions, commitments,
+   * concerns and affiliations all change, so listeners reload. */
+  _lia_store_queue_reset (store);
+  return TRUE;
+}
+
+const LiaRecordOps _lia_contact_ops = {
+  .kind = LIA_RECORD_KIND_CONTACT,
+  .table = "contacts",
+  .columns = CONTACT_COLUMNS,
+  .get_type = lia_contact_get_type,
+  .from_row = contact_from_row,
+  .insert = contact_insert,
+  .update = contact_update,
+  .before_delete = contact_before_delete,
+};

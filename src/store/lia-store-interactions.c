@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-store-private.h"
+
+#define INTERACTION_COLUMNS \
+  "id, uid, created_at, updated_at, kind, at_utc, at_offset, duration_minutes, title, location," \
+  " summary, outcome, sentiment"
+
+static gboolean
+load_participants (LiaStore        *store,
+                   LiaInteraction  *self,
+                   GError         **error)
+{
+  gint64 id = lia_record_get_id (LIA_RECORD (self));
+  int rc;
+
+  {
+    g_autoptr(LiaStmt) stmt =
+      _lia_store_prepare (store,
+                          "SELECT contact_id FROM interaction_contacts"
+                          " WHERE interaction_id = ?1 ORDER BY position",
+                          error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      lia_interaction_add_contact (self, sqlite3_column_int64 (stmt, 0));
+    if (rc != SQLITE_DONE)
+      goto fail;
+  }
+
+  {
+    g_autoptr(LiaStmt) stmt =
+      _lia_store_prepare (store,
+                          "SELECT organization_id FROM interaction_organizations"
+                          " WHERE interaction_id = ?1 ORDER BY position",
+                          error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      lia_interaction_add_organization (self, sqlite3_column_int64 (stmt, 0));
+    if (rc != SQLITE_DONE)
+      goto fail;
+  }
+
+  return TRUE;
+
+fail:
+  _lia_store_set_error_from_db (store, error, _("Could not read the participants"));
+  return FALSE;
+}
+
+static LiaRecord *
+interaction_from_row (LiaStore  *store,
+                      LiaStmt   *stmt,
+                      GError   **error)
+{
+  g_autoptr(LiaInteraction) self = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  int kind;
+
+  if (!_lia_column_nick (stmt, 4, LIA_TYPE_INTERACTION_KIND, &kind, error))
+    return NULL;
+
+  /* Give the instant back in the offset it was entered with. */
+  utc = _lia_column_time (stmt, 5);
+  zone = g_time_zone_new_offset (sqlite3_column_int (stmt, 6));
+  if (utc != NULL)
+    at = g_date_time_to_timezone (utc, zone);
+
+  self = lia_interaction_new (kind, at, _lia_column_text (stmt, 8));
+  _lia_record_fill_common (LIA_RECORD (self), stmt);
+  lia_interaction_set_duration_minutes (self, sqlite3_column_int (stmt, 7));
+  lia_interaction_set_location (self, _lia_column_text (stmt, 9));
+  lia_interaction_set_summary (self, _lia_column_text (stmt, 10));
+  lia_interaction_set_outcome (self, _lia_column_text (stmt, 11));
+  lia_interaction_set_sentiment (self, sqlite3_column_int (stmt, 12));
+
+  if (!load_participants (store, self, error))
+    return NULL;
+
+  return LIA_RECORD (g_steal_pointer (&self));
+}
+
+static void
+bind_interaction (LiaStmt        *stmt,
+                  LiaInteraction *self)
+{
+  LiaRecord *record = LIA_RECORD (self);
+  GDateTime *at = lia_interaction_get_at (self);
+  g_autofree char *day = g_date_time_format (at, "%Y-%m-%d");
+
+  _lia_bind_text (stmt, 1, lia_record_get_uid (record));
+  _lia_bind_nick (stmt, 2, LIA_TYPE_INTERACTION_KIND, lia_interaction_get_kind (self));
+  _lia_bind_time (stmt, 3, at);
+  sqlite3_bind_int (stmt, 4, (int) (g_date_time_get_utc_offset (at) / G_USEC_PER_SEC));
+  sqlite3_bind_text (stmt, 5, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, lia_interaction_get_duration_minutes (self));
+  _lia_bind_text (stmt, 7, lia_interaction_get_title (self));
+  _lia_bind_text (stmt, 8, lia_interaction_get_location (self));
+  _lia_bind_text (stmt, 9, lia_interaction_get_summary (self));
+  _lia_bind_text (stmt, 10, lia_interaction_get_outcome (self));
+  sqlite3_bind_int (stmt, 11, lia_interaction_get_sentiment (self));
+  _lia_bind_time (stmt, 12, lia_record_get_created_at (record));
+  _lia_bind_time (stmt, 13, lia_record_get_updated_at (record));
+}
+
+static gboolean
+save_participant_list (LiaStore       *store,
+                       LiaInteraction *self,
+                       const char     *delete_sql,
+                       const char     *insert_sql,
+                       const char     *table,
+                       const char     *what,
+                       const GArray   *ids,
+                       GError        **error)
+{
+  gint64 id = lia_record_get_id (LIA_RECORD (self));
+  g_autoptr(LiaStmt) delete = NULL;
+
+  if (!(delete = _lia_store_prepare (store, delete_sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (delete, 1, id);
+  if (!_lia_store_step_done (store, delete, _("Could not save the participants"), error))
+    return FALSE;
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      gint64 participant = g_array_index (ids, gint64, i);
+      g_autoptr(LiaStmt) insert = NULL;
+
+      if (!_lia_store_check_reference (store, table, participant, what, LIA_RECORD (self), error))
+        return FALSE;
+
+      if (!(insert = _lia_store_prepare (store, insert_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (insert, 1, id);
+      sqlite3_bind_int64 (insert, 2, participant);
+      sqlite3_bind_int (insert, 3, i);
+      if (!_lia_store_step_done (store, insert, _("Could not save the participants"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_participants (LiaStore       *store,
+                   LiaInteraction *self,
+                   GError        **error)
+{
+  return save_participant_list (store, self,
+                                "DELETE FROM interaction_contacts WHERE interaction_id = ?1",
+                                "INSERT INTO interaction_contacts (interaction_id, contact_id, position)"
+                                " VALUES (?1, ?2, ?3)",
+                                "contacts", _("a participating contact"),
+                                lia_interaction_get_contact_ids (self), error) &&
+         save_participant_list (store, self,
+                                "DELETE FROM interaction_organizations WHERE interaction_id = ?1",
+                                "INSERT INTO interaction_organizations (interaction_id, organization_id, position)"
+                                " VALUES (?1, ?2, ?3)",
+                                "organizations", _("a participating organization"),
+                                lia_interaction_get_organization_ids (self), error);
+}
+
+static gboolean
+interaction_insert (LiaStore   *store,
+                    LiaRecord  *record,
+                    GError    **error)
+{
+  LiaInteraction *self = LIA_INTERACTION (record);
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  stmt = _lia_store_prepare (store,
+                             "INSERT INTO interactions (uid, kind, at_utc, at_offset, day,"
+                             " duration_minutes, title, location, summary, outcome, sentiment,"
+                             " created_at, updated_at)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_interaction (stmt, self);
+  if (!_lia_store_step_done (store, stmt, _("Could not save the interaction"), error))
+    return FALSE;
+
+  lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
+
+  return save_participants (store, self, error);
+}
+
+static gboolean
+interaction_update (LiaStore   *store,
+                    LiaRecord  *record,
+                    GError    **error)
+{
+  LiaInteraction *self = LIA_INTERACTION (record);
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  stmt = _lia_store_prepare (store,
+                             "UPDATE interactions SET uid = ?1, kind = ?2, at_utc = ?3,"
+                             " at_offset = ?4, day = ?5, duration_minutes = ?6, title = ?7,"
+                             " location = ?8, summary = ?9, outcome = ?10, sentiment = ?11,"
+                             " created_at = ?12, updated_at = ?13"
+                             " WHERE id = ?14",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_interaction (stmt, self);
+  sqlite3_bind_int64 (stmt, 14, lia_record_get_id (record));
+  if (!_lia_store_step_done (store, stmt, _("Could not save the interaction"), error))
+    return FALSE;
+
+  return save_participants (store, self, error);
+}
+
+const LiaRecordOps _lia_interaction_ops = {
+  .kind = LIA_RECORD_KIND_INTERACTION,
+  .table = "interactions",
+  .columns = INTERACTION_COLUMNS,
+  .get_type = lia_interaction_get_type,
+  .from_row = interaction_from_row,
+  .insert = interaction_insert,
+  .update = interaction_update,
+  .before_delete = NULL,
+};

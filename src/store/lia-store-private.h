@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "lia-store.h"
+
+G_BEGIN_DECLS
+
+/* A statement from the store's cache. g_autoptr(LiaStmt) resets it (and clears its bindings)
+ * when it goes out of scope instead of finalizing it, so the next user finds it ready. */
+typedef sqlite3_stmt LiaStmt;
+
+void _lia_stmt_release (LiaStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaStmt, _lia_stmt_release)
+
+/* How one kind of record is stored. Every function runs inside a transaction the caller opened. */
+typedef struct
+{
+  LiaRecordKind kind;
+  const char   *table;
+  /* The column list that from_row expects, first "id". */
+  const char   *columns;
+  GType       (*get_type)   (void);
+  /* Builds a full record (lists included) from a row selected with `columns`. */
+  LiaRecord  *(*from_row)   (LiaStore   *store,
+                             LiaStmt    *stmt,
+                             GError    **error);
+  /* Writes the row and the record's lists. insert sets the id. */
+  gboolean    (*insert)     (LiaStore   *store,
+                             LiaRecord  *record,
+                             GError    **error);
+  gboolean    (*update)     (LiaStore   *store,
+                             LiaRecord  *record,
+                             GError    **error);
+  /* What must happen before the row goes (NULL when the schema's cascades do everything). */
+  gboolean    (*before_delete) (LiaStore  *store,
+                                LiaRecord *record,
+                                GError   **error);
+} LiaRecordOps;
+
+extern const LiaRecordOps _lia_organization_ops;
+extern const LiaRecordOps _lia_contact_ops;
+extern const LiaRecordOps _lia_affiliation_ops;
+extern const LiaRecordOps _lia_interaction_ops;
+extern const LiaRecordOps _lia_commitment_ops;
+extern const LiaRecordOps _lia_concern_ops;
+
+const LiaRecordOps *_lia_record_ops_for_kind (LiaRecordKind kind);
+
+/* lia-store.c */
+sqlite3   *_lia_store_get_db              (LiaStore    *self);
+gboolean   _lia_store_exec                (LiaStore    *self,
+                                           const char  *sql,
+                                           GError     **error);
+LiaStmt   *_lia_store_prepare             (LiaStore    *self,
+                                           const char  *sql,
+                                           GError     **error);
+void       _lia_store_set_error_from_db   (LiaStore    *self,
+                                           GError     **error,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (3, 4);
+gboolean   _lia_store_read_user_version   (LiaStore    *self,
+                                           int         *out_version,
+                                           GError     **error);
+/* Steps a statement expecting SQLITE_DONE; maps failures (constraints included) to a GError
+ * whose message starts with @what. */
+gboolean   _lia_store_step_done           (LiaStore    *self,
+                                           LiaStmt     *stmt,
+                                           const char  *what,
+                                           GError     **error);
+/* Loads every row of a SELECT of ops->columns into records. */
+GPtrArray *_lia_store_collect             (LiaStore           *self,
+                                           const LiaRecordOps *ops,
+                                           LiaStmt            *stmt,
+                                           GError            **error);
+
+/* lia-store-schema.c */
+gboolean   _lia_store_migrate             (LiaStore    *self,
+                                           GError     **error);
+
+/* lia-store-sql.c: binding and reading values the way every table stores them. */
+void        _lia_bind_text     (LiaStmt *stmt, int column, const char *text);
+void        _lia_bind_ref      (LiaStmt *stmt, int column, gint64 id);      /* 0 → NULL */
+void        _lia_bind_date     (LiaStmt *stmt, int column, const GDate *date);
+void        _lia_bind_nick     (LiaStmt *stmt, int column, GType enum_type, int value);
+void        _lia_bind_time     (LiaStmt *stmt, int column, GDateTime *time); /* UTC µs */
+const char *_lia_column_text   (LiaStmt *stmt, int column);                 /* never NULL */
+GDate      *_lia_column_date   (LiaStmt *stmt, int column);
+GDateTime  *_lia_column_time   (LiaStmt *stmt, int column);
+gboolean    _lia_column_nick   (LiaStmt *stmt, int column, GType enum_type, int *out_value,
+                                GError **error);
+/* Sets id, uid, created-at and updated-at from columns 0..3 (id, uid, created_at, updated_at
+ * must be the first four columns of every ops->columns). */
+void        _lia_record_fill_common (LiaRecord *record, LiaStmt *stmt);
+/* A key that sorts names the way people expect: case and accents folded. */
+char       *_lia_sort_key      (const char *label);
+/* Fails with LIA_STORE_ERROR_REFERENCE, in words naming @record and @what ("its parent
+ * organization"), when @id > 0 is not a row of @table. */
+gboolean    _lia_store_check_reference (LiaStore   *self,
+                                        const char *table,
+                                        gint64      id,
+                                        const char *what,
+                                        LiaRecord  *record,
+                                        GError    **error);
+/* Makes the transaction's commit emit "reset" instead of single changes: for deletes whose
+ * cascades touch records nobody listed. */
+void        _lia_store_queue_reset  (LiaStore   *self);
+/* Replaces a list table's rows for one owner: DELETE then one INSERT per item. */
+gboolean    _lia_store_replace_strv (LiaStore           *self,
+                                     const char         *table,
+                                     const char         *owner_column,
+                                     const char         *value_column,
+                                     gint64              owner_id,
+                                     const char * const *values,
+                                     GError            **error);
+char      **_lia_store_load_strv    (LiaStore   *self,
+                                     const char *table,
+                                     const char *owner_column,
+                                     const char *value_column,
+                                     gint64      owner_id,
+                                     GError    **error);
+
+/* lia-store-queries.c: the timeline filter as SQL over the interactions table aliased "t",
+ * with named parameters (:org, :contact, :since, :until, :lo, :hi). Returns "" for no filter,
+ * else text starting with " AND ". */
+char      *_lia_timeline_filter_sql     (const LiaTimelineFilter *filter);
+void       _lia_timeline_filter_bind    (LiaStmt                 *stmt,
+                                         const LiaTimelineFilter *filter);
+/* Whether @interaction (possibly already deleted, so judged from its own values and the
+ * affiliations) belongs to the filtered timeline. */
+gboolean   _lia_timeline_filter_matches (LiaStore                *store,
+                                         const LiaTimelineFilter *filter,
+                                         LiaInteraction          *interaction,
+                                         gboolean                *out_matches,
+                                         GError                 **error);
+
+G_END_DECLS

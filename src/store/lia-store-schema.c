@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-store-private.h"
+
+/* Forward migrations, one per schema version. A migration runs inside the transaction that also
+ * sets user_version, so a crash or a full disk leaves the database at the previous version.
+ * Never edit a released migration: add the next one. */
+
+/* Version 1: the records. Enums are stored as their nicks, checked by the database itself so that
+ * no code path can store a value that a later read would not understand. Times are UTC
+ * microseconds; an interaction keeps the UTC offset it was entered with and its local day. */
+static const char migration_1[] =
+  "PRAGMA application_id = 1279869267;" /* 'LIAS': tells our files from other SQLite files */
+  "CREATE TABLE organizations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE CHECK (length(uid) > 0),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  short_name TEXT NOT NULL DEFAULT '',"
+  "  sector TEXT NOT NULL DEFAULT '',"
+  "  parent_id INTEGER REFERENCES organizations (id) ON DELETE SET NULL,"
+  "  country TEXT NOT NULL DEFAULT '',"
+  "  street TEXT NOT NULL DEFAULT '',"
+  "  locality TEXT NOT NULL DEFAULT '',"
+  "  region TEXT NOT NULL DEFAULT '',"
+  "  postal_code TEXT NOT NULL DEFAULT '',"
+  "  address_country TEXT NOT NULL DEFAULT '',"
+  "  website TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  influence INTEGER NOT NULL DEFAULT 0 CHECK (influence BETWEEN 0 AND 5),"
+  "  interest INTEGER NOT NULL DEFAULT 0 CHECK (interest BETWEEN 0 AND 5),"
+  "  stance TEXT NOT NULL DEFAULT 'unknown' CHECK (stance IN"
+  "    ('unknown', 'advocate', 'supportive', 'neutral', 'concerned', 'opposed')),"
+  "  sort_key TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX organizations_by_name ON organizations (sort_key, id);"
+  "CREATE INDEX organizations_by_parent ON organizations (parent_id);"
+  "CREATE TABLE organization_tags ("
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  tag TEXT NOT NULL CHECK (length(tag) > 0),"
+  "  PRIMARY KEY (organization_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX organization_tags_by_tag ON organization_tags (tag);"
+
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE CHECK (length(uid) > 0),"
+  "  honorific TEXT NOT NULL DEFAULT '',"
+  "  given_name TEXT NOT NULL DEFAULT '',"
+  "  family_name TEXT NOT NULL DEFAULT '',"
+  "  suffix TEXT NOT NULL DEFAULT '',"
+  "  display_name TEXT NOT NULL DEFAULT '',"
+  "  label TEXT NOT NULL CHECK (length(trim(label)) > 0),"
+  "  job_title TEXT NOT NULL DEFAULT '',"
+  "  time_zone TEXT NOT NULL DEFAULT '',"
+  "  preferred_channel TEXT NOT NULL DEFAULT 'unspecified' CHECK (preferred_channel IN"
+  "    ('unspecified', 'email', 'phone', 'messaging', 'in-person', 'letter')),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  influence INTEGER NOT NULL DEFAULT 0 CHECK (influence BETWEEN 0 AND 5),"
+  "  interest INTEGER NOT NULL DEFAULT 0 CHECK (interest BETWEEN 0 AND 5),"
+  "  stance TEXT NOT NULL DEFAULT 'unknown' CHECK (stance IN"
+  "    ('unknown', 'advocate', 'supportive', 'neutral', 'concerned', 'opposed')),"
+  "  sort_key TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX contacts_by_name ON contacts (sort_key, id);"
+  "CREATE TABLE contact_points ("
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  medium TEXT NOT NULL CHECK (medium IN ('email', 'phone')),"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('work', 'home', 'mobile', 'fax', 'other')),"
+  "  value TEXT NOT NULL CHECK (length(value) > 0),"
+  "  PRIMARY KEY (contact_id, medium, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX contact_points_by_value ON contact_points (value COLLATE NOCASE);"
+  "CREATE TABLE contact_languages ("
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  language TEXT NOT NULL CHECK (length(language) > 0),"
+  "  PRIMARY KEY (contact_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE contact_tags ("
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  tag TEXT NOT NULL CHECK (length(tag) > 0),"
+  "  PRIMARY KEY (contact_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX contact_tags_by_tag ON contact_tags (tag);"
+
+  "CREATE TABLE affiliations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE CHECK (length(uid) > 0),"
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL DEFAULT '',"
+  "  from_date TEXT,"
+  "  until_date TEXT,"
+  "  is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  CHECK (from_date IS NULL OR until_date IS NULL OR from_date <= until_date)"
+  ");"
+  "CREATE INDEX affiliations_by_contact ON affiliations (contact_id);"
+  "CREATE INDEX affiliations_by_organization ON affiliations (organization_id, contact_id);"
+
+  "CREATE TABLE interactions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE CHECK (length(uid) > 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN"
+  "    ('meeting', 'call', 'email', 'event', 'visit', 'letter', 'note')),"
+  "  at_utc INTEGER NOT NULL,"
+  "  at_offset INTEGER NOT NULL CHECK (at_offset BETWEEN -86400 AND 86400),"
+  "  day TEXT NOT NULL,"
+  "  duration_minutes INTEGER NOT NULL DEFAULT 0 CHECK (duration_minutes >= 0),"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  location TEXT NOT NULL DEFAULT '',"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  outcome TEXT NOT NULL DEFAULT '',"
+  "  sentiment INTEGER NOT NULL DEFAULT 0 CHECK (sentiment BETWEEN -2 AND 2),"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX interactions_by_time ON interactions (at_utc, id);"
+  "CREATE TABLE interaction_contacts ("
+  "  interaction_id INTEGER NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,"
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (interaction_id, contact_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX interaction_contacts_by_contact ON interaction_contacts (contact_id, interaction_id);"
+  "CREATE TABLE interaction_organizations ("
+  "  interaction_id INTEGER NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (interaction_id, organization_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX interaction_organizations_by_organization"
+  "  ON interaction_organizations (organization_id, interaction_id);"
+
+  "CREATE TABLE commitments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE CHECK (length(uid) > 0),"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  direction TEXT NOT NULL CHECK (direction IN ('ours', 'theirs')),"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'cancelled')),"
+  "  due_date TEXT,"
+  "  contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  organization_id INTEGER REFERENCES organizations (id) ON DELETE SET NULL,"
+  "  interaction_id INTEGER REFERENCES interactions (id) ON DELETE SET NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX commitments_by_due ON commitments (status, due_date);"
+  "CREATE INDEX commitments_by_contact ON commitments (contact_id);"
+  "CREATE INDEX commitments_by_organization ON commitments (organization_id);"
+  "CREATE INDEX commitments_by_interaction ON commitments (interaction_id);"
+
+  "CREATE TABLE concerns ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE CHECK (length(uid) > 0),"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  severity TEXT NOT NULL DEFAULT 'medium' CHECK (severity IN ('low', 'medium', 'high', 'critical')),"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'mediating', 'resolved', 'closed')),"
+  "  opened_date TEXT,"
+  "  resolved_date TEXT,"
+  "  root_cause TEXT NOT NULL DEFAULT '',"
+  "  resolution TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  CHECK (opened_date IS NULL OR resolved_date IS NULL OR opened_date <= resolved_date)"
+  ");"
+  "CREATE INDEX concerns_by_status ON concerns (status);"
+  "CREATE TABLE concern_parties ("
+  "  concern_id INTEGER NOT NULL REFERENCES concerns (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  contact_id INTEGER REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER REFERENCES organizations (id) ON DELETE CASCADE,"
+  "  stated_position TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (concern_id, position),"
+  "  CHECK ((contact_id IS NULL) <> (organization_id IS NULL))"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX concern_parties_by_contact ON concern_parties (contact_id);"
+  "CREATE INDEX concern_parties_by_organization ON concern_parties (organization_id);"
+  "CREATE TABLE concern_interactions ("
+  "  concern_id INTEGER NOT NULL REFERENCES concerns (id) ON DELETE CASCADE,"
+  "  interaction_id INTEGER NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (concern_id, interaction_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX concern_interactions_by_interaction ON concern_interactions (interaction_id);";
+
+/* Version 2: full-text search. External-content FTS5 tables (the text is not stored twice),
+ * kept in step by triggers, and rebuilt here from whatever a version 1 database holds. */
+#define FTS_OPTIONS "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+#define FTS_TABLE(table, cols, newcols, oldcols) \
+  "CREATE VIRTUAL TABLE " table "_fts USING fts5 (" cols ", content = '" table "'," \
+  " content_rowid = 'id', " FTS_OPTIONS ");" \
+  "CREATE TRIGGER " table "_fts_insert AFTER INSERT ON " table " BEGIN" \
+  "  INSERT INTO " table "_fts (rowid, " cols ") VALUES (new.id, " newcols ");" \
+  "END;" \
+  "CREATE TRIGGER " table "_fts_delete AFTER DELETE ON " table " BEGIN" \
+  "  INSERT INTO " table "_fts (" table "_fts, rowid, " cols ")" \
+  "    VALUES ('delete', old.id, " oldcols ");" \
+  "END;" \
+  "CREATE TRIGGER " table "_fts_update AFTER UPDATE OF " cols " ON " table " BEGIN" \
+  "  INSERT INTO " table "_fts (" table "_fts, rowid, " cols ")" \
+  "    VALUES ('delete', old.id, " oldcols ");" \
+  "  INSERT INTO " table "_fts (rowid, " cols ") VALUES (new.id, " newcols ");" \
+  "END;" \
+  "INSERT INTO " table "_fts (" table "_fts) VALUES ('rebuild');"
+
+static const char migration_2[] =
+  FTS_TABLE ("organizations",
+             "name, short_name, sector, notes",
+             "new.name, new.short_name, new.sector, new.notes",
+             "old.name, old.short_name, old.sector, old.notes")
+  FTS_TABLE ("contacts",
+             "label, given_name, family_name, job_title, notes",
+             "new.label, new.given_name, new.family_name, new.job_title, new.notes",
+             "old.label, old.given_name, old.family_name, old.job_title, old.notes")
+  FTS_TABLE ("interactions",
+             "title, location, summary, outcome",
+             "new.title, new.location, new.summary, new.outcome",
+             "old.title, old.location, old.summary, old.outcome")
+  FTS_TABLE ("commitments",
+             "title, notes",
+             "new.title, new.notes",
+             "old.title, old.notes")
+  FTS_TABLE ("concerns",
+             "title, root_cause, resolution, notes",
+             "new.title, new.root_cause, new.resolution, new.notes",
+             "old.title, old.root_cause, old.resolution, old.notes");
+
+static const char * const migrations[] = {
+  migration_1,
+  migration_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);
+
+/* Brings the schema up to LIA_STORE_SCHEMA_VERSION. The caller has checked that the database is
+ * not newer than this build. */
+gboolean
+_lia_store_migrate (LiaStore  *self,
+                    GError   **error)
+{
+  sqlite3 *db = _lia_store_get_db (self);
+  int version;
+
+  if (!_lia_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* Read again inside the write lock: another process may have migrated meanwhile. */
+  if (!_lia_store_read_user_version (self, &version, error))
+    goto fail;
+
+  if (version > LIA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Liaison (database version %d; this "
+                     "version understands up to %d). Update Liaison to open it; the file was "
+                     "not changed."),
+                   lia_store_get_path (self), version, LIA_STORE_SCHEMA_VERSION);
+      goto fail;
+    }
+
+  for (int v = version; v < LIA_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *set_version = NULL;
+      char *errmsg = NULL;
+
+      if (sqlite3_exec (db, migrations[v], NULL, NULL, &errmsg) != SQLITE_OK)
+        {
+          _lia_store_set_error_from_db (self, error,
+                                        _("Could not upgrade the database to version %d"), v + 1);
+          sqlite3_free (errmsg);
+          goto fail;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      if (!_lia_store_exec (self, set_version, error))
+        goto fail;
+    }
+
+  return _lia_store_exec (self, "COMMIT", error);
+
+fail:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}

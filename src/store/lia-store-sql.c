@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lia-store-private.h"
+
+/* How values are stored, in one place: text is never NULL (empty text is ''), a missing
+ * reference is NULL, dates are 'YYYY-MM-DD' (they sort as text), enums are their nicks,
+ * instants are UTC microseconds. */
+
+void
+_lia_bind_text (LiaStmt    *stmt,
+                int         column,
+                const char *text)
+{
+  sqlite3_bind_text (stmt, column, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+void
+_lia_bind_ref (LiaStmt *stmt,
+               int      column,
+               gint64   id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, column, id);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+void
+_lia_bind_date (LiaStmt     *stmt,
+                int          column,
+                const GDate *date)
+{
+  g_autofree char *text = lia_date_to_iso (date);
+
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+void
+_lia_bind_nick (LiaStmt *stmt,
+                int      column,
+                GType    enum_type,
+                int      value)
+{
+  /* validate() has refused unknown values before any write; NULL here would fail the NOT NULL
+   * and CHECK constraints rather than store something unreadable. */
+  const char *nick = lia_enum_to_nick (enum_type, value);
+
+  if (nick != NULL)
+    sqlite3_bind_text (stmt, column, nick, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+void
+_lia_bind_time (LiaStmt   *stmt,
+                int        column,
+                GDateTime *time)
+{
+  if (time != NULL)
+    sqlite3_bind_int64 (stmt, column, g_date_time_to_unix (time) * G_USEC_PER_SEC
+                                      + g_date_time_get_microsecond (time));
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+const char *
+_lia_column_text (LiaStmt *stmt,
+                  int      column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+GDate *
+_lia_column_date (LiaStmt *stmt,
+                  int      column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+
+  /* The schema only ever receives dates written by lia_date_to_iso(). */
+  return lia_date_parse_iso (text, NULL);
+}
+
+GDateTime *
+_lia_column_time (LiaStmt *stmt,
+                  int      column)
+{
+  gint64 usec;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  usec = sqlite3_column_int64 (stmt, column);
+
+  /* g_date_time_new_from_unix_utc_usec() is GLib 2.80: split into seconds and the rest, the
+   * rest never negative. */
+  {
+    gint64 seconds = usec / G_USEC_PER_SEC;
+    gint64 rest = usec % G_USEC_PER_SEC;
+    g_autoptr(GDateTime) whole = NULL;
+
+    if (rest < 0)
+      {
+        seconds -= 1;
+        rest += G_USEC_PER_SEC;
+      }
+
+    whole = g_date_time_new_from_unix_utc (seconds);
+    if (whole == NULL)
+      return NULL;
+    return g_date_time_add (whole, rest);
+  }
+}
+
+gboolean
+_lia_column_nick (LiaStmt  *stmt,
+                  int       column,
+                  GType     enum_type,
+                  int      *out_value,
+                  GError  **error)
+{
+  return lia_enum_from_nick (enum_type, _lia_column_text (stmt, column), out_value, error);
+}
+
+void
+_lia_record_fill_common (LiaRecord *record,
+                         LiaStmt   *stmt)
+{
+  g_autoptr(GDateTime) created = _lia_column_time (stmt, 2);
+  g_autoptr(GDateTime) updated = _lia_column_time (stmt, 3);
+
+  lia_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  lia_record_set_uid (record, _lia_column_text (stmt, 1));
+  lia_record_set_created_at (record, created);
+  lia_record_set_updated_at (record, updated);
+}
+
+char *
+_lia_sort_key (const char *label)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  GString *key;
+
+  if (label == NULL)
+    return g_strdup ("");
+
+  /* Casefold, decompose, and drop the combining marks: "Émile" sorts as "emile", between
+   * "Eliza" and "Erik", whatever the locale. */
+  folded = g_utf8_casefold (label, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    return g_strdup (folded);
+
+  key = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+          type == G_UNICODE_ENCLOSING_MARK)
+        continue;
+
+      g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+gboolean
+_lia_store_check_reference (LiaStore    *self,
+                            const char  *table,
+                            gint64       id,
+                            const char  *what,
+                            LiaRecord   *record,
+                            GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (id <= 0)
+    return TRUE;
+
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+
+  {
+    /* The id is formatted apart: a format macro inside _() hides the message from xgettext. */
+    g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+    /* Translators: the first “%s” is a record's name; the second %s says which link, e.g.
+     * "its parent organization"; the third is a database id. */
+    g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_REFERENCE,
+                 _("“%s” refers to %s (id %s), which does not exist; nothing was saved."),
+                 lia_record_get_label (record), what, id_text);
+  }
+  return FALSE;
+}
+
+gboolean
+_lia_store_replace_strv (LiaStore           *self,
+                         const char         *table,
+                         const char         *owner_column,
+                         const char         *value_column,
+                         gint64              owner_id,
+                         const char * const *values,
+                         GError            **error)
+{
+  g_autofree char *delete_sql = NULL;
+  g_autofree char *insert_sql = NULL;
+  g_autoptr(LiaStmt) delete = NULL;
+
+  delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table, owner_column);
+  if (!(delete = _lia_store_prepare (self, delete_sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (delete, 1, owner_id);
+  if (!_lia_store_step_done (self, delete, _("Could not save a list"), error))
+    return FALSE;
+
+  if (values == NULL || values[0] == NULL)
+    return TRUE;
+
+  insert_sql = g_strdup_printf ("INSERT INTO %s (%s, position, %s) VALUES (?1, ?2, ?3)",
+                                table, owner_column, value_column);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_autoptr(LiaStmt) insert = NULL;
+
+      if (!(insert = _lia_store_prepare (self, insert_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (insert, 1, owner_id);
+      sqlite3_bind_int (insert, 2, i);
+      _lia_bind_text (insert, 3, values[i]);
+      if (!_lia_store_step_done (self, insert, _("Could not save a list"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+char **
+_lia_store_load_strv (LiaStore   *self,
+                      const char *table,
+                      const char *owner_column,
+                      const char *value_column,
+                      gint64      owner_id,
+                      GError    **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *sql = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1 ORDER BY position",
+                         value_column, table, owner_column);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, _lia_column_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read a list"));
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}

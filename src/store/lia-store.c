@@ -1,0 +1,1053 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lia-store-private.h"
+
+#define LIA_APPLICATION_ID 1279869267 /* 'LIAS', set by migration 1 */
+
+/* More changes than this in one transaction are announced as one "reset": listeners reload
+ * instead of replaying thousands of single changes (an import, a bulk delete). */
+#define MAX_QUEUED_CHANGES 256
+
+typedef struct
+{
+  LiaRecordKind   kind;
+  gint64          id;
+  LiaStoreChange  change;
+  LiaRecord      *old;
+  LiaRecord      *current;
+} QueuedChange;
+
+struct _LiaStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;     /* SQL text → sqlite3_stmt */
+  int         schema_version;
+
+  /* Transactions: depth 0 is none; each deeper level is a savepoint. marks[i] is the length of
+   * the change queue when level i + 1 began, so a rollback to it drops only its changes. */
+  guint       depth;
+  GArray     *marks;
+  GArray     *changes;        /* QueuedChange */
+  gboolean    changes_overflowed;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_CHANGED,
+  SIGNAL_RESET,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LiaStore, lia_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lia-store-error-quark, lia_store_error)
+
+static void
+queued_change_clear (gpointer data)
+{
+  QueuedChange *change = data;
+
+  g_clear_object (&change->old);
+  g_clear_object (&change->current);
+}
+
+static LiaStoreError
+error_code_for_sqlite (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      switch (code)
+        {
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+          return LIA_STORE_ERROR_REFERENCE;
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+          return LIA_STORE_ERROR_DUPLICATE;
+        default:
+          return LIA_STORE_ERROR_INVALID;
+        }
+    case SQLITE_FULL:
+      return LIA_STORE_ERROR_DISK_FULL;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return LIA_STORE_ERROR_BUSY;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return LIA_STORE_ERROR_NOT_A_DATABASE;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_AUTH:
+      return LIA_STORE_ERROR_PERMISSION;
+    default:
+      return LIA_STORE_ERROR_FAILED;
+    }
+}
+
+/* What to tell a person for the codes where SQLite's own text does not say what to do. */
+static const char *
+advice_for_sqlite (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_FULL:
+      return _("The disk is full; nothing was saved. Free some space and try again.");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return _("Another program is using the database. Try again in a moment.");
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return _("The file is not a Liaison database, or it is damaged.");
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return _("Liaison may not read or write the file or its folder.");
+    default:
+      return NULL;
+    }
+}
+
+void
+_lia_store_set_error_from_db (LiaStore   *self,
+                              GError    **error,
+                              const char *format,
+                              ...)
+{
+  g_autofree char *what = NULL;
+  const char *advice;
+  va_list args;
+  int code;
+
+  g_assert (LIA_IS_STORE (self));
+
+  code = sqlite3_extended_errcode (self->db);
+  advice = advice_for_sqlite (code);
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (advice != NULL)
+    g_set_error (error, LIA_STORE_ERROR, error_code_for_sqlite (code),
+                 "%s: %s (%s)", what, advice, sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, LIA_STORE_ERROR, error_code_for_sqlite (code),
+                 "%s: %s", what, sqlite3_errmsg (self->db));
+}
+
+void
+_lia_stmt_release (LiaStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+sqlite3 *
+_lia_store_get_db (LiaStore *self)
+{
+  g_assert (LIA_IS_STORE (self));
+
+  return self->db;
+}
+
+gboolean
+_lia_store_exec (LiaStore    *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  g_assert (LIA_IS_STORE (self));
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Database command failed"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+LiaStmt *
+_lia_store_prepare (LiaStore    *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert (LIA_IS_STORE (self));
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      /* A cached statement still running means a caller nested the same query inside its
+       * own loop: a bug, not a user error. */
+      if G_UNLIKELY (sqlite3_stmt_busy (stmt))
+        {
+          g_critical ("Statement reused while still running: %s", sql);
+          sqlite3_reset (stmt);
+        }
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+gboolean
+_lia_store_step_done (LiaStore    *self,
+                      LiaStmt     *stmt,
+                      const char  *what,
+                      GError     **error)
+{
+  int rc;
+
+  g_assert (LIA_IS_STORE (self));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  _lia_store_set_error_from_db (self, error, "%s", what);
+  return FALSE;
+}
+
+gboolean
+_lia_store_read_user_version (LiaStore  *self,
+                              int       *out_version,
+                              GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  stmt = _lia_store_prepare (self, "PRAGMA user_version", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read “%s”"), self->path);
+      return FALSE;
+    }
+
+  *out_version = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+const LiaRecordOps *
+_lia_record_ops_for_kind (LiaRecordKind kind)
+{
+  switch (kind)
+    {
+    case LIA_RECORD_KIND_ORGANIZATION:
+      return &_lia_organization_ops;
+    case LIA_RECORD_KIND_CONTACT:
+      return &_lia_contact_ops;
+    case LIA_RECORD_KIND_AFFILIATION:
+      return &_lia_affiliation_ops;
+    case LIA_RECORD_KIND_INTERACTION:
+      return &_lia_interaction_ops;
+    case LIA_RECORD_KIND_COMMITMENT:
+      return &_lia_commitment_ops;
+    case LIA_RECORD_KIND_CONCERN:
+      return &_lia_concern_ops;
+    default:
+      return NULL;
+    }
+}
+
+GPtrArray *
+_lia_store_collect (LiaStore           *self,
+                    const LiaRecordOps *ops,
+                    LiaStmt            *stmt,
+                    GError            **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaRecord *record = ops->from_row (self, stmt, error);
+
+      if (record == NULL)
+        return NULL;
+
+      g_ptr_array_add (records, record);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+static void
+queue_change (LiaStore       *self,
+              LiaRecordKind   kind,
+              gint64          id,
+              LiaStoreChange  change,
+              LiaRecord      *old,
+              LiaRecord      *current)
+{
+  QueuedChange queued = { kind, id, change, NULL, NULL };
+
+  if (self->changes_overflowed)
+    return;
+
+  if (self->changes->len >= MAX_QUEUED_CHANGES)
+    {
+      self->changes_overflowed = TRUE;
+      g_array_set_size (self->changes, 0);
+      return;
+    }
+
+  queued.old = old != NULL ? g_object_ref (old) : NULL;
+  queued.current = current != NULL ? g_object_ref (current) : NULL;
+  g_array_append_val (self->changes, queued);
+}
+
+void
+_lia_store_queue_reset (LiaStore *self)
+{
+  g_assert (LIA_IS_STORE (self));
+  g_assert (self->depth > 0);
+
+  self->changes_overflowed = TRUE;
+  g_array_set_size (self->changes, 0);
+}
+
+static void
+flush_changes (LiaStore *self)
+{
+  g_autoptr(GArray) changes = NULL;
+  gboolean overflowed = self->changes_overflowed;
+
+  /* Handlers may write again (and queue again): hand them a fresh queue. */
+  changes = g_steal_pointer (&self->changes);
+  self->changes = g_array_new (FALSE, TRUE, sizeof (QueuedChange));
+  g_array_set_clear_func (self->changes, queued_change_clear);
+  self->changes_overflowed = FALSE;
+
+  if (overflowed)
+    {
+      g_signal_emit (self, signals[SIGNAL_RESET], 0);
+      return;
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      QueuedChange *change = &g_array_index (changes, QueuedChange, i);
+
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0,
+                     change->kind, change->id, change->change, change->old, change->current);
+    }
+}
+
+static void
+drop_changes_since (LiaStore *self,
+                    guint     mark)
+{
+  /* After an overflow the queue no longer says what happened: a reset still has to go out if
+   * the outer transaction commits, so the flag stays. */
+  if (!self->changes_overflowed && mark < self->changes->len)
+    g_array_set_size (self->changes, mark);
+}
+
+static gboolean
+ensure_file (const char  *path,
+             GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd;
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION,
+                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* SQLite would create the file with the umask's mode (often 0644): a directory of people
+   * and confidential notes is for the owner only. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  if (errno == EEXIST)
+    return TRUE;
+
+  g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION,
+               _("Could not create the database “%s”: %s"), path, g_strerror (errno));
+  return FALSE;
+}
+
+/* Refuses, before anything is written, a file that is not ours or is from a newer Liaison. */
+static gboolean
+check_file_is_ours (LiaStore  *self,
+                    GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int version, application_id, n_objects;
+
+  stmt = _lia_store_prepare (self,
+                             "SELECT (SELECT user_version FROM pragma_user_version),"
+                             "       (SELECT application_id FROM pragma_application_id),"
+                             "       (SELECT count(*) FROM sqlite_schema)",
+                             NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Liaison database, or it is damaged (%s). The file was not "
+                     "changed."),
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  version = sqlite3_column_int (stmt, 0);
+  application_id = sqlite3_column_int (stmt, 1);
+  n_objects = sqlite3_column_int (stmt, 2);
+
+  if ((application_id != 0 && application_id != LIA_APPLICATION_ID) ||
+      (application_id == 0 && n_objects > 0))
+    {
+      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a database of another program, not of Liaison. The file was not "
+                     "changed."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version > LIA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Liaison (database version %d; this "
+                     "version understands up to %d). Update Liaison to open it; the file was "
+                     "not changed."),
+                   self->path, version, LIA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_database (LiaStore  *self,
+               GError   **error)
+{
+  g_autoptr(LiaStmt) wal = NULL;
+
+  if (!ensure_file (self->path, error))
+    return FALSE;
+
+  if (sqlite3_open_v2 (self->path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not open “%s”"), self->path);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!check_file_is_ours (self, error))
+    return FALSE;
+
+  /* Only now may the header change (WAL mode is recorded in the file). synchronous=FULL: a
+   * commit that returned survives a power cut. */
+  if (!_lia_store_exec (self,
+                        "PRAGMA foreign_keys = ON;"
+                        "PRAGMA synchronous = FULL;"
+                        "PRAGMA temp_store = MEMORY;"
+                        "PRAGMA cache_size = -8192;",
+                        error))
+    return FALSE;
+
+  wal = _lia_store_prepare (self, "PRAGMA journal_mode = WAL", error);
+  if (wal == NULL)
+    return FALSE;
+  if (sqlite3_step (wal) != SQLITE_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not open “%s”"), self->path);
+      return FALSE;
+    }
+  g_clear_pointer (&wal, _lia_stmt_release);
+
+  if (!_lia_store_migrate (self, error))
+    return FALSE;
+
+  return _lia_store_read_user_version (self, &self->schema_version, error);
+}
+
+static void
+lia_store_finalize (GObject *object)
+{
+  LiaStore *self = (LiaStore *)object;
+
+  if (self->depth > 0)
+    {
+      g_warning ("Store “%s” finalized inside a transaction: rolling back", self->path);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->changes, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (lia_store_parent_class)->finalize (object);
+}
+
+static void
+lia_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LiaStore *self = LIA_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_store_class_init (LiaStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lia_store_finalize;
+  object_class->get_property = lia_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LiaStore::changed:
+   * @kind: the kind of record
+   * @id: its database id
+   * @change: added, updated or removed
+   * @old: (nullable): the record as it was before (updated, removed)
+   * @current: (nullable): the record as it is now (added, updated)
+   *
+   * A record changed through this store. Emitted after the transaction committed.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 5,
+                  LIA_TYPE_RECORD_KIND, G_TYPE_INT64, LIA_TYPE_STORE_CHANGE,
+                  LIA_TYPE_RECORD, LIA_TYPE_RECORD);
+
+  /**
+   * LiaStore::reset:
+   *
+   * Too much changed at once to list (a bulk write): everything derived from the database
+   * should be reloaded.
+   */
+  signals[SIGNAL_RESET] =
+    g_signal_new ("reset",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+lia_store_init (LiaStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->changes = g_array_new (FALSE, TRUE, sizeof (QueuedChange));
+  g_array_set_clear_func (self->changes, queued_change_clear);
+}
+
+char *
+lia_store_dup_default_path (void)
+{
+  const char *env = g_getenv ("LIAISON_DATABASE");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "liaison", "liaison.db", NULL);
+}
+
+LiaStore *
+lia_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(LiaStore) self = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (LIA_TYPE_STORE, NULL);
+  self->path = path != NULL ? g_strdup (path) : lia_store_dup_default_path ();
+
+  if (!open_database (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+lia_store_get_path (LiaStore *self)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+lia_store_get_schema_version (LiaStore *self)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+lia_store_begin (LiaStore  *self,
+                 GError   **error)
+{
+  g_autofree char *sql = NULL;
+  guint mark;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+
+  /* IMMEDIATE takes the write lock now, so two writers wait for each other at the start
+   * instead of one failing with SQLITE_BUSY half way. */
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT lia_%u", self->depth);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not start saving"));
+      return FALSE;
+    }
+
+  mark = self->changes->len;
+  g_array_append_val (self->marks, mark);
+  self->depth++;
+
+  return TRUE;
+}
+
+gboolean
+lia_store_commit (LiaStore  *self,
+                  GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE lia_%u", self->depth - 1);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not save"));
+      lia_store_rollback (self);
+      return FALSE;
+    }
+
+  self->depth--;
+  g_array_set_size (self->marks, self->depth);
+
+  if (self->depth == 0)
+    flush_changes (self);
+
+  return TRUE;
+}
+
+void
+lia_store_rollback (LiaStore *self)
+{
+  g_autofree char *sql = NULL;
+  guint mark;
+
+  g_return_if_fail (LIA_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO lia_%u; RELEASE lia_%u", self->depth - 1, self->depth - 1);
+
+  /* A failed COMMIT may already have ended the transaction; then there is nothing to undo. */
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK && sqlite3_get_autocommit (self->db) == 0)
+    g_warning ("Could not roll back: %s", sqlite3_errmsg (self->db));
+
+  mark = g_array_index (self->marks, guint, self->depth - 1);
+  self->depth--;
+  g_array_set_size (self->marks, self->depth);
+
+  if (self->depth == 0)
+    {
+      g_array_set_size (self->changes, 0);
+      self->changes_overflowed = FALSE;
+    }
+  else
+    {
+      drop_changes_since (self, mark);
+    }
+}
+
+gboolean
+lia_store_in_transaction (LiaStore *self)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+
+  return self->depth > 0;
+}
+
+static LiaRecord *
+load_with (LiaStore           *self,
+           const LiaRecordOps *ops,
+           const char         *column,
+           sqlite3_stmt       *bound,
+           GError            **error)
+{
+  int rc;
+
+  rc = sqlite3_step (bound);
+  if (rc == SQLITE_ROW)
+    return ops->from_row (self, bound, error);
+
+  if (rc != SQLITE_DONE)
+    _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+  else
+    g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
+                 _("There is no %s with that %s."),
+                 lia_enum_to_nick (LIA_TYPE_RECORD_KIND, ops->kind), column);
+  return NULL;
+}
+
+LiaRecord *
+lia_store_load (LiaStore       *self,
+                LiaRecordKind   kind,
+                gint64          id,
+                GError        **error)
+{
+  const LiaRecordOps *ops;
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  ops = _lia_record_ops_for_kind (kind);
+  g_return_val_if_fail (ops != NULL, NULL);
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", ops->columns, ops->table);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return load_with (self, ops, "id", stmt, error);
+}
+
+LiaRecord *
+lia_store_load_by_uid (LiaStore       *self,
+                       LiaRecordKind   kind,
+                       const char     *uid,
+                       GError        **error)
+{
+  const LiaRecordOps *ops;
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+
+  ops = _lia_record_ops_for_kind (kind);
+  g_return_val_if_fail (ops != NULL, NULL);
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE uid = ?1", ops->columns, ops->table);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return NULL;
+  _lia_bind_text (stmt, 1, uid);
+
+  return load_with (self, ops, "uid", stmt, error);
+}
+
+/* Turns a constraint failure of the record's own row into words that name the record. */
+static void
+explain_failure (LiaRecord  *record,
+                 GError    **error)
+{
+  const char *label = lia_record_get_label (record);
+
+  if (error == NULL || *error == NULL)
+    return;
+
+  /* SQLite says "UNIQUE constraint failed: organizations.uid": only that one is about the id
+   * a person chose; other clashes keep SQLite's words. */
+  if (g_error_matches (*error, LIA_STORE_ERROR, LIA_STORE_ERROR_DUPLICATE) &&
+      strstr ((*error)->message, ".uid") != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Another %s already has the id “%s”; “%s” was not saved."),
+                         lia_enum_to_nick (LIA_TYPE_RECORD_KIND, lia_record_get_kind (record)),
+                         lia_record_get_uid (record), label);
+      g_clear_error (error);
+      g_set_error_literal (error, LIA_STORE_ERROR, LIA_STORE_ERROR_DUPLICATE, message);
+    }
+}
+
+gboolean
+lia_store_save (LiaStore   *self,
+                LiaRecord  *record,
+                GError    **error)
+{
+  const LiaRecordOps *ops;
+  g_autoptr(GError) invalid = NULL;
+  g_autoptr(LiaRecord) old = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) saved_created = NULL;
+  g_autoptr(GDateTime) saved_updated = NULL;
+  g_autofree char *saved_uid = NULL;
+  gint64 id;
+  gboolean ok;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LIA_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ops = _lia_record_ops_for_kind (lia_record_get_kind (record));
+  g_return_val_if_fail (ops != NULL, FALSE);
+
+  if (!lia_record_validate (record, &invalid))
+    {
+      g_set_error_literal (error, LIA_STORE_ERROR, LIA_STORE_ERROR_INVALID, invalid->message);
+      return FALSE;
+    }
+
+  if (!lia_store_begin (self, error))
+    return FALSE;
+
+  /* Remember what save changes on the object, to put it back if the write fails. */
+  id = lia_record_get_id (record);
+  saved_uid = g_strdup (lia_record_get_uid (record));
+  saved_created = lia_record_get_created_at (record) ? g_date_time_ref (lia_record_get_created_at (record)) : NULL;
+  saved_updated = lia_record_get_updated_at (record) ? g_date_time_ref (lia_record_get_updated_at (record)) : NULL;
+
+  now = g_date_time_new_now_utc ();
+
+  if (id == 0)
+    {
+      if (saved_uid == NULL || saved_uid[0] == '\0')
+        {
+          g_autofree char *uid = g_uuid_string_random ();
+          lia_record_set_uid (record, uid);
+        }
+      if (saved_created == NULL)
+        lia_record_set_created_at (record, now);
+      lia_record_set_updated_at (record, now);
+
+      ok = ops->insert (self, record, error);
+    }
+  else
+    {
+      old = lia_store_load (self, ops->kind, id, error);
+      ok = old != NULL;
+
+      if (ok)
+        {
+          if (saved_uid == NULL || saved_uid[0] == '\0')
+            lia_record_set_uid (record, lia_record_get_uid (old));
+          lia_record_set_created_at (record, lia_record_get_created_at (old));
+          lia_record_set_updated_at (record, now);
+
+          ok = ops->update (self, record, error);
+        }
+    }
+
+  if (ok)
+    {
+      queue_change (self, ops->kind, lia_record_get_id (record),
+                    id == 0 ? LIA_STORE_CHANGE_ADDED : LIA_STORE_CHANGE_UPDATED,
+                    old, record);
+      ok = lia_store_commit (self, error);
+    }
+  else
+    {
+      lia_store_rollback (self);
+    }
+
+  if (!ok)
+    {
+      explain_failure (record, error);
+      lia_record_set_id (record, id);
+      lia_record_set_uid (record, saved_uid);
+      lia_record_set_created_at (record, saved_created);
+      lia_record_set_updated_at (record, saved_updated);
+    }
+
+  return ok;
+}
+
+gboolean
+lia_store_delete (LiaStore   *self,
+                  LiaRecord  *record,
+                  GError    **error)
+{
+  const LiaRecordOps *ops;
+  g_autoptr(LiaRecord) old = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LIA_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ops = _lia_record_ops_for_kind (lia_record_get_kind (record));
+  g_return_val_if_fail (ops != NULL, FALSE);
+
+  id = lia_record_get_id (record);
+  if (id <= 0)
+    {
+      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
+                   _("“%s” was never saved, so there is nothing to delete."),
+                   lia_record_get_label (record));
+      return FALSE;
+    }
+
+  if (!lia_store_begin (self, error))
+    return FALSE;
+
+  /* The listeners get the record as it was, links included. */
+  if (!(old = lia_store_load (self, ops->kind, id, error)))
+    goto fail;
+
+  if (ops->before_delete != NULL && !ops->before_delete (self, old, error))
+    goto fail;
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", ops->table);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_lia_store_step_done (self, stmt, _("Could not delete"), error))
+    goto fail;
+  g_clear_pointer (&stmt, _lia_stmt_release);
+
+  queue_change (self, ops->kind, id, LIA_STORE_CHANGE_REMOVED, old, NULL);
+
+  if (!lia_store_commit (self, error))
+    return FALSE;
+
+  lia_record_set_id (record, 0);
+  return TRUE;
+
+fail:
+  lia_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+lia_store_get_counts (LiaStore        *self,
+                      LiaStoreCounts  *out_counts,
+                      GError         **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_counts != NULL, FALSE);
+
+  stmt = _lia_store_prepare (self,
+                             "SELECT"
+                             " (SELECT count(*) FROM organizations),"
+                             " (SELECT count(*) FROM contacts),"
+                             " (SELECT count(*) FROM affiliations),"
+                             " (SELECT count(*) FROM interactions),"
+                             " (SELECT count(*) FROM commitments),"
+                             " (SELECT count(*) FROM commitments WHERE status = 'open'),"
+                             " (SELECT count(*) FROM commitments WHERE status = 'open'"
+                             "    AND due_date IS NOT NULL AND due_date < ?1),"
+                             " (SELECT count(*) FROM concerns),"
+                             " (SELECT count(*) FROM concerns WHERE status IN ('open', 'mediating'))",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  now = g_date_time_new_now_local ();
+  today = g_date_time_format (now, "%Y-%m-%d");
+  _lia_bind_text (stmt, 1, today);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not count the records"));
+      return FALSE;
+    }
+
+  out_counts->organizations = sqlite3_column_int64 (stmt, 0);
+  out_counts->contacts = sqlite3_column_int64 (stmt, 1);
+  out_counts->affiliations = sqlite3_column_int64 (stmt, 2);
+  out_counts->interactions = sqlite3_column_int64 (stmt, 3);
+  out_counts->commitments = sqlite3_column_int64 (stmt, 4);
+  out_counts->open_commitments = sqlite3_column_int64 (stmt, 5);
+  out_counts->overdue_commitments = sqlite3_column_int64 (stmt, 6);
+  out_counts->concerns = sqlite3_column_int64 (stmt, 7);
+  out_counts->open_concerns = sqlite3_column_int64 (stmt, 8);
+
+  return TRUE;
+}

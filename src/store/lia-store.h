@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lia-model.h"
+#include "lia-store-enums.h"
+#include "lia-store-enum-types.h"
+
+G_BEGIN_DECLS
+
+/* The schema this build writes. A database with a higher PRAGMA user_version is refused. */
+#define LIA_STORE_SCHEMA_VERSION 2
+
+#define LIA_TYPE_STORE (lia_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaStore, lia_store, LIA, STORE, GObject)
+
+typedef struct
+{
+  gint64 organizations;
+  gint64 contacts;
+  gint64 affiliations;
+  gint64 interactions;
+  gint64 commitments;
+  gint64 open_commitments;
+  gint64 overdue_commitments;
+  gint64 concerns;
+  gint64 open_concerns;      /* open or mediating */
+} LiaStoreCounts;
+
+/**
+ * LiaTimelineFilter:
+ * @organization_id: only interactions of this organization: those it took part in, and those of
+ *   people while they were affiliated with it (the interaction's day inside the affiliation's
+ *   dates). 0 for any.
+ * @contact_id: only interactions this contact took part in; 0 for any
+ * @kinds: bit mask of `1 << LiaInteractionKind`; 0 for every kind
+ * @since: first day, inclusive, in each interaction's own local date; %NULL for no bound
+ * @until: last day, inclusive; %NULL for no bound
+ *
+ * The timeline is always newest first (by the instant, ties by id).
+ */
+typedef struct
+{
+  gint64       organization_id;
+  gint64       contact_id;
+  guint        kinds;
+  const GDate *since;
+  const GDate *until;
+} LiaTimelineFilter;
+
+/* $LIAISON_DATABASE when set, else $XDG_DATA_HOME/liaison/liaison.db. */
+char          *lia_store_dup_default_path        (void);
+
+/* Opens or creates the database at @path (%NULL: the default path). A new file gets mode 0600
+ * and a new folder 0700. The schema is migrated forward in one transaction; a database from a
+ * newer Liaison fails with LIA_STORE_ERROR_TOO_NEW and is not modified in any way.
+ *
+ * One LiaStore is one SQLite connection: use it from one thread. Background work opens its own
+ * store on the same path. */
+LiaStore      *lia_store_open                    (const char     *path,
+                                                  GError        **error);
+const char    *lia_store_get_path                (LiaStore       *self);
+int            lia_store_get_schema_version      (LiaStore       *self);
+
+/* Every save and delete is atomic by itself. Wrap several in begin/commit so that they land
+ * together (a bulk load is also much faster that way). Transactions nest. The "changed"
+ * signals of a transaction are emitted after the outermost commit; a rollback drops them. */
+gboolean       lia_store_begin                   (LiaStore       *self,
+                                                  GError        **error);
+gboolean       lia_store_commit                  (LiaStore       *self,
+                                                  GError        **error);
+void           lia_store_rollback                (LiaStore       *self);
+gboolean       lia_store_in_transaction          (LiaStore       *self);
+
+/* Inserts the record when its id is 0, else updates the row with that id. Validates first
+ * (LIA_STORE_ERROR_INVALID with the model's explanation), generates a uid when it has none,
+ * sets id, created-at and updated-at. References to missing records fail with
+ * LIA_STORE_ERROR_REFERENCE, a uid already used by another record of the same kind with
+ * LIA_STORE_ERROR_DUPLICATE. On failure nothing is written. */
+gboolean       lia_store_save                    (LiaStore       *self,
+                                                  LiaRecord      *record,
+                                                  GError        **error);
+
+/* Deletes the record with the record's id. What goes with it:
+ * - organization: its affiliations and its places as a party to concerns. Its interactions,
+ *   commitments and people stay: interactions lose it as a participant, commitments lose it as a
+ *   counterpart, sub-organizations move up to its parent.
+ * - contact: their affiliations and their places as a party; interactions and commitments stay.
+ * - interaction: its participant links; commitments made there stay (without the link).
+ * - commitment, affiliation: only itself. concern: itself and its parties.
+ * Sets the record's id back to 0. */
+gboolean       lia_store_delete                  (LiaStore       *self,
+                                                  LiaRecord      *record,
+                                                  GError        **error);
+
+/* Loads one record (a new object each call); LIA_STORE_ERROR_NOT_FOUND when there is none. */
+LiaRecord     *lia_store_load                    (LiaStore       *self,
+                                                  LiaRecordKind   kind,
+                                                  gint64          id,
+                                                  GError        **error);
+LiaRecord     *lia_store_load_by_uid             (LiaStore       *self,
+                                                  LiaRecordKind   kind,
+                                                  const char     *uid,
+                                                  GError        **error);
+
+/* Affiliations of a contact, current first, then by start date, newest first. */
+GPtrArray     *lia_store_list_affiliations_for_contact      (LiaStore     *self,
+                                                             gint64        contact_id,
+                                                             GError      **error);
+/* Affiliations with an organization; with @on, only those that covered that day (who was
+ * there on that date), else all of them, past ones included. Ordered by the contact's name. */
+GPtrArray     *lia_store_list_affiliations_for_organization (LiaStore     *self,
+                                                             gint64        organization_id,
+                                                             const GDate  *on,
+                                                             GError      **error);
+/* Direct children of an organization (0: the top-level ones), by name. */
+GPtrArray     *lia_store_list_sub_organizations             (LiaStore     *self,
+                                                             gint64        parent_id,
+                                                             GError      **error);
+/* Open commitments with a contact and/or an organization (0 for any): overdue first, then by
+ * due date, undated last. */
+GPtrArray     *lia_store_list_open_commitments              (LiaStore     *self,
+                                                             gint64        contact_id,
+                                                             gint64        organization_id,
+                                                             GError      **error);
+/* A page of the timeline (LiaInteraction), for printing and the command line. The window uses
+ * the lazy LiaListModel instead. */
+GPtrArray     *lia_store_list_timeline                      (LiaStore                *self,
+                                                             const LiaTimelineFilter *filter,
+                                                             guint                    offset,
+                                                             guint                    limit,
+                                                             GError                 **error);
+gboolean       lia_store_count_timeline                     (LiaStore                *self,
+                                                             const LiaTimelineFilter *filter,
+                                                             guint                   *out_count,
+                                                             GError                 **error);
+
+gboolean       lia_store_get_counts              (LiaStore       *self,
+                                                  LiaStoreCounts *out_counts,
+                                                  GError        **error);
+
+/* Full-text search (see lia-search-result.h): names, titles, notes, summaries, outcomes; every
+ * word of @text is a prefix and accents are ignored ("zur" finds "Zürich"). Results are grouped
+ * by kind (organizations, contacts, interactions, commitments, concerns), best first within a
+ * group, at most @limit_per_kind per group. Blank text gives an empty array. */
+GPtrArray     *lia_store_search                  (LiaStore       *self,
+                                                  const char     *text,
+                                                  guint           limit_per_kind,
+                                                  GError        **error);
+
+/* Checks the database file and Liaison's own rules. Returns the problems found, in words
+ * (an empty array when all is well), or %NULL with @error when the check could not run. */
+GPtrArray     *lia_store_check                   (LiaStore       *self,
+                                                  GError        **error);
+
+G_END_DECLS
