@@ -689,6 +689,52 @@ reload_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Changes to other kinds of record that a timeline shows. Returns TRUE when handled. */
+static gboolean
+follow_participant_change (LiaListModel   *self,
+                           LiaRecordKind   kind,
+                           gint64          id,
+                           LiaStoreChange  change)
+{
+  gboolean is_contact = kind == LIA_RECORD_KIND_CONTACT;
+
+  /* Who belonged to an organization when decides its timeline. */
+  if (kind == LIA_RECORD_KIND_AFFILIATION)
+    {
+      if (self->filter.organization_id > 0)
+        reload_now (self);
+      return TRUE;
+    }
+
+  if ((kind != LIA_RECORD_KIND_CONTACT && kind != LIA_RECORD_KIND_ORGANIZATION) ||
+      change != LIA_STORE_CHANGE_REMOVED)
+    return kind != LIA_RECORD_KIND_INTERACTION;
+
+  /* The timeline of the deleted record empties; an organization's timeline loses the deleted
+   * person's interactions with their affiliations. Elsewhere only the participants change. */
+  if ((is_contact && (self->filter.contact_id == id || self->filter.organization_id > 0)) ||
+      (!is_contact && self->filter.organization_id == id))
+    {
+      reload_now (self);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
+    {
+      GPtrArray *items = self->pages[i].items;
+
+      for (guint j = 0; items != NULL && j < items->len; j++)
+        {
+          if (is_contact)
+            lia_interaction_remove_contact (items->pdata[j], id);
+          else
+            lia_interaction_remove_organization (items->pdata[j], id);
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 on_store_changed_cb (LiaStore       *store,
                      LiaRecordKind   kind,
@@ -700,12 +746,8 @@ on_store_changed_cb (LiaStore       *store,
 {
   g_autoptr(GError) error = NULL;
 
-  /* Who belonged to an organization when decides its timeline. */
-  if (kind == LIA_RECORD_KIND_AFFILIATION && self->is_timeline && self->filter.organization_id > 0)
-    {
-      reload_now (self);
-      return;
-    }
+  if (self->is_timeline && follow_participant_change (self, kind, id, change))
+    return;
 
   if (kind != self->ops->kind)
     return;

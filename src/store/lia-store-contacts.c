@@ -255,18 +255,6 @@ contact_update (LiaStore   *store,
   return save_contact_lists (store, self, error);
 }
 
-static gboolean
-contact_before_delete (LiaStore   *store,
-                       LiaRecord  *record,
-                       GError    **error)
-{
-  /* The schema's cascades remove affiliations, contact points, places as a party and
-   * participant links, and commitments lose their counterpart: interactions, commitments,
-   * concerns and affiliations all change, so listeners reload. */
-  _lia_store_queue_reset (store);
-  return TRUE;
-}
-
 const LiaRecordOps _lia_contact_ops = {
   .kind = LIA_RECORD_KIND_CONTACT,
   .table = "contacts",
@@ -275,5 +263,7 @@ const LiaRecordOps _lia_contact_ops = {
   .from_row = contact_from_row,
   .insert = contact_insert,
   .update = contact_update,
-  .before_delete = contact_before_delete,
+  /* The schema's cascades remove affiliations, contact points, places as a party and
+   * participant links; listeners of interactions learn it from the contact's REMOVED. */
+  .before_delete = NULL,
 };

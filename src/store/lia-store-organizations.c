@@ -208,7 +208,12 @@ organization_before_delete (LiaStore   *store,
                             GError    **error)
 {
   LiaOrganization *self = LIA_ORGANIZATION (record);
+  g_autoptr(GPtrArray) children = NULL;
   g_autoptr(LiaStmt) stmt = NULL;
+
+  children = lia_store_list_sub_organizations (store, lia_record_get_id (record), error);
+  if (children == NULL)
+    return FALSE;
 
   /* Sub-organizations move up rather than lose their place in the hierarchy. */
   stmt = _lia_store_prepare (store,
@@ -221,8 +226,19 @@ organization_before_delete (LiaStore   *store,
   if (!_lia_store_step_done (store, stmt, _("Could not move the sub-organizations"), error))
     return FALSE;
 
-  /* Interactions, commitments and other organizations change with it: listeners reload. */
-  _lia_store_queue_reset (store);
+  for (guint i = 0; i < children->len; i++)
+    {
+      LiaRecord *old = children->pdata[i];
+      g_autoptr(LiaRecord) current = NULL;
+
+      current = lia_store_load (store, LIA_RECORD_KIND_ORGANIZATION, lia_record_get_id (old), error);
+      if (current == NULL)
+        return FALSE;
+
+      _lia_store_queue_change (store, LIA_RECORD_KIND_ORGANIZATION, lia_record_get_id (old),
+                               LIA_STORE_CHANGE_UPDATED, old, current);
+    }
+
   return TRUE;
 }
 

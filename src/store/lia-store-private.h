@@ -103,9 +103,13 @@ gboolean    _lia_store_check_reference (LiaStore   *self,
                                         const char *what,
                                         LiaRecord  *record,
                                         GError    **error);
-/* Makes the transaction's commit emit "reset" instead of single changes: for deletes whose
- * cascades touch records nobody listed. */
-void        _lia_store_queue_reset  (LiaStore   *self);
+/* Announces a change when the transaction commits (dropped if it rolls back). */
+void        _lia_store_queue_change (LiaStore       *self,
+                                     LiaRecordKind   kind,
+                                     gint64          id,
+                                     LiaStoreChange  change,
+                                     LiaRecord      *old,
+                                     LiaRecord      *current);
 /* Replaces a list table's rows for one owner: DELETE then one INSERT per item. */
 gboolean    _lia_store_replace_strv (LiaStore           *self,
                                      const char         *table,

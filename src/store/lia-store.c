@@ -314,13 +314,13 @@ _lia_store_collect (LiaStore           *self,
   return g_steal_pointer (&records);
 }
 
-static void
-queue_change (LiaStore       *self,
-              LiaRecordKind   kind,
-              gint64          id,
-              LiaStoreChange  change,
-              LiaRecord      *old,
-              LiaRecord      *current)
+void
+_lia_store_queue_change (LiaStore       *self,
+                         LiaRecordKind   kind,
+                         gint64          id,
+                         LiaStoreChange  change,
+                         LiaRecord      *old,
+                         LiaRecord      *current)
 {
   QueuedChange queued = { kind, id, change, NULL, NULL };
 
@@ -337,16 +337,6 @@ queue_change (LiaStore       *self,
   queued.old = old != NULL ? g_object_ref (old) : NULL;
   queued.current = current != NULL ? g_object_ref (current) : NULL;
   g_array_append_val (self->changes, queued);
-}
-
-void
-_lia_store_queue_reset (LiaStore *self)
-{
-  g_assert (LIA_IS_STORE (self));
-  g_assert (self->depth > 0);
-
-  self->changes_overflowed = TRUE;
-  g_array_set_size (self->changes, 0);
 }
 
 static void
@@ -392,6 +382,13 @@ ensure_file (const char  *path,
 {
   g_autofree char *folder = g_path_get_dirname (path);
   int fd;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION,
+                   _("“%s” is a folder, not a database file."), path);
+      return FALSE;
+    }
 
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -921,9 +918,9 @@ lia_store_save (LiaStore   *self,
 
   if (ok)
     {
-      queue_change (self, ops->kind, lia_record_get_id (record),
-                    id == 0 ? LIA_STORE_CHANGE_ADDED : LIA_STORE_CHANGE_UPDATED,
-                    old, record);
+      _lia_store_queue_change (self, ops->kind, lia_record_get_id (record),
+                               id == 0 ? LIA_STORE_CHANGE_ADDED : LIA_STORE_CHANGE_UPDATED,
+                               old, record);
       ok = lia_store_commit (self, error);
     }
   else
@@ -988,7 +985,7 @@ lia_store_delete (LiaStore   *self,
     goto fail;
   g_clear_pointer (&stmt, _lia_stmt_release);
 
-  queue_change (self, ops->kind, id, LIA_STORE_CHANGE_REMOVED, old, NULL);
+  _lia_store_queue_change (self, ops->kind, id, LIA_STORE_CHANGE_REMOVED, old, NULL);
 
   if (!lia_store_commit (self, error))
     return FALSE;

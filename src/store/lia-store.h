@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "lia-model.h"
+#include "lia-search-result.h"
 #include "lia-store-enums.h"
 #include "lia-store-enum-types.h"
 
@@ -14,6 +15,18 @@ G_BEGIN_DECLS
 
 #define LIA_TYPE_STORE (lia_store_get_type ())
 
+/**
+ * LiaStore:
+ *
+ * The database. Signals, both emitted after the transaction that made the change committed:
+ * - "changed" (LiaRecordKind kind, gint64 id, LiaStoreChange change, LiaRecord *old,
+ *   LiaRecord *current): one record was added (old NULL), updated (both set) or removed
+ *   (current NULL). old is the record as stored before; current is the object that was saved.
+ * - "reset": more than a few hundred records changed in one transaction; reload what you show.
+ *
+ * Functions returning GPtrArray give a new array of new objects (LiaRecord subclasses or
+ * LiaSearchResult) that frees its elements: g_ptr_array_unref() when done.
+ */
 G_DECLARE_FINAL_TYPE (LiaStore, lia_store, LIA, STORE, GObject)
 
 typedef struct
@@ -90,7 +103,9 @@ gboolean       lia_store_save                    (LiaStore       *self,
  * - contact: their affiliations and their places as a party; interactions and commitments stay.
  * - interaction: its participant links; commitments made there stay (without the link).
  * - commitment, affiliation: only itself. concern: itself and its parties.
- * Sets the record's id back to 0. */
+ * Sets the record's id back to 0. "changed" reports the record as REMOVED (with its last
+ * state) and each moved sub-organization as UPDATED; listeners that show participants or
+ * counterparts of the deleted record drop it themselves. */
 gboolean       lia_store_delete                  (LiaStore       *self,
                                                   LiaRecord      *record,
                                                   GError        **error);
