@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-application.h"
+#include "lia-window.h"
+
+struct _LiaApplication
+{
+  AdwApplication  parent_instance;
+
+  /* --database, made absolute; NULL for the default database */
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (LiaApplication, lia_application, ADW_TYPE_APPLICATION)
+
+static void
+lia_application_about_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  GtkWindow *about;
+
+  g_assert (LIA_IS_APPLICATION (self));
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("Liaison"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Liaison developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Keep track of partner organizations, their people, "
+                                      "what was discussed, promised and disputed."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", _("© The Liaison developers"),
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (about);
+}
+
+static void
+lia_application_quit_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+
+  g_assert (LIA_IS_APPLICATION (self));
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = lia_application_about_action },
+  { .name = "quit", .activate = lia_application_quit_action },
+};
+
+static gint
+lia_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  LiaApplication *self = LIA_APPLICATION (application);
+  g_autofree char *database = NULL;
+  g_autofree char *effective = NULL;
+  g_autofree char *standard = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database) && database[0] != '\0')
+    {
+      g_free (self->database_path);
+      self->database_path = g_canonicalize_filename (database, NULL);
+    }
+
+  /* GApplication is unique per application id: a second `liaison` would only ask the running
+   * one to present its window, on the database that one has open. "Single instance per
+   * database" (DESIGN.md) is kept by letting only the standard database use the id; any other
+   * (--database or $LIAISON_DATABASE) opens in its own process. This runs before registration,
+   * the last moment the flags can change. */
+  effective = self->database_path != NULL ? g_strdup (self->database_path)
+                                          : lia_store_dup_default_path ();
+  standard = g_build_filename (g_get_user_data_dir (), "liaison", "liaison.db", NULL);
+  if (!g_str_equal (effective, standard))
+    {
+      GApplicationFlags flags = g_application_get_flags (application);
+
+      g_application_set_flags (application, flags | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return G_APPLICATION_CLASS (lia_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+lia_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (lia_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
+}
+
+static void
+lia_application_activate (GApplication *application)
+{
+  LiaApplication *self = LIA_APPLICATION (application);
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      /* A database that cannot be opened is shown in the window, not in a dialog: there is
+       * nothing else to do in the window until the file is fixed. */
+      store = lia_store_open (self->database_path, &error);
+      window = GTK_WINDOW (lia_window_new (ADW_APPLICATION (self), store,
+                                           error != NULL ? error->message : NULL));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+lia_application_finalize (GObject *object)
+{
+  LiaApplication *self = (LiaApplication *) object;
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (lia_application_parent_class)->finalize (object);
+}
+
+static void
+lia_application_class_init (LiaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = lia_application_finalize;
+
+  application_class->handle_local_options = lia_application_handle_local_options;
+  application_class->startup = lia_application_startup;
+  application_class->activate = lia_application_activate;
+}
+
+static void
+lia_application_init (LiaApplication *self)
+{
+  g_application_add_main_option (G_APPLICATION (self), "database", 'd',
+                                 G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
+                                 _("Open FILE instead of the default database"),
+                                 /* Translators: the placeholder in `liaison --database FILE`. */
+                                 _("FILE"));
+}
+
+LiaApplication *
+lia_application_new (void)
+{
+  return g_object_new (LIA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/liaison/Liaison",
+                       NULL);
+}
