@@ -1,0 +1,688 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The `liaison` command line as a script or a person uses it: the real binary, its exit
+ * status and what it prints. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "lia-store.h"
+
+typedef struct
+{
+  char *tmpdir;
+  char *db_path;     /* tmpdir/test.db, filled by fill_database() */
+  char **env;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static const char *
+liaison_binary (void)
+{
+  const char *binary = g_getenv ("LIAISON_BINARY");
+
+  g_assert_nonnull (binary);
+  g_assert_true (g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE));
+  return binary;
+}
+
+/* Runs liaison with @args (NULL-terminated) in @env and waits for it. */
+static void
+run_liaison (char       **env,
+             Run         *run,
+             const char  *first_arg,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) liaison_binary ());
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_environ (launcher, env);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+
+  if (g_test_verbose ())
+    g_printerr ("status %d\nstdout:\n%s\nstderr:\n%s\n", run->status, run->out, run->err);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        n++;
+    }
+
+  return n;
+}
+
+static gboolean
+matches (const char *text,
+         const char *pattern)
+{
+  return g_regex_match_simple (pattern, text, G_REGEX_MULTILINE, 0);
+}
+
+static void
+save (LiaStore  *store,
+      gpointer   record)
+{
+  g_autoptr(GError) error = NULL;
+
+  lia_store_save (store, LIA_RECORD (record), &error);
+  g_assert_no_error (error);
+}
+
+/* 2 organizations (one with an accented name), 3 contacts, 3 affiliations, 2 interactions,
+ * 2 commitments of which one is open and overdue, 1 open concern. */
+static void
+fill_database (const char *path)
+{
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaOrganization) zurich = lia_organization_new ("Universität Zürich");
+  g_autoptr(LiaOrganization) who = lia_organization_new ("World Health Organization");
+  g_autoptr(LiaContact) amina = lia_contact_new ("Amina", "Diallo");
+  g_autoptr(LiaContact) jonas = lia_contact_new ("Jonas", "Keller");
+  g_autoptr(LiaContact) mei = lia_contact_new ("Mei", "Tanaka");
+  g_autoptr(LiaAffiliation) a1 = NULL;
+  g_autoptr(LiaAffiliation) a2 = NULL;
+  g_autoptr(LiaAffiliation) a3 = NULL;
+  g_autoptr(GDateTime) at1 = g_date_time_new_from_iso8601 ("2024-03-12T09:30:00+01:00", NULL);
+  g_autoptr(GDateTime) at2 = g_date_time_new_from_iso8601 ("2024-05-02T14:00:00+02:00", NULL);
+  g_autoptr(LiaInteraction) meeting = NULL;
+  g_autoptr(LiaInteraction) call = NULL;
+  g_autoptr(LiaCommitment) overdue = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Send the draft agreement");
+  g_autoptr(LiaCommitment) done = lia_commitment_new (LIA_COMMITMENT_DIRECTION_THEIRS, "Share the visit report");
+  g_autoptr(LiaConcern) concern = lia_concern_new ("Data sharing terms");
+  g_autoptr(GDate) due = lia_date_new_today ();
+
+  store = lia_store_open (path, &error);
+  g_assert_no_error (error);
+
+  lia_store_begin (store, &error);
+  g_assert_no_error (error);
+
+  lia_organization_set_notes (zurich, "Research partner in Zürich since 2019.");
+  save (store, zurich);
+  save (store, who);
+  save (store, amina);
+  save (store, jonas);
+  save (store, mei);
+
+  a1 = lia_affiliation_new (lia_record_get_id (LIA_RECORD (jonas)), lia_record_get_id (LIA_RECORD (zurich)), "Head of international relations");
+  a2 = lia_affiliation_new (lia_record_get_id (LIA_RECORD (amina)), lia_record_get_id (LIA_RECORD (who)), "Country liaison");
+  a3 = lia_affiliation_new (lia_record_get_id (LIA_RECORD (mei)), lia_record_get_id (LIA_RECORD (who)), "Programme officer");
+  save (store, a1);
+  save (store, a2);
+  save (store, a3);
+
+  meeting = lia_interaction_new (LIA_INTERACTION_KIND_MEETING, at1, "Kick-off in Zürich");
+  lia_interaction_add_contact (meeting, lia_record_get_id (LIA_RECORD (jonas)));
+  lia_interaction_add_organization (meeting, lia_record_get_id (LIA_RECORD (zurich)));
+  save (store, meeting);
+  call = lia_interaction_new (LIA_INTERACTION_KIND_CALL, at2, "Follow-up call");
+  lia_interaction_add_contact (call, lia_record_get_id (LIA_RECORD (amina)));
+  save (store, call);
+
+  g_date_subtract_days (due, 10);
+  lia_commitment_set_due_date (overdue, due);
+  lia_commitment_set_organization_id (overdue, lia_record_get_id (LIA_RECORD (zurich)));
+  save (store, overdue);
+  lia_commitment_set_status (done, LIA_COMMITMENT_STATUS_DONE);
+  save (store, done);
+  save (store, concern);
+
+  lia_store_commit (store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+
+  fixture->tmpdir = g_dir_make_tmp ("liaison-test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->tmpdir, "test.db", NULL);
+  data_home = g_build_filename (fixture->tmpdir, "data-home", NULL);
+
+  /* The parent's environment carries what the sanitizers and GLib's debugging need; the rest
+   * is set so that output is stable and no real database is near. */
+  fixture->env = g_get_environ ();
+  fixture->env = g_environ_setenv (fixture->env, "LC_ALL", "C.UTF-8", TRUE);
+  fixture->env = g_environ_unsetenv (fixture->env, "LANGUAGE");
+  fixture->env = g_environ_unsetenv (fixture->env, "LIAISON_DATABASE");
+  fixture->env = g_environ_setenv (fixture->env, "HOME", fixture->tmpdir, TRUE);
+  fixture->env = g_environ_setenv (fixture->env, "XDG_DATA_HOME", data_home, TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  remove_tree (fixture->tmpdir);
+  g_clear_pointer (&fixture->tmpdir, g_free);
+  g_clear_pointer (&fixture->db_path, g_free);
+  g_clear_pointer (&fixture->env, g_strfreev);
+}
+
+static void
+test_version (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_liaison (fixture->env, &run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "liaison " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  const char *forms[] = { "--help", "-h", "help" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_liaison (fixture->env, &run, forms[i], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_true (matches (run.out, "^  stats +\\S"));
+      g_assert_true (matches (run.out, "^  search +\\S"));
+      g_assert_true (matches (run.out, "^  check +\\S"));
+      g_assert_true (matches (run.out, "--database"));
+    }
+}
+
+static void
+test_command_help (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) via_help = { 0 };
+
+  run_liaison (fixture->env, &run, "search", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (matches (run.out, "liaison search .*QUERY"));
+  g_assert_true (matches (run.out, "--limit"));
+  g_assert_true (matches (run.out, "--kind"));
+  g_assert_true (matches (run.out, "--database"));
+
+  run_liaison (fixture->env, &via_help, "help", "search", NULL);
+  g_assert_cmpint (via_help.status, ==, 0);
+  g_assert_cmpstr (via_help.out, ==, run.out);
+
+  /* Help never needs a database: none was created. */
+  g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_usage_error (Run        *run,
+                    const char *pattern)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_cmpuint (count_lines (run->err), ==, 1);
+  if (!matches (run->err, pattern))
+    g_error ("“%s” does not match “%s”", run->err, pattern);
+}
+
+static void
+test_unknown_command (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) help = { 0 };
+
+  run_liaison (fixture->env, &run, "frobnicate", NULL);
+  assert_usage_error (&run, "^liaison: unknown command “frobnicate”\\. Try “liaison --help”\\.$");
+
+  run_liaison (fixture->env, &help, "help", "frobnicate", NULL);
+  assert_usage_error (&help, "“frobnicate”");
+}
+
+static void
+test_unknown_option (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) limit = { 0 };
+  g_auto(Run) kind = { 0 };
+  g_auto(Run) extra = { 0 };
+
+  fill_database (fixture->db_path);
+
+  run_liaison (fixture->env, &run, "stats", "--database", fixture->db_path, "--frobnicate", NULL);
+  assert_usage_error (&run, "^liaison stats: .*--frobnicate.*liaison stats --help");
+
+  run_liaison (fixture->env, &limit, "search", "--database", fixture->db_path, "--limit", "0", "zur", NULL);
+  assert_usage_error (&limit, "--limit");
+
+  run_liaison (fixture->env, &kind, "search", "--database", fixture->db_path, "--kind", "planet", "zur", NULL);
+  assert_usage_error (&kind, "“planet”");
+
+  run_liaison (fixture->env, &extra, "check", "--database", fixture->db_path, "now", NULL);
+  assert_usage_error (&extra, "“now”");
+}
+
+static void
+test_stats (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path_line = NULL;
+  g_autofree char *escaped_path = g_regex_escape_string (fixture->db_path, -1);
+
+  fill_database (fixture->db_path);
+
+  run_liaison (fixture->env, &run, "stats", "--database", fixture->db_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  path_line = g_strdup_printf ("^Database +%s$", escaped_path);
+  g_assert_true (matches (run.out, path_line));
+  g_assert_true (matches (run.out, "^Schema version +[0-9]+$"));
+  g_assert_true (matches (run.out, "^Size on disk +[0-9.]+(?: |\u00a0)[kM]B$"));
+  g_assert_true (matches (run.out, "^Organizations +2$"));
+  g_assert_true (matches (run.out, "^Contacts +3$"));
+  g_assert_true (matches (run.out, "^Affiliations +3$"));
+  g_assert_true (matches (run.out, "^Interactions +2$"));
+  g_assert_true (matches (run.out, "^Commitments +2  \\(1 open, 1 overdue\\)$"));
+  g_assert_true (matches (run.out, "^Concerns +1  \\(1 open\\)$"));
+}
+
+static void
+test_stats_aligned (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GRegex) count = NULL;
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  int column = -1;
+  guint n = 0;
+
+  fill_database (fixture->db_path);
+
+  run_liaison (fixture->env, &run, "stats", "--database", fixture->db_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The counts end in the same column, so that they can be compared at a glance. */
+  count = g_regex_new ("^(Organizations|Contacts|Affiliations|Interactions|Commitments|Concerns) +([0-9,]+)",
+                       G_REGEX_MULTILINE, 0, &error);
+  g_assert_no_error (error);
+  g_regex_match (count, run.out, 0, &info);
+  while (g_match_info_matches (info))
+    {
+      int line_start = 0, end = 0;
+
+      g_match_info_fetch_pos (info, 0, &line_start, NULL);
+      g_match_info_fetch_pos (info, 2, NULL, &end);
+      if (column < 0)
+        column = end - line_start;
+      g_assert_cmpint (end - line_start, ==, column);
+      n++;
+      g_match_info_next (info, NULL);
+    }
+  g_assert_cmpuint (n, ==, 6);
+}
+
+static void
+test_stats_missing_database (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *folder = g_build_filename (fixture->tmpdir, "nowhere", NULL);
+  g_autofree char *missing = g_build_filename (folder, "missing.db", NULL);
+  g_autofree char *expected = NULL;
+
+  run_liaison (fixture->env, &run, "stats", "--database", missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  expected = g_strdup_printf ("No Liaison database at “%s”.\n", missing);
+  g_assert_true (g_str_has_suffix (run.err, expected));
+
+  /* Reading must not create a database (or its folder) by mistake. */
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) several = { 0 };
+  g_auto(Run) only = { 0 };
+
+  fill_database (fixture->db_path);
+
+  run_liaison (fixture->env, &run, "search", "--database", fixture->db_path, "zur", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  /* A heading per kind, then the title with its uid, then the passage with the match marked. */
+  g_assert_true (matches (run.out, "^Organizations$"));
+  g_assert_true (matches (run.out, "^  Universität Zürich \\(\\S+\\)$"));
+  g_assert_true (matches (run.out, "^    .*\\[Zür[^]]*\\]"));
+  g_assert_true (matches (run.out, "^Interactions$"));
+  g_assert_true (matches (run.out, "^  Kick-off in Zürich \\(\\S+\\)$"));
+  g_assert_false (matches (run.out, "World Health"));
+  g_assert_false (matches (run.out, "^Contacts$"));
+
+  /* The words are joined: every one must match. */
+  run_liaison (fixture->env, &several, "search", "--database", fixture->db_path, "world", "heal", NULL);
+  g_assert_cmpint (several.status, ==, 0);
+  g_assert_true (matches (several.out, "^  World Health Organization \\(\\S+\\)$"));
+  g_assert_false (matches (several.out, "Zürich"));
+
+  run_liaison (fixture->env, &only, "search", "--database", fixture->db_path, "--kind", "interaction", "zur", NULL);
+  g_assert_cmpint (only.status, ==, 0);
+  g_assert_false (matches (only.out, "^Organizations$"));
+  g_assert_true (matches (only.out, "^Interactions$"));
+}
+
+static void
+test_search_limit (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_autoptr(GRegex) title = NULL;
+  g_autoptr(GMatchInfo) info = NULL;
+  guint n = 0;
+
+  {
+    g_autoptr(LiaStore) store = lia_store_open (fixture->db_path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Geneva office %u", i + 1);
+        g_autoptr(LiaOrganization) organization = lia_organization_new (name);
+
+        save (store, organization);
+      }
+  }
+
+  run_liaison (fixture->env, &run, "search", "--database", fixture->db_path, "--limit", "3", "geneva", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  title = g_regex_new ("^  Geneva office", G_REGEX_MULTILINE, 0, &error);
+  g_assert_no_error (error);
+  g_regex_match (title, run.out, 0, &info);
+  while (g_match_info_matches (info))
+    {
+      n++;
+      g_match_info_next (info, NULL);
+    }
+  g_assert_cmpuint (n, ==, 3);
+}
+
+static void
+test_search_no_results (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+
+  fill_database (fixture->db_path);
+
+  run_liaison (fixture->env, &run, "search", "--database", fixture->db_path, "quokka", "habitat", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "No results for “quokka habitat”.\n");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_search_without_words (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) blank = { 0 };
+
+  fill_database (fixture->db_path);
+
+  run_liaison (fixture->env, &run, "search", "--database", fixture->db_path, NULL);
+  assert_usage_error (&run, "^liaison search: ");
+
+  run_liaison (fixture->env, &blank, "search", "--database", fixture->db_path, "  ", NULL);
+  assert_usage_error (&blank, "^liaison search: ");
+}
+
+static void
+test_check_healthy (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *expected = NULL;
+
+  fill_database (fixture->db_path);
+
+  run_liaison (fixture->env, &run, "check", "--database", fixture->db_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  expected = g_strdup_printf ("No problems found in “%s”.\n", fixture->db_path);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_check_not_a_database (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) garbage = g_string_new (NULL);
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+  gsize length;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (garbage, "These are meeting notes, not a database. ");
+  g_file_set_contents (fixture->db_path, garbage->str, garbage->len, &error);
+  g_assert_no_error (error);
+
+  run_liaison (fixture->env, &run, "check", "--database", fixture->db_path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  /* One message, for people. */
+  g_assert_cmpuint (count_lines (run.err), >=, 1);
+  g_assert_true (g_str_has_prefix (run.err, "liaison: "));
+  g_assert_cmpuint (strlen (run.err), >, strlen ("liaison: ") + 10);
+
+  /* And the file is left as it was. */
+  g_file_get_contents (fixture->db_path, &after, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, garbage->len);
+  g_assert_cmpstr (after, ==, garbage->str);
+}
+
+static void
+test_check_problems (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *count_line = NULL;
+  g_autofree char *escaped_path = g_regex_escape_string (fixture->db_path, -1);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  fill_database (fixture->db_path);
+
+  /* Damage that the store's API would never let through: two organizations, each the parent
+   * of the other. */
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db,
+                "UPDATE organizations SET parent_id = (SELECT max (id) FROM organizations)"
+                " WHERE id = (SELECT min (id) FROM organizations);"
+                "UPDATE organizations SET parent_id = (SELECT min (id) FROM organizations)"
+                " WHERE id = (SELECT max (id) FROM organizations);",
+                NULL, NULL, &message);
+  g_assert_null (message);
+  sqlite3_close (db);
+
+  run_liaison (fixture->env, &run, "check", "--database", fixture->db_path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (matches (run.out, "^.*Universität Zürich.*$"));
+  g_assert_true (matches (run.out, "^.*World Health Organization.*$"));
+  count_line = g_strdup_printf ("\\n2 problems found in “%s”\\.\\n$", escaped_path);
+  g_assert_true (matches (run.out, count_line));
+  g_assert_cmpuint (count_lines (run.out), ==, 3);
+}
+
+static void
+test_empty_file (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_set_contents (fixture->db_path, "", 0, &error);
+  g_assert_no_error (error);
+
+  run_liaison (fixture->env, &run, "stats", "--database", fixture->db_path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+
+  /* SQLite would take the empty file for a new database; reading leaves it alone. */
+  g_file_get_contents (fixture->db_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 0);
+}
+
+static void
+test_database_from_environment (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) overridden = { 0 };
+  g_autofree char *path_line = NULL;
+  g_autofree char *escaped_path = g_regex_escape_string (fixture->db_path, -1);
+  g_autofree char *other = g_build_filename (fixture->tmpdir, "other.db", NULL);
+
+  fill_database (fixture->db_path);
+  fixture->env = g_environ_setenv (fixture->env, "LIAISON_DATABASE", fixture->db_path, TRUE);
+
+  run_liaison (fixture->env, &run, "stats", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  path_line = g_strdup_printf ("^Database +%s$", escaped_path);
+  g_assert_true (matches (run.out, path_line));
+  g_assert_true (matches (run.out, "^Organizations +2$"));
+
+  /* --database wins over the environment. */
+  run_liaison (fixture->env, &overridden, "stats", "--database", other, NULL);
+  g_assert_cmpint (overridden.status, ==, 1);
+  g_assert_true (matches (overridden.err, "other\\.db"));
+}
+
+static void
+test_default_database (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *expected = g_build_filename (fixture->tmpdir, "data-home", "liaison", "liaison.db", NULL);
+
+  /* Neither --database nor LIAISON_DATABASE: the desktop application's own database, under
+   * XDG_DATA_HOME; it does not exist yet, and stats does not make it. */
+  run_liaison (fixture->env, &run, "stats", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_assert_false (g_file_test (expected, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/version", test_version);
+  ADD ("/cli/help", test_help);
+  ADD ("/cli/command-help", test_command_help);
+  ADD ("/cli/unknown-command", test_unknown_command);
+  ADD ("/cli/unknown-option", test_unknown_option);
+  ADD ("/cli/stats", test_stats);
+  ADD ("/cli/stats/aligned", test_stats_aligned);
+  ADD ("/cli/stats/missing-database", test_stats_missing_database);
+  ADD ("/cli/search", test_search);
+  ADD ("/cli/search/limit", test_search_limit);
+  ADD ("/cli/search/no-results", test_search_no_results);
+  ADD ("/cli/search/without-words", test_search_without_words);
+  ADD ("/cli/check/healthy", test_check_healthy);
+  ADD ("/cli/check/not-a-database", test_check_not_a_database);
+  ADD ("/cli/check/problems", test_check_problems);
+  ADD ("/cli/stats/empty-file", test_empty_file);
+  ADD ("/cli/database-from-environment", test_database_from_environment);
+  ADD ("/cli/default-database", test_default_database);
+
+#undef ADD
+
+  return g_test_run ();
+}

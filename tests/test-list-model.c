@@ -1,0 +1,826 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The lazy list models: a list of 100,000 interactions costs what a few pages cost, items are
+ * stable objects while cached, and every change reaches the view as the smallest correct
+ * items-changed, never as (0, n, n) which makes GTK read every row. */
+
+#include "lia-test-util.h"
+#include "lia-list-model.h"
+#include "lia-list-model-private.h"
+
+#define N_BIG 100000
+#define BIG_STEP_SECONDS 600
+
+/* ------------------------------------------------------------------------------------------ */
+/* Recording items-changed, and replaying it on a shadow copy of the list                      */
+
+typedef struct
+{
+  guint position, removed, added;
+  guint n_items;  /* what the model said at emission time */
+} Emission;
+
+typedef struct
+{
+  GListModel *model;
+  GArray     *emissions;
+  GArray     *shadow;   /* ids; NULL for big models, where replaying would read every row */
+  gulong      handler;
+} Recorder;
+
+static gint64
+item_id (GListModel *model,
+         guint       position)
+{
+  g_autoptr(LiaRecord) record = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (record);
+  return lia_record_get_id (record);
+}
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Recorder   *rec)
+{
+  Emission e = { position, removed, added, g_list_model_get_n_items (model) };
+
+  g_array_append_val (rec->emissions, e);
+
+  /* GTK 4.8 reads every row after (0, n, n): never. */
+  if (position == 0 && removed > 0 && removed == added)
+    g_error ("items-changed (0, %u, %u): a full replacement in one emission", removed, added);
+
+  if (rec->shadow != NULL)
+    {
+      /* Replay as a view would: the model's state must already be the new one. */
+      g_assert_cmpuint (position + removed, <=, rec->shadow->len);
+      g_array_remove_range (rec->shadow, position, removed);
+      for (guint i = 0; i < added; i++)
+        {
+          gint64 id = item_id (model, position + i);
+          g_array_insert_val (rec->shadow, position + i, id);
+        }
+      g_assert_cmpuint (rec->shadow->len, ==, g_list_model_get_n_items (model));
+    }
+}
+
+static void
+recorder_init (Recorder   *rec,
+               gpointer    model,
+               gboolean    with_shadow)
+{
+  rec->model = G_LIST_MODEL (model);
+  rec->emissions = g_array_new (FALSE, TRUE, sizeof (Emission));
+  rec->shadow = NULL;
+  if (with_shadow)
+    {
+      guint n = g_list_model_get_n_items (rec->model);
+
+      rec->shadow = g_array_new (FALSE, TRUE, sizeof (gint64));
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 id = item_id (rec->model, i);
+          g_array_append_val (rec->shadow, id);
+        }
+    }
+  rec->handler = g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), rec);
+}
+
+static void
+recorder_clear (Recorder *rec)
+{
+  g_clear_signal_handler (&rec->handler, rec->model);
+  g_clear_pointer (&rec->emissions, g_array_unref);
+  g_clear_pointer (&rec->shadow, g_array_unref);
+}
+
+static void
+recorder_reset (Recorder *rec)
+{
+  g_array_set_size (rec->emissions, 0);
+}
+
+static void
+assert_emission (Recorder *rec,
+                 guint     index,
+                 guint     position,
+                 guint     removed,
+                 guint     added)
+{
+  Emission *e;
+
+  if (index >= rec->emissions->len)
+    g_error ("expected emission %u (%u, %u, %u), only %u happened",
+             index, position, removed, added, rec->emissions->len);
+  e = &g_array_index (rec->emissions, Emission, index);
+  if (e->position != position || e->removed != removed || e->added != added)
+    g_error ("emission %u is (%u, %u, %u), expected (%u, %u, %u)",
+             index, e->position, e->removed, e->added, position, removed, added);
+}
+
+static GPtrArray *
+store_timeline (LiaStore                *store,
+                const LiaTimelineFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = lia_store_list_timeline (store, filter, 0, G_MAXUINT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+  return items;
+}
+
+/* The model shows exactly what the store's timeline query returns (small models only). */
+static void
+assert_model_is_timeline (GListModel              *model,
+                          LiaStore                *store,
+                          const LiaTimelineFilter *filter)
+{
+  g_autoptr(GPtrArray) items = store_timeline (store, filter);
+  guint count = 0;
+
+  g_assert_true (lia_store_count_timeline (store, filter, &count, NULL));
+  g_assert_cmpuint (count, ==, items->len);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, items->len);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpint (item_id (model, i), ==, lia_test_record_id_at (items, i));
+}
+
+static void
+assert_shadow_is_model (Recorder *rec)
+{
+  guint n = g_list_model_get_n_items (rec->model);
+
+  g_assert_cmpuint (rec->shadow->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (rec->shadow, gint64, i), ==, item_id (rec->model, i));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* 100,000 interactions                                                                        */
+
+static GDateTime *
+big_at (guint i)
+{
+  static GTimeZone *plus2 = NULL;
+  g_autoptr(GDateTime) base = g_date_time_new_utc (2020, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) utc = g_date_time_add_seconds (base, (double) i * BIG_STEP_SECONDS);
+
+  if (plus2 == NULL)
+    plus2 = g_time_zone_new_offset (2 * 3600);
+  /* Half of them entered in another time zone: the order is by instant all the same. */
+  return i % 2 ? g_date_time_to_timezone (utc, plus2) : g_date_time_ref (utc);
+}
+
+static void
+fill_big (LiaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_true (lia_store_begin (store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_BIG; i++)
+    {
+      g_autoptr(GDateTime) at = big_at (i);
+      g_autofree char *title = g_strdup_printf ("Interaction %u", i);
+      g_autoptr(LiaInteraction) it = lia_interaction_new ((LiaInteractionKind) (i % 7), at, title);
+
+      if (!lia_store_save (store, LIA_RECORD (it), &error))
+        g_error ("saving interaction %u: %s", i, error->message);
+    }
+  g_assert_true (lia_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_printerr ("inserted %d interactions in %.2f s\n", N_BIG,
+              (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+}
+
+static void
+assert_title_at (GListModel *model,
+                 guint       position,
+                 const char *expected)
+{
+  g_autoptr(LiaInteraction) it = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (it);
+  g_assert_true (LIA_IS_INTERACTION (it));
+  g_assert_cmpstr (lia_interaction_get_title (it), ==, expected);
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_big_timeline (StoreFixture  *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  GListModel *list;
+  Recorder rec;
+  guint fetched;
+  gint64 start;
+
+  fill_big (f->store);
+
+  start = g_get_monotonic_time ();
+  model = lia_list_model_new_timeline (f->store, NULL);
+  list = G_LIST_MODEL (model);
+  g_assert_true (lia_list_model_get_store (model) == f->store);
+  g_assert_true (g_list_model_get_item_type (list) == LIA_TYPE_INTERACTION);
+
+  /* Counting loads no rows. */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_BIG);
+  g_assert_cmpuint (_lia_list_model_get_pages_fetched (model), ==, 0);
+  g_assert_cmpuint (_lia_list_model_get_cached_pages (model), ==, 0);
+
+  /* Three distant places. */
+  {
+    g_autoptr(LiaInteraction) newest = g_list_model_get_item (list, 0);
+    g_autoptr(LiaInteraction) oldest = g_list_model_get_item (list, N_BIG - 1);
+    g_autoptr(LiaInteraction) middle = g_list_model_get_item (list, 50000);
+    g_autoptr(GPtrArray) expected = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpstr (lia_interaction_get_title (newest), ==, "Interaction 99999");
+    g_assert_cmpstr (lia_interaction_get_title (oldest), ==, "Interaction 0");
+    g_assert_cmpstr (lia_interaction_get_title (middle), ==, "Interaction 49999");
+    expected = lia_store_list_timeline (f->store, NULL, 50000, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (expected->len, ==, 1);
+    g_assert_cmpint (lia_record_get_id (LIA_RECORD (middle)), ==, lia_test_record_id_at (expected, 0));
+    {
+      g_autofree char *a = g_date_time_format (lia_interaction_get_at (middle), "%FT%T%:z");
+      g_autofree char *b = g_date_time_format (lia_interaction_get_at (g_ptr_array_index (expected, 0)),
+                                               "%FT%T%:z");
+      g_assert_cmpstr (a, ==, b);
+    }
+  }
+  fetched = _lia_list_model_get_pages_fetched (model);
+  g_printerr ("pages fetched for 3 reads: %u\n", fetched);
+  g_assert_cmpuint (fetched, >=, 1);
+  g_assert_cmpuint (fetched, <=, 6);
+  g_assert_cmpuint (_lia_list_model_get_cached_pages (model), <=, LIA_LIST_MODEL_MAX_PAGES);
+
+  /* Neighbours on a cached page cost nothing. */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("Interaction %u", N_BIG - 1 - i);
+      assert_title_at (list, i, expected);
+    }
+  g_assert_cmpuint (_lia_list_model_get_pages_fetched (model), ==, fetched);
+
+  /* The same row is the same object while cached. */
+  {
+    g_autoptr(GObject) a = g_list_model_get_item (list, 0);
+    g_autoptr(GObject) b = g_list_model_get_item (list, 0);
+    g_assert_true (a == b);
+  }
+
+  /* Scrolling all over the place: the cache stays small, and every row is right. */
+  for (guint k = 0; k < 40; k++)
+    {
+      guint pos = (k * 7919u * LIA_LIST_MODEL_PAGE_SIZE + k * 13) % N_BIG;
+      g_autofree char *expected = g_strdup_printf ("Interaction %u", N_BIG - 1 - pos);
+
+      assert_title_at (list, pos, expected);
+      g_assert_cmpuint (_lia_list_model_get_cached_pages (model), <=, LIA_LIST_MODEL_MAX_PAGES);
+    }
+  g_assert_cmpuint (_lia_list_model_get_pages_fetched (model), <=, fetched + 40);
+  g_assert_null (g_list_model_get_item (list, N_BIG));
+  g_printerr ("model reads took %.3f s\n",
+              (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+
+  recorder_init (&rec, model, FALSE);
+
+  /* A new newest interaction. */
+  {
+    gint64 id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL,
+                                          "2030-01-01T09:00:00+01:00", "Newest of all", 0, 0);
+
+    g_assert_cmpuint (rec.emissions->len, ==, 1);
+    assert_emission (&rec, 0, 0, 0, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_BIG + 1);
+    g_assert_cmpint (item_id (list, 0), ==, id);
+    assert_title_at (list, 0, "Newest of all");
+    assert_title_at (list, 1, "Interaction 99999");
+  }
+
+  /* One in the middle: between "Interaction 50000" and "Interaction 50001". Newer than it are
+   * 49,999 old ones and the newest: position 50,000. */
+  {
+    g_autoptr(GDateTime) base = big_at (50000);
+    g_autoptr(GDateTime) at = g_date_time_add_seconds (base, BIG_STEP_SECONDS / 2);
+    g_autoptr(LiaInteraction) mid = lia_interaction_new (LIA_INTERACTION_KIND_NOTE, at, "Right in the middle");
+    g_autoptr(GError) error = NULL;
+
+    recorder_reset (&rec);
+    lia_test_save (f->store, mid);
+    g_assert_cmpuint (rec.emissions->len, ==, 1);
+    assert_emission (&rec, 0, 50000, 0, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_BIG + 2);
+    g_assert_cmpint (item_id (list, 50000), ==, lia_record_get_id (LIA_RECORD (mid)));
+    assert_title_at (list, 49999, "Interaction 50001");
+    assert_title_at (list, 50001, "Interaction 50000");
+
+    /* And deleted again. */
+    recorder_reset (&rec);
+    g_assert_true (lia_store_delete (f->store, LIA_RECORD (mid), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (rec.emissions->len, ==, 1);
+    assert_emission (&rec, 0, 50000, 1, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_BIG + 1);
+    assert_title_at (list, 50000, "Interaction 50000");
+  }
+
+  /* An edit through another object reaches the cached one. */
+  {
+    g_autoptr(LiaInteraction) cached = g_list_model_get_item (list, 5);
+    g_autoptr(LiaRecord) other = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LiaInteraction) again = NULL;
+    guint notified = 0;
+    gint64 id = lia_record_get_id (LIA_RECORD (cached));
+
+    g_signal_connect (cached, "notify::title", G_CALLBACK (on_notify_cb), &notified);
+    other = lia_store_load (f->store, LIA_RECORD_KIND_INTERACTION, id, &error);
+    g_assert_no_error (error);
+    g_assert_true ((gpointer) other != (gpointer) cached);
+    lia_interaction_set_title (LIA_INTERACTION (other), "Renamed elsewhere");
+
+    recorder_reset (&rec);
+    lia_test_save (f->store, other);
+    g_assert_cmpstr (lia_interaction_get_title (cached), ==, "Renamed elsewhere");
+    g_assert_cmpuint (notified, >=, 1);
+    g_assert_cmpuint (rec.emissions->len, ==, 0);
+    again = g_list_model_get_item (list, 5);
+    g_assert_true (again == cached);
+    g_signal_handlers_disconnect_by_func (cached, on_notify_cb, &notified);
+  }
+
+  /* Deleting the newest. */
+  {
+    g_autoptr(LiaRecord) newest = g_list_model_get_item (list, 0);
+    g_autoptr(GError) error = NULL;
+
+    recorder_reset (&rec);
+    g_assert_true (lia_store_delete (f->store, newest, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (rec.emissions->len, ==, 1);
+    assert_emission (&rec, 0, 0, 1, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_BIG);
+    assert_title_at (list, 0, "Interaction 99999");
+  }
+
+  /* A reload: (0, old, 0) then (0, 0, new), and no rows read to do it. */
+  {
+    guint before = _lia_list_model_get_pages_fetched (model);
+    Emission *e;
+
+    recorder_reset (&rec);
+    lia_list_model_reload (model);
+    g_assert_cmpuint (rec.emissions->len, ==, 2);
+    assert_emission (&rec, 0, 0, N_BIG, 0);
+    assert_emission (&rec, 1, 0, 0, N_BIG);
+    e = &g_array_index (rec.emissions, Emission, 0);
+    g_assert_cmpuint (e->n_items, ==, 0);
+    e = &g_array_index (rec.emissions, Emission, 1);
+    g_assert_cmpuint (e->n_items, ==, N_BIG);
+    g_assert_cmpuint (_lia_list_model_get_pages_fetched (model), ==, before);
+    g_assert_cmpuint (_lia_list_model_get_cached_pages (model), ==, 0);
+    assert_title_at (list, 0, "Interaction 99999");
+  }
+
+  recorder_clear (&rec);
+  g_assert_finalize_object (G_OBJECT (g_steal_pointer (&model)));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Small timelines                                                                             */
+
+static void
+seed_small (LiaStore *store,
+            guint     n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *at = g_strdup_printf ("2024-01-%02uT%02u:00:00+01:00", 1 + i % 28, i % 24);
+      g_autofree char *title = g_strdup_printf ("Small %u", i);
+
+      lia_test_add_interaction (store, (LiaInteractionKind) (i % 7), at, title, 0, 0);
+    }
+}
+
+static void
+test_small_changes (StoreFixture  *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  Recorder rec;
+
+  seed_small (f->store, 150);
+  model = lia_list_model_new_timeline (f->store, NULL);
+  recorder_init (&rec, model, TRUE);
+  assert_model_is_timeline (G_LIST_MODEL (model), f->store, NULL);
+
+  /* A few inserts in one small transaction. */
+  g_assert_true (lia_store_begin (f->store, &error));
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-01-10T10:30:00Z", "T1", 0, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2023-12-31T10:30:00Z", "T2", 0, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-02-10T10:30:00Z", "T3", 0, 0);
+  g_assert_cmpuint (rec.emissions->len, ==, 0);
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rec.emissions->len, >=, 1);
+  assert_shadow_is_model (&rec);
+  assert_model_is_timeline (G_LIST_MODEL (model), f->store, NULL);
+
+  /* Moving one in time moves its row. */
+  {
+    g_autoptr(GPtrArray) items = store_timeline (f->store, NULL);
+    LiaInteraction *oldest = g_ptr_array_index (items, items->len - 1);
+    g_autoptr(GDateTime) at = lia_test_at ("2025-01-01T08:00:00-08:00");
+
+    lia_interaction_set_at (oldest, at);
+    recorder_reset (&rec);
+    lia_test_save (f->store, oldest);
+    g_assert_cmpuint (rec.emissions->len, >=, 1);
+    assert_shadow_is_model (&rec);
+    g_assert_cmpint (item_id (G_LIST_MODEL (model), 0), ==, lia_record_get_id (LIA_RECORD (oldest)));
+    assert_model_is_timeline (G_LIST_MODEL (model), f->store, NULL);
+  }
+
+  /* A rolled-back insert is never shown. */
+  recorder_reset (&rec);
+  g_assert_true (lia_store_begin (f->store, &error));
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-01-15T10:30:00Z", "Gone", 0, 0);
+  lia_store_rollback (f->store);
+  g_assert_cmpuint (rec.emissions->len, ==, 0);
+  assert_model_is_timeline (G_LIST_MODEL (model), f->store, NULL);
+
+  /* Other kinds of records do not disturb the timeline. */
+  lia_test_add_organization (f->store, "Unrelated", 0);
+  g_assert_cmpuint (rec.emissions->len, ==, 0);
+
+  recorder_clear (&rec);
+}
+
+static void
+test_bulk_change (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  Recorder rec;
+  guint before;
+
+  seed_small (f->store, 20);
+  model = lia_list_model_new_timeline (f->store, NULL);
+  before = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (before, ==, 20);
+  recorder_init (&rec, model, TRUE);
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *at = g_strdup_printf ("2023-06-%02uT%02u:%02u:00Z", 1 + i % 28, i % 24, i % 60);
+      lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_EMAIL, at, "Imported", 0, 0);
+    }
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (rec.emissions->len, ==, 2);
+  assert_emission (&rec, 0, 0, before, 0);
+  assert_emission (&rec, 1, 0, 0, before + 400);
+  g_assert_cmpuint (g_array_index (rec.emissions, Emission, 0).n_items, ==, 0);
+  g_assert_cmpuint (g_array_index (rec.emissions, Emission, 1).n_items, ==, before + 400);
+  assert_shadow_is_model (&rec);
+  assert_model_is_timeline (G_LIST_MODEL (model), f->store, NULL);
+
+  recorder_clear (&rec);
+}
+
+/* Another connection (an import in a thread) wrote; reload shows it. */
+static void
+test_reload_after_other_connection (StoreFixture  *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(LiaStore) other = NULL;
+  Recorder rec;
+
+  seed_small (f->store, 10);
+  model = lia_list_model_new_timeline (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 10);
+  recorder_init (&rec, model, TRUE);
+
+  other = lia_test_open (f->path);
+  seed_small (other, 5);
+  g_assert_finalize_object (G_OBJECT (g_steal_pointer (&other)));
+  g_assert_cmpuint (rec.emissions->len, ==, 0);
+
+  lia_list_model_reload (model);
+  g_assert_cmpuint (rec.emissions->len, ==, 2);
+  assert_emission (&rec, 0, 0, 10, 0);
+  assert_emission (&rec, 1, 0, 0, 15);
+  assert_shadow_is_model (&rec);
+  assert_model_is_timeline (G_LIST_MODEL (model), f->store, NULL);
+
+  recorder_clear (&rec);
+}
+
+static void
+test_filtered_timelines (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  gint64 a = lia_test_add_organization (f->store, "Agency A", 0);
+  gint64 b = lia_test_add_organization (f->store, "Bureau B", 0);
+  gint64 mover = lia_test_add_contact (f->store, "Maya", "Mover");
+  LiaTimelineFilter meetings = { 0, };
+  LiaTimelineFilter org_a = { 0, };
+  LiaTimelineFilter org_b = { 0, };
+  g_autoptr(LiaListModel) meeting_model = NULL;
+  g_autoptr(LiaListModel) a_model = NULL;
+  g_autoptr(LiaListModel) b_model = NULL;
+  Recorder rec;
+
+  lia_test_add_affiliation (f->store, mover, a, "Analyst", "2023-01-01", "2024-05-31");
+  lia_test_add_affiliation (f->store, mover, b, "Director", "2024-06-01", NULL);
+  seed_small (f->store, 30);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2024-03-12T10:00:00+01:00",
+                            "March meeting", mover, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-02-03T10:00:00+01:00",
+                            "2025 call", mover, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_EVENT, "2023-06-15T18:00:00+02:00",
+                            "B's reception", 0, b);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2024-04-01T10:00:00+02:00",
+                            "With A itself", mover, a);
+
+  meetings.kinds = 1u << LIA_INTERACTION_KIND_MEETING;
+  org_a.organization_id = a;
+  org_b.organization_id = b;
+
+  meeting_model = lia_list_model_new_timeline (f->store, &meetings);
+  a_model = lia_list_model_new_timeline (f->store, &org_a);
+  b_model = lia_list_model_new_timeline (f->store, &org_b);
+
+  /* The filter was copied: what the caller does with its struct afterwards changes nothing. */
+  meetings.kinds = 1u << LIA_INTERACTION_KIND_CALL;
+  org_a.organization_id = b;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (a_model)), ==, 2);
+  assert_title_at (G_LIST_MODEL (meeting_model), 0, "With A itself");
+  meetings.kinds = 1u << LIA_INTERACTION_KIND_MEETING;
+  org_a.organization_id = a;
+
+  assert_model_is_timeline (G_LIST_MODEL (meeting_model), f->store, &meetings);
+  assert_model_is_timeline (G_LIST_MODEL (a_model), f->store, &org_a);
+  assert_model_is_timeline (G_LIST_MODEL (b_model), f->store, &org_b);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (a_model)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b_model)), ==, 2);
+  assert_title_at (G_LIST_MODEL (a_model), 0, "With A itself");
+  assert_title_at (G_LIST_MODEL (a_model), 1, "March meeting");
+  assert_title_at (G_LIST_MODEL (b_model), 0, "2025 call");
+  assert_title_at (G_LIST_MODEL (b_model), 1, "B's reception");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (meeting_model)); i++)
+    {
+      g_autoptr(LiaInteraction) it = g_list_model_get_item (G_LIST_MODEL (meeting_model), i);
+      g_assert_cmpint (lia_interaction_get_kind (it), ==, LIA_INTERACTION_KIND_MEETING);
+    }
+
+  /* Inserts that do not match the filter do not show; those that do, show in place. */
+  recorder_init (&rec, meeting_model, TRUE);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-01-05T10:00:00Z",
+                            "Not a meeting", 0, 0);
+  g_assert_cmpuint (rec.emissions->len, ==, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2024-01-05T10:00:00Z",
+                            "A meeting", 0, 0);
+  g_assert_cmpuint (rec.emissions->len, ==, 1);
+  g_assert_cmpuint (g_array_index (rec.emissions, Emission, 0).added, ==, 1);
+  assert_shadow_is_model (&rec);
+  assert_model_is_timeline (G_LIST_MODEL (meeting_model), f->store, &meetings);
+  recorder_clear (&rec);
+
+  /* The organization's model follows a new interaction of its person while affiliated. */
+  recorder_init (&rec, b_model, TRUE);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_EMAIL, "2024-08-01T10:00:00Z",
+                            "Email at B", mover, 0);
+  assert_shadow_is_model (&rec);
+  assert_model_is_timeline (G_LIST_MODEL (b_model), f->store, &org_b);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b_model)), ==, 3);
+  recorder_clear (&rec);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Names                                                                                       */
+
+static void
+assert_names (GListModel  *model,
+              const char **expected,
+              guint        n_expected)
+{
+  guint n = g_list_model_get_n_items (model);
+  gboolean same = n == n_expected;
+
+  for (guint i = 0; same && i < n; i++)
+    {
+      g_autoptr(LiaRecord) record = g_list_model_get_item (model, i);
+      same = g_strcmp0 (lia_record_get_label (record), expected[i]) == 0;
+    }
+  if (!same)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LiaRecord) record = g_list_model_get_item (model, i);
+          g_printerr ("  %u: %s\n", i, lia_record_get_label (record));
+        }
+    }
+  g_assert_true (same);
+}
+
+static gint64
+add_named_contact (LiaStore   *store,
+                   const char *display_name)
+{
+  g_autoptr(LiaContact) contact = lia_contact_new (NULL, NULL);
+
+  lia_contact_set_display_name (contact, display_name);
+  lia_test_save (store, contact);
+  return lia_record_get_id (LIA_RECORD (contact));
+}
+
+static void
+test_contacts_by_name (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  const char *sorted[] = { "amir Khan", "Eliza Doolittle", "Émile Zola", "Erik Olsen", "Zoë Baker" };
+  const char *inserted[] = { "amir Khan", "Dmitri Ivanov", "Eliza Doolittle", "Émile Zola", "Erik Olsen", "Zoë Baker" };
+  const char *renamed[] = { "Aaron Baker", "amir Khan", "Dmitri Ivanov", "Eliza Doolittle", "Émile Zola", "Erik Olsen" };
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  Recorder rec;
+  gint64 zoe;
+
+  add_named_contact (f->store, "Erik Olsen");
+  add_named_contact (f->store, "Émile Zola");
+  zoe = add_named_contact (f->store, "Zoë Baker");
+  add_named_contact (f->store, "Eliza Doolittle");
+  add_named_contact (f->store, "amir Khan");
+
+  model = lia_list_model_new_contacts (f->store);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == LIA_TYPE_CONTACT);
+  assert_names (G_LIST_MODEL (model), sorted, G_N_ELEMENTS (sorted));
+
+  recorder_init (&rec, model, TRUE);
+  add_named_contact (f->store, "Dmitri Ivanov");
+  g_assert_cmpuint (rec.emissions->len, ==, 1);
+  assert_emission (&rec, 0, 1, 0, 1);
+  assert_names (G_LIST_MODEL (model), inserted, G_N_ELEMENTS (inserted));
+
+  /* A rename moves the row. */
+  {
+    g_autoptr(LiaRecord) contact = lia_store_load (f->store, LIA_RECORD_KIND_CONTACT, zoe, &error);
+
+    g_assert_no_error (error);
+    lia_contact_set_display_name (LIA_CONTACT (contact), "Aaron Baker");
+    recorder_reset (&rec);
+    lia_test_save (f->store, contact);
+    g_assert_cmpuint (rec.emissions->len, >=, 1);
+    assert_shadow_is_model (&rec);
+    assert_names (G_LIST_MODEL (model), renamed, G_N_ELEMENTS (renamed));
+  }
+
+  /* Interactions do not touch the contact list. */
+  recorder_reset (&rec);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-01-01T10:00:00Z", "Call", zoe, 0);
+  g_assert_cmpuint (rec.emissions->len, ==, 0);
+
+  /* Deleting a contact removes its row where it was ("Aaron Baker", first). */
+  {
+    g_autoptr(LiaRecord) contact = lia_store_load (f->store, LIA_RECORD_KIND_CONTACT, zoe, &error);
+
+    g_assert_no_error (error);
+    recorder_reset (&rec);
+    g_assert_true (lia_store_delete (f->store, contact, &error));
+    g_assert_no_error (error);
+    assert_shadow_is_model (&rec);
+    assert_names (G_LIST_MODEL (model), renamed + 1, G_N_ELEMENTS (renamed) - 1);
+    g_assert_cmpuint (rec.emissions->len, ==, 1);
+    assert_emission (&rec, 0, 0, 1, 0);
+  }
+
+  recorder_clear (&rec);
+}
+
+static void
+test_organizations_by_name (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  const char *sorted[] = { "Ärzte ohne Grenzen", "Öko-Institut", "Organisation mondiale de la Santé", "oxfam", "UNHCR" };
+  g_autoptr(LiaListModel) model = NULL;
+  Recorder rec;
+  gint64 unhcr;
+
+  unhcr = lia_test_add_organization (f->store, "UNHCR", 0);
+  lia_test_add_organization (f->store, "oxfam", 0);
+  lia_test_add_organization (f->store, "Organisation mondiale de la Santé", 0);
+  lia_test_add_organization (f->store, "Öko-Institut", 0);
+  lia_test_add_organization (f->store, "Ärzte ohne Grenzen", 0);
+
+  model = lia_list_model_new_organizations (f->store);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == LIA_TYPE_ORGANIZATION);
+  assert_names (G_LIST_MODEL (model), sorted, G_N_ELEMENTS (sorted));
+
+  recorder_init (&rec, model, TRUE);
+  lia_test_add_organization (f->store, "Médecins du Monde", 0);
+  g_assert_cmpuint (rec.emissions->len, ==, 1);
+  assert_emission (&rec, 0, 1, 0, 1);
+  assert_shadow_is_model (&rec);
+
+  /* Deleting one removes its row where it was: UNHCR, last. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LiaRecord) org = lia_store_load (f->store, LIA_RECORD_KIND_ORGANIZATION, unhcr, &error);
+
+    g_assert_no_error (error);
+    recorder_reset (&rec);
+    g_assert_true (lia_store_delete (f->store, org, &error));
+    g_assert_no_error (error);
+  }
+  assert_shadow_is_model (&rec);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+  g_assert_cmpuint (rec.emissions->len, ==, 1);
+  assert_emission (&rec, 0, 5, 1, 0);
+  recorder_clear (&rec);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Lifetime                                                                                    */
+
+static void
+test_lifetime (StoreFixture  *f,
+               gconstpointer  data)
+{
+  LiaListModel *model;
+  LiaStore *store_pointer = f->store;
+
+  seed_small (f->store, 5);
+
+  /* The model goes away alone, and stops listening to the store. */
+  model = lia_list_model_new_timeline (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+  {
+    g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_nonnull (item);
+  }
+  g_assert_finalize_object (G_OBJECT (model));
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-05-01T10:00:00Z", "After", 0, 0);
+
+  /* An item outlives the model that gave it. */
+  model = lia_list_model_new_contacts (f->store);
+  lia_test_add_contact (f->store, "Amina", "Diallo");
+  {
+    LiaContact *contact = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    g_assert_finalize_object (G_OBJECT (model));
+    g_assert_cmpstr (lia_contact_get_family_name (contact), ==, "Diallo");
+    g_assert_finalize_object (G_OBJECT (contact));
+  }
+
+  /* When the application drops the store first, the store lives no longer than the model. */
+  model = lia_list_model_new_timeline (f->store, NULL);
+  g_object_add_weak_pointer (G_OBJECT (store_pointer), (gpointer *) &store_pointer);
+  g_object_unref (g_steal_pointer (&f->store));
+  g_assert_finalize_object (G_OBJECT (model));
+  g_assert_null (store_pointer);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+
+  ADD ("/list-model/timeline/100k", test_big_timeline);
+  ADD ("/list-model/timeline/small-changes", test_small_changes);
+  ADD ("/list-model/timeline/bulk-change", test_bulk_change);
+  ADD ("/list-model/timeline/reload-after-other-connection", test_reload_after_other_connection);
+  ADD ("/list-model/timeline/filtered", test_filtered_timelines);
+  ADD ("/list-model/contacts/by-name", test_contacts_by_name);
+  ADD ("/list-model/organizations/by-name", test_organizations_by_name);
+  ADD ("/list-model/lifetime", test_lifetime);
+
+#undef ADD
+
+  return g_test_run ();
+}

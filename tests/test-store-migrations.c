@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A database written by an older Liaison opens, keeps every record and becomes searchable; a
+ * new one starts at the current version; opening again (even twice at once) changes nothing. */
+
+#include "lia-test-util.h"
+#include "lia-search-result.h"
+
+/* Builds tests/data/liaison-v1.sql into @path with plain SQLite. */
+static void
+build_v1 (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  const char *script_path = g_test_get_filename (G_TEST_DIST, "data", "liaison-v1.sql", NULL);
+  sqlite3 *db;
+  char *errmsg = NULL;
+
+  g_file_get_contents (script_path, &script, NULL, &error);
+  g_assert_no_error (error);
+
+  db = lia_test_raw_open (path, TRUE);
+  if (sqlite3_exec (db, script, NULL, NULL, &errmsg) != SQLITE_OK)
+    g_error ("%s: %s", script_path, errmsg);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  g_assert_cmpint (lia_test_sql_int (path, "PRAGMA user_version"), ==, 1);
+}
+
+static void
+v1_fixture_setup (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("liaison-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "liaison.db", NULL);
+  build_v1 (f->path);
+  f->store = NULL;
+}
+
+static LiaRecord *
+load_uid_ok (LiaStore      *store,
+             LiaRecordKind  kind,
+             const char    *uid)
+{
+  g_autoptr(GError) error = NULL;
+  LiaRecord *record = lia_store_load_by_uid (store, kind, uid, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  return record;
+}
+
+/* @n_new_organizations: how many organizations the test added since the upgrade. */
+static void
+assert_v1_records (LiaStore *store,
+                   gint64    n_new_organizations)
+{
+  g_autoptr(LiaRecord) zurich = load_uid_ok (store, LIA_RECORD_KIND_ORGANIZATION, "org-zurich-hospital");
+  g_autoptr(LiaRecord) geneva = load_uid_ok (store, LIA_RECORD_KIND_ORGANIZATION, "org-geneva-ministry");
+  g_autoptr(LiaRecord) amina = load_uid_ok (store, LIA_RECORD_KIND_CONTACT, "contact-amina-diallo");
+  g_autoptr(LiaRecord) emile = load_uid_ok (store, LIA_RECORD_KIND_CONTACT, "contact-emile-favre");
+  g_autoptr(LiaRecord) aff = load_uid_ok (store, LIA_RECORD_KIND_AFFILIATION, "aff-amina-ksz");
+  g_autoptr(LiaRecord) meeting = load_uid_ok (store, LIA_RECORD_KIND_INTERACTION, "int-march-review");
+  g_autoptr(LiaRecord) promise = load_uid_ok (store, LIA_RECORD_KIND_COMMITMENT, "com-send-figures");
+  g_autofree char *at = NULL;
+  g_autofree char *due = NULL;
+  g_autoptr(GDateTime) created = lia_test_at ("2024-01-15T10:00:00Z");
+  const char * const *tags;
+  const GArray *ids;
+  GListModel *emails;
+  g_autoptr(LiaContactPoint) email = NULL;
+
+  g_assert_cmpstr (lia_organization_get_name (LIA_ORGANIZATION (zurich)), ==, "Zürich Cantonal Hospital");
+  g_assert_cmpstr (lia_organization_get_short_name (LIA_ORGANIZATION (zurich)), ==, "KSZ");
+  g_assert_cmpint (lia_assessment_get_stance (lia_organization_get_assessment (LIA_ORGANIZATION (zurich))),
+                   ==, LIA_STANCE_SUPPORTIVE);
+  tags = lia_organization_get_tags (LIA_ORGANIZATION (zurich));
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "health");
+  g_assert_cmpstr (tags[1], ==, "canton");
+  g_assert_true (g_date_time_equal (lia_record_get_created_at (zurich), created));
+  g_assert_cmpstr (lia_organization_get_name (LIA_ORGANIZATION (geneva)), ==,
+                   "Département de la santé de Genève");
+
+  g_assert_cmpstr (lia_contact_get_display_name (LIA_CONTACT (amina)), ==, "Dr Amina Diallo");
+  g_assert_cmpint (lia_contact_get_preferred_channel (LIA_CONTACT (amina)), ==, LIA_CHANNEL_EMAIL);
+  emails = lia_contact_get_emails (LIA_CONTACT (amina));
+  g_assert_cmpuint (g_list_model_get_n_items (emails), ==, 1);
+  email = g_list_model_get_item (emails, 0);
+  g_assert_cmpstr (lia_contact_point_get_value (email), ==, "amina.diallo@ksz.example");
+  g_assert_cmpuint (g_list_model_get_n_items (lia_contact_get_phones (LIA_CONTACT (amina))), ==, 1);
+  g_assert_cmpstr (lia_contact_get_given_name (LIA_CONTACT (emile)), ==, "Émile");
+
+  g_assert_cmpint (lia_affiliation_get_contact_id (LIA_AFFILIATION (aff)), ==, lia_record_get_id (amina));
+  g_assert_cmpint (lia_affiliation_get_organization_id (LIA_AFFILIATION (aff)), ==, lia_record_get_id (zurich));
+  g_assert_true (lia_affiliation_get_primary (LIA_AFFILIATION (aff)));
+
+  at = g_date_time_format (lia_interaction_get_at (LIA_INTERACTION (meeting)), "%FT%T%:z");
+  g_assert_cmpstr (at, ==, "2024-03-12T10:00:00+01:00");
+  g_assert_cmpstr (lia_interaction_get_title (LIA_INTERACTION (meeting)), ==, "Quarterly review in Zürich");
+  ids = lia_interaction_get_contact_ids (LIA_INTERACTION (meeting));
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, lia_record_get_id (amina));
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, lia_record_get_id (emile));
+  g_assert_cmpuint (lia_interaction_get_organization_ids (LIA_INTERACTION (meeting))->len, ==, 1);
+
+  g_assert_cmpstr (lia_commitment_get_title (LIA_COMMITMENT (promise)), ==, "Send the vaccination figures");
+  g_assert_cmpint (lia_commitment_get_direction (LIA_COMMITMENT (promise)), ==, LIA_COMMITMENT_DIRECTION_THEIRS);
+  due = lia_date_to_iso (lia_commitment_get_due_date (LIA_COMMITMENT (promise)));
+  g_assert_cmpstr (due, ==, "2024-04-30");
+  g_assert_cmpint (lia_commitment_get_interaction_id (LIA_COMMITMENT (promise)), ==,
+                   lia_record_get_id (meeting));
+
+  {
+    LiaStoreCounts counts = { 0, };
+    g_assert_true (lia_store_get_counts (store, &counts, NULL));
+    g_assert_cmpint (counts.organizations, ==, 2 + n_new_organizations);
+    g_assert_cmpint (counts.contacts, ==, 2);
+    g_assert_cmpint (counts.affiliations, ==, 1);
+    g_assert_cmpint (counts.interactions, ==, 1);
+    g_assert_cmpint (counts.commitments, ==, 1);
+  }
+}
+
+static guint
+count_hits (LiaStore      *store,
+            const char    *text,
+            LiaRecordKind  kind,
+            const char    *uid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = lia_store_search (store, text, 10, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      LiaSearchResult *r = g_ptr_array_index (results, i);
+
+      if (lia_search_result_get_kind (r) == kind && g_strcmp0 (lia_search_result_get_uid (r), uid) == 0)
+        n++;
+    }
+  return n;
+}
+
+static void
+assert_v1_searchable (LiaStore *store)
+{
+  /* Rows that were there before version 2 existed are in the index. */
+  g_assert_cmpuint (count_hits (store, "zur", LIA_RECORD_KIND_ORGANIZATION, "org-zurich-hospital"), ==, 1);
+  g_assert_cmpuint (count_hits (store, "geneve", LIA_RECORD_KIND_ORGANIZATION, "org-geneva-ministry"), ==, 1);
+  g_assert_cmpuint (count_hits (store, "diallo", LIA_RECORD_KIND_CONTACT, "contact-amina-diallo"), ==, 1);
+  g_assert_cmpuint (count_hits (store, "emile", LIA_RECORD_KIND_CONTACT, "contact-emile-favre"), ==, 1);
+  g_assert_cmpuint (count_hits (store, "quarterly", LIA_RECORD_KIND_INTERACTION, "int-march-review"), ==, 1);
+  g_assert_cmpuint (count_hits (store, "vaccination figures", LIA_RECORD_KIND_COMMITMENT, "com-send-figures"), ==, 1);
+}
+
+static void
+test_upgrade_v1 (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  f->store = lia_test_open (f->path);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 2);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 2);
+  assert_v1_records (f->store, 0);
+  assert_v1_searchable (f->store);
+
+  /* New records are indexed by the triggers the upgrade installed. */
+  lia_test_add_organization (f->store, "Universitätsspital Basel", 0);
+  {
+    g_autoptr(GPtrArray) results = lia_store_search (f->store, "universitatsspital", 10, NULL);
+    g_assert_nonnull (results);
+    g_assert_cmpuint (results->len, ==, 1);
+  }
+
+  lia_test_close (f);
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (lia_test_sql_int (f->path,
+                                     "SELECT count(*) FROM sqlite_schema WHERE name = 'organizations_fts'"),
+                   ==, 1);
+
+  /* Again after a restart: nothing is migrated twice, nothing is indexed twice. */
+  f->store = lia_test_open (f->path);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 2);
+  assert_v1_records (f->store, 1);
+  assert_v1_searchable (f->store);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) problems = lia_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < problems->len; i++)
+      g_printerr ("problem: %s\n", (const char *) g_ptr_array_index (problems, i));
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
+static void
+test_open_twice (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  /* Two stores on one old file at the same time (the window and an import thread). */
+  f->store = lia_test_open (f->path);
+  second = lia_test_open (f->path);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 2);
+  g_assert_cmpint (lia_store_get_schema_version (second), ==, 2);
+
+  /* One writes, the other reads it. */
+  id = lia_test_add_organization (f->store, "Written by the first", 0);
+  {
+    g_autoptr(LiaRecord) seen = lia_store_load (second, LIA_RECORD_KIND_ORGANIZATION, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (lia_organization_get_name (LIA_ORGANIZATION (seen)), ==, "Written by the first");
+  }
+  assert_v1_records (second, 1);
+  g_assert_cmpuint (count_hits (second, "zur", LIA_RECORD_KIND_ORGANIZATION, "org-zurich-hospital"), ==, 1);
+
+  g_assert_finalize_object (G_OBJECT (g_steal_pointer (&second)));
+  lia_test_close (f);
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
+
+  /* And again after both closed. */
+  f->store = lia_test_open (f->path);
+  second = lia_test_open (f->path);
+  g_assert_cmpint (lia_store_get_schema_version (second), ==, 2);
+  g_assert_cmpint (lia_test_count (second, LIA_RECORD_KIND_ORGANIZATION), ==, 3);
+  g_assert_finalize_object (G_OBJECT (g_steal_pointer (&second)));
+  lia_test_close (f);
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
+}
+
+/* A failed upgrade leaves the old version as it was: the migration is one transaction. */
+static void
+test_failed_upgrade (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) store = NULL;
+
+  /* A leftover table with the name the last FTS table of migration 2 needs makes it fail after
+   * the first tables and triggers were created. */
+  lia_test_sql (f->path, "CREATE TABLE concerns_fts (x TEXT);");
+
+  store = lia_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_printerr ("refused as expected: %s\n", error->message);
+
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (lia_test_sql_int (f->path,
+                                     "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'organizations_fts%'"),
+                   ==, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path,
+                                     "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"),
+                   ==, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM organizations"), ==, 2);
+}
+
+static void
+test_fresh (StoreFixture  *f,
+            gconstpointer  data)
+{
+  g_autofree char *journal = NULL;
+
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr (lia_store_get_path (f->store), ==, f->path);
+  lia_test_close (f);
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, LIA_STORE_SCHEMA_VERSION);
+  journal = lia_test_sql_text (f->path, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+
+  lia_test_reopen (f);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store/migrations/upgrade-v1", StoreFixture, NULL,
+              v1_fixture_setup, test_upgrade_v1, store_fixture_teardown);
+  g_test_add ("/store/migrations/open-twice", StoreFixture, NULL,
+              v1_fixture_setup, test_open_twice, store_fixture_teardown);
+  g_test_add ("/store/migrations/failed-upgrade", StoreFixture, NULL,
+              v1_fixture_setup, test_failed_upgrade, store_fixture_teardown);
+  g_test_add ("/store/migrations/fresh", StoreFixture, NULL,
+              store_fixture_setup, test_fresh, store_fixture_teardown);
+
+  return g_test_run ();
+}

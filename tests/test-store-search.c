@@ -1,0 +1,515 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Full-text search as a user types it: prefixes, accents ignored, every word required, the best
+ * hit first, grouped by kind, highlighted, and whatever is typed, no error and no damage. */
+
+#include "lia-test-util.h"
+#include "lia-search-result.h"
+
+static GPtrArray *
+search_ok (LiaStore   *store,
+           const char *text,
+           guint       limit_per_kind)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results = lia_store_search (store, text, limit_per_kind, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return results;
+}
+
+static void
+dump_results (const char *text,
+              GPtrArray  *results)
+{
+  g_printerr ("search “%s”: %u results\n", text, results->len);
+  for (guint i = 0; i < results->len; i++)
+    {
+      LiaSearchResult *r = g_ptr_array_index (results, i);
+      g_autofree char *snippet = lia_search_result_format_snippet (r, "[", "]", FALSE);
+
+      g_printerr ("  kind %d id %" G_GINT64_FORMAT " rank %g “%s” — %s\n",
+                  lia_search_result_get_kind (r), lia_search_result_get_id (r),
+                  lia_search_result_get_rank (r), lia_search_result_get_title (r), snippet);
+    }
+}
+
+/* Index of the result of @kind and @id, or -1. */
+static int
+find_result (GPtrArray     *results,
+             LiaRecordKind  kind,
+             gint64         id)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      LiaSearchResult *r = g_ptr_array_index (results, i);
+
+      if (lia_search_result_get_kind (r) == kind && lia_search_result_get_id (r) == id)
+        return (int) i;
+    }
+  return -1;
+}
+
+static guint
+count_kind (GPtrArray     *results,
+            LiaRecordKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    if (lia_search_result_get_kind (g_ptr_array_index (results, i)) == kind)
+      n++;
+  return n;
+}
+
+static void
+assert_finds (LiaStore      *store,
+              const char    *text,
+              LiaRecordKind  kind,
+              gint64         id)
+{
+  g_autoptr(GPtrArray) results = search_ok (store, text, 20);
+
+  if (find_result (results, kind, id) < 0)
+    {
+      dump_results (text, results);
+      g_error ("search “%s” did not find record %" G_GINT64_FORMAT " of kind %d", text, id, kind);
+    }
+}
+
+static void
+assert_does_not_find (LiaStore      *store,
+                      const char    *text,
+                      LiaRecordKind  kind,
+                      gint64         id)
+{
+  g_autoptr(GPtrArray) results = search_ok (store, text, 20);
+
+  if (find_result (results, kind, id) >= 0)
+    {
+      dump_results (text, results);
+      g_error ("search “%s” found record %" G_GINT64_FORMAT " of kind %d", text, id, kind);
+    }
+}
+
+typedef struct
+{
+  gint64 zurich, geneva, harbour_org;
+  gint64 amina, diane, harbour_master;
+  gint64 vaccine_title, vaccine_notes, harbour_visit;
+  gint64 harbour_commitment;
+  gint64 harbour_concern;
+} Seed;
+
+static Seed
+seed (LiaStore *store)
+{
+  Seed s;
+  g_autoptr(LiaContact) master = lia_contact_new ("Pieter", "Jansen");
+  g_autoptr(LiaCommitment) commitment = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS,
+                                                            "Send the harbour report");
+  g_autoptr(LiaConcern) concern = lia_concern_new ("Harbour access dispute");
+  g_autoptr(GDateTime) at = lia_test_at ("2024-02-01T10:00:00+01:00");
+  g_autoptr(LiaInteraction) long_one =
+    lia_interaction_new (LIA_INTERACTION_KIND_CALL, at, "Weekly coordination call");
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  s.zurich = lia_test_add_organization (store, "Zürich Cantonal Hospital", 0);
+  s.geneva = lia_test_add_organization (store, "Hôpitaux Universitaires de Genève", 0);
+  s.harbour_org = lia_test_add_organization (store, "Harbour Authority", 0);
+  s.amina = lia_test_add_contact (store, "Amina", "Diallo");
+  s.diane = lia_test_add_contact (store, "Diane", "Martin");
+
+  lia_contact_set_job_title (master, "Harbour master");
+  lia_test_save (store, master);
+  s.harbour_master = lia_record_get_id (LIA_RECORD (master));
+
+  s.vaccine_title = lia_test_add_interaction (store, LIA_INTERACTION_KIND_MEETING,
+                                              "2024-01-15T09:00:00+01:00",
+                                              "Vaccine logistics review", s.amina, 0);
+  for (int i = 0; i < 40; i++)
+    g_string_append (summary, "We went through the agenda items, budgets, staffing and travel. ");
+  g_string_append (summary, "Someone briefly asked about the vaccine stock. ");
+  for (int i = 0; i < 40; i++)
+    g_string_append (summary, "Then the schedule for the next quarter was discussed at length. ");
+  lia_interaction_set_summary (long_one, summary->str);
+  lia_test_save (store, long_one);
+  s.vaccine_notes = lia_record_get_id (LIA_RECORD (long_one));
+
+  s.harbour_visit = lia_test_add_interaction (store, LIA_INTERACTION_KIND_VISIT,
+                                              "2024-03-01T09:00:00+01:00",
+                                              "Harbour visit", s.harbour_master, s.harbour_org);
+  lia_test_save (store, commitment);
+  s.harbour_commitment = lia_record_get_id (LIA_RECORD (commitment));
+  lia_concern_set_root_cause (concern, "Quay allocation");
+  lia_test_save (store, concern);
+  s.harbour_concern = lia_record_get_id (LIA_RECORD (concern));
+
+  return s;
+}
+
+static void
+test_prefix (StoreFixture  *f,
+             gconstpointer  data)
+{
+  Seed s = seed (f->store);
+  g_autoptr(GPtrArray) results = search_ok (f->store, "dia", 10);
+  LiaSearchResult *hit;
+  int i;
+
+  i = find_result (results, LIA_RECORD_KIND_CONTACT, s.amina);
+  g_assert_cmpint (i, >=, 0);
+  hit = g_ptr_array_index (results, i);
+  g_assert_cmpstr (lia_search_result_get_title (hit), ==, "Amina Diallo");
+  g_assert_nonnull (lia_search_result_get_uid (hit));
+  g_assert_cmpstr (lia_search_result_get_uid (hit), !=, "");
+  /* "Diane" starts with "dia" too. */
+  g_assert_cmpint (find_result (results, LIA_RECORD_KIND_CONTACT, s.diane), >=, 0);
+
+  /* Case does not matter. */
+  assert_finds (f->store, "DIALLO", LIA_RECORD_KIND_CONTACT, s.amina);
+  assert_finds (f->store, "Am", LIA_RECORD_KIND_CONTACT, s.amina);
+  /* Job titles are searched. */
+  assert_finds (f->store, "master", LIA_RECORD_KIND_CONTACT, s.harbour_master);
+  /* Root causes of concerns too. */
+  assert_finds (f->store, "quay", LIA_RECORD_KIND_CONCERN, s.harbour_concern);
+}
+
+static void
+test_accents (StoreFixture  *f,
+              gconstpointer  data)
+{
+  Seed s = seed (f->store);
+
+  assert_finds (f->store, "zur", LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+  assert_finds (f->store, "zür", LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+  assert_finds (f->store, "ZÜRICH", LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+  assert_finds (f->store, "geneve", LIA_RECORD_KIND_ORGANIZATION, s.geneva);
+  assert_finds (f->store, "genève", LIA_RECORD_KIND_ORGANIZATION, s.geneva);
+  assert_finds (f->store, "hopitaux", LIA_RECORD_KIND_ORGANIZATION, s.geneva);
+  assert_does_not_find (f->store, "zur", LIA_RECORD_KIND_ORGANIZATION, s.geneva);
+}
+
+static void
+test_all_words (StoreFixture  *f,
+                gconstpointer  data)
+{
+  Seed s = seed (f->store);
+
+  {
+    g_autoptr(GPtrArray) results = search_ok (f->store, "amina dia", 10);
+
+    g_assert_cmpint (find_result (results, LIA_RECORD_KIND_CONTACT, s.amina), >=, 0);
+    g_assert_cmpint (find_result (results, LIA_RECORD_KIND_CONTACT, s.diane), <, 0);
+    g_assert_cmpuint (count_kind (results, LIA_RECORD_KIND_CONTACT), ==, 1);
+  }
+
+  /* Word order and extra spaces do not matter. */
+  assert_finds (f->store, "  cantonal   zur ", LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+  /* A word that matches nothing empties the result. */
+  {
+    g_autoptr(GPtrArray) results = search_ok (f->store, "zurich xylophone", 10);
+    g_assert_cmpuint (results->len, ==, 0);
+  }
+}
+
+static void
+test_ranking (StoreFixture  *f,
+              gconstpointer  data)
+{
+  Seed s = seed (f->store);
+  g_autoptr(GPtrArray) results = search_ok (f->store, "vaccine", 10);
+  int title = find_result (results, LIA_RECORD_KIND_INTERACTION, s.vaccine_title);
+  int notes = find_result (results, LIA_RECORD_KIND_INTERACTION, s.vaccine_notes);
+
+  dump_results ("vaccine", results);
+  g_assert_cmpint (title, >=, 0);
+  g_assert_cmpint (notes, >=, 0);
+  g_assert_cmpint (title, <, notes);
+  g_assert_cmpfloat (lia_search_result_get_rank (g_ptr_array_index (results, title)), <=,
+                     lia_search_result_get_rank (g_ptr_array_index (results, notes)));
+}
+
+static void
+test_grouping_and_limit (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  Seed s = seed (f->store);
+  static const LiaRecordKind order[] = {
+    LIA_RECORD_KIND_ORGANIZATION,
+    LIA_RECORD_KIND_CONTACT,
+    LIA_RECORD_KIND_INTERACTION,
+    LIA_RECORD_KIND_COMMITMENT,
+    LIA_RECORD_KIND_CONCERN,
+  };
+
+  {
+    g_autoptr(GPtrArray) results = search_ok (f->store, "harbour", 10);
+    guint group = 0;
+
+    dump_results ("harbour", results);
+    g_assert_cmpuint (results->len, ==, 5);
+    g_assert_cmpint (find_result (results, LIA_RECORD_KIND_ORGANIZATION, s.harbour_org), ==, 0);
+    g_assert_cmpint (find_result (results, LIA_RECORD_KIND_CONTACT, s.harbour_master), ==, 1);
+    g_assert_cmpint (find_result (results, LIA_RECORD_KIND_INTERACTION, s.harbour_visit), ==, 2);
+    g_assert_cmpint (find_result (results, LIA_RECORD_KIND_COMMITMENT, s.harbour_commitment), ==, 3);
+    g_assert_cmpint (find_result (results, LIA_RECORD_KIND_CONCERN, s.harbour_concern), ==, 4);
+    for (guint i = 0; i < results->len; i++)
+      g_assert_cmpint (lia_search_result_get_kind (g_ptr_array_index (results, i)), ==, order[group++]);
+  }
+
+  /* More hits than the limit in several kinds. */
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Harbour Pilots %d", i);
+      g_autofree char *title = g_strdup_printf ("Harbour inspection %d", i);
+      g_autofree char *at = g_strdup_printf ("2024-04-%02dT09:00:00Z", i + 1);
+
+      lia_test_add_organization (f->store, name, 0);
+      lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_VISIT, at, title, 0, 0);
+    }
+
+  {
+    g_autoptr(GPtrArray) results = search_ok (f->store, "harbour", 3);
+    guint group = 0;
+
+    dump_results ("harbour (3 per kind)", results);
+    g_assert_cmpuint (count_kind (results, LIA_RECORD_KIND_ORGANIZATION), ==, 3);
+    g_assert_cmpuint (count_kind (results, LIA_RECORD_KIND_CONTACT), ==, 1);
+    g_assert_cmpuint (count_kind (results, LIA_RECORD_KIND_INTERACTION), ==, 3);
+    g_assert_cmpuint (count_kind (results, LIA_RECORD_KIND_COMMITMENT), ==, 1);
+    g_assert_cmpuint (count_kind (results, LIA_RECORD_KIND_CONCERN), ==, 1);
+    g_assert_cmpuint (results->len, ==, 9);
+
+    /* Groups are contiguous and in the documented order; ranks ascend within a group. */
+    for (guint i = 0; i < results->len; i++)
+      {
+        LiaSearchResult *r = g_ptr_array_index (results, i);
+
+        while (group < G_N_ELEMENTS (order) && lia_search_result_get_kind (r) != order[group])
+          group++;
+        g_assert_cmpuint (group, <, G_N_ELEMENTS (order));
+        if (i > 0)
+          {
+            LiaSearchResult *prev = g_ptr_array_index (results, i - 1);
+            if (lia_search_result_get_kind (prev) == lia_search_result_get_kind (r))
+              g_assert_cmpfloat (lia_search_result_get_rank (prev), <=, lia_search_result_get_rank (r));
+          }
+      }
+  }
+
+  {
+    g_autoptr(GPtrArray) results = search_ok (f->store, "harbour", 100);
+    g_assert_cmpuint (count_kind (results, LIA_RECORD_KIND_ORGANIZATION), ==, 7);
+    g_assert_cmpuint (count_kind (results, LIA_RECORD_KIND_INTERACTION), ==, 7);
+  }
+}
+
+static void
+test_snippet (StoreFixture  *f,
+              gconstpointer  data)
+{
+  Seed s = seed (f->store);
+  g_autoptr(GPtrArray) results = search_ok (f->store, "zür", 10);
+  LiaSearchResult *hit;
+  const char *snippet;
+  g_autofree char *plain = NULL;
+  int i = find_result (results, LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+
+  g_assert_cmpint (i, >=, 0);
+  hit = g_ptr_array_index (results, i);
+  g_assert_cmpstr (lia_search_result_get_title (hit), ==, "Zürich Cantonal Hospital");
+  snippet = lia_search_result_get_snippet (hit);
+  g_printerr ("snippet: %s\n", snippet);
+  g_assert_nonnull (strstr (snippet, LIA_SEARCH_MATCH_START "Zür"));
+  g_assert_nonnull (strstr (snippet, LIA_SEARCH_MATCH_END));
+  g_assert_true (strstr (snippet, LIA_SEARCH_MATCH_START) < strstr (snippet, LIA_SEARCH_MATCH_END));
+
+  plain = lia_search_result_format_snippet (hit, "[", "]", FALSE);
+  g_printerr ("formatted: %s\n", plain);
+  g_assert_true (g_str_has_prefix (plain, "[Zür"));
+  g_assert_nonnull (strstr (plain, "]"));
+  g_assert_nonnull (strstr (plain, "Cantonal"));
+  g_assert_null (strchr (plain, '\002'));
+  g_assert_null (strchr (plain, '\003'));
+}
+
+static void
+test_snippet_markup (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  gint64 id = lia_test_add_organization (f->store, "Smith & Sons <Logistics>", 0);
+  g_autoptr(GPtrArray) results = search_ok (f->store, "smith", 10);
+  g_autofree char *markup = NULL;
+  int i = find_result (results, LIA_RECORD_KIND_ORGANIZATION, id);
+
+  g_assert_cmpint (i, >=, 0);
+  markup = lia_search_result_format_snippet (g_ptr_array_index (results, i), "<b>", "</b>", TRUE);
+  g_printerr ("markup: %s\n", markup);
+  g_assert_nonnull (strstr (markup, "<b>Smith</b>"));
+  g_assert_nonnull (strstr (markup, "&amp;"));
+  g_assert_nonnull (strstr (markup, "&lt;Logistics&gt;"));
+  g_assert_null (strstr (markup, " & "));
+  g_assert_null (strstr (markup, "<Logistics>"));
+}
+
+static void
+test_blank (StoreFixture  *f,
+            gconstpointer  data)
+{
+  const char *blanks[] = { "", " ", "   \t\n  " };
+
+  seed (f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      g_autoptr(GPtrArray) results = search_ok (f->store, blanks[i], 10);
+      g_assert_cmpuint (results->len, ==, 0);
+    }
+}
+
+static void
+test_hostile (StoreFixture  *f,
+              gconstpointer  data)
+{
+  const char *texts[] = {
+    "\"", "\"\"", "\"zur", "zur\"", "'", "''", "(", ")", "()", "(zur", "zur)",
+    "NEAR(", "NEAR(zur dia", "NEAR(zur, 2)", "*", "**", "zur*", "*zur", "-", "-zur", "zur -dia",
+    "AND", "OR", "NOT", "AND OR NOT", "zur AND", "OR zur", "NOT zur", "zur NOT dia",
+    "'; DROP TABLE contacts; --", "\"; DROP TABLE organizations_fts; --",
+    "name:zur", "{name}:zur", "^zur", "zur + dia", ":", ";", "\\", "%", "_", "?",
+    "organizations_fts", "rank", "bm25(", "💥", "\t", "a b c d e f g h i j k l",
+  };
+  Seed s = seed (f->store);
+
+  {
+    gint64 orgs = lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION);
+    gint64 contacts = lia_test_count (f->store, LIA_RECORD_KIND_CONTACT);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) problems = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autoptr(GPtrArray) results = NULL;
+
+        results = lia_store_search (f->store, texts[i], 10, &error);
+        if (error != NULL)
+          g_error ("search “%s” failed: %s", texts[i], error->message);
+        g_assert_nonnull (results);
+      }
+
+    /* A long run of words and punctuation. */
+    {
+      g_autoptr(GString) lng = g_string_new (NULL);
+      g_autoptr(GPtrArray) results = NULL;
+
+      for (int i = 0; i < 500; i++)
+        g_string_append (lng, "zur \"( NEAR* ");
+      results = lia_store_search (f->store, lng->str, 10, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (results);
+    }
+
+    /* Nothing was damaged, and search still works. */
+    g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, orgs);
+    g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, contacts);
+    assert_finds (f->store, "zur", LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+    assert_finds (f->store, "dia", LIA_RECORD_KIND_CONTACT, s.amina);
+    /* Words inside hostile punctuation are still words. */
+    assert_finds (f->store, "\"zur", LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+    assert_finds (f->store, "(diallo)", LIA_RECORD_KIND_CONTACT, s.amina);
+
+    lia_test_reopen (f);
+    g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, contacts);
+    problems = lia_store_check (f->store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
+static void
+test_follows_changes (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  Seed s = seed (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaRecord) org = lia_store_load (f->store, LIA_RECORD_KIND_ORGANIZATION, s.zurich, &error);
+
+  g_assert_no_error (error);
+  lia_organization_set_name (LIA_ORGANIZATION (org), "Basel University Hospital");
+  lia_test_save (f->store, org);
+
+  assert_does_not_find (f->store, "zur", LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+  assert_finds (f->store, "basel", LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+  {
+    g_autoptr(GPtrArray) results = search_ok (f->store, "basel", 10);
+    int i = find_result (results, LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+    g_assert_cmpstr (lia_search_result_get_title (g_ptr_array_index (results, i)), ==,
+                     "Basel University Hospital");
+  }
+
+  /* Notes, summaries and outcomes are searched and followed too. */
+  {
+    g_autoptr(LiaRecord) interaction = lia_store_load (f->store, LIA_RECORD_KIND_INTERACTION,
+                                                       s.harbour_visit, &error);
+    g_assert_no_error (error);
+    lia_interaction_set_outcome (LIA_INTERACTION (interaction), "Agreed on quarantine berths");
+    lia_test_save (f->store, interaction);
+    assert_finds (f->store, "quarantine", LIA_RECORD_KIND_INTERACTION, s.harbour_visit);
+  }
+
+  lia_test_reopen (f);
+  assert_does_not_find (f->store, "zur", LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+  assert_finds (f->store, "basel", LIA_RECORD_KIND_ORGANIZATION, s.zurich);
+  assert_finds (f->store, "quarantine", LIA_RECORD_KIND_INTERACTION, s.harbour_visit);
+
+  g_clear_object (&org);
+  org = lia_store_load (f->store, LIA_RECORD_KIND_ORGANIZATION, s.zurich, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_store_delete (f->store, org, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) results = search_ok (f->store, "basel", 10);
+    g_assert_cmpuint (results->len, ==, 0);
+  }
+
+  /* A deleted contact disappears from search as well. */
+  {
+    g_autoptr(LiaRecord) amina = lia_store_load (f->store, LIA_RECORD_KIND_CONTACT, s.amina, &error);
+    g_assert_no_error (error);
+    g_assert_true (lia_store_delete (f->store, amina, &error));
+    g_assert_no_error (error);
+    assert_does_not_find (f->store, "diallo", LIA_RECORD_KIND_CONTACT, s.amina);
+  }
+
+  lia_test_reopen (f);
+  {
+    g_autoptr(GPtrArray) results = search_ok (f->store, "basel", 10);
+    g_assert_cmpuint (results->len, ==, 0);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+
+  ADD ("/store/search/prefix", test_prefix);
+  ADD ("/store/search/accents", test_accents);
+  ADD ("/store/search/all-words", test_all_words);
+  ADD ("/store/search/ranking", test_ranking);
+  ADD ("/store/search/grouping-and-limit", test_grouping_and_limit);
+  ADD ("/store/search/snippet", test_snippet);
+  ADD ("/store/search/snippet-markup", test_snippet_markup);
+  ADD ("/store/search/blank", test_blank);
+  ADD ("/store/search/hostile", test_hostile);
+  ADD ("/store/search/follows-changes", test_follows_changes);
+
+#undef ADD
+
+  return g_test_run ();
+}
