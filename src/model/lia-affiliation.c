@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-affiliation.h"
+#include "lia-model-private.h"
 
 struct _LiaAffiliation
 {
@@ -35,19 +36,6 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (LiaAffiliation, lia_affiliation, LIA_TYPE_RECORD)
 
 /* Stores a copy of @value, an invalid date counting as unset. */
-static gboolean
-replace_date (GDate       **field,
-              const GDate  *value)
-{
-  if (lia_date_equal (*field, value))
-    return FALSE;
-
-  g_clear_pointer (field, g_date_free);
-  if (value != NULL && g_date_valid (value))
-    *field = g_date_copy (value);
-  return TRUE;
-}
-
 static gboolean
 lia_affiliation_validate (LiaRecord  *record,
                           GError    **error)
@@ -336,7 +324,7 @@ lia_affiliation_set_from (LiaAffiliation *self,
 {
   g_return_if_fail (LIA_IS_AFFILIATION (self));
 
-  if (replace_date (&self->from, from))
+  if (_lia_replace_date (&self->from, from))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM]);
 }
 
@@ -354,7 +342,7 @@ lia_affiliation_set_until (LiaAffiliation *self,
 {
   g_return_if_fail (LIA_IS_AFFILIATION (self));
 
-  if (replace_date (&self->until, until))
+  if (_lia_replace_date (&self->until, until))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNTIL]);
 }
 

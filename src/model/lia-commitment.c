@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-commitment.h"
+#include "lia-model-private.h"
 #include "lia-enum-types.h"
 
 struct _LiaCommitment
@@ -39,21 +40,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LiaCommitment, lia_commitment, LIA_TYPE_RECORD)
-
-static gboolean
-replace_text (char       **field,
-              const char  *value)
-{
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 set_id (LiaCommitment *self,
@@ -321,7 +307,7 @@ lia_commitment_set_title (LiaCommitment *self,
 {
   g_return_if_fail (LIA_IS_COMMITMENT (self));
 
-  if (replace_text (&self->title, title))
+  if (_lia_replace_text (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -339,7 +325,7 @@ lia_commitment_set_notes (LiaCommitment *self,
 {
   g_return_if_fail (LIA_IS_COMMITMENT (self));
 
-  if (replace_text (&self->notes, notes))
+  if (_lia_replace_text (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-concern.h"
+#include "lia-model-private.h"
 #include "lia-concern-party.h"
 #include "lia-enum-types.h"
 
@@ -46,35 +47,7 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LiaConcern, lia_concern, LIA_TYPE_RECORD)
 
-static gboolean
-replace_text (char       **field,
-              const char  *value)
-{
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 /* Stores a copy of @value, an invalid date counting as unset. */
-static gboolean
-replace_date (GDate       **field,
-              const GDate  *value)
-{
-  if (lia_date_equal (*field, value))
-    return FALSE;
-
-  g_clear_pointer (field, g_date_free);
-  if (value != NULL && g_date_valid (value))
-    *field = g_date_copy (value);
-  return TRUE;
-}
-
 static gboolean
 parties_equal (GListModel *a,
                GListModel *b)
@@ -452,7 +425,7 @@ lia_concern_set_title (LiaConcern *self,
 {
   g_return_if_fail (LIA_IS_CONCERN (self));
 
-  if (replace_text (&self->title, title))
+  if (_lia_replace_text (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -512,7 +485,7 @@ lia_concern_set_opened (LiaConcern  *self,
 {
   g_return_if_fail (LIA_IS_CONCERN (self));
 
-  if (replace_date (&self->opened, opened))
+  if (_lia_replace_date (&self->opened, opened))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPENED]);
 }
 
@@ -530,7 +503,7 @@ lia_concern_set_resolved (LiaConcern  *self,
 {
   g_return_if_fail (LIA_IS_CONCERN (self));
 
-  if (replace_date (&self->resolved, resolved))
+  if (_lia_replace_date (&self->resolved, resolved))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLVED]);
 }
 
@@ -548,7 +521,7 @@ lia_concern_set_root_cause (LiaConcern *self,
 {
   g_return_if_fail (LIA_IS_CONCERN (self));
 
-  if (replace_text (&self->root_cause, root_cause))
+  if (_lia_replace_text (&self->root_cause, root_cause))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT_CAUSE]);
 }
 
@@ -566,7 +539,7 @@ lia_concern_set_resolution (LiaConcern *self,
 {
   g_return_if_fail (LIA_IS_CONCERN (self));
 
-  if (replace_text (&self->resolution, resolution))
+  if (_lia_replace_text (&self->resolution, resolution))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLUTION]);
 }
 
@@ -584,7 +557,7 @@ lia_concern_set_notes (LiaConcern *self,
 {
   g_return_if_fail (LIA_IS_CONCERN (self));
 
-  if (replace_text (&self->notes, notes))
+  if (_lia_replace_text (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 

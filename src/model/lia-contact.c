@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-contact.h"
+#include "lia-model-private.h"
 #include "lia-assessment.h"
 #include "lia-contact-point.h"
 #include "lia-enum-types.h"
@@ -90,16 +91,10 @@ set_text (LiaContact *self,
 
   g_assert (prop_id > PROP_0 && prop_id < N_TEXT_PROPS);
 
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (self->text[prop_id], value) == 0)
-    return;
-
   old_display_name = g_strdup (lia_contact_get_display_name (self));
 
-  g_free (self->text[prop_id]);
-  self->text[prop_id] = g_strdup (value);
+  if (!_lia_replace_text (&self->text[prop_id], value))
+    return;
 
   if (is_name_part (prop_id))
     {

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-enums.h"
+#include "lia-model-private.h"
 #include "lia-enum-types.h"
 
 G_DEFINE_QUARK (lia-model-error-quark, lia_model_error)
@@ -230,4 +231,32 @@ lia_strv_tidy (const char * const *entries,
 
   g_ptr_array_add (tidy, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&tidy), FALSE);
+}
+
+gboolean
+_lia_replace_text (char       **field,
+                   const char  *value)
+{
+  if (value == NULL)
+    value = "";
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+gboolean
+_lia_replace_date (GDate       **field,
+                   const GDate  *value)
+{
+  if (lia_date_equal (*field, value))
+    return FALSE;
+
+  g_clear_pointer (field, g_date_free);
+  if (value != NULL && g_date_valid (value))
+    *field = g_date_copy (value);
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-interaction.h"
+#include "lia-model-private.h"
 #include "lia-enum-types.h"
 
 struct _LiaInteraction
@@ -43,21 +44,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LiaInteraction, lia_interaction, LIA_TYPE_RECORD)
-
-static gboolean
-replace_text (char       **field,
-              const char  *value)
-{
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static int
 find_id (GArray *ids,
@@ -469,7 +455,7 @@ lia_interaction_set_title (LiaInteraction *self,
 {
   g_return_if_fail (LIA_IS_INTERACTION (self));
 
-  if (replace_text (&self->title, title))
+  if (_lia_replace_text (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -487,7 +473,7 @@ lia_interaction_set_location (LiaInteraction *self,
 {
   g_return_if_fail (LIA_IS_INTERACTION (self));
 
-  if (replace_text (&self->location, location))
+  if (_lia_replace_text (&self->location, location))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
 }
 
@@ -505,7 +491,7 @@ lia_interaction_set_summary (LiaInteraction *self,
 {
   g_return_if_fail (LIA_IS_INTERACTION (self));
 
-  if (replace_text (&self->summary, summary))
+  if (_lia_replace_text (&self->summary, summary))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }
 
@@ -523,7 +509,7 @@ lia_interaction_set_outcome (LiaInteraction *self,
 {
   g_return_if_fail (LIA_IS_INTERACTION (self));
 
-  if (replace_text (&self->outcome, outcome))
+  if (_lia_replace_text (&self->outcome, outcome))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME]);
 }
 

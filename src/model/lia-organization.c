@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-organization.h"
+#include "lia-model-private.h"
 #include "lia-assessment.h"
 
 /* The text properties come first so that their property ids index @text directly. */
@@ -52,14 +53,9 @@ set_text (LiaOrganization *self,
 {
   g_assert (prop_id > PROP_0 && prop_id < N_TEXT_PROPS);
 
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (self->text[prop_id], value) == 0)
+  if (!_lia_replace_text (&self->text[prop_id], value))
     return;
 
-  g_free (self->text[prop_id]);
-  self->text[prop_id] = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
