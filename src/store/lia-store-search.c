@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lia-search-result.h"
 #include "lia-store-private.h"
@@ -18,18 +19,40 @@ typedef struct
 {
   LiaRecordKind  kind;
   const char    *table;
-  const char    *label_column;
+  /* The indexed columns, in the FTS table's order; the first is the record's label. */
+  const char    *columns;
   /* bm25 weights, one per indexed column: a hit in a name counts more than one in notes. */
   const char    *weights;
 } SearchTarget;
 
 static const SearchTarget targets[] = {
-  { LIA_RECORD_KIND_ORGANIZATION, "organizations", "name", "10.0, 8.0, 2.0, 1.0" },
-  { LIA_RECORD_KIND_CONTACT, "contacts", "label", "10.0, 5.0, 5.0, 3.0, 1.0" },
-  { LIA_RECORD_KIND_INTERACTION, "interactions", "title", "10.0, 2.0, 2.0, 2.0" },
-  { LIA_RECORD_KIND_COMMITMENT, "commitments", "title", "10.0, 1.0" },
-  { LIA_RECORD_KIND_CONCERN, "concerns", "title", "10.0, 2.0, 2.0, 1.0" },
+  { LIA_RECORD_KIND_ORGANIZATION, "organizations", "name, short_name, sector, notes",
+    "10.0, 8.0, 2.0, 1.0" },
+  { LIA_RECORD_KIND_CONTACT, "contacts", "label, given_name, family_name, job_title, notes",
+    "10.0, 5.0, 5.0, 3.0, 1.0" },
+  { LIA_RECORD_KIND_INTERACTION, "interactions", "title, location, summary, outcome",
+    "10.0, 2.0, 2.0, 2.0" },
+  { LIA_RECORD_KIND_COMMITMENT, "commitments", "title, notes", "10.0, 1.0" },
+  { LIA_RECORD_KIND_CONCERN, "concerns", "title, root_cause, resolution, notes",
+    "10.0, 2.0, 2.0, 1.0" },
 };
+
+/* A word of the query, folded like the index folds text, and whether it is a prefix. */
+typedef struct
+{
+  char     *text;    /* as typed: FTS5 folds it itself */
+  char     *folded;  /* folded here, to find the match again in the text */
+  gboolean  prefix;
+} Term;
+
+static void
+term_clear (gpointer data)
+{
+  Term *term = data;
+
+  g_free (term->text);
+  g_free (term->folded);
+}
 
 typedef struct
 {
@@ -50,65 +73,209 @@ compare_candidates (gconstpointer a,
   return ca->id > cb->id ? -1 : (ca->id < cb->id ? 1 : 0);
 }
 
-/* Turns what a person typed into an FTS5 query that cannot be misread as FTS5 syntax: every
- * run of letters and digits becomes a quoted term, a prefix from two characters on, and all
- * terms are required. Returns NULL when nothing searchable is left. */
-static char *
-build_match_query (const char *text)
+static gboolean
+is_word_char (gunichar c)
 {
-  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  GString *query = g_string_new (NULL);
-  GString *term = g_string_new (NULL);
+  GUnicodeType type = g_unichar_type (c);
 
-  if (normalized == NULL)
-    {
-      g_string_free (term, TRUE);
-      g_string_free (query, TRUE);
-      return NULL;
-    }
+  return g_unichar_isalnum (c) ||
+         type == G_UNICODE_NON_SPACING_MARK ||
+         type == G_UNICODE_SPACING_MARK;
+}
 
-  for (const char *p = normalized;; p = g_utf8_next_char (p))
+/* Finds the next word (a run of letters, digits and marks, as FTS5's unicode61 tokenizer sees
+ * it) at or after @p; returns FALSE at the end of the text. */
+static gboolean
+next_word (const char  *p,
+           const char **out_start,
+           const char **out_end)
+{
+  while (*p != '\0' && !is_word_char (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+
+  if (*p == '\0')
+    return FALSE;
+
+  *out_start = p;
+  while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  *out_end = p;
+
+  return TRUE;
+}
+
+/* Case and accents folded, as the index does with remove_diacritics 2. */
+static char *
+fold (const char *text,
+      gssize      length)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, length, G_NORMALIZE_NFKD);
+  GString *folded;
+
+  if (decomposed == NULL)
+    return g_strndup (text, length < 0 ? strlen (text) : (gsize) length);
+
+  folded = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       GUnicodeType type = g_unichar_type (c);
-      gboolean part_of_term = c != 0 &&
-                              (g_unichar_isalnum (c) ||
-                               type == G_UNICODE_NON_SPACING_MARK ||
-                               type == G_UNICODE_SPACING_MARK);
 
-      if (part_of_term)
-        {
-          g_string_append_unichar (term, c);
-          continue;
-        }
-
-      if (term->len > 0)
-        {
-          if (query->len > 0)
-            g_string_append_c (query, ' ');
-          g_string_append_printf (query, "\"%s\"%s", term->str,
-                                  g_utf8_strlen (term->str, -1) >= 2 ? "*" : "");
-          g_string_truncate (term, 0);
-        }
-
-      if (c == 0)
-        break;
+      if (type != G_UNICODE_NON_SPACING_MARK && type != G_UNICODE_SPACING_MARK &&
+          type != G_UNICODE_ENCLOSING_MARK)
+        g_string_append_unichar (folded, g_unichar_tolower (c));
     }
 
-  g_string_free (term, TRUE);
+  return g_string_free (folded, FALSE);
+}
 
-  if (query->len == 0)
+/* The words of what a person typed: a prefix from two characters on. */
+static GArray *
+parse_terms (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  GArray *terms = g_array_new (FALSE, FALSE, sizeof (Term));
+  const char *start, *end;
+
+  g_array_set_clear_func (terms, term_clear);
+
+  for (const char *p = normalized != NULL ? normalized : ""; next_word (p, &start, &end); p = end)
     {
-      g_string_free (query, TRUE);
-      return NULL;
+      Term term = {
+        g_strndup (start, end - start),
+        fold (start, end - start),
+        g_utf8_strlen (start, end - start) >= 2,
+      };
+
+      g_array_append_val (terms, term);
+    }
+
+  return terms;
+}
+
+/* An FTS5 query that cannot be misread as FTS5 syntax: every word quoted (words hold no
+ * quotes), all required. NULL when nothing searchable is left. */
+static char *
+build_match_query (GArray *terms)
+{
+  GString *query;
+
+  if (terms->len == 0)
+    return NULL;
+
+  query = g_string_new (NULL);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const Term *term = &g_array_index (terms, Term, i);
+
+      g_string_append_printf (query, "%s\"%s\"%s", i > 0 ? " " : "", term->text,
+                              term->prefix ? "*" : "");
     }
 
   return g_string_free (query, FALSE);
 }
 
+/* How many bytes of the word at @start..@end a term covers, or 0 when none matches. */
+static gsize
+matched_length (GArray     *terms,
+                const char *start,
+                const char *end)
+{
+  g_autofree char *word = fold (start, end - start);
+  gsize best = 0;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const Term *term = &g_array_index (terms, Term, i);
+      g_autoptr(GString) covered = NULL;
+      const char *p;
+
+      if (term->prefix ? !g_str_has_prefix (word, term->folded) : !g_str_equal (word, term->folded))
+        continue;
+
+      /* Walk the original characters until their folded form covers the term: "zur" marks
+       * "Zür" in "Zürich". */
+      covered = g_string_new (NULL);
+      for (p = start; p < end && covered->len < strlen (term->folded); p = g_utf8_next_char (p))
+        {
+          g_autofree char *one = fold (p, g_utf8_next_char (p) - p);
+          g_string_append (covered, one);
+        }
+
+      best = MAX (best, (gsize) (p - start));
+    }
+
+  return best;
+}
+
+#define SNIPPET_WORDS_BEFORE 4
+#define SNIPPET_WORDS 14
+
+/* The passage of @text around its first match, matches marked, "…" where it was cut; NULL when
+ * nothing in @text matches. */
+static char *
+make_snippet (GArray     *terms,
+              const char *text)
+{
+  const char *start, *end;
+  const char *from = NULL;
+  const char *words[SNIPPET_WORDS_BEFORE] = { NULL, };
+  guint n_seen = 0;
+  guint n_words = 0;
+  GString *snippet;
+  const char *p;
+
+  /* Find the first matching word, remembering a few words before it for context. */
+  for (p = text; next_word (p, &start, &end); p = end)
+    {
+      if (matched_length (terms, start, end) > 0)
+        {
+          guint back = MIN (n_seen, (guint) SNIPPET_WORDS_BEFORE);
+          from = back > 0 ? words[(n_seen - back) % SNIPPET_WORDS_BEFORE] : start;
+          break;
+        }
+      words[n_seen % SNIPPET_WORDS_BEFORE] = start;
+      n_seen++;
+    }
+
+  if (from == NULL)
+    return NULL;
+
+  snippet = g_string_new (n_seen > SNIPPET_WORDS_BEFORE ? "…" : "");
+  p = from;
+  while (n_words < SNIPPET_WORDS && next_word (p, &start, &end))
+    {
+      gsize marked = matched_length (terms, start, end);
+
+      g_string_append_len (snippet, p, start - p);
+      if (marked > 0)
+        {
+          g_string_append (snippet, LIA_SEARCH_MATCH_START);
+          g_string_append_len (snippet, start, marked);
+          g_string_append (snippet, LIA_SEARCH_MATCH_END);
+          g_string_append_len (snippet, start + marked, end - start - marked);
+        }
+      else
+        {
+          g_string_append_len (snippet, start, end - start);
+        }
+
+      p = end;
+      n_words++;
+    }
+
+  if (next_word (p, &start, &end))
+    g_string_append (snippet, " …");
+  else
+    g_string_append (snippet, p);
+
+  return g_string_free (snippet, FALSE);
+}
+
 static gboolean
 search_target (LiaStore           *self,
                const SearchTarget *target,
+               GArray             *terms,
                const char         *match,
                guint               limit,
                GPtrArray          *results,
@@ -142,35 +309,42 @@ search_target (LiaStore           *self,
 
   g_array_sort (candidates, compare_candidates);
 
-  detail_sql = g_strdup_printf ("SELECT t.uid, t.%s, snippet(%s_fts, -1, char(2), char(3), '…', 12)"
-                                " FROM %s_fts JOIN %s t ON t.id = %s_fts.rowid"
-                                " WHERE %s_fts MATCH ?1 AND %s_fts.rowid = ?2",
-                                target->label_column, target->table, target->table, target->table,
-                                target->table, target->table, target->table);
+  detail_sql = g_strdup_printf ("SELECT uid, %s FROM %s WHERE id = ?1",
+                                target->columns, target->table);
 
   for (guint i = 0; i < candidates->len && i < limit; i++)
     {
       const Candidate *candidate = &g_array_index (candidates, Candidate, i);
       g_autoptr(LiaStmt) detail = _lia_store_prepare (self, detail_sql, error);
+      g_autofree char *snippet = NULL;
+      const char *label;
 
       if (detail == NULL)
         return FALSE;
-      sqlite3_bind_text (detail, 1, match, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (detail, 2, candidate->id);
+      sqlite3_bind_int64 (detail, 1, candidate->id);
 
       rc = sqlite3_step (detail);
-      if (rc == SQLITE_ROW)
-        g_ptr_array_add (results,
-                         lia_search_result_new (target->kind, candidate->id,
-                                                (const char *) sqlite3_column_text (detail, 0),
-                                                (const char *) sqlite3_column_text (detail, 1),
-                                                (const char *) sqlite3_column_text (detail, 2),
-                                                candidate->rank));
-      else if (rc != SQLITE_DONE)
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
         {
           _lia_store_set_error_from_db (self, error, _("Could not search"));
           return FALSE;
         }
+
+      /* The passage shown is from the first other column that matched, so that it says why
+       * the record was found; when only the label matched, the label itself. */
+      label = _lia_column_text (detail, 1);
+      for (int column = 2; snippet == NULL && column < sqlite3_column_count (detail); column++)
+        snippet = make_snippet (terms, _lia_column_text (detail, column));
+      if (snippet == NULL)
+        snippet = make_snippet (terms, label);
+
+      g_ptr_array_add (results,
+                       lia_search_result_new (target->kind, candidate->id,
+                                              _lia_column_text (detail, 0), label,
+                                              snippet != NULL ? snippet : label,
+                                              candidate->rank));
     }
 
   return TRUE;
@@ -183,6 +357,7 @@ lia_store_search (LiaStore    *self,
                   GError     **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) terms = NULL;
   g_autofree char *match = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
@@ -195,12 +370,13 @@ lia_store_search (LiaStore    *self,
       return NULL;
     }
 
-  match = build_match_query (text);
+  terms = parse_terms (text);
+  match = build_match_query (terms);
   if (match == NULL || limit_per_kind == 0)
     return g_steal_pointer (&results);
 
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
-    if (!search_target (self, &targets[i], match, limit_per_kind, results, error))
+    if (!search_target (self, &targets[i], terms, match, limit_per_kind, results, error))
       return NULL;
 
   return g_steal_pointer (&results);
