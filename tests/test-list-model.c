@@ -618,6 +618,175 @@ test_filtered_timelines (StoreFixture  *f,
   recorder_clear (&rec);
 }
 
+/* An organization's timeline keeps its own list of rows: every kind of change must reach that
+ * list and the view alike. Each step is replayed on a shadow copy and compared with the store's
+ * own timeline query. */
+static void
+test_organization_timeline_changes (StoreFixture  *f,
+                                    gconstpointer  data)
+{
+  gint64 org = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  gint64 other = lia_test_add_organization (f->store, "Red Crescent", 0);
+  gint64 person = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 stranger = lia_test_add_contact (f->store, "Sam", "Stranger");
+  LiaTimelineFilter filter = { 0, };
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(LiaInteraction) moved = NULL;
+  g_autoptr(LiaInteraction) leaving = NULL;
+  g_autoptr(LiaAffiliation) affiliation = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 direct, during, moved_id, leaving_id;
+  guint n;
+  Recorder rec;
+
+  affiliation = LIA_AFFILIATION (lia_store_load (f->store, LIA_RECORD_KIND_AFFILIATION,
+                                                 lia_test_add_affiliation (f->store, person, org,
+                                                                           "Adviser", "2024-01-01",
+                                                                           "2024-12-31"),
+                                                 &error));
+  g_assert_no_error (error);
+  seed_small (f->store, 20);
+  direct = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING,
+                                     "2023-05-02T09:00:00+02:00", "With the ministry", 0, org);
+  during = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL,
+                                     "2024-03-01T09:00:00+01:00", "Call while there", person, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-03-01T09:00:00+01:00",
+                            "Call after leaving", person, 0);
+
+  filter.organization_id = org;
+  model = lia_list_model_new_timeline (f->store, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  recorder_init (&rec, model, TRUE);
+
+  /* New: one with the ministry itself, one of its adviser while there, one outside. */
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_VISIT, "2024-06-01T10:00:00+02:00",
+                            "Site visit", stranger, org);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_EMAIL, "2024-02-01T10:00:00Z",
+                            "Adviser's email", person, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_EMAIL, "2024-02-02T10:00:00Z",
+                            "Not theirs", stranger, other);
+  g_assert_cmpuint (rec.emissions->len, ==, 2);
+  assert_shadow_is_model (&rec);
+  assert_model_is_timeline (G_LIST_MODEL (model), f->store, &filter);
+
+  /* Moved in time: out of its place and into the new one. */
+  moved = LIA_INTERACTION (lia_store_load (f->store, LIA_RECORD_KIND_INTERACTION, direct, &error));
+  g_assert_no_error (error);
+  later = lia_test_at ("2024-11-30T16:00:00-05:00");
+  lia_interaction_set_at (moved, later);
+  lia_test_save (f->store, moved);
+  moved_id = lia_record_get_id (LIA_RECORD (moved));
+  assert_shadow_is_model (&rec);
+  assert_model_is_timeline (G_LIST_MODEL (model), f->store, &filter);
+  g_assert_cmpint (item_id (G_LIST_MODEL (model), 0), ==, moved_id);
+
+  /* No longer involving the ministry or its people: it leaves the list. */
+  leaving = LIA_INTERACTION (lia_store_load (f->store, LIA_RECORD_KIND_INTERACTION, during, &error));
+  g_assert_no_error (error);
+  lia_interaction_clear_participants (leaving);
+  lia_interaction_add_organization (leaving, other);
+  lia_test_save (f->store, leaving);
+  leaving_id = lia_record_get_id (LIA_RECORD (leaving));
+  assert_shadow_is_model (&rec);
+  assert_model_is_timeline (G_LIST_MODEL (model), f->store, &filter);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    g_assert_cmpint (item_id (G_LIST_MODEL (model), i), !=, leaving_id);
+
+  /* Deleted. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_true (lia_store_delete (f->store, LIA_RECORD (moved), &error));
+  g_assert_no_error (error);
+  assert_shadow_is_model (&rec);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n - 1);
+  assert_model_is_timeline (G_LIST_MODEL (model), f->store, &filter);
+
+  /* The adviser's time there is extended: their 2025 call now belongs. */
+  lia_affiliation_set_until (affiliation, NULL);
+  lia_test_save (f->store, affiliation);
+  assert_shadow_is_model (&rec);
+  assert_model_is_timeline (G_LIST_MODEL (model), f->store, &filter);
+  assert_title_at (G_LIST_MODEL (model), 0, "Call after leaving");
+
+  recorder_clear (&rec);
+}
+
+static void
+iterate_until_walked (LiaListModel *model)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (_lia_list_model_is_walking (model) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (_lia_list_model_is_walking (model));
+}
+
+/* While idle, the model leaves anchors along the list; afterwards a page anywhere is one read,
+ * and anchors stay right when rows come and go before them. */
+static void
+test_idle_walk (StoreFixture  *f,
+                gconstpointer  data)
+{
+  const guint n = 20000;
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaInteraction) middle = NULL;
+  guint before;
+  Recorder rec;
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) at = big_at (i);
+      g_autoptr(LiaInteraction) it = lia_interaction_new (LIA_INTERACTION_KIND_NOTE, at, "Note");
+      lia_test_save (f->store, it);
+    }
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  model = lia_list_model_new_timeline (f->store, NULL);
+  g_assert_true (_lia_list_model_is_walking (model));
+  iterate_until_walked (model);
+  g_assert_cmpuint (_lia_list_model_get_pages_fetched (model), ==, 0);
+
+  /* Any page is now one read, and the right one. */
+  before = _lia_list_model_get_pages_fetched (model);
+  expected = lia_store_list_timeline (f->store, NULL, 12345, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (item_id (G_LIST_MODEL (model), 12345), ==, lia_test_record_id_at (expected, 0));
+  g_assert_cmpuint (_lia_list_model_get_pages_fetched (model), ==, before + 1);
+  g_clear_pointer (&expected, g_ptr_array_unref);
+
+  /* A row in the middle by date: reported at its real place, and pages far after it are
+   * still read right from the shifted anchors. */
+  recorder_init (&rec, model, FALSE);
+  {
+    g_autoptr(GDateTime) base = big_at (n / 2);
+    g_autoptr(GDateTime) at = g_date_time_add_seconds (base, 1);
+    middle = lia_interaction_new (LIA_INTERACTION_KIND_CALL, at, "Inserted in the middle");
+  }
+  lia_test_save (f->store, middle);
+  g_assert_cmpuint (rec.emissions->len, ==, 1);
+  {
+    Emission *e = &g_array_index (rec.emissions, Emission, 0);
+
+    g_assert_cmpuint (e->added, ==, 1);
+    g_assert_cmpint (item_id (G_LIST_MODEL (model), e->position), ==,
+                     lia_record_get_id (LIA_RECORD (middle)));
+    g_assert_cmpuint (e->position, ==, n - 1 - n / 2);
+  }
+  for (guint position = 100; position < n; position += 2999)
+    {
+      expected = lia_store_list_timeline (f->store, NULL, position, 1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (item_id (G_LIST_MODEL (model), position), ==,
+                       lia_test_record_id_at (expected, 0));
+      g_clear_pointer (&expected, g_ptr_array_unref);
+    }
+  recorder_clear (&rec);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Names                                                                                       */
 
@@ -816,6 +985,8 @@ main (int   argc,
   ADD ("/list-model/timeline/bulk-change", test_bulk_change);
   ADD ("/list-model/timeline/reload-after-other-connection", test_reload_after_other_connection);
   ADD ("/list-model/timeline/filtered", test_filtered_timelines);
+  ADD ("/list-model/timeline/organization-changes", test_organization_timeline_changes);
+  ADD ("/list-model/timeline/idle-walk", test_idle_walk);
   ADD ("/list-model/contacts/by-name", test_contacts_by_name);
   ADD ("/list-model/organizations/by-name", test_organizations_by_name);
   ADD ("/list-model/lifetime", test_lifetime);

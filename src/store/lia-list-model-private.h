@@ -9,6 +9,8 @@ G_BEGIN_DECLS
  * made, and how many are cached now. */
 guint _lia_list_model_get_pages_fetched (LiaListModel *self);
 guint _lia_list_model_get_cached_pages  (LiaListModel *self);
+/* Whether the idle walk that leaves anchors along the list is still going. */
+gboolean _lia_list_model_is_walking     (LiaListModel *self);
 
 #define LIA_LIST_MODEL_PAGE_SIZE 64
 #define LIA_LIST_MODEL_MAX_PAGES 8

@@ -3,37 +3,31 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "lia-list-model-private.h"
-#include "lia-store-private.h"
+#include "lia-list-query-private.h"
 
 /* How it stays cheap at a million rows:
  *
- * - Rows are ordered by (key, id): the instant for the timeline, a folded name otherwise. An
- *   index on (key, id) serves every query.
+ * - Rows are ordered by (key, id): the instant for the timeline, a folded name otherwise.
+ *   LiaListQuery writes every query so that an index on (key, id) serves it.
  * - A page is read with LIMIT/OFFSET counted from the nearest *anchor*: a known key with its
- *   position. The first row of every page read becomes an anchor, and both ends of the list
- *   are anchors too, so after the first visit anywhere, pages nearby cost one short index
- *   range scan. Anchors survive inserts and deletes: each one's position is shifted when a row
- *   is added or removed before it, decided by comparing keys, without a query.
+ *   position. Both ends of the list count as anchors, the first row of every page read becomes
+ *   one, and when the main loop is idle the model walks the index and leaves an anchor every
+ *   ANCHOR_SPACING rows. After that, a page anywhere costs a short index range scan.
+ * - Anchors survive inserts and deletes: each one's position is shifted when a row is added or
+ *   removed before it, decided by comparing keys, without a query.
  * - At most LIA_LIST_MODEL_MAX_PAGES pages are kept (least recently used goes first) and at
  *   most MAX_ANCHORS anchors, so memory does not grow with the row count.
  */
 
 #define MAX_ANCHORS 4096
+#define ANCHOR_SPACING 4096
+#define ANCHORS_PER_IDLE 16
 
 typedef struct
 {
-  gint64  number;  /* the key when it is a number */
-  char   *text;    /* the key when it is text */
-  gint64  id;
-} Key;
-
-typedef struct
-{
-  Key   key;
-  guint position;  /* rows strictly before key */
+  LiaListKey key;
+  guint      position;  /* rows strictly before key */
 } Anchor;
 
 typedef struct
@@ -45,36 +39,22 @@ typedef struct
 
 struct _LiaListModel
 {
-  GObject             parent_instance;
+  GObject       parent_instance;
 
-  LiaStore           *store;
-  gulong              changed_handler;
-  gulong              reset_handler;
-  guint               reload_source;
+  LiaStore     *store;
+  LiaListQuery *query;
+  gulong        changed_handler;
+  gulong        reset_handler;
+  guint         reload_source;
+  guint         anchor_source;
 
-  const LiaRecordOps *ops;
-  gboolean            text_key;
-  gboolean            descending;
-  gboolean            is_timeline;
-  LiaTimelineFilter   filter;
-  GDate               since;
-  GDate               until;
-
-  char               *count_sql;
-  char               *from_start_sql;
-  char               *from_end_sql;
-  char               *after_anchor_sql;
-  char               *before_anchor_sql;
-  char               *count_before_sql;
-  char               *count_between_sql;
-  char               *member_sql;
-  int                 key_column;
-
-  guint               n_items;
-  GArray             *anchors;
-  Page                pages[LIA_LIST_MODEL_MAX_PAGES];
-  guint64             clock;
-  guint               pages_fetched;
+  guint         n_items;
+  GArray       *anchors;
+  Anchor        walk;         /* where the idle walk has got to */
+  gboolean      walking;
+  Page          pages[LIA_LIST_MODEL_MAX_PAGES];
+  guint64       clock;
+  guint         pages_fetched;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -83,15 +63,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LiaListModel, lia_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static void
-key_clear (Key *key)
-{
-  g_clear_pointer (&key->text, g_free);
-}
-
-static void
 anchor_clear (gpointer data)
 {
-  key_clear (&((Anchor *) data)->key);
+  _lia_list_key_clear (&((Anchor *) data)->key);
 }
 
 static void
@@ -101,88 +75,22 @@ page_clear (Page *page)
   page->used = 0;
 }
 
-/* Negative when @a comes before @b in the model's order. */
 static int
-key_compare (LiaListModel *self,
-             const Key    *a,
-             const Key    *b)
+compare (LiaListModel     *self,
+         const LiaListKey *a,
+         const LiaListKey *b)
 {
-  int result;
-
-  if (self->text_key)
-    result = strcmp (a->text != NULL ? a->text : "", b->text != NULL ? b->text : "");
-  else
-    result = a->number < b->number ? -1 : (a->number > b->number ? 1 : 0);
-
-  if (result == 0)
-    result = a->id < b->id ? -1 : (a->id > b->id ? 1 : 0);
-
-  return self->descending ? -result : result;
-}
-
-static void
-key_from_row (LiaListModel *self,
-              LiaStmt      *stmt,
-              Key          *out)
-{
-  out->id = sqlite3_column_int64 (stmt, 0);
-  if (self->text_key)
-    out->text = g_strdup (_lia_column_text (stmt, self->key_column));
-  else
-    out->number = sqlite3_column_int64 (stmt, self->key_column);
-}
-
-static void
-key_from_record (LiaListModel *self,
-                 LiaRecord    *record,
-                 Key          *out)
-{
-  out->id = lia_record_get_id (record);
-
-  if (self->text_key)
-    {
-      out->text = _lia_sort_key (lia_record_get_label (record));
-    }
-  else
-    {
-      GDateTime *at = lia_interaction_get_at (LIA_INTERACTION (record));
-
-      out->number = g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at);
-    }
-}
-
-static void
-bind_key (LiaListModel *self,
-          LiaStmt      *stmt,
-          const char   *value_name,
-          const char   *id_name,
-          const Key    *key)
-{
-  int value_index = sqlite3_bind_parameter_index (stmt, value_name);
-
-  if (self->text_key)
-    sqlite3_bind_text (stmt, value_index, key->text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, value_index, key->number);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, id_name), key->id);
-}
-
-static void
-bind_filter (LiaListModel *self,
-             LiaStmt      *stmt)
-{
-  if (self->is_timeline)
-    _lia_timeline_filter_bind (stmt, &self->filter);
+  return _lia_list_query_compare (self->query, a, b);
 }
 
 /* --- anchors ------------------------------------------------------------------------------ */
 
 static void
-add_anchor (LiaListModel *self,
-            const Key    *key,
-            guint         position)
+add_anchor (LiaListModel     *self,
+            const LiaListKey *key,
+            guint             position)
 {
-  Anchor anchor = { { key->number, g_strdup (key->text), key->id }, position };
+  Anchor anchor = { { 0, NULL, 0 }, position };
   guint i;
 
   for (i = 0; i < self->anchors->len; i++)
@@ -190,14 +98,12 @@ add_anchor (LiaListModel *self,
       Anchor *existing = &g_array_index (self->anchors, Anchor, i);
 
       if (existing->position == position)
-        {
-          key_clear (&anchor.key);
-          return;
-        }
+        return;
       if (existing->position > position)
         break;
     }
 
+  _lia_list_key_copy (&anchor.key, key);
   g_array_insert_val (self->anchors, i, anchor);
 
   /* Thin out rather than grow: every other anchor is still a short hop away. */
@@ -208,17 +114,74 @@ add_anchor (LiaListModel *self,
 
 /* A row with @key was added (+1) or removed (-1): anchors after it move. */
 static void
-shift_anchors (LiaListModel *self,
-               const Key    *key,
-               int           delta)
+shift_anchors (LiaListModel     *self,
+               const LiaListKey *key,
+               int               delta)
 {
   for (guint i = 0; i < self->anchors->len; i++)
     {
       Anchor *anchor = &g_array_index (self->anchors, Anchor, i);
 
-      if (key_compare (self, key, &anchor->key) < 0)
+      if (compare (self, key, &anchor->key) < 0)
         anchor->position += delta;
     }
+
+  if (self->walking && compare (self, key, &self->walk.key) < 0)
+    self->walk.position += delta;
+}
+
+static void
+stop_walk (LiaListModel *self)
+{
+  g_clear_handle_id (&self->anchor_source, g_source_remove);
+  _lia_list_key_clear (&self->walk.key);
+  self->walking = FALSE;
+}
+
+/* One idle step: a few more anchors, each ANCHOR_SPACING rows after the last, reading the
+ * index only. Low priority: never in the way of drawing or input. */
+static gboolean
+walk_cb (gpointer user_data)
+{
+  LiaListModel *self = user_data;
+
+  for (guint i = 0; i < ANCHORS_PER_IDLE; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      LiaListKey key = { 0, NULL, 0 };
+      gboolean found = FALSE;
+
+      if (!_lia_list_query_key_at (self->query, self->walking ? &self->walk.key : NULL,
+                                   self->walking ? ANCHOR_SPACING : 0, &found, &key, &error))
+        {
+          g_warning ("%s", error->message);
+          found = FALSE;
+        }
+
+      if (!found)
+        {
+          self->anchor_source = 0;
+          stop_walk (self);
+          return G_SOURCE_REMOVE;
+        }
+
+      self->walk.position = self->walking ? self->walk.position + ANCHOR_SPACING : 0;
+      _lia_list_key_clear (&self->walk.key);
+      self->walk.key = key;
+      self->walking = TRUE;
+      add_anchor (self, &self->walk.key, self->walk.position);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_walk (LiaListModel *self)
+{
+  stop_walk (self);
+
+  if (self->n_items > 2 * ANCHOR_SPACING)
+    self->anchor_source = g_idle_add_full (G_PRIORITY_LOW, walk_cb, self, NULL);
 }
 
 /* --- pages -------------------------------------------------------------------------------- */
@@ -267,6 +230,7 @@ drop_everything (LiaListModel *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
     page_clear (&self->pages[i]);
   g_array_set_size (self->anchors, 0);
+  stop_walk (self);
 }
 
 static gboolean reload_cb (gpointer user_data);
@@ -278,68 +242,6 @@ schedule_reload (LiaListModel *self)
     self->reload_source = g_idle_add (reload_cb, self);
 }
 
-static gboolean
-fetch_rows (LiaListModel  *self,
-            const char    *sql,
-            const Key     *anchor,
-            guint          offset,
-            guint          limit,
-            gboolean       reversed,
-            GPtrArray     *items,
-            Key           *first_key,
-            GError       **error)
-{
-  g_autoptr(LiaStmt) stmt = _lia_store_prepare (self->store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_filter (self, stmt);
-  if (anchor != NULL)
-    bind_key (self, stmt, ":k", ":kid", anchor);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LiaRecord *record = self->ops->from_row (self->store, stmt, error);
-
-      if (record == NULL)
-        return FALSE;
-
-      /* The page's first row, in the model's order, becomes an anchor. */
-      if (!reversed && items->len == 0)
-        key_from_row (self, stmt, first_key);
-      else if (reversed)
-        {
-          key_clear (first_key);
-          key_from_row (self, stmt, first_key);
-        }
-
-      g_ptr_array_add (items, record);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _lia_store_set_error_from_db (self->store, error, "Could not read a page of the list");
-      return FALSE;
-    }
-
-  if (reversed)
-    {
-      /* Reverse in place: the query walked backwards. */
-      for (guint i = 0, j = items->len; i + 1 < j; i++, j--)
-        {
-          gpointer tmp = items->pdata[i];
-          items->pdata[i] = items->pdata[j - 1];
-          items->pdata[j - 1] = tmp;
-        }
-    }
-
-  return TRUE;
-}
-
 static Page *
 load_page (LiaListModel *self,
            guint         index)
@@ -348,82 +250,61 @@ load_page (LiaListModel *self,
   g_autoptr(GError) error = NULL;
   const Anchor *before = NULL;
   const Anchor *after = NULL;
+  const LiaListKey *anchor = NULL;
   guint start = index * LIA_LIST_MODEL_PAGE_SIZE;
   guint count = MIN (LIA_LIST_MODEL_PAGE_SIZE, self->n_items - start);
   guint end = start + count;
-  guint best_cost;
-  Key first = { 0, NULL, 0 };
-  gboolean ok;
+  guint offset = start;
+  gboolean backwards = FALSE;
+  LiaListKey first = { 0, NULL, 0 };
   Page *page;
-  enum { FROM_START, FROM_END, AFTER_ANCHOR, BEFORE_ANCHOR } how = FROM_START;
 
   for (guint i = 0; i < self->anchors->len; i++)
     {
-      const Anchor *anchor = &g_array_index (self->anchors, Anchor, i);
+      const Anchor *candidate = &g_array_index (self->anchors, Anchor, i);
 
-      if (anchor->position <= start)
-        before = anchor;
-      else if (anchor->position >= end && after == NULL)
-        after = anchor;
-    }
-
-  /* Pick the cheapest way in: rows skipped by OFFSET are what costs. */
-  best_cost = start;
-  if (self->n_items - end < best_cost)
-    {
-      best_cost = self->n_items - end;
-      how = FROM_END;
-    }
-  if (before != NULL && start - before->position < best_cost)
-    {
-      best_cost = start - before->position;
-      how = AFTER_ANCHOR;
-    }
-  if (after != NULL && after->position - end < best_cost)
-    {
-      best_cost = after->position - end;
-      how = BEFORE_ANCHOR;
+      if (candidate->position <= start)
+        before = candidate;
+      else if (candidate->position >= end && after == NULL)
+        after = candidate;
     }
 
-  switch (how)
+  /* The cheapest way in: the rows that OFFSET skips are what costs. */
+  if (self->n_items - end < offset)
     {
-    case FROM_START:
-      ok = fetch_rows (self, self->from_start_sql, NULL, start, count, FALSE, items, &first, &error);
-      break;
-    case FROM_END:
-      ok = fetch_rows (self, self->from_end_sql, NULL, self->n_items - end, count, TRUE, items,
-                       &first, &error);
-      break;
-    case AFTER_ANCHOR:
-      ok = fetch_rows (self, self->after_anchor_sql, &before->key, start - before->position,
-                       count, FALSE, items, &first, &error);
-      break;
-    case BEFORE_ANCHOR:
-    default:
-      ok = fetch_rows (self, self->before_anchor_sql, &after->key, after->position - end, count,
-                       TRUE, items, &first, &error);
-      break;
+      offset = self->n_items - end;
+      backwards = TRUE;
+    }
+  if (before != NULL && start - before->position < offset)
+    {
+      offset = start - before->position;
+      anchor = &before->key;
+      backwards = FALSE;
+    }
+  if (after != NULL && after->position - end < offset)
+    {
+      offset = after->position - end;
+      anchor = &after->key;
+      backwards = TRUE;
     }
 
-  if (!ok)
+  if (!_lia_list_query_read (self->query, anchor, backwards, offset, count, items, &first, &error))
     {
       g_warning ("%s", error->message);
-      key_clear (&first);
+      _lia_list_key_clear (&first);
       return NULL;
     }
 
   self->pages_fetched++;
 
+  /* Another connection (an import in a thread) changed the rows under us: show what we have
+   * now and count again soon. */
   if (items->len != count)
-    {
-      /* Someone else (another connection) changed the rows under us: show what we have now
-       * and count again soon. */
-      schedule_reload (self);
-    }
+    schedule_reload (self);
 
   if (items->len > 0)
     add_anchor (self, &first, start);
-  key_clear (&first);
+  _lia_list_key_clear (&first);
 
   page = free_page_slot (self);
   page->index = index;
@@ -433,46 +314,17 @@ load_page (LiaListModel *self,
   return page;
 }
 
-/* --- positions ---------------------------------------------------------------------------- */
-
-static gboolean
-count_query (LiaListModel  *self,
-             const char    *sql,
-             const Key     *from,
-             const Key     *to,
-             guint         *out_count,
-             GError       **error)
-{
-  g_autoptr(LiaStmt) stmt = _lia_store_prepare (self->store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_filter (self, stmt);
-  if (from != NULL)
-    bind_key (self, stmt, ":a", ":aid", from);
-  if (to != NULL)
-    bind_key (self, stmt, ":k", ":kid", to);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _lia_store_set_error_from_db (self->store, error, "Could not count the list");
-      return FALSE;
-    }
-
-  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
+/* --- following changes -------------------------------------------------------------------- */
 
 /* The number of rows strictly before @key: where a row with that key is, or would be. When
  * @exclude is given, a row with that key is not counted (it is in the database already but
  * not yet in the model). */
 static gboolean
-position_of (LiaListModel  *self,
-             const Key     *key,
-             const Key     *exclude,
-             guint         *out_position,
-             GError       **error)
+position_of (LiaListModel      *self,
+             const LiaListKey  *key,
+             const LiaListKey  *exclude,
+             guint             *out_position,
+             GError           **error)
 {
   const Anchor *from = NULL;
   guint count;
@@ -481,36 +333,30 @@ position_of (LiaListModel  *self,
     {
       const Anchor *anchor = &g_array_index (self->anchors, Anchor, i);
 
-      if (key_compare (self, &anchor->key, key) > 0)
+      if (compare (self, &anchor->key, key) > 0)
         break;
       from = anchor;
     }
 
+  if (!_lia_list_query_count_before (self->query, from != NULL ? &from->key : NULL, key, &count,
+                                     error))
+    return FALSE;
+
   if (from != NULL)
-    {
-      if (!count_query (self, self->count_between_sql, &from->key, key, &count, error))
-        return FALSE;
-      count += from->position;
-      if (exclude != NULL && key_compare (self, &from->key, exclude) <= 0 &&
-          key_compare (self, exclude, key) < 0)
-        count--;
-    }
-  else
-    {
-      if (!count_query (self, self->count_before_sql, NULL, key, &count, error))
-        return FALSE;
-      if (exclude != NULL && key_compare (self, exclude, key) < 0)
-        count--;
-    }
+    count += from->position;
+
+  if (exclude != NULL && compare (self, exclude, key) < 0 &&
+      (from == NULL || compare (self, &from->key, exclude) <= 0))
+    count--;
 
   *out_position = count;
   return TRUE;
 }
 
 static void
-remove_row (LiaListModel *self,
-            guint         position,
-            const Key    *key)
+remove_row (LiaListModel     *self,
+            guint             position,
+            const LiaListKey *key)
 {
   g_assert (self->n_items > 0);
 
@@ -521,9 +367,9 @@ remove_row (LiaListModel *self,
 }
 
 static void
-insert_row (LiaListModel *self,
-            guint         position,
-            const Key    *key)
+insert_row (LiaListModel     *self,
+            guint             position,
+            const LiaListKey *key)
 {
   self->n_items++;
   shift_anchors (self, key, +1);
@@ -547,48 +393,6 @@ find_cached (LiaListModel *self,
 }
 
 static gboolean
-is_member_now (LiaListModel  *self,
-               gint64         id,
-               gboolean      *out_member,
-               GError       **error)
-{
-  g_autoptr(LiaStmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = _lia_store_prepare (self->store, self->member_sql, error)))
-    return FALSE;
-
-  bind_filter (self, stmt);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), id);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _lia_store_set_error_from_db (self->store, error, "Could not read the list");
-      return FALSE;
-    }
-
-  *out_member = rc == SQLITE_ROW;
-  return TRUE;
-}
-
-static gboolean
-was_member (LiaListModel  *self,
-            LiaRecord     *old,
-            gboolean      *out_member,
-            GError       **error)
-{
-  if (!self->is_timeline)
-    {
-      *out_member = TRUE;
-      return TRUE;
-    }
-
-  return _lia_timeline_filter_matches (self->store, &self->filter, LIA_INTERACTION (old),
-                                       out_member, error);
-}
-
-static gboolean
 apply_change (LiaListModel    *self,
               gint64           id,
               LiaStoreChange   change,
@@ -596,24 +400,28 @@ apply_change (LiaListModel    *self,
               LiaRecord       *current,
               GError         **error)
 {
-  Key old_key = { 0, NULL, 0 };
-  Key new_key = { 0, NULL, 0 };
+  LiaListKey old_key = { 0, NULL, 0 };
+  LiaListKey new_key = { 0, NULL, 0 };
+  /* A query that keeps its own rows is changed here, step by step, so that each count sees
+   * exactly the rows the model shows; the database proper has the new state already. */
+  gboolean keeps_rows = _lia_list_query_keeps_rows (self->query);
   gboolean was = FALSE;
   gboolean is = FALSE;
   guint position;
   gboolean ok = FALSE;
 
-  if (old != NULL && !was_member (self, old, &was, error))
+  if (old != NULL && !_lia_list_query_contained (self->query, old, &was, error))
     return FALSE;
-  if (change != LIA_STORE_CHANGE_REMOVED && current != NULL && !is_member_now (self, id, &is, error))
+  if (change != LIA_STORE_CHANGE_REMOVED && current != NULL &&
+      !_lia_list_query_contains (self->query, id, &is, error))
     return FALSE;
 
   if (was)
-    key_from_record (self, old, &old_key);
+    _lia_list_query_key_of (self->query, old, &old_key);
   if (is)
-    key_from_record (self, current, &new_key);
+    _lia_list_query_key_of (self->query, current, &new_key);
 
-  if (was && is && key_compare (self, &old_key, &new_key) == 0)
+  if (was && is && compare (self, &old_key, &new_key) == 0)
     {
       /* Same place: the cached object takes the new values and notifies what changed. */
       LiaRecord *cached = find_cached (self, id);
@@ -626,7 +434,9 @@ apply_change (LiaListModel    *self,
 
   if (was)
     {
-      if (!position_of (self, &old_key, is ? &new_key : NULL, &position, error))
+      if (keeps_rows && !_lia_list_query_remove_row (self->query, &old_key, error))
+        goto out;
+      if (!position_of (self, &old_key, (is && !keeps_rows) ? &new_key : NULL, &position, error))
         goto out;
       if (position >= self->n_items)
         {
@@ -639,6 +449,8 @@ apply_change (LiaListModel    *self,
 
   if (is)
     {
+      if (keeps_rows && !_lia_list_query_add_row (self->query, &new_key, error))
+        goto out;
       if (!position_of (self, &new_key, NULL, &position, error))
         goto out;
       insert_row (self, MIN (position, self->n_items), &new_key);
@@ -647,8 +459,8 @@ apply_change (LiaListModel    *self,
   ok = TRUE;
 
 out:
-  key_clear (&old_key);
-  key_clear (&new_key);
+  _lia_list_key_clear (&old_key);
+  _lia_list_key_clear (&new_key);
   return ok;
 }
 
@@ -667,7 +479,8 @@ reload_now (LiaListModel *self)
   if (old_n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
 
-  if (!count_query (self, self->count_sql, NULL, NULL, &count, &error))
+  if (!_lia_list_query_refresh (self->query, &error) ||
+      !_lia_list_query_count (self->query, &count, &error))
     {
       g_warning ("%s", error->message);
       return;
@@ -676,6 +489,8 @@ reload_now (LiaListModel *self)
   self->n_items = count;
   if (count > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, count);
+
+  start_walk (self);
 }
 
 static gboolean
@@ -691,17 +506,18 @@ reload_cb (gpointer user_data)
 
 /* Changes to other kinds of record that a timeline shows. Returns TRUE when handled. */
 static gboolean
-follow_participant_change (LiaListModel   *self,
-                           LiaRecordKind   kind,
-                           gint64          id,
-                           LiaStoreChange  change)
+follow_participant_change (LiaListModel            *self,
+                           const LiaTimelineFilter *filter,
+                           LiaRecordKind            kind,
+                           gint64                   id,
+                           LiaStoreChange           change)
 {
   gboolean is_contact = kind == LIA_RECORD_KIND_CONTACT;
 
   /* Who belonged to an organization when decides its timeline. */
   if (kind == LIA_RECORD_KIND_AFFILIATION)
     {
-      if (self->filter.organization_id > 0)
+      if (filter->organization_id > 0)
         reload_now (self);
       return TRUE;
     }
@@ -712,8 +528,8 @@ follow_participant_change (LiaListModel   *self,
 
   /* The timeline of the deleted record empties; an organization's timeline loses the deleted
    * person's interactions with their affiliations. Elsewhere only the participants change. */
-  if ((is_contact && (self->filter.contact_id == id || self->filter.organization_id > 0)) ||
-      (!is_contact && self->filter.organization_id == id))
+  if ((is_contact && (filter->contact_id == id || filter->organization_id > 0)) ||
+      (!is_contact && filter->organization_id == id))
     {
       reload_now (self);
       return TRUE;
@@ -744,12 +560,13 @@ on_store_changed_cb (LiaStore       *store,
                      LiaRecord      *current,
                      LiaListModel   *self)
 {
+  const LiaTimelineFilter *filter = _lia_list_query_get_filter (self->query);
   g_autoptr(GError) error = NULL;
 
-  if (self->is_timeline && follow_participant_change (self, kind, id, change))
+  if (filter != NULL && follow_participant_change (self, filter, kind, id, change))
     return;
 
-  if (kind != self->ops->kind)
+  if (kind != _lia_list_query_get_ops (self->query)->kind)
     return;
 
   if (!apply_change (self, id, change, old, current, &error))
@@ -773,7 +590,7 @@ lia_list_model_get_item_type (GListModel *model)
 {
   LiaListModel *self = LIA_LIST_MODEL (model);
 
-  return self->ops->get_type ();
+  return _lia_list_query_get_ops (self->query)->get_type ();
 }
 
 static guint
@@ -822,12 +639,14 @@ lia_list_model_dispose (GObject *object)
   LiaListModel *self = (LiaListModel *)object;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  drop_everything (self);
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->changed_handler, self->store);
       g_clear_signal_handler (&self->reset_handler, self->store);
     }
-  drop_everything (self);
+  /* The query forgets its kept rows through the store's connection: before the store goes. */
+  g_clear_pointer (&self->query, _lia_list_query_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lia_list_model_parent_class)->dispose (object);
@@ -839,14 +658,6 @@ lia_list_model_finalize (GObject *object)
   LiaListModel *self = (LiaListModel *)object;
 
   g_clear_pointer (&self->anchors, g_array_unref);
-  g_clear_pointer (&self->count_sql, g_free);
-  g_clear_pointer (&self->from_start_sql, g_free);
-  g_clear_pointer (&self->from_end_sql, g_free);
-  g_clear_pointer (&self->after_anchor_sql, g_free);
-  g_clear_pointer (&self->before_anchor_sql, g_free);
-  g_clear_pointer (&self->count_before_sql, g_free);
-  g_clear_pointer (&self->count_between_sql, g_free);
-  g_clear_pointer (&self->member_sql, g_free);
 
   G_OBJECT_CLASS (lia_list_model_parent_class)->finalize (object);
 }
@@ -867,107 +678,23 @@ lia_list_model_init (LiaListModel *self)
   g_array_set_clear_func (self->anchors, anchor_clear);
 }
 
-/* "Rows strictly before (:p, :pid)" or "rows at or after it", in the model's order, written so
- * that the (key, id) index bounds the scan. */
-static char *
-key_condition (const char *column,
-               gboolean    descending,
-               gboolean    before,
-               const char *param)
-{
-  /* In a descending list, "before" means a larger key. */
-  gboolean larger = descending == before;
-
-  if (before)
-    return g_strdup_printf ("t.%s %s= :%s AND (t.%s %s :%s OR t.id %s :%sid)",
-                            column, larger ? ">" : "<", param, column, larger ? ">" : "<",
-                            param, larger ? ">" : "<", param);
-  else
-    return g_strdup_printf ("t.%s %s= :%s AND (t.%s %s :%s OR t.id %s= :%sid)",
-                            column, larger ? ">" : "<", param, column, larger ? ">" : "<",
-                            param, larger ? ">" : "<", param);
-}
-
 static LiaListModel *
-list_model_new (LiaStore                *store,
-                const LiaRecordOps      *ops,
-                const char              *key_column,
-                gboolean                 text_key,
-                gboolean                 descending,
-                const LiaTimelineFilter *filter)
+list_model_new (LiaStore     *store,
+                LiaListQuery *query)
 {
   g_autoptr(LiaListModel) self = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *where = NULL;
-  g_autofree char *select = NULL;
-  g_autofree char *before_k = NULL;
-  g_autofree char *after_k = NULL;
-  g_autofree char *after_a = NULL;
-  const char *order = descending ? "DESC" : "ASC";
-  const char *reverse = descending ? "ASC" : "DESC";
   guint count = 0;
 
   self = g_object_new (LIA_TYPE_LIST_MODEL, NULL);
   self->store = g_object_ref (store);
-  self->ops = ops;
-  self->text_key = text_key;
-  self->descending = descending;
-  self->is_timeline = ops->kind == LIA_RECORD_KIND_INTERACTION;
+  self->query = query;
 
-  if (filter != NULL)
-    {
-      self->filter = *filter;
-      /* Own copies of the dates: the caller's may go away. */
-      if (filter->since != NULL && g_date_valid (filter->since))
-        {
-          self->since = *filter->since;
-          self->filter.since = &self->since;
-        }
-      else
-        self->filter.since = NULL;
-      if (filter->until != NULL && g_date_valid (filter->until))
-        {
-          self->until = *filter->until;
-          self->filter.until = &self->until;
-        }
-      else
-        self->filter.until = NULL;
-    }
-
-  where = self->is_timeline ? _lia_timeline_filter_sql (&self->filter) : g_strdup ("");
-
-  /* The key goes last, after the record's own columns. */
-  self->key_column = 1;
-  for (const char *p = ops->columns; *p != '\0'; p++)
-    if (*p == ',')
-      self->key_column++;
-
-  select = g_strdup_printf ("SELECT %s, t.%s FROM %s t WHERE 1%s",
-                            ops->columns, key_column, ops->table, where);
-  before_k = key_condition (key_column, descending, TRUE, "k");
-  after_k = key_condition (key_column, descending, FALSE, "k");
-  after_a = key_condition (key_column, descending, FALSE, "a");
-
-  self->count_sql = g_strdup_printf ("SELECT count(*) FROM %s t WHERE 1%s", ops->table, where);
-  self->from_start_sql = g_strdup_printf ("%s ORDER BY t.%s %s, t.id %s LIMIT :limit OFFSET :offset",
-                                          select, key_column, order, order);
-  self->from_end_sql = g_strdup_printf ("%s ORDER BY t.%s %s, t.id %s LIMIT :limit OFFSET :offset",
-                                        select, key_column, reverse, reverse);
-  self->after_anchor_sql = g_strdup_printf ("%s AND %s ORDER BY t.%s %s, t.id %s"
-                                            " LIMIT :limit OFFSET :offset",
-                                            select, after_k, key_column, order, order);
-  self->before_anchor_sql = g_strdup_printf ("%s AND %s ORDER BY t.%s %s, t.id %s"
-                                             " LIMIT :limit OFFSET :offset",
-                                             select, before_k, key_column, reverse, reverse);
-  self->count_before_sql = g_strdup_printf ("SELECT count(*) FROM %s t WHERE 1%s AND %s",
-                                            ops->table, where, before_k);
-  self->count_between_sql = g_strdup_printf ("SELECT count(*) FROM %s t WHERE 1%s AND %s AND %s",
-                                             ops->table, where, after_a, before_k);
-  self->member_sql = g_strdup_printf ("SELECT 1 FROM %s t WHERE t.id = :id%s", ops->table, where);
-
-  if (!count_query (self, self->count_sql, NULL, NULL, &count, &error))
+  if (!_lia_list_query_refresh (self->query, &error) ||
+      !_lia_list_query_count (self->query, &count, &error))
     g_warning ("%s", error->message);
   self->n_items = count;
+  start_walk (self);
 
   self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
   self->reset_handler = g_signal_connect (store, "reset", G_CALLBACK (on_store_reset_cb), self);
@@ -981,7 +708,7 @@ lia_list_model_new_timeline (LiaStore                *store,
 {
   g_return_val_if_fail (LIA_IS_STORE (store), NULL);
 
-  return list_model_new (store, &_lia_interaction_ops, "at_utc", FALSE, TRUE, filter);
+  return list_model_new (store, _lia_list_query_new_timeline (store, filter));
 }
 
 LiaListModel *
@@ -989,7 +716,7 @@ lia_list_model_new_organizations (LiaStore *store)
 {
   g_return_val_if_fail (LIA_IS_STORE (store), NULL);
 
-  return list_model_new (store, &_lia_organization_ops, "sort_key", TRUE, FALSE, NULL);
+  return list_model_new (store, _lia_list_query_new_by_name (store, &_lia_organization_ops));
 }
 
 LiaListModel *
@@ -997,7 +724,7 @@ lia_list_model_new_contacts (LiaStore *store)
 {
   g_return_val_if_fail (LIA_IS_STORE (store), NULL);
 
-  return list_model_new (store, &_lia_contact_ops, "sort_key", TRUE, FALSE, NULL);
+  return list_model_new (store, _lia_list_query_new_by_name (store, &_lia_contact_ops));
 }
 
 LiaStore *
@@ -1036,4 +763,12 @@ _lia_list_model_get_cached_pages (LiaListModel *self)
       n++;
 
   return n;
+}
+
+gboolean
+_lia_list_model_is_walking (LiaListModel *self)
+{
+  g_return_val_if_fail (LIA_IS_LIST_MODEL (self), FALSE);
+
+  return self->anchor_source != 0;
 }

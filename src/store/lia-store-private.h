@@ -127,8 +127,15 @@ char      **_lia_store_load_strv    (LiaStore   *self,
 
 /* lia-store-queries.c: the timeline filter as SQL over the interactions table aliased "t",
  * with named parameters (:org, :contact, :since, :until, :lo, :hi). Returns "" for no filter,
- * else text starting with " AND ". */
-char      *_lia_timeline_filter_sql     (const LiaTimelineFilter *filter);
+ * else text starting with " AND ". The set form suits queries over many rows (the
+ * organization's interactions are gathered once); the per-row form suits a test of one row. */
+typedef enum {
+  LIA_FILTER_SET,
+  LIA_FILTER_PER_ROW,
+} LiaFilterForm;
+
+char      *_lia_timeline_filter_sql     (const LiaTimelineFilter *filter,
+                                         LiaFilterForm            form);
 void       _lia_timeline_filter_bind    (LiaStmt                 *stmt,
                                          const LiaTimelineFilter *filter);
 /* Whether @interaction (possibly already deleted, so judged from its own values and the

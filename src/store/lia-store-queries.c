@@ -23,9 +23,11 @@ day_start_utc_usec (const GDate *date,
 }
 
 char *
-_lia_timeline_filter_sql (const LiaTimelineFilter *filter)
+_lia_timeline_filter_sql (const LiaTimelineFilter *filter,
+                          LiaFilterForm            form)
 {
   GString *sql = g_string_new (NULL);
+  gboolean per_row = form == LIA_FILTER_PER_ROW;
 
   if (filter == NULL)
     return g_string_free (sql, FALSE);
@@ -56,22 +58,31 @@ _lia_timeline_filter_sql (const LiaTimelineFilter *filter)
     g_string_append (sql, " AND t.at_utc < :hi AND t.day <= :until");
 
   if (filter->contact_id > 0)
-    g_string_append (sql,
-                     " AND t.id IN (SELECT interaction_id FROM interaction_contacts"
-                     " WHERE contact_id = :contact)");
+    g_string_append (sql, per_row
+                     ? " AND EXISTS (SELECT 1 FROM interaction_contacts"
+                       " WHERE interaction_id = t.id AND contact_id = :contact)"
+                     : " AND t.id IN (SELECT interaction_id FROM interaction_contacts"
+                       " WHERE contact_id = :contact)");
 
   if (filter->organization_id > 0)
-    g_string_append (sql,
-                     " AND t.id IN ("
-                     "SELECT interaction_id FROM interaction_organizations"
-                     " WHERE organization_id = :org"
-                     " UNION "
-                     "SELECT ic.interaction_id FROM affiliations a"
-                     " JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
-                     " JOIN interactions i2 ON i2.id = ic.interaction_id"
-                     " WHERE a.organization_id = :org"
-                     " AND (a.from_date IS NULL OR i2.day >= a.from_date)"
-                     " AND (a.until_date IS NULL OR i2.day <= a.until_date))");
+    g_string_append (sql, per_row
+                     ? " AND (EXISTS (SELECT 1 FROM interaction_organizations"
+                       " WHERE interaction_id = t.id AND organization_id = :org)"
+                       " OR EXISTS (SELECT 1 FROM interaction_contacts ic"
+                       " JOIN affiliations a ON a.contact_id = ic.contact_id"
+                       " WHERE ic.interaction_id = t.id AND a.organization_id = :org"
+                       " AND (a.from_date IS NULL OR t.day >= a.from_date)"
+                       " AND (a.until_date IS NULL OR t.day <= a.until_date)))"
+                     : " AND t.id IN ("
+                       "SELECT interaction_id FROM interaction_organizations"
+                       " WHERE organization_id = :org"
+                       " UNION "
+                       "SELECT ic.interaction_id FROM affiliations a"
+                       " JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
+                       " JOIN interactions i2 ON i2.id = ic.interaction_id"
+                       " WHERE a.organization_id = :org"
+                       " AND (a.from_date IS NULL OR i2.day >= a.from_date)"
+                       " AND (a.until_date IS NULL OR i2.day <= a.until_date))");
 
   return g_string_free (sql, FALSE);
 }
@@ -227,7 +238,7 @@ lia_store_list_timeline (LiaStore                *self,
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
-  where = _lia_timeline_filter_sql (filter);
+  where = _lia_timeline_filter_sql (filter, LIA_FILTER_SET);
   sql = g_strdup_printf ("SELECT %s FROM interactions t WHERE 1%s"
                          " ORDER BY t.at_utc DESC, t.id DESC LIMIT :limit OFFSET :offset",
                          _lia_interaction_ops.columns, where);
@@ -254,7 +265,7 @@ lia_store_count_timeline (LiaStore                *self,
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (out_count != NULL, FALSE);
 
-  where = _lia_timeline_filter_sql (filter);
+  where = _lia_timeline_filter_sql (filter, LIA_FILTER_SET);
   sql = g_strdup_printf ("SELECT count(*) FROM interactions t WHERE 1%s", where);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;

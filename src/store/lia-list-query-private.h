@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Where a row sits in a list: its sort key (a number or a folded name) and, to break ties,
+ * its id. */
+typedef struct
+{
+  gint64  number;
+  char   *text;
+  gint64  id;
+} LiaListKey;
+
+void _lia_list_key_clear (LiaListKey       *key);
+void _lia_list_key_copy  (LiaListKey       *dest,
+                          const LiaListKey *src);
+
+/* The SQL behind one LiaListModel: what the list holds, in which order, and the keyed queries
+ * that read a stretch of it or count up to a key. An organization's timeline keeps its own
+ * list of rows (in a temporary table of the connection), because gathering an organization's
+ * interactions and those of its people while they were there is too costly to repeat per page. */
+typedef struct _LiaListQuery LiaListQuery;
+
+LiaListQuery       *_lia_list_query_new_timeline     (LiaStore                *store,
+                                                      const LiaTimelineFilter *filter);
+LiaListQuery       *_lia_list_query_new_by_name      (LiaStore                *store,
+                                                      const LiaRecordOps      *ops);
+void                _lia_list_query_free             (LiaListQuery            *self);
+
+const LiaRecordOps *_lia_list_query_get_ops          (LiaListQuery            *self);
+const LiaTimelineFilter *_lia_list_query_get_filter  (LiaListQuery            *self); /* NULL unless a timeline */
+gboolean            _lia_list_query_keeps_rows       (LiaListQuery            *self);
+
+/* Negative when @a comes before @b in the list. */
+int                 _lia_list_query_compare          (LiaListQuery            *self,
+                                                      const LiaListKey        *a,
+                                                      const LiaListKey        *b);
+void                _lia_list_query_key_of           (LiaListQuery            *self,
+                                                      LiaRecord               *record,
+                                                      LiaListKey              *out_key);
+
+/* Gathers the rows again when the query keeps its own (no-op otherwise). */
+gboolean            _lia_list_query_refresh          (LiaListQuery            *self,
+                                                      GError                 **error);
+gboolean            _lia_list_query_count            (LiaListQuery            *self,
+                                                      guint                   *out_count,
+                                                      GError                 **error);
+/* Rows strictly before @key, counted from @anchor (rows at or after it) or from the start. */
+gboolean            _lia_list_query_count_before     (LiaListQuery            *self,
+                                                      const LiaListKey        *anchor,
+                                                      const LiaListKey        *key,
+                                                      guint                   *out_count,
+                                                      GError                 **error);
+/* Up to @limit records in list order. Forwards: starting @offset rows after the first row at or
+ * after @anchor (NULL: the first row). Backwards: ending @offset rows before the last row
+ * strictly before @anchor (NULL: the last row). @out_first gets the key of the first record. */
+gboolean            _lia_list_query_read             (LiaListQuery            *self,
+                                                      const LiaListKey        *anchor,
+                                                      gboolean                 backwards,
+                                                      guint                    offset,
+                                                      guint                    limit,
+                                                      GPtrArray               *records,
+                                                      LiaListKey              *out_first,
+                                                      GError                 **error);
+/* The key @offset rows after the first row at or after @anchor (NULL: the first row); reads
+ * only the index. @out_found is FALSE past the end. */
+gboolean            _lia_list_query_key_at           (LiaListQuery            *self,
+                                                      const LiaListKey        *anchor,
+                                                      guint                    offset,
+                                                      gboolean                *out_found,
+                                                      LiaListKey              *out_key,
+                                                      GError                 **error);
+/* Whether the row with @id belongs to the list now (the database has the latest state). */
+gboolean            _lia_list_query_contains         (LiaListQuery            *self,
+                                                      gint64                   id,
+                                                      gboolean                *out_contains,
+                                                      GError                 **error);
+/* Whether a record, as it was before a change, belonged to the list. */
+gboolean            _lia_list_query_contained        (LiaListQuery            *self,
+                                                      LiaRecord               *old,
+                                                      gboolean                *out_contained,
+                                                      GError                 **error);
+/* Keeps the query's own rows in step with a change (no-op unless it keeps rows). */
+gboolean            _lia_list_query_add_row          (LiaListQuery            *self,
+                                                      const LiaListKey        *key,
+                                                      GError                 **error);
+gboolean            _lia_list_query_remove_row       (LiaListQuery            *self,
+                                                      const LiaListKey        *key,
+                                                      GError                 **error);
+
+G_END_DECLS

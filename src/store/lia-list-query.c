@@ -1,0 +1,619 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-list-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lia-list-query-private.h"
+
+/* Rows are ordered by (key, id), and every query is written so that an index on (key, id)
+ * bounds the scan: "at or after (K, ID)" in a descending list is
+ * `key <= K AND (key < K OR id <= ID)`, a range on the index followed by a cheap test. */
+
+struct _LiaListQuery
+{
+  LiaStore           *store;      /* unowned: the model holds it */
+  const LiaRecordOps *ops;
+  gboolean            text_key;
+  gboolean            descending;
+  gboolean            is_timeline;
+  gboolean            keeps_rows;
+  gint64              list_id;    /* this list's rows in lia_list_rows */
+  int                 key_column; /* where the key is in a row read by read() */
+
+  LiaTimelineFilter   filter;
+  GDate               since;
+  GDate               until;
+
+  char               *count_sql;
+  char               *from_start_sql;
+  char               *from_end_sql;
+  char               *after_anchor_sql;
+  char               *before_anchor_sql;
+  char               *count_before_sql;
+  char               *count_between_sql;
+  char               *key_from_start_sql;
+  char               *key_after_anchor_sql;
+  char               *contains_sql;
+  char               *refresh_sql;
+};
+
+#define CREATE_ROWS_TABLE \
+  "CREATE TEMP TABLE IF NOT EXISTS lia_list_rows (" \
+  "  list INTEGER NOT NULL, key INTEGER NOT NULL, item INTEGER NOT NULL," \
+  "  PRIMARY KEY (list, key, item)) WITHOUT ROWID"
+
+void
+_lia_list_key_clear (LiaListKey *key)
+{
+  g_clear_pointer (&key->text, g_free);
+}
+
+void
+_lia_list_key_copy (LiaListKey       *dest,
+                    const LiaListKey *src)
+{
+  dest->number = src->number;
+  dest->text = g_strdup (src->text);
+  dest->id = src->id;
+}
+
+/* "Rows strictly before (:P, :Pid)" or "rows at or after it", in the list's order. */
+static char *
+key_condition (const char *key,
+               const char *id,
+               gboolean    descending,
+               gboolean    before,
+               const char *param)
+{
+  /* In a descending list, "before" means a larger key. */
+  const char *op = descending == before ? ">" : "<";
+
+  return g_strdup_printf ("%s %s= :%s AND (%s %s :%s OR %s %s%s :%sid)",
+                          key, op, param, key, op, param, id, op, before ? "" : "=", param);
+}
+
+static void
+build_sql (LiaListQuery *self,
+           const char   *from,
+           const char   *where,
+           const char   *key,
+           const char   *id)
+{
+  g_autofree char *select = NULL;
+  g_autofree char *select_key = NULL;
+  g_autofree char *before_k = NULL;
+  g_autofree char *after_k = NULL;
+  g_autofree char *after_a = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *reverse = NULL;
+
+  order = g_strdup_printf ("ORDER BY %s %s, %s %s", key, self->descending ? "DESC" : "ASC",
+                           id, self->descending ? "DESC" : "ASC");
+  reverse = g_strdup_printf ("ORDER BY %s %s, %s %s", key, self->descending ? "ASC" : "DESC",
+                             id, self->descending ? "ASC" : "DESC");
+  before_k = key_condition (key, id, self->descending, TRUE, "k");
+  after_k = key_condition (key, id, self->descending, FALSE, "k");
+  after_a = key_condition (key, id, self->descending, FALSE, "a");
+
+  /* The key goes last, after the record's own columns. */
+  self->key_column = 1;
+  for (const char *p = self->ops->columns; *p != '\0'; p++)
+    if (*p == ',')
+      self->key_column++;
+
+  select = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s", self->ops->columns, key, from, where);
+  select_key = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s", key, id, from, where);
+
+  self->count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", from, where);
+  self->from_start_sql = g_strdup_printf ("%s %s LIMIT :limit OFFSET :offset", select, order);
+  self->from_end_sql = g_strdup_printf ("%s %s LIMIT :limit OFFSET :offset", select, reverse);
+  self->after_anchor_sql = g_strdup_printf ("%s AND %s %s LIMIT :limit OFFSET :offset",
+                                            select, after_k, order);
+  self->before_anchor_sql = g_strdup_printf ("%s AND %s %s LIMIT :limit OFFSET :offset",
+                                             select, before_k, reverse);
+  self->count_before_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s AND %s",
+                                            from, where, before_k);
+  self->count_between_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s AND %s AND %s",
+                                             from, where, after_a, before_k);
+  self->key_from_start_sql = g_strdup_printf ("%s %s LIMIT 1 OFFSET :offset", select_key, order);
+  self->key_after_anchor_sql = g_strdup_printf ("%s AND %s %s LIMIT 1 OFFSET :offset",
+                                                select_key, after_k, order);
+}
+
+static LiaListQuery *
+list_query_new (LiaStore           *store,
+                const LiaRecordOps *ops)
+{
+  static gint last_list_id;
+  LiaListQuery *self = g_new0 (LiaListQuery, 1);
+
+  self->store = store;
+  self->ops = ops;
+  self->list_id = g_atomic_int_add (&last_list_id, 1) + 1;
+
+  return self;
+}
+
+LiaListQuery *
+_lia_list_query_new_timeline (LiaStore                *store,
+                              const LiaTimelineFilter *filter)
+{
+  LiaListQuery *self = list_query_new (store, &_lia_interaction_ops);
+  g_autofree char *set_filter = NULL;
+  g_autofree char *row_filter = NULL;
+  g_autofree char *where = NULL;
+
+  self->is_timeline = TRUE;
+  self->descending = TRUE;
+
+  if (filter != NULL)
+    {
+      self->filter = *filter;
+      /* Own copies of the dates: the caller's may go away. */
+      self->filter.since = NULL;
+      self->filter.until = NULL;
+      if (filter->since != NULL && g_date_valid (filter->since))
+        {
+          self->since = *filter->since;
+          self->filter.since = &self->since;
+        }
+      if (filter->until != NULL && g_date_valid (filter->until))
+        {
+          self->until = *filter->until;
+          self->filter.until = &self->until;
+        }
+    }
+
+  set_filter = _lia_timeline_filter_sql (&self->filter, LIA_FILTER_SET);
+  row_filter = _lia_timeline_filter_sql (&self->filter, LIA_FILTER_PER_ROW);
+  self->contains_sql = g_strdup_printf ("SELECT 1 FROM interactions t WHERE t.id = :id%s",
+                                        row_filter);
+
+  self->keeps_rows = self->filter.organization_id > 0;
+  if (self->keeps_rows)
+    {
+      self->refresh_sql = g_strdup_printf ("DELETE FROM lia_list_rows WHERE list = :list;"
+                                           "INSERT INTO lia_list_rows (list, key, item)"
+                                           " SELECT :list, t.at_utc, t.id FROM interactions t"
+                                           " WHERE 1%s",
+                                           set_filter);
+      build_sql (self, "lia_list_rows m JOIN interactions t ON t.id = m.item", "m.list = :list",
+                 "m.key", "m.item");
+      /* Counting needs only the kept rows. */
+      g_free (self->count_sql);
+      self->count_sql = g_strdup ("SELECT count(*) FROM lia_list_rows m WHERE m.list = :list");
+    }
+  else
+    {
+      where = g_strdup_printf ("1%s", set_filter);
+      build_sql (self, "interactions t", where, "t.at_utc", "t.id");
+    }
+
+  return self;
+}
+
+LiaListQuery *
+_lia_list_query_new_by_name (LiaStore           *store,
+                             const LiaRecordOps *ops)
+{
+  LiaListQuery *self = list_query_new (store, ops);
+  g_autofree char *from = g_strdup_printf ("%s t", ops->table);
+
+  self->text_key = TRUE;
+  self->contains_sql = g_strdup_printf ("SELECT 1 FROM %s t WHERE t.id = :id", ops->table);
+  build_sql (self, from, "1", "t.sort_key", "t.id");
+
+  return self;
+}
+
+void
+_lia_list_query_free (LiaListQuery *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->keeps_rows)
+    {
+      g_autoptr(LiaStmt) stmt = _lia_store_prepare (self->store,
+                                                    "DELETE FROM lia_list_rows WHERE list = ?1",
+                                                    NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, self->list_id);
+          sqlite3_step (stmt);
+        }
+    }
+
+  g_free (self->count_sql);
+  g_free (self->from_start_sql);
+  g_free (self->from_end_sql);
+  g_free (self->after_anchor_sql);
+  g_free (self->before_anchor_sql);
+  g_free (self->count_before_sql);
+  g_free (self->count_between_sql);
+  g_free (self->key_from_start_sql);
+  g_free (self->key_after_anchor_sql);
+  g_free (self->contains_sql);
+  g_free (self->refresh_sql);
+  g_free (self);
+}
+
+const LiaRecordOps *
+_lia_list_query_get_ops (LiaListQuery *self)
+{
+  return self->ops;
+}
+
+const LiaTimelineFilter *
+_lia_list_query_get_filter (LiaListQuery *self)
+{
+  return self->is_timeline ? &self->filter : NULL;
+}
+
+gboolean
+_lia_list_query_keeps_rows (LiaListQuery *self)
+{
+  return self->keeps_rows;
+}
+
+int
+_lia_list_query_compare (LiaListQuery     *self,
+                         const LiaListKey *a,
+                         const LiaListKey *b)
+{
+  int result;
+
+  if (self->text_key)
+    result = strcmp (a->text != NULL ? a->text : "", b->text != NULL ? b->text : "");
+  else
+    result = a->number < b->number ? -1 : (a->number > b->number ? 1 : 0);
+
+  if (result == 0)
+    result = a->id < b->id ? -1 : (a->id > b->id ? 1 : 0);
+
+  return self->descending ? -result : result;
+}
+
+void
+_lia_list_query_key_of (LiaListQuery *self,
+                        LiaRecord    *record,
+                        LiaListKey   *out_key)
+{
+  out_key->id = lia_record_get_id (record);
+  out_key->text = NULL;
+  out_key->number = 0;
+
+  /* The same values the store writes into sort_key and at_utc. */
+  if (self->text_key)
+    {
+      out_key->text = _lia_sort_key (lia_record_get_label (record));
+    }
+  else
+    {
+      GDateTime *at = lia_interaction_get_at (LIA_INTERACTION (record));
+
+      out_key->number = g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at);
+    }
+}
+
+static void
+key_from_columns (LiaListQuery *self,
+                  LiaStmt      *stmt,
+                  int           key_column,
+                  int           id_column,
+                  LiaListKey   *out_key)
+{
+  _lia_list_key_clear (out_key);
+  out_key->id = sqlite3_column_int64 (stmt, id_column);
+  if (self->text_key)
+    out_key->text = g_strdup (_lia_column_text (stmt, key_column));
+  else
+    out_key->number = sqlite3_column_int64 (stmt, key_column);
+}
+
+static void
+bind_key (LiaListQuery     *self,
+          LiaStmt          *stmt,
+          const char       *value_name,
+          const char       *id_name,
+          const LiaListKey *key)
+{
+  int value_index = sqlite3_bind_parameter_index (stmt, value_name);
+
+  if (self->text_key)
+    sqlite3_bind_text (stmt, value_index, key->text != NULL ? key->text : "", -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, value_index, key->number);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, id_name), key->id);
+}
+
+static void
+bind_named (LiaStmt    *stmt,
+            const char *name,
+            gint64      value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+/* Prepares @sql with the list's own parameters bound. */
+static LiaStmt *
+prepare (LiaListQuery  *self,
+         const char    *sql,
+         GError       **error)
+{
+  LiaStmt *stmt = _lia_store_prepare (self->store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (self->is_timeline)
+    _lia_timeline_filter_bind (stmt, &self->filter);
+  bind_named (stmt, ":list", self->list_id);
+
+  return stmt;
+}
+
+gboolean
+_lia_list_query_refresh (LiaListQuery  *self,
+                         GError       **error)
+{
+  const char *statement;
+  const char *rest;
+
+  if (!self->keeps_rows)
+    return TRUE;
+
+  if (!_lia_store_exec (self->store, CREATE_ROWS_TABLE, error))
+    return FALSE;
+
+  /* Two statements: run one after the other, each prepared on its own. */
+  for (statement = self->refresh_sql; statement != NULL && *statement != '\0'; statement = rest)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (_lia_store_get_db (self->store), statement, -1, &stmt, &rest) != SQLITE_OK)
+        {
+          _lia_store_set_error_from_db (self->store, error, "Could not gather the list");
+          return FALSE;
+        }
+      if (stmt == NULL)
+        break;
+
+      if (self->is_timeline)
+        _lia_timeline_filter_bind (stmt, &self->filter);
+      bind_named (stmt, ":list", self->list_id);
+
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _lia_store_set_error_from_db (self->store, error, "Could not gather the list");
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+step_count (LiaListQuery  *self,
+            LiaStmt       *stmt,
+            guint         *out_count,
+            GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _lia_store_set_error_from_db (self->store, error, "Could not count the list");
+      return FALSE;
+    }
+
+  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+_lia_list_query_count (LiaListQuery  *self,
+                       guint         *out_count,
+                       GError       **error)
+{
+  g_autoptr(LiaStmt) stmt = prepare (self, self->count_sql, error);
+
+  return stmt != NULL && step_count (self, stmt, out_count, error);
+}
+
+gboolean
+_lia_list_query_count_before (LiaListQuery      *self,
+                              const LiaListKey  *anchor,
+                              const LiaListKey  *key,
+                              guint             *out_count,
+                              GError           **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  stmt = prepare (self, anchor != NULL ? self->count_between_sql : self->count_before_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (anchor != NULL)
+    bind_key (self, stmt, ":a", ":aid", anchor);
+  bind_key (self, stmt, ":k", ":kid", key);
+
+  return step_count (self, stmt, out_count, error);
+}
+
+gboolean
+_lia_list_query_read (LiaListQuery      *self,
+                      const LiaListKey  *anchor,
+                      gboolean           backwards,
+                      guint              offset,
+                      guint              limit,
+                      GPtrArray         *records,
+                      LiaListKey        *out_first,
+                      GError           **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  const char *sql;
+  guint first = records->len;
+  int rc;
+
+  if (anchor == NULL)
+    sql = backwards ? self->from_end_sql : self->from_start_sql;
+  else
+    sql = backwards ? self->before_anchor_sql : self->after_anchor_sql;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+  if (anchor != NULL)
+    bind_key (self, stmt, ":k", ":kid", anchor);
+  bind_named (stmt, ":limit", limit);
+  bind_named (stmt, ":offset", offset);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaRecord *record = self->ops->from_row (self->store, stmt, error);
+
+      if (record == NULL)
+        return FALSE;
+
+      /* Going backwards, the last row read is the first in list order. */
+      if (backwards || records->len == first)
+        key_from_columns (self, stmt, self->key_column, 0, out_first);
+
+      g_ptr_array_add (records, record);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self->store, error, "Could not read a page of the list");
+      return FALSE;
+    }
+
+  if (backwards)
+    {
+      for (guint i = first, j = records->len; i + 1 < j; i++, j--)
+        {
+          gpointer tmp = records->pdata[i];
+          records->pdata[i] = records->pdata[j - 1];
+          records->pdata[j - 1] = tmp;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+_lia_list_query_key_at (LiaListQuery      *self,
+                        const LiaListKey  *anchor,
+                        guint              offset,
+                        gboolean          *out_found,
+                        LiaListKey        *out_key,
+                        GError           **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, anchor != NULL ? self->key_after_anchor_sql : self->key_from_start_sql,
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  if (anchor != NULL)
+    bind_key (self, stmt, ":k", ":kid", anchor);
+  bind_named (stmt, ":offset", offset);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self->store, error, "Could not read the list");
+      return FALSE;
+    }
+
+  *out_found = rc == SQLITE_ROW;
+  if (*out_found)
+    key_from_columns (self, stmt, 0, 1, out_key);
+
+  return TRUE;
+}
+
+gboolean
+_lia_list_query_contains (LiaListQuery  *self,
+                          gint64         id,
+                          gboolean      *out_contains,
+                          GError       **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = prepare (self, self->contains_sql, error)))
+    return FALSE;
+  bind_named (stmt, ":id", id);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self->store, error, "Could not read the list");
+      return FALSE;
+    }
+
+  *out_contains = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+gboolean
+_lia_list_query_contained (LiaListQuery  *self,
+                           LiaRecord     *old,
+                           gboolean      *out_contained,
+                           GError       **error)
+{
+  if (!self->is_timeline)
+    {
+      *out_contained = TRUE;
+      return TRUE;
+    }
+
+  return _lia_timeline_filter_matches (self->store, &self->filter, LIA_INTERACTION (old),
+                                       out_contained, error);
+}
+
+static gboolean
+change_row (LiaListQuery      *self,
+            const char        *sql,
+            const LiaListKey  *key,
+            GError           **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  if (!self->keeps_rows)
+    return TRUE;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+  bind_named (stmt, ":key", key->number);
+  bind_named (stmt, ":item", key->id);
+
+  return _lia_store_step_done (self->store, stmt, "Could not update the list", error);
+}
+
+gboolean
+_lia_list_query_add_row (LiaListQuery      *self,
+                         const LiaListKey  *key,
+                         GError           **error)
+{
+  return change_row (self,
+                     "INSERT OR IGNORE INTO lia_list_rows (list, key, item) VALUES (:list, :key, :item)",
+                     key, error);
+}
+
+gboolean
+_lia_list_query_remove_row (LiaListQuery      *self,
+                            const LiaListKey  *key,
+                            GError           **error)
+{
+  return change_row (self,
+                     "DELETE FROM lia_list_rows WHERE list = :list AND key = :key AND item = :item",
+                     key, error);
+}
