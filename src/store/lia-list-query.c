@@ -174,11 +174,27 @@ _lia_list_query_new_timeline (LiaStore                *store,
   self->keeps_rows = self->filter.organization_id > 0;
   if (self->keeps_rows)
     {
-      self->refresh_sql = g_strdup_printf ("DELETE FROM lia_list_rows WHERE list = :list;"
-                                           "INSERT INTO lia_list_rows (list, key, item)"
-                                           " SELECT :list, t.at_utc, t.id FROM interactions t"
-                                           " WHERE 1%s",
-                                           set_filter);
+      LiaTimelineFilter others = self->filter;
+      g_autofree char *other_filters = NULL;
+
+      /* Gathered in two passes, the organization's own interactions and its people's while
+       * they were there, straight into the kept rows: no UNION to sort, one lookup per row. */
+      others.organization_id = 0;
+      other_filters = _lia_timeline_filter_sql (&others, LIA_FILTER_SET);
+      self->refresh_sql =
+        g_strdup_printf ("DELETE FROM lia_list_rows WHERE list = :list;"
+                         "INSERT OR IGNORE INTO lia_list_rows (list, key, item)"
+                         " SELECT :list, t.at_utc, t.id FROM interaction_organizations io"
+                         " JOIN interactions t ON t.id = io.interaction_id"
+                         " WHERE io.organization_id = :org%s;"
+                         "INSERT OR IGNORE INTO lia_list_rows (list, key, item)"
+                         " SELECT :list, t.at_utc, t.id FROM affiliations a"
+                         " JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
+                         " JOIN interactions t ON t.id = ic.interaction_id"
+                         " WHERE a.organization_id = :org"
+                         " AND (a.from_date IS NULL OR t.day >= a.from_date)"
+                         " AND (a.until_date IS NULL OR t.day <= a.until_date)%s",
+                         other_filters, other_filters);
       build_sql (self, "lia_list_rows m JOIN interactions t ON t.id = m.item", "m.list = :list",
                  "m.key", "m.item");
       /* Counting needs only the kept rows. */
