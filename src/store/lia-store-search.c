@@ -241,7 +241,7 @@ make_snippet (GArray     *terms,
   if (from == NULL)
     return NULL;
 
-  snippet = g_string_new (n_seen > SNIPPET_WORDS_BEFORE ? "…" : "");
+  snippet = g_string_new (n_seen > SNIPPET_WORDS_BEFORE ? "… " : "");
   p = from;
   while (n_words < SNIPPET_WORDS && next_word (p, &start, &end))
     {
