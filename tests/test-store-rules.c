@@ -4,7 +4,10 @@
  * to nothing, duplicate uids, failed transactions, deletes with dependants, values the schema
  * forbids, databases from a newer Liaison or not databases at all, and damage found by check. */
 
+#include <signal.h>
+
 #include "lia-test-util.h"
+#include "lia-store-private.h"
 
 typedef struct
 {
@@ -713,6 +716,102 @@ test_check (StoreFixture  *f,
     }
 }
 
+/* A process killed in the middle of a large transaction (a crash, a power cut as far as the
+ * process can tell) leaves the database exactly as the last commit left it. */
+static void
+test_killed_mid_transaction (StoreFixture  *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      LiaStore *store = lia_test_open (g_getenv ("LIA_TEST_KILL_DATABASE"));
+
+      g_assert_true (lia_store_begin (store, &error));
+      for (guint i = 0; i < 3000; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("Half-written %u", i);
+          lia_test_add_organization (store, name, 0);
+        }
+      /* No commit: the process dies here, with everything above written to the log. */
+      raise (SIGKILL);
+      g_assert_not_reached ();
+    }
+
+  lia_test_add_organization (f->store, "Committed before", 0);
+  lia_test_add_contact (f->store, "Amina", "Diallo");
+
+  g_setenv ("LIA_TEST_KILL_DATABASE", f->path, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  /* A new connection, as the next start of Liaison would make. */
+  g_object_unref (g_steal_pointer (&f->store));
+  f->store = lia_test_open (f->path);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 1);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 1);
+  problems = lia_store_check (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* And it takes new work as before. */
+  lia_test_add_organization (f->store, "Committed after", 0);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 2);
+}
+
+/* A full disk: the save that does not fit fails with words a person understands, the record
+ * is left as it was (no id), and everything saved before is still there. SQLite reports
+ * SQLITE_FULL the same way when the page limit of the file is reached, which stands in for the
+ * disk here. */
+static void
+test_disk_full (StoreFixture  *f,
+                gconstpointer  data)
+{
+  sqlite3 *db = _lia_store_get_db (f->store);
+  g_autofree char *limit = NULL;
+  g_autofree char *notes = g_strnfill (20000, 'x');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 saved = 0;
+  sqlite3_stmt *stmt = NULL;
+  int pages;
+
+  lia_test_add_organization (f->store, "Saved before the disk filled up", 0);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d", pages + 40);
+  g_assert_cmpint (sqlite3_exec (db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < 200 && error == NULL; i++)
+    {
+      g_autoptr(LiaOrganization) org = lia_organization_new ("Large notes");
+
+      lia_organization_set_notes (org, notes);
+      if (lia_store_save (f->store, LIA_RECORD (org), &error))
+        saved++;
+      else
+        g_assert_cmpint (lia_record_get_id (LIA_RECORD (org)), ==, 0);
+    }
+
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_assert_nonnull (strstr (error->message, "nothing was saved"));
+  g_assert_cmpint (saved, >, 0);
+
+  g_object_unref (g_steal_pointer (&f->store));
+  f->store = lia_test_open (f->path);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 1 + saved);
+  g_clear_error (&error);
+  problems = lia_store_check (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -736,6 +835,8 @@ main (int   argc,
   ADD ("/store/rules/not-a-database", test_not_a_database);
   ADD ("/store/rules/empty-file", test_empty_file);
   ADD ("/store/rules/check", test_check);
+  ADD ("/store/rules/killed-mid-transaction", test_killed_mid_transaction);
+  ADD ("/store/rules/disk-full", test_disk_full);
 
 #undef ADD
 
