@@ -24,6 +24,13 @@ void _lia_list_key_copy  (LiaListKey       *dest,
  * interactions and those of its people while they were there is too costly to repeat per page. */
 typedef struct _LiaListQuery LiaListQuery;
 
+/* The kept rows of every list on one connection. The store creates it when it opens the
+ * connection: made later, inside a transaction that is rolled back, it would vanish. */
+#define LIA_LIST_ROWS_TABLE_SQL \
+  "CREATE TEMP TABLE IF NOT EXISTS lia_list_rows (" \
+  "  list INTEGER NOT NULL, key INTEGER NOT NULL, item INTEGER NOT NULL," \
+  "  PRIMARY KEY (list, key, item)) WITHOUT ROWID"
+
 LiaListQuery       *_lia_list_query_new_timeline     (LiaStore                *store,
                                                       const LiaTimelineFilter *filter);
 LiaListQuery       *_lia_list_query_new_by_name      (LiaStore                *store,

@@ -39,11 +39,6 @@ struct _LiaListQuery
   char               *refresh_sql;
 };
 
-#define CREATE_ROWS_TABLE \
-  "CREATE TEMP TABLE IF NOT EXISTS lia_list_rows (" \
-  "  list INTEGER NOT NULL, key INTEGER NOT NULL, item INTEGER NOT NULL," \
-  "  PRIMARY KEY (list, key, item)) WITHOUT ROWID"
-
 void
 _lia_list_key_clear (LiaListKey *key)
 {
@@ -383,9 +378,6 @@ _lia_list_query_refresh (LiaListQuery  *self,
 
   if (!self->keeps_rows)
     return TRUE;
-
-  if (!_lia_store_exec (self->store, CREATE_ROWS_TABLE, error))
-    return FALSE;
 
   /* Two statements: run one after the other, each prepared on its own. */
   for (statement = self->refresh_sql; statement != NULL && *statement != '\0'; statement = rest)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lia-list-query-private.h"
 #include "lia-store-private.h"
 
 #define LIA_APPLICATION_ID 1279869267 /* 'LIAS', set by migration 1 */
@@ -507,7 +508,8 @@ open_database (LiaStore  *self,
     }
   g_clear_pointer (&wal, _lia_stmt_release);
 
-  if (!_lia_store_migrate (self, error))
+  if (!_lia_store_migrate (self, error) ||
+      !_lia_store_exec (self, LIA_LIST_ROWS_TABLE_SQL, error))
     return FALSE;
 
   return _lia_store_read_user_version (self, &self->schema_version, error);
