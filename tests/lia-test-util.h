@@ -347,4 +347,54 @@ lia_test_record_id_at (GPtrArray *records,
   return lia_record_get_id (LIA_RECORD (g_ptr_array_index (records, index)));
 }
 
+/* Recording the store's "changed" and "reset" signals. */
+typedef struct
+{
+  LiaRecordKind  kind;
+  gint64         id;
+  LiaStoreChange change;
+  gboolean       had_old;
+  gboolean       had_current;
+} LiaTestChange;
+
+static inline void
+lia_test_on_changed_cb (LiaStore       *store,
+               LiaRecordKind   kind,
+               gint64          id,
+               LiaStoreChange  change,
+               LiaRecord      *old_record,
+               LiaRecord      *current,
+               gpointer        user_data)
+{
+  GArray *changes = user_data;
+  LiaTestChange c = { kind, id, change, old_record != NULL, current != NULL };
+
+  g_array_append_val (changes, c);
+}
+
+static inline void
+lia_test_assert_change (GArray         *changes,
+               guint           index,
+               LiaRecordKind   kind,
+               gint64          id,
+               LiaStoreChange  change)
+{
+  LiaTestChange *c;
+
+  g_assert_cmpuint (index, <, changes->len);
+  c = &g_array_index (changes, LiaTestChange, index);
+  g_assert_cmpint (c->kind, ==, kind);
+  g_assert_cmpint (c->id, ==, id);
+  g_assert_cmpint (c->change, ==, change);
+}
+
+/* Reset is the store's "reload everything" signal; counted to explain a missing change. */
+static inline void
+lia_test_on_reset_cb (LiaStore *store,
+             guint    *n_resets)
+{
+  (*n_resets)++;
+}
+
+
 G_END_DECLS

@@ -731,54 +731,6 @@ test_uid (StoreFixture  *f,
 /* ------------------------------------------------------------------------------------------ */
 /* "changed"                                                                                   */
 
-typedef struct
-{
-  LiaRecordKind  kind;
-  gint64         id;
-  LiaStoreChange change;
-  gboolean       had_old;
-  gboolean       had_current;
-} Change;
-
-static void
-on_changed_cb (LiaStore       *store,
-               LiaRecordKind   kind,
-               gint64          id,
-               LiaStoreChange  change,
-               LiaRecord      *old_record,
-               LiaRecord      *current,
-               gpointer        user_data)
-{
-  GArray *changes = user_data;
-  Change c = { kind, id, change, old_record != NULL, current != NULL };
-
-  g_array_append_val (changes, c);
-}
-
-static void
-assert_change (GArray         *changes,
-               guint           index,
-               LiaRecordKind   kind,
-               gint64          id,
-               LiaStoreChange  change)
-{
-  Change *c;
-
-  g_assert_cmpuint (index, <, changes->len);
-  c = &g_array_index (changes, Change, index);
-  g_assert_cmpint (c->kind, ==, kind);
-  g_assert_cmpint (c->id, ==, id);
-  g_assert_cmpint (c->change, ==, change);
-}
-
-/* Reset is the store's "reload everything" signal; counted to explain a missing change. */
-static void
-on_reset_cb (LiaStore *store,
-             guint    *n_resets)
-{
-  (*n_resets)++;
-}
-
 static LiaRecord *
 new_record_of_kind (LiaStore      *store,
                     LiaRecordKind  kind)
@@ -844,35 +796,35 @@ test_changed_single (StoreFixture  *f,
                      gconstpointer  data)
 {
   LiaRecordKind kind = GPOINTER_TO_INT (data);
-  g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (Change));
+  g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (LiaTestChange));
   g_autoptr(LiaRecord) record = new_record_of_kind (f->store, kind);
   g_autoptr(GError) error = NULL;
   guint n_resets = 0;
   gint64 id;
 
-  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_cb), changes);
-  g_signal_connect (f->store, "reset", G_CALLBACK (on_reset_cb), &n_resets);
+  g_signal_connect (f->store, "changed", G_CALLBACK (lia_test_on_changed_cb), changes);
+  g_signal_connect (f->store, "reset", G_CALLBACK (lia_test_on_reset_cb), &n_resets);
 
   lia_test_save (f->store, record);
   id = lia_record_get_id (record);
   g_assert_cmpuint (changes->len, ==, 1);
-  assert_change (changes, 0, kind, id, LIA_STORE_CHANGE_ADDED);
-  g_assert_true (g_array_index (changes, Change, 0).had_current);
+  lia_test_assert_change (changes, 0, kind, id, LIA_STORE_CHANGE_ADDED);
+  g_assert_true (g_array_index (changes, LiaTestChange, 0).had_current);
 
   edit_record (record);
   lia_test_save (f->store, record);
   g_assert_cmpuint (changes->len, ==, 2);
-  assert_change (changes, 1, kind, id, LIA_STORE_CHANGE_UPDATED);
-  g_assert_true (g_array_index (changes, Change, 1).had_current);
+  lia_test_assert_change (changes, 1, kind, id, LIA_STORE_CHANGE_UPDATED);
+  g_assert_true (g_array_index (changes, LiaTestChange, 1).had_current);
 
   g_assert_true (lia_store_delete (f->store, record, &error));
   g_assert_no_error (error);
   if (changes->len != 3)
     g_printerr ("delete of kind %d: %u changes, %u resets\n", kind, changes->len - 2, n_resets);
   g_assert_cmpuint (changes->len, ==, 3);
-  assert_change (changes, 2, kind, id, LIA_STORE_CHANGE_REMOVED);
-  g_assert_true (g_array_index (changes, Change, 2).had_old);
-  g_assert_false (g_array_index (changes, Change, 2).had_current);
+  lia_test_assert_change (changes, 2, kind, id, LIA_STORE_CHANGE_REMOVED);
+  g_assert_true (g_array_index (changes, LiaTestChange, 2).had_old);
+  g_assert_false (g_array_index (changes, LiaTestChange, 2).had_current);
   g_assert_cmpuint (n_resets, ==, 0);
 
   g_signal_handlers_disconnect_by_data (f->store, changes);
@@ -884,14 +836,14 @@ static void
 test_changed_transactions (StoreFixture  *f,
                            gconstpointer  data)
 {
-  g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (Change));
+  g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (LiaTestChange));
   g_autoptr(LiaOrganization) t1 = lia_organization_new ("Transaction One");
   g_autoptr(LiaOrganization) t2 = lia_organization_new ("Transaction Two");
   g_autoptr(LiaOrganization) r1 = lia_organization_new ("Rolled Back");
   g_autoptr(GError) error = NULL;
   gulong handler;
 
-  handler = g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_cb), changes);
+  handler = g_signal_connect (f->store, "changed", G_CALLBACK (lia_test_on_changed_cb), changes);
 
   /* Inside a transaction: nothing until the commit, then each change once. */
   g_array_set_size (changes, 0);
@@ -905,9 +857,9 @@ test_changed_transactions (StoreFixture  *f,
   g_assert_no_error (error);
   g_assert_false (lia_store_in_transaction (f->store));
   g_assert_cmpuint (changes->len, ==, 2);
-  assert_change (changes, 0, LIA_RECORD_KIND_ORGANIZATION,
+  lia_test_assert_change (changes, 0, LIA_RECORD_KIND_ORGANIZATION,
                  lia_record_get_id (LIA_RECORD (t1)), LIA_STORE_CHANGE_ADDED);
-  assert_change (changes, 1, LIA_RECORD_KIND_ORGANIZATION,
+  lia_test_assert_change (changes, 1, LIA_RECORD_KIND_ORGANIZATION,
                  lia_record_get_id (LIA_RECORD (t2)), LIA_STORE_CHANGE_ADDED);
 
   /* Nested: only the outermost commit lets the signals out. */
@@ -921,7 +873,7 @@ test_changed_transactions (StoreFixture  *f,
   g_assert_cmpuint (changes->len, ==, 0);
   g_assert_true (lia_store_commit (f->store, NULL));
   g_assert_cmpuint (changes->len, ==, 1);
-  assert_change (changes, 0, LIA_RECORD_KIND_ORGANIZATION,
+  lia_test_assert_change (changes, 0, LIA_RECORD_KIND_ORGANIZATION,
                  lia_record_get_id (LIA_RECORD (t1)), LIA_STORE_CHANGE_UPDATED);
 
   /* A rollback drops them. */
@@ -939,7 +891,7 @@ test_changed_transactions (StoreFixture  *f,
     g_autoptr(LiaOrganization) after = lia_organization_new ("After");
     lia_test_save (f->store, after);
     g_assert_cmpuint (changes->len, ==, 1);
-    assert_change (changes, 0, LIA_RECORD_KIND_ORGANIZATION,
+    lia_test_assert_change (changes, 0, LIA_RECORD_KIND_ORGANIZATION,
                    lia_record_get_id (LIA_RECORD (after)), LIA_STORE_CHANGE_ADDED);
   }
 

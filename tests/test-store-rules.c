@@ -812,6 +812,116 @@ test_disk_full (StoreFixture  *f,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* Listeners hear about every record a delete reaches, not only the deleted one: the
+ * affiliation that went, the sub-organization that moved up, the interaction, commitment and
+ * concern that lost their link. Past a few hundred, one reset says it instead. */
+static void
+test_delete_announces_cascade (StoreFixture  *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (LiaTestChange));
+  g_autoptr(GDateTime) at = lia_test_at ("2024-05-10T09:00:00+02:00");
+  g_autoptr(LiaInteraction) interaction = lia_interaction_new (LIA_INTERACTION_KIND_MEETING, at,
+                                                               "Budget meeting");
+  g_autoptr(LiaCommitment) commitment = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS,
+                                                            "Send the minutes");
+  g_autoptr(LiaConcern) concern = lia_concern_new ("Late payments");
+  g_autoptr(LiaConcernParty) org_party = NULL;
+  g_autoptr(LiaConcernParty) person_party = NULL;
+  g_autoptr(LiaRecord) organization = NULL;
+  g_autoptr(LiaRecord) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 parent, org, child, person, affiliation, busy;
+  guint n_resets = 0;
+
+  parent = lia_test_add_organization (f->store, "Ministry", 0);
+  org = lia_test_add_organization (f->store, "Directorate", parent);
+  child = lia_test_add_organization (f->store, "Unit", org);
+  person = lia_test_add_contact (f->store, "Kofi", "Mensah");
+  affiliation = lia_test_add_affiliation (f->store, person, org, "Director", "2020-01-01", NULL);
+  lia_interaction_add_contact (interaction, person);
+  lia_interaction_add_organization (interaction, org);
+  lia_test_save (f->store, interaction);
+  lia_commitment_set_organization_id (commitment, org);
+  lia_commitment_set_interaction_id (commitment, lia_record_get_id (LIA_RECORD (interaction)));
+  lia_test_save (f->store, commitment);
+  org_party = lia_concern_party_new_organization (org, "Wants the budget cut");
+  person_party = lia_concern_party_new_contact (person, "Wants it kept");
+  lia_concern_add_party (concern, org_party);
+  lia_concern_add_party (concern, person_party);
+  lia_concern_add_interaction (concern, lia_record_get_id (LIA_RECORD (interaction)));
+  lia_test_save (f->store, concern);
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (lia_test_on_changed_cb), changes);
+  g_signal_connect (f->store, "reset", G_CALLBACK (lia_test_on_reset_cb), &n_resets);
+
+  organization = lia_store_load (f->store, LIA_RECORD_KIND_ORGANIZATION, org, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_store_delete (f->store, organization, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_resets, ==, 0);
+  g_assert_cmpuint (changes->len, ==, 6);
+  lia_test_assert_change (changes, 0, LIA_RECORD_KIND_ORGANIZATION, child, LIA_STORE_CHANGE_UPDATED);
+  lia_test_assert_change (changes, 1, LIA_RECORD_KIND_AFFILIATION, affiliation, LIA_STORE_CHANGE_REMOVED);
+  lia_test_assert_change (changes, 2, LIA_RECORD_KIND_INTERACTION,
+                          lia_record_get_id (LIA_RECORD (interaction)), LIA_STORE_CHANGE_UPDATED);
+  lia_test_assert_change (changes, 3, LIA_RECORD_KIND_COMMITMENT,
+                          lia_record_get_id (LIA_RECORD (commitment)), LIA_STORE_CHANGE_UPDATED);
+  lia_test_assert_change (changes, 4, LIA_RECORD_KIND_CONCERN,
+                          lia_record_get_id (LIA_RECORD (concern)), LIA_STORE_CHANGE_UPDATED);
+  lia_test_assert_change (changes, 5, LIA_RECORD_KIND_ORGANIZATION, org, LIA_STORE_CHANGE_REMOVED);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      LiaTestChange *c = &g_array_index (changes, LiaTestChange, i);
+
+      g_assert_true (c->had_old);
+      g_assert_true (c->had_current == (c->change == LIA_STORE_CHANGE_UPDATED));
+    }
+
+  /* What the changes said is what the database holds. */
+  loaded = lia_store_load (f->store, LIA_RECORD_KIND_ORGANIZATION, child, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_organization_get_parent_id (LIA_ORGANIZATION (loaded)), ==, parent);
+  g_clear_object (&loaded);
+  loaded = lia_store_load (f->store, LIA_RECORD_KIND_CONCERN, lia_record_get_id (LIA_RECORD (concern)),
+                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_concern_get_parties (LIA_CONCERN (loaded))), ==, 1);
+  g_clear_object (&loaded);
+
+  /* Deleting the interaction reaches the commitment made there. */
+  g_array_set_size (changes, 0);
+  g_assert_true (lia_store_delete (f->store, LIA_RECORD (interaction), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+  lia_test_assert_change (changes, 0, LIA_RECORD_KIND_COMMITMENT,
+                          lia_record_get_id (LIA_RECORD (commitment)), LIA_STORE_CHANGE_UPDATED);
+  lia_test_assert_change (changes, 1, LIA_RECORD_KIND_CONCERN,
+                          lia_record_get_id (LIA_RECORD (concern)), LIA_STORE_CHANGE_UPDATED);
+  g_assert_cmpint (g_array_index (changes, LiaTestChange, 2).change, ==, LIA_STORE_CHANGE_REMOVED);
+
+  /* A delete that reaches hundreds of records: one reset, no list. */
+  busy = lia_test_add_organization (f->store, "Busy agency", 0);
+  g_assert_true (lia_store_begin (f->store, &error));
+  for (guint i = 0; i < 300; i++)
+    lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-02-01T10:00:00Z",
+                              "Call", 0, busy);
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_array_set_size (changes, 0);
+  n_resets = 0;
+  g_clear_object (&organization);
+  organization = lia_store_load (f->store, LIA_RECORD_KIND_ORGANIZATION, busy, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_store_delete (f->store, organization, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_resets, ==, 1);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (f->store, changes);
+  g_signal_handlers_disconnect_by_data (f->store, &n_resets);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -829,6 +939,7 @@ main (int   argc,
   ADD ("/store/rules/delete-organization", test_delete_organization);
   ADD ("/store/rules/delete-contact", test_delete_contact);
   ADD ("/store/rules/delete-interaction", test_delete_interaction);
+  ADD ("/store/rules/delete-announces-cascade", test_delete_announces_cascade);
   ADD ("/store/rules/unknown-enum-text", test_unknown_enum_text);
   ADD ("/store/rules/too-new", test_too_new);
   ADD ("/store/rules/too-new-rollback-journal", test_too_new_rollback_journal);

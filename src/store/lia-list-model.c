@@ -504,51 +504,15 @@ reload_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Changes to other kinds of record that a timeline shows. Returns TRUE when handled. */
-static gboolean
-follow_participant_change (LiaListModel            *self,
-                           const LiaTimelineFilter *filter,
-                           LiaRecordKind            kind,
-                           gint64                   id,
-                           LiaStoreChange           change)
+/* Besides interactions, a timeline depends on affiliations: who belonged to an organization
+ * when decides its timeline. Deleted people and organizations need nothing here: the store
+ * reports each interaction that lost them as a participant. */
+static void
+follow_affiliation_change (LiaListModel            *self,
+                           const LiaTimelineFilter *filter)
 {
-  gboolean is_contact = kind == LIA_RECORD_KIND_CONTACT;
-
-  /* Who belonged to an organization when decides its timeline. */
-  if (kind == LIA_RECORD_KIND_AFFILIATION)
-    {
-      if (filter->organization_id > 0)
-        reload_now (self);
-      return TRUE;
-    }
-
-  if ((kind != LIA_RECORD_KIND_CONTACT && kind != LIA_RECORD_KIND_ORGANIZATION) ||
-      change != LIA_STORE_CHANGE_REMOVED)
-    return kind != LIA_RECORD_KIND_INTERACTION;
-
-  /* The timeline of the deleted record empties; an organization's timeline loses the deleted
-   * person's interactions with their affiliations. Elsewhere only the participants change. */
-  if ((is_contact && (filter->contact_id == id || filter->organization_id > 0)) ||
-      (!is_contact && filter->organization_id == id))
-    {
-      reload_now (self);
-      return TRUE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
-    {
-      GPtrArray *items = self->pages[i].items;
-
-      for (guint j = 0; items != NULL && j < items->len; j++)
-        {
-          if (is_contact)
-            lia_interaction_remove_contact (items->pdata[j], id);
-          else
-            lia_interaction_remove_organization (items->pdata[j], id);
-        }
-    }
-
-  return TRUE;
+  if (filter->organization_id > 0)
+    reload_now (self);
 }
 
 static void
@@ -563,8 +527,11 @@ on_store_changed_cb (LiaStore       *store,
   const LiaTimelineFilter *filter = _lia_list_query_get_filter (self->query);
   g_autoptr(GError) error = NULL;
 
-  if (filter != NULL && follow_participant_change (self, filter, kind, id, change))
-    return;
+  if (filter != NULL && kind == LIA_RECORD_KIND_AFFILIATION)
+    {
+      follow_affiliation_change (self, filter);
+      return;
+    }
 
   if (kind != _lia_list_query_get_ops (self->query)->kind)
     return;

@@ -208,12 +208,7 @@ organization_before_delete (LiaStore   *store,
                             GError    **error)
 {
   LiaOrganization *self = LIA_ORGANIZATION (record);
-  g_autoptr(GPtrArray) children = NULL;
   g_autoptr(LiaStmt) stmt = NULL;
-
-  children = lia_store_list_sub_organizations (store, lia_record_get_id (record), error);
-  if (children == NULL)
-    return FALSE;
 
   /* Sub-organizations move up rather than lose their place in the hierarchy. */
   stmt = _lia_store_prepare (store,
@@ -223,23 +218,8 @@ organization_before_delete (LiaStore   *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, lia_record_get_id (record));
   _lia_bind_ref (stmt, 2, lia_organization_get_parent_id (self));
-  if (!_lia_store_step_done (store, stmt, _("Could not move the sub-organizations"), error))
-    return FALSE;
 
-  for (guint i = 0; i < children->len; i++)
-    {
-      LiaRecord *old = children->pdata[i];
-      g_autoptr(LiaRecord) current = NULL;
-
-      current = lia_store_load (store, LIA_RECORD_KIND_ORGANIZATION, lia_record_get_id (old), error);
-      if (current == NULL)
-        return FALSE;
-
-      _lia_store_queue_change (store, LIA_RECORD_KIND_ORGANIZATION, lia_record_get_id (old),
-                               LIA_STORE_CHANGE_UPDATED, old, current);
-    }
-
-  return TRUE;
+  return _lia_store_step_done (store, stmt, _("Could not move the sub-organizations"), error);
 }
 
 const LiaRecordOps _lia_organization_ops = {

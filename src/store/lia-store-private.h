@@ -110,6 +110,19 @@ void        _lia_store_queue_change (LiaStore       *self,
                                      LiaStoreChange  change,
                                      LiaRecord      *old,
                                      LiaRecord      *current);
+/* Makes the transaction's commit emit "reset" instead of the single changes. */
+void        _lia_store_queue_reset  (LiaStore       *self);
+/* lia-store-cascade.c: the records that deleting @record changes or removes through the
+ * schema, as they are before the delete. More than @max: @out_too_many is set and the list is
+ * incomplete. After the delete, _lia_store_queue_dependent_changes() announces each one. */
+GPtrArray  *_lia_store_load_dependents         (LiaStore   *self,
+                                                LiaRecord  *record,
+                                                guint       max,
+                                                gboolean   *out_too_many,
+                                                GError    **error);
+gboolean    _lia_store_queue_dependent_changes (LiaStore   *self,
+                                                GPtrArray  *olds,
+                                                GError    **error);
 /* Replaces a list table's rows for one owner: DELETE then one INSERT per item. */
 gboolean    _lia_store_replace_strv (LiaStore           *self,
                                      const char         *table,

@@ -340,6 +340,16 @@ _lia_store_queue_change (LiaStore       *self,
   g_array_append_val (self->changes, queued);
 }
 
+void
+_lia_store_queue_reset (LiaStore *self)
+{
+  g_assert (LIA_IS_STORE (self));
+  g_assert (self->depth > 0);
+
+  self->changes_overflowed = TRUE;
+  g_array_set_size (self->changes, 0);
+}
+
 static void
 flush_changes (LiaStore *self)
 {
@@ -949,8 +959,10 @@ lia_store_delete (LiaStore   *self,
 {
   const LiaRecordOps *ops;
   g_autoptr(LiaRecord) old = NULL;
+  g_autoptr(GPtrArray) dependents = NULL;
   g_autoptr(LiaStmt) stmt = NULL;
   g_autofree char *sql = NULL;
+  gboolean too_many = FALSE;
   gint64 id;
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
@@ -972,8 +984,11 @@ lia_store_delete (LiaStore   *self,
   if (!lia_store_begin (self, error))
     return FALSE;
 
-  /* The listeners get the record as it was, links included. */
+  /* The listeners get the record as it was, links included, and so are the records the
+   * delete reaches. */
   if (!(old = lia_store_load (self, ops->kind, id, error)))
+    goto fail;
+  if (!(dependents = _lia_store_load_dependents (self, old, MAX_QUEUED_CHANGES, &too_many, error)))
     goto fail;
 
   if (ops->before_delete != NULL && !ops->before_delete (self, old, error))
@@ -987,6 +1002,10 @@ lia_store_delete (LiaStore   *self,
     goto fail;
   g_clear_pointer (&stmt, _lia_stmt_release);
 
+  if (too_many)
+    _lia_store_queue_reset (self);
+  else if (!_lia_store_queue_dependent_changes (self, dependents, error))
+    goto fail;
   _lia_store_queue_change (self, ops->kind, id, LIA_STORE_CHANGE_REMOVED, old, NULL);
 
   if (!lia_store_commit (self, error))

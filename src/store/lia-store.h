@@ -104,8 +104,10 @@ gboolean       lia_store_save                    (LiaStore       *self,
  * - interaction: its participant links; commitments made there stay (without the link).
  * - commitment, affiliation: only itself. concern: itself and its parties.
  * Sets the record's id back to 0. "changed" reports the record as REMOVED (with its last
- * state) and each moved sub-organization as UPDATED; listeners that show participants or
- * counterparts of the deleted record drop it themselves. */
+ * state), and every record the delete reached: affiliations that went as REMOVED; moved
+ * sub-organizations, interactions that lost a participant, commitments that lost a
+ * counterpart or their interaction, and concerns that lost a party or a link as UPDATED. When
+ * it reached more than a few hundred, "reset" is emitted instead. */
 gboolean       lia_store_delete                  (LiaStore       *self,
                                                   LiaRecord      *record,
                                                   GError        **error);
