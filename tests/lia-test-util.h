@@ -269,6 +269,20 @@ lia_test_save (LiaStore  *store,
   g_assert_cmpint (lia_record_get_id (LIA_RECORD (record)), >, 0);
 }
 
+/* Loads a record that must be there. */
+static inline LiaRecord *
+lia_test_load (LiaStore      *store,
+               LiaRecordKind  kind,
+               gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  LiaRecord *record = lia_store_load (store, kind, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  return record;
+}
+
 static inline gint64
 lia_test_add_organization (LiaStore   *store,
                            const char *name,

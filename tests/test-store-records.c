@@ -234,19 +234,6 @@ typedef void (*AssertEqualFunc) (LiaRecord *a, LiaRecord *b);
 typedef void (*MutateFunc)      (LiaRecord *record);
 typedef void (*CheckMutatedFunc) (LiaRecord *record);
 
-static LiaRecord *
-load_ok (LiaStore      *store,
-         LiaRecordKind  kind,
-         gint64         id)
-{
-  g_autoptr(GError) error = NULL;
-  LiaRecord *record = lia_store_load (store, kind, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (record);
-  return record;
-}
-
 static void
 assert_not_found (LiaStore      *store,
                   LiaRecordKind  kind,
@@ -300,7 +287,7 @@ check_record_life (StoreFixture     *f,
 
   lia_test_reopen (f);
 
-  loaded = load_ok (f->store, kind, id);
+  loaded = lia_test_load (f->store, kind, id);
   assert_equal (record, loaded);
 
   by_uid = lia_store_load_by_uid (f->store, kind, uid, &error);
@@ -321,7 +308,7 @@ check_record_life (StoreFixture     *f,
 
   lia_test_reopen (f);
 
-  edited = load_ok (f->store, kind, id);
+  edited = lia_test_load (f->store, kind, id);
   check_mutated (edited);
   g_assert_cmpstr (lia_record_get_uid (edited), ==, uid);
   g_assert_cmpint (g_date_time_compare (lia_record_get_updated_at (edited), updated), >, 0);
@@ -454,7 +441,7 @@ test_contact_composed_name (StoreFixture  *f,
 
   lia_test_save (f->store, contact);
   lia_test_reopen (f);
-  loaded = load_ok (f->store, LIA_RECORD_KIND_CONTACT, lia_record_get_id (LIA_RECORD (contact)));
+  loaded = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, lia_record_get_id (LIA_RECORD (contact)));
   g_assert_cmpstr (lia_contact_get_explicit_display_name (LIA_CONTACT (loaded)), ==, "");
   g_assert_cmpstr (lia_contact_get_display_name (LIA_CONTACT (loaded)), ==,
                    lia_contact_get_display_name (contact));
@@ -573,7 +560,7 @@ test_interaction_offsets (StoreFixture  *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
-      g_autoptr(LiaRecord) loaded = load_ok (f->store, LIA_RECORD_KIND_INTERACTION, ids[i]);
+      g_autoptr(LiaRecord) loaded = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, ids[i]);
       g_autoptr(GDateTime) expected = lia_test_at (times[i]);
       GDateTime *at = lia_interaction_get_at (LIA_INTERACTION (loaded));
       g_autofree char *text = g_date_time_format (at, "%FT%T%:z");
@@ -900,7 +887,7 @@ test_changed_transactions (StoreFixture  *f,
   lia_test_reopen (f);
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 3);
   {
-    g_autoptr(LiaRecord) loaded = load_ok (f->store, LIA_RECORD_KIND_ORGANIZATION,
+    g_autoptr(LiaRecord) loaded = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION,
                                            lia_record_get_id (LIA_RECORD (t2)));
     g_assert_cmpstr (lia_organization_get_notes (LIA_ORGANIZATION (loaded)), ==, "");
   }

@@ -345,26 +345,13 @@ build_web (LiaStore *store)
   return w;
 }
 
-static LiaRecord *
-load_ok (LiaStore      *store,
-         LiaRecordKind  kind,
-         gint64         id)
-{
-  g_autoptr(GError) error = NULL;
-  LiaRecord *record = lia_store_load (store, kind, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (record);
-  return record;
-}
-
 static void
 delete_ok (LiaStore      *store,
            LiaRecordKind  kind,
            gint64         id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaRecord) record = load_ok (store, kind, id);
+  g_autoptr(LiaRecord) record = lia_test_load (store, kind, id);
 
   g_assert_true (lia_store_delete (store, record, &error));
   g_assert_no_error (error);
@@ -396,7 +383,7 @@ test_delete_organization (StoreFixture  *f,
 
   /* The people's meeting is still there, with its people; only the organization left it. */
   {
-    g_autoptr(LiaRecord) record = load_ok (f->store, LIA_RECORD_KIND_INTERACTION, w.interaction);
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, w.interaction);
     const GArray *contacts = lia_interaction_get_contact_ids (LIA_INTERACTION (record));
     const GArray *orgs = lia_interaction_get_organization_ids (LIA_INTERACTION (record));
 
@@ -409,7 +396,7 @@ test_delete_organization (StoreFixture  *f,
 
   /* The commitment stays, without the organization as counterpart. */
   {
-    g_autoptr(LiaRecord) record = load_ok (f->store, LIA_RECORD_KIND_COMMITMENT, w.commitment);
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, w.commitment);
 
     g_assert_cmpint (lia_commitment_get_organization_id (LIA_COMMITMENT (record)), ==, 0);
     g_assert_cmpint (lia_commitment_get_contact_id (LIA_COMMITMENT (record)), ==, w.contact);
@@ -422,7 +409,7 @@ test_delete_organization (StoreFixture  *f,
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) affs = lia_store_list_affiliations_for_contact (f->store, w.contact, &error);
-    g_autoptr(LiaRecord) person = load_ok (f->store, LIA_RECORD_KIND_CONTACT, w.contact);
+    g_autoptr(LiaRecord) person = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, w.contact);
 
     g_assert_no_error (error);
     g_assert_cmpuint (affs->len, ==, 0);
@@ -431,7 +418,7 @@ test_delete_organization (StoreFixture  *f,
 
   /* The sub-organization moved up to the deleted one's parent. */
   {
-    g_autoptr(LiaRecord) record = load_ok (f->store, LIA_RECORD_KIND_ORGANIZATION, w.sub);
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, w.sub);
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) children = NULL;
 
@@ -444,7 +431,7 @@ test_delete_organization (StoreFixture  *f,
 
   /* It is no longer a party to the concern; the other party remains. */
   {
-    g_autoptr(LiaRecord) record = load_ok (f->store, LIA_RECORD_KIND_CONCERN, w.concern);
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_CONCERN, w.concern);
     GListModel *parties = lia_concern_get_parties (LIA_CONCERN (record));
     g_autoptr(LiaConcernParty) party = NULL;
 
@@ -473,7 +460,7 @@ test_delete_contact (StoreFixture  *f,
   assert_gone (f->store, LIA_RECORD_KIND_AFFILIATION, w.affiliation);
 
   {
-    g_autoptr(LiaRecord) record = load_ok (f->store, LIA_RECORD_KIND_INTERACTION, w.interaction);
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, w.interaction);
     const GArray *contacts = lia_interaction_get_contact_ids (LIA_INTERACTION (record));
 
     g_assert_cmpuint (contacts->len, ==, 1);
@@ -481,7 +468,7 @@ test_delete_contact (StoreFixture  *f,
     g_assert_cmpuint (lia_interaction_get_organization_ids (LIA_INTERACTION (record))->len, ==, 2);
   }
   {
-    g_autoptr(LiaRecord) record = load_ok (f->store, LIA_RECORD_KIND_COMMITMENT, w.commitment);
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, w.commitment);
 
     g_assert_cmpint (lia_commitment_get_contact_id (LIA_COMMITMENT (record)), ==, 0);
     g_assert_cmpint (lia_commitment_get_organization_id (LIA_COMMITMENT (record)), ==, w.org);
@@ -490,7 +477,7 @@ test_delete_contact (StoreFixture  *f,
   /* The colleague's place as a party goes with the colleague. */
   delete_ok (f->store, LIA_RECORD_KIND_CONTACT, w.colleague);
   {
-    g_autoptr(LiaRecord) record = load_ok (f->store, LIA_RECORD_KIND_CONCERN, w.concern);
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_CONCERN, w.concern);
     GListModel *parties = lia_concern_get_parties (LIA_CONCERN (record));
     g_autoptr(LiaConcernParty) party = NULL;
 
@@ -511,11 +498,11 @@ test_delete_interaction (StoreFixture  *f,
 
   assert_gone (f->store, LIA_RECORD_KIND_INTERACTION, w.interaction);
   {
-    g_autoptr(LiaRecord) record = load_ok (f->store, LIA_RECORD_KIND_COMMITMENT, w.commitment);
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, w.commitment);
     g_assert_cmpint (lia_commitment_get_interaction_id (LIA_COMMITMENT (record)), ==, 0);
   }
   {
-    g_autoptr(LiaRecord) record = load_ok (f->store, LIA_RECORD_KIND_CONCERN, w.concern);
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_CONCERN, w.concern);
     g_assert_cmpuint (lia_concern_get_interaction_ids (LIA_CONCERN (record))->len, ==, 0);
   }
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 2);
@@ -548,7 +535,7 @@ test_unknown_enum_text (StoreFixture  *f,
   f->store = lia_test_open (f->path);
 
   {
-    g_autoptr(LiaRecord) record = load_ok (f->store, LIA_RECORD_KIND_INTERACTION, id);
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, id);
     g_assert_cmpint (lia_interaction_get_kind (LIA_INTERACTION (record)), ==, LIA_INTERACTION_KIND_VISIT);
   }
 
