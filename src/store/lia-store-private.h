@@ -60,6 +60,10 @@ void       _lia_store_set_error_from_db   (LiaStore    *self,
                                            GError     **error,
                                            const char  *format,
                                            ...) G_GNUC_PRINTF (3, 4);
+/* LIA_STORE_ERROR_TOO_NEW, saying which version wrote the file and that it is unchanged. */
+void       _lia_store_set_too_new_error   (LiaStore    *self,
+                                           int          version,
+                                           GError     **error);
 gboolean   _lia_store_read_user_version   (LiaStore    *self,
                                            int         *out_version,
                                            GError     **error);

@@ -268,11 +268,7 @@ _lia_store_migrate (LiaStore  *self,
 
   if (version > LIA_STORE_SCHEMA_VERSION)
     {
-      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Liaison (database version %d; this "
-                     "version understands up to %d). Update Liaison to open it; the file was "
-                     "not changed."),
-                   lia_store_get_path (self), version, LIA_STORE_SCHEMA_VERSION);
+      _lia_store_set_too_new_error (self, version, error);
       goto fail;
     }
 

@@ -244,6 +244,18 @@ _lia_store_step_done (LiaStore    *self,
   return FALSE;
 }
 
+void
+_lia_store_set_too_new_error (LiaStore  *self,
+                              int        version,
+                              GError   **error)
+{
+  g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_TOO_NEW,
+               _("“%s” was written by a newer version of Liaison (database version %d; this "
+                 "version understands up to %d). Update Liaison to open it; the file was "
+                 "not changed."),
+               self->path, version, LIA_STORE_SCHEMA_VERSION);
+}
+
 gboolean
 _lia_store_read_user_version (LiaStore  *self,
                               int       *out_version,
@@ -465,11 +477,7 @@ check_file_is_ours (LiaStore  *self,
 
   if (version > LIA_STORE_SCHEMA_VERSION)
     {
-      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Liaison (database version %d; this "
-                     "version understands up to %d). Update Liaison to open it; the file was "
-                     "not changed."),
-                   self->path, version, LIA_STORE_SCHEMA_VERSION);
+      _lia_store_set_too_new_error (self, version, error);
       return FALSE;
     }
 
