@@ -274,12 +274,6 @@ _lia_cli_open_existing (const char *path)
       return NULL;
     }
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      _lia_cli_print_error (_("“%s” is a folder, not a Liaison database."), path);
-      return NULL;
-    }
-
   /* SQLite takes an empty file for a new database and would write a schema into it. */
   if (g_stat (path, &buf) == 0 && buf.st_size == 0)
     {
