@@ -79,6 +79,18 @@ GPtrArray *_lia_store_collect             (LiaStore           *self,
                                            LiaStmt            *stmt,
                                            GError            **error);
 
+typedef enum {
+  LIA_SAVE_DEFAULT    = 0,
+  /* A new record keeps the updated-at it carries (created-at is always kept when set). */
+  LIA_SAVE_KEEP_TIMES = 1 << 0,
+} LiaSaveFlags;
+
+/* lia_store_save() with options. */
+gboolean   _lia_store_save_full           (LiaStore     *self,
+                                           LiaRecord    *record,
+                                           LiaSaveFlags  flags,
+                                           GError      **error);
+
 /* lia-store-schema.c */
 gboolean   _lia_store_migrate             (LiaStore    *self,
                                            GError     **error);

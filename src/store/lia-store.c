@@ -873,6 +873,15 @@ lia_store_save (LiaStore   *self,
                 LiaRecord  *record,
                 GError    **error)
 {
+  return _lia_store_save_full (self, record, LIA_SAVE_DEFAULT, error);
+}
+
+gboolean
+_lia_store_save_full (LiaStore      *self,
+                      LiaRecord     *record,
+                      LiaSaveFlags   flags,
+                      GError       **error)
+{
   const LiaRecordOps *ops;
   g_autoptr(GError) invalid = NULL;
   g_autoptr(LiaRecord) old = NULL;
@@ -916,7 +925,8 @@ lia_store_save (LiaStore   *self,
         }
       if (saved_created == NULL)
         lia_record_set_created_at (record, now);
-      lia_record_set_updated_at (record, now);
+      if (!(flags & LIA_SAVE_KEEP_TIMES) || saved_updated == NULL)
+        lia_record_set_updated_at (record, now);
 
       ok = ops->insert (self, record, error);
     }

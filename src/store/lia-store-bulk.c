@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lia-store-bulk.h"
+#include "lia-store-private.h"
+
+/* The selection of lia_store_select_organization_scope(): one row per selected record. core
+ * marks the records selected for themselves, as opposed to those only referred to. */
+#define SCOPE_TABLE \
+  "CREATE TEMP TABLE IF NOT EXISTS lia_scope (" \
+  "  kind INTEGER NOT NULL," \
+  "  record_id INTEGER NOT NULL," \
+  "  core INTEGER NOT NULL," \
+  "  PRIMARY KEY (kind, record_id)" \
+  ") WITHOUT ROWID"
+
+gboolean
+lia_store_find_id (LiaStore       *self,
+                   LiaRecordKind   kind,
+                   const char     *uid,
+                   gint64         *out_id,
+                   GError        **error)
+{
+  const LiaRecordOps *ops;
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uid != NULL, FALSE);
+  g_return_val_if_fail (out_id != NULL, FALSE);
+
+  ops = _lia_record_ops_for_kind (kind);
+  g_return_val_if_fail (ops != NULL, FALSE);
+
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE uid = ?1", ops->table);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+  _lia_bind_text (stmt, 1, uid);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_id = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      *out_id = 0;
+      return TRUE;
+    }
+
+  _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+  return FALSE;
+}
+
+char *
+lia_store_dup_uid (LiaStore       *self,
+                   LiaRecordKind   kind,
+                   gint64          id,
+                   GError        **error)
+{
+  const LiaRecordOps *ops;
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  ops = _lia_record_ops_for_kind (kind);
+  g_return_val_if_fail (ops != NULL, NULL);
+
+  sql = g_strdup_printf ("SELECT uid FROM %s WHERE id = ?1", ops->table);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (_lia_column_text (stmt, 0));
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
+                 _("There is no %s with id %" G_GINT64_FORMAT "."),
+                 lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind), id);
+  else
+    _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+  return NULL;
+}
+
+LiaAffiliation *
+lia_store_find_affiliation (LiaStore     *self,
+                            gint64        contact_id,
+                            gint64        organization_id,
+                            const GDate  *from,
+                            GError      **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  sql = g_strdup_printf ("SELECT %s FROM affiliations"
+                         " WHERE contact_id = ?1 AND organization_id = ?2 AND from_date IS ?3"
+                         " ORDER BY id LIMIT 1",
+                         _lia_affiliation_ops.columns);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  sqlite3_bind_int64 (stmt, 2, organization_id);
+  _lia_bind_date (stmt, 3, from);
+
+  if (!(found = _lia_store_collect (self, &_lia_affiliation_ops, stmt, error)))
+    return NULL;
+
+  return found->len > 0 ? g_object_ref (g_ptr_array_index (found, 0)) : NULL;
+}
+
+gboolean
+lia_store_save_preserving_times (LiaStore   *self,
+                                 LiaRecord  *record,
+                                 GError    **error)
+{
+  return _lia_store_save_full (self, record, LIA_SAVE_KEEP_TIMES, error);
+}
+
+gboolean
+lia_store_select_organization_scope (LiaStore  *self,
+                                     gint64     organization_id,
+                                     GError   **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  gint64 found = 0;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (organization_id > 0, FALSE);
+
+  if (!_lia_store_exec (self, SCOPE_TABLE, error) ||
+      !_lia_store_exec (self, "DELETE FROM temp.lia_scope", error))
+    return FALSE;
+
+  if (!(stmt = _lia_store_prepare (self, "SELECT id FROM organizations WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, organization_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    found = sqlite3_column_int64 (stmt, 0);
+  if (found == 0)
+    {
+      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
+                   _("There is no organization with id %" G_GINT64_FORMAT "."), organization_id);
+      return FALSE;
+    }
+
+  /* Each step reads what the steps before it selected; the kinds are the LiaRecordKind values
+   * (organization 0, contact 1, interaction 3, commitment 4, concern 5). */
+  sql = g_strdup_printf (
+    /* The organization and everything below it. */
+    "WITH RECURSIVE below (id) AS ("
+    "  SELECT %1$" G_GINT64_FORMAT
+    "  UNION SELECT o.id FROM organizations o JOIN below ON o.parent_id = below.id)"
+    "INSERT OR IGNORE INTO temp.lia_scope SELECT 0, id, 1 FROM below;"
+    /* Everyone who was ever affiliated with them. */
+    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  SELECT DISTINCT 1, a.contact_id, 1 FROM affiliations a"
+    "  WHERE a.organization_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0);"
+    /* Their history. */
+    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  SELECT 3, interaction_id, 1 FROM interaction_organizations"
+    "  WHERE organization_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0)"
+    "  UNION SELECT 3, interaction_id, 1 FROM interaction_contacts"
+    "  WHERE contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1);"
+    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  SELECT 4, id, 1 FROM commitments"
+    "  WHERE organization_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0)"
+    "     OR contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1)"
+    "     OR interaction_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 3);"
+    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  SELECT 5, concern_id, 1 FROM concern_parties"
+    "  WHERE organization_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0)"
+    "     OR contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1)"
+    "  UNION SELECT 5, concern_id, 1 FROM concern_interactions"
+    "  WHERE interaction_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 3);"
+    /* What those refer to, so that the file stands on its own. */
+    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  SELECT 3, interaction_id, 0 FROM commitments"
+    "  WHERE interaction_id IS NOT NULL"
+    "    AND id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 4)"
+    "  UNION SELECT 3, interaction_id, 0 FROM concern_interactions"
+    "  WHERE concern_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 5);"
+    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  SELECT 1, contact_id, 0 FROM interaction_contacts"
+    "  WHERE interaction_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 3)"
+    "  UNION SELECT 1, contact_id, 0 FROM commitments"
+    "  WHERE contact_id IS NOT NULL"
+    "    AND id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 4)"
+    "  UNION SELECT 1, contact_id, 0 FROM concern_parties"
+    "  WHERE contact_id IS NOT NULL"
+    "    AND concern_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 5);"
+    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  SELECT 0, organization_id, 0 FROM interaction_organizations"
+    "  WHERE interaction_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 3)"
+    "  UNION SELECT 0, organization_id, 0 FROM commitments"
+    "  WHERE organization_id IS NOT NULL"
+    "    AND id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 4)"
+    "  UNION SELECT 0, organization_id, 0 FROM concern_parties"
+    "  WHERE organization_id IS NOT NULL"
+    "    AND concern_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 5)"
+    "  UNION SELECT 0, organization_id, 0 FROM affiliations"
+    "  WHERE contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1);"
+    "WITH RECURSIVE above (id) AS ("
+    "  SELECT o.parent_id FROM organizations o"
+    "  WHERE o.parent_id IS NOT NULL"
+    "    AND o.id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0)"
+    "  UNION SELECT o.parent_id FROM organizations o JOIN above ON o.id = above.id"
+    "  WHERE o.parent_id IS NOT NULL)"
+    "INSERT OR IGNORE INTO temp.lia_scope SELECT 0, id, 0 FROM above;",
+    organization_id);
+
+  return _lia_store_exec (self, sql, error);
+}
+
+/* @what is a column list (ordered by uid) or an aggregate (not ordered). */
+static char *
+select_sql (const LiaRecordOps *ops,
+            const char         *what,
+            gboolean            selected)
+{
+  const char *order = strchr (what, '(') != NULL && strchr (what, ',') == NULL ? "" : " ORDER BY uid";
+
+  if (selected)
+    return g_strdup_printf ("SELECT %s FROM %s"
+                            " WHERE id IN (SELECT record_id FROM temp.lia_scope WHERE kind = %d)%s",
+                            what, ops->table, ops->kind, order);
+
+  return g_strdup_printf ("SELECT %s FROM %s%s", what, ops->table, order);
+}
+
+static gboolean
+check_kind (LiaRecordKind kind)
+{
+  return kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT ||
+         kind == LIA_RECORD_KIND_INTERACTION || kind == LIA_RECORD_KIND_COMMITMENT ||
+         kind == LIA_RECORD_KIND_CONCERN;
+}
+
+gboolean
+lia_store_foreach_record (LiaStore            *self,
+                          LiaRecordKind        kind,
+                          gboolean             selected,
+                          LiaStoreRecordFunc   func,
+                          gpointer             user_data,
+                          GError             **error)
+{
+  const LiaRecordOps *ops;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (check_kind (kind), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  ops = _lia_record_ops_for_kind (kind);
+  sql = select_sql (ops, ops->columns, selected);
+
+  /* Not from the statement cache: @func may well load records of this kind itself. */
+  if (sqlite3_prepare_v2 (_lia_store_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
+      return FALSE;
+    }
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LiaRecord) record = ops->from_row (self, stmt, error);
+
+      ok = record != NULL && func (record, user_data, error);
+    }
+
+  if (ok && rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      ok = FALSE;
+    }
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+lia_store_count_records (LiaStore       *self,
+                         LiaRecordKind   kind,
+                         gboolean        selected,
+                         guint64        *out_count,
+                         GError        **error)
+{
+  const LiaRecordOps *ops;
+  g_autofree char *sql = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (check_kind (kind), FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+
+  ops = _lia_record_ops_for_kind (kind);
+  sql = select_sql (ops, "count(*)", selected);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+
+  *out_count = (guint64) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+GDateTime *
+lia_store_get_last_change (LiaStore  *self,
+                           gboolean   selected,
+                           GError   **error)
+{
+  static const LiaRecordKind kinds[] = {
+    LIA_RECORD_KIND_ORGANIZATION, LIA_RECORD_KIND_CONTACT, LIA_RECORD_KIND_INTERACTION,
+    LIA_RECORD_KIND_COMMITMENT, LIA_RECORD_KIND_CONCERN,
+  };
+  g_autoptr(GDateTime) last = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const LiaRecordOps *ops = _lia_record_ops_for_kind (kinds[i]);
+      g_autofree char *sql = select_sql (ops, "max(updated_at)", selected);
+      g_autoptr(LiaStmt) stmt = NULL;
+      g_autoptr(GDateTime) time = NULL;
+
+      /* A contact's affiliations change with it, but are records of their own. */
+      if (kinds[i] == LIA_RECORD_KIND_CONTACT)
+        {
+          g_free (sql);
+          sql = selected
+            ? g_strdup ("SELECT max(updated_at) FROM ("
+                        "  SELECT updated_at FROM contacts WHERE id IN"
+                        "    (SELECT record_id FROM temp.lia_scope WHERE kind = 1)"
+                        "  UNION ALL SELECT updated_at FROM affiliations WHERE contact_id IN"
+                        "    (SELECT record_id FROM temp.lia_scope WHERE kind = 1))")
+            : g_strdup ("SELECT max(updated_at) FROM ("
+                        "  SELECT updated_at FROM contacts"
+                        "  UNION ALL SELECT updated_at FROM affiliations)");
+        }
+
+      if (!(stmt = _lia_store_prepare (self, sql, error)))
+        return NULL;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+          return NULL;
+        }
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        continue;
+
+      time = _lia_column_time (stmt, 0);
+      if (last == NULL || g_date_time_compare (time, last) > 0)
+        {
+          g_clear_pointer (&last, g_date_time_unref);
+          last = g_steal_pointer (&time);
+        }
+    }
+
+  return g_steal_pointer (&last);
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Access by the records' stable uids, for the code that moves whole directories in and out
+ * (src/exchange/): partner directories refer to records by uid, never by database id.
+ */
+
+/* Sets @out_id to the id of the record of @kind whose uid is @uid, or to 0 when there is none. */
+gboolean   lia_store_find_id                    (LiaStore            *self,
+                                                 LiaRecordKind        kind,
+                                                 const char          *uid,
+                                                 gint64              *out_id,
+                                                 GError             **error);
+
+/* The uid of the record of @kind with @id; LIA_STORE_ERROR_NOT_FOUND when there is none. */
+char      *lia_store_dup_uid                    (LiaStore            *self,
+                                                 LiaRecordKind        kind,
+                                                 gint64               id,
+                                                 GError             **error);
+
+/* The affiliation of @contact_id with @organization_id that starts on @from (%NULL: one
+ * without a start date), or %NULL without an error when there is none. */
+LiaAffiliation *lia_store_find_affiliation      (LiaStore            *self,
+                                                 gint64               contact_id,
+                                                 gint64               organization_id,
+                                                 const GDate         *from,
+                                                 GError             **error);
+
+/* lia_store_save(), except that a new record keeps the created-at and updated-at it carries:
+ * for records that arrive from another database and were last changed there. */
+gboolean   lia_store_save_preserving_times      (LiaStore            *self,
+                                                 LiaRecord           *record,
+                                                 GError             **error);
+
+/* Fills the connection's selection with what exporting one organization takes so that the
+ * file stands on its own: the organization and its sub-organizations; everyone who was ever
+ * affiliated with them; the interactions they took part in; the commitments and concerns that
+ * involve any of these; then every record those refer to (other participants, counterparts,
+ * parties, the organizations of every selected person, parent organizations up to the top),
+ * without following those further. Call it inside a transaction, with the export that reads
+ * the selection, so that nothing changes in between. */
+gboolean   lia_store_select_organization_scope  (LiaStore            *self,
+                                                 gint64               organization_id,
+                                                 GError             **error);
+
+typedef gboolean (*LiaStoreRecordFunc) (LiaRecord  *record,
+                                        gpointer    user_data,
+                                        GError    **error);
+
+/* Calls @func with every record of @kind (each a new object, with its lists), in byte order of
+ * uid; with @selected, only the records of the last lia_store_select_organization_scope().
+ * Stops at the first error, from the database or from @func. Affiliations come with their
+ * contacts and are not a kind of their own here: use lia_store_list_affiliations_for_contact(). */
+gboolean   lia_store_foreach_record             (LiaStore            *self,
+                                                 LiaRecordKind        kind,
+                                                 gboolean             selected,
+                                                 LiaStoreRecordFunc   func,
+                                                 gpointer             user_data,
+                                                 GError             **error);
+
+/* How many records lia_store_foreach_record() would give. */
+gboolean   lia_store_count_records              (LiaStore            *self,
+                                                 LiaRecordKind        kind,
+                                                 gboolean             selected,
+                                                 guint64             *out_count,
+                                                 GError             **error);
+
+/* The most recent updated-at among the records lia_store_foreach_record() gives (of every kind,
+ * or of the selection): when the data last changed. %NULL when there are no records. */
+GDateTime *lia_store_get_last_change            (LiaStore            *self,
+                                                 gboolean             selected,
+                                                 GError             **error);
+
+G_END_DECLS
