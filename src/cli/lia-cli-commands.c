@@ -391,6 +391,8 @@ const LiaCliCommand _lia_cli_commands[] = {
   { "stats",  N_("Show how many records the database holds, and where it is"), run_stats },
   { "search", N_("Find organizations, contacts, interactions, commitments and concerns"), run_search },
   { "check",  N_("Check the database for damage and broken rules"), run_check },
+  { "import", N_("Import a partner directory or an xCard file"), _lia_cli_run_import },
+  { "export", N_("Export the database as a partner directory or as xCard"), _lia_cli_run_export },
   { "help",   N_("Show help for a command"), _lia_cli_run_help },
   { NULL, NULL, NULL },
 };

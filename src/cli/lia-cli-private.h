@@ -26,6 +26,14 @@ struct _LiaCliCommand
 /* The commands, in the order `liaison --help` lists them; NULL-name terminated. */
 extern const LiaCliCommand _lia_cli_commands[];
 
+/* lia-cli-exchange.c: `liaison import` and `liaison export`. */
+int       _lia_cli_run_import       (const LiaCliCommand *command,
+                                     int                  argc,
+                                     char               **argv);
+int       _lia_cli_run_export       (const LiaCliCommand *command,
+                                     int                  argc,
+                                     char               **argv);
+
 /* `liaison help [COMMAND]`: the general usage, or what `liaison COMMAND --help` prints. */
 int       _lia_cli_run_help         (const LiaCliCommand *command,
                                      int                  argc,

@@ -1,0 +1,327 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-cli"
+
+#include "config.h"
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "lia-cli-private.h"
+#include "lia-exporter.h"
+#include "lia-importer.h"
+#include "lia-store-bulk.h"
+
+/* `liaison import` and `liaison export`: partner directories and xCard files. */
+
+static const struct {
+  LiaRecordKind  kind;
+  const char    *heading;  /* N_() */
+} import_kinds[] = {
+  { LIA_RECORD_KIND_ORGANIZATION, N_("organizations") },
+  { LIA_RECORD_KIND_CONTACT,      N_("contacts") },
+  { LIA_RECORD_KIND_AFFILIATION,  N_("affiliations") },
+  { LIA_RECORD_KIND_INTERACTION,  N_("interactions") },
+  { LIA_RECORD_KIND_COMMITMENT,   N_("commitments") },
+  { LIA_RECORD_KIND_CONCERN,      N_("concerns") },
+};
+
+static const char *
+format_name (LiaExchangeFormat format)
+{
+  switch (format)
+    {
+    case LIA_EXCHANGE_FORMAT_DIRECTORY:
+      return _("partner directory");
+    case LIA_EXCHANGE_FORMAT_XCARD:
+      return _("xCard");
+    case LIA_EXCHANGE_FORMAT_AUTO:
+    default:
+      return _("unknown format");
+    }
+}
+
+typedef struct
+{
+  gint64 last_report;
+} Progress;
+
+static void
+on_records_read_cb (LiaImporter *importer,
+                    GParamSpec  *pspec,
+                    Progress    *progress)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint64 total = lia_importer_get_bytes_total (importer);
+  g_autofree char *read = g_format_size (lia_importer_get_bytes_read (importer));
+  g_autofree char *size = g_format_size (total);
+
+  /* The first at once (scripts wait for it), then twice a second. */
+  if (progress->last_report != 0 && now - progress->last_report < G_USEC_PER_SEC / 2)
+    return;
+  progress->last_report = now;
+
+  g_printerr (_("%" G_GUINT64_FORMAT " records read (%s of %s)\n"),
+              lia_importer_get_records_read (importer), read, size);
+}
+
+static void
+print_counts (LiaImporter *importer)
+{
+  g_autofree char *created = g_strdup (_("created"));
+  g_autofree char *updated = g_strdup (_("updated"));
+  g_autofree char *unchanged = g_strdup (_("unchanged"));
+  guint width = 0;
+  guint columns[3];
+
+  columns[0] = MAX (_lia_cli_text_width (created), 7);
+  columns[1] = MAX (_lia_cli_text_width (updated), 7);
+  columns[2] = MAX (_lia_cli_text_width (unchanged), 7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (import_kinds); i++)
+    width = MAX (width, _lia_cli_text_width (_(import_kinds[i].heading)));
+
+  {
+    g_autofree char *pad = _lia_cli_pad ("", width);
+    g_print ("  %s  %*s  %*s  %*s\n", pad,
+             (int) (columns[0] + strlen (created) - _lia_cli_text_width (created)), created,
+             (int) (columns[1] + strlen (updated) - _lia_cli_text_width (updated)), updated,
+             (int) (columns[2] + strlen (unchanged) - _lia_cli_text_width (unchanged)), unchanged);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (import_kinds); i++)
+    {
+      g_autofree char *heading = _lia_cli_pad (_(import_kinds[i].heading), width);
+      g_print ("  %s  %*" G_GUINT64_FORMAT "  %*" G_GUINT64_FORMAT "  %*" G_GUINT64_FORMAT "\n",
+               heading,
+               (int) columns[0], lia_importer_get_count (importer, import_kinds[i].kind, LIA_IMPORT_CREATED),
+               (int) columns[1], lia_importer_get_count (importer, import_kinds[i].kind, LIA_IMPORT_UPDATED),
+               (int) columns[2], lia_importer_get_count (importer, import_kinds[i].kind, LIA_IMPORT_UNCHANGED));
+    }
+
+  if (lia_importer_get_ignored (importer) > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Ignored %" G_GUINT64_FORMAT " element from another namespace.\n",
+                          "Ignored %" G_GUINT64_FORMAT " elements from other namespaces.\n",
+                          lia_importer_get_ignored (importer)),
+             lia_importer_get_ignored (importer));
+}
+
+int
+_lia_cli_run_import (const LiaCliCommand *command,
+                     int                  argc,
+                     char               **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *scratch_dir = NULL;
+  g_autofree char *scratch_db = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaImporter) importer = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean dry_run = FALSE;
+  gboolean show_progress = FALSE;
+  Progress progress = { 0 };
+  GListModel *problems;
+  int status;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check the file and tell what importing it would do, without changing anything"), NULL },
+    { "progress", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &show_progress,
+      N_("Tell on standard error how far the import is"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md) or an xCard file.\n"
+                            "Records are merged by their id: importing the same file again creates\n"
+                            "nothing new. A file with any problem changes nothing; every problem is\n"
+                            "listed with its line and column."));
+
+  if (!_lia_cli_parse_options (command, _("FILE"), description, entries, argc, argv,
+                               &database, &args, &status))
+    return status;
+
+  if (g_strv_length (args) != 2)
+    return _lia_cli_usage_error (command, _("expected one file to import, got %u"),
+                                 g_strv_length (args) - 1);
+
+  file = g_file_new_for_commandline_arg (args[1]);
+
+  if (dry_run && database == NULL && g_getenv ("LIAISON_DATABASE") == NULL)
+    {
+      g_autofree char *path = lia_store_dup_default_path ();
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        g_clear_pointer (&path, g_free);
+      database = g_steal_pointer (&path);
+    }
+  else if (dry_run && database == NULL)
+    {
+      database = g_strdup (g_getenv ("LIAISON_DATABASE"));
+    }
+
+  if (dry_run && (database == NULL || !g_file_test (database, G_FILE_TEST_EXISTS)))
+    {
+      /* Nothing to merge with: check the file against an empty database of our own. */
+      if (!(scratch_dir = g_dir_make_tmp ("liaison-dry-run-XXXXXX", &error)))
+        {
+          _lia_cli_print_error ("%s", error->message);
+          return LIA_CLI_EXIT_FAILURE;
+        }
+      scratch_db = g_build_filename (scratch_dir, "check.db", NULL);
+      store = lia_store_open (scratch_db, &error);
+    }
+  else
+    {
+      store = lia_store_open (database, &error);
+    }
+
+  if (store == NULL)
+    {
+      _lia_cli_print_error ("%s", error->message);
+      return LIA_CLI_EXIT_FAILURE;
+    }
+
+  importer = lia_importer_new (file);
+  lia_importer_set_dry_run (importer, dry_run);
+  if (show_progress)
+    g_signal_connect (importer, "notify::records-read", G_CALLBACK (on_records_read_cb), &progress);
+
+  status = LIA_CLI_EXIT_OK;
+  if (!lia_importer_run (importer, store, NULL, &error))
+    {
+      problems = lia_importer_get_problems (importer);
+      for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+        {
+          g_autoptr(LiaImportProblem) problem = g_list_model_get_item (problems, i);
+          g_autofree char *text = lia_import_problem_to_string (problem);
+          g_printerr ("%s\n", text);
+        }
+      _lia_cli_print_error ("%s", error->message);
+      status = LIA_CLI_EXIT_FAILURE;
+    }
+  else if (dry_run)
+    {
+      g_print (_("Checked “%s” (%s): it can be imported. Nothing was changed (--dry-run); importing it would give:\n"),
+               g_file_peek_path (file) ? g_file_peek_path (file) : args[1],
+               format_name (lia_importer_get_format (importer)));
+      print_counts (importer);
+    }
+  else
+    {
+      g_print (_("Imported “%s” (%s) into %s:\n"),
+               g_file_peek_path (file) ? g_file_peek_path (file) : args[1],
+               format_name (lia_importer_get_format (importer)),
+               lia_store_get_path (store));
+      print_counts (importer);
+    }
+
+  g_clear_object (&store);
+  if (scratch_db != NULL)
+    {
+      g_autofree char *wal = g_strconcat (scratch_db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (scratch_db, "-shm", NULL);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_unlink (scratch_db);
+      g_rmdir (scratch_dir);
+    }
+
+  return status;
+}
+
+int
+_lia_cli_run_export (const LiaCliCommand *command,
+                     int                  argc,
+                     char               **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *organization = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaExchangeFormat format = LIA_EXCHANGE_FORMAT_DIRECTORY;
+  gboolean to_stdout;
+  int status;
+  const GOptionEntry entries[] = {
+    { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
+      N_("directory (Liaison’s partner directory, the default) or xcard"), N_("FORMAT") },
+    { "organization", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &organization,
+      N_("Only this organization (by its id), its sub-organizations, its people and their history"), N_("ID") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  description = g_strdup (_("Writes FILE (“-” for standard output) whole or not at all, readable by you\n"
+                            "only. The same data always gives the same bytes."));
+
+  if (!_lia_cli_parse_options (command, _("FILE"), description, entries, argc, argv,
+                               &database, &args, &status))
+    return status;
+
+  if (g_strv_length (args) != 2)
+    return _lia_cli_usage_error (command, _("expected one file to write, got %u"),
+                                 g_strv_length (args) - 1);
+
+  if (format_text != NULL)
+    {
+      if (g_str_equal (format_text, "directory"))
+        format = LIA_EXCHANGE_FORMAT_DIRECTORY;
+      else if (g_str_equal (format_text, "xcard"))
+        format = LIA_EXCHANGE_FORMAT_XCARD;
+      else
+        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory or xcard)"),
+                                     format_text);
+    }
+
+  if (!(store = _lia_cli_open_existing (database)))
+    return LIA_CLI_EXIT_FAILURE;
+
+  to_stdout = g_str_equal (args[1], "-");
+  if (to_stdout)
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (1, FALSE);
+      exporter = lia_exporter_new_for_stream (out, format);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[1]);
+      exporter = lia_exporter_new (file, format);
+    }
+
+  if (organization != NULL)
+    {
+      gint64 id = 0;
+
+      if (!lia_store_find_id (store, LIA_RECORD_KIND_ORGANIZATION, organization, &id, &error))
+        {
+          _lia_cli_print_error ("%s", error->message);
+          return LIA_CLI_EXIT_FAILURE;
+        }
+      if (id == 0)
+        {
+          _lia_cli_print_error (_("There is no organization with the id “%s” in %s."),
+                                organization, lia_store_get_path (store));
+          return LIA_CLI_EXIT_FAILURE;
+        }
+      lia_exporter_set_organization_id (exporter, id);
+    }
+
+  if (!lia_exporter_run (exporter, store, NULL, &error))
+    {
+      _lia_cli_print_error (_("Nothing was exported to “%s”: %s"), args[1], error->message);
+      return LIA_CLI_EXIT_FAILURE;
+    }
+
+  if (!to_stdout)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Exported %" G_GUINT64_FORMAT " record to “%s” (%s).\n",
+                          "Exported %" G_GUINT64_FORMAT " records to “%s” (%s).\n",
+                          lia_exporter_get_records_written (exporter)),
+             lia_exporter_get_records_written (exporter), args[1], format_name (format));
+
+  return LIA_CLI_EXIT_OK;
+}

@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-export-private.h"
+#include "lia-store-bulk.h"
+
+/*
+ * Writes records as elements of a partner directory (docs/partner-directory.md): attributes and
+ * children always in the same order, unset fields left out, so that the same data gives the
+ * same bytes.
+ */
+
+typedef struct
+{
+  xmlTextWriterPtr  writer;
+  LiaStore         *store;
+  LiaWriteFlags     flags;
+  GError          **error;
+  gboolean          failed;
+} Out;
+
+/* XML 1.0 cannot carry most control characters, not even as references: they are dropped. */
+static char *
+clean_text (const char *text)
+{
+  GString *clean = NULL;
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      guchar ch = (guchar) *c;
+      gboolean bad = ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r';
+
+      if (bad && clean == NULL)
+        clean = g_string_new_len (text, c - text);
+      else if (!bad && clean != NULL)
+        g_string_append_c (clean, *c);
+    }
+
+  return clean != NULL ? g_string_free (clean, FALSE) : NULL;
+}
+
+static void
+check (Out *out,
+       int  rc)
+{
+  if (rc < 0 && !out->failed)
+    {
+      out->failed = TRUE;
+      if (out->error != NULL && *out->error == NULL)
+        g_set_error_literal (out->error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
+                             _("Could not write the directory."));
+    }
+}
+
+static void
+start (Out        *out,
+       const char *name)
+{
+  check (out, xmlTextWriterStartElement (out->writer, BAD_CAST name));
+}
+
+static void
+end (Out *out)
+{
+  check (out, xmlTextWriterEndElement (out->writer));
+}
+
+static void
+attr (Out        *out,
+      const char *name,
+      const char *value)
+{
+  g_autofree char *clean = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+  clean = clean_text (value);
+  check (out, xmlTextWriterWriteAttribute (out->writer, BAD_CAST name,
+                                           BAD_CAST (clean != NULL ? clean : value)));
+}
+
+static void
+attr_int (Out        *out,
+          const char *name,
+          gint64      value)
+{
+  char text[32];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  attr (out, name, text);
+}
+
+static void
+attr_date (Out         *out,
+           const char  *name,
+           const GDate *date)
+{
+  g_autofree char *text = lia_date_to_iso (date);
+  attr (out, name, text);
+}
+
+static void
+attr_utc (Out        *out,
+          const char *name,
+          GDateTime  *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *text = NULL;
+
+  if (time == NULL)
+    return;
+  utc = g_date_time_to_utc (time);
+  text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  attr (out, name, text);
+}
+
+static void
+attr_nick (Out        *out,
+           const char *name,
+           GType       enum_type,
+           int         value)
+{
+  attr (out, name, lia_enum_to_nick (enum_type, value));
+}
+
+/* A reference: the uid of the record the database id points to. */
+static void
+attr_ref (Out           *out,
+          const char    *name,
+          LiaRecordKind  kind,
+          gint64         id)
+{
+  g_autofree char *uid = NULL;
+
+  if (id <= 0 || out->failed)
+    return;
+  if (!(uid = lia_store_dup_uid (out->store, kind, id, out->error)))
+    {
+      out->failed = TRUE;
+      return;
+    }
+  attr (out, name, uid);
+}
+
+static void
+text_element (Out        *out,
+              const char *name,
+              const char *text)
+{
+  g_autofree char *clean = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  clean = clean_text (text);
+  check (out, xmlTextWriterWriteElement (out->writer, BAD_CAST name,
+                                         BAD_CAST (clean != NULL ? clean : text)));
+}
+
+static void
+common_attributes (Out       *out,
+                   LiaRecord *record)
+{
+  attr (out, "id", lia_record_get_uid (record));
+  if (!(out->flags & LIA_WRITE_CANONICAL))
+    {
+      attr_utc (out, "created", lia_record_get_created_at (record));
+      attr_utc (out, "updated", lia_record_get_updated_at (record));
+    }
+}
+
+static void
+write_assessment (Out           *out,
+                  LiaAssessment *assessment)
+{
+  int influence = lia_assessment_get_influence (assessment);
+  int interest = lia_assessment_get_interest (assessment);
+  LiaStance stance = lia_assessment_get_stance (assessment);
+
+  if (influence == 0 && interest == 0 && stance == LIA_STANCE_UNKNOWN)
+    return;
+
+  start (out, "assessment");
+  if (influence > 0)
+    attr_int (out, "influence", influence);
+  if (interest > 0)
+    attr_int (out, "interest", interest);
+  if (stance != LIA_STANCE_UNKNOWN)
+    attr_nick (out, "stance", LIA_TYPE_STANCE, stance);
+  end (out);
+}
+
+static void
+write_tags (Out                *out,
+            const char * const *tags)
+{
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    text_element (out, "tag", tags[i]);
+}
+
+static void
+write_organization (Out             *out,
+                    LiaOrganization *self)
+{
+  const char *street = lia_organization_get_street (self);
+  const char *locality = lia_organization_get_locality (self);
+  const char *region = lia_organization_get_region (self);
+  const char *postal_code = lia_organization_get_postal_code (self);
+  const char *address_country = lia_organization_get_address_country (self);
+
+  start (out, "organization");
+  common_attributes (out, LIA_RECORD (self));
+  text_element (out, "name", lia_organization_get_name (self));
+  text_element (out, "short-name", lia_organization_get_short_name (self));
+  text_element (out, "sector", lia_organization_get_sector (self));
+  if (lia_organization_get_parent_id (self) > 0)
+    {
+      start (out, "parent");
+      attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_organization_get_parent_id (self));
+      end (out);
+    }
+  text_element (out, "country", lia_organization_get_country (self));
+  text_element (out, "website", lia_organization_get_website (self));
+  text_element (out, "email", lia_organization_get_email (self));
+  text_element (out, "phone", lia_organization_get_phone (self));
+  if (!lia_text_is_blank (street) || !lia_text_is_blank (locality) || !lia_text_is_blank (region) ||
+      !lia_text_is_blank (postal_code) || !lia_text_is_blank (address_country))
+    {
+      start (out, "address");
+      text_element (out, "street", street);
+      text_element (out, "locality", locality);
+      text_element (out, "region", region);
+      text_element (out, "postal-code", postal_code);
+      text_element (out, "country", address_country);
+      end (out);
+    }
+  write_assessment (out, lia_organization_get_assessment (self));
+  write_tags (out, lia_organization_get_tags (self));
+  text_element (out, "notes", lia_organization_get_notes (self));
+  end (out);
+}
+
+static void
+write_affiliation (Out            *out,
+                   LiaAffiliation *self)
+{
+  start (out, "affiliation");
+  if (!(out->flags & LIA_WRITE_CANONICAL))
+    attr (out, "id", lia_record_get_uid (LIA_RECORD (self)));
+  attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_affiliation_get_organization_id (self));
+  attr (out, "role", lia_affiliation_get_role (self));
+  attr_date (out, "from", lia_affiliation_get_from (self));
+  attr_date (out, "until", lia_affiliation_get_until (self));
+  if (lia_affiliation_get_primary (self))
+    attr (out, "primary", "true");
+  end (out);
+}
+
+static void
+write_contact_points (Out        *out,
+                      const char *name,
+                      GListModel *points)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+    {
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
+      g_autofree char *clean = clean_text (lia_contact_point_get_value (point));
+
+      start (out, name);
+      attr_nick (out, "kind", LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
+      check (out, xmlTextWriterWriteString (out->writer,
+                                            BAD_CAST (clean != NULL ? clean : lia_contact_point_get_value (point))));
+      end (out);
+    }
+}
+
+static void
+write_contact (Out        *out,
+               LiaContact *self)
+{
+  const char *parts[] = {
+    lia_contact_get_honorific (self), lia_contact_get_given_name (self),
+    lia_contact_get_family_name (self), lia_contact_get_suffix (self),
+  };
+  g_autoptr(GPtrArray) affiliations = NULL;
+  const char * const *languages = lia_contact_get_languages (self);
+  LiaChannel channel = lia_contact_get_preferred_channel (self);
+
+  start (out, "contact");
+  common_attributes (out, LIA_RECORD (self));
+
+  if (!lia_text_is_blank (parts[0]) || !lia_text_is_blank (parts[1]) ||
+      !lia_text_is_blank (parts[2]) || !lia_text_is_blank (parts[3]))
+    {
+      start (out, "name");
+      text_element (out, "prefix", parts[0]);
+      text_element (out, "given", parts[1]);
+      text_element (out, "family", parts[2]);
+      text_element (out, "suffix", parts[3]);
+      end (out);
+    }
+  text_element (out, "display-name", lia_contact_get_explicit_display_name (self));
+  text_element (out, "job-title", lia_contact_get_job_title (self));
+
+  /* A contact being compared has no id yet when it is new; then it has no affiliations. */
+  if (lia_record_get_id (LIA_RECORD (self)) > 0 && !(out->flags & LIA_WRITE_CANONICAL))
+    {
+      if (!(affiliations = lia_store_list_affiliations_for_contact (out->store,
+                                                                   lia_record_get_id (LIA_RECORD (self)),
+                                                                   out->error)))
+        {
+          out->failed = TRUE;
+          return;
+        }
+      for (guint i = 0; i < affiliations->len; i++)
+        write_affiliation (out, g_ptr_array_index (affiliations, i));
+    }
+
+  write_contact_points (out, "email", lia_contact_get_emails (self));
+  write_contact_points (out, "phone", lia_contact_get_phones (self));
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    text_element (out, "language", languages[i]);
+  text_element (out, "time-zone", lia_contact_get_time_zone (self));
+  if (channel != LIA_CHANNEL_UNSPECIFIED)
+    text_element (out, "preferred-channel", lia_enum_to_nick (LIA_TYPE_CHANNEL, channel));
+  write_assessment (out, lia_contact_get_assessment (self));
+  write_tags (out, lia_contact_get_tags (self));
+  text_element (out, "notes", lia_contact_get_notes (self));
+  end (out);
+}
+
+static void
+write_interaction (Out            *out,
+                   LiaInteraction *self)
+{
+  const GArray *contacts = lia_interaction_get_contact_ids (self);
+  const GArray *organizations = lia_interaction_get_organization_ids (self);
+  GDateTime *at = lia_interaction_get_at (self);
+
+  start (out, "interaction");
+  common_attributes (out, LIA_RECORD (self));
+  attr_nick (out, "kind", LIA_TYPE_INTERACTION_KIND, lia_interaction_get_kind (self));
+  if (at != NULL)
+    {
+      g_autofree char *text = g_date_time_format (at, "%Y-%m-%dT%H:%M:%S%:z");
+      attr (out, "at", text);
+    }
+  if (lia_interaction_get_duration_minutes (self) > 0)
+    attr_int (out, "minutes", lia_interaction_get_duration_minutes (self));
+  if (lia_interaction_get_sentiment (self) != 0)
+    attr_int (out, "sentiment", lia_interaction_get_sentiment (self));
+
+  text_element (out, "title", lia_interaction_get_title (self));
+  for (guint i = 0; contacts != NULL && i < contacts->len; i++)
+    {
+      start (out, "participant");
+      attr_ref (out, "contact", LIA_RECORD_KIND_CONTACT, g_array_index (contacts, gint64, i));
+      end (out);
+    }
+  for (guint i = 0; organizations != NULL && i < organizations->len; i++)
+    {
+      start (out, "participant");
+      attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, g_array_index (organizations, gint64, i));
+      end (out);
+    }
+  text_element (out, "location", lia_interaction_get_location (self));
+  text_element (out, "summary", lia_interaction_get_summary (self));
+  text_element (out, "outcome", lia_interaction_get_outcome (self));
+  end (out);
+}
+
+static void
+write_commitment (Out           *out,
+                  LiaCommitment *self)
+{
+  start (out, "commitment");
+  common_attributes (out, LIA_RECORD (self));
+  attr_nick (out, "direction", LIA_TYPE_COMMITMENT_DIRECTION, lia_commitment_get_direction (self));
+  attr_nick (out, "status", LIA_TYPE_COMMITMENT_STATUS, lia_commitment_get_status (self));
+  attr_date (out, "due", lia_commitment_get_due_date (self));
+  attr_ref (out, "interaction", LIA_RECORD_KIND_INTERACTION, lia_commitment_get_interaction_id (self));
+  attr_ref (out, "contact", LIA_RECORD_KIND_CONTACT, lia_commitment_get_contact_id (self));
+  attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_commitment_get_organization_id (self));
+  text_element (out, "title", lia_commitment_get_title (self));
+  text_element (out, "notes", lia_commitment_get_notes (self));
+  end (out);
+}
+
+static void
+write_concern (Out        *out,
+               LiaConcern *self)
+{
+  GListModel *parties = lia_concern_get_parties (self);
+  const GArray *related = lia_concern_get_interaction_ids (self);
+
+  start (out, "concern");
+  common_attributes (out, LIA_RECORD (self));
+  attr_nick (out, "status", LIA_TYPE_CONCERN_STATUS, lia_concern_get_status (self));
+  attr_nick (out, "severity", LIA_TYPE_SEVERITY, lia_concern_get_severity (self));
+  attr_date (out, "opened", lia_concern_get_opened (self));
+  attr_date (out, "resolved", lia_concern_get_resolved (self));
+  text_element (out, "title", lia_concern_get_title (self));
+  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(LiaConcernParty) party = g_list_model_get_item (parties, i);
+
+      start (out, "party");
+      if (lia_concern_party_get_contact_id (party) > 0)
+        attr_ref (out, "contact", LIA_RECORD_KIND_CONTACT, lia_concern_party_get_contact_id (party));
+      else
+        attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION,
+                  lia_concern_party_get_organization_id (party));
+      attr (out, "position", lia_concern_party_get_position (party));
+      end (out);
+    }
+  text_element (out, "root-cause", lia_concern_get_root_cause (self));
+  text_element (out, "resolution", lia_concern_get_resolution (self));
+  text_element (out, "notes", lia_concern_get_notes (self));
+  for (guint i = 0; related != NULL && i < related->len; i++)
+    {
+      start (out, "related");
+      attr_ref (out, "interaction", LIA_RECORD_KIND_INTERACTION, g_array_index (related, gint64, i));
+      end (out);
+    }
+  end (out);
+}
+
+gboolean
+_lia_directory_write_record (xmlTextWriterPtr   writer,
+                             LiaStore          *store,
+                             LiaRecord         *record,
+                             LiaWriteFlags      flags,
+                             GError           **error)
+{
+  Out out = { writer, store, flags, error, FALSE };
+
+  switch (lia_record_get_kind (record))
+    {
+    case LIA_RECORD_KIND_ORGANIZATION:
+      write_organization (&out, LIA_ORGANIZATION (record));
+      break;
+    case LIA_RECORD_KIND_CONTACT:
+      write_contact (&out, LIA_CONTACT (record));
+      break;
+    case LIA_RECORD_KIND_AFFILIATION:
+      write_affiliation (&out, LIA_AFFILIATION (record));
+      break;
+    case LIA_RECORD_KIND_INTERACTION:
+      write_interaction (&out, LIA_INTERACTION (record));
+      break;
+    case LIA_RECORD_KIND_COMMITMENT:
+      write_commitment (&out, LIA_COMMITMENT (record));
+      break;
+    case LIA_RECORD_KIND_CONCERN:
+      write_concern (&out, LIA_CONCERN (record));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (out.failed && error != NULL && *error == NULL)
+    g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
+                         _("Could not write the directory."));
+  return !out.failed;
+}
+
+char *
+_lia_directory_canonical (LiaStore   *store,
+                          LiaRecord  *record,
+                          GError    **error)
+{
+  g_autoptr(xmlBuffer) buffer = xmlBufferCreate ();
+  xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
+  gboolean ok;
+
+  ok = _lia_directory_write_record (writer, store, record, LIA_WRITE_CANONICAL, error);
+  xmlTextWriterFlush (writer);
+  xmlFreeTextWriter (writer);
+
+  if (!ok)
+    return NULL;
+  return g_strndup ((const char *) xmlBufferContent (buffer), xmlBufferLength (buffer));
+}

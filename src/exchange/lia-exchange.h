@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The XML namespaces Liaison reads and writes. */
+#define LIA_DIRECTORY_NAMESPACE "urn:liaison:partner-directory:1"
+#define LIA_XCARD_NAMESPACE     "urn:ietf:params:xml:ns:vcard-4.0"
+
+typedef enum {
+  LIA_EXCHANGE_FORMAT_AUTO,       /* import: tell from the root element */
+  LIA_EXCHANGE_FORMAT_DIRECTORY,  /* Liaison's partner directory, version 1 */
+  LIA_EXCHANGE_FORMAT_XCARD,      /* RFC 6351 */
+} LiaExchangeFormat;
+
+/* What importing did with one record of the file. */
+typedef enum {
+  LIA_IMPORT_CREATED,
+  LIA_IMPORT_UPDATED,
+  LIA_IMPORT_UNCHANGED,
+} LiaImportOutcome;
+
+#define LIA_EXCHANGE_ERROR (lia_exchange_error_quark ())
+
+typedef enum {
+  LIA_EXCHANGE_ERROR_FAILED,        /* reading or writing failed; the message says why */
+  LIA_EXCHANGE_ERROR_NOT_SUPPORTED, /* neither a partner directory nor an xCard file */
+  LIA_EXCHANGE_ERROR_INVALID,       /* the file has problems; the importer lists them */
+} LiaExchangeError;
+
+GQuark lia_exchange_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,530 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-export-private.h"
+#include "lia-store-bulk.h"
+
+#define PROGRESS_EVERY 512
+
+struct _LiaExporter
+{
+  GObject            parent_instance;
+
+  GFile             *file;
+  GOutputStream     *stream;
+  LiaExchangeFormat  format;
+  gint64             organization_id;
+  gboolean           started;
+
+  GMutex             progress_lock;
+  guint64            records_written;
+  guint64            records_total;
+  GMainContext      *notify_context;
+  gboolean           notify_pending;
+};
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_FORMAT,
+  PROP_ORGANIZATION_ID,
+  PROP_RECORDS_WRITTEN,
+  PROP_RECORDS_TOTAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (LiaExporter, lia_exporter, G_TYPE_OBJECT)
+
+/* The kinds in the order a directory lists them: each refers only to those before it (and
+ * organizations to each other). */
+static const LiaRecordKind export_order[] = {
+  LIA_RECORD_KIND_ORGANIZATION,
+  LIA_RECORD_KIND_CONTACT,
+  LIA_RECORD_KIND_INTERACTION,
+  LIA_RECORD_KIND_COMMITMENT,
+  LIA_RECORD_KIND_CONCERN,
+};
+
+typedef struct
+{
+  LiaExporter      *self;
+  LiaStore         *store;
+  xmlTextWriterPtr  writer;
+  GCancellable     *cancellable;
+} Export;
+
+static gboolean
+notify_progress_cb (gpointer user_data)
+{
+  LiaExporter *self = user_data;
+
+  g_mutex_lock (&self->progress_lock);
+  self->notify_pending = FALSE;
+  g_mutex_unlock (&self->progress_lock);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORDS_WRITTEN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORDS_TOTAL]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tell_progress (LiaExporter *self)
+{
+  gboolean schedule = FALSE;
+
+  if (self->notify_context == NULL)
+    {
+      notify_progress_cb (self);
+      return;
+    }
+
+  g_mutex_lock (&self->progress_lock);
+  if (!self->notify_pending)
+    schedule = self->notify_pending = TRUE;
+  g_mutex_unlock (&self->progress_lock);
+
+  if (schedule)
+    g_main_context_invoke_full (self->notify_context, G_PRIORITY_DEFAULT,
+                                notify_progress_cb, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+write_record_cb (LiaRecord  *record,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  Export *export = user_data;
+  LiaExporter *self = export->self;
+  guint64 written;
+  gboolean ok;
+
+  if (self->format == LIA_EXCHANGE_FORMAT_XCARD)
+    ok = _lia_xcard_write_record (export->writer, export->store, record, error);
+  else
+    ok = _lia_directory_write_record (export->writer, export->store, record, LIA_WRITE_DEFAULT, error);
+  if (!ok)
+    return FALSE;
+
+  g_mutex_lock (&self->progress_lock);
+  written = ++self->records_written;
+  g_mutex_unlock (&self->progress_lock);
+
+  if (written % PROGRESS_EVERY == 0)
+    {
+      tell_progress (self);
+      if (g_cancellable_set_error_if_cancelled (export->cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_document (Export  *export,
+                gboolean selected,
+                GError **error)
+{
+  LiaExporter *self = export->self;
+  xmlTextWriterPtr writer = export->writer;
+  gboolean xcard = self->format == LIA_EXCHANGE_FORMAT_XCARD;
+  guint64 total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_order); i++)
+    {
+      guint64 count;
+
+      /* xCard has people and organizations, nothing else. */
+      if (xcard && export_order[i] != LIA_RECORD_KIND_ORGANIZATION && export_order[i] != LIA_RECORD_KIND_CONTACT)
+        continue;
+      if (!lia_store_count_records (export->store, export_order[i], selected, &count, error))
+        return FALSE;
+      total += count;
+    }
+  g_mutex_lock (&self->progress_lock);
+  self->records_total = total;
+  g_mutex_unlock (&self->progress_lock);
+  tell_progress (self);
+
+  if (xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) < 0)
+    goto failed;
+
+  if (xcard)
+    {
+      if (xmlTextWriterStartElement (writer, BAD_CAST "vcards") < 0 ||
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns", BAD_CAST LIA_XCARD_NAMESPACE) < 0)
+        goto failed;
+    }
+  else
+    {
+      g_autoptr(GDateTime) last = NULL;
+      GError *local_error = NULL;
+
+      /* When the data last changed, not when it was exported: the same data, the same bytes. */
+      last = lia_store_get_last_change (export->store, selected, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+
+      if (xmlTextWriterStartElement (writer, BAD_CAST "partner-directory") < 0 ||
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns", BAD_CAST LIA_DIRECTORY_NAMESPACE) < 0 ||
+          xmlTextWriterWriteAttribute (writer, BAD_CAST "version", BAD_CAST "1") < 0)
+        goto failed;
+      if (last != NULL)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (last);
+          g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+          if (xmlTextWriterWriteAttribute (writer, BAD_CAST "exported", BAD_CAST text) < 0)
+            goto failed;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_order); i++)
+    {
+      if (xcard && export_order[i] != LIA_RECORD_KIND_ORGANIZATION && export_order[i] != LIA_RECORD_KIND_CONTACT)
+        continue;
+      if (!lia_store_foreach_record (export->store, export_order[i], selected,
+                                     write_record_cb, export, error))
+        return FALSE;
+    }
+
+  if (xmlTextWriterEndDocument (writer) < 0 || xmlTextWriterFlush (writer) < 0)
+    goto failed;
+
+  return TRUE;
+
+failed:
+  g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
+                       _("Could not write the directory."));
+  return FALSE;
+}
+
+static void
+silence_cb (void       *context,
+            const char *format,
+            ...)
+{
+}
+
+static gboolean
+export_to_stream (LiaExporter    *self,
+                  LiaStore       *store,
+                  GOutputStream  *stream,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  g_autoptr(GError) write_error = NULL;
+  GError *local_error = NULL;
+  Export export = { self, store, NULL, cancellable };
+  gboolean selected = self->organization_id > 0;
+  gboolean ok;
+
+  /* One read transaction: the file shows the database at one moment. */
+  if (!lia_store_begin (store, error))
+    return FALSE;
+
+  if (selected && !lia_store_select_organization_scope (store, self->organization_id, error))
+    {
+      lia_store_rollback (store);
+      return FALSE;
+    }
+
+  /* A failed write is reported by our own error; libxml2 would also print it. The handlers
+   * are per thread. */
+  xmlSetGenericErrorFunc (NULL, silence_cb);
+  export.writer = _lia_xml_writer_new_for_stream (stream, cancellable, &write_error);
+  ok = write_document (&export, selected, &local_error);
+  xmlFreeTextWriter (export.writer);
+  xmlSetGenericErrorFunc (NULL, NULL);
+  lia_store_rollback (store);
+
+  /* The stream's own error says more than the writer's. */
+  if (write_error != NULL)
+    {
+      g_clear_error (&local_error);
+      g_propagate_error (error, g_steal_pointer (&write_error));
+      return FALSE;
+    }
+  if (!ok)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  g_mutex_lock (&self->progress_lock);
+  self->records_written = self->records_total;
+  g_mutex_unlock (&self->progress_lock);
+  tell_progress (self);
+
+  return TRUE;
+}
+
+gboolean
+lia_exporter_run (LiaExporter   *self,
+                  LiaStore      *store,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFileOutputStream) output = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+
+  g_return_val_if_fail (LIA_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (LIA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (!self->started, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self->started = TRUE;
+
+  if (self->stream != NULL)
+    return export_to_stream (self, store, self->stream, cancellable, error) &&
+           g_output_stream_flush (self->stream, cancellable, error);
+
+  /* A new file beside the old one, renamed over it on close; private, since it is
+   * confidential. */
+  output = g_file_replace (self->file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                           cancellable, error);
+  if (output == NULL)
+    return FALSE;
+
+  if (export_to_stream (self, store, G_OUTPUT_STREAM (output), cancellable, error))
+    return g_output_stream_close (G_OUTPUT_STREAM (output), cancellable, error);
+
+  /* Closing with a cancelled cancellable drops the new file and keeps the old one. */
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (output), abandon, NULL);
+  return FALSE;
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  LiaExporter *self = source_object;
+  g_autoptr(LiaStore) store = NULL;
+  GError *error = NULL;
+
+  if (!(store = lia_store_open (task_data, &error)) ||
+      !lia_exporter_run (self, store, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+lia_exporter_run_async (LiaExporter         *self,
+                        const char          *database_path,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LIA_IS_EXPORTER (self));
+  g_return_if_fail (database_path != NULL);
+  g_return_if_fail (!self->started);
+
+  self->notify_context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lia_exporter_run_async);
+  g_task_set_task_data (task, g_strdup (database_path), g_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+lia_exporter_run_finish (LiaExporter   *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (LIA_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+lia_exporter_finalize (GObject *object)
+{
+  LiaExporter *self = LIA_EXPORTER (object);
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->stream);
+  g_clear_pointer (&self->notify_context, g_main_context_unref);
+  g_mutex_clear (&self->progress_lock);
+
+  G_OBJECT_CLASS (lia_exporter_parent_class)->finalize (object);
+}
+
+static void
+lia_exporter_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LiaExporter *self = LIA_EXPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_FORMAT:
+      g_value_set_enum (value, self->format);
+      break;
+    case PROP_ORGANIZATION_ID:
+      g_value_set_int64 (value, self->organization_id);
+      break;
+    case PROP_RECORDS_WRITTEN:
+      g_value_set_uint64 (value, lia_exporter_get_records_written (self));
+      break;
+    case PROP_RECORDS_TOTAL:
+      g_value_set_uint64 (value, lia_exporter_get_records_total (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_exporter_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  LiaExporter *self = LIA_EXPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+    case PROP_FORMAT:
+      self->format = g_value_get_enum (value);
+      break;
+    case PROP_ORGANIZATION_ID:
+      lia_exporter_set_organization_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_exporter_class_init (LiaExporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lia_exporter_finalize;
+  object_class->get_property = lia_exporter_get_property;
+  object_class->set_property = lia_exporter_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FORMAT] =
+    g_param_spec_enum ("format", NULL, NULL,
+                       LIA_TYPE_EXCHANGE_FORMAT, LIA_EXCHANGE_FORMAT_DIRECTORY,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORGANIZATION_ID] =
+    g_param_spec_int64 ("organization-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORDS_WRITTEN] =
+    g_param_spec_uint64 ("records-written", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORDS_TOTAL] =
+    g_param_spec_uint64 ("records-total", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lia_exporter_init (LiaExporter *self)
+{
+  g_mutex_init (&self->progress_lock);
+  self->format = LIA_EXCHANGE_FORMAT_DIRECTORY;
+}
+
+LiaExporter *
+lia_exporter_new (GFile             *file,
+                  LiaExchangeFormat  format)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (format == LIA_EXCHANGE_FORMAT_DIRECTORY || format == LIA_EXCHANGE_FORMAT_XCARD, NULL);
+
+  return g_object_new (LIA_TYPE_EXPORTER, "file", file, "format", format, NULL);
+}
+
+LiaExporter *
+lia_exporter_new_for_stream (GOutputStream     *stream,
+                             LiaExchangeFormat  format)
+{
+  LiaExporter *self;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (format == LIA_EXCHANGE_FORMAT_DIRECTORY || format == LIA_EXCHANGE_FORMAT_XCARD, NULL);
+
+  self = g_object_new (LIA_TYPE_EXPORTER, "format", format, NULL);
+  self->stream = g_object_ref (stream);
+  return self;
+}
+
+LiaExchangeFormat
+lia_exporter_get_format (LiaExporter *self)
+{
+  g_return_val_if_fail (LIA_IS_EXPORTER (self), LIA_EXCHANGE_FORMAT_DIRECTORY);
+  return self->format;
+}
+
+gint64
+lia_exporter_get_organization_id (LiaExporter *self)
+{
+  g_return_val_if_fail (LIA_IS_EXPORTER (self), 0);
+  return self->organization_id;
+}
+
+void
+lia_exporter_set_organization_id (LiaExporter *self,
+                                  gint64       organization_id)
+{
+  g_return_if_fail (LIA_IS_EXPORTER (self));
+  g_return_if_fail (organization_id >= 0);
+
+  if (self->organization_id == organization_id)
+    return;
+  self->organization_id = organization_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANIZATION_ID]);
+}
+
+guint64
+lia_exporter_get_records_written (LiaExporter *self)
+{
+  guint64 value;
+
+  g_return_val_if_fail (LIA_IS_EXPORTER (self), 0);
+  g_mutex_lock (&self->progress_lock);
+  value = self->records_written;
+  g_mutex_unlock (&self->progress_lock);
+  return value;
+}
+
+guint64
+lia_exporter_get_records_total (LiaExporter *self)
+{
+  guint64 value;
+
+  g_return_val_if_fail (LIA_IS_EXPORTER (self), 0);
+  g_mutex_lock (&self->progress_lock);
+  value = self->records_total;
+  g_mutex_unlock (&self->progress_lock);
+  return value;
+}

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lia-exchange.h"
+#include "lia-exchange-enum-types.h"
+#include "lia-import-problem.h"
+#include "lia-store.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_IMPORTER (lia_importer_get_type ())
+
+/**
+ * LiaImporter:
+ *
+ * Reads a partner directory or an xCard file into the database, streaming, in one transaction:
+ * a file with any problem changes nothing, and the importer lists every problem it found (up to
+ * a hundred) with its line and column. Records are merged by their id: importing the same file
+ * twice creates nothing new. A dry run does everything but keep the result.
+ *
+ * Progress ("records-read", "bytes-read", "bytes-total") is notified from the thread that runs
+ * the import; with lia_importer_run_async() that is a worker thread, and the notifications are
+ * passed on to the main context of the caller, so a window can bind to them.
+ */
+G_DECLARE_FINAL_TYPE (LiaImporter, lia_importer, LIA, IMPORTER, GObject)
+
+LiaImporter       *lia_importer_new               (GFile              *file);
+GFile             *lia_importer_get_file          (LiaImporter        *self);
+gboolean           lia_importer_get_dry_run       (LiaImporter        *self);
+void               lia_importer_set_dry_run       (LiaImporter        *self,
+                                                   gboolean            dry_run);
+
+/* Imports into @store, in this thread. FALSE with LIA_EXCHANGE_ERROR_INVALID when the file has
+ * problems (see lia_importer_get_problems()), LIA_EXCHANGE_ERROR_NOT_SUPPORTED when it is
+ * neither format, G_IO_ERROR_CANCELLED, or an error of the store or of reading the file. The
+ * database is unchanged whenever it returns FALSE. An importer runs once. */
+gboolean           lia_importer_run               (LiaImporter        *self,
+                                                   LiaStore           *store,
+                                                   GCancellable       *cancellable,
+                                                   GError            **error);
+
+/* The same in a worker thread, on a connection of its own to the database at @database_path.
+ * The store of the window hears nothing of the import: reload what is shown when it is done. */
+void               lia_importer_run_async         (LiaImporter        *self,
+                                                   const char         *database_path,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+gboolean           lia_importer_run_finish        (LiaImporter        *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+
+/* What was found: valid during and after the run. */
+LiaExchangeFormat  lia_importer_get_format        (LiaImporter        *self);
+guint64            lia_importer_get_records_read  (LiaImporter        *self);
+guint64            lia_importer_get_bytes_read    (LiaImporter        *self);
+guint64            lia_importer_get_bytes_total   (LiaImporter        *self);
+/* Records of @kind that were (or, in a dry run, would have been) created, updated or found
+ * unchanged. Affiliations count as their own kind. */
+guint64            lia_importer_get_count         (LiaImporter        *self,
+                                                   LiaRecordKind       kind,
+                                                   LiaImportOutcome    outcome);
+guint64            lia_importer_get_total         (LiaImporter        *self,
+                                                   LiaImportOutcome    outcome);
+/* Elements in other namespaces, skipped with what they contain. */
+guint64            lia_importer_get_ignored       (LiaImporter        *self);
+/* LiaImportProblems, in the order of the file. */
+GListModel        *lia_importer_get_problems      (LiaImporter        *self);
+/* TRUE when more problems were found than the list keeps. */
+gboolean           lia_importer_get_problems_truncated (LiaImporter   *self);
+
+G_END_DECLS

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-exchange"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lia-xml-private.h"
+
+gboolean
+_lia_xml_is (xmlNode    *node,
+             const char *ns,
+             const char *name)
+{
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  if (node->ns == NULL || node->ns->href == NULL || !g_str_equal ((const char *) node->ns->href, ns))
+    return FALSE;
+  return name == NULL || g_str_equal ((const char *) node->name, name);
+}
+
+char *
+_lia_xml_text (xmlNode  *node,
+               xmlNode **out_bad_child,
+               guint    *out_foreign)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  *out_bad_child = NULL;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      switch (child->type)
+        {
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+          if (child->content != NULL)
+            g_string_append (text, (const char *) child->content);
+          break;
+
+        case XML_COMMENT_NODE:
+        case XML_PI_NODE:
+          break;
+
+        case XML_ELEMENT_NODE:
+          /* Another namespace's element inside our text: someone's extension. */
+          if (child->ns != NULL && node->ns != NULL &&
+              !g_str_equal ((const char *) child->ns->href, (const char *) node->ns->href))
+            {
+              (*out_foreign)++;
+              break;
+            }
+          *out_bad_child = child;
+          return NULL;
+
+        default:
+          /* Entity references and anything else we never expand. */
+          *out_bad_child = child;
+          return NULL;
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+_lia_xml_attr_value (xmlAttr *attr)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (xmlNode *child = attr->children; child != NULL; child = child->next)
+    if (child->type == XML_TEXT_NODE && child->content != NULL)
+      g_string_append (text, (const char *) child->content);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+long
+_lia_xml_line (xmlNode *node)
+{
+  if (node->line < 65535)
+    return node->line;
+
+  /* libxml2 keeps big line numbers only on text nodes. The white space before an element ends
+   * on the element's own line; the text inside it starts there. */
+  if (node->prev != NULL && node->prev->type == XML_TEXT_NODE && node->prev->line == 65535 &&
+      node->prev->psvi != NULL)
+    return (long) (ptrdiff_t) node->prev->psvi;
+
+  return xmlGetLineNo (node);
+}
+
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError       **error;
+} WriterTarget;
+
+static int
+write_cb (void       *context,
+          const char *buffer,
+          int         len)
+{
+  WriterTarget *target = context;
+
+  GError *local_error = NULL;
+
+  if (!g_output_stream_write_all (target->stream, buffer, len, NULL, target->cancellable,
+                                  &local_error))
+    {
+      if (target->error != NULL && *target->error == NULL)
+        g_propagate_error (target->error, local_error);
+      else
+        g_error_free (local_error);
+      return -1;
+    }
+  return len;
+}
+
+static int
+close_cb (void *context)
+{
+  g_free (context);
+  return 0;
+}
+
+xmlTextWriterPtr
+_lia_xml_writer_new_for_stream (GOutputStream  *stream,
+                                GCancellable   *cancellable,
+                                GError        **write_error)
+{
+  WriterTarget *target = g_new0 (WriterTarget, 1);
+  xmlOutputBufferPtr buffer;
+  xmlTextWriterPtr writer;
+
+  target->stream = stream;
+  target->cancellable = cancellable;
+  target->error = write_error;
+
+  buffer = xmlOutputBufferCreateIO (write_cb, close_cb, target, NULL);
+  writer = xmlNewTextWriter (buffer);
+  xmlTextWriterSetIndent (writer, 1);
+  xmlTextWriterSetIndentString (writer, BAD_CAST "  ");
+
+  return writer;
+}

@@ -1,0 +1,654 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "lia-exporter.h"
+#include "lia-importer.h"
+#include "lia-store-bulk.h"
+#include "lia-test-util.h"
+
+/* Importing and exporting partner directories: round trips, merges, forward references, the
+ * problems a person is shown, and a database that stays as it was whenever an import fails. */
+
+#define HEADER "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+               "<partner-directory xmlns=\"urn:liaison:partner-directory:1\" version=\"1\">\n"
+#define FOOTER "</partner-directory>\n"
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "regional-health-office.xml", NULL);
+}
+
+static char *
+write_file (StoreFixture *f,
+            const char   *name,
+            const char   *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Imports @path; returns the importer (problems and counts) and sets @out_error. */
+static LiaImporter *
+import_file (LiaStore    *store,
+             const char  *path,
+             gboolean     dry_run,
+             GError     **out_error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LiaImporter *importer = lia_importer_new (file);
+
+  lia_importer_set_dry_run (importer, dry_run);
+  lia_importer_run (importer, store, NULL, out_error);
+  return importer;
+}
+
+static void
+import_ok (LiaStore   *store,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) importer = import_file (store, path, FALSE, &error);
+
+  g_assert_no_error (error);
+}
+
+/* The whole database as a partner directory: what tests compare before and after. */
+static char *
+export_to_string (LiaStore *store,
+                  gint64    organization_id)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(LiaExporter) exporter = lia_exporter_new_for_stream (stream, LIA_EXCHANGE_FORMAT_DIRECTORY);
+  g_autoptr(GError) error = NULL;
+
+  lia_exporter_set_organization_id (exporter, organization_id);
+  g_assert_true (lia_exporter_run (exporter, store, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (stream, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+static char *
+problem_text (LiaImporter *importer,
+              guint        i)
+{
+  g_autoptr(LiaImportProblem) problem = g_list_model_get_item (lia_importer_get_problems (importer), i);
+
+  g_assert_nonnull (problem);
+  return lia_import_problem_to_string (problem);
+}
+
+static guint
+n_problems (LiaImporter *importer)
+{
+  return g_list_model_get_n_items (lia_importer_get_problems (importer));
+}
+
+static void
+assert_problem (LiaImporter *importer,
+                guint        i,
+                guint        line,
+                guint        column,
+                const char  *part)
+{
+  g_autoptr(LiaImportProblem) problem = g_list_model_get_item (lia_importer_get_problems (importer), i);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (problem);
+  text = lia_import_problem_to_string (problem);
+  if (strstr (text, part) == NULL)
+    g_error ("problem %u is “%s”, expected it to say “%s”", i, text, part);
+  g_assert_cmpuint (lia_import_problem_get_line (problem), ==, line);
+  if (column > 0)
+    g_assert_cmpuint (lia_import_problem_get_column (problem), ==, column);
+}
+
+/* The sample: import, export, import into an empty database, export: the same bytes. */
+static void
+test_round_trip (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(LiaStore) other = NULL;
+
+  import_ok (f->store, sample);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), >=, 12);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), >=, 50);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), >=, 250);
+
+  first = export_to_string (f->store, 0);
+  again = export_to_string (f->store, 0);
+  g_assert_cmpstr (first, ==, again);
+
+  exported = write_file (f, "exported.xml", first);
+  other = lia_test_open (other_path);
+  import_ok (other, exported);
+  second = export_to_string (other, 0);
+  g_assert_cmpstr (first, ==, second);
+
+  /* The record times travel: "exported" is when the data last changed, not today. */
+  g_assert_nonnull (strstr (first, "exported=\"20"));
+  g_assert_null (strstr (first, "kind=\"\""));
+}
+
+/* The same file twice creates nothing; a changed record is updated, the rest unchanged. */
+static void
+test_merge (StoreFixture  *f,
+            gconstpointer  data)
+{
+  static const char first[] =
+    HEADER
+    "  <organization id=\"who\"><name>World Health Organization</name><country>CH</country></organization>\n"
+    "  <contact id=\"c-1\"><name><given>Amina</given><family>Diallo</family></name>\n"
+    "    <affiliation organization=\"who\" role=\"Director\" from=\"2021-03-01\" primary=\"true\"/>\n"
+    "    <email kind=\"work\">amina@who.example</email></contact>\n"
+    "  <interaction id=\"i-1\" kind=\"meeting\" at=\"2026-10-03T09:00:00+02:00\" minutes=\"60\">\n"
+    "    <title>Kick-off</title><participant contact=\"c-1\"/><participant organization=\"who\"/></interaction>\n"
+    FOOTER;
+  static const char changed[] =
+    HEADER
+    "  <organization id=\"who\"><name>World Health Organization</name><country>CH</country></organization>\n"
+    "  <contact id=\"c-1\"><name><given>Amina</given><family>Diallo-Sow</family></name>\n"
+    "    <affiliation organization=\"who\" role=\"Director\" from=\"2021-03-01\" primary=\"true\"/>\n"
+    "    <email kind=\"work\">amina@who.example</email></contact>\n"
+    "  <interaction id=\"i-1\" kind=\"meeting\" at=\"2026-10-03T09:00:00+02:00\" minutes=\"60\">\n"
+    "    <title>Kick-off</title><participant contact=\"c-1\"/><participant organization=\"who\"/></interaction>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "first.xml", first);
+  g_autofree char *changed_path = write_file (f, "changed.xml", changed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) once = import_file (f->store, path, FALSE, &error);
+  g_autoptr(LiaImporter) twice = NULL;
+  g_autoptr(LiaImporter) update = NULL;
+  g_autoptr(LiaRecord) contact = NULL;
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lia_importer_get_total (once, LIA_IMPORT_CREATED), ==, 4);
+  g_assert_cmpuint (lia_importer_get_count (once, LIA_RECORD_KIND_AFFILIATION, LIA_IMPORT_CREATED), ==, 1);
+
+  twice = import_file (f->store, path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lia_importer_get_total (twice, LIA_IMPORT_CREATED), ==, 0);
+  g_assert_cmpuint (lia_importer_get_total (twice, LIA_IMPORT_UPDATED), ==, 0);
+  g_assert_cmpuint (lia_importer_get_total (twice, LIA_IMPORT_UNCHANGED), ==, 4);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 1);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_AFFILIATION), ==, 1);
+
+  update = import_file (f->store, changed_path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lia_importer_get_count (update, LIA_RECORD_KIND_CONTACT, LIA_IMPORT_UPDATED), ==, 1);
+  g_assert_cmpuint (lia_importer_get_total (update, LIA_IMPORT_UNCHANGED), ==, 3);
+
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_CONTACT, "c-1", &id, NULL));
+  contact = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, id);
+  g_assert_cmpstr (lia_contact_get_family_name (LIA_CONTACT (contact)), ==, "Diallo-Sow");
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 1);
+}
+
+/* References may point forward: a parent, an affiliation, participants, a commitment's
+ * interaction and a concern's parties all named before the record they point to. */
+static void
+test_forward_references (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  static const char text[] =
+    HEADER
+    "  <concern id=\"x-1\" status=\"mediating\" severity=\"high\" opened=\"2026-09-01\">\n"
+    "    <title>Data sharing dispute</title>\n"
+    "    <party organization=\"dept\" position=\"Wants the raw data&#10;by Friday\"/>\n"
+    "    <party contact=\"c-1\" position=\"Cannot share without consent\"/>\n"
+    "    <related interaction=\"i-1\"/>\n"
+    "  </concern>\n"
+    "  <commitment id=\"k-1\" direction=\"ours\" due=\"2026-10-10\" interaction=\"i-1\" contact=\"c-1\">\n"
+    "    <title>Send the revised memorandum</title></commitment>\n"
+    "  <interaction id=\"i-1\" kind=\"call\" at=\"2026-10-03T09:00:00+02:00\">\n"
+    "    <title>Call about data</title><participant contact=\"c-1\"/></interaction>\n"
+    "  <contact id=\"c-1\"><display-name>Dr Amina Diallo</display-name>\n"
+    "    <affiliation organization=\"dept\" role=\"Head\"/></contact>\n"
+    "  <organization id=\"dept\"><name>Department</name><parent organization=\"ministry\"/></organization>\n"
+    "  <organization id=\"ministry\"><name>Ministry</name></organization>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "forward.xml", text);
+  g_autoptr(LiaRecord) dept = NULL;
+  g_autoptr(LiaRecord) concern = NULL;
+  g_autoptr(LiaRecord) commitment = NULL;
+  g_autoptr(LiaConcernParty) party = NULL;
+  gint64 dept_id, ministry_id, concern_id, commitment_id, interaction_id;
+
+  import_ok (f->store, path);
+
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_ORGANIZATION, "dept", &dept_id, NULL));
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_ORGANIZATION, "ministry", &ministry_id, NULL));
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_CONCERN, "x-1", &concern_id, NULL));
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_COMMITMENT, "k-1", &commitment_id, NULL));
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_INTERACTION, "i-1", &interaction_id, NULL));
+
+  dept = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, dept_id);
+  g_assert_cmpint (lia_organization_get_parent_id (LIA_ORGANIZATION (dept)), ==, ministry_id);
+
+  commitment = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, commitment_id);
+  g_assert_cmpint (lia_commitment_get_interaction_id (LIA_COMMITMENT (commitment)), ==, interaction_id);
+
+  concern = lia_test_load (f->store, LIA_RECORD_KIND_CONCERN, concern_id);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_concern_get_parties (LIA_CONCERN (concern))), ==, 2);
+  party = g_list_model_get_item (lia_concern_get_parties (LIA_CONCERN (concern)), 0);
+  g_assert_cmpint (lia_concern_party_get_organization_id (party), ==, dept_id);
+  /* Multi-line text in an attribute comes back as it was. */
+  g_assert_cmpstr (lia_concern_party_get_position (party), ==, "Wants the raw data\nby Friday");
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_AFFILIATION), ==, 1);
+}
+
+/* A reference to nothing: the problem names the line, the column, the record and the id it
+ * looked for, and nothing of the file is kept. */
+static void
+test_dangling_reference (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  static const char text[] =
+    HEADER
+    "  <organization id=\"who\"><name>WHO</name></organization>\n"
+    "  <contact id=\"c-044\"><display-name>Someone</display-name>\n"
+    "    <affiliation organization=\"un-ocha\" role=\"Officer\"/>\n"
+    "  </contact>\n"
+    "  <commitment id=\"k-1\" direction=\"theirs\" contact=\"c-404\"><title>Reply</title></commitment>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "dangling.xml", text);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) importer = NULL;
+
+  lia_test_add_organization (f->store, "Already here", 0);
+  before = export_to_string (f->store, 0);
+
+  importer = import_file (f->store, path, FALSE, &error);
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "nothing was imported"));
+  g_assert_cmpuint (n_problems (importer), ==, 2);
+  /* The column is the attribute's: what to fix. */
+  assert_problem (importer, 0, 5, 18,
+                  "contact “c-044”: refers to organization “un-ocha”, which is neither in this file nor in the database");
+  assert_problem (importer, 1, 7, 43, "commitment “k-1”: refers to contact “c-404”");
+  {
+    g_autofree char *text0 = problem_text (importer, 0);
+    g_assert_true (g_str_has_suffix (path, "dangling.xml"));
+    g_assert_true (g_str_has_prefix (text0, path));
+    g_assert_nonnull (strstr (text0, "dangling.xml:5:18: "));
+  }
+
+  after = export_to_string (f->store, 0);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Values out of range, unknown elements and attributes, duplicates: every problem is listed
+ * with its line, and the database is as it was. */
+static void
+test_bad_values (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  static const char text[] =
+    HEADER
+    "  <organization id=\"a\"><name>A</name><assessment influence=\"9\" stance=\"hostile\"/></organization>\n"
+    "  <organization id=\"a\"><name>Again</name></organization>\n"
+    "  <contact id=\"c\"><display-name>C</display-name><affiliation organization=\"a\" from=\"2026-02-30\"/></contact>\n"
+    "  <interaction id=\"i\" kind=\"teleport\" at=\"2026-10-03\" sentiment=\"7\"><title>T</title></interaction>\n"
+    "  <meeting id=\"m\"/>\n"
+    "  <concern id=\"x\" colour=\"red\"><title>X</title><mood>bad</mood></concern>\n"
+    "  <organization id=\"has space\"><name>B</name></organization>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "bad.xml", text);
+  g_autofree char *before = export_to_string (f->store, 0);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) importer = import_file (f->store, path, FALSE, &error);
+
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  for (guint i = 0; i < n_problems (importer); i++)
+    {
+      g_autofree char *p = problem_text (importer, i);
+      g_test_message ("%s", p);
+    }
+  assert_problem (importer, 0, 3, 0, "“influence” must be a whole number from 1 to 5, not “9”");
+  assert_problem (importer, 1, 3, 0, "“stance” must be one of");
+  assert_problem (importer, 2, 4, 0, "A second organization with the id “a”");
+  assert_problem (importer, 3, 5, 0, "“from” must be a date like 2026-03-01, not “2026-02-30”");
+  assert_problem (importer, 4, 6, 0, "“at” must be a date and time with its UTC offset");
+  assert_problem (importer, 5, 6, 0, "“kind” must be one of meeting, call, email");
+  assert_problem (importer, 6, 6, 0, "“sentiment” must be a whole number from -2 to 2, not “7”");
+  assert_problem (importer, 7, 7, 3, "not <meeting>");
+  assert_problem (importer, 8, 8, 0, "<concern> has no attribute “colour”");
+  assert_problem (importer, 9, 8, 0, "<concern> cannot hold a <mood> element");
+  assert_problem (importer, 10, 9, 0, "“has space” is not an id");
+  g_assert_cmpuint (n_problems (importer), ==, 11);
+
+  after = export_to_string (f->store, 0);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A dry run reports what would happen and keeps nothing. */
+static void
+test_dry_run (StoreFixture  *f,
+              gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *before = export_to_string (f->store, 0);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) importer = import_file (f->store, sample, TRUE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lia_importer_get_count (importer, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_CREATED), >=, 250);
+  after = export_to_string (f->store, 0);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 0);
+}
+
+/* Elements of other namespaces are someone's extensions: skipped and counted. */
+static void
+test_foreign_elements (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  static const char text[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<pd:partner-directory xmlns:pd=\"urn:liaison:partner-directory:1\" xmlns:x=\"urn:example:crm\" version=\"1\" x:source=\"crm\">\n"
+    "  <x:export-info><x:by>Tool</x:by></x:export-info>\n"
+    "  <pd:organization id=\"o\" x:rank=\"3\"><pd:name>Org <x:em>ignored</x:em></pd:name><x:colour>blue</x:colour></pd:organization>\n"
+    "</pd:partner-directory>\n";
+  g_autofree char *path = write_file (f, "foreign.xml", text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) importer = import_file (f->store, path, FALSE, &error);
+  g_autoptr(LiaRecord) organization = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lia_importer_get_ignored (importer), ==, 3);
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_ORGANIZATION, "o", &id, NULL));
+  organization = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, id);
+  g_assert_cmpstr (lia_organization_get_name (LIA_ORGANIZATION (organization)), ==, "Org");
+}
+
+/* Not a directory at all, and directories that are broken as XML. */
+static void
+test_not_a_directory (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  g_autofree char *html = write_file (f, "page.xml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>");
+  g_autofree char *text = write_file (f, "notes.txt", "Meeting notes, not XML at all.\n");
+  g_autofree char *empty = write_file (f, "empty.xml", "");
+  g_autofree char *cut = write_file (f, "cut.xml", HEADER "  <organization id=\"o\"><name>Cut off her");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) a = import_file (f->store, html, FALSE, &error);
+  g_autoptr(LiaImporter) b = NULL;
+  g_autoptr(LiaImporter) c = NULL;
+  g_autoptr(LiaImporter) d = NULL;
+
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "is not a partner directory or xCard file"));
+  g_assert_nonnull (strstr (error->message, "“html”"));
+  g_clear_error (&error);
+
+  b = import_file (f->store, text, FALSE, &error);
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  assert_problem (b, 0, 1, 0, "This is not an XML file");
+  g_clear_error (&error);
+
+  c = import_file (f->store, empty, FALSE, &error);
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  d = import_file (f->store, cut, FALSE, &error);
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  assert_problem (d, 0, 3, 0, "cut off");
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 0);
+}
+
+/* One organization: its people, their history, and what those refer to, importable alone. */
+static void
+test_export_organization (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *part = NULL;
+  g_autofree char *part_path = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(LiaStore) other = NULL;
+  g_autoptr(GPtrArray) organizations = NULL;
+  gint64 id = 0;
+  gint64 best = 0;
+
+  import_ok (f->store, sample);
+
+  /* The organization with the most people. */
+  organizations = lia_store_list_sub_organizations (f->store, 0, NULL);
+  for (guint i = 0; i < organizations->len; i++)
+    {
+      gint64 candidate = lia_record_get_id (g_ptr_array_index (organizations, i));
+      g_autoptr(GPtrArray) people = lia_store_list_affiliations_for_organization (f->store, candidate, NULL, NULL);
+      if ((gint64) people->len > best)
+        {
+          best = people->len;
+          id = candidate;
+        }
+    }
+  g_assert_cmpint (id, >, 0);
+
+  part = export_to_string (f->store, id);
+  part_path = write_file (f, "part.xml", part);
+  other = lia_test_open (other_path);
+  import_ok (other, part_path);
+
+  g_assert_cmpint (lia_test_count (other, LIA_RECORD_KIND_CONTACT), >=, best);
+  g_assert_cmpint (lia_test_count (other, LIA_RECORD_KIND_CONTACT), <, lia_test_count (f->store, LIA_RECORD_KIND_CONTACT));
+  g_assert_cmpint (lia_test_count (other, LIA_RECORD_KIND_INTERACTION), >, 0);
+  g_assert_cmpint (lia_test_count (other, LIA_RECORD_KIND_INTERACTION), <, lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION));
+}
+
+/* Cancelling halfway keeps nothing. */
+static void
+test_cancel (StoreFixture  *f,
+             gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autoptr(LiaImporter) importer = lia_importer_new (file);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect_swapped (importer, "notify::records-read", G_CALLBACK (g_cancellable_cancel), cancellable);
+  g_assert_false (lia_importer_run (importer, f->store, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 0);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 0);
+}
+
+static void
+on_async_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (LIA_IS_IMPORTER (source))
+    g_assert_true (lia_importer_run_finish (LIA_IMPORTER (source), result, &error));
+  else
+    g_assert_true (lia_exporter_run_finish (LIA_EXPORTER (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+on_progress_cb (GObject    *object,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  guint *notifications = user_data;
+
+  /* Progress reaches the thread that started the work, never the worker. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  (*notifications)++;
+}
+
+/* In a thread on its own connection, as the window runs it. */
+static void
+test_async (StoreFixture  *f,
+            gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *out_path = g_build_filename (f->dir, "out.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(LiaImporter) importer = lia_importer_new (file);
+  g_autoptr(LiaExporter) exporter = lia_exporter_new (out, LIA_EXCHANGE_FORMAT_DIRECTORY);
+  guint notifications = 0;
+  gboolean done = FALSE;
+  g_autofree char *contents = NULL;
+
+  g_signal_connect (importer, "notify::records-read", G_CALLBACK (on_progress_cb), &notifications);
+  lia_importer_run_async (importer, f->path, NULL, on_async_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (notifications, >, 0);
+  g_assert_cmpuint (lia_importer_get_records_read (importer), >=, 400);
+  g_assert_cmpuint (lia_importer_get_bytes_read (importer), ==, lia_importer_get_bytes_total (importer));
+
+  /* The fixture's own connection sees the other connection's import. */
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), >=, 250);
+
+  done = FALSE;
+  lia_exporter_run_async (exporter, f->path, NULL, on_async_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (out_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partner-directory"));
+  /* Directories are confidential. */
+  g_assert_cmpuint (lia_test_file_mode (out_path) & 0777, ==, 0600);
+}
+
+/* An export that fails leaves the file that was there. */
+static void
+test_export_keeps_old_file (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "old.xml", "the previous export\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LiaExporter) exporter = lia_exporter_new (file, LIA_EXCHANGE_FORMAT_DIRECTORY);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  for (int i = 0; i < 2000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Organization %d", i);
+      lia_test_add_organization (f->store, name, 0);
+    }
+
+  g_signal_connect_swapped (exporter, "notify::records-written", G_CALLBACK (g_cancellable_cancel), cancellable);
+  g_assert_false (lia_exporter_run (exporter, f->store, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the previous export\n");
+}
+
+/* A real `liaison import` killed halfway: the database is as before. */
+static void
+test_killed_import (StoreFixture  *f,
+                    gconstpointer  data)
+{
+  const char *binary = g_getenv ("LIAISON_BINARY");
+  g_autoptr(GString) big = g_string_new (HEADER);
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) progress = NULL;
+  g_autofree char *line = NULL;
+  const char *argv[] = { binary, "import", "--progress", "--database", f->path, NULL, NULL };
+
+  g_assert_nonnull (binary);
+
+  for (int i = 0; i < 3000; i++)
+    g_string_append_printf (big, "  <organization id=\"o-%d\"><name>Organization %d</name></organization>\n", i, i);
+  for (int i = 0; i < 60000; i++)
+    g_string_append_printf (big,
+                            "  <interaction id=\"i-%d\" kind=\"call\" at=\"2026-01-01T09:00:00+01:00\">"
+                            "<title>Call %d</title><participant organization=\"o-%d\"/></interaction>\n",
+                            i, i, i % 3000);
+  g_string_append (big, FOOTER);
+  path = write_file (f, "big.xml", big->str);
+
+  lia_test_add_organization (f->store, "Here before", 0);
+  before = export_to_string (f->store, 0);
+  lia_test_close (f);
+
+  argv[5] = path;
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+
+  /* Wait until it has read a good part of the file, then kill it. */
+  progress = g_data_input_stream_new (g_subprocess_get_stderr_pipe (process));
+  for (;;)
+    {
+      guint64 records;
+
+      g_clear_pointer (&line, g_free);
+      line = g_data_input_stream_read_line (progress, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      records = g_ascii_strtoull (line, NULL, 10);
+      if (records >= 10000)
+        break;
+    }
+  g_subprocess_send_signal (process, SIGKILL);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (process));
+  g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
+
+  lia_test_reopen (f);
+  after = export_to_string (f->store, 0);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+
+  ADD ("/exchange/round-trip", test_round_trip);
+  ADD ("/exchange/merge", test_merge);
+  ADD ("/exchange/forward-references", test_forward_references);
+  ADD ("/exchange/dangling-reference", test_dangling_reference);
+  ADD ("/exchange/bad-values", test_bad_values);
+  ADD ("/exchange/dry-run", test_dry_run);
+  ADD ("/exchange/foreign-elements", test_foreign_elements);
+  ADD ("/exchange/not-a-directory", test_not_a_directory);
+  ADD ("/exchange/export-organization", test_export_organization);
+  ADD ("/exchange/cancel", test_cancel);
+  ADD ("/exchange/async", test_async);
+  ADD ("/exchange/export-keeps-old-file", test_export_keeps_old_file);
+  ADD ("/exchange/killed-import", test_killed_import);
+
+  return g_test_run ();
+}
