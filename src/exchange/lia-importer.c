@@ -171,6 +171,9 @@ describe_xml_error (const xmlError *error)
 {
   g_autofree char *text = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
 
+  /* Some of libxml2's messages run over two lines. */
+  g_strdelimit (text, "\n", ' ');
+
   switch (error->code)
     {
     case XML_ERR_DOCUMENT_EMPTY:
