@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-exchange"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lia-exporter.h"
+#include "lia-importer.h"
+#include "lia-store-bulk.h"
+
+/* Importing and exporting a partner directory of any size, against the floor: the time
+ * `xmllint --stream --noout` takes just to parse the same file. Targets (issue "partner
+ * directories"): import within 4x and export within 2x of that floor, peak RSS under 150 MB for
+ * any size. Prints figures; fails only on errors and wrong counts, never on time. */
+
+static double scale = 1.0;
+static char *generator = NULL;
+static char *work_dir = NULL;
+static gboolean keep = FALSE;
+
+static const GOptionEntry entries[] = {
+  { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale,
+    "Size relative to 10k organizations, 100k contacts, 1M interactions, 100k commitments", "F" },
+  { "generator", 'g', 0, G_OPTION_ARG_FILENAME, &generator, "The bench-directory-gen program", "PATH" },
+  { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &work_dir, "Where to put the files (a new folder)", "DIR" },
+  { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep, "Keep the files", NULL },
+  G_OPTION_ENTRY_NULL
+};
+
+/* "VmRSS" or "VmHWM" of this process, in KiB; 0 when unavailable. */
+static gint64
+read_status_kib (const char *field)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize field_len = strlen (field);
+
+  if (!g_file_get_contents ("/proc/self/status", &contents, NULL, NULL))
+    return 0;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strncmp (lines[i], field, field_len) == 0 && lines[i][field_len] == ':')
+      return g_ascii_strtoll (lines[i] + field_len + 1, NULL, 10);
+  return 0;
+}
+
+/* Linux resets the peak ("VmHWM") when 5 is written to clear_refs. */
+static void
+reset_peak_rss (void)
+{
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static double
+run_seconds (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  if (process == NULL || !g_subprocess_wait_check (process, NULL, &error))
+    g_error ("%s failed: %s", argv[0], error->message);
+  return seconds_since (start);
+}
+
+static guint64
+total_records (LiaStore *store)
+{
+  static const LiaRecordKind kinds[] = {
+    LIA_RECORD_KIND_ORGANIZATION, LIA_RECORD_KIND_CONTACT, LIA_RECORD_KIND_INTERACTION,
+    LIA_RECORD_KIND_COMMITMENT, LIA_RECORD_KIND_CONCERN,
+  };
+  guint64 total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      guint64 n = 0;
+      g_autoptr(GError) error = NULL;
+
+      if (!lia_store_count_records (store, kinds[i], FALSE, &n, &error))
+        g_error ("%s", error->message);
+      total += n;
+    }
+  return total;
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("- import and export benchmark");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *scale_text = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(LiaImporter) importer = NULL;
+  g_autoptr(LiaImporter) again = NULL;
+  g_autoptr(LiaExporter) exporter = NULL;
+  double generate_s, floor_s, import_s, export_s, merge_s;
+  gint64 import_peak, export_peak, merge_peak, start;
+  guint64 records, imported;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (generator == NULL)
+    {
+      g_printerr ("--generator is required\n");
+      return 2;
+    }
+
+  dir = work_dir != NULL ? g_strdup (work_dir) : g_dir_make_tmp ("liaison-bench-exchange-XXXXXX", &error);
+  if (dir == NULL || g_mkdir_with_parents (dir, 0700) != 0)
+    g_error ("no folder to work in: %s", error ? error->message : g_strerror (errno));
+  directory = g_build_filename (dir, "directory.xml", NULL);
+  exported = g_build_filename (dir, "exported.xml", NULL);
+  database = g_build_filename (dir, "bench.db", NULL);
+  g_unlink (database);
+
+  scale_text = g_strdup_printf ("%g", scale);
+  {
+    const char *gen_argv[] = { generator, "--scale", scale_text, "--output", directory, NULL };
+    generate_s = run_seconds (gen_argv);
+  }
+
+  /* The floor: parsing alone, twice, keeping the faster (the first also warms the cache). */
+  {
+    const char *lint_argv[] = { "xmllint", "--stream", "--noout", directory, NULL };
+    double first = run_seconds (lint_argv);
+    double second = run_seconds (lint_argv);
+    floor_s = MIN (first, second);
+  }
+
+  g_print ("# bench-exchange, scale %g (%s build)\n", scale, BENCH_BUILDTYPE);
+  g_print ("file                 %.1f MB (generated in %.2f s)\n", file_size (directory) / 1e6, generate_s);
+  g_print ("floor (xmllint)      %.2f s\n", floor_s);
+
+  if (!(store = lia_store_open (database, &error)))
+    g_error ("%s", error->message);
+
+  /* Import into an empty database. */
+  file = g_file_new_for_path (directory);
+  importer = lia_importer_new (file);
+  reset_peak_rss ();
+  start = g_get_monotonic_time ();
+  if (!lia_importer_run (importer, store, NULL, &error))
+    g_error ("import failed: %s", error->message);
+  import_s = seconds_since (start);
+  import_peak = read_status_kib ("VmHWM");
+  imported = lia_importer_get_records_read (importer);
+  records = total_records (store);
+  g_print ("import               %.2f s, %.0f records/s, %.2fx floor, peak RSS %.1f MiB (%" G_GUINT64_FORMAT " records)\n",
+           import_s, imported / import_s, import_s / floor_s, import_peak / 1024.0, imported);
+  if (lia_importer_get_total (importer, LIA_IMPORT_CREATED) < records)
+    g_error ("created %" G_GUINT64_FORMAT " records, the database has %" G_GUINT64_FORMAT,
+             lia_importer_get_total (importer, LIA_IMPORT_CREATED), records);
+
+  /* Export all of it. */
+  out = g_file_new_for_path (exported);
+  exporter = lia_exporter_new (out, LIA_EXCHANGE_FORMAT_DIRECTORY);
+  reset_peak_rss ();
+  start = g_get_monotonic_time ();
+  if (!lia_exporter_run (exporter, store, NULL, &error))
+    g_error ("export failed: %s", error->message);
+  export_s = seconds_since (start);
+  export_peak = read_status_kib ("VmHWM");
+  g_print ("export               %.2f s, %.0f records/s, %.2fx floor, peak RSS %.1f MiB (%.1f MB written)\n",
+           export_s, lia_exporter_get_records_written (exporter) / export_s, export_s / floor_s,
+           export_peak / 1024.0, file_size (exported) / 1e6);
+  if (lia_exporter_get_records_written (exporter) != records)
+    g_error ("exported %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " records",
+             lia_exporter_get_records_written (exporter), records);
+
+  /* The same file again: a merge that finds everything unchanged. */
+  again = lia_importer_new (file);
+  reset_peak_rss ();
+  start = g_get_monotonic_time ();
+  if (!lia_importer_run (again, store, NULL, &error))
+    g_error ("second import failed: %s", error->message);
+  merge_s = seconds_since (start);
+  merge_peak = read_status_kib ("VmHWM");
+  g_print ("re-import (merge)    %.2f s, %.0f records/s, %.2fx floor, peak RSS %.1f MiB, %" G_GUINT64_FORMAT " created\n",
+           merge_s, imported / merge_s, merge_s / floor_s, merge_peak / 1024.0,
+           lia_importer_get_total (again, LIA_IMPORT_CREATED));
+  if (lia_importer_get_total (again, LIA_IMPORT_CREATED) != 0)
+    g_error ("the second import created records");
+
+  g_clear_object (&store);
+  if (!keep)
+    {
+      g_autofree char *wal = g_strconcat (database, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (database, "-shm", NULL);
+      g_unlink (directory);
+      g_unlink (exported);
+      g_unlink (database);
+      g_unlink (wal);
+      g_unlink (shm);
+      if (work_dir == NULL)
+        g_rmdir (dir);
+    }
+
+  return 0;
+}
