@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* A database written by an older Liaison opens, keeps every record and becomes searchable; a
- * new one starts at the current version; opening again (even twice at once) changes nothing. */
+ * version 2 database gains the assessment history, started from what each record holds; a new
+ * one starts at the current version; opening again (even twice at once) changes nothing. */
 
 #include "lia-test-util.h"
 #include "lia-search-result.h"
+#include "lia-store-reports.h"
 
 /* Builds tests/data/liaison-v1.sql into @path with plain SQLite. */
 static void
@@ -163,8 +165,8 @@ test_upgrade_v1 (StoreFixture  *f,
                  gconstpointer  data)
 {
   f->store = lia_test_open (f->path);
-  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 2);
-  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 2);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 3);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 3);
   assert_v1_records (f->store, 0);
   assert_v1_searchable (f->store);
 
@@ -177,14 +179,17 @@ test_upgrade_v1 (StoreFixture  *f,
   }
 
   lia_test_close (f);
-  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, LIA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (lia_test_sql_int (f->path,
                                      "SELECT count(*) FROM sqlite_schema WHERE name = 'organizations_fts'"),
                    ==, 1);
+  /* Straight through version 2 to 3: the assessed records (the hospital, Amina) start their
+   * assessment history; Émile and the ministry were never assessed. */
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM assessment_history"), ==, 2);
 
   /* Again after a restart: nothing is migrated twice, nothing is indexed twice. */
   f->store = lia_test_open (f->path);
-  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 2);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
   assert_v1_records (f->store, 1);
   assert_v1_searchable (f->store);
   {
@@ -209,8 +214,8 @@ test_open_twice (StoreFixture  *f,
   /* Two stores on one old file at the same time (the window and an import thread). */
   f->store = lia_test_open (f->path);
   second = lia_test_open (f->path);
-  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 2);
-  g_assert_cmpint (lia_store_get_schema_version (second), ==, 2);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (lia_store_get_schema_version (second), ==, LIA_STORE_SCHEMA_VERSION);
 
   /* One writes, the other reads it. */
   id = lia_test_add_organization (f->store, "Written by the first", 0);
@@ -225,16 +230,16 @@ test_open_twice (StoreFixture  *f,
 
   g_assert_finalize_object (G_OBJECT (g_steal_pointer (&second)));
   lia_test_close (f);
-  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, LIA_STORE_SCHEMA_VERSION);
 
   /* And again after both closed. */
   f->store = lia_test_open (f->path);
   second = lia_test_open (f->path);
-  g_assert_cmpint (lia_store_get_schema_version (second), ==, 2);
+  g_assert_cmpint (lia_store_get_schema_version (second), ==, LIA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (lia_test_count (second, LIA_RECORD_KIND_ORGANIZATION), ==, 3);
   g_assert_finalize_object (G_OBJECT (g_steal_pointer (&second)));
   lia_test_close (f);
-  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, LIA_STORE_SCHEMA_VERSION);
 }
 
 /* A failed upgrade leaves the old version as it was: the migration is one transaction. */
@@ -261,6 +266,195 @@ test_failed_upgrade (StoreFixture  *f,
   g_assert_cmpint (lia_test_sql_int (f->path,
                                      "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"),
                    ==, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM organizations"), ==, 2);
+}
+
+/* Runs tests/data/liaison-v2.sql on top of a version 1 database: a version 2 database as
+ * Liaison 0.1 with search left it, with work done since. */
+static void
+v2_fixture_setup (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  const char *script_path = g_test_get_filename (G_TEST_DIST, "data", "liaison-v2.sql", NULL);
+  sqlite3 *db;
+  char *errmsg = NULL;
+
+  v1_fixture_setup (f, data);
+
+  g_file_get_contents (script_path, &script, NULL, &error);
+  g_assert_no_error (error);
+  db = lia_test_raw_open (f->path, FALSE);
+  if (sqlite3_exec (db, script, NULL, NULL, &errmsg) != SQLITE_OK)
+    g_error ("%s: %s", script_path, errmsg);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
+}
+
+static GPtrArray *
+history_of (LiaStore      *store,
+            LiaRecordKind  kind,
+            const char    *uid)
+{
+  g_autoptr(LiaRecord) record = load_uid_ok (store, kind, uid);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *history = lia_store_list_assessment_history (store, kind, lia_record_get_id (record), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (history);
+  return history;
+}
+
+static void
+assert_state (GPtrArray  *history,
+              guint       index,
+              const char *changed_at,
+              int         influence,
+              int         interest,
+              LiaStance   stance)
+{
+  LiaAssessmentState *state;
+
+  g_assert_cmpuint (index, <, history->len);
+  state = g_ptr_array_index (history, index);
+  if (changed_at != NULL)
+    {
+      g_autoptr(GDateTime) expected = lia_test_at (changed_at);
+
+      g_assert_true (g_date_time_equal (state->changed_at, expected));
+    }
+  g_assert_cmpint (state->influence, ==, influence);
+  g_assert_cmpint (state->interest, ==, interest);
+  g_assert_cmpint (state->stance, ==, stance);
+}
+
+static void
+test_upgrade_v2 (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) zurich = NULL;
+  g_autoptr(GPtrArray) geneva = NULL;
+  g_autoptr(GPtrArray) amina = NULL;
+  g_autoptr(GPtrArray) emile = NULL;
+
+  f->store = lia_test_open (f->path);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 3);
+
+  /* Everything version 2 held is still there and still found. */
+  assert_v1_records (f->store, 0);
+  assert_v1_searchable (f->store);
+  {
+    g_autoptr(LiaRecord) ministry = load_uid_ok (f->store, LIA_RECORD_KIND_ORGANIZATION, "org-geneva-ministry");
+    LiaAssessment *assessment = lia_organization_get_assessment (LIA_ORGANIZATION (ministry));
+
+    g_assert_cmpint (lia_assessment_get_influence (assessment), ==, 5);
+    g_assert_cmpint (lia_assessment_get_stance (assessment), ==, LIA_STANCE_CONCERNED);
+  }
+
+  /* Each assessed record's history starts with what it holds, as of its last update. */
+  zurich = history_of (f->store, LIA_RECORD_KIND_ORGANIZATION, "org-zurich-hospital");
+  g_assert_cmpuint (zurich->len, ==, 1);
+  assert_state (zurich, 0, "2024-02-01T08:30:00Z", 4, 3, LIA_STANCE_SUPPORTIVE);
+  geneva = history_of (f->store, LIA_RECORD_KIND_ORGANIZATION, "org-geneva-ministry");
+  g_assert_cmpuint (geneva->len, ==, 1);
+  assert_state (geneva, 0, "2024-06-01T08:00:00Z", 5, 4, LIA_STANCE_CONCERNED);
+  amina = history_of (f->store, LIA_RECORD_KIND_CONTACT, "contact-amina-diallo");
+  g_assert_cmpuint (amina->len, ==, 1);
+  assert_state (amina, 0, "2024-07-01T08:00:00Z", 3, 4, LIA_STANCE_ADVOCATE);
+  emile = history_of (f->store, LIA_RECORD_KIND_CONTACT, "contact-emile-favre");
+  g_assert_cmpuint (emile->len, ==, 0);
+
+  /* From now on every change of an assessment is kept, and nothing else adds to it. */
+  {
+    g_autoptr(LiaRecord) hospital = load_uid_ok (f->store, LIA_RECORD_KIND_ORGANIZATION, "org-zurich-hospital");
+    LiaAssessment *assessment = lia_organization_get_assessment (LIA_ORGANIZATION (hospital));
+
+    lia_organization_set_notes (LIA_ORGANIZATION (hospital), "Renamed the ward.");
+    lia_test_save (f->store, hospital);
+    lia_assessment_set_stance (assessment, LIA_STANCE_OPPOSED);
+    lia_assessment_set_influence (assessment, 5);
+    lia_test_save (f->store, hospital);
+
+    g_clear_pointer (&zurich, g_ptr_array_unref);
+    zurich = history_of (f->store, LIA_RECORD_KIND_ORGANIZATION, "org-zurich-hospital");
+    g_assert_cmpuint (zurich->len, ==, 2);
+    assert_state (zurich, 0, NULL, 4, 3, LIA_STANCE_SUPPORTIVE);
+    assert_state (zurich, 1, NULL, 5, 3, LIA_STANCE_OPPOSED);
+    g_assert_true (g_date_time_equal (((LiaAssessmentState *) g_ptr_array_index (zurich, 1))->changed_at,
+                                      lia_record_get_updated_at (hospital)));
+  }
+
+  /* A new contact assessed from the start has a history of one. */
+  {
+    g_autoptr(LiaContact) contact = lia_contact_new ("Nadia", "Haddad");
+
+    lia_assessment_set_stance (lia_contact_get_assessment (contact), LIA_STANCE_NEUTRAL);
+    lia_test_save (f->store, contact);
+    {
+      g_autoptr(GPtrArray) history = lia_store_list_assessment_history (f->store, LIA_RECORD_KIND_CONTACT,
+                                                                        lia_record_get_id (LIA_RECORD (contact)),
+                                                                        NULL);
+      g_assert_cmpuint (history->len, ==, 1);
+      assert_state (history, 0, NULL, 0, 0, LIA_STANCE_NEUTRAL);
+    }
+  }
+
+  /* History goes with its record. */
+  {
+    g_autoptr(LiaRecord) ministry = load_uid_ok (f->store, LIA_RECORD_KIND_ORGANIZATION, "org-geneva-ministry");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (lia_store_delete (f->store, ministry, &error));
+    g_assert_no_error (error);
+  }
+
+  lia_test_close (f);
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM assessment_history"), ==, 4);
+  g_assert_cmpint (lia_test_sql_int (f->path,
+                                     "SELECT count(*) FROM assessment_history WHERE organization_id = 2"),
+                   ==, 0);
+
+  /* Opening again migrates nothing twice, and the database passes its own check. */
+  f->store = lia_test_open (f->path);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM assessment_history"), ==, 4);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) problems = lia_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < problems->len; i++)
+      g_printerr ("problem: %s\n", (const char *) g_ptr_array_index (problems, i));
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
+/* A failed upgrade from version 2 leaves version 2 as it was. */
+static void
+test_failed_upgrade_v2 (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) store = NULL;
+
+  /* A leftover index with the name migration 3 needs makes it fail after its table was made. */
+  lia_test_sql (f->path, "CREATE INDEX assessment_history_by_contact ON contacts (label);");
+
+  store = lia_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_printerr ("refused as expected: %s\n", error->message);
+
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (lia_test_sql_int (f->path,
+                                     "SELECT count(*) FROM sqlite_schema WHERE name = 'assessment_history'"),
+                   ==, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path,
+                                     "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_assessment_%'"),
+                   ==, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT influence FROM contacts WHERE id = 1"), ==, 3);
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM organizations"), ==, 2);
 }
 
@@ -293,6 +487,10 @@ main (int   argc,
               v1_fixture_setup, test_open_twice, store_fixture_teardown);
   g_test_add ("/store/migrations/failed-upgrade", StoreFixture, NULL,
               v1_fixture_setup, test_failed_upgrade, store_fixture_teardown);
+  g_test_add ("/store/migrations/upgrade-v2", StoreFixture, NULL,
+              v2_fixture_setup, test_upgrade_v2, store_fixture_teardown);
+  g_test_add ("/store/migrations/failed-upgrade-v2", StoreFixture, NULL,
+              v2_fixture_setup, test_failed_upgrade_v2, store_fixture_teardown);
   g_test_add ("/store/migrations/fresh", StoreFixture, NULL,
               store_fixture_setup, test_fresh, store_fixture_teardown);
 

@@ -393,6 +393,7 @@ const LiaCliCommand _lia_cli_commands[] = {
   { "check",  N_("Check the database for damage and broken rules"), run_check },
   { "import", N_("Import a partner directory or an xCard file"), _lia_cli_run_import },
   { "export", N_("Export the database as a partner directory or as xCard"), _lia_cli_run_export },
+  { "briefing", N_("Write the briefing on an organization, a contact or a meeting as a PDF"), _lia_cli_run_briefing },
   { "help",   N_("Show help for a command"), _lia_cli_run_help },
   { NULL, NULL, NULL },
 };

@@ -39,6 +39,11 @@ int       _lia_cli_run_help         (const LiaCliCommand *command,
                                      int                  argc,
                                      char               **argv);
 
+/* `liaison briefing`: lia-cli-briefing.c. */
+int       _lia_cli_run_briefing     (const LiaCliCommand *command,
+                                     int                  argc,
+                                     char               **argv);
+
 /* Parses a command's options: @entries (may be %NULL) plus --database and --help, which every
  * command has. On success @out_args holds the arguments left over, [0] being the command name,
  * and @out_database the --database value or %NULL. Returns FALSE when the command should stop

@@ -243,9 +243,51 @@ static const char migration_2[] =
              "new.title, new.root_cause, new.resolution, new.notes",
              "old.title, old.root_cause, old.resolution, old.notes");
 
+/* Version 3: how assessments changed, for briefings ("supportive, was neutral until March").
+ * One row per state an organization's or a contact's assessment has been in, written by
+ * triggers so that every path that saves a record (the window, an import) keeps it. The time
+ * is the record's updated_at, the store's own clock. Records that exist already get one row
+ * with what they hold now: what they were before is not known. */
+#define ASSESSMENT_TRIGGERS(table, column) \
+  "CREATE TRIGGER " table "_assessment_insert AFTER INSERT ON " table \
+  "  WHEN new.influence <> 0 OR new.interest <> 0 OR new.stance <> 'unknown' BEGIN" \
+  "  INSERT INTO assessment_history (" column ", changed_at, influence, interest, stance)" \
+  "    VALUES (new.id, new.updated_at, new.influence, new.interest, new.stance);" \
+  "END;" \
+  "CREATE TRIGGER " table "_assessment_update AFTER UPDATE OF influence, interest, stance" \
+  "  ON " table \
+  "  WHEN old.influence IS NOT new.influence OR old.interest IS NOT new.interest" \
+  "    OR old.stance IS NOT new.stance BEGIN" \
+  "  INSERT INTO assessment_history (" column ", changed_at, influence, interest, stance)" \
+  "    VALUES (new.id, new.updated_at, new.influence, new.interest, new.stance);" \
+  "END;" \
+  "INSERT INTO assessment_history (" column ", changed_at, influence, interest, stance)" \
+  "  SELECT id, updated_at, influence, interest, stance FROM " table \
+  "  WHERE influence <> 0 OR interest <> 0 OR stance <> 'unknown';"
+
+static const char migration_3[] =
+  "CREATE TABLE assessment_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  organization_id INTEGER REFERENCES organizations (id) ON DELETE CASCADE,"
+  "  contact_id INTEGER REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  changed_at INTEGER NOT NULL,"
+  "  influence INTEGER NOT NULL CHECK (influence BETWEEN 0 AND 5),"
+  "  interest INTEGER NOT NULL CHECK (interest BETWEEN 0 AND 5),"
+  "  stance TEXT NOT NULL CHECK (stance IN"
+  "    ('unknown', 'advocate', 'supportive', 'neutral', 'concerned', 'opposed')),"
+  "  CHECK ((contact_id IS NULL) <> (organization_id IS NULL))"
+  ");"
+  "CREATE INDEX assessment_history_by_organization"
+  "  ON assessment_history (organization_id, changed_at) WHERE organization_id IS NOT NULL;"
+  "CREATE INDEX assessment_history_by_contact"
+  "  ON assessment_history (contact_id, changed_at) WHERE contact_id IS NOT NULL;"
+  ASSESSMENT_TRIGGERS ("organizations", "organization_id")
+  ASSESSMENT_TRIGGERS ("contacts", "contact_id");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);
