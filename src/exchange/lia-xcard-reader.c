@@ -4,13 +4,1155 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lia-import-private.h"
+#include "lia-store-bulk.h"
 
-/* xCard comes in the next change; until then such a file is refused with a clear reason. */
+/*
+ * xCard, RFC 6351 (docs/xcard.md has the mapping).
+ *
+ * Like the partner directory, each <vcard> is expanded into a small tree of its own, read, and
+ * freed when the reader moves on. xCard has many properties Liaison does not keep (birthdays,
+ * photos, keys, …): those are skipped without a word. Elements of other namespaces are counted
+ * as ignored.
+ *
+ * xCard has no references between records, so records are matched differently: a contact by
+ * its uid, then by its first email address; an organization by its uid, then by its name. A
+ * record found that way keeps its uid and every field that xCard does not carry (assessment,
+ * preferred channel, sector, …); the fields xCard carries are replaced by the file's.
+ */
+
+#define MAX_ID_LENGTH 200
+
+/* After every pref the RFC allows (1 to 100): values without one come last. */
+#define NO_PREF 101
+
+enum { N_SURNAME, N_GIVEN, N_ADDITIONAL, N_PREFIX, N_SUFFIX, N_PARTS };
+enum { ADR_POBOX, ADR_EXT, ADR_STREET, ADR_LOCALITY, ADR_REGION, ADR_CODE, ADR_COUNTRY, ADR_PARTS };
+
+static const char * const n_parts[N_PARTS] = { "surname", "given", "additional", "prefix", "suffix" };
+static const char * const adr_parts[ADR_PARTS] = {
+  "pobox", "ext", "street", "locality", "region", "code", "country",
+};
+
+enum {
+  TYPE_WORK  = 1 << 0,
+  TYPE_HOME  = 1 << 1,
+  TYPE_CELL  = 1 << 2,
+  TYPE_FAX   = 1 << 3,
+  TYPE_PAGER = 1 << 4,
+};
+
+typedef struct
+{
+  int   pref;
+  guint types;
+} Params;
+
+/* One value of a property that may appear several times (email, tel, lang, url). */
+typedef struct
+{
+  char                *value;
+  int                  pref;
+  guint                order;
+  LiaContactPointKind  kind;
+} Item;
+
+typedef struct
+{
+  LiaImport  *import;
+  /* Organizations created in this run for an <org> of a person: an organization vCard with
+   * the same name that comes later gives them its uid. Keys are gint64 ids. */
+  GHashTable *implicit_organizations;
+  guint       n_cards;
+} XCard;
+
+typedef struct
+{
+  XCard      *xcard;
+  LiaImport  *import;
+  xmlNode    *node;
+  guint       index;
+  guint       order;
+  gboolean    bad;
+
+  gboolean    is_organization;
+  char       *fn;
+  gboolean    has_n;
+  char       *n[N_PARTS];
+  char       *title;
+  char       *role;
+  char       *uid;
+  char       *tz;
+  gboolean    tz_unusable;  /* a utc-offset or uri zone: nothing Liaison can keep */
+  char      **org;
+  gboolean    has_adr;
+  int         adr_pref;
+  char       *adr[ADR_PARTS];
+  GArray     *emails;
+  GArray     *phones;
+  GArray     *languages;
+  GArray     *urls;
+  GPtrArray  *notes;
+  GPtrArray  *tags;
+} Card;
+
+static void
+clear_item (gpointer data)
+{
+  g_free (((Item *) data)->value);
+}
+
+static GArray *
+item_array_new (void)
+{
+  GArray *array = g_array_new (FALSE, TRUE, sizeof (Item));
+
+  g_array_set_clear_func (array, clear_item);
+  return array;
+}
+
+static void
+card_clear (Card *c)
+{
+  g_free (c->fn);
+  g_free (c->title);
+  g_free (c->role);
+  g_free (c->uid);
+  g_free (c->tz);
+  g_strfreev (c->org);
+  for (guint i = 0; i < N_PARTS; i++)
+    g_free (c->n[i]);
+  for (guint i = 0; i < ADR_PARTS; i++)
+    g_free (c->adr[i]);
+  g_array_unref (c->emails);
+  g_array_unref (c->phones);
+  g_array_unref (c->languages);
+  g_array_unref (c->urls);
+  g_ptr_array_unref (c->notes);
+  g_ptr_array_unref (c->tags);
+}
+
+static gboolean
+is_xcard (xmlNode    *node,
+          const char *name)
+{
+  return _lia_xml_is (node, LIA_XCARD_NAMESPACE, name);
+}
+
+static void card_problem (Card *c, xmlNode *node, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+/* Problems say which vCard, counting from 1: the file may have no uids to name them by. */
+static void
+card_problem (Card       *c,
+              xmlNode    *node,
+              const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  c->bad = TRUE;
+  _lia_import_problem (c->import, node, NULL, _("vCard %u: %s"), c->index, message);
+}
+
+/* Values */
+
+/* The text of a value element (<text>, <uri>, a component of <n>, …). */
+static char *
+raw_element_text (Card    *c,
+                  xmlNode *element)
+{
+  xmlNode *bad = NULL;
+  guint foreign = 0;
+  char *text = _lia_xml_text (element, &bad, &foreign);
+
+  for (guint i = 0; i < foreign; i++)
+    _lia_import_ignore (c->import);
+
+  if (text == NULL)
+    {
+      if (bad != NULL && bad->type == XML_ELEMENT_NODE)
+        card_problem (c, bad, _("<%s> holds text only, not a <%s> element."),
+                      (const char *) element->name, (const char *) bad->name);
+      else
+        card_problem (c, element, _("<%s> holds something that is not text (an entity reference?)."),
+                      (const char *) element->name);
+      return NULL;
+    }
+
+  return text;
+}
+
+/* The same, trimmed: for every value but notes, which keep their layout. */
+static char *
+element_text (Card    *c,
+              xmlNode *element)
+{
+  char *text = raw_element_text (c, element);
+
+  return text != NULL ? g_strstrip (text) : NULL;
+}
+
+/* The first value of @property whose type is one of @types (NULL-terminated), or %NULL; a
+ * value of another type sets *@out_other. Counts the elements of other namespaces. */
+static char *
+property_value_full (Card               *c,
+                     xmlNode            *property,
+                     const char * const *types,
+                     gboolean            strip,
+                     gboolean           *out_other)
+{
+  for (xmlNode *child = property->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_xcard (child, NULL))
+        {
+          _lia_import_ignore (c->import);
+          continue;
+        }
+      if (g_str_equal ((const char *) child->name, "parameters"))
+        continue;
+      if (g_strv_contains (types, (const char *) child->name))
+        return strip ? element_text (c, child) : raw_element_text (c, child);
+      if (out_other != NULL)
+        *out_other = TRUE;
+    }
+
+  return NULL;
+}
+
+static char *
+property_value (Card               *c,
+                xmlNode            *property,
+                const char * const *types,
+                gboolean           *out_other)
+{
+  return property_value_full (c, property, types, TRUE, out_other);
+}
+
+#define VALUE_TYPES(...) ((const char * const[]) { __VA_ARGS__, NULL })
+
+/* Every <text> of a property that has several (org, categories), blank ones left out. */
+static char **
+property_texts (Card    *c,
+                xmlNode *property)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (xmlNode *child = property->children; child != NULL; child = child->next)
+    {
+      g_autofree char *text = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_xcard (child, NULL))
+        {
+          _lia_import_ignore (c->import);
+          continue;
+        }
+      if (!g_str_equal ((const char *) child->name, "text"))
+        continue;
+      if ((text = element_text (c, child)) != NULL && text[0] != '\0')
+        g_ptr_array_add (texts, g_steal_pointer (&text));
+    }
+
+  g_ptr_array_add (texts, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&texts), FALSE);
+}
+
+/* A structured value (n, adr): each component may appear several times; its values are joined
+ * with @separator. */
+static void
+property_components (Card               *c,
+                     xmlNode            *property,
+                     const char * const *names,
+                     guint               n_names,
+                     char              **out,
+                     const char         *separator)
+{
+  for (xmlNode *child = property->children; child != NULL; child = child->next)
+    {
+      g_autofree char *text = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_xcard (child, NULL))
+        {
+          _lia_import_ignore (c->import);
+          continue;
+        }
+
+      for (guint i = 0; i < n_names; i++)
+        {
+          if (!g_str_equal ((const char *) child->name, names[i]))
+            continue;
+          if ((text = element_text (c, child)) == NULL || text[0] == '\0')
+            break;
+          if (out[i] == NULL)
+            {
+              out[i] = g_steal_pointer (&text);
+            }
+          else
+            {
+              char *joined = g_strconcat (out[i], separator, text, NULL);
+              g_free (out[i]);
+              out[i] = joined;
+            }
+          break;
+        }
+    }
+}
+
+static char *
+parameter_text (xmlNode *element)
+{
+  xmlNode *bad = NULL;
+  guint foreign = 0;
+  char *text = _lia_xml_text (element, &bad, &foreign);
+
+  return text != NULL ? g_strstrip (text) : NULL;
+}
+
+/* The parameters Liaison uses: pref and type. Others (label, altid, language, …) are skipped;
+ * a value that makes no sense is as good as none. */
+static Params
+property_parameters (Card    *c,
+                     xmlNode *property)
+{
+  Params params = { NO_PREF, 0 };
+
+  for (xmlNode *child = property->children; child != NULL; child = child->next)
+    {
+      if (!is_xcard (child, "parameters"))
+        continue;
+
+      for (xmlNode *parameter = child->children; parameter != NULL; parameter = parameter->next)
+        {
+          if (parameter->type != XML_ELEMENT_NODE)
+            continue;
+          if (!is_xcard (parameter, NULL))
+            {
+              _lia_import_ignore (c->import);
+              continue;
+            }
+
+          for (xmlNode *value = parameter->children; value != NULL; value = value->next)
+            {
+              g_autofree char *text = NULL;
+
+              if (is_xcard (parameter, "pref") && is_xcard (value, "integer") &&
+                  (text = parameter_text (value)) != NULL)
+                {
+                  gint64 pref;
+                  if (g_ascii_string_to_signed (text, 10, 1, 100, &pref, NULL))
+                    params.pref = (int) pref;
+                }
+              else if (is_xcard (parameter, "type") && is_xcard (value, "text") &&
+                       (text = parameter_text (value)) != NULL)
+                {
+                  if (g_ascii_strcasecmp (text, "work") == 0)
+                    params.types |= TYPE_WORK;
+                  else if (g_ascii_strcasecmp (text, "home") == 0)
+                    params.types |= TYPE_HOME;
+                  else if (g_ascii_strcasecmp (text, "cell") == 0)
+                    params.types |= TYPE_CELL;
+                  else if (g_ascii_strcasecmp (text, "fax") == 0)
+                    params.types |= TYPE_FAX;
+                  else if (g_ascii_strcasecmp (text, "pager") == 0)
+                    params.types |= TYPE_PAGER;
+                }
+            }
+        }
+    }
+
+  return params;
+}
+
+/* A fax is not for calling and a mobile is worth knowing, whatever else the type says. */
+static LiaContactPointKind
+kind_for_types (guint types)
+{
+  if (types & TYPE_FAX)
+    return LIA_CONTACT_POINT_KIND_FAX;
+  if (types & (TYPE_CELL | TYPE_PAGER))
+    return LIA_CONTACT_POINT_KIND_MOBILE;
+  if (types & TYPE_HOME)
+    return LIA_CONTACT_POINT_KIND_HOME;
+  if (types & TYPE_WORK)
+    return LIA_CONTACT_POINT_KIND_WORK;
+  return LIA_CONTACT_POINT_KIND_OTHER;
+}
+
+static void
+add_item (Card    *c,
+          GArray  *items,
+          char    *value,
+          Params   params)
+{
+  Item item = { value, params.pref, c->order++, kind_for_types (params.types) };
+
+  if (value == NULL || value[0] == '\0')
+    {
+      g_free (value);
+      return;
+    }
+  g_array_append_val (items, item);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const Item *x = a;
+  const Item *y = b;
+
+  if (x->pref != y->pref)
+    return x->pref < y->pref ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* tel:+1-418-656-9254;ext=102 → +1-418-656-9254;ext=102. Other URIs (sip:…) stay whole. */
+static char *
+phone_from_uri (char *uri)
+{
+  g_autofree char *number = NULL;
+
+  if (uri == NULL || g_ascii_strncasecmp (uri, "tel:", 4) != 0)
+    return uri;
+
+  number = g_uri_unescape_string (uri + 4, NULL);
+  if (number == NULL)
+    number = g_strdup (uri + 4);
+  g_free (uri);
+  return g_strstrip (g_steal_pointer (&number));
+}
+
+/* Properties */
+
+static void
+read_properties (Card    *c,
+                 xmlNode *parent)
+{
+  for (xmlNode *child = parent->children; child != NULL && !c->import->stopped; child = child->next)
+    {
+      const char *name;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_xcard (child, NULL))
+        {
+          _lia_import_ignore (c->import);
+          continue;
+        }
+
+      name = (const char *) child->name;
+
+      if (g_str_equal (name, "group"))
+        {
+          /* A property group (RFC 6351 §5.2): its properties count as the vCard's own. */
+          read_properties (c, child);
+        }
+      else if (g_str_equal (name, "fn"))
+        {
+          g_autofree char *text = property_value (c, child, VALUE_TYPES ("text"), NULL);
+          if (c->fn == NULL && text != NULL && text[0] != '\0')
+            c->fn = g_steal_pointer (&text);
+        }
+      else if (g_str_equal (name, "n"))
+        {
+          if (!c->has_n)
+            property_components (c, child, n_parts, N_PARTS, c->n, " ");
+          c->has_n = TRUE;
+        }
+      else if (g_str_equal (name, "kind"))
+        {
+          g_autofree char *text = property_value (c, child, VALUE_TYPES ("text"), NULL);
+          if (text != NULL && g_ascii_strcasecmp (text, "org") == 0)
+            c->is_organization = TRUE;
+        }
+      else if (g_str_equal (name, "title"))
+        {
+          g_autofree char *text = property_value (c, child, VALUE_TYPES ("text"), NULL);
+          if (c->title == NULL && text != NULL && text[0] != '\0')
+            c->title = g_steal_pointer (&text);
+        }
+      else if (g_str_equal (name, "role"))
+        {
+          g_autofree char *text = property_value (c, child, VALUE_TYPES ("text"), NULL);
+          if (c->role == NULL && text != NULL && text[0] != '\0')
+            c->role = g_steal_pointer (&text);
+        }
+      else if (g_str_equal (name, "email"))
+        {
+          Params params = property_parameters (c, child);
+          add_item (c, c->emails, property_value (c, child, VALUE_TYPES ("text"), NULL), params);
+        }
+      else if (g_str_equal (name, "tel"))
+        {
+          Params params = property_parameters (c, child);
+          char *uri = NULL;
+          char *text = NULL;
+
+          /* Either value type; read once so that foreign elements are counted once. */
+          for (xmlNode *value = child->children; value != NULL; value = value->next)
+            {
+              if (value->type != XML_ELEMENT_NODE)
+                continue;
+              if (!is_xcard (value, NULL))
+                _lia_import_ignore (c->import);
+              else if (is_xcard (value, "uri") && uri == NULL && text == NULL)
+                uri = element_text (c, value);
+              else if (is_xcard (value, "text") && uri == NULL && text == NULL)
+                text = element_text (c, value);
+            }
+          add_item (c, c->phones, uri != NULL ? phone_from_uri (uri) : text, params);
+        }
+      else if (g_str_equal (name, "adr"))
+        {
+          Params params = property_parameters (c, child);
+          char *parts[ADR_PARTS] = { NULL, };
+
+          property_components (c, child, adr_parts, ADR_PARTS, parts, "\n");
+          /* Organizations have one address: the most preferred, else the first. */
+          if (!c->has_adr || params.pref < c->adr_pref)
+            {
+              for (guint i = 0; i < ADR_PARTS; i++)
+                {
+                  g_free (c->adr[i]);
+                  c->adr[i] = g_steal_pointer (&parts[i]);
+                }
+              c->has_adr = TRUE;
+              c->adr_pref = params.pref;
+            }
+          for (guint i = 0; i < ADR_PARTS; i++)
+            g_free (parts[i]);
+        }
+      else if (g_str_equal (name, "lang"))
+        {
+          Params params = property_parameters (c, child);
+          add_item (c, c->languages,
+                    property_value (c, child, VALUE_TYPES ("language-tag", "text"), NULL), params);
+        }
+      else if (g_str_equal (name, "tz"))
+        {
+          gboolean other = FALSE;
+          g_autofree char *text = property_value (c, child, VALUE_TYPES ("text"), &other);
+
+          /* A utc-offset is not a zone: summer time would make it wrong half the year. */
+          if (c->tz == NULL && text != NULL && text[0] != '\0')
+            c->tz = g_steal_pointer (&text);
+          else if (other)
+            c->tz_unusable = TRUE;
+        }
+      else if (g_str_equal (name, "note"))
+        {
+          g_autofree char *text = property_value_full (c, child, VALUE_TYPES ("text"), FALSE, NULL);
+          if (!lia_text_is_blank (text))
+            g_ptr_array_add (c->notes, g_steal_pointer (&text));
+        }
+      else if (g_str_equal (name, "categories"))
+        {
+          g_auto(GStrv) texts = property_texts (c, child);
+          for (guint i = 0; texts[i] != NULL; i++)
+            g_ptr_array_add (c->tags, g_steal_pointer (&texts[i]));
+        }
+      else if (g_str_equal (name, "url"))
+        {
+          Params params = property_parameters (c, child);
+          add_item (c, c->urls, property_value (c, child, VALUE_TYPES ("uri"), NULL), params);
+        }
+      else if (g_str_equal (name, "uid"))
+        {
+          g_autofree char *text = property_value (c, child, VALUE_TYPES ("uri", "text"), NULL);
+          if (c->uid == NULL && text != NULL && text[0] != '\0')
+            c->uid = g_steal_pointer (&text);
+        }
+      else if (g_str_equal (name, "org"))
+        {
+          if (c->org == NULL)
+            c->org = property_texts (c, child);
+        }
+      /* Every other property (bday, photo, geo, key, …) is one Liaison does not keep. */
+    }
+}
+
+/* Building records */
+
+static char **
+sorted_values (GArray *items)
+{
+  char **values = g_new0 (char *, items->len + 1);
+
+  g_array_sort (items, compare_items);
+  for (guint i = 0; i < items->len; i++)
+    values[i] = g_strdup (g_array_index (items, Item, i).value);
+  return values;
+}
+
+static const char *
+first_value (GArray *items)
+{
+  if (items->len == 0)
+    return NULL;
+  g_array_sort (items, compare_items);
+  return g_array_index (items, Item, 0).value;
+}
+
+/* The notes, then each web address (from @first_url on) that they do not mention yet: a
+ * contact has no field for a website, and a second import must find the same text. */
+static char *
+notes_with_urls (Card  *c,
+                 guint  first_url)
+{
+  GString *notes = g_string_new (NULL);
+
+  for (guint i = 0; i < c->notes->len; i++)
+    {
+      if (notes->len > 0)
+        g_string_append (notes, "\n\n");
+      g_string_append (notes, g_ptr_array_index (c->notes, i));
+    }
+
+  g_array_sort (c->urls, compare_items);
+  for (guint i = first_url; i < c->urls->len; i++)
+    {
+      const char *url = g_array_index (c->urls, Item, i).value;
+
+      if (strstr (notes->str, url) != NULL)
+        continue;
+      if (notes->len > 0)
+        g_string_append_c (notes, '\n');
+      g_string_append (notes, url);
+    }
+
+  return g_string_free (notes, FALSE);
+}
+
+static const char * const *
+tags_of (Card *c)
+{
+  if (c->tags->len == 0 || g_ptr_array_index (c->tags, c->tags->len - 1) != NULL)
+    g_ptr_array_add (c->tags, NULL);
+  return (const char * const *) c->tags->pdata;
+}
+
+static LiaContact *
+build_contact (Card *c)
+{
+  LiaContact *self = lia_contact_new (NULL, NULL);
+  g_autofree char *given = NULL;
+  g_autofree char *notes = NULL;
+  g_auto(GStrv) languages = NULL;
+
+  /* Liaison has no field for middle names: they belong with the given name. */
+  if (c->n[N_GIVEN] != NULL && c->n[N_ADDITIONAL] != NULL)
+    given = g_strconcat (c->n[N_GIVEN], " ", c->n[N_ADDITIONAL], NULL);
+  else
+    given = g_strdup (c->n[N_GIVEN] != NULL ? c->n[N_GIVEN] : c->n[N_ADDITIONAL]);
+
+  lia_contact_set_honorific (self, c->n[N_PREFIX]);
+  lia_contact_set_given_name (self, given);
+  lia_contact_set_family_name (self, c->n[N_SURNAME]);
+  lia_contact_set_suffix (self, c->n[N_SUFFIX]);
+  /* The display name is kept only where it says more than the parts of the name. */
+  if (c->fn != NULL && !g_str_equal (c->fn, lia_contact_get_display_name (self)))
+    lia_contact_set_display_name (self, c->fn);
+
+  lia_contact_set_job_title (self, c->title);
+
+  g_array_sort (c->emails, compare_items);
+  for (guint i = 0; i < c->emails->len; i++)
+    lia_contact_add_email (self, g_array_index (c->emails, Item, i).kind,
+                           g_array_index (c->emails, Item, i).value);
+  g_array_sort (c->phones, compare_items);
+  for (guint i = 0; i < c->phones->len; i++)
+    lia_contact_add_phone (self, g_array_index (c->phones, Item, i).kind,
+                           g_array_index (c->phones, Item, i).value);
+
+  languages = sorted_values (c->languages);
+  lia_contact_set_languages (self, (const char * const *) languages);
+  lia_contact_set_time_zone (self, c->tz);
+  notes = notes_with_urls (c, 0);
+  lia_contact_set_notes (self, notes);
+  lia_contact_set_tags (self, tags_of (c));
+
+  return self;
+}
+
+/* Gives @target, a contact of the database, what the file says of it, and keeps the rest. */
+static void
+apply_contact (Card       *c,
+               LiaContact *target,
+               LiaContact *parsed)
+{
+  GListModel *emails = lia_contact_get_emails (parsed);
+  GListModel *phones = lia_contact_get_phones (parsed);
+  g_autofree char *display_name = g_strdup (lia_contact_get_explicit_display_name (parsed));
+
+  /* A display name someone typed that the parts would give anyway is still theirs. */
+  if (display_name[0] == '\0' && c->fn != NULL &&
+      g_str_equal (lia_contact_get_explicit_display_name (target), c->fn))
+    {
+      g_free (display_name);
+      display_name = g_strdup (c->fn);
+    }
+
+  lia_contact_set_honorific (target, lia_contact_get_honorific (parsed));
+  lia_contact_set_given_name (target, lia_contact_get_given_name (parsed));
+  lia_contact_set_family_name (target, lia_contact_get_family_name (parsed));
+  lia_contact_set_suffix (target, lia_contact_get_suffix (parsed));
+  lia_contact_set_display_name (target, display_name);
+  lia_contact_set_job_title (target, lia_contact_get_job_title (parsed));
+  if (c->tz != NULL || !c->tz_unusable)
+    lia_contact_set_time_zone (target, lia_contact_get_time_zone (parsed));
+  lia_contact_set_notes (target, lia_contact_get_notes (parsed));
+  lia_contact_set_languages (target, lia_contact_get_languages (parsed));
+  lia_contact_set_tags (target, lia_contact_get_tags (parsed));
+
+  lia_contact_clear_emails (target);
+  for (guint i = 0; i < g_list_model_get_n_items (emails); i++)
+    {
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (emails, i);
+      lia_contact_add_email (target, lia_contact_point_get_kind (point), lia_contact_point_get_value (point));
+    }
+  lia_contact_clear_phones (target);
+  for (guint i = 0; i < g_list_model_get_n_items (phones); i++)
+    {
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (phones, i);
+      lia_contact_add_phone (target, lia_contact_point_get_kind (point), lia_contact_point_get_value (point));
+    }
+}
+
+static LiaOrganization *
+build_organization (Card *c)
+{
+  const char *name = c->fn != NULL ? c->fn : (c->org != NULL ? c->org[0] : NULL);
+  LiaOrganization *self = lia_organization_new (name);
+  g_autofree char *street = NULL;
+  g_autofree char *notes = NULL;
+
+  /* The extended address (suite, floor) is a line of the street address; a post office box
+   * has no field. */
+  if (c->adr[ADR_STREET] != NULL && c->adr[ADR_EXT] != NULL)
+    street = g_strconcat (c->adr[ADR_STREET], "\n", c->adr[ADR_EXT], NULL);
+  else
+    street = g_strdup (c->adr[ADR_STREET] != NULL ? c->adr[ADR_STREET] : c->adr[ADR_EXT]);
+
+  lia_organization_set_street (self, street);
+  lia_organization_set_locality (self, c->adr[ADR_LOCALITY]);
+  lia_organization_set_region (self, c->adr[ADR_REGION]);
+  lia_organization_set_postal_code (self, c->adr[ADR_CODE]);
+  lia_organization_set_address_country (self, c->adr[ADR_COUNTRY]);
+  lia_organization_set_email (self, first_value (c->emails));
+  lia_organization_set_phone (self, first_value (c->phones));
+  lia_organization_set_website (self, first_value (c->urls));
+  notes = notes_with_urls (c, 1);
+  lia_organization_set_notes (self, notes);
+  lia_organization_set_tags (self, tags_of (c));
+
+  return self;
+}
+
+static void
+apply_organization (LiaOrganization *target,
+                    LiaOrganization *parsed)
+{
+  lia_organization_set_name (target, lia_organization_get_name (parsed));
+  lia_organization_set_street (target, lia_organization_get_street (parsed));
+  lia_organization_set_locality (target, lia_organization_get_locality (parsed));
+  lia_organization_set_region (target, lia_organization_get_region (parsed));
+  lia_organization_set_postal_code (target, lia_organization_get_postal_code (parsed));
+  lia_organization_set_address_country (target, lia_organization_get_address_country (parsed));
+  lia_organization_set_email (target, lia_organization_get_email (parsed));
+  lia_organization_set_phone (target, lia_organization_get_phone (parsed));
+  lia_organization_set_website (target, lia_organization_get_website (parsed));
+  lia_organization_set_notes (target, lia_organization_get_notes (parsed));
+  lia_organization_set_tags (target, lia_organization_get_tags (parsed));
+}
+
+/* Matching and storing */
+
+static gboolean
+valid_id (const char *id)
+{
+  if (!g_utf8_validate (id, -1, NULL) || g_utf8_strlen (id, -1) > MAX_ID_LENGTH)
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      if (g_unichar_isspace (ch) || g_unichar_iscntrl (ch))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The file's uid when Liaison can use it as an id; otherwise one made from it, the same every
+ * time, so that importing the file again finds the record. */
+static char *
+uid_for_card (Card *c)
+{
+  g_autofree char *checksum = NULL;
+
+  if (c->uid == NULL)
+    return NULL;
+  if (valid_id (c->uid))
+    return g_strdup (c->uid);
+
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, c->uid, -1);
+  return g_strconcat ("xcard-", checksum, NULL);
+}
+
+/* "World Health Organization" → "org-world-health-organization". A name that does not spell
+ * out in ASCII gets a checksum too, so that two such names do not meet. */
+static char *
+uid_for_organization_name (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *uid = g_string_new ("org-");
+  gboolean lost = strchr (ascii, '?') != NULL && strchr (name, '?') == NULL;
+  gboolean dash = FALSE;
+
+  for (const char *p = ascii; *p != '\0' && uid->len < 100; p++)
+    {
+      if (!g_ascii_isalnum (*p))
+        {
+          dash = TRUE;
+          continue;
+        }
+      if (dash && uid->len > 4)
+        g_string_append_c (uid, '-');
+      g_string_append_c (uid, g_ascii_tolower (*p));
+      dash = FALSE;
+    }
+
+  if (lost || uid->len == 4)
+    {
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+      g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, folded, -1);
+
+      if (uid->len > 4)
+        g_string_append_c (uid, '-');
+      g_string_append_len (uid, checksum, 12);
+    }
+
+  return g_string_free (uid, FALSE);
+}
+
+/* The organization a person's <org> names: one of that name, else the one this importer made
+ * for that name before (it may have been renamed since), else a new one. 0 when the import
+ * must stop. */
+static gint64
+organization_for_name (Card       *c,
+                       const char *name)
+{
+  LiaImport *import = c->import;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(LiaOrganization) organization = NULL;
+  g_autofree char *uid = NULL;
+  GError *error = NULL;
+  gint64 id;
+
+  if (!(ids = lia_store_find_organizations_by_name (import->store, name, &error)))
+    {
+      _lia_import_fail (import, error);
+      return 0;
+    }
+  if (ids->len > 0)
+    return g_array_index (ids, gint64, 0);
+
+  uid = uid_for_organization_name (name);
+  if (!_lia_import_find (import, LIA_RECORD_KIND_ORGANIZATION, uid, &id))
+    return 0;
+  if (id > 0)
+    return id;
+
+  /* Stored directly, not merged: an organization vCard further on may still merge into it. */
+  organization = lia_organization_new (name);
+  lia_record_set_uid (LIA_RECORD (organization), uid);
+  if (!lia_store_save (import->store, LIA_RECORD (organization), &error))
+    {
+      _lia_import_fail (import, error);
+      return 0;
+    }
+
+  id = lia_record_get_id (LIA_RECORD (organization));
+  g_hash_table_add (c->xcard->implicit_organizations, g_memdup2 (&id, sizeof id));
+  _lia_import_count (import, LIA_RECORD_KIND_ORGANIZATION, LIA_IMPORT_CREATED);
+  return id;
+}
+
+/* The person works at the organization: a current affiliation says so, or is made. */
+static gboolean
+store_affiliation (Card      *c,
+                   LiaRecord *contact)
+{
+  LiaImport *import = c->import;
+  gint64 contact_id = lia_record_get_id (contact);
+  g_autoptr(GPtrArray) affiliations = NULL;
+  g_autoptr(LiaAffiliation) affiliation = NULL;
+  g_autoptr(GDate) today = lia_date_new_today ();
+  GError *error = NULL;
+  gint64 organization_id;
+
+  if (!(organization_id = organization_for_name (c, c->org[0])))
+    return FALSE;
+
+  if (!(affiliations = lia_store_list_affiliations_for_contact (import->store, contact_id, &error)))
+    {
+      _lia_import_fail (import, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < affiliations->len && affiliation == NULL; i++)
+    {
+      LiaAffiliation *existing = g_ptr_array_index (affiliations, i);
+
+      if (lia_affiliation_get_organization_id (existing) == organization_id &&
+          lia_affiliation_is_current_on (existing, today))
+        affiliation = g_object_ref (existing);
+    }
+
+  if (affiliation != NULL)
+    {
+      /* A role the file does not give is not taken away. */
+      if (c->role != NULL)
+        lia_affiliation_set_role (affiliation, c->role);
+    }
+  else
+    {
+      affiliation = lia_affiliation_new (contact_id, organization_id, c->role);
+      lia_affiliation_set_primary (affiliation, affiliations->len == 0);
+    }
+
+  return _lia_import_merge (import, LIA_RECORD (affiliation), c->node);
+}
+
+static gboolean
+load_into (Card       *c,
+           LiaRecordKind kind,
+           gint64      id,
+           LiaRecord **out_record)
+{
+  GError *error = NULL;
+
+  if (!(*out_record = lia_store_load (c->import->store, kind, id, &error)))
+    {
+      _lia_import_fail (c->import, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_contact (Card *c)
+{
+  LiaImport *import = c->import;
+  g_autoptr(LiaContact) parsed = build_contact (c);
+  g_autoptr(LiaRecord) record = NULL;
+  g_autofree char *uid = uid_for_card (c);
+  gint64 id = 0;
+
+  if (lia_text_is_blank (lia_contact_get_display_name (parsed)))
+    {
+      _lia_import_problem (import, c->node, NULL, _("vCard %u has no fn (formatted name)."), c->index);
+      return !import->stopped;
+    }
+
+  if (uid != NULL && !_lia_import_find (import, LIA_RECORD_KIND_CONTACT, uid, &id))
+    return FALSE;
+
+  /* Without a known uid, the first email address finds the person; one this file already
+   * gave is someone else with the same address. */
+  if (id == 0 && c->emails->len > 0)
+    {
+      g_autoptr(GArray) ids = NULL;
+      GError *error = NULL;
+
+      if (!(ids = lia_store_find_contacts_by_email (import->store, first_value (c->emails), &error)))
+        {
+          _lia_import_fail (import, error);
+          return FALSE;
+        }
+      for (guint i = 0; i < ids->len && id == 0; i++)
+        if (!_lia_import_is_touched (import, LIA_RECORD_KIND_CONTACT, g_array_index (ids, gint64, i)))
+          id = g_array_index (ids, gint64, i);
+    }
+
+  if (id > 0)
+    {
+      if (!load_into (c, LIA_RECORD_KIND_CONTACT, id, &record))
+        return FALSE;
+      apply_contact (c, LIA_CONTACT (record), parsed);
+    }
+  else
+    {
+      record = LIA_RECORD (g_steal_pointer (&parsed));
+      if (uid != NULL)
+        lia_record_set_uid (record, uid);
+    }
+
+  if (!_lia_import_merge (import, record, c->node))
+    return FALSE;
+
+  /* After a problem nothing is kept: affiliations would only add noise to the report. */
+  if (c->org != NULL && c->org[0] != NULL && lia_record_get_id (record) > 0 && !import->failed)
+    return store_affiliation (c, record);
+
+  return !import->stopped;
+}
+
+static gboolean
+store_organization (Card *c)
+{
+  LiaImport *import = c->import;
+  g_autoptr(LiaOrganization) parsed = build_organization (c);
+  g_autoptr(LiaRecord) record = NULL;
+  g_autofree char *uid = uid_for_card (c);
+  gboolean by_name = FALSE;
+  gint64 id = 0;
+
+  if (lia_text_is_blank (lia_organization_get_name (parsed)))
+    {
+      _lia_import_problem (import, c->node, NULL, _("vCard %u has no fn (formatted name)."), c->index);
+      return !import->stopped;
+    }
+
+  if (uid != NULL && !_lia_import_find (import, LIA_RECORD_KIND_ORGANIZATION, uid, &id))
+    return FALSE;
+
+  if (id == 0)
+    {
+      g_autoptr(GArray) ids = NULL;
+      GError *error = NULL;
+
+      if (!(ids = lia_store_find_organizations_by_name (import->store, lia_organization_get_name (parsed), &error)))
+        {
+          _lia_import_fail (import, error);
+          return FALSE;
+        }
+      for (guint i = 0; i < ids->len && id == 0; i++)
+        if (!_lia_import_is_touched (import, LIA_RECORD_KIND_ORGANIZATION, g_array_index (ids, gint64, i)))
+          id = g_array_index (ids, gint64, i);
+      by_name = id > 0;
+    }
+
+  if (id > 0)
+    {
+      if (!load_into (c, LIA_RECORD_KIND_ORGANIZATION, id, &record))
+        return FALSE;
+      apply_organization (LIA_ORGANIZATION (record), parsed);
+
+      /* Made a moment ago for a person's <org>: the organization's own vCard names it. */
+      if (by_name && uid != NULL && g_hash_table_remove (c->xcard->implicit_organizations, &id))
+        lia_record_set_uid (record, uid);
+    }
+  else
+    {
+      record = LIA_RECORD (g_steal_pointer (&parsed));
+      if (uid != NULL)
+        lia_record_set_uid (record, uid);
+    }
+
+  return _lia_import_merge (import, record, c->node);
+}
+
+static gboolean
+read_card (XCard   *xcard,
+           xmlNode *node)
+{
+  LiaImport *import = xcard->import;
+  Card c = { 0, };
+  gboolean ok = TRUE;
+
+  c.xcard = xcard;
+  c.import = import;
+  c.node = node;
+  c.index = ++xcard->n_cards;
+  c.adr_pref = NO_PREF;
+  c.emails = item_array_new ();
+  c.phones = item_array_new ();
+  c.languages = item_array_new ();
+  c.urls = item_array_new ();
+  c.notes = g_ptr_array_new_with_free_func (g_free);
+  c.tags = g_ptr_array_new_with_free_func (g_free);
+
+  _lia_import_progress (import);
+
+  read_properties (&c, node);
+
+  if (!import->stopped && !c.bad)
+    ok = c.is_organization ? store_organization (&c) : store_contact (&c);
+
+  card_clear (&c);
+  return ok && !import->stopped;
+}
+
 gboolean
 _lia_xcard_read (LiaImport *import)
 {
-  _lia_import_xml_problem (import, 1, 1, _("This Liaison cannot read xCard files yet."));
-  return FALSE;
+  xmlTextReaderPtr reader = import->reader;
+  XCard xcard = { import, NULL, 0 };
+  gboolean root_closed = FALSE;
+  int ret;
+
+  xcard.implicit_organizations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (xmlTextReaderIsEmptyElement (reader))
+    root_closed = TRUE;
+  ret = xmlTextReaderRead (reader);
+
+  while (ret == 1 && !import->stopped)
+    {
+      int type = xmlTextReaderNodeType (reader);
+      int depth = xmlTextReaderDepth (reader);
+
+      if (depth == 1 && type == XML_READER_TYPE_ELEMENT)
+        {
+          xmlNode *node = xmlTextReaderExpand (reader);
+
+          if (node == NULL)
+            {
+              ret = -1;
+              break;
+            }
+
+          if (is_xcard (node, "vcard"))
+            read_card (&xcard, node);
+          else if (is_xcard (node, NULL))
+            _lia_import_problem (import, node, NULL,
+                                 _("An xCard file holds <vcard> elements, not <%s>."),
+                                 (const char *) node->name);
+          else
+            _lia_import_ignore (import);
+
+          ret = xmlTextReaderNext (reader);
+          continue;
+        }
+
+      if (depth == 1 && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA))
+        _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (reader), 0,
+                                 _("An xCard file holds vCards, not text: there is text between two vCards."));
+      if (depth == 0 && type == XML_READER_TYPE_END_ELEMENT)
+        root_closed = TRUE;
+
+      ret = xmlTextReaderRead (reader);
+    }
+
+  if (ret < 0 && !import->failed && import->error == NULL)
+    _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (reader), 0,
+                             _("The file could not be read to the end."));
+  else if (ret == 0 && !root_closed && !import->failed && import->error == NULL)
+    _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (reader), 0,
+                             _("The file ends before the list of vCards does: it was probably cut off."));
+
+  g_hash_table_unref (xcard.implicit_organizations);
+
+  return !import->failed && !import->stopped;
 }

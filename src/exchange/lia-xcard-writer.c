@@ -4,17 +4,425 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lia-export-private.h"
+#include "lia-store-bulk.h"
 
-/* xCard comes in the next change; until then an export in it fails with a clear reason. */
+/*
+ * Writes contacts and organizations as xCard <vcard> elements (RFC 6351; docs/xcard.md has the
+ * mapping). Properties always in the same order and unset ones left out, so that the same data
+ * gives the same bytes, and so that what lia-xcard-reader.c reads back gives them again.
+ */
+
+typedef struct
+{
+  xmlTextWriterPtr  writer;
+  LiaStore         *store;
+  GError          **error;
+  gboolean          failed;
+} Out;
+
+/* XML 1.0 cannot carry most control characters, not even as references: they are dropped. */
+static char *
+clean_text (const char *text)
+{
+  GString *clean = NULL;
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      guchar ch = (guchar) *c;
+      gboolean bad = ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r';
+
+      if (bad && clean == NULL)
+        clean = g_string_new_len (text, c - text);
+      else if (!bad && clean != NULL)
+        g_string_append_c (clean, *c);
+    }
+
+  return clean != NULL ? g_string_free (clean, FALSE) : NULL;
+}
+
+static void
+check (Out *out,
+       int  rc)
+{
+  if (rc < 0 && !out->failed)
+    {
+      out->failed = TRUE;
+      if (out->error != NULL && *out->error == NULL)
+        g_set_error_literal (out->error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
+                             _("Could not write the xCard file."));
+    }
+}
+
+static void
+start (Out        *out,
+       const char *name)
+{
+  check (out, xmlTextWriterStartElement (out->writer, BAD_CAST name));
+}
+
+static void
+end (Out *out)
+{
+  check (out, xmlTextWriterEndElement (out->writer));
+}
+
+/* <name>text</name>, or <name/> when there is no text (the components of n and adr). */
+static void
+element (Out        *out,
+         const char *name,
+         const char *text)
+{
+  g_autofree char *clean = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    {
+      start (out, name);
+      end (out);
+      return;
+    }
+
+  clean = clean_text (text);
+  check (out, xmlTextWriterWriteElement (out->writer, BAD_CAST name,
+                                         BAD_CAST (clean != NULL ? clean : text)));
+}
+
+/* <parameters> with a type and a pref (1 to 100), either of them optional. */
+static void
+parameters (Out        *out,
+            const char *type,
+            guint       pref)
+{
+  if (type == NULL && pref == 0)
+    return;
+
+  start (out, "parameters");
+  if (type != NULL)
+    {
+      start (out, "type");
+      element (out, "text", type);
+      end (out);
+    }
+  if (pref > 0)
+    {
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%u", MIN (pref, 100));
+      start (out, "pref");
+      element (out, "integer", text);
+      end (out);
+    }
+  end (out);
+}
+
+/* <name><value_type>text</value_type></name>, nothing for blank text. */
+static void
+property (Out        *out,
+          const char *name,
+          const char *value_type,
+          const char *text)
+{
+  if (lia_text_is_blank (text))
+    return;
+
+  start (out, name);
+  element (out, value_type, text);
+  end (out);
+}
+
+static void
+categories (Out                *out,
+            const char * const *tags)
+{
+  if (tags == NULL || tags[0] == NULL)
+    return;
+
+  start (out, "categories");
+  for (guint i = 0; tags[i] != NULL; i++)
+    element (out, "text", tags[i]);
+  end (out);
+}
+
+/* A uid is written as a URI when it has a scheme (urn:uuid:…), else as text. */
+static void
+uid_property (Out        *out,
+              const char *uid)
+{
+  const char *scheme = g_uri_peek_scheme (uid);
+
+  property (out, "uid", scheme != NULL ? "uri" : "text", uid);
+}
+
+/* The type parameter for a kind of contact point; "other" has none. */
+static const char *
+type_for_kind (LiaContactPointKind kind)
+{
+  switch (kind)
+    {
+    case LIA_CONTACT_POINT_KIND_WORK:
+      return "work";
+    case LIA_CONTACT_POINT_KIND_HOME:
+      return "home";
+    case LIA_CONTACT_POINT_KIND_MOBILE:
+      return "cell";
+    case LIA_CONTACT_POINT_KIND_FAX:
+      return "fax";
+    case LIA_CONTACT_POINT_KIND_OTHER:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+is_phone_digits (const char *text,
+                 gsize       length)
+{
+  gboolean digit = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (g_ascii_isdigit (text[i]))
+        digit = TRUE;
+      else if (strchr ("-.()", text[i]) == NULL)
+        return FALSE;
+    }
+  return digit;
+}
+
+/* Whether @number is a global number as a tel: URI has it (RFC 3966): "+", digits and - . ( ),
+ * and an optional ";ext=". Anything else (spaces, a local number) is written as text, as
+ * the person typed it. */
+static gboolean
+is_tel_uri_number (const char *number)
+{
+  const char *ext;
+
+  if (number[0] != '+')
+    return FALSE;
+
+  ext = strchr (number, ';');
+  if (ext == NULL)
+    return is_phone_digits (number + 1, strlen (number + 1));
+
+  return is_phone_digits (number + 1, ext - number - 1) &&
+         g_str_has_prefix (ext, ";ext=") && is_phone_digits (ext + 5, strlen (ext + 5));
+}
+
+static void
+phone_value (Out        *out,
+             const char *number)
+{
+  if (is_tel_uri_number (number))
+    {
+      g_autofree char *uri = g_strconcat ("tel:", number, NULL);
+      element (out, "uri", uri);
+    }
+  else
+    {
+      element (out, "text", number);
+    }
+}
+
+/* Emails and phones in the contact's order: with more than one, pref says that order. */
+static void
+contact_points (Out        *out,
+                const char *name,
+                GListModel *points)
+{
+  guint n = g_list_model_get_n_items (points);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
+      const char *value = lia_contact_point_get_value (point);
+
+      if (lia_text_is_blank (value))
+        continue;
+
+      start (out, name);
+      parameters (out, type_for_kind (lia_contact_point_get_kind (point)), n > 1 ? i + 1 : 0);
+      if (g_str_equal (name, "tel"))
+        phone_value (out, value);
+      else
+        element (out, "text", value);
+      end (out);
+    }
+}
+
+/* Where the person works now: the primary current affiliation, else the most recent current
+ * one (the store lists current ones first, newest first). */
+static LiaAffiliation *
+current_affiliation (Out        *out,
+                     LiaContact *contact)
+{
+  g_autoptr(GPtrArray) affiliations = NULL;
+  g_autoptr(GDate) today = lia_date_new_today ();
+  LiaAffiliation *found = NULL;
+
+  if (lia_record_get_id (LIA_RECORD (contact)) <= 0)
+    return NULL;
+
+  affiliations = lia_store_list_affiliations_for_contact (out->store,
+                                                          lia_record_get_id (LIA_RECORD (contact)),
+                                                          out->error);
+  if (affiliations == NULL)
+    {
+      out->failed = TRUE;
+      return NULL;
+    }
+
+  for (guint i = 0; i < affiliations->len; i++)
+    {
+      LiaAffiliation *affiliation = g_ptr_array_index (affiliations, i);
+
+      if (!lia_affiliation_is_current_on (affiliation, today))
+        continue;
+      if (lia_affiliation_get_primary (affiliation))
+        {
+          found = affiliation;
+          break;
+        }
+      if (found == NULL)
+        found = affiliation;
+    }
+
+  return found != NULL ? g_object_ref (found) : NULL;
+}
+
+static void
+write_affiliation (Out        *out,
+                   LiaContact *contact)
+{
+  g_autoptr(LiaAffiliation) affiliation = current_affiliation (out, contact);
+  g_autoptr(LiaRecord) organization = NULL;
+
+  if (affiliation == NULL)
+    return;
+
+  organization = lia_store_load (out->store, LIA_RECORD_KIND_ORGANIZATION,
+                                 lia_affiliation_get_organization_id (affiliation), out->error);
+  if (organization == NULL)
+    {
+      out->failed = TRUE;
+      return;
+    }
+
+  start (out, "org");
+  element (out, "text", lia_organization_get_name (LIA_ORGANIZATION (organization)));
+  end (out);
+  property (out, "role", "text", lia_affiliation_get_role (affiliation));
+}
+
+static void
+write_contact (Out        *out,
+               LiaContact *self)
+{
+  const char * const *languages = lia_contact_get_languages (self);
+  guint n_languages = languages != NULL ? g_strv_length ((char **) languages) : 0;
+
+  start (out, "vcard");
+  property (out, "fn", "text", lia_contact_get_display_name (self));
+
+  /* All five components, in the RFC's order; Liaison keeps middle names with the given name. */
+  start (out, "n");
+  element (out, "surname", lia_contact_get_family_name (self));
+  element (out, "given", lia_contact_get_given_name (self));
+  element (out, "additional", NULL);
+  element (out, "prefix", lia_contact_get_honorific (self));
+  element (out, "suffix", lia_contact_get_suffix (self));
+  end (out);
+
+  write_affiliation (out, self);
+  property (out, "title", "text", lia_contact_get_job_title (self));
+  contact_points (out, "email", lia_contact_get_emails (self));
+  contact_points (out, "tel", lia_contact_get_phones (self));
+
+  for (guint i = 0; i < n_languages; i++)
+    {
+      start (out, "lang");
+      parameters (out, NULL, n_languages > 1 ? i + 1 : 0);
+      element (out, "language-tag", languages[i]);
+      end (out);
+    }
+
+  property (out, "tz", "text", lia_contact_get_time_zone (self));
+  property (out, "note", "text", lia_contact_get_notes (self));
+  categories (out, lia_contact_get_tags (self));
+  uid_property (out, lia_record_get_uid (LIA_RECORD (self)));
+  end (out);
+}
+
+static void
+write_organization (Out             *out,
+                    LiaOrganization *self)
+{
+  const char *street = lia_organization_get_street (self);
+  const char *locality = lia_organization_get_locality (self);
+  const char *region = lia_organization_get_region (self);
+  const char *postal_code = lia_organization_get_postal_code (self);
+  const char *address_country = lia_organization_get_address_country (self);
+  const char *phone = lia_organization_get_phone (self);
+
+  start (out, "vcard");
+  property (out, "kind", "text", "org");
+  property (out, "fn", "text", lia_organization_get_name (self));
+  start (out, "org");
+  element (out, "text", lia_organization_get_name (self));
+  end (out);
+
+  if (!lia_text_is_blank (street) || !lia_text_is_blank (locality) || !lia_text_is_blank (region) ||
+      !lia_text_is_blank (postal_code) || !lia_text_is_blank (address_country))
+    {
+      start (out, "adr");
+      element (out, "pobox", NULL);
+      element (out, "ext", NULL);
+      element (out, "street", street);
+      element (out, "locality", locality);
+      element (out, "region", region);
+      element (out, "code", postal_code);
+      element (out, "country", address_country);
+      end (out);
+    }
+
+  if (!lia_text_is_blank (phone))
+    {
+      start (out, "tel");
+      phone_value (out, phone);
+      end (out);
+    }
+  property (out, "email", "text", lia_organization_get_email (self));
+  property (out, "url", "uri", lia_organization_get_website (self));
+  property (out, "note", "text", lia_organization_get_notes (self));
+  categories (out, lia_organization_get_tags (self));
+  uid_property (out, lia_record_get_uid (LIA_RECORD (self)));
+  end (out);
+}
+
 gboolean
 _lia_xcard_write_record (xmlTextWriterPtr  writer,
                          LiaStore         *store,
                          LiaRecord        *record,
                          GError          **error)
 {
-  g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
-                       _("This Liaison cannot write xCard files yet."));
-  return FALSE;
+  Out out = { writer, store, error, FALSE };
+
+  switch (lia_record_get_kind (record))
+    {
+    case LIA_RECORD_KIND_ORGANIZATION:
+      write_organization (&out, LIA_ORGANIZATION (record));
+      break;
+    case LIA_RECORD_KIND_CONTACT:
+      write_contact (&out, LIA_CONTACT (record));
+      break;
+    default:
+      /* xCard has people and organizations, nothing else. */
+      g_return_val_if_reached (TRUE);
+    }
+
+  if (out.failed && error != NULL && *error == NULL)
+    g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
+                         _("Could not write the xCard file."));
+  return !out.failed;
 }

@@ -380,3 +380,95 @@ lia_store_get_last_change (LiaStore  *self,
 
   return g_steal_pointer (&last);
 }
+
+GArray *
+lia_store_find_contacts_by_email (LiaStore    *self,
+                                  const char  *address,
+                                  GError     **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (address != NULL, NULL);
+
+  /* COLLATE NOCASE on the comparison lets SQLite use contact_points_by_value. */
+  if (!(stmt = _lia_store_prepare (self,
+                                   "SELECT DISTINCT contact_id FROM contact_points"
+                                   " WHERE value = ?1 COLLATE NOCASE AND medium = 'email'"
+                                   " ORDER BY contact_id",
+                                   error)))
+    return NULL;
+  _lia_bind_text (stmt, 1, address);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+  return g_utf8_casefold (normal != NULL ? normal : trimmed, -1);
+}
+
+GArray *
+lia_store_find_organizations_by_name (LiaStore    *self,
+                                      const char  *name,
+                                      GError     **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *wanted = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  trimmed = g_strstrip (g_strdup (name));
+  if (trimmed[0] == '\0')
+    return g_steal_pointer (&ids);
+
+  /* The sort key (case and accents folded) finds the candidates through organizations_by_name;
+   * the accents must then match too. */
+  key = _lia_sort_key (trimmed);
+  wanted = fold_name (trimmed);
+  if (!(stmt = _lia_store_prepare (self,
+                                   "SELECT id, name FROM organizations WHERE sort_key = ?1 ORDER BY id",
+                                   error)))
+    return NULL;
+  _lia_bind_text (stmt, 1, key);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *folded = fold_name (_lia_column_text (stmt, 1));
+
+      if (g_str_equal (folded, wanted))
+        g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}

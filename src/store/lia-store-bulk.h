@@ -76,4 +76,19 @@ GDateTime *lia_store_get_last_change            (LiaStore            *self,
                                                  gboolean             selected,
                                                  GError             **error);
 
+/* Matching records that arrive without an id of ours (xCard): */
+
+/* The ids of the contacts that have @address among their email addresses, compared without
+ * regard to ASCII case, lowest id first; an empty array when there are none. */
+GArray    *lia_store_find_contacts_by_email     (LiaStore            *self,
+                                                 const char          *address,
+                                                 GError             **error);
+
+/* The ids of the organizations named @name, compared without regard to case (Unicode case
+ * folding, surrounding white space ignored), lowest id first; an empty array when there are
+ * none. */
+GArray    *lia_store_find_organizations_by_name (LiaStore            *self,
+                                                 const char          *name,
+                                                 GError             **error);
+
 G_END_DECLS
