@@ -64,6 +64,8 @@ gboolean    _lia_pd_is_ours          (xmlNode *node);
 void        _lia_pd_check_attributes (Parse *p, xmlNode *element, const char * const *allowed);
 /* The value of an attribute without namespace; %NULL when absent or empty. */
 char       *_lia_pd_attribute        (xmlNode *element, const char *name);
+/* Whether the attribute is there and not empty, without copying it. */
+gboolean    _lia_pd_has_attribute    (xmlNode *element, const char *name);
 gboolean    _lia_pd_valid_id         (const char *id);
 char       *_lia_pd_id_attribute     (Parse *p, xmlNode *element, const char *name, gboolean required);
 char       *_lia_pd_nick_list        (GType enum_type);

@@ -46,7 +46,7 @@ read_organization (Parse *p)
         {
           static const char * const parent_allowed[] = { "organization", NULL };
           _lia_pd_check_attributes (p, child, parent_allowed);
-          if (_lia_pd_attribute (child, "organization") == NULL)
+          if (!_lia_pd_has_attribute (child, "organization"))
             _lia_pd_problem (p, child, NULL, _("<parent> needs the attribute “organization”."));
           _lia_pd_add_ref (p, REF_PARENT, LIA_RECORD_KIND_ORGANIZATION, child, "organization", NULL);
         }
@@ -167,7 +167,7 @@ read_affiliation (Parse   *p,
   lia_affiliation_set_until (self, until);
   lia_affiliation_set_primary (self, _lia_pd_bool_attribute (p, element, "primary"));
 
-  if (_lia_pd_attribute (element, "organization") == NULL)
+  if (!_lia_pd_has_attribute (element, "organization"))
     {
       _lia_pd_problem (p, element, NULL, _("<affiliation> needs the attribute “organization”."));
       return;
@@ -363,7 +363,7 @@ read_interaction (Parse *p)
     _lia_pd_problem (p, p->node, NULL, _("<interaction> needs the attribute “kind”."));
   else
     _lia_pd_enum_attribute (p, p->node, "kind", LIA_TYPE_INTERACTION_KIND, &kind);
-  if (at == NULL && _lia_pd_attribute (p->node, "at") == NULL)
+  if (at == NULL && !_lia_pd_has_attribute (p->node, "at"))
     _lia_pd_problem (p, p->node, NULL, _("<interaction> needs the attribute “at” (its date and time)."));
 
   self = lia_interaction_new (kind, at, NULL);
@@ -444,11 +444,11 @@ read_commitment (Parse *p)
     lia_commitment_set_status (self, status);
   lia_commitment_set_due_date (self, due);
 
-  if (_lia_pd_attribute (p->node, "interaction") != NULL)
+  if (_lia_pd_has_attribute (p->node, "interaction"))
     _lia_pd_add_ref (p, REF_ORIGIN, LIA_RECORD_KIND_INTERACTION, p->node, "interaction", NULL);
-  if (_lia_pd_attribute (p->node, "contact") != NULL)
+  if (_lia_pd_has_attribute (p->node, "contact"))
     _lia_pd_add_ref (p, REF_COUNTERPART, LIA_RECORD_KIND_CONTACT, p->node, "contact", NULL);
-  if (_lia_pd_attribute (p->node, "organization") != NULL)
+  if (_lia_pd_has_attribute (p->node, "organization"))
     _lia_pd_add_ref (p, REF_COUNTERPART, LIA_RECORD_KIND_ORGANIZATION, p->node, "organization", NULL);
 
   FOR_EACH_CHILD (p, p->node, child)
@@ -541,7 +541,7 @@ read_concern (Parse *p)
         {
           static const char * const related_allowed[] = { "interaction", NULL };
           _lia_pd_check_attributes (p, child, related_allowed);
-          if (_lia_pd_attribute (child, "interaction") == NULL)
+          if (!_lia_pd_has_attribute (child, "interaction"))
             _lia_pd_problem (p, child, NULL, _("<related> needs the attribute “interaction”."));
           _lia_pd_add_ref (p, REF_RELATED, LIA_RECORD_KIND_INTERACTION, child, "interaction", NULL);
         }

@@ -107,6 +107,16 @@ _lia_pd_attribute (xmlNode    *element,
 }
 
 gboolean
+_lia_pd_has_attribute (xmlNode    *element,
+                       const char *name)
+{
+  for (xmlAttr *attr = element->properties; attr != NULL; attr = attr->next)
+    if (attr->ns == NULL && g_str_equal ((const char *) attr->name, name))
+      return attr->children != NULL && attr->children->content != NULL && attr->children->content[0] != '\0';
+  return FALSE;
+}
+
+gboolean
 _lia_pd_valid_id (const char *id)
 {
   if (!g_utf8_validate (id, -1, NULL) || g_utf8_strlen (id, -1) > MAX_ID_LENGTH)

@@ -510,7 +510,6 @@ find_column (const char *line,
              const char *needle)
 {
   g_auto(GStrv) parts = g_strsplit (needle, "@", 2);
-  g_autofree char *tag = g_strconcat ("<", parts[0], NULL);
   const char *at = NULL;
   const char *p = line;
 
@@ -604,6 +603,13 @@ locate_columns (LiaImporter *self)
 }
 
 /* Reading the file */
+
+static void
+silence_cb (void       *context,
+            const char *format,
+            ...)
+{
+}
 
 typedef struct
 {
@@ -761,10 +767,14 @@ lia_importer_run (LiaImporter   *self,
       return FALSE;
     }
   xmlTextReaderSetStructuredErrorHandler (import.reader, xml_error_cb, &import);
+  /* Every problem of the parse reaches xml_error_cb; a few of libxml2's input errors would
+   * also be printed on stderr. The handler is per thread. */
+  xmlSetGenericErrorFunc (NULL, silence_cb);
 
   if (!lia_store_begin (store, error))
     {
       xmlFreeTextReader (import.reader);
+      xmlSetGenericErrorFunc (NULL, NULL);
       return FALSE;
     }
 
@@ -791,6 +801,7 @@ lia_importer_run (LiaImporter   *self,
     }
 
   xmlFreeTextReader (import.reader);
+  xmlSetGenericErrorFunc (NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (import.touched); i++)
     g_clear_pointer (&import.touched[i], g_byte_array_unref);
 
