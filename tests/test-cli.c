@@ -654,6 +654,127 @@ test_default_database (Fixture       *fixture,
   g_assert_false (g_file_test (expected, G_FILE_TEST_EXISTS));
 }
 
+static char *
+write_beside (Fixture    *fixture,
+              const char *name,
+              const char *contents)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->db_path);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                   "regional-health-office.xml", NULL);
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) stats = { 0 };
+
+  /* A dry run says what would happen and creates no database. */
+  run_liaison (fixture->env, &dry, "import", "--dry-run", "--database", fixture->db_path, sample, NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_true (matches (dry.out, "Nothing was changed"));
+  g_assert_true (matches (dry.out, "^  interactions +300 +0 +0$"));
+  g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+
+  run_liaison (fixture->env, &run, "import", "--database", fixture->db_path, sample, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (matches (run.out, "^Imported .*regional-health-office.xml.* \\(partner directory\\)"));
+  g_assert_true (matches (run.out, "^ +created +updated +unchanged$"));
+  g_assert_true (matches (run.out, "^  organizations +17 +0 +0$"));
+  g_assert_true (matches (run.out, "^  interactions +300 +0 +0$"));
+
+  /* The same file again: a merge that creates nothing. */
+  run_liaison (fixture->env, &again, "import", "--database", fixture->db_path, sample, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (matches (again.out, "^  interactions +0 +0 +300$"));
+
+  run_liaison (fixture->env, &stats, "stats", "--database", fixture->db_path, NULL);
+  g_assert_true (matches (stats.out, "Interactions +300"));
+}
+
+static void
+test_import_problems (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *bad = write_beside (fixture, "bad.xml",
+    "<?xml version=\"1.0\"?>\n"
+    "<partner-directory xmlns=\"urn:liaison:partner-directory:1\" version=\"1\">\n"
+    "  <organization id=\"who\"><name>WHO</name><assessment influence=\"9\"/></organization>\n"
+    "  <contact id=\"c-044\"><display-name>Ana</display-name>\n"
+    "    <affiliation organization=\"un-ocha\"/></contact>\n"
+    "</partner-directory>\n");
+  g_autofree char *expected_first = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  run_liaison (fixture->env, &run, "import", "--database", fixture->db_path, bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  /* One line per problem, as compilers print them, then what happened. */
+  g_assert_cmpuint (count_lines (run.err), ==, 3);
+  expected_first = g_strdup_printf ("^%s:3:\\d+: organization .who.: .influence. must be", bad);
+  g_assert_true (matches (run.err, expected_first));
+  g_assert_true (matches (run.err, ":5:\\d+: contact .c-044.: refers to organization .un-ocha., which is neither in this file nor in the database"));
+  g_assert_true (matches (run.err, "^liaison: .*has 2 problems; nothing was imported"));
+
+  run_liaison (fixture->env, &usage, "import", "--database", fixture->db_path, NULL);
+  assert_usage_error (&usage, "expected one file to import");
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *out_path = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) to_stdout = { 0 };
+  g_auto(Run) xcard = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) bad_format = { 0 };
+  g_auto(Run) no_database = { 0 };
+  g_autofree char *dir = g_path_get_dirname (fixture->db_path);
+  g_autofree char *other_db = g_build_filename (dir, "none.db", NULL);
+
+  run_liaison (fixture->env, &no_database, "export", "--database", other_db, "-", NULL);
+  g_assert_cmpint (no_database.status, ==, 1);
+  g_assert_false (g_file_test (other_db, G_FILE_TEST_EXISTS));
+
+  fill_database (fixture->db_path);
+  out_path = g_build_filename (dir, "out.xml", NULL);
+
+  run_liaison (fixture->env, &run, "export", "--database", fixture->db_path, out_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (matches (run.out, "^Exported \\d+ records to .*out.xml.* \\(partner directory\\)\\.$"));
+  g_assert_true (g_file_get_contents (out_path, &contents, NULL, NULL));
+
+  /* "-" is standard output, with the same bytes. */
+  run_liaison (fixture->env, &to_stdout, "export", "--database", fixture->db_path, "-", NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_cmpstr (to_stdout.out, ==, contents);
+  g_assert_true (matches (to_stdout.out, "Universität Zürich"));
+
+  run_liaison (fixture->env, &xcard, "export", "--format", "xcard", "--database", fixture->db_path, "-", NULL);
+  g_assert_cmpint (xcard.status, ==, 0);
+  g_assert_true (matches (xcard.out, "<vcards xmlns=\"urn:ietf:params:xml:ns:vcard-4.0\">"));
+
+  run_liaison (fixture->env, &missing, "export", "--organization", "nobody", "--database", fixture->db_path, "-", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_true (matches (missing.err, "There is no organization with the id .nobody."));
+
+  run_liaison (fixture->env, &bad_format, "export", "--format", "vcard", "--database", fixture->db_path, "-", NULL);
+  assert_usage_error (&bad_format, "is not a format \\(expected directory or xcard\\)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +802,9 @@ main (int   argc,
   ADD ("/cli/stats/empty-file", test_empty_file);
   ADD ("/cli/database-from-environment", test_database_from_environment);
   ADD ("/cli/default-database", test_default_database);
+  ADD ("/cli/import", test_import);
+  ADD ("/cli/import/problems", test_import_problems);
+  ADD ("/cli/export", test_export);
 
 #undef ADD
 
