@@ -176,6 +176,38 @@ copy_contact_points (LiaContact *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+/* GLib reads the zone's file again each time the last reference to a zone goes: remember the
+ * names already found, since an import checks the same few zones for every contact. */
+G_LOCK_DEFINE_STATIC (known_time_zones);
+static GHashTable *known_time_zones;
+
+static gboolean
+time_zone_is_known (const char *identifier)
+{
+  gboolean known;
+
+  G_LOCK (known_time_zones);
+  if (known_time_zones == NULL)
+    known_time_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  known = g_hash_table_contains (known_time_zones, identifier);
+  G_UNLOCK (known_time_zones);
+
+  if (!known)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (identifier);
+
+      known = zone != NULL;
+      if (known)
+        {
+          G_LOCK (known_time_zones);
+          g_hash_table_add (known_time_zones, g_strdup (identifier));
+          G_UNLOCK (known_time_zones);
+        }
+    }
+
+  return known;
+}
+
 static gboolean
 lia_contact_validate (LiaRecord  *record,
                       GError    **error)
@@ -196,9 +228,7 @@ lia_contact_validate (LiaRecord  *record,
 
   if (*time_zone != '\0')
     {
-      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (time_zone);
-
-      if (zone == NULL)
+      if (!time_zone_is_known (time_zone))
         {
           g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
                        _("“%s” has an unknown time zone “%s” (expected a name such as Africa/Nairobi)."),
