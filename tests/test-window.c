@@ -1,281 +1,463 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The main window as a person first sees it: an empty state for an empty database, what the
- * database holds otherwise, and why when the database could not be opened. Runs under Xvfb. */
+/* The main window as a person uses it: the first run, the four views over a fixture database,
+ * the details, search, follow-ups with done and undo, delete with undo, the narrow layout and
+ * what the window remembers. Acts through the window's actions and checks what is shown and
+ * what is stored. Runs under Xvfb. */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#include "lia-window.h"
+#include "lia-timeline-row.h"
+#include "lia-ui-util.h"
+#include "lia-window-private.h"
+#include "test-ui-util.h"
 
 typedef struct
 {
-  char     *tmpdir;
-  char     *db_path;
-  LiaStore *store;
-} Fixture;
+  gint64 who;
+  gint64 office;
+  gint64 amina;
+  gint64 bruno;
+  gint64 meeting;
+  gint64 call;
+  gint64 ours;
+  gint64 theirs;
+} Seed;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
+seed (LiaStore *store,
+      Seed     *s)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaContact) amina = lia_contact_new ("Amina", "Diallo");
+  g_autoptr(LiaCommitment) ours = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Send the draft agreement");
+  g_autoptr(LiaCommitment) theirs = lia_commitment_new (LIA_COMMITMENT_DIRECTION_THEIRS, "Share the vaccination figures");
+  g_autoptr(GDate) overdue = lia_test_date_from_today (-3);
 
-  fixture->tmpdir = g_dir_make_tmp ("liaison-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->tmpdir, "test.db", NULL);
-  fixture->store = lia_store_open (fixture->db_path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  if (fixture->store != NULL)
-    g_assert_finalize_object (fixture->store);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (fixture->db_path, suffixes[i], NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->tmpdir);
-  g_clear_pointer (&fixture->db_path, g_free);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-}
-
-static void
-save (LiaStore *store,
-      gpointer  record)
-{
-  g_autoptr(GError) error = NULL;
-
-  lia_store_save (store, LIA_RECORD (record), &error);
-  g_assert_no_error (error);
-}
-
-static void
-add_organizations_and_contacts (LiaStore *store,
-                                guint     n_organizations,
-                                guint     n_contacts)
-{
-  g_autoptr(GError) error = NULL;
-
-  lia_store_begin (store, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < n_organizations; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Partner %u", i + 1);
-      g_autoptr(LiaOrganization) organization = lia_organization_new (name);
-
-      save (store, organization);
-    }
-  for (guint i = 0; i < n_contacts; i++)
-    {
-      g_autofree char *given = g_strdup_printf ("Person %u", i + 1);
-      g_autoptr(LiaContact) contact = lia_contact_new (given, "Example");
-
-      save (store, contact);
-    }
-  lia_store_commit (store, &error);
-  g_assert_no_error (error);
-}
-
-static AdwStatusPage *
-find_status_page (GtkWidget *widget)
-{
-  if (ADW_IS_STATUS_PAGE (widget))
-    return ADW_STATUS_PAGE (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwStatusPage *found = find_status_page (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until *@flag is as wanted, for at most a few seconds. */
-static void
-wait_until (gboolean *flag,
-            gboolean  wanted)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-
-  while (*flag != wanted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-on_map_cb (GtkWidget *widget,
-           gboolean  *mapped)
-{
-  *mapped = TRUE;
-}
-
-static void
-on_notify_cb (GObject    *object,
-              GParamSpec *pspec,
-              gboolean   *notified)
-{
-  *notified = TRUE;
+  s->who = lia_test_add_organization (store, "World Health Organization", 0);
+  s->office = lia_test_add_organization (store, "WHO Regional Office", s->who);
+  lia_contact_set_time_zone (amina, "Africa/Nairobi");
+  lia_contact_add_email (amina, LIA_CONTACT_POINT_KIND_WORK, "amina@example.org");
+  lia_contact_add_phone (amina, LIA_CONTACT_POINT_KIND_MOBILE, "+254 700 000 000");
+  lia_test_save (store, amina);
+  s->amina = lia_record_get_id (LIA_RECORD (amina));
+  s->bruno = lia_test_add_contact (store, "Bruno", "Keller");
+  lia_test_add_affiliation (store, s->amina, s->who, "Director", "2019-01-01", NULL);
+  lia_test_add_affiliation (store, s->bruno, s->who, "Analyst", "2010-01-01", "2015-12-31");
+  s->meeting = lia_test_add_interaction (store, LIA_INTERACTION_KIND_MEETING, "2025-03-14T10:00:00+03:00",
+                                         "Budget meeting", s->amina, s->who);
+  s->call = lia_test_add_interaction (store, LIA_INTERACTION_KIND_CALL, "2025-03-14T08:00:00+03:00",
+                                      "Call about the budget", s->amina, 0);
+  lia_test_add_interaction (store, LIA_INTERACTION_KIND_EMAIL, "2025-03-10T08:00:00+01:00",
+                            "Agenda sent", s->bruno, 0);
+  lia_commitment_set_organization_id (ours, s->who);
+  lia_commitment_set_due_date (ours, overdue);
+  lia_test_save (store, ours);
+  s->ours = lia_record_get_id (LIA_RECORD (ours));
+  lia_commitment_set_contact_id (theirs, s->amina);
+  lia_test_save (store, theirs);
+  s->theirs = lia_record_get_id (LIA_RECORD (theirs));
 }
 
 static LiaWindow *
-show_window (LiaStore   *store,
-             const char *error_message)
+show (LiaStore  *store,
+      GSettings *settings)
 {
-  LiaWindow *window = lia_window_new (NULL, store, error_message);
-  gboolean mapped = FALSE;
+  LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, "store", store, "settings", settings, NULL);
 
-  g_signal_connect (window, "map", G_CALLBACK (on_map_cb), &mapped);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (&mapped, TRUE);
-  g_signal_handlers_disconnect_by_func (window, on_map_cb, &mapped);
-
+  lia_ui_test_present (GTK_WINDOW (window));
   return window;
 }
 
 static void
-destroy_window (LiaWindow *window)
+activate (LiaWindow  *window,
+          const char *action,
+          GVariant   *parameter)
 {
-  gpointer pointer = window;
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  lia_ui_test_settle ();
+}
 
-  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
-  gtk_window_destroy (GTK_WINDOW (window));
-
-  /* GTK may drop its last references from idle callbacks. */
-  while (pointer != NULL && g_main_context_iteration (NULL, FALSE))
-    ;
-
-  if (pointer != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (window), &pointer);
-  g_assert_null (pointer);
+static GtkWidget *
+detail (LiaWindow *window)
+{
+  return gtk_stack_get_visible_child (window->detail_stack);
 }
 
 static void
-test_empty (Fixture       *fixture,
-            gconstpointer  user_data)
+test_first_run (StoreFixture  *f,
+                gconstpointer  data)
 {
-  LiaWindow *window = show_window (fixture->store, NULL);
-  AdwStatusPage *page = find_status_page (GTK_WIDGET (window));
+  LiaWindow *window = show (f->store, NULL);
 
-  g_assert_nonnull (page);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Liaison");
-  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Partners Yet");
-  g_assert_cmpstr (adw_status_page_get_icon_name (page), ==, "system-users-symbolic");
-  g_assert_true (g_str_has_prefix (adw_status_page_get_description (page),
-                                   "Partner organizations and their people will appear here."));
-  g_assert_true (lia_window_get_store (window) == fixture->store);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "first-run");
+  g_assert_cmpstr (adw_status_page_get_title (window->first_run_page), ==, "Welcome to Liaison");
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window), "Import a Directory…"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window), "Explore the Sample Directory"));
 
-  {
-    int width, height;
+  /* The exchange is not wired yet: the button answers instead of doing nothing. */
+  activate (window, "win.import", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "first-run");
 
-    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
-    g_assert_cmpint (width, ==, 960);
-    g_assert_cmpint (height, ==, 640);
-  }
+  activate (window, "win.start-empty", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+  /* Every empty list says what it is for and offers the next step. */
+  g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (window->organizations_list), ADW_TYPE_STATUS_PAGE, "No Organizations"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->organizations_list), "Add Organization"));
+  activate (window, "win.view", g_variant_new_string ("timeline"));
+  g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (window->timeline_view), ADW_TYPE_STATUS_PAGE, "No Interactions Yet"));
 
-  destroy_window (window);
+  /* A first record ends the first run for good. */
+  lia_test_add_organization (f->store, "Partner 1", 0);
+  lia_ui_test_settle ();
+  g_assert_cmpstr (gtk_label_get_text (window->organizations_count), ==, "1");
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
 static void
-test_counts (Fixture       *fixture,
-             gconstpointer  user_data)
-{
-  LiaWindow *window;
-  AdwStatusPage *page;
-
-  add_organizations_and_contacts (fixture->store, 2, 3);
-
-  window = show_window (fixture->store, NULL);
-  page = find_status_page (GTK_WIDGET (window));
-  g_assert_nonnull (page);
-  g_assert_cmpstr (adw_status_page_get_title (page), ==, "2 organizations, 3 contacts");
-  g_assert_cmpstr (adw_status_page_get_description (page), ==,
-                   "Browsing arrives with the next version of Liaison.");
-
-  destroy_window (window);
-}
-
-static void
-test_counts_singular (Fixture       *fixture,
-                      gconstpointer  user_data)
-{
-  LiaWindow *window;
-  AdwStatusPage *page;
-
-  add_organizations_and_contacts (fixture->store, 1, 1);
-
-  window = show_window (fixture->store, NULL);
-  page = find_status_page (GTK_WIDGET (window));
-  g_assert_cmpstr (adw_status_page_get_title (page), ==, "1 organization, 1 contact");
-
-  destroy_window (window);
-}
-
-static void
-test_follows_the_store (Fixture       *fixture,
-                        gconstpointer  user_data)
-{
-  LiaWindow *window = show_window (fixture->store, NULL);
-  AdwStatusPage *page = find_status_page (GTK_WIDGET (window));
-  gboolean notified = FALSE;
-
-  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Partners Yet");
-
-  /* Records added while the window is open show up without reopening it. */
-  add_organizations_and_contacts (fixture->store, 2, 0);
-  g_signal_connect (page, "notify::title", G_CALLBACK (on_notify_cb), &notified);
-  wait_until (&notified, TRUE);
-  g_assert_cmpstr (adw_status_page_get_title (page), ==, "2 organizations, 0 contacts");
-  g_signal_handlers_disconnect_by_func (page, on_notify_cb, &notified);
-
-  destroy_window (window);
-}
-
-static void
-test_error (Fixture       *fixture,
-            gconstpointer  user_data)
+test_error (StoreFixture  *f,
+            gconstpointer  data)
 {
   const char *message = "“/srv/liaison.db” was written by a newer version of Liaison.";
-  LiaWindow *window;
-  AdwStatusPage *page;
+  LiaWindow *window = lia_window_new (NULL, NULL, message);
 
-  g_clear_object (&fixture->store);
-
-  window = show_window (NULL, message);
-  page = find_status_page (GTK_WIDGET (window));
-  g_assert_nonnull (page);
-  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Could not open the database");
-  g_assert_cmpstr (adw_status_page_get_description (page), ==, message);
-  g_assert_cmpstr (adw_status_page_get_icon_name (page), ==, "dialog-error-symbolic");
+  lia_ui_test_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
+  g_assert_cmpstr (adw_status_page_get_title (window->status_page), ==, "Could not open the database");
+  g_assert_cmpstr (adw_status_page_get_description (window->status_page), ==, message);
   g_assert_null (lia_window_get_store (window));
   g_assert_cmpstr (lia_window_get_error_message (window), ==, message);
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
 
-  destroy_window (window);
+static void
+test_organizations (StoreFixture  *f,
+                    gconstpointer  data)
+{
+  LiaWindow *window;
+  GListModel *model;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(LiaRecord) office = NULL;
+  GtkWidget *pane;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show (f->store, NULL);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+  g_assert_cmpstr (lia_window_get_view (window), ==, "organizations");
+  g_assert_cmpstr (gtk_label_get_text (window->organizations_count), ==, "2");
+  g_assert_cmpstr (gtk_label_get_text (window->contacts_count), ==, "2");
+  g_assert_cmpstr (gtk_label_get_text (window->timeline_count), ==, "3");
+  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_count), ==, "2");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->follow_ups_count), "overdue-count"));
+
+  model = lia_directory_list_get_model (window->organizations_list);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  /* The hierarchy shows: the office says what it is part of. */
+  office = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, s.office);
+  subtitle = lia_directory_list_dup_subtitle (window->organizations_list, office);
+  g_assert_cmpstr (subtitle, ==, "Part of World Health Organization");
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->organizations_list), "WHO Regional Office"));
+
+  lia_directory_list_select (window->organizations_list, 1);
+  lia_ui_test_settle ();
+  pane = detail (window);
+  g_assert_true (LIA_IS_DETAIL (pane));
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (pane)), ==, s.who);
+  g_assert_cmpstr (adw_window_title_get_title (window->detail_title), ==, "World Health Organization");
+  /* Current people, past ones behind the expander, the sub-organization, the open commitment. */
+  g_assert_nonnull (lia_ui_test_find (pane, ADW_TYPE_ACTION_ROW, "Amina Diallo"));
+  g_assert_nonnull (lia_ui_test_find (pane, ADW_TYPE_EXPANDER_ROW, "1 former member"));
+  g_assert_nonnull (lia_ui_test_find (pane, ADW_TYPE_ACTION_ROW, "WHO Regional Office"));
+  g_assert_nonnull (lia_ui_test_find (pane, ADW_TYPE_ACTION_ROW, "Send the draft agreement"));
+
+  /* The organization's timeline: its own meeting and its director's call. */
+  lia_detail_show_timeline (LIA_DETAIL (pane));
+  lia_ui_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (lia_timeline_view_get_model (LIA_TIMELINE_VIEW (lia_detail_get_timeline (LIA_DETAIL (pane))))), ==, 2);
+
+  /* Links open other records. */
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.office));
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.office);
+  g_assert_nonnull (lia_ui_test_find (detail (window), ADW_TYPE_ACTION_ROW, "World Health Organization"));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_contacts (StoreFixture  *f,
+               gconstpointer  data)
+{
+  LiaWindow *window;
+  g_autoptr(LiaRecord) amina = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *pane;
+  GtkWidget *local_time;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show (f->store, NULL);
+  activate (window, "win.view", g_variant_new_string ("contacts"));
+  g_assert_cmpstr (lia_window_get_view (window), ==, "contacts");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "contacts");
+  g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Contacts");
+
+  amina = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, s.amina);
+  subtitle = lia_directory_list_dup_subtitle (window->contacts_list, amina);
+  g_assert_cmpstr (subtitle, ==, "Director · World Health Organization");
+  g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (window->contacts_list), ADW_TYPE_AVATAR, NULL));
+
+  lia_directory_list_select (window->contacts_list, 0);
+  lia_ui_test_settle ();
+  pane = detail (window);
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (pane)), ==, s.amina);
+  g_assert_nonnull (lia_ui_test_find (pane, ADW_TYPE_ACTION_ROW, "Work"));
+  g_assert_nonnull (lia_ui_test_find (pane, ADW_TYPE_ACTION_ROW, "Mobile"));
+  local_time = lia_ui_test_find (pane, ADW_TYPE_ACTION_ROW, "Local Time");
+  g_assert_nonnull (local_time);
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (local_time)), " in Nairobi"));
+  g_assert_nonnull (lia_ui_test_find (pane, ADW_TYPE_ACTION_ROW, "Share the vaccination figures"));
+  g_assert_nonnull (lia_ui_test_find (pane, ADW_TYPE_ACTION_ROW, "World Health Organization"));
+
+  /* Copying an address puts it on the clipboard. */
+  activate (window, "win.copy", g_variant_new_string ("amina@example.org"));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+static LiaTimelineRow *
+row_titled (GtkWidget  *widget,
+            const char *title)
+{
+  if (LIA_IS_TIMELINE_ROW (widget) &&
+      g_strcmp0 (lia_timeline_row_get_title (LIA_TIMELINE_ROW (widget)), title) == 0)
+    return LIA_TIMELINE_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      LiaTimelineRow *found = row_titled (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_timeline (StoreFixture  *f,
+               gconstpointer  data)
+{
+  LiaWindow *window;
+  GListModel *model;
+  LiaTimelineRow *row;
+  g_autoptr(GDate) since = lia_test_date (2025, 3, 12);
+  Seed s;
+
+  seed (f->store, &s);
+  window = show (f->store, NULL);
+  activate (window, "win.view", g_variant_new_string ("timeline"));
+
+  model = lia_timeline_view_get_model (window->timeline_view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* Newest first, one heading per day: the meeting opens 14 March, the call shares it. */
+  row = row_titled (GTK_WIDGET (window->timeline_view), "Budget meeting");
+  g_assert_nonnull (row);
+  g_assert_true (lia_timeline_row_get_shows_day (row));
+  g_assert_cmpstr (lia_timeline_row_get_participants (row), ==, "Amina Diallo, World Health Organization");
+  row = row_titled (GTK_WIDGET (window->timeline_view), "Call about the budget");
+  g_assert_false (lia_timeline_row_get_shows_day (row));
+  row = row_titled (GTK_WIDGET (window->timeline_view), "Agenda sent");
+  g_assert_true (lia_timeline_row_get_shows_day (row));
+  g_assert_cmpstr (lia_timeline_row_get_day (row), ==, "Monday, 10 March 2025");
+
+  lia_timeline_view_set_kinds (window->timeline_view, 1u << LIA_INTERACTION_KIND_CALL);
+  lia_ui_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (lia_timeline_view_get_model (window->timeline_view)), ==, 1);
+  lia_timeline_view_set_kinds (window->timeline_view, 0);
+  lia_timeline_view_set_range (window->timeline_view, since, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_timeline_view_get_model (window->timeline_view)), ==, 2);
+  lia_timeline_view_set_range (window->timeline_view, NULL, NULL);
+  lia_timeline_view_set_party (window->timeline_view, LIA_RECORD_KIND_CONTACT, s.bruno);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_timeline_view_get_model (window->timeline_view)), ==, 1);
+  lia_timeline_view_set_party (window->timeline_view, LIA_RECORD_KIND_CONTACT, 0);
+
+  /* A new interaction appears at the top without reloading. */
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_NOTE, "2025-03-15T09:00:00+00:00", "Follow-up note", s.bruno, 0);
+  lia_ui_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (lia_timeline_view_get_model (window->timeline_view)), ==, 4);
+
+  lia_timeline_view_select (window->timeline_view, 1);
+  lia_ui_test_settle ();
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.meeting);
+  g_assert_nonnull (lia_ui_test_find (detail (window), ADW_TYPE_ACTION_ROW, "Amina Diallo"));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_follow_ups (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  LiaWindow *window;
+  GListModel *ours, *theirs;
+  g_autoptr(LiaRecord) after = NULL;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show (f->store, NULL);
+  activate (window, "win.view", g_variant_new_string ("follow-ups"));
+  ours = lia_follow_up_list_get_model (window->follow_up_list, LIA_COMMITMENT_DIRECTION_OURS);
+  theirs = lia_follow_up_list_get_model (window->follow_up_list, LIA_COMMITMENT_DIRECTION_THEIRS);
+  g_assert_cmpuint (g_list_model_get_n_items (ours), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (theirs), ==, 1);
+  g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->follow_up_list), "Send the draft agreement"));
+
+  /* One click: done, gone from the list, stored. */
+  activate (window, "win.mark-done", g_variant_new_int64 (s.ours));
+  g_assert_cmpuint (g_list_model_get_n_items (ours), ==, 0);
+  after = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, s.ours);
+  g_assert_cmpint (lia_commitment_get_status (LIA_COMMITMENT (after)), ==, LIA_COMMITMENT_STATUS_DONE);
+  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_count), ==, "1");
+  g_clear_object (&after);
+
+  /* Undo: open again and back in the list. */
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (ours), ==, 1);
+  after = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, s.ours);
+  g_assert_cmpint (lia_commitment_get_status (LIA_COMMITMENT (after)), ==, LIA_COMMITMENT_STATUS_OPEN);
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search (StoreFixture  *f,
+             gconstpointer  data)
+{
+  LiaWindow *window;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show (f->store, NULL);
+
+  activate (window, "win.search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->search_entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (window->search_entry)));
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budg");
+  lia_ui_test_settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "search");
+  g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
+  g_assert_cmpint (lia_search_result_get_kind (lia_search_results_get_result (window->search_results, 0)), ==,
+                   LIA_RECORD_KIND_INTERACTION);
+  /* Grouped by kind, with a heading. */
+  g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results), "Interactions"));
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "amina");
+  lia_ui_test_settle ();
+  g_assert_cmpint (lia_search_result_get_kind (lia_search_results_get_result (window->search_results, 0)), ==,
+                   LIA_RECORD_KIND_CONTACT);
+  /* Enter opens the first result. */
+  g_signal_emit_by_name (window->search_entry, "activate");
+  lia_ui_test_settle ();
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.amina);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzzz");
+  lia_ui_test_settle ();
+  g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 0);
+  g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (window->search_results), ADW_TYPE_STATUS_PAGE, "No Results Found"));
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  lia_ui_test_settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "organizations");
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_delete_and_undo (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  LiaWindow *window;
+  g_autoptr(GPtrArray) affiliations = NULL;
+  g_autoptr(LiaRecord) meeting = NULL;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show (f->store, NULL);
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_CONTACT, s.amina));
+  g_assert_true (gtk_widget_get_visible (window->delete_button));
+
+  activate (window, "win.delete", NULL);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (lia_directory_list_get_model (window->contacts_list)), ==, 1);
+
+  activate (window, "win.undo", NULL);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_directory_list_get_model (window->contacts_list)), ==, 2);
+  affiliations = lia_store_list_affiliations_for_contact (f->store, s.amina, NULL);
+  g_assert_cmpuint (affiliations->len, ==, 1);
+  meeting = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, s.meeting);
+  g_assert_cmpuint (lia_interaction_get_contact_ids (LIA_INTERACTION (meeting))->len, ==, 1);
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.amina);
+
+  /* Nothing left to undo: a second Ctrl+Z changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 2);
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+/* Narrow: one pane at a time, with a way back. */
+static void
+test_narrow (StoreFixture  *f,
+             gconstpointer  data)
+{
+  LiaWindow *window;
+  Seed s;
+
+  seed (f->store, &s);
+  window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, "default-width", 400, "default-height", 700, NULL);
+  lia_ui_test_present (GTK_WINDOW (window));
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_CONTACT, s.amina));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "detail");
+  activate (window, "win.back", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "list");
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+/* The size, the view and the record shown come back next time. */
+static void
+test_remembers (StoreFixture  *f,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  LiaWindow *window;
+  int width, height;
+  Seed s;
+
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-selection");
+  seed (f->store, &s);
+  window = show (f->store, settings);
+  activate (window, "win.view", g_variant_new_string ("contacts"));
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_CONTACT, s.bruno));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_close (GTK_WINDOW (window));
+  lia_ui_test_settle ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  window = show (f->store, settings);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  g_assert_cmpint (height, ==, 700);
+  g_assert_cmpstr (lia_window_get_view (window), ==, "contacts");
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.bruno);
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -290,29 +472,28 @@ main (int   argc,
 {
   /* Not G_TEST_OPTION_ISOLATE_DIRS: libadwaita needs the system's GSettings schemas, found
    * through XDG_DATA_DIRS. The test writes only in its own temporary folder. */
-  g_test_init (&argc, &argv, NULL);
+  lia_ui_test_init (&argc, &argv);
 
-  if (!gtk_init_check ())
+  if (!lia_ui_test_init_display ())
     {
       /* Only without a display: the test suite runs this under Xvfb. */
       g_test_add_func ("/window/no-display", test_no_display);
       return g_test_run ();
     }
-  adw_init ();
-  /* No timers left behind by animations, and the same rendering every time. */
-  g_object_set (gtk_settings_get_default (),
-                "gtk-enable-animations", FALSE,
-                "gtk-cursor-blink", FALSE,
-                NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
-  ADD ("/window/empty", test_empty);
-  ADD ("/window/counts", test_counts);
-  ADD ("/window/counts/singular", test_counts_singular);
-  ADD ("/window/follows-the-store", test_follows_the_store);
+  ADD ("/window/first-run", test_first_run);
   ADD ("/window/error", test_error);
+  ADD ("/window/organizations", test_organizations);
+  ADD ("/window/contacts", test_contacts);
+  ADD ("/window/timeline", test_timeline);
+  ADD ("/window/follow-ups", test_follow_ups);
+  ADD ("/window/search", test_search);
+  ADD ("/window/delete-and-undo", test_delete_and_undo);
+  ADD ("/window/narrow", test_narrow);
+  ADD ("/window/remembers", test_remembers);
 
 #undef ADD
 

@@ -14,6 +14,8 @@ struct _LiaApplication
 
   /* --database, made absolute; NULL for the default database */
   char           *database_path;
+  /* NULL when the schema is not installed: then nothing is remembered. */
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (LiaApplication, lia_application, ADW_TYPE_APPLICATION)
@@ -96,15 +98,51 @@ lia_application_handle_local_options (GApplication *application,
 }
 
 static void
+update_style (LiaApplication *self)
+{
+  g_autofree char *variant = g_settings_get_string (self->settings, "style-variant");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (variant, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (variant, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+static void
 lia_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  LiaApplication *self = LIA_APPLICATION (application);
+  GSettingsSchema *schema;
 
   G_APPLICATION_CLASS (lia_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                            APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr(GAction) style = NULL;
+
+      self->settings = g_settings_new (APPLICATION_ID);
+      style = g_settings_create_action (self->settings, "style-variant");
+      g_action_map_add_action (G_ACTION_MAP (application), style);
+      g_signal_connect_swapped (self->settings, "changed::style-variant",
+                                G_CALLBACK (update_style), self);
+      update_style (self);
+      g_settings_schema_unref (schema);
+    }
+  else
+    {
+      g_warning ("The settings schema %s is not installed: the window will not remember its "
+                 "size, view and selection", APPLICATION_ID);
+    }
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
 }
@@ -123,8 +161,12 @@ lia_application_activate (GApplication *application)
       /* A database that cannot be opened is shown in the window, not in a dialog: there is
        * nothing else to do in the window until the file is fixed. */
       store = lia_store_open (self->database_path, &error);
-      window = GTK_WINDOW (lia_window_new (ADW_APPLICATION (self), store,
-                                           error != NULL ? error->message : NULL));
+      window = g_object_new (LIA_TYPE_WINDOW,
+                             "application", self,
+                             "store", store,
+                             "error-message", error != NULL ? error->message : NULL,
+                             "settings", self->settings,
+                             NULL);
     }
 
   gtk_window_present (window);
@@ -136,6 +178,7 @@ lia_application_finalize (GObject *object)
   LiaApplication *self = (LiaApplication *) object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lia_application_parent_class)->finalize (object);
 }

@@ -5,26 +5,20 @@
 
 #include <glib/gi18n.h>
 
-#include "lia-window.h"
-
-struct _LiaWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  LiaStore             *store;
-  char                 *error_message;
-  gulong                changed_handler;
-  gulong                reset_handler;
-  guint                 update_source;
-
-  /* Template widgets */
-  AdwStatusPage        *status_page;
-};
+#include "lia-commitment-detail.h"
+#include "lia-concern-detail.h"
+#include "lia-contact-detail.h"
+#include "lia-interaction-detail.h"
+#include "lia-organization-detail.h"
+#include "lia-ui-util.h"
+#include "lia-window-private.h"
 
 enum {
   PROP_0,
   PROP_STORE,
   PROP_ERROR_MESSAGE,
+  PROP_SETTINGS,
+  PROP_VIEW,
   N_PROPS
 };
 
@@ -32,91 +26,169 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LiaWindow, lia_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-show_error (LiaWindow  *self,
-            const char *message)
-{
-  g_assert (LIA_IS_WINDOW (self));
+static const struct {
+  const char    *name;
+  LiaRecordKind  kind;
+} views[] = {
+  { "organizations", LIA_RECORD_KIND_ORGANIZATION },
+  { "contacts", LIA_RECORD_KIND_CONTACT },
+  { "timeline", LIA_RECORD_KIND_INTERACTION },
+  { "follow-ups", LIA_RECORD_KIND_COMMITMENT },
+};
 
-  adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
-  adw_status_page_set_title (self->status_page, _("Could not open the database"));
-  adw_status_page_set_description (self->status_page, message);
+static const char *
+detail_page_name (LiaRecordKind kind)
+{
+  return lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind);
+}
+
+static const char *
+view_title (const char *view)
+{
+  if (g_strcmp0 (view, "contacts") == 0)
+    return _("Contacts");
+  if (g_strcmp0 (view, "timeline") == 0)
+    return _("Timeline");
+  if (g_strcmp0 (view, "follow-ups") == 0)
+    return _("Follow-ups");
+  return _("Organizations");
+}
+
+static const char *
+new_tooltip (LiaRecordKind kind)
+{
+  switch (kind)
+    {
+    case LIA_RECORD_KIND_CONTACT: return _("New Contact");
+    case LIA_RECORD_KIND_INTERACTION: return _("Log Interaction");
+    case LIA_RECORD_KIND_COMMITMENT: return _("New Commitment");
+    case LIA_RECORD_KIND_ORGANIZATION:
+    default: return _("New Organization");
+    }
+}
+
+LiaRecordKind
+_lia_window_get_view_kind (LiaWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_strcmp0 (self->view, views[i].name) == 0)
+      return views[i].kind;
+
+  return LIA_RECORD_KIND_ORGANIZATION;
+}
+
+void
+_lia_window_show_toast (LiaWindow *self,
+                        AdwToast  *toast)
+{
+  g_return_if_fail (LIA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_lia_window_show_message (LiaWindow  *self,
+                          const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  /* Error messages from the store are whole sentences: give time to read them. */
+  adw_toast_set_timeout (toast, 5);
+  _lia_window_show_toast (self, toast);
+}
+
+void
+_lia_window_update_actions (LiaWindow *self)
+{
+  gboolean has_store = self->store != NULL;
+  gboolean has_record = has_store && self->current_id != 0 &&
+                        lia_detail_get_record (self->details[self->current_kind]) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", has_record);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", has_record);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !g_queue_is_empty (&self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-briefing", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.explore-sample", TRUE);
+  gtk_widget_set_visible (self->edit_button, has_record);
+  gtk_widget_set_visible (self->delete_button, has_record);
+}
+
+/* --- counts and the first run ------------------------------------------------------------- */
+
+static void
+set_count (GtkLabel *label,
+           gint64    count)
+{
+  g_autofree char *text = count > 0 ? g_strdup_printf ("%'" G_GINT64_FORMAT, count) : g_strdup ("");
+
+  gtk_label_set_text (label, text);
 }
 
 static void
-update_status_page (LiaWindow *self)
+update_counts (LiaWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *organizations = NULL;
-  g_autofree char *contacts = NULL;
-  g_autofree char *title = NULL;
   LiaStoreCounts counts;
+  gboolean empty;
 
-  g_assert (LIA_IS_WINDOW (self));
-
-  if (self->error_message != NULL || self->store == NULL)
-    {
-      show_error (self, self->error_message != NULL ? self->error_message : "");
-      return;
-    }
+  if (self->store == NULL)
+    return;
 
   if (!lia_store_get_counts (self->store, &counts, &error))
     {
-      show_error (self, error->message);
+      _lia_window_show_message (self, error->message);
       return;
     }
 
-  if (counts.organizations == 0 && counts.contacts == 0)
+  set_count (self->organizations_count, counts.organizations);
+  set_count (self->contacts_count, counts.contacts);
+  set_count (self->timeline_count, counts.interactions);
+  set_count (self->follow_ups_count, counts.open_commitments);
+  if (counts.overdue_commitments > 0)
     {
-      adw_status_page_set_icon_name (self->status_page, "system-users-symbolic");
-      adw_status_page_set_title (self->status_page, _("No Partners Yet"));
-      adw_status_page_set_description (self->status_page,
-                                       _("Partner organizations and their people will appear here. "
-                                         "Importing directories arrives in a later version."));
-      return;
+      g_autofree char *tooltip = g_strdup_printf (ngettext ("%'" G_GINT64_FORMAT " overdue",
+                                                            "%'" G_GINT64_FORMAT " overdue",
+                                                            (gulong) counts.overdue_commitments),
+                                                  counts.overdue_commitments);
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->follow_ups_count), "overdue-count");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->follow_ups_count), tooltip);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->follow_ups_count), "overdue-count");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->follow_ups_count), NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (self->follow_ups_count), "dim-label");
     }
 
-  {
-    g_autofree char *n_organizations = g_strdup_printf ("%'" G_GINT64_FORMAT, counts.organizations);
-    g_autofree char *n_contacts = g_strdup_printf ("%'" G_GINT64_FORMAT, counts.contacts);
-
-    organizations = g_strdup_printf (ngettext ("%s organization", "%s organizations",
-                                               (gulong) counts.organizations),
-                                     n_organizations);
-    contacts = g_strdup_printf (ngettext ("%s contact", "%s contacts", (gulong) counts.contacts),
-                                n_contacts);
-  }
-
-  /* Translators: what the database holds, e.g. "12 organizations, 240 contacts". */
-  title = g_strdup_printf (_("%s, %s"), organizations, contacts);
-
-  adw_status_page_set_icon_name (self->status_page, "system-users-symbolic");
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page,
-                                   _("Browsing arrives with the next version of Liaison."));
+  empty = counts.organizations == 0 && counts.contacts == 0 && counts.interactions == 0 &&
+          counts.commitments == 0 && counts.concerns == 0;
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    empty && !self->first_run_dismissed ? "first-run" : "browse");
+  if (!empty)
+    self->first_run_dismissed = TRUE;
 }
 
 static gboolean
-update_status_page_idle_cb (gpointer user_data)
+update_counts_idle_cb (gpointer user_data)
 {
   LiaWindow *self = user_data;
 
-  g_assert (LIA_IS_WINDOW (self));
-
-  self->update_source = 0;
-  update_status_page (self);
+  self->counts_source = 0;
+  update_counts (self);
 
   return G_SOURCE_REMOVE;
 }
 
-/* A commit of many records emits "changed" for each: count once, after all of them. */
 static void
-queue_update (LiaWindow *self)
+queue_update_counts (LiaWindow *self)
 {
-  g_assert (LIA_IS_WINDOW (self));
-
-  if (self->update_source == 0)
-    self->update_source = g_idle_add (update_status_page_idle_cb, self);
+  if (self->counts_source == 0)
+    self->counts_source = g_idle_add (update_counts_idle_cb, self);
 }
 
 static void
@@ -128,42 +200,364 @@ on_store_changed_cb (LiaWindow      *self,
                      LiaRecord      *current,
                      LiaStore       *store)
 {
-  g_assert (LIA_IS_WINDOW (self));
+  queue_update_counts (self);
 
-  /* Only additions and removals change what the status page counts. */
-  if (change == LIA_STORE_CHANGE_UPDATED)
-    return;
-  if (kind != LIA_RECORD_KIND_ORGANIZATION && kind != LIA_RECORD_KIND_CONTACT)
-    return;
-
-  queue_update (self);
+  if (kind == self->current_kind && id == self->current_id && current != NULL)
+    adw_window_title_set_title (self->detail_title, lia_record_get_label (current));
+  if (kind == self->current_kind && id == self->current_id && change == LIA_STORE_CHANGE_REMOVED)
+    _lia_window_clear_detail (self);
 }
 
 static void
-on_store_reset_cb (LiaWindow *self,
-                   LiaStore  *store)
+on_store_reset_cb (LiaWindow *self)
 {
-  g_assert (LIA_IS_WINDOW (self));
+  queue_update_counts (self);
+}
 
-  queue_update (self);
+/* --- navigation --------------------------------------------------------------------------- */
+
+static void
+save_selection (LiaWindow *self)
+{
+  g_autofree char *value = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  if (self->current_id != 0 && lia_detail_get_record (self->details[self->current_kind]) != NULL)
+    value = g_strdup_printf ("%s:%s", detail_page_name (self->current_kind),
+                             lia_record_get_uid (lia_detail_get_record (self->details[self->current_kind])));
+  g_settings_set_string (self->settings, "last-selection", value != NULL ? value : "");
+}
+
+void
+_lia_window_clear_detail (LiaWindow *self)
+{
+  self->current_id = 0;
+  gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+  adw_window_title_set_title (self->detail_title, "");
+  save_selection (self);
+  _lia_window_update_actions (self);
+}
+
+void
+_lia_window_open_record (LiaWindow     *self,
+                         LiaRecordKind  kind,
+                         gint64         id)
+{
+  LiaDetail *detail;
+
+  g_return_if_fail (LIA_IS_WINDOW (self));
+
+  if (kind > LIA_RECORD_KIND_CONCERN || self->details[kind] == NULL || id <= 0)
+    return;
+
+  detail = self->details[kind];
+  self->current_kind = kind;
+  self->current_id = id;
+  lia_detail_set_record_id (detail, id);
+  gtk_stack_set_visible_child_name (self->detail_stack, detail_page_name (kind));
+  adw_window_title_set_title (self->detail_title,
+                              lia_detail_get_record (detail) != NULL
+                              ? lia_record_get_label (lia_detail_get_record (detail)) : "");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+
+  save_selection (self);
+  _lia_window_update_actions (self);
+}
+
+static void
+select_sidebar_row (LiaWindow *self)
+{
+  GtkListBoxRow *rows[] = { self->organizations_row, self->contacts_row, self->timeline_row,
+                            self->follow_ups_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (rows[i])), self->view) == 0)
+      gtk_list_box_select_row (self->sidebar, rows[i]);
+}
+
+static void
+show_view_list (LiaWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (!lia_text_is_blank (text) && gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_stack_set_visible_child_name (self->list_stack, "search");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, self->view);
+}
+
+static void
+set_view (LiaWindow  *self,
+          const char *view)
+{
+  gboolean known = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    known |= g_strcmp0 (view, views[i].name) == 0;
+  if (!known || g_strcmp0 (self->view, view) == 0)
+    return;
+
+  g_free (self->view);
+  self->view = g_strdup (view);
+
+  if (self->store != NULL)
+    {
+      /* Switching views ends a search: the list shown is the view's. */
+      if (gtk_search_bar_get_search_mode (self->search_bar))
+        gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      show_view_list (self);
+      select_sidebar_row (self);
+      adw_window_title_set_title (self->list_title, view_title (view));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), new_tooltip (_lia_window_get_view_kind (self)));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      new_tooltip (_lia_window_get_view_kind (self)),
+                                      -1);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child_name (self->leaflet, "list");
+    }
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-view", view);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+on_sidebar_row_activated_cb (LiaWindow     *self,
+                             GtkListBoxRow *row)
+{
+  set_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_back_clicked_cb (LiaWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_leaflet_folded_cb (LiaWindow *self)
+{
+  /* Folding shows the pane the person was last looking at. */
+  if (adw_leaflet_get_folded (self->leaflet) && self->current_id == 0)
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_record_selected_cb (LiaWindow *self,
+                       LiaRecord *record)
+{
+  _lia_window_open_record (self, lia_record_get_kind (record), lia_record_get_id (record));
+}
+
+/* --- search ------------------------------------------------------------------------------- */
+
+static void
+on_search_entry_changed_cb (LiaWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gint64 start;
+
+  if (self->store == NULL)
+    return;
+
+  if (lia_text_is_blank (text))
+    {
+      show_view_list (self);
+      return;
+    }
+
+  /* Search as you type, on this frame: the store answers in a few milliseconds. */
+  start = g_get_monotonic_time ();
+  lia_search_results_set_text (self->search_results, text);
+  self->last_search_us = g_get_monotonic_time () - start;
+  gtk_stack_set_visible_child_name (self->list_stack, "search");
+}
+
+static void
+on_search_entry_activate_cb (LiaWindow *self)
+{
+  lia_search_results_activate_first (self->search_results);
+}
+
+static void
+on_search_entry_stop_search_cb (LiaWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_search_mode_cb (LiaWindow *self)
+{
+  show_view_list (self);
+}
+
+static void
+on_search_result_activated_cb (LiaWindow *self,
+                               int        kind,
+                               gint64     id)
+{
+  _lia_window_open_record (self, kind, id);
+}
+
+/* --- settings ----------------------------------------------------------------------------- */
+
+static void
+restore_state (LiaWindow  *self,
+               const char *view,
+               const char *selection)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (self->store == NULL || view == NULL)
+    return;
+
+  set_view (self, view);
+
+  if (selection != NULL && selection[0] != '\0')
+    {
+      g_auto(GStrv) parts = g_strsplit (selection, ":", 2);
+      g_autoptr(LiaRecord) record = NULL;
+      int kind;
+
+      if (g_strv_length (parts) == 2 &&
+          lia_enum_from_nick (LIA_TYPE_RECORD_KIND, parts[0], &kind, NULL) &&
+          (record = lia_store_load_by_uid (self->store, kind, parts[1], NULL)) != NULL)
+        {
+          _lia_window_open_record (self, kind, lia_record_get_id (record));
+          if (kind == LIA_RECORD_KIND_ORGANIZATION)
+            lia_directory_list_select_id (self->organizations_list, lia_record_get_id (record));
+          else if (kind == LIA_RECORD_KIND_CONTACT)
+            lia_directory_list_select_id (self->contacts_list, lia_record_get_id (record));
+        }
+    }
+}
+
+static void
+save_size (LiaWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+lia_window_close_request (GtkWindow *window)
+{
+  save_size (LIA_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (lia_window_parent_class)->close_request (window);
+}
+
+/* --- construction ------------------------------------------------------------------------- */
+
+static void
+add_detail (LiaWindow *self,
+            LiaDetail *detail)
+{
+  LiaRecordKind kind = LIA_DETAIL_GET_CLASS (detail)->kind;
+
+  self->details[kind] = detail;
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (detail), detail_page_name (kind));
+}
+
+static void
+build_views (LiaWindow *self)
+{
+  self->organizations_list = lia_directory_list_new (self->store, LIA_RECORD_KIND_ORGANIZATION);
+  self->contacts_list = lia_directory_list_new (self->store, LIA_RECORD_KIND_CONTACT);
+  self->timeline_view = lia_timeline_view_new (self->store, 0, 0);
+  self->follow_up_list = lia_follow_up_list_new (self->store);
+  self->search_results = lia_search_results_new (self->store);
+
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->organizations_list), "organizations");
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->contacts_list), "contacts");
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->timeline_view), "timeline");
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->follow_up_list), "follow-ups");
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->search_results), "search");
+
+  g_signal_connect_swapped (self->organizations_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
+  g_signal_connect_swapped (self->contacts_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
+  g_signal_connect_swapped (self->timeline_view, "interaction-selected", G_CALLBACK (on_record_selected_cb), self);
+  g_signal_connect_swapped (self->follow_up_list, "commitment-selected", G_CALLBACK (on_record_selected_cb), self);
+  g_signal_connect_swapped (self->search_results, "result-activated", G_CALLBACK (on_search_result_activated_cb), self);
+
+  add_detail (self, LIA_DETAIL (lia_organization_detail_new (self->store)));
+  add_detail (self, LIA_DETAIL (lia_contact_detail_new (self->store)));
+  add_detail (self, LIA_DETAIL (lia_interaction_detail_new (self->store)));
+  add_detail (self, LIA_DETAIL (lia_commitment_detail_new (self->store)));
+  add_detail (self, LIA_DETAIL (lia_concern_detail_new (self->store)));
 }
 
 static void
 lia_window_constructed (GObject *object)
 {
   LiaWindow *self = (LiaWindow *) object;
+  g_autofree char *view = NULL;
+  g_autofree char *selection = NULL;
 
   G_OBJECT_CLASS (lia_window_parent_class)->constructed (object);
 
-  if (self->store != NULL)
+  /* Read before showing the default view, which would overwrite them. */
+  if (self->settings != NULL)
     {
-      self->changed_handler = g_signal_connect_swapped (self->store, "changed",
-                                                        G_CALLBACK (on_store_changed_cb), self);
-      self->reset_handler = g_signal_connect_swapped (self->store, "reset",
-                                                      G_CALLBACK (on_store_reset_cb), self);
+      view = g_settings_get_string (self->settings, "last-view");
+      selection = g_settings_get_string (self->settings, "last-selection");
     }
 
-  update_status_page (self);
+  if (self->store == NULL || self->error_message != NULL)
+    {
+      adw_status_page_set_description (self->status_page,
+                                       self->error_message != NULL ? self->error_message : "");
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      restore_state (self, NULL, NULL);
+      _lia_window_update_actions (self);
+      return;
+    }
+
+  build_views (self);
+  self->changed_handler = g_signal_connect_swapped (self->store, "changed",
+                                                    G_CALLBACK (on_store_changed_cb), self);
+  self->reset_handler = g_signal_connect_swapped (self->store, "reset",
+                                                  G_CALLBACK (on_store_reset_cb), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_search_mode_cb), self);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  /* Show the default view, then whatever the person had open last time. */
+  g_clear_pointer (&self->view, g_free);
+  set_view (self, "organizations");
+  restore_state (self, view, selection);
+  update_counts (self);
+  _lia_window_update_actions (self);
 }
 
 static void
@@ -171,14 +565,16 @@ lia_window_dispose (GObject *object)
 {
   LiaWindow *self = (LiaWindow *) object;
 
-  g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_handle_id (&self->counts_source, g_source_remove);
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->changed_handler, self->store);
       g_clear_signal_handler (&self->reset_handler, self->store);
     }
-  g_clear_object (&self->store);
+  g_queue_clear_full (&self->undo, _lia_window_undo_entry_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lia_window_parent_class)->dispose (object);
 }
@@ -189,6 +585,7 @@ lia_window_finalize (GObject *object)
   LiaWindow *self = (LiaWindow *) object;
 
   g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->view, g_free);
 
   G_OBJECT_CLASS (lia_window_parent_class)->finalize (object);
 }
@@ -209,6 +606,14 @@ lia_window_get_property (GObject    *object,
 
     case PROP_ERROR_MESSAGE:
       g_value_set_string (value, self->error_message);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_VIEW:
+      g_value_set_string (value, self->view);
       break;
 
     default:
@@ -234,6 +639,14 @@ lia_window_set_property (GObject      *object,
       self->error_message = g_value_dup_string (value);
       break;
 
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_VIEW:
+      lia_window_set_view (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -244,12 +657,15 @@ lia_window_class_init (LiaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = lia_window_constructed;
   object_class->dispose = lia_window_dispose;
   object_class->finalize = lia_window_finalize;
   object_class->get_property = lia_window_get_property;
   object_class->set_property = lia_window_set_property;
+
+  window_class->close_request = lia_window_close_request;
 
   /**
    * LiaWindow:store:
@@ -272,15 +688,70 @@ lia_window_class_init (LiaWindowClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * LiaWindow:settings:
+   *
+   * Where the window keeps its size, the last view and the selection
+   * (io.github.liaison.Liaison), or %NULL to remember nothing.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LiaWindow:view:
+   *
+   * The view shown: "organizations", "contacts", "timeline" or "follow-ups".
+   */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL,
+                         "organizations",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaison/Liaison/lia-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, organizations_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, contacts_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, timeline_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, follow_ups_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, organizations_count);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, contacts_count);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, timeline_count);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, follow_ups_count);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, first_run_page);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, status_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+
+  _lia_window_class_add_actions (widget_class);
 }
 
 static void
 lia_window_init (LiaWindow *self)
 {
+  g_queue_init (&self->undo);
+  self->view = g_strdup ("organizations");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -322,4 +793,21 @@ lia_window_get_error_message (LiaWindow *self)
   g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
 
   return self->error_message;
+}
+
+const char *
+lia_window_get_view (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+
+  return self->view;
+}
+
+void
+lia_window_set_view (LiaWindow  *self,
+                     const char *view)
+{
+  g_return_if_fail (LIA_IS_WINDOW (self));
+
+  set_view (self, view);
 }

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-commitment-editor.h"
+#include "lia-record-picker.h"
+#include "lia-ui-util.h"
+
+struct _LiaCommitmentEditor
+{
+  LiaEditor  parent_instance;
+
+  gint64     organization_id;
+  gint64     contact_id;
+
+  GtkWidget *title;
+  GtkWidget *direction;
+  GtkWidget *status;
+  GtkWidget *due;
+  GtkWidget *organization_row;
+  GtkWidget *contact_row;
+  GtkWidget *notes;
+};
+
+G_DEFINE_FINAL_TYPE (LiaCommitmentEditor, lia_commitment_editor, LIA_TYPE_EDITOR)
+
+static void
+update_counterparts (LiaCommitmentEditor *self)
+{
+  LiaStore *store = lia_editor_get_store (LIA_EDITOR (self));
+  g_autofree char *organization = NULL;
+  g_autofree char *contact = NULL;
+
+  if (self->organization_id != 0)
+    organization = lia_ui_dup_record_label (store, LIA_RECORD_KIND_ORGANIZATION, self->organization_id);
+  if (self->contact_id != 0)
+    contact = lia_ui_dup_record_label (store, LIA_RECORD_KIND_CONTACT, self->contact_id);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->organization_row),
+                               organization != NULL ? organization : _("None"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->contact_row),
+                               contact != NULL ? contact : _("None"));
+}
+
+static void
+on_picked_cb (LiaCommitmentEditor *self,
+              int                  kind,
+              gint64               id)
+{
+  if (kind == LIA_RECORD_KIND_ORGANIZATION)
+    self->organization_id = id;
+  else
+    self->contact_id = id;
+  update_counterparts (self);
+  lia_editor_changed (LIA_EDITOR (self));
+}
+
+static void
+on_clear_cb (GtkButton           *button,
+             LiaCommitmentEditor *self)
+{
+  if (g_object_get_data (G_OBJECT (button), "organization") != NULL)
+    self->organization_id = 0;
+  else
+    self->contact_id = 0;
+  update_counterparts (self);
+  lia_editor_changed (LIA_EDITOR (self));
+}
+
+static GtkWidget *
+counterpart_row_new (LiaCommitmentEditor *self,
+                     GtkWidget           *group,
+                     LiaRecordKind        kind,
+                     const char          *title)
+{
+  LiaRecordPicker *picker = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = lia_record_picker_button_new (lia_editor_get_store (LIA_EDITOR (self)),
+                                                    1u << kind, _("Choose…"), &picker);
+  GtkWidget *clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (clear, "flat");
+  gtk_widget_set_tooltip_text (clear, _("Clear"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clear"), -1);
+  if (kind == LIA_RECORD_KIND_ORGANIZATION)
+    g_object_set_data (G_OBJECT (clear), "organization", GINT_TO_POINTER (TRUE));
+  g_signal_connect (clear, "clicked", G_CALLBACK (on_clear_cb), self);
+  g_signal_connect_object (picker, "picked", G_CALLBACK (on_picked_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return row;
+}
+
+static void
+lia_commitment_editor_load (LiaEditor *editor,
+                            LiaRecord *record)
+{
+  LiaCommitmentEditor *self = LIA_COMMITMENT_EDITOR (editor);
+  LiaCommitment *commitment = LIA_COMMITMENT (record);
+  g_autofree char *due = lia_date_to_iso (lia_commitment_get_due_date (commitment));
+  const char *directions[] = { _("We owe them"), _("They owe us"), NULL };
+  const char *statuses[] = { _("Open"), _("Done"), _("Cancelled"), NULL };
+  GtkWidget *group;
+
+  gtk_window_set_title (GTK_WINDOW (self), lia_editor_is_new (editor) ? _("New Commitment")
+                                                                      : _("Edit Commitment"));
+
+  group = lia_editor_add_group (editor, NULL, NULL);
+  self->title = lia_editor_add_entry (editor, group, _("_What Was Promised"), lia_commitment_get_title (commitment));
+  self->direction = lia_editor_add_combo (editor, group, _("_Who Owes"), directions,
+                                          lia_commitment_get_direction (commitment));
+  self->status = lia_editor_add_combo (editor, group, _("_Status"), statuses,
+                                       lia_commitment_get_status (commitment));
+  self->due = lia_editor_add_entry (editor, group, _("_Due Date (year-month-day)"), due);
+
+  group = lia_editor_add_group (editor, _("Counterpart"), _("Who the promise was made to or by"));
+  self->organization_id = lia_commitment_get_organization_id (commitment);
+  self->contact_id = lia_commitment_get_contact_id (commitment);
+  self->organization_row = counterpart_row_new (self, group, LIA_RECORD_KIND_ORGANIZATION, _("Organization"));
+  self->contact_row = counterpart_row_new (self, group, LIA_RECORD_KIND_CONTACT, _("Contact"));
+  update_counterparts (self);
+
+  self->notes = lia_editor_add_text (editor, _("Notes"), lia_commitment_get_notes (commitment));
+}
+
+static gboolean
+lia_commitment_editor_apply (LiaEditor  *editor,
+                             LiaRecord  *record,
+                             GError    **error)
+{
+  LiaCommitmentEditor *self = LIA_COMMITMENT_EDITOR (editor);
+  LiaCommitment *commitment = LIA_COMMITMENT (record);
+  g_autofree char *notes = lia_editor_dup_text (self->notes);
+  g_autoptr(GDate) due = NULL;
+
+  lia_commitment_set_title (commitment, lia_editor_entry_text (self->title));
+  lia_editor_mark_field (self->title, lia_text_is_blank (lia_editor_entry_text (self->title)));
+  lia_commitment_set_direction (commitment, adw_combo_row_get_selected (ADW_COMBO_ROW (self->direction)));
+  lia_commitment_set_status (commitment, adw_combo_row_get_selected (ADW_COMBO_ROW (self->status)));
+  lia_commitment_set_organization_id (commitment, self->organization_id);
+  lia_commitment_set_contact_id (commitment, self->contact_id);
+  lia_commitment_set_notes (commitment, notes);
+
+  if (!lia_editor_parse_date (self->due, _("The due date"), &due, error))
+    return FALSE;
+  lia_commitment_set_due_date (commitment, due);
+
+  return TRUE;
+}
+
+static void
+lia_commitment_editor_class_init (LiaCommitmentEditorClass *klass)
+{
+  LiaEditorClass *editor_class = LIA_EDITOR_CLASS (klass);
+
+  editor_class->load = lia_commitment_editor_load;
+  editor_class->apply = lia_commitment_editor_apply;
+}
+
+static void
+lia_commitment_editor_init (LiaCommitmentEditor *self)
+{
+}
+
+LiaCommitmentEditor *
+lia_commitment_editor_new (LiaStore      *store,
+                           LiaCommitment *commitment)
+{
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (LIA_IS_COMMITMENT (commitment), NULL);
+
+  return g_object_new (LIA_TYPE_COMMITMENT_EDITOR,
+                       "store", store,
+                       "record", commitment,
+                       NULL);
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-editor.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_COMMITMENT_EDITOR (lia_commitment_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaCommitmentEditor, lia_commitment_editor, LIA, COMMITMENT_EDITOR, LiaEditor)
+
+/* Creates or edits a commitment: @commitment is the record to edit, or a new one (id 0), possibly
+ * filled in already. */
+LiaCommitmentEditor *lia_commitment_editor_new (LiaStore *store,
+                     LiaCommitment *commitment);
+
+G_END_DECLS

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-detail.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_CONCERN_DETAIL (lia_concern_detail_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaConcernDetail, lia_concern_detail, LIA, CONCERN_DETAIL, LiaDetail)
+
+LiaConcernDetail *lia_concern_detail_new (LiaStore *store);
+
+G_END_DECLS

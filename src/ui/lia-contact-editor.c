@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-contact-editor.h"
+#include "lia-record-picker.h"
+#include "lia-ui-util.h"
+
+/* An affiliation being edited: the record (id 0 for a new one) and its fields. */
+typedef struct
+{
+  LiaAffiliation *affiliation;
+  GtkWidget      *row;      /* AdwExpanderRow */
+  GtkWidget      *role;
+  GtkWidget      *from;
+  GtkWidget      *until;
+  GtkWidget      *primary;
+} Affiliation;
+
+struct _LiaContactEditor
+{
+  LiaEditor  parent_instance;
+
+  GPtrArray *affiliations;  /* Affiliation */
+  GPtrArray *removed;       /* LiaAffiliation saved before, to delete on save */
+
+  GtkWidget *honorific;
+  GtkWidget *given_name;
+  GtkWidget *family_name;
+  GtkWidget *display_name;
+  GtkWidget *job_title;
+  GtkWidget *emails;
+  GtkWidget *phones;
+  GtkWidget *languages;
+  GtkWidget *time_zone;
+  GtkWidget *channel;
+  GtkWidget *affiliations_group;
+  GtkWidget *tags;
+  GtkWidget *influence;
+  GtkWidget *interest;
+  GtkWidget *stance;
+  GtkWidget *notes;
+};
+
+G_DEFINE_FINAL_TYPE (LiaContactEditor, lia_contact_editor, LIA_TYPE_EDITOR)
+
+static void
+affiliation_free (gpointer data)
+{
+  Affiliation *affiliation = data;
+
+  g_clear_object (&affiliation->affiliation);
+  g_free (affiliation);
+}
+
+static void
+on_remove_affiliation_cb (GtkButton        *button,
+                          LiaContactEditor *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+
+  for (guint i = 0; i < self->affiliations->len; i++)
+    {
+      Affiliation *affiliation = self->affiliations->pdata[i];
+
+      if (affiliation->row != row)
+        continue;
+      if (lia_record_get_id (LIA_RECORD (affiliation->affiliation)) != 0)
+        g_ptr_array_add (self->removed, g_object_ref (affiliation->affiliation));
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->affiliations_group), row);
+      g_ptr_array_remove_index (self->affiliations, i);
+      break;
+    }
+  lia_editor_changed (LIA_EDITOR (self));
+}
+
+static GtkWidget *
+add_sub_entry (LiaContactEditor *self,
+               GtkWidget        *expander,
+               const char       *title,
+               const char       *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (lia_editor_changed), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+  return row;
+}
+
+static void
+add_affiliation (LiaContactEditor *self,
+                 LiaAffiliation   *record,
+                 gboolean          expanded)
+{
+  Affiliation *affiliation = g_new0 (Affiliation, 1);
+  LiaStore *store = lia_editor_get_store (LIA_EDITOR (self));
+  g_autofree char *name = lia_ui_dup_record_label (store, LIA_RECORD_KIND_ORGANIZATION,
+                                                   lia_affiliation_get_organization_id (record));
+  g_autofree char *from = lia_date_to_iso (lia_affiliation_get_from (record));
+  g_autofree char *until = lia_date_to_iso (lia_affiliation_get_until (record));
+  g_autofree char *remove_label = g_strdup_printf (_("Remove Affiliation with %s"), name);
+  GtkWidget *remove, *primary_row;
+
+  affiliation->affiliation = g_object_ref (record);
+  affiliation->row = adw_expander_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (affiliation->row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (affiliation->row), name);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (affiliation->row), lia_affiliation_get_role (record));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (affiliation->row), expanded);
+
+  remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  g_object_set_data (G_OBJECT (remove), "row", affiliation->row);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_affiliation_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (affiliation->row), remove);
+
+  affiliation->role = add_sub_entry (self, affiliation->row, _("Role"), lia_affiliation_get_role (record));
+  affiliation->from = add_sub_entry (self, affiliation->row, _("Since (year-month-day)"), from);
+  affiliation->until = add_sub_entry (self, affiliation->row, _("Until (year-month-day)"), until);
+
+  primary_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (primary_row), _("Main Affiliation"));
+  affiliation->primary = gtk_switch_new ();
+  gtk_switch_set_active (GTK_SWITCH (affiliation->primary), lia_affiliation_get_primary (record));
+  gtk_widget_set_valign (affiliation->primary, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (affiliation->primary, "notify::active", G_CALLBACK (lia_editor_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (primary_row), affiliation->primary);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (primary_row), affiliation->primary);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (affiliation->row), primary_row);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->affiliations_group), affiliation->row);
+  g_ptr_array_add (self->affiliations, affiliation);
+}
+
+static void
+on_organization_picked_cb (LiaContactEditor *self,
+                           int               kind,
+                           gint64            id)
+{
+  g_autoptr(LiaAffiliation) affiliation = lia_affiliation_new (0, id, "");
+  g_autoptr(GDate) today = lia_date_new_today ();
+
+  lia_affiliation_set_from (affiliation, today);
+  lia_affiliation_set_primary (affiliation, self->affiliations->len == 0);
+  add_affiliation (self, affiliation, TRUE);
+  lia_editor_changed (LIA_EDITOR (self));
+}
+
+static char *
+join_points (GListModel *points)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+    {
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, lia_contact_point_get_value (point));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+lia_contact_editor_load (LiaEditor *editor,
+                         LiaRecord *record)
+{
+  LiaContactEditor *self = LIA_CONTACT_EDITOR (editor);
+  LiaContact *contact = LIA_CONTACT (record);
+  LiaStore *store = lia_editor_get_store (editor);
+  g_autofree char *emails = join_points (lia_contact_get_emails (contact));
+  g_autofree char *phones = join_points (lia_contact_get_phones (contact));
+  g_autofree char *languages = g_strjoinv (", ", (char **) lia_contact_get_languages (contact));
+  g_autofree char *tags = g_strjoinv (", ", (char **) lia_contact_get_tags (contact));
+  const char *channels[] = { _("No preference"), _("Email"), _("Phone"), _("Messaging"),
+                             _("In person"), _("Letter"), NULL };
+  LiaRecordPicker *picker = NULL;
+  GtkWidget *group, *button;
+
+  gtk_window_set_title (GTK_WINDOW (self), lia_editor_is_new (editor) ? _("New Contact") : _("Edit Contact"));
+
+  group = lia_editor_add_group (editor, NULL, NULL);
+  self->honorific = lia_editor_add_entry (editor, group, _("_Honorific"), lia_contact_get_honorific (contact));
+  self->given_name = lia_editor_add_entry (editor, group, _("_Given Name"), lia_contact_get_given_name (contact));
+  self->family_name = lia_editor_add_entry (editor, group, _("_Family Name"), lia_contact_get_family_name (contact));
+  self->display_name = lia_editor_add_entry (editor, group, _("_Display Name (optional)"),
+                                             lia_contact_get_explicit_display_name (contact));
+  self->job_title = lia_editor_add_entry (editor, group, _("_Job Title"), lia_contact_get_job_title (contact));
+
+  group = lia_editor_add_group (editor, _("How to Reach"), NULL);
+  self->emails = lia_editor_add_entry (editor, group, _("_Email Addresses, separated by commas"), emails);
+  self->phones = lia_editor_add_entry (editor, group, _("_Phone Numbers, separated by commas"), phones);
+  self->channel = lia_editor_add_combo (editor, group, _("_Preferred Channel"), channels,
+                                        lia_contact_get_preferred_channel (contact));
+  self->languages = lia_editor_add_entry (editor, group, _("_Languages (e.g. en, fr, sw)"), languages);
+  self->time_zone = lia_editor_add_entry (editor, group, _("_Time Zone (e.g. Africa/Nairobi)"),
+                                          lia_contact_get_time_zone (contact));
+
+  self->affiliations_group = lia_editor_add_group (editor, _("Affiliations"),
+                                                   _("Where they work or have worked, and in which role"));
+  button = lia_record_picker_button_new (store, 1u << LIA_RECORD_KIND_ORGANIZATION,
+                                         _("_Add Affiliation…"), &picker);
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_widget_add_css_class (button, "flat");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->affiliations_group), button);
+  g_signal_connect_object (picker, "picked", G_CALLBACK (on_organization_picked_cb), self, G_CONNECT_SWAPPED);
+  if (!lia_editor_is_new (editor))
+    {
+      g_autoptr(GPtrArray) affiliations =
+        lia_store_list_affiliations_for_contact (store, lia_record_get_id (record), NULL);
+
+      for (guint i = 0; affiliations != NULL && i < affiliations->len; i++)
+        add_affiliation (self, affiliations->pdata[i], FALSE);
+    }
+
+  self->tags = lia_editor_add_entry (editor, lia_editor_add_assessment (editor, lia_contact_get_assessment (contact),
+                                                                        &self->influence, &self->interest,
+                                                                        &self->stance),
+                                     _("_Tags, separated by commas"), tags);
+  self->notes = lia_editor_add_text (editor, _("Notes"), lia_contact_get_notes (contact));
+}
+
+static char **
+split_list (GtkWidget *entry)
+{
+  g_auto(GStrv) parts = g_strsplit (lia_editor_entry_text (entry), ",", -1);
+
+  return lia_strv_tidy ((const char * const *) parts, TRUE);
+}
+
+/* Keeps the kind of each number or address that is still there; new ones are work ones. */
+static void
+apply_points (GListModel          *before,
+              char               **values,
+              gboolean             emails,
+              LiaContact          *contact)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (before); i++)
+    g_ptr_array_add (kept, g_list_model_get_item (before, i));
+
+  if (emails)
+    lia_contact_clear_emails (contact);
+  else
+    lia_contact_clear_phones (contact);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      LiaContactPointKind kind = LIA_CONTACT_POINT_KIND_WORK;
+
+      for (guint j = 0; j < kept->len; j++)
+        if (g_strcmp0 (lia_contact_point_get_value (kept->pdata[j]), values[i]) == 0)
+          kind = lia_contact_point_get_kind (kept->pdata[j]);
+      if (emails)
+        lia_contact_add_email (contact, kind, values[i]);
+      else
+        lia_contact_add_phone (contact, kind, values[i]);
+    }
+}
+
+static gboolean
+lia_contact_editor_apply (LiaEditor  *editor,
+                          LiaRecord  *record,
+                          GError    **error)
+{
+  LiaContactEditor *self = LIA_CONTACT_EDITOR (editor);
+  LiaContact *contact = LIA_CONTACT (record);
+  g_auto(GStrv) emails = split_list (self->emails);
+  g_auto(GStrv) phones = split_list (self->phones);
+  g_auto(GStrv) languages = split_list (self->languages);
+  g_auto(GStrv) tags = split_list (self->tags);
+  g_autofree char *notes = lia_editor_dup_text (self->notes);
+  g_autofree char *zone = g_strstrip (g_strdup (lia_editor_entry_text (self->time_zone)));
+  gboolean nameless;
+
+  lia_contact_set_honorific (contact, lia_editor_entry_text (self->honorific));
+  lia_contact_set_given_name (contact, lia_editor_entry_text (self->given_name));
+  lia_contact_set_family_name (contact, lia_editor_entry_text (self->family_name));
+  lia_contact_set_display_name (contact, lia_editor_entry_text (self->display_name));
+  lia_contact_set_job_title (contact, lia_editor_entry_text (self->job_title));
+  lia_contact_set_preferred_channel (contact, adw_combo_row_get_selected (ADW_COMBO_ROW (self->channel)));
+  lia_contact_set_languages (contact, (const char * const *) languages);
+  lia_contact_set_tags (contact, (const char * const *) tags);
+  lia_contact_set_notes (contact, notes);
+  apply_points (lia_contact_get_emails (contact), emails, TRUE, contact);
+  apply_points (lia_contact_get_phones (contact), phones, FALSE, contact);
+  lia_editor_apply_assessment (lia_contact_get_assessment (contact), self->influence, self->interest,
+                               self->stance);
+
+  nameless = lia_text_is_blank (lia_editor_entry_text (self->given_name)) &&
+             lia_text_is_blank (lia_editor_entry_text (self->family_name)) &&
+             lia_text_is_blank (lia_editor_entry_text (self->display_name));
+  lia_editor_mark_field (self->given_name, nameless);
+  lia_editor_mark_field (self->family_name, nameless);
+
+  lia_editor_mark_field (self->time_zone, FALSE);
+  if (zone[0] != '\0')
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+
+      if (tz == NULL)
+        {
+          lia_editor_mark_field (self->time_zone, TRUE);
+          g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                       _("“%s” is not a time zone this computer knows: use a name such as "
+                         "Europe/Paris or Africa/Nairobi."), zone);
+          return FALSE;
+        }
+    }
+  lia_contact_set_time_zone (contact, zone);
+
+  /* The affiliations are separate records, checked here so that Save says what is wrong. */
+  for (guint i = 0; i < self->affiliations->len; i++)
+    {
+      Affiliation *affiliation = self->affiliations->pdata[i];
+      g_autoptr(GDate) from = NULL;
+      g_autoptr(GDate) until = NULL;
+
+      if (!lia_editor_parse_date (affiliation->from, _("The start of an affiliation"), &from, error) ||
+          !lia_editor_parse_date (affiliation->until, _("The end of an affiliation"), &until, error))
+        {
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (affiliation->row), TRUE);
+          return FALSE;
+        }
+      if (from != NULL && until != NULL && g_date_compare (from, until) > 0)
+        {
+          lia_editor_mark_field (affiliation->until, TRUE);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (affiliation->row), TRUE);
+          g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                       _("The affiliation with %s ends before it starts."),
+                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (affiliation->row)));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+lia_contact_editor_save (LiaEditor  *editor,
+                         LiaRecord  *record,
+                         GError    **error)
+{
+  LiaContactEditor *self = LIA_CONTACT_EDITOR (editor);
+  LiaStore *store = lia_editor_get_store (editor);
+
+  /* The person and their affiliations land together or not at all. */
+  if (!lia_store_begin (store, error))
+    return FALSE;
+
+  if (!lia_store_save (store, record, error))
+    goto fail;
+
+  for (guint i = 0; i < self->removed->len; i++)
+    if (!lia_store_delete (store, self->removed->pdata[i], error))
+      goto fail;
+
+  for (guint i = 0; i < self->affiliations->len; i++)
+    {
+      Affiliation *affiliation = self->affiliations->pdata[i];
+      g_autoptr(GDate) from = lia_date_parse_iso (lia_editor_entry_text (affiliation->from), NULL);
+      g_autoptr(GDate) until = lia_date_parse_iso (lia_editor_entry_text (affiliation->until), NULL);
+      g_autoptr(LiaAffiliation) copy = g_object_new (LIA_TYPE_AFFILIATION, NULL);
+
+      /* A copy: a failed save must not leave half-applied values behind. */
+      lia_record_copy_from (LIA_RECORD (copy), LIA_RECORD (affiliation->affiliation));
+      lia_record_set_id (LIA_RECORD (copy), lia_record_get_id (LIA_RECORD (affiliation->affiliation)));
+      lia_affiliation_set_contact_id (copy, lia_record_get_id (record));
+      lia_affiliation_set_role (copy, lia_editor_entry_text (affiliation->role));
+      lia_affiliation_set_from (copy, from);
+      lia_affiliation_set_until (copy, until);
+      lia_affiliation_set_primary (copy, gtk_switch_get_active (GTK_SWITCH (affiliation->primary)));
+      if (!lia_store_save (store, LIA_RECORD (copy), error))
+        goto fail;
+    }
+
+  return lia_store_commit (store, error);
+
+fail:
+  lia_store_rollback (store);
+  if (lia_editor_is_new (editor))
+    lia_record_set_id (record, 0);
+  return FALSE;
+}
+
+static void
+lia_contact_editor_finalize (GObject *object)
+{
+  LiaContactEditor *self = (LiaContactEditor *) object;
+
+  g_clear_pointer (&self->affiliations, g_ptr_array_unref);
+  g_clear_pointer (&self->removed, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lia_contact_editor_parent_class)->finalize (object);
+}
+
+static void
+lia_contact_editor_class_init (LiaContactEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  LiaEditorClass *editor_class = LIA_EDITOR_CLASS (klass);
+
+  object_class->finalize = lia_contact_editor_finalize;
+
+  editor_class->load = lia_contact_editor_load;
+  editor_class->apply = lia_contact_editor_apply;
+  editor_class->save = lia_contact_editor_save;
+}
+
+static void
+lia_contact_editor_init (LiaContactEditor *self)
+{
+  self->affiliations = g_ptr_array_new_with_free_func (affiliation_free);
+  self->removed = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+LiaContactEditor *
+lia_contact_editor_new (LiaStore   *store,
+                        LiaContact *contact)
+{
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (LIA_IS_CONTACT (contact), NULL);
+
+  return g_object_new (LIA_TYPE_CONTACT_EDITOR,
+                       "store", store,
+                       "record", contact,
+                       NULL);
+}
+
+void
+_lia_contact_editor_add_affiliation (LiaContactEditor *self,
+                                     gint64            organization_id,
+                                     const char       *role)
+{
+  g_autoptr(LiaAffiliation) affiliation = lia_affiliation_new (0, organization_id, role);
+
+  add_affiliation (self, affiliation, TRUE);
+  lia_editor_changed (LIA_EDITOR (self));
+}

@@ -1,0 +1,570 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-directory-list.h"
+#include "lia-ui-util.h"
+
+/* Subtitles cost a query or two each; the visible rows' are kept. */
+#define MAX_CACHED_SUBTITLES 1024
+
+struct _LiaDirectoryList
+{
+  GtkWidget           parent_instance;
+
+  LiaStore           *store;
+  LiaRecordKind       kind;
+  LiaListModel       *model;
+  GtkSingleSelection *selection;
+  GHashTable         *subtitles;   /* id → subtitle */
+  GHashTable         *bound;       /* GtkListItem set */
+  gulong              changed_handler;
+  gulong              reset_handler;
+  guint               refresh_source;
+
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkButton          *empty_button;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_KIND,
+  N_PROPS
+};
+
+enum {
+  RECORD_SELECTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LiaDirectoryList, lia_directory_list, GTK_TYPE_WIDGET)
+
+static char *
+organization_subtitle (LiaDirectoryList *self,
+                       LiaOrganization  *organization)
+{
+  g_autoptr(GString) text = g_string_new (lia_organization_get_sector (organization));
+  gint64 parent_id = lia_organization_get_parent_id (organization);
+
+  if (parent_id != 0)
+    {
+      g_autofree char *parent = lia_ui_dup_record_label (self->store, LIA_RECORD_KIND_ORGANIZATION,
+                                                         parent_id);
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: the parent of an organization in the list, as in "Part of WHO". */
+      g_string_append_printf (text, _("Part of %s"), parent);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+contact_subtitle (LiaDirectoryList *self,
+                  LiaContact       *contact)
+{
+  g_autoptr(GPtrArray) affiliations = NULL;
+  g_autoptr(GDate) today = lia_date_new_today ();
+  const char *job_title = lia_contact_get_job_title (contact);
+
+  affiliations = lia_store_list_affiliations_for_contact (self->store,
+                                                          lia_record_get_id (LIA_RECORD (contact)),
+                                                          NULL);
+  if (affiliations != NULL && affiliations->len > 0 &&
+      lia_affiliation_is_current_on (affiliations->pdata[0], today))
+    {
+      LiaAffiliation *affiliation = affiliations->pdata[0];
+      const char *role = lia_affiliation_get_role (affiliation);
+      g_autofree char *organization =
+        lia_ui_dup_record_label (self->store, LIA_RECORD_KIND_ORGANIZATION,
+                                 lia_affiliation_get_organization_id (affiliation));
+
+      if (role[0] == '\0')
+        role = job_title;
+      if (role[0] != '\0')
+        /* Translators: a contact's role and organization, as in "Director · WHO". */
+        return g_strdup_printf (_("%s · %s"), role, organization);
+      return g_steal_pointer (&organization);
+    }
+
+  return g_strdup (job_title);
+}
+
+char *
+lia_directory_list_dup_subtitle (LiaDirectoryList *self,
+                                 LiaRecord        *record)
+{
+  gint64 id;
+  const char *cached;
+  char *subtitle;
+
+  g_return_val_if_fail (LIA_IS_DIRECTORY_LIST (self), NULL);
+  g_return_val_if_fail (LIA_IS_RECORD (record), NULL);
+
+  id = lia_record_get_id (record);
+  cached = g_hash_table_lookup (self->subtitles, &id);
+  if (cached != NULL)
+    return g_strdup (cached);
+
+  if (LIA_IS_ORGANIZATION (record))
+    subtitle = organization_subtitle (self, LIA_ORGANIZATION (record));
+  else
+    subtitle = contact_subtitle (self, LIA_CONTACT (record));
+
+  if (g_hash_table_size (self->subtitles) >= MAX_CACHED_SUBTITLES)
+    g_hash_table_remove_all (self->subtitles);
+  g_hash_table_insert (self->subtitles, g_memdup2 (&id, sizeof id), g_strdup (subtitle));
+
+  return subtitle;
+}
+
+static char *
+people_count (LiaDirectoryList *self,
+              LiaOrganization  *organization)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GDate) today = lia_date_new_today ();
+
+  people = lia_store_list_affiliations_for_organization (self->store,
+                                                         lia_record_get_id (LIA_RECORD (organization)),
+                                                         today, NULL);
+  if (people == NULL || people->len == 0)
+    return NULL;
+
+  return g_strdup_printf ("%u", people->len);
+}
+
+static void
+bind_item (LiaDirectoryList *self,
+           GtkListItem      *item)
+{
+  LiaRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkLabel *title = g_object_get_data (G_OBJECT (box), "title");
+  GtkLabel *subtitle_label = g_object_get_data (G_OBJECT (box), "subtitle");
+  GtkLabel *count = g_object_get_data (G_OBJECT (box), "count");
+  AdwAvatar *avatar = g_object_get_data (G_OBJECT (box), "avatar");
+  g_autofree char *subtitle = NULL;
+  g_autofree char *n_people = NULL;
+  const char *label;
+
+  if (record == NULL)
+    return;
+
+  label = lia_record_get_label (record);
+  gtk_label_set_text (title, label);
+  adw_avatar_set_text (avatar, label);
+  subtitle = lia_directory_list_dup_subtitle (self, record);
+  gtk_label_set_text (subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (subtitle_label), subtitle[0] != '\0');
+
+  if (LIA_IS_ORGANIZATION (record))
+    {
+      n_people = people_count (self, LIA_ORGANIZATION (record));
+      gtk_label_set_text (count, n_people != NULL ? n_people : "");
+      if (n_people != NULL)
+        {
+          g_autofree char *tooltip = g_strdup_printf (ngettext ("%s person works here",
+                                                                "%s people work here",
+                                                                g_ascii_strtoull (n_people, NULL, 10)),
+                                                      n_people);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (count), tooltip);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (count), n_people != NULL);
+}
+
+static void
+on_record_notify_cb (GtkListItem *item)
+{
+  LiaDirectoryList *self = g_object_get_data (G_OBJECT (item), "list");
+  LiaRecord *record = gtk_list_item_get_item (item);
+
+  if (record != NULL)
+    {
+      gint64 id = lia_record_get_id (record);
+      g_hash_table_remove (self->subtitles, &id);
+    }
+  bind_item (self, item);
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     LiaDirectoryList         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *avatar = adw_avatar_new (36, NULL, TRUE);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (count, "count-badge");
+  gtk_widget_add_css_class (count, "numeric");
+
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (box), avatar);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), count);
+
+  g_object_set_data (G_OBJECT (box), "avatar", avatar);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (box), "count", count);
+  g_object_set_data (G_OBJECT (item), "list", self);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    LiaDirectoryList         *self)
+{
+  LiaRecord *record = gtk_list_item_get_item (item);
+
+  g_hash_table_add (self->bound, item);
+  if (record != NULL)
+    g_signal_connect_object (record, "notify", G_CALLBACK (on_record_notify_cb), item,
+                             G_CONNECT_SWAPPED);
+  bind_item (self, item);
+}
+
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      LiaDirectoryList         *self)
+{
+  LiaRecord *record = gtk_list_item_get_item (item);
+
+  g_hash_table_remove (self->bound, item);
+  if (record != NULL)
+    g_signal_handlers_disconnect_by_func (record, on_record_notify_cb, item);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  LiaDirectoryList *self = user_data;
+  GHashTableIter iter;
+  gpointer item;
+
+  self->refresh_source = 0;
+  g_hash_table_remove_all (self->subtitles);
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    bind_item (self, item);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Roles and organization names come from other records: redo the visible rows once a change
+ * to any of them is through. */
+static void
+on_store_changed_cb (LiaDirectoryList *self,
+                     LiaRecordKind     kind)
+{
+  if (kind != LIA_RECORD_KIND_AFFILIATION && kind != LIA_RECORD_KIND_ORGANIZATION &&
+      kind != LIA_RECORD_KIND_CONTACT)
+    return;
+
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+update_empty_state (LiaDirectoryList *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+static void
+on_selection_changed_cb (LiaDirectoryList *self)
+{
+  LiaRecord *record = gtk_single_selection_get_selected_item (self->selection);
+
+  if (record != NULL)
+    g_signal_emit (self, signals[RECORD_SELECTED], 0, record);
+}
+
+static void
+lia_directory_list_constructed (GObject *object)
+{
+  LiaDirectoryList *self = (LiaDirectoryList *) object;
+
+  G_OBJECT_CLASS (lia_directory_list_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+
+  if (self->kind == LIA_RECORD_KIND_ORGANIZATION)
+    {
+      self->model = lia_list_model_new_organizations (self->store);
+      adw_status_page_set_icon_name (self->empty_page, "network-workgroup-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Organizations"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Add the ministries, agencies, companies and NGOs you "
+                                         "work with, or import a partner directory."));
+      gtk_button_set_label (self->empty_button, _("_Add Organization"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organizations"),
+                                      -1);
+    }
+  else
+    {
+      self->model = lia_list_model_new_contacts (self->store);
+      adw_status_page_set_icon_name (self->empty_page, "avatar-default-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Contacts"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Add the people you deal with at your partner "
+                                         "organizations, with their roles and how to reach them."));
+      gtk_button_set_label (self->empty_button, _("_Add Contact"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contacts"),
+                                      -1);
+    }
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_empty_state), self,
+                           G_CONNECT_SWAPPED);
+  self->changed_handler = g_signal_connect_swapped (self->store, "changed",
+                                                    G_CALLBACK (on_store_changed_cb), self);
+  self->reset_handler = g_signal_connect_swapped (self->store, "reset",
+                                                  G_CALLBACK (on_store_changed_cb), self);
+  update_empty_state (self);
+}
+
+static void
+lia_directory_list_dispose (GObject *object)
+{
+  LiaDirectoryList *self = (LiaDirectoryList *) object;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->store != NULL)
+    {
+      g_clear_signal_handler (&self->changed_handler, self->store);
+      g_clear_signal_handler (&self->reset_handler, self->store);
+    }
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_DIRECTORY_LIST);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lia_directory_list_parent_class)->dispose (object);
+}
+
+static void
+lia_directory_list_finalize (GObject *object)
+{
+  LiaDirectoryList *self = (LiaDirectoryList *) object;
+
+  g_clear_pointer (&self->subtitles, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lia_directory_list_parent_class)->finalize (object);
+}
+
+static void
+lia_directory_list_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LiaDirectoryList *self = LIA_DIRECTORY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_directory_list_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LiaDirectoryList *self = LIA_DIRECTORY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_KIND:
+      self->kind = g_value_get_enum (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_directory_list_class_init (LiaDirectoryListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lia_directory_list_constructed;
+  object_class->dispose = lia_directory_list_dispose;
+  object_class->finalize = lia_directory_list_finalize;
+  object_class->get_property = lia_directory_list_get_property;
+  object_class->set_property = lia_directory_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LIA_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       LIA_TYPE_RECORD_KIND, LIA_RECORD_KIND_ORGANIZATION,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[RECORD_SELECTED] =
+    g_signal_new ("record-selected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LIA_TYPE_RECORD);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaison/Liaison/lia-directory-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, empty_button);
+}
+
+static void
+lia_directory_list_init (LiaDirectoryList *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->subtitles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (on_selection_changed_cb), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+LiaDirectoryList *
+lia_directory_list_new (LiaStore      *store,
+                        LiaRecordKind  kind)
+{
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT, NULL);
+
+  return g_object_new (LIA_TYPE_DIRECTORY_LIST,
+                       "store", store,
+                       "kind", kind,
+                       NULL);
+}
+
+LiaRecordKind
+lia_directory_list_get_kind (LiaDirectoryList *self)
+{
+  g_return_val_if_fail (LIA_IS_DIRECTORY_LIST (self), 0);
+
+  return self->kind;
+}
+
+GListModel *
+lia_directory_list_get_model (LiaDirectoryList *self)
+{
+  g_return_val_if_fail (LIA_IS_DIRECTORY_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->model);
+}
+
+void
+lia_directory_list_select (LiaDirectoryList *self,
+                           guint             position)
+{
+  g_return_if_fail (LIA_IS_DIRECTORY_LIST (self));
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+gboolean
+lia_directory_list_select_id (LiaDirectoryList *self,
+                              gint64            id)
+{
+  guint n;
+
+  g_return_val_if_fail (LIA_IS_DIRECTORY_LIST (self), FALSE);
+
+  /* Only the first pages: looking further would read the whole list. */
+  n = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->model)), 256);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaRecord) record = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (lia_record_get_id (record) == id)
+        {
+          if (gtk_single_selection_get_selected (self->selection) != i)
+            lia_directory_list_select (self, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+void
+lia_directory_list_unselect (LiaDirectoryList *self)
+{
+  g_return_if_fail (LIA_IS_DIRECTORY_LIST (self));
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}

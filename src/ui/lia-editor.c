@@ -1,0 +1,602 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-editor.h"
+
+typedef struct
+{
+  LiaStore    *store;
+  LiaRecord   *record;
+  gboolean     is_new;
+  gboolean     loading;
+  gboolean     dirty;
+  gboolean     closing;
+  char        *problem;
+
+  GtkWidget   *save_button;
+  GtkWidget   *revealer;
+  GtkWidget   *problem_label;
+  GtkWidget   *form;
+} LiaEditorPrivate;
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_RECORD,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LiaEditor, lia_editor, ADW_TYPE_WINDOW)
+
+static void
+validate (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  LiaEditorClass *klass = LIA_EDITOR_GET_CLASS (self);
+  g_autoptr(LiaRecord) trial = NULL;
+  g_autoptr(GError) error = NULL;
+
+  trial = g_object_new (G_OBJECT_TYPE (priv->record), NULL);
+  lia_record_copy_from (trial, priv->record);
+  lia_record_set_id (trial, lia_record_get_id (priv->record));
+
+  g_clear_pointer (&priv->problem, g_free);
+  if (!klass->apply (self, trial, &error) || !lia_record_validate (trial, &error))
+    priv->problem = g_strdup (error->message);
+
+  gtk_label_set_text (GTK_LABEL (priv->problem_label), priv->problem != NULL ? priv->problem : "");
+  gtk_revealer_set_reveal_child (GTK_REVEALER (priv->revealer), priv->problem != NULL);
+  gtk_widget_set_sensitive (priv->save_button, priv->problem == NULL);
+}
+
+void
+lia_editor_changed (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  g_return_if_fail (LIA_IS_EDITOR (self));
+
+  if (priv->loading)
+    return;
+
+  priv->dirty = TRUE;
+  validate (self);
+}
+
+static gboolean
+lia_editor_real_save (LiaEditor  *self,
+                      LiaRecord  *record,
+                      GError    **error)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  return lia_store_save (priv->store, record, error);
+}
+
+gboolean
+lia_editor_save (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  LiaEditorClass *klass = LIA_EDITOR_GET_CLASS (self);
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LIA_IS_EDITOR (self), FALSE);
+
+  validate (self);
+  if (priv->problem != NULL)
+    return FALSE;
+
+  if (!klass->apply (self, priv->record, &error) || !klass->save (self, priv->record, &error))
+    {
+      /* The store's messages are written for people: show them as they are. */
+      g_free (priv->problem);
+      priv->problem = g_strdup (error->message);
+      gtk_label_set_text (GTK_LABEL (priv->problem_label), priv->problem);
+      gtk_revealer_set_reveal_child (GTK_REVEALER (priv->revealer), TRUE);
+      return FALSE;
+    }
+
+  priv->dirty = FALSE;
+  g_signal_emit (self, signals[SAVED], 0, priv->record);
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  return TRUE;
+}
+
+static void
+on_save_clicked_cb (LiaEditor *self)
+{
+  lia_editor_save (self);
+}
+
+static void
+on_cancel_clicked_cb (LiaEditor *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+finish_response_idle_cb (gpointer user_data)
+{
+  g_autoptr(LiaEditor) self = g_object_get_data (user_data, "editor");
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  const char *response = g_object_get_data (user_data, "response");
+
+  if (g_strcmp0 (response, "save") == 0)
+    lia_editor_save (self);
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      priv->dirty = FALSE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_unsaved_response_cb (LiaEditor  *self,
+                        const char *response,
+                        GtkWidget  *dialog)
+{
+  g_autoptr(GObject) job = g_object_new (G_TYPE_OBJECT, NULL);
+
+  /* The dialog is still closing, transient for this window: leave it done first. */
+  g_object_set_data_full (job, "editor", g_object_ref (self), NULL);
+  g_object_set_data_full (job, "response", g_strdup (response), g_free);
+  g_idle_add_full (G_PRIORITY_DEFAULT, finish_response_idle_cb, g_steal_pointer (&job), g_object_unref);
+}
+
+static gboolean
+lia_editor_close_request (GtkWindow *window)
+{
+  LiaEditor *self = LIA_EDITOR (window);
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  GtkWidget *dialog;
+
+  if (!priv->dirty)
+    return GTK_WINDOW_CLASS (lia_editor_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Save Changes?"),
+                                   _("This record has changes that are not saved. Changes "
+                                     "which are not saved will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", priv->problem == NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
+lia_editor_constructed (GObject *object)
+{
+  LiaEditor *self = (LiaEditor *) object;
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  LiaEditorClass *klass = LIA_EDITOR_GET_CLASS (self);
+
+  G_OBJECT_CLASS (lia_editor_parent_class)->constructed (object);
+
+  g_assert (priv->record != NULL);
+
+  priv->loading = TRUE;
+  klass->load (self, priv->record);
+  priv->loading = FALSE;
+  validate (self);
+}
+
+static void
+lia_editor_dispose (GObject *object)
+{
+  LiaEditor *self = (LiaEditor *) object;
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  g_clear_object (&priv->record);
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (lia_editor_parent_class)->dispose (object);
+}
+
+static void
+lia_editor_finalize (GObject *object)
+{
+  LiaEditor *self = (LiaEditor *) object;
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  g_clear_pointer (&priv->problem, g_free);
+
+  G_OBJECT_CLASS (lia_editor_parent_class)->finalize (object);
+}
+
+static void
+lia_editor_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  LiaEditor *self = LIA_EDITOR (object);
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, priv->store);
+      break;
+
+    case PROP_RECORD:
+      g_value_set_object (value, priv->record);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_editor_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  LiaEditor *self = LIA_EDITOR (object);
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      priv->store = g_value_dup_object (value);
+      break;
+
+    case PROP_RECORD:
+      {
+        LiaRecord *record = g_value_get_object (value);
+
+        /* A copy: the list's object must not show half-typed values, nor keep them on Cancel. */
+        priv->record = g_object_new (G_OBJECT_TYPE (record), NULL);
+        lia_record_copy_from (priv->record, record);
+        lia_record_set_id (priv->record, lia_record_get_id (record));
+        priv->is_new = lia_record_get_id (record) == 0;
+      }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_editor_class_init (LiaEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lia_editor_constructed;
+  object_class->dispose = lia_editor_dispose;
+  object_class->finalize = lia_editor_finalize;
+  object_class->get_property = lia_editor_get_property;
+  object_class->set_property = lia_editor_set_property;
+
+  window_class->close_request = lia_editor_close_request;
+
+  klass->save = lia_editor_real_save;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LIA_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL,
+                         LIA_TYPE_RECORD,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, LIA_TYPE_RECORD);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "activate-default", NULL);
+}
+
+static void
+lia_editor_init (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  GtkWidget *box, *header, *cancel, *scrolled, *clamp, *banner, *icon;
+
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  priv->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (priv->save_button, "suggested-action");
+  g_signal_connect_swapped (priv->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), priv->save_button);
+  gtk_window_set_default_widget (GTK_WINDOW (self), priv->save_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  /* What is wrong, in words, above the form (AdwBanner is 1.3). */
+  banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (banner, "problem-banner");
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_box_append (GTK_BOX (banner), icon);
+  priv->problem_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (priv->problem_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (priv->problem_label), 0);
+  gtk_widget_set_hexpand (priv->problem_label, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (priv->save_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, priv->problem_label, NULL,
+                                  -1);
+  gtk_box_append (GTK_BOX (banner), priv->problem_label);
+  priv->revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (priv->revealer), banner);
+  gtk_box_append (GTK_BOX (box), priv->revealer);
+
+  priv->form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_top (priv->form, 24);
+  gtk_widget_set_margin_bottom (priv->form, 24);
+  gtk_widget_set_margin_start (priv->form, 12);
+  gtk_widget_set_margin_end (priv->form, 12);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_child (ADW_CLAMP (clamp), priv->form);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+LiaStore *
+lia_editor_get_store (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  g_return_val_if_fail (LIA_IS_EDITOR (self), NULL);
+
+  return priv->store;
+}
+
+LiaRecord *
+lia_editor_get_record (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  g_return_val_if_fail (LIA_IS_EDITOR (self), NULL);
+
+  return priv->record;
+}
+
+gboolean
+lia_editor_is_new (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  g_return_val_if_fail (LIA_IS_EDITOR (self), FALSE);
+
+  return priv->is_new;
+}
+
+gboolean
+lia_editor_is_dirty (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  g_return_val_if_fail (LIA_IS_EDITOR (self), FALSE);
+
+  return priv->dirty;
+}
+
+const char *
+lia_editor_get_problem (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  g_return_val_if_fail (LIA_IS_EDITOR (self), NULL);
+
+  return priv->problem;
+}
+
+GtkWidget *
+lia_editor_add_group (LiaEditor  *self,
+                      const char *title,
+                      const char *description)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  g_return_val_if_fail (LIA_IS_EDITOR (self), NULL);
+
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (GTK_BOX (priv->form), group);
+
+  return group;
+}
+
+GtkWidget *
+lia_editor_add_entry (LiaEditor  *self,
+                      GtkWidget  *group,
+                      const char *title,
+                      const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (lia_editor_changed), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return row;
+}
+
+GtkWidget *
+lia_editor_add_combo (LiaEditor   *self,
+                      GtkWidget   *group,
+                      const char  *title,
+                      const char **labels,
+                      guint        selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (lia_editor_changed), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return row;
+}
+
+GtkWidget *
+lia_editor_add_text (LiaEditor  *self,
+                     const char *title,
+                     const char *text)
+{
+  GtkWidget *group = lia_editor_add_group (self, title, NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 80);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (frame, "view");
+  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (lia_editor_changed), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
+
+  return view;
+}
+
+char *
+lia_editor_dup_text (GtkWidget *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+const char *
+lia_editor_entry_text (GtkWidget *entry_row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (entry_row));
+}
+
+gboolean
+lia_editor_parse_date (GtkWidget  *entry_row,
+                       const char *what,
+                       GDate     **out,
+                       GError    **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (lia_editor_entry_text (entry_row)));
+
+  *out = NULL;
+  lia_editor_mark_field (entry_row, FALSE);
+  if (text[0] == '\0')
+    return TRUE;
+
+  *out = lia_date_parse_iso (text, NULL);
+  if (*out == NULL)
+    {
+      lia_editor_mark_field (entry_row, TRUE);
+      /* Translators: the first %s names a date field ("The due date"), the second is its text. */
+      g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                   _("%s “%s” is not a date: write it as year-month-day, e.g. 2025-03-14."),
+                   what, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+lia_editor_mark_field (GtkWidget *row,
+                       gboolean   wrong)
+{
+  if (wrong)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+GtkWidget *
+lia_editor_add_assessment (LiaEditor      *self,
+                           LiaAssessment  *assessment,
+                           GtkWidget     **out_influence,
+                           GtkWidget     **out_interest,
+                           GtkWidget     **out_stance)
+{
+  const char *scale[] = { _("Not assessed"), "1", "2", "3", "4", "5", NULL };
+  /* In the order of LiaStance. */
+  const char *stances[] = { _("Unknown"), _("Advocate"), _("Supportive"), _("Neutral"),
+                            _("Concerned"), _("Opposed"), NULL };
+  GtkWidget *group = lia_editor_add_group (self, _("Assessment"),
+                                           _("How much they matter to us, and where they stand"));
+
+  *out_influence = lia_editor_add_combo (self, group, _("_Influence"), scale,
+                                         (guint) CLAMP (lia_assessment_get_influence (assessment), 0, 5));
+  *out_interest = lia_editor_add_combo (self, group, _("I_nterest"), scale,
+                                        (guint) CLAMP (lia_assessment_get_interest (assessment), 0, 5));
+  *out_stance = lia_editor_add_combo (self, group, _("_Stance"), stances,
+                                      lia_assessment_get_stance (assessment));
+
+  return group;
+}
+
+void
+lia_editor_apply_assessment (LiaAssessment *assessment,
+                             GtkWidget     *influence,
+                             GtkWidget     *interest,
+                             GtkWidget     *stance)
+{
+  lia_assessment_set_influence (assessment, (int) adw_combo_row_get_selected (ADW_COMBO_ROW (influence)));
+  lia_assessment_set_interest (assessment, (int) adw_combo_row_get_selected (ADW_COMBO_ROW (interest)));
+  lia_assessment_set_stance (assessment, (LiaStance) adw_combo_row_get_selected (ADW_COMBO_ROW (stance)));
+}

@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-search-results.h"
+#include "lia-ui-util.h"
+
+#define RESULTS_PER_KIND 8
+
+struct _LiaSearchResults
+{
+  GtkWidget      parent_instance;
+
+  LiaStore      *store;
+  GPtrArray     *results;
+
+  /* Template widgets */
+  GtkStack      *stack;
+  GtkListBox    *list;
+  AdwStatusPage *empty_page;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  RESULT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LiaSearchResults, lia_search_results, GTK_TYPE_WIDGET)
+
+static const char *
+kind_icon_name (LiaRecordKind kind)
+{
+  switch (kind)
+    {
+    case LIA_RECORD_KIND_ORGANIZATION: return "network-workgroup-symbolic";
+    case LIA_RECORD_KIND_CONTACT: return "avatar-default-symbolic";
+    case LIA_RECORD_KIND_INTERACTION: return "document-open-recent-symbolic";
+    case LIA_RECORD_KIND_COMMITMENT: return "task-due-symbolic";
+    case LIA_RECORD_KIND_CONCERN: return "dialog-warning-symbolic";
+    default: return "dialog-information-symbolic";
+    }
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  LiaSearchResults *self = user_data;
+  int index = gtk_list_box_row_get_index (row);
+  LiaRecordKind kind = lia_search_result_get_kind (self->results->pdata[index]);
+  GtkWidget *header;
+
+  if (before != NULL &&
+      lia_search_result_get_kind (self->results->pdata[gtk_list_box_row_get_index (before)]) == kind)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (lia_ui_record_kind_label (kind));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "search-group");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static GtkWidget *
+make_row (LiaSearchResult *result)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon_name (lia_search_result_get_kind (result)));
+  GtkWidget *title = gtk_label_new (lia_search_result_get_title (result));
+  GtkWidget *snippet = gtk_label_new (NULL);
+  g_autofree char *markup = lia_search_result_format_snippet (result, "<b>", "</b>", TRUE);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_markup (GTK_LABEL (snippet), markup);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (snippet), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (snippet, "caption");
+  gtk_widget_add_css_class (snippet, "snippet");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), snippet);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), labels);
+
+  return box;
+}
+
+static void
+on_list_row_activated_cb (LiaSearchResults *self,
+                          GtkListBoxRow    *row)
+{
+  LiaSearchResult *result = self->results->pdata[gtk_list_box_row_get_index (row)];
+
+  g_signal_emit (self, signals[RESULT_ACTIVATED], 0,
+                 (int) lia_search_result_get_kind (result),
+                 lia_search_result_get_id (result));
+}
+
+static void
+lia_search_results_dispose (GObject *object)
+{
+  LiaSearchResults *self = (LiaSearchResults *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_SEARCH_RESULTS);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lia_search_results_parent_class)->dispose (object);
+}
+
+static void
+lia_search_results_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LiaSearchResults *self = LIA_SEARCH_RESULTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_search_results_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LiaSearchResults *self = LIA_SEARCH_RESULTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lia_search_results_class_init (LiaSearchResultsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lia_search_results_dispose;
+  object_class->get_property = lia_search_results_get_property;
+  object_class->set_property = lia_search_results_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LIA_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[RESULT_ACTIVATED] =
+    g_signal_new ("result-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT64);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaison/Liaison/lia-search-results.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaSearchResults, stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaSearchResults, list);
+  gtk_widget_class_bind_template_child (widget_class, LiaSearchResults, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
+}
+
+static void
+lia_search_results_init (LiaSearchResults *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_list_box_set_header_func (self->list, header_func, self, NULL);
+}
+
+LiaSearchResults *
+lia_search_results_new (LiaStore *store)
+{
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+
+  return g_object_new (LIA_TYPE_SEARCH_RESULTS, "store", store, NULL);
+}
+
+void
+lia_search_results_set_text (LiaSearchResults *self,
+                             const char       *text)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
+
+  lia_ui_remove_all (GTK_WIDGET (self->list));
+  g_ptr_array_set_size (self->results, 0);
+
+  found = lia_store_search (self->store, text != NULL ? text : "", RESULTS_PER_KIND, &error);
+  if (found == NULL)
+    {
+      adw_status_page_set_description (self->empty_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_ptr_array_add (self->results, g_object_ref (found->pdata[i]));
+      gtk_list_box_append (self->list, make_row (found->pdata[i]));
+    }
+
+  adw_status_page_set_description (self->empty_page,
+                                   _("Try fewer or shorter words: every word matches the start "
+                                     "of a name, title or note."));
+  gtk_stack_set_visible_child_name (self->stack, self->results->len > 0 ? "results" : "empty");
+}
+
+guint
+lia_search_results_get_n_results (LiaSearchResults *self)
+{
+  g_return_val_if_fail (LIA_IS_SEARCH_RESULTS (self), 0);
+
+  return self->results->len;
+}
+
+LiaSearchResult *
+lia_search_results_get_result (LiaSearchResults *self,
+                               guint             index)
+{
+  g_return_val_if_fail (LIA_IS_SEARCH_RESULTS (self), NULL);
+  g_return_val_if_fail (index < self->results->len, NULL);
+
+  return self->results->pdata[index];
+}
+
+gboolean
+lia_search_results_activate_first (LiaSearchResults *self)
+{
+  g_return_val_if_fail (LIA_IS_SEARCH_RESULTS (self), FALSE);
+
+  if (self->results->len == 0)
+    return FALSE;
+
+  g_signal_emit (self, signals[RESULT_ACTIVATED], 0,
+                 (int) lia_search_result_get_kind (self->results->pdata[0]),
+                 lia_search_result_get_id (self->results->pdata[0]));
+  return TRUE;
+}

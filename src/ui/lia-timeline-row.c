@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-timeline-row.h"
+#include "lia-ui-util.h"
+
+struct _LiaTimelineRow
+{
+  GtkWidget       parent_instance;
+
+  LiaStore       *store;
+  LiaInteraction *interaction;
+  gulong          notify_handler;
+  gboolean        first_of_day;
+  char           *day;
+
+  GtkWidget      *box;
+  GtkLabel       *day_label;
+  GtkImage       *kind_icon;
+  GtkLabel       *title_label;
+  GtkLabel       *time_label;
+  GtkLabel       *participants_label;
+  GtkLabel       *outcome_label;
+};
+
+G_DEFINE_FINAL_TYPE (LiaTimelineRow, lia_timeline_row, GTK_TYPE_WIDGET)
+
+static void update (LiaTimelineRow *self);
+
+/* An edit saved anywhere updates the list's object in place. */
+static void
+on_interaction_notify_cb (LiaTimelineRow *self)
+{
+  update (self);
+}
+
+static void
+lia_timeline_row_dispose (GObject *object)
+{
+  LiaTimelineRow *self = (LiaTimelineRow *) object;
+
+  lia_timeline_row_unbind (self);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TIMELINE_ROW);
+
+  G_OBJECT_CLASS (lia_timeline_row_parent_class)->dispose (object);
+}
+
+static void
+lia_timeline_row_finalize (GObject *object)
+{
+  LiaTimelineRow *self = (LiaTimelineRow *) object;
+
+  g_clear_pointer (&self->day, g_free);
+
+  G_OBJECT_CLASS (lia_timeline_row_parent_class)->finalize (object);
+}
+
+static void
+lia_timeline_row_class_init (LiaTimelineRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lia_timeline_row_dispose;
+  object_class->finalize = lia_timeline_row_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaison/Liaison/lia-timeline-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaTimelineRow, box);
+  gtk_widget_class_bind_template_child (widget_class, LiaTimelineRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaTimelineRow, kind_icon);
+  gtk_widget_class_bind_template_child (widget_class, LiaTimelineRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaTimelineRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaTimelineRow, participants_label);
+  gtk_widget_class_bind_template_child (widget_class, LiaTimelineRow, outcome_label);
+}
+
+static void
+lia_timeline_row_init (LiaTimelineRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LiaTimelineRow *
+lia_timeline_row_new (void)
+{
+  return g_object_new (LIA_TYPE_TIMELINE_ROW, NULL);
+}
+
+void
+lia_timeline_row_bind (LiaTimelineRow *self,
+                       LiaStore       *store,
+                       LiaInteraction *interaction,
+                       gboolean        first_of_day)
+{
+  g_return_if_fail (LIA_IS_TIMELINE_ROW (self));
+  g_return_if_fail (LIA_IS_STORE (store));
+  g_return_if_fail (LIA_IS_INTERACTION (interaction));
+
+  if (self->interaction != interaction)
+    {
+      lia_timeline_row_unbind (self);
+      self->interaction = g_object_ref (interaction);
+      self->notify_handler = g_signal_connect_swapped (interaction, "notify",
+                                                       G_CALLBACK (on_interaction_notify_cb), self);
+    }
+  g_set_object (&self->store, store);
+  self->first_of_day = first_of_day;
+  update (self);
+}
+
+static void
+update (LiaTimelineRow *self)
+{
+  LiaInteraction *interaction = self->interaction;
+  GDateTime *at;
+  g_autofree char *time = NULL;
+  g_autofree char *participants = NULL;
+  g_autofree char *accessible = NULL;
+  const char *outcome;
+  gboolean first_of_day = self->first_of_day;
+  LiaStore *store = self->store;
+
+  g_assert (LIA_IS_TIMELINE_ROW (self));
+
+  if (interaction == NULL)
+    return;
+  at = lia_interaction_get_at (interaction);
+
+  g_clear_pointer (&self->day, g_free);
+  self->day = lia_ui_format_day (at);
+  gtk_label_set_text (self->day_label, self->day);
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), first_of_day);
+
+  gtk_image_set_from_icon_name (self->kind_icon,
+                                lia_ui_interaction_kind_icon_name (lia_interaction_get_kind (interaction)));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon),
+                               lia_ui_interaction_kind_label (lia_interaction_get_kind (interaction)));
+  gtk_label_set_text (self->title_label, lia_interaction_get_title (interaction));
+  time = lia_ui_format_time (at);
+  gtk_label_set_text (self->time_label, time);
+
+  participants = lia_ui_dup_participants (store, interaction);
+  gtk_label_set_text (self->participants_label, participants);
+  gtk_widget_set_visible (GTK_WIDGET (self->participants_label), participants[0] != '\0');
+
+  outcome = lia_interaction_get_outcome (interaction);
+  gtk_label_set_text (self->outcome_label, outcome);
+  gtk_widget_set_visible (GTK_WIDGET (self->outcome_label), outcome[0] != '\0');
+
+  /* Translators: how a screen reader reads a timeline row: kind, title, day, time. */
+  accessible = g_strdup_printf (_("%s: %s, %s at %s"),
+                                lia_ui_interaction_kind_label (lia_interaction_get_kind (interaction)),
+                                lia_interaction_get_title (interaction), self->day, time);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+void
+lia_timeline_row_unbind (LiaTimelineRow *self)
+{
+  g_return_if_fail (LIA_IS_TIMELINE_ROW (self));
+
+  if (self->interaction != NULL)
+    g_clear_signal_handler (&self->notify_handler, self->interaction);
+  g_clear_object (&self->interaction);
+}
+
+LiaInteraction *
+lia_timeline_row_get_interaction (LiaTimelineRow *self)
+{
+  g_return_val_if_fail (LIA_IS_TIMELINE_ROW (self), NULL);
+
+  return self->interaction;
+}
+
+const char *
+lia_timeline_row_get_day (LiaTimelineRow *self)
+{
+  g_return_val_if_fail (LIA_IS_TIMELINE_ROW (self), NULL);
+
+  return self->day;
+}
+
+gboolean
+lia_timeline_row_get_shows_day (LiaTimelineRow *self)
+{
+  g_return_val_if_fail (LIA_IS_TIMELINE_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->day_label));
+}
+
+const char *
+lia_timeline_row_get_title (LiaTimelineRow *self)
+{
+  g_return_val_if_fail (LIA_IS_TIMELINE_ROW (self), NULL);
+
+  return gtk_label_get_text (self->title_label);
+}
+
+const char *
+lia_timeline_row_get_participants (LiaTimelineRow *self)
+{
+  g_return_val_if_fail (LIA_IS_TIMELINE_ROW (self), NULL);
+
+  return gtk_label_get_text (self->participants_label);
+}

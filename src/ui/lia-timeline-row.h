@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lia-store.h"
+
+G_BEGIN_DECLS
+
+#define LIA_TYPE_TIMELINE_ROW (lia_timeline_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaTimelineRow, lia_timeline_row, LIA, TIMELINE_ROW, GtkWidget)
+
+/* One interaction in a timeline: kind icon, title, time, participants and outcome, below the
+ * heading of its day when it is the first of that day in the list. */
+LiaTimelineRow *lia_timeline_row_new          (void);
+void            lia_timeline_row_bind         (LiaTimelineRow *self,
+                                               LiaStore       *store,
+                                               LiaInteraction *interaction,
+                                               gboolean        first_of_day);
+void            lia_timeline_row_unbind       (LiaTimelineRow *self);
+LiaInteraction *lia_timeline_row_get_interaction (LiaTimelineRow *self);
+/* The day heading's text ("Today", "Monday, 3 March 2025"), shown or not. */
+const char     *lia_timeline_row_get_day      (LiaTimelineRow *self);
+gboolean        lia_timeline_row_get_shows_day (LiaTimelineRow *self);
+const char     *lia_timeline_row_get_title    (LiaTimelineRow *self);
+const char     *lia_timeline_row_get_participants (LiaTimelineRow *self);
+
+G_END_DECLS

@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-ui-util.h"
+
+/* Names are looked up for every visible row; a few thousand are worth keeping. */
+#define MAX_CACHED_LABELS 4096
+
+const char *
+lia_ui_interaction_kind_label (LiaInteractionKind kind)
+{
+  switch (kind)
+    {
+    case LIA_INTERACTION_KIND_MEETING: return _("Meeting");
+    case LIA_INTERACTION_KIND_CALL: return _("Call");
+    case LIA_INTERACTION_KIND_EMAIL: return _("Email");
+    case LIA_INTERACTION_KIND_EVENT: return _("Event");
+    case LIA_INTERACTION_KIND_VISIT: return _("Visit");
+    case LIA_INTERACTION_KIND_LETTER: return _("Letter");
+    case LIA_INTERACTION_KIND_NOTE: return _("Note");
+    default: return "";
+    }
+}
+
+const char *
+lia_ui_interaction_kind_icon_name (LiaInteractionKind kind)
+{
+  switch (kind)
+    {
+    case LIA_INTERACTION_KIND_MEETING: return "system-users-symbolic";
+    case LIA_INTERACTION_KIND_CALL: return "call-start-symbolic";
+    case LIA_INTERACTION_KIND_EMAIL: return "mail-unread-symbolic";
+    case LIA_INTERACTION_KIND_EVENT: return "x-office-calendar-symbolic";
+    case LIA_INTERACTION_KIND_VISIT: return "mark-location-symbolic";
+    case LIA_INTERACTION_KIND_LETTER: return "document-send-symbolic";
+    case LIA_INTERACTION_KIND_NOTE: return "document-edit-symbolic";
+    default: return "dialog-information-symbolic";
+    }
+}
+
+const char *
+lia_ui_stance_label (LiaStance stance)
+{
+  switch (stance)
+    {
+    case LIA_STANCE_ADVOCATE: return _("Advocate");
+    case LIA_STANCE_SUPPORTIVE: return _("Supportive");
+    case LIA_STANCE_NEUTRAL: return _("Neutral");
+    case LIA_STANCE_CONCERNED: return _("Concerned");
+    case LIA_STANCE_OPPOSED: return _("Opposed");
+    case LIA_STANCE_UNKNOWN:
+    default: return _("Unknown");
+    }
+}
+
+const char *
+lia_ui_direction_label (LiaCommitmentDirection direction)
+{
+  return direction == LIA_COMMITMENT_DIRECTION_OURS ? _("We owe them") : _("They owe us");
+}
+
+const char *
+lia_ui_commitment_status_label (LiaCommitmentStatus status)
+{
+  switch (status)
+    {
+    case LIA_COMMITMENT_STATUS_DONE: return _("Done");
+    case LIA_COMMITMENT_STATUS_CANCELLED: return _("Cancelled");
+    case LIA_COMMITMENT_STATUS_OPEN:
+    default: return _("Open");
+    }
+}
+
+const char *
+lia_ui_concern_status_label (LiaConcernStatus status)
+{
+  switch (status)
+    {
+    case LIA_CONCERN_STATUS_MEDIATING: return _("Mediating");
+    case LIA_CONCERN_STATUS_RESOLVED: return _("Resolved");
+    case LIA_CONCERN_STATUS_CLOSED: return _("Closed");
+    case LIA_CONCERN_STATUS_OPEN:
+    default: return _("Open");
+    }
+}
+
+const char *
+lia_ui_severity_label (LiaSeverity severity)
+{
+  switch (severity)
+    {
+    case LIA_SEVERITY_LOW: return _("Low");
+    case LIA_SEVERITY_HIGH: return _("High");
+    case LIA_SEVERITY_CRITICAL: return _("Critical");
+    case LIA_SEVERITY_MEDIUM:
+    default: return _("Medium");
+    }
+}
+
+const char *
+lia_ui_channel_label (LiaChannel channel)
+{
+  switch (channel)
+    {
+    case LIA_CHANNEL_EMAIL: return _("Email");
+    case LIA_CHANNEL_PHONE: return _("Phone");
+    case LIA_CHANNEL_MESSAGING: return _("Messaging");
+    case LIA_CHANNEL_IN_PERSON: return _("In person");
+    case LIA_CHANNEL_LETTER: return _("Letter");
+    case LIA_CHANNEL_UNSPECIFIED:
+    default: return _("No preference");
+    }
+}
+
+const char *
+lia_ui_contact_point_kind_label (LiaContactPointKind kind)
+{
+  switch (kind)
+    {
+    case LIA_CONTACT_POINT_KIND_WORK: return _("Work");
+    case LIA_CONTACT_POINT_KIND_HOME: return _("Home");
+    case LIA_CONTACT_POINT_KIND_MOBILE: return _("Mobile");
+    case LIA_CONTACT_POINT_KIND_FAX: return _("Fax");
+    case LIA_CONTACT_POINT_KIND_OTHER:
+    default: return _("Other");
+    }
+}
+
+const char *
+lia_ui_record_kind_label (LiaRecordKind kind)
+{
+  switch (kind)
+    {
+    case LIA_RECORD_KIND_ORGANIZATION: return _("Organizations");
+    case LIA_RECORD_KIND_CONTACT: return _("Contacts");
+    case LIA_RECORD_KIND_AFFILIATION: return _("Affiliations");
+    case LIA_RECORD_KIND_INTERACTION: return _("Interactions");
+    case LIA_RECORD_KIND_COMMITMENT: return _("Commitments");
+    case LIA_RECORD_KIND_CONCERN: return _("Concerns");
+    default: return "";
+    }
+}
+
+char *
+lia_ui_format_date (const GDate *date)
+{
+  char buffer[128];
+
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+
+  /* Translators: a date as in "12 March 2025"; see strftime(3). */
+  if (g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), date) == 0)
+    return lia_date_to_iso (date);
+
+  return g_strdup (buffer);
+}
+
+char *
+lia_ui_format_day (GDateTime *at)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (g_date_time_get_timezone (at));
+  int days;
+  GDate day, today;
+
+  g_date_clear (&day, 1);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (at), g_date_time_get_month (at),
+                  g_date_time_get_year (at));
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  days = g_date_days_between (&day, &today);
+
+  if (days == 0)
+    return g_strdup (_("Today"));
+  if (days == 1)
+    return g_strdup (_("Yesterday"));
+
+  /* Translators: a day heading in the timeline, as in "Monday, 3 March 2025"; see
+   * g_date_time_format(). */
+  return g_date_time_format (at, _("%A, %-d %B %Y"));
+}
+
+char *
+lia_ui_format_time (GDateTime *at)
+{
+  return g_date_time_format (at, "%H:%M");
+}
+
+char *
+lia_ui_format_local_time (const char *zone_id,
+                          GDateTime  *now)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) there = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *city = NULL;
+  const char *slash;
+
+  if (zone_id == NULL || zone_id[0] == '\0')
+    return NULL;
+
+  zone = g_time_zone_new_identifier (zone_id);
+  if (zone == NULL)
+    return NULL;
+
+  there = g_date_time_to_timezone (now, zone);
+  time = g_date_time_format (there, "%H:%M");
+  slash = strrchr (zone_id, '/');
+  city = g_strdelimit (g_strdup (slash != NULL ? slash + 1 : zone_id), "_", ' ');
+
+  /* Translators: the local time of a contact, as in "14:05 in Nairobi". */
+  return g_strdup_printf (_("%s in %s"), time, city);
+}
+
+char *
+lia_ui_format_period (const GDate *from,
+                      const GDate *until)
+{
+  g_autofree char *start = lia_ui_format_date (from);
+  g_autofree char *end = lia_ui_format_date (until);
+
+  if (start != NULL && end != NULL)
+    /* Translators: a period of time, as in "1 March 2019 – 30 June 2021". */
+    return g_strdup_printf (_("%s – %s"), start, end);
+  if (start != NULL)
+    return g_strdup_printf (_("Since %s"), start);
+  if (end != NULL)
+    return g_strdup_printf (_("Until %s"), end);
+
+  return g_strdup ("");
+}
+
+char *
+lia_ui_format_scale (int value)
+{
+  if (value <= 0)
+    return g_strdup (_("Not assessed"));
+
+  /* Translators: a score, as in "3 of 5". */
+  return g_strdup_printf (_("%d of 5"), value);
+}
+
+/* --- names of linked records -------------------------------------------------------------- */
+
+typedef struct
+{
+  GHashTable *labels;  /* packed kind and id → label */
+} LabelCache;
+
+static void
+label_cache_free (gpointer data)
+{
+  LabelCache *cache = data;
+
+  g_hash_table_unref (cache->labels);
+  g_free (cache);
+}
+
+static void
+label_cache_forget_cb (LabelCache *cache)
+{
+  g_hash_table_remove_all (cache->labels);
+}
+
+static LabelCache *
+get_label_cache (LiaStore *store)
+{
+  LabelCache *cache = g_object_get_data (G_OBJECT (store), "lia-ui-label-cache");
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (LabelCache, 1);
+      cache->labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      g_object_set_data_full (G_OBJECT (store), "lia-ui-label-cache", cache, label_cache_free);
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (label_cache_forget_cb), cache);
+      g_signal_connect_swapped (store, "reset", G_CALLBACK (label_cache_forget_cb), cache);
+    }
+
+  return cache;
+}
+
+char *
+lia_ui_dup_record_label (LiaStore      *store,
+                         LiaRecordKind  kind,
+                         gint64         id)
+{
+  LabelCache *cache;
+  g_autoptr(LiaRecord) record = NULL;
+  gint64 key = (id << 3) | kind;
+  const char *label;
+  gint64 *stored_key;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+
+  cache = get_label_cache (store);
+  label = g_hash_table_lookup (cache->labels, &key);
+  if (label != NULL)
+    return g_strdup (label);
+
+  record = lia_store_load (store, kind, id, NULL);
+  if (record == NULL)
+    return g_strdup (_("(deleted)"));
+
+  if (g_hash_table_size (cache->labels) >= MAX_CACHED_LABELS)
+    g_hash_table_remove_all (cache->labels);
+  stored_key = g_memdup2 (&key, sizeof key);
+  g_hash_table_insert (cache->labels, stored_key, g_strdup (lia_record_get_label (record)));
+
+  return g_strdup (lia_record_get_label (record));
+}
+
+char *
+lia_ui_dup_participants (LiaStore       *store,
+                         LiaInteraction *interaction)
+{
+  const GArray *contacts = lia_interaction_get_contact_ids (interaction);
+  const GArray *organizations = lia_interaction_get_organization_ids (interaction);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint shown = 0, total = contacts->len + organizations->len;
+
+  for (guint i = 0; i < total && shown < 3; i++, shown++)
+    {
+      gboolean is_contact = i < contacts->len;
+      gint64 id = is_contact ? g_array_index (contacts, gint64, i)
+                             : g_array_index (organizations, gint64, i - contacts->len);
+      g_autofree char *label = lia_ui_dup_record_label (store,
+                                                        is_contact ? LIA_RECORD_KIND_CONTACT
+                                                                   : LIA_RECORD_KIND_ORGANIZATION,
+                                                        id);
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, label);
+    }
+
+  if (total > shown)
+    {
+      g_autofree char *more = NULL;
+
+      /* Translators: after the first participants' names, as in "Amina Diallo, WHO and 2 more". */
+      more = g_strdup_printf (ngettext (" and %u more", " and %u more", total - shown),
+                              total - shown);
+      g_string_append (text, more);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* --- widgets ------------------------------------------------------------------------------ */
+
+void
+lia_ui_remove_all (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_BOX (container) || GTK_IS_LIST_BOX (container));
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else
+        gtk_box_remove (GTK_BOX (container), child);
+    }
+}
+
+GVariant *
+lia_ui_record_target (LiaRecordKind kind,
+                      gint64        id)
+{
+  return g_variant_new ("(ix)", (gint32) kind, id);
+}
+
+GtkWidget *
+lia_ui_record_row_new (LiaRecordKind  kind,
+                       gint64         id,
+                       const char    *title,
+                       const char    *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL && subtitle[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), lia_ui_record_target (kind, id));
+
+  return row;
+}
+
+GtkWidget *
+lia_ui_property_row_new (const char *title,
+                         const char *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || value[0] == '\0')
+    return NULL;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  gtk_widget_add_css_class (row, "property");
+
+  return row;
+}
+
+GtkWidget *
+lia_ui_commitment_row_new (LiaStore      *store,
+                           LiaCommitment *commitment)
+{
+  gint64 id = lia_record_get_id (LIA_RECORD (commitment));
+  g_autofree char *due = lia_ui_format_date (lia_commitment_get_due_date (commitment));
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+  GtkWidget *done;
+
+  if (lia_commitment_get_is_overdue (commitment))
+    /* Translators: a commitment's due date that has passed. */
+    subtitle = g_strdup_printf (_("%s · Overdue since %s"),
+                                lia_ui_direction_label (lia_commitment_get_direction (commitment)),
+                                due);
+  else if (due != NULL)
+    subtitle = g_strdup_printf (_("%s · Due %s"),
+                                lia_ui_direction_label (lia_commitment_get_direction (commitment)),
+                                due);
+  else
+    subtitle = g_strdup (lia_ui_direction_label (lia_commitment_get_direction (commitment)));
+
+  row = lia_ui_record_row_new (LIA_RECORD_KIND_COMMITMENT, id,
+                               lia_commitment_get_title (commitment), subtitle);
+  if (lia_commitment_get_is_overdue (commitment))
+    gtk_widget_add_css_class (row, "overdue");
+
+  done = gtk_button_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (done, "flat");
+  gtk_widget_add_css_class (done, "circular");
+  gtk_widget_set_tooltip_text (done, _("Mark as Done"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (done),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark as Done"),
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (done), "win.mark-done");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (done), g_variant_new_int64 (id));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), done);
+
+  return row;
+}
+
+GtkWidget *
+lia_ui_group_new (GtkWidget  *content,
+                  const char *title,
+                  const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  g_return_val_if_fail (GTK_IS_BOX (content), NULL);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (GTK_BOX (content), group);
+
+  return group;
+}
+
+GtkWidget *
+lia_ui_detail_header_new (const char *avatar_text,
+                          const char *icon_name,
+                          const char *title,
+                          const char *subtitle)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *avatar;
+
+  if (avatar_text != NULL)
+    {
+      avatar = adw_avatar_new (96, avatar_text, TRUE);
+    }
+  else
+    {
+      avatar = gtk_image_new_from_icon_name (icon_name);
+      gtk_image_set_pixel_size (GTK_IMAGE (avatar), 64);
+      gtk_widget_add_css_class (avatar, "detail-icon");
+    }
+  gtk_widget_set_halign (avatar, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), avatar);
+
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (title_label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_selectable (GTK_LABEL (title_label), TRUE);
+  gtk_widget_add_css_class (title_label, "title-1");
+  gtk_box_append (GTK_BOX (box), title_label);
+
+  if (subtitle != NULL && subtitle[0] != '\0')
+    {
+      GtkWidget *subtitle_label = gtk_label_new (subtitle);
+
+      gtk_label_set_wrap (GTK_LABEL (subtitle_label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (subtitle_label), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (subtitle_label, "dim-label");
+      gtk_box_append (GTK_BOX (box), subtitle_label);
+    }
+
+  return box;
+}
+
+GtkWidget *
+lia_ui_action_button_new (const char *label,
+                          const char *action_name,
+                          GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_widget_add_css_class (button, "pill");
+
+  return button;
+}
+
+guint
+lia_ui_group_add (GtkWidget *group,
+                  GtkWidget *row)
+{
+  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (group), 0);
+
+  if (row == NULL)
+    return 0;
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return 1;
+}
+
+static GtkWidget *
+suffix_button_new (const char *icon_name,
+                   const char *tooltip,
+                   const char *action_name,
+                   GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+
+  return button;
+}
+
+GtkWidget *
+lia_ui_link_row_new (const char *title,
+                     const char *value,
+                     const char *uri_prefix,
+                     const char *icon_name,
+                     const char *tooltip)
+{
+  GtkWidget *row = lia_ui_property_row_new (title, value);
+  g_autofree char *uri = NULL;
+
+  if (row == NULL)
+    return NULL;
+
+  uri = g_strconcat (uri_prefix, value, NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             suffix_button_new ("edit-copy-symbolic", _("Copy"), "win.copy",
+                                                g_variant_new_string (value)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             suffix_button_new (icon_name, tooltip, "win.open-uri",
+                                                g_variant_new_string (uri)));
+
+  return row;
+}

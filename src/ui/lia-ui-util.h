@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lia-store.h"
+
+G_BEGIN_DECLS
+
+/* Small helpers shared by the views, details and editors: words for the model's enums, dates
+ * as people read them, names of linked records, and row builders. */
+
+const char *lia_ui_interaction_kind_label     (LiaInteractionKind     kind);
+const char *lia_ui_interaction_kind_icon_name (LiaInteractionKind     kind);
+const char *lia_ui_stance_label               (LiaStance              stance);
+const char *lia_ui_direction_label            (LiaCommitmentDirection direction);
+const char *lia_ui_commitment_status_label    (LiaCommitmentStatus    status);
+const char *lia_ui_concern_status_label       (LiaConcernStatus       status);
+const char *lia_ui_severity_label             (LiaSeverity            severity);
+const char *lia_ui_channel_label              (LiaChannel             channel);
+const char *lia_ui_contact_point_kind_label   (LiaContactPointKind    kind);
+const char *lia_ui_record_kind_label          (LiaRecordKind          kind);
+
+/* "12 March 2025", or %NULL for %NULL. */
+char       *lia_ui_format_date                (const GDate           *date);
+/* "Today", "Yesterday", or "Monday, 3 March 2025": the day of @at in its own offset. */
+char       *lia_ui_format_day                 (GDateTime             *at);
+/* "14:05" in @at's own offset. */
+char       *lia_ui_format_time                (GDateTime             *at);
+/* "14:05 in Nairobi" for an IANA zone id, or %NULL when the zone is unknown or empty. */
+char       *lia_ui_format_local_time          (const char            *zone_id,
+                                               GDateTime             *now);
+/* "since 2019-03-01", "2015-01-01 – 2019-06-30", or "" when neither end is known. */
+char       *lia_ui_format_period              (const GDate           *from,
+                                               const GDate           *until);
+/* "1 to 5" scales: "Not assessed" for 0, else "3 of 5". */
+char       *lia_ui_format_scale               (int                    value);
+
+/* The label of a linked record ("World Health Organization"), or a placeholder when it has
+ * gone. Cached per store and forgotten on every change. */
+char       *lia_ui_dup_record_label           (LiaStore              *store,
+                                               LiaRecordKind          kind,
+                                               gint64                 id);
+/* "Amina Diallo, WHO" for an interaction's participants (first few, then "and 3 more"). */
+char       *lia_ui_dup_participants           (LiaStore              *store,
+                                               LiaInteraction        *interaction);
+
+/* Removes every child of a GtkBox or GtkListBox. */
+void        lia_ui_remove_all                 (GtkWidget             *container);
+/* An AdwActionRow that opens a record through "win.open-record" when activated. */
+GtkWidget  *lia_ui_record_row_new             (LiaRecordKind          kind,
+                                               gint64                 id,
+                                               const char            *title,
+                                               const char            *subtitle);
+/* An AdwActionRow showing @value under @title; %NULL when @value is empty. */
+GtkWidget  *lia_ui_property_row_new           (const char            *title,
+                                               const char            *value);
+/* A row for an open commitment: title, due date (overdue in red), a done button. */
+GtkWidget  *lia_ui_commitment_row_new         (LiaStore              *store,
+                                               LiaCommitment         *commitment);
+/* The GVariant "(ix)" that "win.open-record" and friends take. */
+GVariant   *lia_ui_record_target              (LiaRecordKind          kind,
+                                               gint64                 id);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Builders for the detail panes, which rebuild their content box on every change. */
+/* Appends an AdwPreferencesGroup to @content and returns it. */
+GtkWidget  *lia_ui_group_new                  (GtkWidget             *content,
+                                               const char            *title,
+                                               const char            *description);
+/* The top of a detail pane: an avatar with initials (or @icon_name), a title, a subtitle. */
+GtkWidget  *lia_ui_detail_header_new          (const char            *avatar_text,
+                                               const char            *icon_name,
+                                               const char            *title,
+                                               const char            *subtitle);
+/* A pill button bound to a window action with a target. */
+GtkWidget  *lia_ui_action_button_new          (const char            *label,
+                                               const char            *action_name,
+                                               GVariant              *target);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Adds @row (may be %NULL) to an AdwPreferencesGroup; returns 1 when it did, else 0. */
+guint       lia_ui_group_add                  (GtkWidget             *group,
+                                               GtkWidget             *row);
+/* A property row for an address, number or site, with a button that opens @uri_prefix
+ * followed by @value ("win.open-uri") and one that copies @value ("win.copy"). %NULL when
+ * @value is empty. */
+GtkWidget  *lia_ui_link_row_new               (const char            *title,
+                                               const char            *value,
+                                               const char            *uri_prefix,
+                                               const char            *icon_name,
+                                               const char            *tooltip);
+
+G_END_DECLS

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lia-window.h"
+#include "lia-directory-list.h"
+#include "lia-follow-up-list.h"
+#include "lia-search-results.h"
+#include "lia-timeline-view.h"
+#include "lia-detail.h"
+#include "lia-store-undo.h"
+
+G_BEGIN_DECLS
+
+/* What Undo (the toast's button, Ctrl+Z) takes back. */
+typedef struct
+{
+  LiaDeletion *deletion;        /* a delete, or NULL */
+  gint64       commitment_id;   /* a commitment marked done or reopened */
+  int          status;          /* the status it had before */
+} LiaUndoEntry;
+
+struct _LiaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  LiaStore             *store;
+  char                 *error_message;
+  GSettings            *settings;
+  gulong                changed_handler;
+  gulong                reset_handler;
+  guint                 counts_source;
+  char                 *view;
+  LiaRecordKind         current_kind;
+  gint64                current_id;
+  GQueue                undo;           /* LiaUndoEntry, newest first */
+  gboolean              first_run_dismissed;
+  gint64                last_search_us; /* how long the last search took */
+
+  LiaDirectoryList     *organizations_list;
+  LiaDirectoryList     *contacts_list;
+  LiaTimelineView      *timeline_view;
+  LiaFollowUpList      *follow_up_list;
+  LiaSearchResults     *search_results;
+  LiaDetail            *details[LIA_RECORD_KIND_CONCERN + 1];
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkListBoxRow        *organizations_row;
+  GtkListBoxRow        *contacts_row;
+  GtkListBoxRow        *timeline_row;
+  GtkListBoxRow        *follow_ups_row;
+  GtkLabel             *organizations_count;
+  GtkLabel             *contacts_count;
+  GtkLabel             *timeline_count;
+  GtkLabel             *follow_ups_count;
+  AdwWindowTitle       *list_title;
+  GtkButton            *add_button;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *list_stack;
+  AdwWindowTitle       *detail_title;
+  GtkWidget            *edit_button;
+  GtkWidget            *delete_button;
+  GtkStack             *detail_stack;
+  AdwStatusPage        *first_run_page;
+  AdwStatusPage        *status_page;
+};
+
+/* lia-window.c */
+void     _lia_window_show_toast        (LiaWindow     *self,
+                                        AdwToast      *toast);
+void     _lia_window_show_message      (LiaWindow     *self,
+                                        const char    *message);
+void     _lia_window_update_actions    (LiaWindow     *self);
+/* Shows the record in the detail pane (and the pane, in a narrow window). */
+void     _lia_window_open_record       (LiaWindow     *self,
+                                        LiaRecordKind  kind,
+                                        gint64         id);
+void     _lia_window_clear_detail      (LiaWindow     *self);
+/* The kind of record that "New" makes in the current view. */
+LiaRecordKind _lia_window_get_view_kind (LiaWindow    *self);
+
+/* lia-window-actions.c */
+void     _lia_window_class_add_actions (GtkWidgetClass *widget_class);
+void     _lia_window_undo_entry_free   (gpointer        data);
+
+/* lia-window-exchange.c: import, export, print and the sample directory. */
+void     _lia_window_import            (LiaWindow     *self);
+void     _lia_window_export            (LiaWindow     *self);
+void     _lia_window_print_briefing    (LiaWindow     *self);
+void     _lia_window_explore_sample    (LiaWindow     *self);
+
+G_END_DECLS

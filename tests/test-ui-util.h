@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Helpers for the widget tests (ui suite, under Xvfb): a fixture database filled through the
+ * store API, showing and destroying windows, waiting on the main loop, and finding widgets. */
+
+#include <adwaita.h>
+
+#include "lia-test-util.h"
+#include "lia-store-reports.h"
+
+G_BEGIN_DECLS
+
+static inline gboolean
+lia_ui_test_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until idle work (counts, refreshes, bindings) is done. */
+static inline void
+lia_ui_test_settle (void)
+{
+  gboolean done = FALSE;
+  guint id = g_timeout_add (50, lia_ui_test_timeout_cb, &done);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  (void) id;
+}
+
+static inline void
+lia_ui_test_on_map_cb (GtkWidget *widget,
+                       gboolean  *mapped)
+{
+  *mapped = TRUE;
+}
+
+static inline void
+lia_ui_test_present (GtkWindow *window)
+{
+  gboolean mapped = FALSE, timed_out = FALSE;
+  guint id;
+
+  g_signal_connect (window, "map", G_CALLBACK (lia_ui_test_on_map_cb), &mapped);
+  gtk_window_present (window);
+  id = g_timeout_add_seconds (10, lia_ui_test_timeout_cb, &timed_out);
+  while (!mapped && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  g_signal_handlers_disconnect_by_func (window, lia_ui_test_on_map_cb, &mapped);
+  lia_ui_test_settle ();
+}
+
+static inline void
+lia_ui_test_destroy (GtkWindow *window)
+{
+  gpointer pointer = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &pointer);
+  gtk_window_destroy (window);
+  while (pointer != NULL && g_main_context_iteration (NULL, FALSE))
+    ;
+  if (pointer != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (window), &pointer);
+  g_assert_null (pointer);
+}
+
+/* The first descendant of @type (depth first) for which @text is NULL or, for labels and
+ * preference rows, whose text is @text. */
+static inline GtkWidget *
+lia_ui_test_find (GtkWidget  *widget,
+                  GType       type,
+                  const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      if (text == NULL)
+        return widget;
+      if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+        return widget;
+      if (ADW_IS_PREFERENCES_ROW (widget) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0)
+        return widget;
+      if (ADW_IS_STATUS_PAGE (widget) &&
+          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), text) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lia_ui_test_find (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether a label with @text is shown (mapped) under @widget. */
+static inline gboolean
+lia_ui_test_shows_label (GtkWidget  *widget,
+                         const char *text)
+{
+  GtkWidget *label = lia_ui_test_find (widget, GTK_TYPE_LABEL, text);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static inline gboolean
+lia_ui_test_has_label (GtkWidget  *widget,
+                       const char *text)
+{
+  return lia_ui_test_find (widget, GTK_TYPE_LABEL, text) != NULL;
+}
+
+static inline void
+lia_ui_test_init (int    *argc,
+                  char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+}
+
+static inline gboolean
+lia_ui_test_init_display (void)
+{
+  if (!gtk_init_check ())
+    return FALSE;
+  adw_init ();
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-cursor-blink", FALSE,
+                NULL);
+  return TRUE;
+}
+
+G_END_DECLS
