@@ -1087,3 +1087,12 @@ lia_store_get_counts (LiaStore        *self,
 
   return TRUE;
 }
+
+void
+lia_store_announce_outside_change (LiaStore *self)
+{
+  g_return_if_fail (LIA_IS_STORE (self));
+  g_return_if_fail (!lia_store_in_transaction (self));
+
+  g_signal_emit (self, signals[SIGNAL_RESET], 0);
+}

@@ -154,6 +154,10 @@ gboolean       lia_store_count_timeline                     (LiaStore           
                                                              guint                   *out_count,
                                                              GError                 **error);
 
+/* The database was changed through another connection (an import in a worker thread): emits
+ * "reset" so that whatever shows its records reloads. Not in a transaction. */
+void           lia_store_announce_outside_change (LiaStore       *self);
+
 gboolean       lia_store_get_counts              (LiaStore       *self,
                                                   LiaStoreCounts *out_counts,
                                                   GError        **error);

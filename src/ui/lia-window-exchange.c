@@ -5,32 +5,486 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-briefing-print.h"
+#include "lia-exporter.h"
+#include "lia-importer.h"
+#include "lia-store-bulk.h"
 #include "lia-window-private.h"
 
-/* Placeholders until the partner-directory exchange and the briefing are wired in: the menu
- * entries, shortcuts and first-run buttons are in place and say so when used. This file is
- * replaced by that work. */
+/* Import, export, printing briefings and the sample directory, from the window. Imports and
+ * exports run in a worker thread on their own connection to the database (DESIGN.md), so the
+ * window stays responsive; their progress comes back on the main context. */
+
+#define SAMPLE_RESOURCE "resource:///io/github/liaison/Liaison/samples/regional-health-office.xml"
+
+typedef struct
+{
+  LiaWindow        *window;      /* weak: the window may close first */
+  LiaImporter      *importer;
+  GCancellable     *cancellable;
+  AdwMessageDialog *dialog;
+  GtkProgressBar   *progress;
+  GtkLabel         *count;
+  /* For the sample: the window to open on the database once it is filled. */
+  char             *open_when_done;
+} ImportRun;
+
+static void
+import_run_free (ImportRun *run)
+{
+  g_clear_weak_pointer (&run->window);
+  g_clear_object (&run->importer);
+  g_clear_object (&run->cancellable);
+  g_clear_pointer (&run->open_when_done, g_free);
+  g_free (run);
+}
+
+static char *
+file_label (GFile *file)
+{
+  return g_file_get_basename (file);
+}
+
+static void
+on_import_progress_cb (LiaImporter *importer,
+                       GParamSpec  *pspec,
+                       ImportRun   *run)
+{
+  guint64 total = lia_importer_get_bytes_total (importer);
+  guint64 records = lia_importer_get_records_read (importer);
+  g_autofree char *text = NULL;
+
+  if (total > 0)
+    gtk_progress_bar_set_fraction (run->progress,
+                                   CLAMP ((double) lia_importer_get_bytes_read (importer) / total, 0.0, 1.0));
+  else
+    gtk_progress_bar_pulse (run->progress);
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " record read",
+                                       "%" G_GUINT64_FORMAT " records read", records), records);
+  gtk_label_set_text (run->count, text);
+}
+
+static void
+on_progress_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         ImportRun        *run)
+{
+  /* The only response while it runs is Cancel; the dialog goes, and the result says so. */
+  g_cancellable_cancel (run->cancellable);
+  run->dialog = NULL;
+}
+
+static GtkWidget *
+problems_view (LiaImporter *importer)
+{
+  GListModel *problems = lia_importer_get_problems (importer);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(LiaImportProblem) problem = g_list_model_get_item (problems, i);
+      g_autofree char *where = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (lia_import_problem_get_column (problem) > 0)
+        where = g_strdup_printf (_("Line %u, column %u"), lia_import_problem_get_line (problem),
+                                 lia_import_problem_get_column (problem));
+      else if (lia_import_problem_get_line (problem) > 0)
+        where = g_strdup_printf (_("Line %u"), lia_import_problem_get_line (problem));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lia_import_problem_get_message (problem));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      if (where != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  return scrolled;
+}
+
+static void open_database_window (LiaWindow *self, const char *path);
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ImportRun *run = user_data;
+  LiaImporter *importer = LIA_IMPORTER (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = file_label (lia_importer_get_file (importer));
+  AdwMessageDialog *report;
+  gboolean ok;
+
+  ok = lia_importer_run_finish (importer, result, &error);
+
+  /* Closed the way its Cancel button would close it (the dialog destroys itself), but without
+   * cancelling anything. */
+  if (run->dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (run->dialog, run);
+      gtk_window_close (GTK_WINDOW (run->dialog));
+    }
+  run->dialog = NULL;
+
+  if (run->window == NULL)
+    {
+      import_run_free (run);
+      return;
+    }
+
+  /* The import wrote through its own connection: what the window shows is stale. */
+  if (ok && run->open_when_done == NULL && lia_window_get_store (run->window) != NULL)
+    lia_store_announce_outside_change (lia_window_get_store (run->window));
+
+  if (ok && run->open_when_done != NULL)
+    {
+      open_database_window (run->window, run->open_when_done);
+    }
+  else if (ok)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Imported “%s”"), name);
+      g_autofree char *body =
+        g_strdup_printf (_("Created %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT
+                           " and found %" G_GUINT64_FORMAT " unchanged."),
+                         lia_importer_get_total (importer, LIA_IMPORT_CREATED),
+                         lia_importer_get_total (importer, LIA_IMPORT_UPDATED),
+                         lia_importer_get_total (importer, LIA_IMPORT_UNCHANGED));
+
+      report = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (run->window), heading, body));
+      adw_message_dialog_add_response (report, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (report));
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      _lia_window_show_message (run->window, _("Import cancelled: nothing was changed"));
+    }
+  else
+    {
+      g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Imported"), name);
+
+      report = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (run->window), heading, error->message));
+      if (g_list_model_get_n_items (lia_importer_get_problems (importer)) > 0)
+        adw_message_dialog_set_extra_child (report, problems_view (importer));
+      adw_message_dialog_add_response (report, "close", _("_Close"));
+      gtk_widget_add_css_class (GTK_WIDGET (report), "lia-import-problems");
+      gtk_window_present (GTK_WINDOW (report));
+    }
+
+  import_run_free (run);
+}
+
+static void
+start_import (LiaWindow  *self,
+              GFile      *file,
+              const char *database_path,
+              const char *open_when_done)
+{
+  ImportRun *run = g_new0 (ImportRun, 1);
+  g_autofree char *name = file_label (file);
+  g_autofree char *heading = g_strdup_printf (_("Importing “%s”"), name);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  g_set_weak_pointer (&run->window, self);
+  run->importer = lia_importer_new (file);
+  run->cancellable = g_cancellable_new ();
+  run->open_when_done = g_strdup (open_when_done);
+
+  run->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  run->count = GTK_LABEL (gtk_label_new (_("Starting…")));
+  gtk_widget_add_css_class (GTK_WIDGET (run->count), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (run->count), "numeric");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (run->progress));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (run->count));
+
+  run->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                            _("Nothing is changed until the whole file has been read.")));
+  adw_message_dialog_set_extra_child (run->dialog, box);
+  adw_message_dialog_add_response (run->dialog, "cancel", _("_Cancel"));
+  g_signal_connect (run->dialog, "response", G_CALLBACK (on_progress_response_cb), run);
+  g_signal_connect (run->importer, "notify::records-read", G_CALLBACK (on_import_progress_cb), run);
+  gtk_window_present (GTK_WINDOW (run->dialog));
+
+  lia_importer_run_async (run->importer, database_path, run->cancellable, on_import_done_cb, run);
+}
+
+void
+_lia_window_import_file (LiaWindow *self,
+                         GFile     *file)
+{
+  LiaStore *store = lia_window_get_store (self);
+
+  g_return_if_fail (LIA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (store == NULL)
+    {
+      _lia_window_show_message (self, _("There is no database to import into"));
+      return;
+    }
+
+  start_import (self, file, lia_store_get_path (store), NULL);
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               LiaWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      _lia_window_import_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+add_xml_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (xml, _("Partner directories and xCard files"));
+  gtk_file_filter_add_mime_type (xml, "application/xml");
+  gtk_file_filter_add_mime_type (xml, "text/xml");
+  gtk_file_filter_add_suffix (xml, "xml");
+  gtk_file_chooser_add_filter (chooser, xml);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
 
 void
 _lia_window_import (LiaWindow *self)
 {
-  _lia_window_show_message (self, _("Import is not available yet"));
+  GtkFileChooserNative *chooser;
+
+  if (lia_window_get_store (self) == NULL)
+    {
+      _lia_window_show_message (self, _("There is no database to import into"));
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Import a Partner Directory"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  add_xml_filter (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Export */
+
+static void
+on_export_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LiaExporter *exporter = LIA_EXPORTER (source);
+  g_autoptr(LiaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lia_exporter_run_finish (exporter, result, &error))
+    {
+      AdwMessageDialog *report =
+        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Exported"), error->message));
+      adw_message_dialog_add_response (report, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (report));
+    }
+  else
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GUINT64_FORMAT " record",
+                                      "Exported %" G_GUINT64_FORMAT " records",
+                                      lia_exporter_get_records_written (exporter)),
+                         lia_exporter_get_records_written (exporter));
+      _lia_window_show_message (self, message);
+    }
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               LiaWindow       *self)
+{
+  LiaStore *store = lia_window_get_store (self);
+
+  if (response == GTK_RESPONSE_ACCEPT && store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+      const char *scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scope");
+      g_autoptr(LiaExporter) exporter =
+        lia_exporter_new (file, g_strcmp0 (format, "xcard") == 0 ? LIA_EXCHANGE_FORMAT_XCARD
+                                                                  : LIA_EXCHANGE_FORMAT_DIRECTORY);
+
+      if (g_strcmp0 (scope, "organization") == 0 && self->current_kind == LIA_RECORD_KIND_ORGANIZATION)
+        lia_exporter_set_organization_id (exporter, self->current_id);
+
+      lia_exporter_run_async (exporter, lia_store_get_path (store), NULL, on_export_done_cb,
+                              g_object_ref (self));
+    }
+  g_object_unref (chooser);
 }
 
 void
 _lia_window_export (LiaWindow *self)
 {
-  _lia_window_show_message (self, _("Export is not available yet"));
+  static const char *format_ids[] = { "directory", "xcard", NULL };
+  const char *format_labels[] = { _("Partner directory"), _("xCard (contacts and organizations)"), NULL };
+  GtkFileChooserNative *chooser;
+  g_autofree char *only = NULL;
+
+  if (lia_window_get_store (self) == NULL)
+    {
+      _lia_window_show_message (self, _("There is no database to export"));
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Partner directory.xml"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
+                               format_ids, format_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "directory");
+
+  /* With an organization selected, offer to export only what concerns it. */
+  if (self->current_kind == LIA_RECORD_KIND_ORGANIZATION && self->current_id > 0)
+    {
+      g_autoptr(LiaRecord) organization =
+        lia_store_load (lia_window_get_store (self), LIA_RECORD_KIND_ORGANIZATION, self->current_id, NULL);
+
+      if (organization != NULL)
+        {
+          static const char *scope_ids[] = { "all", "organization", NULL };
+          const char *scope_labels[] = { _("Everything"), NULL, NULL };
+
+          only = g_strdup_printf (_("Only “%s”, its people and their history"),
+                                  lia_record_get_label (organization));
+          scope_labels[1] = only;
+          gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("Export"),
+                                       scope_ids, scope_labels);
+          gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scope", "organization");
+        }
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+
+/* Briefings */
 
 void
 _lia_window_print_briefing (LiaWindow *self)
 {
-  _lia_window_show_message (self, _("Printing briefings is not available yet"));
+  LiaBriefingRequest request = { 0, };
+  g_autoptr(GError) error = NULL;
+  LiaStore *store = lia_window_get_store (self);
+
+  if (store == NULL || self->current_id <= 0 ||
+      (self->current_kind != LIA_RECORD_KIND_ORGANIZATION &&
+       self->current_kind != LIA_RECORD_KIND_CONTACT &&
+       self->current_kind != LIA_RECORD_KIND_INTERACTION))
+    {
+      _lia_window_show_message (self, _("Open an organization, a contact or an interaction to print its briefing"));
+      return;
+    }
+
+  request.kind = self->current_kind;
+  request.id = self->current_id;
+  if (!lia_briefing_print_run (GTK_WINDOW (self), store, &request, &error))
+    {
+      AdwMessageDialog *report =
+        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Briefing Was Not Printed"),
+                                                    error->message));
+      adw_message_dialog_add_response (report, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (report));
+    }
+}
+
+/* The sample directory, in a database of its own so that it never mixes with real data. */
+
+static void
+open_database_window (LiaWindow  *self,
+                      const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) store = lia_store_open (path, &error);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  LiaWindow *window;
+
+  window = lia_window_new (application != NULL ? ADW_APPLICATION (application) : NULL, store,
+                           error != NULL ? error->message : NULL);
+  gtk_window_set_title (GTK_WINDOW (window), _("Liaison — Sample Directory"));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 void
 _lia_window_explore_sample (LiaWindow *self)
 {
-  _lia_window_show_message (self, _("The sample directory is not available yet"));
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "liaison", "sample.db", NULL);
+  g_autoptr(GFile) sample = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaStoreCounts counts;
+
+  /* Created once; after that the sample is what the user made of it. */
+  if (!(store = lia_store_open (path, &error)) || !lia_store_get_counts (store, &counts, &error))
+    {
+      _lia_window_show_message (self, error->message);
+      return;
+    }
+  g_clear_object (&store);
+
+  if (counts.organizations > 0 || counts.contacts > 0)
+    {
+      open_database_window (self, path);
+      return;
+    }
+
+  sample = g_file_new_for_uri (SAMPLE_RESOURCE);
+  start_import (self, sample, path, path);
+}
+
+/* Drag and drop */
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            LiaWindow     *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  _lia_window_import_file (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+void
+_lia_window_init_drop (LiaWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }

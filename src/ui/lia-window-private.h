@@ -93,5 +93,10 @@ void     _lia_window_import            (LiaWindow     *self);
 void     _lia_window_export            (LiaWindow     *self);
 void     _lia_window_print_briefing    (LiaWindow     *self);
 void     _lia_window_explore_sample    (LiaWindow     *self);
+/* Imports @file in a worker thread, with progress, Cancel and a summary or the problems. */
+void     _lia_window_import_file       (LiaWindow     *self,
+                                        GFile         *file);
+/* Dropping a directory file on the window imports it. */
+void     _lia_window_init_drop         (LiaWindow     *self);
 
 G_END_DECLS

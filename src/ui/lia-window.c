@@ -753,6 +753,7 @@ lia_window_init (LiaWindow *self)
   self->view = g_strdup ("organizations");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _lia_window_init_drop (self);
 }
 
 /**

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "lia-test-util.h"
+#include "test-ui-util.h"
+#include "lia-window-private.h"
+
+/* Import and the sample directory from the window: the import runs in its thread with a
+ * progress dialog, then the window shows the new records and a summary, or the problems with
+ * their lines; the sample opens in a window of its own, on a database of its own. */
+
+static char *data_home;
+
+/* The first top-level window of @type (and, with @title, whose title or heading says it). */
+static GtkWindow *
+find_window (GType       type,
+             const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (window, type) || !gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      if (title == NULL ||
+          g_strcmp0 (gtk_window_get_title (window), title) == 0 ||
+          (ADW_IS_MESSAGE_DIALOG (window) &&
+           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), title) == 0))
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+wait_for_window (GType       type,
+                 const char *title)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, lia_ui_test_timeout_cb, &timed_out);
+  GtkWindow *window;
+
+  while ((window = find_window (type, title)) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("no window “%s” appeared", title);
+  g_source_remove (id);
+  lia_ui_test_settle ();
+  return window;
+}
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "regional-health-office.xml", NULL);
+}
+
+static LiaWindow *
+new_window (StoreFixture *f)
+{
+  LiaWindow *window = lia_window_new (NULL, f->store, NULL);
+
+  lia_ui_test_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+test_import (StoreFixture  *f,
+             gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  LiaWindow *window = new_window (f);
+  GtkWindow *progress;
+  GtkWindow *summary;
+
+  _lia_window_import_file (window, file);
+  progress = find_window (ADW_TYPE_MESSAGE_DIALOG, "Importing “regional-health-office.xml”");
+  g_assert_nonnull (progress);
+  g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (progress), GTK_TYPE_PROGRESS_BAR, NULL));
+
+  summary = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "Imported “regional-health-office.xml”");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (summary)), ==,
+                   "Created 541, updated 0 and found 0 unchanged.");
+  lia_ui_test_destroy (summary);
+  lia_ui_test_settle ();
+
+  /* The window heard of the other connection's import: its counts are the new ones. */
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 17);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+  g_assert_cmpstr (gtk_label_get_text (window->organizations_count), ==, "17");
+  g_assert_cmpstr (gtk_label_get_text (window->timeline_count), ==, "300");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->organizations_count)));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_import_problems (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "bad.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LiaWindow *window = new_window (f);
+  GtkWindow *report;
+  GtkWidget *row;
+
+  g_assert_true (g_file_set_contents (path,
+    "<?xml version=\"1.0\"?>\n"
+    "<partner-directory xmlns=\"urn:liaison:partner-directory:1\" version=\"1\">\n"
+    "  <organization id=\"who\"><name>WHO</name></organization>\n"
+    "  <contact id=\"c-044\"><display-name>Ana</display-name>\n"
+    "    <affiliation organization=\"un-ocha\"/></contact>\n"
+    "</partner-directory>\n", -1, NULL));
+
+  _lia_window_import_file (window, file);
+  report = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "“bad.xml” Was Not Imported");
+  row = lia_ui_test_find (GTK_WIDGET (report), ADW_TYPE_ACTION_ROW,
+                          "contact “c-044”: refers to organization “un-ocha”, which is neither in this file nor in the database.");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Line 5, column 18");
+  lia_ui_test_destroy (report);
+
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 0);
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_explore_sample (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  g_autofree char *sample_db = g_build_filename (data_home, "liaison", "sample.db", NULL);
+  LiaWindow *window = new_window (f);
+  GtkWindow *sample;
+  LiaStore *sample_store;
+
+  _lia_window_explore_sample (window);
+  sample = wait_for_window (LIA_TYPE_WINDOW, "Liaison — Sample Directory");
+  sample_store = lia_window_get_store (LIA_WINDOW (sample));
+  g_assert_nonnull (sample_store);
+  g_assert_cmpstr (lia_store_get_path (sample_store), ==, sample_db);
+  g_assert_cmpint (lia_test_count (sample_store, LIA_RECORD_KIND_CONTACT), ==, 60);
+  g_assert_cmpstr (gtk_label_get_text (LIA_WINDOW (sample)->contacts_count), ==, "60");
+
+  /* The real database is untouched. */
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 0);
+
+  lia_ui_test_destroy (sample);
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The sample's own database goes where the user's data goes: a folder of the test's own. */
+  data_home = g_dir_make_tmp ("liaison-ui-exchange-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  lia_ui_test_init (&argc, &argv);
+
+  if (!lia_ui_test_init_display ())
+    {
+      g_test_add_func ("/ui-exchange/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+
+  ADD ("/ui-exchange/import", test_import);
+  ADD ("/ui-exchange/import-problems", test_import_problems);
+  ADD ("/ui-exchange/explore-sample", test_explore_sample);
+
+#undef ADD
+
+  {
+    int status = g_test_run ();
+    lia_test_remove_recursive (data_home);
+    return status;
+  }
+}
