@@ -212,7 +212,7 @@ report_dangling (Parse *p,
 {
   _lia_pd_problem (p, ref->node, ref->attribute,
            _("refers to %s “%s”, which is neither in this file nor in the database."),
-           _lia_pd_kind_noun (ref->kind), ref->uid);
+           _lia_import_kind_noun (ref->kind), ref->uid);
 }
 
 static gboolean

@@ -57,7 +57,6 @@ typedef struct
  * (%NULL, FALSE) for a missing or wrong value. */
 void        _lia_pd_problem          (Parse *p, xmlNode *node, const char *attribute,
                                       const char *format, ...) G_GNUC_PRINTF (4, 5);
-const char *_lia_pd_kind_noun        (LiaRecordKind kind);
 void        _lia_pd_clear_ref        (gpointer data);
 gboolean    _lia_pd_is_ours          (xmlNode *node);
 /* Problems for attributes without namespace other than @allowed (NULL-terminated). */

@@ -18,28 +18,6 @@ _lia_pd_clear_ref (gpointer data)
     g_free (ref->extra);
 }
 
-const char *
-_lia_pd_kind_noun (LiaRecordKind kind)
-{
-  switch (kind)
-    {
-    case LIA_RECORD_KIND_ORGANIZATION:
-      return _("organization");
-    case LIA_RECORD_KIND_CONTACT:
-      return _("contact");
-    case LIA_RECORD_KIND_AFFILIATION:
-      return _("affiliation");
-    case LIA_RECORD_KIND_INTERACTION:
-      return _("interaction");
-    case LIA_RECORD_KIND_COMMITMENT:
-      return _("commitment");
-    case LIA_RECORD_KIND_CONCERN:
-      return _("concern");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* Problems within a record say which record: "contact “c-044”: …". */
 
 void
@@ -58,9 +36,9 @@ _lia_pd_problem (Parse      *p,
 
   p->bad = TRUE;
   if (p->uid != NULL)
-    _lia_import_problem (p->import, node, attribute, "%s “%s”: %s", _lia_pd_kind_noun (p->kind), p->uid, message);
+    _lia_import_problem (p->import, node, attribute, "%s “%s”: %s", _lia_import_kind_noun (p->kind), p->uid, message);
   else
-    _lia_import_problem (p->import, node, attribute, "%s: %s", _lia_pd_kind_noun (p->kind), message);
+    _lia_import_problem (p->import, node, attribute, "%s: %s", _lia_import_kind_noun (p->kind), message);
 }
 
 /* Values */

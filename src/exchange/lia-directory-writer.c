@@ -23,26 +23,6 @@ typedef struct
   gboolean          failed;
 } Out;
 
-/* XML 1.0 cannot carry most control characters, not even as references: they are dropped. */
-static char *
-clean_text (const char *text)
-{
-  GString *clean = NULL;
-
-  for (const char *c = text; *c != '\0'; c++)
-    {
-      guchar ch = (guchar) *c;
-      gboolean bad = ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r';
-
-      if (bad && clean == NULL)
-        clean = g_string_new_len (text, c - text);
-      else if (!bad && clean != NULL)
-        g_string_append_c (clean, *c);
-    }
-
-  return clean != NULL ? g_string_free (clean, FALSE) : NULL;
-}
-
 static void
 check (Out *out,
        int  rc)
@@ -78,7 +58,7 @@ attr (Out        *out,
 
   if (value == NULL || value[0] == '\0')
     return;
-  clean = clean_text (value);
+  clean = _lia_xml_clean_text (value);
   check (out, xmlTextWriterWriteAttribute (out->writer, BAD_CAST name,
                                            BAD_CAST (clean != NULL ? clean : value)));
 }
@@ -155,7 +135,7 @@ text_element (Out        *out,
 
   if (text == NULL || text[0] == '\0')
     return;
-  clean = clean_text (text);
+  clean = _lia_xml_clean_text (text);
   check (out, xmlTextWriterWriteElement (out->writer, BAD_CAST name,
                                          BAD_CAST (clean != NULL ? clean : text)));
 }
@@ -267,7 +247,7 @@ write_contact_points (Out        *out,
   for (guint i = 0; i < g_list_model_get_n_items (points); i++)
     {
       g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
-      g_autofree char *clean = clean_text (lia_contact_point_get_value (point));
+      g_autofree char *clean = _lia_xml_clean_text (lia_contact_point_get_value (point));
 
       start (out, name);
       attr_nick (out, "kind", LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));

@@ -56,8 +56,8 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (LiaImporter, lia_importer, G_TYPE_OBJECT)
 G_DEFINE_QUARK (lia-exchange-error-quark, lia_exchange_error)
 
-static const char *
-kind_noun (LiaRecordKind kind)
+const char *
+_lia_import_kind_noun (LiaRecordKind kind)
 {
   switch (kind)
     {
@@ -464,9 +464,9 @@ _lia_import_merge (LiaImport *import,
       if (uid != NULL && uid[0] != '\0')
         _lia_import_problem (import, node, "id",
                              _("A second %s with the id “%s”: ids must be unique for each kind of record."),
-                             kind_noun (kind), uid);
+                             _lia_import_kind_noun (kind), uid);
       else
-        _lia_import_problem (import, node, NULL, _("The same %s is listed twice."), kind_noun (kind));
+        _lia_import_problem (import, node, NULL, _("The same %s is listed twice."), _lia_import_kind_noun (kind));
       lia_record_set_id (record, id);
       return !import->stopped;
     }

@@ -23,26 +23,6 @@ typedef struct
   gboolean          failed;
 } Out;
 
-/* XML 1.0 cannot carry most control characters, not even as references: they are dropped. */
-static char *
-clean_text (const char *text)
-{
-  GString *clean = NULL;
-
-  for (const char *c = text; *c != '\0'; c++)
-    {
-      guchar ch = (guchar) *c;
-      gboolean bad = ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r';
-
-      if (bad && clean == NULL)
-        clean = g_string_new_len (text, c - text);
-      else if (!bad && clean != NULL)
-        g_string_append_c (clean, *c);
-    }
-
-  return clean != NULL ? g_string_free (clean, FALSE) : NULL;
-}
-
 static void
 check (Out *out,
        int  rc)
@@ -84,7 +64,7 @@ element (Out        *out,
       return;
     }
 
-  clean = clean_text (text);
+  clean = _lia_xml_clean_text (text);
   check (out, xmlTextWriterWriteElement (out->writer, BAD_CAST name,
                                          BAD_CAST (clean != NULL ? clean : text)));
 }

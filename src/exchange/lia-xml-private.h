@@ -31,6 +31,9 @@ char     *_lia_xml_text        (xmlNode     *node,
                                 guint       *out_foreign);
 /* The value of an attribute node, without expanding anything. */
 char     *_lia_xml_attr_value  (xmlAttr     *attr);
+/* @text without the control characters XML 1.0 cannot carry, not even as references (all
+ * but tab, line feed and carriage return); %NULL when there are none, to use @text as it is. */
+char     *_lia_xml_clean_text  (const char  *text);
 /* The line a node starts on, also past line 65,535 (where libxml2 keeps it elsewhere). */
 long      _lia_xml_line        (xmlNode     *node);
 

@@ -75,6 +75,25 @@ _lia_xml_attr_value (xmlAttr *attr)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+char *
+_lia_xml_clean_text (const char *text)
+{
+  GString *clean = NULL;
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      guchar ch = (guchar) *c;
+      gboolean bad = ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r';
+
+      if (bad && clean == NULL)
+        clean = g_string_new_len (text, c - text);
+      else if (!bad && clean != NULL)
+        g_string_append_c (clean, *c);
+    }
+
+  return clean != NULL ? g_string_free (clean, FALSE) : NULL;
+}
+
 long
 _lia_xml_line (xmlNode *node)
 {
