@@ -112,6 +112,20 @@ assert_problem (LiaImporter *importer,
     g_assert_cmpuint (lia_import_problem_get_column (problem), ==, column);
 }
 
+/* The first result of searching @text is titled @title. */
+static void
+assert_search_finds (LiaStore   *store,
+                     const char *text,
+                     const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = lia_store_search (store, text, 5, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, >=, 1);
+  g_assert_cmpstr (lia_search_result_get_title (g_ptr_array_index (results, 0)), ==, title);
+}
+
 /* The sample: import, export, import into an empty database, export: the same bytes. */
 static void
 test_round_trip (StoreFixture  *f,
@@ -139,6 +153,9 @@ test_round_trip (StoreFixture  *f,
   import_ok (other, exported);
   second = export_to_string (other, 0);
   g_assert_cmpstr (first, ==, second);
+
+  /* What a bulk import indexed at its end is found. */
+  assert_search_finds (other, "agua viva", "Fundación Agua Viva");
 
   /* The record times travel: "exported" is when the data last changed, not today. */
   g_assert_nonnull (strstr (first, "exported=\"20"));
@@ -198,6 +215,10 @@ test_merge (StoreFixture  *f,
   contact = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, id);
   g_assert_cmpstr (lia_contact_get_family_name (LIA_CONTACT (contact)), ==, "Diallo-Sow");
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 1);
+
+  /* Search knows the imported records, and the updated one by its new name. */
+  assert_search_finds (f->store, "kick", "Kick-off");
+  assert_search_finds (f->store, "sow", "Amina Diallo-Sow");
 }
 
 /* References may point forward: a parent, an affiliation, participants, a commitment's

@@ -165,8 +165,8 @@ test_upgrade_v1 (StoreFixture  *f,
                  gconstpointer  data)
 {
   f->store = lia_test_open (f->path);
-  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 3);
-  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 3);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 4);
   assert_v1_records (f->store, 0);
   assert_v1_searchable (f->store);
 
@@ -340,7 +340,7 @@ test_upgrade_v2 (StoreFixture  *f,
   g_autoptr(GPtrArray) emile = NULL;
 
   f->store = lia_test_open (f->path);
-  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 3);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
 
   /* Everything version 2 held is still there and still found. */
   assert_v1_records (f->store, 0);
@@ -411,7 +411,7 @@ test_upgrade_v2 (StoreFixture  *f,
   }
 
   lia_test_close (f);
-  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, LIA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM assessment_history"), ==, 4);
   g_assert_cmpint (lia_test_sql_int (f->path,
                                      "SELECT count(*) FROM assessment_history WHERE organization_id = 2"),

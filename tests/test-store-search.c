@@ -5,6 +5,7 @@
 
 #include "lia-test-util.h"
 #include "lia-search-result.h"
+#include "lia-store-bulk.h"
 
 static GPtrArray *
 search_ok (LiaStore   *store,
@@ -489,6 +490,60 @@ test_follows_changes (StoreFixture  *f,
   }
 }
 
+/* A bulk load (an import) indexes its new records once, at its end; records that were there
+ * before stay indexed through their changes; a bulk load that is rolled back leaves nothing. */
+static void
+test_bulk_load (StoreFixture  *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaOrganization) before = lia_organization_new ("Kestrel Foundation");
+  g_autoptr(LiaOrganization) renamed = NULL;
+  g_autoptr(LiaOrganization) added = lia_organization_new ("Osprey Trust");
+  g_autoptr(LiaOrganization) added_then_renamed = lia_organization_new ("Heron Institute");
+  g_autoptr(LiaOrganization) dropped = lia_organization_new ("Plover Society");
+
+  lia_test_save (f->store, before);
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  g_assert_true (lia_store_begin_bulk_load (f->store, &error));
+  g_assert_no_error (error);
+
+  lia_test_save (f->store, added);
+  lia_test_save (f->store, added_then_renamed);
+  lia_organization_set_name (added_then_renamed, "Egret Institute");
+  lia_test_save (f->store, added_then_renamed);
+  renamed = LIA_ORGANIZATION (lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION,
+                                             lia_record_get_id (LIA_RECORD (before))));
+  lia_organization_set_name (renamed, "Falcon Foundation");
+  lia_test_save (f->store, renamed);
+
+  g_assert_true (lia_store_end_bulk_load (f->store, &error));
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  assert_finds (f->store, "osprey", LIA_RECORD_KIND_ORGANIZATION, lia_record_get_id (LIA_RECORD (added)));
+  assert_finds (f->store, "egret", LIA_RECORD_KIND_ORGANIZATION, lia_record_get_id (LIA_RECORD (added_then_renamed)));
+  assert_does_not_find (f->store, "heron", LIA_RECORD_KIND_ORGANIZATION, lia_record_get_id (LIA_RECORD (added_then_renamed)));
+  assert_finds (f->store, "falcon", LIA_RECORD_KIND_ORGANIZATION, lia_record_get_id (LIA_RECORD (before)));
+  assert_does_not_find (f->store, "kestrel", LIA_RECORD_KIND_ORGANIZATION, lia_record_get_id (LIA_RECORD (before)));
+
+  /* Rolled back: nothing of it, and the next saves are indexed at once again. */
+  g_assert_true (lia_store_begin (f->store, &error));
+  g_assert_true (lia_store_begin_bulk_load (f->store, &error));
+  lia_test_save (f->store, dropped);
+  lia_store_rollback (f->store);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM bulk_load"), ==, 0);
+
+  lia_record_set_id (LIA_RECORD (dropped), 0);
+  lia_test_save (f->store, dropped);
+  assert_finds (f->store, "plover", LIA_RECORD_KIND_ORGANIZATION, lia_record_get_id (LIA_RECORD (dropped)));
+
+  /* The index agrees with its table. */
+  g_assert_cmpint (lia_test_sql_try (f->path, "INSERT INTO organizations_fts (organizations_fts) VALUES ('integrity-check')", NULL),
+                   ==, SQLITE_OK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +563,7 @@ main (int   argc,
   ADD ("/store/search/blank", test_blank);
   ADD ("/store/search/hostile", test_hostile);
   ADD ("/store/search/follows-changes", test_follows_changes);
+  ADD ("/store/search/bulk-load", test_bulk_load);
 
 #undef ADD
 

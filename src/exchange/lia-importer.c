@@ -777,8 +777,12 @@ lia_importer_run (LiaImporter   *self,
       xmlSetGenericErrorFunc (NULL, NULL);
       return FALSE;
     }
+  if (!lia_store_begin_bulk_load (store, &import.error))
+    import.stopped = TRUE;
 
-  if (info != NULL && g_file_info_get_size (info) == 0)
+  if (import.stopped)
+    ;
+  else if (info != NULL && g_file_info_get_size (info) == 0)
     _lia_import_xml_problem (&import, 0, 0, _("The file is empty."));
   else
     import_from_reader (&import);
@@ -793,7 +797,10 @@ lia_importer_run (LiaImporter   *self,
   ok = !import.failed && !import.stopped && import.error == NULL;
   if (ok && !self->dry_run)
     {
-      ok = lia_store_commit (store, &import.error);
+      ok = lia_store_end_bulk_load (store, &import.error) &&
+           lia_store_commit (store, &import.error);
+      if (!ok && lia_store_in_transaction (store))
+        lia_store_rollback (store);
     }
   else
     {

@@ -122,6 +122,58 @@ lia_store_find_affiliation (LiaStore     *self,
   return found->len > 0 ? g_object_ref (g_ptr_array_index (found, 0)) : NULL;
 }
 
+/* The tables with a full-text index, and what it indexes (lia-store-schema.c). */
+static const struct {
+  const char *table;
+  const char *columns;
+} indexed_tables[] = {
+  { "organizations", "name, short_name, sector, notes" },
+  { "contacts",      "label, given_name, family_name, job_title, notes" },
+  { "interactions",  "title, location, summary, outcome" },
+  { "commitments",   "title, notes" },
+  { "concerns",      "title, root_cause, resolution, notes" },
+};
+
+gboolean
+lia_store_begin_bulk_load (LiaStore  *self,
+                           GError   **error)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
+
+  /* The marks: every row above them is new, and not indexed until the end. */
+  return _lia_store_exec (self,
+                          "INSERT INTO bulk_load VALUES (1,"
+                          "  (SELECT ifnull (max (id), 0) FROM organizations),"
+                          "  (SELECT ifnull (max (id), 0) FROM contacts),"
+                          "  (SELECT ifnull (max (id), 0) FROM interactions),"
+                          "  (SELECT ifnull (max (id), 0) FROM commitments),"
+                          "  (SELECT ifnull (max (id), 0) FROM concerns))",
+                          error);
+}
+
+gboolean
+lia_store_end_bulk_load (LiaStore  *self,
+                         GError   **error)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (indexed_tables); i++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("INSERT INTO %1$s_fts (rowid, %2$s)"
+                         "  SELECT id, %2$s FROM %1$s"
+                         "  WHERE id > (SELECT %1$s_mark FROM bulk_load)",
+                         indexed_tables[i].table, indexed_tables[i].columns);
+
+      if (!_lia_store_exec (self, sql, error))
+        return FALSE;
+    }
+
+  return _lia_store_exec (self, "DELETE FROM bulk_load", error);
+}
+
 gboolean
 lia_store_save_preserving_times (LiaStore   *self,
                                  LiaRecord  *record,

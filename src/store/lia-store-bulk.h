@@ -70,6 +70,15 @@ gboolean   lia_store_count_records              (LiaStore            *self,
                                                  guint64             *out_count,
                                                  GError             **error);
 
+/* A bulk load: inside a transaction, records saved between begin and end are added to the
+ * full-text index all at once at the end, which makes a big import about twice as fast. Search
+ * does not find them before the end; everything else works as usual. A rollback ends the bulk
+ * load with the transaction. */
+gboolean   lia_store_begin_bulk_load            (LiaStore            *self,
+                                                 GError             **error);
+gboolean   lia_store_end_bulk_load              (LiaStore            *self,
+                                                 GError             **error);
+
 /* The most recent updated-at among the records lia_store_foreach_record() gives (of every kind,
  * or of the selection): when the data last changed. %NULL when there are no records. */
 GDateTime *lia_store_get_last_change            (LiaStore            *self,
