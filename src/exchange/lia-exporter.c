@@ -220,6 +220,7 @@ export_to_stream (LiaExporter    *self,
                   GError        **error)
 {
   g_autoptr(GError) write_error = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
   GError *local_error = NULL;
   Export export = { self, store, NULL, cancellable };
   gboolean selected = self->organization_id > 0;
@@ -238,10 +239,15 @@ export_to_stream (LiaExporter    *self,
   /* A failed write is reported by our own error; libxml2 would also print it. The handlers
    * are per thread. */
   xmlSetGenericErrorFunc (NULL, silence_cb);
-  export.writer = _lia_xml_writer_new_for_stream (stream, cancellable, &write_error);
+  /* libxml2 hands over 4 KiB at a time: gather them into fewer, larger writes. */
+  buffered = g_buffered_output_stream_new_sized (stream, 256 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+  export.writer = _lia_xml_writer_new_for_stream (buffered, cancellable, &write_error);
   ok = write_document (&export, selected, &local_error);
   xmlFreeTextWriter (export.writer);
   xmlSetGenericErrorFunc (NULL, NULL);
+  if (ok && write_error == NULL)
+    g_output_stream_flush (buffered, cancellable, &write_error);
   lia_store_rollback (store);
 
   /* The stream's own error says more than the writer's. */
