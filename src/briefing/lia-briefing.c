@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "lia-briefing-builder-private.h"
@@ -55,7 +57,7 @@ load_subject (LiaStore                  *store,
   if (request->id > 0)
     /* Translators: "No contact with database id 42 in /home/me/liaison.db." */
     g_set_error (error, LIA_BRIEFING_ERROR, LIA_BRIEFING_ERROR_NOT_FOUND,
-                 _("No %s with database id %" G_GINT64_FORMAT " in %s."),
+                 _("No %s with database id %" PRId64 " in %s."),
                  kind_noun (request->kind), request->id, lia_store_get_path (store));
   else
     /* Translators: "No contact with id “c-044” in /home/me/liaison.db." */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -61,7 +63,7 @@ on_records_read_cb (LiaImporter *importer,
     return;
   progress->last_report = now;
 
-  g_printerr (_("%" G_GUINT64_FORMAT " records read (%s of %s)\n"),
+  g_printerr (_("%" PRIu64 " records read (%s of %s)\n"),
               lia_importer_get_records_read (importer), read, size);
 }
 
@@ -92,7 +94,7 @@ print_counts (LiaImporter *importer)
   for (guint i = 0; i < G_N_ELEMENTS (import_kinds); i++)
     {
       g_autofree char *heading = _lia_cli_pad (_(import_kinds[i].heading), width);
-      g_print ("  %s  %*" G_GUINT64_FORMAT "  %*" G_GUINT64_FORMAT "  %*" G_GUINT64_FORMAT "\n",
+      g_print ("  %s  %*" PRIu64 "  %*" PRIu64 "  %*" PRIu64 "\n",
                heading,
                (int) columns[0], lia_importer_get_count (importer, import_kinds[i].kind, LIA_IMPORT_CREATED),
                (int) columns[1], lia_importer_get_count (importer, import_kinds[i].kind, LIA_IMPORT_UPDATED),
@@ -101,8 +103,8 @@ print_counts (LiaImporter *importer)
 
   if (lia_importer_get_ignored (importer) > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Ignored %" G_GUINT64_FORMAT " element from another namespace.\n",
-                          "Ignored %" G_GUINT64_FORMAT " elements from other namespaces.\n",
+                          "Ignored %" PRIu64 " element from another namespace.\n",
+                          "Ignored %" PRIu64 " elements from other namespaces.\n",
                           lia_importer_get_ignored (importer)),
              lia_importer_get_ignored (importer));
 }
@@ -318,8 +320,8 @@ _lia_cli_run_export (const LiaCliCommand *command,
 
   if (!to_stdout)
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Exported %" G_GUINT64_FORMAT " record to “%s” (%s).\n",
-                          "Exported %" G_GUINT64_FORMAT " records to “%s” (%s).\n",
+                          "Exported %" PRIu64 " record to “%s” (%s).\n",
+                          "Exported %" PRIu64 " records to “%s” (%s).\n",
                           lia_exporter_get_records_written (exporter)),
              lia_exporter_get_records_written (exporter), args[1], format_name (format));
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -187,7 +189,7 @@ _lia_pd_int_attribute (Parse      *p,
       return TRUE;
     }
 
-  _lia_pd_problem (p, element, name, _("“%s” must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ", not “%s”."),
+  _lia_pd_problem (p, element, name, _("“%s” must be a whole number from %" PRId64 " to %" PRId64 ", not “%s”."),
            name, min, max, value);
   return FALSE;
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -86,7 +88,7 @@ lia_store_dup_uid (LiaStore       *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
-                 _("There is no %s with id %" G_GINT64_FORMAT "."),
+                 _("There is no %s with id %" PRId64 "."),
                  lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind), id);
   else
     _lia_store_set_error_from_db (self, error, _("Could not read the database"));
@@ -206,7 +208,7 @@ lia_store_select_organization_scope (LiaStore  *self,
   if (found == 0)
     {
       g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
-                   _("There is no organization with id %" G_GINT64_FORMAT "."), organization_id);
+                   _("There is no organization with id %" PRId64 "."), organization_id);
       return FALSE;
     }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "lia-briefing-print.h"
@@ -60,8 +62,8 @@ on_import_progress_cb (LiaImporter *importer,
   else
     gtk_progress_bar_pulse (run->progress);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " record read",
-                                       "%" G_GUINT64_FORMAT " records read", records), records);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " record read",
+                                       "%" PRIu64 " records read", records), records);
   gtk_label_set_text (run->count, text);
 }
 
@@ -155,8 +157,8 @@ on_import_done_cb (GObject      *source,
     {
       g_autofree char *heading = g_strdup_printf (_("Imported “%s”"), name);
       g_autofree char *body =
-        g_strdup_printf (_("Created %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT
-                           " and found %" G_GUINT64_FORMAT " unchanged."),
+        g_strdup_printf (_("Created %" PRIu64 ", updated %" PRIu64
+                           " and found %" PRIu64 " unchanged."),
                          lia_importer_get_total (importer, LIA_IMPORT_CREATED),
                          lia_importer_get_total (importer, LIA_IMPORT_UPDATED),
                          lia_importer_get_total (importer, LIA_IMPORT_UNCHANGED));
@@ -305,8 +307,8 @@ on_export_done_cb (GObject      *source,
   else
     {
       g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GUINT64_FORMAT " record",
-                                      "Exported %" G_GUINT64_FORMAT " records",
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %" PRIu64 " record",
+                                      "Exported %" PRIu64 " records",
                                       lia_exporter_get_records_written (exporter)),
                          lia_exporter_get_records_written (exporter));
       _lia_window_show_message (self, message);

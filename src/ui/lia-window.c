@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "lia-commitment-detail.h"
@@ -150,8 +152,8 @@ update_counts (LiaWindow *self)
   set_count (self->follow_ups_count, counts.open_commitments);
   if (counts.overdue_commitments > 0)
     {
-      g_autofree char *tooltip = g_strdup_printf (ngettext ("%'" G_GINT64_FORMAT " overdue",
-                                                            "%'" G_GINT64_FORMAT " overdue",
+      g_autofree char *tooltip = g_strdup_printf (ngettext ("%'" PRId64 " overdue",
+                                                            "%'" PRId64 " overdue",
                                                             (gulong) counts.overdue_commitments),
                                                   counts.overdue_commitments);
 
