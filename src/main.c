@@ -19,8 +19,13 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   /* `liaison COMMAND ...` works without a display. A word that is not a command is a mistyped
-   * command (lia_cli_run() says so), not something for the desktop application. */
-  if (argc > 1 && (lia_cli_is_command (argv[1]) || g_ascii_isalpha (argv[1][0])))
+   * command (lia_cli_run() says so), not something for the desktop application, unless it
+   * names a file or a URI: `liaison directory.xml` imports it in the window, as opening the
+   * file from the file manager does. */
+  if (argc > 1 && (lia_cli_is_command (argv[1]) ||
+                   (g_ascii_isalpha (argv[1][0]) &&
+                    !g_file_test (argv[1], G_FILE_TEST_EXISTS) &&
+                    g_uri_peek_scheme (argv[1]) == NULL)))
     return lia_cli_run (argc, argv);
 
   application = lia_application_new ();

@@ -7,6 +7,7 @@
 
 #include "lia-application.h"
 #include "lia-window.h"
+#include "lia-window-private.h"
 
 struct _LiaApplication
 {
@@ -59,9 +60,41 @@ lia_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* The main window, not an editor or a dialog that happens to be the active window. */
+static LiaWindow *
+find_main_window (LiaApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (LIA_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* The desktop file's "New Interaction" action, and `liaison --new-interaction`. */
+static void
+lia_application_new_interaction_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  LiaWindow *window;
+
+  g_assert (LIA_IS_APPLICATION (self));
+
+  g_application_activate (G_APPLICATION (self));
+  window = find_main_window (self);
+  /* No participant yet: the editor opens empty, on the hour just begun. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.log-interaction", "(ix)", (gint32) 0, (gint64) 0);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = lia_application_about_action },
   { .name = "quit", .activate = lia_application_quit_action },
+  { .name = "new-interaction", .activate = lia_application_new_interaction_action },
 };
 
 static gint
@@ -92,6 +125,22 @@ lia_application_handle_local_options (GApplication *application,
       GApplicationFlags flags = g_application_get_flags (application);
 
       g_application_set_flags (application, flags | G_APPLICATION_NON_UNIQUE);
+    }
+
+  /* Sent to the running instance when there is one; otherwise this one opens the window. */
+  if (g_variant_dict_contains (options, "new-interaction"))
+    {
+      g_autoptr(GError) register_error = NULL;
+
+      g_variant_dict_remove (options, "new-interaction");
+      if (!g_application_register (application, NULL, &register_error))
+        {
+          g_printerr ("%s\n", register_error->message);
+          return EXIT_FAILURE;
+        }
+      g_action_group_activate_action (G_ACTION_GROUP (application), "new-interaction", NULL);
+      if (g_application_get_is_remote (application))
+        return EXIT_SUCCESS;
     }
 
   return G_APPLICATION_CLASS (lia_application_parent_class)->handle_local_options (application, options);
@@ -172,6 +221,26 @@ lia_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* Files opened from the file manager, or given on the command line: partner directories and
+ * xCard files, imported into the window's database, each with its progress and its summary. */
+static void
+lia_application_open (GApplication  *application,
+                      GFile        **files,
+                      gint           n_files,
+                      const char    *hint)
+{
+  LiaApplication *self = LIA_APPLICATION (application);
+  LiaWindow *window;
+
+  g_application_activate (application);
+  window = find_main_window (self);
+  if (window == NULL)
+    return;
+
+  for (gint i = 0; i < n_files; i++)
+    _lia_window_import_file (window, files[i]);
+}
+
 static void
 lia_application_finalize (GObject *object)
 {
@@ -194,6 +263,7 @@ lia_application_class_init (LiaApplicationClass *klass)
   application_class->handle_local_options = lia_application_handle_local_options;
   application_class->startup = lia_application_startup;
   application_class->activate = lia_application_activate;
+  application_class->open = lia_application_open;
 }
 
 static void
@@ -204,6 +274,9 @@ lia_application_init (LiaApplication *self)
                                  _("Open FILE instead of the default database"),
                                  /* Translators: the placeholder in `liaison --database FILE`. */
                                  _("FILE"));
+  g_application_add_main_option (G_APPLICATION (self), "new-interaction", 0,
+                                 G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Open the editor of a new interaction"), NULL);
 }
 
 LiaApplication *
@@ -211,7 +284,7 @@ lia_application_new (void)
 {
   return g_object_new (LIA_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/liaison/Liaison",
                        NULL);
 }

@@ -31,13 +31,13 @@ lia_ui_interaction_kind_icon_name (LiaInteractionKind kind)
 {
   switch (kind)
     {
-    case LIA_INTERACTION_KIND_MEETING: return "system-users-symbolic";
-    case LIA_INTERACTION_KIND_CALL: return "call-start-symbolic";
-    case LIA_INTERACTION_KIND_EMAIL: return "mail-unread-symbolic";
-    case LIA_INTERACTION_KIND_EVENT: return "x-office-calendar-symbolic";
-    case LIA_INTERACTION_KIND_VISIT: return "mark-location-symbolic";
-    case LIA_INTERACTION_KIND_LETTER: return "document-send-symbolic";
-    case LIA_INTERACTION_KIND_NOTE: return "document-edit-symbolic";
+    case LIA_INTERACTION_KIND_MEETING: return APPLICATION_ID "-meeting-symbolic";
+    case LIA_INTERACTION_KIND_CALL: return APPLICATION_ID "-call-symbolic";
+    case LIA_INTERACTION_KIND_EMAIL: return APPLICATION_ID "-email-symbolic";
+    case LIA_INTERACTION_KIND_EVENT: return APPLICATION_ID "-event-symbolic";
+    case LIA_INTERACTION_KIND_VISIT: return APPLICATION_ID "-visit-symbolic";
+    case LIA_INTERACTION_KIND_LETTER: return APPLICATION_ID "-letter-symbolic";
+    case LIA_INTERACTION_KIND_NOTE: return APPLICATION_ID "-note-symbolic";
     default: return "dialog-information-symbolic";
     }
 }
