@@ -243,6 +243,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   GtkLabel *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
   g_autofree char *due = lia_ui_format_date (lia_commitment_get_due_date (commitment));
   g_autofree char *counterpart = NULL;
+  g_autofree char *done_label = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
   /* The target first: the action takes one. */
@@ -250,6 +251,10 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                                           g_variant_new_int64 (lia_record_get_id (LIA_RECORD (commitment))));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (done), "win.mark-done");
   gtk_label_set_text (title, lia_commitment_get_title (commitment));
+  /* Translators: what a screen reader says for the button that marks a commitment done; %s
+   * is its title, so that each of several such buttons says which commitment it closes. */
+  done_label = g_strdup_printf (_("Mark “%s” as Done"), lia_commitment_get_title (commitment));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL, done_label, -1);
 
   if (lia_commitment_get_organization_id (commitment) != 0)
     counterpart = lia_ui_dup_record_label (self->store, LIA_RECORD_KIND_ORGANIZATION,

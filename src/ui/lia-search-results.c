@@ -240,8 +240,18 @@ lia_search_results_set_text (LiaSearchResults *self,
 
   for (guint i = 0; i < found->len; i++)
     {
+      GtkWidget *content = make_row (found->pdata[i]);
+
       g_ptr_array_add (self->results, g_object_ref (found->pdata[i]));
-      gtk_list_box_append (self->list, make_row (found->pdata[i]));
+      gtk_list_box_append (self->list, content);
+      /* The row, which the list box made around the content, is what a screen reader lands
+       * on: name it after the record, and say what kind of record it is. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (content)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      lia_search_result_get_title (found->pdata[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      lia_ui_record_kind_label (lia_search_result_get_kind (found->pdata[i])),
+                                      -1);
     }
 
   adw_status_page_set_description (self->empty_page,

@@ -421,6 +421,7 @@ lia_ui_commitment_row_new (LiaStore      *store,
   gint64 id = lia_record_get_id (LIA_RECORD (commitment));
   g_autofree char *due = lia_ui_format_date (lia_commitment_get_due_date (commitment));
   g_autofree char *subtitle = NULL;
+  g_autofree char *done_label = NULL;
   GtkWidget *row;
   GtkWidget *done;
 
@@ -446,8 +447,11 @@ lia_ui_commitment_row_new (LiaStore      *store,
   gtk_widget_add_css_class (done, "flat");
   gtk_widget_add_css_class (done, "circular");
   gtk_widget_set_tooltip_text (done, _("Mark as Done"));
+  /* Translators: what a screen reader says for the button that marks a commitment done; %s
+   * is its title, so that each of several such buttons says which commitment it closes. */
+  done_label = g_strdup_printf (_("Mark “%s” as Done"), lia_commitment_get_title (commitment));
   gtk_accessible_update_property (GTK_ACCESSIBLE (done),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark as Done"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, done_label,
                                   -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (done), "win.mark-done");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (done), g_variant_new_int64 (id));

@@ -1,0 +1,827 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-ui"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "lia-window-private.h"
+
+#include "bench-data.h"
+
+/* UI benchmark: the real LiaWindow on the benchmark database (10k organizations, 100k contacts,
+ * 1M interactions, 100k commitments at --scale 1), in this process, on whatever display GDK
+ * finds (Xvfb in practice; see docs/performance.md for the command). It measures
+ *
+ *  - launch to first frame: from just before the database is opened to the end of the paint
+ *    phase (GdkFrameClock::after-paint) of the first frame after the window is mapped, that is
+ *    when the first image of the window with its lists has been handed to the display server;
+ *  - search: from setting a query in the window's search entry (what typing does) to the
+ *    after-paint of the frame that shows the results, and separately the synchronous part
+ *    (the entry's "changed" handler: the query and building the result rows);
+ *  - scrolling: the time from moving the timeline by half a page to the frame painted, for
+ *    the first pages;
+ *  - memory: RSS with the timeline shown, then after scrolling it from the first row to the
+ *    last through the list view's "list.scroll-to-item" action, one frame painted per step.
+ *
+ * It prints figures and never decides pass or fail on time: it fails only on errors, so that a
+ * tiny-scale run (bench-ui-smoke in the ui suite) keeps this code from rotting.
+ *
+ * The fill draws from the same per-phase GRand seeds as bench-store, so a database filled by
+ * either program at the same --scale and --seed holds the same data and can be reused with
+ * --skip-fill by both. */
+
+#ifndef BENCH_BUILDTYPE
+#define BENCH_BUILDTYPE "unknown"
+#endif
+
+#define FULL_ORGANIZATIONS 10000
+#define FULL_CONTACTS      100000
+#define FULL_INTERACTIONS  1000000
+#define FULL_COMMITMENTS   100000
+#define BATCH_SIZE         10000
+#define FRAME_TIMEOUT_S    30
+#define SMOOTH_FRAMES      120
+
+typedef struct
+{
+  double    scale;
+  char     *database;
+  int       seed;
+  gboolean  skip_fill;
+  int       n_queries;
+  int       scroll_steps;
+} Options;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                     */
+
+static double
+ms_between (gint64 start_us,
+            gint64 end_us)
+{
+  return (end_us - start_us) / 1000.0;
+}
+
+static guint
+scaled (guint  full,
+        double scale)
+{
+  double n = floor (full * scale + 0.5);
+
+  return n < 1 ? 1 : (guint) n;
+}
+
+/* "VmRSS" or "VmHWM" of this process, in KiB; 0 when unavailable. */
+static gint64
+read_status_kib (const char *field)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize field_len = strlen (field);
+
+  if (!g_file_get_contents ("/proc/self/status", &contents, NULL, NULL))
+    return 0;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (strncmp (lines[i], field, field_len) == 0 && lines[i][field_len] == ':')
+        return g_ascii_strtoll (lines[i] + field_len + 1, NULL, 10);
+    }
+
+  return 0;
+}
+
+static double
+mib (gint64 kib)
+{
+  return kib / 1024.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Nearest-rank percentile of a sorted array. */
+static double
+percentile (const double *sorted,
+            guint         n,
+            double        p)
+{
+  guint rank;
+
+  g_assert (n > 0);
+  rank = (guint) ceil (p * n);
+  rank = CLAMP (rank, 1, n);
+  return sorted[rank - 1];
+}
+
+static void
+print_distribution (const char *what,
+                    GArray     *ms)
+{
+  g_array_sort (ms, compare_doubles);
+  g_print ("%-34s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (%u queries)\n", what,
+           percentile ((double *) ms->data, ms->len, 0.50),
+           percentile ((double *) ms->data, ms->len, 0.95),
+           g_array_index (ms, double, ms->len - 1), ms->len);
+}
+
+/* The figures and the generated names are UTF-8 whatever the locale. */
+static void
+print_raw_stdout (const char *text)
+{
+  fputs (text, stdout);
+}
+
+static void
+print_raw_stderr (const char *text)
+{
+  fputs (text, stderr);
+}
+
+static void
+print_heading (const char *title)
+{
+  g_print ("\n== %s ==\n", title);
+}
+
+static void
+remove_database (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (p) != 0 && errno != ENOENT)
+        g_printerr ("Could not remove %s: %s\n", p, g_strerror (errno));
+    }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Fill: bench-store's phases and seeds, without its per-phase report                          */
+
+typedef struct
+{
+  LiaStore *store;
+  guint     in_batch;
+} Batch;
+
+static GRand *
+phase_rand (const Options *options,
+            guint          phase)
+{
+  return g_rand_new_with_seed ((guint32) options->seed * 7919u + phase);
+}
+
+static gboolean
+save_batched (Batch    *batch,
+              gpointer  record,
+              GError  **error)
+{
+  if (batch->in_batch == 0 && !lia_store_begin (batch->store, error))
+    return FALSE;
+
+  if (!lia_store_save (batch->store, LIA_RECORD (record), error))
+    {
+      lia_store_rollback (batch->store);
+      batch->in_batch = 0;
+      return FALSE;
+    }
+
+  if (++batch->in_batch == BATCH_SIZE)
+    {
+      batch->in_batch = 0;
+      return lia_store_commit (batch->store, error);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+finish_batch (Batch   *batch,
+              GError **error)
+{
+  if (batch->in_batch == 0)
+    return TRUE;
+  batch->in_batch = 0;
+  return lia_store_commit (batch->store, error);
+}
+
+static gboolean
+fill (const Options  *options,
+      LiaStore       *store,
+      BenchData      *data,
+      GError        **error)
+{
+  Batch batch = { store, 0 };
+  g_autoptr(GRand) rand = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  data->organization_ids = g_new0 (gint64, data->n_organizations);
+  data->organization_city = g_new0 (guint8, data->n_organizations);
+  data->organization_members = g_new0 (GArray *, data->n_organizations);
+  for (guint i = 0; i < data->n_organizations; i++)
+    data->organization_members[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+  data->contact_ids = g_new0 (gint64, data->n_contacts);
+  /* The commitments refer back to interactions, their people and their days. */
+  data->interaction_ids = g_new0 (gint64, data->n_interactions);
+  data->interaction_contact = g_new0 (guint32, data->n_interactions);
+  data->interaction_organization = g_new0 (guint32, data->n_interactions);
+  data->interaction_julian = g_new0 (guint32, data->n_interactions);
+
+  rand = phase_rand (options, 1);
+  for (guint i = 0; i < data->n_organizations; i++)
+    {
+      guint city;
+      g_autoptr(LiaOrganization) org = bench_data_new_organization (data, rand, i, &city);
+
+      if (!save_batched (&batch, org, error))
+        return FALSE;
+      data->organization_ids[i] = lia_record_get_id (LIA_RECORD (org));
+      data->organization_city[i] = (guint8) city;
+    }
+  if (!finish_batch (&batch, error))
+    return FALSE;
+  g_clear_pointer (&rand, g_rand_free);
+
+  rand = phase_rand (options, 2);
+  for (guint i = 0; i < data->n_contacts; i++)
+    {
+      g_autoptr(LiaContact) contact = bench_data_new_contact (rand, i);
+
+      if (!save_batched (&batch, contact, error))
+        return FALSE;
+      data->contact_ids[i] = lia_record_get_id (LIA_RECORD (contact));
+    }
+  if (!finish_batch (&batch, error))
+    return FALSE;
+  g_clear_pointer (&rand, g_rand_free);
+
+  rand = phase_rand (options, 3);
+  for (guint i = 0; i < data->n_contacts; i++)
+    {
+      guint orgs[BENCH_DATA_MAX_AFFILIATIONS];
+      g_autoptr(GPtrArray) affiliations = bench_data_new_affiliations (data, rand, i, orgs);
+
+      for (guint a = 0; a < affiliations->len; a++)
+        {
+          if (!save_batched (&batch, affiliations->pdata[a], error))
+            return FALSE;
+          g_array_append_val (data->organization_members[orgs[a]], i);
+          data->n_affiliations++;
+        }
+    }
+  if (!finish_batch (&batch, error))
+    return FALSE;
+  g_clear_pointer (&rand, g_rand_free);
+
+  rand = phase_rand (options, 4);
+  for (guint i = 0; i < data->n_interactions; i++)
+    {
+      guint32 julian;
+      guint org, contact;
+      g_autoptr(LiaInteraction) interaction =
+        bench_data_new_interaction (data, rand, i, &julian, &org, &contact);
+
+      if (!save_batched (&batch, interaction, error))
+        return FALSE;
+      data->interaction_ids[i] = lia_record_get_id (LIA_RECORD (interaction));
+      data->interaction_contact[i] = contact;
+      data->interaction_organization[i] = org;
+      data->interaction_julian[i] = julian;
+      if ((i + 1) % MAX (data->n_interactions / 10, 1) == 0)
+        g_print ("  … %u interactions after %.0f s\n", i + 1,
+                 ms_between (start, g_get_monotonic_time ()) / 1000.0);
+    }
+  if (!finish_batch (&batch, error))
+    return FALSE;
+  g_clear_pointer (&rand, g_rand_free);
+
+  rand = phase_rand (options, 5);
+  for (guint i = 0; i < data->n_commitments; i++)
+    {
+      g_autoptr(LiaCommitment) commitment = bench_data_new_commitment (data, rand);
+
+      if (!save_batched (&batch, commitment, error))
+        return FALSE;
+    }
+  if (!finish_batch (&batch, error))
+    return FALSE;
+
+  g_clear_pointer (&data->interaction_ids, g_free);
+  g_clear_pointer (&data->interaction_contact, g_free);
+  g_clear_pointer (&data->interaction_organization, g_free);
+  g_clear_pointer (&data->interaction_julian, g_free);
+  g_print ("fill: %.1f s\n", ms_between (start, g_get_monotonic_time ()) / 1000.0);
+  return TRUE;
+}
+
+static gboolean
+check_counts (LiaStore         *store,
+              const BenchData  *data,
+              GError          **error)
+{
+  LiaStoreCounts counts;
+
+  if (!lia_store_get_counts (store, &counts, error))
+    return FALSE;
+
+  g_print ("database: %" G_GINT64_FORMAT " organizations, %" G_GINT64_FORMAT " contacts, %"
+           G_GINT64_FORMAT " interactions, %" G_GINT64_FORMAT " commitments (%" G_GINT64_FORMAT
+           " open)\n", counts.organizations, counts.contacts, counts.interactions,
+           counts.commitments, counts.open_commitments);
+
+  if (counts.organizations != data->n_organizations || counts.contacts != data->n_contacts ||
+      counts.interactions != data->n_interactions || counts.commitments != data->n_commitments)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "The database does not hold what this --scale writes (with --skip-fill, "
+                   "pass the --scale the database was filled with)");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Frames                                                                                      */
+
+/* The window's frame clock counts the frames it has painted; waiting for the count to pass a
+ * value is waiting for the first frame painted after something changed. */
+typedef struct
+{
+  GdkFrameClock *clock;
+  gulong         handler;
+  gulong         before_handler;
+  guint64        painted;
+  gint64         frame_start_us;     /* before-paint of the frame being made */
+  gint64         last_start_us;      /* before-paint of the last frame painted */
+  gint64         last_paint_us;      /* after-paint of the last frame painted */
+} Frames;
+
+static void
+on_before_paint_cb (GdkFrameClock *clock,
+                    Frames        *frames)
+{
+  frames->frame_start_us = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Frames        *frames)
+{
+  frames->painted++;
+  frames->last_start_us = frames->frame_start_us;
+  frames->last_paint_us = g_get_monotonic_time ();
+}
+
+static void
+on_map_cb (GtkWidget *widget,
+           Frames    *frames)
+{
+  frames->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  frames->before_handler = g_signal_connect (frames->clock, "before-paint",
+                                             G_CALLBACK (on_before_paint_cb), frames);
+  frames->handler = g_signal_connect (frames->clock, "after-paint",
+                                      G_CALLBACK (on_after_paint_cb), frames);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until a frame after the @after-th has been painted. */
+static gboolean
+wait_for_frame (Frames   *frames,
+                guint64   after,
+                GError  **error)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (FRAME_TIMEOUT_S, timeout_cb, &timed_out);
+
+  while (frames->painted <= after && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                   "No frame was painted in %d s: is there a display (run under xvfb-run)?",
+                   FRAME_TIMEOUT_S);
+      return FALSE;
+    }
+
+  g_source_remove (id);
+  return TRUE;
+}
+
+/* Lets pending idle work (counts, bindings) run and the frame clock go quiet, so that the next
+ * measurement starts from rest rather than in the middle of a frame. */
+static void
+settle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The list view that shows @model (through its selection model) under @widget. */
+static GtkWidget *
+find_list_view (GtkWidget  *widget,
+                GListModel *model)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+      g_autoptr(GListModel) shown = NULL;
+
+      if (GTK_IS_SINGLE_SELECTION (selection))
+        shown = g_object_ref (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+      if (shown == model)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child, model);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Phases                                                                                      */
+
+static LiaWindow *
+run_first_frame (const Options  *options,
+                 Frames         *frames,
+                 LiaStore      **out_store,
+                 GError        **error)
+{
+  gint64 start, opened, constructed, presented;
+  LiaWindow *window;
+
+  print_heading ("Launch to first frame");
+  g_print ("RSS before opening: %.1f MiB\n", mib (read_status_kib ("VmRSS")));
+
+  start = g_get_monotonic_time ();
+  *out_store = lia_store_open (options->database, error);
+  if (*out_store == NULL)
+    return NULL;
+  opened = g_get_monotonic_time ();
+
+  window = lia_window_new (NULL, *out_store, NULL);
+  constructed = g_get_monotonic_time ();
+  g_signal_connect (window, "map", G_CALLBACK (on_map_cb), frames);
+  gtk_window_present (GTK_WINDOW (window));
+  presented = g_get_monotonic_time ();
+
+  if (!wait_for_frame (frames, 0, error))
+    return window;
+
+  g_print ("open the database:      %8.1f ms\n", ms_between (start, opened));
+  g_print ("construct the window:   %8.1f ms\n", ms_between (opened, constructed));
+  g_print ("present (realize, map): %8.1f ms\n", ms_between (constructed, presented));
+  g_print ("until the first paint:  %8.1f ms\n", ms_between (presented, frames->last_paint_us));
+  g_print ("launch to first frame:  %8.1f ms   (target ≤ 400 ms)\n",
+           ms_between (start, frames->last_paint_us));
+  g_print ("RSS after the first frame: %.1f MiB\n", mib (read_status_kib ("VmRSS")));
+
+  return window;
+}
+
+static gboolean
+run_search (const Options  *options,
+            LiaWindow      *window,
+            Frames         *frames,
+            GError        **error)
+{
+  g_autoptr(GRand) rand = phase_rand (options, 30);
+  g_autoptr(GPtrArray) queries = bench_data_make_queries (rand, (guint) options->n_queries);
+  g_autoptr(GArray) handler_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shown_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) wait_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  guint with_results = 0;
+
+  print_heading ("Search as you type");
+  g_print ("The whole query is set in the search entry at once; the next query replaces it.\n");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  settle (100);
+
+  for (guint i = 0; i < queries->len; i++)
+    {
+      const char *query = queries->pdata[i];
+      guint64 before = frames->painted;
+      gint64 start = g_get_monotonic_time ();
+      double handler, shown, wait, frame;
+
+      gtk_editable_set_text (GTK_EDITABLE (window->search_entry), query);
+      handler = ms_between (start, g_get_monotonic_time ());
+      /* The same query twice in a row changes nothing: paint a frame anyway. */
+      gtk_widget_queue_draw (GTK_WIDGET (window->search_results));
+      if (!wait_for_frame (frames, before, error))
+        return FALSE;
+      shown = ms_between (start, frames->last_paint_us);
+      wait = ms_between (start, frames->last_start_us) - handler;
+      frame = ms_between (frames->last_start_us, frames->last_paint_us);
+
+      g_array_append_val (handler_ms, handler);
+      g_array_append_val (shown_ms, shown);
+      g_array_append_val (wait_ms, wait);
+      g_array_append_val (frame_ms, frame);
+      if (lia_search_results_get_n_results (window->search_results) > 0)
+        with_results++;
+      if (options->n_queries <= 20)
+        g_print ("  %-24s changed %6.2f ms, to frame %6.2f ms, frame %6.2f ms: %6.2f ms, %u results\n",
+                 query, handler, wait, frame, shown,
+                 lia_search_results_get_n_results (window->search_results));
+      settle (40);
+    }
+
+  print_distribution ("query and rows (synchronous):", handler_ms);
+  print_distribution ("  then until the next frame begins:", wait_ms);
+  print_distribution ("  then the frame (layout, paint):", frame_ms);
+  print_distribution ("typed to painted:", shown_ms);
+  g_print ("queries with results: %u of %u   (target: typed to painted ≤ 16 ms)\n",
+           with_results, queries->len);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  gtk_search_bar_set_search_mode (window->search_bar, FALSE);
+  settle (100);
+
+  return TRUE;
+}
+
+static gboolean
+run_scroll (const Options  *options,
+            LiaWindow      *window,
+            Frames         *frames,
+            GError        **error)
+{
+  GtkWidget *list_view;
+  GListModel *model;
+  GtkAdjustment *adjustment;
+  guint n_items, step;
+  gint64 rss_start, rss_end, start;
+  guint64 frames_start;
+
+  print_heading ("Scroll the whole timeline");
+
+  lia_window_set_view (window, "timeline");
+  settle (200);
+
+  list_view = find_list_view (GTK_WIDGET (window->timeline_view),
+                              lia_timeline_view_get_model (window->timeline_view));
+  if (list_view == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The timeline has no list view");
+      return FALSE;
+    }
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  n_items = g_list_model_get_n_items (model);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  step = MAX (n_items / (guint) options->scroll_steps, 1);
+
+  rss_start = read_status_kib ("VmRSS");
+  g_print ("rows: %u\n", n_items);
+  g_print ("RSS with the timeline shown: %.1f MiB\n", mib (rss_start));
+
+  /* What scrolling with the wheel or the scrollbar costs: half a page per frame from the
+   * top, each frame binding the rows that come into view. */
+  {
+    g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint i = 0; i < SMOOTH_FRAMES; i++)
+      {
+        guint64 before = frames->painted;
+        gint64 step_start = g_get_monotonic_time ();
+        double ms;
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                              gtk_adjustment_get_page_size (adjustment) / 2);
+        gtk_widget_queue_draw (list_view);
+        if (!wait_for_frame (frames, before, error))
+          return FALSE;
+        ms = ms_between (step_start, frames->last_paint_us);
+        g_array_append_val (frame_ms, ms);
+      }
+    g_print ("%u frames scrolling half a page each, from the top:\n", SMOOTH_FRAMES);
+    g_array_sort (frame_ms, compare_doubles);
+    g_print ("  scrolled to painted: p50 %.2f ms  p95 %.2f ms  max %.2f ms\n",
+             percentile ((double *) frame_ms->data, frame_ms->len, 0.50),
+             percentile ((double *) frame_ms->data, frame_ms->len, 0.95),
+             g_array_index (frame_ms, double, frame_ms->len - 1));
+  }
+
+  g_print ("then to the end in jumps of %u rows (list.scroll-to-item), one frame each:\n", step);
+  start = g_get_monotonic_time ();
+  frames_start = frames->painted;
+  for (guint position = step; ; position = MIN (position + step, n_items - 1))
+    {
+      guint64 before = frames->painted;
+
+      gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+      /* A step within the rows already shown may change nothing: paint a frame anyway. */
+      gtk_widget_queue_draw (list_view);
+      if (!wait_for_frame (frames, before, error))
+        return FALSE;
+      if (position >= n_items - 1)
+        break;
+    }
+
+  /* scroll-to-item brings the row into view; at the end the view must be at the bottom. */
+  g_print ("  %.1f s, %" G_GUINT64_FORMAT " frames; at the end the view shows %.0f–%.0f of %.0f px\n",
+           ms_between (start, g_get_monotonic_time ()) / 1000.0, frames->painted - frames_start,
+           gtk_adjustment_get_value (adjustment),
+           gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment),
+           gtk_adjustment_get_upper (adjustment));
+  if (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
+      gtk_adjustment_get_upper (adjustment) - 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "The timeline did not reach its last row");
+      return FALSE;
+    }
+
+  settle (200);
+  rss_end = read_status_kib ("VmRSS");
+  g_print ("RSS after the scroll: %.1f MiB (%+.1f MiB; target: within 50 MB)\n",
+           mib (rss_end), mib (rss_end - rss_start));
+  g_print ("peak RSS (VmHWM): %.1f MiB\n", mib (read_status_kib ("VmHWM")));
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+int
+main (int    argc,
+      char **argv)
+{
+  Options options = { .scale = 1.0, .seed = 20240601, .n_queries = 50, .scroll_steps = 2000 };
+  GOptionEntry entries[] = {
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
+      "Size relative to the full benchmark (10k organizations, 100k contacts, 1M interactions, "
+      "100k commitments)", "FLOAT" },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database,
+      "Database file, recreated unless --skip-fill, kept at the end (default: a temp file)",
+      "FILE" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &options.seed, "Seed of the generated data", "N" },
+    { "skip-fill", 0, 0, G_OPTION_ARG_NONE, &options.skip_fill,
+      "Reuse a database filled earlier (by bench-ui or bench-store) at the same --scale and --seed",
+      NULL },
+    { "queries", 0, 0, G_OPTION_ARG_INT, &options.n_queries, "Search queries to time (default 50)",
+      "N" },
+    { "scroll-steps", 0, 0, G_OPTION_ARG_INT, &options.scroll_steps,
+      "Steps, one frame each, from the top of the timeline to the bottom (default 2000)", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— Liaison window benchmark");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autofree char *tmpdir = NULL;
+  BenchData data = { 0 };
+  Frames frames = { 0 };
+  LiaWindow *window = NULL;
+
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  g_set_print_handler (print_raw_stdout);
+  g_set_printerr_handler (print_raw_stderr);
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (!(options.scale > 0.0) || options.scale > 100.0 || options.n_queries < 1 ||
+      options.scroll_steps < 1)
+    {
+      g_printerr ("--scale must be more than 0 (1 is the full size), --queries and "
+                  "--scroll-steps at least 1\n");
+      return 2;
+    }
+  if (options.database == NULL)
+    {
+      if (options.skip_fill)
+        {
+          g_printerr ("--skip-fill needs --database\n");
+          return 2;
+        }
+      tmpdir = g_dir_make_tmp ("liaison-bench-ui-XXXXXX", &error);
+      if (tmpdir == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      options.database = g_build_filename (tmpdir, "bench.db", NULL);
+    }
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-ui: cannot open a display; run it under xvfb-run (docs/performance.md)\n");
+      return 1;
+    }
+  adw_init ();
+  /* As in the ui tests: a frame must show the state it was asked for, not a step of a
+   * transition. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-cursor-blink", FALSE,
+                NULL);
+
+  data.n_organizations = scaled (FULL_ORGANIZATIONS, options.scale);
+  data.n_contacts = scaled (FULL_CONTACTS, options.scale);
+  data.n_interactions = scaled (FULL_INTERACTIONS, options.scale);
+  data.n_commitments = scaled (FULL_COMMITMENTS, options.scale);
+  bench_data_init (&data);
+
+  g_print ("Liaison window benchmark\n");
+  g_print ("build type: %s; GTK %u.%u.%u, libadwaita %u.%u.%u; GDK backend %s, renderer %s\n",
+           BENCH_BUILDTYPE, gtk_get_major_version (), gtk_get_minor_version (),
+           gtk_get_micro_version (), adw_get_major_version (), adw_get_minor_version (),
+           adw_get_micro_version (), G_OBJECT_TYPE_NAME (gdk_display_get_default ()),
+           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default");
+  g_print ("database: %s%s\n", options.database, options.skip_fill ? " (reused)" : "");
+  g_print ("scale %g, seed %d: %u organizations, %u contacts, %u interactions, %u commitments\n",
+           options.scale, options.seed, data.n_organizations, data.n_contacts,
+           data.n_interactions, data.n_commitments);
+
+  if (!options.skip_fill)
+    {
+      g_autoptr(LiaStore) fill_store = NULL;
+
+      print_heading ("Fill");
+      remove_database (options.database);
+      fill_store = lia_store_open (options.database, &error);
+      if (fill_store == NULL || !fill (&options, fill_store, &data, &error))
+        goto fail;
+      g_print ("(the figures below are from the same process: run again with --skip-fill for a "
+               "fresh one)\n");
+    }
+
+  window = run_first_frame (&options, &frames, &store, &error);
+  if (window == NULL || error != NULL)
+    goto fail;
+  if (!check_counts (store, &data, &error))
+    goto fail;
+
+  settle (200);
+  if (!run_search (&options, window, &frames, &error))
+    goto fail;
+
+  if (!run_scroll (&options, window, &frames, &error))
+    goto fail;
+
+  g_print ("\ndatabase kept at %s\n", options.database);
+
+  g_clear_signal_handler (&frames.handler, frames.clock);
+  g_clear_signal_handler (&frames.before_handler, frames.clock);
+  g_clear_object (&frames.clock);
+  gtk_window_destroy (GTK_WINDOW (window));
+  bench_data_clear (&data);
+  g_free (options.database);
+  return 0;
+
+fail:
+  g_printerr ("bench-ui: %s\n", error != NULL ? error->message : "failed");
+  if (frames.clock != NULL)
+    {
+      g_clear_signal_handler (&frames.handler, frames.clock);
+      g_clear_signal_handler (&frames.before_handler, frames.clock);
+    }
+  g_clear_object (&frames.clock);
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  bench_data_clear (&data);
+  g_free (options.database);
+  return 1;
+}
