@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-exchange-private.h"
 #include "lia-export-private.h"
 #include "lia-store-bulk.h"
 
@@ -20,11 +21,10 @@ struct _LiaExporter
   gint64             organization_id;
   gboolean           started;
 
-  GMutex             progress_lock;
+  /* Written by the thread that exports and read from anywhere, under progress.lock. */
+  LiaProgress        progress;
   guint64            records_written;
   guint64            records_total;
-  GMainContext      *notify_context;
-  gboolean           notify_pending;
 };
 
 enum {
@@ -38,6 +38,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+/* What progress notifies: records-written, records-total. */
+static GParamSpec *progress_properties[3];
 
 G_DEFINE_FINAL_TYPE (LiaExporter, lia_exporter, G_TYPE_OBJECT)
 
@@ -60,41 +62,6 @@ typedef struct
 } Export;
 
 static gboolean
-notify_progress_cb (gpointer user_data)
-{
-  LiaExporter *self = user_data;
-
-  g_mutex_lock (&self->progress_lock);
-  self->notify_pending = FALSE;
-  g_mutex_unlock (&self->progress_lock);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORDS_WRITTEN]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORDS_TOTAL]);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-tell_progress (LiaExporter *self)
-{
-  gboolean schedule = FALSE;
-
-  if (self->notify_context == NULL)
-    {
-      notify_progress_cb (self);
-      return;
-    }
-
-  g_mutex_lock (&self->progress_lock);
-  if (!self->notify_pending)
-    schedule = self->notify_pending = TRUE;
-  g_mutex_unlock (&self->progress_lock);
-
-  if (schedule)
-    g_main_context_invoke_full (self->notify_context, G_PRIORITY_DEFAULT,
-                                notify_progress_cb, g_object_ref (self), g_object_unref);
-}
-
-static gboolean
 write_record_cb (LiaRecord  *record,
                  gpointer    user_data,
                  GError    **error)
@@ -111,13 +78,13 @@ write_record_cb (LiaRecord  *record,
   if (!ok)
     return FALSE;
 
-  g_mutex_lock (&self->progress_lock);
+  g_mutex_lock (&self->progress.lock);
   written = ++self->records_written;
-  g_mutex_unlock (&self->progress_lock);
+  g_mutex_unlock (&self->progress.lock);
 
   if (written % PROGRESS_EVERY == 0)
     {
-      tell_progress (self);
+      _lia_progress_tell (&self->progress);
       if (g_cancellable_set_error_if_cancelled (export->cancellable, error))
         return FALSE;
     }
@@ -145,10 +112,10 @@ write_document (Export  *export,
         return FALSE;
       total += count;
     }
-  g_mutex_lock (&self->progress_lock);
+  g_mutex_lock (&self->progress.lock);
   self->records_total = total;
-  g_mutex_unlock (&self->progress_lock);
-  tell_progress (self);
+  g_mutex_unlock (&self->progress.lock);
+  _lia_progress_tell (&self->progress);
 
   if (xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) < 0)
     goto failed;
@@ -263,10 +230,10 @@ export_to_stream (LiaExporter    *self,
       return FALSE;
     }
 
-  g_mutex_lock (&self->progress_lock);
+  g_mutex_lock (&self->progress.lock);
   self->records_written = self->records_total;
-  g_mutex_unlock (&self->progress_lock);
-  tell_progress (self);
+  g_mutex_unlock (&self->progress.lock);
+  _lia_progress_tell (&self->progress);
 
   return TRUE;
 }
@@ -308,21 +275,13 @@ lia_exporter_run (LiaExporter   *self,
   return FALSE;
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gboolean
+run_in_thread (gpointer       self,
+               LiaStore      *store,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  LiaExporter *self = source_object;
-  g_autoptr(LiaStore) store = NULL;
-  GError *error = NULL;
-
-  if (!(store = lia_store_open (task_data, &error)) ||
-      !lia_exporter_run (self, store, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return lia_exporter_run (self, store, cancellable, error);
 }
 
 void
@@ -332,18 +291,13 @@ lia_exporter_run_async (LiaExporter         *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (LIA_IS_EXPORTER (self));
   g_return_if_fail (database_path != NULL);
   g_return_if_fail (!self->started);
 
-  self->notify_context = g_main_context_ref_thread_default ();
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lia_exporter_run_async);
-  g_task_set_task_data (task, g_strdup (database_path), g_free);
-  g_task_run_in_thread (task, run_thread);
+  _lia_exchange_run_async (G_OBJECT (self), &self->progress, lia_exporter_run_async,
+                           run_in_thread, database_path, cancellable,
+                           callback, user_data);
 }
 
 gboolean
@@ -364,8 +318,7 @@ lia_exporter_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->stream);
-  g_clear_pointer (&self->notify_context, g_main_context_unref);
-  g_mutex_clear (&self->progress_lock);
+  _lia_progress_clear (&self->progress);
 
   G_OBJECT_CLASS (lia_exporter_parent_class)->finalize (object);
 }
@@ -451,12 +404,15 @@ lia_exporter_class_init (LiaExporterClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  progress_properties[0] = properties[PROP_RECORDS_WRITTEN];
+  progress_properties[1] = properties[PROP_RECORDS_TOTAL];
 }
 
 static void
 lia_exporter_init (LiaExporter *self)
 {
-  g_mutex_init (&self->progress_lock);
+  _lia_progress_init (&self->progress, G_OBJECT (self), progress_properties);
   self->format = LIA_EXCHANGE_FORMAT_DIRECTORY;
 }
 
@@ -517,9 +473,9 @@ lia_exporter_get_records_written (LiaExporter *self)
   guint64 value;
 
   g_return_val_if_fail (LIA_IS_EXPORTER (self), 0);
-  g_mutex_lock (&self->progress_lock);
+  g_mutex_lock (&self->progress.lock);
   value = self->records_written;
-  g_mutex_unlock (&self->progress_lock);
+  g_mutex_unlock (&self->progress.lock);
   return value;
 }
 
@@ -529,8 +485,8 @@ lia_exporter_get_records_total (LiaExporter *self)
   guint64 value;
 
   g_return_val_if_fail (LIA_IS_EXPORTER (self), 0);
-  g_mutex_lock (&self->progress_lock);
+  g_mutex_lock (&self->progress.lock);
   value = self->records_total;
-  g_mutex_unlock (&self->progress_lock);
+  g_mutex_unlock (&self->progress.lock);
   return value;
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lia-exchange-private.h"
 #include "lia-export-private.h"
 #include "lia-import-private.h"
 #include "lia-store-bulk.h"
@@ -30,14 +31,11 @@ struct _LiaImporter
   guint64            counts[N_KINDS][N_OUTCOMES];
   guint64            ignored;
 
-  /* Progress, written by the thread that imports and read from anywhere. */
-  GMutex             progress_lock;
+  /* Progress, written by the thread that imports and read from anywhere, under progress.lock. */
+  LiaProgress        progress;
   guint64            records_read;
   guint64            bytes_read;
   guint64            bytes_total;
-  /* With run_async: where to tell about progress, and whether a notification is on its way. */
-  GMainContext      *notify_context;
-  gboolean           notify_pending;
 };
 
 enum {
@@ -52,6 +50,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+/* What progress notifies: records-read, bytes-read. */
+static GParamSpec *progress_properties[3];
 
 G_DEFINE_FINAL_TYPE (LiaImporter, lia_importer, G_TYPE_OBJECT)
 G_DEFINE_QUARK (lia-exchange-error-quark, lia_exchange_error)
@@ -248,42 +248,6 @@ _lia_import_ignore (LiaImport *import)
   import->importer->ignored++;
 }
 
-static gboolean
-notify_progress_cb (gpointer user_data)
-{
-  LiaImporter *self = user_data;
-
-  g_mutex_lock (&self->progress_lock);
-  self->notify_pending = FALSE;
-  g_mutex_unlock (&self->progress_lock);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORDS_READ]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BYTES_READ]);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-tell_progress (LiaImporter *self)
-{
-  gboolean schedule = FALSE;
-
-  if (self->notify_context == NULL)
-    {
-      notify_progress_cb (self);
-      return;
-    }
-
-  g_mutex_lock (&self->progress_lock);
-  if (!self->notify_pending)
-    schedule = self->notify_pending = TRUE;
-  g_mutex_unlock (&self->progress_lock);
-
-  if (schedule)
-    g_main_context_invoke_full (self->notify_context, G_PRIORITY_DEFAULT,
-                                notify_progress_cb, g_object_ref (self), g_object_unref);
-}
-
 void
 _lia_import_progress (LiaImport *import)
 {
@@ -291,16 +255,16 @@ _lia_import_progress (LiaImport *import)
   guint64 records;
   long consumed;
 
-  g_mutex_lock (&self->progress_lock);
+  g_mutex_lock (&self->progress.lock);
   records = ++self->records_read;
   consumed = xmlTextReaderByteConsumed (import->reader);
   if (consumed > 0)
     self->bytes_read = MIN ((guint64) consumed, MAX (self->bytes_total, (guint64) consumed));
-  g_mutex_unlock (&self->progress_lock);
+  g_mutex_unlock (&self->progress.lock);
 
   if (records % PROGRESS_EVERY == 0)
     {
-      tell_progress (self);
+      _lia_progress_tell (&self->progress);
 
       if (g_cancellable_is_cancelled (import->cancellable))
         {
@@ -747,10 +711,10 @@ lia_importer_run (LiaImporter   *self,
   info = g_file_input_stream_query_info (input, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
   if (info != NULL)
     {
-      g_mutex_lock (&self->progress_lock);
+      g_mutex_lock (&self->progress.lock);
       self->bytes_total = (guint64) g_file_info_get_size (info);
-      g_mutex_unlock (&self->progress_lock);
-      tell_progress (self);
+      g_mutex_unlock (&self->progress.lock);
+      _lia_progress_tell (&self->progress);
     }
 
   source.stream = G_INPUT_STREAM (input);
@@ -812,11 +776,11 @@ lia_importer_run (LiaImporter   *self,
   for (guint i = 0; i < G_N_ELEMENTS (import.touched); i++)
     g_clear_pointer (&import.touched[i], g_byte_array_unref);
 
-  g_mutex_lock (&self->progress_lock);
+  g_mutex_lock (&self->progress.lock);
   if (import.error == NULL && self->bytes_total > 0)
     self->bytes_read = self->bytes_total;
-  g_mutex_unlock (&self->progress_lock);
-  tell_progress (self);
+  g_mutex_unlock (&self->progress.lock);
+  _lia_progress_tell (&self->progress);
 
   if (import.error != NULL)
     {
@@ -843,22 +807,13 @@ lia_importer_run (LiaImporter   *self,
 
 /* In a thread */
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gboolean
+run_in_thread (gpointer       self,
+               LiaStore      *store,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  LiaImporter *self = source_object;
-  const char *database_path = task_data;
-  g_autoptr(LiaStore) store = NULL;
-  GError *error = NULL;
-
-  if (!(store = lia_store_open (database_path, &error)) ||
-      !lia_importer_run (self, store, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return lia_importer_run (self, store, cancellable, error);
 }
 
 void
@@ -868,18 +823,13 @@ lia_importer_run_async (LiaImporter         *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (LIA_IS_IMPORTER (self));
   g_return_if_fail (database_path != NULL);
   g_return_if_fail (!self->started);
 
-  self->notify_context = g_main_context_ref_thread_default ();
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lia_importer_run_async);
-  g_task_set_task_data (task, g_strdup (database_path), g_free);
-  g_task_run_in_thread (task, run_thread);
+  _lia_exchange_run_async (G_OBJECT (self), &self->progress, lia_importer_run_async,
+                           run_in_thread, database_path, cancellable,
+                           callback, user_data);
 }
 
 gboolean
@@ -902,8 +852,7 @@ lia_importer_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->problems);
-  g_clear_pointer (&self->notify_context, g_main_context_unref);
-  g_mutex_clear (&self->progress_lock);
+  _lia_progress_clear (&self->progress);
 
   G_OBJECT_CLASS (lia_importer_parent_class)->finalize (object);
 }
@@ -992,12 +941,15 @@ lia_importer_class_init (LiaImporterClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  progress_properties[0] = properties[PROP_RECORDS_READ];
+  progress_properties[1] = properties[PROP_BYTES_READ];
 }
 
 static void
 lia_importer_init (LiaImporter *self)
 {
-  g_mutex_init (&self->progress_lock);
+  _lia_progress_init (&self->progress, G_OBJECT (self), progress_properties);
   self->problems = g_list_store_new (LIA_TYPE_IMPORT_PROBLEM);
 }
 
@@ -1052,9 +1004,9 @@ lia_importer_get_records_read (LiaImporter *self)
   guint64 value;
 
   g_return_val_if_fail (LIA_IS_IMPORTER (self), 0);
-  g_mutex_lock (&self->progress_lock);
+  g_mutex_lock (&self->progress.lock);
   value = self->records_read;
-  g_mutex_unlock (&self->progress_lock);
+  g_mutex_unlock (&self->progress.lock);
   return value;
 }
 
@@ -1064,9 +1016,9 @@ lia_importer_get_bytes_read (LiaImporter *self)
   guint64 value;
 
   g_return_val_if_fail (LIA_IS_IMPORTER (self), 0);
-  g_mutex_lock (&self->progress_lock);
+  g_mutex_lock (&self->progress.lock);
   value = self->bytes_read;
-  g_mutex_unlock (&self->progress_lock);
+  g_mutex_unlock (&self->progress.lock);
   return value;
 }
 
@@ -1076,9 +1028,9 @@ lia_importer_get_bytes_total (LiaImporter *self)
   guint64 value;
 
   g_return_val_if_fail (LIA_IS_IMPORTER (self), 0);
-  g_mutex_lock (&self->progress_lock);
+  g_mutex_lock (&self->progress.lock);
   value = self->bytes_total;
-  g_mutex_unlock (&self->progress_lock);
+  g_mutex_unlock (&self->progress.lock);
   return value;
 }
 
