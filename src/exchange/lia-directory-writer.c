@@ -14,40 +14,7 @@
  * same bytes.
  */
 
-typedef struct
-{
-  xmlTextWriterPtr  writer;
-  LiaStore         *store;
-  LiaWriteFlags     flags;
-  GError          **error;
-  gboolean          failed;
-} Out;
-
-static void
-check (Out *out,
-       int  rc)
-{
-  if (rc < 0 && !out->failed)
-    {
-      out->failed = TRUE;
-      if (out->error != NULL && *out->error == NULL)
-        g_set_error_literal (out->error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
-                             _("Could not write the directory."));
-    }
-}
-
-static void
-start (Out        *out,
-       const char *name)
-{
-  check (out, xmlTextWriterStartElement (out->writer, BAD_CAST name));
-}
-
-static void
-end (Out *out)
-{
-  check (out, xmlTextWriterEndElement (out->writer));
-}
+typedef LiaXmlOut Out;
 
 static void
 attr (Out        *out,
@@ -59,7 +26,7 @@ attr (Out        *out,
   if (value == NULL || value[0] == '\0')
     return;
   clean = _lia_xml_clean_text (value);
-  check (out, xmlTextWriterWriteAttribute (out->writer, BAD_CAST name,
+  _lia_xml_out_check (out, xmlTextWriterWriteAttribute (out->writer, BAD_CAST name,
                                            BAD_CAST (clean != NULL ? clean : value)));
 }
 
@@ -136,7 +103,7 @@ text_element (Out        *out,
   if (text == NULL || text[0] == '\0')
     return;
   clean = _lia_xml_clean_text (text);
-  check (out, xmlTextWriterWriteElement (out->writer, BAD_CAST name,
+  _lia_xml_out_check (out, xmlTextWriterWriteElement (out->writer, BAD_CAST name,
                                          BAD_CAST (clean != NULL ? clean : text)));
 }
 
@@ -163,14 +130,14 @@ write_assessment (Out           *out,
   if (influence == 0 && interest == 0 && stance == LIA_STANCE_UNKNOWN)
     return;
 
-  start (out, "assessment");
+  _lia_xml_out_start (out, "assessment");
   if (influence > 0)
     attr_int (out, "influence", influence);
   if (interest > 0)
     attr_int (out, "interest", interest);
   if (stance != LIA_STANCE_UNKNOWN)
     attr_nick (out, "stance", LIA_TYPE_STANCE, stance);
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 static void
@@ -191,16 +158,16 @@ write_organization (Out             *out,
   const char *postal_code = lia_organization_get_postal_code (self);
   const char *address_country = lia_organization_get_address_country (self);
 
-  start (out, "organization");
+  _lia_xml_out_start (out, "organization");
   common_attributes (out, LIA_RECORD (self));
   text_element (out, "name", lia_organization_get_name (self));
   text_element (out, "short-name", lia_organization_get_short_name (self));
   text_element (out, "sector", lia_organization_get_sector (self));
   if (lia_organization_get_parent_id (self) > 0)
     {
-      start (out, "parent");
+      _lia_xml_out_start (out, "parent");
       attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_organization_get_parent_id (self));
-      end (out);
+      _lia_xml_out_end (out);
     }
   text_element (out, "country", lia_organization_get_country (self));
   text_element (out, "website", lia_organization_get_website (self));
@@ -209,25 +176,25 @@ write_organization (Out             *out,
   if (!lia_text_is_blank (street) || !lia_text_is_blank (locality) || !lia_text_is_blank (region) ||
       !lia_text_is_blank (postal_code) || !lia_text_is_blank (address_country))
     {
-      start (out, "address");
+      _lia_xml_out_start (out, "address");
       text_element (out, "street", street);
       text_element (out, "locality", locality);
       text_element (out, "region", region);
       text_element (out, "postal-code", postal_code);
       text_element (out, "country", address_country);
-      end (out);
+      _lia_xml_out_end (out);
     }
   write_assessment (out, lia_organization_get_assessment (self));
   write_tags (out, lia_organization_get_tags (self));
   text_element (out, "notes", lia_organization_get_notes (self));
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 static void
 write_affiliation (Out            *out,
                    LiaAffiliation *self)
 {
-  start (out, "affiliation");
+  _lia_xml_out_start (out, "affiliation");
   if (!(out->flags & LIA_WRITE_CANONICAL))
     attr (out, "id", lia_record_get_uid (LIA_RECORD (self)));
   attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_affiliation_get_organization_id (self));
@@ -236,7 +203,7 @@ write_affiliation (Out            *out,
   attr_date (out, "until", lia_affiliation_get_until (self));
   if (lia_affiliation_get_primary (self))
     attr (out, "primary", "true");
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 static void
@@ -249,11 +216,11 @@ write_contact_points (Out        *out,
       g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
       g_autofree char *clean = _lia_xml_clean_text (lia_contact_point_get_value (point));
 
-      start (out, name);
+      _lia_xml_out_start (out, name);
       attr_nick (out, "kind", LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
-      check (out, xmlTextWriterWriteString (out->writer,
+      _lia_xml_out_check (out, xmlTextWriterWriteString (out->writer,
                                             BAD_CAST (clean != NULL ? clean : lia_contact_point_get_value (point))));
-      end (out);
+      _lia_xml_out_end (out);
     }
 }
 
@@ -269,18 +236,18 @@ write_contact (Out        *out,
   const char * const *languages = lia_contact_get_languages (self);
   LiaChannel channel = lia_contact_get_preferred_channel (self);
 
-  start (out, "contact");
+  _lia_xml_out_start (out, "contact");
   common_attributes (out, LIA_RECORD (self));
 
   if (!lia_text_is_blank (parts[0]) || !lia_text_is_blank (parts[1]) ||
       !lia_text_is_blank (parts[2]) || !lia_text_is_blank (parts[3]))
     {
-      start (out, "name");
+      _lia_xml_out_start (out, "name");
       text_element (out, "prefix", parts[0]);
       text_element (out, "given", parts[1]);
       text_element (out, "family", parts[2]);
       text_element (out, "suffix", parts[3]);
-      end (out);
+      _lia_xml_out_end (out);
     }
   text_element (out, "display-name", lia_contact_get_explicit_display_name (self));
   text_element (out, "job-title", lia_contact_get_job_title (self));
@@ -309,7 +276,7 @@ write_contact (Out        *out,
   write_assessment (out, lia_contact_get_assessment (self));
   write_tags (out, lia_contact_get_tags (self));
   text_element (out, "notes", lia_contact_get_notes (self));
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 static void
@@ -320,7 +287,7 @@ write_interaction (Out            *out,
   const GArray *organizations = lia_interaction_get_organization_ids (self);
   GDateTime *at = lia_interaction_get_at (self);
 
-  start (out, "interaction");
+  _lia_xml_out_start (out, "interaction");
   common_attributes (out, LIA_RECORD (self));
   attr_nick (out, "kind", LIA_TYPE_INTERACTION_KIND, lia_interaction_get_kind (self));
   if (at != NULL)
@@ -336,27 +303,27 @@ write_interaction (Out            *out,
   text_element (out, "title", lia_interaction_get_title (self));
   for (guint i = 0; contacts != NULL && i < contacts->len; i++)
     {
-      start (out, "participant");
+      _lia_xml_out_start (out, "participant");
       attr_ref (out, "contact", LIA_RECORD_KIND_CONTACT, g_array_index (contacts, gint64, i));
-      end (out);
+      _lia_xml_out_end (out);
     }
   for (guint i = 0; organizations != NULL && i < organizations->len; i++)
     {
-      start (out, "participant");
+      _lia_xml_out_start (out, "participant");
       attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, g_array_index (organizations, gint64, i));
-      end (out);
+      _lia_xml_out_end (out);
     }
   text_element (out, "location", lia_interaction_get_location (self));
   text_element (out, "summary", lia_interaction_get_summary (self));
   text_element (out, "outcome", lia_interaction_get_outcome (self));
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 static void
 write_commitment (Out           *out,
                   LiaCommitment *self)
 {
-  start (out, "commitment");
+  _lia_xml_out_start (out, "commitment");
   common_attributes (out, LIA_RECORD (self));
   attr_nick (out, "direction", LIA_TYPE_COMMITMENT_DIRECTION, lia_commitment_get_direction (self));
   attr_nick (out, "status", LIA_TYPE_COMMITMENT_STATUS, lia_commitment_get_status (self));
@@ -366,7 +333,7 @@ write_commitment (Out           *out,
   attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_commitment_get_organization_id (self));
   text_element (out, "title", lia_commitment_get_title (self));
   text_element (out, "notes", lia_commitment_get_notes (self));
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 static void
@@ -376,7 +343,7 @@ write_concern (Out        *out,
   GListModel *parties = lia_concern_get_parties (self);
   const GArray *related = lia_concern_get_interaction_ids (self);
 
-  start (out, "concern");
+  _lia_xml_out_start (out, "concern");
   common_attributes (out, LIA_RECORD (self));
   attr_nick (out, "status", LIA_TYPE_CONCERN_STATUS, lia_concern_get_status (self));
   attr_nick (out, "severity", LIA_TYPE_SEVERITY, lia_concern_get_severity (self));
@@ -387,25 +354,25 @@ write_concern (Out        *out,
     {
       g_autoptr(LiaConcernParty) party = g_list_model_get_item (parties, i);
 
-      start (out, "party");
+      _lia_xml_out_start (out, "party");
       if (lia_concern_party_get_contact_id (party) > 0)
         attr_ref (out, "contact", LIA_RECORD_KIND_CONTACT, lia_concern_party_get_contact_id (party));
       else
         attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION,
                   lia_concern_party_get_organization_id (party));
       attr (out, "position", lia_concern_party_get_position (party));
-      end (out);
+      _lia_xml_out_end (out);
     }
   text_element (out, "root-cause", lia_concern_get_root_cause (self));
   text_element (out, "resolution", lia_concern_get_resolution (self));
   text_element (out, "notes", lia_concern_get_notes (self));
   for (guint i = 0; related != NULL && i < related->len; i++)
     {
-      start (out, "related");
+      _lia_xml_out_start (out, "related");
       attr_ref (out, "interaction", LIA_RECORD_KIND_INTERACTION, g_array_index (related, gint64, i));
-      end (out);
+      _lia_xml_out_end (out);
     }
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 gboolean
@@ -415,7 +382,7 @@ _lia_directory_write_record (xmlTextWriterPtr   writer,
                              LiaWriteFlags      flags,
                              GError           **error)
 {
-  Out out = { writer, store, flags, error, FALSE };
+  Out out = { writer, store, flags, error, FALSE, _("Could not write the directory.") };
 
   switch (lia_record_get_kind (record))
     {

@@ -15,39 +15,7 @@
  * gives the same bytes, and so that what lia-xcard-reader.c reads back gives them again.
  */
 
-typedef struct
-{
-  xmlTextWriterPtr  writer;
-  LiaStore         *store;
-  GError          **error;
-  gboolean          failed;
-} Out;
-
-static void
-check (Out *out,
-       int  rc)
-{
-  if (rc < 0 && !out->failed)
-    {
-      out->failed = TRUE;
-      if (out->error != NULL && *out->error == NULL)
-        g_set_error_literal (out->error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
-                             _("Could not write the xCard file."));
-    }
-}
-
-static void
-start (Out        *out,
-       const char *name)
-{
-  check (out, xmlTextWriterStartElement (out->writer, BAD_CAST name));
-}
-
-static void
-end (Out *out)
-{
-  check (out, xmlTextWriterEndElement (out->writer));
-}
+typedef LiaXmlOut Out;
 
 /* <name>text</name>, or <name/> when there is no text (the components of n and adr). */
 static void
@@ -59,13 +27,13 @@ element (Out        *out,
 
   if (text == NULL || text[0] == '\0')
     {
-      start (out, name);
-      end (out);
+      _lia_xml_out_start (out, name);
+      _lia_xml_out_end (out);
       return;
     }
 
   clean = _lia_xml_clean_text (text);
-  check (out, xmlTextWriterWriteElement (out->writer, BAD_CAST name,
+  _lia_xml_out_check (out, xmlTextWriterWriteElement (out->writer, BAD_CAST name,
                                          BAD_CAST (clean != NULL ? clean : text)));
 }
 
@@ -78,23 +46,23 @@ parameters (Out        *out,
   if (type == NULL && pref == 0)
     return;
 
-  start (out, "parameters");
+  _lia_xml_out_start (out, "parameters");
   if (type != NULL)
     {
-      start (out, "type");
+      _lia_xml_out_start (out, "type");
       element (out, "text", type);
-      end (out);
+      _lia_xml_out_end (out);
     }
   if (pref > 0)
     {
       char text[16];
 
       g_snprintf (text, sizeof text, "%u", MIN (pref, 100));
-      start (out, "pref");
+      _lia_xml_out_start (out, "pref");
       element (out, "integer", text);
-      end (out);
+      _lia_xml_out_end (out);
     }
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 /* <name><value_type>text</value_type></name>, nothing for blank text. */
@@ -107,9 +75,9 @@ property (Out        *out,
   if (lia_text_is_blank (text))
     return;
 
-  start (out, name);
+  _lia_xml_out_start (out, name);
   element (out, value_type, text);
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 static void
@@ -119,10 +87,10 @@ categories (Out                *out,
   if (tags == NULL || tags[0] == NULL)
     return;
 
-  start (out, "categories");
+  _lia_xml_out_start (out, "categories");
   for (guint i = 0; tags[i] != NULL; i++)
     element (out, "text", tags[i]);
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 /* A uid is written as a URI when it has a scheme (urn:uuid:…), else as text. */
@@ -221,13 +189,13 @@ contact_points (Out        *out,
       if (lia_text_is_blank (value))
         continue;
 
-      start (out, name);
+      _lia_xml_out_start (out, name);
       parameters (out, type_for_kind (lia_contact_point_get_kind (point)), n > 1 ? i + 1 : 0);
       if (g_str_equal (name, "tel"))
         phone_value (out, value);
       else
         element (out, "text", value);
-      end (out);
+      _lia_xml_out_end (out);
     }
 }
 
@@ -289,9 +257,9 @@ write_affiliation (Out        *out,
       return;
     }
 
-  start (out, "org");
+  _lia_xml_out_start (out, "org");
   element (out, "text", lia_organization_get_name (LIA_ORGANIZATION (organization)));
-  end (out);
+  _lia_xml_out_end (out);
   property (out, "role", "text", lia_affiliation_get_role (affiliation));
 }
 
@@ -302,17 +270,17 @@ write_contact (Out        *out,
   const char * const *languages = lia_contact_get_languages (self);
   guint n_languages = languages != NULL ? g_strv_length ((char **) languages) : 0;
 
-  start (out, "vcard");
+  _lia_xml_out_start (out, "vcard");
   property (out, "fn", "text", lia_contact_get_display_name (self));
 
   /* All five components, in the RFC's order; Liaison keeps middle names with the given name. */
-  start (out, "n");
+  _lia_xml_out_start (out, "n");
   element (out, "surname", lia_contact_get_family_name (self));
   element (out, "given", lia_contact_get_given_name (self));
   element (out, "additional", NULL);
   element (out, "prefix", lia_contact_get_honorific (self));
   element (out, "suffix", lia_contact_get_suffix (self));
-  end (out);
+  _lia_xml_out_end (out);
 
   write_affiliation (out, self);
   property (out, "title", "text", lia_contact_get_job_title (self));
@@ -321,17 +289,17 @@ write_contact (Out        *out,
 
   for (guint i = 0; i < n_languages; i++)
     {
-      start (out, "lang");
+      _lia_xml_out_start (out, "lang");
       parameters (out, NULL, n_languages > 1 ? i + 1 : 0);
       element (out, "language-tag", languages[i]);
-      end (out);
+      _lia_xml_out_end (out);
     }
 
   property (out, "tz", "text", lia_contact_get_time_zone (self));
   property (out, "note", "text", lia_contact_get_notes (self));
   categories (out, lia_contact_get_tags (self));
   uid_property (out, lia_record_get_uid (LIA_RECORD (self)));
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 static void
@@ -345,17 +313,17 @@ write_organization (Out             *out,
   const char *address_country = lia_organization_get_address_country (self);
   const char *phone = lia_organization_get_phone (self);
 
-  start (out, "vcard");
+  _lia_xml_out_start (out, "vcard");
   property (out, "kind", "text", "org");
   property (out, "fn", "text", lia_organization_get_name (self));
-  start (out, "org");
+  _lia_xml_out_start (out, "org");
   element (out, "text", lia_organization_get_name (self));
-  end (out);
+  _lia_xml_out_end (out);
 
   if (!lia_text_is_blank (street) || !lia_text_is_blank (locality) || !lia_text_is_blank (region) ||
       !lia_text_is_blank (postal_code) || !lia_text_is_blank (address_country))
     {
-      start (out, "adr");
+      _lia_xml_out_start (out, "adr");
       element (out, "pobox", NULL);
       element (out, "ext", NULL);
       element (out, "street", street);
@@ -363,21 +331,21 @@ write_organization (Out             *out,
       element (out, "region", region);
       element (out, "code", postal_code);
       element (out, "country", address_country);
-      end (out);
+      _lia_xml_out_end (out);
     }
 
   if (!lia_text_is_blank (phone))
     {
-      start (out, "tel");
+      _lia_xml_out_start (out, "tel");
       phone_value (out, phone);
-      end (out);
+      _lia_xml_out_end (out);
     }
   property (out, "email", "text", lia_organization_get_email (self));
   property (out, "url", "uri", lia_organization_get_website (self));
   property (out, "note", "text", lia_organization_get_notes (self));
   categories (out, lia_organization_get_tags (self));
   uid_property (out, lia_record_get_uid (LIA_RECORD (self)));
-  end (out);
+  _lia_xml_out_end (out);
 }
 
 gboolean
@@ -386,7 +354,7 @@ _lia_xcard_write_record (xmlTextWriterPtr  writer,
                          LiaRecord        *record,
                          GError          **error)
 {
-  Out out = { writer, store, error, FALSE };
+  Out out = { writer, store, LIA_WRITE_DEFAULT, error, FALSE, _("Could not write the xCard file.") };
 
   switch (lia_record_get_kind (record))
     {
