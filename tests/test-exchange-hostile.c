@@ -34,6 +34,8 @@ static const Case cases[] = {
   { "enum-stance.xml",         8, "“stance” must be one of",                      LIA_EXCHANGE_ERROR_INVALID },
   { "enum-sentiment.xml",     36, "“sentiment” must be a whole number from -2 to 2, not “7”", LIA_EXCHANGE_ERROR_INVALID },
   { "enum-influence.xml",     34, "“influence” must be a whole number from 1 to 5, not “9”", LIA_EXCHANGE_ERROR_INVALID },
+  { "after-root.xml",         51, "more after the end of the partner directory",  LIA_EXCHANGE_ERROR_INVALID },
+  { "after-root-xcard.xml",   89, "more after the end of the list of vCards",     LIA_EXCHANGE_ERROR_INVALID },
   { "unknown-element.xml",    27, "cannot hold a <nickname> element",            LIA_EXCHANGE_ERROR_INVALID },
 };
 

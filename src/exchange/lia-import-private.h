@@ -26,6 +26,8 @@ struct _LiaImport
   long              line_offset;
   /* The root element's end was read: anything wrong after it is extra, not a cut. */
   gboolean          root_closed;
+  /* The root is an xCard <vcards>, not a partner directory: messages name the right format. */
+  gboolean          root_is_vcards;
   /* Set at the first problem. Reading goes on to find more problems, but nothing is kept. */
   gboolean          failed;
   /* Stop now: too many problems, cancelled, or the database failed. */

@@ -167,7 +167,8 @@ _lia_import_line (LiaImport *import,
 /* libxml2's own messages end in a newline and speak of the parser; keep the reason, in a
  * sentence a person can act on where we know the case. */
 static char *
-describe_xml_error (const xmlError *error)
+describe_xml_error (const LiaImport *import,
+                    const xmlError  *error)
 {
   g_autofree char *text = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
 
@@ -179,7 +180,9 @@ describe_xml_error (const xmlError *error)
     case XML_ERR_DOCUMENT_EMPTY:
       return g_strdup (_("This is not an XML file: it does not start with an element."));
     case XML_ERR_DOCUMENT_END:
-      return g_strdup_printf (_("There is more after the end of the directory (%s)."), text);
+      if (import->root_is_vcards)
+        return g_strdup_printf (_("There is more after the end of the list of vCards (%s)."), text);
+      return g_strdup_printf (_("There is more after the end of the partner directory (%s)."), text);
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_ENCODING:
     case XML_ERR_UNKNOWN_ENCODING:
@@ -221,10 +224,15 @@ xml_error_cb (void     *user_data,
     return;
 
   /* libxml2's reader calls a file that stops in the middle "extra content". */
+  /* The reader parses ahead of the records it hands out, so ask the parser whether every
+   * element was closed when it met the extra content. */
+  if (error->code == XML_ERR_DOCUMENT_END && error->ctxt != NULL &&
+      ((xmlParserCtxtPtr) error->ctxt)->nameNr == 0)
+    import->root_closed = TRUE;
   if (error->code == XML_ERR_DOCUMENT_END && !import->root_closed)
     message = g_strdup (_("The file ends in the middle of the directory: it was probably cut off."));
   else
-    message = describe_xml_error (error);
+    message = describe_xml_error (import, error);
   _lia_import_xml_problem (import, error->line > 0 ? (guint) error->line : 0,
                            error->int2 > 0 ? (guint) error->int2 : 0, message);
   if (error->level == XML_ERR_FATAL)

@@ -1103,9 +1103,10 @@ _lia_xcard_read (LiaImport *import)
   int ret;
 
   xcard.implicit_organizations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  import->root_is_vcards = TRUE;
 
   if (xmlTextReaderIsEmptyElement (reader))
-    root_closed = TRUE;
+    root_closed = import->root_closed = TRUE;
   ret = xmlTextReaderRead (reader);
 
   while (ret == 1 && !import->stopped)
@@ -1140,7 +1141,7 @@ _lia_xcard_read (LiaImport *import)
         _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (reader), 0,
                                  _("An xCard file holds vCards, not text: there is text between two vCards."));
       if (depth == 0 && type == XML_READER_TYPE_END_ELEMENT)
-        root_closed = TRUE;
+        root_closed = import->root_closed = TRUE;
 
       ret = xmlTextReaderRead (reader);
     }
