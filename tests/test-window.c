@@ -351,11 +351,21 @@ test_search (StoreFixture  *f,
                    LIA_RECORD_KIND_INTERACTION);
   /* Grouped by kind, with a heading. */
   g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results), "Interactions"));
+  /* Each interaction hit says when it happened, in the locale's date format. */
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2025, 3, 14, 12, 0, 0);
+    g_autofree char *shown = g_date_time_format (day, "%x");
+
+    g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results), shown));
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "amina");
   lia_ui_test_settle ();
   g_assert_cmpint (lia_search_result_get_kind (lia_search_results_get_result (window->search_results, 0)), ==,
                    LIA_RECORD_KIND_CONTACT);
+  /* A contact hit says who the person is. */
+  g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results),
+                                        "Director, World Health Organization"));
   /* Enter opens the first result. */
   g_signal_emit_by_name (window->search_entry, "activate");
   lia_ui_test_settle ();

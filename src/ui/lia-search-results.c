@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "lia-search-results.h"
 #include "lia-ui-util.h"
@@ -77,13 +78,53 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
+/* The icon of a hit: per interaction kind for interactions (a call is not a meeting). */
+static const char *
+result_icon_name (LiaSearchResult *result)
+{
+  const char *subkind = lia_search_result_get_subkind (result);
+  int kind;
+
+  if (lia_search_result_get_kind (result) == LIA_RECORD_KIND_INTERACTION && subkind != NULL &&
+      lia_enum_from_nick (LIA_TYPE_INTERACTION_KIND, subkind, &kind, NULL))
+    return lia_ui_interaction_kind_icon_name ((LiaInteractionKind) kind);
+
+  return kind_icon_name (lia_search_result_get_kind (result));
+}
+
+/* The line under the title that tells hits apart: the date of an interaction in the locale's
+ * format, a contact's role and organization. NULL when there is nothing to say. */
+static char *
+result_meta (LiaSearchResult *result)
+{
+  const char *day = lia_search_result_get_day (result);
+  const char *context = lia_search_result_get_context (result);
+
+  if (day != NULL)
+    {
+      int y, m, d;
+
+      if (sscanf (day, "%d-%d-%d", &y, &m, &d) == 3)
+        {
+          g_autoptr(GDateTime) date = g_date_time_new_local (y, m, d, 12, 0, 0);
+
+          if (date != NULL)
+            return g_date_time_format (date, "%x");
+        }
+      return g_strdup (day);
+    }
+
+  return g_strdup (context);
+}
+
 static GtkWidget *
 make_row (LiaSearchResult *result)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon_name (lia_search_result_get_kind (result)));
+  GtkWidget *icon = gtk_image_new_from_icon_name (result_icon_name (result));
   GtkWidget *title = gtk_label_new (lia_search_result_get_title (result));
+  g_autofree char *meta_text = result_meta (result);
   GtkWidget *snippet = gtk_label_new (NULL);
   g_autofree char *markup = lia_search_result_format_snippet (result, "<b>", "</b>", TRUE);
 
@@ -102,6 +143,17 @@ make_row (LiaSearchResult *result)
   gtk_widget_add_css_class (snippet, "snippet");
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (labels), title);
+  if (meta_text != NULL)
+    {
+      GtkWidget *meta = gtk_label_new (meta_text);
+
+      gtk_label_set_xalign (GTK_LABEL (meta), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (meta, "caption");
+      gtk_widget_add_css_class (meta, "dim-label");
+      gtk_widget_add_css_class (meta, "search-meta");
+      gtk_box_append (GTK_BOX (labels), meta);
+    }
   gtk_box_append (GTK_BOX (labels), snippet);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), labels);
