@@ -328,6 +328,26 @@ test_follow_ups (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* Sends @keyval to every key controller of @widget, as a key press would; TRUE when one
+ * handled it. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; !handled && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+
+  return handled;
+}
+
 static void
 test_search (StoreFixture  *f,
              gconstpointer  data)
@@ -349,6 +369,19 @@ test_search (StoreFixture  *f,
   g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
   g_assert_cmpint (lia_search_result_get_kind (lia_search_results_get_result (window->search_results, 0)), ==,
                    LIA_RECORD_KIND_INTERACTION);
+  /* Down from the entry goes to the first hit; Escape there returns to the entry with its text. */
+  g_assert_true (press_key (GTK_WIDGET (window->search_entry), GDK_KEY_Down));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window->search_results)));
+    g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, 0);
+    g_assert_true (press_key (gtk_widget_get_parent (focus), GDK_KEY_Escape));
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                           GTK_WIDGET (window->search_entry)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)), ==, "budg");
+  }
   /* Grouped by kind, with a heading. */
   g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results), "Interactions"));
   /* Each interaction hit says when it happened, in the locale's date format. */

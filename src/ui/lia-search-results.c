@@ -343,3 +343,73 @@ lia_search_results_activate_first (LiaSearchResults *self)
                  lia_search_result_get_id (self->results->pdata[0]));
   return TRUE;
 }
+
+/* Down from the search entry goes to the first hit; the list box then moves with Up and Down
+ * and opens with Enter. */
+static gboolean
+on_entry_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         LiaSearchResults      *self)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return lia_search_results_focus_first (self);
+
+  return FALSE;
+}
+
+/* Escape in the hits goes back to the entry, which keeps its text. */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        LiaSearchResults      *self)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (self), "lia-search-entry");
+
+  if (keyval != GDK_KEY_Escape || entry == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (entry);
+  return TRUE;
+}
+
+gboolean
+lia_search_results_focus_first (LiaSearchResults *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (LIA_IS_SEARCH_RESULTS (self), FALSE);
+
+  row = gtk_list_box_get_row_at_index (self->list, 0);
+  if (row == NULL)
+    return FALSE;
+
+  gtk_list_box_select_row (self->list, row);
+  return gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+void
+lia_search_results_attach_entry (LiaSearchResults *self,
+                                 GtkWidget        *entry)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
+  g_return_if_fail (GTK_IS_WIDGET (entry));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_entry_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (entry, controller);
+
+  /* The entry outlives the results (both belong to the window); a weak pointer would do the
+   * same, this keeps the lookup in one place. */
+  g_object_set_data (G_OBJECT (self), "lia-search-entry", entry);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), controller);
+}

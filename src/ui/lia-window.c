@@ -511,6 +511,7 @@ build_views (LiaWindow *self)
   g_signal_connect_swapped (self->timeline_view, "interaction-selected", G_CALLBACK (on_record_selected_cb), self);
   g_signal_connect_swapped (self->follow_up_list, "commitment-selected", G_CALLBACK (on_record_selected_cb), self);
   g_signal_connect_swapped (self->search_results, "result-activated", G_CALLBACK (on_search_result_activated_cb), self);
+  lia_search_results_attach_entry (self->search_results, GTK_WIDGET (self->search_entry));
 
   add_detail (self, LIA_DETAIL (lia_organization_detail_new (self->store)));
   add_detail (self, LIA_DETAIL (lia_contact_detail_new (self->store)));
