@@ -348,6 +348,21 @@ press_key (GtkWidget *widget,
   return handled;
 }
 
+static int
+find_hit (LiaSearchResults *results,
+          LiaRecordKind     kind,
+          gint64            id)
+{
+  for (guint i = 0; i < lia_search_results_get_n_results (results); i++)
+    {
+      LiaSearchResult *hit = lia_search_results_get_result (results, i);
+
+      if (lia_search_result_get_kind (hit) == kind && lia_search_result_get_id (hit) == id)
+        return (int) i;
+    }
+  return -1;
+}
+
 static void
 test_search (StoreFixture  *f,
              gconstpointer  data)
@@ -366,6 +381,7 @@ test_search (StoreFixture  *f,
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budg");
   lia_ui_test_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "search");
+  g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Search");
   g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
   g_assert_cmpint (lia_search_result_get_kind (lia_search_results_get_result (window->search_results, 0)), ==,
                    LIA_RECORD_KIND_INTERACTION);
@@ -403,6 +419,13 @@ test_search (StoreFixture  *f,
   g_signal_emit_by_name (window->search_entry, "activate");
   lia_ui_test_settle ();
   g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.amina);
+  /* A save reaches the shown results. */
+  {
+    gint64 added = lia_test_add_contact (f->store, "Aminata", "Sarr");
+
+    lia_ui_test_settle ();
+    g_assert_cmpint (find_hit (window->search_results, LIA_RECORD_KIND_CONTACT, added), >=, 0);
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzzz");
   lia_ui_test_settle ();
@@ -412,6 +435,7 @@ test_search (StoreFixture  *f,
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
   lia_ui_test_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "organizations");
+  g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Organizations");
 
   lia_ui_test_destroy (GTK_WINDOW (window));
 }

@@ -17,6 +17,7 @@ struct _LiaSearchResults
 
   LiaStore      *store;
   GPtrArray     *results;
+  char          *text;
 
   /* Template widgets */
   GtkStack      *stack;
@@ -172,6 +173,16 @@ on_list_row_activated_cb (LiaSearchResults *self,
                  lia_search_result_get_id (result));
 }
 
+/* A save can add, drop or reword a hit: search again for what is shown. */
+static void
+on_store_changed_cb (LiaSearchResults *self)
+{
+  g_autofree char *text = g_strdup (self->text);
+
+  if (text != NULL)
+    lia_search_results_set_text (self, text);
+}
+
 static void
 lia_search_results_dispose (GObject *object)
 {
@@ -180,6 +191,7 @@ lia_search_results_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_SEARCH_RESULTS);
   g_clear_object (&self->store);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (lia_search_results_parent_class)->dispose (object);
 }
@@ -215,6 +227,13 @@ lia_search_results_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      if (self->store != NULL)
+        {
+          g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb),
+                                   self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_changed_cb),
+                                   self, G_CONNECT_SWAPPED);
+        }
       break;
 
     default:
@@ -278,6 +297,12 @@ lia_search_results_set_text (LiaSearchResults *self,
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
+
+  if (self->text != text)
+    {
+      g_free (self->text);
+      self->text = (text != NULL && *text != '\0') ? g_strdup (text) : NULL;
+    }
 
   lia_ui_remove_all (GTK_WIDGET (self->list));
   g_ptr_array_set_size (self->results, 0);

@@ -289,6 +289,8 @@ show_view_list (LiaWindow *self)
     gtk_stack_set_visible_child_name (self->list_stack, "search");
   else
     gtk_stack_set_visible_child_name (self->list_stack, self->view);
+  adw_window_title_set_title (self->list_title, g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "search") == 0
+                                                ? _("Search") : view_title (self->view));
 }
 
 static void
@@ -380,6 +382,7 @@ on_search_entry_changed_cb (LiaWindow *self)
   lia_search_results_set_text (self->search_results, text);
   self->last_search_us = g_get_monotonic_time () - start;
   gtk_stack_set_visible_child_name (self->list_stack, "search");
+  adw_window_title_set_title (self->list_title, _("Search"));
 }
 
 static void
