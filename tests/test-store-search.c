@@ -336,6 +336,50 @@ test_snippet (StoreFixture  *f,
   g_assert_null (strchr (plain, '\003'));
 }
 
+/* Hits that share a title must still be told apart: an interaction carries its kind and day,
+ * a contact its current role and organization, and a title-only match shows the summary's
+ * start rather than the title again. */
+static void
+test_hit_context (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  gint64 ministry = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  gint64 agency = lia_test_add_organization (f->store, "Old Agency", 0);
+  gint64 helene = lia_test_add_contact (f->store, "Hélène", "Marchetti");
+  gint64 call = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL,
+                                          "2026-03-12T10:00:00+01:00",
+                                          "Mobile clinics monthly call", 0, 0);
+  g_autoptr(LiaInteraction) interaction = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  LiaSearchResult *hit;
+  int i;
+
+  lia_test_add_affiliation (f->store, helene, agency, "Adviser", "2015-01-01", "2019-08-31");
+  lia_test_add_affiliation (f->store, helene, ministry, "Deputy Director-General",
+                            "2019-09-01", NULL);
+
+  interaction = LIA_INTERACTION (lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, call));
+  lia_interaction_set_summary (interaction, "Budget for the second van agreed.");
+  lia_test_save (f->store, interaction);
+
+  people = search_ok (f->store, "marchetti", 10);
+  i = find_result (people, LIA_RECORD_KIND_CONTACT, helene);
+  g_assert_cmpint (i, >=, 0);
+  hit = g_ptr_array_index (people, i);
+  g_assert_cmpstr (lia_search_result_get_context (hit), ==,
+                   "Deputy Director-General, Ministry of Health");
+  g_assert_null (lia_search_result_get_day (hit));
+
+  calls = search_ok (f->store, "clinics", 10);
+  i = find_result (calls, LIA_RECORD_KIND_INTERACTION, call);
+  g_assert_cmpint (i, >=, 0);
+  hit = g_ptr_array_index (calls, i);
+  g_assert_cmpstr (lia_search_result_get_subkind (hit), ==, "call");
+  g_assert_cmpstr (lia_search_result_get_day (hit), ==, "2026-03-12");
+  g_assert_true (g_str_has_prefix (lia_search_result_get_snippet (hit), "Budget for the second"));
+}
+
 static void
 test_snippet_markup (StoreFixture  *f,
                      gconstpointer  data)
@@ -559,6 +603,7 @@ main (int   argc,
   ADD ("/store/search/ranking", test_ranking);
   ADD ("/store/search/grouping-and-limit", test_grouping_and_limit);
   ADD ("/store/search/snippet", test_snippet);
+  ADD ("/store/search/hit-context", test_hit_context);
   ADD ("/store/search/snippet-markup", test_snippet_markup);
   ADD ("/store/search/blank", test_blank);
   ADD ("/store/search/hostile", test_hostile);

@@ -328,6 +328,41 @@ test_follow_ups (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* Sends @keyval to every key controller of @widget, as a key press would; TRUE when one
+ * handled it. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; !handled && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+
+  return handled;
+}
+
+static int
+find_hit (LiaSearchResults *results,
+          LiaRecordKind     kind,
+          gint64            id)
+{
+  for (guint i = 0; i < lia_search_results_get_n_results (results); i++)
+    {
+      LiaSearchResult *hit = lia_search_results_get_result (results, i);
+
+      if (lia_search_result_get_kind (hit) == kind && lia_search_result_get_id (hit) == id)
+        return (int) i;
+    }
+  return -1;
+}
+
 static void
 test_search (StoreFixture  *f,
              gconstpointer  data)
@@ -346,20 +381,51 @@ test_search (StoreFixture  *f,
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budg");
   lia_ui_test_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "search");
+  g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Search");
   g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
   g_assert_cmpint (lia_search_result_get_kind (lia_search_results_get_result (window->search_results, 0)), ==,
                    LIA_RECORD_KIND_INTERACTION);
+  /* Down from the entry goes to the first hit; Escape there returns to the entry with its text. */
+  g_assert_true (press_key (GTK_WIDGET (window->search_entry), GDK_KEY_Down));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window->search_results)));
+    g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, 0);
+    g_assert_true (press_key (gtk_widget_get_parent (focus), GDK_KEY_Escape));
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                           GTK_WIDGET (window->search_entry)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)), ==, "budg");
+  }
   /* Grouped by kind, with a heading. */
   g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results), "Interactions"));
+  /* Each interaction hit says when it happened, in the locale's date format. */
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2025, 3, 14, 12, 0, 0);
+    g_autofree char *shown = g_date_time_format (day, "%x");
+
+    g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results), shown));
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "amina");
   lia_ui_test_settle ();
   g_assert_cmpint (lia_search_result_get_kind (lia_search_results_get_result (window->search_results, 0)), ==,
                    LIA_RECORD_KIND_CONTACT);
+  /* A contact hit says who the person is. */
+  g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results),
+                                        "Director, World Health Organization"));
   /* Enter opens the first result. */
   g_signal_emit_by_name (window->search_entry, "activate");
   lia_ui_test_settle ();
   g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.amina);
+  /* A save reaches the shown results. */
+  {
+    gint64 added = lia_test_add_contact (f->store, "Aminata", "Sarr");
+
+    lia_ui_test_settle ();
+    g_assert_cmpint (find_hit (window->search_results, LIA_RECORD_KIND_CONTACT, added), >=, 0);
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzzz");
   lia_ui_test_settle ();
@@ -369,6 +435,7 @@ test_search (StoreFixture  *f,
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
   lia_ui_test_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "organizations");
+  g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Organizations");
 
   lia_ui_test_destroy (GTK_WINDOW (window));
 }

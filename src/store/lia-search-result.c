@@ -17,6 +17,9 @@ struct _LiaSearchResult
   char          *title;
   char          *snippet;
   double         rank;
+  char          *subkind;
+  char          *day;
+  char          *context;
 };
 
 enum {
@@ -42,6 +45,9 @@ lia_search_result_finalize (GObject *object)
   g_clear_pointer (&self->uid, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->snippet, g_free);
+  g_clear_pointer (&self->subkind, g_free);
+  g_clear_pointer (&self->day, g_free);
+  g_clear_pointer (&self->context, g_free);
 
   G_OBJECT_CLASS (lia_search_result_parent_class)->finalize (object);
 }
@@ -208,4 +214,41 @@ lia_search_result_format_snippet (LiaSearchResult *self,
     }
 
   return g_string_free (out, FALSE);
+}
+
+void
+_lia_search_result_set_context (LiaSearchResult *self,
+                                const char      *subkind,
+                                const char      *day,
+                                const char      *context)
+{
+  g_return_if_fail (LIA_IS_SEARCH_RESULT (self));
+
+  g_free (self->subkind);
+  self->subkind = (subkind != NULL && *subkind != '\0') ? g_strdup (subkind) : NULL;
+  g_free (self->day);
+  self->day = (day != NULL && *day != '\0') ? g_strdup (day) : NULL;
+  g_free (self->context);
+  self->context = (context != NULL && *context != '\0') ? g_strdup (context) : NULL;
+}
+
+const char *
+lia_search_result_get_subkind (LiaSearchResult *self)
+{
+  g_return_val_if_fail (LIA_IS_SEARCH_RESULT (self), NULL);
+  return self->subkind;
+}
+
+const char *
+lia_search_result_get_day (LiaSearchResult *self)
+{
+  g_return_val_if_fail (LIA_IS_SEARCH_RESULT (self), NULL);
+  return self->day;
+}
+
+const char *
+lia_search_result_get_context (LiaSearchResult *self)
+{
+  g_return_val_if_fail (LIA_IS_SEARCH_RESULT (self), NULL);
+  return self->context;
 }

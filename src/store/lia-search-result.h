@@ -29,6 +29,17 @@ const char      *lia_search_result_get_uid      (LiaSearchResult *self);
 const char      *lia_search_result_get_title    (LiaSearchResult *self);
 const char      *lia_search_result_get_snippet  (LiaSearchResult *self);
 double           lia_search_result_get_rank     (LiaSearchResult *self);
+/* What tells hits apart besides the passage, NULL when there is none: "subkind" is the
+ * interaction kind's nick ("call", "meeting"…), "day" the interaction's local date
+ * (YYYY-MM-DD), "context" a contact's role and organization ("Deputy Director-General,
+ * Ministry of Health"). */
+const char      *lia_search_result_get_subkind  (LiaSearchResult *self);
+const char      *lia_search_result_get_day      (LiaSearchResult *self);
+const char      *lia_search_result_get_context  (LiaSearchResult *self);
+void            _lia_search_result_set_context  (LiaSearchResult *self,
+                                                 const char      *subkind,
+                                                 const char      *day,
+                                                 const char      *context);
 /* The snippet with the marks replaced by @open and @close (e.g. "<b>", "</b>" after escaping
  * the rest for Pango markup when @escape_markup is TRUE, or "[", "]" for a terminal). */
 char            *lia_search_result_format_snippet (LiaSearchResult *self,

@@ -23,19 +23,29 @@ typedef struct
   const char    *columns;
   /* bm25 weights, one per indexed column: a hit in a name counts more than one in notes. */
   const char    *weights;
+  /* Three more columns read with the hit, in the same query: the interaction kind, the day,
+   * and a line of context (a contact's current role and organization). */
+  const char    *extra;
 } SearchTarget;
 
 static const SearchTarget targets[] = {
   { LIA_RECORD_KIND_ORGANIZATION, "organizations", "name, short_name, sector, notes",
-    "10.0, 8.0, 2.0, 1.0" },
+    "10.0, 8.0, 2.0, 1.0", "NULL, NULL, NULL" },
   { LIA_RECORD_KIND_CONTACT, "contacts", "label, given_name, family_name, job_title, notes",
-    "10.0, 5.0, 5.0, 3.0, 1.0" },
+    "10.0, 5.0, 5.0, 3.0, 1.0",
+    "NULL, NULL, (SELECT trim(CASE WHEN a.role <> '' THEN a.role ELSE t.job_title END"
+    " || CASE WHEN a.role <> '' OR t.job_title <> '' THEN ', ' ELSE '' END || o.name, ', ')"
+    " FROM affiliations a JOIN organizations o ON o.id = a.organization_id"
+    " WHERE a.contact_id = t.id AND a.until_date IS NULL"
+    " ORDER BY a.is_primary DESC, a.id LIMIT 1)" },
   { LIA_RECORD_KIND_INTERACTION, "interactions", "title, location, summary, outcome",
-    "10.0, 2.0, 2.0, 2.0" },
-  { LIA_RECORD_KIND_COMMITMENT, "commitments", "title, notes", "10.0, 1.0" },
+    "10.0, 2.0, 2.0, 2.0", "t.kind, t.day, NULL" },
+  { LIA_RECORD_KIND_COMMITMENT, "commitments", "title, notes", "10.0, 1.0", "NULL, NULL, NULL" },
   { LIA_RECORD_KIND_CONCERN, "concerns", "title, root_cause, resolution, notes",
-    "10.0, 2.0, 2.0, 1.0" },
+    "10.0, 2.0, 2.0, 1.0", "NULL, NULL, NULL" },
 };
+
+#define N_EXTRA_COLUMNS 3
 
 /* A word of the query, folded like the index folds text, and whether it is a prefix. */
 typedef struct
@@ -184,7 +194,7 @@ matched_length (GArray     *terms,
   g_autofree char *word = fold (start, end - start);
   gsize best = 0;
 
-  for (guint i = 0; i < terms->len; i++)
+  for (guint i = 0; terms != NULL && i < terms->len; i++)
     {
       const Term *term = &g_array_index (terms, Term, i);
       g_autoptr(GString) covered = NULL;
@@ -212,7 +222,7 @@ matched_length (GArray     *terms,
 #define SNIPPET_WORDS 14
 
 /* The passage of @text around its first match, matches marked, "…" where it was cut; NULL when
- * nothing in @text matches. */
+ * nothing in @text matches. Without @terms, the start of @text (NULL when it has no words). */
 static char *
 make_snippet (GArray     *terms,
               const char *text)
@@ -228,6 +238,11 @@ make_snippet (GArray     *terms,
   /* Find the first matching word, remembering a few words before it for context. */
   for (p = text; next_word (p, &start, &end); p = end)
     {
+      if (terms == NULL)
+        {
+          from = start;
+          break;
+        }
       if (matched_length (terms, start, end) > 0)
         {
           guint back = MIN (n_seen, (guint) SNIPPET_WORDS_BEFORE);
@@ -309,8 +324,8 @@ search_target (LiaStore           *self,
 
   g_array_sort (candidates, compare_candidates);
 
-  detail_sql = g_strdup_printf ("SELECT uid, %s FROM %s WHERE id = ?1",
-                                target->columns, target->table);
+  detail_sql = g_strdup_printf ("SELECT %s, t.uid, %s FROM %s AS t WHERE t.id = ?1",
+                                target->extra, target->columns, target->table);
 
   for (guint i = 0; i < candidates->len && i < limit; i++)
     {
@@ -318,6 +333,8 @@ search_target (LiaStore           *self,
       g_autoptr(LiaStmt) detail = _lia_store_prepare (self, detail_sql, error);
       g_autofree char *snippet = NULL;
       const char *label;
+      LiaSearchResult *result;
+      int n_columns;
 
       if (detail == NULL)
         return FALSE;
@@ -333,18 +350,27 @@ search_target (LiaStore           *self,
         }
 
       /* The passage shown is from the first other column that matched, so that it says why
-       * the record was found; when only the label matched, the label itself. */
-      label = _lia_column_text (detail, 1);
-      for (int column = 2; snippet == NULL && column < sqlite3_column_count (detail); column++)
+       * the record was found; when only the label matched, the start of the first other
+       * column with text (a summary, a job title), never a repeat of the label. */
+      n_columns = sqlite3_column_count (detail);
+      label = _lia_column_text (detail, N_EXTRA_COLUMNS + 1);
+      for (int column = N_EXTRA_COLUMNS + 2; snippet == NULL && column < n_columns; column++)
         snippet = make_snippet (terms, _lia_column_text (detail, column));
+      for (int column = N_EXTRA_COLUMNS + 2; snippet == NULL && column < n_columns; column++)
+        if (*_lia_column_text (detail, column) != '\0')
+          snippet = make_snippet (NULL, _lia_column_text (detail, column));
       if (snippet == NULL)
         snippet = make_snippet (terms, label);
 
-      g_ptr_array_add (results,
-                       lia_search_result_new (target->kind, candidate->id,
-                                              _lia_column_text (detail, 0), label,
-                                              snippet != NULL ? snippet : label,
-                                              candidate->rank));
+      result = lia_search_result_new (target->kind, candidate->id,
+                                      _lia_column_text (detail, N_EXTRA_COLUMNS), label,
+                                      snippet != NULL ? snippet : label,
+                                      candidate->rank);
+      _lia_search_result_set_context (result,
+                                      (const char *) sqlite3_column_text (detail, 0),
+                                      (const char *) sqlite3_column_text (detail, 1),
+                                      (const char *) sqlite3_column_text (detail, 2));
+      g_ptr_array_add (results, result);
     }
 
   return TRUE;

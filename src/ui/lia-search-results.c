@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "lia-search-results.h"
 #include "lia-ui-util.h"
@@ -16,6 +17,7 @@ struct _LiaSearchResults
 
   LiaStore      *store;
   GPtrArray     *results;
+  char          *text;
 
   /* Template widgets */
   GtkStack      *stack;
@@ -77,13 +79,53 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
+/* The icon of a hit: per interaction kind for interactions (a call is not a meeting). */
+static const char *
+result_icon_name (LiaSearchResult *result)
+{
+  const char *subkind = lia_search_result_get_subkind (result);
+  int kind;
+
+  if (lia_search_result_get_kind (result) == LIA_RECORD_KIND_INTERACTION && subkind != NULL &&
+      lia_enum_from_nick (LIA_TYPE_INTERACTION_KIND, subkind, &kind, NULL))
+    return lia_ui_interaction_kind_icon_name ((LiaInteractionKind) kind);
+
+  return kind_icon_name (lia_search_result_get_kind (result));
+}
+
+/* The line under the title that tells hits apart: the date of an interaction in the locale's
+ * format, a contact's role and organization. NULL when there is nothing to say. */
+static char *
+result_meta (LiaSearchResult *result)
+{
+  const char *day = lia_search_result_get_day (result);
+  const char *context = lia_search_result_get_context (result);
+
+  if (day != NULL)
+    {
+      int y, m, d;
+
+      if (sscanf (day, "%d-%d-%d", &y, &m, &d) == 3)
+        {
+          g_autoptr(GDateTime) date = g_date_time_new_local (y, m, d, 12, 0, 0);
+
+          if (date != NULL)
+            return g_date_time_format (date, "%x");
+        }
+      return g_strdup (day);
+    }
+
+  return g_strdup (context);
+}
+
 static GtkWidget *
 make_row (LiaSearchResult *result)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon_name (lia_search_result_get_kind (result)));
+  GtkWidget *icon = gtk_image_new_from_icon_name (result_icon_name (result));
   GtkWidget *title = gtk_label_new (lia_search_result_get_title (result));
+  g_autofree char *meta_text = result_meta (result);
   GtkWidget *snippet = gtk_label_new (NULL);
   g_autofree char *markup = lia_search_result_format_snippet (result, "<b>", "</b>", TRUE);
 
@@ -102,6 +144,17 @@ make_row (LiaSearchResult *result)
   gtk_widget_add_css_class (snippet, "snippet");
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (labels), title);
+  if (meta_text != NULL)
+    {
+      GtkWidget *meta = gtk_label_new (meta_text);
+
+      gtk_label_set_xalign (GTK_LABEL (meta), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (meta, "caption");
+      gtk_widget_add_css_class (meta, "dim-label");
+      gtk_widget_add_css_class (meta, "search-meta");
+      gtk_box_append (GTK_BOX (labels), meta);
+    }
   gtk_box_append (GTK_BOX (labels), snippet);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), labels);
@@ -120,6 +173,16 @@ on_list_row_activated_cb (LiaSearchResults *self,
                  lia_search_result_get_id (result));
 }
 
+/* A save can add, drop or reword a hit: search again for what is shown. */
+static void
+on_store_changed_cb (LiaSearchResults *self)
+{
+  g_autofree char *text = g_strdup (self->text);
+
+  if (text != NULL)
+    lia_search_results_set_text (self, text);
+}
+
 static void
 lia_search_results_dispose (GObject *object)
 {
@@ -128,6 +191,7 @@ lia_search_results_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_SEARCH_RESULTS);
   g_clear_object (&self->store);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (lia_search_results_parent_class)->dispose (object);
 }
@@ -163,6 +227,13 @@ lia_search_results_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      if (self->store != NULL)
+        {
+          g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb),
+                                   self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_changed_cb),
+                                   self, G_CONNECT_SWAPPED);
+        }
       break;
 
     default:
@@ -227,6 +298,12 @@ lia_search_results_set_text (LiaSearchResults *self,
 
   g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
 
+  if (self->text != text)
+    {
+      g_free (self->text);
+      self->text = (text != NULL && *text != '\0') ? g_strdup (text) : NULL;
+    }
+
   lia_ui_remove_all (GTK_WIDGET (self->list));
   g_ptr_array_set_size (self->results, 0);
 
@@ -290,4 +367,74 @@ lia_search_results_activate_first (LiaSearchResults *self)
                  (int) lia_search_result_get_kind (self->results->pdata[0]),
                  lia_search_result_get_id (self->results->pdata[0]));
   return TRUE;
+}
+
+/* Down from the search entry goes to the first hit; the list box then moves with Up and Down
+ * and opens with Enter. */
+static gboolean
+on_entry_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         LiaSearchResults      *self)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return lia_search_results_focus_first (self);
+
+  return FALSE;
+}
+
+/* Escape in the hits goes back to the entry, which keeps its text. */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        LiaSearchResults      *self)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (self), "lia-search-entry");
+
+  if (keyval != GDK_KEY_Escape || entry == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (entry);
+  return TRUE;
+}
+
+gboolean
+lia_search_results_focus_first (LiaSearchResults *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (LIA_IS_SEARCH_RESULTS (self), FALSE);
+
+  row = gtk_list_box_get_row_at_index (self->list, 0);
+  if (row == NULL)
+    return FALSE;
+
+  gtk_list_box_select_row (self->list, row);
+  return gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+void
+lia_search_results_attach_entry (LiaSearchResults *self,
+                                 GtkWidget        *entry)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
+  g_return_if_fail (GTK_IS_WIDGET (entry));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_entry_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (entry, controller);
+
+  /* The entry outlives the results (both belong to the window); a weak pointer would do the
+   * same, this keeps the lookup in one place. */
+  g_object_set_data (G_OBJECT (self), "lia-search-entry", entry);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), controller);
 }

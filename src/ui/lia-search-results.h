@@ -23,5 +23,11 @@ LiaSearchResult  *lia_search_results_get_result   (LiaSearchResults *self,
                                                    guint             index);
 /* Opens the first result, as Enter in the search entry does; FALSE when there is none. */
 gboolean          lia_search_results_activate_first (LiaSearchResults *self);
+/* Moves the focus to the first result and selects it; FALSE when there is none. */
+gboolean          lia_search_results_focus_first  (LiaSearchResults *self);
+/* Lets the keyboard steer from @entry: Down goes to the first result, Up and Down move,
+ * Enter opens, Escape in the results returns to @entry with its text. */
+void              lia_search_results_attach_entry (LiaSearchResults *self,
+                                                   GtkWidget        *entry);
 
 G_END_DECLS

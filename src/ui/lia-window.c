@@ -289,6 +289,8 @@ show_view_list (LiaWindow *self)
     gtk_stack_set_visible_child_name (self->list_stack, "search");
   else
     gtk_stack_set_visible_child_name (self->list_stack, self->view);
+  adw_window_title_set_title (self->list_title, g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "search") == 0
+                                                ? _("Search") : view_title (self->view));
 }
 
 static void
@@ -380,6 +382,7 @@ on_search_entry_changed_cb (LiaWindow *self)
   lia_search_results_set_text (self->search_results, text);
   self->last_search_us = g_get_monotonic_time () - start;
   gtk_stack_set_visible_child_name (self->list_stack, "search");
+  adw_window_title_set_title (self->list_title, _("Search"));
 }
 
 static void
@@ -511,6 +514,7 @@ build_views (LiaWindow *self)
   g_signal_connect_swapped (self->timeline_view, "interaction-selected", G_CALLBACK (on_record_selected_cb), self);
   g_signal_connect_swapped (self->follow_up_list, "commitment-selected", G_CALLBACK (on_record_selected_cb), self);
   g_signal_connect_swapped (self->search_results, "result-activated", G_CALLBACK (on_search_result_activated_cb), self);
+  lia_search_results_attach_entry (self->search_results, GTK_WIDGET (self->search_entry));
 
   add_detail (self, LIA_DETAIL (lia_organization_detail_new (self->store)));
   add_detail (self, LIA_DETAIL (lia_contact_detail_new (self->store)));
