@@ -496,6 +496,49 @@ test_narrow (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* At the window's default size and a common larger one, an organization opens beside the
+ * list: the detail page never asks for more than a phone's width, so the leaflet stays
+ * unfolded and both panes get room. */
+static void
+test_wide_layout (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  static const int sizes[][2] = { { 960, 640 }, { 1280, 800 } };
+  Seed s;
+
+  seed (f->store, &s);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, "store", f->store,
+                                        "default-width", sizes[i][0],
+                                        "default-height", sizes[i][1], NULL);
+      GtkWidget *page;
+      int minimum;
+      graphene_rect_t list_bounds, detail_bounds;
+
+      lia_ui_test_present (GTK_WINDOW (window));
+      activate (window, "win.view", g_variant_new_string ("organizations"));
+      activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.who));
+      lia_ui_test_settle ();
+
+      page = detail (window);
+      g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (page)), ==, s.who);
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, 360);
+      g_assert_false (adw_leaflet_get_folded (window->leaflet));
+
+      /* Side by side: both panes allocated, the list left of the detail, no overlap. */
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->list_stack), GTK_WIDGET (window), &list_bounds));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->detail_stack), GTK_WIDGET (window), &detail_bounds));
+      g_assert_cmpfloat (list_bounds.size.width, >, 0);
+      g_assert_cmpfloat (detail_bounds.size.width, >=, 360);
+      g_assert_cmpfloat (list_bounds.origin.x + list_bounds.size.width, <=, detail_bounds.origin.x + 1);
+      g_assert_cmpfloat (detail_bounds.origin.x + detail_bounds.size.width, <=, sizes[i][0] + 1);
+
+      lia_ui_test_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* The size, the view and the record shown come back next time. */
 static void
 test_remembers (StoreFixture  *f,
@@ -560,6 +603,7 @@ main (int   argc,
   ADD ("/window/search", test_search);
   ADD ("/window/delete-and-undo", test_delete_and_undo);
   ADD ("/window/narrow", test_narrow);
+  ADD ("/window/wide-layout", test_wide_layout);
   ADD ("/window/remembers", test_remembers);
 
 #undef ADD

@@ -139,14 +139,13 @@ lia_organization_detail_build (LiaDetail *detail,
                   lia_ui_detail_header_new (lia_organization_get_name (organization), NULL,
                                             lia_organization_get_name (organization), subtitle->str));
 
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  buttons = lia_ui_action_bar_new ();
   target = lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, id);
   g_variant_ref_sink (target);
-  gtk_box_append (GTK_BOX (buttons), lia_ui_action_button_new (_("_Log Interaction"), "win.log-interaction", target));
-  gtk_box_append (GTK_BOX (buttons), lia_ui_action_button_new (_("Add _Commitment"), "win.add-commitment", target));
-  gtk_box_append (GTK_BOX (buttons), lia_ui_action_button_new (_("Add Co_ncern"), "win.add-concern", target));
-  gtk_widget_add_css_class (gtk_widget_get_first_child (buttons), "suggested-action");
+  lia_ui_action_bar_add (buttons, lia_ui_action_button_new (_("_Log Interaction"), "win.log-interaction", target));
+  lia_ui_action_bar_add (buttons, lia_ui_action_button_new (_("Add _Commitment"), "win.add-commitment", target));
+  lia_ui_action_bar_add (buttons, lia_ui_action_button_new (_("Add Co_ncern"), "win.add-concern", target));
+  gtk_widget_add_css_class (gtk_widget_get_first_child (gtk_widget_get_first_child (buttons)), "suggested-action");
   g_variant_unref (target);
   gtk_box_append (GTK_BOX (content), buttons);
 

@@ -534,6 +534,37 @@ lia_ui_action_button_new (const char *label,
   return button;
 }
 
+GtkWidget *
+lia_ui_action_bar_new (void)
+{
+  GtkWidget *bar = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (bar), FALSE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (bar), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 12);
+  gtk_widget_set_halign (bar, GTK_ALIGN_CENTER);
+
+  return bar;
+}
+
+void
+lia_ui_action_bar_add (GtkWidget *bar,
+                       GtkWidget *button)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_FLOW_BOX (bar));
+
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), button);
+  /* The wrapper child must not take a Tab stop of its own: the button
+   * inside is what people reach and activate. */
+  child = gtk_widget_get_parent (button);
+  gtk_widget_set_focusable (child, FALSE);
+}
+
 guint
 lia_ui_group_add (GtkWidget *group,
                   GtkWidget *row)

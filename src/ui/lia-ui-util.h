@@ -80,6 +80,11 @@ GtkWidget  *lia_ui_detail_header_new          (const char            *avatar_tex
 GtkWidget  *lia_ui_action_button_new          (const char            *label,
                                                const char            *action_name,
                                                GVariant              *target);
+/* A centred row of action buttons that wraps onto more lines when the
+ * pane is narrow, so a detail page never forces the window wider. */
+GtkWidget  *lia_ui_action_bar_new             (void);
+void        lia_ui_action_bar_add             (GtkWidget             *bar,
+                                               GtkWidget             *button);
 
 G_END_DECLS
 
