@@ -166,7 +166,7 @@ test_upgrade_v1 (StoreFixture  *f,
 {
   f->store = lia_test_open (f->path);
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 4);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 5);
   assert_v1_records (f->store, 0);
   assert_v1_searchable (f->store);
 
@@ -412,6 +412,16 @@ test_upgrade_v2 (StoreFixture  *f,
 
   lia_test_close (f);
   g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, LIA_STORE_SCHEMA_VERSION);
+  /* Version 5: the upgraded file logs changes for other windows, the delete included, signed
+   * by the local user. */
+  g_assert_cmpint (lia_test_sql_int (f->path,
+                                     "SELECT count(*) FROM change_log WHERE kind = 'organization'"
+                                     "  AND record_id = 2 AND operation = 'delete'"
+                                     "  AND author IS NOT NULL"),
+                   ==, 1);
+  g_assert_cmpint (lia_test_sql_int (f->path,
+                                     "SELECT count(*) FROM change_log WHERE author IS NULL"),
+                   ==, 0);
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM assessment_history"), ==, 4);
   g_assert_cmpint (lia_test_sql_int (f->path,
                                      "SELECT count(*) FROM assessment_history WHERE organization_id = 2"),

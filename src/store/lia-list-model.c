@@ -536,6 +536,18 @@ on_store_changed_cb (LiaStore       *store,
   if (kind != _lia_list_query_get_ops (self->query)->kind)
     return;
 
+  /* Another connection's change comes without the record as it was: the cached row still
+   * holds it; a row not cached may be anywhere, so count again. */
+  if (old == NULL && change != LIA_STORE_CHANGE_ADDED)
+    {
+      old = find_cached (self, id);
+      if (old == NULL)
+        {
+          schedule_reload (self);
+          return;
+        }
+    }
+
   if (!apply_change (self, id, change, old, current, &error))
     {
       g_warning ("Could not follow a change, reloading the list: %s", error->message);

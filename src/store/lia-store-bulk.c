@@ -173,7 +173,13 @@ lia_store_end_bulk_load (LiaStore  *self,
         return FALSE;
     }
 
-  return _lia_store_exec (self, "DELETE FROM bulk_load", error);
+  /* The triggers logged nothing while loading: one row tells other connections to reload. */
+  return _lia_store_exec (self,
+                          "DELETE FROM bulk_load;"
+                          "INSERT INTO change_log (kind, record_id, operation, changed_at)"
+                          "  VALUES ('all', 0, 'reset',"
+                          "          CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER))",
+                          error);
 }
 
 gboolean

@@ -91,6 +91,60 @@ gboolean   _lia_store_save_full           (LiaStore     *self,
                                            LiaSaveFlags  flags,
                                            GError      **error);
 
+/* More changes than this at once are announced as one "reset" (lia-store.c and
+ * lia-store-changes.c). */
+#define LIA_STORE_MAX_SINGLE_CHANGES 256
+
+/* lia-store-changes.c: what other connections committed, read from the change log (schema
+ * v5) and announced through the same "changed"/"reset" signals as the store's own writes.
+ * State kept per store; the store calls the hooks around its outermost transaction. */
+typedef struct
+{
+  gint64  begin_seq;     /* last log row when the outermost transaction began */
+  gint64  last_seen;     /* last log row announced (or skipped as our own) */
+  gint64  data_version;  /* PRAGMA data_version at the last look */
+  GArray *own;           /* OwnRange: rows this connection wrote, not to announce again */
+  guint   source;        /* the watch's timeout, 0 when not watching */
+} LiaChangeLog;
+
+typedef enum {
+  LIA_OUTSIDE_INSERT,
+  LIA_OUTSIDE_UPDATE,
+  LIA_OUTSIDE_DELETE,
+  /* Too much changed to say (a bulk load, a pruned log): reload everything. */
+  LIA_OUTSIDE_RESET,
+} LiaOutsideOperation;
+
+/* One row of a change log, from SQLite's table or (later) a PostgreSQL NOTIFY payload. */
+typedef struct
+{
+  gint64               seq;
+  LiaRecordKind        kind;
+  gint64               id;
+  LiaOutsideOperation  operation;
+} LiaOutsideChange;
+
+LiaChangeLog *_lia_store_get_change_log        (LiaStore               *self);
+/* Once the schema is there: what the log holds already is not news. */
+gboolean      _lia_store_log_open              (LiaStore               *self,
+                                                GError                **error);
+void          _lia_change_log_clear            (LiaChangeLog           *log);
+/* After BEGIN of the outermost transaction, and before its COMMIT: the rows in between are
+ * ours. before_commit also signs them with the local user. */
+gboolean      _lia_store_log_begin             (LiaStore               *self,
+                                                GError                **error);
+gboolean      _lia_store_log_before_commit     (LiaStore               *self,
+                                                gint64                 *out_end_seq,
+                                                GError                **error);
+void          _lia_store_log_committed         (LiaStore               *self,
+                                                gint64                  end_seq);
+/* The one path by which other writers' changes reach the listeners: coalesces the entries
+ * per record, loads each record as it is now and emits "changed" (old is NULL: this
+ * connection never saw it), or one "reset" when there are too many or one says reset. */
+void          _lia_store_apply_outside_changes (LiaStore               *self,
+                                                const LiaOutsideChange *entries,
+                                                guint                   n_entries);
+
 /* lia-store-schema.c */
 gboolean   _lia_store_migrate             (LiaStore    *self,
                                            GError     **error);

@@ -340,11 +340,80 @@ static const char migration_4[] =
                      "new.title, new.root_cause, new.resolution, new.notes",
                      "old.title, old.root_cause, old.resolution, old.notes");
 
+/* Version 5: a change log, so that a window sees what other connections commit (the command
+ * line, an import thread, another process; later the team server's other desktops). Triggers
+ * on every record table write one row per changed record, whoever writes; a change to a
+ * record's own lists (tags, participants, parties…) is logged as an update of the record. A
+ * bulk load logs nothing row by row: lia_store_end_bulk_load() writes one "reset" row instead.
+ * author is filled by the store for its own writes (NULL when another program wrote). Every
+ * thousandth row prunes the log to its last 10,000 rows; a reader that fell behind
+ * what was pruned reloads everything. */
+#define CHANGE_LOG_NOW "CAST ((julianday ('now') - 2440587.5) * 86400000000 AS INTEGER)"
+#define CHANGE_LOG_ROW(kind, id, op) \
+  "  INSERT INTO change_log (kind, record_id, operation, changed_at)" \
+  "    VALUES ('" kind "', " id ", '" op "', " CHANGE_LOG_NOW ");"
+#define CHANGE_LOG_RECORD_TRIGGERS(table, kind) \
+  "CREATE TRIGGER " table "_log_insert AFTER INSERT ON " table \
+  "  WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN" \
+  CHANGE_LOG_ROW (kind, "new.id", "insert") \
+  "END;" \
+  "CREATE TRIGGER " table "_log_update AFTER UPDATE ON " table \
+  "  WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN" \
+  CHANGE_LOG_ROW (kind, "new.id", "update") \
+  "END;" \
+  "CREATE TRIGGER " table "_log_delete AFTER DELETE ON " table \
+  "  WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN" \
+  CHANGE_LOG_ROW (kind, "old.id", "delete") \
+  "END;"
+#define CHANGE_LOG_CHILD_TRIGGERS(table, kind, column) \
+  "CREATE TRIGGER " table "_log_insert AFTER INSERT ON " table \
+  "  WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN" \
+  CHANGE_LOG_ROW (kind, "new." column, "update") \
+  "END;" \
+  "CREATE TRIGGER " table "_log_update AFTER UPDATE ON " table \
+  "  WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN" \
+  CHANGE_LOG_ROW (kind, "new." column, "update") \
+  "END;" \
+  "CREATE TRIGGER " table "_log_delete AFTER DELETE ON " table \
+  "  WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN" \
+  CHANGE_LOG_ROW (kind, "old." column, "update") \
+  "END;"
+
+static const char migration_5[] =
+  "CREATE TABLE change_log ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('organization', 'contact', 'affiliation',"
+  "    'interaction', 'commitment', 'concern', 'all')),"
+  "  record_id INTEGER NOT NULL,"
+  "  operation TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete', 'reset')),"
+  "  changed_at INTEGER NOT NULL,"
+  "  author TEXT"
+  ");"
+  "CREATE TRIGGER change_log_prune AFTER INSERT ON change_log"
+  "  WHEN new.seq % 1000 = 0 BEGIN"
+  "  DELETE FROM change_log WHERE seq <= new.seq - 10000;"
+  "END;"
+  CHANGE_LOG_RECORD_TRIGGERS ("organizations", "organization")
+  CHANGE_LOG_CHILD_TRIGGERS ("organization_tags", "organization", "organization_id")
+  CHANGE_LOG_RECORD_TRIGGERS ("contacts", "contact")
+  CHANGE_LOG_CHILD_TRIGGERS ("contact_points", "contact", "contact_id")
+  CHANGE_LOG_CHILD_TRIGGERS ("contact_languages", "contact", "contact_id")
+  CHANGE_LOG_CHILD_TRIGGERS ("contact_tags", "contact", "contact_id")
+  CHANGE_LOG_RECORD_TRIGGERS ("affiliations", "affiliation")
+  CHANGE_LOG_RECORD_TRIGGERS ("interactions", "interaction")
+  CHANGE_LOG_CHILD_TRIGGERS ("interaction_contacts", "interaction", "interaction_id")
+  CHANGE_LOG_CHILD_TRIGGERS ("interaction_organizations", "interaction", "interaction_id")
+  CHANGE_LOG_RECORD_TRIGGERS ("commitments", "commitment")
+  CHANGE_LOG_RECORD_TRIGGERS ("concerns", "concern")
+  CHANGE_LOG_CHILD_TRIGGERS ("concern_parties", "concern", "concern_id")
+  CHANGE_LOG_CHILD_TRIGGERS ("concern_interactions", "concern", "concern_id");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

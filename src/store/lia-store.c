@@ -17,7 +17,7 @@
 
 /* More changes than this in one transaction are announced as one "reset": listeners reload
  * instead of replaying thousands of single changes (an import, a bulk delete). */
-#define MAX_QUEUED_CHANGES 256
+#define MAX_QUEUED_CHANGES LIA_STORE_MAX_SINGLE_CHANGES
 
 typedef struct
 {
@@ -43,6 +43,8 @@ struct _LiaStore
   GArray     *marks;
   GArray     *changes;        /* QueuedChange */
   gboolean    changes_overflowed;
+
+  LiaChangeLog log;           /* other connections' changes: lia-store-changes.c */
 };
 
 enum {
@@ -167,6 +169,14 @@ _lia_stmt_release (LiaStmt *stmt)
 
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+}
+
+LiaChangeLog *
+_lia_store_get_change_log (LiaStore *self)
+{
+  g_assert (LIA_IS_STORE (self));
+
+  return &self->log;
 }
 
 sqlite3 *
@@ -527,10 +537,21 @@ open_database (LiaStore  *self,
   g_clear_pointer (&wal, _lia_stmt_release);
 
   if (!_lia_store_migrate (self, error) ||
-      !_lia_store_exec (self, LIA_LIST_ROWS_TABLE_SQL, error))
+      !_lia_store_exec (self, LIA_LIST_ROWS_TABLE_SQL, error) ||
+      !_lia_store_log_open (self, error))
     return FALSE;
 
   return _lia_store_read_user_version (self, &self->schema_version, error);
+}
+
+static void
+lia_store_dispose (GObject *object)
+{
+  LiaStore *self = (LiaStore *)object;
+
+  lia_store_set_watching (self, FALSE);
+
+  G_OBJECT_CLASS (lia_store_parent_class)->dispose (object);
 }
 
 static void
@@ -544,6 +565,7 @@ lia_store_finalize (GObject *object)
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
     }
 
+  _lia_change_log_clear (&self->log);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
@@ -578,6 +600,7 @@ lia_store_class_init (LiaStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = lia_store_dispose;
   object_class->finalize = lia_store_finalize;
   object_class->get_property = lia_store_get_property;
 
@@ -697,6 +720,12 @@ lia_store_begin (LiaStore  *self,
       return FALSE;
     }
 
+  if (self->depth == 0 && !_lia_store_log_begin (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
   mark = self->changes->len;
   g_array_append_val (self->marks, mark);
   self->depth++;
@@ -709,6 +738,7 @@ lia_store_commit (LiaStore  *self,
                   GError   **error)
 {
   g_autofree char *sql = NULL;
+  gint64 end_seq = 0;
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
@@ -718,12 +748,21 @@ lia_store_commit (LiaStore  *self,
   else
     sql = g_strdup_printf ("RELEASE lia_%u", self->depth - 1);
 
+  if (self->depth == 1 && !_lia_store_log_before_commit (self, &end_seq, error))
+    {
+      lia_store_rollback (self);
+      return FALSE;
+    }
+
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not save"));
       lia_store_rollback (self);
       return FALSE;
     }
+
+  if (self->depth == 1)
+    _lia_store_log_committed (self, end_seq);
 
   self->depth--;
   g_array_set_size (self->marks, self->depth);

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes. A database with a higher PRAGMA user_version is refused. */
-#define LIA_STORE_SCHEMA_VERSION 4
+#define LIA_STORE_SCHEMA_VERSION 5
 
 #define LIA_TYPE_STORE (lia_store_get_type ())
 
@@ -157,6 +157,21 @@ gboolean       lia_store_count_timeline                     (LiaStore           
 /* The database was changed through another connection (an import in a worker thread): emits
  * "reset" so that whatever shows its records reloads. Not in a transaction. */
 void           lia_store_announce_outside_change (LiaStore       *self);
+
+/* How often a watching store looks for other connections' commits. */
+#define LIA_STORE_WATCH_INTERVAL_MS 250
+
+/* Follows what other connections commit to the same database (the command line, an import
+ * thread, another window) and emits "changed" for each record they changed, or "reset" after
+ * a bulk load or more than 256 changes. Looks every LIA_STORE_WATCH_INTERVAL_MS on the thread
+ * default main context, which costs nothing when nobody wrote. Off by default: a window turns
+ * it on; the command line and worker threads need not. */
+void           lia_store_set_watching            (LiaStore       *self,
+                                                  gboolean        watching);
+gboolean       lia_store_get_watching            (LiaStore       *self);
+/* Looks now instead of at the next tick (also without watching). */
+gboolean       lia_store_check_outside_changes   (LiaStore       *self,
+                                                  GError        **error);
 
 gboolean       lia_store_get_counts              (LiaStore       *self,
                                                   LiaStoreCounts *out_counts,

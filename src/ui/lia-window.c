@@ -554,6 +554,8 @@ lia_window_constructed (GObject *object)
                                                     G_CALLBACK (on_store_changed_cb), self);
   self->reset_handler = g_signal_connect_swapped (self->store, "reset",
                                                   G_CALLBACK (on_store_reset_cb), self);
+  /* What the command line, an import or another window commits shows here too. */
+  lia_store_set_watching (self->store, TRUE);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode_cb), self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

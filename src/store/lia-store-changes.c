@@ -1,0 +1,439 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-store-private.h"
+
+/* Other connections' commits, announced like our own.
+ *
+ * Every writer, whatever program it is, fills change_log through the schema's triggers (v5).
+ * A watching store asks SQLite every LIA_STORE_WATCH_INTERVAL_MS whether another connection
+ * committed (PRAGMA data_version: a counter in shared memory, no I/O when nothing changed),
+ * then reads the log after the last row it saw and hands the rows to
+ * _lia_store_apply_outside_changes(). That function is the only way outside changes reach
+ * listeners, so that a PostgreSQL backend can feed it from LISTEN/NOTIFY with the same rows.
+ *
+ * Our own commits are announced by lia-store.c when they happen; the rows they logged are
+ * remembered as ranges (begin, end] and skipped. Writers are serialized (BEGIN IMMEDIATE), so
+ * every row between our BEGIN and our COMMIT is ours. */
+
+/* Reading more rows than this is slower than reloading. */
+#define MAX_LOG_ROWS (4 * LIA_STORE_MAX_SINGLE_CHANGES)
+/* Ranges kept while nobody reads (they merge while no one else writes in between). */
+#define MAX_OWN_RANGES 1024
+
+typedef struct
+{
+  gint64 after;  /* exclusive */
+  gint64 last;   /* inclusive */
+} OwnRange;
+
+typedef struct
+{
+  LiaRecordKind        kind;
+  gint64               id;
+  LiaOutsideOperation  first;
+} Touched;
+
+static gboolean
+read_seq_range (LiaStore  *self,
+                gint64    *out_min,
+                gint64    *out_max,
+                GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  stmt = _lia_store_prepare (self, "SELECT ifnull (min (seq), 0), ifnull (max (seq), 0) FROM change_log",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the list of changes"));
+      return FALSE;
+    }
+
+  if (out_min != NULL)
+    *out_min = sqlite3_column_int64 (stmt, 0);
+  *out_max = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+static gboolean
+read_data_version (LiaStore  *self,
+                   gint64    *out_version,
+                   GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  stmt = _lia_store_prepare (self, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the list of changes"));
+      return FALSE;
+    }
+
+  *out_version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+void
+_lia_change_log_clear (LiaChangeLog *log)
+{
+  g_clear_handle_id (&log->source, g_source_remove);
+  g_clear_pointer (&log->own, g_array_unref);
+}
+
+gboolean
+_lia_store_log_begin (LiaStore  *self,
+                      GError   **error)
+{
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+
+  return read_seq_range (self, NULL, &log->begin_seq, error);
+}
+
+gboolean
+_lia_store_log_before_commit (LiaStore  *self,
+                              gint64    *out_end_seq,
+                              GError   **error)
+{
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  if (!read_seq_range (self, NULL, out_end_seq, error))
+    return FALSE;
+  if (*out_end_seq <= log->begin_seq)
+    return TRUE;
+
+  /* Who made the change, for the history and the team server; another program's rows stay
+   * without an author. */
+  stmt = _lia_store_prepare (self, "UPDATE change_log SET author = ?2 WHERE seq > ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, log->begin_seq);
+  _lia_bind_text (stmt, 2, g_get_user_name ());
+
+  return _lia_store_step_done (self, stmt, _("Could not save"), error);
+}
+
+void
+_lia_store_log_committed (LiaStore *self,
+                          gint64    end_seq)
+{
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+  OwnRange range = { log->begin_seq, end_seq };
+
+  if (end_seq <= log->begin_seq)
+    return;
+
+  if (log->own == NULL)
+    log->own = g_array_new (FALSE, FALSE, sizeof (OwnRange));
+
+  if (log->own->len > 0)
+    {
+      OwnRange *previous = &g_array_index (log->own, OwnRange, log->own->len - 1);
+
+      if (previous->last == range.after)
+        {
+          previous->last = range.last;
+          return;
+        }
+    }
+
+  if (log->own->len >= MAX_OWN_RANGES)
+    g_array_remove_index (log->own, 0);
+  g_array_append_val (log->own, range);
+}
+
+static gboolean
+is_own (LiaChangeLog *log,
+        gint64        seq)
+{
+  for (guint i = 0; log->own != NULL && i < log->own->len; i++)
+    {
+      const OwnRange *range = &g_array_index (log->own, OwnRange, i);
+
+      if (seq > range->after && seq <= range->last)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+forget_own_up_to (LiaChangeLog *log,
+                  gint64        seq)
+{
+  guint n = 0;
+
+  while (log->own != NULL && n < log->own->len &&
+         g_array_index (log->own, OwnRange, n).last <= seq)
+    n++;
+  if (n > 0)
+    g_array_remove_range (log->own, 0, n);
+}
+
+static gboolean
+parse_operation (const char          *text,
+                 LiaOutsideOperation *out_operation)
+{
+  static const char * const names[] = { "insert", "update", "delete", "reset" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *out_operation = (LiaOutsideOperation) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+record_unref0 (gpointer record)
+{
+  if (record != NULL)
+    g_object_unref (record);
+}
+
+static void
+emit_reset (LiaStore *self)
+{
+  g_signal_emit_by_name (self, "reset");
+}
+
+void
+_lia_store_apply_outside_changes (LiaStore               *self,
+                                  const LiaOutsideChange *entries,
+                                  guint                   n_entries)
+{
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (Touched));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_unref0);
+
+  g_assert (LIA_IS_STORE (self));
+  g_assert (!lia_store_in_transaction (self));
+
+  /* One change per record, in the order they first changed; a record both added and changed
+   * is added, one added and removed again is nothing. */
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const LiaOutsideChange *entry = &entries[i];
+      char *key;
+
+      if (entry->operation == LIA_OUTSIDE_RESET)
+        {
+          emit_reset (self);
+          return;
+        }
+
+      key = g_strdup_printf ("%d:%" G_GINT64_FORMAT, entry->kind, entry->id);
+      if (g_hash_table_contains (seen, key))
+        {
+          g_free (key);
+          continue;
+        }
+      g_hash_table_add (seen, key);
+      g_ptr_array_add (keys, key);
+      g_array_append_vals (touched, &(Touched) { entry->kind, entry->id, entry->operation }, 1);
+
+      if (touched->len > LIA_STORE_MAX_SINGLE_CHANGES)
+        {
+          emit_reset (self);
+          return;
+        }
+    }
+
+  /* Load everything first: a handler may write, and what it writes is its own change. */
+  for (guint i = 0; i < touched->len; i++)
+    {
+      const Touched *t = &g_array_index (touched, Touched, i);
+      g_autoptr(GError) error = NULL;
+      LiaRecord *record = lia_store_load (self, t->kind, t->id, &error);
+
+      if (record == NULL && !g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND))
+        {
+          /* Whatever went wrong, the listeners reload and meet the error themselves. */
+          g_debug ("Could not load a changed record, announcing a reset: %s", error->message);
+          emit_reset (self);
+          return;
+        }
+      g_ptr_array_add (records, record);
+    }
+
+  for (guint i = 0; i < touched->len; i++)
+    {
+      const Touched *t = &g_array_index (touched, Touched, i);
+      LiaRecord *current = records->pdata[i];
+
+      if (current != NULL)
+        g_signal_emit_by_name (self, "changed", t->kind, t->id,
+                               t->first == LIA_OUTSIDE_INSERT ? LIA_STORE_CHANGE_ADDED
+                                                              : LIA_STORE_CHANGE_UPDATED,
+                               NULL, current);
+      else if (t->first != LIA_OUTSIDE_INSERT)
+        g_signal_emit_by_name (self, "changed", t->kind, t->id, LIA_STORE_CHANGE_REMOVED,
+                               NULL, NULL);
+    }
+}
+
+gboolean
+lia_store_check_outside_changes (LiaStore  *self,
+                                 GError   **error)
+{
+  LiaChangeLog *log;
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  gint64 min_seq, max_seq, version;
+  gint64 last_seen;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!lia_store_in_transaction (self), FALSE);
+
+  log = _lia_store_get_change_log (self);
+
+  if (!read_data_version (self, &version, error) ||
+      !read_seq_range (self, &min_seq, &max_seq, error))
+    return FALSE;
+  log->data_version = version;
+
+  last_seen = log->last_seen;
+  if (max_seq <= last_seen)
+    {
+      forget_own_up_to (log, max_seq);
+      return TRUE;
+    }
+
+  log->last_seen = max_seq;
+
+  /* The rows after ours were pruned, or reading them costs more than reloading. */
+  if (min_seq > last_seen + 1 || max_seq - last_seen > MAX_LOG_ROWS)
+    {
+      forget_own_up_to (log, max_seq);
+      emit_reset (self);
+      return TRUE;
+    }
+
+  stmt = _lia_store_prepare (self,
+                             "SELECT seq, kind, record_id, operation FROM change_log"
+                             "  WHERE seq > ?1 AND seq <= ?2 ORDER BY seq",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last_seen);
+  sqlite3_bind_int64 (stmt, 2, max_seq);
+
+  entries = g_array_new (FALSE, FALSE, sizeof (LiaOutsideChange));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaOutsideChange entry = { sqlite3_column_int64 (stmt, 0), 0,
+                                 sqlite3_column_int64 (stmt, 2), LIA_OUTSIDE_RESET };
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      int kind_value = 0;
+
+      if (is_own (log, entry.seq))
+        continue;
+
+      /* A kind or an operation this version does not know (a newer writer): say reset. */
+      if (parse_operation ((const char *) sqlite3_column_text (stmt, 3), &entry.operation) &&
+          entry.operation != LIA_OUTSIDE_RESET &&
+          lia_enum_from_nick (LIA_TYPE_RECORD_KIND, kind, &kind_value, NULL))
+        entry.kind = kind_value;
+      else
+        entry.operation = LIA_OUTSIDE_RESET;
+
+      g_array_append_val (entries, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the list of changes"));
+      log->last_seen = last_seen;
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, _lia_stmt_release);
+
+  forget_own_up_to (log, max_seq);
+
+  if (entries->len > 0)
+    _lia_store_apply_outside_changes (self, (LiaOutsideChange *) (gpointer) entries->data, entries->len);
+
+  return TRUE;
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  LiaStore *self = user_data;
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+
+  /* Our own transaction is open (a handler is saving): look at the next tick. */
+  if (lia_store_in_transaction (self))
+    return G_SOURCE_CONTINUE;
+
+  if (!read_data_version (self, &version, &error))
+    {
+      g_debug ("%s", error->message);
+      return G_SOURCE_CONTINUE;
+    }
+  if (version == log->data_version)
+    return G_SOURCE_CONTINUE;
+
+  /* A failure here is a busy or broken database: the next tick tries again, and whatever
+   * the person does next meets the error where it can be shown. */
+  if (!lia_store_check_outside_changes (self, &error))
+    g_debug ("Could not follow other programs' changes: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+lia_store_set_watching (LiaStore *self,
+                        gboolean  watching)
+{
+  LiaChangeLog *log;
+
+  g_return_if_fail (LIA_IS_STORE (self));
+
+  log = _lia_store_get_change_log (self);
+  if (watching == (log->source != 0))
+    return;
+
+  if (!watching)
+    {
+      g_clear_handle_id (&log->source, g_source_remove);
+      return;
+    }
+
+  log->source = g_timeout_add (LIA_STORE_WATCH_INTERVAL_MS, watch_cb, self);
+  g_source_set_name_by_id (log->source, "[liaison] outside changes");
+}
+
+gboolean
+lia_store_get_watching (LiaStore *self)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+
+  return _lia_store_get_change_log (self)->source != 0;
+}
+
+/* Called once the schema is there: what is in the log now is not news. */
+gboolean
+_lia_store_log_open (LiaStore  *self,
+                     GError   **error)
+{
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+
+  return read_data_version (self, &log->data_version, error) &&
+         read_seq_range (self, NULL, &log->last_seen, error);
+}
