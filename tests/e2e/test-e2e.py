@@ -13,7 +13,10 @@ editable-text interface):
   3. goes to Follow-ups and marks the first open commitment we owe as done;
   4. searches for the organization the contact works for, opens it, deletes it and presses
      Undo in the toast;
-  5. closes the window.
+  5. while the window is open, imports a small directory (5 organizations, 20 contacts, 30
+     interactions) with `liaison import` from another process, and waits for the sidebar's
+     counts to show them: within OUTSIDE_LIMIT seconds, or the test fails;
+  6. closes the window.
 
 Then it checks the database with `liaison export -`: the meeting is there with the right title,
 kind and both participants; the commitment is done; the organization is back with every link it
@@ -44,6 +47,11 @@ SKIP = 77
 NS = "{urn:liaison:partner-directory:1}"
 TIMEOUT = float(os.environ.get("LIAISON_E2E_TIMEOUT", "20"))
 MEETING_TITLE = "Joint review of the referral pathway (end-to-end test)"
+# Another process's import must reach the open window this fast (issue: "within a second"
+# for the change to arrive, and a little more for the window to count and draw it).
+OUTSIDE_LIMIT = 2.0
+OUTSIDE_PREFIX = "outside-"
+OUTSIDE_COUNTS = {"Organizations": 5, "Contacts": 20, "Timeline": 30}
 
 
 class Failure(Exception):
@@ -394,10 +402,89 @@ def records_by_id(directory):
     return {(element.tag, element.get("id")): element for element in directory}
 
 
+def write_outside_directory(path):
+    """A partner directory another program might import while the window is open:
+    OUTSIDE_COUNTS records, all with ids starting OUTSIDE_PREFIX."""
+    p = OUTSIDE_PREFIX
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<partner-directory xmlns="urn:liaison:partner-directory:1" version="1">']
+    for o in range(OUTSIDE_COUNTS["Organizations"]):
+        lines.append(f'  <organization id="{p}org-{o}"><name>Outside Partner {o}</name>'
+                     '</organization>')
+    for c in range(OUTSIDE_COUNTS["Contacts"]):
+        lines.append(f'  <contact id="{p}c-{c}"><name><given>Outside</given>'
+                     f'<family>Person {c}</family></name>'
+                     f'<affiliation id="{p}a-{c}" organization="{p}org-{c % 5}" role="Officer"/>'
+                     '</contact>')
+    for i in range(OUTSIDE_COUNTS["Timeline"]):
+        lines.append(f'  <interaction id="{p}i-{i}" kind="call" at="2026-11-{1 + i % 28:02d}T10:00:00Z">'
+                     f'<title>Outside call {i}</title>'
+                     f'<participant contact="{p}c-{i % 20}"/></interaction>')
+    lines.append('</partner-directory>')
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def count_of(label):
+    """The number a count label shows (with or without thousands separators), None if none."""
+    text = label.get_name()
+    for separator in (",", ".", "\u202f", "\xa0", " "):
+        text = text.replace(separator, "")
+    return int(text) if text.isdigit() else None
+
+
+def sidebar_count_label(ui, sidebar, view):
+    """The label with the number the sidebar shows beside @view."""
+    row = ui.find(sidebar, "list item", view)
+    labels = [node for node in ui.walk(row)
+              if node.get_role_name() == "label" and count_of(node) is not None]
+    if len(labels) != 1:
+        raise Failure(f"the sidebar's {view} row shows {len(labels)} numbers")
+    return labels[0]
+
+
+def import_from_outside(ui, liaison, database, folder):
+    """Step 5: `liaison import` in another process; the open window's counts follow. The
+    count labels are found first, so that each look at them afterwards is a single round
+    trip and the time measured is the window's, not the walk's."""
+    window = ui.window("Liaison")
+    sidebar = ui.find(window, "list", "Views")
+    labels = {view: sidebar_count_label(ui, sidebar, view) for view in OUTSIDE_COUNTS}
+    before = {view: count_of(label) for view, label in labels.items()}
+    expected = {view: before[view] + n for view, n in OUTSIDE_COUNTS.items()}
+    path = os.path.join(folder, "outside.partners.xml")
+    write_outside_directory(path)
+
+    log(f"import {OUTSIDE_COUNTS} from another process; the sidebar shows {before}")
+    subprocess.run([liaison, "import", "--database", database, path],
+                   check=True, stdout=subprocess.DEVNULL)
+    committed = time.monotonic()
+    shown = None
+    while time.monotonic() - committed < OUTSIDE_LIMIT + 5:
+        shown = {view: count_of(label) for view, label in labels.items()}
+        if shown == expected:
+            break
+        time.sleep(0.02)
+    took = time.monotonic() - committed
+    if shown != expected:
+        raise Failure(f"after another process's import the sidebar shows {shown}, "
+                      f"expected {expected}")
+    log(f"the window showed the outside import {took:.2f} s after it was committed")
+    if took > OUTSIDE_LIMIT:
+        raise Failure(f"the window took {took:.2f} s to show another process's import "
+                      f"(at most {OUTSIDE_LIMIT} s)")
+
+
 def check_database(before, after, contact_a, contact_b, organization, commitment_title):
     problems = []
     old = records_by_id(before)
     new = records_by_id(after)
+    outside = [key for key in new if key[1].startswith(OUTSIDE_PREFIX)]
+    if len(outside) != sum(OUTSIDE_COUNTS.values()):
+        problems.append(f"expected {sum(OUTSIDE_COUNTS.values())} records from the outside "
+                        f"import; found {len(outside)}")
+    for key in outside:
+        del new[key]
 
     # The meeting: one new interaction, a meeting with our title and exactly A and B.
     added = [new[key] for key in new if key not in old]
@@ -465,7 +552,7 @@ def check_database(before, after, contact_a, contact_b, organization, commitment
 
 # --- the scenario -------------------------------------------------------------------------
 
-def run_scenario(ui, contact_a, contact_b, organization):
+def run_scenario(ui, contact_a, contact_b, organization, liaison, database, folder):
     name_a = contact_name(contact_a)
     name_b = contact_name(contact_b)
     org_name = text_of(organization, NS + "name")
@@ -522,6 +609,8 @@ def run_scenario(ui, contact_a, contact_b, organization):
                              if n.get_role_name() == "label" and n.get_name() == toast_title],
                 "the toast to go after Undo")
 
+    import_from_outside(ui, liaison, database, folder)
+
     log("close the window")
     # The window's own action, which its Close button runs: the toast has a Close button too.
     ui.do_action(window, "window.close")
@@ -565,7 +654,8 @@ def main():
         ui = Ui(Atspi, rawinput, process)
         log(f"the window is on the accessibility bus after {time.monotonic() - start:.1f} s")
         try:
-            commitment_title = run_scenario(ui, contact_a, contact_b, organization)
+            commitment_title = run_scenario(ui, contact_a, contact_b, organization,
+                                            args.liaison, database, folder)
         except Failure:
             if process.poll() is None:
                 print("# The accessibility tree when it failed:", file=sys.stderr)
