@@ -272,6 +272,15 @@ test_timeline (StoreFixture  *f,
   lia_timeline_view_set_kinds (window->timeline_view, 1u << LIA_INTERACTION_KIND_CALL);
   lia_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (lia_timeline_view_get_model (window->timeline_view)), ==, 1);
+  /* A screen reader on the kind filter hears what it is and what it is set to, not
+   * "GtkToggleButton" (the drop-down's own label does not reach the button inside it). */
+  {
+    GtkWidget *kind = lia_ui_test_find (GTK_WIDGET (window->timeline_view), GTK_TYPE_DROP_DOWN, NULL);
+
+    g_assert_nonnull (kind);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (kind)),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL, "Kind of interaction: Calls");
+  }
   lia_timeline_view_set_kinds (window->timeline_view, 0);
   lia_timeline_view_set_range (window->timeline_view, since, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (lia_timeline_view_get_model (window->timeline_view)), ==, 2);

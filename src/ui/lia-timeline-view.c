@@ -276,10 +276,30 @@ on_vadjustment_changed_cb (LiaTimelineView *self)
   update_sticky (self);
 }
 
+/* GTK 4.8 names the drop-down but not the toggle button inside it, which is what a screen
+ * reader lands on ("GtkToggleButton"): give the button the drop-down's purpose and choice. */
+static void
+name_kind_button (LiaTimelineView *self)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->kind_dropdown));
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->kind_dropdown);
+  g_autofree char *name = NULL;
+
+  if (!GTK_IS_TOGGLE_BUTTON (button))
+    return;
+
+  /* TRANSLATORS: the accessible name of the timeline's kind filter, e.g. "Kind of interaction: Calls". */
+  name = g_strdup_printf (_("Kind of interaction: %s"),
+                          item != NULL ? gtk_string_object_get_string (item) : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 on_kind_selected_cb (LiaTimelineView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  name_kind_button (self);
 
   /* Item 0 is "All Kinds"; the others follow LiaInteractionKind. */
   lia_timeline_view_set_kinds (self, selected == 0 || selected == GTK_INVALID_LIST_POSITION
@@ -561,6 +581,7 @@ lia_timeline_view_init (LiaTimelineView *self)
                             G_CALLBACK (on_vadjustment_changed_cb), self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
                             G_CALLBACK (on_kind_selected_cb), self);
+  name_kind_button (self);
 }
 
 LiaTimelineView *
