@@ -701,6 +701,130 @@ test_import (Fixture       *fixture,
   g_assert_true (matches (stats.out, "Interactions +300"));
 }
 
+/* The sample directory in the fixture's database. */
+static void
+import_sample (Fixture *fixture)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                   "regional-health-office.xml", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_liaison (fixture->env, &run, "import", "--database", fixture->db_path, sample, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_stakeholders (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_auto(Run) opposed = { 0 };
+  g_auto(Run) quiet = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  import_sample (fixture);
+
+  /* "Who is influential and opposed?", as of a fixed day so that the figures stay put. */
+  run_liaison (fixture->env, &opposed, "stakeholders", "--database", fixture->db_path,
+               "--today", "2026-12-04", "--influence", "4..5", "--stance", "opposed",
+               "--format", "csv", NULL);
+  g_assert_cmpint (opposed.status, ==, 0);
+  g_assert_cmpstr (opposed.out, ==,
+                   "id,kind,name,influence,interest,stance,last_contact,health,cadence_days,due\r\n"
+                   "c-043,contact,Corinne Lafargue,4,2,opposed,2026-11-02,84,60,2027-01-01\r\n");
+
+  /* "Whom have I not contacted in 90 days?": every row's last contact is older, or none. */
+  run_liaison (fixture->env, &quiet, "stakeholders", "--database", fixture->db_path,
+               "--today", "2026-12-04", "--not-contacted", "90", "--sort", "last-contact",
+               "--format", "csv", NULL);
+  g_assert_cmpint (quiet.status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (quiet.out, "\r\n", -1);
+    g_autoptr(GDate) limit = lia_date_parse_iso ("2026-09-05", NULL);
+    guint n = 0;
+
+    for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++, n++)
+      {
+        g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+        guint n_cells = g_strv_length (cells);
+        /* The name may hold a quoted comma: count the columns from the end. */
+        const char *last = cells[n_cells - 4];
+
+        if (last[0] != '\0')
+          {
+            g_autoptr(GDate) last_day = lia_date_parse_iso (last, NULL);
+
+            g_assert_nonnull (last_day);
+            g_assert_cmpint (g_date_compare (last_day, limit), <, 0);
+          }
+      }
+    g_assert_cmpuint (n, >, 0);
+  }
+
+  run_liaison (fixture->env, &text, "stakeholders", "--database", fixture->db_path,
+               "--today", "2026-12-04", "--kind", "organization", "--sort", "health", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_true (matches (text.out, "^Name +Kind +Influence +Interest +Stance +Last contact +Health +Due by$"));
+  g_assert_false (matches (text.out, " Contact "));
+
+  run_liaison (fixture->env, &bad, "stakeholders", "--database", fixture->db_path,
+               "--influence", "7", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_true (matches (bad.err, "--influence needs a range of 0 to 5"));
+}
+
+static void
+test_as_of (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_auto(Run) then = { 0 };
+  g_auto(Run) later = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  import_sample (fixture);
+
+  /* "Who was the ministry's deputy director-general in March 2023?" */
+  run_liaison (fixture->env, &then, "as-of", "2023-03-01", "--organization", "mhsc-dgpp",
+               "--database", fixture->db_path, NULL);
+  g_assert_cmpint (then.status, ==, 0);
+  g_assert_true (matches (then.out, "^Dr Hélène Marchetti +Deputy Director-General +2019-09-01 +2025-03-31$"));
+
+  /* She left on 31 March 2025. */
+  run_liaison (fixture->env, &later, "as-of", "2025-06-01", "--organization", "mhsc-dgpp",
+               "--format", "csv", "--database", fixture->db_path, NULL);
+  g_assert_cmpint (later.status, ==, 0);
+  g_assert_true (g_str_has_prefix (later.out, "id,name,role,from,until\r\n"));
+  g_assert_false (matches (later.out, "Marchetti"));
+  g_assert_true (matches (later.out, "^c-004,Bastien Keraudren,\"Policy Officer, Epidemic Preparedness\",2023-02-01,2025-08-31\r$"));
+
+  run_liaison (fixture->env, &missing, "as-of", "2023-03-01", "--organization", "no-such-org",
+               "--database", fixture->db_path, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_true (matches (missing.err, "no organization with the id “no-such-org”"));
+}
+
+static void
+test_concerns (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_auto(Run) open = { 0 };
+  g_auto(Run) resolved = { 0 };
+
+  import_sample (fixture);
+
+  run_liaison (fixture->env, &open, "concerns", "--database", fixture->db_path,
+               "--today", "2026-12-04", "--format", "csv", NULL);
+  g_assert_cmpint (open.status, ==, 0);
+  g_assert_true (g_str_has_prefix (open.out, "id,title,severity,status,opened,resolved,days_open,parties\r\n"));
+  g_assert_false (matches (open.out, ",(resolved|closed),[0-9]"));
+  g_assert_true (matches (open.out, "^[^,]+,Publication rights on the AMR pilot genomes,high,open,"));
+
+  run_liaison (fixture->env, &resolved, "concerns", "--database", fixture->db_path,
+               "--status", "resolved", "--format", "csv", NULL);
+  g_assert_cmpint (resolved.status, ==, 0);
+  g_assert_true (matches (resolved.out, "^z-05,Equipment shipment held at Mwanzo customs,critical,resolved,2024-02-16,2024-03-08,21,"));
+}
+
 static void
 test_import_problems (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -805,6 +929,9 @@ main (int   argc,
   ADD ("/cli/import", test_import);
   ADD ("/cli/import/problems", test_import_problems);
   ADD ("/cli/export", test_export);
+  ADD ("/cli/stakeholders", test_stakeholders);
+  ADD ("/cli/as-of", test_as_of);
+  ADD ("/cli/concerns", test_concerns);
 
 #undef ADD
 

@@ -34,6 +34,17 @@ int       _lia_cli_run_export       (const LiaCliCommand *command,
                                      int                  argc,
                                      char               **argv);
 
+/* lia-cli-engagement.c: `liaison stakeholders`, `liaison as-of` and `liaison concerns`. */
+int       _lia_cli_run_stakeholders (const LiaCliCommand *command,
+                                     int                  argc,
+                                     char               **argv);
+int       _lia_cli_run_as_of        (const LiaCliCommand *command,
+                                     int                  argc,
+                                     char               **argv);
+int       _lia_cli_run_concerns     (const LiaCliCommand *command,
+                                     int                  argc,
+                                     char               **argv);
+
 /* `liaison help [COMMAND]`: the general usage, or what `liaison COMMAND --help` prints. */
 int       _lia_cli_run_help         (const LiaCliCommand *command,
                                      int                  argc,

@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Engagement: last contact on the interaction's own day, the organization's through its
+ * people while they were there, planned meetings not counted, cadences from the map quadrant
+ * that a logged interaction resets, health made of parts a person can check, and the
+ * filters and orders of `liaison stakeholders`. docs/engagement.md is the specification. */
+
+#include "lia-test-util.h"
+#include "lia-store-engagement.h"
+
+static GDate *
+day (const char *iso)
+{
+  GDate *date = lia_date_parse_iso (iso, NULL);
+
+  g_assert_nonnull (date);
+  return date;
+}
+
+static GPtrArray *
+stakeholders (LiaStore                  *store,
+              const LiaStakeholderQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = lia_store_list_stakeholders (store, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  return list;
+}
+
+static LiaStakeholder *
+find (GPtrArray     *list,
+      LiaRecordKind  kind,
+      gint64         id)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      LiaStakeholder *s = list->pdata[i];
+
+      if (s->kind == kind && s->id == id)
+        return s;
+    }
+
+  return NULL;
+}
+
+/* The stakeholder as of @today_iso, with no filter. */
+static LiaStakeholder *
+get (LiaStore      *store,
+     LiaRecordKind  kind,
+     gint64         id,
+     const char    *today_iso,
+     GPtrArray    **out_list)
+{
+  g_autoptr(GDate) today = day (today_iso);
+  LiaStakeholderQuery query;
+  LiaStakeholder *s;
+
+  lia_stakeholder_query_init (&query);
+  query.today = today;
+  g_clear_pointer (out_list, g_ptr_array_unref);
+  *out_list = stakeholders (store, &query);
+  s = find (*out_list, kind, id);
+  g_assert_nonnull (s);
+  return s;
+}
+
+static void
+assert_day (const GDate *date,
+            const char  *expected_iso)
+{
+  g_autofree char *iso = lia_date_to_iso (date);
+
+  g_assert_cmpstr (iso, ==, expected_iso);
+}
+
+static void
+assess (LiaStore      *store,
+        LiaRecordKind  kind,
+        gint64         id,
+        int            influence,
+        int            interest,
+        LiaStance      stance)
+{
+  g_autoptr(LiaRecord) record = lia_test_load (store, kind, id);
+  LiaAssessment *assessment = kind == LIA_RECORD_KIND_CONTACT
+                              ? lia_contact_get_assessment (LIA_CONTACT (record))
+                              : lia_organization_get_assessment (LIA_ORGANIZATION (record));
+
+  lia_assessment_set_influence (assessment, influence);
+  lia_assessment_set_interest (assessment, interest);
+  lia_assessment_set_stance (assessment, stance);
+  lia_test_save (store, record);
+}
+
+static void
+test_last_contact (StoreFixture  *f,
+                   gconstpointer  data)
+{
+  gint64 ministry = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 bruno = lia_test_add_contact (f->store, "Bruno", "Keller");
+  g_autoptr(GPtrArray) list = NULL;
+  LiaStakeholder *s;
+
+  /* Amina was at the ministry until 31 May; the call on 1 June is not the ministry's. */
+  lia_test_add_affiliation (f->store, amina, ministry, "Director", "2020-01-01", "2024-05-31");
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2024-05-20T10:00:00+02:00",
+                            "While there", amina, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-06-01T10:00:00+02:00",
+                            "The day after she left", amina, 0);
+  /* 23:30−05:00 on 3 June is 4 June in UTC: the day is the interaction's own, the 3rd. */
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-06-03T23:30:00-05:00",
+                            "Late call from Bogotá", bruno, 0);
+  /* Planned, after "today": it must not count. */
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2024-07-01T09:00:00+02:00",
+                            "Planned", amina, ministry);
+
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, amina, "2024-06-15", &list);
+  assert_day (s->last_contact, "2024-06-01");
+  s = get (f->store, LIA_RECORD_KIND_ORGANIZATION, ministry, "2024-06-15", &list);
+  assert_day (s->last_contact, "2024-05-20");
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, bruno, "2024-06-15", &list);
+  assert_day (s->last_contact, "2024-06-03");
+  /* As of the day before, Bruno's late call had not happened yet. */
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, bruno, "2024-06-02", &list);
+  g_assert_null (s->last_contact);
+
+  /* Once the planned meeting's day has come, it is the last contact of both. */
+  s = get (f->store, LIA_RECORD_KIND_ORGANIZATION, ministry, "2024-07-01", &list);
+  assert_day (s->last_contact, "2024-07-01");
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, amina, "2024-07-02", &list);
+  assert_day (s->last_contact, "2024-07-01");
+}
+
+static void
+test_cadence (StoreFixture  *f,
+              gconstpointer  data)
+{
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 bruno = lia_test_add_contact (f->store, "Bruno", "Keller");
+  g_autoptr(GPtrArray) list = NULL;
+  LiaStakeholder *s;
+
+  g_assert_cmpint (lia_quadrant_from_assessment (5, 5), ==, LIA_QUADRANT_MANAGE_CLOSELY);
+  g_assert_cmpint (lia_quadrant_from_assessment (3, 2), ==, LIA_QUADRANT_KEEP_SATISFIED);
+  g_assert_cmpint (lia_quadrant_from_assessment (2, 3), ==, LIA_QUADRANT_KEEP_INFORMED);
+  g_assert_cmpint (lia_quadrant_from_assessment (1, 1), ==, LIA_QUADRANT_MONITOR);
+  g_assert_cmpint (lia_quadrant_from_assessment (0, 5), ==, LIA_QUADRANT_NONE);
+
+  /* Manage closely: every 30 days. Last contact 1 March: due by 31 March. */
+  assess (f->store, LIA_RECORD_KIND_CONTACT, amina, 5, 4, LIA_STANCE_SUPPORTIVE);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-03-01T10:00:00Z",
+                            "Catch-up", amina, 0);
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, amina, "2025-03-10", &list);
+  g_assert_cmpuint (s->cadence_days, ==, 30);
+  assert_day (s->next_contact, "2025-03-31");
+  g_assert_false (s->due);
+  /* Within a week of lapsing, due. */
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, amina, "2025-03-24", &list);
+  g_assert_true (s->due);
+  /* A logged interaction resets it. */
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_EMAIL, "2025-03-24T08:00:00Z",
+                            "Follow-up", amina, 0);
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, amina, "2025-03-24", &list);
+  assert_day (s->next_contact, "2025-04-23");
+  g_assert_false (s->due);
+
+  /* Monitor: no cadence, never due. Not assessed: the same. */
+  assess (f->store, LIA_RECORD_KIND_CONTACT, bruno, 1, 2, LIA_STANCE_NEUTRAL);
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, bruno, "2025-03-24", &list);
+  g_assert_cmpuint (s->cadence_days, ==, 0);
+  g_assert_null (s->next_contact);
+  g_assert_false (s->due);
+
+  /* Keep informed and never contacted: due from today. */
+  assess (f->store, LIA_RECORD_KIND_CONTACT, bruno, 2, 5, LIA_STANCE_NEUTRAL);
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, bruno, "2025-03-24", &list);
+  g_assert_cmpuint (s->cadence_days, ==, 90);
+  assert_day (s->next_contact, "2025-03-24");
+  g_assert_true (s->due);
+}
+
+static void
+test_health (StoreFixture  *f,
+             gconstpointer  data)
+{
+  gint64 ministry = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 quiet = lia_test_add_contact (f->store, "Quiet", "Person");
+  g_autoptr(GPtrArray) list = NULL;
+  LiaStakeholder *s;
+
+  lia_test_add_affiliation (f->store, amina, ministry, "Director", "2020-01-01", NULL);
+  assess (f->store, LIA_RECORD_KIND_CONTACT, amina, 4, 4, LIA_STANCE_CONCERNED);
+
+  /* Never in touch, nothing owed, no concern: recency 0, sentiment 15, 20, 10. */
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, quiet, "2025-06-30", &list);
+  g_assert_cmpint (s->health.recency, ==, 0);
+  g_assert_cmpint (s->health.sentiment, ==, 15);
+  g_assert_cmpint (s->health.commitments, ==, 20);
+  g_assert_cmpint (s->health.concerns, ==, 10);
+  g_assert_cmpint (s->health.score, ==, 45);
+
+  /* Six interactions: the last five count for the mood, (−1 −1 −2 0 +1) / 5 = −0.6. */
+  {
+    static const int sentiments[] = { 2, -1, -1, -2, 0, 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sentiments); i++)
+      {
+        g_autofree char *at = g_strdup_printf ("2025-06-%02uT10:00:00Z", 1 + i);
+        gint64 id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, at, "Call", amina, 0);
+        g_autoptr(LiaRecord) interaction = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, id);
+
+        lia_interaction_set_sentiment (LIA_INTERACTION (interaction), sentiments[i]);
+        lia_test_save (f->store, interaction);
+      }
+  }
+
+  /* One commitment overdue each way, one not yet due, one done. */
+  {
+    static const struct { LiaCommitmentDirection direction; const char *due; LiaCommitmentStatus status; } ks[] = {
+      { LIA_COMMITMENT_DIRECTION_OURS, "2025-06-01", LIA_COMMITMENT_STATUS_OPEN },
+      { LIA_COMMITMENT_DIRECTION_THEIRS, "2025-06-15", LIA_COMMITMENT_STATUS_OPEN },
+      { LIA_COMMITMENT_DIRECTION_OURS, "2025-07-15", LIA_COMMITMENT_STATUS_OPEN },
+      { LIA_COMMITMENT_DIRECTION_OURS, "2025-05-01", LIA_COMMITMENT_STATUS_DONE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ks); i++)
+      {
+        g_autoptr(LiaCommitment) k = lia_commitment_new (ks[i].direction, "Promise");
+        g_autoptr(GDate) due = day (ks[i].due);
+
+        lia_commitment_set_due_date (k, due);
+        lia_commitment_set_status (k, ks[i].status);
+        lia_commitment_set_contact_id (k, amina);
+        lia_test_save (f->store, k);
+      }
+  }
+
+  /* A high-severity concern open (−7) and a resolved one (nothing). */
+  {
+    g_autoptr(LiaConcern) open = lia_concern_new ("Data sharing dispute");
+    g_autoptr(LiaConcern) resolved = lia_concern_new ("Old quarrel");
+    g_autoptr(LiaConcernParty) p1 = lia_concern_party_new_contact (amina, "Wants the data back");
+    g_autoptr(LiaConcernParty) p2 = lia_concern_party_new_contact (amina, "");
+
+    lia_concern_set_severity (open, LIA_SEVERITY_HIGH);
+    lia_concern_add_party (open, p1);
+    lia_test_save (f->store, open);
+    lia_concern_set_status (resolved, LIA_CONCERN_STATUS_RESOLVED);
+    lia_concern_add_party (resolved, p2);
+    lia_test_save (f->store, resolved);
+  }
+
+  /* Last contact 6 June, 24 days before: within the 30-day cadence, recency 40.
+   * Sentiment 30 × (−0.6 + 2) / 4 = 10.5 → 11. Commitments 20 − 10. Concerns 10 − 7. */
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, amina, "2025-06-30", &list);
+  g_assert_cmpuint (s->health.n_recent, ==, 5);
+  g_assert_cmpfloat_with_epsilon (s->health.average_sentiment, -0.6, 1e-9);
+  g_assert_cmpint (s->health.recency, ==, 40);
+  g_assert_cmpint (s->health.sentiment, ==, 11);
+  g_assert_cmpuint (s->health.overdue_ours, ==, 1);
+  g_assert_cmpuint (s->health.overdue_theirs, ==, 1);
+  g_assert_cmpint (s->health.commitments, ==, 10);
+  g_assert_cmpuint (s->health.open_concerns, ==, 1);
+  g_assert_cmpint (s->health.concerns, ==, 3);
+  g_assert_cmpint (s->health.score, ==, 64);
+
+  /* 45 days after the last contact: halfway from 30 to 60 days, recency 20. */
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, amina, "2025-07-21", &list);
+  g_assert_cmpint (s->health.recency, ==, 20);
+
+  /* The ministry has its director's interactions, commitments and concern. */
+  s = get (f->store, LIA_RECORD_KIND_ORGANIZATION, ministry, "2025-06-30", &list);
+  assert_day (s->last_contact, "2025-06-06");
+  g_assert_cmpuint (s->health.overdue_ours + s->health.overdue_theirs, ==, 2);
+  g_assert_cmpuint (s->health.open_concerns, ==, 1);
+}
+
+/* The names of the list, in order, as one string: "Amina Diallo, Bruno Keller". */
+static char *
+names (GPtrArray *list)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",
+                            ((LiaStakeholder *) list->pdata[i])->name);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+assert_names (LiaStore                  *store,
+              const LiaStakeholderQuery *query,
+              const char                *expected)
+{
+  g_autoptr(GPtrArray) list = stakeholders (store, query);
+  g_autofree char *got = names (list);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_filters (StoreFixture  *f,
+              gconstpointer  data)
+{
+  gint64 ministry = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  gint64 clinic = lia_test_add_organization (f->store, "Clinic", 0);
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 bruno = lia_test_add_contact (f->store, "Bruno", "Keller");
+  gint64 chen = lia_test_add_contact (f->store, "Chen", "Wei");
+  g_autoptr(GDate) today = day ("2025-06-30");
+  LiaStakeholderQuery query;
+
+  {
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, ministry);
+    const char *tags[] = { "government", NULL };
+
+    lia_organization_set_sector (LIA_ORGANIZATION (record), "Government");
+    lia_organization_set_country (LIA_ORGANIZATION (record), "FR");
+    lia_organization_set_tags (LIA_ORGANIZATION (record), tags);
+    lia_test_save (f->store, record);
+  }
+  {
+    g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, chen);
+    const char *tags[] = { "key-contact", NULL };
+
+    lia_contact_set_tags (LIA_CONTACT (record), tags);
+    lia_test_save (f->store, record);
+  }
+  lia_test_add_affiliation (f->store, amina, ministry, "Director", NULL, NULL);
+  lia_test_add_affiliation (f->store, bruno, clinic, "Head nurse", NULL, NULL);
+  assess (f->store, LIA_RECORD_KIND_CONTACT, amina, 5, 5, LIA_STANCE_OPPOSED);
+  assess (f->store, LIA_RECORD_KIND_CONTACT, bruno, 2, 4, LIA_STANCE_ADVOCATE);
+  assess (f->store, LIA_RECORD_KIND_CONTACT, chen, 4, 2, LIA_STANCE_CONCERNED);
+  assess (f->store, LIA_RECORD_KIND_ORGANIZATION, ministry, 5, 3, LIA_STANCE_NEUTRAL);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-06-20T10:00:00Z", "Recent", bruno, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-01-10T10:00:00Z", "Long ago", chen, 0);
+
+  lia_stakeholder_query_init (&query);
+  query.today = today;
+  assert_names (f->store, &query, "Amina Diallo, Bruno Keller, Chen Wei, Clinic, Ministry of Health");
+
+  query.kinds = 1u << LIA_RECORD_KIND_CONTACT;
+  /* "Who is influential and opposed (or concerned)?" */
+  query.stances = (1u << LIA_STANCE_OPPOSED) | (1u << LIA_STANCE_CONCERNED);
+  query.influence_min = 4;
+  assert_names (f->store, &query, "Amina Diallo, Chen Wei");
+  query.interest_max = 3;
+  assert_names (f->store, &query, "Chen Wei");
+
+  /* "Whom have I not contacted in 90 days?": Chen (171 days) and Amina (never). */
+  lia_stakeholder_query_init (&query);
+  query.today = today;
+  query.kinds = 1u << LIA_RECORD_KIND_CONTACT;
+  query.not_contacted_days = 90;
+  query.sort = LIA_STAKEHOLDER_SORT_LAST_CONTACT;
+  assert_names (f->store, &query, "Amina Diallo, Chen Wei");
+
+  /* Due: Amina (30-day cadence, never contacted) and Chen (60 days, lapsed); not Bruno. */
+  lia_stakeholder_query_init (&query);
+  query.today = today;
+  query.due_only = TRUE;
+  query.sort = LIA_STAKEHOLDER_SORT_DUE;
+  assert_names (f->store, &query, "Chen Wei, Amina Diallo, Ministry of Health");
+
+  /* A contact's sector and country are their organization's. */
+  lia_stakeholder_query_init (&query);
+  query.today = today;
+  query.sector = "government";
+  assert_names (f->store, &query, "Amina Diallo, Ministry of Health");
+  query.sector = NULL;
+  query.country = "fr";
+  assert_names (f->store, &query, "Amina Diallo, Ministry of Health");
+  query.country = NULL;
+  query.tag = "Key-Contact";
+  assert_names (f->store, &query, "Chen Wei");
+
+  lia_stakeholder_query_init (&query);
+  query.today = today;
+  query.sort = LIA_STAKEHOLDER_SORT_INFLUENCE;
+  assert_names (f->store, &query, "Amina Diallo, Ministry of Health, Chen Wei, Bruno Keller, Clinic");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  ADD ("/store/engagement/last-contact", test_last_contact);
+  ADD ("/store/engagement/cadence", test_cadence);
+  ADD ("/store/engagement/health", test_health);
+  ADD ("/store/engagement/filters", test_filters);
+#undef ADD
+
+  return g_test_run ();
+}
