@@ -15,6 +15,7 @@
 #include "lia-list-model-private.h"
 #include "lia-list-model.h"
 #include "lia-search-result.h"
+#include "lia-store-engagement.h"
 #include "lia-store.h"
 
 #include "bench-data.h"
@@ -612,6 +613,59 @@ run_search (Bench   *b,
 /* Lazy list model                                                                             */
 
 /* get_item + unref of one row, in ms. */
+/* Engagement (docs/engagement.md): each stakeholder query of `liaison stakeholders`, timed
+ * whole (the store gathers every record, then filters and sorts), median of three runs. */
+static gboolean
+run_engagement (Bench   *b,
+                GError **error)
+{
+  g_autoptr(GDate) today = lia_date_parse_iso ("2026-01-01", NULL);
+  static const struct {
+    const char         *what;
+    guint               kinds;
+    int                 not_contacted_days;
+    gboolean            due_only;
+    LiaStakeholderSort  sort;
+  } queries[] = {
+    { "all stakeholders, by name", 0, -1, FALSE, LIA_STAKEHOLDER_SORT_NAME },
+    { "contacts, by last contact", 1u << LIA_RECORD_KIND_CONTACT, -1, FALSE, LIA_STAKEHOLDER_SORT_LAST_CONTACT },
+    { "contacts not contacted in 90 days", 1u << LIA_RECORD_KIND_CONTACT, 90, FALSE, LIA_STAKEHOLDER_SORT_LAST_CONTACT },
+    { "organizations, by health", 1u << LIA_RECORD_KIND_ORGANIZATION, -1, FALSE, LIA_STAKEHOLDER_SORT_HEALTH },
+    { "due for contact", 0, -1, TRUE, LIA_STAKEHOLDER_SORT_DUE },
+  };
+
+  print_heading ("Engagement (lia_store_list_stakeholders, as of 2026-01-01, median of 3)");
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      LiaStakeholderQuery query;
+      double ms[3];
+      guint n = 0;
+
+      lia_stakeholder_query_init (&query);
+      query.today = today;
+      query.kinds = queries[q].kinds;
+      query.not_contacted_days = queries[q].not_contacted_days;
+      query.due_only = queries[q].due_only;
+      query.sort = queries[q].sort;
+
+      for (guint run = 0; run < G_N_ELEMENTS (ms); run++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(GPtrArray) list = lia_store_list_stakeholders (b->store, &query, error);
+
+          if (list == NULL)
+            return FALSE;
+          ms[run] = ms_since (start);
+          n = list->len;
+        }
+      qsort (ms, G_N_ELEMENTS (ms), sizeof ms[0], compare_doubles);
+      g_print ("%s: %.1f ms (%u rows; target for a first page ≤ 50 ms)\n",
+               queries[q].what, ms[1], n);
+    }
+
+  return TRUE;
+}
+
 static double
 time_fetch (LiaListModel *model,
             guint         position)
@@ -1030,6 +1084,9 @@ main (int    argc,
     goto fail;
 
   if (!run_models (&b, &error))
+    goto fail;
+
+  if (!run_engagement (&b, &error))
     goto fail;
 
   print_heading ("Memory");
