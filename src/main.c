@@ -12,9 +12,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LiaApplication) application = NULL;
+  const char *locale_dir = g_getenv ("LIAISON_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LIAISON_LOCALEDIR: the translations of an uninstalled build (build/po), so that
+   * build-aux/dev run and the screenshots can show Liaison in French before it is installed. */
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir != NULL && locale_dir[0] != '\0' ? locale_dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
