@@ -671,7 +671,8 @@ lia_timeline_view_unselect (LiaTimelineView *self)
 {
   g_return_if_fail (LIA_IS_TIMELINE_VIEW (self));
 
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  /* Not gtk_selection_model_unselect_all(): GtkSingleSelection in GTK 4.8 ignores it. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 void
