@@ -641,6 +641,27 @@ assert_inside (GtkWidget  *widget,
     assert_inside (child, window, where);
 }
 
+/* The action buttons of a record lie inside their bar, which the next group does not cover:
+ * a bar measured for fewer lines than it lays out draws its last buttons over the group. */
+static void
+assert_actions_inside (GtkWidget  *page,
+                       const char *where)
+{
+  GtkWidget *bar = lia_ui_test_find (page, GTK_TYPE_FLOW_BOX, NULL);
+  graphene_rect_t bar_bounds, bounds;
+
+  if (bar == NULL || !gtk_widget_get_mapped (bar))
+    return;
+  g_assert_true (gtk_widget_compute_bounds (bar, page, &bar_bounds));
+  for (GtkWidget *child = gtk_widget_get_first_child (bar); child; child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_true (gtk_widget_compute_bounds (child, page, &bounds));
+      if (bounds.origin.y + bounds.size.height > bar_bounds.origin.y + bar_bounds.size.height + 0.5)
+        g_error ("%s: an action button ends at %.0f px, below its bar (%.0f px)", where,
+                 bounds.origin.y + bounds.size.height, bar_bounds.origin.y + bar_bounds.size.height);
+    }
+}
+
 static gint64
 longest (StoreFixture *f,
          const char   *query)
@@ -727,6 +748,7 @@ test_layout (StoreFixture  *f,
           gtk_widget_measure (detail (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
           g_assert_cmpint (minimum, <=, 360);
           g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+          assert_actions_inside (detail (window), where);
 
           if (width == 360)
             {
