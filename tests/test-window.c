@@ -956,6 +956,55 @@ test_narrow_reopen (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+button_for (GtkWidget  *widget,
+            const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = button_for (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A save rebuilds the page shown: the focus stays on the button the person pressed, and the
+ * title is not selected. */
+static void
+test_focus_after_save (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LiaRecord) record = NULL;
+  LiaWindow *window;
+  GtkWidget *focus, *title;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show_sized (f->store, 1280, 800);
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.who));
+  g_assert_true (gtk_widget_grab_focus (button_for (detail (window), "win.add-commitment")));
+
+  record = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, s.who);
+  lia_organization_set_notes (LIA_ORGANIZATION (record), "Met at the assembly.");
+  lia_test_save (f->store, record);
+  lia_ui_test_settle ();
+  g_assert_true (lia_ui_test_has_label (detail (window), "Met at the assembly."));
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "win.add-commitment");
+  title = lia_ui_test_find (detail (window), GTK_TYPE_LABEL, "World Health Organization");
+  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (title), NULL, NULL));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_no_display (void)
 {
@@ -1009,6 +1058,7 @@ main (int   argc,
   ADD ("/window/remembers", test_remembers);
   ADD ("/window/detail-follows-view", test_detail_follows_view);
   ADD ("/window/narrow-reopen", test_narrow_reopen);
+  ADD ("/window/focus-after-save", test_focus_after_save);
   g_test_add ("/window/layout/en", StoreFixture, &english, store_fixture_setup, test_layout, store_fixture_teardown);
   g_test_add ("/window/layout/fr", StoreFixture, &french, store_fixture_setup, test_layout, store_fixture_teardown);
 
