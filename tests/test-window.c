@@ -5,6 +5,10 @@
  * what is stored. Runs under Xvfb. */
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "lia-importer.h"
 #include "lia-timeline-row.h"
 #include "lia-ui-util.h"
 #include "lia-window-private.h"
@@ -579,6 +583,437 @@ test_remembers (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* --- layout at every size and in every language ------------------------------------------ */
+
+static LiaWindow *
+show_sized (LiaStore *store,
+            int       width,
+            int       height)
+{
+  LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, "store", store,
+                                    "default-width", width, "default-height", height, NULL);
+
+  lia_ui_test_present (GTK_WINDOW (window));
+  return window;
+}
+
+typedef struct
+{
+  const char *name;      /* test path part */
+  const char *language;  /* the catalog's language, NULL for the untranslated strings */
+  const char *locale;    /* LC_ALL */
+} Language;
+
+static const Language english = { "en", NULL, "C.UTF-8" };
+static const Language french = { "fr", "fr", "fr_FR.UTF-8" };
+
+/* Switches what _() and the templates return, as LANG=fr_FR.UTF-8 does at start; FALSE when
+ * the machine lacks the locale. */
+static gboolean
+use_language (const Language *language)
+{
+  if (setlocale (LC_ALL, language->locale) == NULL)
+    return FALSE;
+  /* glibc keeps translations per text domain: naming it again drops what it looked up. */
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
+}
+
+/* The sample directory: real names, long French words, URLs and addresses. */
+static void
+import_sample (LiaStore *store)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri ("resource:///io/github/liaison/Liaison/samples/regional-health-office.xml");
+  g_autoptr(LiaImporter) importer = lia_importer_new (file);
+  g_autoptr(GError) error = NULL;
+
+  lia_importer_run (importer, store, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Every shown widget lies inside the window, left to right: nothing is cut off. */
+static void
+assert_inside (GtkWidget  *widget,
+               GtkWidget  *window,
+               const char *where)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_NATIVE (widget))
+    return;
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (window) + 0.5)
+    g_error ("%s: a %s spans %.0f–%.0f px in a %d px window", where, G_OBJECT_TYPE_NAME (widget),
+             bounds.origin.x, bounds.origin.x + bounds.size.width, gtk_widget_get_width (window));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_inside (child, window, where);
+}
+
+/* The action buttons of a record lie inside their bar, which the next group does not cover:
+ * a bar measured for fewer lines than it lays out draws its last buttons over the group. */
+static void
+assert_actions_inside (GtkWidget  *page,
+                       const char *where)
+{
+  GtkWidget *bar = lia_ui_test_find (page, GTK_TYPE_FLOW_BOX, NULL);
+  graphene_rect_t bar_bounds, bounds;
+
+  if (bar == NULL || !gtk_widget_get_mapped (bar))
+    return;
+  g_assert_true (gtk_widget_compute_bounds (bar, page, &bar_bounds));
+  for (GtkWidget *child = gtk_widget_get_first_child (bar); child; child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_true (gtk_widget_compute_bounds (child, page, &bounds));
+      if (bounds.origin.y + bounds.size.height > bar_bounds.origin.y + bar_bounds.size.height + 0.5)
+        g_error ("%s: an action button ends at %.0f px, below its bar (%.0f px)", where,
+                 bounds.origin.y + bounds.size.height, bar_bounds.origin.y + bar_bounds.size.height);
+    }
+}
+
+static gint64
+longest (StoreFixture *f,
+         const char   *query)
+{
+  gint64 id = lia_test_sql_int (f->path, query);
+
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* The records whose pages are the widest in the sample: the longest names and titles. */
+static void
+sample_records (StoreFixture  *f,
+                LiaRecordKind  kinds[4],
+                gint64         ids[4])
+{
+  kinds[0] = LIA_RECORD_KIND_ORGANIZATION;
+  ids[0] = longest (f, "SELECT id FROM organizations ORDER BY length(name) DESC LIMIT 1");
+  kinds[1] = LIA_RECORD_KIND_CONTACT;
+  ids[1] = longest (f, "SELECT contact_id FROM affiliations GROUP BY contact_id ORDER BY count(*) DESC LIMIT 1");
+  kinds[2] = LIA_RECORD_KIND_INTERACTION;
+  ids[2] = longest (f, "SELECT id FROM interactions ORDER BY length(title) DESC LIMIT 1");
+  kinds[3] = LIA_RECORD_KIND_COMMITMENT;
+  ids[3] = longest (f, "SELECT id FROM commitments ORDER BY length(title) DESC LIMIT 1");
+}
+
+static const char *
+view_of (LiaRecordKind kind)
+{
+  switch (kind)
+    {
+    case LIA_RECORD_KIND_CONTACT: return "contacts";
+    case LIA_RECORD_KIND_INTERACTION: return "timeline";
+    case LIA_RECORD_KIND_COMMITMENT: return "follow-ups";
+    default: return "organizations";
+    }
+}
+
+/* In English and in French, at the default size and a common larger one, each kind of record
+ * opens beside its list, and the list keeps its width whatever is shown; at 360 px every page
+ * (the list, each record, the list again after Back) fits inside the window. */
+static void
+test_layout (StoreFixture  *f,
+             gconstpointer  data)
+{
+  const Language *language = data;
+  static const int sizes[][2] = { { 960, 640 }, { 1280, 800 }, { 360, 640 } };
+  LiaRecordKind kinds[4];
+  gint64 ids[4];
+
+  if (!use_language (language))
+    {
+      g_test_skip ("The locale is not installed: build-aux/dev generates it");
+      return;
+    }
+  import_sample (f->store);
+  sample_records (f, kinds, ids);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      int width = sizes[i][0];
+      LiaWindow *window = show_sized (f->store, width, sizes[i][1]);
+      double list_width = -1;
+
+      /* Translated, or the test proves nothing about French. */
+      if (language->language != NULL)
+        g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Organisations");
+
+      for (guint r = 0; r < G_N_ELEMENTS (kinds); r++)
+        {
+          g_autofree char *where = g_strdup_printf ("%s, %d px, %s", language->name, width, view_of (kinds[r]));
+          graphene_rect_t list_bounds, detail_bounds;
+          int minimum;
+
+          activate (window, "win.view", g_variant_new_string (view_of (kinds[r])));
+          if (width == 360)
+            {
+              g_assert_true (adw_leaflet_get_folded (window->leaflet));
+              g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "list");
+              assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
+            }
+          activate (window, "win.open-record", lia_ui_record_target (kinds[r], ids[r]));
+          g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, ids[r]);
+          gtk_widget_measure (detail (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          g_assert_cmpint (minimum, <=, 360);
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+          assert_actions_inside (detail (window), where);
+
+          if (width == 360)
+            {
+              g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "detail");
+              assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
+              activate (window, "win.back", NULL);
+              g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "list");
+              assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
+              continue;
+            }
+
+          /* Side by side: list left of the detail, no overlap, the list as wide as before. */
+          g_assert_false (adw_leaflet_get_folded (window->leaflet));
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->list_stack), GTK_WIDGET (window), &list_bounds));
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->detail_stack), GTK_WIDGET (window), &detail_bounds));
+          g_assert_cmpfloat (list_bounds.size.width, >=, 320);
+          g_assert_cmpfloat (detail_bounds.size.width, >=, 360);
+          g_assert_cmpfloat (list_bounds.origin.x + list_bounds.size.width, <=, detail_bounds.origin.x + 1);
+          g_assert_cmpfloat (detail_bounds.origin.x + detail_bounds.size.width, <=, width + 1);
+          if (list_width < 0)
+            list_width = list_bounds.size.width;
+          g_assert_cmpfloat (list_bounds.size.width, ==, list_width);
+          assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
+        }
+      lia_ui_test_destroy (GTK_WINDOW (window));
+    }
+  use_language (&english);
+}
+
+/* The id of the record highlighted in @list (any of its list views), 0 when none is. */
+static gint64
+highlighted (GtkWidget *list)
+{
+  if (GTK_IS_LIST_VIEW (list))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+      gpointer item = GTK_IS_SINGLE_SELECTION (model)
+                      ? gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model)) : NULL;
+
+      if (item != NULL && LIA_IS_RECORD (item))
+        return lia_record_get_id (item);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    {
+      gint64 id = highlighted (child);
+
+      if (id != 0)
+        return id;
+    }
+  return 0;
+}
+
+/* The detail page shown is the only one visible (and so the only one screen readers see). */
+static void
+assert_one_page_visible (LiaWindow *window)
+{
+  guint visible = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->detail_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    visible += gtk_widget_get_visible (child);
+  g_assert_cmpuint (visible, ==, 1);
+  g_assert_true (gtk_widget_get_visible (detail (window)));
+}
+
+/* Each view shows its own record, or its empty state; the highlighted row is the record
+ * shown; only the page shown is visible. */
+static void
+test_detail_follows_view (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  LiaWindow *window;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show_sized (f->store, 1280, 800);
+
+  lia_directory_list_select_id (window->organizations_list, s.who);
+  lia_ui_test_settle ();
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.who);
+  assert_one_page_visible (window);
+
+  /* Follow-ups has nothing chosen yet: its empty state, not the organization. */
+  activate (window, "win.view", g_variant_new_string ("follow-ups"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "empty");
+  g_assert_false (gtk_widget_get_sensitive (window->edit_button) && gtk_widget_get_visible (window->edit_button));
+  assert_one_page_visible (window);
+  g_assert_cmpint (highlighted (GTK_WIDGET (window->follow_up_list)), ==, 0);
+
+  /* Opening a commitment from the list highlights it; back in Organizations the organization
+   * is there again, highlighted. */
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_COMMITMENT, s.theirs));
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.theirs);
+  activate (window, "win.view", g_variant_new_string ("organizations"));
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.who);
+  g_assert_cmpint (highlighted (GTK_WIDGET (window->organizations_list)), ==, s.who);
+  assert_one_page_visible (window);
+
+  /* A link to the sub-organization: the list follows the record shown. */
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.office));
+  g_assert_cmpint (highlighted (GTK_WIDGET (window->organizations_list)), ==, s.office);
+  /* A link to a person, not in this list: nothing stays highlighted. */
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_CONTACT, s.amina));
+  g_assert_cmpint (highlighted (GTK_WIDGET (window->organizations_list)), ==, 0);
+  assert_one_page_visible (window);
+
+  /* In the Timeline, the interaction opened from elsewhere is the row highlighted. */
+  activate (window, "win.view", g_variant_new_string ("timeline"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "empty");
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_INTERACTION, s.call));
+  g_assert_cmpint (highlighted (GTK_WIDGET (window->timeline_view)), ==, s.call);
+
+  /* Follow-ups kept its commitment. */
+  activate (window, "win.view", g_variant_new_string ("follow-ups"));
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.theirs);
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+/* Presses the pointer on @row, as a click does, through the controllers of the list pane. */
+static void
+press_on (LiaWindow *window,
+          GtkWidget *row)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window->list_stack));
+  graphene_point_t centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (row) / 2.0, gtk_widget_get_height (row) / 2.0);
+  graphene_point_t point;
+  gboolean pressed = FALSE;
+
+  g_assert_true (gtk_widget_compute_point (row, GTK_WIDGET (window->list_stack), &centre, &point));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, (double) point.x, (double) point.y);
+          pressed = TRUE;
+        }
+    }
+  g_assert_true (pressed);
+  lia_ui_test_settle ();
+}
+
+/* The row of the list view showing @label. */
+static GtkWidget *
+row_of (GtkWidget  *list,
+        const char *label)
+{
+  GtkWidget *widget = lia_ui_test_find (list, GTK_TYPE_LABEL, label);
+
+  while (widget != NULL && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)))
+    widget = gtk_widget_get_parent (widget);
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* Narrow: the record chosen shows, Back shows the list with its row still highlighted, a
+ * click on that row opens it again, and a wide window has its three panes back. */
+static void
+test_narrow_reopen (StoreFixture  *f,
+                    gconstpointer  data)
+{
+  LiaWindow *window;
+  graphene_rect_t list_bounds, detail_bounds;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show_sized (f->store, 360, 640);
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "list");
+
+  lia_directory_list_select_id (window->organizations_list, s.who);
+  lia_ui_test_settle ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "detail");
+  activate (window, "win.back", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "list");
+  g_assert_cmpint (highlighted (GTK_WIDGET (window->organizations_list)), ==, s.who);
+
+  /* A click on another row opens that one; on the highlighted one, opens it again. */
+  press_on (window, row_of (GTK_WIDGET (window->organizations_list), "WHO Regional Office"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "list");
+  press_on (window, row_of (GTK_WIDGET (window->organizations_list), "World Health Organization"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "detail");
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.who);
+
+  /* Wide again: the three panes, the record beside its list. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  lia_ui_test_settle ();
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->sidebar)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->list_stack), GTK_WIDGET (window), &list_bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->detail_stack), GTK_WIDGET (window), &detail_bounds));
+  g_assert_cmpfloat (list_bounds.origin.x + list_bounds.size.width, <=, detail_bounds.origin.x + 1);
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.who);
+
+  /* Narrow again with the record chosen: the record, not the sidebar alone. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  lia_ui_test_settle ();
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "detail");
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+button_for (GtkWidget  *widget,
+            const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = button_for (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A save rebuilds the page shown: the focus stays on the button the person pressed, and the
+ * title is not selected. */
+static void
+test_focus_after_save (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LiaRecord) record = NULL;
+  LiaWindow *window;
+  GtkWidget *focus, *title;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show_sized (f->store, 1280, 800);
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.who));
+  g_assert_true (gtk_widget_grab_focus (button_for (detail (window), "win.add-commitment")));
+
+  record = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, s.who);
+  lia_organization_set_notes (LIA_ORGANIZATION (record), "Met at the assembly.");
+  lia_test_save (f->store, record);
+  lia_ui_test_settle ();
+  g_assert_true (lia_ui_test_has_label (detail (window), "Met at the assembly."));
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "win.add-commitment");
+  title = lia_ui_test_find (detail (window), GTK_TYPE_LABEL, "World Health Organization");
+  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (title), NULL, NULL));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_no_display (void)
 {
@@ -592,6 +1027,22 @@ main (int   argc,
   /* Not G_TEST_OPTION_ISOLATE_DIRS: libadwaita needs the system's GSettings schemas, found
    * through XDG_DATA_DIRS. The test writes only in its own temporary folder. */
   lia_ui_test_init (&argc, &argv);
+  {
+    /* The catalogs built in the build directory, so that the French layout is the real one. */
+    g_autofree char *locale_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+
+    /* The locale picks the language; LANGUAGE from the environment would win over it. */
+    g_unsetenv ("LANGUAGE");
+
+    bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+    /* GLib decides once whether to translate at all, on the first lookup: make it in French,
+     * where the catalog answers, so that switching language later works. */
+    if (use_language (&french))
+      (void) g_dgettext (GETTEXT_PACKAGE, "Liaison");
+    use_language (&english);
+  }
 
   if (!lia_ui_test_init_display ())
     {
@@ -614,6 +1065,11 @@ main (int   argc,
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/wide-layout", test_wide_layout);
   ADD ("/window/remembers", test_remembers);
+  ADD ("/window/detail-follows-view", test_detail_follows_view);
+  ADD ("/window/narrow-reopen", test_narrow_reopen);
+  ADD ("/window/focus-after-save", test_focus_after_save);
+  g_test_add ("/window/layout/en", StoreFixture, &english, store_fixture_setup, test_layout, store_fixture_teardown);
+  g_test_add ("/window/layout/fr", StoreFixture, &french, store_fixture_setup, test_layout, store_fixture_teardown);
 
 #undef ADD
 

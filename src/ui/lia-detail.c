@@ -86,17 +86,89 @@ on_visible_child_cb (LiaDetail *self)
     make_timeline (self);
 }
 
+/* Where the focus is inside @content, as the child index at each level; NULL when it is not
+ * there. */
+static GArray *
+dup_focus_path (GtkWidget *content)
+{
+  GtkRoot *root = gtk_widget_get_root (content);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GArray *path;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, content))
+    return NULL;
+
+  path = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (GtkWidget *widget = focus; widget != content; widget = gtk_widget_get_parent (widget))
+    {
+      guint index = 0;
+
+      for (GtkWidget *sibling = gtk_widget_get_prev_sibling (widget); sibling; sibling = gtk_widget_get_prev_sibling (sibling))
+        index++;
+      g_array_prepend_val (path, index);
+    }
+
+  return path;
+}
+
+static GtkWidget *
+first_focusable (GtkWidget *widget)
+{
+  if (gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget) &&
+      gtk_widget_get_visible (widget) && !GTK_IS_LABEL (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_focusable (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* After a rebuild, the focus goes back to the widget in the same place (the button someone
+ * pressed before saving an editor), or to the nearest one that takes it; never to whatever
+ * GTK picks first, which was the selectable title with all its text selected. */
+static void
+restore_focus (GtkWidget *content,
+               GArray    *path)
+{
+  GtkWidget *widget = content;
+  GtkWidget *best = NULL;
+
+  for (guint i = 0; i < path->len && widget != NULL; i++)
+    {
+      GtkWidget *child = gtk_widget_get_first_child (widget);
+
+      for (guint n = g_array_index (path, guint, i); child != NULL && n > 0; n--)
+        child = gtk_widget_get_next_sibling (child);
+      widget = child;
+      if (widget != NULL && gtk_widget_get_focusable (widget) && !GTK_IS_LABEL (widget))
+        best = widget;
+    }
+
+  if (best == NULL)
+    best = first_focusable (content);
+  if (best != NULL)
+    gtk_widget_grab_focus (best);
+}
+
 void
 lia_detail_refresh (LiaDetail *self)
 {
   LiaDetailPrivate *priv = lia_detail_get_instance_private (self);
   LiaDetailClass *klass = LIA_DETAIL_GET_CLASS (self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) focus_path = NULL;
 
   g_return_if_fail (LIA_IS_DETAIL (self));
 
   g_clear_handle_id (&priv->refresh_source, g_source_remove);
   g_clear_object (&priv->record);
+  focus_path = dup_focus_path (priv->content);
   lia_ui_remove_all (priv->content);
 
   if (priv->id == 0 || priv->store == NULL)
@@ -115,6 +187,8 @@ lia_detail_refresh (LiaDetail *self)
     }
 
   klass->build (self, priv->content, priv->record);
+  if (focus_path != NULL)
+    restore_focus (priv->content, focus_path);
 }
 
 static gboolean

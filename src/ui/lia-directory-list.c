@@ -566,5 +566,6 @@ lia_directory_list_unselect (LiaDirectoryList *self)
 {
   g_return_if_fail (LIA_IS_DIRECTORY_LIST (self));
 
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  /* Not gtk_selection_model_unselect_all(): GtkSingleSelection in GTK 4.8 ignores it. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }

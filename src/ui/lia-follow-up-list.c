@@ -496,6 +496,7 @@ lia_follow_up_list_unselect (LiaFollowUpList *self)
 {
   g_return_if_fail (LIA_IS_FOLLOW_UP_LIST (self));
 
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->ours_selection));
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->theirs_selection));
+  /* Not gtk_selection_model_unselect_all(): GtkSingleSelection in GTK 4.8 ignores it. */
+  gtk_single_selection_set_selected (self->ours_selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (self->theirs_selection, GTK_INVALID_LIST_POSITION);
 }

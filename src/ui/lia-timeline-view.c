@@ -379,6 +379,24 @@ update_party_button (LiaTimelineView *self)
 
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->party_button),
                              label != NULL ? label : _("Anyone"));
+  /* A long organization name must not widen the list pane: it ends in "…", and the tooltip
+   * keeps it whole. */
+  gtk_widget_set_tooltip_text (self->party_button, label != NULL ? label : _("Organization or contact"));
+  for (GtkWidget *child = gtk_widget_get_first_child (self->party_button);
+       child != NULL;
+       child = gtk_widget_get_first_child (child))
+    {
+      GtkWidget *text = child;
+
+      while (text != NULL && !GTK_IS_LABEL (text))
+        text = gtk_widget_get_next_sibling (text);
+      if (text != NULL)
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+          gtk_label_set_max_width_chars (GTK_LABEL (text), 24);
+          break;
+        }
+    }
   gtk_widget_set_visible (self->party_clear, self->party_id != 0);
 }
 
@@ -409,6 +427,8 @@ lia_timeline_view_constructed (GObject *object)
       gtk_box_append (GTK_BOX (self->party_box), self->party_clear);
       update_party_button (self);
     }
+  /* A detail's timeline has its party fixed: no empty slot among the filters. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->party_box), self->party_button != NULL);
 
   rebuild_model (self);
 }
@@ -560,6 +580,11 @@ lia_timeline_view_init (LiaTimelineView *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The flow box's wrappers are layout only: Tab goes straight to the filters. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->filter_bar);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 
   self->party_kind = LIA_RECORD_KIND_CONTACT;
   self->selection = gtk_single_selection_new (NULL);
@@ -667,7 +692,8 @@ lia_timeline_view_unselect (LiaTimelineView *self)
 {
   g_return_if_fail (LIA_IS_TIMELINE_VIEW (self));
 
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  /* Not gtk_selection_model_unselect_all(): GtkSingleSelection in GTK 4.8 ignores it. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 void

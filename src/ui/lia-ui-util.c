@@ -540,7 +540,9 @@ lia_ui_action_bar_new (void)
   GtkWidget *bar = gtk_flow_box_new ();
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (bar), FALSE);
+  /* Homogeneous: GTK 4.8 measures a non-homogeneous flow box for fewer lines than it then
+   * lays out, and the last buttons were drawn over the group below. */
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (bar), TRUE);
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (bar), 1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 4);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 12);

@@ -42,12 +42,24 @@ struct _LiaWindow
   LiaFollowUpList      *follow_up_list;
   LiaSearchResults     *search_results;
   LiaDetail            *details[LIA_RECORD_KIND_CONCERN + 1];
+  /* What each view (in the order of the sidebar) showed last, so that coming back to a view
+   * shows its own record, or its empty state: never the previous view's. */
+  LiaRecordKind         view_kind[4];
+  gint64                view_id[4];
+  gboolean              syncing_list;   /* selecting the shown record in the list */
+  gboolean              reopen_pending; /* a press on the list, maybe on the selected row */
+  double                press_x;
+  double                press_y;
+  guint                 reopen_source;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
+  GtkWidget            *sidebar_pane;
+  GtkWidget            *list_pane;
+  GtkWidget            *detail_pane;
   GtkListBoxRow        *organizations_row;
   GtkListBoxRow        *contacts_row;
   GtkListBoxRow        *timeline_row;

@@ -79,6 +79,16 @@ _lia_window_get_view_kind (LiaWindow *self)
   return LIA_RECORD_KIND_ORGANIZATION;
 }
 
+static guint
+view_index (LiaWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_strcmp0 (self->view, views[i].name) == 0)
+      return i;
+
+  return 0;
+}
+
 void
 _lia_window_show_toast (LiaWindow *self,
                         AdwToast  *toast)
@@ -232,12 +242,79 @@ save_selection (LiaWindow *self)
   g_settings_set_string (self->settings, "last-selection", value != NULL ? value : "");
 }
 
+/* Only the page shown is visible: GTK 4.8 keeps the other pages of a stack in the
+ * accessibility tree as if shown, so a screen reader would find (and press) the buttons of a
+ * record no longer on screen. */
+static void
+show_detail_page (LiaWindow  *self,
+                  const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->detail_stack, name);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->detail_stack, page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == page);
+}
+
+/* The highlighted row of the view's list is the record shown, or nothing. */
+static void
+sync_list_selection (LiaWindow *self)
+{
+  LiaRecordKind kind = self->current_id != 0 ? self->current_kind : LIA_RECORD_KIND_ORGANIZATION;
+  gint64 id = self->current_id;
+  guint index = view_index (self);
+
+  if (self->store == NULL || self->organizations_list == NULL)
+    return;
+
+  self->syncing_list = TRUE;
+  if (index == 0 || index == 1)
+    {
+      LiaDirectoryList *list = index == 0 ? self->organizations_list : self->contacts_list;
+
+      if (id == 0 || kind != views[index].kind || !lia_directory_list_select_id (list, id))
+        lia_directory_list_unselect (list);
+    }
+  else if (index == 2)
+    {
+      GListModel *model = lia_timeline_view_get_model (self->timeline_view);
+      guint n = MIN (g_list_model_get_n_items (model), 256);
+      guint found = GTK_INVALID_LIST_POSITION;
+
+      /* Only the first pages, as for the directory lists: further would read the whole list. */
+      for (guint i = 0; id != 0 && kind == LIA_RECORD_KIND_INTERACTION && i < n; i++)
+        {
+          g_autoptr(LiaRecord) record = g_list_model_get_item (model, i);
+
+          if (lia_record_get_id (record) == id)
+            {
+              found = i;
+              break;
+            }
+        }
+      if (found != GTK_INVALID_LIST_POSITION)
+        lia_timeline_view_select (self->timeline_view, found);
+      else
+        lia_timeline_view_unselect (self->timeline_view);
+    }
+  else if (id == 0 || kind != LIA_RECORD_KIND_COMMITMENT)
+    {
+      lia_follow_up_list_unselect (self->follow_up_list);
+    }
+  self->syncing_list = FALSE;
+}
+
 void
 _lia_window_clear_detail (LiaWindow *self)
 {
   self->current_id = 0;
-  gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+  self->view_id[view_index (self)] = 0;
+  show_detail_page (self, "empty");
   adw_window_title_set_title (self->detail_title, "");
+  sync_list_selection (self);
   save_selection (self);
   _lia_window_update_actions (self);
 }
@@ -257,16 +334,53 @@ _lia_window_open_record (LiaWindow     *self,
   detail = self->details[kind];
   self->current_kind = kind;
   self->current_id = id;
+  self->view_kind[view_index (self)] = kind;
+  self->view_id[view_index (self)] = id;
+  self->reopen_pending = FALSE;
   lia_detail_set_record_id (detail, id);
-  gtk_stack_set_visible_child_name (self->detail_stack, detail_page_name (kind));
+  show_detail_page (self, detail_page_name (kind));
   adw_window_title_set_title (self->detail_title,
                               lia_detail_get_record (detail) != NULL
                               ? lia_record_get_label (lia_detail_get_record (detail)) : "");
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  if (!self->syncing_list)
+    sync_list_selection (self);
 
   save_selection (self);
   _lia_window_update_actions (self);
+}
+
+/* What the view showed when the person last looked at it, or its empty state. */
+static void
+show_view_record (LiaWindow *self)
+{
+  guint index = view_index (self);
+  LiaRecordKind kind = self->view_kind[index];
+  gint64 id = self->view_id[index];
+  g_autoptr(LiaRecord) record = NULL;
+
+  if (id != 0 && kind == self->current_kind && id == self->current_id)
+    {
+      sync_list_selection (self);
+      return;
+    }
+  if (id != 0)
+    record = lia_store_load (self->store, kind, id, NULL);
+  if (record != NULL)
+    {
+      gboolean folded = adw_leaflet_get_folded (self->leaflet);
+      const char *pane = adw_leaflet_get_visible_child_name (self->leaflet);
+
+      _lia_window_open_record (self, kind, id);
+      /* Switching view in a narrow window shows the list, not the record under it. */
+      if (folded)
+        adw_leaflet_set_visible_child_name (self->leaflet, pane);
+    }
+  else
+    {
+      _lia_window_clear_detail (self);
+    }
 }
 
 static void
@@ -322,6 +436,8 @@ set_view (LiaWindow  *self,
                                       -1);
       if (adw_leaflet_get_folded (self->leaflet))
         adw_leaflet_set_visible_child_name (self->leaflet, "list");
+      if (self->organizations_list != NULL)
+        show_view_record (self);
     }
 
   if (self->settings != NULL)
@@ -345,18 +461,95 @@ on_back_clicked_cb (LiaWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Panes a folded leaflet does not show are out of the accessibility tree, as they are off
+ * the screen. */
+static void
+update_pane_accessibility (LiaWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  const char *shown = adw_leaflet_get_visible_child_name (self->leaflet);
+  struct { GtkWidget *pane; const char *name; } panes[] = {
+    { self->sidebar_pane, "sidebar" }, { self->list_pane, "list" }, { self->detail_pane, "detail" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (panes[i].pane),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 folded && g_strcmp0 (shown, panes[i].name) != 0,
+                                 -1);
+}
+
 static void
 on_leaflet_folded_cb (LiaWindow *self)
 {
-  /* Folding shows the pane the person was last looking at. */
-  if (adw_leaflet_get_folded (self->leaflet) && self->current_id == 0)
-    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  /* Folding shows the record being looked at, or the list when there is none: never the
+   * sidebar alone. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, self->current_id != 0 ? "detail" : "list");
+  update_pane_accessibility (self);
+}
+
+static void
+on_leaflet_visible_child_cb (LiaWindow *self)
+{
+  update_pane_accessibility (self);
+}
+
+static gboolean
+reopen_idle_cb (gpointer user_data)
+{
+  LiaWindow *self = user_data;
+  GtkWidget *list = gtk_stack_get_visible_child (self->list_stack);
+  GtkWidget *picked;
+
+  self->reopen_source = 0;
+  if (!self->reopen_pending || self->current_id == 0 || !adw_leaflet_get_folded (self->leaflet))
+    return G_SOURCE_REMOVE;
+  self->reopen_pending = FALSE;
+
+  /* The press was on the row already selected (a new selection opens by itself): the row
+   * of a list view carries the selected state; a button inside it does its own thing. */
+  picked = gtk_widget_pick (GTK_WIDGET (self->list_stack), self->press_x, self->press_y, GTK_PICK_DEFAULT);
+  for (; picked != NULL && picked != list; picked = gtk_widget_get_parent (picked))
+    {
+      if (GTK_IS_BUTTON (picked))
+        return G_SOURCE_REMOVE;
+      if (GTK_IS_LIST_VIEW (gtk_widget_get_parent (picked)))
+        {
+          if (gtk_widget_get_state_flags (picked) & GTK_STATE_FLAG_SELECTED)
+            adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+          break;
+        }
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In a narrow window, a click on the row of the record shown opens it again: the selection
+ * does not change, so the list alone would do nothing. */
+static void
+on_list_pressed_cb (LiaWindow       *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
+{
+  if (!adw_leaflet_get_folded (self->leaflet) || self->current_id == 0)
+    return;
+
+  self->reopen_pending = TRUE;
+  self->press_x = x;
+  self->press_y = y;
+  if (self->reopen_source == 0)
+    self->reopen_source = g_idle_add (reopen_idle_cb, self);
 }
 
 static void
 on_record_selected_cb (LiaWindow *self,
                        LiaRecord *record)
 {
+  if (self->syncing_list)
+    return;
   _lia_window_open_record (self, lia_record_get_kind (record), lia_record_get_id (record));
 }
 
@@ -516,6 +709,15 @@ build_views (LiaWindow *self)
   g_signal_connect_swapped (self->search_results, "result-activated", G_CALLBACK (on_search_result_activated_cb), self);
   lia_search_results_attach_entry (self->search_results, GTK_WIDGET (self->search_entry));
 
+  {
+    GtkGesture *press = gtk_gesture_click_new ();
+
+    /* Capture: the press is seen before the row takes it. */
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (press, "pressed", G_CALLBACK (on_list_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_stack), GTK_EVENT_CONTROLLER (press));
+  }
+
   add_detail (self, LIA_DETAIL (lia_organization_detail_new (self->store)));
   add_detail (self, LIA_DETAIL (lia_contact_detail_new (self->store)));
   add_detail (self, LIA_DETAIL (lia_interaction_detail_new (self->store)));
@@ -574,6 +776,7 @@ lia_window_dispose (GObject *object)
   LiaWindow *self = (LiaWindow *) object;
 
   g_clear_handle_id (&self->counts_source, g_source_remove);
+  g_clear_handle_id (&self->reopen_source, g_source_remove);
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->changed_handler, self->store);
@@ -724,6 +927,9 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, organizations_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, contacts_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, timeline_row);
@@ -747,6 +953,7 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
