@@ -104,7 +104,6 @@ lia_commitment_editor_load (LiaEditor *editor,
 {
   LiaCommitmentEditor *self = LIA_COMMITMENT_EDITOR (editor);
   LiaCommitment *commitment = LIA_COMMITMENT (record);
-  g_autofree char *due = lia_date_to_iso (lia_commitment_get_due_date (commitment));
   const char *directions[] = { _("We owe them"), _("They owe us"), NULL };
   const char *statuses[] = { _("Open"), _("Done"), _("Cancelled"), NULL };
   GtkWidget *group;
@@ -118,7 +117,7 @@ lia_commitment_editor_load (LiaEditor *editor,
                                           lia_commitment_get_direction (commitment));
   self->status = lia_editor_add_combo (editor, group, _("_Status"), statuses,
                                        lia_commitment_get_status (commitment));
-  self->due = lia_editor_add_entry (editor, group, _("_Due Date (year-month-day)"), due);
+  self->due = lia_editor_add_date (editor, group, _("_Due Date"), lia_commitment_get_due_date (commitment));
 
   group = lia_editor_add_group (editor, _("Counterpart"), _("Who the promise was made to or by"));
   self->organization_id = lia_commitment_get_organization_id (commitment);
@@ -141,16 +140,15 @@ lia_commitment_editor_apply (LiaEditor  *editor,
   g_autoptr(GDate) due = NULL;
 
   lia_commitment_set_title (commitment, lia_editor_entry_text (self->title));
-  lia_editor_mark_field (self->title, lia_text_is_blank (lia_editor_entry_text (self->title)));
+  lia_editor_require_text (editor, self->title);
   lia_commitment_set_direction (commitment, adw_combo_row_get_selected (ADW_COMBO_ROW (self->direction)));
   lia_commitment_set_status (commitment, adw_combo_row_get_selected (ADW_COMBO_ROW (self->status)));
   lia_commitment_set_organization_id (commitment, self->organization_id);
   lia_commitment_set_contact_id (commitment, self->contact_id);
   lia_commitment_set_notes (commitment, notes);
 
-  if (!lia_editor_parse_date (self->due, _("The due date"), &due, error))
-    return FALSE;
-  lia_commitment_set_due_date (commitment, due);
+  if (lia_editor_get_date (editor, self->due, &due))
+    lia_commitment_set_due_date (commitment, due);
 
   return TRUE;
 }
