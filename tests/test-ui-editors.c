@@ -12,6 +12,7 @@
 #include "lia-editor-dates.h"
 #include "lia-interaction-editor.h"
 #include "lia-organization-editor.h"
+#include "lia-ui-util.h"
 #include "lia-window.h"
 #include "test-ui-util.h"
 
@@ -724,6 +725,149 @@ test_default_time (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_mapped_label (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Add Commitment" on a meeting's page: the commitment is tied to the meeting, made to the one
+ * organization and person who were there; and the meeting can be picked by searching too. */
+static void
+test_promised_at (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  gint64 ministry = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  g_autoptr(GDateTime) at = lia_test_at ("2025-03-14T09:00:00+01:00");
+  g_autoptr(LiaInteraction) meeting = lia_interaction_new (LIA_INTERACTION_KIND_MEETING, at, "Budget review");
+  g_autoptr(LiaInteraction) call = NULL;
+  g_autoptr(LiaCommitment) blank = lia_commitment_new (LIA_COMMITMENT_DIRECTION_THEIRS, "Send the figures");
+  g_autoptr(GPtrArray) open = NULL;
+  LiaWindow *window;
+  LiaEditor *editor;
+  LiaRecordPicker *picker;
+  GtkWidget *label, *row, *button;
+  gint64 meeting_id, call_id;
+
+  lia_interaction_add_contact (meeting, amina);
+  lia_interaction_add_organization (meeting, ministry);
+  lia_test_save (f->store, LIA_RECORD (meeting));
+  meeting_id = lia_record_get_id (LIA_RECORD (meeting));
+  call = lia_interaction_new (LIA_INTERACTION_KIND_CALL, at, "Follow-up call on figures");
+  lia_test_save (f->store, LIA_RECORD (call));
+  call_id = lia_record_get_id (LIA_RECORD (call));
+
+  window = lia_window_new (NULL, f->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  lia_ui_test_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.open-record",
+                                                     lia_ui_record_target (LIA_RECORD_KIND_INTERACTION, meeting_id)));
+  lia_ui_test_settle ();
+  label = find_mapped_label (GTK_WIDGET (window), "Add Commitment");
+  g_assert_nonnull (label);
+  button = gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.add-commitment");
+  g_signal_emit_by_name (button, "clicked");
+  lia_ui_test_settle ();
+
+  editor = find_editor (LIA_TYPE_COMMITMENT_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Commitment");
+  row = lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Promised At");
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Budget review, "));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Organization"))),
+                   ==, "Ministry of Health");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Contact"))),
+                   ==, "Amina Diallo");
+  g_assert_true (focus_is_in (editor, entry (editor, "_What Was Promised")));
+  type (editor, "_What Was Promised", "Share the vaccination figures");
+  g_object_ref (editor);
+  g_assert_true (lia_editor_save (editor));
+  g_object_unref (editor);
+  lia_ui_test_settle ();
+
+  open = lia_store_list_open_commitments (f->store, 0, 0, NULL);
+  g_assert_cmpuint (open->len, ==, 1);
+  g_assert_cmpstr (lia_commitment_get_title (open->pdata[0]), ==, "Share the vaccination figures");
+  g_assert_cmpint (lia_commitment_get_interaction_id (open->pdata[0]), ==, meeting_id);
+  g_assert_cmpint (lia_commitment_get_organization_id (open->pdata[0]), ==, ministry);
+  g_assert_cmpint (lia_commitment_get_contact_id (open->pdata[0]), ==, amina);
+  g_clear_pointer (&open, g_ptr_array_unref);
+  lia_ui_test_destroy (GTK_WINDOW (window));
+
+  /* Picked by searching: the call, told apart from the meeting by its kind and day. */
+  editor = LIA_EDITOR (lia_commitment_editor_new (f->store, blank));
+  lia_ui_test_present (GTK_WINDOW (editor));
+  picker = _lia_commitment_editor_get_interaction_picker (LIA_COMMITMENT_EDITOR (editor));
+  lia_record_picker_set_text (picker, "figures");
+  g_assert_cmpuint (lia_record_picker_get_n_results (picker), ==, 1);
+  g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (picker), ADW_TYPE_ACTION_ROW, "Follow-up call on figures"));
+  lia_record_picker_pick (picker, 0);
+  g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
+  g_object_ref (editor);
+  g_assert_true (lia_editor_save (editor));
+  g_object_unref (editor);
+
+  open = lia_store_list_open_commitments (f->store, 0, 0, NULL);
+  g_assert_cmpuint (open->len, ==, 2);
+  for (guint i = 0; i < open->len; i++)
+    if (g_str_equal (lia_commitment_get_title (open->pdata[i]), "Send the figures"))
+      g_assert_cmpint (lia_commitment_get_interaction_id (open->pdata[i]), ==, call_id);
+}
+
+/* In the US, the due date shows and is read month first; the calendar fills it in that way. */
+static void
+test_us_dates_saved (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autoptr(LiaCommitment) commitment = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Send the report");
+  g_autoptr(GDate) due = g_date_new_dmy (11, G_DATE_DECEMBER, 2026);
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2027, 1, 2, 12, 0, 0);
+  LiaEditor *editor;
+  GtkWidget *row, *calendar;
+
+  if (setlocale (LC_ALL, "en_US.UTF-8") == NULL)
+    g_error ("The en_US.UTF-8 locale is missing: build-aux/dev generates it");
+  lia_commitment_set_due_date (commitment, due);
+  editor = LIA_EDITOR (lia_commitment_editor_new (f->store, commitment));
+  lia_ui_test_present (GTK_WINDOW (editor));
+  row = entry (editor, "_Due Date");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "12/11/2026");
+
+  calendar = lia_ui_test_find (row, GTK_TYPE_CALENDAR, NULL);
+  g_assert_nonnull (calendar);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "01/02/2027");
+  gtk_editable_set_text (GTK_EDITABLE (row), "1/3/2027");
+
+  g_object_ref (editor);
+  g_assert_true (lia_editor_save (editor));
+  g_object_unref (editor);
+  setlocale (LC_ALL, saved);
+
+  open = lia_store_list_open_commitments (f->store, 0, 0, NULL);
+  g_assert_cmpuint (open->len, ==, 1);
+  g_assert_cmpint (g_date_get_month (lia_commitment_get_due_date (open->pdata[0])), ==, 1);
+  g_assert_cmpint (g_date_get_day (lia_commitment_get_due_date (open->pdata[0])), ==, 3);
+  g_assert_cmpint (g_date_get_year (lia_commitment_get_due_date (open->pdata[0])), ==, 2027);
+}
+
 static void
 test_no_display (void)
 {
@@ -757,6 +901,8 @@ main (int   argc,
   ADD ("/ui-editors/save-shows-all", test_save_shows_all);
   ADD ("/ui-editors/save-sensitivity", test_save_sensitivity);
   ADD ("/ui-editors/default-time", test_default_time);
+  ADD ("/ui-editors/promised-at", test_promised_at);
+  ADD ("/ui-editors/us-dates-saved", test_us_dates_saved);
   g_test_add_func ("/ui-editors/locale-dates", test_locale_dates);
 
 #undef ADD
