@@ -15,6 +15,7 @@ struct _LiaCommitmentEditor
 
   gint64     organization_id;
   gint64     contact_id;
+  gint64     interaction_id;
 
   GtkWidget *title;
   GtkWidget *direction;
@@ -22,6 +23,9 @@ struct _LiaCommitmentEditor
   GtkWidget *due;
   GtkWidget *organization_row;
   GtkWidget *contact_row;
+  GtkWidget *interaction_row;
+  GtkWidget *interaction_clear;
+  LiaRecordPicker *interaction_picker;
   GtkWidget *notes;
 };
 
@@ -42,6 +46,64 @@ update_counterparts (LiaCommitmentEditor *self)
                                organization != NULL ? organization : _("None"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->contact_row),
                                contact != NULL ? contact : _("None"));
+}
+
+static void
+update_interaction (LiaCommitmentEditor *self)
+{
+  LiaStore *store = lia_editor_get_store (LIA_EDITOR (self));
+  g_autoptr(LiaRecord) interaction = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->interaction_id != 0)
+    interaction = lia_store_load (store, LIA_RECORD_KIND_INTERACTION, self->interaction_id, NULL);
+  if (interaction != NULL)
+    {
+      g_autofree char *day = lia_ui_format_day (lia_interaction_get_at (LIA_INTERACTION (interaction)));
+
+      /* Translators: an interaction and its day, as in "Budget meeting, 14 March 2025". */
+      text = g_strdup_printf (_("%s, %s"), lia_interaction_get_title (LIA_INTERACTION (interaction)), day);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->interaction_row),
+                               text != NULL ? text : _("Not tied to an interaction"));
+  gtk_widget_set_visible (self->interaction_clear, self->interaction_id != 0);
+}
+
+static void
+on_interaction_picked_cb (LiaCommitmentEditor *self,
+                          int                  kind,
+                          gint64               id)
+{
+  self->interaction_id = id;
+  update_interaction (self);
+  lia_editor_field_changed (LIA_EDITOR (self), self->interaction_row);
+}
+
+static void
+on_interaction_clear_cb (LiaCommitmentEditor *self)
+{
+  self->interaction_id = 0;
+  update_interaction (self);
+  lia_editor_field_changed (LIA_EDITOR (self), self->interaction_row);
+}
+
+/* A new commitment from an interaction's page: its counterpart is who was there, when that is
+ * one organization or one person. */
+static void
+fill_counterparts_from_interaction (LiaCommitmentEditor *self)
+{
+  g_autoptr(LiaRecord) record = lia_store_load (lia_editor_get_store (LIA_EDITOR (self)),
+                                                LIA_RECORD_KIND_INTERACTION, self->interaction_id, NULL);
+  const GArray *contacts, *organizations;
+
+  if (record == NULL)
+    return;
+  contacts = lia_interaction_get_contact_ids (LIA_INTERACTION (record));
+  organizations = lia_interaction_get_organization_ids (LIA_INTERACTION (record));
+  if (contacts->len == 1)
+    self->contact_id = g_array_index (contacts, gint64, 0);
+  if (organizations->len == 1)
+    self->organization_id = g_array_index (organizations, gint64, 0);
 }
 
 static void
@@ -104,10 +166,9 @@ lia_commitment_editor_load (LiaEditor *editor,
 {
   LiaCommitmentEditor *self = LIA_COMMITMENT_EDITOR (editor);
   LiaCommitment *commitment = LIA_COMMITMENT (record);
-  g_autofree char *due = lia_date_to_iso (lia_commitment_get_due_date (commitment));
   const char *directions[] = { _("We owe them"), _("They owe us"), NULL };
   const char *statuses[] = { _("Open"), _("Done"), _("Cancelled"), NULL };
-  GtkWidget *group;
+  GtkWidget *group, *button;
 
   gtk_window_set_title (GTK_WINDOW (self), lia_editor_is_new (editor) ? _("New Commitment")
                                                                       : _("Edit Commitment"));
@@ -118,14 +179,42 @@ lia_commitment_editor_load (LiaEditor *editor,
                                           lia_commitment_get_direction (commitment));
   self->status = lia_editor_add_combo (editor, group, _("_Status"), statuses,
                                        lia_commitment_get_status (commitment));
-  self->due = lia_editor_add_entry (editor, group, _("_Due Date (year-month-day)"), due);
+  self->due = lia_editor_add_date (editor, group, _("_Due Date"), lia_commitment_get_due_date (commitment));
 
   group = lia_editor_add_group (editor, _("Counterpart"), _("Who the promise was made to or by"));
   self->organization_id = lia_commitment_get_organization_id (commitment);
   self->contact_id = lia_commitment_get_contact_id (commitment);
+  self->interaction_id = lia_commitment_get_interaction_id (commitment);
+  if (lia_editor_is_new (editor) && self->interaction_id != 0 &&
+      self->organization_id == 0 && self->contact_id == 0)
+    fill_counterparts_from_interaction (self);
   self->organization_row = counterpart_row_new (self, group, LIA_RECORD_KIND_ORGANIZATION, _("Organization"));
   self->contact_row = counterpart_row_new (self, group, LIA_RECORD_KIND_CONTACT, _("Contact"));
   update_counterparts (self);
+
+  /* Where it was promised: a meeting, a call, a letter. */
+  self->interaction_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->interaction_row), _("Promised At"));
+  button = lia_record_picker_button_new (lia_editor_get_store (editor), 1u << LIA_RECORD_KIND_INTERACTION,
+                                         _("Choose…"), &self->interaction_picker);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose Where It Was Promised"), -1);
+  g_signal_connect_object (self->interaction_picker, "picked", G_CALLBACK (on_interaction_picked_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->interaction_clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  gtk_widget_set_valign (self->interaction_clear, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->interaction_clear, "flat");
+  gtk_widget_set_tooltip_text (self->interaction_clear, _("Not Tied to an Interaction"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->interaction_clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Not Tied to an Interaction"), -1);
+  g_signal_connect_swapped (self->interaction_clear, "clicked", G_CALLBACK (on_interaction_clear_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->interaction_row), self->interaction_clear);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->interaction_row), button);
+  group = lia_editor_add_group (editor, _("Origin"), NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->interaction_row);
+  lia_editor_add_field (editor, self->interaction_row);
+  update_interaction (self);
 
   self->notes = lia_editor_add_text (editor, _("Notes"), lia_commitment_get_notes (commitment));
 }
@@ -141,16 +230,16 @@ lia_commitment_editor_apply (LiaEditor  *editor,
   g_autoptr(GDate) due = NULL;
 
   lia_commitment_set_title (commitment, lia_editor_entry_text (self->title));
-  lia_editor_mark_field (self->title, lia_text_is_blank (lia_editor_entry_text (self->title)));
+  lia_editor_require_text (editor, self->title);
   lia_commitment_set_direction (commitment, adw_combo_row_get_selected (ADW_COMBO_ROW (self->direction)));
   lia_commitment_set_status (commitment, adw_combo_row_get_selected (ADW_COMBO_ROW (self->status)));
   lia_commitment_set_organization_id (commitment, self->organization_id);
   lia_commitment_set_contact_id (commitment, self->contact_id);
+  lia_commitment_set_interaction_id (commitment, self->interaction_id);
   lia_commitment_set_notes (commitment, notes);
 
-  if (!lia_editor_parse_date (self->due, _("The due date"), &due, error))
-    return FALSE;
-  lia_commitment_set_due_date (commitment, due);
+  if (lia_editor_get_date (editor, self->due, &due))
+    lia_commitment_set_due_date (commitment, due);
 
   return TRUE;
 }
@@ -180,4 +269,10 @@ lia_commitment_editor_new (LiaStore      *store,
                        "store", store,
                        "record", commitment,
                        NULL);
+}
+
+LiaRecordPicker *
+_lia_commitment_editor_get_interaction_picker (LiaCommitmentEditor *self)
+{
+  return self->interaction_picker;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lia-editor.h"
+#include "lia-record-picker.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,8 @@ G_DECLARE_FINAL_TYPE (LiaCommitmentEditor, lia_commitment_editor, LIA, COMMITMEN
  * filled in already. */
 LiaCommitmentEditor *lia_commitment_editor_new (LiaStore *store,
                      LiaCommitment *commitment);
+
+/* The "Promised At" picker, for tests. */
+LiaRecordPicker *_lia_commitment_editor_get_interaction_picker (LiaCommitmentEditor *self);
 
 G_END_DECLS

@@ -103,8 +103,6 @@ lia_concern_editor_load (LiaEditor *editor,
   LiaConcernEditor *self = LIA_CONCERN_EDITOR (editor);
   LiaConcern *concern = LIA_CONCERN (record);
   GListModel *parties = lia_concern_get_parties (concern);
-  g_autofree char *opened = lia_date_to_iso (lia_concern_get_opened (concern));
-  g_autofree char *resolved = lia_date_to_iso (lia_concern_get_resolved (concern));
   const char *severities[] = { _("Low"), _("Medium"), _("High"), _("Critical"), NULL };
   const char *statuses[] = { _("Open"), _("Mediating"), _("Resolved"), _("Closed"), NULL };
   LiaRecordPicker *picker = NULL;
@@ -116,8 +114,8 @@ lia_concern_editor_load (LiaEditor *editor,
   self->title = lia_editor_add_entry (editor, group, _("_Title"), lia_concern_get_title (concern));
   self->severity = lia_editor_add_combo (editor, group, _("S_everity"), severities, lia_concern_get_severity (concern));
   self->status = lia_editor_add_combo (editor, group, _("_Status"), statuses, lia_concern_get_status (concern));
-  self->opened = lia_editor_add_entry (editor, group, _("_Opened (year-month-day)"), opened);
-  self->resolved = lia_editor_add_entry (editor, group, _("_Resolved (year-month-day)"), resolved);
+  self->opened = lia_editor_add_date (editor, group, _("_Opened"), lia_concern_get_opened (concern));
+  self->resolved = lia_editor_add_date (editor, group, _("_Resolved"), lia_concern_get_resolved (concern));
 
   self->parties_group = lia_editor_add_group (editor, _("Parties"), _("Who is involved, and where each stands"));
   button = lia_record_picker_button_new (lia_editor_get_store (editor),
@@ -156,9 +154,10 @@ lia_concern_editor_apply (LiaEditor  *editor,
   g_autofree char *notes = lia_editor_dup_text (self->notes);
   g_autoptr(GDate) opened = NULL;
   g_autoptr(GDate) resolved = NULL;
+  gboolean dates_read;
 
   lia_concern_set_title (concern, lia_editor_entry_text (self->title));
-  lia_editor_mark_field (self->title, lia_text_is_blank (lia_editor_entry_text (self->title)));
+  lia_editor_require_text (editor, self->title);
   lia_concern_set_severity (concern, adw_combo_row_get_selected (ADW_COMBO_ROW (self->severity)));
   lia_concern_set_status (concern, adw_combo_row_get_selected (ADW_COMBO_ROW (self->status)));
   lia_concern_set_root_cause (concern, root_cause);
@@ -177,9 +176,11 @@ lia_concern_editor_apply (LiaEditor  *editor,
       lia_concern_add_party (concern, item);
     }
 
-  if (!lia_editor_parse_date (self->opened, _("The opening date"), &opened, error) ||
-      !lia_editor_parse_date (self->resolved, _("The resolution date"), &resolved, error))
-    return FALSE;
+  /* Both read, so that both say what is wrong with them. */
+  dates_read = lia_editor_get_date (editor, self->opened, &opened);
+  dates_read = lia_editor_get_date (editor, self->resolved, &resolved) && dates_read;
+  if (dates_read && opened != NULL && resolved != NULL && g_date_compare (resolved, opened) < 0)
+    lia_editor_report (editor, self->resolved, _("before the day it was opened"));
   lia_concern_set_opened (concern, opened);
   lia_concern_set_resolved (concern, resolved);
 

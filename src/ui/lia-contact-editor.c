@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-contact-editor.h"
+#include "lia-editor-dates.h"
 #include "lia-record-picker.h"
 #include "lia-ui-util.h"
 
@@ -102,8 +103,6 @@ add_affiliation (LiaContactEditor *self,
   LiaStore *store = lia_editor_get_store (LIA_EDITOR (self));
   g_autofree char *name = lia_ui_dup_record_label (store, LIA_RECORD_KIND_ORGANIZATION,
                                                    lia_affiliation_get_organization_id (record));
-  g_autofree char *from = lia_date_to_iso (lia_affiliation_get_from (record));
-  g_autofree char *until = lia_date_to_iso (lia_affiliation_get_until (record));
   g_autofree char *remove_label = g_strdup_printf (_("Remove Affiliation with %s"), name);
   GtkWidget *remove, *primary_row;
 
@@ -124,8 +123,10 @@ add_affiliation (LiaContactEditor *self,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (affiliation->row), remove);
 
   affiliation->role = add_sub_entry (self, affiliation->row, _("Role"), lia_affiliation_get_role (record));
-  affiliation->from = add_sub_entry (self, affiliation->row, _("Since (year-month-day)"), from);
-  affiliation->until = add_sub_entry (self, affiliation->row, _("Until (year-month-day)"), until);
+  affiliation->from = lia_editor_date_row_new (LIA_EDITOR (self), C_("affiliation", "Since"), lia_affiliation_get_from (record));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (affiliation->row), affiliation->from);
+  affiliation->until = lia_editor_date_row_new (LIA_EDITOR (self), C_("affiliation", "Until"), lia_affiliation_get_until (record));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (affiliation->row), affiliation->until);
 
   primary_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (primary_row), _("Main Affiliation"));
@@ -302,21 +303,19 @@ lia_contact_editor_apply (LiaEditor  *editor,
   nameless = lia_text_is_blank (lia_editor_entry_text (self->given_name)) &&
              lia_text_is_blank (lia_editor_entry_text (self->family_name)) &&
              lia_text_is_blank (lia_editor_entry_text (self->display_name));
-  lia_editor_mark_field (self->given_name, nameless);
-  lia_editor_mark_field (self->family_name, nameless);
+  if (nameless)
+    lia_editor_report (editor, self->given_name, _("required, or a family or display name"));
 
-  lia_editor_mark_field (self->time_zone, FALSE);
   if (zone[0] != '\0')
     {
       g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
 
       if (tz == NULL)
         {
-          lia_editor_mark_field (self->time_zone, TRUE);
-          g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
-                       _("“%s” is not a time zone this computer knows: use a name such as "
-                         "Europe/Paris or Africa/Nairobi."), zone);
-          return FALSE;
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a time zone this computer knows; "
+                                                        "use a name such as Europe/Paris"), zone);
+
+          lia_editor_report (editor, self->time_zone, message);
         }
     }
   lia_contact_set_time_zone (contact, zone);
@@ -328,21 +327,12 @@ lia_contact_editor_apply (LiaEditor  *editor,
       g_autoptr(GDate) from = NULL;
       g_autoptr(GDate) until = NULL;
 
-      if (!lia_editor_parse_date (affiliation->from, _("The start of an affiliation"), &from, error) ||
-          !lia_editor_parse_date (affiliation->until, _("The end of an affiliation"), &until, error))
-        {
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (affiliation->row), TRUE);
-          return FALSE;
-        }
-      if (from != NULL && until != NULL && g_date_compare (from, until) > 0)
-        {
-          lia_editor_mark_field (affiliation->until, TRUE);
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (affiliation->row), TRUE);
-          g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
-                       _("The affiliation with %s ends before it starts."),
-                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (affiliation->row)));
-          return FALSE;
-        }
+      gboolean read;
+
+      read = lia_editor_get_date (editor, affiliation->from, &from);
+      read = lia_editor_get_date (editor, affiliation->until, &until) && read;
+      if (read && from != NULL && until != NULL && g_date_compare (from, until) > 0)
+        lia_editor_report (editor, affiliation->until, _("before Since"));
     }
 
   return TRUE;
@@ -370,8 +360,8 @@ lia_contact_editor_save (LiaEditor  *editor,
   for (guint i = 0; i < self->affiliations->len; i++)
     {
       Affiliation *affiliation = self->affiliations->pdata[i];
-      g_autoptr(GDate) from = lia_date_parse_iso (lia_editor_entry_text (affiliation->from), NULL);
-      g_autoptr(GDate) until = lia_date_parse_iso (lia_editor_entry_text (affiliation->until), NULL);
+      g_autoptr(GDate) from = lia_editor_date_parse (lia_editor_entry_text (affiliation->from));
+      g_autoptr(GDate) until = lia_editor_date_parse (lia_editor_entry_text (affiliation->until));
       g_autoptr(LiaAffiliation) copy = g_object_new (LIA_TYPE_AFFILIATION, NULL);
 
       /* A copy: a failed save must not leave half-applied values behind. */

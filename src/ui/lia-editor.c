@@ -6,6 +6,20 @@
 #include <glib/gi18n.h>
 
 #include "lia-editor.h"
+#include "lia-editor-dates.h"
+
+/* A row that can be wrong. Its problem is shown in the row itself (its title says what is
+ * wrong, in the error colour), so that nothing moves under the pointer when it comes or goes;
+ * and only once the person is done with the field, or asked to save. */
+typedef struct
+{
+  GtkWidget *row;       /* AdwPreferencesRow */
+  char      *title;     /* the row's own title, with its mnemonic */
+  char      *problem;   /* what is wrong now (this validation's), or NULL */
+  gboolean   edited;    /* changed since the editor opened, not yet left */
+  gboolean   emptied;   /* found empty by a change (maybe only halfway through a replacement) */
+  gboolean   touched;   /* problems are shown */
+} Field;
 
 typedef struct
 {
@@ -16,10 +30,11 @@ typedef struct
   gboolean     dirty;
   gboolean     closing;
   char        *problem;
+  GPtrArray   *fields;  /* Field, in the order of the form */
+  guint        emptied_idle;
 
   GtkWidget   *save_button;
-  GtkWidget   *revealer;
-  GtkWidget   *problem_label;
+  GtkWidget   *toasts;
   GtkWidget   *form;
 } LiaEditorPrivate;
 
@@ -41,24 +56,208 @@ static guint signals[N_SIGNALS];
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LiaEditor, lia_editor, ADW_TYPE_WINDOW)
 
 static void
+field_free (gpointer data)
+{
+  Field *field = data;
+
+  g_free (field->title);
+  g_free (field->problem);
+  g_free (field);
+}
+
+static Field *
+find_field (LiaEditor *self,
+            GtkWidget *row)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  for (guint i = 0; i < priv->fields->len; i++)
+    {
+      Field *field = priv->fields->pdata[i];
+
+      if (field->row == row)
+        return field;
+    }
+
+  return NULL;
+}
+
+/* "Title" from "_Title", for messages that name the field. */
+static char *
+plain_title (const char *title)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = title; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (plain, *p);
+    }
+
+  return g_string_free (plain, FALSE);
+}
+
+static char *
+escape_underlines (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static void
+show_field (Field *field)
+{
+  gboolean wrong = field->touched && field->problem != NULL;
+
+  if (wrong)
+    {
+      g_autofree char *message = escape_underlines (field->problem);
+      g_autofree char *plain = plain_title (field->title);
+      /* Translators: a field's title and what is wrong with it, as in "Date: “31/02” is not a date". */
+      g_autofree char *title = g_strdup_printf (_("%s: %s"), field->title, message);
+      g_autofree char *full = g_strdup_printf (_("%s: %s"), plain, field->problem);
+
+      gtk_widget_add_css_class (field->row, "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title);
+      gtk_widget_set_tooltip_text (field->row, full);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field->row, "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), field->title);
+      gtk_widget_set_tooltip_text (field->row, NULL);
+    }
+}
+
+static void
+on_field_row_gone_cb (gpointer  data,
+                      GObject  *row)
+{
+  LiaEditor *self = data;
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  for (guint i = 0; i < priv->fields->len; i++)
+    if (((Field *) priv->fields->pdata[i])->row == (GtkWidget *) row)
+      {
+        g_ptr_array_remove_index (priv->fields, i);
+        return;
+      }
+}
+
+static void
 validate (LiaEditor *self)
 {
   LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
   LiaEditorClass *klass = LIA_EDITOR_GET_CLASS (self);
   g_autoptr(LiaRecord) trial = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   trial = g_object_new (G_OBJECT_TYPE (priv->record), NULL);
   lia_record_copy_from (trial, priv->record);
   lia_record_set_id (trial, lia_record_get_id (priv->record));
 
+  for (guint i = 0; i < priv->fields->len; i++)
+    g_clear_pointer (&((Field *) priv->fields->pdata[i])->problem, g_free);
   g_clear_pointer (&priv->problem, g_free);
-  if (!klass->apply (self, trial, &error) || !lia_record_validate (trial, &error))
-    priv->problem = g_strdup (error->message);
 
-  gtk_label_set_text (GTK_LABEL (priv->problem_label), priv->problem != NULL ? priv->problem : "");
-  gtk_revealer_set_reveal_child (GTK_REVEALER (priv->revealer), priv->problem != NULL);
-  gtk_widget_set_sensitive (priv->save_button, priv->problem == NULL);
+  ok = klass->apply (self, trial, &error);
+  for (guint i = 0; i < priv->fields->len; i++)
+    if (((Field *) priv->fields->pdata[i])->problem != NULL)
+      ok = FALSE;
+  if (ok && !lia_record_validate (trial, &error))
+    ok = FALSE;
+
+  /* A problem no field owns (the model's own rules) is shown on the first field. */
+  if (error != NULL && priv->fields->len > 0)
+    {
+      Field *first = priv->fields->pdata[0];
+
+      if (first->problem == NULL)
+        first->problem = g_strdup (error->message);
+    }
+
+  for (guint i = 0; i < priv->fields->len; i++)
+    {
+      Field *field = priv->fields->pdata[i];
+
+      if (field->problem != NULL && priv->problem == NULL)
+        {
+          g_autofree char *plain = plain_title (field->title);
+
+          priv->problem = g_strdup_printf (_("%s: %s"), plain, field->problem);
+        }
+      show_field (field);
+    }
+  if (!ok && priv->problem == NULL)
+    priv->problem = g_strdup (error != NULL ? error->message : _("This record cannot be saved."));
+
+  gtk_widget_set_sensitive (priv->save_button, priv->dirty);
+}
+
+static gboolean
+emptied_idle_cb (gpointer user_data)
+{
+  LiaEditor *self = user_data;
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+
+  priv->emptied_idle = 0;
+  for (guint i = 0; i < priv->fields->len; i++)
+    {
+      Field *field = priv->fields->pdata[i];
+
+      if (!field->emptied)
+        continue;
+      field->emptied = FALSE;
+      if (gtk_editable_get_text (GTK_EDITABLE (field->row))[0] == '\0')
+        {
+          field->touched = TRUE;
+          show_field (field);
+        }
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_field_changed_cb (GtkEditable *row,
+                     LiaEditor   *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  Field *field = find_field (self, GTK_WIDGET (row));
+
+  if (priv->loading || field == NULL)
+    return;
+
+  field->edited = TRUE;
+  /* Emptying a field is a decision, not a half-typed value: say at once if it is needed. But
+   * replacing the text empties it for a moment too: look again once the change is done. */
+  if (gtk_editable_get_text (row)[0] == '\0' && !field->touched)
+    {
+      field->emptied = TRUE;
+      if (priv->emptied_idle == 0)
+        priv->emptied_idle = g_idle_add (emptied_idle_cb, self);
+    }
+  lia_editor_changed (self);
+}
+
+static void
+on_field_leave_cb (GtkEventControllerFocus *controller,
+                   LiaEditor               *self)
+{
+  Field *field = find_field (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  if (field == NULL || !field->edited || field->touched)
+    return;
+
+  field->touched = TRUE;
+  show_field (field);
 }
 
 void
@@ -94,17 +293,37 @@ lia_editor_save (LiaEditor *self)
 
   g_return_val_if_fail (LIA_IS_EDITOR (self), FALSE);
 
+  /* Asked to save: every problem is shown now, and the first one gets the focus. */
+  for (guint i = 0; i < priv->fields->len; i++)
+    ((Field *) priv->fields->pdata[i])->touched = TRUE;
   validate (self);
   if (priv->problem != NULL)
-    return FALSE;
+    {
+      for (guint i = 0; i < priv->fields->len; i++)
+        {
+          Field *field = priv->fields->pdata[i];
+
+          if (field->problem == NULL)
+            continue;
+          for (GtkWidget *up = gtk_widget_get_parent (field->row); up != NULL; up = gtk_widget_get_parent (up))
+            if (ADW_IS_EXPANDER_ROW (up))
+              adw_expander_row_set_expanded (ADW_EXPANDER_ROW (up), TRUE);
+          gtk_widget_grab_focus (field->row);
+          break;
+        }
+      return FALSE;
+    }
 
   if (!klass->apply (self, priv->record, &error) || !klass->save (self, priv->record, &error))
     {
-      /* The store's messages are written for people: show them as they are. */
+      AdwToast *toast;
+
+      /* The store's messages are written for people: show them as they are, until read. */
       g_free (priv->problem);
       priv->problem = g_strdup (error->message);
-      gtk_label_set_text (GTK_LABEL (priv->problem_label), priv->problem);
-      gtk_revealer_set_reveal_child (GTK_REVEALER (priv->revealer), TRUE);
+      toast = adw_toast_new (priv->problem);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (priv->toasts), toast);
       return FALSE;
     }
 
@@ -205,6 +424,10 @@ lia_editor_constructed (GObject *object)
   klass->load (self, priv->record);
   priv->loading = FALSE;
   validate (self);
+
+  /* Typing starts in the first field (never on Cancel, where a space would throw it all away). */
+  if (priv->fields->len > 0)
+    gtk_widget_grab_focus (((Field *) priv->fields->pdata[0])->row);
 }
 
 static void
@@ -213,6 +436,7 @@ lia_editor_dispose (GObject *object)
   LiaEditor *self = (LiaEditor *) object;
   LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
 
+  g_clear_handle_id (&priv->emptied_idle, g_source_remove);
   g_clear_object (&priv->record);
   g_clear_object (&priv->store);
 
@@ -226,6 +450,10 @@ lia_editor_finalize (GObject *object)
   LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
 
   g_clear_pointer (&priv->problem, g_free);
+  /* Rows still alive (held elsewhere) must not call back into a finalized editor. */
+  for (guint i = 0; i < priv->fields->len; i++)
+    g_object_weak_unref (G_OBJECT (((Field *) priv->fields->pdata[i])->row), on_field_row_gone_cb, self);
+  g_clear_pointer (&priv->fields, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lia_editor_parent_class)->finalize (object);
 }
@@ -328,7 +556,9 @@ static void
 lia_editor_init (LiaEditor *self)
 {
   LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
-  GtkWidget *box, *header, *cancel, *scrolled, *clamp, *banner, *icon;
+  GtkWidget *box, *header, *cancel, *scrolled, *clamp;
+
+  priv->fields = g_ptr_array_new_with_free_func (field_free);
 
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
@@ -343,27 +573,11 @@ lia_editor_init (LiaEditor *self)
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   priv->save_button = gtk_button_new_with_mnemonic (_("_Save"));
   gtk_widget_add_css_class (priv->save_button, "suggested-action");
+  gtk_widget_set_sensitive (priv->save_button, FALSE);
   g_signal_connect_swapped (priv->save_button, "clicked", G_CALLBACK (on_save_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), priv->save_button);
   gtk_window_set_default_widget (GTK_WINDOW (self), priv->save_button);
   gtk_box_append (GTK_BOX (box), header);
-
-  /* What is wrong, in words, above the form (AdwBanner is 1.3). */
-  banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (banner, "problem-banner");
-  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_box_append (GTK_BOX (banner), icon);
-  priv->problem_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (priv->problem_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (priv->problem_label), 0);
-  gtk_widget_set_hexpand (priv->problem_label, TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (priv->save_button),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, priv->problem_label, NULL,
-                                  -1);
-  gtk_box_append (GTK_BOX (banner), priv->problem_label);
-  priv->revealer = gtk_revealer_new ();
-  gtk_revealer_set_child (GTK_REVEALER (priv->revealer), banner);
-  gtk_box_append (GTK_BOX (box), priv->revealer);
 
   priv->form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (priv->form, 24);
@@ -376,7 +590,11 @@ lia_editor_init (LiaEditor *self)
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (box), scrolled);
+  /* A failed save says why over the form, which does not move. */
+  priv->toasts = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (priv->toasts), scrolled);
+  gtk_widget_set_vexpand (priv->toasts, TRUE);
+  gtk_box_append (GTK_BOX (box), priv->toasts);
 
   adw_window_set_content (ADW_WINDOW (self), box);
 }
@@ -461,7 +679,7 @@ lia_editor_add_entry (LiaEditor  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (lia_editor_changed), self);
+  lia_editor_add_field (self, row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   return row;
@@ -529,41 +747,153 @@ lia_editor_entry_text (GtkWidget *entry_row)
   return gtk_editable_get_text (GTK_EDITABLE (entry_row));
 }
 
-gboolean
-lia_editor_parse_date (GtkWidget  *entry_row,
-                       const char *what,
-                       GDate     **out,
-                       GError    **error)
+void
+lia_editor_add_field (LiaEditor *self,
+                      GtkWidget *row)
 {
-  g_autofree char *text = g_strstrip (g_strdup (lia_editor_entry_text (entry_row)));
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  Field *field;
+
+  g_return_if_fail (LIA_IS_EDITOR (self));
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  field = g_new0 (Field, 1);
+  field->row = row;
+  field->title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  /* Messages hold what people typed: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_ptr_array_add (priv->fields, field);
+  /* Rows come and go with the form (an affiliation removed): so do their fields. */
+  g_object_weak_ref (G_OBJECT (row), on_field_row_gone_cb, self);
+
+  if (GTK_IS_EDITABLE (row))
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (row, "changed", G_CALLBACK (on_field_changed_cb), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave_cb), self);
+      gtk_widget_add_controller (row, focus);
+    }
+}
+
+void
+lia_editor_field_changed (LiaEditor *self,
+                          GtkWidget *row)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  Field *field;
+
+  g_return_if_fail (LIA_IS_EDITOR (self));
+
+  if (priv->loading)
+    return;
+  field = find_field (self, row);
+  if (field != NULL)
+    field->edited = field->touched = TRUE;
+  lia_editor_changed (self);
+}
+
+void
+lia_editor_report (LiaEditor  *self,
+                   GtkWidget  *row,
+                   const char *message)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  Field *field;
+
+  g_return_if_fail (LIA_IS_EDITOR (self));
+  g_return_if_fail (message != NULL);
+
+  field = find_field (self, row);
+  if (field == NULL && priv->fields->len > 0)
+    field = priv->fields->pdata[0];
+  g_return_if_fail (field != NULL);
+
+  /* The first problem of a field is the one to fix first. */
+  if (field->problem == NULL)
+    field->problem = g_strdup (message);
+}
+
+const char *
+lia_editor_get_field_problem (LiaEditor *self,
+                              GtkWidget *row)
+{
+  Field *field;
+
+  g_return_val_if_fail (LIA_IS_EDITOR (self), NULL);
+
+  field = find_field (self, row);
+  if (field == NULL || !field->touched)
+    return NULL;
+
+  return field->problem;
+}
+
+gboolean
+lia_editor_require_text (LiaEditor *self,
+                         GtkWidget *row)
+{
+  if (!lia_text_is_blank (lia_editor_entry_text (row)))
+    return TRUE;
+
+  lia_editor_report (self, row, _("required"));
+  return FALSE;
+}
+
+GtkWidget *
+lia_editor_date_row_new (LiaEditor   *self,
+                         const char  *title,
+                         const GDate *date)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *text = lia_editor_date_format (date);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), lia_editor_calendar_button_new (row));
+  lia_editor_add_field (self, row);
+
+  return row;
+}
+
+GtkWidget *
+lia_editor_add_date (LiaEditor   *self,
+                     GtkWidget   *group,
+                     const char  *title,
+                     const GDate *date)
+{
+  GtkWidget *row = lia_editor_date_row_new (self, title, date);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return row;
+}
+
+gboolean
+lia_editor_get_date (LiaEditor  *self,
+                     GtkWidget  *row,
+                     GDate     **out)
+{
+  g_autofree char *text = g_strstrip (g_strdup (lia_editor_entry_text (row)));
 
   *out = NULL;
-  lia_editor_mark_field (entry_row, FALSE);
   if (text[0] == '\0')
     return TRUE;
 
-  *out = lia_date_parse_iso (text, NULL);
+  *out = lia_editor_date_parse (text);
   if (*out == NULL)
     {
-      lia_editor_mark_field (entry_row, TRUE);
-      /* Translators: the first %s names a date field ("The due date"), the second is its text. */
-      g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
-                   _("%s “%s” is not a date: write it as year-month-day, e.g. 2025-03-14."),
-                   what, text);
+      g_autoptr(GDate) today = lia_date_new_today ();
+      g_autofree char *example = lia_editor_date_format (today);
+      /* Translators: the first %s is what was typed, the second today's date in the locale's format. */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date; write it like %s"), text, example);
+
+      lia_editor_report (self, row, message);
       return FALSE;
     }
 
   return TRUE;
-}
-
-void
-lia_editor_mark_field (GtkWidget *row,
-                       gboolean   wrong)
-{
-  if (wrong)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
 }
 
 GtkWidget *

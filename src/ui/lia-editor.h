@@ -19,9 +19,13 @@ G_DECLARE_DERIVABLE_TYPE (LiaEditor, lia_editor, LIA, EDITOR, AdwWindow)
  * @save: writes @record (and whatever else the form holds) in one transaction; the default
  *   is lia_store_save()
  *
- * A dialog that creates or edits one record. It validates as the person types (the model's
- * own rules, plus what @apply refuses) and says what is wrong above the form; Save is
- * possible only when all is well. Closing with unsaved changes asks whether to save them.
+ * A dialog that creates or edits one record. It opens with the focus in the first field and
+ * says nothing is wrong until the person has left a field they changed (or emptied it, or
+ * pressed Save): then the field itself says what is wrong (its title, in the error colour),
+ * so the form never moves. @apply reports each field's problem with lia_editor_report(); the
+ * model's own rules are checked after it. Save is possible once something changed; with
+ * problems it shows them all and focuses the first. Closing with unsaved changes asks whether
+ * to save them.
  * Construct-only properties: "store", "record" (the record to edit, or a new one with id 0:
  * the editor works on a copy and saves that). Signal "saved" (LiaRecord *) after a save.
  */
@@ -46,13 +50,33 @@ LiaStore   *lia_editor_get_store    (LiaEditor  *self);
 LiaRecord  *lia_editor_get_record   (LiaEditor  *self);
 gboolean    lia_editor_is_new       (LiaEditor  *self);
 gboolean    lia_editor_is_dirty     (LiaEditor  *self);
-/* What is wrong with the form now, or %NULL when it can be saved. */
+/* What is wrong with the form now ("Title: required"), shown or not, or %NULL when it can be
+ * saved. */
 const char *lia_editor_get_problem  (LiaEditor  *self);
+/* What @row shows as wrong with it, or %NULL (also while the person has not finished with it). */
+const char *lia_editor_get_field_problem (LiaEditor *self,
+                                          GtkWidget *row);
 /* Saves as the Save button does; FALSE (and the reason shown) when it could not. */
 gboolean    lia_editor_save         (LiaEditor  *self);
 
 /* For subclasses: call on every change of a field. */
 void        lia_editor_changed      (LiaEditor  *self);
+/* For subclasses: makes @row (an AdwPreferencesRow) a field that can show a problem; rows
+ * made by lia_editor_add_entry() and lia_editor_add_date() already are. Editable rows report
+ * their changes themselves. */
+void        lia_editor_add_field    (LiaEditor  *self,
+                                     GtkWidget  *row);
+/* For subclasses: a field that is not typed into (a picker) changed; its problem shows at once. */
+void        lia_editor_field_changed (LiaEditor *self,
+                                      GtkWidget *row);
+/* For @apply: says what is wrong with @row, in a few words after its title ("required");
+ * the first report for a field wins. A row that is no field reports on the first field. */
+void        lia_editor_report       (LiaEditor  *self,
+                                     GtkWidget  *row,
+                                     const char *message);
+/* For @apply: reports "required" when @row holds only blanks; FALSE then. */
+gboolean    lia_editor_require_text (LiaEditor  *self,
+                                     GtkWidget  *row);
 /* Appends a preferences group to the form. */
 GtkWidget  *lia_editor_add_group    (LiaEditor  *self,
                                      const char *title,
@@ -74,11 +98,19 @@ GtkWidget  *lia_editor_add_text     (LiaEditor  *self,
                                      const char *text);
 char       *lia_editor_dup_text     (GtkWidget  *text_view);
 const char *lia_editor_entry_text   (GtkWidget  *entry_row);
-/* Parses an entry row holding a date (YYYY-MM-DD) or nothing; %NULL in @out when empty. */
-gboolean    lia_editor_parse_date   (GtkWidget  *entry_row,
-                                     const char *what,
-                                     GDate     **out,
-                                     GError    **error);
+/* An entry row for a date in the locale's format with a calendar button, a field, not yet in
+ * any group; lia_editor_add_date() adds it to @group. */
+GtkWidget  *lia_editor_date_row_new (LiaEditor   *self,
+                                     const char  *title,
+                                     const GDate *date);
+GtkWidget  *lia_editor_add_date     (LiaEditor   *self,
+                                     GtkWidget   *group,
+                                     const char  *title,
+                                     const GDate *date);
+/* Reads a date row (%NULL in @out when empty); reports and returns FALSE if it is no date. */
+gboolean    lia_editor_get_date     (LiaEditor   *self,
+                                     GtkWidget   *row,
+                                     GDate      **out);
 /* The Assessment group: influence, interest and stance. Returns the group. */
 GtkWidget  *lia_editor_add_assessment (LiaEditor      *self,
                                        LiaAssessment  *assessment,
@@ -89,8 +121,4 @@ void        lia_editor_apply_assessment (LiaAssessment *assessment,
                                          GtkWidget     *influence,
                                          GtkWidget     *interest,
                                          GtkWidget     *stance);
-/* Marks a field as the one that is wrong (or not). */
-void        lia_editor_mark_field   (GtkWidget  *row,
-                                     gboolean    wrong);
-
 G_END_DECLS

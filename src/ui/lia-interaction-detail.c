@@ -47,7 +47,7 @@ lia_interaction_detail_build (LiaDetail *detail,
   const GArray *contacts = lia_interaction_get_contact_ids (interaction);
   const GArray *organizations = lia_interaction_get_organization_ids (interaction);
   g_autoptr(GPtrArray) concerns = NULL;
-  GtkWidget *group;
+  GtkWidget *group, *buttons;
 
   /* Translators: when an interaction happened, as in "Monday, 3 March 2025, 14:05 (UTC+03:00)". */
   when = g_strdup_printf (_("%s, %s (UTC%s)"), day, time, offset);
@@ -55,6 +55,13 @@ lia_interaction_detail_build (LiaDetail *detail,
   gtk_box_append (GTK_BOX (content),
                   lia_ui_detail_header_new (NULL, lia_ui_interaction_kind_icon_name (kind),
                                             lia_interaction_get_title (interaction), subtitle));
+
+  /* What was promised there is tied to it from the start. */
+  buttons = lia_ui_action_bar_new ();
+  lia_ui_action_bar_add (buttons, lia_ui_action_button_new (_("Add _Commitment"), "win.add-commitment",
+                                                            lia_ui_record_target (LIA_RECORD_KIND_INTERACTION,
+                                                                                  lia_record_get_id (record))));
+  gtk_box_append (GTK_BOX (content), buttons);
 
   group = lia_ui_group_new (content, _("Details"), NULL);
   if (lia_interaction_get_duration_minutes (interaction) > 0)

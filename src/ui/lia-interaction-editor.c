@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-editor-dates.h"
 #include "lia-interaction-editor.h"
 #include "lia-record-picker.h"
 #include "lia-ui-util.h"
@@ -133,8 +134,8 @@ lia_interaction_editor_load (LiaEditor *editor,
   LiaInteraction *interaction = LIA_INTERACTION (record);
   GDateTime *at = lia_interaction_get_at (interaction);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = NULL;
   g_autofree char *time = NULL;
+  GDate date;
   g_autofree char *duration = NULL;
   const char *kinds[8];
   const char *sentiments[] = { _("Very negative"), _("Negative"), _("Neutral"), _("Positive"),
@@ -152,16 +153,19 @@ lia_interaction_editor_load (LiaEditor *editor,
   if (at == NULL)
     at = now;
   self->zone = g_time_zone_ref (g_date_time_get_timezone (at));
-  date = g_date_time_format (at, "%Y-%m-%d");
-  time = g_date_time_format (at, "%H:%M");
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (at), (GDateMonth) g_date_time_get_month (at),
+                  (GDateYear) g_date_time_get_year (at));
+  time = lia_editor_time_format (at);
   if (lia_interaction_get_duration_minutes (interaction) > 0)
     duration = g_strdup_printf ("%u", lia_interaction_get_duration_minutes (interaction));
 
+  /* The title first: it is what the person starts typing. */
   group = lia_editor_add_group (editor, NULL, NULL);
-  self->kind = lia_editor_add_combo (editor, group, _("_Kind"), kinds, lia_interaction_get_kind (interaction));
   self->title = lia_editor_add_entry (editor, group, _("_Title"), lia_interaction_get_title (interaction));
-  self->date = lia_editor_add_entry (editor, group, _("_Date (year-month-day)"), date);
-  self->time = lia_editor_add_entry (editor, group, _("T_ime (hours:minutes)"), time);
+  self->kind = lia_editor_add_combo (editor, group, _("_Kind"), kinds, lia_interaction_get_kind (interaction));
+  self->date = lia_editor_add_date (editor, group, _("_Date"), &date);
+  self->time = lia_editor_add_entry (editor, group, _("T_ime"), time);
   self->duration = lia_editor_add_entry (editor, group, _("D_uration in Minutes"), duration);
   self->location = lia_editor_add_entry (editor, group, _("_Location"), lia_interaction_get_location (interaction));
 
@@ -196,15 +200,15 @@ lia_interaction_editor_apply (LiaEditor  *editor,
   g_autofree char *outcome = lia_editor_dup_text (self->outcome);
   g_autoptr(GDate) date = NULL;
   g_autoptr(GDateTime) at = NULL;
-  const char *time = lia_editor_entry_text (self->time);
-  const char *duration = lia_editor_entry_text (self->duration);
-  guint hour = 0, minute = 0;
+  g_autofree char *time = g_strstrip (g_strdup (lia_editor_entry_text (self->time)));
+  g_autofree char *duration = g_strstrip (g_strdup (lia_editor_entry_text (self->duration)));
+  int hour = 0, minute = 0;
   guint64 minutes = 0;
   char *end = NULL;
 
   lia_interaction_set_kind (interaction, adw_combo_row_get_selected (ADW_COMBO_ROW (self->kind)));
   lia_interaction_set_title (interaction, lia_editor_entry_text (self->title));
-  lia_editor_mark_field (self->title, lia_text_is_blank (lia_editor_entry_text (self->title)));
+  lia_editor_require_text (editor, self->title);
   lia_interaction_set_location (interaction, lia_editor_entry_text (self->location));
   lia_interaction_set_summary (interaction, summary);
   lia_interaction_set_outcome (interaction, outcome);
@@ -215,40 +219,35 @@ lia_interaction_editor_apply (LiaEditor  *editor,
   for (guint i = 0; i < self->organizations->len; i++)
     lia_interaction_add_organization (interaction, g_array_index (self->organizations, gint64, i));
 
-  if (!lia_editor_parse_date (self->date, _("The date"), &date, error))
-    return FALSE;
-  if (date == NULL)
+  if (lia_editor_get_date (editor, self->date, &date) && date == NULL)
+    lia_editor_report (editor, self->date, _("required"));
+
+  if (time[0] != '\0' && !lia_editor_time_parse (time, &hour, &minute))
     {
-      lia_editor_mark_field (self->date, TRUE);
-      g_set_error_literal (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
-                           _("Say on which day it happened, e.g. 2025-03-14."));
-      return FALSE;
+      g_autoptr(GDateTime) example = g_date_time_new_local (2025, 3, 14, 14, 30, 0);
+      g_autofree char *example_text = lia_editor_time_format (example);
+      /* Translators: the first %s is what was typed, the second a time such as 14:30. */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a time of day; write it like %s"),
+                                                  time, example_text);
+
+      lia_editor_report (editor, self->time, message);
+    }
+  if (date != NULL)
+    {
+      at = g_date_time_new (self->zone, g_date_get_year (date), g_date_get_month (date),
+                            g_date_get_day (date), hour, minute, 0);
+      lia_interaction_set_at (interaction, at);
     }
 
-  lia_editor_mark_field (self->time, FALSE);
-  if (time[0] != '\0' &&
-      (sscanf (time, "%2u:%2u", &hour, &minute) != 2 || hour > 23 || minute > 59))
-    {
-      lia_editor_mark_field (self->time, TRUE);
-      g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
-                   _("The time “%s” is not a time of day: write it as hours:minutes, e.g. 14:30."),
-                   time);
-      return FALSE;
-    }
-  at = g_date_time_new (self->zone, g_date_get_year (date), g_date_get_month (date),
-                        g_date_get_day (date), (int) hour, (int) minute, 0);
-  lia_interaction_set_at (interaction, at);
-
-  lia_editor_mark_field (self->duration, FALSE);
   if (duration[0] != '\0')
     {
       minutes = g_ascii_strtoull (duration, &end, 10);
       if (end == duration || *end != '\0' || minutes > 100000)
         {
-          lia_editor_mark_field (self->duration, TRUE);
-          g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
-                       _("The duration “%s” is not a number of minutes."), duration);
-          return FALSE;
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a number of minutes"), duration);
+
+          lia_editor_report (editor, self->duration, message);
+          minutes = 0;
         }
     }
   lia_interaction_set_duration_minutes (interaction, (guint) minutes);

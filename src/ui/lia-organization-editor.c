@@ -58,7 +58,7 @@ on_parent_picked_cb (LiaOrganizationEditor *self,
 {
   self->parent_id = id;
   update_parent (self);
-  lia_editor_changed (LIA_EDITOR (self));
+  lia_editor_field_changed (LIA_EDITOR (self), self->parent_row);
 }
 
 static void
@@ -66,7 +66,7 @@ on_parent_clear_cb (LiaOrganizationEditor *self)
 {
   self->parent_id = 0;
   update_parent (self);
-  lia_editor_changed (LIA_EDITOR (self));
+  lia_editor_field_changed (LIA_EDITOR (self), self->parent_row);
 }
 
 static void
@@ -105,6 +105,7 @@ lia_organization_editor_load (LiaEditor *editor,
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->parent_row), self->parent_clear);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->parent_row), button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->parent_row);
+  lia_editor_add_field (editor, self->parent_row);
   update_parent (self);
 
   group = lia_editor_add_group (editor, _("Contact Details"), NULL);
@@ -140,7 +141,7 @@ lia_organization_editor_apply (LiaEditor  *editor,
   g_autofree char *notes = lia_editor_dup_text (self->notes);
 
   lia_organization_set_name (organization, lia_editor_entry_text (self->name));
-  lia_editor_mark_field (self->name, lia_text_is_blank (lia_editor_entry_text (self->name)));
+  lia_editor_require_text (editor, self->name);
   lia_organization_set_short_name (organization, lia_editor_entry_text (self->short_name));
   lia_organization_set_sector (organization, lia_editor_entry_text (self->sector));
   lia_organization_set_parent_id (organization, self->parent_id);
@@ -158,11 +159,7 @@ lia_organization_editor_apply (LiaEditor  *editor,
   lia_editor_apply_assessment (assessment, self->influence, self->interest, self->stance);
 
   if (self->parent_id != 0 && self->parent_id == lia_record_get_id (record))
-    {
-      g_set_error_literal (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
-                           _("An organization cannot be part of itself: choose another parent."));
-      return FALSE;
-    }
+    lia_editor_report (editor, self->parent_row, _("not the organization itself; choose another"));
 
   return TRUE;
 }

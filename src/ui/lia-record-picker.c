@@ -82,14 +82,34 @@ refresh (LiaRecordPicker *self)
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lia_search_result_get_title (result));
-      icon = gtk_image_new_from_icon_name (kind == LIA_RECORD_KIND_ORGANIZATION
-                                           ? "network-workgroup-symbolic"
-                                           : "avatar-default-symbolic");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      kind == LIA_RECORD_KIND_ORGANIZATION ? _("Organization")
-                                                                           : _("Contact"),
-                                      -1);
+      if (kind == LIA_RECORD_KIND_INTERACTION)
+        {
+          /* Interactions often share a title: their kind and day tell them apart. */
+          int interaction_kind = LIA_INTERACTION_KIND_MEETING;
+          g_autoptr(GDate) day = lia_search_result_get_day (result) != NULL
+                                 ? lia_date_parse_iso (lia_search_result_get_day (result), NULL) : NULL;
+          g_autofree char *day_text = lia_ui_format_date (day);
+
+          if (lia_search_result_get_subkind (result) != NULL)
+            lia_enum_from_nick (LIA_TYPE_INTERACTION_KIND, lia_search_result_get_subkind (result),
+                                &interaction_kind, NULL);
+          icon = gtk_image_new_from_icon_name (lia_ui_interaction_kind_icon_name (interaction_kind));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          lia_ui_interaction_kind_label (interaction_kind), -1);
+          if (day_text != NULL)
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), day_text);
+        }
+      else
+        {
+          icon = gtk_image_new_from_icon_name (kind == LIA_RECORD_KIND_ORGANIZATION
+                                               ? "network-workgroup-symbolic"
+                                               : "avatar-default-symbolic");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          kind == LIA_RECORD_KIND_ORGANIZATION ? _("Organization")
+                                                                               : _("Contact"),
+                                          -1);
+        }
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_list_box_append (self->list, row);

@@ -95,9 +95,10 @@ new_record (LiaRecordKind kind,
 
     case LIA_RECORD_KIND_INTERACTION:
       {
-        /* On the hour just begun: what "I just had a call" usually means. */
-        g_autoptr(GDateTime) at = g_date_time_add_seconds (now, -(g_date_time_get_minute (now) * 60.0 +
-                                                                  g_date_time_get_seconds (now)));
+        /* Now, to the minute: "the call I just had" is logged as it ends. */
+        g_autoptr(GDateTime) at = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                                                   g_date_time_get_month (now), g_date_time_get_day_of_month (now),
+                                                   g_date_time_get_hour (now), g_date_time_get_minute (now), 0);
         LiaInteraction *interaction = lia_interaction_new (LIA_INTERACTION_KIND_MEETING, at, "");
 
         if (party_id != 0 && party_kind == LIA_RECORD_KIND_CONTACT)
@@ -113,6 +114,9 @@ new_record (LiaRecordKind kind,
 
         if (party_id != 0 && party_kind == LIA_RECORD_KIND_CONTACT)
           lia_commitment_set_contact_id (commitment, party_id);
+        else if (party_id != 0 && party_kind == LIA_RECORD_KIND_INTERACTION)
+          /* Promised there: the editor fills in who with it, when that is clear. */
+          lia_commitment_set_interaction_id (commitment, party_id);
         else if (party_id != 0)
           lia_commitment_set_organization_id (commitment, party_id);
         return LIA_RECORD (commitment);
