@@ -391,6 +391,7 @@ void
 _lia_window_print_briefing (LiaWindow *self)
 {
   LiaBriefingRequest request = { 0, };
+  LiaBriefingPrintOptions options;
   g_autoptr(GError) error = NULL;
   LiaStore *store = lia_window_get_store (self);
 
@@ -405,7 +406,8 @@ _lia_window_print_briefing (LiaWindow *self)
 
   request.kind = self->current_kind;
   request.id = self->current_id;
-  if (!lia_briefing_print_run (GTK_WINDOW (self), store, &request, &error))
+  lia_briefing_print_options_init_from_settings (&options, self->settings);
+  if (!lia_briefing_print_run (GTK_WINDOW (self), store, &request, &options, &error))
     {
       AdwMessageDialog *report =
         ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Briefing Was Not Printed"),
