@@ -336,6 +336,53 @@ test_safe_names (void)
   }
 }
 
+static GtkFileChooser *
+wait_for_chooser (void)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, lia_ui_test_timeout_cb, &timed_out);
+
+  while (!timed_out)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+            {
+              g_source_remove (id);
+              return GTK_FILE_CHOOSER (window);
+            }
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_error ("the Export file chooser did not open");
+  return NULL;
+}
+
+/* Export proposes a name the file manager then opens in Liaison (*.partners.xml). */
+static void
+test_export_suggested_name (Fixture       *f,
+                            gconstpointer  data)
+{
+  LiaWindow *window = lia_window_new (NULL, f->base.store, NULL);
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+
+  lia_ui_test_present (GTK_WINDOW (window));
+  _lia_window_export (window);
+  chooser = wait_for_chooser ();
+  name = gtk_file_chooser_get_current_name (chooser);
+  /* The fixture's database is liaison.db. */
+  g_assert_cmpstr (name, ==, "liaison.partners.xml");
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  lia_ui_test_settle ();
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_no_display (void)
 {
@@ -363,6 +410,7 @@ main (int   argc,
   ADD ("/print/tab-applies-to-one-print", test_tab_applies_to_one_print);
   ADD ("/print/defaults-from-settings", test_defaults_from_settings);
   ADD ("/print/record-gone", test_record_gone);
+  ADD ("/print/export-suggested-name", test_export_suggested_name);
 
 #undef ADD
 
