@@ -14,7 +14,7 @@
 
 static const char *keys[] = {
   "style-variant", "briefing-paper", "briefing-history-months", "briefing-interactions",
-  "briefing-redact", "contact-sort-order",
+  "briefing-redact", "contact-sort-order", "office-name",
 };
 
 static GSettings *
@@ -135,6 +135,19 @@ test_rows_follow_settings (void)
   g_settings_set_boolean (settings, "briefing-redact", FALSE);
   lia_ui_test_settle ();
   g_assert_false (gtk_switch_get_active (redact));
+
+  {
+    AdwEntryRow *office = ADW_ENTRY_ROW (find_row (window, ADW_TYPE_ENTRY_ROW, "Office _Name"));
+    g_autofree char *name = NULL;
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (office)), ==, "");
+    gtk_editable_set_text (GTK_EDITABLE (office), "Regional Health Office");
+    name = g_settings_get_string (settings, "office-name");
+    g_assert_cmpstr (name, ==, "Regional Health Office");
+    g_settings_set_string (settings, "office-name", "Geneva Liaison Office");
+    lia_ui_test_settle ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (office)), ==, "Geneva Liaison Office");
+  }
 
   /* Activating the row (a click on its text, Enter on it) works the switch. */
   g_signal_emit_by_name (find_row (window, ADW_TYPE_ACTION_ROW, "Re_dact"), "activate");

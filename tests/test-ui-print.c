@@ -362,25 +362,44 @@ wait_for_chooser (void)
   return NULL;
 }
 
-/* Export proposes a name the file manager then opens in Liaison (*.partners.xml). */
-static void
-test_export_suggested_name (Fixture       *f,
-                            gconstpointer  data)
+/* Export proposes a name the file manager then opens in Liaison (*.partners.xml): the
+ * office's, from the Preferences, or else the database's. */
+static char *
+export_suggested_name (Fixture   *f,
+                       GSettings *settings)
 {
-  LiaWindow *window = lia_window_new (NULL, f->base.store, NULL);
+  LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, "store", f->base.store, "settings", settings, NULL);
   GtkFileChooser *chooser;
-  g_autofree char *name = NULL;
+  char *name;
 
   lia_ui_test_present (GTK_WINDOW (window));
   _lia_window_export (window);
   chooser = wait_for_chooser ();
   name = gtk_file_chooser_get_current_name (chooser);
-  /* The fixture's database is liaison.db. */
-  g_assert_cmpstr (name, ==, "liaison.partners.xml");
 
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   lia_ui_test_settle ();
   lia_ui_test_destroy (GTK_WINDOW (window));
+  return name;
+}
+
+static void
+test_export_suggested_name (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *unnamed = NULL;
+  g_autofree char *named = NULL;
+
+  /* The fixture's database is liaison.db. */
+  g_settings_reset (settings, "office-name");
+  unnamed = export_suggested_name (f, settings);
+  g_assert_cmpstr (unnamed, ==, "liaison.partners.xml");
+
+  g_settings_set_string (settings, "office-name", "Regional Health Office / Geneva");
+  named = export_suggested_name (f, settings);
+  g_assert_cmpstr (named, ==, "Regional Health Office - Geneva.partners.xml");
+  g_settings_reset (settings, "office-name");
 }
 
 static void

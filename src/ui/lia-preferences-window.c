@@ -13,6 +13,7 @@ struct _LiaPreferencesWindow
 
   /* Template widgets */
   AdwComboRow          *style_row;
+  AdwEntryRow          *office_row;
   AdwComboRow          *paper_row;
   GtkSpinButton        *history_spin;
   GtkSpinButton        *interactions_spin;
@@ -90,6 +91,7 @@ bind_settings (LiaPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "briefing-interactions", self->interactions_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "office-name", self->office_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "briefing-redact", self->redact_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
@@ -180,6 +182,7 @@ lia_preferences_window_class_init (LiaPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/liaison/Liaison/lia-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, office_row);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, history_spin);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, interactions_spin);

@@ -348,6 +348,7 @@ _lia_window_export (LiaWindow *self)
   const char *format_labels[] = { _("Partner directory"), _("xCard (contacts and organizations)"), NULL };
   GtkFileChooserNative *chooser;
   g_autofree char *only = NULL;
+  g_autofree char *office = NULL;
   g_autofree char *name = NULL;
 
   if (lia_window_get_store (self) == NULL)
@@ -358,7 +359,8 @@ _lia_window_export (LiaWindow *self)
 
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
-  name = lia_file_name_for_directory (NULL, lia_store_get_path (lia_window_get_store (self)));
+  office = self->settings != NULL ? g_settings_get_string (self->settings, "office-name") : NULL;
+  name = lia_file_name_for_directory (office, lia_store_get_path (lia_window_get_store (self)));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
                                format_ids, format_labels);
