@@ -16,8 +16,9 @@ G_DEFINE_QUARK (lia-briefing-error-quark, lia_briefing_error)
 LiaBriefingPaper
 lia_briefing_paper_from_locale (void)
 {
+  /* _NL_PAPER_WIDTH is an enum member, not a macro: #ifdef would never see it. */
 #ifdef __GLIBC__
-  /* _NL_PAPER_WIDTH is an enum member, not a macro: test for glibc, which has it. glibc answers with the number itself in place of a string: the width in millimetres of the
+  /* glibc answers with the number itself in place of a string: the width in millimetres of the
    * LC_PAPER locale's paper (216 for US Letter, 210 for A4). */
   int width = (int) (gintptr) nl_langinfo (_NL_PAPER_WIDTH);
 

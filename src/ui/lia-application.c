@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-application.h"
+#include "lia-preferences-window.h"
 #include "lia-window.h"
 #include "lia-window-private.h"
 
@@ -17,6 +18,8 @@ struct _LiaApplication
   char           *database_path;
   /* NULL when the schema is not installed: then nothing is remembered. */
   GSettings      *settings;
+  /* The Preferences window while it is open: a second app.preferences presents it again. */
+  GtkWindow      *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (LiaApplication, lia_application, ADW_TYPE_APPLICATION)
@@ -46,6 +49,31 @@ lia_application_about_action (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         NULL);
   gtk_window_present (about);
+}
+
+static void
+lia_application_preferences_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+
+  g_assert (LIA_IS_APPLICATION (self));
+  /* Disabled without the schema (startup). */
+  g_assert (self->settings != NULL);
+
+  if (self->preferences == NULL)
+    {
+      GtkWindow *preferences = GTK_WINDOW (lia_preferences_window_new (self->settings));
+
+      gtk_window_set_transient_for (preferences,
+                                    gtk_application_get_active_window (GTK_APPLICATION (self)));
+      gtk_window_set_destroy_with_parent (preferences, TRUE);
+      gtk_window_set_application (preferences, GTK_APPLICATION (self));
+      g_set_weak_pointer (&self->preferences, preferences);
+    }
+
+  gtk_window_present (self->preferences);
 }
 
 static void
@@ -93,6 +121,7 @@ lia_application_new_interaction_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = lia_application_about_action },
+  { .name = "preferences", .activate = lia_application_preferences_action },
   { .name = "quit", .activate = lia_application_quit_action },
   { .name = "new-interaction", .activate = lia_application_new_interaction_action },
 };
@@ -165,6 +194,7 @@ lia_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   LiaApplication *self = LIA_APPLICATION (application);
   GSettingsSchema *schema;
 
@@ -191,9 +221,14 @@ lia_application_startup (GApplication *application)
     {
       g_warning ("The settings schema %s is not installed: the window will not remember its "
                  "size, view and selection", APPLICATION_ID);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (application),
+                                                                                "preferences")),
+                                   FALSE);
     }
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 }
 
 static void
@@ -247,6 +282,7 @@ lia_application_finalize (GObject *object)
   LiaApplication *self = (LiaApplication *) object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_weak_pointer (&self->preferences);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lia_application_parent_class)->finalize (object);

@@ -9,6 +9,7 @@
 
 #include "lia-briefing-print.h"
 #include "lia-exporter.h"
+#include "lia-file-names.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
 #include "lia-window-private.h"
@@ -347,6 +348,8 @@ _lia_window_export (LiaWindow *self)
   const char *format_labels[] = { _("Partner directory"), _("xCard (contacts and organizations)"), NULL };
   GtkFileChooserNative *chooser;
   g_autofree char *only = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *name = NULL;
 
   if (lia_window_get_store (self) == NULL)
     {
@@ -356,7 +359,9 @@ _lia_window_export (LiaWindow *self)
 
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Partner directory.xml"));
+  office = self->settings != NULL ? g_settings_get_string (self->settings, "office-name") : NULL;
+  name = lia_file_name_for_directory (office, lia_store_get_path (lia_window_get_store (self)));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
                                format_ids, format_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "directory");
@@ -391,6 +396,7 @@ void
 _lia_window_print_briefing (LiaWindow *self)
 {
   LiaBriefingRequest request = { 0, };
+  LiaBriefingPrintOptions options;
   g_autoptr(GError) error = NULL;
   LiaStore *store = lia_window_get_store (self);
 
@@ -405,7 +411,8 @@ _lia_window_print_briefing (LiaWindow *self)
 
   request.kind = self->current_kind;
   request.id = self->current_id;
-  if (!lia_briefing_print_run (GTK_WINDOW (self), store, &request, &error))
+  lia_briefing_print_options_init_from_settings (&options, self->settings);
+  if (!lia_briefing_print_run (GTK_WINDOW (self), store, &request, &options, &error))
     {
       AdwMessageDialog *report =
         ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Briefing Was Not Printed"),
