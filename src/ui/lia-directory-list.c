@@ -74,31 +74,7 @@ static char *
 contact_subtitle (LiaDirectoryList *self,
                   LiaContact       *contact)
 {
-  g_autoptr(GPtrArray) affiliations = NULL;
-  g_autoptr(GDate) today = lia_date_new_today ();
-  const char *job_title = lia_contact_get_job_title (contact);
-
-  affiliations = lia_store_list_affiliations_for_contact (self->store,
-                                                          lia_record_get_id (LIA_RECORD (contact)),
-                                                          NULL);
-  if (affiliations != NULL && affiliations->len > 0 &&
-      lia_affiliation_is_current_on (affiliations->pdata[0], today))
-    {
-      LiaAffiliation *affiliation = affiliations->pdata[0];
-      const char *role = lia_affiliation_get_role (affiliation);
-      g_autofree char *organization =
-        lia_ui_dup_record_label (self->store, LIA_RECORD_KIND_ORGANIZATION,
-                                 lia_affiliation_get_organization_id (affiliation));
-
-      if (role[0] == '\0')
-        role = job_title;
-      if (role[0] != '\0')
-        /* Translators: a contact's role and organization, as in "Director · WHO". */
-        return g_strdup_printf (_("%s · %s"), role, organization);
-      return g_steal_pointer (&organization);
-    }
-
-  return g_strdup (job_title);
+  return lia_ui_dup_contact_context (self->store, contact);
 }
 
 char *

@@ -73,6 +73,7 @@ refresh (LiaRecordPicker *self)
     {
       LiaSearchResult *result = found->pdata[i];
       LiaRecordKind kind = lia_search_result_get_kind (result);
+      const char *context;
       GtkWidget *row;
       GtkWidget *icon;
 
@@ -82,6 +83,10 @@ refresh (LiaRecordPicker *self)
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lia_search_result_get_title (result));
+      /* Role and organization tell namesakes apart before one is picked. */
+      context = lia_search_result_get_context (result);
+      if (context != NULL && context[0] != '\0')
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), context);
       icon = gtk_image_new_from_icon_name (kind == LIA_RECORD_KIND_ORGANIZATION
                                            ? "network-workgroup-symbolic"
                                            : "avatar-default-symbolic");
