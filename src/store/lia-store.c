@@ -513,7 +513,8 @@ open_database (LiaStore  *self,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!check_file_is_ours (self, error))
+  if (!check_file_is_ours (self, error) ||
+      !_lia_store_register_functions (self, error))
     return FALSE;
 
   /* Only now may the header change (WAL mode is recorded in the file). synchronous=FULL: a
