@@ -127,7 +127,7 @@ GPtrArray     *lia_store_list_affiliations_for_contact      (LiaStore     *self,
                                                              gint64        contact_id,
                                                              GError      **error);
 /* Affiliations with an organization; with @on, only those that covered that day (who was
- * there on that date), else all of them, past ones included. Ordered by the contact's name. */
+ * there on that date), else all of them, past ones included. By the contact's family name. */
 GPtrArray     *lia_store_list_affiliations_for_organization (LiaStore     *self,
                                                              gint64        organization_id,
                                                              const GDate  *on,
