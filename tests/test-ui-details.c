@@ -12,6 +12,7 @@
 #include "lia-interaction-detail.h"
 #include "lia-organization-detail.h"
 #include "lia-record-picker.h"
+#include "lia-window-private.h"
 #include "test-ui-util.h"
 
 typedef struct
@@ -185,6 +186,61 @@ test_picker (StoreFixture  *f,
   lia_ui_test_destroy (window);
 }
 
+static char *
+first_family_name (GListModel *model)
+{
+  g_autoptr(LiaContact) contact = g_list_model_get_item (model, 0);
+
+  return g_strdup (lia_contact_get_family_name (contact));
+}
+
+static void
+test_sort_setting (StoreFixture  *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *first = NULL;
+  g_autofree char *after = NULL;
+  GListModel *model;
+  GtkSingleSelection *selection;
+  GtkWidget *list_view;
+  LiaRecord *selected;
+  LiaWindow *window;
+  Seed s;
+
+  seed (f->store, &s);
+  lia_test_add_contact (f->store, "Zacharie", "Abadie");
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-selection");
+  g_settings_set_string (settings, "contact-sort-order", "family-name");
+  window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, "settings", settings, NULL);
+  lia_ui_test_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "contacts"));
+  lia_ui_test_settle ();
+
+  /* Abadie, Diallo, Diallo, Keller by family name; Amina, Amina, Bruno, Zacharie by given name. */
+  model = lia_directory_list_get_model (window->contacts_list);
+  first = first_family_name (model);
+  g_assert_cmpstr (first, ==, "Abadie");
+  lia_directory_list_select_id (window->contacts_list, s.nobody);
+  lia_ui_test_settle ();
+
+  /* Preferences change the setting: the open list follows, Bruno stays selected. */
+  g_settings_set_string (settings, "contact-sort-order", "given-name");
+  lia_ui_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  after = first_family_name (model);
+  g_assert_cmpstr (after, ==, "Diallo");
+  list_view = lia_ui_test_find (GTK_WIDGET (window->contacts_list), GTK_TYPE_LIST_VIEW, NULL);
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  selected = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (lia_record_get_id (selected), ==, s.nobody);
+
+  g_settings_reset (settings, "contact-sort-order");
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 /* Switches the whole process to French and back. */
 static gboolean
 use_french (gboolean  on,
@@ -275,6 +331,7 @@ main (int   argc,
   ADD ("/ui-details/contact", test_contact);
   ADD ("/ui-details/participants", test_participants);
   ADD ("/ui-details/picker", test_picker);
+  ADD ("/ui-details/sort-setting", test_sort_setting);
   ADD ("/ui-details/french", test_french);
 
 #undef ADD
