@@ -164,9 +164,26 @@ test_locale_collation (StoreFixture  *f,
                        gconstpointer  data)
 {
   g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(LiaListModel) again = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *names = NULL;
+  g_autofree char *names_again = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *collation = NULL;
   g_autofree char *old = g_strdup (setlocale (LC_COLLATE, NULL));
+  LiaStore *terminal;
   LastChange last = { 0 };
+
+  /* Made in C, where there is no collation: accents and ligatures fold or go last. */
+  add_person (f->store, NULL, "Jean", "Zola");
+  add_person (f->store, NULL, "Éva", "Écuyer");
+  add_person (f->store, NULL, "Paul", "Eckert");
+  add_person (f->store, NULL, "Marc", "Edwards");
+  add_person (f->store, "Mlle", "Lou", "Œuvray");
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  folded = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (folded, ==, "Paul Eckert | Éva Écuyer | Marc Edwards | Jean Zola | Lou Œuvray");
+  g_clear_object (&model);
 
   if (setlocale (LC_COLLATE, "fr_FR.UTF-8") == NULL)
     {
@@ -174,24 +191,38 @@ test_locale_collation (StoreFixture  *f,
       return;
     }
 
-  /* The keys are the locale's: accents after their letter at the first level, not after z. */
-  add_person (f->store, NULL, "Jean", "Zola");
-  add_person (f->store, NULL, "Éva", "Écuyer");
-  add_person (f->store, NULL, "Paul", "Eckert");
-  add_person (f->store, NULL, "Marc", "Edwards");
-  add_person (f->store, "Mlle", "Lou", "Œuvray");
+  /* The desktop is in French now: the window makes every key again, in French. */
+  g_assert_true (lia_store_adopt_collation (f->store, &error));
+  g_assert_no_error (error);
+  setlocale (LC_COLLATE, old);
+  collation = lia_test_sql_text (f->path, "SELECT locale FROM collation");
+  g_assert_cmpstr (collation, ==, "fr_FR.UTF-8");
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 1);
+
   model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &last);
   add_person (f->store, NULL, "Ana", "Écart");
   names = list_names (G_LIST_MODEL (model));
-
-  setlocale (LC_COLLATE, old);
-
   g_assert_cmpstr (names, ==,
                    "Ana Écart | Paul Eckert | Éva Écuyer | Marc Edwards | Lou Œuvray | Jean Zola");
   /* The key the model computes for a new row is the one SQL sorts by. */
   g_assert_cmpuint (last.position, ==, 0);
   g_assert_cmpuint (last.added, ==, 1);
+
+  /* A command run in C (a script, the terminal) writes keys in the database's collation. */
+  terminal = lia_test_open (f->path);
+  add_person (terminal, NULL, "Odile", "Oeillet");
+  g_assert_finalize_object (G_OBJECT (terminal));
+  again = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  names_again = list_names (G_LIST_MODEL (again));
+  g_assert_cmpstr (names_again, ==,
+                   "Ana Écart | Paul Eckert | Éva Écuyer | Marc Edwards | Odile Oeillet | Lou Œuvray | Jean Zola");
+
+  /* Adopting the collation the database already has changes nothing. */
+  setlocale (LC_COLLATE, "fr_FR.UTF-8");
+  g_assert_true (lia_store_adopt_collation (f->store, &error));
+  setlocale (LC_COLLATE, old);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 1);
 }
 
 static void

@@ -531,6 +531,8 @@ test_upgrade_sort_keys (StoreFixture  *f,
                                               " WHERE family_sort_key = '' OR given_sort_key = ''"), ==, 0);
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log"), ==, 0);
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM bulk_load"), ==, 0);
+  /* The keys were made in this process's collation, and the database says which. */
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM collation"), ==, 1);
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                               " ('contacts_by_family_name', 'contacts_by_given_name')"), ==, 2);
 }

@@ -322,7 +322,7 @@ _lia_list_query_key_of (LiaListQuery *self,
     {
       LiaContact *contact = LIA_CONTACT (record);
 
-      out_key->text = _lia_contact_sort_key (lia_contact_get_given_name (contact),
+      out_key->text = _lia_contact_sort_key (self->store, lia_contact_get_given_name (contact),
                                              lia_contact_get_family_name (contact),
                                              lia_contact_get_display_name (contact),
                                              self->contacts_given_first);

@@ -108,17 +108,18 @@ contact_from_row (LiaStore  *store,
 
 /* Binds ?1..?19 in the order of the INSERT and UPDATE statements below. */
 static void
-bind_contact (LiaStmt    *stmt,
+bind_contact (LiaStore   *store,
+              LiaStmt    *stmt,
               LiaContact *self)
 {
   LiaRecord *record = LIA_RECORD (self);
   LiaAssessment *assessment = lia_contact_get_assessment (self);
   const char *label = lia_contact_get_display_name (self);
   g_autofree char *sort_key = _lia_sort_key (label);
-  g_autofree char *family_key = _lia_contact_sort_key (lia_contact_get_given_name (self),
+  g_autofree char *family_key = _lia_contact_sort_key (store, lia_contact_get_given_name (self),
                                                        lia_contact_get_family_name (self),
                                                        label, FALSE);
-  g_autofree char *given_key = _lia_contact_sort_key (lia_contact_get_given_name (self),
+  g_autofree char *given_key = _lia_contact_sort_key (store, lia_contact_get_given_name (self),
                                                       lia_contact_get_family_name (self),
                                                       label, TRUE);
 
@@ -227,7 +228,7 @@ contact_insert (LiaStore   *store,
   if (stmt == NULL)
     return FALSE;
 
-  bind_contact (stmt, self);
+  bind_contact (store, stmt, self);
   if (!_lia_store_step_done (store, stmt, _("Could not save the contact"), error))
     return FALSE;
 
@@ -256,7 +257,7 @@ contact_update (LiaStore   *store,
   if (stmt == NULL)
     return FALSE;
 
-  bind_contact (stmt, self);
+  bind_contact (store, stmt, self);
   sqlite3_bind_int64 (stmt, 20, lia_record_get_id (record));
   if (!_lia_store_step_done (store, stmt, _("Could not save the contact"), error))
     return FALSE;

@@ -412,7 +412,8 @@ static const char migration_5[] =
  * ("Dr Amina Diallo" under D or A, never under D for Dr), in the locale's collation. The keys
  * are computed in C (lia_contact_sort_key(), defined on every connection) when the store
  * writes a contact, and here for the contacts already there. Nothing anyone reads changes, so
- * the marker in bulk_load keeps the change log from growing a row per contact. */
+ * the marker in bulk_load keeps the change log from growing a row per contact. The keys are
+ * in one collation per database, kept in the collation table (lia_store_adopt_collation()). */
 static const char migration_6[] =
   "ALTER TABLE contacts ADD COLUMN family_sort_key TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE contacts ADD COLUMN given_sort_key TEXT NOT NULL DEFAULT '';"
@@ -426,6 +427,11 @@ static const char migration_6[] =
   "  family_sort_key = lia_contact_sort_key (given_name, family_name, label, 0),"
   "  given_sort_key = lia_contact_sort_key (given_name, family_name, label, 1);"
   "DELETE FROM bulk_load;"
+  "CREATE TABLE collation ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  locale TEXT NOT NULL"
+  ");"
+  "INSERT INTO collation VALUES (1, lia_collation_locale ());"
   "CREATE INDEX contacts_by_family_name ON contacts (family_sort_key, id);"
   "CREATE INDEX contacts_by_given_name ON contacts (given_sort_key, id);";
 

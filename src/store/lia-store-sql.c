@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <string.h>
 
+#include "lia-store-bulk.h"
 #include "lia-store-private.h"
 
 /* How values are stored, in one place: text is never NULL (empty text is ''), a missing
@@ -256,33 +258,97 @@ _lia_strip_honorifics (const char *name)
   return g_strstrip (g_strdup (p));
 }
 
-/* Whether the collation locale has rules of its own: C and POSIX (and glibc's C.UTF-8)
- * order by code point, which would put "Émile" after "Zoé". */
-static gboolean
-locale_collates (void)
+/* The collation contact keys are made in. It belongs to the database, not to the process: a
+ * command run from a terminal in another locale (or in C, as scripts are) writes keys in the
+ * same collation as the window, so that every key compares with every other. */
+typedef struct
 {
-  const char *collate = setlocale (LC_COLLATE, NULL);
+  char     *name;    /* an LC_COLLATE locale name */
+  locale_t  locale;  /* (locale_t) 0 when the name has no collation of its own or is missing */
+} Collation;
 
-  return collate != NULL && strcmp (collate, "C") != 0 && strcmp (collate, "POSIX") != 0 &&
-         !g_str_has_prefix (collate, "C.");
+#define COLLATION_KEY "lia-store-collation"
+
+static void
+collation_free (gpointer data)
+{
+  Collation *collation = data;
+
+  if (collation->locale != (locale_t) 0)
+    freelocale (collation->locale);
+  g_free (collation->name);
+  g_free (collation);
 }
 
-/* One part of a sort key, for strcmp(): the locale's collation key of the folded text, or
- * where the locale has no collation, the text with case and accents folded away. */
-static char *
-collate_part (const char *text)
+static void
+set_collation (LiaStore   *store,
+               const char *name)
 {
-  g_autofree char *folded = NULL;
+  Collation *collation = g_new0 (Collation, 1);
 
-  if (!locale_collates ())
+  collation->name = g_strdup (name != NULL ? name : "C");
+  /* C and POSIX (and glibc's C.UTF-8) order by code point, which would put "Émile" after
+   * "Zoé"; a locale that is not UTF-8 cannot read our text. Both fold instead. */
+  if (strcmp (collation->name, "C") != 0 && strcmp (collation->name, "POSIX") != 0 &&
+      !g_str_has_prefix (collation->name, "C."))
+    {
+      collation->locale = newlocale (LC_COLLATE_MASK | LC_CTYPE_MASK, collation->name, (locale_t) 0);
+      if (collation->locale != (locale_t) 0 &&
+          g_ascii_strcasecmp (nl_langinfo_l (CODESET, collation->locale), "UTF-8") != 0)
+        {
+          freelocale (collation->locale);
+          collation->locale = (locale_t) 0;
+        }
+    }
+
+  g_object_set_data_full (G_OBJECT (store), COLLATION_KEY, collation, collation_free);
+}
+
+static Collation *
+get_collation (LiaStore *store)
+{
+  Collation *collation = g_object_get_data (G_OBJECT (store), COLLATION_KEY);
+
+  if (collation == NULL)
+    {
+      set_collation (store, setlocale (LC_COLLATE, NULL));
+      collation = g_object_get_data (G_OBJECT (store), COLLATION_KEY);
+    }
+
+  return collation;
+}
+
+/* One part of a sort key, for strcmp(): the collation key of the folded text (as
+ * g_utf8_collate_key() makes it, in the database's locale rather than the process's), or
+ * where there is no collation, the text with case and accents folded away. */
+static char *
+collate_part (LiaStore   *store,
+              const char *text)
+{
+  Collation *collation = get_collation (store);
+  g_autofree char *folded = NULL;
+  g_autofree char *composed = NULL;
+  size_t length;
+  char *key;
+
+  if (collation->locale == (locale_t) 0)
     return _lia_sort_key (text);
 
   folded = g_utf8_casefold (text, -1);
-  return g_utf8_collate_key (folded, -1);
+  composed = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (composed == NULL)
+    return _lia_sort_key (text);
+
+  length = strxfrm_l (NULL, composed, 0, collation->locale);
+  key = g_malloc (length + 1);
+  strxfrm_l (key, composed, length + 1, collation->locale);
+
+  return key;
 }
 
 char *
-_lia_contact_sort_key (const char *given_name,
+_lia_contact_sort_key (LiaStore   *store,
+                       const char *given_name,
                        const char *family_name,
                        const char *label,
                        gboolean    given_first)
@@ -299,7 +365,7 @@ _lia_contact_sort_key (const char *given_name,
        * as written, without its titles. */
       g_autofree char *stripped = _lia_strip_honorifics (label);
 
-      return collate_part (stripped);
+      return collate_part (store, stripped);
     }
 
   first = given_first ? given : family;
@@ -312,8 +378,8 @@ _lia_contact_sort_key (const char *given_name,
 
   /* Part by part, joined by the lowest byte: every "Martin" comes before "Martinez", whatever
    * the given names. */
-  first_key = collate_part (first);
-  second_key = collate_part (second);
+  first_key = collate_part (store, first);
+  second_key = collate_part (store, second);
 
   return g_strconcat (first_key, "\001", second_key, NULL);
 }
@@ -327,23 +393,95 @@ contact_sort_key_sql (sqlite3_context  *context,
 
   g_assert (argc == 4);
 
-  key = _lia_contact_sort_key ((const char *) sqlite3_value_text (argv[0]),
+  key = _lia_contact_sort_key (sqlite3_user_data (context),
+                               (const char *) sqlite3_value_text (argv[0]),
                                (const char *) sqlite3_value_text (argv[1]),
                                (const char *) sqlite3_value_text (argv[2]),
                                sqlite3_value_int (argv[3]) != 0);
   sqlite3_result_text (context, key, -1, g_free);
 }
 
+static void
+collation_locale_sql (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  sqlite3_result_text (context, get_collation (sqlite3_user_data (context))->name, -1,
+                       SQLITE_TRANSIENT);
+}
+
 gboolean
 _lia_store_register_functions (LiaStore  *self,
                                GError   **error)
 {
-  /* Not deterministic: the key depends on the locale. Innocuous: it reads nothing else. */
-  if (sqlite3_create_function_v2 (_lia_store_get_db (self), "lia_contact_sort_key", 4,
-                                  SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
-                                  contact_sort_key_sql, NULL, NULL, NULL) != SQLITE_OK)
+  sqlite3 *db = _lia_store_get_db (self);
+
+  /* Until the database says otherwise (a new file, or one from before version 6), keys are
+   * made in this process's collation. */
+  set_collation (self, setlocale (LC_COLLATE, NULL));
+
+  /* Not deterministic: the keys depend on the collation. Innocuous: they read nothing else. */
+  if (sqlite3_create_function_v2 (db, "lia_contact_sort_key", 4, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                  self, contact_sort_key_sql, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function_v2 (db, "lia_collation_locale", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                  self, collation_locale_sql, NULL, NULL, NULL) != SQLITE_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not prepare the database connection"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_lia_store_load_collation (LiaStore  *self,
+                           GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = _lia_store_prepare (self, "SELECT locale FROM collation", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    set_collation (self, _lia_column_text (stmt, 0));
+
+  return TRUE;
+}
+
+const char *
+_lia_store_get_collation (LiaStore *self)
+{
+  return get_collation (self)->name;
+}
+
+gboolean
+lia_store_adopt_collation (LiaStore  *self,
+                           GError   **error)
+{
+  const char *wanted = setlocale (LC_COLLATE, NULL);
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+
+  if (wanted == NULL || g_strcmp0 (wanted, get_collation (self)->name) == 0)
+    return TRUE;
+
+  /* One transaction: every key in the new collation, or none. As a bulk load, so that other
+   * windows get one "reset" rather than a change per contact. */
+  if (!lia_store_begin (self, error))
+    return FALSE;
+  set_collation (self, wanted);
+  if (!lia_store_begin_bulk_load (self, error) ||
+      !_lia_store_exec (self,
+                        "UPDATE contacts SET"
+                        "  family_sort_key = lia_contact_sort_key (given_name, family_name, label, 0),"
+                        "  given_sort_key = lia_contact_sort_key (given_name, family_name, label, 1);"
+                        "UPDATE collation SET locale = lia_collation_locale ()",
+                        error) ||
+      !lia_store_end_bulk_load (self, error) ||
+      !lia_store_commit (self, error))
+    {
+      lia_store_rollback (self);
+      /* The keys on file are still in the old collation. */
+      _lia_store_load_collation (self, NULL);
       return FALSE;
     }
 

@@ -538,6 +538,7 @@ open_database (LiaStore  *self,
   g_clear_pointer (&wal, _lia_stmt_release);
 
   if (!_lia_store_migrate (self, error) ||
+      !_lia_store_load_collation (self, error) ||
       !_lia_store_exec (self, LIA_LIST_ROWS_TABLE_SQL, error) ||
       !_lia_store_log_open (self, error))
     return FALSE;

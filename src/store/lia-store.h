@@ -86,6 +86,12 @@ gboolean       lia_store_commit                  (LiaStore       *self,
                                                   GError        **error);
 void           lia_store_rollback                (LiaStore       *self);
 gboolean       lia_store_in_transaction          (LiaStore       *self);
+/* Contacts sort in one collation per database (the locale of whoever created or last adopted
+ * it), so that a command run in another locale writes keys that fit. The window calls this
+ * after opening: when the desktop's language (LC_COLLATE) changed, every contact's sort key
+ * is made again in it, in one transaction. Other programs keep the database's collation. */
+gboolean       lia_store_adopt_collation         (LiaStore       *self,
+                                                  GError        **error);
 
 /* Inserts the record when its id is 0, else updates the row with that id. Validates first
  * (LIA_STORE_ERROR_INVALID with the model's explanation), generates a uid when it has none,
