@@ -843,7 +843,7 @@ test_contacts_by_name (StoreFixture  *f,
   add_named_contact (f->store, "Eliza Doolittle");
   add_named_contact (f->store, "amir Khan");
 
-  model = lia_list_model_new_contacts (f->store);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == LIA_TYPE_CONTACT);
   assert_names (G_LIST_MODEL (model), sorted, G_N_ELEMENTS (sorted));
 
@@ -953,7 +953,7 @@ test_lifetime (StoreFixture  *f,
   lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-05-01T10:00:00Z", "After", 0, 0);
 
   /* An item outlives the model that gave it. */
-  model = lia_list_model_new_contacts (f->store);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
   lia_test_add_contact (f->store, "Amina", "Diallo");
   {
     LiaContact *contact = g_list_model_get_item (G_LIST_MODEL (model), 0);

@@ -6,6 +6,7 @@
 
 #include "lia-test-util.h"
 #include "lia-search-result.h"
+#include "lia-list-model.h"
 #include "lia-store-reports.h"
 
 /* Builds tests/data/liaison-v1.sql into @path with plain SQLite. */
@@ -166,7 +167,7 @@ test_upgrade_v1 (StoreFixture  *f,
 {
   f->store = lia_test_open (f->path);
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 5);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 6);
   assert_v1_records (f->store, 0);
   assert_v1_searchable (f->store);
 
@@ -485,6 +486,57 @@ test_fresh (StoreFixture  *f,
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
 }
 
+/* The ids of a list of contacts, in order, as "1 3 2". */
+static char *
+contact_order (LiaStore            *store,
+               LiaContactSortOrder  order)
+{
+  g_autoptr(LiaListModel) model = lia_list_model_new_contacts (store, order);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(LiaRecord) contact = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_string_append_printf (text, text->len > 0 ? " %" G_GINT64_FORMAT : "%" G_GINT64_FORMAT,
+                              lia_record_get_id (contact));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Version 6 gives the contacts already there their family- and given-name keys, without
+ * their titles, and logs no change: only keys changed, nothing a window shows. */
+static void
+test_upgrade_sort_keys (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  g_autofree char *by_family = NULL;
+  g_autofree char *by_given = NULL;
+
+  /* 1 is Dr Amina Diallo, 2 Émile Favre; 3 sorted under P by its old key. */
+  lia_test_sql (f->path,
+                "INSERT INTO contacts (id, uid, honorific, given_name, family_name, label, sort_key,"
+                " created_at, updated_at) VALUES (3, 'contact-zoe-aebi', 'Prof.', 'Zoé', 'Aebi',"
+                " 'Prof. Zoé Aebi', 'prof. zoe aebi', 1705312800000000, 1705312800000000)");
+
+  f->store = lia_test_open (f->path);
+  by_family = contact_order (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  by_given = contact_order (f->store, LIA_CONTACT_SORT_GIVEN_NAME);
+  g_assert_cmpstr (by_family, ==, "3 1 2");
+  g_assert_cmpstr (by_given, ==, "1 2 3");
+  lia_test_close (f);
+
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM contacts"
+                                              " WHERE family_sort_key = '' OR given_sort_key = ''"), ==, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log"), ==, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM bulk_load"), ==, 0);
+  /* The keys were made in this process's collation, and the database says which. */
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM collation"), ==, 1);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                              " ('contacts_by_family_name', 'contacts_by_given_name')"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +553,8 @@ main (int   argc,
               v2_fixture_setup, test_upgrade_v2, store_fixture_teardown);
   g_test_add ("/store/migrations/failed-upgrade-v2", StoreFixture, NULL,
               v2_fixture_setup, test_failed_upgrade_v2, store_fixture_teardown);
+  g_test_add ("/store/migrations/upgrade-sort-keys", StoreFixture, NULL,
+              v1_fixture_setup, test_upgrade_sort_keys, store_fixture_teardown);
   g_test_add ("/store/migrations/fresh", StoreFixture, NULL,
               store_fixture_setup, test_fresh, store_fixture_teardown);
 

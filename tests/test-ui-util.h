@@ -141,4 +141,27 @@ lia_ui_test_init_display (void)
   return TRUE;
 }
 
+/* The first preference row under @widget whose subtitle is @subtitle: detail rows put the
+ * value in the title and its kind ("Work", "Country") in the subtitle. */
+static inline GtkWidget *
+lia_ui_test_find_row_by_subtitle (GtkWidget  *widget,
+                                  const char *subtitle)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), subtitle) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lia_ui_test_find_row_by_subtitle (child, subtitle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 G_END_DECLS

@@ -43,6 +43,7 @@ struct _LiaListModel
 
   LiaStore     *store;
   LiaListQuery *query;
+  gboolean      contacts_given_first;
   gulong        changed_handler;
   gulong        reset_handler;
   guint         reload_source;
@@ -699,11 +700,38 @@ lia_list_model_new_organizations (LiaStore *store)
 }
 
 LiaListModel *
-lia_list_model_new_contacts (LiaStore *store)
+lia_list_model_new_contacts (LiaStore            *store,
+                             LiaContactSortOrder  order)
 {
   g_return_val_if_fail (LIA_IS_STORE (store), NULL);
 
-  return list_model_new (store, _lia_list_query_new_by_name (store, &_lia_contact_ops));
+  return list_model_new (store, _lia_list_query_new_contacts (store, order == LIA_CONTACT_SORT_GIVEN_NAME));
+}
+
+void
+lia_list_model_set_contact_sort_order (LiaListModel        *self,
+                                       LiaContactSortOrder  order)
+{
+  gboolean given_first = order == LIA_CONTACT_SORT_GIVEN_NAME;
+
+  g_return_if_fail (LIA_IS_LIST_MODEL (self));
+  g_return_if_fail (_lia_list_query_get_ops (self->query) == &_lia_contact_ops);
+
+  if (self->contacts_given_first == given_first)
+    return;
+
+  /* Another index, the same rows: emptied and filled again, never (0, n, n). */
+  _lia_list_query_free (self->query);
+  self->query = _lia_list_query_new_contacts (self->store, given_first);
+  self->contacts_given_first = given_first;
+  reload_now (self);
+}
+
+LiaContactSortOrder
+lia_contact_sort_order_from_string (const char *name)
+{
+  return g_strcmp0 (name, "given-name") == 0 ? LIA_CONTACT_SORT_GIVEN_NAME
+                                             : LIA_CONTACT_SORT_FAMILY_NAME;
 }
 
 LiaStore *

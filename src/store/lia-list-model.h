@@ -23,8 +23,24 @@ LiaListModel  *lia_list_model_new_timeline      (LiaStore                *store,
                                                  const LiaTimelineFilter *filter);
 /* Organizations by name (accents and case ignored). */
 LiaListModel  *lia_list_model_new_organizations (LiaStore                *store);
-/* Contacts by display name (accents and case ignored). */
-LiaListModel  *lia_list_model_new_contacts      (LiaStore                *store);
+/* How contacts are ordered; the "contact-sort-order" setting names them "family-name" and
+ * "given-name". Either way honorifics ("Dr", "Mme") are ignored and names compare in the
+ * locale's collation; a contact with only a display name sorts by it. */
+typedef enum
+{
+  LIA_CONTACT_SORT_FAMILY_NAME,
+  LIA_CONTACT_SORT_GIVEN_NAME,
+} LiaContactSortOrder;
+
+/* "given-name" → LIA_CONTACT_SORT_GIVEN_NAME; anything else is the family-name default. */
+LiaContactSortOrder lia_contact_sort_order_from_string (const char *name);
+
+/* Contacts in @order, sorted in SQL on a stored key. */
+LiaListModel  *lia_list_model_new_contacts      (LiaStore                *store,
+                                                 LiaContactSortOrder      order);
+/* Sorts the list of contacts again, in @order (a full reload when the order changes). */
+void           lia_list_model_set_contact_sort_order (LiaListModel       *self,
+                                                      LiaContactSortOrder order);
 
 LiaStore      *lia_list_model_get_store         (LiaListModel            *self);
 /* Counts again and drops the cached pages, e.g. after another connection (an import running in

@@ -35,6 +35,9 @@ LiaListQuery       *_lia_list_query_new_timeline     (LiaStore                *s
                                                       const LiaTimelineFilter *filter);
 LiaListQuery       *_lia_list_query_new_by_name      (LiaStore                *store,
                                                       const LiaRecordOps      *ops);
+/* Contacts by family name, or by given name when @given_first (see _lia_contact_sort_key()). */
+LiaListQuery       *_lia_list_query_new_contacts     (LiaStore                *store,
+                                                      gboolean                 given_first);
 void                _lia_list_query_free             (LiaListQuery            *self);
 
 const LiaRecordOps *_lia_list_query_get_ops          (LiaListQuery            *self);

@@ -19,6 +19,7 @@ struct _LiaListQuery
   gboolean            descending;
   gboolean            is_timeline;
   gboolean            keeps_rows;
+  gboolean            contacts_given_first; /* contacts: by given name, else by family name */
   gint64              list_id;    /* this list's rows in lia_list_rows */
   int                 key_column; /* where the key is in a row read by read() */
 
@@ -205,16 +206,36 @@ _lia_list_query_new_timeline (LiaStore                *store,
   return self;
 }
 
-LiaListQuery *
-_lia_list_query_new_by_name (LiaStore           *store,
-                             const LiaRecordOps *ops)
+static LiaListQuery *
+list_query_new_keyed (LiaStore           *store,
+                      const LiaRecordOps *ops,
+                      const char         *key)
 {
   LiaListQuery *self = list_query_new (store, ops);
   g_autofree char *from = g_strdup_printf ("%s t", ops->table);
 
   self->text_key = TRUE;
   self->contains_sql = g_strdup_printf ("SELECT 1 FROM %s t WHERE t.id = :id", ops->table);
-  build_sql (self, from, "1", "t.sort_key", "t.id");
+  build_sql (self, from, "1", key, "t.id");
+
+  return self;
+}
+
+LiaListQuery *
+_lia_list_query_new_by_name (LiaStore           *store,
+                             const LiaRecordOps *ops)
+{
+  return list_query_new_keyed (store, ops, "t.sort_key");
+}
+
+LiaListQuery *
+_lia_list_query_new_contacts (LiaStore *store,
+                              gboolean  given_first)
+{
+  LiaListQuery *self = list_query_new_keyed (store, &_lia_contact_ops,
+                                             given_first ? "t.given_sort_key" : "t.family_sort_key");
+
+  self->contacts_given_first = given_first;
 
   return self;
 }
@@ -297,7 +318,16 @@ _lia_list_query_key_of (LiaListQuery *self,
   out_key->number = 0;
 
   /* The same values the store writes into sort_key and at_utc. */
-  if (self->text_key)
+  if (self->text_key && LIA_IS_CONTACT (record))
+    {
+      LiaContact *contact = LIA_CONTACT (record);
+
+      out_key->text = _lia_contact_sort_key (self->store, lia_contact_get_given_name (contact),
+                                             lia_contact_get_family_name (contact),
+                                             lia_contact_get_display_name (contact),
+                                             self->contacts_given_first);
+    }
+  else if (self->text_key)
     {
       out_key->text = _lia_sort_key (lia_record_get_label (record));
     }

@@ -106,15 +106,22 @@ contact_from_row (LiaStore  *store,
   return LIA_RECORD (g_steal_pointer (&self));
 }
 
-/* Binds ?1..?17 in the order of the INSERT and UPDATE statements below. */
+/* Binds ?1..?19 in the order of the INSERT and UPDATE statements below. */
 static void
-bind_contact (LiaStmt    *stmt,
+bind_contact (LiaStore   *store,
+              LiaStmt    *stmt,
               LiaContact *self)
 {
   LiaRecord *record = LIA_RECORD (self);
   LiaAssessment *assessment = lia_contact_get_assessment (self);
   const char *label = lia_contact_get_display_name (self);
   g_autofree char *sort_key = _lia_sort_key (label);
+  g_autofree char *family_key = _lia_contact_sort_key (store, lia_contact_get_given_name (self),
+                                                       lia_contact_get_family_name (self),
+                                                       label, FALSE);
+  g_autofree char *given_key = _lia_contact_sort_key (store, lia_contact_get_given_name (self),
+                                                      lia_contact_get_family_name (self),
+                                                      label, TRUE);
 
   _lia_bind_text (stmt, 1, lia_record_get_uid (record));
   _lia_bind_text (stmt, 2, lia_contact_get_honorific (self));
@@ -133,6 +140,8 @@ bind_contact (LiaStmt    *stmt,
   sqlite3_bind_text (stmt, 15, sort_key, -1, SQLITE_TRANSIENT);
   _lia_bind_time (stmt, 16, lia_record_get_created_at (record));
   _lia_bind_time (stmt, 17, lia_record_get_updated_at (record));
+  sqlite3_bind_text (stmt, 18, family_key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 19, given_key, -1, SQLITE_TRANSIENT);
 }
 
 static gboolean
@@ -212,14 +221,14 @@ contact_insert (LiaStore   *store,
                              "INSERT INTO contacts (uid, honorific, given_name, family_name,"
                              " suffix, display_name, label, job_title, time_zone,"
                              " preferred_channel, notes, influence, interest, stance, sort_key,"
-                             " created_at, updated_at)"
+                             " created_at, updated_at, family_sort_key, given_sort_key)"
                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                             " ?14, ?15, ?16, ?17)",
+                             " ?14, ?15, ?16, ?17, ?18, ?19)",
                              error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_contact (stmt, self);
+  bind_contact (store, stmt, self);
   if (!_lia_store_step_done (store, stmt, _("Could not save the contact"), error))
     return FALSE;
 
@@ -241,14 +250,15 @@ contact_update (LiaStore   *store,
                              " family_name = ?4, suffix = ?5, display_name = ?6, label = ?7,"
                              " job_title = ?8, time_zone = ?9, preferred_channel = ?10,"
                              " notes = ?11, influence = ?12, interest = ?13, stance = ?14,"
-                             " sort_key = ?15, created_at = ?16, updated_at = ?17"
-                             " WHERE id = ?18",
+                             " sort_key = ?15, created_at = ?16, updated_at = ?17,"
+                             " family_sort_key = ?18, given_sort_key = ?19"
+                             " WHERE id = ?20",
                              error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_contact (stmt, self);
-  sqlite3_bind_int64 (stmt, 18, lia_record_get_id (record));
+  bind_contact (store, stmt, self);
+  sqlite3_bind_int64 (stmt, 20, lia_record_get_id (record));
   if (!_lia_store_step_done (store, stmt, _("Could not save the contact"), error))
     return FALSE;
 

@@ -165,6 +165,26 @@ gboolean    _lia_column_nick   (LiaStmt *stmt, int column, GType enum_type, int 
 void        _lia_record_fill_common (LiaRecord *record, LiaStmt *stmt);
 /* A key that sorts names the way people expect: case and accents folded. */
 char       *_lia_sort_key      (const char *label);
+/* @name without the titles in front of it ("Prof. Dr Anna Weber" → "Anna Weber"). */
+char       *_lia_strip_honorifics (const char *name);
+/* Where a contact sorts, for strcmp() and SQL's binary order: by family then given name, or
+ * given then family name when @given_first, in the locale's collation; a contact with only a
+ * display name sorts by it, without honorifics. The store writes both keys on every save;
+ * the SQL function lia_contact_sort_key(given, family, label, given_first) is the same. */
+char       *_lia_contact_sort_key (LiaStore   *store,
+                                   const char *given_name,
+                                   const char *family_name,
+                                   const char *label,
+                                   gboolean    given_first);
+/* Defines the SQL functions above on the store's connection (migrations use them), and
+ * lia_collation_locale(): the collation the keys are made in. */
+gboolean    _lia_store_register_functions (LiaStore  *self,
+                                           GError   **error);
+/* Makes keys in the collation the database names (schema 6), whatever this process's
+ * locale. */
+gboolean    _lia_store_load_collation     (LiaStore  *self,
+                                           GError   **error);
+const char *_lia_store_get_collation      (LiaStore  *self);
 /* Fails with LIA_STORE_ERROR_REFERENCE, in words naming @record and @what ("its parent
  * organization"), when @id > 0 is not a row of @table. */
 gboolean    _lia_store_check_reference (LiaStore   *self,

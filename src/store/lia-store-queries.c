@@ -335,7 +335,7 @@ lia_store_list_affiliations_for_organization (LiaStore     *self,
 
   day = on != NULL ? lia_date_to_iso (on) : NULL;
 
-  sql = g_strdup_printf ("SELECT %s FROM (SELECT a.*, c.sort_key AS contact_sort_key"
+  sql = g_strdup_printf ("SELECT %s FROM (SELECT a.*, c.family_sort_key AS contact_sort_key"
                          " FROM affiliations a JOIN contacts c ON c.id = a.contact_id"
                          " WHERE a.organization_id = ?1"
                          " AND (?3 IS NULL OR ((a.from_date IS NULL OR a.from_date <= ?3)"

@@ -408,12 +408,40 @@ static const char migration_5[] =
   CHANGE_LOG_CHILD_TRIGGERS ("concern_parties", "concern", "concern_id")
   CHANGE_LOG_CHILD_TRIGGERS ("concern_interactions", "concern", "concern_id");
 
+/* Version 6: contacts sort by family name or by given name (a setting), without honorifics
+ * ("Dr Amina Diallo" under D or A, never under D for Dr), in the locale's collation. The keys
+ * are computed in C (lia_contact_sort_key(), defined on every connection) when the store
+ * writes a contact, and here for the contacts already there. Nothing anyone reads changes, so
+ * the marker in bulk_load keeps the change log from growing a row per contact. The keys are
+ * in one collation per database, kept in the collation table (lia_store_adopt_collation()). */
+static const char migration_6[] =
+  "ALTER TABLE contacts ADD COLUMN family_sort_key TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE contacts ADD COLUMN given_sort_key TEXT NOT NULL DEFAULT '';"
+  "INSERT INTO bulk_load VALUES (1,"
+  "  (SELECT ifnull (max (id), 0) FROM organizations),"
+  "  (SELECT ifnull (max (id), 0) FROM contacts),"
+  "  (SELECT ifnull (max (id), 0) FROM interactions),"
+  "  (SELECT ifnull (max (id), 0) FROM commitments),"
+  "  (SELECT ifnull (max (id), 0) FROM concerns));"
+  "UPDATE contacts SET"
+  "  family_sort_key = lia_contact_sort_key (given_name, family_name, label, 0),"
+  "  given_sort_key = lia_contact_sort_key (given_name, family_name, label, 1);"
+  "DELETE FROM bulk_load;"
+  "CREATE TABLE collation ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  locale TEXT NOT NULL"
+  ");"
+  "INSERT INTO collation VALUES (1, lia_collation_locale ());"
+  "CREATE INDEX contacts_by_family_name ON contacts (family_sort_key, id);"
+  "CREATE INDEX contacts_by_given_name ON contacts (given_sort_key, id);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

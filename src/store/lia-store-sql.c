@@ -4,8 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <string.h>
 
+#include "lia-store-bulk.h"
 #include "lia-store-private.h"
 
 /* How values are stored, in one place: text is never NULL (empty text is ''), a missing
@@ -148,6 +151,16 @@ _lia_record_fill_common (LiaRecord *record,
   lia_record_set_updated_at (record, updated);
 }
 
+/* _lia_sort_key() of the first @length bytes of @text. */
+static char *
+sort_key_of_span (const char *text,
+                    gsize       length)
+{
+  g_autofree char *part = g_strndup (text, length);
+
+  return _lia_sort_key (part);
+}
+
 char *
 _lia_sort_key (const char *label)
 {
@@ -179,6 +192,300 @@ _lia_sort_key (const char *label)
     }
 
   return g_string_free (key, FALSE);
+}
+
+/* Titles that come before a name and say nothing about where it sorts: "Dr Amina Diallo"
+ * belongs under D (family name) or A (given name). Compared without case and accents, with
+ * or without the full stop. docs/contacts.md lists them for users. */
+static const char * const honorifics[] = {
+  /* English */
+  "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "rev", "hon",
+  "he",  /* H.E., His or Her Excellency */
+  /* French */
+  "m", "mme", "mlle", "me", "pr", "dre", "mgr", "se",  /* S.E., Son Excellence */
+  /* German, Spanish, Italian, Portuguese */
+  "herr", "frau", "sr", "sra", "srta", "dott", "dssa", "ing", "avv", "sig", "sig.ra",
+  NULL
+};
+
+/* Whether @word (as written, up to @length bytes) is an honorific. */
+static gboolean
+is_honorific (const char *word,
+              gsize       length)
+{
+  g_autofree char *folded = sort_key_of_span (word, length);
+  g_autofree char *bare = NULL;
+
+  /* "Dr." is "Dr", "H.E." is "HE". */
+  bare = g_strdup (folded);
+  {
+    char *out = bare;
+
+    for (const char *in = folded; *in != '\0'; in++)
+      if (*in != '.')
+        *out++ = *in;
+    *out = '\0';
+  }
+
+  return bare[0] != '\0' &&
+         (g_strv_contains (honorifics, bare) || g_strv_contains (honorifics, folded));
+}
+
+char *
+_lia_strip_honorifics (const char *name)
+{
+  const char *p = name != NULL ? name : "";
+
+  /* Leading titles, as many as there are ("Prof. Dr"), but never the whole name. */
+  for (;;)
+    {
+      const char *end, *next;
+
+      while (g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      end = p;
+      while (*end != '\0' && !g_unichar_isspace (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+      next = end;
+      while (g_unichar_isspace (g_utf8_get_char (next)))
+        next = g_utf8_next_char (next);
+
+      if (end == p || *next == '\0' || !is_honorific (p, end - p))
+        break;
+      p = next;
+    }
+
+  return g_strstrip (g_strdup (p));
+}
+
+/* The collation contact keys are made in. It belongs to the database, not to the process: a
+ * command run from a terminal in another locale (or in C, as scripts are) writes keys in the
+ * same collation as the window, so that every key compares with every other. */
+typedef struct
+{
+  char     *name;    /* an LC_COLLATE locale name */
+  locale_t  locale;  /* (locale_t) 0 when the name has no collation of its own or is missing */
+} Collation;
+
+#define COLLATION_KEY "lia-store-collation"
+
+static void
+collation_free (gpointer data)
+{
+  Collation *collation = data;
+
+  if (collation->locale != (locale_t) 0)
+    freelocale (collation->locale);
+  g_free (collation->name);
+  g_free (collation);
+}
+
+static void
+set_collation (LiaStore   *store,
+               const char *name)
+{
+  Collation *collation = g_new0 (Collation, 1);
+
+  collation->name = g_strdup (name != NULL ? name : "C");
+  /* C and POSIX (and glibc's C.UTF-8) order by code point, which would put "Émile" after
+   * "Zoé"; a locale that is not UTF-8 cannot read our text. Both fold instead. */
+  if (strcmp (collation->name, "C") != 0 && strcmp (collation->name, "POSIX") != 0 &&
+      !g_str_has_prefix (collation->name, "C."))
+    {
+      collation->locale = newlocale (LC_COLLATE_MASK | LC_CTYPE_MASK, collation->name, (locale_t) 0);
+      if (collation->locale != (locale_t) 0 &&
+          g_ascii_strcasecmp (nl_langinfo_l (CODESET, collation->locale), "UTF-8") != 0)
+        {
+          freelocale (collation->locale);
+          collation->locale = (locale_t) 0;
+        }
+    }
+
+  g_object_set_data_full (G_OBJECT (store), COLLATION_KEY, collation, collation_free);
+}
+
+static Collation *
+get_collation (LiaStore *store)
+{
+  Collation *collation = g_object_get_data (G_OBJECT (store), COLLATION_KEY);
+
+  if (collation == NULL)
+    {
+      set_collation (store, setlocale (LC_COLLATE, NULL));
+      collation = g_object_get_data (G_OBJECT (store), COLLATION_KEY);
+    }
+
+  return collation;
+}
+
+/* One part of a sort key, for strcmp(): the collation key of the folded text (as
+ * g_utf8_collate_key() makes it, in the database's locale rather than the process's), or
+ * where there is no collation, the text with case and accents folded away. */
+static char *
+collate_part (LiaStore   *store,
+              const char *text)
+{
+  Collation *collation = get_collation (store);
+  g_autofree char *folded = NULL;
+  g_autofree char *composed = NULL;
+  size_t length;
+  char *key;
+
+  if (collation->locale == (locale_t) 0)
+    return _lia_sort_key (text);
+
+  folded = g_utf8_casefold (text, -1);
+  composed = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (composed == NULL)
+    return _lia_sort_key (text);
+
+  length = strxfrm_l (NULL, composed, 0, collation->locale);
+  key = g_malloc (length + 1);
+  strxfrm_l (key, composed, length + 1, collation->locale);
+
+  return key;
+}
+
+char *
+_lia_contact_sort_key (LiaStore   *store,
+                       const char *given_name,
+                       const char *family_name,
+                       const char *label,
+                       gboolean    given_first)
+{
+  g_autofree char *given = g_strstrip (g_strdup (given_name != NULL ? given_name : ""));
+  g_autofree char *family = g_strstrip (g_strdup (family_name != NULL ? family_name : ""));
+  g_autofree char *first_key = NULL;
+  g_autofree char *second_key = NULL;
+  const char *first, *second;
+
+  if (given[0] == '\0' && family[0] == '\0')
+    {
+      /* Only a display name: which word is the family name is anybody's guess, so it sorts
+       * as written, without its titles. */
+      g_autofree char *stripped = _lia_strip_honorifics (label);
+
+      return collate_part (store, stripped);
+    }
+
+  first = given_first ? given : family;
+  second = given_first ? family : given;
+  if (first[0] == '\0')
+    {
+      first = second;
+      second = "";
+    }
+
+  /* Part by part, joined by the lowest byte: every "Martin" comes before "Martinez", whatever
+   * the given names. */
+  first_key = collate_part (store, first);
+  second_key = collate_part (store, second);
+
+  return g_strconcat (first_key, "\001", second_key, NULL);
+}
+
+static void
+contact_sort_key_sql (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  char *key;
+
+  g_assert (argc == 4);
+
+  key = _lia_contact_sort_key (sqlite3_user_data (context),
+                               (const char *) sqlite3_value_text (argv[0]),
+                               (const char *) sqlite3_value_text (argv[1]),
+                               (const char *) sqlite3_value_text (argv[2]),
+                               sqlite3_value_int (argv[3]) != 0);
+  sqlite3_result_text (context, key, -1, g_free);
+}
+
+static void
+collation_locale_sql (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  sqlite3_result_text (context, get_collation (sqlite3_user_data (context))->name, -1,
+                       SQLITE_TRANSIENT);
+}
+
+gboolean
+_lia_store_register_functions (LiaStore  *self,
+                               GError   **error)
+{
+  sqlite3 *db = _lia_store_get_db (self);
+
+  /* Until the database says otherwise (a new file, or one from before version 6), keys are
+   * made in this process's collation. */
+  set_collation (self, setlocale (LC_COLLATE, NULL));
+
+  /* Not deterministic: the keys depend on the collation. Innocuous: they read nothing else. */
+  if (sqlite3_create_function_v2 (db, "lia_contact_sort_key", 4, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                  self, contact_sort_key_sql, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function_v2 (db, "lia_collation_locale", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                  self, collation_locale_sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not prepare the database connection"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_lia_store_load_collation (LiaStore  *self,
+                           GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = _lia_store_prepare (self, "SELECT locale FROM collation", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    set_collation (self, _lia_column_text (stmt, 0));
+
+  return TRUE;
+}
+
+const char *
+_lia_store_get_collation (LiaStore *self)
+{
+  return get_collation (self)->name;
+}
+
+gboolean
+lia_store_adopt_collation (LiaStore  *self,
+                           GError   **error)
+{
+  const char *wanted = setlocale (LC_COLLATE, NULL);
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+
+  if (wanted == NULL || g_strcmp0 (wanted, get_collation (self)->name) == 0)
+    return TRUE;
+
+  /* One transaction: every key in the new collation, or none. As a bulk load, so that other
+   * windows get one "reset" rather than a change per contact. */
+  if (!lia_store_begin (self, error))
+    return FALSE;
+  set_collation (self, wanted);
+  if (!lia_store_begin_bulk_load (self, error) ||
+      !_lia_store_exec (self,
+                        "UPDATE contacts SET"
+                        "  family_sort_key = lia_contact_sort_key (given_name, family_name, label, 0),"
+                        "  given_sort_key = lia_contact_sort_key (given_name, family_name, label, 1);"
+                        "UPDATE collation SET locale = lia_collation_locale ()",
+                        error) ||
+      !lia_store_end_bulk_load (self, error) ||
+      !lia_store_commit (self, error))
+    {
+      lia_store_rollback (self);
+      /* The keys on file are still in the old collation. */
+      _lia_store_load_collation (self, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean

@@ -513,7 +513,8 @@ open_database (LiaStore  *self,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!check_file_is_ours (self, error))
+  if (!check_file_is_ours (self, error) ||
+      !_lia_store_register_functions (self, error))
     return FALSE;
 
   /* Only now may the header change (WAL mode is recorded in the file). synchronous=FULL: a
@@ -537,6 +538,7 @@ open_database (LiaStore  *self,
   g_clear_pointer (&wal, _lia_stmt_release);
 
   if (!_lia_store_migrate (self, error) ||
+      !_lia_store_load_collation (self, error) ||
       !_lia_store_exec (self, LIA_LIST_ROWS_TABLE_SQL, error) ||
       !_lia_store_log_open (self, error))
     return FALSE;

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes. A database with a higher PRAGMA user_version is refused. */
-#define LIA_STORE_SCHEMA_VERSION 5
+#define LIA_STORE_SCHEMA_VERSION 6
 
 #define LIA_TYPE_STORE (lia_store_get_type ())
 
@@ -86,6 +86,12 @@ gboolean       lia_store_commit                  (LiaStore       *self,
                                                   GError        **error);
 void           lia_store_rollback                (LiaStore       *self);
 gboolean       lia_store_in_transaction          (LiaStore       *self);
+/* Contacts sort in one collation per database (the locale of whoever created or last adopted
+ * it), so that a command run in another locale writes keys that fit. The window calls this
+ * after opening: when the desktop's language (LC_COLLATE) changed, every contact's sort key
+ * is made again in it, in one transaction. Other programs keep the database's collation. */
+gboolean       lia_store_adopt_collation         (LiaStore       *self,
+                                                  GError        **error);
 
 /* Inserts the record when its id is 0, else updates the row with that id. Validates first
  * (LIA_STORE_ERROR_INVALID with the model's explanation), generates a uid when it has none,
@@ -127,7 +133,7 @@ GPtrArray     *lia_store_list_affiliations_for_contact      (LiaStore     *self,
                                                              gint64        contact_id,
                                                              GError      **error);
 /* Affiliations with an organization; with @on, only those that covered that day (who was
- * there on that date), else all of them, past ones included. Ordered by the contact's name. */
+ * there on that date), else all of them, past ones included. By the contact's family name. */
 GPtrArray     *lia_store_list_affiliations_for_organization (LiaStore     *self,
                                                              gint64        organization_id,
                                                              const GDate  *on,

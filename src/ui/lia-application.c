@@ -245,6 +245,14 @@ lia_application_activate (GApplication *application)
       /* A database that cannot be opened is shown in the window, not in a dialog: there is
        * nothing else to do in the window until the file is fixed. */
       store = lia_store_open (self->database_path, &error);
+      /* Contacts sort in the desktop's language; a failure keeps the order they had. */
+      if (store != NULL)
+        {
+          g_autoptr(GError) collation_error = NULL;
+
+          if (!lia_store_adopt_collation (store, &collation_error))
+            g_warning ("Contacts keep their previous order: %s", collation_error->message);
+        }
       window = g_object_new (LIA_TYPE_WINDOW,
                              "application", self,
                              "store", store,

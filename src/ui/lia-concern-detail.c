@@ -51,7 +51,7 @@ lia_concern_detail_build (LiaDetail *detail,
       lia_ui_group_add (group, lia_ui_record_row_new (kind, id, name, lia_concern_party_get_position (party)));
     }
   if (n == 0)
-    lia_ui_group_add (group, lia_ui_property_row_new (_("No parties"), _("Edit the concern to say who is involved.")));
+    lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No parties"), _("Edit the concern to say who is involved.")));
 
   group = lia_ui_group_new (content, _("Details"), NULL);
   lia_ui_group_add (group, lia_ui_property_row_new (_("Opened"), opened));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-contact-detail.h"
+#include "lia-iso-codes.h"
 #include "lia-store-reports.h"
 #include "lia-ui-util.h"
 
@@ -36,22 +37,6 @@ add_contact_points (GtkWidget  *group,
     }
 
   return n;
-}
-
-/* "Swahili, English" from BCP 47 tags; unknown tags are shown as they are. */
-static char *
-languages_text (const char * const *languages)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, languages[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -91,8 +76,8 @@ add_affiliations (LiaContactDetail *self,
     }
 
   if (affiliations == NULL || affiliations->len == 0)
-    lia_ui_group_add (group, lia_ui_property_row_new (_("No affiliations"),
-                                                      _("Edit the contact to say where they work.")));
+    lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No affiliations"),
+                                                         _("Edit the contact to say where they work.")));
 }
 
 static void
@@ -107,7 +92,7 @@ lia_contact_detail_build (LiaDetail *detail,
   gint64 id = lia_record_get_id (record);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *local_time = lia_ui_format_local_time (lia_contact_get_time_zone (contact), now);
-  g_autofree char *languages = languages_text (lia_contact_get_languages (contact));
+  g_autofree char *languages = lia_iso_dup_language_list (lia_contact_get_languages (contact));
   g_autofree char *influence = lia_ui_format_scale (lia_assessment_get_influence (assessment));
   g_autofree char *interest = lia_ui_format_scale (lia_assessment_get_interest (assessment));
   g_autoptr(GPtrArray) commitments = NULL;
@@ -140,8 +125,8 @@ lia_contact_detail_build (LiaDetail *detail,
   n_reach += lia_ui_group_add (group, lia_ui_property_row_new (_("Local Time"), local_time));
   n_reach += lia_ui_group_add (group, lia_ui_property_row_new (_("Languages"), languages));
   if (n_reach == 0)
-    lia_ui_group_add (group, lia_ui_property_row_new (_("No contact details"),
-                                                      _("Edit the contact to add email addresses and phone numbers.")));
+    lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No contact details"),
+                                                         _("Edit the contact to add email addresses and phone numbers.")));
 
   add_affiliations (self, content, contact);
 
@@ -156,8 +141,8 @@ lia_contact_detail_build (LiaDetail *detail,
   for (guint i = 0; commitments != NULL && i < commitments->len; i++)
     lia_ui_group_add (group, lia_ui_commitment_row_new (store, commitments->pdata[i]));
   if (commitments == NULL || commitments->len == 0)
-    lia_ui_group_add (group, lia_ui_property_row_new (_("Nothing open"),
-                                                      _("Neither side owes anything at the moment.")));
+    lia_ui_group_add (group, lia_ui_placeholder_row_new (_("Nothing open"),
+                                                         _("Neither side owes anything at the moment.")));
 
   concerns = lia_store_list_open_concerns (store, id, 0, NULL, NULL);
   if (concerns != NULL && concerns->len > 0)
@@ -177,7 +162,7 @@ lia_contact_detail_build (LiaDetail *detail,
   if (lia_contact_get_notes (contact)[0] != '\0')
     {
       group = lia_ui_group_new (content, _("Notes"), NULL);
-      lia_ui_group_add (group, lia_ui_property_row_new (_("Notes"), lia_contact_get_notes (contact)));
+      lia_ui_group_add (group, lia_ui_text_row_new (lia_contact_get_notes (contact)));
     }
 }
 

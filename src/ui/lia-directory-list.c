@@ -17,6 +17,7 @@ struct _LiaDirectoryList
 
   LiaStore           *store;
   LiaRecordKind       kind;
+  char               *contact_sort_order;  /* a "contact-sort-order" setting's value */
   LiaListModel       *model;
   GtkSingleSelection *selection;
   GHashTable         *subtitles;   /* id → subtitle */
@@ -36,6 +37,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_KIND,
+  PROP_CONTACT_SORT_ORDER,
   N_PROPS
 };
 
@@ -74,31 +76,7 @@ static char *
 contact_subtitle (LiaDirectoryList *self,
                   LiaContact       *contact)
 {
-  g_autoptr(GPtrArray) affiliations = NULL;
-  g_autoptr(GDate) today = lia_date_new_today ();
-  const char *job_title = lia_contact_get_job_title (contact);
-
-  affiliations = lia_store_list_affiliations_for_contact (self->store,
-                                                          lia_record_get_id (LIA_RECORD (contact)),
-                                                          NULL);
-  if (affiliations != NULL && affiliations->len > 0 &&
-      lia_affiliation_is_current_on (affiliations->pdata[0], today))
-    {
-      LiaAffiliation *affiliation = affiliations->pdata[0];
-      const char *role = lia_affiliation_get_role (affiliation);
-      g_autofree char *organization =
-        lia_ui_dup_record_label (self->store, LIA_RECORD_KIND_ORGANIZATION,
-                                 lia_affiliation_get_organization_id (affiliation));
-
-      if (role[0] == '\0')
-        role = job_title;
-      if (role[0] != '\0')
-        /* Translators: a contact's role and organization, as in "Director · WHO". */
-        return g_strdup_printf (_("%s · %s"), role, organization);
-      return g_steal_pointer (&organization);
-    }
-
-  return g_strdup (job_title);
+  return lia_ui_dup_contact_context (self->store, contact);
 }
 
 char *
@@ -336,7 +314,8 @@ lia_directory_list_constructed (GObject *object)
     }
   else
     {
-      self->model = lia_list_model_new_contacts (self->store);
+      self->model = lia_list_model_new_contacts (self->store,
+                                                 lia_contact_sort_order_from_string (self->contact_sort_order));
       adw_status_page_set_icon_name (self->empty_page, "avatar-default-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Contacts"));
       adw_status_page_set_description (self->empty_page,
@@ -384,6 +363,7 @@ lia_directory_list_finalize (GObject *object)
 {
   LiaDirectoryList *self = (LiaDirectoryList *) object;
 
+  g_clear_pointer (&self->contact_sort_order, g_free);
   g_clear_pointer (&self->subtitles, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
 
@@ -408,6 +388,10 @@ lia_directory_list_get_property (GObject    *object,
       g_value_set_enum (value, self->kind);
       break;
 
+    case PROP_CONTACT_SORT_ORDER:
+      g_value_set_string (value, self->contact_sort_order);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -429,6 +413,10 @@ lia_directory_list_set_property (GObject      *object,
 
     case PROP_KIND:
       self->kind = g_value_get_enum (value);
+      break;
+
+    case PROP_CONTACT_SORT_ORDER:
+      lia_directory_list_set_contact_sort_order (self, g_value_get_string (value));
       break;
 
     default:
@@ -456,6 +444,10 @@ lia_directory_list_class_init (LiaDirectoryListClass *klass)
     g_param_spec_enum ("kind", NULL, NULL,
                        LIA_TYPE_RECORD_KIND, LIA_RECORD_KIND_ORGANIZATION,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONTACT_SORT_ORDER] =
+    g_param_spec_string ("contact-sort-order", NULL, NULL,
+                         "family-name",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[RECORD_SELECTED] =
@@ -478,6 +470,7 @@ lia_directory_list_init (LiaDirectoryList *self)
 {
   GtkListItemFactory *factory;
 
+  self->contact_sort_order = g_strdup ("family-name");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->subtitles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -568,4 +561,36 @@ lia_directory_list_unselect (LiaDirectoryList *self)
 
   /* Not gtk_selection_model_unselect_all(): GtkSingleSelection in GTK 4.8 ignores it. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+void
+lia_directory_list_set_contact_sort_order (LiaDirectoryList *self,
+                                           const char       *order)
+{
+  LiaRecord *selected;
+  gint64 selected_id = 0;
+
+  g_return_if_fail (LIA_IS_DIRECTORY_LIST (self));
+
+  if (order == NULL)
+    order = "family-name";
+  if (g_strcmp0 (self->contact_sort_order, order) == 0)
+    return;
+
+  g_free (self->contact_sort_order);
+  self->contact_sort_order = g_strdup (order);
+
+  /* Before construction the model is made in this order; organizations have no such order. */
+  if (self->model != NULL && self->kind == LIA_RECORD_KIND_CONTACT)
+    {
+      selected = gtk_single_selection_get_selected_item (self->selection);
+      if (selected != NULL)
+        selected_id = lia_record_get_id (selected);
+      lia_list_model_set_contact_sort_order (self->model, lia_contact_sort_order_from_string (order));
+      /* The person shown stays selected, wherever the new order puts them. */
+      if (selected_id != 0)
+        lia_directory_list_select_id (self, selected_id);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT_SORT_ORDER]);
 }

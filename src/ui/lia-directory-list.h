@@ -27,6 +27,10 @@ void              lia_directory_list_select          (LiaDirectoryList *self,
 gboolean          lia_directory_list_select_id       (LiaDirectoryList *self,
                                                       gint64            id);
 void              lia_directory_list_unselect        (LiaDirectoryList *self);
+/* Re-sorts a list of contacts: "family-name" or "given-name", the values of the
+ * "contact-sort-order" setting (also the "contact-sort-order" property). */
+void              lia_directory_list_set_contact_sort_order (LiaDirectoryList *self,
+                                                             const char       *order);
 /* The subtitle a row shows for @record ("Director · World Health Organization"). */
 char             *lia_directory_list_dup_subtitle    (LiaDirectoryList *self,
                                                       LiaRecord        *record);

@@ -77,9 +77,16 @@ lia_interaction_detail_build (LiaDetail *detail,
   for (guint i = 0; i < contacts->len; i++)
     {
       gint64 id = g_array_index (contacts, gint64, i);
+      g_autoptr(LiaRecord) contact = lia_store_load (store, LIA_RECORD_KIND_CONTACT, id, NULL);
       g_autofree char *name = lia_ui_dup_record_label (store, LIA_RECORD_KIND_CONTACT, id);
+      g_autofree char *context = NULL;
 
-      lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_CONTACT, id, name, _("Contact")));
+      /* Who they are, so that two people of the same name are told apart. */
+      if (contact != NULL)
+        context = lia_ui_dup_contact_context (store, LIA_CONTACT (contact));
+      lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_CONTACT, id, name,
+                                                      context != NULL && context[0] != '\0'
+                                                      ? context : _("Contact")));
     }
   for (guint i = 0; i < organizations->len; i++)
     {
@@ -90,8 +97,8 @@ lia_interaction_detail_build (LiaDetail *detail,
                                                       _("Organization")));
     }
   if (contacts->len + organizations->len == 0)
-    lia_ui_group_add (group, lia_ui_property_row_new (_("Nobody recorded"),
-                                                      _("Edit the interaction to add who took part.")));
+    lia_ui_group_add (group, lia_ui_placeholder_row_new (_("Nobody recorded"),
+                                                         _("Edit the interaction to add who took part.")));
 
   if (lia_interaction_get_summary (interaction)[0] != '\0' ||
       lia_interaction_get_outcome (interaction)[0] != '\0')

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-iso-codes.h"
 #include "lia-organization-detail.h"
 #include "lia-store-reports.h"
 #include "lia-ui-util.h"
@@ -98,8 +99,8 @@ add_people (LiaOrganizationDetail *self,
     }
 
   if (n_current == 0)
-    lia_ui_group_add (group, lia_ui_property_row_new (_("Nobody at the moment"),
-                                             _("Add people from a contact’s editor, under Affiliations.")));
+    lia_ui_group_add (group, lia_ui_placeholder_row_new (_("Nobody at the moment"),
+                                                _("Add people from a contact’s editor, under Affiliations.")));
   if (past != NULL)
     {
       g_autofree char *title = g_strdup_printf (ngettext ("%u former member", "%u former members", n_past),
@@ -126,6 +127,7 @@ lia_organization_detail_build (LiaDetail *detail,
   g_autoptr(GPtrArray) commitments = NULL;
   g_autoptr(GPtrArray) concerns = NULL;
   g_autofree char *address = address_text (organization);
+  g_autofree char *country = lia_iso_dup_country_name (lia_organization_get_country (organization));
   GtkWidget *group, *buttons;
   guint n_details = 0;
 
@@ -167,7 +169,7 @@ lia_organization_detail_build (LiaDetail *detail,
   n_details += lia_ui_group_add (group, lia_ui_link_row_new (_("Phone"), lia_organization_get_phone (organization), "tel:",
                                        "call-start-symbolic", _("Call")));
   n_details += lia_ui_group_add (group, lia_ui_property_row_new (_("Address"), address));
-  n_details += lia_ui_group_add (group, lia_ui_property_row_new (_("Country"), lia_organization_get_country (organization)));
+  n_details += lia_ui_group_add (group, lia_ui_property_row_new (_("Country"), country));
   if (lia_organization_get_tags (organization)[0] != NULL)
     {
       g_autofree char *tags = g_strjoinv (", ", (char **) lia_organization_get_tags (organization));
@@ -198,7 +200,7 @@ lia_organization_detail_build (LiaDetail *detail,
   for (guint i = 0; commitments != NULL && i < commitments->len; i++)
     lia_ui_group_add (group, lia_ui_commitment_row_new (store, commitments->pdata[i]));
   if (commitments == NULL || commitments->len == 0)
-    lia_ui_group_add (group, lia_ui_property_row_new (_("Nothing open"), _("Neither side owes anything at the moment.")));
+    lia_ui_group_add (group, lia_ui_placeholder_row_new (_("Nothing open"), _("Neither side owes anything at the moment.")));
 
   group = lia_ui_group_new (content, _("Open Concerns"), NULL);
   concerns = lia_store_list_open_concerns (store, 0, id, NULL, NULL);
@@ -214,12 +216,12 @@ lia_organization_detail_build (LiaDetail *detail,
                                              lia_concern_get_title (concern), status));
     }
   if (concerns == NULL || concerns->len == 0)
-    lia_ui_group_add (group, lia_ui_property_row_new (_("No open concerns"), _("No dispute involves this organization.")));
+    lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No open concerns"), _("No dispute involves this organization.")));
 
   if (lia_organization_get_notes (organization)[0] != '\0')
     {
       group = lia_ui_group_new (content, _("Notes"), NULL);
-      lia_ui_group_add (group, lia_ui_property_row_new (_("Notes"), lia_organization_get_notes (organization)));
+      lia_ui_group_add (group, lia_ui_text_row_new (lia_organization_get_notes (organization)));
     }
 }
 

@@ -73,6 +73,7 @@ refresh (LiaRecordPicker *self)
     {
       LiaSearchResult *result = found->pdata[i];
       LiaRecordKind kind = lia_search_result_get_kind (result);
+      const char *context;
       GtkWidget *row;
       GtkWidget *icon;
 
@@ -101,6 +102,10 @@ refresh (LiaRecordPicker *self)
         }
       else
         {
+          /* Role and organization tell namesakes apart before one is picked. */
+          context = lia_search_result_get_context (result);
+          if (context != NULL && context[0] != '\0')
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), context);
           icon = gtk_image_new_from_icon_name (kind == LIA_RECORD_KIND_ORGANIZATION
                                                ? "network-workgroup-symbolic"
                                                : "avatar-default-symbolic");

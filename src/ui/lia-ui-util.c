@@ -351,6 +351,42 @@ lia_ui_dup_participants (LiaStore       *store,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+char *
+lia_ui_dup_contact_context (LiaStore   *store,
+                            LiaContact *contact)
+{
+  g_autoptr(GPtrArray) affiliations = NULL;
+  g_autoptr(GDate) today = lia_date_new_today ();
+  const char *job_title;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (LIA_IS_CONTACT (contact), NULL);
+
+  job_title = lia_contact_get_job_title (contact);
+  /* The store lists the main affiliation first. */
+  affiliations = lia_store_list_affiliations_for_contact (store,
+                                                          lia_record_get_id (LIA_RECORD (contact)),
+                                                          NULL);
+  if (affiliations != NULL && affiliations->len > 0 &&
+      lia_affiliation_is_current_on (affiliations->pdata[0], today))
+    {
+      LiaAffiliation *affiliation = affiliations->pdata[0];
+      const char *role = lia_affiliation_get_role (affiliation);
+      g_autofree char *organization =
+        lia_ui_dup_record_label (store, LIA_RECORD_KIND_ORGANIZATION,
+                                 lia_affiliation_get_organization_id (affiliation));
+
+      if (role[0] == '\0')
+        role = job_title;
+      if (role[0] != '\0')
+        /* Translators: a contact's role and organization, as in "Director · WHO". */
+        return g_strdup_printf (_("%s · %s"), role, organization);
+      return g_steal_pointer (&organization);
+    }
+
+  return g_strdup (job_title);
+}
+
 /* --- widgets ------------------------------------------------------------------------------ */
 
 void
@@ -369,6 +405,22 @@ lia_ui_remove_all (GtkWidget *container)
     }
 }
 
+/* Text from records goes into rows as it is: "R&D <Paris>" is a name, not markup. Both the
+ * title and the subtitle of an AdwActionRow follow "use-markup". */
+static GtkWidget *
+plain_row_new (const char *title,
+               const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && subtitle[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
 GVariant *
 lia_ui_record_target (LiaRecordKind kind,
                       gint64        id)
@@ -382,12 +434,8 @@ lia_ui_record_row_new (LiaRecordKind  kind,
                        const char    *title,
                        const char    *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = plain_row_new (title, subtitle);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL && subtitle[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
@@ -397,7 +445,7 @@ lia_ui_record_row_new (LiaRecordKind  kind,
 }
 
 GtkWidget *
-lia_ui_property_row_new (const char *title,
+lia_ui_property_row_new (const char *label,
                          const char *value)
 {
   GtkWidget *row;
@@ -405,11 +453,30 @@ lia_ui_property_row_new (const char *title,
   if (value == NULL || value[0] == '\0')
     return NULL;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  /* As GNOME Contacts does: what people look for (the address, the country) in the title,
+   * what kind of thing it is ("Work", "Country") in the smaller subtitle. */
+  row = plain_row_new (value, label);
   gtk_widget_add_css_class (row, "property");
+
+  return row;
+}
+
+GtkWidget *
+lia_ui_text_row_new (const char *text)
+{
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+
+  return plain_row_new (text, NULL);
+}
+
+GtkWidget *
+lia_ui_placeholder_row_new (const char *title,
+                            const char *description)
+{
+  GtkWidget *row = plain_row_new (title, description);
+
+  gtk_widget_add_css_class (row, "placeholder");
 
   return row;
 }

@@ -45,6 +45,11 @@ char       *lia_ui_dup_record_label           (LiaStore              *store,
 char       *lia_ui_dup_participants           (LiaStore              *store,
                                                LiaInteraction        *interaction);
 
+/* Who @contact is now: "Director · World Health Organization" from their main current
+ * affiliation (the job title when it names no role), else the job title; "" when neither. */
+char       *lia_ui_dup_contact_context        (LiaStore              *store,
+                                               LiaContact            *contact);
+
 /* Removes every child of a GtkBox or GtkListBox. */
 void        lia_ui_remove_all                 (GtkWidget             *container);
 /* An AdwActionRow that opens a record through "win.open-record" when activated. */
@@ -52,9 +57,15 @@ GtkWidget  *lia_ui_record_row_new             (LiaRecordKind          kind,
                                                gint64                 id,
                                                const char            *title,
                                                const char            *subtitle);
-/* An AdwActionRow showing @value under @title; %NULL when @value is empty. */
-GtkWidget  *lia_ui_property_row_new           (const char            *title,
+/* An AdwActionRow with @value as its title and @label ("Email", "Country") as its subtitle,
+ * as GNOME Contacts shows details; %NULL when @value is empty. Neither is markup. */
+GtkWidget  *lia_ui_property_row_new           (const char            *label,
                                                const char            *value);
+/* A row holding only @text (notes, which their group already names); %NULL when empty. */
+GtkWidget  *lia_ui_text_row_new               (const char            *text);
+/* A row saying why a group is empty: @title ("Nothing open") over @description. */
+GtkWidget  *lia_ui_placeholder_row_new        (const char            *title,
+                                               const char            *description);
 /* A row for an open commitment: title, due date (overdue in red), a done button. */
 GtkWidget  *lia_ui_commitment_row_new         (LiaStore              *store,
                                                LiaCommitment         *commitment);
@@ -93,9 +104,9 @@ G_BEGIN_DECLS
 /* Adds @row (may be %NULL) to an AdwPreferencesGroup; returns 1 when it did, else 0. */
 guint       lia_ui_group_add                  (GtkWidget             *group,
                                                GtkWidget             *row);
-/* A property row for an address, number or site, with a button that opens @uri_prefix
- * followed by @value ("win.open-uri") and one that copies @value ("win.copy"). %NULL when
- * @value is empty. */
+/* A property row for an address, number or site (@value as its title, @title as its
+ * subtitle), with a button that opens @uri_prefix followed by @value ("win.open-uri") and one
+ * that copies @value ("win.copy"). %NULL when @value is empty. */
 GtkWidget  *lia_ui_link_row_new               (const char            *title,
                                                const char            *value,
                                                const char            *uri_prefix,

@@ -692,6 +692,10 @@ build_views (LiaWindow *self)
 {
   self->organizations_list = lia_directory_list_new (self->store, LIA_RECORD_KIND_ORGANIZATION);
   self->contacts_list = lia_directory_list_new (self->store, LIA_RECORD_KIND_CONTACT);
+  /* Preferences change the order; the open list follows at once. */
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "contact-sort-order", self->contacts_list, "contact-sort-order",
+                     G_SETTINGS_BIND_GET);
   self->timeline_view = lia_timeline_view_new (self->store, 0, 0);
   self->follow_up_list = lia_follow_up_list_new (self->store);
   self->search_results = lia_search_results_new (self->store);

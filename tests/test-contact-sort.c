@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Contacts sort the way an address book does: by family name (or by given name, a setting),
+ * never by their title ("Dr Amina Diallo" is under D, not under "Dr"), accents where the
+ * language puts them; in SQL, on a key the store writes with every contact, so that the list
+ * stays lazy; a bulk import writes it too, and changing the order re-sorts an open list. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "lia-list-model.h"
+#include "lia-store-bulk.h"
+#include "lia-test-util.h"
+
+static gint64
+add_person (LiaStore   *store,
+            const char *honorific,
+            const char *given,
+            const char *family)
+{
+  g_autoptr(LiaContact) contact = lia_contact_new (given, family);
+
+  lia_contact_set_honorific (contact, honorific);
+  lia_test_save (store, contact);
+  return lia_record_get_id (LIA_RECORD (contact));
+}
+
+static gint64
+add_display_only (LiaStore   *store,
+                  const char *display_name)
+{
+  g_autoptr(LiaContact) contact = lia_contact_new (NULL, NULL);
+
+  lia_contact_set_display_name (contact, display_name);
+  lia_test_save (store, contact);
+  return lia_record_get_id (LIA_RECORD (contact));
+}
+
+/* "Given Family" (or the display name) of each row, joined by " | ". */
+static char *
+list_names (GListModel *model)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaContact) contact = g_list_model_get_item (model, i);
+
+      if (text->len > 0)
+        g_string_append (text, " | ");
+      if (lia_contact_get_family_name (contact)[0] != '\0')
+        g_string_append_printf (text, "%s %s", lia_contact_get_given_name (contact),
+                                lia_contact_get_family_name (contact));
+      else
+        g_string_append (text, lia_contact_get_display_name (contact));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+seed_people (LiaStore *store)
+{
+  add_person (store, "Dr", "Amina", "Diallo");
+  add_person (store, "Prof.", "Zoé", "Aebi");
+  add_person (store, NULL, "Émile", "Favre");
+  add_person (store, "Mme", "Anna", "Martinez");
+  add_person (store, "M.", "Zoe", "Martin");
+  add_person (store, NULL, "bruno", "keller");
+  /* Only a display name, titles included. */
+  add_display_only (store, "Prof. Dr Claire Blanc");
+}
+
+static void
+test_family_name (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  g_autofree char *names = NULL;
+
+  seed_people (f->store);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  names = list_names (G_LIST_MODEL (model));
+
+  /* Dr and Prof. count for nothing, case neither; every Martin before any Martinez. */
+  g_assert_cmpstr (names, ==,
+                   "Zoé Aebi | Prof. Dr Claire Blanc | Amina Diallo | Émile Favre | bruno keller | "
+                   "Zoe Martin | Anna Martinez");
+}
+
+static void
+test_given_name (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  g_autofree char *names = NULL;
+
+  seed_people (f->store);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_GIVEN_NAME);
+  names = list_names (G_LIST_MODEL (model));
+
+  /* Émile with the Es; the two Zoes by family name. */
+  g_assert_cmpstr (names, ==,
+                   "Amina Diallo | Anna Martinez | bruno keller | Prof. Dr Claire Blanc | Émile Favre | "
+                   "Zoé Aebi | Zoe Martin");
+}
+
+typedef struct
+{
+  guint position, removed, added;
+  guint count;
+} LastChange;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     LastChange *last)
+{
+  last->position = position;
+  last->removed = removed;
+  last->added = added;
+  last->count++;
+}
+
+static void
+test_change_order (StoreFixture  *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(LiaContact) first = NULL;
+  LastChange last = { 0 };
+
+  seed_people (f->store);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (lia_contact_get_family_name (first), ==, "Aebi");
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &last);
+  lia_list_model_set_contact_sort_order (model, LIA_CONTACT_SORT_GIVEN_NAME);
+  /* Emptied, then filled: never (0, 7, 7), which would make GTK read every row. */
+  g_assert_cmpuint (last.count, ==, 2);
+  g_assert_cmpuint (last.position, ==, 0);
+  g_assert_cmpuint (last.removed, ==, 0);
+  g_assert_cmpuint (last.added, ==, 7);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_true (g_str_has_prefix (names, "Amina Diallo | Anna Martinez"));
+
+  /* The same order again changes nothing. */
+  lia_list_model_set_contact_sort_order (model, LIA_CONTACT_SORT_GIVEN_NAME);
+  g_assert_cmpuint (last.count, ==, 2);
+
+  /* A new contact lands where the new order puts it, and the model says where. */
+  add_person (f->store, "Dr", "Bea", "Zimmermann");
+  g_assert_cmpuint (last.count, ==, 3);
+  g_assert_cmpuint (last.position, ==, 2);
+  g_assert_cmpuint (last.added, ==, 1);
+}
+
+static void
+test_locale_collation (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(LiaListModel) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *names_again = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *collation = NULL;
+  g_autofree char *old = g_strdup (setlocale (LC_COLLATE, NULL));
+  LiaStore *terminal;
+  LastChange last = { 0 };
+
+  /* Made in C, where there is no collation: accents and ligatures fold or go last. */
+  add_person (f->store, NULL, "Jean", "Zola");
+  add_person (f->store, NULL, "Éva", "Écuyer");
+  add_person (f->store, NULL, "Paul", "Eckert");
+  add_person (f->store, NULL, "Marc", "Edwards");
+  add_person (f->store, "Mlle", "Lou", "Œuvray");
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  folded = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (folded, ==, "Paul Eckert | Éva Écuyer | Marc Edwards | Jean Zola | Lou Œuvray");
+  g_clear_object (&model);
+
+  if (setlocale (LC_COLLATE, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("No fr_FR.UTF-8 locale (build-aux/dev generates it)");
+      return;
+    }
+
+  /* The desktop is in French now: the window makes every key again, in French. */
+  g_assert_true (lia_store_adopt_collation (f->store, &error));
+  g_assert_no_error (error);
+  setlocale (LC_COLLATE, old);
+  collation = lia_test_sql_text (f->path, "SELECT locale FROM collation");
+  g_assert_cmpstr (collation, ==, "fr_FR.UTF-8");
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 1);
+
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &last);
+  add_person (f->store, NULL, "Ana", "Écart");
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==,
+                   "Ana Écart | Paul Eckert | Éva Écuyer | Marc Edwards | Lou Œuvray | Jean Zola");
+  /* The key the model computes for a new row is the one SQL sorts by. */
+  g_assert_cmpuint (last.position, ==, 0);
+  g_assert_cmpuint (last.added, ==, 1);
+
+  /* A command run in C (a script, the terminal) writes keys in the database's collation. */
+  terminal = lia_test_open (f->path);
+  add_person (terminal, NULL, "Odile", "Oeillet");
+  g_assert_finalize_object (G_OBJECT (terminal));
+  again = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  names_again = list_names (G_LIST_MODEL (again));
+  g_assert_cmpstr (names_again, ==,
+                   "Ana Écart | Paul Eckert | Éva Écuyer | Marc Edwards | Odile Oeillet | Lou Œuvray | Jean Zola");
+
+  /* Adopting the collation the database already has changes nothing. */
+  setlocale (LC_COLLATE, "fr_FR.UTF-8");
+  g_assert_true (lia_store_adopt_collation (f->store, &error));
+  setlocale (LC_COLLATE, old);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 1);
+}
+
+static void
+test_bulk_import (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  g_assert_true (lia_store_begin_bulk_load (f->store, &error));
+  seed_people (f->store);
+  g_assert_true (lia_store_end_bulk_load (f->store, &error));
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  /* What an import wrote sorts like what a person typed. */
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM contacts"
+                                              " WHERE family_sort_key = '' OR given_sort_key = ''"), ==, 0);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_true (g_str_has_prefix (names, "Zoé Aebi | Prof. Dr Claire Blanc | Amina Diallo"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+
+  ADD ("/contact-sort/family-name", test_family_name);
+  ADD ("/contact-sort/given-name", test_given_name);
+  ADD ("/contact-sort/change-order", test_change_order);
+  ADD ("/contact-sort/locale-collation", test_locale_collation);
+  ADD ("/contact-sort/bulk-import", test_bulk_import);
+
+#undef ADD
+
+  return g_test_run ();
+}
