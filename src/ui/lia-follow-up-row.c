@@ -141,15 +141,15 @@ lia_follow_up_row_heading_for (LiaCommitmentUrgency urgency)
   switch (urgency)
     {
     case LIA_COMMITMENT_URGENCY_OVERDUE:
-      /* Translators: the headings of the groups in Follow-ups. */
-      return _("Overdue");
+      /* Translators: the headings of the groups in Follow-ups (of commitments). */
+      return C_("follow-up group", "Overdue");
     case LIA_COMMITMENT_URGENCY_THIS_WEEK:
-      return _("This Week");
+      return C_("follow-up group", "This Week");
     case LIA_COMMITMENT_URGENCY_LATER:
-      return _("Later");
+      return C_("follow-up group", "Later");
     case LIA_COMMITMENT_URGENCY_CLOSED:
     default:
-      return _("Done");
+      return C_("follow-up group", "Done");
     }
 }
 
