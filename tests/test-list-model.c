@@ -971,6 +971,74 @@ test_lifetime (StoreFixture  *f,
   g_assert_null (store_pointer);
 }
 
+static void
+on_error_notify_cb (LiaListModel *model,
+                    GParamSpec   *pspec,
+                    guint        *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* A query that fails says so: the model keeps the store's message for the window (which shows
+ * it with a Retry), instead of passing for an empty list; a reload once the database is
+ * readable again brings the rows back and clears it. The table is renamed from another
+ * connection, as a broken or foreign database would look. */
+static void
+test_failed_query (StoreFixture  *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(LiaRecord) missing = NULL;
+  guint n_notified = 0;
+  Recorder rec;
+
+  add_named_contact (f->store, "Amina Diallo");
+  add_named_contact (f->store, "Bruno Keller");
+  model = lia_list_model_new_contacts (f->store);
+  g_assert_null (lia_list_model_get_error (model));
+  g_signal_connect (model, "notify::error", G_CALLBACK (on_error_notify_cb), &n_notified);
+
+  /* A page that cannot be read (none is cached yet): no row, and the reason. */
+  lia_test_sql (f->path, "ALTER TABLE contacts RENAME TO contacts_away");
+  missing = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_null (missing);
+  g_assert_nonnull (lia_list_model_get_error (model));
+  g_assert_error (lia_list_model_get_error (model), LIA_STORE_ERROR, LIA_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (lia_list_model_get_error (model)->message, "contacts"));
+  g_assert_cmpuint (n_notified, ==, 1);
+
+  /* A count that cannot be made: empty, still with the reason. */
+  recorder_init (&rec, model, FALSE);
+  lia_list_model_reload (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_nonnull (lia_list_model_get_error (model));
+  g_assert_cmpuint (rec.emissions->len, ==, 1);
+  assert_emission (&rec, 0, 0, 2, 0);
+
+  /* Retry once the table is back. */
+  lia_test_sql (f->path, "ALTER TABLE contacts_away RENAME TO contacts");
+  n_notified = 0;
+  lia_list_model_reload (model);
+  g_assert_null (lia_list_model_get_error (model));
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpuint (rec.emissions->len, ==, 2);
+  assert_emission (&rec, 1, 0, 0, 2);
+  g_assert_cmpint (item_id (G_LIST_MODEL (model), 0), >, 0);
+
+  /* A model made over a broken database starts with the reason. */
+  lia_test_sql (f->path, "ALTER TABLE organizations RENAME TO organizations_away");
+  {
+    g_autoptr(LiaListModel) broken = lia_list_model_new_organizations (f->store);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (broken)), ==, 0);
+    g_assert_nonnull (lia_list_model_get_error (broken));
+  }
+  lia_test_sql (f->path, "ALTER TABLE organizations_away RENAME TO organizations");
+
+  recorder_clear (&rec);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -990,6 +1058,7 @@ main (int   argc,
   ADD ("/list-model/contacts/by-name", test_contacts_by_name);
   ADD ("/list-model/organizations/by-name", test_organizations_by_name);
   ADD ("/list-model/lifetime", test_lifetime);
+  ADD ("/list-model/failed-query", test_failed_query);
 
 #undef ADD
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-importer.h"
+#include "lia-follow-up-row.h"
 #include "lia-timeline-row.h"
 #include "lia-ui-util.h"
 #include "lia-window-private.h"
@@ -151,8 +152,11 @@ test_organizations (StoreFixture  *f,
   g_assert_cmpstr (gtk_label_get_text (window->organizations_count), ==, "2");
   g_assert_cmpstr (gtk_label_get_text (window->contacts_count), ==, "2");
   g_assert_cmpstr (gtk_label_get_text (window->timeline_count), ==, "3");
-  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_count), ==, "2");
+  /* The red count is what is late (1 of the 2 open), the dim one what is open. */
+  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_count), ==, "1");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->follow_ups_count)));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->follow_ups_count), "overdue-count"));
+  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_open_count), ==, "2");
 
   model = lia_directory_list_get_model (window->organizations_list);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
@@ -329,7 +333,8 @@ test_follow_ups (StoreFixture  *f,
   g_assert_cmpuint (g_list_model_get_n_items (ours), ==, 0);
   after = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, s.ours);
   g_assert_cmpint (lia_commitment_get_status (LIA_COMMITMENT (after)), ==, LIA_COMMITMENT_STATUS_DONE);
-  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_count), ==, "1");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->follow_ups_count)));
+  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_open_count), ==, "1");
   g_clear_object (&after);
 
   /* Undo: open again and back in the list. */
@@ -1010,6 +1015,297 @@ test_focus_after_save (StoreFixture  *f,
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "win.add-commitment");
   title = lia_ui_test_find (detail (window), GTK_TYPE_LABEL, "World Health Organization");
   g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (title), NULL, NULL));
+typedef struct
+{
+  const char     *title;
+  LiaFollowUpRow *row;
+} RowSearch;
+
+static void
+find_follow_up_row (GtkWidget *widget,
+                    RowSearch *search)
+{
+  if (LIA_IS_FOLLOW_UP_ROW (widget))
+    {
+      LiaCommitment *commitment = lia_follow_up_row_get_commitment (LIA_FOLLOW_UP_ROW (widget));
+
+      if (commitment != NULL && gtk_widget_get_mapped (widget) &&
+          g_strcmp0 (lia_commitment_get_title (commitment), search->title) == 0)
+        search->row = LIA_FOLLOW_UP_ROW (widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && search->row == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_follow_up_row (child, search);
+}
+
+/* The row shown for the commitment titled @title. */
+static LiaFollowUpRow *
+follow_up_row (LiaWindow  *window,
+               const char *title)
+{
+  RowSearch search = { title, NULL };
+
+  find_follow_up_row (GTK_WIDGET (window->follow_up_list), &search);
+  g_assert_nonnull (search.row);
+  return search.row;
+}
+
+static void
+assert_heading (LiaFollowUpRow *row,
+                const char     *heading)
+{
+  if (heading == NULL)
+    {
+      g_assert_false (lia_follow_up_row_get_shows_heading (row));
+      return;
+    }
+  g_assert_true (lia_follow_up_row_get_shows_heading (row));
+  g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (row), GTK_TYPE_LABEL, heading));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (row), heading));
+}
+
+static gint64
+add_follow_up (LiaStore   *store,
+               const char *title,
+               int         due_in_days,
+               gboolean    dated)
+{
+  g_autoptr(LiaCommitment) commitment = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, title);
+
+  if (dated)
+    {
+      g_autoptr(GDate) due = lia_test_date_from_today (due_in_days);
+
+      lia_commitment_set_due_date (commitment, due);
+    }
+  lia_test_save (store, commitment);
+  return lia_record_get_id (LIA_RECORD (commitment));
+}
+
+/* Follow-ups by urgency: Overdue, This Week (a due date today included), Later; the overdue
+ * date in full however narrow the row; a "Mark as Done" button that says so. */
+static void
+test_follow_up_groups (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  LiaWindow *window;
+  LiaFollowUpRow *row, *row_today;
+  GtkWidget *label;
+  GtkButton *button;
+  GListModel *ours;
+  Seed s;
+
+  seed (f->store, &s);
+  add_follow_up (f->store, "Plan the field visit", 10, TRUE);
+  add_follow_up (f->store, "Send the minutes", 3, TRUE);
+  add_follow_up (f->store, "Call back about the budget", 0, TRUE);
+  add_follow_up (f->store, "Find a venue", 0, FALSE);
+  window = show (f->store, NULL);
+  activate (window, "win.view", g_variant_new_string ("follow-ups"));
+  ours = lia_follow_up_list_get_model (window->follow_up_list, LIA_COMMITMENT_DIRECTION_OURS);
+  g_assert_cmpuint (g_list_model_get_n_items (ours), ==, 5);
+
+  row = follow_up_row (window, "Send the draft agreement");
+  assert_heading (row, "Overdue");
+  g_assert_true (g_str_has_prefix (lia_follow_up_row_get_when (row), "Overdue since "));
+  g_assert_true (g_str_has_suffix (lia_follow_up_row_get_when (row), "(3 days)"));
+  label = lia_ui_test_find (GTK_WIDGET (row), GTK_TYPE_LABEL, lia_follow_up_row_get_when (row));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  /* Shown whole, never cut off with an ellipsis. */
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+
+  /* An action that says what it does, for the eye and for a screen reader. */
+  button = lia_follow_up_row_get_action_button (row);
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (button), "Mark as Done"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.mark-done");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
+
+  row_today = follow_up_row (window, "Call back about the budget");
+  assert_heading (row_today, "This Week");
+  g_assert_cmpstr (lia_follow_up_row_get_when (row_today), ==, "Due today");
+  assert_heading (follow_up_row (window, "Send the minutes"), NULL);
+  assert_heading (follow_up_row (window, "Plan the field visit"), "Later");
+  row = follow_up_row (window, "Find a venue");
+  assert_heading (row, NULL);
+  g_assert_cmpstr (lia_follow_up_row_get_when (row), ==, "No due date");
+
+  /* The first of This Week done: the next one now starts the group and shows its heading. */
+  activate (window, "win.mark-done",
+            g_variant_new_int64 (lia_record_get_id (LIA_RECORD (lia_follow_up_row_get_commitment (row_today)))));
+  g_assert_cmpuint (g_list_model_get_n_items (ours), ==, 4);
+  assert_heading (follow_up_row (window, "Send the minutes"), "This Week");
+  assert_heading (follow_up_row (window, "Send the draft agreement"), "Overdue");
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+/* Open / Done / All: done items keep their history, show the day they were closed and can be
+ * reopened; undo works as for any edit; the sidebar's red count follows, also for a change
+ * made by another program. */
+static void
+test_follow_up_filter (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  LiaWindow *window;
+  LiaFollowUpRow *row;
+  GListModel *ours;
+  g_autoptr(GDate) today = lia_date_new_today ();
+  g_autofree char *done_today = NULL;
+  g_autofree char *today_text = lia_ui_format_date (today);
+  g_autoptr(LiaRecord) after = NULL;
+  Seed s;
+
+  seed (f->store, &s);
+  add_follow_up (f->store, "Send the minutes", 3, TRUE);
+  window = show (f->store, NULL);
+  activate (window, "win.view", g_variant_new_string ("follow-ups"));
+  ours = lia_follow_up_list_get_model (window->follow_up_list, LIA_COMMITMENT_DIRECTION_OURS);
+  g_assert_cmpint (lia_follow_up_list_get_filter (window->follow_up_list), ==, LIA_FOLLOW_UP_FILTER_OPEN);
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->follow_up_list), "Open"));
+
+  lia_follow_up_list_set_filter (window->follow_up_list, LIA_FOLLOW_UP_FILTER_DONE);
+  lia_ui_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (ours), ==, 0);
+  g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (window->follow_up_list), ADW_TYPE_STATUS_PAGE,
+                                      "Nothing We Owe Is Done Yet"));
+
+  /* Marked done while the history shows: it arrives there, dated today, with Reopen. */
+  activate (window, "win.mark-done", g_variant_new_int64 (s.ours));
+  g_assert_cmpuint (g_list_model_get_n_items (ours), ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->follow_ups_count)));
+  row = follow_up_row (window, "Send the draft agreement");
+  assert_heading (row, "Done");
+  done_today = g_strdup_printf ("Done on %s", today_text);
+  g_assert_cmpstr (lia_follow_up_row_get_when (row), ==, done_today);
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (row), "Reopen"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (lia_follow_up_row_get_action_button (row))),
+                   ==, "win.reopen");
+
+  /* All: the open ones in their groups, then the done one. */
+  lia_follow_up_list_set_filter (window->follow_up_list, LIA_FOLLOW_UP_FILTER_ALL);
+  lia_ui_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (ours), ==, 2);
+  assert_heading (follow_up_row (window, "Send the minutes"), "This Week");
+  assert_heading (follow_up_row (window, "Send the draft agreement"), "Done");
+
+  /* Reopen: back at the top, overdue again, and counted in red. */
+  activate (window, "win.reopen", g_variant_new_int64 (s.ours));
+  after = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, s.ours);
+  g_assert_cmpint (lia_commitment_get_status (LIA_COMMITMENT (after)), ==, LIA_COMMITMENT_STATUS_OPEN);
+  g_clear_object (&after);
+  assert_heading (follow_up_row (window, "Send the draft agreement"), "Overdue");
+  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_count), ==, "1");
+
+  /* Undo the reopen: done again. */
+  activate (window, "win.undo", NULL);
+  after = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, s.ours);
+  g_assert_cmpint (lia_commitment_get_status (LIA_COMMITMENT (after)), ==, LIA_COMMITMENT_STATUS_DONE);
+  assert_heading (follow_up_row (window, "Send the draft agreement"), "Done");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->follow_ups_count)));
+
+  /* Another program adds a late one: the red count and the list follow. */
+  {
+    g_autoptr(LiaStore) other = lia_test_open (f->path);
+    g_autoptr(GError) error = NULL;
+
+    add_follow_up (other, "Return the signed letter", -1, TRUE);
+    g_assert_true (lia_store_check_outside_changes (f->store, &error));
+    g_assert_no_error (error);
+  }
+  lia_ui_test_settle ();
+  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_count), ==, "1");
+  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_open_count), ==, "3");
+  assert_heading (follow_up_row (window, "Return the signed letter"), "Overdue");
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+/* The error state of @within, titled @title: shown, with the store's words, and a Retry. */
+static GtkWidget *
+shown_error_state (GtkWidget  *within,
+                   const char *title)
+{
+  GtkWidget *page = lia_ui_test_find (within, ADW_TYPE_STATUS_PAGE, title);
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "no such table"));
+  g_assert_nonnull (lia_ui_test_find (page, GTK_TYPE_LABEL, "Retry"));
+  return page;
+}
+
+static void
+click_retry (GtkWidget *page)
+{
+  GtkWidget *button = lia_ui_test_find (page, GTK_TYPE_BUTTON, NULL);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  lia_ui_test_settle ();
+}
+
+/* A database that cannot be read says so, in every list and in the detail, with a Retry that
+ * works once it can be read again; never "No Organizations" or "Nothing We Owe", never
+ * "Deleted" for a record that is still there. The tables are renamed from another connection,
+ * as a damaged or foreign file would look. */
+static void
+test_read_errors (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  LiaWindow *window;
+  GtkWidget *page;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_directory_list_get_model (window->organizations_list)), ==, 2);
+
+  lia_test_sql (f->path, "ALTER TABLE organizations RENAME TO organizations_away;"
+                         " ALTER TABLE commitments RENAME TO commitments_away;"
+                         " ALTER TABLE interactions RENAME TO interactions_away;");
+  lia_store_announce_outside_change (f->store);
+  lia_ui_test_settle ();
+
+  page = shown_error_state (GTK_WIDGET (window->organizations_list), "Could Not Read the Organizations");
+  g_assert_false (lia_ui_test_shows_label (GTK_WIDGET (window->organizations_list), "No Organizations"));
+  g_assert_nonnull (lia_list_model_get_error (LIA_LIST_MODEL (lia_directory_list_get_model (window->organizations_list))));
+
+  /* The record is there, only unreadable: not "Deleted". */
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.who));
+  g_assert_nonnull (lia_ui_test_find (detail (window), ADW_TYPE_STATUS_PAGE, "Could Not Read This Record"));
+  g_assert_null (lia_ui_test_find (detail (window), ADW_TYPE_STATUS_PAGE, "Deleted"));
+
+  activate (window, "win.view", g_variant_new_string ("timeline"));
+  shown_error_state (GTK_WIDGET (window->timeline_view), "Could Not Read the Timeline");
+  g_assert_false (lia_ui_test_shows_label (GTK_WIDGET (window->timeline_view), "No Interactions Yet"));
+
+  activate (window, "win.view", g_variant_new_string ("follow-ups"));
+  shown_error_state (GTK_WIDGET (window->follow_up_list), "Could Not Read the Follow-ups");
+  g_assert_nonnull (lia_follow_up_list_get_error (window->follow_up_list));
+  g_assert_false (lia_ui_test_shows_label (GTK_WIDGET (window->follow_up_list), "Nothing We Owe"));
+
+  /* Readable again: Retry brings back what is there. */
+  lia_test_sql (f->path, "ALTER TABLE organizations_away RENAME TO organizations;"
+                         " ALTER TABLE commitments_away RENAME TO commitments;"
+                         " ALTER TABLE interactions_away RENAME TO interactions;");
+  click_retry (lia_ui_test_find (GTK_WIDGET (window->follow_up_list), ADW_TYPE_STATUS_PAGE, "Could Not Read the Follow-ups"));
+  g_assert_null (lia_follow_up_list_get_error (window->follow_up_list));
+  g_assert_cmpuint (g_list_model_get_n_items (lia_follow_up_list_get_model (window->follow_up_list, LIA_COMMITMENT_DIRECTION_OURS)), ==, 1);
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->follow_up_list), "Send the draft agreement"));
+
+  activate (window, "win.view", g_variant_new_string ("timeline"));
+  click_retry (lia_ui_test_find (GTK_WIDGET (window->timeline_view), ADW_TYPE_STATUS_PAGE, "Could Not Read the Timeline"));
+  g_assert_cmpuint (g_list_model_get_n_items (lia_timeline_view_get_model (window->timeline_view)), ==, 3);
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->timeline_view), "Budget meeting"));
+
+  activate (window, "win.view", g_variant_new_string ("organizations"));
+  click_retry (page);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_directory_list_get_model (window->organizations_list)), ==, 2);
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->organizations_list), "World Health Organization"));
+  g_assert_false (gtk_widget_get_mapped (page));
 
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
@@ -1070,6 +1366,9 @@ main (int   argc,
   ADD ("/window/focus-after-save", test_focus_after_save);
   g_test_add ("/window/layout/en", StoreFixture, &english, store_fixture_setup, test_layout, store_fixture_teardown);
   g_test_add ("/window/layout/fr", StoreFixture, &french, store_fixture_setup, test_layout, store_fixture_teardown);
+  ADD ("/window/read-errors", test_read_errors);
+  ADD ("/window/follow-up-groups", test_follow_up_groups);
+  ADD ("/window/follow-up-filter", test_follow_up_filter);
 
 #undef ADD
 

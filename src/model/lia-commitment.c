@@ -482,3 +482,29 @@ lia_commitment_is_overdue_on (LiaCommitment *self,
          && self->due_date != NULL
          && g_date_compare (self->due_date, today) < 0;
 }
+
+LiaCommitmentUrgency
+lia_commitment_get_urgency_on (LiaCommitment *self,
+                               const GDate   *today)
+{
+  g_autoptr(GDate) week_end = NULL;
+
+  g_return_val_if_fail (LIA_IS_COMMITMENT (self), LIA_COMMITMENT_URGENCY_LATER);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), LIA_COMMITMENT_URGENCY_LATER);
+
+  if (self->status != LIA_COMMITMENT_STATUS_OPEN)
+    return LIA_COMMITMENT_URGENCY_CLOSED;
+  if (self->due_date == NULL)
+    return LIA_COMMITMENT_URGENCY_LATER;
+  if (g_date_compare (self->due_date, today) < 0)
+    return LIA_COMMITMENT_URGENCY_OVERDUE;
+
+  /* "This week" is the next seven days, today included, not the calendar week: on a Friday,
+   * next Thursday is as pressing as Monday. */
+  week_end = g_date_copy (today);
+  g_date_add_days (week_end, 6);
+  if (g_date_compare (self->due_date, week_end) <= 0)
+    return LIA_COMMITMENT_URGENCY_THIS_WEEK;
+
+  return LIA_COMMITMENT_URGENCY_LATER;
+}

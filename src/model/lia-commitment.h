@@ -36,5 +36,7 @@ void                    lia_commitment_set_interaction_id  (LiaCommitment *self,
 gboolean                lia_commitment_get_is_overdue      (LiaCommitment *self);
 /* The same test against a given day, for tests and briefings printed "as of" a date. */
 gboolean                lia_commitment_is_overdue_on       (LiaCommitment *self, const GDate *today);
+/* Which Follow-ups group the commitment is in on @today (a local date). */
+LiaCommitmentUrgency    lia_commitment_get_urgency_on      (LiaCommitment *self, const GDate *today);
 
 G_END_DECLS

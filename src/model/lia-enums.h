@@ -39,6 +39,15 @@ typedef enum {
   LIA_COMMITMENT_STATUS_CANCELLED,
 } LiaCommitmentStatus;
 
+/* How soon a commitment is due, as Follow-ups groups it, by the local day: derived from the
+ * status and due date, never stored. */
+typedef enum {
+  LIA_COMMITMENT_URGENCY_OVERDUE,   /* open, due before today */
+  LIA_COMMITMENT_URGENCY_THIS_WEEK, /* open, due today or in the 6 days after */
+  LIA_COMMITMENT_URGENCY_LATER,     /* open, due after that, or without a due date */
+  LIA_COMMITMENT_URGENCY_CLOSED,    /* done or cancelled */
+} LiaCommitmentUrgency;
+
 typedef enum {
   LIA_CONCERN_STATUS_OPEN,
   LIA_CONCERN_STATUS_MEDIATING,

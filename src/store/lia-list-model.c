@@ -56,7 +56,16 @@ struct _LiaListModel
   Page          pages[LIA_LIST_MODEL_MAX_PAGES];
   guint64       clock;
   guint         pages_fetched;
+  GError       *error;        /* the last query that failed, until one succeeds again */
 };
+
+enum {
+  PROP_0,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -82,6 +91,24 @@ compare (LiaListModel     *self,
          const LiaListKey *b)
 {
   return _lia_list_query_compare (self->query, a, b);
+}
+
+/* A failed query is kept for whoever shows the list: an empty list would say "nothing
+ * there" when the truth is "could not read". Takes @error. */
+static void
+set_error (LiaListModel *self,
+           GError       *error)
+{
+  g_clear_error (&self->error);
+  self->error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+clear_error (LiaListModel *self)
+{
+  if (self->error != NULL)
+    set_error (self, NULL);
 }
 
 /* --- anchors ------------------------------------------------------------------------------ */
@@ -155,7 +182,7 @@ walk_cb (gpointer user_data)
       if (!_lia_list_query_key_at (self->query, self->walking ? &self->walk.key : NULL,
                                    self->walking ? ANCHOR_SPACING : 0, &found, &key, &error))
         {
-          g_warning ("%s", error->message);
+          set_error (self, g_steal_pointer (&error));
           found = FALSE;
         }
 
@@ -291,7 +318,7 @@ load_page (LiaListModel *self,
 
   if (!_lia_list_query_read (self->query, anchor, backwards, offset, count, items, &first, &error))
     {
-      g_warning ("%s", error->message);
+      set_error (self, g_steal_pointer (&error));
       _lia_list_key_clear (&first);
       return NULL;
     }
@@ -483,10 +510,12 @@ reload_now (LiaListModel *self)
   if (!_lia_list_query_refresh (self->query, &error) ||
       !_lia_list_query_count (self->query, &count, &error))
     {
-      g_warning ("%s", error->message);
+      set_error (self, g_steal_pointer (&error));
       return;
     }
 
+  /* Before the rows arrive, so that a view never shows both the error and rows. */
+  clear_error (self);
   self->n_items = count;
   if (count > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, count);
@@ -549,11 +578,9 @@ on_store_changed_cb (LiaStore       *store,
         }
     }
 
+  /* Reloading reports the failure when the database really cannot be read. */
   if (!apply_change (self, id, change, old, current, &error))
-    {
-      g_warning ("Could not follow a change, reloading the list: %s", error->message);
-      reload_now (self);
-    }
+    reload_now (self);
 }
 
 static void
@@ -638,8 +665,28 @@ lia_list_model_finalize (GObject *object)
   LiaListModel *self = (LiaListModel *)object;
 
   g_clear_pointer (&self->anchors, g_array_unref);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (lia_list_model_parent_class)->finalize (object);
+}
+
+static void
+lia_list_model_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LiaListModel *self = LIA_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -649,6 +696,14 @@ lia_list_model_class_init (LiaListModelClass *klass)
 
   object_class->dispose = lia_list_model_dispose;
   object_class->finalize = lia_list_model_finalize;
+  object_class->get_property = lia_list_model_get_property;
+
+  /* The last failed query (a GError, %NULL when the rows could be read). */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -672,7 +727,7 @@ list_model_new (LiaStore     *store,
 
   if (!_lia_list_query_refresh (self->query, &error) ||
       !_lia_list_query_count (self->query, &count, &error))
-    g_warning ("%s", error->message);
+    self->error = g_steal_pointer (&error);
   self->n_items = count;
   start_walk (self);
 
@@ -748,6 +803,14 @@ lia_list_model_reload (LiaListModel *self)
   g_return_if_fail (LIA_IS_LIST_MODEL (self));
 
   reload_now (self);
+}
+
+const GError *
+lia_list_model_get_error (LiaListModel *self)
+{
+  g_return_val_if_fail (LIA_IS_LIST_MODEL (self), NULL);
+
+  return self->error;
 }
 
 guint

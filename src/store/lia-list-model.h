@@ -46,5 +46,9 @@ LiaStore      *lia_list_model_get_store         (LiaListModel            *self);
 /* Counts again and drops the cached pages, e.g. after another connection (an import running in
  * a thread) changed the database. */
 void           lia_list_model_reload            (LiaListModel            *self);
+/* Why the rows could not be read (the store's message), or %NULL. Set when a count or a page
+ * fails, with a notify of "error"; the list then shows no rows, which is not the same as having
+ * none. lia_list_model_reload() tries again and clears it when the query works. */
+const GError  *lia_list_model_get_error         (LiaListModel            *self);
 
 G_END_DECLS

@@ -385,3 +385,18 @@ lia_store_list_open_commitments (LiaStore  *self,
   return collect_with_ids (self, &_lia_commitment_ops, sql, contact_id, organization_id, today,
                            error);
 }
+
+GPtrArray *
+lia_store_list_closed_commitments (LiaStore  *self,
+                                   GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  sql = g_strdup_printf ("SELECT %s FROM commitments WHERE status <> 'open'"
+                         " ORDER BY updated_at DESC, id DESC",
+                         _lia_commitment_ops.columns);
+
+  return collect_with_ids (self, &_lia_commitment_ops, sql, 0, 0, NULL, error);
+}

@@ -148,6 +148,10 @@ GPtrArray     *lia_store_list_open_commitments              (LiaStore     *self,
                                                              gint64        contact_id,
                                                              gint64        organization_id,
                                                              GError      **error);
+/* Commitments that are done or cancelled, the most recently closed first (by updated-at, then
+ * id): the history that Follow-ups shows under "Done". */
+GPtrArray     *lia_store_list_closed_commitments            (LiaStore     *self,
+                                                             GError      **error);
 /* A page of the timeline (LiaInteraction), for printing and the command line. The window uses
  * the lazy LiaListModel instead. */
 GPtrArray     *lia_store_list_timeline                      (LiaStore                *self,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-detail.h"
+#include "lia-error-state.h"
 #include "lia-timeline-view.h"
 #include "lia-ui-util.h"
 
@@ -175,6 +176,16 @@ lia_detail_refresh (LiaDetail *self)
     return;
 
   priv->record = lia_store_load (priv->store, klass->kind, priv->id, &error);
+  /* Only a record that is truly gone is "Deleted"; a database that cannot be read says so. */
+  if (priv->record == NULL && !g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND))
+    {
+      GtkWidget *page = lia_error_state_new (_("Could Not Read This Record"),
+                                             G_CALLBACK (lia_detail_refresh), self);
+
+      lia_error_state_set_error (page, error);
+      gtk_box_append (GTK_BOX (priv->content), page);
+      return;
+    }
   if (priv->record == NULL)
     {
       GtkWidget *page = adw_status_page_new ();

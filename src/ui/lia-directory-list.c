@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-directory-list.h"
+#include "lia-error-state.h"
 #include "lia-ui-util.h"
 
 /* Subtitles cost a query or two each; the visible rows' are kept. */
@@ -31,6 +32,7 @@ struct _LiaDirectoryList
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
   GtkButton          *empty_button;
+  GtkWidget          *error_page;
 };
 
 enum {
@@ -277,8 +279,16 @@ static void
 update_empty_state (LiaDirectoryList *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  const GError *error = lia_list_model_get_error (self->model);
 
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  lia_error_state_set_error (self->error_page, error);
+  gtk_stack_set_visible_child_name (self->stack, error != NULL ? "error" : n > 0 ? "list" : "empty");
+}
+
+static void
+retry (LiaDirectoryList *self)
+{
+  lia_list_model_reload (self->model);
 }
 
 static void
@@ -308,6 +318,8 @@ lia_directory_list_constructed (GObject *object)
                                        _("Add the ministries, agencies, companies and NGOs you "
                                          "work with, or import a partner directory."));
       gtk_button_set_label (self->empty_button, _("_Add Organization"));
+      self->error_page = lia_error_state_new (_("Could Not Read the Organizations"),
+                                              G_CALLBACK (retry), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organizations"),
                                       -1);
@@ -322,13 +334,18 @@ lia_directory_list_constructed (GObject *object)
                                        _("Add the people you deal with at your partner "
                                          "organizations, with their roles and how to reach them."));
       gtk_button_set_label (self->empty_button, _("_Add Contact"));
+      self->error_page = lia_error_state_new (_("Could Not Read the Contacts"),
+                                              G_CALLBACK (retry), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contacts"),
                                       -1);
     }
 
+  gtk_stack_add_named (self->stack, self->error_page, "error");
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_empty_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::error", G_CALLBACK (update_empty_state), self,
                            G_CONNECT_SWAPPED);
   self->changed_handler = g_signal_connect_swapped (self->store, "changed",
                                                     G_CALLBACK (on_store_changed_cb), self);

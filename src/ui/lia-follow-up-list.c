@@ -5,12 +5,17 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-error-state.h"
 #include "lia-follow-up-list.h"
-#include "lia-ui-util.h"
+#include "lia-follow-up-row.h"
 
 /* The store has no lazy model over commitments: open ones are a small share of all (about
  * 15,000 of 100,000 in the benchmark database), so they are read once into two GListStores and
- * kept in step with each change, never reloaded for one. */
+ * kept in step with each change, never reloaded for one. The closed ones (the history) are
+ * read only when the filter asks for them.
+ *
+ * Groups are not separate lists: each row shows its group's heading when the row before it is
+ * in another group, as the timeline does for days (GTK 4.8 has no list sections). */
 
 struct _LiaFollowUpList
 {
@@ -18,15 +23,21 @@ struct _LiaFollowUpList
 
   LiaStore           *store;
   gboolean            loaded;
+  LiaFollowUpFilter   filter;
+  GDate              *today;
+  GError             *error;
   GListStore         *ours;
   GListStore         *theirs;
   GtkSingleSelection *ours_selection;
   GtkSingleSelection *theirs_selection;
   gulong              changed_handler;
   gulong              reset_handler;
+  guint               midnight_source;
 
   /* Template widgets */
   GtkWidget          *box;
+  GtkWidget          *top_bar;
+  GtkDropDown        *filter_dropdown;
   GtkStack           *direction_stack;
   GtkStackPage       *ours_page;
   GtkStackPage       *theirs_page;
@@ -34,6 +45,9 @@ struct _LiaFollowUpList
   GtkStack           *theirs_stack;
   GtkListView        *ours_view;
   GtkListView        *theirs_view;
+  AdwStatusPage      *ours_empty;
+  AdwStatusPage      *theirs_empty;
+  GtkWidget          *error_page;
 };
 
 enum {
@@ -52,29 +66,84 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LiaFollowUpList, lia_follow_up_list, GTK_TYPE_WIDGET)
 
-/* The store's order: overdue first, then by due date, undated last, then by id. */
+static void reload (LiaFollowUpList *self);
+
+/* The groups in their order (Overdue, This week, Later, Done); inside an open group by due
+ * date, undated last, then id, as the store lists them; closed ones most recently closed
+ * first. */
 static int
 compare_commitments (gconstpointer a,
                      gconstpointer b,
                      gpointer      user_data)
 {
+  LiaFollowUpList *self = user_data;
   LiaCommitment *ca = (LiaCommitment *) a;
   LiaCommitment *cb = (LiaCommitment *) b;
+  LiaCommitmentUrgency ua = lia_commitment_get_urgency_on (ca, self->today);
+  LiaCommitmentUrgency ub = lia_commitment_get_urgency_on (cb, self->today);
   const GDate *da = lia_commitment_get_due_date (ca);
   const GDate *db = lia_commitment_get_due_date (cb);
-  gboolean oa = lia_commitment_get_is_overdue (ca);
-  gboolean ob = lia_commitment_get_is_overdue (cb);
   gint64 ia = lia_record_get_id (LIA_RECORD (ca));
   gint64 ib = lia_record_get_id (LIA_RECORD (cb));
 
-  if (oa != ob)
-    return oa ? -1 : 1;
+  if (ua != ub)
+    return ua < ub ? -1 : 1;
+
+  if (ua == LIA_COMMITMENT_URGENCY_CLOSED)
+    {
+      GDateTime *ta = lia_record_get_updated_at (LIA_RECORD (ca));
+      GDateTime *tb = lia_record_get_updated_at (LIA_RECORD (cb));
+
+      if (ta != NULL && tb != NULL && g_date_time_compare (ta, tb) != 0)
+        return -g_date_time_compare (ta, tb);
+      return ia > ib ? -1 : ia < ib;
+    }
+
   if ((da == NULL) != (db == NULL))
     return da == NULL ? 1 : -1;
   if (da != NULL && g_date_compare (da, db) != 0)
     return g_date_compare (da, db);
 
   return ia < ib ? -1 : ia > ib;
+}
+
+static gboolean
+wants (LiaFollowUpList *self,
+       LiaCommitment   *commitment)
+{
+  gboolean open = lia_commitment_get_status (commitment) == LIA_COMMITMENT_STATUS_OPEN;
+
+  switch (self->filter)
+    {
+    case LIA_FOLLOW_UP_FILTER_OPEN:
+      return open;
+    case LIA_FOLLOW_UP_FILTER_DONE:
+      return !open;
+    case LIA_FOLLOW_UP_FILTER_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+static void
+update_empty_page (LiaFollowUpList *self,
+                   AdwStatusPage   *page,
+                   gboolean         ours)
+{
+  if (self->filter == LIA_FOLLOW_UP_FILTER_DONE)
+    {
+      adw_status_page_set_icon_name (page, "document-open-recent-symbolic");
+      adw_status_page_set_title (page, ours ? _("Nothing We Owe Is Done Yet")
+                                            : _("Nothing They Owe Is Done Yet"));
+      adw_status_page_set_description (page, _("Commitments marked as done or cancelled stay "
+                                               "here, with the day they were closed."));
+      return;
+    }
+
+  adw_status_page_set_icon_name (page, "emblem-ok-symbolic");
+  adw_status_page_set_title (page, ours ? _("Nothing We Owe") : _("Nothing They Owe"));
+  adw_status_page_set_description (page, ours ? _("Promises you make to partners appear here until they are done.")
+                                              : _("What partners promise you appears here, so that you can follow it up."));
 }
 
 static void
@@ -85,14 +154,22 @@ update_titles (LiaFollowUpList *self)
   g_autofree char *ours = NULL;
   g_autofree char *theirs = NULL;
 
-  /* Translators: the "we owe" tab of Follow-ups with the number of open commitments. */
+  /* Translators: the "we owe" tab of Follow-ups with the number of commitments shown. */
   ours = n_ours > 0 ? g_strdup_printf (_("We Owe (%u)"), n_ours) : g_strdup (_("We Owe"));
-  /* Translators: the "they owe" tab of Follow-ups with the number of open commitments. */
+  /* Translators: the "they owe" tab of Follow-ups with the number of commitments shown. */
   theirs = n_theirs > 0 ? g_strdup_printf (_("They Owe (%u)"), n_theirs) : g_strdup (_("They Owe"));
   gtk_stack_page_set_title (self->ours_page, ours);
   gtk_stack_page_set_title (self->theirs_page, theirs);
+  update_empty_page (self, self->ours_empty, TRUE);
+  update_empty_page (self, self->theirs_empty, FALSE);
   gtk_stack_set_visible_child_name (self->ours_stack, n_ours > 0 ? "list" : "empty");
   gtk_stack_set_visible_child_name (self->theirs_stack, n_theirs > 0 ? "list" : "empty");
+
+  /* A list that could not be read is never shown as "Nothing We Owe". */
+  lia_error_state_set_error (self->error_page, self->error);
+  gtk_widget_set_visible (self->error_page, self->error != NULL);
+  gtk_widget_set_visible (self->top_bar, self->error == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->direction_stack), self->error == NULL);
 }
 
 static GListStore *
@@ -123,29 +200,44 @@ remove_id (GListStore *list,
 }
 
 static void
-reload (LiaFollowUpList *self)
+split_by_direction (GPtrArray *commitments,
+                    GPtrArray *ours,
+                    GPtrArray *theirs)
 {
-  g_autoptr(GPtrArray) open = NULL;
-  g_autoptr(GPtrArray) ours = g_ptr_array_new ();
-  g_autoptr(GPtrArray) theirs = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  open = lia_store_list_open_commitments (self->store, 0, 0, &error);
-  if (open == NULL)
+  for (guint i = 0; commitments != NULL && i < commitments->len; i++)
     {
-      g_warning ("Could not read the open commitments: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < open->len; i++)
-    {
-      LiaCommitment *commitment = open->pdata[i];
+      LiaCommitment *commitment = commitments->pdata[i];
 
       if (lia_commitment_get_direction (commitment) == LIA_COMMITMENT_DIRECTION_OURS)
         g_ptr_array_add (ours, commitment);
       else
         g_ptr_array_add (theirs, commitment);
     }
+}
+
+static void
+reload (LiaFollowUpList *self)
+{
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) closed = NULL;
+  g_autoptr(GPtrArray) ours = g_ptr_array_new ();
+  g_autoptr(GPtrArray) theirs = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->today, g_date_free);
+  self->today = lia_date_new_today ();
+
+  if (self->filter != LIA_FOLLOW_UP_FILTER_DONE)
+    open = lia_store_list_open_commitments (self->store, 0, 0, &error);
+  if (error == NULL && self->filter != LIA_FOLLOW_UP_FILTER_OPEN)
+    closed = lia_store_list_closed_commitments (self->store, &error);
+
+  g_clear_error (&self->error);
+  self->error = g_steal_pointer (&error);
+
+  /* Open ones first, in group order, then the closed: the order compare_commitments() keeps. */
+  split_by_direction (open, ours, theirs);
+  split_by_direction (closed, ours, theirs);
 
   /* (0, old, 0) then (0, 0, new), as for the lazy models. */
   g_list_store_remove_all (self->ours);
@@ -168,10 +260,15 @@ on_store_changed_cb (LiaFollowUpList *self,
   if (!self->loaded || kind != LIA_RECORD_KIND_COMMITMENT)
     return;
 
+  /* After a failed read, only Retry (or a reset) reads again: a change does not make the
+   * rest of the list right. */
+  if (self->error != NULL)
+    return;
+
   if (!remove_id (self->ours, id))
     remove_id (self->theirs, id);
 
-  if (current != NULL && lia_commitment_get_status (LIA_COMMITMENT (current)) == LIA_COMMITMENT_STATUS_OPEN)
+  if (current != NULL && wants (self, LIA_COMMITMENT (current)))
     {
       g_autoptr(LiaRecord) copy = g_object_new (LIA_TYPE_COMMITMENT, NULL);
 
@@ -179,7 +276,7 @@ on_store_changed_cb (LiaFollowUpList *self,
       lia_record_copy_from (copy, current);
       lia_record_set_id (copy, id);
       g_list_store_insert_sorted (store_for (self, lia_commitment_get_direction (LIA_COMMITMENT (copy))),
-                                  copy, compare_commitments, NULL);
+                                  copy, compare_commitments, self);
     }
 
   update_titles (self);
@@ -193,42 +290,99 @@ on_store_reset_cb (LiaFollowUpList *self)
 }
 
 static void
+retry (LiaFollowUpList *self)
+{
+  reload (self);
+}
+
+/* When the day turns, what was due today is overdue: group again. */
+static gboolean on_midnight_cb (gpointer user_data);
+
+static void
+schedule_midnight (LiaFollowUpList *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) midnight = g_date_time_add_days (today, 1);
+  GTimeSpan until = g_date_time_difference (midnight, now);
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  self->midnight_source = g_timeout_add_seconds ((guint) (until / G_USEC_PER_SEC) + 1,
+                                                 on_midnight_cb, self);
+}
+
+static gboolean
+on_midnight_cb (gpointer user_data)
+{
+  LiaFollowUpList *self = user_data;
+
+  self->midnight_source = 0;
+  if (self->loaded)
+    reload (self);
+  schedule_midnight (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_filter_selected_cb (LiaFollowUpList *self)
+{
+  lia_follow_up_list_set_filter (self, gtk_drop_down_get_selected (self->filter_dropdown));
+}
+
+static gboolean
+starts_a_group (LiaFollowUpList *self,
+                GListModel      *model,
+                guint            position,
+                LiaCommitment   *commitment)
+{
+  g_autoptr(LiaCommitment) previous = NULL;
+
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
+    return TRUE;
+
+  previous = g_list_model_get_item (model, position - 1);
+  if (previous == NULL)
+    return TRUE;
+
+  return lia_commitment_get_urgency_on (previous, self->today) !=
+         lia_commitment_get_urgency_on (commitment, self->today);
+}
+
+static void
+bind_row (LiaFollowUpList *self,
+          GtkListItem     *item)
+{
+  LiaCommitment *commitment = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GListModel *model;
+
+  if (commitment == NULL || row == NULL)
+    return;
+
+  model = G_LIST_MODEL (store_for (self, lia_commitment_get_direction (commitment)));
+  lia_follow_up_row_bind (LIA_FOLLOW_UP_ROW (row), self->store, commitment, self->today,
+                          starts_a_group (self, model, gtk_list_item_get_position (item), commitment));
+}
+
+static void
+on_item_position_cb (GtkListItem     *item,
+                     GParamSpec      *pspec,
+                     LiaFollowUpList *self)
+{
+  /* Rows added or removed above move this one: its group may now start here, or not. */
+  bind_row (self, item);
+}
+
+static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      LiaFollowUpList          *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *done = gtk_button_new_from_icon_name ("object-select-symbolic");
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (done, "circular");
-  gtk_widget_add_css_class (done, "done-button");
-  gtk_widget_add_css_class (done, "flat");
-  gtk_widget_set_tooltip_text (done, _("Mark as Done"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (done),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark as Done"),
-                                  -1);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-  gtk_box_append (GTK_BOX (box), done);
-  gtk_box_append (GTK_BOX (box), labels);
-  g_object_set_data (G_OBJECT (box), "done", done);
-  g_object_set_data (G_OBJECT (box), "title", title);
-  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, GTK_WIDGET (lia_follow_up_row_new ()));
+  g_signal_connect_object (item, "notify::position", G_CALLBACK (on_item_position_cb), self, 0);
 }
 
 static void
@@ -236,59 +390,15 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     LiaFollowUpList          *self)
 {
-  LiaCommitment *commitment = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *done = g_object_get_data (G_OBJECT (box), "done");
-  GtkLabel *title = g_object_get_data (G_OBJECT (box), "title");
-  GtkLabel *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
-  g_autofree char *due = lia_ui_format_date (lia_commitment_get_due_date (commitment));
-  g_autofree char *counterpart = NULL;
-  g_autofree char *done_label = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  bind_row (self, item);
+}
 
-  /* The target first: the action takes one. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (done),
-                                          g_variant_new_int64 (lia_record_get_id (LIA_RECORD (commitment))));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (done), "win.mark-done");
-  gtk_label_set_text (title, lia_commitment_get_title (commitment));
-  /* Translators: what a screen reader says for the button that marks a commitment done; %s
-   * is its title, so that each of several such buttons says which commitment it closes. */
-  done_label = g_strdup_printf (_("Mark “%s” as Done"), lia_commitment_get_title (commitment));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL, done_label, -1);
-
-  if (lia_commitment_get_organization_id (commitment) != 0)
-    counterpart = lia_ui_dup_record_label (self->store, LIA_RECORD_KIND_ORGANIZATION,
-                                           lia_commitment_get_organization_id (commitment));
-  else if (lia_commitment_get_contact_id (commitment) != 0)
-    counterpart = lia_ui_dup_record_label (self->store, LIA_RECORD_KIND_CONTACT,
-                                           lia_commitment_get_contact_id (commitment));
-  if (counterpart != NULL)
-    g_string_append (text, counterpart);
-  if (due != NULL)
-    {
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      if (lia_commitment_get_is_overdue (commitment))
-        g_string_append_printf (text, _("Overdue since %s"), due);
-      else
-        g_string_append_printf (text, _("Due %s"), due);
-    }
-  else
-    {
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append (text, _("No due date"));
-    }
-  gtk_label_set_text (subtitle, text->str);
-
-  if (lia_commitment_get_is_overdue (commitment))
-    gtk_widget_add_css_class (GTK_WIDGET (subtitle), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (subtitle), "error");
-  if (lia_commitment_get_is_overdue (commitment))
-    gtk_widget_remove_css_class (GTK_WIDGET (subtitle), "dim-label");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (subtitle), "dim-label");
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      LiaFollowUpList          *self)
+{
+  lia_follow_up_row_unbind (LIA_FOLLOW_UP_ROW (gtk_list_item_get_child (item)));
 }
 
 static void
@@ -332,6 +442,7 @@ lia_follow_up_list_dispose (GObject *object)
 {
   LiaFollowUpList *self = (LiaFollowUpList *) object;
 
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->changed_handler, self->store);
@@ -345,6 +456,17 @@ lia_follow_up_list_dispose (GObject *object)
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lia_follow_up_list_parent_class)->dispose (object);
+}
+
+static void
+lia_follow_up_list_finalize (GObject *object)
+{
+  LiaFollowUpList *self = (LiaFollowUpList *) object;
+
+  g_clear_pointer (&self->today, g_date_free);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (lia_follow_up_list_parent_class)->finalize (object);
 }
 
 static void
@@ -393,6 +515,7 @@ lia_follow_up_list_class_init (LiaFollowUpListClass *klass)
 
   object_class->constructed = lia_follow_up_list_constructed;
   object_class->dispose = lia_follow_up_list_dispose;
+  object_class->finalize = lia_follow_up_list_finalize;
   object_class->get_property = lia_follow_up_list_get_property;
   object_class->set_property = lia_follow_up_list_set_property;
 
@@ -414,6 +537,10 @@ lia_follow_up_list_class_init (LiaFollowUpListClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaison/Liaison/lia-follow-up-list.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaFollowUpList, box);
+  gtk_widget_class_bind_template_child (widget_class, LiaFollowUpList, top_bar);
+  gtk_widget_class_bind_template_child (widget_class, LiaFollowUpList, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LiaFollowUpList, ours_empty);
+  gtk_widget_class_bind_template_child (widget_class, LiaFollowUpList, theirs_empty);
   gtk_widget_class_bind_template_child (widget_class, LiaFollowUpList, direction_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaFollowUpList, ours_page);
   gtk_widget_class_bind_template_child (widget_class, LiaFollowUpList, theirs_page);
@@ -436,6 +563,7 @@ set_up_view (LiaFollowUpList *self,
   g_signal_connect_swapped (selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
   gtk_list_view_set_factory (view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
@@ -448,11 +576,18 @@ lia_follow_up_list_init (LiaFollowUpList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->today = lia_date_new_today ();
+  self->error_page = lia_error_state_new (_("Could Not Read the Follow-ups"), G_CALLBACK (retry), self);
+  gtk_widget_set_vexpand (self->error_page, TRUE);
+  gtk_box_append (GTK_BOX (self->box), self->error_page);
+  g_signal_connect_swapped (self->filter_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_selected_cb), self);
   self->ours = g_list_store_new (LIA_TYPE_COMMITMENT);
   self->theirs = g_list_store_new (LIA_TYPE_COMMITMENT);
   self->ours_selection = set_up_view (self, self->ours_view, self->ours);
   self->theirs_selection = set_up_view (self, self->theirs_view, self->theirs);
   update_titles (self);
+  schedule_midnight (self);
 }
 
 LiaFollowUpList *
@@ -499,4 +634,40 @@ lia_follow_up_list_unselect (LiaFollowUpList *self)
   /* Not gtk_selection_model_unselect_all(): GtkSingleSelection in GTK 4.8 ignores it. */
   gtk_single_selection_set_selected (self->ours_selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->theirs_selection, GTK_INVALID_LIST_POSITION);
+}
+
+void
+lia_follow_up_list_set_filter (LiaFollowUpList   *self,
+                               LiaFollowUpFilter  filter)
+{
+  g_return_if_fail (LIA_IS_FOLLOW_UP_LIST (self));
+  g_return_if_fail (filter <= LIA_FOLLOW_UP_FILTER_ALL);
+
+  if (gtk_drop_down_get_selected (self->filter_dropdown) != filter)
+    gtk_drop_down_set_selected (self->filter_dropdown, filter);
+
+  if (self->filter == filter)
+    return;
+
+  self->filter = filter;
+  if (self->loaded)
+    reload (self);
+  else
+    update_titles (self);
+}
+
+LiaFollowUpFilter
+lia_follow_up_list_get_filter (LiaFollowUpList *self)
+{
+  g_return_val_if_fail (LIA_IS_FOLLOW_UP_LIST (self), LIA_FOLLOW_UP_FILTER_OPEN);
+
+  return self->filter;
+}
+
+const GError *
+lia_follow_up_list_get_error (LiaFollowUpList *self)
+{
+  g_return_val_if_fail (LIA_IS_FOLLOW_UP_LIST (self), NULL);
+
+  return self->error;
 }

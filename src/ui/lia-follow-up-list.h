@@ -11,10 +11,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LiaFollowUpList, lia_follow_up_list, LIA, FOLLOW_UP_LIST, GtkWidget)
 
-/* Open commitments, overdue first then by due date, split into what we owe and what they owe,
- * each row with a one-click "done" button (the "win.mark-done" action). Loaded the first time
- * it is shown, then kept in step with the store's changes. Construct-only property "store".
- * Signal "commitment-selected" (LiaCommitment *). */
+/* Which commitments Follow-ups shows (the order of its "Show" drop-down). */
+typedef enum {
+  LIA_FOLLOW_UP_FILTER_OPEN,
+  LIA_FOLLOW_UP_FILTER_DONE,  /* done and cancelled: the history */
+  LIA_FOLLOW_UP_FILTER_ALL,
+} LiaFollowUpFilter;
+
+/* Commitments split into what we owe and what they owe, grouped Overdue / This Week / Later
+ * (by the local day; regrouped at midnight), then Done when the filter shows closed ones. Open
+ * rows have a "Mark as Done" button ("win.mark-done"), closed ones "Reopen" ("win.reopen").
+ * Loaded the first time it is shown, then kept in step with the store's changes. When the
+ * store cannot be read it shows the store's message and a Retry button, never an empty list.
+ * Construct-only property "store". Signal "commitment-selected" (LiaCommitment *). */
 LiaFollowUpList *lia_follow_up_list_new         (LiaStore        *store);
 /* Loads now if not loaded yet (it loads by itself when mapped). */
 void             lia_follow_up_list_load        (LiaFollowUpList *self);
@@ -24,5 +33,10 @@ GListModel      *lia_follow_up_list_get_model   (LiaFollowUpList        *self,
 void             lia_follow_up_list_show_direction (LiaFollowUpList        *self,
                                                     LiaCommitmentDirection  direction);
 void             lia_follow_up_list_unselect    (LiaFollowUpList *self);
+void             lia_follow_up_list_set_filter  (LiaFollowUpList   *self,
+                                                 LiaFollowUpFilter  filter);
+LiaFollowUpFilter lia_follow_up_list_get_filter (LiaFollowUpList *self);
+/* Why the commitments could not be read, or %NULL. */
+const GError    *lia_follow_up_list_get_error   (LiaFollowUpList *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-error-state.h"
 #include "lia-record-picker.h"
 #include "lia-timeline-row.h"
 #include "lia-timeline-view.h"
@@ -26,6 +27,7 @@ struct _LiaTimelineView
   LiaListModel       *model;
   GtkSingleSelection *selection;
   gulong              items_changed_handler;
+  gulong              error_handler;
   char               *sticky_day;
 
   /* Template widgets */
@@ -42,6 +44,7 @@ struct _LiaTimelineView
   GtkScrolledWindow  *scrolled;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
+  GtkWidget          *error_page;
 
   GtkWidget          *party_button;
   GtkWidget          *party_clear;
@@ -80,6 +83,13 @@ update_empty_state (LiaTimelineView *self)
 
   g_assert (LIA_IS_TIMELINE_VIEW (self));
 
+  if (self->model != NULL && lia_list_model_get_error (self->model) != NULL)
+    {
+      lia_error_state_set_error (self->error_page, lia_list_model_get_error (self->model));
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
   if (n > 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "list");
@@ -111,6 +121,13 @@ on_items_changed_cb (LiaTimelineView *self)
 }
 
 static void
+retry (LiaTimelineView *self)
+{
+  if (self->model != NULL)
+    lia_list_model_reload (self->model);
+}
+
+static void
 rebuild_model (LiaTimelineView *self)
 {
   LiaTimelineFilter filter = { 0, };
@@ -138,12 +155,17 @@ rebuild_model (LiaTimelineView *self)
 
   /* Never (0, n, n) over a visible list: GTK 4.8 would read every row (DESIGN.md). */
   if (self->model != NULL)
-    g_clear_signal_handler (&self->items_changed_handler, self->model);
+    {
+      g_clear_signal_handler (&self->items_changed_handler, self->model);
+      g_clear_signal_handler (&self->error_handler, self->model);
+    }
   gtk_single_selection_set_model (self->selection, NULL);
   g_set_object (&self->model, model);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
   self->items_changed_handler = g_signal_connect_swapped (self->model, "items-changed",
                                                           G_CALLBACK (on_items_changed_cb), self);
+  self->error_handler = g_signal_connect_swapped (self->model, "notify::error",
+                                                  G_CALLBACK (on_items_changed_cb), self);
   update_empty_state (self);
 }
 
@@ -439,7 +461,10 @@ lia_timeline_view_dispose (GObject *object)
   LiaTimelineView *self = (LiaTimelineView *) object;
 
   if (self->model != NULL)
-    g_clear_signal_handler (&self->items_changed_handler, self->model);
+    {
+      g_clear_signal_handler (&self->items_changed_handler, self->model);
+      g_clear_signal_handler (&self->error_handler, self->model);
+    }
   if (self->selection != NULL)
     gtk_single_selection_set_model (self->selection, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TIMELINE_VIEW);
@@ -586,6 +611,9 @@ lia_timeline_view_init (LiaTimelineView *self)
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
 
+  self->error_page = lia_error_state_new (_("Could Not Read the Timeline"), G_CALLBACK (retry), self);
+  gtk_widget_add_css_class (self->error_page, "compact");
+  gtk_stack_add_named (self->stack, self->error_page, "error");
   self->party_kind = LIA_RECORD_KIND_CONTACT;
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -291,6 +291,7 @@ lia_ui_dup_record_label (LiaStore      *store,
 {
   LabelCache *cache;
   g_autoptr(LiaRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 key = (id << 3) | kind;
   const char *label;
   gint64 *stored_key;
@@ -302,9 +303,12 @@ lia_ui_dup_record_label (LiaStore      *store,
   if (label != NULL)
     return g_strdup (label);
 
-  record = lia_store_load (store, kind, id, NULL);
-  if (record == NULL)
+  record = lia_store_load (store, kind, id, &error);
+  /* "(deleted)" only when it is gone: a failed read must not pass for a delete. */
+  if (g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND))
     return g_strdup (_("(deleted)"));
+  if (record == NULL)
+    return g_strdup (_("(could not be read)"));
 
   if (g_hash_table_size (cache->labels) >= MAX_CACHED_LABELS)
     g_hash_table_remove_all (cache->labels);

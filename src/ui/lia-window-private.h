@@ -67,7 +67,8 @@ struct _LiaWindow
   GtkLabel             *organizations_count;
   GtkLabel             *contacts_count;
   GtkLabel             *timeline_count;
-  GtkLabel             *follow_ups_count;
+  GtkLabel             *follow_ups_count;       /* overdue, red */
+  GtkLabel             *follow_ups_open_count;  /* open, dim */
   AdwWindowTitle       *list_title;
   GtkButton            *add_button;
   GtkToggleButton      *search_button;

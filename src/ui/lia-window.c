@@ -159,23 +159,25 @@ update_counts (LiaWindow *self)
   set_count (self->organizations_count, counts.organizations);
   set_count (self->contacts_count, counts.contacts);
   set_count (self->timeline_count, counts.interactions);
-  set_count (self->follow_ups_count, counts.open_commitments);
-  if (counts.overdue_commitments > 0)
-    {
-      g_autofree char *tooltip = g_strdup_printf (ngettext ("%'" PRId64 " overdue",
-                                                            "%'" PRId64 " overdue",
-                                                            (gulong) counts.overdue_commitments),
-                                                  counts.overdue_commitments);
+  set_count (self->follow_ups_count, counts.overdue_commitments);
+  set_count (self->follow_ups_open_count, counts.open_commitments);
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_count), counts.overdue_commitments > 0);
+  {
+    g_autofree char *overdue = g_strdup_printf (ngettext ("%'" PRId64 " overdue",
+                                                          "%'" PRId64 " overdue",
+                                                          (gulong) counts.overdue_commitments),
+                                                counts.overdue_commitments);
+    g_autofree char *open = g_strdup_printf (ngettext ("%'" PRId64 " open",
+                                                       "%'" PRId64 " open",
+                                                       (gulong) counts.open_commitments),
+                                             counts.open_commitments);
+    /* Translators: the tooltip of Follow-ups in the sidebar: "3 overdue, 12 open". */
+    g_autofree char *both = g_strdup_printf (_("%s, %s"), overdue, open);
 
-      gtk_widget_add_css_class (GTK_WIDGET (self->follow_ups_count), "overdue-count");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->follow_ups_count), tooltip);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->follow_ups_count), "overdue-count");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->follow_ups_count), NULL);
-      gtk_widget_add_css_class (GTK_WIDGET (self->follow_ups_count), "dim-label");
-    }
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->follow_ups_row), both);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_ups_row),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, both, -1);
+  }
 
   empty = counts.organizations == 0 && counts.contacts == 0 && counts.interactions == 0 &&
           counts.commitments == 0 && counts.concerns == 0;
@@ -942,6 +944,7 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, contacts_count);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, timeline_count);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, follow_ups_count);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, follow_ups_open_count);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, search_button);
