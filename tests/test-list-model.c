@@ -994,7 +994,7 @@ test_failed_query (StoreFixture  *f,
 
   add_named_contact (f->store, "Amina Diallo");
   add_named_contact (f->store, "Bruno Keller");
-  model = lia_list_model_new_contacts (f->store);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
   g_assert_null (lia_list_model_get_error (model));
   g_signal_connect (model, "notify::error", G_CALLBACK (on_error_notify_cb), &n_notified);
 
