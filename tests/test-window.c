@@ -1015,6 +1015,10 @@ test_focus_after_save (StoreFixture  *f,
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "win.add-commitment");
   title = lia_ui_test_find (detail (window), GTK_TYPE_LABEL, "World Health Organization");
   g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (title), NULL, NULL));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   const char     *title;
@@ -1321,7 +1325,9 @@ main (int   argc,
       char *argv[])
 {
   /* Not G_TEST_OPTION_ISOLATE_DIRS: libadwaita needs the system's GSettings schemas, found
-   * through XDG_DATA_DIRS. The test writes only in its own temporary folder. */
+   * through XDG_DATA_DIRS. The test writes only in its own temporary folder. Accessible
+   * names are checked, which GTK_A11Y=none (the ui suite's default) would throw away. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lia_ui_test_init (&argc, &argv);
   {
     /* The catalogs built in the build directory, so that the French layout is the real one. */
