@@ -234,6 +234,50 @@ test_commitment_dates (StoreFixture  *f,
   g_assert_cmpint (g_date_get_year (lia_commitment_get_due_date (open->pdata[0])), ==, 2031);
 }
 
+/* Whether a shown button under @widget has the accessible name @name. */
+static gboolean
+has_named_button (GtkWidget  *widget,
+                  const char *name)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      g_autofree char *message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                     name);
+      if (message == NULL)
+        return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_named_button (child, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* The counterpart rows each have a picker and a clear button: a screen reader tells them
+ * apart by name, and there is no Clear while a row says None. */
+static void
+test_counterpart_names (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(LiaCommitment) blank = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Send the figures");
+  gint64 who = lia_test_add_organization (f->store, "World Health Organization", 0);
+  LiaEditor *editor;
+
+  lia_commitment_set_organization_id (blank, who);
+  editor = LIA_EDITOR (lia_commitment_editor_new (f->store, blank));
+  lia_ui_test_present (GTK_WINDOW (editor));
+
+  g_assert_true (has_named_button (GTK_WIDGET (editor), "Choose the Organization"));
+  g_assert_true (has_named_button (GTK_WIDGET (editor), "Choose the Contact"));
+  g_assert_true (has_named_button (GTK_WIDGET (editor), "No Organization"));
+  g_assert_false (has_named_button (GTK_WIDGET (editor), "No Contact"));
+  g_assert_false (has_named_button (GTK_WIDGET (editor), "Clear"));
+
+  lia_ui_test_destroy (GTK_WINDOW (editor));
+}
+
 /* Two participants picked by searching, then saved with the meeting. */
 static void
 test_interaction_participants (StoreFixture  *f,
@@ -878,6 +922,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Accessible names are checked, which GTK_A11Y=none would throw away. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lia_ui_test_init (&argc, &argv);
 
   if (!lia_ui_test_init_display ())
@@ -902,6 +948,7 @@ main (int   argc,
   ADD ("/ui-editors/save-sensitivity", test_save_sensitivity);
   ADD ("/ui-editors/default-time", test_default_time);
   ADD ("/ui-editors/promised-at", test_promised_at);
+  ADD ("/ui-editors/counterpart-names", test_counterpart_names);
   ADD ("/ui-editors/us-dates-saved", test_us_dates_saved);
   g_test_add_func ("/ui-editors/locale-dates", test_locale_dates);
 

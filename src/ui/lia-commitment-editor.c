@@ -46,6 +46,11 @@ update_counterparts (LiaCommitmentEditor *self)
                                organization != NULL ? organization : _("None"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->contact_row),
                                contact != NULL ? contact : _("None"));
+  /* Nothing to clear while the row says None. */
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (self->organization_row), "clear"),
+                          self->organization_id != 0);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (self->contact_row), "clear"),
+                          self->contact_id != 0);
 }
 
 static void
@@ -147,8 +152,22 @@ counterpart_row_new (LiaCommitmentEditor *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (clear, "flat");
-  gtk_widget_set_tooltip_text (clear, _("Clear"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clear"), -1);
+  /* Two rows each have a Choose… and a Clear: their names say which counterpart they set. */
+  if (kind == LIA_RECORD_KIND_ORGANIZATION)
+    {
+      gtk_widget_set_tooltip_text (clear, _("No Organization"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("No Organization"), -1);
+      lia_record_picker_button_set_name (button, _("Choose the Organization"));
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (clear, _("No Contact"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("No Contact"), -1);
+      lia_record_picker_button_set_name (button, _("Choose the Contact"));
+    }
+  g_object_set_data (G_OBJECT (row), "clear", clear);
   if (kind == LIA_RECORD_KIND_ORGANIZATION)
     g_object_set_data (G_OBJECT (clear), "organization", GINT_TO_POINTER (TRUE));
   g_signal_connect (clear, "clicked", G_CALLBACK (on_clear_cb), self);
@@ -198,8 +217,7 @@ lia_commitment_editor_load (LiaEditor *editor,
   button = lia_record_picker_button_new (lia_editor_get_store (editor), 1u << LIA_RECORD_KIND_INTERACTION,
                                          _("Choose…"), &self->interaction_picker);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Choose Where It Was Promised"), -1);
+  lia_record_picker_button_set_name (button, _("Choose Where It Was Promised"));
   g_signal_connect_object (self->interaction_picker, "picked", G_CALLBACK (on_interaction_picked_cb), self,
                            G_CONNECT_SWAPPED);
   self->interaction_clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");

@@ -93,6 +93,7 @@ lia_organization_editor_load (LiaEditor *editor,
   self->parent_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->parent_row), _("Part Of"));
   button = lia_record_picker_button_new (store, 1u << LIA_RECORD_KIND_ORGANIZATION, _("Choose…"), &picker);
+  lia_record_picker_button_set_name (button, _("Choose the Parent Organization"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_object (picker, "picked", G_CALLBACK (on_parent_picked_cb), self, G_CONNECT_SWAPPED);
   self->parent_clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");

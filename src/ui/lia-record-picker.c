@@ -367,3 +367,19 @@ lia_record_picker_button_new (LiaStore         *store,
 
   return button;
 }
+
+void
+lia_record_picker_button_set_name (GtkWidget  *button,
+                                   const char *name)
+{
+  GtkWidget *toggle;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  /* GTK 4.8 shows a screen reader the toggle button inside the menu button, named after its
+   * label ("Choose…"), not the menu button: name both. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  toggle = gtk_widget_get_first_child (button);
+  if (GTK_IS_TOGGLE_BUTTON (toggle))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

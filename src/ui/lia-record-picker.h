@@ -32,4 +32,9 @@ GtkWidget       *lia_record_picker_button_new (LiaStore        *store,
                                                const char      *label,
                                                LiaRecordPicker **out_picker);
 
+/* The accessible name of a button from lia_record_picker_button_new(), when its label
+ * ("Choose…") does not say what it chooses. */
+void             lia_record_picker_button_set_name (GtkWidget  *button,
+                                                    const char *name);
+
 G_END_DECLS
