@@ -13,10 +13,13 @@ editable-text interface):
   3. goes to Follow-ups and marks the first open commitment we owe as done;
   4. searches for the organization the contact works for, opens it, deletes it and presses
      Undo in the toast;
-  5. while the window is open, imports a small directory (5 organizations, 20 contacts, 30
+  5. goes to the Timeline and, with the keyboard only, logs "the call I just had": Ctrl+N,
+     the title typed into the field that has the focus, Tab to Kind, Space, Down, Return
+     (Call), Ctrl+S;
+  6. while the window is open, imports a small directory (5 organizations, 20 contacts, 30
      interactions) with `liaison import` from another process, and waits for the sidebar's
      counts to show them: within OUTSIDE_LIMIT seconds, or the test fails;
-  6. closes the window.
+  7. closes the window.
 
 Then it checks the database with `liaison export -`: the meeting is there with the right title,
 kind and both participants; the commitment is done; the organization is back with every link it
@@ -29,6 +32,7 @@ key presses. It exits 77 (SKIP, with the reason) only when what it needs is not 
 """
 
 import argparse
+import datetime
 import importlib.util
 import os
 import shutil
@@ -47,6 +51,7 @@ SKIP = 77
 NS = "{urn:liaison:partner-directory:1}"
 TIMEOUT = float(os.environ.get("LIAISON_E2E_TIMEOUT", "20"))
 MEETING_TITLE = "Joint review of the referral pathway (end-to-end test)"
+CALL_TITLE = "Call about the referral budget (typed)"
 # Another process's import must reach the open window this fast (issue: "within a second"
 # for the change to arrive, and a little more for the window to count and draw it).
 OUTSIDE_LIMIT = 2.0
@@ -402,6 +407,49 @@ def records_by_id(directory):
     return {(element.tag, element.get("id")): element for element in directory}
 
 
+def log_call_by_keyboard(ui, window):
+    """Step 5: "the call I just had", from Ctrl+N to Save without the pointer. Returns the
+    time Ctrl+N was pressed: the call must be logged at that minute."""
+    sidebar = ui.find(window, "list", "Views")
+    ui.click_until(ui.find(sidebar, "list item", "Timeline"),
+                   lambda: ui.find_all(window, "list", "Timeline") or
+                   ui.find_all(window, "push button", prefix="Kind of interaction"),
+                   "the Timeline view")
+    log("log the call I just had, keyboard only")
+    pressed = time.time()
+    ui.rawinput.keyCombo("<Control>n")
+    editor = ui.window("Log Interaction")
+    title = ui.find(editor, "text", "Title")
+    ui.wait_for(lambda: title.get_state_set().contains(ui.Atspi.StateType.FOCUSED) or
+                _focused_in(ui, editor) is None, "the editor to take the focus")
+    # The editor opens with the focus on Title: typing goes there.
+    ui.rawinput.typeText(CALL_TITLE)
+    ui.wait_for(lambda: ui.Atspi.Text.get_character_count(title) == len(CALL_TITLE),
+                f"“{CALL_TITLE}” typed into Title")
+    ui.rawinput.pressKey("Tab")
+    kind = ui.wait_for(lambda: _focused_in(ui, editor, "combo box"), "the focus on Kind")
+    if clean_name(kind.get_name()) != "Kind":
+        raise Failure(f"Tab after the title went to {kind.get_role_name()} “{kind.get_name()}”")
+    ui.rawinput.pressKey("space")
+    time.sleep(0.5)
+    ui.rawinput.pressKey("Down")
+    time.sleep(0.2)
+    ui.rawinput.pressKey("Return")
+    time.sleep(0.5)
+    ui.rawinput.keyCombo("<Control>s")
+    ui.wait_for(lambda: all(w.get_name() != "Log Interaction" for w in ui.windows() if w),
+                "the editor to close after Ctrl+S")
+    return pressed
+
+
+def _focused_in(ui, root, role=None):
+    for node in ui.walk(root):
+        if node.get_state_set().contains(ui.Atspi.StateType.FOCUSED) and \
+                (role is None or node.get_role_name() == role):
+            return node
+    return None
+
+
 def write_outside_directory(path):
     """A partner directory another program might import while the window is open:
     OUTSIDE_COUNTS records, all with ids starting OUTSIDE_PREFIX."""
@@ -475,7 +523,27 @@ def import_from_outside(ui, liaison, database, folder):
                       f"(at most {OUTSIDE_LIMIT} s)")
 
 
-def check_database(before, after, contact_a, contact_b, organization, commitment_title):
+def check_call(new, old, pressed, problems):
+    """The call logged by keyboard: one call with the typed title, at the minute Ctrl+N was
+    pressed (a new interaction starts now, to the minute, not rounded to the hour)."""
+    calls = [key for key in new if key not in old and new[key].tag == NS + "interaction"
+             and text_of(new[key], NS + "title") == CALL_TITLE]
+    if len(calls) != 1:
+        problems.append(f"expected one interaction “{CALL_TITLE}”, found {len(calls)}")
+        return
+    call = new.pop(calls[0])
+    if call.get("kind") != "call":
+        problems.append(f"the typed call is a “{call.get('kind')}”, not a call")
+    at = datetime.datetime.fromisoformat(call.get("at"))
+    minute = datetime.datetime.fromtimestamp(pressed, at.tzinfo).replace(second=0, microsecond=0)
+    if at.second != 0 or abs((at - minute).total_seconds()) > 60:
+        problems.append(f"the call is at {call.get('at')}; Ctrl+N was pressed at "
+                        f"{datetime.datetime.fromtimestamp(pressed, at.tzinfo).isoformat()}")
+    log(f"call {call.get('id')}: “{CALL_TITLE}” at {call.get('at')}")
+
+
+def check_database(before, after, contact_a, contact_b, organization, commitment_title,
+                   call_pressed):
     problems = []
     old = records_by_id(before)
     new = records_by_id(after)
@@ -485,6 +553,7 @@ def check_database(before, after, contact_a, contact_b, organization, commitment
                         f"import; found {len(outside)}")
     for key in outside:
         del new[key]
+    check_call(new, old, call_pressed, problems)
 
     # The meeting: one new interaction, a meeting with our title and exactly A and B.
     added = [new[key] for key in new if key not in old]
@@ -609,12 +678,14 @@ def run_scenario(ui, contact_a, contact_b, organization, liaison, database, fold
                              if n.get_role_name() == "label" and n.get_name() == toast_title],
                 "the toast to go after Undo")
 
+    call_pressed = log_call_by_keyboard(ui, window)
+
     import_from_outside(ui, liaison, database, folder)
 
     log("close the window")
     # The window's own action, which its Close button runs: the toast has a Close button too.
     ui.do_action(window, "window.close")
-    return commitment_title
+    return commitment_title, call_pressed
 
 
 def main():
@@ -654,8 +725,8 @@ def main():
         ui = Ui(Atspi, rawinput, process)
         log(f"the window is on the accessibility bus after {time.monotonic() - start:.1f} s")
         try:
-            commitment_title = run_scenario(ui, contact_a, contact_b, organization,
-                                            args.liaison, database, folder)
+            commitment_title, call_pressed = run_scenario(ui, contact_a, contact_b, organization,
+                                                          args.liaison, database, folder)
         except Failure:
             if process.poll() is None:
                 print("# The accessibility tree when it failed:", file=sys.stderr)
@@ -670,7 +741,7 @@ def main():
             raise Failure(f"liaison exited with status {status}")
 
         check_database(before, export(args.liaison, database), contact_a, contact_b,
-                       organization, commitment_title)
+                       organization, commitment_title, call_pressed)
         log(f"passed in {time.monotonic() - start:.1f} s")
         return 0
     except Failure as failure:
