@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 
 #define MAX_ID_LENGTH 200
 
-#define N_KINDS (LIA_RECORD_KIND_CONCERN + 1)
-
 typedef enum {
   REF_PARENT,
   REF_AFFILIATION,
