@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 /* Every so many records, a run looks whether it was cancelled. */
 #define LIA_IMPORT_CHECK_EVERY 512
 
+/* Ids of records, in every format: at most this many characters. */
+#define MAX_ID_LENGTH 200
+
 /* The kinds of record and the outcomes of merging one, for arrays indexed by them. */
 #define N_KINDS (LIA_RECORD_KIND_CONCERN + 1)
 #define N_OUTCOMES (LIA_IMPORT_UNCHANGED + 1)
@@ -71,6 +74,23 @@ void              _lia_import_init         (LiaImport        *import,
                                             GCancellable     *cancellable);
 /* Frees what the run holds: the reader, the problems, the error, the bitsets. */
 void              _lia_import_clear        (LiaImport        *import);
+/* Whether @id can be the id of a record: 1 to MAX_ID_LENGTH characters of UTF-8, without
+ * white space or control characters. */
+gboolean          _lia_import_valid_id     (const char       *id);
+/* Called for each element child of the root, expanded into a tree of its own that is freed
+ * when the reader moves on. */
+typedef void    (*LiaImportRecordFunc)     (LiaImport        *import,
+                                            xmlNode          *node,
+                                            gpointer          user_data);
+/* The one streaming loop of the XML formats: import->reader is on the root element. Reads its
+ * children, hands each element to @record_cb, and reports @text_between (text where only
+ * elements belong) and @cut_off (the file ends before the root does) where they happen. TRUE
+ * when the file was read to its end. */
+gboolean          _lia_import_read_records (LiaImport        *import,
+                                            LiaImportRecordFunc record_cb,
+                                            gpointer          user_data,
+                                            const char       *text_between,
+                                            const char       *cut_off);
 /* The structured error handler of the run's xmlTextReader: @user_data is the LiaImport. */
 void              _lia_import_xml_error_cb (void             *user_data,
                                             xmlError         *error);

@@ -190,13 +190,88 @@ _lia_import_xml_error_cb (void     *user_data,
       ((xmlParserCtxtPtr) error->ctxt)->nameNr == 0)
     import->root_closed = TRUE;
   if (error->code == XML_ERR_DOCUMENT_END && !import->root_closed)
-    message = g_strdup (_("The file ends in the middle of the directory: it was probably cut off."));
+    message = g_strdup (import->root_is_vcards
+                        ? _("The file ends in the middle of the list of vCards: it was probably cut off.")
+                        : _("The file ends in the middle of the directory: it was probably cut off."));
   else
     message = describe_xml_error (import, error);
   _lia_import_xml_problem (import, error->line > 0 ? (guint) error->line : 0,
                            error->int2 > 0 ? (guint) error->int2 : 0, message);
   if (error->level == XML_ERR_FATAL)
     import->stopped = TRUE;
+}
+
+/* Reading XML */
+
+gboolean
+_lia_import_valid_id (const char *id)
+{
+  if (!g_utf8_validate (id, -1, NULL) || g_utf8_strlen (id, -1) > MAX_ID_LENGTH)
+    return FALSE;
+  for (const char *c = id; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+      if (g_unichar_isspace (ch) || g_unichar_iscntrl (ch))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+reader_problem (LiaImport  *import,
+                const char *message)
+{
+  _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (import->reader), 0, message);
+}
+
+gboolean
+_lia_import_read_records (LiaImport           *import,
+                          LiaImportRecordFunc  record_cb,
+                          gpointer             user_data,
+                          const char          *text_between,
+                          const char          *cut_off)
+{
+  xmlTextReaderPtr reader = import->reader;
+  int ret;
+
+  if (xmlTextReaderIsEmptyElement (reader))
+    import->root_closed = TRUE;
+  ret = xmlTextReaderRead (reader);
+
+  while (ret == 1 && !import->stopped)
+    {
+      int type = xmlTextReaderNodeType (reader);
+      int depth = xmlTextReaderDepth (reader);
+
+      if (depth == 1 && type == XML_READER_TYPE_ELEMENT)
+        {
+          xmlNode *node = xmlTextReaderExpand (reader);
+
+          if (node == NULL)
+            {
+              ret = -1;
+              break;
+            }
+
+          record_cb (import, node, user_data);
+          ret = xmlTextReaderNext (reader);
+          continue;
+        }
+
+      if (depth == 1 && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA))
+        reader_problem (import, text_between);
+      if (depth == 0 && type == XML_READER_TYPE_END_ELEMENT)
+        import->root_closed = TRUE;
+
+      ret = xmlTextReaderRead (reader);
+    }
+
+  if (ret < 0 && !import->failed && import->error == NULL)
+    reader_problem (import, _("The file could not be read to the end."));
+  else if (ret == 0 && !import->root_closed && !import->failed && import->error == NULL)
+    reader_problem (import, cut_off);
+
+  return ret == 0;
 }
 
 /* Counting */

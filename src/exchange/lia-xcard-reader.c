@@ -23,8 +23,6 @@
  * preferred channel, sector, …); the fields xCard carries are replaced by the file's.
  */
 
-#define MAX_ID_LENGTH 200
-
 /* After every pref the RFC allows (1 to 100): values without one come last. */
 #define NO_PREF 101
 
@@ -779,20 +777,6 @@ apply_organization (LiaOrganization *target,
 
 /* Matching and storing */
 
-static gboolean
-valid_id (const char *id)
-{
-  if (!g_utf8_validate (id, -1, NULL) || g_utf8_strlen (id, -1) > MAX_ID_LENGTH)
-    return FALSE;
-  for (const char *p = id; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-      if (g_unichar_isspace (ch) || g_unichar_iscntrl (ch))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* The file's uid when Liaison can use it as an id; otherwise one made from it, the same every
  * time, so that importing the file again finds the record. */
 static char *
@@ -802,7 +786,7 @@ uid_for_card (Card *c)
 
   if (c->uid == NULL)
     return NULL;
-  if (valid_id (c->uid))
+  if (_lia_import_valid_id (c->uid))
     return g_strdup (c->uid);
 
   checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, c->uid, -1);
@@ -1094,64 +1078,32 @@ read_card (XCard   *xcard,
   return ok && !import->stopped;
 }
 
+static void
+record_cb (LiaImport *import,
+           xmlNode   *node,
+           gpointer   user_data)
+{
+  if (is_xcard (node, "vcard"))
+    read_card (user_data, node);
+  else if (is_xcard (node, NULL))
+    _lia_import_problem (import, node, NULL,
+                         _("An xCard file holds <vcard> elements, not <%s>."),
+                         (const char *) node->name);
+  else
+    _lia_import_ignore (import);
+}
+
 gboolean
 _lia_xcard_read (LiaImport *import)
 {
-  xmlTextReaderPtr reader = import->reader;
   XCard xcard = { import, NULL, 0 };
-  gboolean root_closed = FALSE;
-  int ret;
 
   xcard.implicit_organizations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   import->root_is_vcards = TRUE;
 
-  if (xmlTextReaderIsEmptyElement (reader))
-    root_closed = import->root_closed = TRUE;
-  ret = xmlTextReaderRead (reader);
-
-  while (ret == 1 && !import->stopped)
-    {
-      int type = xmlTextReaderNodeType (reader);
-      int depth = xmlTextReaderDepth (reader);
-
-      if (depth == 1 && type == XML_READER_TYPE_ELEMENT)
-        {
-          xmlNode *node = xmlTextReaderExpand (reader);
-
-          if (node == NULL)
-            {
-              ret = -1;
-              break;
-            }
-
-          if (is_xcard (node, "vcard"))
-            read_card (&xcard, node);
-          else if (is_xcard (node, NULL))
-            _lia_import_problem (import, node, NULL,
-                                 _("An xCard file holds <vcard> elements, not <%s>."),
-                                 (const char *) node->name);
-          else
-            _lia_import_ignore (import);
-
-          ret = xmlTextReaderNext (reader);
-          continue;
-        }
-
-      if (depth == 1 && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA))
-        _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (reader), 0,
-                                 _("An xCard file holds vCards, not text: there is text between two vCards."));
-      if (depth == 0 && type == XML_READER_TYPE_END_ELEMENT)
-        root_closed = import->root_closed = TRUE;
-
-      ret = xmlTextReaderRead (reader);
-    }
-
-  if (ret < 0 && !import->failed && import->error == NULL)
-    _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (reader), 0,
-                             _("The file could not be read to the end."));
-  else if (ret == 0 && !root_closed && !import->failed && import->error == NULL)
-    _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (reader), 0,
-                             _("The file ends before the list of vCards does: it was probably cut off."));
+  _lia_import_read_records (import, record_cb, &xcard,
+                            _("An xCard file holds vCards, not text: there is text between two vCards."),
+                            _("The file ends before the list of vCards does: it was probably cut off."));
 
   g_hash_table_unref (xcard.implicit_organizations);
 
