@@ -517,17 +517,18 @@ run_in_thread (gpointer       self,
 
 void
 lia_importer_run_async (LiaImporter         *self,
-                        const char          *database_path,
+                        LiaStore            *store,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
   g_return_if_fail (LIA_IS_IMPORTER (self));
-  g_return_if_fail (database_path != NULL);
+  g_return_if_fail (LIA_IS_STORE (store));
+  g_return_if_fail (lia_store_get_path (store) != NULL);
   g_return_if_fail (!self->started);
 
   _lia_exchange_run_async (G_OBJECT (self), &self->progress, lia_importer_run_async,
-                           run_in_thread, database_path, cancellable,
+                           run_in_thread, store, TRUE, cancellable,
                            callback, user_data);
 }
 
