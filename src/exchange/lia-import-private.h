@@ -105,8 +105,8 @@ void              _lia_import_xml_problem  (LiaImport        *import,
                                             const char       *message);
 void              _lia_import_fail         (LiaImport        *import,
                                             GError           *error);
-/* "organization", "contact", … as messages name them. */
-const char       *_lia_import_kind_noun    (LiaRecordKind     kind);
+/* "organization", "contact", … as messages name them (lia-labels.h). */
+#define _lia_import_kind_noun lia_labels_record_kind_noun
 guint             _lia_import_line         (LiaImport        *import,
                                             xmlNode          *node);
 void              _lia_import_count        (LiaImport        *import,

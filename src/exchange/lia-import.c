@@ -17,28 +17,6 @@
  * which copies the problems and counts when the run is over.
  */
 
-const char *
-_lia_import_kind_noun (LiaRecordKind kind)
-{
-  switch (kind)
-    {
-    case LIA_RECORD_KIND_ORGANIZATION:
-      return _("organization");
-    case LIA_RECORD_KIND_CONTACT:
-      return _("contact");
-    case LIA_RECORD_KIND_AFFILIATION:
-      return _("affiliation");
-    case LIA_RECORD_KIND_INTERACTION:
-      return _("interaction");
-    case LIA_RECORD_KIND_COMMITMENT:
-      return _("commitment");
-    case LIA_RECORD_KIND_CONCERN:
-      return _("concern");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* Problems and failures */
 
 static LiaImportProblem *
