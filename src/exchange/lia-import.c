@@ -149,7 +149,7 @@ describe_xml_error (const LiaImport *import,
 
 void
 _lia_import_xml_error_cb (void     *user_data,
-              xmlError *error)
+                          xmlError *error)
 {
   LiaImport *import = user_data;
   g_autofree char *message = NULL;
@@ -160,6 +160,16 @@ _lia_import_xml_error_cb (void     *user_data,
   /* After the first fatal error the parser repeats itself; one message is enough. */
   if (import->stopped)
     return;
+
+  /* The parser reads ahead: in a small file it meets the problem before the reader of the
+   * format has started. The root it has built says which format it is. */
+  if (error->ctxt != NULL && ((xmlParserCtxtPtr) error->ctxt)->myDoc != NULL)
+    {
+      xmlNode *root = xmlDocGetRootElement (((xmlParserCtxtPtr) error->ctxt)->myDoc);
+
+      if (_lia_xml_is (root, LIA_XCARD_NAMESPACE, NULL))
+        import->root_is_vcards = TRUE;
+    }
 
   /* libxml2's reader calls a file that stops in the middle "extra content". */
   /* The reader parses ahead of the records it hands out, so ask the parser whether every

@@ -163,8 +163,9 @@ sniff_directory (const LiaImportHead *head)
 static gboolean
 sniff_xcard (const LiaImportHead *head)
 {
+  /* XMPP (XEP-0292) and Kolab write one <vcard> without the <vcards> around it. */
   return g_strcmp0 (head->root_ns, LIA_XCARD_NAMESPACE) == 0 &&
-         g_strcmp0 (head->root_name, "vcards") == 0;
+         (g_strcmp0 (head->root_name, "vcards") == 0 || g_strcmp0 (head->root_name, "vcard") == 0);
 }
 
 static const char * const xml_extensions[] = { "xml", NULL };

@@ -520,6 +520,33 @@ read_card (XCard   *xcard,
   return ok && !import->stopped;
 }
 
+/* The root is a <vcard> of its own: one card, and nothing after it. */
+static void
+read_bare_card (XCard *xcard)
+{
+  LiaImport *import = xcard->import;
+  xmlNode *node = xmlTextReaderExpand (import->reader);
+  int ret;
+
+  if (node == NULL)
+    {
+      if (!import->failed && import->error == NULL)
+        _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (import->reader), 0,
+                                 _("The file ends before the vCard does: it was probably cut off."));
+      return;
+    }
+
+  import->root_closed = TRUE;
+  read_card (xcard, node);
+
+  /* What follows the card is only read for the problems the parser finds in it. */
+  while (!import->stopped && (ret = xmlTextReaderNext (import->reader)) == 1)
+    ;
+  if (!import->stopped && ret < 0 && !import->failed && import->error == NULL)
+    _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (import->reader), 0,
+                             _("The file could not be read to the end."));
+}
+
 static void
 record_cb (LiaImport *import,
            xmlNode   *node,
@@ -543,9 +570,12 @@ _lia_xcard_read (LiaImport *import)
   xcard.implicit_organizations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   import->root_is_vcards = TRUE;
 
-  _lia_import_read_records (import, record_cb, &xcard,
-                            _("An xCard file holds vCards, not text: there is text between two vCards."),
-                            _("The file ends before the list of vCards does: it was probably cut off."));
+  if (g_strcmp0 ((const char *) xmlTextReaderConstLocalName (import->reader), "vcard") == 0)
+    read_bare_card (&xcard);
+  else
+    _lia_import_read_records (import, record_cb, &xcard,
+                              _("An xCard file holds vCards, not text: there is text between two vCards."),
+                              _("The file ends before the list of vCards does: it was probably cut off."));
 
   g_hash_table_unref (xcard.implicit_organizations);
 
