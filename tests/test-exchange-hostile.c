@@ -36,6 +36,7 @@ static const Case cases[] = {
   { "enum-influence.xml",     34, "“influence” must be a whole number from 1 to 5, not “9”", LIA_EXCHANGE_ERROR_INVALID },
   { "after-root.xml",         51, "more after the end of the partner directory",  LIA_EXCHANGE_ERROR_INVALID },
   { "after-root-xcard.xml",   89, "more after the end of the list of vCards",     LIA_EXCHANGE_ERROR_INVALID },
+  { "truncated-xcard.xml",    67, "in the middle of the list of vCards",          LIA_EXCHANGE_ERROR_INVALID },
   { "unknown-element.xml",    27, "cannot hold a <nickname> element",            LIA_EXCHANGE_ERROR_INVALID },
 };
 

@@ -541,7 +541,7 @@ test_async (StoreFixture  *f,
   g_autofree char *contents = NULL;
 
   g_signal_connect (importer, "notify::records-read", G_CALLBACK (on_progress_cb), &notifications);
-  lia_importer_run_async (importer, f->path, NULL, on_async_done_cb, &done);
+  lia_importer_run_async (importer, f->store, NULL, on_async_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (notifications, >, 0);
@@ -552,13 +552,68 @@ test_async (StoreFixture  *f,
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), >=, 250);
 
   done = FALSE;
-  lia_exporter_run_async (exporter, f->path, NULL, on_async_done_cb, &done);
+  lia_exporter_run_async (exporter, f->store, NULL, on_async_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_file_get_contents (out_path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<partner-directory"));
   /* Directories are confidential. */
   g_assert_cmpuint (lia_test_file_mode (out_path) & 0777, ==, 0600);
+}
+
+static void
+on_count_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static gboolean
+on_quit_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The caller's store hears of an import once, before the callback, and not again when its
+ * watch looks at the change log later; a dry run changes nothing and announces nothing. */
+static void
+test_async_announces_once (StoreFixture  *f,
+                           gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autoptr(LiaImporter) dry = lia_importer_new (file);
+  g_autoptr(LiaImporter) importer = lia_importer_new (file);
+  guint resets = 0;
+  guint changes = 0;
+  gboolean done = FALSE;
+  gboolean waited = FALSE;
+
+  lia_store_set_watching (f->store, TRUE);
+  g_signal_connect_swapped (f->store, "reset", G_CALLBACK (on_count_cb), &resets);
+  g_signal_connect_swapped (f->store, "changed", G_CALLBACK (on_count_cb), &changes);
+
+  lia_importer_set_dry_run (dry, TRUE);
+  lia_importer_run_async (dry, f->store, NULL, on_async_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (resets, ==, 0);
+  g_assert_cmpuint (changes, ==, 0);
+
+  done = FALSE;
+  lia_importer_run_async (importer, f->store, NULL, on_async_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  /* 541 records: one "reset", at the latest when the callback runs. */
+  g_assert_cmpuint (resets, ==, 1);
+  g_assert_cmpuint (changes, ==, 0);
+
+  g_timeout_add (4 * LIA_STORE_WATCH_INTERVAL_MS, on_quit_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (resets, ==, 1);
+  g_assert_cmpuint (changes, ==, 0);
+  lia_store_set_watching (f->store, FALSE);
 }
 
 /* An export that fails leaves the file that was there. */
@@ -668,6 +723,7 @@ main (int   argc,
   ADD ("/exchange/export-organization", test_export_organization);
   ADD ("/exchange/cancel", test_cancel);
   ADD ("/exchange/async", test_async);
+  ADD ("/exchange/async-announces-once", test_async_announces_once);
   ADD ("/exchange/export-keeps-old-file", test_export_keeps_old_file);
   ADD ("/exchange/killed-import", test_killed_import);
 

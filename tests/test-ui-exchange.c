@@ -68,6 +68,12 @@ new_window (StoreFixture *f)
 }
 
 static void
+on_reset_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
 test_import (StoreFixture  *f,
              gconstpointer  data)
 {
@@ -76,7 +82,10 @@ test_import (StoreFixture  *f,
   LiaWindow *window = new_window (f);
   GtkWindow *progress;
   GtkWindow *summary;
+  guint resets = 0;
+  gboolean waited = FALSE;
 
+  g_signal_connect_swapped (f->store, "reset", G_CALLBACK (on_reset_cb), &resets);
   _lia_window_import_file (window, file);
   progress = find_window (ADW_TYPE_MESSAGE_DIALOG, "Importing “regional-health-office.xml”");
   g_assert_nonnull (progress);
@@ -95,6 +104,14 @@ test_import (StoreFixture  *f,
   g_assert_cmpstr (gtk_label_get_text (window->timeline_count), ==, "300");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->organizations_count)));
 
+  /* It reloaded once: not again when its store's watch meets the import in the change log. */
+  g_assert_cmpuint (resets, ==, 1);
+  g_timeout_add (4 * LIA_STORE_WATCH_INTERVAL_MS, lia_ui_test_timeout_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (resets, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (f->store, &resets);
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 

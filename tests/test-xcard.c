@@ -342,6 +342,26 @@ test_match_existing_by_email (StoreFixture  *f,
   g_assert_cmpint (lia_assessment_get_influence (lia_contact_get_assessment (lena)), ==, 4);
 }
 
+/* A <vcard> root on its own is a one-card xCard file; a second import changes nothing. */
+static void
+test_bare_vcard (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaImporter) first = import_fixture (f->store, "bare-vcard.xml");
+  g_autoptr(LiaImporter) again = NULL;
+  g_autoptr(LiaContact) amina = NULL;
+
+  g_assert_cmpuint (lia_importer_get_count (first, LIA_RECORD_KIND_CONTACT, LIA_IMPORT_CREATED), ==, 1);
+  g_assert_cmpuint (lia_importer_get_count (first, LIA_RECORD_KIND_ORGANIZATION, LIA_IMPORT_CREATED), ==, 1);
+  amina = load_contact_by_email (f->store, "amina@example.org");
+  g_assert_cmpstr (lia_contact_get_family_name (amina), ==, "Diallo");
+
+  again = import_fixture (f->store, "bare-vcard.xml");
+  g_assert_cmpuint (lia_importer_get_total (again, LIA_IMPORT_CREATED), ==, 0);
+  g_assert_cmpuint (lia_importer_get_total (again, LIA_IMPORT_UPDATED), ==, 0);
+  g_assert_cmpuint (lia_importer_get_count (again, LIA_RECORD_KIND_CONTACT, LIA_IMPORT_UNCHANGED), ==, 1);
+}
+
 static void
 test_dry_run (StoreFixture  *f,
               gconstpointer  data)
@@ -615,6 +635,8 @@ main (int    argc,
               store_fixture_setup, test_partners, store_fixture_teardown);
   g_test_add ("/xcard/import/match-existing-by-email", StoreFixture, NULL,
               store_fixture_setup, test_match_existing_by_email, store_fixture_teardown);
+  g_test_add ("/xcard/import/bare-vcard", StoreFixture, NULL,
+              store_fixture_setup, test_bare_vcard, store_fixture_teardown);
   g_test_add ("/xcard/import/dry-run", StoreFixture, NULL,
               store_fixture_setup, test_dry_run, store_fixture_teardown);
   g_test_add ("/xcard/import/broken", StoreFixture, NULL,

@@ -32,10 +32,6 @@ char       *_lia_briefing_format_date     (const GDate         *date);      /* t
 char       *_lia_briefing_format_short_date (const GDate       *date);      /* text */
 char       *_lia_briefing_format_time     (GDateTime           *time);      /* text */
 GDate      *_lia_briefing_date_of         (GDateTime           *time);
-const char *_lia_briefing_kind_label      (LiaInteractionKind   kind);
-const char *_lia_briefing_stance_label    (LiaStance            stance);
-const char *_lia_briefing_channel_label   (LiaChannel           channel);
-const char *_lia_briefing_point_kind_label (LiaContactPointKind kind);
 /* The name of a record, loaded once; "(deleted)" when it is gone. Text. */
 const char *_lia_briefing_organization_name (LiaBriefingBuilder *self,
                                              gint64              id,

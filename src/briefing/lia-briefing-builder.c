@@ -43,37 +43,20 @@ _lia_briefing_escape (const char *text)
   }
 }
 
-static GDateTime *
-date_to_time (const GDate *date)
-{
-  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                g_date_get_day (date), 12, 0, 0);
-}
-
 char *
 _lia_briefing_format_date (const GDate *date)
 {
-  g_autoptr(GDateTime) time = NULL;
+  char *text = lia_labels_format_date (date);
 
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-
-  time = date_to_time (date);
-  /* Translators: a date in running text, e.g. "12 March 2025"; see g_date_time_format(). */
-  return g_date_time_format (time, C_("long date", "%-d %B %Y"));
+  return text != NULL ? text : g_strdup ("");
 }
 
 char *
 _lia_briefing_format_short_date (const GDate *date)
 {
-  g_autoptr(GDateTime) time = NULL;
+  char *text = lia_labels_format_short_date (date);
 
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-
-  time = date_to_time (date);
-  /* Translators: a date in a table, e.g. "12 Mar 2025"; see g_date_time_format(). */
-  return g_date_time_format (time, C_("short date", "%-d %b %Y"));
+  return text != NULL ? text : g_strdup ("");
 }
 
 char *
@@ -89,107 +72,6 @@ _lia_briefing_date_of (GDateTime *time)
   return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (time),
                          (GDateMonth) g_date_time_get_month (time),
                          (GDateYear) g_date_time_get_year (time));
-}
-
-const char *
-_lia_briefing_kind_label (LiaInteractionKind kind)
-{
-  switch (kind)
-    {
-    case LIA_INTERACTION_KIND_MEETING: return _("Meeting");
-    case LIA_INTERACTION_KIND_CALL: return _("Call");
-    case LIA_INTERACTION_KIND_EMAIL: return _("Email");
-    case LIA_INTERACTION_KIND_EVENT: return _("Event");
-    case LIA_INTERACTION_KIND_VISIT: return _("Visit");
-    case LIA_INTERACTION_KIND_LETTER: return _("Letter");
-    case LIA_INTERACTION_KIND_NOTE: return _("Note");
-    default: return "";
-    }
-}
-
-const char *
-_lia_briefing_stance_label (LiaStance stance)
-{
-  switch (stance)
-    {
-    case LIA_STANCE_ADVOCATE: return _("Advocate");
-    case LIA_STANCE_SUPPORTIVE: return _("Supportive");
-    case LIA_STANCE_NEUTRAL: return _("Neutral");
-    case LIA_STANCE_CONCERNED: return _("Concerned");
-    case LIA_STANCE_OPPOSED: return _("Opposed");
-    case LIA_STANCE_UNKNOWN:
-    default: return _("Not known");
-    }
-}
-
-const char *
-_lia_briefing_channel_label (LiaChannel channel)
-{
-  switch (channel)
-    {
-    case LIA_CHANNEL_EMAIL: return _("Email");
-    case LIA_CHANNEL_PHONE: return _("Phone");
-    case LIA_CHANNEL_MESSAGING: return _("Messaging");
-    case LIA_CHANNEL_IN_PERSON: return _("In person");
-    case LIA_CHANNEL_LETTER: return _("Letter");
-    case LIA_CHANNEL_UNSPECIFIED:
-    default: return NULL;
-    }
-}
-
-const char *
-_lia_briefing_point_kind_label (LiaContactPointKind kind)
-{
-  switch (kind)
-    {
-    case LIA_CONTACT_POINT_KIND_WORK: return _("work");
-    case LIA_CONTACT_POINT_KIND_HOME: return _("home");
-    case LIA_CONTACT_POINT_KIND_MOBILE: return _("mobile");
-    case LIA_CONTACT_POINT_KIND_FAX: return _("fax");
-    case LIA_CONTACT_POINT_KIND_OTHER:
-    default: return _("other");
-    }
-}
-
-/* "4 · high" */
-static char *
-format_level (int level)
-{
-  static const char * const names[] = {
-    N_("very low"), N_("low"), N_("moderate"), N_("high"), N_("very high"),
-  };
-
-  if (level < 1 || level > 5)
-    return g_strdup (_("Not assessed"));
-  /* Translators: an influence or interest level out of 5 and its name, e.g. "4 of 5, high". */
-  return g_strdup_printf (_("%d of 5, %s"), level, _(names[level - 1]));
-}
-
-static const char *
-sentiment_label (double sentiment)
-{
-  if (sentiment <= -1.5)
-    return _("very negative");
-  if (sentiment <= -0.5)
-    return _("negative");
-  if (sentiment < 0.5)
-    return _("neutral");
-  if (sentiment < 1.5)
-    return _("positive");
-  return _("very positive");
-}
-
-static const char *
-severity_label (LiaSeverity severity)
-{
-  switch (severity)
-    {
-    case LIA_SEVERITY_LOW: return _("Low severity");
-    case LIA_SEVERITY_MEDIUM: return _("Medium severity");
-    case LIA_SEVERITY_HIGH: return _("High severity");
-    case LIA_SEVERITY_CRITICAL: return _("Critical");
-    default: return "";
-    }
 }
 
 static const char *
@@ -356,8 +238,8 @@ describe_change (LiaAssessmentState *from,
   if (from->stance != lia_assessment_get_stance (to))
     /* Translators: how a stance changed, e.g. "stance neutral → supportive". */
     g_ptr_array_add (parts, g_strdup_printf (_("stance %s → %s"),
-                                             _lia_briefing_stance_label (from->stance),
-                                             _lia_briefing_stance_label (lia_assessment_get_stance (to))));
+                                             lia_labels_stance (from->stance),
+                                             lia_labels_stance (lia_assessment_get_stance (to))));
   if (from->influence != lia_assessment_get_influence (to))
     /* Translators: how influence (1–5) changed, e.g. "influence 3 → 4". */
     g_ptr_array_add (parts, g_strdup_printf (_("influence %d → %d"), from->influence,
@@ -383,8 +265,8 @@ _lia_briefing_add_assessment (LiaBriefingBuilder  *self,
                               GError             **error)
 {
   g_autoptr(GPtrArray) history = lia_store_list_assessment_history (self->store, kind, id, error);
-  g_autofree char *influence = format_level (lia_assessment_get_influence (current));
-  g_autofree char *interest = format_level (lia_assessment_get_interest (current));
+  g_autofree char *influence = lia_labels_format_level (lia_assessment_get_influence (current));
+  g_autofree char *interest = lia_labels_format_level (lia_assessment_get_interest (current));
   g_autofree char *since = _lia_briefing_format_date (self->since);
   LiaAssessmentState *baseline = NULL;
   guint first_change = 0;
@@ -396,7 +278,7 @@ _lia_briefing_add_assessment (LiaBriefingBuilder  *self,
   _lia_briefing_add_field_text (self, _("Influence"), influence);
   _lia_briefing_add_field_text (self, _("Interest"), interest);
   _lia_briefing_add_field_text (self, _("Stance"),
-                                _lia_briefing_stance_label (lia_assessment_get_stance (current)));
+                                lia_labels_stance (lia_assessment_get_stance (current)));
 
   for (first_change = 0; first_change < history->len; first_change++)
     {
@@ -448,12 +330,12 @@ _lia_briefing_add_assessment (LiaBriefingBuilder  *self,
         LiaAssessmentState *state = g_ptr_array_index (history, i);
         g_autoptr(GDate) day = _lia_briefing_date_of (state->changed_at);
         g_autofree char *date = _lia_briefing_format_short_date (day);
-        g_autofree char *inf = format_level (state->influence);
-        g_autofree char *inte = format_level (state->interest);
+        g_autofree char *inf = lia_labels_format_level (state->influence);
+        g_autofree char *inte = lia_labels_format_level (state->interest);
         g_autofree char *c0 = g_markup_escape_text (date, -1);
         g_autofree char *c1 = g_markup_escape_text (inf, -1);
         g_autofree char *c2 = g_markup_escape_text (inte, -1);
-        g_autofree char *c3 = g_markup_escape_text (_lia_briefing_stance_label (state->stance), -1);
+        g_autofree char *c3 = g_markup_escape_text (lia_labels_stance (state->stance), -1);
         const char *cells[] = { c0, c1, c2, c3 };
 
         lia_briefing_document_add_row (self->document, cells);
@@ -511,7 +393,7 @@ _lia_briefing_add_relationship (LiaBriefingBuilder  *self,
       double average = fabs (summary.average_sentiment) < 0.05 ? 0.0 : summary.average_sentiment;
 
       mood = g_strdup_printf (average == 0.0 ? _("%.1f, %s") : _("%+.1f, %s"), average,
-                              sentiment_label (average));
+                              lia_labels_sentiment (average));
     }
   _lia_briefing_add_field_text (self, _("Average sentiment"),
                                 mood != NULL ? mood : _("No interactions in the last 12 months"));
@@ -697,7 +579,7 @@ _lia_briefing_add_concerns (LiaBriefingBuilder  *self,
       LiaConcern *concern = g_ptr_array_index (concerns, i);
       GListModel *parties = lia_concern_get_parties (concern);
       guint n_parties = g_list_model_get_n_items (parties);
-      g_autoptr(GString) detail = g_string_new (severity_label (lia_concern_get_severity (concern)));
+      g_autoptr(GString) detail = g_string_new (lia_labels_severity_long (lia_concern_get_severity (concern)));
 
       if (already_shown (self, 'n', lia_record_get_id (LIA_RECORD (concern))))
         {
@@ -786,7 +668,7 @@ add_interaction_entry (LiaBriefingBuilder  *self,
   g_autofree char *date = _lia_briefing_format_short_date (day);
   g_autofree char *time = _lia_briefing_format_time (at);
   g_autofree char *heading = NULL;
-  g_autoptr(GString) detail = g_string_new (_lia_briefing_kind_label (lia_interaction_get_kind (interaction)));
+  g_autoptr(GString) detail = g_string_new (lia_labels_interaction_kind (lia_interaction_get_kind (interaction)));
   g_autoptr(GPtrArray) with = g_ptr_array_new ();
   const GArray *contacts = lia_interaction_get_contact_ids (interaction);
   const GArray *organizations = lia_interaction_get_organization_ids (interaction);
@@ -826,7 +708,7 @@ add_interaction_entry (LiaBriefingBuilder  *self,
     }
   if (sentiment != 0)
     /* Translators: the mood of an interaction, e.g. "positive (+1)". */
-    g_string_append_printf (detail, " · %s (%+d)", sentiment_label (sentiment), sentiment);
+    g_string_append_printf (detail, " · %s (%+d)", lia_labels_sentiment (sentiment), sentiment);
 
   {
     g_autofree char *markup = _lia_briefing_escape (detail->str);

@@ -349,7 +349,7 @@ points_text (GListModel *points)
         g_string_append_c (text, '\n');
       /* Translators: an email address or phone number and its kind, e.g. "+41 22 791 21 11 (work)". */
       g_string_append_printf (text, _("%s (%s)"), lia_contact_point_get_value (point),
-                              _lia_briefing_point_kind_label (lia_contact_point_get_kind (point)));
+                              lia_labels_contact_point_kind_in_text (lia_contact_point_get_kind (point)));
     }
 
   return g_strdup (text->str);
@@ -368,7 +368,8 @@ _lia_briefing_add_contact (LiaBriefingBuilder  *self,
   g_autofree char *local_time = NULL;
   const char *organization = NULL;
   const char * const *languages = lia_contact_get_languages (contact);
-  const char *channel = _lia_briefing_channel_label (lia_contact_get_preferred_channel (contact));
+  LiaChannel preferred = lia_contact_get_preferred_channel (contact);
+  const char *channel = preferred != LIA_CHANNEL_UNSPECIFIED ? lia_labels_channel (preferred) : NULL;
 
   if (affiliations == NULL)
     return FALSE;
@@ -528,7 +529,7 @@ _lia_briefing_add_meeting_pack (LiaBriefingBuilder  *self,
   add_title (self, _("Meeting pack"), lia_interaction_get_title (interaction), when);
 
   lia_briefing_document_add_heading (self->document, 1, _("The meeting"));
-  _lia_briefing_add_field_text (self, _("Kind"), _lia_briefing_kind_label (lia_interaction_get_kind (interaction)));
+  _lia_briefing_add_field_text (self, _("Kind"), lia_labels_interaction_kind (lia_interaction_get_kind (interaction)));
   _lia_briefing_add_field_text (self, _("When"), when);
   _lia_briefing_add_field_text (self, _("Where"), lia_interaction_get_location (interaction));
 

@@ -20,18 +20,6 @@ builder_clear (LiaBriefingBuilder *self)
   g_clear_pointer (&self->shown, g_hash_table_unref);
 }
 
-static const char *
-kind_noun (LiaRecordKind kind)
-{
-  switch (kind)
-    {
-    case LIA_RECORD_KIND_ORGANIZATION: return _("organization");
-    case LIA_RECORD_KIND_CONTACT: return _("contact");
-    case LIA_RECORD_KIND_INTERACTION: return _("interaction");
-    default: return "";
-    }
-}
-
 static LiaRecord *
 load_subject (LiaStore                  *store,
               const LiaBriefingRequest  *request,
@@ -58,12 +46,12 @@ load_subject (LiaStore                  *store,
     /* Translators: "No contact with database id 42 in /home/me/liaison.db." */
     g_set_error (error, LIA_BRIEFING_ERROR, LIA_BRIEFING_ERROR_NOT_FOUND,
                  _("No %s with database id %" PRId64 " in %s."),
-                 kind_noun (request->kind), request->id, lia_store_get_path (store));
+                 lia_labels_record_kind_noun (request->kind), request->id, lia_store_get_path (store));
   else
     /* Translators: "No contact with id “c-044” in /home/me/liaison.db." */
     g_set_error (error, LIA_BRIEFING_ERROR, LIA_BRIEFING_ERROR_NOT_FOUND,
                  _("No %s with id “%s” in %s."),
-                 kind_noun (request->kind), request->uid, lia_store_get_path (store));
+                 lia_labels_record_kind_noun (request->kind), request->uid, lia_store_get_path (store));
   return NULL;
 }
 

@@ -464,69 +464,32 @@ read_root_attributes (LiaImport *import)
                              _("<partner-directory> needs the attribute version=\"1\"."));
 }
 
+static void
+record_cb (LiaImport *import,
+           xmlNode   *node,
+           gpointer   user_data)
+{
+  if (_lia_pd_is_ours (node))
+    read_record (user_data, node);
+  else
+    _lia_import_ignore (import);
+}
+
 gboolean
 _lia_directory_read (LiaImport *import)
 {
-  xmlTextReaderPtr reader = import->reader;
   Directory dir = { import, { NULL, }, NULL, FALSE };
-  gboolean root_closed = FALSE;
-  int ret;
+  gboolean complete;
 
   read_root_attributes (import);
 
-  if (xmlTextReaderIsEmptyElement (reader))
-    {
-      root_closed = import->root_closed = TRUE;
-      ret = xmlTextReaderRead (reader);
-    }
-  else
-    {
-      ret = xmlTextReaderRead (reader);
-    }
-
-  while (ret == 1 && !import->stopped)
-    {
-      int type = xmlTextReaderNodeType (reader);
-      int depth = xmlTextReaderDepth (reader);
-
-      if (depth == 1 && type == XML_READER_TYPE_ELEMENT)
-        {
-          xmlNode *node = xmlTextReaderExpand (reader);
-
-          if (node == NULL)
-            {
-              ret = -1;
-              break;
-            }
-
-          if (_lia_pd_is_ours (node))
-            read_record (&dir, node);
-          else
-            _lia_import_ignore (import);
-
-          ret = xmlTextReaderNext (reader);
-          continue;
-        }
-
-      if (depth == 1 && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA))
-        _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (reader), 0,
-                                 _("A partner directory holds records, not text: there is text between two records."));
-      if (depth == 0 && type == XML_READER_TYPE_END_ELEMENT)
-        root_closed = import->root_closed = TRUE;
-
-      ret = xmlTextReaderRead (reader);
-    }
-
-  if (ret < 0 && !import->failed && import->error == NULL)
-    _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (reader), 0,
-                             _("The file could not be read to the end."));
-  else if (ret == 0 && !root_closed && !import->failed && import->error == NULL)
-    _lia_import_xml_problem (import, (guint) xmlTextReaderGetParserLineNumber (reader), 0,
-                             _("The file ends before the partner directory does: it was probably cut off."));
+  complete = _lia_import_read_records (import, record_cb, &dir,
+                                       _("A partner directory holds records, not text: there is text between two records."),
+                                       _("The file ends before the partner directory does: it was probably cut off."));
 
   /* Everything is read: what was set aside can now find what it refers to, or never will. */
   dir.final = TRUE;
-  if (!import->stopped && ret == 0)
+  if (!import->stopped && complete)
     {
       resolve_parents (&dir);
       read_deferred (&dir, LIA_RECORD_KIND_CONTACT);

@@ -9,10 +9,6 @@ G_BEGIN_DECLS
  * lia-directory-values.c reads values and reports problems, lia-directory-reader.c reads each
  * kind of record, lia-directory-import.c stores them and resolves references. */
 
-#define MAX_ID_LENGTH 200
-
-#define N_KINDS (LIA_RECORD_KIND_CONCERN + 1)
-
 typedef enum {
   REF_PARENT,
   REF_AFFILIATION,
@@ -65,7 +61,6 @@ void        _lia_pd_check_attributes (Parse *p, xmlNode *element, const char * c
 char       *_lia_pd_attribute        (xmlNode *element, const char *name);
 /* Whether the attribute is there and not empty, without copying it. */
 gboolean    _lia_pd_has_attribute    (xmlNode *element, const char *name);
-gboolean    _lia_pd_valid_id         (const char *id);
 char       *_lia_pd_id_attribute     (Parse *p, xmlNode *element, const char *name, gboolean required);
 char       *_lia_pd_nick_list        (GType enum_type);
 gboolean    _lia_pd_enum_attribute   (Parse *p, xmlNode *element, const char *name, GType enum_type,

@@ -96,20 +96,6 @@ _lia_pd_has_attribute (xmlNode    *element,
   return FALSE;
 }
 
-gboolean
-_lia_pd_valid_id (const char *id)
-{
-  if (!g_utf8_validate (id, -1, NULL) || g_utf8_strlen (id, -1) > MAX_ID_LENGTH)
-    return FALSE;
-  for (const char *c = id; *c != '\0'; c = g_utf8_next_char (c))
-    {
-      gunichar ch = g_utf8_get_char (c);
-      if (g_unichar_isspace (ch) || g_unichar_iscntrl (ch))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* An id in a reference or a record; reports and returns %NULL when it is not one. */
 char *
 _lia_pd_id_attribute (Parse      *p,
@@ -126,7 +112,7 @@ _lia_pd_id_attribute (Parse      *p,
                  (const char *) element->name, name);
       return NULL;
     }
-  if (!_lia_pd_valid_id (value))
+  if (!_lia_import_valid_id (value))
     {
       _lia_pd_problem (p, element, name,
                _("“%s” is not an id: ids have 1 to %d characters and no spaces."), value, MAX_ID_LENGTH);

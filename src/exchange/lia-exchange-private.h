@@ -36,13 +36,16 @@ typedef gboolean (*LiaExchangeRunFunc) (gpointer       self,
                                         GCancellable  *cancellable,
                                         GError       **error);
 
-/* Runs @run on @self in a GTask thread, with a store of its own opened on @database_path. The
- * progress of @self is notified on the caller's main context. */
+/* Runs @run on @self in a GTask thread, with a store of its own opened on the file of @store.
+ * The progress of @self is notified on the caller's main context. With @announce, @store
+ * hears of what the run committed (its "changed" or "reset" signals, once) before @callback
+ * is called. */
 void      _lia_exchange_run_async       (GObject             *self,
                                          LiaProgress         *progress,
                                          gpointer             source_tag,
                                          LiaExchangeRunFunc   run,
-                                         const char          *database_path,
+                                         LiaStore            *store,
+                                         gboolean             announce,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);

@@ -116,26 +116,84 @@ run_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* What the caller's task keeps: only ever touched on the caller's thread. */
+typedef struct
+{
+  LiaStore *store;
+  gboolean  announce;
+} Caller;
+
+static void
+caller_free (gpointer data)
+{
+  Caller *caller = data;
+
+  g_object_unref (caller->store);
+  g_free (caller);
+}
+
+/* Back on the caller's main context: the caller's store hears of what the worker's connection
+ * committed, once, before the caller's callback runs. Reading the change log now (rather than
+ * emitting "reset" on top of it) also moves the store past those changes, so that a watching
+ * store does not announce them a second time at its next look. */
+static void
+on_worker_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Caller *caller = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (caller->announce && !lia_store_in_transaction (caller->store))
+    {
+      g_autoptr(GError) check_error = NULL;
+
+      if (!lia_store_check_outside_changes (caller->store, &check_error))
+        {
+          g_debug ("Could not read what the import changed, reloading everything: %s",
+                   check_error->message);
+          lia_store_announce_outside_change (caller->store);
+        }
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
 void
 _lia_exchange_run_async (GObject             *self,
                          LiaProgress         *progress,
                          gpointer             source_tag,
                          LiaExchangeRunFunc   run,
-                         const char          *database_path,
+                         LiaStore            *store,
+                         gboolean             announce,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  GTask *task;
   Job *job = g_new0 (Job, 1);
+  Caller *caller = g_new0 (Caller, 1);
 
-  job->database_path = g_strdup (database_path);
+  job->database_path = g_strdup (lia_store_get_path (store));
   job->run = run;
+  caller->store = g_object_ref (store);
+  caller->announce = announce;
 
   _lia_progress_notify_here (progress);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, run_thread);
+  g_task_set_task_data (task, caller, caller_free);
+
+  worker = g_task_new (self, cancellable, on_worker_done_cb, task);
+  g_task_set_task_data (worker, job, job_free);
+  g_task_run_in_thread (worker, run_thread);
 }

@@ -286,17 +286,18 @@ run_in_thread (gpointer       self,
 
 void
 lia_exporter_run_async (LiaExporter         *self,
-                        const char          *database_path,
+                        LiaStore            *store,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
   g_return_if_fail (LIA_IS_EXPORTER (self));
-  g_return_if_fail (database_path != NULL);
+  g_return_if_fail (LIA_IS_STORE (store));
+  g_return_if_fail (lia_store_get_path (store) != NULL);
   g_return_if_fail (!self->started);
 
   _lia_exchange_run_async (G_OBJECT (self), &self->progress, lia_exporter_run_async,
-                           run_in_thread, database_path, cancellable,
+                           run_in_thread, store, FALSE, cancellable,
                            callback, user_data);
 }
 
@@ -489,31 +490,4 @@ lia_exporter_get_records_total (LiaExporter *self)
   value = self->records_total;
   g_mutex_unlock (&self->progress.lock);
   return value;
-}
-
-/* Writers of records */
-
-void
-_lia_xml_out_check (LiaXmlOut *out,
-                    int        rc)
-{
-  if (rc < 0 && !out->failed)
-    {
-      out->failed = TRUE;
-      if (out->error != NULL && *out->error == NULL)
-        g_set_error_literal (out->error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED, out->failure);
-    }
-}
-
-void
-_lia_xml_out_start (LiaXmlOut  *out,
-                    const char *name)
-{
-  _lia_xml_out_check (out, xmlTextWriterStartElement (out->writer, BAD_CAST name));
-}
-
-void
-_lia_xml_out_end (LiaXmlOut *out)
-{
-  _lia_xml_out_check (out, xmlTextWriterEndElement (out->writer));
 }

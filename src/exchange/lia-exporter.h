@@ -38,10 +38,10 @@ gboolean           lia_exporter_run                (LiaExporter        *self,
                                                     LiaStore           *store,
                                                     GCancellable       *cancellable,
                                                     GError            **error);
-/* The same in a worker thread on its own connection; "records-written" is notified on the
- * caller's main context. */
+/* The same in a worker thread, on a connection of its own to the database of @store;
+ * "records-written" is notified on the caller's main context. */
 void               lia_exporter_run_async          (LiaExporter        *self,
-                                                    const char         *database_path,
+                                                    LiaStore           *store,
                                                     GCancellable       *cancellable,
                                                     GAsyncReadyCallback callback,
                                                     gpointer            user_data);

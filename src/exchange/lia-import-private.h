@@ -11,14 +11,31 @@ G_BEGIN_DECLS
 /* More problems than this and the importer stops looking: the file needs fixing first. */
 #define LIA_IMPORT_MAX_PROBLEMS 100
 
+/* Every so many records, a run looks whether it was cancelled. */
+#define LIA_IMPORT_CHECK_EVERY 512
+
+/* Ids of records, in every format: at most this many characters. */
+#define MAX_ID_LENGTH 200
+
+/* The kinds of record and the outcomes of merging one, for arrays indexed by them. */
+#define N_KINDS (LIA_RECORD_KIND_CONCERN + 1)
+#define N_OUTCOMES (LIA_IMPORT_UNCHANGED + 1)
+
 typedef struct _LiaImport LiaImport;
 
-/* One run of an importer: what the format readers share. */
+/* Called after each record a reader hands to the run, in the thread that imports. */
+typedef void (*LiaImportProgressFunc) (LiaImport *import,
+                                       gpointer   user_data);
+
+/* One run of an import: what the format readers share (lia-import.c). It owns its problems
+ * and counts; whoever started the run reads them when it is over. */
 struct _LiaImport
 {
-  LiaImporter      *importer;
   LiaStore         *store;
   const char       *file_name;     /* as shown in messages: the file's display name */
+  /* The file, for readers of text formats: buffered, at its start. */
+  GInputStream     *stream;
+  /* For XML formats: on the root element when the reader starts. */
   xmlTextReaderPtr  reader;
   GCancellable     *cancellable;
   /* Added to the line numbers of nodes: records re-read after the pass over the file were
@@ -36,10 +53,47 @@ struct _LiaImport
   GError           *error;
   /* Database ids of the records this run created or merged, one bitset per kind: a second
    * record with the same id in the file is a duplicate. */
-  GByteArray       *touched[LIA_RECORD_KIND_CONCERN + 1];
+  GByteArray       *touched[N_KINDS];
+
+  /* What the run found: LiaImportProblems in the order of the file, at most
+   * LIA_IMPORT_MAX_PROBLEMS of them. */
+  GPtrArray        *problems;
+  gboolean          problems_truncated;
+  guint64           counts[N_KINDS][N_OUTCOMES];
+  guint64           ignored;
+  guint64           records_read;
+
+  LiaImportProgressFunc progress_func;
+  gpointer              progress_data;
 };
 
-/* lia-importer.c */
+/* lia-import.c */
+void              _lia_import_init         (LiaImport        *import,
+                                            LiaStore         *store,
+                                            const char       *file_name,
+                                            GCancellable     *cancellable);
+/* Frees what the run holds: the reader, the problems, the error, the bitsets. */
+void              _lia_import_clear        (LiaImport        *import);
+/* Whether @id can be the id of a record: 1 to MAX_ID_LENGTH characters of UTF-8, without
+ * white space or control characters. */
+gboolean          _lia_import_valid_id     (const char       *id);
+/* Called for each element child of the root, expanded into a tree of its own that is freed
+ * when the reader moves on. */
+typedef void    (*LiaImportRecordFunc)     (LiaImport        *import,
+                                            xmlNode          *node,
+                                            gpointer          user_data);
+/* The one streaming loop of the XML formats: import->reader is on the root element. Reads its
+ * children, hands each element to @record_cb, and reports @text_between (text where only
+ * elements belong) and @cut_off (the file ends before the root does) where they happen. TRUE
+ * when the file was read to its end. */
+gboolean          _lia_import_read_records (LiaImport        *import,
+                                            LiaImportRecordFunc record_cb,
+                                            gpointer          user_data,
+                                            const char       *text_between,
+                                            const char       *cut_off);
+/* The structured error handler of the run's xmlTextReader: @user_data is the LiaImport. */
+void              _lia_import_xml_error_cb (void             *user_data,
+                                            xmlError         *error);
 LiaImportProblem *_lia_import_problem      (LiaImport        *import,
                                             xmlNode          *node,
                                             const char       *attribute,
@@ -51,8 +105,8 @@ void              _lia_import_xml_problem  (LiaImport        *import,
                                             const char       *message);
 void              _lia_import_fail         (LiaImport        *import,
                                             GError           *error);
-/* "organization", "contact", … as messages name them. */
-const char       *_lia_import_kind_noun    (LiaRecordKind     kind);
+/* "organization", "contact", … as messages name them (lia-labels.h). */
+#define _lia_import_kind_noun lia_labels_record_kind_noun
 guint             _lia_import_line         (LiaImport        *import,
                                             xmlNode          *node);
 void              _lia_import_count        (LiaImport        *import,
@@ -84,6 +138,37 @@ gboolean          _lia_import_merge        (LiaImport        *import,
  * stores a stand-in with its uid when the database has no record with it. */
 void              _lia_import_stand_in     (LiaImport        *import,
                                             LiaRecord        *record);
+
+/* What the importer knows of a file before it is read, for each format to say whether the file
+ * is in it. */
+typedef struct
+{
+  const char *data;         /* the first bytes of the file, up to LIA_IMPORT_HEAD_SIZE */
+  gsize       length;
+  /* For XML formats: the root element's namespace (or %NULL) and local name. */
+  const char *root_ns;
+  const char *root_name;
+} LiaImportHead;
+
+#define LIA_IMPORT_HEAD_SIZE 4096
+
+/* A format the importer reads (lia-importer.c keeps the list). */
+typedef struct
+{
+  LiaExchangeFormat    format;
+  const char          *name;          /* as `liaison export --format` says it */
+  const char * const  *extensions;    /* without the dot */
+  const char          *mime_type;
+  /* TRUE: @read starts with import->reader on the root element, which @sniff was shown.
+   * FALSE: @sniff sees the first bytes, and @read reads import->stream from the start. */
+  gboolean             xml;
+  gboolean           (*sniff) (const LiaImportHead *head);
+  /* FALSE when the file has a problem or the run must stop (see LiaImport). */
+  gboolean           (*read)  (LiaImport           *import);
+} LiaImportFormat;
+
+/* lia-importer.c: the formats, in the order in which they are offered a file. */
+const LiaImportFormat *_lia_import_formats (guint *n_formats);
 
 /* lia-directory-reader.c: the reader is on the root element of a partner directory. */
 gboolean          _lia_directory_read      (LiaImport        *import);

@@ -7,15 +7,11 @@
 #include <string.h>
 
 #include "lia-exchange-private.h"
-#include "lia-export-private.h"
 #include "lia-import-private.h"
 #include "lia-store-bulk.h"
 
 /* Progress is told every so many records. */
 #define PROGRESS_EVERY 512
-
-#define N_KINDS (LIA_RECORD_KIND_CONCERN + 1)
-#define N_OUTCOMES (LIA_IMPORT_UNCHANGED + 1)
 
 struct _LiaImporter
 {
@@ -55,425 +51,6 @@ static GParamSpec *progress_properties[3];
 
 G_DEFINE_FINAL_TYPE (LiaImporter, lia_importer, G_TYPE_OBJECT)
 G_DEFINE_QUARK (lia-exchange-error-quark, lia_exchange_error)
-
-const char *
-_lia_import_kind_noun (LiaRecordKind kind)
-{
-  switch (kind)
-    {
-    case LIA_RECORD_KIND_ORGANIZATION:
-      return _("organization");
-    case LIA_RECORD_KIND_CONTACT:
-      return _("contact");
-    case LIA_RECORD_KIND_AFFILIATION:
-      return _("affiliation");
-    case LIA_RECORD_KIND_INTERACTION:
-      return _("interaction");
-    case LIA_RECORD_KIND_COMMITMENT:
-      return _("commitment");
-    case LIA_RECORD_KIND_CONCERN:
-      return _("concern");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Problems and failures */
-
-static LiaImportProblem *
-add_problem (LiaImport  *import,
-             guint       line,
-             guint       column,
-             const char *message)
-{
-  LiaImporter *self = import->importer;
-  g_autoptr(LiaImportProblem) problem = NULL;
-
-  import->failed = TRUE;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->problems)) >= LIA_IMPORT_MAX_PROBLEMS)
-    {
-      self->problems_truncated = TRUE;
-      import->stopped = TRUE;
-      return NULL;
-    }
-
-  problem = lia_import_problem_new (import->file_name, line, column, message);
-  g_list_store_append (self->problems, problem);
-
-  return problem;
-}
-
-LiaImportProblem *
-_lia_import_problem (LiaImport  *import,
-                     xmlNode    *node,
-                     const char *attribute,
-                     const char *format,
-                     ...)
-{
-  g_autofree char *message = NULL;
-  LiaImportProblem *problem;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  problem = add_problem (import, node != NULL ? _lia_import_line (import, node) : 0, 0, message);
-
-  /* The column is found later, from the file, when the import is over. */
-  if (problem != NULL && node != NULL && node->type == XML_ELEMENT_NODE)
-    {
-      g_autofree char *needle = attribute != NULL
-        ? g_strdup_printf ("%s@%s", (const char *) node->name, attribute)
-        : g_strdup ((const char *) node->name);
-      _lia_import_problem_set_needle (problem, needle);
-    }
-
-  return problem;
-}
-
-void
-_lia_import_xml_problem (LiaImport  *import,
-                         guint       line,
-                         guint       column,
-                         const char *message)
-{
-  add_problem (import, line, column, message);
-}
-
-void
-_lia_import_fail (LiaImport *import,
-                  GError    *error)
-{
-  import->stopped = TRUE;
-  if (import->error == NULL)
-    import->error = error;
-  else
-    g_error_free (error);
-}
-
-guint
-_lia_import_line (LiaImport *import,
-                  xmlNode   *node)
-{
-  long line = _lia_xml_line (node);
-
-  if (line <= 0)
-    return 0;
-  return (guint) CLAMP (line + import->line_offset, 1, G_MAXUINT);
-}
-
-/* libxml2's own messages end in a newline and speak of the parser; keep the reason, in a
- * sentence a person can act on where we know the case. */
-static char *
-describe_xml_error (const LiaImport *import,
-                    const xmlError  *error)
-{
-  g_autofree char *text = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
-
-  /* Some of libxml2's messages run over two lines. */
-  g_strdelimit (text, "\n", ' ');
-
-  switch (error->code)
-    {
-    case XML_ERR_DOCUMENT_EMPTY:
-      return g_strdup (_("This is not an XML file: it does not start with an element."));
-    case XML_ERR_DOCUMENT_END:
-      if (import->root_is_vcards)
-        return g_strdup_printf (_("There is more after the end of the list of vCards (%s)."), text);
-      return g_strdup_printf (_("There is more after the end of the partner directory (%s)."), text);
-    case XML_ERR_INVALID_CHAR:
-    case XML_ERR_INVALID_ENCODING:
-    case XML_ERR_UNKNOWN_ENCODING:
-    case XML_ERR_UNSUPPORTED_ENCODING:
-      return g_strdup_printf (_("The text is not valid UTF-8 here: save the file as UTF-8 (%s)."), text);
-    case XML_ERR_TAG_NOT_FINISHED:
-    case XML_ERR_LTSLASH_REQUIRED:
-    case XML_ERR_GT_REQUIRED:
-      if (strstr (text, "Premature end") != NULL)
-        return g_strdup_printf (_("The file ends in the middle of an element: it was probably cut off (%s)."), text);
-      return g_strdup_printf (_("An element is not closed properly (%s)."), text);
-    case XML_ERR_UNDECLARED_ENTITY:
-    case XML_WAR_UNDECLARED_ENTITY:
-      return g_strdup_printf (_("An entity is used that a partner directory cannot have (%s)."), text);
-    default:
-      if (strstr (text, "Excessive depth") != NULL)
-        return g_strdup (_("The elements are nested more than 256 deep: this is not a partner directory."));
-      if (strstr (text, "huge text node") != NULL || strstr (text, "too long") != NULL ||
-          strstr (text, "huge input") != NULL)
-        return g_strdup_printf (_("A text is longer than the 10 MB that a field may hold (%s)."), text);
-      if (strstr (text, "Start tag expected") != NULL || strstr (text, "Document is empty") != NULL)
-        return g_strdup (_("This is not an XML file."));
-      return g_strdup_printf (_("This is not well-formed XML: %s."), text);
-    }
-}
-
-static void
-xml_error_cb (void     *user_data,
-              xmlError *error)
-{
-  LiaImport *import = user_data;
-  g_autofree char *message = NULL;
-
-  if (error->level < XML_ERR_ERROR)
-    return;
-
-  /* After the first fatal error the parser repeats itself; one message is enough. */
-  if (import->stopped)
-    return;
-
-  /* libxml2's reader calls a file that stops in the middle "extra content". */
-  /* The reader parses ahead of the records it hands out, so ask the parser whether every
-   * element was closed when it met the extra content. */
-  if (error->code == XML_ERR_DOCUMENT_END && error->ctxt != NULL &&
-      ((xmlParserCtxtPtr) error->ctxt)->nameNr == 0)
-    import->root_closed = TRUE;
-  if (error->code == XML_ERR_DOCUMENT_END && !import->root_closed)
-    message = g_strdup (_("The file ends in the middle of the directory: it was probably cut off."));
-  else
-    message = describe_xml_error (import, error);
-  _lia_import_xml_problem (import, error->line > 0 ? (guint) error->line : 0,
-                           error->int2 > 0 ? (guint) error->int2 : 0, message);
-  if (error->level == XML_ERR_FATAL)
-    import->stopped = TRUE;
-}
-
-/* Counting */
-
-void
-_lia_import_count (LiaImport        *import,
-                   LiaRecordKind     kind,
-                   LiaImportOutcome  outcome)
-{
-  g_assert (kind < N_KINDS && outcome < N_OUTCOMES);
-  import->importer->counts[kind][outcome]++;
-}
-
-void
-_lia_import_ignore (LiaImport *import)
-{
-  import->importer->ignored++;
-}
-
-void
-_lia_import_progress (LiaImport *import)
-{
-  LiaImporter *self = import->importer;
-  guint64 records;
-  long consumed;
-
-  g_mutex_lock (&self->progress.lock);
-  records = ++self->records_read;
-  consumed = xmlTextReaderByteConsumed (import->reader);
-  if (consumed > 0)
-    self->bytes_read = MIN ((guint64) consumed, MAX (self->bytes_total, (guint64) consumed));
-  g_mutex_unlock (&self->progress.lock);
-
-  if (records % PROGRESS_EVERY == 0)
-    {
-      _lia_progress_tell (&self->progress);
-
-      if (g_cancellable_is_cancelled (import->cancellable))
-        {
-          GError *error = NULL;
-          g_cancellable_set_error_if_cancelled (import->cancellable, &error);
-          _lia_import_fail (import, error);
-        }
-    }
-}
-
-/* Merging */
-
-static gboolean
-touched (LiaImport     *import,
-         LiaRecordKind  kind,
-         gint64         id,
-         gboolean       mark)
-{
-  GByteArray *bits = import->touched[kind];
-  guint byte = (guint) (id / 8);
-  guint8 bit = (guint8) (1u << (id % 8));
-  gboolean was;
-
-  if (bits == NULL)
-    bits = import->touched[kind] = g_byte_array_new ();
-  if (byte >= bits->len)
-    {
-      guint old_len = bits->len;
-      g_byte_array_set_size (bits, MAX (byte + 1, old_len * 2));
-      memset (bits->data + old_len, 0, bits->len - old_len);
-    }
-
-  was = (bits->data[byte] & bit) != 0;
-  if (mark)
-    bits->data[byte] |= bit;
-  return was;
-}
-
-gboolean
-_lia_import_is_touched (LiaImport     *import,
-                        LiaRecordKind  kind,
-                        gint64         id)
-{
-  return id > 0 && touched (import, kind, id, FALSE);
-}
-
-gboolean
-_lia_import_find (LiaImport     *import,
-                  LiaRecordKind  kind,
-                  const char    *uid,
-                  gint64        *out_id)
-{
-  GError *error = NULL;
-
-  if (!lia_store_find_id (import->store, kind, uid, out_id, &error))
-    {
-      _lia_import_fail (import, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-is_problem_of_the_file (const GError *error)
-{
-  return g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_INVALID) ||
-         g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_REFERENCE) ||
-         g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_DUPLICATE);
-}
-
-void
-_lia_import_stand_in (LiaImport *import,
-                      LiaRecord *record)
-{
-  g_autoptr(LiaRecord) stand_in = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  gint64 id = 0;
-
-  if (!_lia_import_find (import, lia_record_get_kind (record), lia_record_get_uid (record), &id))
-    return;
-  if (id > 0)
-    {
-      lia_record_set_id (record, id);
-      touched (import, lia_record_get_kind (record), id, TRUE);
-      return;
-    }
-
-  switch (lia_record_get_kind (record))
-    {
-    case LIA_RECORD_KIND_ORGANIZATION:
-      stand_in = LIA_RECORD (lia_organization_new ("?"));
-      break;
-    case LIA_RECORD_KIND_CONTACT:
-      stand_in = LIA_RECORD (lia_contact_new ("?", NULL));
-      break;
-    case LIA_RECORD_KIND_INTERACTION:
-      now = g_date_time_new_now_utc ();
-      stand_in = LIA_RECORD (lia_interaction_new (LIA_INTERACTION_KIND_NOTE, now, "?"));
-      break;
-    default:
-      /* Nothing refers to affiliations, commitments or concerns. */
-      return;
-    }
-
-  lia_record_set_uid (stand_in, lia_record_get_uid (record));
-  if (lia_store_save (import->store, stand_in, NULL))
-    {
-      lia_record_set_id (record, lia_record_get_id (stand_in));
-      touched (import, lia_record_get_kind (record), lia_record_get_id (record), TRUE);
-    }
-}
-
-static gboolean
-report_store_error (LiaImport *import,
-                    LiaRecord *record,
-                    xmlNode   *node,
-                    GError    *error)
-{
-  if (!is_problem_of_the_file (error))
-    {
-      _lia_import_fail (import, error);
-      return FALSE;
-    }
-
-  _lia_import_problem (import, node, NULL, "%s", error->message);
-  g_error_free (error);
-
-  if (lia_record_get_id (record) == 0)
-    _lia_import_stand_in (import, record);
-  return !import->stopped;
-}
-
-gboolean
-_lia_import_merge (LiaImport *import,
-                   LiaRecord *record,
-                   xmlNode   *node)
-{
-  LiaRecordKind kind = lia_record_get_kind (record);
-  const char *uid = lia_record_get_uid (record);
-  g_autoptr(LiaRecord) old = NULL;
-  g_autofree char *old_text = NULL;
-  g_autofree char *new_text = NULL;
-  GError *error = NULL;
-  gint64 id = lia_record_get_id (record);
-
-  if (id == 0 && uid != NULL && uid[0] != '\0' && !_lia_import_find (import, kind, uid, &id))
-    return FALSE;
-
-  if (id == 0)
-    {
-      if (!lia_store_save_preserving_times (import->store, record, &error))
-        return report_store_error (import, record, node, error);
-
-      touched (import, kind, lia_record_get_id (record), TRUE);
-      _lia_import_count (import, kind, LIA_IMPORT_CREATED);
-      return TRUE;
-    }
-
-  if (touched (import, kind, id, TRUE))
-    {
-      if (uid != NULL && uid[0] != '\0')
-        _lia_import_problem (import, node, "id",
-                             _("A second %s with the id “%s”: ids must be unique for each kind of record."),
-                             _lia_import_kind_noun (kind), uid);
-      else
-        _lia_import_problem (import, node, NULL, _("The same %s is listed twice."), _lia_import_kind_noun (kind));
-      lia_record_set_id (record, id);
-      return !import->stopped;
-    }
-
-  if (!(old = lia_store_load (import->store, kind, id, &error)))
-    {
-      _lia_import_fail (import, error);
-      return FALSE;
-    }
-
-  lia_record_set_id (record, id);
-  if (uid == NULL || uid[0] == '\0')
-    lia_record_set_uid (record, lia_record_get_uid (old));
-
-  if (!(old_text = _lia_directory_canonical (import->store, old, &error)) ||
-      !(new_text = _lia_directory_canonical (import->store, record, &error)))
-    {
-      _lia_import_fail (import, error);
-      return FALSE;
-    }
-
-  if (g_str_equal (old_text, new_text))
-    {
-      _lia_import_count (import, kind, LIA_IMPORT_UNCHANGED);
-      return TRUE;
-    }
-
-  /* The record changes here, now: it takes the time of the import, not the file's. */
-  lia_record_set_updated_at (record, NULL);
-  if (!lia_store_save (import->store, record, &error))
-    return report_store_error (import, record, node, error);
-
-  _lia_import_count (import, kind, LIA_IMPORT_UPDATED);
-  return TRUE;
-}
 
 /* Columns: libxml2 does not keep them on nodes, so once the import is over, each problem's
  * line is read again from the file to find where on it the element (or attribute) is. */
@@ -574,6 +151,51 @@ locate_columns (LiaImporter *self)
     }
 }
 
+/* The formats */
+
+static gboolean
+sniff_directory (const LiaImportHead *head)
+{
+  return g_strcmp0 (head->root_ns, LIA_DIRECTORY_NAMESPACE) == 0 &&
+         g_strcmp0 (head->root_name, "partner-directory") == 0;
+}
+
+static gboolean
+sniff_xcard (const LiaImportHead *head)
+{
+  /* XMPP (XEP-0292) and Kolab write one <vcard> without the <vcards> around it. */
+  return g_strcmp0 (head->root_ns, LIA_XCARD_NAMESPACE) == 0 &&
+         (g_strcmp0 (head->root_name, "vcards") == 0 || g_strcmp0 (head->root_name, "vcard") == 0);
+}
+
+static const char * const xml_extensions[] = { "xml", NULL };
+
+/* Every format the importer reads. A text format is offered the first bytes of the file; if
+ * none takes it, the file is read as XML and each XML format is offered its root element. */
+static const LiaImportFormat formats[] = {
+  { LIA_EXCHANGE_FORMAT_DIRECTORY, "directory", xml_extensions, "application/x-liaison-directory+xml",
+    TRUE, sniff_directory, _lia_directory_read },
+  { LIA_EXCHANGE_FORMAT_XCARD, "xcard", xml_extensions, "application/vcard+xml",
+    TRUE, sniff_xcard, _lia_xcard_read },
+};
+
+const LiaImportFormat *
+_lia_import_formats (guint *n_formats)
+{
+  *n_formats = G_N_ELEMENTS (formats);
+  return formats;
+}
+
+static const LiaImportFormat *
+format_for_head (const LiaImportHead *head,
+                 gboolean             xml)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].xml == xml && formats[i].sniff (head))
+      return &formats[i];
+  return NULL;
+}
+
 /* Reading the file */
 
 static void
@@ -631,10 +253,20 @@ find_root (LiaImport *import)
   return ret == 1 && !import->stopped;
 }
 
-static gboolean
-import_from_reader (LiaImport *import)
+static void
+set_format (LiaImporter           *self,
+            const LiaImportFormat *format)
 {
-  LiaImporter *self = import->importer;
+  self->format = format->format;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
+}
+
+static gboolean
+import_xml (LiaImporter *self,
+            LiaImport   *import,
+            LiaImportHead *head)
+{
+  const LiaImportFormat *format;
   const char *version;
   const char *ns;
   const char *name;
@@ -656,19 +288,13 @@ import_from_reader (LiaImport *import)
 
   ns = (const char *) xmlTextReaderConstNamespaceUri (import->reader);
   name = (const char *) xmlTextReaderConstLocalName (import->reader);
+  head->root_ns = ns;
+  head->root_name = name;
 
-  if (g_strcmp0 (ns, LIA_DIRECTORY_NAMESPACE) == 0 && g_strcmp0 (name, "partner-directory") == 0)
+  if ((format = format_for_head (head, TRUE)) != NULL)
     {
-      self->format = LIA_EXCHANGE_FORMAT_DIRECTORY;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
-      return _lia_directory_read (import);
-    }
-
-  if (g_strcmp0 (ns, LIA_XCARD_NAMESPACE) == 0 && g_strcmp0 (name, "vcards") == 0)
-    {
-      self->format = LIA_EXCHANGE_FORMAT_XCARD;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
-      return _lia_xcard_read (import);
+      set_format (self, format);
+      return format->read (import);
     }
 
   _lia_import_fail (import,
@@ -679,6 +305,75 @@ import_from_reader (LiaImport *import)
                                  ns != NULL ? ns : "", ns != NULL ? "”" : "",
                                  LIA_DIRECTORY_NAMESPACE, LIA_XCARD_NAMESPACE));
   return FALSE;
+}
+
+/* Reads the file with the reader of its format. */
+static void
+import_stream (LiaImporter  *self,
+               LiaImport    *import,
+               ReadSource   *source)
+{
+  GBufferedInputStream *buffered = G_BUFFERED_INPUT_STREAM (import->stream);
+  LiaImportHead head = { NULL, 0, NULL, NULL };
+  const LiaImportFormat *format;
+  gsize length;
+
+  if (g_buffered_input_stream_fill (buffered, LIA_IMPORT_HEAD_SIZE, import->cancellable,
+                                    &source->error) < 0)
+    return;
+  head.data = g_buffered_input_stream_peek_buffer (buffered, &length);
+  head.length = length;
+
+  if ((format = format_for_head (&head, FALSE)) != NULL)
+    {
+      set_format (self, format);
+      format->read (import);
+      return;
+    }
+
+  import->reader = xmlReaderForIO (read_cb, close_cb, source, NULL, NULL, LIA_XML_PARSE_OPTIONS);
+  if (import->reader == NULL)
+    {
+      _lia_import_fail (import, g_error_new (LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
+                                             _("Could not start reading “%s”."), import->file_name));
+      return;
+    }
+  xmlTextReaderSetStructuredErrorHandler (import->reader, _lia_import_xml_error_cb, import);
+  import_xml (self, import, &head);
+}
+
+static void
+progress_cb (LiaImport *import,
+             gpointer   user_data)
+{
+  LiaImporter *self = user_data;
+  guint64 records;
+  gint64 consumed = -1;
+
+  if (import->reader != NULL)
+    consumed = xmlTextReaderByteConsumed (import->reader);
+  else if (G_IS_SEEKABLE (import->stream))
+    consumed = g_seekable_tell (G_SEEKABLE (import->stream));
+
+  g_mutex_lock (&self->progress.lock);
+  records = self->records_read = import->records_read;
+  if (consumed > 0)
+    self->bytes_read = MIN ((guint64) consumed, MAX (self->bytes_total, (guint64) consumed));
+  g_mutex_unlock (&self->progress.lock);
+
+  if (records % PROGRESS_EVERY == 0)
+    _lia_progress_tell (&self->progress);
+}
+
+/* The run is over: what it found becomes the importer's. */
+static void
+keep_findings (LiaImporter *self,
+               LiaImport   *import)
+{
+  memcpy (self->counts, import->counts, sizeof self->counts);
+  self->ignored = import->ignored;
+  self->problems_truncated = import->problems_truncated;
+  g_list_store_splice (self->problems, 0, 0, import->problems->pdata, import->problems->len);
 }
 
 static char *
@@ -698,10 +393,11 @@ lia_importer_run (LiaImporter   *self,
                   GError       **error)
 {
   g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GInputStream) buffered = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *file_name = NULL;
   ReadSource source = { NULL, cancellable, NULL };
-  LiaImport import = { 0, };
+  LiaImport import;
   gboolean ok;
   guint n_problems;
 
@@ -725,27 +421,21 @@ lia_importer_run (LiaImporter   *self,
       _lia_progress_tell (&self->progress);
     }
 
-  source.stream = G_INPUT_STREAM (input);
+  buffered = g_buffered_input_stream_new_sized (G_INPUT_STREAM (input), 64 * 1024);
+  source.stream = buffered;
 
-  import.importer = self;
-  import.store = store;
-  import.file_name = file_name;
-  import.cancellable = cancellable;
-  import.reader = xmlReaderForIO (read_cb, close_cb, &source, NULL, NULL, LIA_XML_PARSE_OPTIONS);
-  if (import.reader == NULL)
-    {
-      g_set_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
-                   _("Could not start reading “%s”."), file_name);
-      return FALSE;
-    }
-  xmlTextReaderSetStructuredErrorHandler (import.reader, xml_error_cb, &import);
-  /* Every problem of the parse reaches xml_error_cb; a few of libxml2's input errors would
-   * also be printed on stderr. The handler is per thread. */
+  _lia_import_init (&import, store, file_name, cancellable);
+  import.stream = buffered;
+  import.progress_func = progress_cb;
+  import.progress_data = self;
+
+  /* Every problem of the parse reaches the run's error handler; a few of libxml2's input
+   * errors would also be printed on stderr. The handler is per thread. */
   xmlSetGenericErrorFunc (NULL, silence_cb);
 
   if (!lia_store_begin (store, error))
     {
-      xmlFreeTextReader (import.reader);
+      _lia_import_clear (&import);
       xmlSetGenericErrorFunc (NULL, NULL);
       return FALSE;
     }
@@ -757,7 +447,7 @@ lia_importer_run (LiaImporter   *self,
   else if (info != NULL && g_file_info_get_size (info) == 0)
     _lia_import_xml_problem (&import, 0, 0, _("The file is empty."));
   else
-    import_from_reader (&import);
+    import_stream (self, &import, &source);
 
   if (source.error != NULL)
     {
@@ -779,12 +469,12 @@ lia_importer_run (LiaImporter   *self,
       lia_store_rollback (store);
     }
 
-  xmlFreeTextReader (import.reader);
+  g_clear_pointer (&import.reader, xmlFreeTextReader);
   xmlSetGenericErrorFunc (NULL, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (import.touched); i++)
-    g_clear_pointer (&import.touched[i], g_byte_array_unref);
+  keep_findings (self, &import);
 
   g_mutex_lock (&self->progress.lock);
+  self->records_read = import.records_read;
   if (import.error == NULL && self->bytes_total > 0)
     self->bytes_read = self->bytes_total;
   g_mutex_unlock (&self->progress.lock);
@@ -792,7 +482,8 @@ lia_importer_run (LiaImporter   *self,
 
   if (import.error != NULL)
     {
-      g_propagate_error (error, import.error);
+      g_propagate_error (error, g_steal_pointer (&import.error));
+      _lia_import_clear (&import);
       return FALSE;
     }
 
@@ -807,9 +498,10 @@ lia_importer_run (LiaImporter   *self,
                                     "“%s” has %u problem; nothing was imported.",
                                     "“%s” has %u problems; nothing was imported.", n_problems),
                    file_name, n_problems);
-      return FALSE;
+      ok = FALSE;
     }
 
+  _lia_import_clear (&import);
   return ok;
 }
 
@@ -826,17 +518,18 @@ run_in_thread (gpointer       self,
 
 void
 lia_importer_run_async (LiaImporter         *self,
-                        const char          *database_path,
+                        LiaStore            *store,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
   g_return_if_fail (LIA_IS_IMPORTER (self));
-  g_return_if_fail (database_path != NULL);
+  g_return_if_fail (LIA_IS_STORE (store));
+  g_return_if_fail (lia_store_get_path (store) != NULL);
   g_return_if_fail (!self->started);
 
   _lia_exchange_run_async (G_OBJECT (self), &self->progress, lia_importer_run_async,
-                           run_in_thread, database_path, cancellable,
+                           run_in_thread, store, TRUE, cancellable,
                            callback, user_data);
 }
 

@@ -41,10 +41,11 @@ gboolean           lia_importer_run               (LiaImporter        *self,
                                                    GCancellable       *cancellable,
                                                    GError            **error);
 
-/* The same in a worker thread, on a connection of its own to the database at @database_path.
- * The store of the window hears nothing of the import: reload what is shown when it is done. */
+/* The same in a worker thread, on a connection of its own to the database of @store. When
+ * the import has changed anything, @store announces it (with "changed" for each record, or
+ * one "reset") before @callback runs: whatever shows its records reloads, once. */
 void               lia_importer_run_async         (LiaImporter        *self,
-                                                   const char         *database_path,
+                                                   LiaStore           *store,
                                                    GCancellable       *cancellable,
                                                    GAsyncReadyCallback callback,
                                                    gpointer            user_data);

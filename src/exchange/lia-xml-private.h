@@ -6,6 +6,9 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 
+#include "lia-exchange.h"
+#include "lia-store.h"
+
 G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
@@ -42,5 +45,31 @@ long      _lia_xml_line        (xmlNode     *node);
 xmlTextWriterPtr _lia_xml_writer_new_for_stream (GOutputStream  *stream,
                                                  GCancellable   *cancellable,
                                                  GError        **write_error);
+
+typedef enum {
+  LIA_WRITE_DEFAULT = 0,
+  /* For comparing two versions of a record: without created and updated times, and without a
+   * contact's affiliations (they are compared as records of their own). */
+  LIA_WRITE_CANONICAL = 1 << 0,
+} LiaWriteFlags;
+
+/* What a writer of records carries: the first failure is kept, the rest of the record is
+ * skipped by libxml2 and the caller sees one error. */
+typedef struct
+{
+  xmlTextWriterPtr  writer;
+  LiaStore         *store;
+  LiaWriteFlags     flags;
+  GError          **error;
+  gboolean          failed;
+  const char       *failure;   /* the message for a failed write, translated */
+} LiaXmlOut;
+
+/* Records @rc (of an xmlTextWriter call) in @out. */
+void      _lia_xml_out_check          (LiaXmlOut        *out,
+                                       int               rc);
+void      _lia_xml_out_start          (LiaXmlOut        *out,
+                                       const char       *name);
+void      _lia_xml_out_end            (LiaXmlOut        *out);
 
 G_END_DECLS

@@ -164,3 +164,30 @@ _lia_xml_writer_new_for_stream (GOutputStream  *stream,
 
   return writer;
 }
+
+/* Writers of records */
+
+void
+_lia_xml_out_check (LiaXmlOut *out,
+                    int        rc)
+{
+  if (rc < 0 && !out->failed)
+    {
+      out->failed = TRUE;
+      if (out->error != NULL && *out->error == NULL)
+        g_set_error_literal (out->error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED, out->failure);
+    }
+}
+
+void
+_lia_xml_out_start (LiaXmlOut  *out,
+                    const char *name)
+{
+  _lia_xml_out_check (out, xmlTextWriterStartElement (out->writer, BAD_CAST name));
+}
+
+void
+_lia_xml_out_end (LiaXmlOut *out)
+{
+  _lia_xml_out_check (out, xmlTextWriterEndElement (out->writer));
+}

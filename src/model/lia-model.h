@@ -4,6 +4,7 @@
 #include "lia-types.h"
 #include "lia-enums.h"
 #include "lia-enum-types.h"
+#include "lia-labels.h"
 #include "lia-record.h"
 #include "lia-assessment.h"
 #include "lia-contact-point.h"

@@ -905,8 +905,10 @@ lia_editor_add_assessment (LiaEditor      *self,
 {
   const char *scale[] = { _("Not assessed"), "1", "2", "3", "4", "5", NULL };
   /* In the order of LiaStance. */
-  const char *stances[] = { _("Unknown"), _("Advocate"), _("Supportive"), _("Neutral"),
-                            _("Concerned"), _("Opposed"), NULL };
+  const char *stances[] = { lia_labels_stance (LIA_STANCE_UNKNOWN), lia_labels_stance (LIA_STANCE_ADVOCATE),
+                            lia_labels_stance (LIA_STANCE_SUPPORTIVE), lia_labels_stance (LIA_STANCE_NEUTRAL),
+                            lia_labels_stance (LIA_STANCE_CONCERNED), lia_labels_stance (LIA_STANCE_OPPOSED),
+                            NULL };
   GtkWidget *group = lia_editor_add_group (self, _("Assessment"),
                                            _("How much they matter to us, and where they stand"));
 

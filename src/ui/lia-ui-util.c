@@ -11,22 +11,6 @@
 #define MAX_CACHED_LABELS 4096
 
 const char *
-lia_ui_interaction_kind_label (LiaInteractionKind kind)
-{
-  switch (kind)
-    {
-    case LIA_INTERACTION_KIND_MEETING: return _("Meeting");
-    case LIA_INTERACTION_KIND_CALL: return _("Call");
-    case LIA_INTERACTION_KIND_EMAIL: return _("Email");
-    case LIA_INTERACTION_KIND_EVENT: return _("Event");
-    case LIA_INTERACTION_KIND_VISIT: return _("Visit");
-    case LIA_INTERACTION_KIND_LETTER: return _("Letter");
-    case LIA_INTERACTION_KIND_NOTE: return _("Note");
-    default: return "";
-    }
-}
-
-const char *
 lia_ui_interaction_kind_icon_name (LiaInteractionKind kind)
 {
   switch (kind)
@@ -40,124 +24,6 @@ lia_ui_interaction_kind_icon_name (LiaInteractionKind kind)
     case LIA_INTERACTION_KIND_NOTE: return APPLICATION_ID "-note-symbolic";
     default: return "dialog-information-symbolic";
     }
-}
-
-const char *
-lia_ui_stance_label (LiaStance stance)
-{
-  switch (stance)
-    {
-    case LIA_STANCE_ADVOCATE: return _("Advocate");
-    case LIA_STANCE_SUPPORTIVE: return _("Supportive");
-    case LIA_STANCE_NEUTRAL: return _("Neutral");
-    case LIA_STANCE_CONCERNED: return _("Concerned");
-    case LIA_STANCE_OPPOSED: return _("Opposed");
-    case LIA_STANCE_UNKNOWN:
-    default: return _("Unknown");
-    }
-}
-
-const char *
-lia_ui_direction_label (LiaCommitmentDirection direction)
-{
-  return direction == LIA_COMMITMENT_DIRECTION_OURS ? _("We owe them") : _("They owe us");
-}
-
-const char *
-lia_ui_commitment_status_label (LiaCommitmentStatus status)
-{
-  switch (status)
-    {
-    case LIA_COMMITMENT_STATUS_DONE: return _("Done");
-    case LIA_COMMITMENT_STATUS_CANCELLED: return _("Cancelled");
-    case LIA_COMMITMENT_STATUS_OPEN:
-    default: return _("Open");
-    }
-}
-
-const char *
-lia_ui_concern_status_label (LiaConcernStatus status)
-{
-  switch (status)
-    {
-    case LIA_CONCERN_STATUS_MEDIATING: return _("Mediating");
-    case LIA_CONCERN_STATUS_RESOLVED: return _("Resolved");
-    case LIA_CONCERN_STATUS_CLOSED: return _("Closed");
-    case LIA_CONCERN_STATUS_OPEN:
-    default: return _("Open");
-    }
-}
-
-const char *
-lia_ui_severity_label (LiaSeverity severity)
-{
-  switch (severity)
-    {
-    case LIA_SEVERITY_LOW: return _("Low");
-    case LIA_SEVERITY_HIGH: return _("High");
-    case LIA_SEVERITY_CRITICAL: return _("Critical");
-    case LIA_SEVERITY_MEDIUM:
-    default: return _("Medium");
-    }
-}
-
-const char *
-lia_ui_channel_label (LiaChannel channel)
-{
-  switch (channel)
-    {
-    case LIA_CHANNEL_EMAIL: return _("Email");
-    case LIA_CHANNEL_PHONE: return _("Phone");
-    case LIA_CHANNEL_MESSAGING: return _("Messaging");
-    case LIA_CHANNEL_IN_PERSON: return _("In person");
-    case LIA_CHANNEL_LETTER: return _("Letter");
-    case LIA_CHANNEL_UNSPECIFIED:
-    default: return _("No preference");
-    }
-}
-
-const char *
-lia_ui_contact_point_kind_label (LiaContactPointKind kind)
-{
-  switch (kind)
-    {
-    case LIA_CONTACT_POINT_KIND_WORK: return _("Work");
-    case LIA_CONTACT_POINT_KIND_HOME: return _("Home");
-    case LIA_CONTACT_POINT_KIND_MOBILE: return _("Mobile");
-    case LIA_CONTACT_POINT_KIND_FAX: return _("Fax");
-    case LIA_CONTACT_POINT_KIND_OTHER:
-    default: return _("Other");
-    }
-}
-
-const char *
-lia_ui_record_kind_label (LiaRecordKind kind)
-{
-  switch (kind)
-    {
-    case LIA_RECORD_KIND_ORGANIZATION: return _("Organizations");
-    case LIA_RECORD_KIND_CONTACT: return _("Contacts");
-    case LIA_RECORD_KIND_AFFILIATION: return _("Affiliations");
-    case LIA_RECORD_KIND_INTERACTION: return _("Interactions");
-    case LIA_RECORD_KIND_COMMITMENT: return _("Commitments");
-    case LIA_RECORD_KIND_CONCERN: return _("Concerns");
-    default: return "";
-    }
-}
-
-char *
-lia_ui_format_date (const GDate *date)
-{
-  char buffer[128];
-
-  if (date == NULL || !g_date_valid (date))
-    return NULL;
-
-  /* Translators: a date as in "12 March 2025"; see strftime(3). */
-  if (g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), date) == 0)
-    return lia_date_to_iso (date);
-
-  return g_strdup (buffer);
 }
 
 char *
@@ -233,16 +99,6 @@ lia_ui_format_period (const GDate *from,
     return g_strdup_printf (_("Until %s"), end);
 
   return g_strdup ("");
-}
-
-char *
-lia_ui_format_scale (int value)
-{
-  if (value <= 0)
-    return g_strdup (_("Not assessed"));
-
-  /* Translators: a score, as in "3 of 5". */
-  return g_strdup_printf (_("%d of 5"), value);
 }
 
 /* --- names of linked records -------------------------------------------------------------- */

@@ -7,22 +7,26 @@
 
 G_BEGIN_DECLS
 
-/* Small helpers shared by the views, details and editors: words for the model's enums, dates
- * as people read them, names of linked records, and row builders. */
+/* Small helpers shared by the views, details and editors: dates as people read them, names
+ * of linked records, and row builders. The words for the model's values are in lia-labels.h;
+ * the views know them by these names. */
 
-const char *lia_ui_interaction_kind_label     (LiaInteractionKind     kind);
-const char *lia_ui_interaction_kind_icon_name (LiaInteractionKind     kind);
-const char *lia_ui_stance_label               (LiaStance              stance);
-const char *lia_ui_direction_label            (LiaCommitmentDirection direction);
-const char *lia_ui_commitment_status_label    (LiaCommitmentStatus    status);
-const char *lia_ui_concern_status_label       (LiaConcernStatus       status);
-const char *lia_ui_severity_label             (LiaSeverity            severity);
-const char *lia_ui_channel_label              (LiaChannel             channel);
-const char *lia_ui_contact_point_kind_label   (LiaContactPointKind    kind);
-const char *lia_ui_record_kind_label          (LiaRecordKind          kind);
-
+#define lia_ui_interaction_kind_label   lia_labels_interaction_kind
+#define lia_ui_stance_label             lia_labels_stance
+#define lia_ui_direction_label          lia_labels_direction
+#define lia_ui_commitment_status_label  lia_labels_commitment_status
+#define lia_ui_concern_status_label     lia_labels_concern_status
+#define lia_ui_severity_label           lia_labels_severity
+#define lia_ui_channel_label            lia_labels_channel
+#define lia_ui_contact_point_kind_label lia_labels_contact_point_kind
+#define lia_ui_record_kind_label        lia_labels_record_kind_plural
 /* "12 March 2025", or %NULL for %NULL. */
-char       *lia_ui_format_date                (const GDate           *date);
+#define lia_ui_format_date              lia_labels_format_date
+/* "1 to 5" scales: "Not assessed" for 0, else "3 of 5". */
+#define lia_ui_format_scale             lia_labels_format_scale
+
+const char *lia_ui_interaction_kind_icon_name (LiaInteractionKind     kind);
+
 /* "Today", "Yesterday", or "Monday, 3 March 2025": the day of @at in its own offset. */
 char       *lia_ui_format_day                 (GDateTime             *at);
 /* "14:05" in @at's own offset. */
@@ -33,8 +37,6 @@ char       *lia_ui_format_local_time          (const char            *zone_id,
 /* "since 2019-03-01", "2015-01-01 – 2019-06-30", or "" when neither end is known. */
 char       *lia_ui_format_period              (const GDate           *from,
                                                const GDate           *until);
-/* "1 to 5" scales: "Not assessed" for 0, else "3 of 5". */
-char       *lia_ui_format_scale               (int                    value);
 
 /* The label of a linked record ("World Health Organization"), or a placeholder when it has
  * gone. Cached per store and forgotten on every change. */

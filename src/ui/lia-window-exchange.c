@@ -146,10 +146,6 @@ on_import_done_cb (GObject      *source,
       return;
     }
 
-  /* The import wrote through its own connection: what the window shows is stale. */
-  if (ok && run->open_when_done == NULL && lia_window_get_store (run->window) != NULL)
-    lia_store_announce_outside_change (lia_window_get_store (run->window));
-
   if (ok && run->open_when_done != NULL)
     {
       open_database_window (run->window, run->open_when_done);
@@ -190,7 +186,7 @@ on_import_done_cb (GObject      *source,
 static void
 start_import (LiaWindow  *self,
               GFile      *file,
-              const char *database_path,
+              LiaStore   *store,
               const char *open_when_done)
 {
   ImportRun *run = g_new0 (ImportRun, 1);
@@ -218,7 +214,8 @@ start_import (LiaWindow  *self,
   g_signal_connect (run->importer, "notify::records-read", G_CALLBACK (on_import_progress_cb), run);
   gtk_window_present (GTK_WINDOW (run->dialog));
 
-  lia_importer_run_async (run->importer, database_path, run->cancellable, on_import_done_cb, run);
+  /* The importer tells @store what it changed: the window reloads once, before the report. */
+  lia_importer_run_async (run->importer, store, run->cancellable, on_import_done_cb, run);
 }
 
 void
@@ -236,7 +233,7 @@ _lia_window_import_file (LiaWindow *self,
       return;
     }
 
-  start_import (self, file, lia_store_get_path (store), NULL);
+  start_import (self, file, store, NULL);
 }
 
 static void
@@ -335,7 +332,7 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
       if (g_strcmp0 (scope, "organization") == 0 && self->current_kind == LIA_RECORD_KIND_ORGANIZATION)
         lia_exporter_set_organization_id (exporter, self->current_id);
 
-      lia_exporter_run_async (exporter, lia_store_get_path (store), NULL, on_export_done_cb,
+      lia_exporter_run_async (exporter, store, NULL, on_export_done_cb,
                               g_object_ref (self));
     }
   g_object_unref (chooser);
@@ -454,16 +451,16 @@ _lia_window_explore_sample (LiaWindow *self)
       _lia_window_show_message (self, error->message);
       return;
     }
-  g_clear_object (&store);
 
   if (counts.organizations > 0 || counts.contacts > 0)
     {
+      g_clear_object (&store);
       open_database_window (self, path);
       return;
     }
 
   sample = g_file_new_for_uri (SAMPLE_RESOURCE);
-  start_import (self, sample, path, path);
+  start_import (self, sample, store, path);
 }
 
 /* Drag and drop */
