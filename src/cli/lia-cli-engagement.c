@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-cli-private.h"
+#include "lia-labels.h"
 #include "lia-store-engagement.h"
 
 /* `liaison stakeholders`, `liaison as-of` and `liaison concerns`: the engagement questions
@@ -205,23 +206,6 @@ format_day (const GDate *day)
   return day != NULL ? lia_date_to_iso (day) : g_strdup ("");
 }
 
-/* Until the domain's labels have one home in the model, the command line says the stance in
- * the words of the window. */
-static const char *
-stance_label (LiaStance stance)
-{
-  switch (stance)
-    {
-    case LIA_STANCE_ADVOCATE: return _("Advocate");
-    case LIA_STANCE_SUPPORTIVE: return _("Supportive");
-    case LIA_STANCE_NEUTRAL: return _("Neutral");
-    case LIA_STANCE_CONCERNED: return _("Concerned");
-    case LIA_STANCE_OPPOSED: return _("Opposed");
-    case LIA_STANCE_UNKNOWN:
-    default: return _("Unknown");
-    }
-}
-
 static const struct {
   const char         *name;
   LiaStakeholderSort  sort;
@@ -286,7 +270,7 @@ print_stakeholders (GPtrArray *stakeholders,
         cells[1] = g_strdup (s->kind == LIA_RECORD_KIND_ORGANIZATION ? _("Organization") : _("Contact"));
         cells[2] = s->influence > 0 ? g_strdup_printf ("%d", s->influence) : g_strdup ("–");
         cells[3] = s->interest > 0 ? g_strdup_printf ("%d", s->interest) : g_strdup ("–");
-        cells[4] = g_strdup (stance_label (s->stance));
+        cells[4] = g_strdup (lia_labels_stance (s->stance));
         cells[5] = s->last_contact != NULL ? lia_date_to_iso (s->last_contact) : g_strdup (_("never"));
         cells[6] = g_strdup_printf ("%d", s->health.score);
         /* Translators: "2026-12-01 (due)": the day contact is due by, and that it is due now. */
@@ -672,8 +656,8 @@ _lia_cli_run_concerns (const LiaCliCommand *command,
             char **cells = g_new0 (char *, G_N_ELEMENTS (headings) + 1);
 
             cells[0] = g_strdup (lia_concern_get_title (concern));
-            cells[1] = g_strdup (severity);
-            cells[2] = g_strdup (state);
+            cells[1] = g_strdup (lia_labels_severity (lia_concern_get_severity (concern)));
+            cells[2] = g_strdup (lia_labels_concern_status (lia_concern_get_status (concern)));
             cells[3] = days[0] != '\0' ? g_strdup (days) : g_strdup ("–");
             cells[4] = g_strdup (parties);
             g_ptr_array_add (rows, cells);
