@@ -601,13 +601,12 @@ lia_store_list_concerns (LiaStore  *self,
                          guint      statuses,
                          GError   **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT id FROM concerns WHERE 1");
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) concerns = NULL;
-  int rc;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(LiaStmt) stmt = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
+  g_string_printf (sql, "SELECT %s FROM %s WHERE 1", _lia_concern_ops.columns, _lia_concern_ops.table);
   if (statuses != 0)
     {
       gboolean first = TRUE;
@@ -625,31 +624,9 @@ lia_store_list_concerns (LiaStore  *self,
   g_string_append (sql, " ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1"
                         " WHEN 'medium' THEN 2 ELSE 3 END, opened_date IS NULL, opened_date, id");
 
-  {
-    g_autoptr(LiaStmt) stmt = _lia_store_prepare (self, sql->str, error);
+  if (!(stmt = _lia_store_prepare (self, sql->str, error)))
+    return NULL;
 
-    if (stmt == NULL)
-      return NULL;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-
-        g_array_append_val (ids, id);
-      }
-    if (!finish_steps (self, rc, _("Could not read the concerns"), error))
-      return NULL;
-  }
-
-  concerns = g_ptr_array_new_full (ids->len, g_object_unref);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      LiaRecord *concern = lia_store_load (self, LIA_RECORD_KIND_CONCERN,
-                                           g_array_index (ids, gint64, i), error);
-
-      if (concern == NULL)
-        return NULL;
-      g_ptr_array_add (concerns, concern);
-    }
-
-  return g_steal_pointer (&concerns);
+  /* The concerns with their parties, from the one query, as the briefing's reports load them. */
+  return _lia_store_collect (self, &_lia_concern_ops, stmt, error);
 }
