@@ -333,6 +333,26 @@ lia_test_add_affiliation (LiaStore   *store,
   return lia_record_get_id (LIA_RECORD (aff));
 }
 
+/* Sets the assessment of an organization or a contact and saves it. */
+static inline void
+lia_test_assess (LiaStore      *store,
+                 LiaRecordKind  kind,
+                 gint64         id,
+                 int            influence,
+                 int            interest,
+                 LiaStance      stance)
+{
+  g_autoptr(LiaRecord) record = lia_test_load (store, kind, id);
+  LiaAssessment *assessment = kind == LIA_RECORD_KIND_CONTACT
+                              ? lia_contact_get_assessment (LIA_CONTACT (record))
+                              : lia_organization_get_assessment (LIA_ORGANIZATION (record));
+
+  lia_assessment_set_influence (assessment, influence);
+  lia_assessment_set_interest (assessment, interest);
+  lia_assessment_set_stance (assessment, stance);
+  lia_test_save (store, record);
+}
+
 /* One interaction; @contact_id and @organization_id are participants when not 0. */
 static inline gint64
 lia_test_add_interaction (LiaStore           *store,
