@@ -17,6 +17,8 @@ struct _LiaReassessment
   gint64        first_history;   /* the first history row the move wrote */
 };
 
+G_DEFINE_BOXED_TYPE (LiaReassessment, lia_reassessment, lia_reassessment_copy, lia_reassessment_free)
+
 void
 lia_map_query_init (LiaMapQuery *query)
 {
@@ -45,6 +47,12 @@ lia_map_free (LiaMap *map)
     for (guint j = 0; j < LIA_MAP_SIZE; j++)
       g_clear_pointer (&map->cells[i][j], g_ptr_array_unref);
   g_free (map);
+}
+
+LiaReassessment *
+lia_reassessment_copy (const LiaReassessment *reassessment)
+{
+  return g_memdup2 (reassessment, sizeof *reassessment);
 }
 
 void

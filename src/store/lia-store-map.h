@@ -96,6 +96,9 @@ GPtrArray   *lia_store_list_map_cell      (LiaStore          *self,
  */
 typedef struct _LiaReassessment LiaReassessment;
 
+#define LIA_TYPE_REASSESSMENT (lia_reassessment_get_type ())
+GType        lia_reassessment_get_type    (void) G_GNUC_CONST;
+LiaReassessment *lia_reassessment_copy    (const LiaReassessment *reassessment);
 void         lia_reassessment_free        (LiaReassessment *reassessment);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaReassessment, lia_reassessment_free)
 
