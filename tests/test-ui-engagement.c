@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "lia-briefing-map.h"
+#include "lia-concern-detail.h"
 #include "lia-store-map.h"
 #include "lia-window-private.h"
 #include "test-ui-util.h"
@@ -399,6 +400,66 @@ test_concerns (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* The concern's page: its interactions as a timeline, what was promised there, and the
+ * resolution recorded. */
+static void
+test_concern_page (StoreFixture  *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LiaRecord) concern = NULL;
+  g_autoptr(LiaRecord) after = NULL;
+  g_autoptr(LiaCommitment) promise = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Pay the March claims");
+  g_autoptr(GError) error = NULL;
+  LiaWindow *window;
+  GtkWidget *page;
+  gint64 first, second;
+  Seed s;
+
+  seed (f->store, &s);
+  first = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-03-03T10:00:00+01:00",
+                                    "Complaint received", 0, s.ministry);
+  second = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2025-03-20T10:00:00+01:00",
+                                     "Mediation meeting", 0, s.ministry);
+  concern = lia_test_load (f->store, LIA_RECORD_KIND_CONCERN, s.concern);
+  lia_concern_add_interaction (LIA_CONCERN (concern), second);
+  lia_concern_add_interaction (LIA_CONCERN (concern), first);
+  lia_test_save (f->store, concern);
+  lia_commitment_set_interaction_id (promise, second);
+  lia_test_save (f->store, promise);
+
+  window = show (f->store);
+  activate (GTK_WIDGET (window), "win.view", g_variant_new_string ("concerns"));
+  activate (GTK_WIDGET (window), "win.open-record", g_variant_new ("(ix)", LIA_RECORD_KIND_CONCERN, s.concern));
+  page = GTK_WIDGET (window->details[LIA_RECORD_KIND_CONCERN]);
+  g_assert_true (lia_ui_test_shows_label (page, "Complaint received"));
+  g_assert_true (lia_ui_test_shows_label (page, "Mediation meeting"));
+  /* Oldest first, as a story is told, whatever order they were linked in. */
+  {
+    graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0), a, b;
+
+    g_assert_true (gtk_widget_compute_point (lia_ui_test_find (page, GTK_TYPE_LABEL, "Complaint received"),
+                                             page, &origin, &a));
+    g_assert_true (gtk_widget_compute_point (lia_ui_test_find (page, GTK_TYPE_LABEL, "Mediation meeting"),
+                                             page, &origin, &b));
+    g_assert_cmpfloat (a.y, <, b.y);
+  }
+  g_assert_true (lia_ui_test_shows_label (page, "Pay the March claims"));
+  g_assert_true (lia_ui_test_shows_label (page, "Record Resolution…"));
+
+  g_assert_true (lia_concern_detail_record_resolution (LIA_CONCERN_DETAIL (page), "The claims are paid monthly.",
+                                                       &error));
+  g_assert_no_error (error);
+  lia_ui_test_settle ();
+  after = lia_test_load (f->store, LIA_RECORD_KIND_CONCERN, s.concern);
+  g_assert_cmpint (lia_concern_get_status (LIA_CONCERN (after)), ==, LIA_CONCERN_STATUS_RESOLVED);
+  g_assert_cmpstr (lia_concern_get_resolution (LIA_CONCERN (after)), ==, "The claims are paid monthly.");
+  g_assert_nonnull (lia_concern_get_resolved (LIA_CONCERN (after)));
+  /* Resolved, it leaves the open concerns. */
+  g_assert_cmpuint (lia_concerns_view_get_n_rows (window->concerns_view), ==, 0);
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_no_display (void)
 {
@@ -426,6 +487,7 @@ main (int   argc,
   ADD ("/ui-engagement/map-export", test_map_export);
   ADD ("/ui-engagement/today", test_today);
   ADD ("/ui-engagement/concerns", test_concerns);
+  ADD ("/ui-engagement/concern-page", test_concern_page);
 #undef ADD
 
   return g_test_run ();

@@ -281,3 +281,46 @@ lia_today_plan_notices (const LiaToday *today,
 
   return g_steal_pointer (&notices);
 }
+
+static GPtrArray *
+collect_for_concern (LiaStore           *self,
+                     const LiaRecordOps *ops,
+                     const char         *where_order,
+                     gint64              concern_id,
+                     GError            **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s", ops->columns, ops->table, where_order);
+  g_autoptr(LiaStmt) stmt = _lia_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, concern_id);
+
+  return _lia_store_collect (self, ops, stmt, error);
+}
+
+GPtrArray *
+lia_store_list_concern_interactions (LiaStore  *self,
+                                     gint64     concern_id,
+                                     GError   **error)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  return collect_for_concern (self, &_lia_interaction_ops,
+                              "id IN (SELECT interaction_id FROM concern_interactions WHERE concern_id = ?1)"
+                              " ORDER BY at_utc, id",
+                              concern_id, error);
+}
+
+GPtrArray *
+lia_store_list_concern_commitments (LiaStore  *self,
+                                    gint64     concern_id,
+                                    GError   **error)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  return collect_for_concern (self, &_lia_commitment_ops,
+                              "interaction_id IN (SELECT interaction_id FROM concern_interactions"
+                              " WHERE concern_id = ?1) ORDER BY due_date IS NULL, due_date, id",
+                              concern_id, error);
+}

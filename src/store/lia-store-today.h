@@ -75,4 +75,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaTodayNotice, lia_today_notice_free)
 GPtrArray *lia_today_plan_notices      (const LiaToday *today,
                                         const char     *last_notified);
 
+/* The interactions linked to a concern (LiaInteraction), oldest first: the concern's own
+ * timeline. */
+GPtrArray *lia_store_list_concern_interactions (LiaStore   *self,
+                                                gint64      concern_id,
+                                                GError    **error);
+/* The commitments that came out of a concern (LiaCommitment): those promised at the
+ * interactions linked to it, by due date, undated last. */
+GPtrArray *lia_store_list_concern_commitments  (LiaStore   *self,
+                                                gint64      concern_id,
+                                                GError    **error);
+
 G_END_DECLS
