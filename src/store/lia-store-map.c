@@ -34,6 +34,7 @@ lia_map_entry_free (LiaMapEntry *entry)
     return;
 
   g_free (entry->name);
+  g_free (entry->sort_key);
   g_free (entry);
 }
 
@@ -84,7 +85,8 @@ end_of_day_us (const GDate *day)
 static void
 append_placements (GString           *sql,
                    const LiaMapQuery *query,
-                   LiaRecordKind      kind)
+                   LiaRecordKind      kind,
+                   gboolean           in_a_cell)
 {
   gboolean org = kind == LIA_RECORD_KIND_ORGANIZATION;
   const char *table = org ? "organizations" : "contacts";
@@ -103,8 +105,11 @@ append_placements (GString           *sql,
   else
     g_string_append_printf (sql, " r.influence AS influence, r.interest AS interest, r.stance AS stance"
                                  " FROM %s r WHERE 1", table);
-  g_string_append (sql, query->as_of != NULL ? " AND h.influence > 0 AND h.interest > 0"
-                                             : " AND r.influence > 0 AND r.interest > 0");
+  /* In a cell (influence = ? AND interest = ? outside), a range here would keep SQLite from
+   * reading the cell in name order from the index. */
+  if (!in_a_cell)
+    g_string_append (sql, query->as_of != NULL ? " AND h.influence > 0 AND h.interest > 0"
+                                               : " AND r.influence > 0 AND r.interest > 0");
 
   if (query->sector != NULL)
     {
@@ -144,12 +149,12 @@ placements_sql (const LiaMapQuery *query)
   g_autoptr(GString) sql = g_string_new (NULL);
 
   if (wants_kind (query, LIA_RECORD_KIND_ORGANIZATION))
-    append_placements (sql, query, LIA_RECORD_KIND_ORGANIZATION);
+    append_placements (sql, query, LIA_RECORD_KIND_ORGANIZATION, TRUE);
   if (wants_kind (query, LIA_RECORD_KIND_CONTACT))
     {
       if (sql->len > 0)
         g_string_append (sql, " UNION ALL ");
-      append_placements (sql, query, LIA_RECORD_KIND_CONTACT);
+      append_placements (sql, query, LIA_RECORD_KIND_CONTACT, TRUE);
     }
 
   return sql->len > 0 ? g_string_free (g_steal_pointer (&sql), FALSE) : NULL;
@@ -181,6 +186,7 @@ entry_from_row (LiaStmt *stmt)
   entry->kind = sqlite3_column_int (stmt, 0);
   entry->id = sqlite3_column_int64 (stmt, 1);
   entry->name = g_strdup (_lia_column_text (stmt, 2));
+  entry->sort_key = g_strdup (_lia_column_text (stmt, 3));
   entry->influence = CLAMP (sqlite3_column_int (stmt, 4), 1, LIA_MAP_SIZE);
   entry->interest = CLAMP (sqlite3_column_int (stmt, 5), 1, LIA_MAP_SIZE);
   _lia_column_nick (stmt, 6, LIA_TYPE_STANCE, &stance, NULL);
@@ -189,27 +195,22 @@ entry_from_row (LiaStmt *stmt)
   return entry;
 }
 
-gboolean
-lia_store_count_map (LiaStore          *self,
-                     const LiaMapQuery *query,
-                     LiaMap            *out_map,
-                     GError           **error)
+/* Adds the counts of one kind's placements to @out_map. */
+static gboolean
+count_kind (LiaStore          *self,
+            const LiaMapQuery *query,
+            LiaRecordKind      kind,
+            LiaMap            *out_map,
+            GError           **error)
 {
-  g_autofree char *placements = NULL;
+  g_autoptr(GString) placements = g_string_new (NULL);
   g_autofree char *sql = NULL;
   g_autoptr(LiaStmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (query != NULL, FALSE);
-  g_return_val_if_fail (out_map != NULL, FALSE);
-
-  memset (out_map->counts, 0, sizeof out_map->counts);
-  out_map->total = 0;
-  if (!(placements = placements_sql (query)))
-    return TRUE;
-
-  sql = g_strdup_printf ("SELECT influence, interest, count (*) FROM (%s) GROUP BY 1, 2", placements);
+  append_placements (placements, query, kind, FALSE);
+  /* Straight on the table (no UNION around it), so that SQLite counts from the index. */
+  sql = g_strdup_printf ("SELECT influence, interest, count (*) FROM (%s) GROUP BY 1, 2", placements->str);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
   bind_query (stmt, query);
@@ -233,6 +234,99 @@ lia_store_count_map (LiaStore          *self,
   return TRUE;
 }
 
+gboolean
+lia_store_count_map (LiaStore          *self,
+                     const LiaMapQuery *query,
+                     LiaMap            *out_map,
+                     GError           **error)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (out_map != NULL, FALSE);
+
+  memset (out_map->counts, 0, sizeof out_map->counts);
+  out_map->total = 0;
+
+  return (!wants_kind (query, LIA_RECORD_KIND_ORGANIZATION) ||
+          count_kind (self, query, LIA_RECORD_KIND_ORGANIZATION, out_map, error)) &&
+         (!wants_kind (query, LIA_RECORD_KIND_CONTACT) ||
+          count_kind (self, query, LIA_RECORD_KIND_CONTACT, out_map, error));
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const LiaMapEntry *x = *(LiaMapEntry * const *) a;
+  const LiaMapEntry *y = *(LiaMapEntry * const *) b;
+  int result = g_strcmp0 (x->sort_key, y->sort_key);
+
+  if (result == 0)
+    result = x->kind - y->kind;
+  if (result == 0)
+    result = (x->id > y->id) - (x->id < y->id);
+  return result;
+}
+
+/* The first @per_cell of each cell by name, one kind at a time: today's map asks the index
+ * cell by cell (a few rows each); a past day's map numbers the rows within each cell once. */
+static gboolean
+first_names (LiaStore          *self,
+             const LiaMapQuery *query,
+             LiaRecordKind      kind,
+             guint              per_cell,
+             LiaMap            *map,
+             GError           **error)
+{
+  g_autoptr(GString) placements = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc = SQLITE_DONE;
+
+  append_placements (placements, query, kind, query->as_of == NULL);
+  if (query->as_of != NULL)
+    sql = g_strdup_printf ("SELECT kind, id, name, sort_key, influence, interest, stance FROM"
+                           " (SELECT *, row_number () OVER (PARTITION BY influence, interest"
+                           "   ORDER BY sort_key, id) AS n FROM (%s))"
+                           " WHERE n <= %u", placements->str, per_cell);
+  else
+    sql = g_strdup_printf ("SELECT kind, id, name, sort_key, influence, interest, stance FROM (%s)"
+                           " WHERE influence = :influence AND interest = :interest"
+                           " ORDER BY sort_key, id LIMIT %u", placements->str, per_cell);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+  bind_query (stmt, query);
+
+  for (int cell = 0; cell < (query->as_of != NULL ? 1 : LIA_MAP_SIZE * LIA_MAP_SIZE); cell++)
+    {
+      if (query->as_of == NULL)
+        {
+          int influence = cell / LIA_MAP_SIZE + 1, interest = cell % LIA_MAP_SIZE + 1;
+
+          if (map->counts[influence - 1][interest - 1] == 0)
+            continue;
+          sqlite3_reset (stmt);
+          sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":influence"), influence);
+          sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":interest"), interest);
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          LiaMapEntry *entry = entry_from_row (stmt);
+
+          g_ptr_array_add (map->cells[entry->influence - 1][entry->interest - 1], entry);
+        }
+      if (rc != SQLITE_DONE)
+        break;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, "%s", _("Could not read the stakeholder map"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 LiaMap *
 lia_store_get_map (LiaStore          *self,
                    const LiaMapQuery *query,
@@ -240,12 +334,8 @@ lia_store_get_map (LiaStore          *self,
                    GError           **error)
 {
   g_autoptr(LiaMap) map = g_new0 (LiaMap, 1);
-  g_autofree char *placements = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(LiaStmt) stmt = NULL;
   gboolean own_transaction;
   gboolean ok;
-  int rc;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -261,33 +351,19 @@ lia_store_get_map (LiaStore          *self,
     return NULL;
 
   ok = lia_store_count_map (self, query, map, error);
-  if (ok && per_cell > 0 && (placements = placements_sql (query)) != NULL)
-    {
-      /* The first few of each cell by name: one pass, numbered within each cell. */
-      sql = g_strdup_printf ("SELECT kind, id, name, sort_key, influence, interest, stance FROM"
-                             " (SELECT *, row_number () OVER (PARTITION BY influence, interest"
-                             "   ORDER BY sort_key, kind, id) AS n FROM (%s))"
-                             " WHERE n <= %u ORDER BY influence, interest, n",
-                             placements, per_cell);
-      ok = (stmt = _lia_store_prepare (self, sql, error)) != NULL;
-      if (ok)
-        {
-          bind_query (stmt, query);
-          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-            {
-              LiaMapEntry *entry = entry_from_row (stmt);
+  if (ok && per_cell > 0 && wants_kind (query, LIA_RECORD_KIND_ORGANIZATION))
+    ok = first_names (self, query, LIA_RECORD_KIND_ORGANIZATION, per_cell, map, error);
+  if (ok && per_cell > 0 && wants_kind (query, LIA_RECORD_KIND_CONTACT))
+    ok = first_names (self, query, LIA_RECORD_KIND_CONTACT, per_cell, map, error);
+  /* Organizations and contacts together, by name, the first few of each cell. */
+  for (guint i = 0; ok && i < LIA_MAP_SIZE; i++)
+    for (guint j = 0; j < LIA_MAP_SIZE; j++)
+      {
+        g_ptr_array_sort (map->cells[i][j], compare_entries);
+        if (map->cells[i][j]->len > per_cell)
+          g_ptr_array_set_size (map->cells[i][j], per_cell);
+      }
 
-              g_ptr_array_add (map->cells[entry->influence - 1][entry->interest - 1], entry);
-            }
-          if (rc != SQLITE_DONE)
-            {
-              _lia_store_set_error_from_db (self, error, "%s", _("Could not read the stakeholder map"));
-              ok = FALSE;
-            }
-        }
-    }
-
-  g_clear_pointer (&stmt, _lia_stmt_release);
   if (own_transaction)
     _lia_store_exec (self, "COMMIT", NULL);
 

@@ -41,12 +41,14 @@ void         lia_map_query_init           (LiaMapQuery *query);
  * @name: the organization's name or the contact's label
  * @influence, @interest: 1–5
  * @stance: where they stand (on the map's day)
+ * @sort_key: what they are sorted by within a cell
  */
 typedef struct
 {
   LiaRecordKind  kind;
   gint64         id;
   char          *name;
+  char          *sort_key;
   int            influence;
   int            interest;
   LiaStance      stance;
