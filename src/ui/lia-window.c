@@ -32,7 +32,7 @@ static const struct {
   const char    *name;
   LiaRecordKind  kind;
 } views[] = {
-  { "today", LIA_RECORD_KIND_INTERACTION },
+  { "today", LIA_RECORD_KIND_COMMITMENT },
   { "organizations", LIA_RECORD_KIND_ORGANIZATION },
   { "contacts", LIA_RECORD_KIND_CONTACT },
   { "timeline", LIA_RECORD_KIND_INTERACTION },
@@ -274,6 +274,24 @@ show_detail_page (LiaWindow  *self,
     gtk_widget_set_visible (child, child == page);
 }
 
+/* As for the detail pages: only the list shown is in the accessibility tree (and mapped), so
+ * that a screen reader does not walk Today's rows and the map's cells behind another list. */
+static void
+show_list_page (LiaWindow  *self,
+                const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->list_stack, name);
+
+  if (page == NULL)
+    return;
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->list_stack, page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == page);
+}
+
 /* The highlighted row of the view's list is the record shown, or nothing. */
 static void
 sync_list_selection (LiaWindow *self)
@@ -417,9 +435,9 @@ show_view_list (LiaWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (!lia_text_is_blank (text) && gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_stack_set_visible_child_name (self->list_stack, "search");
+    show_list_page (self, "search");
   else
-    gtk_stack_set_visible_child_name (self->list_stack, self->view);
+    show_list_page (self, self->view);
   adw_window_title_set_title (self->list_title, g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "search") == 0
                                                 ? _("Search") : view_title (self->view));
 }
@@ -591,7 +609,7 @@ on_search_entry_changed_cb (LiaWindow *self)
   start = g_get_monotonic_time ();
   lia_search_results_set_text (self->search_results, text);
   self->last_search_us = g_get_monotonic_time () - start;
-  gtk_stack_set_visible_child_name (self->list_stack, "search");
+  show_list_page (self, "search");
   adw_window_title_set_title (self->list_title, _("Search"));
 }
 
