@@ -10,8 +10,9 @@
 #include "lia-today-view.h"
 #include "lia-ui-util.h"
 
-/* Rows per section; the rest is counted ("and 12 more"). */
-#define SECTION_LIMIT 20
+/* Rows per section, so that every section shows on a first screen; the rest is counted
+ * ("The first 5 of 15") and is in Follow-ups. */
+#define SECTION_LIMIT 5
 
 typedef struct
 {
