@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "lia-store.h"
+#include "lia-store-reports.h"
 
 G_BEGIN_DECLS
 
@@ -351,6 +352,19 @@ lia_test_assess (LiaStore      *store,
   lia_assessment_set_interest (assessment, interest);
   lia_assessment_set_stance (assessment, stance);
   lia_test_save (store, record);
+}
+
+/* How many states a contact's assessment has been in (its assessment history). */
+static inline guint
+lia_test_history_length (LiaStore *store,
+                         gint64    contact_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = lia_store_list_assessment_history (store, LIA_RECORD_KIND_CONTACT,
+                                                                     contact_id, &error);
+
+  g_assert_no_error (error);
+  return history->len;
 }
 
 /* One interaction; @contact_id and @organization_id are participants when not 0. */

@@ -153,18 +153,6 @@ test_as_of (StoreFixture  *f,
   g_assert_cmpuint (before->total, ==, 0);
 }
 
-static guint
-history_length (LiaStore *store,
-                gint64    contact_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) history = lia_store_list_assessment_history (store, LIA_RECORD_KIND_CONTACT,
-                                                                     contact_id, &error);
-
-  g_assert_no_error (error);
-  return history->len;
-}
-
 static void
 test_reassess (StoreFixture  *f,
                gconstpointer  data)
@@ -178,7 +166,7 @@ test_reassess (StoreFixture  *f,
   LiaAssessment *assessment;
 
   lia_test_assess (f->store, LIA_RECORD_KIND_CONTACT, amina, 2, 4, LIA_STANCE_CONCERNED);
-  g_assert_cmpuint (history_length (f->store, amina), ==, 1);
+  g_assert_cmpuint (lia_test_history_length (f->store, amina), ==, 1);
   g_signal_connect (f->store, "changed", G_CALLBACK (lia_test_on_changed_cb), changes);
 
   move = lia_store_reassess (f->store, LIA_RECORD_KIND_CONTACT, amina, 5, 3, &error);
@@ -190,7 +178,7 @@ test_reassess (StoreFixture  *f,
   g_assert_cmpint (lia_assessment_get_interest (assessment), ==, 3);
   /* The stance is not what was moved: it stays. */
   g_assert_cmpint (lia_assessment_get_stance (assessment), ==, LIA_STANCE_CONCERNED);
-  g_assert_cmpuint (history_length (f->store, amina), ==, 2);
+  g_assert_cmpuint (lia_test_history_length (f->store, amina), ==, 2);
   g_assert_cmpuint (changes->len, ==, 1);
 
   g_assert_true (lia_store_undo_reassessment (f->store, move, &error));
@@ -199,7 +187,7 @@ test_reassess (StoreFixture  *f,
   assessment = lia_contact_get_assessment (LIA_CONTACT (undone));
   g_assert_cmpint (lia_assessment_get_influence (assessment), ==, 2);
   g_assert_cmpint (lia_assessment_get_interest (assessment), ==, 4);
-  g_assert_cmpuint (history_length (f->store, amina), ==, 1);
+  g_assert_cmpuint (lia_test_history_length (f->store, amina), ==, 1);
   g_assert_cmpuint (changes->len, ==, 2);
   g_signal_handlers_disconnect_by_func (f->store, lia_test_on_changed_cb, changes);
 }

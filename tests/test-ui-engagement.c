@@ -95,18 +95,6 @@ assert_assessment (LiaStore      *store,
   g_assert_cmpint (lia_assessment_get_interest (assessment), ==, interest);
 }
 
-static guint
-history_length (LiaStore *store,
-                gint64    contact_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) history = lia_store_list_assessment_history (store, LIA_RECORD_KIND_CONTACT,
-                                                                     contact_id, &error);
-
-  g_assert_no_error (error);
-  return history->len;
-}
-
 static void
 test_sidebar (StoreFixture  *f,
               gconstpointer  data)
@@ -159,7 +147,7 @@ test_map_move (StoreFixture  *f,
   map = lia_stakeholder_map_get_map (window->stakeholder_map);
   g_assert_cmpuint (map->total, ==, 3);
   g_assert_cmpuint (map->counts[1][1], ==, 1);
-  g_assert_cmpuint (history_length (f->store, s.amina), ==, 1);
+  g_assert_cmpuint (lia_test_history_length (f->store, s.amina), ==, 1);
 
   /* Each cell says who is there, the stance in words. */
   tooltip = gtk_widget_get_tooltip_text (lia_stakeholder_map_get_cell (window->stakeholder_map, 2, 2));
@@ -168,7 +156,7 @@ test_map_move (StoreFixture  *f,
   activate (GTK_WIDGET (window->stakeholder_map), "map.move-to",
             g_variant_new ("(ixii)", LIA_RECORD_KIND_CONTACT, s.amina, 5, 4));
   assert_assessment (f->store, LIA_RECORD_KIND_CONTACT, s.amina, 5, 4);
-  g_assert_cmpuint (history_length (f->store, s.amina), ==, 2);
+  g_assert_cmpuint (lia_test_history_length (f->store, s.amina), ==, 2);
   map = lia_stakeholder_map_get_map (window->stakeholder_map);
   g_assert_cmpuint (map->counts[1][1], ==, 0);
   g_assert_cmpuint (map->counts[4][3], ==, 2);
@@ -178,7 +166,7 @@ test_map_move (StoreFixture  *f,
   /* Undo (Ctrl+Z, or the toast's button) puts her back and leaves no trace. */
   activate (GTK_WIDGET (window), "win.undo", NULL);
   assert_assessment (f->store, LIA_RECORD_KIND_CONTACT, s.amina, 2, 2);
-  g_assert_cmpuint (history_length (f->store, s.amina), ==, 1);
+  g_assert_cmpuint (lia_test_history_length (f->store, s.amina), ==, 1);
   map = lia_stakeholder_map_get_map (window->stakeholder_map);
   g_assert_cmpuint (map->counts[1][1], ==, 1);
 
@@ -231,7 +219,7 @@ test_map_drop_and_keys (StoreFixture  *f,
   lia_ui_test_settle ();
   g_assert_true (handled);
   assert_assessment (f->store, LIA_RECORD_KIND_CONTACT, s.bruno, 3, 5);
-  g_assert_cmpuint (history_length (f->store, s.bruno), ==, 2);
+  g_assert_cmpuint (lia_test_history_length (f->store, s.bruno), ==, 2);
   g_assert_cmpuint (lia_stakeholder_map_get_map (window->stakeholder_map)->counts[2][4], ==, 1);
 
   /* Up from influence 3 is influence 4, Right from interest 4 is 5. */
