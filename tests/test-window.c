@@ -1314,6 +1314,76 @@ test_read_errors (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* The detail's own record reads, but what the page gathers around it does not: the page says
+ * so, with the store's message and a Retry, never "Nothing open" or an empty People group.
+ * Search says it could not search rather than "No Results Found". */
+static void
+test_inner_read_errors (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  static const struct
+  {
+    const char    *table;
+    LiaRecordKind  kind;
+    const char    *when_read;
+  } cases[] = {
+    { "commitments", LIA_RECORD_KIND_ORGANIZATION, "Send the draft agreement" },
+    { "affiliations", LIA_RECORD_KIND_ORGANIZATION, "Amina Diallo" },
+    { "commitments", LIA_RECORD_KIND_CONTACT, "Share the vaccination figures" },
+    { "affiliations", LIA_RECORD_KIND_CONTACT, "World Health Organization" },
+    { "concern_interactions", LIA_RECORD_KIND_INTERACTION, "Budget meeting" },
+  };
+  LiaWindow *window;
+  GtkWidget *page;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show_sized (f->store, 1280, 800);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 id = cases[i].kind == LIA_RECORD_KIND_ORGANIZATION ? s.who
+                  : cases[i].kind == LIA_RECORD_KIND_CONTACT ? s.amina : s.meeting;
+      g_autofree char *away = g_strdup_printf ("ALTER TABLE %s RENAME TO away;", cases[i].table);
+      g_autofree char *back = g_strdup_printf ("ALTER TABLE away RENAME TO %s;", cases[i].table);
+
+      g_test_message ("%s unreadable on a %s's page", cases[i].table, lia_labels_record_kind_noun (cases[i].kind));
+      activate (window, "win.open-record", lia_ui_record_target (cases[i].kind, id));
+      g_assert_true (lia_ui_test_shows_label (detail (window), cases[i].when_read));
+
+      lia_test_sql (f->path, away);
+      lia_store_announce_outside_change (f->store);
+      lia_ui_test_settle ();
+      /* The record itself was read: the error is about what the page gathers. */
+      g_assert_nonnull (lia_detail_get_record (LIA_DETAIL (detail (window))));
+      page = shown_error_state (detail (window), "Could Not Read This Record");
+      g_assert_false (lia_ui_test_shows_label (detail (window), "Nothing open"));
+      g_assert_false (lia_ui_test_shows_label (detail (window), "Nobody at the moment"));
+      g_assert_false (lia_ui_test_shows_label (detail (window), "No affiliations"));
+
+      lia_test_sql (f->path, back);
+      click_retry (page);
+      g_assert_null (lia_ui_test_find (detail (window), ADW_TYPE_STATUS_PAGE, "Could Not Read This Record"));
+      g_assert_true (lia_ui_test_shows_label (detail (window), cases[i].when_read));
+    }
+
+  activate (window, "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budg");
+  lia_ui_test_settle ();
+  g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
+  lia_test_sql (f->path, "ALTER TABLE interactions_fts RENAME TO away;");
+  lia_store_announce_outside_change (f->store);
+  lia_ui_test_settle ();
+  page = shown_error_state (GTK_WIDGET (window->search_results), "Could Not Search");
+  g_assert_false (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "No Results Found"));
+  lia_test_sql (f->path, "ALTER TABLE away RENAME TO interactions_fts;");
+  click_retry (page);
+  g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "Budget meeting"));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_no_display (void)
 {
@@ -1373,6 +1443,7 @@ main (int   argc,
   g_test_add ("/window/layout/en", StoreFixture, &english, store_fixture_setup, test_layout, store_fixture_teardown);
   g_test_add ("/window/layout/fr", StoreFixture, &french, store_fixture_setup, test_layout, store_fixture_teardown);
   ADD ("/window/read-errors", test_read_errors);
+  ADD ("/window/inner-read-errors", test_inner_read_errors);
   ADD ("/window/follow-up-groups", test_follow_up_groups);
   ADD ("/window/follow-up-filter", test_follow_up_filter);
 

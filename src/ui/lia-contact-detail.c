@@ -45,12 +45,17 @@ add_affiliations (LiaContactDetail *self,
                   LiaContact       *contact)
 {
   LiaStore *store = lia_detail_get_store (LIA_DETAIL (self));
+  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) affiliations =
-    lia_store_list_affiliations_for_contact (store, lia_record_get_id (LIA_RECORD (contact)), NULL);
+    lia_store_list_affiliations_for_contact (store, lia_record_get_id (LIA_RECORD (contact)), &error);
   g_autoptr(GDate) today = lia_date_new_today ();
-  GtkWidget *group = lia_ui_group_new (content, _("Affiliations"), NULL);
+  GtkWidget *group;
 
-  for (guint i = 0; affiliations != NULL && i < affiliations->len; i++)
+  if (lia_detail_failed (LIA_DETAIL (self), &error))
+    return;
+
+  group = lia_ui_group_new (content, _("Affiliations"), NULL);
+  for (guint i = 0; i < affiliations->len; i++)
     {
       LiaAffiliation *affiliation = affiliations->pdata[i];
       gint64 organization_id = lia_affiliation_get_organization_id (affiliation);
@@ -75,7 +80,7 @@ add_affiliations (LiaContactDetail *self,
       lia_ui_group_add (group, row);
     }
 
-  if (affiliations == NULL || affiliations->len == 0)
+  if (affiliations->len == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No affiliations"),
                                                          _("Edit the contact to say where they work.")));
 }
@@ -97,6 +102,7 @@ lia_contact_detail_build (LiaDetail *detail,
   g_autofree char *interest = lia_ui_format_scale (lia_assessment_get_interest (assessment));
   g_autoptr(GPtrArray) commitments = NULL;
   g_autoptr(GPtrArray) concerns = NULL;
+  g_autoptr(GError) error = NULL;
   GVariant *target;
   GtkWidget *group, *buttons;
   guint n_reach = 0;
@@ -136,16 +142,20 @@ lia_contact_detail_build (LiaDetail *detail,
   lia_ui_group_add (group, lia_ui_property_row_new (_("Stance"),
                                                     lia_ui_stance_label (lia_assessment_get_stance (assessment))));
 
+  commitments = lia_store_list_open_commitments (store, id, 0, &error);
+  if (lia_detail_failed (detail, &error))
+    return;
   group = lia_ui_group_new (content, _("Open Commitments"), _("What we owe them and what they owe us"));
-  commitments = lia_store_list_open_commitments (store, id, 0, NULL);
-  for (guint i = 0; commitments != NULL && i < commitments->len; i++)
+  for (guint i = 0; i < commitments->len; i++)
     lia_ui_group_add (group, lia_ui_commitment_row_new (store, commitments->pdata[i]));
-  if (commitments == NULL || commitments->len == 0)
+  if (commitments->len == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("Nothing open"),
                                                          _("Neither side owes anything at the moment.")));
 
-  concerns = lia_store_list_open_concerns (store, id, 0, NULL, NULL);
-  if (concerns != NULL && concerns->len > 0)
+  concerns = lia_store_list_open_concerns (store, id, 0, NULL, &error);
+  if (lia_detail_failed (detail, &error))
+    return;
+  if (concerns->len > 0)
     {
       group = lia_ui_group_new (content, _("Open Concerns"), NULL);
       for (guint i = 0; i < concerns->len; i++)
