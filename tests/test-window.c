@@ -951,6 +951,19 @@ test_narrow_reopen (StoreFixture  *f,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "detail");
   g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.who);
 
+  /* By keyboard: Enter on another row leaves the list to that row's own activation; on the
+   * highlighted row, opens it again. */
+  activate (window, "win.back", NULL);
+  gtk_widget_grab_focus (row_of (GTK_WIDGET (window->organizations_list), "WHO Regional Office"));
+  press_key (GTK_WIDGET (window->list_stack), GDK_KEY_Return);
+  lia_ui_test_settle ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "list");
+  gtk_widget_grab_focus (row_of (GTK_WIDGET (window->organizations_list), "World Health Organization"));
+  press_key (GTK_WIDGET (window->list_stack), GDK_KEY_Return);
+  lia_ui_test_settle ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "detail");
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.who);
+
   /* Wide again: the three panes, the record beside its list. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   lia_ui_test_settle ();
