@@ -524,7 +524,70 @@ record_places (GtkWidget *editor,
     record_places (editor, child, places);
 }
 
-/* Problems coming and going move nothing: every row keeps its place and size, wide and narrow. */
+static void
+assert_same_places (GArray *before,
+                    GArray *after,
+                    int     width)
+{
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint j = 0; j < before->len; j++)
+    {
+      Place *a = &g_array_index (before, Place, j);
+      Place *b = &g_array_index (after, Place, j);
+
+      g_assert_true (a->row == b->row);
+      if (!graphene_rect_equal (&a->bounds, &b->bounds))
+        g_error ("At %d px, “%s” moved from %g,%g %gx%g to %g,%g %gx%g", width,
+                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (a->row)),
+                 a->bounds.origin.x, a->bounds.origin.y, a->bounds.size.width, a->bounds.size.height,
+                 b->bounds.origin.x, b->bounds.origin.y, b->bounds.size.width, b->bounds.size.height);
+    }
+}
+
+/* The labels that show @row's title and problem (an entry row has two, for an empty and a
+ * filled field) read whole: not cut with "…", inside the row. */
+static guint
+assert_title_whole (GtkWidget *row,
+                    GtkWidget *widget)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), title) == 0)
+    {
+      graphene_rect_t bounds;
+
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_error ("“%s” is cut at %d px", title, gtk_widget_get_width (widget));
+      g_assert_true (gtk_widget_compute_bounds (widget, row, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (row) + 0.5);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (row) + 0.5);
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += assert_title_whole (row, child);
+
+  return n;
+}
+
+static void
+make_problems (LiaEditor *editor)
+{
+  type (editor, "_Title", "Call");
+  type (editor, "_Title", "");
+  type (editor, "T_ime", "25:61");
+  leave (editor, entry (editor, "T_ime"));
+  type (editor, "D_uration in Minutes", "an hour");
+  leave (editor, entry (editor, "D_uration in Minutes"));
+  g_assert_true (lia_editor_save (editor) == FALSE);
+  lia_ui_test_settle ();
+  g_assert_nonnull (lia_editor_get_field_problem (editor, entry (editor, "_Title")));
+}
+
+/* Problems are read whole, wrapped when the window is narrow, never cut with "…". Wide, they
+ * move nothing: every row keeps its place and size. Narrow, a row whose problem wraps grows
+ * once, and keeps that height: fixing the problem and making it again, as typing does, moves
+ * nothing. */
 static void
 test_no_layout_jump (StoreFixture  *f,
                      gconstpointer  data)
@@ -537,36 +600,34 @@ test_no_layout_jump (StoreFixture  *f,
       LiaEditor *editor = new_editor (f->store, 2, &first);
       g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (Place));
       g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (Place));
+      g_autoptr(GArray) again = g_array_new (FALSE, FALSE, sizeof (Place));
+      g_autoptr(GArray) fixed = g_array_new (FALSE, FALSE, sizeof (Place));
 
       gtk_window_set_default_size (GTK_WINDOW (editor), widths[i], 640);
       lia_ui_test_present (GTK_WINDOW (editor));
       record_places (GTK_WIDGET (editor), GTK_WIDGET (editor), before);
       g_assert_cmpuint (before->len, >=, 6);
 
-      type (editor, "_Title", "Call");
-      type (editor, "_Title", "");
-      type (editor, "T_ime", "25:61");
-      leave (editor, entry (editor, "T_ime"));
-      type (editor, "D_uration in Minutes", "an hour");
-      leave (editor, entry (editor, "D_uration in Minutes"));
-      g_assert_true (lia_editor_save (editor) == FALSE);
-      lia_ui_test_settle ();
-      g_assert_nonnull (lia_editor_get_field_problem (editor, entry (editor, "_Title")));
-
+      make_problems (editor);
+      g_assert_cmpuint (assert_title_whole (entry (editor, "T_ime"), entry (editor, "T_ime")), ==, 2);
+      g_assert_cmpuint (assert_title_whole (entry (editor, "D_uration in Minutes"),
+                                            entry (editor, "D_uration in Minutes")), ==, 2);
+      g_assert_cmpuint (assert_title_whole (entry (editor, "_Title"), entry (editor, "_Title")), ==, 2);
       record_places (GTK_WIDGET (editor), GTK_WIDGET (editor), after);
-      g_assert_cmpuint (after->len, ==, before->len);
-      for (guint j = 0; j < before->len; j++)
-        {
-          Place *a = &g_array_index (before, Place, j);
-          Place *b = &g_array_index (after, Place, j);
+      if (widths[i] > 360)
+        assert_same_places (before, after, widths[i]);
 
-          g_assert_true (a->row == b->row);
-          if (!graphene_rect_equal (&a->bounds, &b->bounds))
-            g_error ("At %d px, “%s” moved from %g,%g %gx%g to %g,%g %gx%g", widths[i],
-                     adw_preferences_row_get_title (ADW_PREFERENCES_ROW (a->row)),
-                     a->bounds.origin.x, a->bounds.origin.y, a->bounds.size.width, a->bounds.size.height,
-                     b->bounds.origin.x, b->bounds.origin.y, b->bounds.size.width, b->bounds.size.height);
-        }
+      /* Fixed as the person types, then wrong again: nothing moves either way. */
+      type (editor, "T_ime", "10:30");
+      type (editor, "D_uration in Minutes", "60");
+      type (editor, "_Title", "Call");
+      lia_ui_test_settle ();
+      g_assert_null (lia_editor_get_field_problem (editor, entry (editor, "T_ime")));
+      record_places (GTK_WIDGET (editor), GTK_WIDGET (editor), fixed);
+      assert_same_places (after, fixed, widths[i]);
+      make_problems (editor);
+      record_places (GTK_WIDGET (editor), GTK_WIDGET (editor), again);
+      assert_same_places (after, again, widths[i]);
 
       gtk_window_destroy (GTK_WINDOW (editor));
       lia_ui_test_settle ();

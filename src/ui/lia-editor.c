@@ -19,6 +19,7 @@ typedef struct
   gboolean   edited;    /* changed since the editor opened, not yet left */
   gboolean   emptied;   /* found empty by a change (maybe only halfway through a replacement) */
   gboolean   touched;   /* problems are shown */
+  int        reserved;  /* the height the row took with its problem, kept once it is fixed */
 } Field;
 
 typedef struct
@@ -110,10 +111,42 @@ escape_underlines (const char *text)
   return g_strjoinv ("__", parts);
 }
 
+/* A problem is said in the row's title, which may be long: wrapped, never cut with "…".
+ * Neither AdwEntryRow nor AdwComboRow names its title labels (an entry row has two: the
+ * placeholder-sized one and the small one above the text): found by their text. */
+static void
+wrap_title_labels (GtkWidget  *widget,
+                   const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), title) == 0)
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_lines (label, -1);
+      gtk_label_set_wrap (label, TRUE);
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    wrap_title_labels (child, title);
+}
+
 static void
 show_field (Field *field)
 {
   gboolean wrong = field->touched && field->problem != NULL;
+  int height = gtk_widget_get_height (field->row);
+
+  /* A problem long enough to wrap makes its row taller; once fixed, the row keeps that height
+   * while the editor is open, so that the rows below do not move back and forth as the
+   * problem comes and goes with the typing. */
+  if (gtk_widget_get_mapped (field->row) && height > field->reserved &&
+      gtk_widget_has_css_class (field->row, "error"))
+    {
+      field->reserved = height;
+      gtk_widget_set_size_request (field->row, -1, field->reserved);
+    }
 
   if (wrong)
     {
@@ -762,6 +795,7 @@ lia_editor_add_field (LiaEditor *self,
   field->title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   /* Messages hold what people typed: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  wrap_title_labels (row, field->title);
   g_ptr_array_add (priv->fields, field);
   /* Rows come and go with the form (an affiliation removed): so do their fields. */
   g_object_weak_ref (G_OBJECT (row), on_field_row_gone_cb, self);
