@@ -682,12 +682,34 @@ test_save_sensitivity (StoreFixture  *f,
 
   type (editor, "Sec_tor", "Diagnostics");
   g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
+  /* Typed back to what it was: nothing to save. */
+  type (editor, "Sec_tor", "");
+  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  g_assert_false (lia_editor_is_dirty (editor));
   /* A wrong field does not take Save away: pressing it says what is wrong. */
   type (editor, "_Name", "");
   g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
+  type (editor, "_Name", "Helix Diagnostics");
+  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  /* A choice made and unmade, the same. */
+  {
+    GtkWidget *combo = lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, NULL);
+    guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (combo));
 
-  gtk_window_destroy (GTK_WINDOW (editor));
-  lia_ui_test_settle ();
+    adw_combo_row_set_selected (ADW_COMBO_ROW (combo), selected + 1);
+    g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (combo), selected);
+    g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  }
+  /* Closing asks nothing: there is nothing to lose. */
+  {
+    gpointer alive = editor;
+
+    g_object_add_weak_pointer (G_OBJECT (editor), &alive);
+    gtk_window_close (GTK_WINDOW (editor));
+    lia_ui_test_settle ();
+    g_assert_null (alive);
+  }
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "lia-editor.h"
 #include "lia-editor-dates.h"
+#include "lia-record-picker.h"
 
 /* A row that can be wrong. Its problem is shown in the row itself (its title says what is
  * wrong, in the error colour), so that nothing moves under the pointer when it comes or goes;
@@ -31,6 +32,7 @@ typedef struct
   gboolean     dirty;
   gboolean     closing;
   char        *problem;
+  char        *loaded;  /* what the form showed when it opened (form_state()) */
   GPtrArray   *fields;  /* Field, in the order of the form */
   guint        emptied_idle;
 
@@ -293,6 +295,61 @@ on_field_leave_cb (GtkEventControllerFocus *controller,
   show_field (field);
 }
 
+/* What the form holds, as text: every value a person can change, and every row (a participant
+ * added is a row). Comparing it with the state it opened with tells a change typed back to
+ * the original from a real one. A field's title is its own, not the problem it shows; what
+ * is typed into a search for a record is no value until a record is picked. */
+static void
+append_form_state (LiaEditor *self,
+                   GtkWidget *widget,
+                   GString   *state)
+{
+  if (GTK_IS_POPOVER (widget) || LIA_IS_RECORD_PICKER (widget) || GTK_IS_MENU_BUTTON (widget))
+    return;
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    {
+      Field *field = find_field (self, widget);
+
+      g_string_append_printf (state, "\036row\037%s",
+                              field != NULL ? field->title
+                                            : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+      if (ADW_IS_ACTION_ROW (widget))
+        g_string_append_printf (state, "\037%s", adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+      if (ADW_IS_EXPANDER_ROW (widget))
+        g_string_append_printf (state, "\037%s", adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget)));
+    }
+  if (ADW_IS_COMBO_ROW (widget))
+    g_string_append_printf (state, "\037%u", adw_combo_row_get_selected (ADW_COMBO_ROW (widget)));
+  if (GTK_IS_EDITABLE (widget) && gtk_editable_get_delegate (GTK_EDITABLE (widget)) == NULL)
+    g_string_append_printf (state, "\036text\037%s", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      g_autofree char *text = lia_editor_dup_text (widget);
+
+      g_string_append_printf (state, "\036text\037%s", text);
+    }
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_string_append_printf (state, "\036check\037%d", gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)));
+  if (GTK_IS_SWITCH (widget))
+    g_string_append_printf (state, "\036switch\037%d", gtk_switch_get_active (GTK_SWITCH (widget)));
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    g_string_append_printf (state, "\036toggle\037%d", gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    append_form_state (self, child, state);
+}
+
+static char *
+form_state (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  GString *state = g_string_new (NULL);
+
+  append_form_state (self, priv->form, state);
+  return g_string_free (state, FALSE);
+}
+
 void
 lia_editor_changed (LiaEditor *self)
 {
@@ -303,7 +360,12 @@ lia_editor_changed (LiaEditor *self)
   if (priv->loading)
     return;
 
-  priv->dirty = TRUE;
+  /* Save is for a change: not for one typed back to what was there. */
+  {
+    g_autofree char *now = form_state (self);
+
+    priv->dirty = g_strcmp0 (now, priv->loaded) != 0;
+  }
   validate (self);
 }
 
@@ -456,6 +518,7 @@ lia_editor_constructed (GObject *object)
   priv->loading = TRUE;
   klass->load (self, priv->record);
   priv->loading = FALSE;
+  priv->loaded = form_state (self);
   validate (self);
 
   /* Typing starts in the first field (never on Cancel, where a space would throw it all away). */
@@ -483,6 +546,7 @@ lia_editor_finalize (GObject *object)
   LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
 
   g_clear_pointer (&priv->problem, g_free);
+  g_clear_pointer (&priv->loaded, g_free);
   /* Rows still alive (held elsewhere) must not call back into a finalized editor. */
   for (guint i = 0; i < priv->fields->len; i++)
     g_object_weak_unref (G_OBJECT (((Field *) priv->fields->pdata[i])->row), on_field_row_gone_cb, self);
