@@ -1237,6 +1237,36 @@ test_follow_up_filter (StoreFixture  *f,
   g_assert_cmpstr (gtk_label_get_text (window->follow_ups_open_count), ==, "3");
   assert_heading (follow_up_row (window, "Return the signed letter"), "Overdue");
 
+  /* Done long ago and edited since: the day it was done, not the day of the edit; reopened and
+   * the reopen undone, still that day; its page says it too. */
+  {
+    g_autoptr(LiaCommitment) old = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Return the projector");
+    g_autoptr(GDate) then = g_date_new_dmy (3, G_DATE_JANUARY, 2024);
+    g_autofree char *then_text = lia_ui_format_date (then);
+    g_autofree char *expected = g_strdup_printf ("Done on %s", then_text);
+    gint64 id;
+    GtkWidget *done_row;
+
+    lia_commitment_set_status (old, LIA_COMMITMENT_STATUS_DONE);
+    lia_commitment_set_done_date (old, then);
+    lia_test_save (f->store, old);
+    id = lia_record_get_id (LIA_RECORD (old));
+    lia_commitment_set_notes (old, "Edited today.");
+    lia_test_save (f->store, old);
+    lia_follow_up_list_set_filter (window->follow_up_list, LIA_FOLLOW_UP_FILTER_DONE);
+    lia_ui_test_settle ();
+    g_assert_cmpstr (lia_follow_up_row_get_when (follow_up_row (window, "Return the projector")), ==, expected);
+
+    activate (window, "win.reopen", g_variant_new_int64 (id));
+    activate (window, "win.undo", NULL);
+    g_assert_cmpstr (lia_follow_up_row_get_when (follow_up_row (window, "Return the projector")), ==, expected);
+
+    activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_COMMITMENT, id));
+    done_row = lia_ui_test_find_row_by_subtitle (detail (window), "Done On");
+    g_assert_nonnull (done_row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (done_row)), ==, then_text);
+  }
+
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 

@@ -24,6 +24,7 @@ lia_commitment_detail_build (LiaDetail *detail,
   LiaStore *store = lia_detail_get_store (detail);
   gint64 id = lia_record_get_id (record);
   g_autofree char *due = lia_ui_format_date (lia_commitment_get_due_date (commitment));
+  g_autofree char *done = lia_ui_format_date (lia_commitment_get_done_date (commitment));
   g_autofree char *status = NULL;
   GtkWidget *group, *button;
 
@@ -47,6 +48,7 @@ lia_commitment_detail_build (LiaDetail *detail,
   group = lia_ui_group_new (content, _("Details"), NULL);
   lia_ui_group_add (group, lia_ui_property_row_new (_("Status"), status));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Due"), due != NULL ? due : _("No due date")));
+  lia_ui_group_add (group, lia_ui_property_row_new (_("Done On"), done));
   if (lia_commitment_get_organization_id (commitment) != 0)
     {
       gint64 other = lia_commitment_get_organization_id (commitment);
