@@ -1171,7 +1171,7 @@ test_follow_up_filter (StoreFixture  *f,
   GListModel *ours;
   g_autoptr(GDate) today = lia_date_new_today ();
   g_autofree char *done_today = NULL;
-  g_autofree char *today_text = lia_ui_format_date (today);
+  g_autofree char *today_text = lia_labels_format_date (today);
   g_autoptr(LiaRecord) after = NULL;
   Seed s;
 
@@ -1242,7 +1242,7 @@ test_follow_up_filter (StoreFixture  *f,
   {
     g_autoptr(LiaCommitment) old = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Return the projector");
     g_autoptr(GDate) then = g_date_new_dmy (3, G_DATE_JANUARY, 2024);
-    g_autofree char *then_text = lia_ui_format_date (then);
+    g_autofree char *then_text = lia_labels_format_date (then);
     g_autofree char *expected = g_strdup_printf ("Done on %s", then_text);
     gint64 id;
     GtkWidget *done_row;

@@ -31,7 +31,7 @@ add_contact_points (GtkWidget  *group,
       g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
 
       lia_ui_group_add (group,
-                        lia_ui_link_row_new (lia_ui_contact_point_kind_label (lia_contact_point_get_kind (point)),
+                        lia_ui_link_row_new (lia_labels_contact_point_kind (lia_contact_point_get_kind (point)),
                                              lia_contact_point_get_value (point), uri_prefix,
                                              icon_name, tooltip));
     }
@@ -98,8 +98,8 @@ lia_contact_detail_build (LiaDetail *detail,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *local_time = lia_ui_format_local_time (lia_contact_get_time_zone (contact), now);
   g_autofree char *languages = lia_iso_dup_language_list (lia_contact_get_languages (contact));
-  g_autofree char *influence = lia_ui_format_scale (lia_assessment_get_influence (assessment));
-  g_autofree char *interest = lia_ui_format_scale (lia_assessment_get_interest (assessment));
+  g_autofree char *influence = lia_labels_format_scale (lia_assessment_get_influence (assessment));
+  g_autofree char *interest = lia_labels_format_scale (lia_assessment_get_interest (assessment));
   g_autoptr(GPtrArray) commitments = NULL;
   g_autoptr(GPtrArray) concerns = NULL;
   g_autoptr(GError) error = NULL;
@@ -127,7 +127,7 @@ lia_contact_detail_build (LiaDetail *detail,
                                  "call-start-symbolic", _("Call"));
   if (lia_contact_get_preferred_channel (contact) != LIA_CHANNEL_UNSPECIFIED)
     n_reach += lia_ui_group_add (group, lia_ui_property_row_new (_("Prefers"),
-                                                                 lia_ui_channel_label (lia_contact_get_preferred_channel (contact))));
+                                                                 lia_labels_channel (lia_contact_get_preferred_channel (contact))));
   n_reach += lia_ui_group_add (group, lia_ui_property_row_new (_("Local Time"), local_time));
   n_reach += lia_ui_group_add (group, lia_ui_property_row_new (_("Languages"), languages));
   if (n_reach == 0)
@@ -140,7 +140,7 @@ lia_contact_detail_build (LiaDetail *detail,
   lia_ui_group_add (group, lia_ui_property_row_new (_("Influence"), influence));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Interest"), interest));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Stance"),
-                                                    lia_ui_stance_label (lia_assessment_get_stance (assessment))));
+                                                    lia_labels_stance (lia_assessment_get_stance (assessment))));
 
   commitments = lia_store_list_open_commitments (store, id, 0, &error);
   if (lia_detail_failed (detail, &error))
@@ -165,7 +165,7 @@ lia_contact_detail_build (LiaDetail *detail,
           lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_CONCERN,
                                                           lia_record_get_id (LIA_RECORD (concern)),
                                                           lia_concern_get_title (concern),
-                                                          lia_ui_severity_label (lia_concern_get_severity (concern))));
+                                                          lia_labels_severity (lia_concern_get_severity (concern))));
         }
     }
 

@@ -53,7 +53,7 @@ format_closed (LiaCommitment *commitment)
   if (day == NULL)
     return g_strdup (cancelled ? _("Cancelled") : _("Done"));
 
-  date = lia_ui_format_date (day);
+  date = lia_labels_format_date (day);
 
   /* Translators: when a commitment was closed; %s is a date ("3 December 2026"). */
   return g_strdup_printf (cancelled ? _("Cancelled on %s") : _("Done on %s"), date);
@@ -72,7 +72,7 @@ format_when (LiaCommitment *commitment,
   if (due == NULL)
     return g_strdup (_("No due date"));
 
-  date = lia_ui_format_date (due);
+  date = lia_labels_format_date (due);
   days = g_date_days_between (today, due);
   if (days < 0)
     {

@@ -52,7 +52,7 @@ lia_interaction_detail_build (LiaDetail *detail,
 
   /* Translators: when an interaction happened, as in "Monday, 3 March 2025, 14:05 (UTC+03:00)". */
   when = g_strdup_printf (_("%s, %s (UTC%s)"), day, time, offset);
-  subtitle = g_strdup_printf ("%s · %s", lia_ui_interaction_kind_label (kind), when);
+  subtitle = g_strdup_printf ("%s · %s", lia_labels_interaction_kind (kind), when);
   gtk_box_append (GTK_BOX (content),
                   lia_ui_detail_header_new (NULL, lia_ui_interaction_kind_icon_name (kind),
                                             lia_interaction_get_title (interaction), subtitle));
@@ -128,7 +128,7 @@ lia_interaction_detail_build (LiaDetail *detail,
           lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_CONCERN,
                                                           lia_record_get_id (LIA_RECORD (concern)),
                                                           lia_concern_get_title (concern),
-                                                          lia_ui_concern_status_label (lia_concern_get_status (concern))));
+                                                          lia_labels_concern_status (lia_concern_get_status (concern))));
         }
     }
 }

@@ -46,13 +46,13 @@ add_assessment (GtkWidget     *content,
                 LiaAssessment *assessment)
 {
   GtkWidget *group = lia_ui_group_new (content, _("Assessment"), NULL);
-  g_autofree char *influence = lia_ui_format_scale (lia_assessment_get_influence (assessment));
-  g_autofree char *interest = lia_ui_format_scale (lia_assessment_get_interest (assessment));
+  g_autofree char *influence = lia_labels_format_scale (lia_assessment_get_influence (assessment));
+  g_autofree char *interest = lia_labels_format_scale (lia_assessment_get_interest (assessment));
 
   lia_ui_group_add (group, lia_ui_property_row_new (_("Influence"), influence));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Interest"), interest));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Stance"),
-                                           lia_ui_stance_label (lia_assessment_get_stance (assessment))));
+                                           lia_labels_stance (lia_assessment_get_stance (assessment))));
 }
 
 static void
@@ -220,8 +220,8 @@ lia_organization_detail_build (LiaDetail *detail,
     {
       LiaConcern *concern = concerns->pdata[i];
       g_autofree char *status = g_strdup_printf (_("%s severity · %s"),
-                                                 lia_ui_severity_label (lia_concern_get_severity (concern)),
-                                                 lia_ui_concern_status_label (lia_concern_get_status (concern)));
+                                                 lia_labels_severity (lia_concern_get_severity (concern)),
+                                                 lia_labels_concern_status (lia_concern_get_status (concern)));
 
       lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_CONCERN,
                                              lia_record_get_id (LIA_RECORD (concern)),

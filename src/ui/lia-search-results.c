@@ -73,7 +73,7 @@ header_func (GtkListBoxRow *row,
       return;
     }
 
-  header = gtk_label_new (lia_ui_record_kind_label (kind));
+  header = gtk_label_new (lia_labels_record_kind_plural (kind));
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "search-group");
@@ -330,7 +330,7 @@ lia_search_results_set_text (LiaSearchResults *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       lia_search_result_get_title (found->pdata[i]),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      lia_ui_record_kind_label (lia_search_result_get_kind (found->pdata[i])),
+                                      lia_labels_record_kind_plural (lia_search_result_get_kind (found->pdata[i])),
                                       -1);
     }
 

@@ -87,8 +87,8 @@ char *
 lia_ui_format_period (const GDate *from,
                       const GDate *until)
 {
-  g_autofree char *start = lia_ui_format_date (from);
-  g_autofree char *end = lia_ui_format_date (until);
+  g_autofree char *start = lia_labels_format_date (from);
+  g_autofree char *end = lia_labels_format_date (until);
 
   if (start != NULL && end != NULL)
     /* Translators: a period of time, as in "1 March 2019 – 30 June 2021". */
@@ -346,7 +346,7 @@ lia_ui_commitment_row_new (LiaStore      *store,
                            LiaCommitment *commitment)
 {
   gint64 id = lia_record_get_id (LIA_RECORD (commitment));
-  g_autofree char *due = lia_ui_format_date (lia_commitment_get_due_date (commitment));
+  g_autofree char *due = lia_labels_format_date (lia_commitment_get_due_date (commitment));
   g_autofree char *subtitle = NULL;
   g_autofree char *done_label = NULL;
   GtkWidget *row;
@@ -355,14 +355,14 @@ lia_ui_commitment_row_new (LiaStore      *store,
   if (lia_commitment_get_is_overdue (commitment))
     /* Translators: a commitment's due date that has passed. */
     subtitle = g_strdup_printf (_("%s · Overdue since %s"),
-                                lia_ui_direction_label (lia_commitment_get_direction (commitment)),
+                                lia_labels_direction (lia_commitment_get_direction (commitment)),
                                 due);
   else if (due != NULL)
     subtitle = g_strdup_printf (_("%s · Due %s"),
-                                lia_ui_direction_label (lia_commitment_get_direction (commitment)),
+                                lia_labels_direction (lia_commitment_get_direction (commitment)),
                                 due);
   else
-    subtitle = g_strdup (lia_ui_direction_label (lia_commitment_get_direction (commitment)));
+    subtitle = g_strdup (lia_labels_direction (lia_commitment_get_direction (commitment)));
 
   row = lia_ui_record_row_new (LIA_RECORD_KIND_COMMITMENT, id,
                                lia_commitment_get_title (commitment), subtitle);
