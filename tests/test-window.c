@@ -884,6 +884,31 @@ test_detail_follows_view (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* A record opened from elsewhere is highlighted in its list wherever its row is, not only in
+ * the first pages. */
+static void
+test_highlight_far_row (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  LiaWindow *window;
+  gint64 last = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Partner %03u", i);
+
+      last = lia_test_add_organization (f->store, name, 0);
+    }
+  window = show_sized (f->store, 1280, 800);
+
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, last));
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, last);
+  g_assert_cmpint (highlighted (GTK_WIDGET (window->organizations_list)), ==, last);
+  g_assert_true (lia_directory_list_select_id (window->organizations_list, last));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 /* Presses the pointer on @row, as a click does, through the controllers of the list pane. */
 static void
 press_on (LiaWindow *window,
@@ -1482,6 +1507,7 @@ main (int   argc,
   ADD ("/window/remembers", test_remembers);
   ADD ("/window/detail-follows-view", test_detail_follows_view);
   ADD ("/window/narrow-reopen", test_narrow_reopen);
+  ADD ("/window/highlight-far-row", test_highlight_far_row);
   ADD ("/window/focus-after-save", test_focus_after_save);
   g_test_add ("/window/layout/en", StoreFixture, &english, store_fixture_setup, test_layout, store_fixture_teardown);
   g_test_add ("/window/layout/fr", StoreFixture, &french, store_fixture_setup, test_layout, store_fixture_teardown);
