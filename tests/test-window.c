@@ -689,8 +689,8 @@ longest (StoreFixture *f,
 /* The records whose pages are the widest in the sample: the longest names and titles. */
 static void
 sample_records (StoreFixture  *f,
-                LiaRecordKind  kinds[4],
-                gint64         ids[4])
+                LiaRecordKind  kinds[5],
+                gint64         ids[5])
 {
   kinds[0] = LIA_RECORD_KIND_ORGANIZATION;
   ids[0] = longest (f, "SELECT id FROM organizations ORDER BY length(name) DESC LIMIT 1");
@@ -700,6 +700,9 @@ sample_records (StoreFixture  *f,
   ids[2] = longest (f, "SELECT id FROM interactions ORDER BY length(title) DESC LIMIT 1");
   kinds[3] = LIA_RECORD_KIND_COMMITMENT;
   ids[3] = longest (f, "SELECT id FROM commitments ORDER BY length(title) DESC LIMIT 1");
+  /* Concerns have no view of their own: one opens from the organization it involves. */
+  kinds[4] = LIA_RECORD_KIND_CONCERN;
+  ids[4] = longest (f, "SELECT id FROM concerns ORDER BY length(title) DESC LIMIT 1");
 }
 
 static const char *
@@ -723,8 +726,8 @@ test_layout (StoreFixture  *f,
 {
   const Language *language = data;
   static const int sizes[][2] = { { 960, 640 }, { 1280, 800 }, { 360, 640 } };
-  LiaRecordKind kinds[4];
-  gint64 ids[4];
+  LiaRecordKind kinds[5];
+  gint64 ids[5];
 
   if (!use_language (language))
     {
@@ -785,6 +788,27 @@ test_layout (StoreFixture  *f,
           if (list_width < 0)
             list_width = list_bounds.size.width;
           g_assert_cmpfloat (list_bounds.size.width, ==, list_width);
+          assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
+        }
+
+      if (width == 360)
+        {
+          g_autofree char *where = g_strdup_printf ("%s, %d px", language->name, width);
+
+          /* The sidebar, one step back from a list. */
+          activate (window, "win.back", NULL);
+          g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "sidebar");
+          assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
+          /* Search results, with their dates and passages. */
+          activate (window, "win.search", NULL);
+          gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budget");
+          lia_ui_test_settle ();
+          g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "search");
+          g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), >, 0);
+          assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
+          /* The empty state of a view with nothing chosen. */
+          gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+          activate (window, "win.view", g_variant_new_string ("timeline"));
           assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
         }
       lia_ui_test_destroy (GTK_WINDOW (window));
