@@ -717,6 +717,32 @@ view_of (LiaRecordKind kind)
     }
 }
 
+/* Clicks @row of a list view as the pointer does: GTK 4.8's list rows select themselves
+ * through this action when clicked. */
+static void
+click_row (GtkWidget *row)
+{
+  g_assert_true (gtk_widget_activate_action (row, "listitem.select", "(bb)", FALSE, FALSE));
+  lia_ui_test_settle ();
+}
+
+/* The first organization row shown in the list, and the organization it shows. */
+static GtkWidget *
+first_organization_row (LiaWindow *window,
+                        gint64    *out_id)
+{
+  GListModel *model = lia_directory_list_get_model (window->organizations_list);
+  g_autoptr(LiaRecord) first = g_list_model_get_item (model, 0);
+  GtkWidget *label = lia_ui_test_find (GTK_WIDGET (window->organizations_list), GTK_TYPE_LABEL,
+                                       lia_record_get_label (first));
+
+  while (label != NULL && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (label)))
+    label = gtk_widget_get_parent (label);
+  g_assert_nonnull (label);
+  *out_id = lia_record_get_id (first);
+  return label;
+}
+
 /* In English and in French, at the default size and a common larger one, each kind of record
  * opens beside its list, and the list keeps its width whatever is shown; at 360 px every page
  * (the list, each record, the list again after Back) fits inside the window. */
@@ -746,6 +772,23 @@ test_layout (StoreFixture  *f,
       /* Translated, or the test proves nothing about French. */
       if (language->language != NULL)
         g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Organisations");
+
+      /* A click on an organization: its page beside the list, never the window folding. */
+      if (width != 360)
+        {
+          gint64 clicked = 0;
+          graphene_rect_t list_bounds, detail_bounds;
+
+          click_row (first_organization_row (window, &clicked));
+          g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, clicked);
+          g_assert_false (adw_leaflet_get_folded (window->leaflet));
+          g_assert_true (gtk_widget_get_mapped (detail (window)));
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->organizations_list)));
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->list_stack), GTK_WIDGET (window), &list_bounds));
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->detail_stack), GTK_WIDGET (window), &detail_bounds));
+          g_assert_cmpfloat (list_bounds.origin.x + list_bounds.size.width, <=, detail_bounds.origin.x + 1);
+          g_assert_cmpfloat (detail_bounds.origin.x + detail_bounds.size.width, <=, width + 1);
+        }
 
       for (guint r = 0; r < G_N_ELEMENTS (kinds); r++)
         {
@@ -860,9 +903,15 @@ static void
 test_detail_follows_view (StoreFixture  *f,
                           gconstpointer  data)
 {
+  const Language *language = data;
   LiaWindow *window;
   Seed s;
 
+  if (!use_language (language))
+    {
+      g_test_skip ("The locale is not installed: build-aux/dev generates it");
+      return;
+    }
   seed (f->store, &s);
   window = show_sized (f->store, 1280, 800);
 
@@ -904,8 +953,11 @@ test_detail_follows_view (StoreFixture  *f,
   /* Follow-ups kept its commitment. */
   activate (window, "win.view", g_variant_new_string ("follow-ups"));
   g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.theirs);
+  if (language->language != NULL)
+    g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Suivis");
 
   lia_ui_test_destroy (GTK_WINDOW (window));
+  use_language (&english);
 }
 
 /* A record opened from elsewhere is highlighted in its list wherever its row is, not only in
@@ -1529,12 +1581,15 @@ main (int   argc,
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/wide-layout", test_wide_layout);
   ADD ("/window/remembers", test_remembers);
-  ADD ("/window/detail-follows-view", test_detail_follows_view);
   ADD ("/window/narrow-reopen", test_narrow_reopen);
   ADD ("/window/highlight-far-row", test_highlight_far_row);
   ADD ("/window/focus-after-save", test_focus_after_save);
   g_test_add ("/window/layout/en", StoreFixture, &english, store_fixture_setup, test_layout, store_fixture_teardown);
   g_test_add ("/window/layout/fr", StoreFixture, &french, store_fixture_setup, test_layout, store_fixture_teardown);
+  g_test_add ("/window/detail-follows-view/en", StoreFixture, &english, store_fixture_setup,
+              test_detail_follows_view, store_fixture_teardown);
+  g_test_add ("/window/detail-follows-view/fr", StoreFixture, &french, store_fixture_setup,
+              test_detail_follows_view, store_fixture_teardown);
   ADD ("/window/read-errors", test_read_errors);
   ADD ("/window/inner-read-errors", test_inner_read_errors);
   ADD ("/window/follow-up-groups", test_follow_up_groups);
