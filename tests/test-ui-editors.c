@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <glib/gi18n.h>
 
 #include "lia-commitment-editor.h"
 #include "lia-concern-editor.h"
@@ -438,6 +439,20 @@ static void
 test_opens_ready (StoreFixture  *f,
                   gconstpointer  data)
 {
+  const char *locale = data;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  /* In French too: the first field is the first whatever its title says. */
+  if (locale != NULL)
+    {
+      if (setlocale (LC_ALL, locale) == NULL)
+        {
+          g_test_skip ("The locale is not installed: build-aux/dev generates it");
+          return;
+        }
+      textdomain (GETTEXT_PACKAGE);
+    }
+
   for (guint which = 0; which < 5; which++)
     {
       const char *first = NULL;
@@ -445,6 +460,14 @@ test_opens_ready (StoreFixture  *f,
       GtkWidget *row;
 
       lia_ui_test_present (GTK_WINDOW (editor));
+      if (locale != NULL)
+        {
+          const char *translated = g_dgettext (GETTEXT_PACKAGE, first);
+
+          /* Translated, or the test proves nothing about French. */
+          g_assert_cmpstr (translated, !=, first);
+          first = translated;
+        }
       row = entry (editor, first);
       g_assert_true (focus_is_in (editor, row));
       g_assert_true (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (editor))));
@@ -460,6 +483,9 @@ test_opens_ready (StoreFixture  *f,
       gtk_window_destroy (GTK_WINDOW (editor));
       lia_ui_test_settle ();
     }
+
+  setlocale (LC_ALL, saved);
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /* A field says it is wrong once it was emptied, or changed and left; then it follows the typing. */
@@ -1015,6 +1041,21 @@ main (int   argc,
   /* Accessible names are checked, which GTK_A11Y=none would throw away. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   lia_ui_test_init (&argc, &argv);
+  {
+    /* The catalogs built in the build directory, for the French run. */
+    g_autofree char *locale_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+    g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+    g_unsetenv ("LANGUAGE");
+    bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+    /* GLib decides once whether to translate at all, on the first lookup: make it in French. */
+    if (setlocale (LC_ALL, "fr_FR.UTF-8") != NULL)
+      (void) g_dgettext (GETTEXT_PACKAGE, "Liaison");
+    setlocale (LC_ALL, saved);
+    textdomain (GETTEXT_PACKAGE);
+  }
 
   if (!lia_ui_test_init_display ())
     {
@@ -1032,6 +1073,8 @@ main (int   argc,
   ADD ("/ui-editors/contact-affiliations", test_contact_affiliations);
   ADD ("/ui-editors/concern", test_concern);
   ADD ("/ui-editors/opens-ready", test_opens_ready);
+  g_test_add ("/ui-editors/opens-ready/fr", StoreFixture, "fr_FR.UTF-8", store_fixture_setup,
+              test_opens_ready, store_fixture_teardown);
   ADD ("/ui-editors/error-after-touching", test_error_after_touching);
   ADD ("/ui-editors/no-layout-jump", test_no_layout_jump);
   ADD ("/ui-editors/save-shows-all", test_save_shows_all);
