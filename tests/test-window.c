@@ -1476,6 +1476,8 @@ test_inner_read_errors (StoreFixture  *f,
     { "commitments", LIA_RECORD_KIND_CONTACT, "Share the vaccination figures" },
     { "affiliations", LIA_RECORD_KIND_CONTACT, "World Health Organization" },
     { "concern_interactions", LIA_RECORD_KIND_INTERACTION, "Budget meeting" },
+    /* Who a participant is comes from their affiliations. */
+    { "affiliations", LIA_RECORD_KIND_INTERACTION, "Director · World Health Organization" },
   };
   LiaWindow *window;
   GtkWidget *page;

@@ -90,7 +90,11 @@ lia_interaction_detail_build (LiaDetail *detail,
       name = lia_ui_dup_record_label (store, LIA_RECORD_KIND_CONTACT, id);
       /* Who they are, so that two people of the same name are told apart. */
       if (contact != NULL)
-        context = lia_ui_dup_contact_context (store, LIA_CONTACT (contact));
+        {
+          context = lia_ui_read_contact_context (store, LIA_CONTACT (contact), &error);
+          if (lia_detail_failed (detail, &error))
+            return;
+        }
       lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_CONTACT, id, name,
                                                       context != NULL && context[0] != '\0'
                                                       ? context : _("Contact")));

@@ -212,8 +212,9 @@ lia_ui_dup_participants (LiaStore       *store,
 }
 
 char *
-lia_ui_dup_contact_context (LiaStore   *store,
-                            LiaContact *contact)
+lia_ui_read_contact_context (LiaStore    *store,
+                             LiaContact  *contact,
+                             GError     **error)
 {
   g_autoptr(GPtrArray) affiliations = NULL;
   g_autoptr(GDate) today = lia_date_new_today ();
@@ -226,9 +227,10 @@ lia_ui_dup_contact_context (LiaStore   *store,
   /* The store lists the main affiliation first. */
   affiliations = lia_store_list_affiliations_for_contact (store,
                                                           lia_record_get_id (LIA_RECORD (contact)),
-                                                          NULL);
-  if (affiliations != NULL && affiliations->len > 0 &&
-      lia_affiliation_is_current_on (affiliations->pdata[0], today))
+                                                          error);
+  if (affiliations == NULL)
+    return NULL;
+  if (affiliations->len > 0 && lia_affiliation_is_current_on (affiliations->pdata[0], today))
     {
       LiaAffiliation *affiliation = affiliations->pdata[0];
       const char *role = lia_affiliation_get_role (affiliation);
@@ -245,6 +247,20 @@ lia_ui_dup_contact_context (LiaStore   *store,
     }
 
   return g_strdup (job_title);
+}
+
+char *
+lia_ui_dup_contact_context (LiaStore   *store,
+                            LiaContact *contact)
+{
+  char *context;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (LIA_IS_CONTACT (contact), NULL);
+
+  /* A list row has no room for an error; the list's own reads show it. */
+  context = lia_ui_read_contact_context (store, contact, NULL);
+  return context != NULL ? context : g_strdup (lia_contact_get_job_title (contact));
 }
 
 /* --- widgets ------------------------------------------------------------------------------ */

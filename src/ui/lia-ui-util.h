@@ -38,6 +38,11 @@ char       *lia_ui_dup_participants           (LiaStore              *store,
  * affiliation (the job title when it names no role), else the job title; "" when neither. */
 char       *lia_ui_dup_contact_context        (LiaStore              *store,
                                                LiaContact            *contact);
+/* The same, or %NULL with @error when their affiliations could not be read (a detail page
+ * says so rather than show only the job title). */
+char       *lia_ui_read_contact_context       (LiaStore              *store,
+                                               LiaContact            *contact,
+                                               GError               **error);
 
 /* Removes every child of a GtkBox or GtkListBox. */
 void        lia_ui_remove_all                 (GtkWidget             *container);
