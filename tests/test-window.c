@@ -1513,6 +1513,21 @@ test_inner_read_errors (StoreFixture  *f,
       g_assert_true (lia_ui_test_shows_label (detail (window), cases[i].when_read));
     }
 
+  /* Back in a view whose record cannot be read now: its page says so, not the view's empty
+   * state (which says nothing is chosen). */
+  activate (window, "win.view", g_variant_new_string ("organizations"));
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.who));
+  activate (window, "win.view", g_variant_new_string ("follow-ups"));
+  lia_test_sql (f->path, "ALTER TABLE organizations RENAME TO away;");
+  lia_store_announce_outside_change (f->store);
+  lia_ui_test_settle ();
+  activate (window, "win.view", g_variant_new_string ("organizations"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), !=, "empty");
+  shown_error_state (detail (window), "Could Not Read This Record");
+  lia_test_sql (f->path, "ALTER TABLE away RENAME TO organizations;");
+  lia_store_announce_outside_change (f->store);
+  lia_ui_test_settle ();
+
   activate (window, "win.search", NULL);
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budg");
   lia_ui_test_settle ();

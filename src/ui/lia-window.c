@@ -361,6 +361,7 @@ show_view_record (LiaWindow *self)
   LiaRecordKind kind = self->view_kind[index];
   gint64 id = self->view_id[index];
   g_autoptr(LiaRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (id != 0 && kind == self->current_kind && id == self->current_id)
     {
@@ -368,8 +369,9 @@ show_view_record (LiaWindow *self)
       return;
     }
   if (id != 0)
-    record = lia_store_load (self->store, kind, id, NULL);
-  if (record != NULL)
+    record = lia_store_load (self->store, kind, id, &error);
+  /* Gone: the view's empty state. Unreadable: the record's page, which says why. */
+  if (record != NULL || (id != 0 && !g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND)))
     {
       gboolean folded = adw_leaflet_get_folded (self->leaflet);
       const char *pane = adw_leaflet_get_visible_child_name (self->leaflet);
