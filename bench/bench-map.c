@@ -6,11 +6,14 @@
  * read them, and Today's stakeholder pass is measured by bench-store with them. Prints the
  * figures for docs/performance.md; fails only on errors.
  *
- *   bench-map [--scale S] --database FILE     (S = 1 for full size; an existing file is reused)
+ *   bench-map [--scale S] [--fresh] --database FILE
+ *       S = 1 for full size; an existing file is reused unless --fresh
  */
 #include "config.h"
 
 #include <stdlib.h>
+
+#include <glib/gstdio.h>
 
 #include "bench-data.h"
 #include "lia-store-bulk.h"
@@ -132,11 +135,13 @@ main (int    argc,
   g_autoptr(GDate) today = lia_date_new_today ();
   g_autofree char *database = NULL;
   double scale = 1.0;
+  gboolean fresh = FALSE;
   guint64 contacts = 0;
   LiaMapQuery plain, filtered, past;
   GOptionEntry entries[] = {
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Fraction of the full size", "S" },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "The database to fill or reuse", "FILE" },
+    { "fresh", 0, 0, G_OPTION_ARG_NONE, &fresh, "Start from an empty database, not the one there", NULL },
     { NULL }
   };
 
@@ -147,6 +152,17 @@ main (int    argc,
       return 2;
     }
 
+  if (fresh)
+    {
+      const char *suffixes[] = { "", "-wal", "-shm" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *path = g_strconcat (database, suffixes[i], NULL);
+
+          g_remove (path);
+        }
+    }
   if (!(store = lia_store_open (database, &error)) ||
       !lia_store_count_records (store, LIA_RECORD_KIND_CONTACT, FALSE, &contacts, &error))
     g_error ("%s", error->message);
