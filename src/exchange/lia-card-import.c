@@ -68,7 +68,7 @@ void
 _lia_card_add_org (LiaCard            *c,
                    const char * const *name_and_units)
 {
-  GPtrArray *parts = g_ptr_array_new ();
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; name_and_units != NULL && name_and_units[i] != NULL; i++)
     {
@@ -81,11 +81,17 @@ _lia_card_add_org (LiaCard            *c,
         break;
     }
 
+  /* The same organization twice (two ORG lines, an ORG in a group) is one affiliation. */
+  for (guint i = 0; i < c->orgs->len && parts->len > 0; i++)
+    if (g_utf8_collate (((char **) g_ptr_array_index (c->orgs, i))[0], g_ptr_array_index (parts, 0)) == 0)
+      g_ptr_array_set_size (parts, 0);
+
   if (parts->len == 0)
     {
       g_ptr_array_unref (parts);
       return;
     }
+  g_ptr_array_set_free_func (parts, NULL);
   g_ptr_array_add (parts, NULL);
   g_ptr_array_add (c->orgs, g_ptr_array_free (parts, FALSE));
 }
@@ -528,7 +534,7 @@ store_affiliation (LiaCard    *c,
 
   /* Until affiliations have a unit, the units of an ORG are said to be lost. */
   for (guint i = 1; org[i] != NULL; i++)
-    _lia_import_not_kept (import, "ORG (unit)");
+    _lia_import_not_kept (import, "ORG unit");
 
   if (!(affiliations = lia_store_list_affiliations_for_contact (import->store, contact_id, &error)))
     {
