@@ -231,7 +231,7 @@ read_address (Reading         *r,
     {
       LiaContactPointKind kind = kind_of (attr, label_of (r, attr));
       g_autoptr(LiaPostalAddress) address = NULL;
-      g_autofree char *parts[ADR_PARTS] = { NULL, };
+      char *parts[ADR_PARTS] = { NULL, };
 
       for (guint i = 0; i < ADR_PARTS; i++)
         parts[i] = component (attr, i);
