@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
 #include "lia-test-util.h"
@@ -495,6 +496,105 @@ test_oracles (void)
     }
 }
 
+/* Export */
+
+static void
+export_vcard (LiaStore   *store,
+              const char *path,
+              const char *version)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LiaExporter) exporter = lia_exporter_new (file, LIA_EXCHANGE_FORMAT_VCARD);
+  g_autoptr(GError) error = NULL;
+
+  if (version != NULL)
+    lia_exporter_set_vcard_version (exporter, version);
+  g_assert_true (lia_exporter_run (exporter, store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* What vobject, an independent parser, reads in @path: a line per card. */
+static char *
+read_with_vobject (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "vcard-check.py", NULL);
+  /* Debian's python3, where python3-vobject is, whatever else is first on the PATH. */
+  const char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/bin/python3" : "python3";
+  const char *argv[] = { python, script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("vobject could not read %s: %s", path, err);
+  return out;
+}
+
+static void
+test_export_roundtrip (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  const char *version = data;
+  g_autofree char *iphone = g_test_build_filename (G_TEST_DIST, "data", "interop", "vcard",
+                                                   "ezvcard-John_Doe_IPHONE.vcf", NULL);
+  g_autofree char *apple = g_test_build_filename (G_TEST_DIST, "data", "interop", "vcard",
+                                                  "roundcube-apple.vcf", NULL);
+  g_autofree char *first = g_build_filename (f->dir, "first.vcf", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "second.vcf", NULL);
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autofree char *seen = NULL;
+  g_autoptr(GFile) first_file = g_file_new_for_path (first);
+  g_autoptr(GError) error = NULL;
+  StoreFixture other = { 0, };
+
+  /* A person with a photo, addresses, an ORG with a unit; an organization's card. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (i == 0 ? iphone : apple);
+      g_autoptr(LiaImporter) importer = lia_importer_new (file);
+
+      g_assert_true (lia_importer_run (importer, f->store, NULL, &error));
+      g_assert_no_error (error);
+    }
+  export_vcard (f->store, first, version);
+
+  seen = read_with_vobject (first);
+  g_test_message ("%s", seen);
+  g_assert_nonnull (strstr (seen, version != NULL ? "4.0|org|Apple Computer AG|" : "3.0|org|Apple Computer AG|"));
+  g_assert_nonnull (strstr (seen, "|person|Mr. John Richter James Doe Sr.|john.doe@ibm.com|905-555-1234,"));
+
+  /* Into the same database: nothing changes. */
+  {
+    g_autoptr(LiaImporter) again = lia_importer_new (first_file);
+
+    g_assert_true (lia_importer_run (again, f->store, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (lia_importer_get_total (again, LIA_IMPORT_CREATED), ==, 0);
+    g_assert_cmpuint (lia_importer_get_total (again, LIA_IMPORT_UPDATED), ==, 0);
+    g_assert_null (lia_importer_describe_not_kept (again));
+  }
+
+  /* Into a fresh one: the same records, so the same export, byte for byte. */
+  store_fixture_setup (&other, NULL);
+  {
+    g_autoptr(LiaImporter) fresh = lia_importer_new (first_file);
+
+    g_assert_true (lia_importer_run (fresh, other.store, NULL, &error));
+    g_assert_no_error (error);
+  }
+  export_vcard (other.store, second, version);
+  store_fixture_teardown (&other, NULL);
+
+  g_assert_true (g_file_get_contents (first, &first_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (second, &second_text, NULL, NULL));
+  g_assert_cmpstr (second_text, ==, first_text);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -513,6 +613,8 @@ main (int argc, char **argv)
   ADD ("/vcard/hostile", test_hostile);
   ADD ("/vcard/warnings", test_warnings);
 #undef ADD
+  g_test_add ("/vcard/export-3.0", StoreFixture, NULL, store_fixture_setup, test_export_roundtrip, store_fixture_teardown);
+  g_test_add ("/vcard/export-4.0", StoreFixture, "4.0", store_fixture_setup, test_export_roundtrip, store_fixture_teardown);
   g_test_add_func ("/vcard/interop", test_interop);
   g_test_add_func ("/vcard/oracles", test_oracles);
 
