@@ -185,10 +185,11 @@ _lia_cli_run_import (const LiaCliCommand *command,
     G_OPTION_ENTRY_NULL
   };
 
-  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md) or an xCard file.\n"
-                            "Records are merged by their id: importing the same file again creates\n"
-                            "nothing new. A file with any problem changes nothing; every problem is\n"
-                            "listed with its line and column."));
+  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md), an xCard or a vCard\n"
+                            "file (docs/vcard.md), recognized by its content. Records are merged by their\n"
+                            "id, cards by uid, email, phone or name: importing the same file again\n"
+                            "creates nothing new. A file with any problem changes nothing; every problem\n"
+                            "is listed with its line and column, and what was not kept is counted."));
 
   if (!_lia_cli_parse_options (command, _("FILE"), description, entries, argc, argv,
                                &database, &args, &status))
