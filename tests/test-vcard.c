@@ -82,6 +82,8 @@ test_quoted_printable (StoreFixture  *f,
     "=BCrgen;;;\r\n"
     "NOTE;ENCODING=QUOTED-PRINTABLE:=\r\n"
     "Line one=0D=0ALine two\r\n"
+    /* Empty once decoded: the fuzzer's second find. */
+    "X-EMPTY;ENCODING=QUOTED-PRINTABLE:\r\n"
     "END:VCARD\r\n";
   g_autoptr(LiaImporter) importer = import_ok (f, card, -1);
   g_autoptr(LiaContact) contact = only_contact (f);
@@ -343,10 +345,12 @@ static void
 test_warnings (StoreFixture  *f,
                gconstpointer  data)
 {
-  /* No VERSION, a line without a colon, an address that is none: read past, said. */
+  /* No VERSION, a line without a colon, one without a name (the fuzzer's first find), an
+   * address that is none: read past, said. */
   static const char card[] =
     "BEGIN:VCARD\n"
     "FN\n"
+    ":N\rLima\n"
     "N:Lima;Ana;;;\n"
     "EMAIL:XXXXXXXX\n"
     "END:VCARD\n";
@@ -355,7 +359,7 @@ test_warnings (StoreFixture  *f,
   GListModel *warnings = lia_importer_get_warnings (importer);
 
   g_assert_cmpstr (lia_contact_get_display_name (contact), ==, "Ana Lima");
-  g_assert_cmpuint (g_list_model_get_n_items (warnings), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (warnings), ==, 4);
 }
 
 /* Every real file */
