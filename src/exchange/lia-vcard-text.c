@@ -298,14 +298,21 @@ normalize_property (Split       *split,
       return;
     }
 
-  /* A name with a space or worse (“X-GOOGLE TALK”) is not one EVCard can read. */
-  for (const char *p = params[0]; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_')
+  /* A name with a space or worse (“X-GOOGLE TALK”) is not one EVCard can read, nor one with
+   * more than a group (“a.b.TEL”, which EVCard leaks on: the fuzzer's third find). */
+  {
+    const char *dot = strchr (params[0], '.');
+    gboolean readable = dot == NULL || (dot != params[0] && dot[1] != '\0' && strchr (dot + 1, '.') == NULL);
+
+    for (const char *p = params[0]; *p != '\0' && readable; p++)
+      readable = g_ascii_isalnum (*p) || *p == '-' || *p == '.' || *p == '_';
+    if (!readable)
       {
         g_autofree char *shown = g_utf8_make_valid (params[0], -1);
         _lia_import_not_kept (split->import, shown);
         return;
       }
+  }
 
   name = g_string_new (params[0]);
   for (guint i = 1; params[i] != NULL; i++)
