@@ -149,6 +149,31 @@ test_utf16_without_mark (StoreFixture  *f,
 }
 
 static void
+test_byte_order_marks (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  /* UTF-8 with its mark (Windows' Notepad), then UTF-16LE with its mark, into one database:
+   * both are recognized as vCard by their content, the second merges by email. */
+  static const char utf8[] = "\xEF\xBB\xBF" "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zo\xC3\xAB\r\nEMAIL:zoe@example.org\r\nEND:VCARD\r\n";
+  static const char text[] = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zo\xC3\xAB Diallo\r\nEMAIL:zoe@example.org\r\nEND:VCARD\r\n";
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  g_autofree char *le = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &len, &error);
+  g_autofree char *with_mark = g_malloc (len + 2);
+  g_autoptr(LiaImporter) first = import_ok (f, utf8, -1);
+  g_autoptr(LiaImporter) second = NULL;
+  g_autoptr(LiaContact) contact = NULL;
+
+  g_assert_no_error (error);
+  memcpy (with_mark, "\xFF\xFE", 2);
+  memcpy (with_mark + 2, le, len);
+  second = import_ok (f, with_mark, (gssize) len + 2);
+  g_assert_cmpuint (lia_importer_get_matched (second, LIA_IMPORT_MATCH_EMAIL), ==, 1);
+  contact = only_contact (f);
+  g_assert_cmpstr (lia_contact_get_display_name (contact), ==, "Zoë Diallo");
+}
+
+static void
 test_crcrlf_and_legacy_charset (StoreFixture  *f,
                                 gconstpointer  data)
 {
@@ -612,6 +637,7 @@ main (int argc, char **argv)
   ADD ("/vcard/fold-inside-utf8", test_fold_inside_utf8);
   ADD ("/vcard/shift-jis", test_shift_jis);
   ADD ("/vcard/utf16-without-mark", test_utf16_without_mark);
+  ADD ("/vcard/byte-order-marks", test_byte_order_marks);
   ADD ("/vcard/crcrlf-legacy-charset", test_crcrlf_and_legacy_charset);
   ADD ("/vcard/organization-cards", test_organization_cards);
   ADD ("/vcard/group-labels", test_group_labels);
