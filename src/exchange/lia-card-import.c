@@ -111,6 +111,7 @@ void
 _lia_card_run_clear (LiaCardRun *run)
 {
   g_clear_pointer (&run->implicit_organizations, g_hash_table_unref);
+  g_clear_pointer (&run->phones, g_hash_table_unref);
 }
 
 void
@@ -677,12 +678,22 @@ match_contact (LiaCard        *c,
     return TRUE;
 
   *out_rule = LIA_IMPORT_MATCH_PHONE;
+  if (c->phones->len > 0 && c->run->phones == NULL &&
+      !(c->run->phones = lia_store_index_contact_phones (store, &error)))
+    {
+      _lia_import_fail (import, error);
+      return FALSE;
+    }
   g_array_sort (c->phones, _lia_card_compare_items);
   for (guint i = 0; i < c->phones->len && *out_id == 0; i++)
-    if (!first_untouched (import, LIA_RECORD_KIND_CONTACT,
-                          lia_store_find_contacts_by_phone (store, g_array_index (c->phones, LiaCardItem, i).value, &error),
-                          error, out_id))
-      return FALSE;
+    {
+      g_autofree char *digits = lia_store_phone_digits (g_array_index (c->phones, LiaCardItem, i).value);
+      GArray *ids = g_hash_table_lookup (c->run->phones, digits);
+
+      for (guint j = 0; ids != NULL && j < ids->len && *out_id == 0; j++)
+        if (!_lia_import_is_touched (import, LIA_RECORD_KIND_CONTACT, g_array_index (ids, gint64, j)))
+          *out_id = g_array_index (ids, gint64, j);
+    }
   if (*out_id > 0)
     return TRUE;
 
