@@ -410,6 +410,21 @@ test_warnings (StoreFixture  *f,
 
   g_assert_cmpstr (lia_contact_get_display_name (contact), ==, "Ana Lima");
   g_assert_cmpuint (g_list_model_get_n_items (warnings), ==, 4);
+  /* Each at its line: the two without a name at 2 and 3, the address at 5, VERSION at the
+   * card's BEGIN. */
+  {
+    guint lines[4];
+
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autoptr(LiaImportProblem) warning = g_list_model_get_item (warnings, i);
+        lines[i] = lia_import_problem_get_line (warning);
+      }
+    g_assert_cmpuint (lines[0], ==, 2);
+    g_assert_cmpuint (lines[1], ==, 3);
+    g_assert_cmpuint (lines[2], ==, 1);
+    g_assert_cmpuint (lines[3], ==, 5);
+  }
 }
 
 /* Every real file */
