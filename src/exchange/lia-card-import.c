@@ -97,6 +97,116 @@ _lia_card_add_org (LiaCard            *c,
 }
 
 void
+_lia_card_add_address (LiaCard          *c,
+                       LiaPostalAddress *address,
+                       int               pref)
+{
+  guint i;
+
+  if (lia_postal_address_is_empty (address))
+    {
+      g_object_unref (address);
+      return;
+    }
+
+  /* After those of the same or a better pref: the file's order otherwise. */
+  for (i = 0; i < c->address_prefs->len && g_array_index (c->address_prefs, int, i) <= pref; i++)
+    ;
+  g_ptr_array_insert (c->addresses, i, address);
+  g_array_insert_val (c->address_prefs, i, pref);
+}
+
+char *
+_lia_card_birthday (const char *vcard_date)
+{
+  g_autofree char *digits = NULL;
+  g_autofree char *iso = NULL;
+  const char *t;
+  GString *kept;
+
+  if (vcard_date == NULL)
+    return NULL;
+
+  /* Only the date part counts; hyphens are optional in vCard 4 and 3. */
+  t = vcard_date;
+  while (g_ascii_isspace (*t))
+    t++;
+  kept = g_string_new (NULL);
+  if (g_str_has_prefix (t, "--") && !g_str_has_prefix (t, "---"))
+    {
+      g_string_append (kept, "--");
+      t += 2;
+    }
+  for (; *t != '\0' && *t != 'T' && *t != 't' && !g_ascii_isspace (*t); t++)
+    {
+      if (g_ascii_isdigit (*t))
+        g_string_append_c (kept, *t);
+      else if (*t != '-')
+        {
+          g_string_free (kept, TRUE);
+          return NULL;
+        }
+    }
+  digits = g_string_free (kept, FALSE);
+
+  if (strlen (digits) == 8 && g_ascii_isdigit (digits[0]))
+    iso = g_strdup_printf ("%.4s-%.2s-%.2s", digits, digits + 4, digits + 6);
+  else if (strlen (digits) == 6 && g_str_has_prefix (digits, "--"))
+    iso = g_strdup_printf ("--%.2s-%.2s", digits + 2, digits + 4);
+
+  if (iso == NULL || !lia_contact_birthday_is_valid (iso))
+    return NULL;
+  return g_steal_pointer (&iso);
+}
+
+gboolean
+_lia_card_set_photo_uri (LiaCard    *c,
+                         const char *uri)
+{
+  const char *comma;
+  g_autofree char *header = NULL;
+  g_auto(GStrv) params = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean base64 = FALSE;
+
+  if (uri == NULL || g_ascii_strncasecmp (uri, "data:", 5) != 0 || !(comma = strchr (uri, ',')))
+    return FALSE;
+
+  header = g_strndup (uri + 5, comma - (uri + 5));
+  params = g_strsplit (header, ";", -1);
+  for (guint i = 1; params[i] != NULL; i++)
+    if (g_ascii_strcasecmp (params[i], "base64") == 0)
+      base64 = TRUE;
+  if (params[0] == NULL || g_ascii_strncasecmp (params[0], "image/", 6) != 0 || params[0][6] == '\0')
+    return FALSE;
+
+  if (base64)
+    {
+      gsize size = 0;
+      guchar *data;
+
+      for (const char *p = comma + 1; *p != '\0'; p++)
+        if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=' && !g_ascii_isspace (*p))
+          return FALSE;
+      data = g_base64_decode (comma + 1, &size);
+      bytes = g_bytes_new_take (data, size);
+    }
+  else
+    {
+      bytes = g_uri_unescape_bytes (comma + 1, -1, NULL, NULL);
+    }
+
+  if (bytes == NULL || g_bytes_get_size (bytes) == 0)
+    return FALSE;
+
+  g_clear_pointer (&c->photo, g_bytes_unref);
+  g_free (c->photo_type);
+  c->photo = g_steal_pointer (&bytes);
+  c->photo_type = g_ascii_strdown (params[0], -1);
+  return TRUE;
+}
+
+void
 _lia_card_run_init (LiaCardRun *run,
                     LiaImport  *import,
                     const char *uid_prefix)
@@ -130,6 +240,9 @@ _lia_card_init (LiaCard    *c,
   c->urls = _lia_card_item_array_new ();
   c->notes = g_ptr_array_new_with_free_func (g_free);
   c->tags = g_ptr_array_new_with_free_func (g_free);
+  c->addresses = g_ptr_array_new_with_free_func (g_object_unref);
+  c->address_prefs = g_array_new (FALSE, FALSE, sizeof (int));
+  c->ims = _lia_card_item_array_new ();
 
   _lia_import_progress (run->import);
 }
@@ -153,6 +266,13 @@ _lia_card_clear (LiaCard *c)
   g_array_unref (c->urls);
   g_ptr_array_unref (c->notes);
   g_ptr_array_unref (c->tags);
+  g_ptr_array_unref (c->addresses);
+  g_array_unref (c->address_prefs);
+  g_array_unref (c->ims);
+  g_free (c->nickname);
+  g_free (c->birthday);
+  g_clear_pointer (&c->photo, g_bytes_unref);
+  g_free (c->photo_type);
 }
 
 /* Problems say which vCard, counting from 1: the file may have no uids to name them by. */
@@ -280,14 +400,45 @@ build_contact (LiaCard *c)
     lia_contact_add_phone (self, g_array_index (c->phones, LiaCardItem, i).kind,
                            g_array_index (c->phones, LiaCardItem, i).value);
 
+  for (guint i = 0; i < c->addresses->len; i++)
+    {
+      g_autoptr(LiaPostalAddress) address = lia_postal_address_copy (g_ptr_array_index (c->addresses, i));
+      lia_contact_add_address (self, address);
+    }
+  g_array_sort (c->urls, _lia_card_compare_items);
+  for (guint i = 0; i < c->urls->len; i++)
+    lia_contact_add_website (self, g_array_index (c->urls, LiaCardItem, i).kind,
+                             g_array_index (c->urls, LiaCardItem, i).value);
+  g_array_sort (c->ims, _lia_card_compare_items);
+  for (guint i = 0; i < c->ims->len; i++)
+    lia_contact_add_im (self, g_array_index (c->ims, LiaCardItem, i).kind,
+                        g_array_index (c->ims, LiaCardItem, i).value);
+  lia_contact_set_nickname (self, c->nickname);
+  lia_contact_set_birthday (self, c->birthday);
+  if (c->photo != NULL)
+    lia_contact_set_photo (self, c->photo, c->photo_type);
+
   languages = sorted_values (c->languages);
   lia_contact_set_languages (self, (const char * const *) languages);
   lia_contact_set_time_zone (self, c->tz);
-  notes = notes_with_urls (c, 0);
+  /* A person's web addresses are websites now: the notes are the notes. */
+  notes = notes_with_urls (c, c->urls->len);
   lia_contact_set_notes (self, notes);
   lia_contact_set_tags (self, tags_of (c));
 
   return self;
+}
+
+static void
+add_points (LiaContact  *target,
+            GListModel  *points,
+            void       (*add) (LiaContact *, LiaContactPointKind, const char *))
+{
+  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+    {
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
+      add (target, lia_contact_point_get_kind (point), lia_contact_point_get_value (point));
+    }
 }
 
 /* Gives @target, a contact of the database, what the file says of it, and keeps the rest. */
@@ -332,6 +483,37 @@ apply_contact (LiaCard    *c,
       g_autoptr(LiaContactPoint) point = g_list_model_get_item (phones, i);
       lia_contact_add_phone (target, lia_contact_point_get_kind (point), lia_contact_point_get_value (point));
     }
+
+  /* Fields that not every format carries (a CSV export may have no address column) are
+   * replaced when the card gives them, and otherwise kept. */
+  if (c->addresses->len > 0)
+    {
+      GListModel *addresses = lia_contact_get_addresses (parsed);
+
+      lia_contact_clear_addresses (target);
+      for (guint i = 0; i < g_list_model_get_n_items (addresses); i++)
+        {
+          g_autoptr(LiaPostalAddress) address = g_list_model_get_item (addresses, i);
+          g_autoptr(LiaPostalAddress) copy = lia_postal_address_copy (address);
+          lia_contact_add_address (target, copy);
+        }
+    }
+  if (c->urls->len > 0)
+    {
+      lia_contact_clear_websites (target);
+      add_points (target, lia_contact_get_websites (parsed), lia_contact_add_website);
+    }
+  if (c->ims->len > 0)
+    {
+      lia_contact_clear_ims (target);
+      add_points (target, lia_contact_get_ims (parsed), lia_contact_add_im);
+    }
+  if (c->nickname != NULL)
+    lia_contact_set_nickname (target, c->nickname);
+  if (c->birthday != NULL)
+    lia_contact_set_birthday (target, c->birthday);
+  if (c->photo != NULL)
+    lia_contact_set_photo (target, c->photo, c->photo_type);
 }
 
 static LiaOrganization *
@@ -527,14 +709,14 @@ store_affiliation (LiaCard    *c,
   g_autoptr(LiaAffiliation) affiliation = NULL;
   g_autoptr(GDate) today = lia_date_new_today ();
   GError *error = NULL;
+  g_autofree char *unit = NULL;
   gint64 organization_id;
 
   if (!(organization_id = organization_for_name (c, org[0])))
     return FALSE;
 
-  /* Until affiliations have a unit, the units of an ORG are said to be lost. */
-  for (guint i = 1; org[i] != NULL; i++)
-    _lia_import_not_kept (import, "ORG unit");
+  /* The units of an ORG, from the largest down ("Operations;Logistics"), as one text. */
+  unit = org[1] != NULL ? g_strjoinv (", ", &org[1]) : NULL;
 
   if (!(affiliations = lia_store_list_affiliations_for_contact (import->store, contact_id, &error)))
     {
@@ -553,13 +735,16 @@ store_affiliation (LiaCard    *c,
 
   if (affiliation != NULL)
     {
-      /* A role the file does not give is not taken away. */
+      /* A role or unit the file does not give is not taken away. */
       if (role != NULL)
         lia_affiliation_set_role (affiliation, role);
+      if (unit != NULL)
+        lia_affiliation_set_unit (affiliation, unit);
     }
   else
     {
       affiliation = lia_affiliation_new (contact_id, organization_id, role);
+      lia_affiliation_set_unit (affiliation, unit);
       lia_affiliation_set_primary (affiliation, affiliations->len == 0);
     }
 

@@ -80,6 +80,15 @@ typedef struct
   GArray     *urls;
   GPtrArray  *notes;
   GPtrArray  *tags;
+  /* A person's postal addresses (LiaPostalAddress), most preferred first; an organization
+   * keeps only adr[] above. */
+  GPtrArray  *addresses;
+  GArray     *address_prefs;  /* int, one per address */
+  GArray     *ims;            /* URIs: xmpp:…, sip:… */
+  char       *nickname;
+  char       *birthday;       /* "YYYY-MM-DD" or "--MM-DD" (_lia_card_birthday()) */
+  GBytes     *photo;
+  char       *photo_type;
 } LiaCard;
 
 void      _lia_card_run_init      (LiaCardRun          *run,
@@ -104,6 +113,19 @@ void      _lia_card_add_item      (LiaCard             *c,
 /* Adds an organization and its units (NULL-terminated; blank ones left out). */
 void      _lia_card_add_org       (LiaCard             *c,
                                    const char * const  *name_and_units);
+
+/* Adds a postal address of the person (taken; an empty one is dropped). */
+void      _lia_card_add_address   (LiaCard             *c,
+                                   LiaPostalAddress    *address,
+                                   int                  pref);
+/* A vCard date (BDAY) as a birthday Liaison keeps: "19850412", "1985-04-12", "--0412",
+ * "--04-12" and a date-time's date part give "1985-04-12" or "--04-12"; NULL for what a
+ * birthday cannot hold (a year alone, a day without month, free text). */
+char     *_lia_card_birthday      (const char          *vcard_date);
+/* A photo given as a data: URI ("data:image/jpeg;base64,…"): sets @c's photo and returns
+ * TRUE; FALSE (nothing set) for another URI, a type that is not an image, bad base64. */
+gboolean  _lia_card_set_photo_uri (LiaCard             *c,
+                                   const char          *uri);
 
 /* A problem of this card: "vCard 3: …", at its element or line. The card is not stored. */
 void      _lia_card_problem       (LiaCard             *c,
