@@ -185,10 +185,11 @@ _lia_cli_run_import (const LiaCliCommand *command,
     G_OPTION_ENTRY_NULL
   };
 
-  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md) or an xCard file.\n"
-                            "Records are merged by their id: importing the same file again creates\n"
-                            "nothing new. A file with any problem changes nothing; every problem is\n"
-                            "listed with its line and column."));
+  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md), an xCard or a vCard\n"
+                            "file (docs/vcard.md), recognized by its content. Records are merged by their\n"
+                            "id, cards by uid, email, phone or name: importing the same file again\n"
+                            "creates nothing new. A file with any problem changes nothing; every problem\n"
+                            "is listed with its line and column, and what was not kept is counted."));
 
   if (!_lia_cli_parse_options (command, _("FILE"), description, entries, argc, argv,
                                &database, &args, &status))
@@ -291,6 +292,7 @@ _lia_cli_run_export (const LiaCliCommand *command,
   g_autofree char *description = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *organization = NULL;
+  g_autofree char *vcard_version = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(LiaExporter) exporter = NULL;
@@ -300,7 +302,9 @@ _lia_cli_run_export (const LiaCliCommand *command,
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
-      N_("directory (Liaison’s partner directory, the default) or xcard"), N_("FORMAT") },
+      N_("directory (Liaison’s partner directory, the default), xcard or vcard"), N_("FORMAT") },
+    { "vcard-version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &vcard_version,
+      N_("With --format vcard: 3.0 (the default, what most programs read) or 4.0"), N_("VERSION") },
     { "organization", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &organization,
       N_("Only this organization (by its id), its sub-organizations, its people and their history"), N_("ID") },
     G_OPTION_ENTRY_NULL
@@ -323,10 +327,16 @@ _lia_cli_run_export (const LiaCliCommand *command,
         format = LIA_EXCHANGE_FORMAT_DIRECTORY;
       else if (g_str_equal (format_text, "xcard"))
         format = LIA_EXCHANGE_FORMAT_XCARD;
+      else if (g_str_equal (format_text, "vcard"))
+        format = LIA_EXCHANGE_FORMAT_VCARD;
       else
-        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory or xcard)"),
+        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard or vcard)"),
                                      format_text);
     }
+  if (vcard_version != NULL && format != LIA_EXCHANGE_FORMAT_VCARD)
+    return _lia_cli_usage_error (command, _("--vcard-version goes with --format vcard"));
+  if (vcard_version != NULL && !g_str_equal (vcard_version, "3.0") && !g_str_equal (vcard_version, "4.0"))
+    return _lia_cli_usage_error (command, _("“%s” is not a vCard version (expected 3.0 or 4.0)"), vcard_version);
 
   if (!(store = _lia_cli_open_existing (database)))
     return LIA_CLI_EXIT_FAILURE;
@@ -342,6 +352,9 @@ _lia_cli_run_export (const LiaCliCommand *command,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[1]);
       exporter = lia_exporter_new (file, format);
     }
+
+  if (vcard_version != NULL)
+    lia_exporter_set_vcard_version (exporter, vcard_version);
 
   if (organization != NULL)
     {

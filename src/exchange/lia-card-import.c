@@ -400,11 +400,13 @@ build_contact (LiaCard *c)
     lia_contact_add_phone (self, g_array_index (c->phones, LiaCardItem, i).kind,
                            g_array_index (c->phones, LiaCardItem, i).value);
 
-  for (guint i = 0; i < c->addresses->len; i++)
-    {
-      g_autoptr(LiaPostalAddress) address = lia_postal_address_copy (g_ptr_array_index (c->addresses, i));
-      lia_contact_add_address (self, address);
-    }
+  languages = sorted_values (c->languages);
+  lia_contact_set_languages (self, (const char * const *) languages);
+  lia_contact_set_time_zone (self, c->tz);
+  notes = notes_with_urls (c, c->urls->len);
+  lia_contact_set_notes (self, notes);
+  lia_contact_set_tags (self, tags_of (c));
+
   g_array_sort (c->urls, _lia_card_compare_items);
   for (guint i = 0; i < c->urls->len; i++)
     lia_contact_add_website (self, g_array_index (c->urls, LiaCardItem, i).kind,
@@ -413,31 +415,25 @@ build_contact (LiaCard *c)
   for (guint i = 0; i < c->ims->len; i++)
     lia_contact_add_im (self, g_array_index (c->ims, LiaCardItem, i).kind,
                         g_array_index (c->ims, LiaCardItem, i).value);
+  for (guint i = 0; i < c->addresses->len; i++)
+    lia_contact_add_address (self, g_ptr_array_index (c->addresses, i));
   lia_contact_set_nickname (self, c->nickname);
   lia_contact_set_birthday (self, c->birthday);
   if (c->photo != NULL)
     lia_contact_set_photo (self, c->photo, c->photo_type);
 
-  languages = sorted_values (c->languages);
-  lia_contact_set_languages (self, (const char * const *) languages);
-  lia_contact_set_time_zone (self, c->tz);
-  /* A person's web addresses are websites now: the notes are the notes. */
-  notes = notes_with_urls (c, c->urls->len);
-  lia_contact_set_notes (self, notes);
-  lia_contact_set_tags (self, tags_of (c));
-
   return self;
 }
 
 static void
-add_points (LiaContact  *target,
-            GListModel  *points,
-            void       (*add) (LiaContact *, LiaContactPointKind, const char *))
+copy_points (GListModel *from,
+             LiaContact *to,
+             void      (*add) (LiaContact *, LiaContactPointKind, const char *))
 {
-  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (from); i++)
     {
-      g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
-      add (target, lia_contact_point_get_kind (point), lia_contact_point_get_value (point));
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (from, i);
+      add (to, lia_contact_point_get_kind (point), lia_contact_point_get_value (point));
     }
 }
 
@@ -447,8 +443,6 @@ apply_contact (LiaCard    *c,
                LiaContact *target,
                LiaContact *parsed)
 {
-  GListModel *emails = lia_contact_get_emails (parsed);
-  GListModel *phones = lia_contact_get_phones (parsed);
   g_autofree char *display_name = g_strdup (lia_contact_get_explicit_display_name (parsed));
 
   /* A display name someone typed that the parts would give anyway is still theirs. */
@@ -471,47 +465,23 @@ apply_contact (LiaCard    *c,
   lia_contact_set_languages (target, lia_contact_get_languages (parsed));
   lia_contact_set_tags (target, lia_contact_get_tags (parsed));
 
+  lia_contact_set_nickname (target, lia_contact_get_nickname (parsed));
+  lia_contact_set_birthday (target, lia_contact_get_birthday (parsed));
+
   lia_contact_clear_emails (target);
-  for (guint i = 0; i < g_list_model_get_n_items (emails); i++)
-    {
-      g_autoptr(LiaContactPoint) point = g_list_model_get_item (emails, i);
-      lia_contact_add_email (target, lia_contact_point_get_kind (point), lia_contact_point_get_value (point));
-    }
+  copy_points (lia_contact_get_emails (parsed), target, lia_contact_add_email);
   lia_contact_clear_phones (target);
-  for (guint i = 0; i < g_list_model_get_n_items (phones); i++)
-    {
-      g_autoptr(LiaContactPoint) point = g_list_model_get_item (phones, i);
-      lia_contact_add_phone (target, lia_contact_point_get_kind (point), lia_contact_point_get_value (point));
-    }
+  copy_points (lia_contact_get_phones (parsed), target, lia_contact_add_phone);
+  lia_contact_clear_websites (target);
+  copy_points (lia_contact_get_websites (parsed), target, lia_contact_add_website);
+  lia_contact_clear_ims (target);
+  copy_points (lia_contact_get_ims (parsed), target, lia_contact_add_im);
 
-  /* Fields that not every format carries (a CSV export may have no address column) are
-   * replaced when the card gives them, and otherwise kept. */
-  if (c->addresses->len > 0)
-    {
-      GListModel *addresses = lia_contact_get_addresses (parsed);
+  lia_contact_clear_addresses (target);
+  for (guint i = 0; i < c->addresses->len; i++)
+    lia_contact_add_address (target, g_ptr_array_index (c->addresses, i));
 
-      lia_contact_clear_addresses (target);
-      for (guint i = 0; i < g_list_model_get_n_items (addresses); i++)
-        {
-          g_autoptr(LiaPostalAddress) address = g_list_model_get_item (addresses, i);
-          g_autoptr(LiaPostalAddress) copy = lia_postal_address_copy (address);
-          lia_contact_add_address (target, copy);
-        }
-    }
-  if (c->urls->len > 0)
-    {
-      lia_contact_clear_websites (target);
-      add_points (target, lia_contact_get_websites (parsed), lia_contact_add_website);
-    }
-  if (c->ims->len > 0)
-    {
-      lia_contact_clear_ims (target);
-      add_points (target, lia_contact_get_ims (parsed), lia_contact_add_im);
-    }
-  if (c->nickname != NULL)
-    lia_contact_set_nickname (target, c->nickname);
-  if (c->birthday != NULL)
-    lia_contact_set_birthday (target, c->birthday);
+  /* A card without a photo says nothing of it: the one the contact has stays. */
   if (c->photo != NULL)
     lia_contact_set_photo (target, c->photo, c->photo_type);
 }
@@ -708,15 +678,14 @@ store_affiliation (LiaCard    *c,
   g_autoptr(GPtrArray) affiliations = NULL;
   g_autoptr(LiaAffiliation) affiliation = NULL;
   g_autoptr(GDate) today = lia_date_new_today ();
-  GError *error = NULL;
   g_autofree char *unit = NULL;
+  GError *error = NULL;
   gint64 organization_id;
 
   if (!(organization_id = organization_for_name (c, org[0])))
     return FALSE;
 
-  /* The units of an ORG, from the largest down ("Operations;Logistics"), as one text. */
-  unit = org[1] != NULL ? g_strjoinv (", ", &org[1]) : NULL;
+  unit = org[1] != NULL ? g_strjoinv (", ", org + 1) : NULL;
 
   if (!(affiliations = lia_store_list_affiliations_for_contact (import->store, contact_id, &error)))
     {
@@ -735,7 +704,7 @@ store_affiliation (LiaCard    *c,
 
   if (affiliation != NULL)
     {
-      /* A role or unit the file does not give is not taken away. */
+      /* A role the file does not give is not taken away. */
       if (role != NULL)
         lia_affiliation_set_role (affiliation, role);
       if (unit != NULL)
@@ -865,6 +834,22 @@ store_contact (LiaCard *c)
   if (!match_contact (c, uid, lia_contact_get_display_name (parsed), &id, &rule))
     return FALSE;
 
+  /* A card without a uid that matched nothing by its addresses and numbers: the uid made from
+   * its contents finds it if an earlier import of the file stored it. One this run stored is
+   * someone else of the same name, who gets a uid of the store's. */
+  if (id == 0 && uid == NULL)
+    {
+      uid = uid_from_contents (c, lia_contact_get_display_name (parsed));
+      if (!_lia_import_find (import, LIA_RECORD_KIND_CONTACT, uid, &id))
+        return FALSE;
+      if (_lia_import_is_touched (import, LIA_RECORD_KIND_CONTACT, id))
+        {
+          g_clear_pointer (&uid, g_free);
+          id = 0;
+        }
+      rule = LIA_IMPORT_MATCH_UID;
+    }
+
   if (id > 0)
     {
       if (!load_into (c, LIA_RECORD_KIND_CONTACT, id, &record))
@@ -874,18 +859,7 @@ store_contact (LiaCard *c)
     }
   else
     {
-      gint64 taken = 0;
-
       record = LIA_RECORD (g_steal_pointer (&parsed));
-      if (uid == NULL)
-        {
-          uid = uid_from_contents (c, lia_contact_get_display_name (LIA_CONTACT (record)));
-          /* The same person twice in a file: the second is someone else of that name. */
-          if (!_lia_import_find (import, LIA_RECORD_KIND_CONTACT, uid, &taken))
-            return FALSE;
-          if (taken > 0)
-            g_clear_pointer (&uid, g_free);
-        }
       if (uid != NULL)
         lia_record_set_uid (record, uid);
     }

@@ -80,15 +80,15 @@ typedef struct
   GArray     *urls;
   GPtrArray  *notes;
   GPtrArray  *tags;
-  /* A person's postal addresses (LiaPostalAddress), most preferred first; an organization
-   * keeps only adr[] above. */
+  /* A person's: LiaPostalAddress, in the order of the file (an organization has the one
+   * address above). */
   GPtrArray  *addresses;
-  GArray     *address_prefs;  /* int, one per address */
-  GArray     *ims;            /* URIs: xmpp:…, sip:… */
+  GArray     *address_prefs;  /* int, one per address, for _lia_card_add_address() */
   char       *nickname;
-  char       *birthday;       /* "YYYY-MM-DD" or "--MM-DD" (_lia_card_birthday()) */
+  char       *birthday;      /* "YYYY-MM-DD" or "--MM-DD" (lia_contact_birthday_is_valid) */
+  GArray     *ims;           /* URIs: "xmpp:ana@example.org" */
   GBytes     *photo;
-  char       *photo_type;
+  char       *photo_type;    /* its MIME type */
 } LiaCard;
 
 void      _lia_card_run_init      (LiaCardRun          *run,
@@ -110,11 +110,13 @@ void      _lia_card_add_item      (LiaCard             *c,
                                    char                *value,
                                    int                  pref,
                                    LiaContactPointKind  kind);
-/* Adds an organization and its units (NULL-terminated; blank ones left out). */
+/* Adds an organization and its units (NULL-terminated; blank ones left out). The units are
+ * kept as the affiliation's unit, joined with ", ". */
 void      _lia_card_add_org       (LiaCard             *c,
                                    const char * const  *name_and_units);
 
-/* Adds a postal address of the person (taken; an empty one is dropped). */
+/* Adds a postal address of the person (taken; an empty one is dropped), after those with the
+ * same or a better pref. */
 void      _lia_card_add_address   (LiaCard             *c,
                                    LiaPostalAddress    *address,
                                    int                  pref);

@@ -53,22 +53,33 @@ text_value (EVCardAttribute *attr)
   return g_strjoinv (":", parts);
 }
 
-/* The i-th component of a structured value (N, ADR, ORG), trimmed; NULL when blank. */
+/* The i-th component of a structured value (N, ADR), trimmed; NULL when blank. Several values
+ * of one component ("Jr.,Sr.", an unescaped comma in a street) are one text here, joined with
+ * @comma. */
 static char *
 component (EVCardAttribute *attr,
-           guint            i)
+           guint            i,
+           const char      *comma)
 {
   const char *value = g_list_nth_data (e_vcard_attribute_get_values (attr), i);
-  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
   if (value == NULL)
     return NULL;
-  text = g_strstrip (g_strdup (value));
-  if (text[0] == '\0')
+  parts = g_strsplit (value, ",", -1);
+  for (guint j = 0; parts[j] != NULL; j++)
+    {
+      g_strstrip (parts[j]);
+      if (parts[j][0] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, comma);
+      g_string_append (text, parts[j]);
+    }
+  if (text->len == 0)
     return NULL;
-  /* Several values of one component (additional names "Jr.,Sr.") are one text here. */
-  g_strdelimit (text, ",", ' ');
-  return g_steal_pointer (&text);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static gboolean
@@ -214,26 +225,54 @@ read_name (LiaCard         *c,
   if (c->has_n)
     return;
   for (guint i = 0; i < N_PARTS; i++)
-    c->n[order[i]] = component (attr, i);
+    c->n[order[i]] = component (attr, i, " ");
   c->has_n = TRUE;
 }
 
 static void
-read_address (LiaCard         *c,
+read_address (Reading         *r,
               EVCardAttribute *attr)
 {
+  LiaCard *c = r->card;
   int pref = pref_of (attr);
 
-  /* An organization keeps one address: the most preferred, else the first. A person's
-   * addresses have no field yet. */
+  /* A person keeps every address, the preferred first; an organization one, the most
+   * preferred, else the first. */
   if (!c->is_organization)
-    _lia_import_not_kept (c->import, "ADR");
+    {
+      LiaContactPointKind kind = kind_of (attr, label_of (r, attr));
+      g_autoptr(LiaPostalAddress) address = NULL;
+      char *parts[ADR_PARTS] = { NULL, };
+
+      for (guint i = 0; i < ADR_PARTS; i++)
+        parts[i] = component (attr, i, ", ");
+      /* Postal addresses are work, home or other. */
+      if (kind != LIA_CONTACT_POINT_KIND_WORK && kind != LIA_CONTACT_POINT_KIND_HOME)
+        kind = LIA_CONTACT_POINT_KIND_OTHER;
+      address = lia_postal_address_new (kind);
+      lia_postal_address_set_po_box (address, parts[ADR_POBOX]);
+      lia_postal_address_set_extended (address, parts[ADR_EXT]);
+      lia_postal_address_set_street (address, parts[ADR_STREET]);
+      lia_postal_address_set_locality (address, parts[ADR_LOCALITY]);
+      lia_postal_address_set_region (address, parts[ADR_REGION]);
+      lia_postal_address_set_postal_code (address, parts[ADR_CODE]);
+      lia_postal_address_set_country (address, parts[ADR_COUNTRY]);
+      for (guint i = 0; i < ADR_PARTS; i++)
+        g_free (parts[i]);
+      if (lia_postal_address_is_empty (address))
+        return;
+      if (pref < NO_PREF)
+        g_ptr_array_insert (c->addresses, 0, g_steal_pointer (&address));
+      else
+        g_ptr_array_add (c->addresses, g_steal_pointer (&address));
+      return;
+    }
   if (c->has_adr && pref >= c->adr_pref)
     return;
   for (guint i = 0; i < ADR_PARTS; i++)
     {
       g_free (c->adr[i]);
-      c->adr[i] = component (attr, i);
+      c->adr[i] = component (attr, i, ", ");
     }
   c->has_adr = TRUE;
   c->adr_pref = pref;
@@ -267,6 +306,146 @@ read_categories (LiaCard         *c,
             g_ptr_array_add (c->tags, g_strdup (tag));
         }
     }
+}
+
+/* "1985-04-12", "19850412", "--0412", "1985-04-12T00:00:00Z" → "1985-04-12" or "--04-12". */
+static char *
+birthday_from (const char *text)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gboolean no_year = g_str_has_prefix (text, "--");
+
+  for (const char *p = no_year ? text + 2 : text; *p != '\0' && *p != 'T'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+    else if (*p != '-')
+      return NULL;
+
+  if (no_year && digits->len == 4)
+    return g_strdup_printf ("--%.2s-%.2s", digits->str, digits->str + 2);
+  if (!no_year && digits->len == 8)
+    return g_strdup_printf ("%.4s-%.2s-%.2s", digits->str, digits->str + 4, digits->str + 6);
+  return NULL;
+}
+
+static void
+read_birthday (LiaCard         *c,
+               EVCardAttribute *attr)
+{
+  g_autofree char *text = text_value (attr);
+  g_autofree char *birthday = birthday_from (text);
+
+  if (c->birthday != NULL)
+    return;
+  if (birthday == NULL || !lia_contact_birthday_is_valid (birthday))
+    {
+      /* "VALUE=text:circa 1800", a date with no day: nothing a calendar can use. */
+      _lia_import_not_kept (c->import, "BDAY");
+      return;
+    }
+  c->birthday = g_steal_pointer (&birthday);
+}
+
+/* Instant messaging, as vendors wrote it before IMPP: the property and the URI scheme. */
+static const char *
+im_scheme_for (const char *name)
+{
+  static const char * const schemes[][2] = {
+    { "X-AIM", "aim" }, { "X-ICQ", "icq" }, { "X-JABBER", "xmpp" }, { "X-GTALK", "xmpp" },
+    { "X-GOOGLE-TALK", "xmpp" }, { "X-MSN", "msnim" }, { "X-YAHOO", "ymsgr" },
+    { "X-SKYPE", "skype" }, { "X-SKYPE-USERNAME", "skype" }, { "X-QQ", "qq" },
+    { "X-SAMETIME", "sametime" }, { "X-GADUGADU", "gg" }, { "X-TWITTER", "twitter" },
+    { "X-MS-IMADDRESS", "sip" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    if (g_str_equal (name, schemes[i][0]))
+      return schemes[i][1];
+  return NULL;
+}
+
+static void
+read_im (LiaCard         *c,
+         EVCardAttribute *attr,
+         const char      *scheme)
+{
+  g_autofree char *text = text_value (attr);
+  g_autofree char *uri = NULL;
+
+  if (text[0] == '\0')
+    return;
+  /* Apple's x-apple:handle and bare handles get the property's scheme, or "x-im". */
+  if (scheme != NULL && !g_str_has_prefix (text, scheme))
+    uri = g_strconcat (scheme, ":", text, NULL);
+  else if (scheme == NULL && !lia_contact_im_is_valid (text))
+    uri = g_strconcat ("x-im:", text, NULL);
+  else
+    uri = g_steal_pointer (&text);
+
+  if (!lia_contact_im_is_valid (uri))
+    {
+      _lia_import_not_kept (c->import, scheme != NULL ? "X-IM" : "IMPP");
+      return;
+    }
+  _lia_card_add_item (c, c->ims, g_steal_pointer (&uri), pref_of (attr), kind_of (attr, NULL));
+}
+
+/* The bytes of a PHOTO, inline (ENCODING=b, vCard 2.1's BASE64) or a data: URI (4.0); its type
+ * from the bytes themselves, since files lie about it (a PNG said to be a JPEG). */
+static void
+read_photo (LiaCard         *c,
+            EVCardAttribute *attr)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *type = NULL;
+  GList *decoded = NULL;
+
+  if (c->photo != NULL)
+    {
+      _lia_import_not_kept (c->import, "PHOTO");
+      return;
+    }
+
+  if (e_vcard_attribute_get_param (attr, "ENCODING") != NULL)
+    {
+      decoded = e_vcard_attribute_get_values_decoded (attr);
+      if (decoded != NULL && ((GString *) decoded->data)->len > 0)
+        bytes = g_bytes_new (((GString *) decoded->data)->str, ((GString *) decoded->data)->len);
+    }
+  else
+    {
+      g_autofree char *text = joined_values (attr, ";");
+      const char *comma = strchr (text, ',');
+
+      /* EVCard takes the "\;" and "\," of CardBook's data:image/JPEG\;base64\,… for escapes. */
+      if (g_ascii_strncasecmp (text, "data:", 5) == 0 && comma != NULL &&
+          g_strstr_len (text, comma - text, "base64") != NULL)
+        {
+          gsize len = 0;
+          guchar *data = g_base64_decode (comma + 1, &len);
+          if (len > 0)
+            bytes = g_bytes_new_take (data, len);
+          else
+            g_free (data);
+        }
+    }
+
+  if (bytes != NULL)
+    {
+      g_autofree char *content_type = g_content_type_guess (NULL, g_bytes_get_data (bytes, NULL),
+                                                            g_bytes_get_size (bytes), NULL);
+      type = g_content_type_get_mime_type (content_type);
+    }
+
+  if (bytes == NULL || type == NULL || !g_str_has_prefix (type, "image/"))
+    {
+      /* A link to a photo elsewhere, or bytes that are no image. */
+      _lia_import_not_kept (c->import, "PHOTO");
+      return;
+    }
+
+  c->photo = g_steal_pointer (&bytes);
+  c->photo_type = g_steal_pointer (&type);
 }
 
 /* What describes the file or the card itself, not the person: read past without a word. */
@@ -330,7 +509,21 @@ read_attribute (Reading         *r,
   else if (g_str_equal (name, "TEL"))
     add_point (r, attr, c->phones, "tel:");
   else if (g_str_equal (name, "ADR"))
-    read_address (c, attr);
+    read_address (r, attr);
+  else if (g_str_equal (name, "NICKNAME"))
+    {
+      g_autofree char *text = text_value (attr);
+      if (c->nickname == NULL && text[0] != '\0')
+        c->nickname = g_steal_pointer (&text);
+    }
+  else if (g_str_equal (name, "BDAY"))
+    read_birthday (c, attr);
+  else if (g_str_equal (name, "PHOTO"))
+    read_photo (c, attr);
+  else if (g_str_equal (name, "IMPP"))
+    read_im (c, attr, NULL);
+  else if (im_scheme_for (name) != NULL)
+    read_im (c, attr, im_scheme_for (name));
   else if (g_str_equal (name, "LANG"))
     _lia_card_add_item (c, c->languages, text_value (attr), pref_of (attr), LIA_CONTACT_POINT_KIND_OTHER);
   else if (g_str_equal (name, "TZ"))
