@@ -1195,6 +1195,13 @@ test_contact_more_fields (void)
   lia_record_copy_from (LIA_RECORD (shown), LIA_RECORD (edited));
   g_assert_cmpuint (log.names->len, ==, 0);
 
+  /* Copying from a contact that did not load its photo forgets it: saving the copy then
+   * leaves the stored photo alone. */
+  lia_contact_forget_photo (edited);
+  lia_record_copy_from (LIA_RECORD (shown), LIA_RECORD (edited));
+  g_assert_false (lia_contact_get_photo_loaded (shown));
+  lia_contact_set_photo (edited, photo, "image/png");
+
   /* Removing the photo is a change copied too. */
   lia_contact_set_photo (edited, NULL, NULL);
   lia_record_copy_from (LIA_RECORD (shown), LIA_RECORD (edited));

@@ -97,6 +97,116 @@ _lia_card_add_org (LiaCard            *c,
 }
 
 void
+_lia_card_add_address (LiaCard          *c,
+                       LiaPostalAddress *address,
+                       int               pref)
+{
+  guint i;
+
+  if (lia_postal_address_is_empty (address))
+    {
+      g_object_unref (address);
+      return;
+    }
+
+  /* After those of the same or a better pref: the file's order otherwise. */
+  for (i = 0; i < c->address_prefs->len && g_array_index (c->address_prefs, int, i) <= pref; i++)
+    ;
+  g_ptr_array_insert (c->addresses, i, address);
+  g_array_insert_val (c->address_prefs, i, pref);
+}
+
+char *
+_lia_card_birthday (const char *vcard_date)
+{
+  g_autofree char *digits = NULL;
+  g_autofree char *iso = NULL;
+  const char *t;
+  GString *kept;
+
+  if (vcard_date == NULL)
+    return NULL;
+
+  /* Only the date part counts; hyphens are optional in vCard 4 and 3. */
+  t = vcard_date;
+  while (g_ascii_isspace (*t))
+    t++;
+  kept = g_string_new (NULL);
+  if (g_str_has_prefix (t, "--") && !g_str_has_prefix (t, "---"))
+    {
+      g_string_append (kept, "--");
+      t += 2;
+    }
+  for (; *t != '\0' && *t != 'T' && *t != 't' && !g_ascii_isspace (*t); t++)
+    {
+      if (g_ascii_isdigit (*t))
+        g_string_append_c (kept, *t);
+      else if (*t != '-')
+        {
+          g_string_free (kept, TRUE);
+          return NULL;
+        }
+    }
+  digits = g_string_free (kept, FALSE);
+
+  if (strlen (digits) == 8 && g_ascii_isdigit (digits[0]))
+    iso = g_strdup_printf ("%.4s-%.2s-%.2s", digits, digits + 4, digits + 6);
+  else if (strlen (digits) == 6 && g_str_has_prefix (digits, "--"))
+    iso = g_strdup_printf ("--%.2s-%.2s", digits + 2, digits + 4);
+
+  if (iso == NULL || !lia_contact_birthday_is_valid (iso))
+    return NULL;
+  return g_steal_pointer (&iso);
+}
+
+gboolean
+_lia_card_set_photo_uri (LiaCard    *c,
+                         const char *uri)
+{
+  const char *comma;
+  g_autofree char *header = NULL;
+  g_auto(GStrv) params = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean base64 = FALSE;
+
+  if (uri == NULL || g_ascii_strncasecmp (uri, "data:", 5) != 0 || !(comma = strchr (uri, ',')))
+    return FALSE;
+
+  header = g_strndup (uri + 5, comma - (uri + 5));
+  params = g_strsplit (header, ";", -1);
+  for (guint i = 1; params[i] != NULL; i++)
+    if (g_ascii_strcasecmp (params[i], "base64") == 0)
+      base64 = TRUE;
+  if (params[0] == NULL || g_ascii_strncasecmp (params[0], "image/", 6) != 0 || params[0][6] == '\0')
+    return FALSE;
+
+  if (base64)
+    {
+      gsize size = 0;
+      guchar *data;
+
+      for (const char *p = comma + 1; *p != '\0'; p++)
+        if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=' && !g_ascii_isspace (*p))
+          return FALSE;
+      data = g_base64_decode (comma + 1, &size);
+      bytes = g_bytes_new_take (data, size);
+    }
+  else
+    {
+      bytes = g_uri_unescape_bytes (comma + 1, -1, NULL, NULL);
+    }
+
+  if (bytes == NULL || g_bytes_get_size (bytes) == 0)
+    return FALSE;
+
+  g_clear_pointer (&c->photo, g_bytes_unref);
+  g_free (c->photo_type);
+  c->photo = g_steal_pointer (&bytes);
+  c->photo_type = g_ascii_strdown (params[0], -1);
+  return TRUE;
+}
+
+void
 _lia_card_run_init (LiaCardRun *run,
                     LiaImport  *import,
                     const char *uid_prefix)
@@ -132,6 +242,7 @@ _lia_card_init (LiaCard    *c,
   c->notes = g_ptr_array_new_with_free_func (g_free);
   c->tags = g_ptr_array_new_with_free_func (g_free);
   c->addresses = g_ptr_array_new_with_free_func (g_object_unref);
+  c->address_prefs = g_array_new (FALSE, FALSE, sizeof (int));
   c->ims = _lia_card_item_array_new ();
 
   _lia_import_progress (run->import);
@@ -157,6 +268,7 @@ _lia_card_clear (LiaCard *c)
   g_ptr_array_unref (c->notes);
   g_ptr_array_unref (c->tags);
   g_ptr_array_unref (c->addresses);
+  g_array_unref (c->address_prefs);
   g_array_unref (c->ims);
   g_free (c->nickname);
   g_free (c->birthday);

@@ -87,6 +87,7 @@ typedef struct
   /* A person's: LiaPostalAddress, in the order of the file (an organization has the one
    * address above). */
   GPtrArray  *addresses;
+  GArray     *address_prefs;  /* int, one per address, for _lia_card_add_address() */
   char       *nickname;
   char       *birthday;      /* "YYYY-MM-DD" or "--MM-DD" (lia_contact_birthday_is_valid) */
   GArray     *ims;           /* URIs: "xmpp:ana@example.org" */
@@ -117,6 +118,20 @@ void      _lia_card_add_item      (LiaCard             *c,
  * kept as the affiliation's unit, joined with ", ". */
 void      _lia_card_add_org       (LiaCard             *c,
                                    const char * const  *name_and_units);
+
+/* Adds a postal address of the person (taken; an empty one is dropped), after those with the
+ * same or a better pref. */
+void      _lia_card_add_address   (LiaCard             *c,
+                                   LiaPostalAddress    *address,
+                                   int                  pref);
+/* A vCard date (BDAY) as a birthday Liaison keeps: "19850412", "1985-04-12", "--0412",
+ * "--04-12" and a date-time's date part give "1985-04-12" or "--04-12"; NULL for what a
+ * birthday cannot hold (a year alone, a day without month, free text). */
+char     *_lia_card_birthday      (const char          *vcard_date);
+/* A photo given as a data: URI ("data:image/jpeg;base64,…"): sets @c's photo and returns
+ * TRUE; FALSE (nothing set) for another URI, a type that is not an image, bad base64. */
+gboolean  _lia_card_set_photo_uri (LiaCard             *c,
+                                   const char          *uri);
 
 /* A problem of this card: "vCard 3: …", at its element or line. The card is not stored. */
 void      _lia_card_problem       (LiaCard             *c,

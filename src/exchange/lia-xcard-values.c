@@ -377,6 +377,18 @@ _lia_xcard_read_properties (Card    *c,
           char *parts[ADR_PARTS] = { NULL, };
 
           property_components (c, child, adr_parts, ADR_PARTS, parts, "\n");
+          /* A person keeps every address; an organization the one below. */
+          _lia_card_add_address (c, g_object_new (LIA_TYPE_POSTAL_ADDRESS,
+                                                  "kind", kind_for_types (params.types),
+                                                  "po-box", parts[ADR_POBOX],
+                                                  "extended", parts[ADR_EXT],
+                                                  "street", parts[ADR_STREET],
+                                                  "locality", parts[ADR_LOCALITY],
+                                                  "region", parts[ADR_REGION],
+                                                  "postal-code", parts[ADR_CODE],
+                                                  "country", parts[ADR_COUNTRY],
+                                                  NULL),
+                                 params.pref);
           /* Organizations have one address: the most preferred, else the first. */
           if (!c->has_adr || params.pref < c->adr_pref)
             {
@@ -424,6 +436,55 @@ _lia_xcard_read_properties (Card    *c,
         {
           Params params = property_parameters (c, child);
           add_item (c, c->urls, property_value (c, child, VALUE_TYPES ("uri"), NULL), params);
+        }
+      else if (g_str_equal (name, "impp"))
+        {
+          Params params = property_parameters (c, child);
+          char *uri = property_value (c, child, VALUE_TYPES ("uri"), NULL);
+
+          if (uri != NULL && !lia_text_is_blank (uri) && !lia_contact_im_is_valid (uri))
+            {
+              _lia_import_not_kept (c->import, "IMPP (not a URI)");
+              g_free (uri);
+            }
+          else
+            add_item (c, c->ims, uri, params);
+        }
+      else if (g_str_equal (name, "nickname"))
+        {
+          g_auto(GStrv) texts = property_texts (c, child);
+          g_autofree char *joined = g_strjoinv (", ", texts);
+
+          /* One nickname field: a second property adds to it. */
+          if (joined[0] != '\0' && c->nickname == NULL)
+            c->nickname = g_steal_pointer (&joined);
+          else if (joined[0] != '\0')
+            {
+              char *both = g_strconcat (c->nickname, ", ", joined, NULL);
+              g_free (c->nickname);
+              c->nickname = both;
+            }
+        }
+      else if (g_str_equal (name, "bday"))
+        {
+          gboolean other = FALSE;
+          g_autofree char *text = property_value (c, child, VALUE_TYPES ("date", "date-and-or-time",
+                                                                          "date-time"), &other);
+          g_autofree char *birthday = _lia_card_birthday (text);
+
+          /* Free text ("circa 1800"), a year alone or a second birthday: not a date to keep. */
+          if (birthday != NULL && c->birthday == NULL)
+            c->birthday = g_steal_pointer (&birthday);
+          else if (text != NULL || other)
+            _lia_import_not_kept (c->import, "BDAY");
+        }
+      else if (g_str_equal (name, "photo"))
+        {
+          g_autofree char *uri = property_value (c, child, VALUE_TYPES ("uri"), NULL);
+
+          /* A link to an image elsewhere is not fetched: only the image itself is kept. */
+          if (c->photo != NULL || !_lia_card_set_photo_uri (c, uri))
+            _lia_import_not_kept (c->import, "PHOTO");
         }
       else if (g_str_equal (name, "uid"))
         {

@@ -468,8 +468,12 @@ lia_contact_copy_from (LiaRecord *record,
   copy_contact_points (self, self->websites, other->websites, PROP_WEBSITES);
   copy_contact_points (self, self->ims, other->ims, PROP_IMS);
   copy_addresses (self, other);
+  /* A copy of a contact whose photo was not loaded does not know the photo either: saving
+   * it must leave the stored one alone. */
   if (other->photo_loaded)
     lia_contact_set_photo (self, other->photo, other->photo_mime_type);
+  else
+    lia_contact_forget_photo (self);
   lia_assessment_copy_from (self->assessment, other->assessment);
 
   g_object_thaw_notify (G_OBJECT (self));

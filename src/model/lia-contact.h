@@ -95,7 +95,8 @@ gboolean      lia_contact_im_is_valid           (const char *uri);
  * says lia_contact_get_photo_loaded() FALSE, and saving it leaves the stored photo alone.
  * lia_contact_new() starts with a loaded, empty photo; lia_contact_forget_photo() returns a
  * contact to "not loaded" (an importer whose record says nothing of a photo can use it to keep
- * the photo of the contact it merges into). copy_from() copies the photo only when loaded. */
+ * the photo of the contact it merges into). copy_from() copies the photo, or that it was not
+ * loaded. */
 GBytes       *lia_contact_get_photo             (LiaContact *self);
 const char   *lia_contact_get_photo_mime_type   (LiaContact *self);
 void          lia_contact_set_photo             (LiaContact *self, GBytes *bytes, const char *mime_type);
