@@ -408,6 +408,16 @@ static const char migration_5[] =
   CHANGE_LOG_CHILD_TRIGGERS ("concern_parties", "concern", "concern_id")
   CHANGE_LOG_CHILD_TRIGGERS ("concern_interactions", "concern", "concern_id");
 
+/* Marks every row there is as loaded in bulk (migration_4's bulk_load), so that a migration
+ * that rewrites rows adds nothing to the change log; the migration deletes the mark after. */
+#define BULK_LOAD_MARK \
+  "INSERT INTO bulk_load VALUES (1," \
+  "  (SELECT ifnull (max (id), 0) FROM organizations)," \
+  "  (SELECT ifnull (max (id), 0) FROM contacts)," \
+  "  (SELECT ifnull (max (id), 0) FROM interactions)," \
+  "  (SELECT ifnull (max (id), 0) FROM commitments)," \
+  "  (SELECT ifnull (max (id), 0) FROM concerns));"
+
 /* Version 6: contacts sort by family name or by given name (a setting), without honorifics
  * ("Dr Amina Diallo" under D or A, never under D for Dr), in the locale's collation. The keys
  * are computed in C (lia_contact_sort_key(), defined on every connection) when the store
@@ -417,12 +427,7 @@ static const char migration_5[] =
 static const char migration_6[] =
   "ALTER TABLE contacts ADD COLUMN family_sort_key TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE contacts ADD COLUMN given_sort_key TEXT NOT NULL DEFAULT '';"
-  "INSERT INTO bulk_load VALUES (1,"
-  "  (SELECT ifnull (max (id), 0) FROM organizations),"
-  "  (SELECT ifnull (max (id), 0) FROM contacts),"
-  "  (SELECT ifnull (max (id), 0) FROM interactions),"
-  "  (SELECT ifnull (max (id), 0) FROM commitments),"
-  "  (SELECT ifnull (max (id), 0) FROM concerns));"
+  BULK_LOAD_MARK
   "UPDATE contacts SET"
   "  family_sort_key = lia_contact_sort_key (given_name, family_name, label, 0),"
   "  given_sort_key = lia_contact_sort_key (given_name, family_name, label, 1);"
@@ -435,7 +440,25 @@ static const char migration_6[] =
   "CREATE INDEX contacts_by_family_name ON contacts (family_sort_key, id);"
   "CREATE INDEX contacts_by_given_name ON contacts (given_sort_key, id);";
 
-/* Version 7: what a contact manager keeps besides names, emails and phones: postal addresses,
+/* Version 7: the day a commitment was marked done, which "Done on" shows and partner
+ * directories carry. Until now only updated_at told it (and any later edit moved it): the
+ * commitments already done take the local day of their last change, the best there is. Like
+ * version 6, under the bulk_load marker: no change-log row per commitment. */
+static const char migration_7[] =
+  "ALTER TABLE commitments ADD COLUMN done_date TEXT;"
+  BULK_LOAD_MARK
+  "UPDATE commitments SET done_date = date (updated_at / 1000000, 'unixepoch', 'localtime')"
+  "  WHERE status = 'done';"
+  "DELETE FROM bulk_load;";
+
+/* Version 8: the stakeholder map counts its cells and lists each cell's first names by
+ * name from an index, instead of reading every organization and contact (a 100,000-contact
+ * map took 290 ms to count, see docs/performance.md). */
+static const char migration_8[] =
+  "CREATE INDEX organizations_by_assessment ON organizations (influence, interest, sort_key, id, stance);"
+  "CREATE INDEX contacts_by_assessment ON contacts (influence, interest, sort_key, id, stance);";
+
+/* Version 9: what a contact manager keeps besides names, emails and phones: postal addresses,
  * websites and messaging handles (lists like contact_points, in tables of their own), a
  * nickname and a birthday ("YYYY-MM-DD", or "--MM-DD" when the year is unknown), a photo, and
  * the unit (department) of an affiliation. The photo has its own table so that listing and
@@ -443,16 +466,16 @@ static const char migration_6[] =
  * localities, one per line, written by the store on save so that the search index (an
  * external-content FTS5 table over contacts) can find a contact by the city they are in; the
  * index gains it and the nickname and is rebuilt. */
-#define CONTACT_FTS_7 "label, given_name, family_name, job_title, notes, nickname, localities"
-#define CONTACT_FTS_7_NEW \
+#define CONTACT_FTS_9 "label, given_name, family_name, job_title, notes, nickname, localities"
+#define CONTACT_FTS_9_NEW \
   "new.label, new.given_name, new.family_name, new.job_title, new.notes, new.nickname," \
   " new.localities"
-#define CONTACT_FTS_7_OLD \
+#define CONTACT_FTS_9_OLD \
   "old.label, old.given_name, old.family_name, old.job_title, old.notes, old.nickname," \
   " old.localities"
 #define CONTACT_KIND_CHECK "CHECK (kind IN ('work', 'home', 'mobile', 'fax', 'other'))"
 
-static const char migration_7[] =
+static const char migration_9[] =
   "ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE contacts ADD COLUMN birthday TEXT NOT NULL DEFAULT '' CHECK (birthday = ''"
   "  OR birthday GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
@@ -496,9 +519,9 @@ static const char migration_7[] =
   CHANGE_LOG_CHILD_TRIGGERS ("contact_ims", "contact", "contact_id")
   CHANGE_LOG_CHILD_TRIGGERS ("contact_photos", "contact", "contact_id")
   "DROP TABLE contacts_fts;"
-  "CREATE VIRTUAL TABLE contacts_fts USING fts5 (" CONTACT_FTS_7 ", content = 'contacts',"
+  "CREATE VIRTUAL TABLE contacts_fts USING fts5 (" CONTACT_FTS_9 ", content = 'contacts',"
   "  content_rowid = 'id', " FTS_OPTIONS ");"
-  FTS_BULK_TRIGGERS ("contacts", CONTACT_FTS_7, CONTACT_FTS_7_NEW, CONTACT_FTS_7_OLD)
+  FTS_BULK_TRIGGERS ("contacts", CONTACT_FTS_9, CONTACT_FTS_9_NEW, CONTACT_FTS_9_OLD)
   "INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild');";
 
 static const char * const migrations[] = {
@@ -509,6 +532,8 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
+  migration_9,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

@@ -371,7 +371,7 @@ on_address_changed_cb (GtkWidget        *widget,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (address->row), summary);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (address->row),
-                                 lia_ui_contact_point_kind_label (address_kinds[MIN (kind, G_N_ELEMENTS (address_kinds) - 1)]));
+                                 lia_labels_contact_point_kind (address_kinds[MIN (kind, G_N_ELEMENTS (address_kinds) - 1)]));
   lia_editor_changed (LIA_EDITOR (self));
 }
 
@@ -418,9 +418,9 @@ add_address (LiaContactEditor *self,
     [PART_LOCALITY] = _("City or Town"), [PART_REGION] = _("Region or State"),
     [PART_COUNTRY] = _("Country"),
   };
-  const char *kinds[] = { lia_ui_contact_point_kind_label (LIA_CONTACT_POINT_KIND_WORK),
-                          lia_ui_contact_point_kind_label (LIA_CONTACT_POINT_KIND_HOME),
-                          lia_ui_contact_point_kind_label (LIA_CONTACT_POINT_KIND_OTHER), NULL };
+  const char *kinds[] = { lia_labels_contact_point_kind (LIA_CONTACT_POINT_KIND_WORK),
+                          lia_labels_contact_point_kind (LIA_CONTACT_POINT_KIND_HOME),
+                          lia_labels_contact_point_kind (LIA_CONTACT_POINT_KIND_OTHER), NULL };
   Address *address = g_new0 (Address, 1);
   LiaContactPointKind kind = lia_postal_address_get_kind (record);
   guint selected = G_N_ELEMENTS (address_kinds) - 1;
