@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "lia-cli-private.h"
+#include "lia-csv.h"
 #include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
@@ -37,6 +38,8 @@ format_name (LiaExchangeFormat format)
       return _("partner directory");
     case LIA_EXCHANGE_FORMAT_XCARD:
       return _("xCard");
+    case LIA_EXCHANGE_FORMAT_CSV:
+      return _("CSV");
     case LIA_EXCHANGE_FORMAT_AUTO:
     default:
       return _("unknown format");
@@ -123,6 +126,8 @@ _lia_cli_run_import (const LiaCliCommand *command,
   g_autoptr(LiaImporter) importer = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *column_map = NULL;
+  g_autofree char *fields = NULL;
   gboolean dry_run = FALSE;
   gboolean show_progress = FALSE;
   Progress progress = { 0 };
@@ -133,13 +138,20 @@ _lia_cli_run_import (const LiaCliCommand *command,
       N_("Check the file and tell what importing it would do, without changing anything"), NULL },
     { "progress", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &show_progress,
       N_("Tell on standard error how far the import is"), NULL },
+    { "map", 'm', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &column_map,
+      N_("CSV: the field each column goes into, e.g. \"E-mail=email,Name=display-name\""), N_("COLUMN=FIELD,…") },
     G_OPTION_ENTRY_NULL
   };
 
-  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md) or an xCard file.\n"
-                            "Records are merged by their id: importing the same file again creates\n"
-                            "nothing new. A file with any problem changes nothing; every problem is\n"
-                            "listed with its line and column."));
+  fields = g_strjoinv (", ", (char **) lia_csv_field_names ());
+  description = g_strdup_printf (_("FILE is a partner directory (docs/partner-directory.md), an xCard file, or\n"
+                                   "a CSV export of Google Contacts, Outlook, Thunderbird or LinkedIn\n"
+                                   "(docs/csv.md). Records are merged by their id: importing the same file\n"
+                                   "again creates nothing new. A file with any problem changes nothing;\n"
+                                   "every problem is listed with its line and column.\n"
+                                   "\n"
+                                   "A CSV file with another header needs --map; its fields are:\n"
+                                   "%s."), fields);
 
   if (!_lia_cli_parse_options (command, _("FILE"), description, entries, argc, argv,
                                &database, &args, &status))
@@ -187,6 +199,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
 
   importer = lia_importer_new (file);
   lia_importer_set_dry_run (importer, dry_run);
+  lia_importer_set_column_map (importer, column_map);
   if (show_progress)
     g_signal_connect (importer, "notify::records-read", G_CALLBACK (on_records_read_cb), &progress);
 
@@ -242,16 +255,20 @@ _lia_cli_run_export (const LiaCliCommand *command,
   g_autofree char *description = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *organization = NULL;
+  g_autofree char *kind_text = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(LiaExporter) exporter = NULL;
+  LiaRecordKind kind = LIA_RECORD_KIND_CONTACT;
   g_autoptr(GError) error = NULL;
   LiaExchangeFormat format = LIA_EXCHANGE_FORMAT_DIRECTORY;
   gboolean to_stdout;
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
-      N_("directory (Liaison’s partner directory, the default) or xcard"), N_("FORMAT") },
+      N_("directory (Liaison’s partner directory, the default), xcard or csv"), N_("FORMAT") },
+    { "kind", 'k', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &kind_text,
+      N_("CSV: contacts (the default) or organizations"), N_("KIND") },
     { "organization", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &organization,
       N_("Only this organization (by its id), its sub-organizations, its people and their history"), N_("ID") },
     G_OPTION_ENTRY_NULL
@@ -274,9 +291,24 @@ _lia_cli_run_export (const LiaCliCommand *command,
         format = LIA_EXCHANGE_FORMAT_DIRECTORY;
       else if (g_str_equal (format_text, "xcard"))
         format = LIA_EXCHANGE_FORMAT_XCARD;
+      else if (g_str_equal (format_text, "csv"))
+        format = LIA_EXCHANGE_FORMAT_CSV;
       else
-        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory or xcard)"),
+        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard or csv)"),
                                      format_text);
+    }
+
+  if (kind_text != NULL)
+    {
+      if (format != LIA_EXCHANGE_FORMAT_CSV)
+        return _lia_cli_usage_error (command, _("--kind is for --format csv: the other formats hold every kind"));
+      if (g_str_equal (kind_text, "contacts"))
+        kind = LIA_RECORD_KIND_CONTACT;
+      else if (g_str_equal (kind_text, "organizations"))
+        kind = LIA_RECORD_KIND_ORGANIZATION;
+      else
+        return _lia_cli_usage_error (command, _("“%s” is not a kind of record to export (expected contacts or organizations)"),
+                                     kind_text);
     }
 
   if (!(store = _lia_cli_open_existing (database)))
@@ -293,6 +325,8 @@ _lia_cli_run_export (const LiaCliCommand *command,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[1]);
       exporter = lia_exporter_new (file, format);
     }
+
+  lia_exporter_set_kind (exporter, kind);
 
   if (organization != NULL)
     {

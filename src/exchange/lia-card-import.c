@@ -166,7 +166,10 @@ _lia_card_problem (LiaCard    *c,
   c->bad = TRUE;
   c->import->record_line = c->line;
   c->import->record_column = c->column;
-  _lia_import_problem (c->import, node, NULL, _("vCard %u: %s"), c->index, message);
+  if (c->run->card_noun != NULL)
+    _lia_import_problem (c->import, node, NULL, "%s %u: %s", c->run->card_noun, c->index, message);
+  else
+    _lia_import_problem (c->import, node, NULL, _("vCard %u: %s"), c->index, message);
 }
 
 /* Building records */
