@@ -511,7 +511,7 @@ _lia_csv_header_map (char        **names,
   entries = g_strsplit (map, ",", -1);
   for (guint e = 0; entries[e] != NULL; e++)
     {
-      char *equals = strrchr (entries[e], '=');
+      char *equals;
       g_autofree char *column_name = NULL;
       g_autofree char *field_name = NULL;
       CsvColumn column = { CSV_FIELD_NONE, K_OTHER, 0 };
@@ -519,6 +519,7 @@ _lia_csv_header_map (char        **names,
 
       if (g_strstrip (entries[e])[0] == '\0')
         continue;
+      equals = strrchr (entries[e], '=');
       if (equals == NULL)
         {
           g_set_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID,

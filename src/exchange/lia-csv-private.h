@@ -19,13 +19,14 @@ typedef struct
 } CsvRow;
 
 /* Splits @text (UTF-8) into rows, at most @max_rows of them (0: all). Empty lines are no
- * rows. FALSE with @out_line and @error (LIA_EXCHANGE_ERROR_INVALID) when the text cannot be
+ * rows. NULL with @out_line, @out_column (0 when not known) and @error (LIA_EXCHANGE_ERROR_INVALID) when the text cannot be
  * read as CSV: a quoted field that never ends, text that is not text. */
 GPtrArray  *_lia_csv_split          (const char   *text,
                                      gsize         length,
                                      char          separator,
                                      guint         max_rows,
                                      guint        *out_line,
+                                     guint        *out_column,
                                      GError      **error);
 void        _lia_csv_row_free       (CsvRow       *row);
 /* The separator of the file: a comma, or a semicolon or a tab when the first line that has

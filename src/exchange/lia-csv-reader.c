@@ -184,7 +184,7 @@ not_kept (Csv        *csv,
 
   if (name[0] == '\0')
     name = unnamed = g_strdup_printf (_("column %u"), column + 1);
-  _lia_import_not_kept (csv->import, name);
+  _lia_import_not_kept_column (csv->import, name);
 }
 
 static void
@@ -518,12 +518,20 @@ fill_card (Csv     *csv,
           not_kept (csv, i);
     }
 
-  /* The card holds one address: the work address first. */
+  /* A company on a row of its own: no person's name, or the company's name as the name. */
+  if (organization != NULL && given == NULL && middle == NULL && c->n[N_SURNAME] == NULL &&
+      (c->fn == NULL || g_utf8_collate (c->fn, organization) == 0))
+    {
+      c->is_organization = TRUE;
+      set_text (&c->fn, organization);
+    }
+
+  /* The card holds one address, for an organization: the work address first. */
   for (guint i = 0; i < addresses->len; i++)
     {
       Address *address = g_ptr_array_index (addresses, i);
 
-      if (c->has_adr && address->kind != LIA_CONTACT_POINT_KIND_WORK)
+      if (!c->is_organization || (c->has_adr && address->kind != LIA_CONTACT_POINT_KIND_WORK))
         {
           for (guint k = 0; k < address->columns->len; k++)
             not_kept (csv, g_array_index (address->columns, guint, k));
@@ -535,14 +543,6 @@ fill_card (Csv     *csv,
       for (guint p = 0; p < ADR_PARTS; p++)
         c->adr[p] = g_strdup (address->parts[p]);
       c->has_adr = TRUE;
-    }
-
-  /* A company on a row of its own: no person's name, or the company's name as the name. */
-  if (organization != NULL && given == NULL && middle == NULL && c->n[N_SURNAME] == NULL &&
-      (c->fn == NULL || g_utf8_collate (c->fn, organization) == 0))
-    {
-      c->is_organization = TRUE;
-      set_text (&c->fn, organization);
     }
 
   /* Without a name, the first email address names the person. */
@@ -615,6 +615,7 @@ _lia_csv_read (LiaImport *import)
   Csv csv = { import, { 0, }, NULL, NULL };
   gsize length = 0;
   guint line = 0;
+  guint column = 0;
   guint first;
   CsvRow *header_row;
 
@@ -627,9 +628,9 @@ _lia_csv_read (LiaImport *import)
     }
   g_clear_pointer (&bytes, g_bytes_unref);
 
-  if (!(rows = _lia_csv_split (text, length, _lia_csv_sniff_separator (text, length), 0, &line, &error)))
+  if (!(rows = _lia_csv_split (text, length, _lia_csv_sniff_separator (text, length), 0, &line, &column, &error)))
     {
-      _lia_import_xml_problem (import, line, 0, error->message);
+      _lia_import_xml_problem (import, line, column, error->message);
       return FALSE;
     }
   if (rows->len == 0)
@@ -707,7 +708,7 @@ lia_csv_preview_new (GFile         *file,
   if (!(text = _lia_csv_decode (data, got, &length, error)))
     return NULL;
   if (!(rows = _lia_csv_split (text, length, _lia_csv_sniff_separator (text, length),
-                               MAX_PREAMBLE_ROWS + max_rows + 1, &line, error)))
+                               MAX_PREAMBLE_ROWS + max_rows + 1, &line, &line, error)))
     return NULL;
   if (rows->len == 0)
     {

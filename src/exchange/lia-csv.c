@@ -124,6 +124,7 @@ _lia_csv_split (const char  *text,
                 char         separator,
                 guint        max_rows,
                 guint       *out_line,
+                guint       *out_column,
                 GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _lia_csv_row_free);
@@ -134,6 +135,7 @@ _lia_csv_split (const char  *text,
   gboolean ok = TRUE;
 
   g_assert (text != NULL);
+  *out_line = *out_column = 0;
 
   if (csv_init (&parser, CSV_APPEND_NULL) != 0)
     g_error ("libcsv could not start");
@@ -149,9 +151,10 @@ _lia_csv_split (const char  *text,
       if (control != NULL)
         {
           *out_line = split.line;
+          *out_column = (guint) g_utf8_strlen (p, control - p) + 1;
           g_set_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID,
-                       _("Column %u holds a control character (byte 0x%02x) that text never has: this is not a CSV file, or it is damaged."),
-                       (guint) g_utf8_strlen (p, control - p) + 1, (guchar) *control);
+                       _("A control character (byte 0x%02x) that text never holds: this is binary data, not a CSV file, or the file is damaged."),
+                       (guchar) *control);
           ok = FALSE;
           break;
         }

@@ -131,6 +131,9 @@ void              _lia_import_ignore       (LiaImport        *import);
  * Liaison does not keep it: counted, for the summary. */
 void              _lia_import_not_kept     (LiaImport        *import,
                                             const char       *property);
+/* The same for a column of a CSV file, named as its header spells it. */
+void              _lia_import_not_kept_column (LiaImport     *import,
+                                               const char    *column);
 /* Something odd that the import can read past: said in the summary, keeps nothing from
  * being imported. */
 void              _lia_import_warning      (LiaImport        *import,

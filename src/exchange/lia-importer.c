@@ -184,9 +184,10 @@ sniff_csv (const LiaImportHead *head)
       const char *end = strchr (line, '\n');
       gsize length = end != NULL ? (gsize) (end - line) : strlen (line);
       g_autoptr(GPtrArray) rows = NULL;
-      guint row_line;
+      guint row_line, row_column;
 
-      rows = _lia_csv_split (line, length, _lia_csv_sniff_separator (line, length), 1, &row_line, NULL);
+      rows = _lia_csv_split (line, length, _lia_csv_sniff_separator (line, length), 1,
+                             &row_line, &row_column, NULL);
       if (rows != NULL && rows->len == 1)
         {
           CsvRow *row = g_ptr_array_index (rows, 0);
