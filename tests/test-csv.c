@@ -454,6 +454,27 @@ test_map (StoreFixture  *f,
   g_assert_cmpstr (lia_contact_get_notes (elise), ==, "");
 }
 
+/* Column names with commas, equals signs and quotes survive a map built for them. */
+static void
+test_map_quoting (void)
+{
+  const char *columns[] = { "Name", "Street, line 2", "a=b", "say \"hi\"", NULL };
+  const char *fields[] = { "display-name", "street", "notes", "ignore", NULL };
+  char *names[] = { "Name", "Street, line 2", "a=b", "say \"hi\"", "Other", NULL };
+  g_autofree char *map = lia_csv_column_map_build (columns, fields);
+  g_autoptr(CsvHeader) header = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (map, ==, "Name=display-name,\"Street, line 2\"=street,\"a=b\"=notes,\"say \"\"hi\"\"\"=ignore");
+  header = _lia_csv_header_map (names, 5, map, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (header->columns[0].field, ==, CSV_FIELD_DISPLAY_NAME);
+  g_assert_cmpint (header->columns[1].field, ==, CSV_FIELD_STREET);
+  g_assert_cmpint (header->columns[2].field, ==, CSV_FIELD_NOTES);
+  g_assert_cmpint (header->columns[3].field, ==, CSV_FIELD_IGNORE);
+  g_assert_cmpint (header->columns[4].field, ==, CSV_FIELD_NONE);
+}
+
 /* Importing the same file again changes nothing. */
 static void
 test_reimport (StoreFixture  *f,
@@ -599,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/csv/split", test_split);
   g_test_add_func ("/csv/write-read", test_write_read);
   g_test_add_func ("/csv/interop", test_interop);
+  g_test_add_func ("/csv/map-quoting", test_map_quoting);
   g_test_add ("/csv/gmail-against-roundcube", StoreFixture, NULL, store_fixture_setup, test_gmail_against_roundcube, store_fixture_teardown);
   g_test_add ("/csv/linkedin-preamble", StoreFixture, NULL, store_fixture_setup, test_linkedin_preamble, store_fixture_teardown);
   g_test_add ("/csv/charsets", StoreFixture, NULL, store_fixture_setup, test_charsets, store_fixture_teardown);

@@ -490,6 +490,98 @@ _lia_csv_header_recognize (char  **names,
   return NULL;
 }
 
+/* "A=x, \"B, c\"=y" → { "A", "x", "B, c", "y", NULL }: a column may be quoted, with "" for a
+ * quote, when its name holds a comma or an equals sign. An entry without "=" gives its text
+ * and then %NULL, where the field would be. */
+static char **
+split_map (const char *map)
+{
+  GPtrArray *parts = g_ptr_array_new ();
+  const char *p = map;
+
+  while (*p != '\0')
+    {
+      GString *column = g_string_new (NULL);
+      const char *end;
+
+      while (*p == ' ' || *p == ',')
+        p++;
+      if (*p == '\0')
+        {
+          g_string_free (column, TRUE);
+          break;
+        }
+      if (*p == '"')
+        {
+          for (p++; *p != '\0'; p++)
+            {
+              if (*p == '"' && p[1] == '"')
+                p++;
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              g_string_append_c (column, *p);
+            }
+          while (*p == ' ')
+            p++;
+        }
+      else
+        {
+          end = p + strcspn (p, "=,");
+          g_string_append_len (column, p, end - p);
+          p = end;
+        }
+
+      g_ptr_array_add (parts, g_strstrip (g_string_free (column, FALSE)));
+      if (*p != '=')
+        {
+          /* No field: the caller says so, with what it got. */
+          g_ptr_array_add (parts, NULL);
+          break;
+        }
+      p++;
+      end = p + strcspn (p, ",");
+      g_ptr_array_add (parts, g_strstrip (g_strndup (p, end - p)));
+      p = end;
+    }
+
+  g_ptr_array_add (parts, NULL);
+  g_ptr_array_add (parts, NULL);
+  return (char **) g_ptr_array_free (parts, FALSE);
+}
+
+char *
+lia_csv_column_map_build (const char * const *columns,
+                          const char * const *field_of_column)
+{
+  GString *map = g_string_new (NULL);
+
+  g_return_val_if_fail (columns != NULL && field_of_column != NULL, NULL);
+
+  for (guint i = 0; columns[i] != NULL && field_of_column[i] != NULL; i++)
+    {
+      if (map->len > 0)
+        g_string_append_c (map, ',');
+      if (strpbrk (columns[i], ",=\"") != NULL || columns[i][0] == ' ')
+        {
+          g_string_append_c (map, '"');
+          for (const char *c = columns[i]; *c != '\0'; c++)
+            {
+              if (*c == '"')
+                g_string_append_c (map, '"');
+              g_string_append_c (map, *c);
+            }
+          g_string_append_c (map, '"');
+        }
+      else
+        g_string_append (map, columns[i]);
+      g_string_append_printf (map, "=%s", field_of_column[i]);
+    }
+  return g_string_free (map, FALSE);
+}
+
 CsvHeader *
 _lia_csv_header_map (char        **names,
                      guint         n_names,
@@ -508,27 +600,21 @@ _lia_csv_header_map (char        **names,
   if (map == NULL)
     return g_steal_pointer (&header);
 
-  entries = g_strsplit (map, ",", -1);
-  for (guint e = 0; entries[e] != NULL; e++)
+  entries = split_map (map);
+  for (guint e = 0; entries[e] != NULL; e += 2)
     {
-      char *equals;
-      g_autofree char *column_name = NULL;
-      g_autofree char *field_name = NULL;
+      const char *column_name = entries[e];
+      const char *field_name = entries[e + 1];
       CsvColumn column = { CSV_FIELD_NONE, K_OTHER, 0 };
       gboolean found = FALSE;
 
-      if (g_strstrip (entries[e])[0] == '\0')
-        continue;
-      equals = strrchr (entries[e], '=');
-      if (equals == NULL)
+      if (field_name == NULL)
         {
           g_set_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID,
                        _("“%s” in the column map has no “=”: write COLUMN=field, for example “E-mail=email”."),
-                       entries[e]);
+                       column_name);
           return NULL;
         }
-      column_name = g_strstrip (g_strndup (entries[e], equals - entries[e]));
-      field_name = g_strstrip (g_strdup (equals + 1));
       if (!_lia_csv_field_parse (field_name, &column))
         {
           g_autofree char *list = g_strjoinv (", ", (char **) lia_csv_field_names ());

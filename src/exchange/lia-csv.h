@@ -23,6 +23,12 @@ const char * const *lia_csv_field_names (void);
  * a field. */
 const char   *lia_csv_field_label     (const char  *name);
 
+/* The column map "COLUMN=field,…" that puts @columns[i] into @field_of_column[i] (both
+ * %NULL-terminated, as long as each other), for lia_importer_set_column_map(): a column whose
+ * name holds a comma, an equals sign or a quote is quoted ("\"Street, line 2\"=street"). */
+char         *lia_csv_column_map_build (const char * const *columns,
+                                        const char * const *field_of_column);
+
 /**
  * LiaCsvPreview:
  * @columns: the header's column names, %NULL-terminated
