@@ -25,41 +25,41 @@
 static const struct
 {
   const char          *name;
-  const char          *label;   /* N_() */
+  const char          *label;   /* NC_("CSV field", …) */
   CsvField             field;
   LiaContactPointKind  kind;
 } fields[] = {
-  { "given-name",       N_("Given name"),           CSV_FIELD_GIVEN_NAME,       K_OTHER },
-  { "middle-name",      N_("Middle name"),          CSV_FIELD_MIDDLE_NAME,      K_OTHER },
-  { "family-name",      N_("Family name"),          CSV_FIELD_FAMILY_NAME,      K_OTHER },
-  { "display-name",     N_("Full name"),            CSV_FIELD_DISPLAY_NAME,     K_OTHER },
-  { "honorific",        N_("Honorific"),            CSV_FIELD_HONORIFIC,        K_OTHER },
-  { "suffix",           N_("Name suffix"),          CSV_FIELD_SUFFIX,           K_OTHER },
-  { "nickname",         N_("Nickname"),             CSV_FIELD_NICKNAME,         K_OTHER },
-  { "email",            N_("Email"),                CSV_FIELD_EMAIL,            K_OTHER },
-  { "work-email",       N_("Work email"),           CSV_FIELD_EMAIL,            K_WORK },
-  { "home-email",       N_("Home email"),           CSV_FIELD_EMAIL,            K_HOME },
-  { "phone",            N_("Phone"),                CSV_FIELD_PHONE,            K_OTHER },
-  { "work-phone",       N_("Work phone"),           CSV_FIELD_PHONE,            K_WORK },
-  { "home-phone",       N_("Home phone"),           CSV_FIELD_PHONE,            K_HOME },
-  { "mobile-phone",     N_("Mobile phone"),         CSV_FIELD_PHONE,            K_CELL },
-  { "fax",              N_("Fax"),                  CSV_FIELD_PHONE,            K_FAX },
-  { "organization",     N_("Organization"),         CSV_FIELD_ORGANIZATION,     K_OTHER },
-  { "department",       N_("Department"),           CSV_FIELD_DEPARTMENT,       K_OTHER },
-  { "job-title",        N_("Job title"),            CSV_FIELD_JOB_TITLE,        K_OTHER },
-  { "notes",            N_("Notes"),                CSV_FIELD_NOTES,            K_OTHER },
-  { "tags",             N_("Tags"),                 CSV_FIELD_TAGS,             K_OTHER },
-  { "birthday",         N_("Birthday"),             CSV_FIELD_BIRTHDAY,         K_OTHER },
-  { "website",          N_("Website"),              CSV_FIELD_WEBSITE,          K_OTHER },
-  { "im",               N_("Instant messaging"),    CSV_FIELD_IM,               K_OTHER },
-  { "street",           N_("Street"),               CSV_FIELD_STREET,           K_OTHER },
-  { "extended-address", N_("Address, second line"), CSV_FIELD_EXTENDED_ADDRESS, K_OTHER },
-  { "po-box",           N_("PO box"),               CSV_FIELD_PO_BOX,           K_OTHER },
-  { "city",             N_("City"),                 CSV_FIELD_LOCALITY,         K_OTHER },
-  { "region",           N_("Region or state"),      CSV_FIELD_REGION,           K_OTHER },
-  { "postal-code",      N_("Postal code"),          CSV_FIELD_POSTAL_CODE,      K_OTHER },
-  { "country",          N_("Country"),              CSV_FIELD_COUNTRY,          K_OTHER },
-  { "ignore",           N_("Don’t import"),         CSV_FIELD_IGNORE,           K_OTHER },
+  { "given-name",       NC_("CSV field", "Given name"),           CSV_FIELD_GIVEN_NAME,       K_OTHER },
+  { "middle-name",      NC_("CSV field", "Middle name"),          CSV_FIELD_MIDDLE_NAME,      K_OTHER },
+  { "family-name",      NC_("CSV field", "Family name"),          CSV_FIELD_FAMILY_NAME,      K_OTHER },
+  { "display-name",     NC_("CSV field", "Full name"),            CSV_FIELD_DISPLAY_NAME,     K_OTHER },
+  { "honorific",        NC_("CSV field", "Honorific"),            CSV_FIELD_HONORIFIC,        K_OTHER },
+  { "suffix",           NC_("CSV field", "Name suffix"),          CSV_FIELD_SUFFIX,           K_OTHER },
+  { "nickname",         NC_("CSV field", "Nickname"),             CSV_FIELD_NICKNAME,         K_OTHER },
+  { "email",            NC_("CSV field", "Email"),                CSV_FIELD_EMAIL,            K_OTHER },
+  { "work-email",       NC_("CSV field", "Work email"),           CSV_FIELD_EMAIL,            K_WORK },
+  { "home-email",       NC_("CSV field", "Home email"),           CSV_FIELD_EMAIL,            K_HOME },
+  { "phone",            NC_("CSV field", "Phone"),                CSV_FIELD_PHONE,            K_OTHER },
+  { "work-phone",       NC_("CSV field", "Work phone"),           CSV_FIELD_PHONE,            K_WORK },
+  { "home-phone",       NC_("CSV field", "Home phone"),           CSV_FIELD_PHONE,            K_HOME },
+  { "mobile-phone",     NC_("CSV field", "Mobile phone"),         CSV_FIELD_PHONE,            K_CELL },
+  { "fax",              NC_("CSV field", "Fax"),                  CSV_FIELD_PHONE,            K_FAX },
+  { "organization",     NC_("CSV field", "Organization"),         CSV_FIELD_ORGANIZATION,     K_OTHER },
+  { "department",       NC_("CSV field", "Department"),           CSV_FIELD_DEPARTMENT,       K_OTHER },
+  { "job-title",        NC_("CSV field", "Job title"),            CSV_FIELD_JOB_TITLE,        K_OTHER },
+  { "notes",            NC_("CSV field", "Notes"),                CSV_FIELD_NOTES,            K_OTHER },
+  { "tags",             NC_("CSV field", "Tags"),                 CSV_FIELD_TAGS,             K_OTHER },
+  { "birthday",         NC_("CSV field", "Birthday"),             CSV_FIELD_BIRTHDAY,         K_OTHER },
+  { "website",          NC_("CSV field", "Website"),              CSV_FIELD_WEBSITE,          K_OTHER },
+  { "im",               NC_("CSV field", "Instant messaging"),    CSV_FIELD_IM,               K_OTHER },
+  { "street",           NC_("CSV field", "Street"),               CSV_FIELD_STREET,           K_OTHER },
+  { "extended-address", NC_("CSV field", "Address, second line"), CSV_FIELD_EXTENDED_ADDRESS, K_OTHER },
+  { "po-box",           NC_("CSV field", "PO box"),               CSV_FIELD_PO_BOX,           K_OTHER },
+  { "city",             NC_("CSV field", "City"),                 CSV_FIELD_LOCALITY,         K_OTHER },
+  { "region",           NC_("CSV field", "Region or state"),      CSV_FIELD_REGION,           K_OTHER },
+  { "postal-code",      NC_("CSV field", "Postal code"),          CSV_FIELD_POSTAL_CODE,      K_OTHER },
+  { "country",          NC_("CSV field", "Country"),              CSV_FIELD_COUNTRY,          K_OTHER },
+  { "ignore",           NC_("CSV field", "Don’t import"),         CSV_FIELD_IGNORE,           K_OTHER },
 };
 
 static const char *field_names[G_N_ELEMENTS (fields) + 1];
@@ -80,7 +80,7 @@ lia_csv_field_label (const char *name)
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (g_str_equal (fields[i].name, name))
-      return _(fields[i].label);
+      return g_dpgettext2 (GETTEXT_PACKAGE, "CSV field", fields[i].label);
   return NULL;
 }
 
