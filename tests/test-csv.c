@@ -217,6 +217,45 @@ test_interop (void)
   g_assert_cmpuint (seen, ==, G_N_ELEMENTS (expected));
 }
 
+static gboolean
+has_website (LiaContact *contact,
+             const char *url)
+{
+  GListModel *websites = lia_contact_get_websites (contact);
+
+  for (guint i = 0; i < g_list_model_get_n_items (websites); i++)
+    {
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (websites, i);
+      if (g_str_equal (lia_contact_point_get_value (point), url))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_address (LiaContact          *contact,
+             LiaContactPointKind  kind,
+             const char          *street,
+             const char          *city,
+             const char          *code,
+             const char          *country)
+{
+  GListModel *addresses = lia_contact_get_addresses (contact);
+
+  for (guint i = 0; i < g_list_model_get_n_items (addresses); i++)
+    {
+      g_autoptr(LiaPostalAddress) address = g_list_model_get_item (addresses, i);
+
+      if (lia_postal_address_get_kind (address) == kind &&
+          g_str_equal (lia_postal_address_get_street (address), street) &&
+          g_str_equal (lia_postal_address_get_locality (address), city) &&
+          g_str_equal (lia_postal_address_get_postal_code (address), code) &&
+          g_str_equal (lia_postal_address_get_country (address), country))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Roundcube read the same Google file as roundcube-gmail.expected.vcf: what Liaison keeps must
  * say the same. */
 static void
@@ -278,6 +317,20 @@ test_gmail_against_roundcube (StoreFixture  *f,
         g_assert_cmpstr (organization, ==, line + 4);
       else if (g_str_has_prefix (line, "TITLE:"))
         g_assert_cmpstr (lia_contact_get_job_title (contact), ==, line + 6);
+      else if (g_str_has_prefix (line, "NICKNAME:"))
+        g_assert_cmpstr (lia_contact_get_nickname (contact), ==, line + 9);
+      else if (g_str_has_prefix (line, "BDAY"))
+        g_assert_cmpstr (lia_contact_get_birthday (contact), ==, strchr (line, ':') + 1);
+      else if (g_str_has_prefix (line, "URL"))
+        g_assert_true (has_website (contact, strchr (line, ':') + 1));
+      else if (g_str_has_prefix (line, "ADR"))
+        {
+          /* ;;street;city;region;code;country */
+          g_auto(GStrv) parts = g_strsplit (strchr (line, ':') + 1, ";", -1);
+          g_assert_true (has_address (contact, strstr (line, "TYPE=home") != NULL ? LIA_CONTACT_POINT_KIND_HOME
+                                                                               : LIA_CONTACT_POINT_KIND_WORK,
+                                      parts[2], parts[3], parts[5], parts[6]));
+        }
     }
 
   /* Seven phones, the faxes as faxes. */
@@ -397,6 +450,7 @@ test_google_multi_values (StoreFixture  *f,
 
   g_assert_cmpstr (emails, ==, "work:lea.moreau@example.fr home:lea@example.net");
   g_assert_cmpstr (lia_contact_get_notes (lea), ==, "Prefers calls\nafter 10:00");
+  g_assert_cmpstr (lia_contact_get_birthday (lea), ==, "--04-17");
   g_assert_cmpuint (g_strv_length ((char **) tags), ==, 2);
   g_assert_cmpstr (tags[0], ==, "Partners");
 }
@@ -419,6 +473,8 @@ test_outlook (StoreFixture  *f,
   g_assert_cmpstr (tags[1], ==, "Health");
   g_assert_true (g_hash_table_contains (not_kept, "Spouse"));
   g_assert_false (g_hash_table_contains (not_kept, "Birthday"));
+  g_assert_false (g_hash_table_contains (not_kept, "Anniversary"));
+  g_assert_cmpstr (lia_contact_get_birthday (samuel), ==, "");
   g_assert_false (g_hash_table_contains (not_kept, "E-mail Display Name"));
 }
 

@@ -40,6 +40,8 @@ format_name (LiaExchangeFormat format)
       return _("xCard");
     case LIA_EXCHANGE_FORMAT_CSV:
       return _("CSV");
+    case LIA_EXCHANGE_FORMAT_VCARD:
+      return _("vCard");
     case LIA_EXCHANGE_FORMAT_AUTO:
     default:
       return _("unknown format");
@@ -68,6 +70,35 @@ on_records_read_cb (LiaImporter *importer,
 
   g_printerr (_("%" PRIu64 " records read (%s of %s)\n"),
               lia_importer_get_records_read (importer), read, size);
+}
+
+/* "Matched 2 by email address, 1 by phone number." */
+static void
+print_matches (LiaImporter *importer)
+{
+  static const struct { LiaImportMatch rule; const char *words; } rules[] = {
+    { LIA_IMPORT_MATCH_UID, N_("by uid") },
+    { LIA_IMPORT_MATCH_EMAIL, N_("by email address") },
+    { LIA_IMPORT_MATCH_PHONE, N_("by phone number") },
+    { LIA_IMPORT_MATCH_NAME, N_("by name at the same organization") },
+    { LIA_IMPORT_MATCH_ORGANIZATION_NAME, N_("organizations by name") },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      guint64 n = lia_importer_get_matched (importer, rules[i].rule);
+
+      if (n == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, "%" PRIu64 " %s", n, _(rules[i].words));
+    }
+
+  if (text->len > 0)
+    /* TRANSLATORS: %s is a list such as "2 by email address, 1 by phone number". */
+    g_print (_("Found in the database: %s.\n"), text->str);
 }
 
 static void
@@ -110,6 +141,24 @@ print_counts (LiaImporter *importer)
                           "Ignored %" PRIu64 " elements from other namespaces.\n",
                           lia_importer_get_ignored (importer)),
              lia_importer_get_ignored (importer));
+
+  print_matches (importer);
+
+  {
+    g_autofree char *not_kept = lia_importer_describe_not_kept (importer);
+    GListModel *warnings = lia_importer_get_warnings (importer);
+
+    if (not_kept != NULL)
+      /* TRANSLATORS: %s is a list such as "3 × X-SOCIALPROFILE, 1 × GEO". */
+      g_print (_("%s: not kept.\n"), not_kept);
+    for (guint i = 0; i < g_list_model_get_n_items (warnings); i++)
+      {
+        g_autoptr(LiaImportProblem) warning = g_list_model_get_item (warnings, i);
+        g_autofree char *text = lia_import_problem_to_string (warning);
+
+        g_printerr (_("%s (a warning: the rest was imported)\n"), text);
+      }
+  }
 }
 
 int

@@ -398,12 +398,17 @@ numbered_column (const char *name,
         return TRUE;
       }
   if (g_str_equal (dash + 3, "Type") || g_str_equal (dash + 3, "Label"))
-    for (guint i = 0; typed[i] != NULL; i++)
-      if (strlen (typed[i]) == (gsize) (space - name) && strncmp (name, typed[i], space - name) == 0)
-        {
-          column->field = CSV_FIELD_TYPE;
-          return TRUE;
-        }
+    {
+      for (guint i = 0; typed[i] != NULL; i++)
+        if (strlen (typed[i]) == (gsize) (space - name) && strncmp (name, typed[i], space - name) == 0)
+          {
+            column->field = CSV_FIELD_TYPE;
+            return TRUE;
+          }
+      /* The kind of a value that is not kept ("Relation 1 - Type"): the value is counted. */
+      column->field = CSV_FIELD_IGNORE;
+      return TRUE;
+    }
 
   column->field = CSV_FIELD_NONE;
   return TRUE;

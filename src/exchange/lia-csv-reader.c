@@ -184,7 +184,7 @@ not_kept (Csv        *csv,
 
   if (name[0] == '\0')
     name = unnamed = g_strdup_printf (_("column %u"), column + 1);
-  _lia_import_not_kept_column (csv->import, name);
+  _lia_import_not_kept (csv->import, name);
 }
 
 static void
@@ -195,19 +195,44 @@ set_text (char       **field,
     *field = g_strdup (value);
 }
 
-/* "1975-12-12", "--12-12", Outlook's "12/31/1975" (or "0/0/00" for none): whether the cell
- * holds a date. */
-static gboolean
-is_date (const char *text)
+/* "1975-12-12", "--12-12", Outlook's "12/31/1975" (or "0/0/00" for none), as a contact's
+ * birthday ("YYYY-MM-DD" or "--MM-DD"); %NULL when the cell holds no date Liaison can keep. */
+static char *
+parse_date (const char *text,
+            gboolean    month_first)
 {
+  g_autofree char *iso = NULL;
   guint a, b, c;
   char tail;
 
-  if (g_str_equal (text, "0/0/00"))
-    return FALSE;
-  return sscanf (text, "%4u-%2u-%2u%c", &a, &b, &c, &tail) == 3 ||
-         sscanf (text, "--%2u-%2u%c", &a, &b, &tail) == 2 ||
-         sscanf (text, "%2u/%2u/%4u%c", &a, &b, &c, &tail) == 3;
+  if (sscanf (text, "%4u-%2u-%2u%c", &a, &b, &c, &tail) == 3)
+    iso = g_strdup_printf ("%04u-%02u-%02u", a, b, c);
+  else if (sscanf (text, "--%2u-%2u%c", &a, &b, &tail) == 2)
+    iso = g_strdup_printf ("--%02u-%02u", a, b);
+  else if (sscanf (text, "%2u/%2u/%4u%c", &a, &b, &c, &tail) == 3 && c >= 1000)
+    iso = month_first ? g_strdup_printf ("%04u-%02u-%02u", c, a, b)
+                      : g_strdup_printf ("%04u-%02u-%02u", c, b, a);
+  if (iso == NULL || !lia_contact_birthday_is_valid (iso))
+    return NULL;
+  return g_steal_pointer (&iso);
+}
+
+/* Thunderbird's three columns: a year may be missing, a month and a day may not. */
+static char *
+date_of_parts (const char *year,
+               const char *month,
+               const char *day)
+{
+  g_autofree char *iso = NULL;
+  guint64 y = year != NULL ? g_ascii_strtoull (year, NULL, 10) : 0;
+  guint64 m = month != NULL ? g_ascii_strtoull (month, NULL, 10) : 0;
+  guint64 d = day != NULL ? g_ascii_strtoull (day, NULL, 10) : 0;
+
+  if (m == 0 || d == 0 || m > 12 || d > 31 || y > 9999)
+    return NULL;
+  iso = y > 0 ? g_strdup_printf ("%04u-%02u-%02u", (guint) y, (guint) m, (guint) d)
+              : g_strdup_printf ("--%02u-%02u", (guint) m, (guint) d);
+  return lia_contact_birthday_is_valid (iso) ? g_steal_pointer (&iso) : NULL;
 }
 
 /* What a group's type column says of value @index of the group. */
@@ -348,8 +373,7 @@ fill_card (Csv     *csv,
   g_autofree char *department = NULL;
   g_autoptr(GPtrArray) addresses = g_ptr_array_new_with_free_func (free_address);
   g_autoptr(GArray) birthday_columns = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) nickname_columns = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) im_columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *birth[3] = { NULL, NULL, NULL };
 
   read_group_types (csv, row);
 
@@ -360,7 +384,9 @@ fill_card (Csv     *csv,
       g_auto(GStrv) values = NULL;
       int part;
 
-      if (g_strstrip (row->cells[i])[0] == '\0')
+      /* Outlook writes an empty date as "0/0/00". */
+      if (g_strstrip (row->cells[i])[0] == '\0' ||
+          (header->dates_month_first && g_str_equal (cell, "0/0/00")))
         continue;
       if (i >= header->n_columns)
         {
@@ -400,7 +426,7 @@ fill_card (Csv     *csv,
           c->has_n = TRUE;
           break;
         case CSV_FIELD_NICKNAME:
-          g_array_append_val (nickname_columns, i);
+          set_text (&c->nickname, cell);
           break;
         case CSV_FIELD_ORGANIZATION:
           set_text (&organization, cell);
@@ -425,16 +451,29 @@ fill_card (Csv     *csv,
             }
           break;
         case CSV_FIELD_BIRTHDAY:
-          if (is_date (cell))
-            g_array_append_val (birthday_columns, i);
+          if (c->birthday == NULL &&
+              !(c->birthday = parse_date (cell, header->dates_month_first)))
+            not_kept (csv, i);
           break;
         case CSV_FIELD_BIRTH_YEAR:
         case CSV_FIELD_BIRTH_MONTH:
         case CSV_FIELD_BIRTH_DAY:
+          birth[column->field - CSV_FIELD_BIRTH_YEAR] = cell;
           g_array_append_val (birthday_columns, i);
           break;
         case CSV_FIELD_IM:
-          g_array_append_val (im_columns, i);
+          values = split_values (csv, cell, NULL);
+          for (guint v = 0; values[v] != NULL; v++)
+            {
+              LiaContactPointKind kind = column->kind;
+              const char *value = header->kinds_in_values ? kind_in_value (values[v], &kind) : values[v];
+
+              /* A bare handle ("jdoe") says nothing of its service: Liaison keeps URIs. */
+              if (lia_contact_im_is_valid (value))
+                _lia_card_add_item (c, c->ims, g_strdup (value), NO_PREF, kind);
+              else
+                not_kept (csv, i);
+            }
           break;
         case CSV_FIELD_UID:
           set_text (&c->uid, cell);
@@ -490,13 +529,10 @@ fill_card (Csv     *csv,
         }
     }
 
-  /* What the card has no place for yet. */
-  for (guint i = 0; i < nickname_columns->len; i++)
-    not_kept (csv, g_array_index (nickname_columns, guint, i));
-  for (guint i = 0; i < birthday_columns->len; i++)
-    not_kept (csv, g_array_index (birthday_columns, guint, i));
-  for (guint i = 0; i < im_columns->len; i++)
-    not_kept (csv, g_array_index (im_columns, guint, i));
+  if (birthday_columns->len > 0 && c->birthday == NULL &&
+      !(c->birthday = date_of_parts (birth[0], birth[1], birth[2])))
+    for (guint i = 0; i < birthday_columns->len; i++)
+      not_kept (csv, g_array_index (birthday_columns, guint, i));
 
   /* Liaison has no field for middle names: they belong with the given name. */
   if (given != NULL && middle != NULL)
@@ -526,12 +562,28 @@ fill_card (Csv     *csv,
       set_text (&c->fn, organization);
     }
 
-  /* The card holds one address, for an organization: the work address first. */
-  for (guint i = 0; i < addresses->len; i++)
+  /* A person has every address; an organization one, the work address first. */
+  for (guint i = 0; i < addresses->len && !c->is_organization; i++)
+    {
+      Address *address = g_ptr_array_index (addresses, i);
+      LiaPostalAddress *postal = lia_postal_address_new (address->kind == LIA_CONTACT_POINT_KIND_WORK ||
+                                                         address->kind == LIA_CONTACT_POINT_KIND_HOME
+                                                         ? address->kind : LIA_CONTACT_POINT_KIND_OTHER);
+
+      lia_postal_address_set_po_box (postal, address->parts[ADR_POBOX]);
+      lia_postal_address_set_extended (postal, address->parts[ADR_EXT]);
+      lia_postal_address_set_street (postal, address->parts[ADR_STREET]);
+      lia_postal_address_set_locality (postal, address->parts[ADR_LOCALITY]);
+      lia_postal_address_set_region (postal, address->parts[ADR_REGION]);
+      lia_postal_address_set_postal_code (postal, address->parts[ADR_CODE]);
+      lia_postal_address_set_country (postal, address->parts[ADR_COUNTRY]);
+      g_ptr_array_add (c->addresses, postal);
+    }
+  for (guint i = 0; i < addresses->len && c->is_organization; i++)
     {
       Address *address = g_ptr_array_index (addresses, i);
 
-      if (!c->is_organization || (c->has_adr && address->kind != LIA_CONTACT_POINT_KIND_WORK))
+      if (c->has_adr && address->kind != LIA_CONTACT_POINT_KIND_WORK)
         {
           for (guint k = 0; k < address->columns->len; k++)
             not_kept (csv, g_array_index (address->columns, guint, k));

@@ -127,13 +127,10 @@ void              _lia_import_count        (LiaImport        *import,
                                             LiaRecordKind     kind,
                                             LiaImportOutcome  outcome);
 void              _lia_import_ignore       (LiaImport        *import);
-/* The file has @property (a name as the format spells it: "GEO", "X-SOCIALPROFILE") and
- * Liaison does not keep it: counted, for the summary. */
+/* The file has @property (a name as the format spells it, upper case for vCard: "GEO",
+ * "X-SOCIALPROFILE") and Liaison does not keep it: counted, for the summary. */
 void              _lia_import_not_kept     (LiaImport        *import,
                                             const char       *property);
-/* The same for a column of a CSV file, named as its header spells it. */
-void              _lia_import_not_kept_column (LiaImport     *import,
-                                               const char    *column);
 /* Something odd that the import can read past: said in the summary, keeps nothing from
  * being imported. */
 void              _lia_import_warning      (LiaImport        *import,
@@ -204,6 +201,8 @@ gboolean          _lia_directory_read      (LiaImport        *import);
 gboolean          _lia_xcard_read          (LiaImport        *import);
 /* lia-csv-reader.c: reads import->stream, a CSV file. */
 gboolean          _lia_csv_read            (LiaImport        *import);
+/* lia-vcard-reader.c: reads import->stream, a vCard file, from its start. */
+gboolean          _lia_vcard_read          (LiaImport        *import);
 
 /* lia-import-problem.c */
 void              _lia_import_problem_set_needle   (LiaImportProblem *self,

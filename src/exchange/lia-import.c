@@ -282,27 +282,13 @@ _lia_import_ignore (LiaImport *import)
   import->ignored++;
 }
 
-static void
-count_not_kept (LiaImport *import,
-                char      *name)
-{
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (import->not_kept, name));
-
-  g_hash_table_replace (import->not_kept, name, GUINT_TO_POINTER (count + 1));
-}
-
 void
 _lia_import_not_kept (LiaImport  *import,
                       const char *property)
 {
-  count_not_kept (import, g_ascii_strup (property, -1));
-}
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (import->not_kept, property));
 
-void
-_lia_import_not_kept_column (LiaImport  *import,
-                             const char *column)
-{
-  count_not_kept (import, g_strdup (column));
+  g_hash_table_replace (import->not_kept, g_strdup (property), GUINT_TO_POINTER (count + 1));
 }
 
 void

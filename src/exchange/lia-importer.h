@@ -77,5 +77,16 @@ guint64            lia_importer_get_ignored       (LiaImporter        *self);
 GListModel        *lia_importer_get_problems      (LiaImporter        *self);
 /* TRUE when more problems were found than the list keeps. */
 gboolean           lia_importer_get_problems_truncated (LiaImporter   *self);
+/* Address-book cards (xCard, vCard, CSV) that merged into a record found by @rule. */
+guint64            lia_importer_get_matched       (LiaImporter        *self,
+                                                   LiaImportMatch      rule);
+/* LiaImportProblems that did not stop the import: oddities read past (a line without a
+ * colon, an address that is not one), in the order of the file. */
+GListModel        *lia_importer_get_warnings      (LiaImporter        *self);
+/* How many times the file had @property ("GEO", "X-SOCIALPROFILE") that Liaison does not keep. */
+guint64            lia_importer_get_not_kept_count (LiaImporter       *self,
+                                                   const char         *property);
+/* "3 × X-SOCIALPROFILE, 1 × GEO", the most frequent first; %NULL when everything was kept. */
+char              *lia_importer_describe_not_kept (LiaImporter        *self);
 
 G_END_DECLS
