@@ -646,7 +646,7 @@ test_export_roundtrip (StoreFixture  *f,
   python = read_with_python (contacts_path);
   if (python == NULL)
     return;
-  g_assert_true (g_str_has_prefix (python, "7 15 "));
+  g_assert_true (g_str_has_prefix (python, "7 41 "));
   g_assert_nonnull (strstr (contacts, "\"Prefers calls\nafter 10:00\""));
   g_clear_pointer (&python, g_free);
   python = read_with_python (organizations_path);

@@ -265,9 +265,24 @@ static const Known liaison_contact_columns[] = {
   { "Display Name", CSV_FIELD_DISPLAY_NAME, K_OTHER },
   { "Job Title",    CSV_FIELD_JOB_TITLE,    K_OTHER },
   { "Organization", CSV_FIELD_ORGANIZATION, K_OTHER },
+  { "Department",   CSV_FIELD_DEPARTMENT,   K_OTHER },
   { "Role",         CSV_FIELD_ROLE,         K_OTHER },
   { "Emails",       CSV_FIELD_EMAIL,        K_OTHER },
   { "Phones",       CSV_FIELD_PHONE,        K_OTHER },
+  { "Websites",     CSV_FIELD_WEBSITE,      K_OTHER },
+  { "Instant Messaging", CSV_FIELD_IM,      K_OTHER },
+#define ADDRESS_COLUMNS(Kind, kind) \
+  { Kind " PO Box",           CSV_FIELD_PO_BOX,           kind }, \
+  { Kind " Extended Address", CSV_FIELD_EXTENDED_ADDRESS, kind }, \
+  { Kind " Street",           CSV_FIELD_STREET,           kind }, \
+  { Kind " City",             CSV_FIELD_LOCALITY,         kind }, \
+  { Kind " Region",           CSV_FIELD_REGION,           kind }, \
+  { Kind " Postal Code",      CSV_FIELD_POSTAL_CODE,      kind }, \
+  { Kind " Country",          CSV_FIELD_COUNTRY,          kind },
+  ADDRESS_COLUMNS ("Work", K_WORK)
+  ADDRESS_COLUMNS ("Home", K_HOME)
+  ADDRESS_COLUMNS ("Other", K_OTHER)
+#undef ADDRESS_COLUMNS
   { "Languages",    CSV_FIELD_LANGUAGES,    K_OTHER },
   { "Time Zone",    CSV_FIELD_TIME_ZONE,    K_OTHER },
   { "Tags",         CSV_FIELD_TAGS,         K_OTHER },

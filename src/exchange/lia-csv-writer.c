@@ -17,8 +17,22 @@
  */
 
 static const char * const contact_columns[] = {
-  "ID", "Honorific", "Given Name", "Family Name", "Suffix", "Display Name", "Job Title",
-  "Organization", "Role", "Emails", "Phones", "Languages", "Time Zone", "Tags", "Notes", NULL
+  "ID", "Honorific", "Given Name", "Family Name", "Suffix", "Display Name", "Nickname",
+  "Job Title", "Organization", "Department", "Role", "Emails", "Phones", "Websites",
+  "Instant Messaging", "Birthday", "Languages", "Time Zone", "Tags",
+  "Work PO Box", "Work Extended Address", "Work Street", "Work City", "Work Region",
+  "Work Postal Code", "Work Country",
+  "Home PO Box", "Home Extended Address", "Home Street", "Home City", "Home Region",
+  "Home Postal Code", "Home Country",
+  "Other PO Box", "Other Extended Address", "Other Street", "Other City", "Other Region",
+  "Other Postal Code", "Other Country",
+  "Notes", NULL
+};
+
+/* The address columns: a person's first address of each kind. */
+#define ADDRESS_PARTS 7
+static const LiaContactPointKind address_kinds[] = {
+  LIA_CONTACT_POINT_KIND_WORK, LIA_CONTACT_POINT_KIND_HOME, LIA_CONTACT_POINT_KIND_OTHER,
 };
 
 static const char * const organization_columns[] = {
@@ -68,6 +82,7 @@ static gboolean
 current_organization (LiaStore        *store,
                       LiaContact      *contact,
                       char           **out_name,
+                      char           **out_unit,
                       char           **out_role,
                       GError         **error)
 {
@@ -75,7 +90,7 @@ current_organization (LiaStore        *store,
   g_autoptr(LiaRecord) organization = NULL;
   LiaAffiliation *chosen = NULL;
 
-  *out_name = *out_role = NULL;
+  *out_name = *out_unit = *out_role = NULL;
   if (!(affiliations = lia_store_list_affiliations_for_contact (store, lia_record_get_id (LIA_RECORD (contact)), error)))
     return FALSE;
 
@@ -95,8 +110,28 @@ current_organization (LiaStore        *store,
                                        lia_affiliation_get_organization_id (chosen), error)))
     return FALSE;
   *out_name = g_strdup (lia_organization_get_name (LIA_ORGANIZATION (organization)));
+  *out_unit = g_strdup (lia_affiliation_get_unit (chosen));
   *out_role = g_strdup (lia_affiliation_get_role (chosen));
   return TRUE;
+}
+
+/* The first address of @kind, or %NULL. */
+static LiaPostalAddress *
+address_of_kind (LiaContact          *contact,
+                 LiaContactPointKind  kind)
+{
+  GListModel *addresses = lia_contact_get_addresses (contact);
+
+  for (guint i = 0; i < g_list_model_get_n_items (addresses); i++)
+    {
+      LiaPostalAddress *address = g_list_model_get_item (addresses, i);
+
+      /* The contact keeps its own reference. */
+      g_object_unref (address);
+      if (lia_postal_address_get_kind (address) == kind)
+        return address;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -106,32 +141,55 @@ write_contact (GString     *out,
                GError     **error)
 {
   g_autofree char *organization = NULL;
+  g_autofree char *unit = NULL;
   g_autofree char *role = NULL;
   g_autofree char *emails = join_points (lia_contact_get_emails (contact));
   g_autofree char *phones = join_points (lia_contact_get_phones (contact));
+  g_autofree char *websites = join_points (lia_contact_get_websites (contact));
+  g_autofree char *ims = join_points (lia_contact_get_ims (contact));
   g_autofree char *languages = g_strjoinv (" ::: ", (char **) lia_contact_get_languages (contact));
   g_autofree char *tags = g_strjoinv (" ::: ", (char **) lia_contact_get_tags (contact));
   const char *cells[G_N_ELEMENTS (contact_columns) - 1];
+  guint n = 0;
 
-  if (!current_organization (store, contact, &organization, &role, error))
+  if (!current_organization (store, contact, &organization, &unit, &role, error))
     return FALSE;
 
-  cells[0] = lia_record_get_uid (LIA_RECORD (contact));
-  cells[1] = lia_contact_get_honorific (contact);
-  cells[2] = lia_contact_get_given_name (contact);
-  cells[3] = lia_contact_get_family_name (contact);
-  cells[4] = lia_contact_get_suffix (contact);
-  cells[5] = lia_contact_get_display_name (contact);
-  cells[6] = lia_contact_get_job_title (contact);
-  cells[7] = organization;
-  cells[8] = role;
-  cells[9] = emails;
-  cells[10] = phones;
-  cells[11] = languages;
-  cells[12] = lia_contact_get_time_zone (contact);
-  cells[13] = tags;
-  cells[14] = lia_contact_get_notes (contact);
-  append_row (out, cells, G_N_ELEMENTS (cells));
+  cells[n++] = lia_record_get_uid (LIA_RECORD (contact));
+  cells[n++] = lia_contact_get_honorific (contact);
+  cells[n++] = lia_contact_get_given_name (contact);
+  cells[n++] = lia_contact_get_family_name (contact);
+  cells[n++] = lia_contact_get_suffix (contact);
+  cells[n++] = lia_contact_get_display_name (contact);
+  cells[n++] = lia_contact_get_nickname (contact);
+  cells[n++] = lia_contact_get_job_title (contact);
+  cells[n++] = organization;
+  cells[n++] = unit;
+  cells[n++] = role;
+  cells[n++] = emails;
+  cells[n++] = phones;
+  cells[n++] = websites;
+  cells[n++] = ims;
+  cells[n++] = lia_contact_get_birthday (contact);
+  cells[n++] = languages;
+  cells[n++] = lia_contact_get_time_zone (contact);
+  cells[n++] = tags;
+  for (guint k = 0; k < G_N_ELEMENTS (address_kinds); k++)
+    {
+      /* Owned by the contact, which outlives the row. */
+      LiaPostalAddress *address = address_of_kind (contact, address_kinds[k]);
+
+      cells[n++] = address != NULL ? lia_postal_address_get_po_box (address) : NULL;
+      cells[n++] = address != NULL ? lia_postal_address_get_extended (address) : NULL;
+      cells[n++] = address != NULL ? lia_postal_address_get_street (address) : NULL;
+      cells[n++] = address != NULL ? lia_postal_address_get_locality (address) : NULL;
+      cells[n++] = address != NULL ? lia_postal_address_get_region (address) : NULL;
+      cells[n++] = address != NULL ? lia_postal_address_get_postal_code (address) : NULL;
+      cells[n++] = address != NULL ? lia_postal_address_get_country (address) : NULL;
+    }
+  cells[n++] = lia_contact_get_notes (contact);
+  g_assert (n == G_N_ELEMENTS (cells));
+  append_row (out, cells, n);
   return TRUE;
 }
 
