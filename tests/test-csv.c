@@ -531,6 +531,43 @@ test_map_quoting (void)
   g_assert_cmpint (header->columns[4].field, ==, CSV_FIELD_NONE);
 }
 
+/* Real oddities a person can read past: a row naming no one is left out with a warning; a
+ * cell beyond the header's columns and a row wrapped whole in quotes fail at their lines. */
+static void
+test_odd_rows (StoreFixture  *f,
+               gconstpointer  data)
+{
+  const char *header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n";
+  g_autofree char *odd = g_build_filename (f->dir, "odd.csv", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken.csv", NULL);
+  g_autofree char *odd_text = g_strconcat (header, ",,https://x.example/in/someone,,,,01 Jan 2024\r\n",
+                                           "Ana,Lopez,,ana@example.org,,,\r\n", NULL);
+  g_autofree char *broken_text = g_strconcat (header, "Ana,Lopez,,ana@example.org,,,,extra\r\n",
+                                              "\"Bo,Li,,bo@example.org,,,\"\r\n", NULL);
+  g_autoptr(LiaImporter) importer = NULL;
+  g_autoptr(LiaImportProblem) warning = NULL;
+  g_autoptr(LiaImporter) failed = NULL;
+  g_autoptr(LiaImportProblem) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (odd, odd_text, -1, NULL));
+  g_assert_true (g_file_set_contents (broken, broken_text, -1, NULL));
+
+  importer = import_ok (f->store, odd, NULL);
+  g_assert_cmpuint (lia_importer_get_count (importer, LIA_RECORD_KIND_CONTACT, LIA_IMPORT_CREATED), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_importer_get_warnings (importer)), ==, 1);
+  warning = g_list_model_get_item (lia_importer_get_warnings (importer), 0);
+  g_assert_cmpuint (lia_import_problem_get_line (warning), ==, 2);
+  g_assert_nonnull (strstr (lia_import_problem_get_message (warning), "names no one"));
+
+  failed = import_file (f->store, broken, NULL, &error);
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_importer_get_problems (failed)), ==, 2);
+  second = g_list_model_get_item (lia_importer_get_problems (failed), 1);
+  g_assert_cmpuint (lia_import_problem_get_line (second), ==, 3);
+  g_assert_nonnull (strstr (lia_import_problem_get_message (second), "one quoted cell"));
+}
+
 /* Importing the same file again changes nothing. */
 static void
 test_reimport (StoreFixture  *f,
@@ -683,6 +720,7 @@ main (int   argc,
   g_test_add ("/csv/google-multi-values", StoreFixture, NULL, store_fixture_setup, test_google_multi_values, store_fixture_teardown);
   g_test_add ("/csv/outlook", StoreFixture, NULL, store_fixture_setup, test_outlook, store_fixture_teardown);
   g_test_add ("/csv/map", StoreFixture, NULL, store_fixture_setup, test_map, store_fixture_teardown);
+  g_test_add ("/csv/odd-rows", StoreFixture, NULL, store_fixture_setup, test_odd_rows, store_fixture_teardown);
   g_test_add ("/csv/reimport", StoreFixture, NULL, store_fixture_setup, test_reimport, store_fixture_teardown);
   g_test_add ("/csv/detect-by-content", StoreFixture, NULL, store_fixture_setup, test_detect_by_content, store_fixture_teardown);
   g_test_add ("/csv/export-roundtrip", StoreFixture, NULL, store_fixture_setup, test_export_roundtrip, store_fixture_teardown);

@@ -627,7 +627,13 @@ read_row (Csv    *csv,
   else
     fill_card (csv, row, &c);
 
-  if (!c.bad)
+  /* A row of only a phone number or a website names no one: the rest of the file can still
+   * be imported. */
+  if (!c.bad && c.fn == NULL && !c.has_n && c.orgs->len == 0 && c.emails->len == 0)
+    _lia_import_warning (import, row->line, 0,
+                         _("Row %u names no one (it has no name, email address or organization): it was left out."),
+                         c.index);
+  else if (!c.bad)
     ok = _lia_card_store (&c);
 
   _lia_card_clear (&c);
