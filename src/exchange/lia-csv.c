@@ -89,7 +89,7 @@ row_cb (int   terminator,
   row->n_cells = split->cells->len;
   g_ptr_array_add (split->cells, NULL);
   row->cells = (char **) g_ptr_array_free (split->cells, FALSE);
-  split->cells = g_ptr_array_new ();
+  split->cells = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (split->rows, row);
 
   /* A bare CR ends a row in the middle of a line. */
@@ -129,7 +129,8 @@ _lia_csv_split (const char  *text,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _lia_csv_row_free);
   struct csv_parser parser;
-  Split split = { rows, g_ptr_array_new (), 1, 1 };
+  /* The cells of a row that is not over yet (the file stops, or @max_rows were read). */
+  Split split = { rows, g_ptr_array_new_with_free_func (g_free), 1, 1 };
   const char *p = text;
   const char *end = text + length;
   gboolean ok = TRUE;
