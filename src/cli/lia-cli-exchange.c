@@ -193,11 +193,13 @@ _lia_cli_run_import (const LiaCliCommand *command,
   };
 
   fields = g_strjoinv (", ", (char **) lia_csv_field_names ());
-  description = g_strdup_printf (_("FILE is a partner directory (docs/partner-directory.md), an xCard file, or\n"
-                                   "a CSV export of Google Contacts, Outlook, Thunderbird or LinkedIn\n"
-                                   "(docs/csv.md). Records are merged by their id: importing the same file\n"
-                                   "again creates nothing new. A file with any problem changes nothing;\n"
-                                   "every problem is listed with its line and column.\n"
+  description = g_strdup_printf (_("FILE is a partner directory (docs/partner-directory.md), an xCard or a vCard\n"
+                                   "file (docs/vcard.md), or a CSV export of Google Contacts, Outlook,\n"
+                                   "Thunderbird or LinkedIn (docs/csv.md), recognized by its content. Records\n"
+                                   "are merged by their id, cards and rows by uid, email, phone or name:\n"
+                                   "importing the same file again creates nothing new. A file with any problem\n"
+                                   "changes nothing; every problem is listed with its line and column, and what\n"
+                                   "was not kept is counted.\n"
                                    "\n"
                                    "A CSV file with another header needs --map; its fields are:\n"
                                    "%s."), fields);
@@ -305,6 +307,7 @@ _lia_cli_run_export (const LiaCliCommand *command,
   g_autofree char *format_text = NULL;
   g_autofree char *organization = NULL;
   g_autofree char *kind_text = NULL;
+  g_autofree char *vcard_version = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(LiaExporter) exporter = NULL;
@@ -315,7 +318,9 @@ _lia_cli_run_export (const LiaCliCommand *command,
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
-      N_("directory (Liaison’s partner directory, the default), xcard or csv"), N_("FORMAT") },
+      N_("directory (Liaison’s partner directory, the default), xcard, vcard or csv"), N_("FORMAT") },
+    { "vcard-version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &vcard_version,
+      N_("With --format vcard: 3.0 (the default, what most programs read) or 4.0"), N_("VERSION") },
     { "kind", 'k', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &kind_text,
       N_("CSV: contacts (the default) or organizations"), N_("KIND") },
     { "organization", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &organization,
@@ -340,12 +345,18 @@ _lia_cli_run_export (const LiaCliCommand *command,
         format = LIA_EXCHANGE_FORMAT_DIRECTORY;
       else if (g_str_equal (format_text, "xcard"))
         format = LIA_EXCHANGE_FORMAT_XCARD;
+      else if (g_str_equal (format_text, "vcard"))
+        format = LIA_EXCHANGE_FORMAT_VCARD;
       else if (g_str_equal (format_text, "csv"))
         format = LIA_EXCHANGE_FORMAT_CSV;
       else
-        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard or csv)"),
+        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard, vcard or csv)"),
                                      format_text);
     }
+  if (vcard_version != NULL && format != LIA_EXCHANGE_FORMAT_VCARD)
+    return _lia_cli_usage_error (command, _("--vcard-version goes with --format vcard"));
+  if (vcard_version != NULL && !g_str_equal (vcard_version, "3.0") && !g_str_equal (vcard_version, "4.0"))
+    return _lia_cli_usage_error (command, _("“%s” is not a vCard version (expected 3.0 or 4.0)"), vcard_version);
 
   if (kind_text != NULL)
     {
@@ -376,6 +387,8 @@ _lia_cli_run_export (const LiaCliCommand *command,
     }
 
   lia_exporter_set_kind (exporter, kind);
+  if (vcard_version != NULL)
+    lia_exporter_set_vcard_version (exporter, vcard_version);
 
   if (organization != NULL)
     {

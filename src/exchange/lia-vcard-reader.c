@@ -53,22 +53,33 @@ text_value (EVCardAttribute *attr)
   return g_strjoinv (":", parts);
 }
 
-/* The i-th component of a structured value (N, ADR, ORG), trimmed; NULL when blank. */
+/* The i-th component of a structured value (N, ADR), trimmed; NULL when blank. Several values
+ * of one component ("Jr.,Sr.", an unescaped comma in a street) are one text here, joined with
+ * @comma. */
 static char *
 component (EVCardAttribute *attr,
-           guint            i)
+           guint            i,
+           const char      *comma)
 {
   const char *value = g_list_nth_data (e_vcard_attribute_get_values (attr), i);
-  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
   if (value == NULL)
     return NULL;
-  text = g_strstrip (g_strdup (value));
-  if (text[0] == '\0')
+  parts = g_strsplit (value, ",", -1);
+  for (guint j = 0; parts[j] != NULL; j++)
+    {
+      g_strstrip (parts[j]);
+      if (parts[j][0] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, comma);
+      g_string_append (text, parts[j]);
+    }
+  if (text->len == 0)
     return NULL;
-  /* Several values of one component (additional names "Jr.,Sr.") are one text here. */
-  g_strdelimit (text, ",", ' ');
-  return g_steal_pointer (&text);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static gboolean
@@ -214,7 +225,7 @@ read_name (LiaCard         *c,
   if (c->has_n)
     return;
   for (guint i = 0; i < N_PARTS; i++)
-    c->n[order[i]] = component (attr, i);
+    c->n[order[i]] = component (attr, i, " ");
   c->has_n = TRUE;
 }
 
@@ -231,10 +242,10 @@ read_address (Reading         *r,
     {
       LiaContactPointKind kind = kind_of (attr, label_of (r, attr));
       g_autoptr(LiaPostalAddress) address = NULL;
-      g_autofree char *parts[ADR_PARTS] = { NULL, };
+      char *parts[ADR_PARTS] = { NULL, };
 
       for (guint i = 0; i < ADR_PARTS; i++)
-        parts[i] = component (attr, i);
+        parts[i] = component (attr, i, ", ");
       /* Postal addresses are work, home or other. */
       if (kind != LIA_CONTACT_POINT_KIND_WORK && kind != LIA_CONTACT_POINT_KIND_HOME)
         kind = LIA_CONTACT_POINT_KIND_OTHER;
@@ -261,7 +272,7 @@ read_address (Reading         *r,
   for (guint i = 0; i < ADR_PARTS; i++)
     {
       g_free (c->adr[i]);
-      c->adr[i] = component (attr, i);
+      c->adr[i] = component (attr, i, ", ");
     }
   c->has_adr = TRUE;
   c->adr_pref = pref;

@@ -211,6 +211,10 @@ to_utf8 (Split      *split,
   g_autoptr(GError) error = NULL;
   char *text;
 
+  /* An empty quoted-printable value has no bytes at all (NULL). */
+  if (len == 0)
+    return g_strdup ("");
+
   if (charset != NULL && g_ascii_strcasecmp (charset, "UTF-8") != 0 &&
       g_ascii_strcasecmp (charset, "US-ASCII") != 0)
     {
@@ -287,6 +291,13 @@ normalize_property (Split       *split,
   head = g_strndup (line->str, (gsize) colon);
   params = g_strsplit (head, ";", -1);
 
+  /* g_strsplit() gives no element at all for an empty head (a line starting with ":"). */
+  if (params[0] == NULL || params[0][0] == '\0')
+    {
+      _lia_import_warning (split->import, number, 1, _("A line starts with “:”: it has no property name and was skipped."));
+      return;
+    }
+
   /* A name with a space or worse (“X-GOOGLE TALK”) is not one EVCard can read. */
   for (const char *p = params[0]; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_')
@@ -295,11 +306,6 @@ normalize_property (Split       *split,
         _lia_import_not_kept (split->import, shown);
         return;
       }
-  if (params[0][0] == '\0')
-    {
-      _lia_import_warning (split->import, number, 1, _("A line starts with “:”: it has no property name and was skipped."));
-      return;
-    }
 
   name = g_string_new (params[0]);
   for (guint i = 1; params[i] != NULL; i++)
