@@ -73,6 +73,8 @@ test_columns_and_map (void)
 
   dialog = lia_csv_mapping_dialog_new (NULL, "mapped-semicolon.csv", preview, settings);
   lia_ui_test_present (GTK_WINDOW (dialog));
+  /* What window lists and screen readers call it. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Columns to Import");
 
   /* Each column shows its first values under its name. */
   row = lia_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Courriel");
