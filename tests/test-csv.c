@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sys/wait.h>
+
 #include "lia-csv-private.h"
 #include "lia-exporter.h"
 #include "lia-importer.h"
@@ -704,6 +706,59 @@ test_export_roundtrip (StoreFixture  *f,
   g_assert_cmpstr (again, ==, contacts);
 }
 
+/* The command line: --map, the refusal without it, export --format csv --kind. */
+static void
+test_command_line (StoreFixture  *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = data_path ("csv", "mapped-semicolon.csv");
+  g_autofree char *db = g_build_filename (f->dir, "cli.db", NULL);
+  const char *liaison = g_getenv ("LIAISON_BINARY");
+  const char *refused_argv[] = { liaison, "import", "--database", db, path, NULL };
+  const char *map_argv[] = { liaison, "import", "--database", db,
+                             "--map", "Nom=family-name,Prénom=given-name,Courriel=email,Société=organization",
+                             path, NULL };
+  const char *export_argv[] = { liaison, "export", "--database", db, "--format", "csv",
+                                "--kind", "organizations", "-", NULL };
+  const char *bad_kind_argv[] = { liaison, "export", "--database", db, "--format", "csv",
+                                  "--kind", "people", "-", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  if (liaison == NULL)
+    {
+      g_test_skip ("LIAISON_BINARY is not set");
+      return;
+    }
+
+  g_assert_true (g_spawn_sync (NULL, (char **) refused_argv, NULL, 0, NULL, NULL, &out, &err, &status, NULL));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "mapped-semicolon.csv:1: This CSV header is not one"));
+  g_assert_nonnull (strstr (err, "“Courriel”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) map_argv, NULL, 0, NULL, NULL, &out, &err, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "(CSV)"));
+  /* The columns left out of the map are said, with how often they had a value. */
+  g_assert_nonnull (strstr (out, "Fonction"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) export_argv, NULL, 0, NULL, NULL, &out, &err, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (out, "ID,Organization,Street,"));
+  g_assert_nonnull (strstr (out, ",Préfecture du Rhône,"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) bad_kind_argv, NULL, 0, NULL, NULL, &out, &err, &status, NULL));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_nonnull (strstr (err, "“people” is not a kind of record to export"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +778,7 @@ main (int   argc,
   g_test_add ("/csv/odd-rows", StoreFixture, NULL, store_fixture_setup, test_odd_rows, store_fixture_teardown);
   g_test_add ("/csv/reimport", StoreFixture, NULL, store_fixture_setup, test_reimport, store_fixture_teardown);
   g_test_add ("/csv/detect-by-content", StoreFixture, NULL, store_fixture_setup, test_detect_by_content, store_fixture_teardown);
+  g_test_add ("/csv/command-line", StoreFixture, NULL, store_fixture_setup, test_command_line, store_fixture_teardown);
   g_test_add ("/csv/export-roundtrip", StoreFixture, NULL, store_fixture_setup, test_export_roundtrip, store_fixture_teardown);
 
   return g_test_run ();
