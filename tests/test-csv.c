@@ -570,6 +570,38 @@ test_odd_rows (StoreFixture  *f,
   g_assert_nonnull (strstr (lia_import_problem_get_message (second), "one quoted cell"));
 }
 
+/* The page previews the first megabyte of a large file: a character cut at its end must not
+ * turn the UTF-8 text into a legacy charset's mojibake. */
+static void
+test_preview_large (StoreFixture  *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "large.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("Nom;Prénom;Courriel\r\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LiaCsvPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *padding = NULL;
+  const gsize cut = 1024 * 1024 - 1;
+  gsize last = 0;
+
+  for (guint i = 0; text->len < cut + 4096; i++)
+    g_string_append_printf (text, "Dupré;Élodie;e%u@example.fr\r\n", i);
+  /* Move the text so that the last byte read is the first of a two-byte "é". */
+  for (gsize i = 0; i <= cut; i++)
+    if ((guchar) text->str[i] == 0xc3)
+      last = i;
+  padding = g_strnfill (cut - last, '0');
+  g_string_insert (text, strlen ("Nom;Prénom;Courriel\r\nDupré;Élodie;e"), padding);
+  g_assert_cmpint ((guchar) text->str[cut], ==, 0xc3);
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+
+  preview = lia_csv_preview_new (file, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (preview->columns[1], ==, "Prénom");
+  g_assert_cmpstr (((char **) g_ptr_array_index (preview->rows, 0))[1], ==, "Élodie");
+}
+
 /* Importing the same file again changes nothing. */
 static void
 test_reimport (StoreFixture  *f,
@@ -776,6 +808,7 @@ main (int   argc,
   g_test_add ("/csv/outlook", StoreFixture, NULL, store_fixture_setup, test_outlook, store_fixture_teardown);
   g_test_add ("/csv/map", StoreFixture, NULL, store_fixture_setup, test_map, store_fixture_teardown);
   g_test_add ("/csv/odd-rows", StoreFixture, NULL, store_fixture_setup, test_odd_rows, store_fixture_teardown);
+  g_test_add ("/csv/preview-large", StoreFixture, NULL, store_fixture_setup, test_preview_large, store_fixture_teardown);
   g_test_add ("/csv/reimport", StoreFixture, NULL, store_fixture_setup, test_reimport, store_fixture_teardown);
   g_test_add ("/csv/detect-by-content", StoreFixture, NULL, store_fixture_setup, test_detect_by_content, store_fixture_teardown);
   g_test_add ("/csv/command-line", StoreFixture, NULL, store_fixture_setup, test_command_line, store_fixture_teardown);

@@ -763,6 +763,20 @@ lia_csv_preview_new (GFile         *file,
   data = g_malloc (size);
   if (!g_input_stream_read_all (G_INPUT_STREAM (input), data, size, &got, cancellable, error))
     return NULL;
+  /* Only the start of a large file: end it on a line break, so that no character is cut (a
+   * cut UTF-8 sequence would make the whole text look like a legacy charset). */
+  if (got == size)
+    {
+      gsize end = got;
+
+      while (end > 0 && data[end - 1] != '\n')
+        end--;
+      /* UTF-16LE: the line break's second byte. */
+      if (end > 0 && end < got && data[end] == '\0')
+        end++;
+      if (end > 0)
+        got = end;
+    }
   if (!(text = _lia_csv_decode (data, got, &length, error)))
     return NULL;
   if (!(rows = _lia_csv_split (text, length, _lia_csv_sniff_separator (text, length),
