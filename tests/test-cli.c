@@ -939,7 +939,7 @@ test_export (Fixture       *fixture,
   assert_usage_error (&bad_version, "is not a vCard version \\(expected 3.0 or 4.0\\)");
 
   run_liaison (fixture->env, &bad_format, "export", "--format", "ldif", "--database", fixture->db_path, "-", NULL);
-  assert_usage_error (&bad_format, "is not a format \\(expected directory, xcard or vcard\\)");
+  assert_usage_error (&bad_format, "is not a format \\(expected directory, xcard, vcard or csv\\)");
 }
 
 int

@@ -293,7 +293,10 @@ _lia_card_problem (LiaCard    *c,
   c->bad = TRUE;
   c->import->record_line = c->line;
   c->import->record_column = c->column;
-  _lia_import_problem (c->import, node, NULL, _("vCard %u: %s"), c->index, message);
+  if (c->run->card_noun != NULL)
+    _lia_import_problem (c->import, node, NULL, "%s %u: %s", c->run->card_noun, c->index, message);
+  else
+    _lia_import_problem (c->import, node, NULL, _("vCard %u: %s"), c->index, message);
 }
 
 /* Building records */
@@ -838,7 +841,11 @@ store_contact (LiaCard *c)
 
   if (lia_text_is_blank (lia_contact_get_display_name (parsed)))
     {
-      _lia_import_problem (import, c->node, NULL, _("vCard %u has no fn (formatted name)."), c->index);
+      if (c->run->card_noun != NULL)
+        _lia_import_problem (import, c->node, NULL, "%s %u: %s", c->run->card_noun, c->index,
+                             _("it names no one: it has no name, email address or organization."));
+      else
+        _lia_import_problem (import, c->node, NULL, _("vCard %u has no fn (formatted name)."), c->index);
       return !import->stopped;
     }
 
@@ -903,7 +910,11 @@ store_organization (LiaCard *c)
 
   if (lia_text_is_blank (lia_organization_get_name (parsed)))
     {
-      _lia_import_problem (import, c->node, NULL, _("vCard %u has no fn (formatted name)."), c->index);
+      if (c->run->card_noun != NULL)
+        _lia_import_problem (import, c->node, NULL, "%s %u: %s", c->run->card_noun, c->index,
+                             _("it names no one: it has no name, email address or organization."));
+      else
+        _lia_import_problem (import, c->node, NULL, _("vCard %u has no fn (formatted name)."), c->index);
       return !import->stopped;
     }
 

@@ -40,6 +40,8 @@ typedef struct
   LiaImport  *import;
   /* Uids made for cards whose own uid Liaison cannot use start with this ("xcard-", …). */
   const char *uid_prefix;
+  /* How problems name a card before its number: "vCard" when NULL, "Row" (CSV). */
+  const char *card_noun;
   /* Organizations created in this run for the org of a person: an organization card with
    * the same name that comes later gives them its uid. Keys are gint64 ids. */
   GHashTable *implicit_organizations;

@@ -36,6 +36,8 @@ struct _LiaImport
   const char       *file_name;     /* as shown in messages: the file's display name */
   /* The file, for readers of text formats: buffered, at its start. */
   GInputStream     *stream;
+  /* CSV: "COLUMN=field,…", what the person said each column holds (lia-csv.h). */
+  const char       *column_map;
   /* For XML formats: on the root element when the reader starts. */
   xmlTextReaderPtr  reader;
   GCancellable     *cancellable;
@@ -197,6 +199,8 @@ const LiaImportFormat *_lia_import_formats (guint *n_formats);
 gboolean          _lia_directory_read      (LiaImport        *import);
 /* lia-xcard-reader.c: the reader is on the root element of an xCard file. */
 gboolean          _lia_xcard_read          (LiaImport        *import);
+/* lia-csv-reader.c: reads import->stream, a CSV file. */
+gboolean          _lia_csv_read            (LiaImport        *import);
 /* lia-vcard-reader.c: reads import->stream, a vCard file, from its start. */
 gboolean          _lia_vcard_read          (LiaImport        *import);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lia-csv-private.h"
 #include "lia-exchange-private.h"
 #include "lia-import-private.h"
 #include "lia-vcard-private.h"
@@ -20,6 +21,7 @@ struct _LiaImporter
 
   GFile             *file;
   gboolean           dry_run;
+  char              *column_map;
   gboolean           started;
 
   LiaExchangeFormat  format;
@@ -42,6 +44,7 @@ enum {
   PROP_0,
   PROP_FILE,
   PROP_DRY_RUN,
+  PROP_COLUMN_MAP,
   PROP_FORMAT,
   PROP_RECORDS_READ,
   PROP_BYTES_READ,
@@ -172,6 +175,38 @@ sniff_xcard (const LiaImportHead *head)
          (g_strcmp0 (head->root_name, "vcards") == 0 || g_strcmp0 (head->root_name, "vcard") == 0);
 }
 
+/* A CSV file whose header a known program writes, on one of its first lines (a preamble may
+ * come before it). */
+static gboolean
+sniff_csv (const LiaImportHead *head)
+{
+  g_autofree char *text = _lia_csv_head_text (head->data, head->length);
+  const char *line = text;
+
+  for (guint n = 0; line != NULL && *line != '\0' && n < 20; n++)
+    {
+      const char *end = strchr (line, '\n');
+      gsize length = end != NULL ? (gsize) (end - line) : strlen (line);
+      g_autoptr(GPtrArray) rows = NULL;
+      guint row_line, row_column;
+
+      rows = _lia_csv_split (line, length, _lia_csv_sniff_separator (line, length), 1,
+                             &row_line, &row_column, NULL);
+      if (rows != NULL && rows->len == 1)
+        {
+          CsvRow *row = g_ptr_array_index (rows, 0);
+          g_autoptr(CsvHeader) header = _lia_csv_header_recognize (row->cells, row->n_cells);
+
+          if (header != NULL)
+            return TRUE;
+        }
+      line = end != NULL ? end + 1 : NULL;
+    }
+  return FALSE;
+}
+
+static const char * const csv_extensions[] = { "csv", NULL };
+
 static gboolean
 sniff_vcard (const LiaImportHead *head)
 {
@@ -190,6 +225,9 @@ static const LiaImportFormat formats[] = {
     TRUE, sniff_xcard, _lia_xcard_read },
   { LIA_EXCHANGE_FORMAT_VCARD, "vcard", vcard_extensions, "text/vcard",
     FALSE, sniff_vcard, _lia_vcard_read },
+  /* Last: its sniffing reads the most. */
+  { LIA_EXCHANGE_FORMAT_CSV, "csv", csv_extensions, "text/csv",
+    FALSE, sniff_csv, _lia_csv_read },
 };
 
 const LiaImportFormat *
@@ -320,6 +358,21 @@ import_xml (LiaImporter *self,
   return FALSE;
 }
 
+/* A CSV file with a header of its own is read as CSV when the person said how to map it, or
+ * when its name says it is CSV: then the reader explains what it needs. */
+static const LiaImportFormat *
+csv_by_intent (LiaImporter *self)
+{
+  g_autofree char *basename = g_file_get_basename (self->file);
+
+  if (self->column_map == NULL && (basename == NULL || !g_str_has_suffix (basename, ".csv")))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == LIA_EXCHANGE_FORMAT_CSV)
+      return &formats[i];
+  return NULL;
+}
+
 /* Reads the file with the reader of its format. */
 static void
 import_stream (LiaImporter  *self,
@@ -337,7 +390,7 @@ import_stream (LiaImporter  *self,
   head.data = g_buffered_input_stream_peek_buffer (buffered, &length);
   head.length = length;
 
-  if ((format = format_for_head (&head, FALSE)) != NULL)
+  if ((format = format_for_head (&head, FALSE)) != NULL || (format = csv_by_intent (self)) != NULL)
     {
       set_format (self, format);
       format->read (import);
@@ -443,6 +496,7 @@ lia_importer_run (LiaImporter   *self,
 
   _lia_import_init (&import, store, file_name, cancellable);
   import.stream = buffered;
+  import.column_map = self->column_map;
   import.progress_func = progress_cb;
   import.progress_data = self;
 
@@ -570,6 +624,7 @@ lia_importer_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->problems);
+  g_free (self->column_map);
   g_clear_object (&self->warnings);
   g_clear_pointer (&self->not_kept, g_hash_table_unref);
   _lia_progress_clear (&self->progress);
@@ -592,6 +647,9 @@ lia_importer_get_property (GObject    *object,
       break;
     case PROP_DRY_RUN:
       g_value_set_boolean (value, self->dry_run);
+      break;
+    case PROP_COLUMN_MAP:
+      g_value_set_string (value, self->column_map);
       break;
     case PROP_FORMAT:
       g_value_set_enum (value, self->format);
@@ -626,6 +684,9 @@ lia_importer_set_property (GObject      *object,
     case PROP_DRY_RUN:
       lia_importer_set_dry_run (self, g_value_get_boolean (value));
       break;
+    case PROP_COLUMN_MAP:
+      lia_importer_set_column_map (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -646,6 +707,9 @@ lia_importer_class_init (LiaImporterClass *klass)
   properties[PROP_DRY_RUN] =
     g_param_spec_boolean ("dry-run", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLUMN_MAP] =
+    g_param_spec_string ("column-map", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FORMAT] =
     g_param_spec_enum ("format", NULL, NULL,
                        LIA_TYPE_EXCHANGE_FORMAT, LIA_EXCHANGE_FORMAT_AUTO,
@@ -710,6 +774,27 @@ lia_importer_set_dry_run (LiaImporter *self,
     return;
   self->dry_run = dry_run;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRY_RUN]);
+}
+
+const char *
+lia_importer_get_column_map (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
+  return self->column_map;
+}
+
+void
+lia_importer_set_column_map (LiaImporter *self,
+                             const char  *column_map)
+{
+  g_return_if_fail (LIA_IS_IMPORTER (self));
+  g_return_if_fail (!self->started);
+
+  if (g_strcmp0 (self->column_map, column_map) == 0)
+    return;
+  g_free (self->column_map);
+  self->column_map = g_strdup (column_map);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMN_MAP]);
 }
 
 LiaExchangeFormat

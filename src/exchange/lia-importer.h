@@ -34,6 +34,12 @@ GFile             *lia_importer_get_file          (LiaImporter        *self);
 gboolean           lia_importer_get_dry_run       (LiaImporter        *self);
 void               lia_importer_set_dry_run       (LiaImporter        *self,
                                                    gboolean            dry_run);
+/* For a CSV file: which field each column goes into, "COLUMN=field,…" with the fields of
+ * lia_csv_field_names() ("ignore": not imported), over what a known header gives. With a map,
+ * a file that is not in another format is read as CSV. */
+const char        *lia_importer_get_column_map    (LiaImporter        *self);
+void               lia_importer_set_column_map    (LiaImporter        *self,
+                                                   const char         *column_map);
 
 /* Imports into @store, in this thread. FALSE with LIA_EXCHANGE_ERROR_INVALID when the file has
  * problems (see lia_importer_get_problems()), LIA_EXCHANGE_ERROR_NOT_SUPPORTED when it is

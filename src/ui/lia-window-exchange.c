@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-briefing-print.h"
+#include "lia-csv-mapping-dialog.h"
 #include "lia-exporter.h"
 #include "lia-file-names.h"
 #include "lia-importer.h"
@@ -211,6 +212,7 @@ static void
 start_import (LiaWindow  *self,
               GFile      *file,
               LiaStore   *store,
+              const char *column_map,
               const char *open_when_done)
 {
   ImportRun *run = g_new0 (ImportRun, 1);
@@ -220,6 +222,7 @@ start_import (LiaWindow  *self,
 
   g_set_weak_pointer (&run->window, self);
   run->importer = lia_importer_new (file);
+  lia_importer_set_column_map (run->importer, column_map);
   run->cancellable = g_cancellable_new ();
   run->open_when_done = g_strdup (open_when_done);
 
@@ -242,6 +245,27 @@ start_import (LiaWindow  *self,
   lia_importer_run_async (run->importer, store, run->cancellable, on_import_done_cb, run);
 }
 
+static gboolean
+is_csv_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+
+  return folded != NULL && g_str_has_suffix (folded, ".csv");
+}
+
+static void
+on_csv_mapped_cb (LiaCsvMappingDialog *dialog,
+                  const char          *map,
+                  LiaWindow           *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  LiaStore *store = lia_window_get_store (self);
+
+  if (store != NULL)
+    start_import (self, file, store, map, NULL);
+}
+
 void
 _lia_window_import_file (LiaWindow *self,
                          GFile     *file)
@@ -257,7 +281,25 @@ _lia_window_import_file (LiaWindow *self,
       return;
     }
 
-  start_import (self, file, store, NULL);
+  /* A CSV file whose header Liaison does not know: ask what its columns hold first. */
+  if (is_csv_name (file))
+    {
+      g_autoptr(LiaCsvPreview) preview = lia_csv_preview_new (file, 5, NULL, NULL);
+
+      if (preview != NULL && preview->profile == NULL && preview->columns[0] != NULL)
+        {
+          g_autofree char *name = file_label (file);
+          LiaCsvMappingDialog *dialog = lia_csv_mapping_dialog_new (GTK_WINDOW (self), name, preview,
+                                                                    self->settings);
+
+          g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+          g_signal_connect_object (dialog, "mapped", G_CALLBACK (on_csv_mapped_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+    }
+
+  start_import (self, file, store, NULL, NULL);
 }
 
 static void
@@ -279,6 +321,7 @@ add_xml_filter (GtkFileChooser *chooser)
   g_autoptr(GtkFileFilter) supported = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) vcard = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   /* The first filter is the one shown: every file Liaison reads (by content, whatever the
@@ -303,9 +346,18 @@ add_xml_filter (GtkFileChooser *chooser)
       gtk_file_filter_add_suffix (filter, "vcf");
       gtk_file_filter_add_suffix (filter, "vcard");
     }
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkFileFilter *filter = i == 0 ? supported : csv;
+
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_suffix (filter, "csv");
+    }
+  gtk_file_filter_set_name (csv, _("CSV (.csv)"));
   gtk_file_chooser_add_filter (chooser, supported);
   gtk_file_chooser_add_filter (chooser, xml);
   gtk_file_chooser_add_filter (chooser, vcard);
+  gtk_file_chooser_add_filter (chooser, csv);
 
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -508,7 +560,7 @@ _lia_window_explore_sample (LiaWindow *self)
     }
 
   sample = g_file_new_for_uri (SAMPLE_RESOURCE);
-  start_import (self, sample, store, path);
+  start_import (self, sample, store, NULL, path);
 }
 
 /* Drag and drop */
