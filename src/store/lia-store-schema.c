@@ -435,6 +435,15 @@ static const char migration_6[] =
   "CREATE INDEX contacts_by_family_name ON contacts (family_sort_key, id);"
   "CREATE INDEX contacts_by_given_name ON contacts (given_sort_key, id);";
 
+/* Version 7: meetings from calendar invitations. A meeting called off stays in the timeline,
+ * marked cancelled; the invitation's SEQUENCE is kept so that an older copy imported later
+ * does not undo a newer one. */
+static const char migration_7[] =
+  "ALTER TABLE interactions ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (cancelled IN (0, 1));"
+  "ALTER TABLE interactions ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (sequence >= 0);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -442,6 +451,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);
