@@ -30,67 +30,11 @@ typedef struct
   guint types;
 } Params;
 
-static void
-clear_item (gpointer data)
-{
-  g_free (((Item *) data)->value);
-}
-
-GArray *
-_lia_xcard_item_array_new (void)
-{
-  GArray *array = g_array_new (FALSE, TRUE, sizeof (Item));
-
-  g_array_set_clear_func (array, clear_item);
-  return array;
-}
-
-void
-_lia_xcard_clear_card (Card *c)
-{
-  g_free (c->fn);
-  g_free (c->title);
-  g_free (c->role);
-  g_free (c->uid);
-  g_free (c->tz);
-  g_strfreev (c->org);
-  for (guint i = 0; i < N_PARTS; i++)
-    g_free (c->n[i]);
-  for (guint i = 0; i < ADR_PARTS; i++)
-    g_free (c->adr[i]);
-  g_array_unref (c->emails);
-  g_array_unref (c->phones);
-  g_array_unref (c->languages);
-  g_array_unref (c->urls);
-  g_ptr_array_unref (c->notes);
-  g_ptr_array_unref (c->tags);
-}
-
 gboolean
 _lia_xcard_is (xmlNode    *node,
                const char *name)
 {
   return _lia_xml_is (node, LIA_XCARD_NAMESPACE, name);
-}
-
-static void card_problem (Card *c, xmlNode *node, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-/* Problems say which vCard, counting from 1: the file may have no uids to name them by. */
-static void
-card_problem (Card       *c,
-              xmlNode    *node,
-              const char *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  c->bad = TRUE;
-  _lia_import_problem (c->import, node, NULL, _("vCard %u: %s"), c->index, message);
 }
 
 /* Values */
@@ -110,10 +54,10 @@ raw_element_text (Card    *c,
   if (text == NULL)
     {
       if (bad != NULL && bad->type == XML_ELEMENT_NODE)
-        card_problem (c, bad, _("<%s> holds text only, not a <%s> element."),
+        _lia_card_problem (c, bad, _("<%s> holds text only, not a <%s> element."),
                       (const char *) element->name, (const char *) bad->name);
       else
-        card_problem (c, element, _("<%s> holds something that is not text (an entity reference?)."),
+        _lia_card_problem (c, element, _("<%s> holds something that is not text (an entity reference?)."),
                       (const char *) element->name);
       return NULL;
     }
@@ -328,26 +272,7 @@ add_item (Card    *c,
           char    *value,
           Params   params)
 {
-  Item item = { value, params.pref, c->order++, kind_for_types (params.types) };
-
-  if (value == NULL || value[0] == '\0')
-    {
-      g_free (value);
-      return;
-    }
-  g_array_append_val (items, item);
-}
-
-int
-_lia_xcard_compare_items (gconstpointer a,
-                          gconstpointer b)
-{
-  const Item *x = a;
-  const Item *y = b;
-
-  if (x->pref != y->pref)
-    return x->pref < y->pref ? -1 : 1;
-  return x->order < y->order ? -1 : x->order > y->order;
+  _lia_card_add_item (c, items, value, params.pref, kind_for_types (params.types));
 }
 
 /* tel:+1-418-656-9254;ext=102 → +1-418-656-9254;ext=102. Other URIs (sip:…) stay whole. */
@@ -412,8 +337,8 @@ _lia_xcard_read_properties (Card    *c,
       else if (g_str_equal (name, "title"))
         {
           g_autofree char *text = property_value (c, child, VALUE_TYPES ("text"), NULL);
-          if (c->title == NULL && text != NULL && text[0] != '\0')
-            c->title = g_steal_pointer (&text);
+          if (text != NULL && text[0] != '\0')
+            g_ptr_array_add (c->titles, g_steal_pointer (&text));
         }
       else if (g_str_equal (name, "role"))
         {
@@ -508,9 +433,13 @@ _lia_xcard_read_properties (Card    *c,
         }
       else if (g_str_equal (name, "org"))
         {
-          if (c->org == NULL)
-            c->org = property_texts (c, child);
+          g_auto(GStrv) texts = property_texts (c, child);
+          _lia_card_add_org (c, (const char * const *) texts);
         }
-      /* Every other property (bday, photo, geo, key, …) is one Liaison does not keep. */
+      else
+        {
+          /* Every other property (bday, photo, geo, key, …) is one Liaison does not keep. */
+          _lia_import_not_kept (c->import, name);
+        }
     }
 }
