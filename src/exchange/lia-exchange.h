@@ -13,6 +13,7 @@ typedef enum {
   LIA_EXCHANGE_FORMAT_AUTO,       /* import: tell from the root element */
   LIA_EXCHANGE_FORMAT_DIRECTORY,  /* Liaison's partner directory, version 1 */
   LIA_EXCHANGE_FORMAT_XCARD,      /* RFC 6351 */
+  LIA_EXCHANGE_FORMAT_ICALENDAR,  /* RFC 5545: meetings in, planned meetings and to-dos out */
 } LiaExchangeFormat;
 
 /* What importing did with one record of the file. */

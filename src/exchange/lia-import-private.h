@@ -74,6 +74,11 @@ struct _LiaImport
   /* Recoverable oddities: LiaImportProblems that do not stop the import, at most
    * LIA_IMPORT_MAX_PROBLEMS of them. */
   GPtrArray        *warnings;
+  /* Calendar files: the people invited who are not among the contacts, as "Name <address>"
+   * (or the bare address), each once, in the order of the file; and whether to create them as
+   * contacts instead of listing them. */
+  GPtrArray        *unmatched_people;
+  gboolean          create_people;
 
   LiaImportProgressFunc progress_func;
   gpointer              progress_data;
@@ -197,6 +202,10 @@ const LiaImportFormat *_lia_import_formats (guint *n_formats);
 gboolean          _lia_directory_read      (LiaImport        *import);
 /* lia-xcard-reader.c: the reader is on the root element of an xCard file. */
 gboolean          _lia_xcard_read          (LiaImport        *import);
+
+/* lia-ics-reader.c: import->stream is at the start of an iCalendar file. */
+gboolean          _lia_ics_sniff           (const LiaImportHead *head);
+gboolean          _lia_ics_read            (LiaImport        *import);
 
 /* lia-import-problem.c */
 void              _lia_import_problem_set_needle   (LiaImportProblem *self,

@@ -169,10 +169,13 @@ sniff_xcard (const LiaImportHead *head)
 }
 
 static const char * const xml_extensions[] = { "xml", NULL };
+static const char * const ics_extensions[] = { "ics", "ifb", "ical", NULL };
 
 /* Every format the importer reads. A text format is offered the first bytes of the file; if
  * none takes it, the file is read as XML and each XML format is offered its root element. */
 static const LiaImportFormat formats[] = {
+  { LIA_EXCHANGE_FORMAT_ICALENDAR, "ics", ics_extensions, "text/calendar",
+    FALSE, _lia_ics_sniff, _lia_ics_read },
   { LIA_EXCHANGE_FORMAT_DIRECTORY, "directory", xml_extensions, "application/x-liaison-directory+xml",
     TRUE, sniff_directory, _lia_directory_read },
   { LIA_EXCHANGE_FORMAT_XCARD, "xcard", xml_extensions, "application/vcard+xml",

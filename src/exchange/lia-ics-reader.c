@@ -1,0 +1,953 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lia-charset.h"
+#include "lia-export-private.h"
+#include "lia-ics-private.h"
+#include "lia-import-private.h"
+#include "lia-store-bulk.h"
+
+/*
+ * iCalendar (RFC 5545) in: each VEVENT becomes a meeting (docs/icalendar.md has the mapping).
+ *
+ * libical reads anything: what it cannot make sense of, it keeps as X-LIC-ERROR properties and
+ * goes on, and it knows no line numbers. So a first pass over the text checks the structure
+ * that libical would silently repair (objects that never end, lines that are not properties,
+ * binary data) and fails the file at the line where it breaks; it also notes where each
+ * calendar and each of its objects starts. libical then reads one calendar at a time, and its
+ * complaints become warnings at the line of the object they are in.
+ */
+
+/* Calendars are small; a file larger than this is not one a person sends. */
+#define MAX_FILE_SIZE (64 * 1024 * 1024)
+
+typedef struct
+{
+  gsize   start;       /* byte offsets of BEGIN:VCALENDAR and past its END line */
+  gsize   end;
+  guint   line;
+  GArray *components;  /* guint: the line of each object directly inside, in order */
+} Block;
+
+typedef struct
+{
+  LiaImport *import;
+  char      *text;
+  GArray    *blocks;   /* Block */
+} Ics;
+
+static void
+block_clear (gpointer data)
+{
+  Block *block = data;
+
+  g_clear_pointer (&block->components, g_array_unref);
+}
+
+/* Sniffing */
+
+static const char *
+skip_bom_and_blanks (const char *p,
+                     const char *end)
+{
+  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p;
+}
+
+gboolean
+_lia_ics_sniff (const LiaImportHead *head)
+{
+  static const char begin[] = "BEGIN:VCALENDAR";
+  const char *end = head->data + head->length;
+  const char *p;
+
+  /* UTF-16 (with its mark): every other byte of the ASCII keyword is NUL. */
+  if (head->length >= 2 * sizeof begin &&
+      ((guchar) head->data[0] == 0xFF || (guchar) head->data[0] == 0xFE))
+    {
+      gboolean le = (guchar) head->data[0] == 0xFF;
+
+      for (guint i = 0; i < sizeof begin - 1; i++)
+        {
+          const char *unit = head->data + 2 + 2 * i;
+          if (g_ascii_toupper (unit[le ? 0 : 1]) != begin[i] || unit[le ? 1 : 0] != '\0')
+            return FALSE;
+        }
+      return TRUE;
+    }
+
+  p = skip_bom_and_blanks (head->data, end);
+  return (gsize) (end - p) >= sizeof begin - 1 &&
+         g_ascii_strncasecmp (p, begin, sizeof begin - 1) == 0;
+}
+
+/* The first pass: structure, with line numbers */
+
+static void
+fail_at (Ics        *ics,
+         guint       line,
+         guint       column,
+         const char *message)
+{
+  _lia_import_xml_problem (ics->import, line, column, message);
+  ics->import->stopped = TRUE;
+}
+
+/* Where the property name of the content line @line ends: at its first ';' or ':'. FALSE when
+ * it does not have the form NAME[;PARAM…]:VALUE. */
+static gboolean
+split_content_line (const char  *line,
+                    char       **out_name,
+                    const char **out_value)
+{
+  const char *p = line;
+  gboolean quoted = FALSE;
+
+  while (g_ascii_isalnum (*p) || *p == '-')
+    p++;
+  if (p == line || (*p != ';' && *p != ':'))
+    return FALSE;
+  *out_name = g_ascii_strup (line, p - line);
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (*p == ':' && !quoted)
+        {
+          *out_value = p + 1;
+          return TRUE;
+        }
+    }
+
+  g_clear_pointer (out_name, g_free);
+  return FALSE;
+}
+
+typedef struct
+{
+  char  *name;
+  guint  line;
+} Open;
+
+static gboolean
+check_structure (Ics *ics)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (Open));
+  g_autoptr(GString) logical = g_string_new (NULL);
+  const char *text = ics->text;
+  gsize length = strlen (text);
+  gsize pos = 0;
+  guint line_no = 0;
+  Block *block = NULL;
+
+  while (pos < length && !ics->import->stopped)
+    {
+      gsize line_start = pos;
+      guint first_line;
+      g_autofree char *name = NULL;
+      const char *value = NULL;
+
+      /* One logical line: a physical line and the ones folded under it. */
+      g_string_truncate (logical, 0);
+      first_line = line_no + 1;
+      do
+        {
+          gsize eol = pos;
+          gsize content_end;
+
+          while (eol < length && text[eol] != '\n' && text[eol] != '\r')
+            eol++;
+          content_end = eol;
+          /* CR LF, CR CR LF (a CR LF file once more converted), a bare LF or CR. */
+          while (eol < length && text[eol] == '\r')
+            eol++;
+          if (eol < length && text[eol] == '\n')
+            eol++;
+          line_no++;
+
+          if (logical->len > 0 || pos == line_start)
+            g_string_append_len (logical, text + pos + (pos == line_start ? 0 : 1),
+                                 content_end - pos - (pos == line_start ? 0 : 1));
+          pos = eol;
+        }
+      while (pos < length && (text[pos] == ' ' || text[pos] == '\t'));
+
+      if (logical->len == 0 || g_strstrip (logical->str)[0] == '\0')
+        continue;
+
+      if (!split_content_line (logical->str, &name, &value))
+        {
+          g_autofree char *shown = g_utf8_substring (logical->str, 0, MIN (g_utf8_strlen (logical->str, -1), 40));
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a line of a calendar, which has a name, a colon and a value (NAME:value); a line that continues the one before starts with a space."),
+                             shown);
+          fail_at (ics, first_line, 1, message);
+          return FALSE;
+        }
+
+      if (g_str_equal (name, "BEGIN"))
+        {
+          Open o = { g_ascii_strup (value, -1), first_line };
+
+          g_strstrip (o.name);
+          if (open->len == 0 && !g_str_equal (o.name, "VCALENDAR"))
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("BEGIN:%s is outside of any calendar: a calendar file holds objects between BEGIN:VCALENDAR and END:VCALENDAR."),
+                                 o.name);
+              g_free (o.name);
+              fail_at (ics, first_line, 1, message);
+              return FALSE;
+            }
+          if (open->len == 0)
+            {
+              Block b = { line_start, 0, first_line, g_array_new (FALSE, FALSE, sizeof (guint)) };
+              g_array_append_val (ics->blocks, b);
+              block = &g_array_index (ics->blocks, Block, ics->blocks->len - 1);
+            }
+          else if (open->len == 1)
+            g_array_append_val (block->components, first_line);
+          g_array_append_val (open, o);
+          if (open->len > 32)
+            {
+              fail_at (ics, first_line, 1, _("Objects are nested more than 32 deep: this is not a calendar."));
+              return FALSE;
+            }
+        }
+      else if (g_str_equal (name, "END"))
+        {
+          g_autofree char *what = g_strstrip (g_ascii_strup (value, -1));
+          Open *top = open->len > 0 ? &g_array_index (open, Open, open->len - 1) : NULL;
+
+          if (top == NULL || !g_str_equal (top->name, what))
+            {
+              g_autofree char *message = top == NULL
+                ? g_strdup_printf (_("END:%s ends nothing: no BEGIN:%s is open here."), what, what)
+                : g_strdup_printf (_("END:%s, but the object open here is %s (BEGIN:%s at line %u)."),
+                                   what, top->name, top->name, top->line);
+              fail_at (ics, first_line, 1, message);
+              return FALSE;
+            }
+          g_free (top->name);
+          g_array_set_size (open, open->len - 1);
+          if (open->len == 0)
+            block->end = pos;
+        }
+      else if (open->len == 0)
+        {
+          _lia_import_warning (ics->import, first_line, 1,
+                               _("“%s” is outside of any calendar: skipped."), name);
+        }
+    }
+
+  if (open->len > 0)
+    {
+      Open *top = &g_array_index (open, Open, open->len - 1);
+      g_autofree char *message =
+        g_strdup_printf (_("BEGIN:%s is never ended: the file stops before END:%s, so it was probably cut off."),
+                         top->name, top->name);
+
+      fail_at (ics, top->line, 1, message);
+      for (guint i = 0; i < open->len; i++)
+        g_free (g_array_index (open, Open, i).name);
+      return FALSE;
+    }
+
+  if (ics->blocks->len == 0)
+    {
+      fail_at (ics, 1, 1, _("The file has no calendar (BEGIN:VCALENDAR … END:VCALENDAR)."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Binary data is no calendar; a control character other than a tab or a line end marks it. */
+static gboolean
+check_text (Ics *ics)
+{
+  guint line = 1;
+  const char *line_start = ics->text;
+
+  for (const char *p = ics->text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\n')
+        {
+          line++;
+          line_start = p + 1;
+        }
+      else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F)
+        {
+          fail_at (ics, line, (guint) g_utf8_strlen (line_start, p - line_start) + 1,
+                   _("The file has binary data here (a control character): it is not a calendar, or it is damaged."));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_text (Ics *ics)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *charset = NULL;
+  GError *error = NULL;
+  guint8 buffer[16384];
+  gssize n;
+
+  while ((n = g_input_stream_read (ics->import->stream, buffer, sizeof buffer,
+                                   ics->import->cancellable, &error)) > 0)
+    {
+      g_byte_array_append (bytes, buffer, (guint) n);
+      if (bytes->len > MAX_FILE_SIZE)
+        {
+          fail_at (ics, 0, 0, _("The file is larger than 64 MB, which no calendar of meetings is."));
+          return FALSE;
+        }
+    }
+  if (n < 0)
+    {
+      _lia_import_fail (ics->import, error);
+      return FALSE;
+    }
+
+  ics->text = _lia_charset_to_utf8 ((const char *) bytes->data, bytes->len, NULL, &charset, &error);
+  if (ics->text == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The text cannot be read in any charset: %s."), error->message);
+      g_error_free (error);
+      fail_at (ics, 1, 1, message);
+      return FALSE;
+    }
+
+  if (charset != NULL && g_ascii_strncasecmp (charset, "UTF-16", 6) != 0 &&
+      g_ascii_strncasecmp (charset, "UTF-32", 6) != 0)
+    {
+      const guint8 *nul = memchr (bytes->data, '\0', bytes->len);
+
+      /* A NUL outside UTF-16 is binary data: say where, in the bytes of the file. */
+      if (nul != NULL)
+        {
+          guint line = 1;
+          const guint8 *line_start = bytes->data;
+
+          for (const guint8 *p = bytes->data; p < nul; p++)
+            if (*p == '\n')
+              {
+                line++;
+                line_start = p + 1;
+              }
+          fail_at (ics, line, (guint) (nul - line_start) + 1,
+                   _("The file has binary data here (a NUL byte): it is not a calendar, or it is damaged."));
+          return FALSE;
+        }
+
+      if (g_ascii_strcasecmp (charset, "UTF-8") != 0)
+        _lia_import_warning (ics->import, 1, 1,
+                             _("The file is not in UTF-8, as a calendar should be: it was read as %s."), charset);
+    }
+
+  return TRUE;
+}
+
+/* The second pass: libical, one calendar at a time */
+
+typedef struct
+{
+  Ics           *ics;
+  ICalComponent *calendar;
+  const char    *method;    /* upper case, "" when the calendar has none */
+  guint          line;      /* of the object being read */
+} Event;
+
+static void
+not_kept (Event      *event,
+          const char *what)
+{
+  _lia_import_not_kept (event->ics->import, what);
+}
+
+static GDateTime *
+local_time (ICalTime  *t,
+            GTimeZone *zone)
+{
+  return g_date_time_new (zone,
+                          i_cal_time_get_year (t), i_cal_time_get_month (t), i_cal_time_get_day (t),
+                          i_cal_time_is_date (t) ? 0 : i_cal_time_get_hour (t),
+                          i_cal_time_is_date (t) ? 0 : i_cal_time_get_minute (t),
+                          i_cal_time_is_date (t) ? 0 : i_cal_time_get_second (t));
+}
+
+/* The instant @t of @prop, with the offset it has where it was set. */
+static GDateTime *
+resolve_time (Event        *event,
+              ICalProperty *prop,
+              ICalTime     *t)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autofree char *tzid = NULL;
+  ICalTimezone *ical_zone;
+
+  if (t == NULL || i_cal_time_is_null_time (t) || !i_cal_time_is_valid_time (t))
+    return NULL;
+
+  /* A whole day is that date where the reader is. */
+  if (i_cal_time_is_date (t))
+    {
+      zone = g_time_zone_new_local ();
+      return local_time (t, zone);
+    }
+
+  if (i_cal_time_is_utc (t))
+    {
+      zone = g_time_zone_new_utc ();
+      return local_time (t, zone);
+    }
+
+  tzid = prop != NULL ? i_cal_property_get_parameter_as_string (prop, "TZID") : NULL;
+
+  /* The file's own VTIMEZONE, or a zone libical knows by its name. */
+  ical_zone = i_cal_time_get_timezone (t);
+  if (ical_zone != NULL)
+    {
+      int offset = i_cal_timezone_get_utc_offset (ical_zone, t, NULL);
+
+      zone = g_time_zone_new_offset (offset);
+      return local_time (t, zone);
+    }
+
+  if (tzid != NULL && tzid[0] != '\0')
+    {
+      if ((zone = _lia_ics_zone_for_tzid (tzid)) == NULL)
+        {
+          _lia_import_warning (event->ics->import, event->line, 1,
+                               _("The time zone “%s” is not defined in the file and is not one Liaison knows: the time is read as local time."),
+                               tzid);
+          zone = g_time_zone_new_local ();
+        }
+      return local_time (t, zone);
+    }
+
+  /* A floating time: the same clock time wherever one is. */
+  zone = g_time_zone_new_local ();
+  return local_time (t, zone);
+}
+
+/* "Dr. Ana Ruiz" from CN="Dr. Ana Ruiz"; Lotus Notes writes hierarchical names,
+ * "CN=Ana Ruiz/O=Acme" or "Ana Ruiz/Acme": the person is the first part. */
+static char *
+person_name (const char *cn)
+{
+  const char *start;
+  const char *end;
+
+  if (cn == NULL)
+    return NULL;
+  start = cn;
+  if (g_ascii_strncasecmp (start, "CN=", 3) == 0)
+    start += 3;
+  end = strchr (start, '/');
+  return g_strstrip (end != NULL ? g_strndup (start, end - start) : g_strdup (start));
+}
+
+static char *
+person_email (ICalProperty *prop)
+{
+  g_autofree char *value = i_cal_property_get_value_as_string (prop);
+  g_autofree char *param = i_cal_property_get_parameter_as_string (prop, "EMAIL");
+
+  if (param != NULL && strchr (param, '@') != NULL)
+    return g_strstrip (g_strdup (param));
+  if (value != NULL && g_ascii_strncasecmp (value, "mailto:", 7) == 0 && strchr (value, '@') != NULL)
+    return g_strstrip (g_strdup (value + 7));
+  return NULL;
+}
+
+static gint64
+create_person (Event      *event,
+               const char *name,
+               const char *email)
+{
+  g_autoptr(LiaContact) contact = NULL;
+
+  if (name != NULL && name[0] != '\0' && strchr (name, ',') != NULL)
+    {
+      /* "Family, Given" */
+      g_auto(GStrv) parts = g_strsplit (name, ",", 2);
+      contact = lia_contact_new (g_strstrip (parts[1]), g_strstrip (parts[0]));
+    }
+  else if (name != NULL && name[0] != '\0' && strrchr (name, ' ') != NULL)
+    {
+      const char *space = strrchr (name, ' ');
+      g_autofree char *given = g_strndup (name, space - name);
+      contact = lia_contact_new (g_strstrip (given), space + 1);
+    }
+  else
+    {
+      g_autofree char *local = g_strndup (email, strcspn (email, "@"));
+      contact = lia_contact_new (name != NULL && name[0] != '\0' ? name : local, NULL);
+    }
+  lia_contact_add_email (contact, LIA_CONTACT_POINT_KIND_WORK, email);
+
+  event->ics->import->record_line = event->line;
+  event->ics->import->record_column = 1;
+  if (!_lia_import_merge (event->ics->import, LIA_RECORD (contact), NULL))
+    return 0;
+  return lia_record_get_id (LIA_RECORD (contact));
+}
+
+/* Adds the organizer and the attendees who are contacts to @self; lists the others in
+ * @unmatched (and in the run's list), or creates them. FALSE when the import must stop. */
+static gboolean
+add_people (Event          *event,
+            ICalComponent  *comp,
+            LiaInteraction *self,
+            GString        *unmatched)
+{
+  LiaImport *import = event->ics->import;
+  const ICalPropertyKind kinds[] = { I_CAL_ORGANIZER_PROPERTY, I_CAL_ATTENDEE_PROPERTY };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (ICalProperty *prop = i_cal_component_get_first_property (comp, kinds[k]);
+         prop != NULL;
+         g_object_unref (prop), prop = i_cal_component_get_next_property (comp, kinds[k]))
+      {
+        g_autofree char *email = person_email (prop);
+        g_autofree char *cn = i_cal_property_get_parameter_as_string (prop, "CN");
+        g_autofree char *cutype = i_cal_property_get_parameter_as_string (prop, "CUTYPE");
+        g_autofree char *name = person_name (cn);
+        g_autoptr(GArray) ids = NULL;
+        GError *error = NULL;
+        gint64 id = 0;
+
+        /* Rooms and equipment are booked, not met. */
+        if (cutype != NULL && (g_ascii_strcasecmp (cutype, "ROOM") == 0 ||
+                               g_ascii_strcasecmp (cutype, "RESOURCE") == 0))
+          {
+            not_kept (event, "ATTENDEE;CUTYPE=ROOM/RESOURCE");
+            continue;
+          }
+        if (email == NULL)
+          {
+            not_kept (event, kinds[k] == I_CAL_ORGANIZER_PROPERTY ? "ORGANIZER (no email)" : "ATTENDEE (no email)");
+            continue;
+          }
+
+        if (!(ids = lia_store_find_contacts_by_email (import->store, email, &error)))
+          {
+            _lia_import_fail (import, error);
+            g_object_unref (prop);
+            return FALSE;
+          }
+        if (ids->len > 0)
+          {
+            id = g_array_index (ids, gint64, 0);
+            import->matched[LIA_IMPORT_MATCH_EMAIL]++;
+          }
+        else if (import->create_people)
+          {
+            if ((id = create_person (event, name, email)) == 0 && import->stopped)
+              {
+                g_object_unref (prop);
+                return FALSE;
+              }
+          }
+        else
+          {
+            g_autofree char *who = name != NULL && name[0] != '\0' && g_ascii_strcasecmp (name, email) != 0
+              ? g_strdup_printf ("%s <%s>", name, email) : g_strdup (email);
+            gboolean seen = FALSE;
+
+            for (guint i = 0; i < import->unmatched_people->len && !seen; i++)
+              seen = g_str_equal (g_ptr_array_index (import->unmatched_people, i), who);
+            if (!seen)
+              g_ptr_array_add (import->unmatched_people, g_strdup (who));
+            if (strstr (unmatched->str, who) == NULL)
+              g_string_append_printf (unmatched, "%s%s", unmatched->len > 0 ? ", " : "", who);
+          }
+
+        if (id > 0)
+          lia_interaction_add_contact (self, id);
+      }
+
+  return TRUE;
+}
+
+static char *
+describe_rule (ICalComponent *comp)
+{
+  g_autoptr(ICalProperty) prop = i_cal_component_get_first_property (comp, I_CAL_RRULE_PROPERTY);
+  g_autoptr(ICalRecurrence) rule = NULL;
+  g_autofree char *raw = NULL;
+  g_autoptr(GString) text = NULL;
+  int interval;
+  int count;
+
+  if (prop == NULL)
+    return NULL;
+  rule = i_cal_property_get_rrule (prop);
+  raw = i_cal_recurrence_to_string (rule);
+  interval = MAX (i_cal_recurrence_get_interval (rule), 1);
+  count = i_cal_recurrence_get_count (rule);
+  text = g_string_new (NULL);
+
+  switch (i_cal_recurrence_get_freq (rule))
+    {
+    case I_CAL_DAILY_RECURRENCE:
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Repeats every day", "Repeats every %d days", interval), interval);
+      break;
+    case I_CAL_WEEKLY_RECURRENCE:
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Repeats every week", "Repeats every %d weeks", interval), interval);
+      break;
+    case I_CAL_MONTHLY_RECURRENCE:
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Repeats every month", "Repeats every %d months", interval), interval);
+      break;
+    case I_CAL_YEARLY_RECURRENCE:
+      g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Repeats every year", "Repeats every %d years", interval), interval);
+      break;
+    default:
+      g_string_assign (text, _("Repeats"));
+      break;
+    }
+  if (count > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %d time", ", %d times", count), count);
+  else
+    {
+      g_autoptr(ICalTime) until = i_cal_recurrence_get_until (rule);
+      if (until != NULL && !i_cal_time_is_null_time (until))
+        g_string_append_printf (text, _(", until %04d-%02d-%02d"),
+                                i_cal_time_get_year (until), i_cal_time_get_month (until), i_cal_time_get_day (until));
+    }
+  /* The rule itself too: BYDAY and the like say more than a sentence can. */
+  g_string_append_printf (text, " (RRULE:%s).", raw);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Properties of a VEVENT that the mapping uses (docs/icalendar.md). */
+static gboolean
+is_kept_property (const char *name)
+{
+  static const char * const kept[] = {
+    "UID", "DTSTART", "DTEND", "DURATION", "SUMMARY", "LOCATION", "DESCRIPTION", "ORGANIZER",
+    "ATTENDEE", "STATUS", "SEQUENCE", "LAST-MODIFIED", "DTSTAMP", "CREATED", "RRULE",
+    "RECURRENCE-ID", "X-LIC-ERROR", NULL
+  };
+
+  return g_strv_contains (kept, name);
+}
+
+static void
+report_oddities (Event         *event,
+                 ICalComponent *comp)
+{
+  for (ICalProperty *prop = i_cal_component_get_first_property (comp, I_CAL_ANY_PROPERTY);
+       prop != NULL;
+       g_object_unref (prop), prop = i_cal_component_get_next_property (comp, I_CAL_ANY_PROPERTY))
+    {
+      g_autofree char *name = i_cal_property_get_property_name (prop);
+
+      if (name == NULL)
+        continue;
+      if (g_ascii_strcasecmp (name, "X-LIC-ERROR") == 0)
+        {
+          g_autofree char *value = i_cal_property_get_value_as_string (prop);
+          _lia_import_warning (event->ics->import, event->line, 1,
+                               _("Skipped what libical could not read in this object: %s"),
+                               value != NULL ? value : "");
+        }
+      else if (!is_kept_property (name))
+        not_kept (event, name);
+    }
+
+  for (ICalComponent *inner = i_cal_component_get_first_component (comp, I_CAL_ANY_COMPONENT);
+       inner != NULL;
+       g_object_unref (inner), inner = i_cal_component_get_next_component (comp, I_CAL_ANY_COMPONENT))
+    not_kept (event, i_cal_component_kind_to_string (i_cal_component_isa (inner)));
+}
+
+static char *
+event_uid (ICalComponent *comp,
+           GDateTime     *start,
+           const char    *title)
+{
+  const char *uid = i_cal_component_get_uid (comp);
+  g_autoptr(ICalTime) recurrence = i_cal_component_get_recurrenceid (comp);
+  g_autofree char *base = NULL;
+  g_autofree char *hash = NULL;
+
+  if (uid != NULL && uid[0] != '\0')
+    {
+      g_autofree char *rid = recurrence != NULL && !i_cal_time_is_null_time (recurrence)
+        ? i_cal_time_as_ical_string (recurrence) : NULL;
+
+      base = rid != NULL ? g_strconcat (uid, "/", rid, NULL) : g_strdup (uid);
+      if (_lia_import_valid_id (base))
+        return g_steal_pointer (&base);
+    }
+  else
+    {
+      /* No UID at all: the same event in the same file still gets the same id. */
+      g_autofree char *when = start != NULL ? g_date_time_format_iso8601 (start) : g_strdup ("");
+      base = g_strconcat (when, "\n", title, NULL);
+    }
+
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, base, -1);
+  return g_strdup_printf ("ics-%.40s", hash);
+}
+
+/* When the file's copy was last changed: LAST-MODIFIED, else DTSTAMP. */
+static GDateTime *
+version_time (Event         *event,
+              ICalComponent *comp)
+{
+  g_autoptr(ICalProperty) prop = i_cal_component_get_first_property (comp, I_CAL_LASTMODIFIED_PROPERTY);
+  g_autoptr(ICalTime) t = NULL;
+
+  if (prop != NULL)
+    t = i_cal_property_get_lastmodified (prop);
+  else if ((prop = i_cal_component_get_first_property (comp, I_CAL_DTSTAMP_PROPERTY)) != NULL)
+    t = i_cal_property_get_dtstamp (prop);
+  return t != NULL ? resolve_time (event, prop, t) : NULL;
+}
+
+/* Whether the file's copy of the meeting is newer than @old, which the database holds. */
+static gboolean
+is_newer (Event          *event,
+          ICalComponent  *comp,
+          LiaInteraction *old,
+          guint           sequence)
+{
+  g_autoptr(GDateTime) changed = NULL;
+  GDateTime *updated = lia_record_get_updated_at (LIA_RECORD (old));
+
+  if (sequence != lia_interaction_get_sequence (old))
+    return sequence > lia_interaction_get_sequence (old);
+  changed = version_time (event, comp);
+  return changed == NULL || updated == NULL || g_date_time_compare (changed, updated) > 0;
+}
+
+static gboolean
+read_event (Event         *event,
+            ICalComponent *comp)
+{
+  LiaImport *import = event->ics->import;
+  g_autoptr(ICalProperty) start_prop = i_cal_component_get_first_property (comp, I_CAL_DTSTART_PROPERTY);
+  g_autoptr(ICalProperty) end_prop = i_cal_component_get_first_property (comp, I_CAL_DTEND_PROPERTY);
+  g_autoptr(ICalTime) start_time = i_cal_component_get_dtstart (comp);
+  g_autoptr(ICalTime) end_time = i_cal_component_get_dtend (comp);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(LiaInteraction) self = NULL;
+  g_autoptr(LiaRecord) old = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GString) unmatched = g_string_new (NULL);
+  g_autofree char *uid = NULL;
+  g_autofree char *rule = NULL;
+  const char *title = i_cal_component_get_summary (comp);
+  const char *text;
+  gboolean cancel = g_str_equal (event->method, "CANCEL") ||
+                    i_cal_component_get_status (comp) == I_CAL_STATUS_CANCELLED;
+  guint sequence = (guint) MAX (i_cal_component_get_sequence (comp), 0);
+  GError *error = NULL;
+  gint64 id = 0;
+
+  import->record_line = event->line;
+  import->record_column = 1;
+  report_oddities (event, comp);
+
+  if (title != NULL && strspn (title, " \t\r\n") == strlen (title))
+    title = NULL;
+  start = resolve_time (event, start_prop, start_time);
+  uid = event_uid (comp, start, title != NULL ? title : "");
+
+  if (!_lia_import_find (import, LIA_RECORD_KIND_INTERACTION, uid, &id))
+    return FALSE;
+
+  if (start == NULL && !(cancel && id > 0))
+    {
+      _lia_import_warning (import, event->line, 1,
+                           _("This event has no start (DTSTART): it was not imported."));
+      not_kept (event, "VEVENT (no DTSTART)");
+      return TRUE;
+    }
+
+  if (id > 0)
+    {
+      if (!(old = lia_store_load (import->store, LIA_RECORD_KIND_INTERACTION, id, &error)))
+        {
+          _lia_import_fail (import, error);
+          return FALSE;
+        }
+      if (!is_newer (event, comp, LIA_INTERACTION (old), sequence) &&
+          !(_lia_import_is_touched (import, LIA_RECORD_KIND_INTERACTION, id) &&
+            sequence == lia_interaction_get_sequence (LIA_INTERACTION (old))))
+        {
+          /* An older copy of the invitation: what the database has is newer. */
+          _lia_import_count (import, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_UNCHANGED);
+          _lia_import_progress (import);
+          return TRUE;
+        }
+      self = LIA_INTERACTION (g_object_ref (old));
+    }
+  else
+    {
+      self = lia_interaction_new (LIA_INTERACTION_KIND_MEETING, start, NULL);
+      lia_record_set_uid (LIA_RECORD (self), uid);
+    }
+
+  lia_interaction_set_sequence (self, sequence);
+  if (cancel)
+    lia_interaction_set_cancelled (self, TRUE);
+  else if (g_str_equal (event->method, "REQUEST") || g_str_equal (event->method, "PUBLISH") ||
+           event->method[0] == '\0')
+    lia_interaction_set_cancelled (self, FALSE);
+
+  /* A cancellation often carries only the UID: it changes nothing else of a known meeting. */
+  if (start != NULL && !(cancel && old != NULL && g_str_equal (event->method, "CANCEL")))
+    {
+      lia_interaction_set_at (self, start);
+      lia_interaction_set_title (self, title != NULL ? title : _("Meeting"));
+
+      end = resolve_time (event, end_prop, end_time);
+      if (end != NULL && g_date_time_compare (end, start) > 0)
+        lia_interaction_set_duration_minutes (self, (guint) MIN (g_date_time_difference (end, start) / G_TIME_SPAN_MINUTE,
+                                                                  60 * 24 * 366));
+      else if (i_cal_time_is_date (start_time))
+        lia_interaction_set_duration_minutes (self, 24 * 60);
+      else
+        lia_interaction_set_duration_minutes (self, 0);
+
+      if ((text = i_cal_component_get_location (comp)) != NULL)
+        lia_interaction_set_location (self, text);
+      if ((text = i_cal_component_get_description (comp)) != NULL)
+        g_string_append (summary, text);
+      g_strstrip (summary->str);
+      summary->len = strlen (summary->str);
+
+      if ((rule = describe_rule (comp)) != NULL)
+        g_string_append_printf (summary, "%s%s", summary->len > 0 ? "\n\n" : "", rule);
+
+      if (!add_people (event, comp, self, unmatched))
+        return FALSE;
+      if (unmatched->len > 0)
+        g_string_append_printf (summary, "%s%s %s", summary->len > 0 ? "\n\n" : "",
+                                _("Also invited (not among the contacts):"), unmatched->str);
+      lia_interaction_set_summary (self, summary->str);
+    }
+
+  import->record_line = event->line;
+  import->record_column = 1;
+  if (old != NULL && _lia_import_is_touched (import, LIA_RECORD_KIND_INTERACTION, id))
+    {
+      /* A later copy in the same file (an iTIP exchange kept in one file). */
+      if (!lia_store_save (import->store, LIA_RECORD (self), &error))
+        {
+          _lia_import_problem (import, NULL, NULL, "%s", error->message);
+          g_error_free (error);
+        }
+      else
+        _lia_import_count (import, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_UPDATED);
+    }
+  else if (!_lia_import_merge (import, LIA_RECORD (self), NULL))
+    return FALSE;
+
+  _lia_import_progress (import);
+  return !import->stopped;
+}
+
+static gboolean
+read_calendar (Ics           *ics,
+               Block         *block,
+               ICalComponent *calendar)
+{
+  g_autofree char *method = NULL;
+  g_autoptr(ICalProperty) method_prop = i_cal_component_get_first_property (calendar, I_CAL_METHOD_PROPERTY);
+  Event event = { ics, calendar, "", block->line };
+  guint index = 0;
+
+  if (method_prop != NULL)
+    {
+      g_autofree char *value = i_cal_property_get_value_as_string (method_prop);
+      method = g_ascii_strup (value != NULL ? value : "", -1);
+      event.method = method;
+    }
+
+  for (ICalComponent *comp = i_cal_component_get_first_component (calendar, I_CAL_ANY_COMPONENT);
+       comp != NULL && !ics->import->stopped;
+       g_object_unref (comp), comp = i_cal_component_get_next_component (calendar, I_CAL_ANY_COMPONENT), index++)
+    {
+      ICalComponentKind kind = i_cal_component_isa (comp);
+
+      event.line = index < block->components->len ? g_array_index (block->components, guint, index) : block->line;
+
+      if (kind == I_CAL_VTIMEZONE_COMPONENT)
+        continue;
+      if (kind != I_CAL_VEVENT_COMPONENT)
+        {
+          not_kept (&event, i_cal_component_kind_to_string (kind));
+          continue;
+        }
+
+      /* Answers and proposals about a meeting are not the meeting. */
+      if (g_str_equal (event.method, "REPLY") || g_str_equal (event.method, "REFRESH") ||
+          g_str_equal (event.method, "COUNTER") || g_str_equal (event.method, "DECLINECOUNTER") ||
+          g_str_equal (event.method, "ADD"))
+        {
+          g_autofree char *what = g_strdup_printf ("VEVENT (METHOD:%s)", event.method);
+          not_kept (&event, what);
+          continue;
+        }
+
+      if (!read_event (&event, comp))
+        {
+          g_object_unref (comp);
+          return FALSE;
+        }
+    }
+
+  return !ics->import->stopped;
+}
+
+gboolean
+_lia_ics_read (LiaImport *import)
+{
+  Ics ics = { import, NULL, g_array_new (FALSE, TRUE, sizeof (Block)) };
+  gboolean ok = FALSE;
+
+  g_array_set_clear_func (ics.blocks, block_clear);
+
+  if (!read_text (&ics) || !check_text (&ics) || !check_structure (&ics))
+    goto out;
+
+  for (guint i = 0; i < ics.blocks->len && !import->stopped; i++)
+    {
+      Block *block = &g_array_index (ics.blocks, Block, i);
+      g_autofree char *part = g_strndup (ics.text + block->start, block->end - block->start);
+      g_autoptr(ICalComponent) calendar = i_cal_parser_parse_string (part);
+
+      if (calendar == NULL || i_cal_component_isa (calendar) != I_CAL_VCALENDAR_COMPONENT)
+        {
+          fail_at (&ics, block->line, 1, _("libical could not read this calendar."));
+          break;
+        }
+      read_calendar (&ics, block, calendar);
+    }
+
+  ok = !import->stopped && !import->failed;
+
+out:
+  g_free (ics.text);
+  g_array_unref (ics.blocks);
+  return ok;
+}
