@@ -37,6 +37,8 @@ format_name (LiaExchangeFormat format)
       return _("partner directory");
     case LIA_EXCHANGE_FORMAT_XCARD:
       return _("xCard");
+    case LIA_EXCHANGE_FORMAT_ICALENDAR:
+      return _("iCalendar");
     case LIA_EXCHANGE_FORMAT_AUTO:
     default:
       return _("unknown format");
@@ -109,6 +111,50 @@ print_counts (LiaImporter *importer)
              lia_importer_get_ignored (importer));
 }
 
+/* What the import read past: oddities, what it did not keep, the people it did not know. */
+static void
+print_findings (LiaImporter *importer,
+                gboolean     dry_run)
+{
+  GListModel *warnings = lia_importer_get_warnings (importer);
+  const char * const *not_kept = lia_importer_get_not_kept (importer);
+  const char * const *people = lia_importer_get_unmatched_people (importer);
+  guint n_people = g_strv_length ((char **) people);
+
+  for (guint i = 0; i < g_list_model_get_n_items (warnings); i++)
+    {
+      g_autoptr(LiaImportProblem) warning = g_list_model_get_item (warnings, i);
+      g_autofree char *text = lia_import_problem_to_string (warning);
+      g_printerr (_("warning: %s\n"), text);
+    }
+
+  if (not_kept[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) not_kept);
+      g_print (_("Not kept: %s.\n"), list);
+    }
+
+  if (lia_importer_get_format (importer) == LIA_EXCHANGE_FORMAT_ICALENDAR &&
+      lia_importer_get_people_matched (importer) > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%" PRIu64 " person invited was found among the contacts.\n",
+                          "%" PRIu64 " people invited were found among the contacts.\n",
+                          lia_importer_get_people_matched (importer)),
+             lia_importer_get_people_matched (importer));
+
+  if (n_people > 0)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "%u person invited is not among the contacts:\n",
+                            "%u people invited are not among the contacts:\n", n_people),
+               n_people);
+      for (guint i = 0; i < n_people; i++)
+        g_print ("  %s\n", people[i]);
+      if (!dry_run)
+        g_print (_("Import the file again with --create-attendees to add them as contacts.\n"));
+    }
+}
+
 int
 _lia_cli_run_import (const LiaCliCommand *command,
                      int                  argc,
@@ -125,6 +171,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
   g_autoptr(GError) error = NULL;
   gboolean dry_run = FALSE;
   gboolean show_progress = FALSE;
+  gboolean create_attendees = FALSE;
   Progress progress = { 0 };
   GListModel *problems;
   int status;
@@ -133,13 +180,16 @@ _lia_cli_run_import (const LiaCliCommand *command,
       N_("Check the file and tell what importing it would do, without changing anything"), NULL },
     { "progress", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &show_progress,
       N_("Tell on standard error how far the import is"), NULL },
+    { "create-attendees", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &create_attendees,
+      N_("Calendar files: add the people invited who are not contacts yet, from their name and email"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
-  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md) or an xCard file.\n"
-                            "Records are merged by their id: importing the same file again creates\n"
-                            "nothing new. A file with any problem changes nothing; every problem is\n"
-                            "listed with its line and column."));
+  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md), an xCard file or an\n"
+                            "iCalendar file (.ics: invitations and calendars, docs/icalendar.md), told\n"
+                            "apart by their content. Records are merged by their id: importing the same\n"
+                            "file again creates nothing new. A file with any problem changes nothing;\n"
+                            "every problem is listed with its line and column."));
 
   if (!_lia_cli_parse_options (command, _("FILE"), description, entries, argc, argv,
                                &database, &args, &status))
@@ -187,6 +237,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
 
   importer = lia_importer_new (file);
   lia_importer_set_dry_run (importer, dry_run);
+  lia_importer_set_create_people (importer, create_attendees);
   if (show_progress)
     g_signal_connect (importer, "notify::records-read", G_CALLBACK (on_records_read_cb), &progress);
 
@@ -209,6 +260,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
                g_file_peek_path (file) ? g_file_peek_path (file) : args[1],
                format_name (lia_importer_get_format (importer)));
       print_counts (importer);
+      print_findings (importer, TRUE);
     }
   else
     {
@@ -217,6 +269,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
                format_name (lia_importer_get_format (importer)),
                lia_store_get_path (store));
       print_counts (importer);
+      print_findings (importer, FALSE);
     }
 
   g_clear_object (&store);

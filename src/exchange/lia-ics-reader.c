@@ -584,6 +584,24 @@ add_people (Event          *event,
   return TRUE;
 }
 
+/* The last paragraph of a meeting's summary names the people invited who are not contacts:
+ * replaced each time the invitation is read, gone once they all are. */
+static void
+set_unmatched_paragraph (LiaInteraction *self,
+                         const char     *unmatched)
+{
+  const char *heading = _("Also invited (not among the contacts):");
+  const char *summary = lia_interaction_get_summary (self);
+  const char *at = strstr (summary, heading);
+  g_autoptr(GString) text = g_string_new_len (summary, at != NULL ? at - summary : -1);
+
+  while (text->len > 0 && g_ascii_isspace (text->str[text->len - 1]))
+    g_string_truncate (text, text->len - 1);
+  if (unmatched[0] != '\0')
+    g_string_append_printf (text, "%s%s %s", text->len > 0 ? "\n\n" : "", heading, unmatched);
+  lia_interaction_set_summary (self, text->str);
+}
+
 static char *
 describe_rule (ICalComponent *comp)
 {
@@ -662,6 +680,10 @@ report_oddities (Event         *event,
       if (g_ascii_strcasecmp (name, "X-LIC-ERROR") == 0)
         {
           g_autofree char *value = i_cal_property_get_value_as_string (prop);
+
+          /* An empty property ("DESCRIPTION:") loses nothing. */
+          if (value != NULL && g_str_has_prefix (value, "No value for "))
+            continue;
           _lia_import_warning (event->ics->import, event->line, 1,
                                _("Skipped what libical could not read in this object: %s"),
                                value != NULL ? value : "");
@@ -759,6 +781,7 @@ read_event (Event         *event,
   gboolean cancel = g_str_equal (event->method, "CANCEL") ||
                     i_cal_component_get_status (comp) == I_CAL_STATUS_CANCELLED;
   guint sequence = (guint) MAX (i_cal_component_get_sequence (comp), 0);
+  gboolean people_only = FALSE;
   GError *error = NULL;
   gint64 id = 0;
 
@@ -793,10 +816,16 @@ read_event (Event         *event,
           !(_lia_import_is_touched (import, LIA_RECORD_KIND_INTERACTION, id) &&
             sequence == lia_interaction_get_sequence (LIA_INTERACTION (old))))
         {
-          /* An older copy of the invitation: what the database has is newer. */
-          _lia_import_count (import, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_UNCHANGED);
-          _lia_import_progress (import);
-          return TRUE;
+          /* An older copy of the invitation changes nothing. The same copy again (or one
+           * the meeting was edited after) only adds the people now found among the
+           * contacts: what was edited here stays. */
+          if (sequence < lia_interaction_get_sequence (LIA_INTERACTION (old)) || start == NULL)
+            {
+              _lia_import_count (import, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_UNCHANGED);
+              _lia_import_progress (import);
+              return TRUE;
+            }
+          people_only = TRUE;
         }
       self = LIA_INTERACTION (g_object_ref (old));
     }
@@ -806,15 +835,24 @@ read_event (Event         *event,
       lia_record_set_uid (LIA_RECORD (self), uid);
     }
 
-  lia_interaction_set_sequence (self, sequence);
-  if (cancel)
-    lia_interaction_set_cancelled (self, TRUE);
-  else if (g_str_equal (event->method, "REQUEST") || g_str_equal (event->method, "PUBLISH") ||
-           event->method[0] == '\0')
-    lia_interaction_set_cancelled (self, FALSE);
+  if (people_only)
+    {
+      if (!add_people (event, comp, self, unmatched))
+        return FALSE;
+      set_unmatched_paragraph (self, unmatched->str);
+    }
+  else
+    {
+      lia_interaction_set_sequence (self, sequence);
+      if (cancel)
+        lia_interaction_set_cancelled (self, TRUE);
+      else if (g_str_equal (event->method, "REQUEST") || g_str_equal (event->method, "PUBLISH") ||
+               event->method[0] == '\0')
+        lia_interaction_set_cancelled (self, FALSE);
+    }
 
   /* A cancellation often carries only the UID: it changes nothing else of a known meeting. */
-  if (start != NULL && !(cancel && old != NULL && g_str_equal (event->method, "CANCEL")))
+  if (!people_only && start != NULL && !(cancel && old != NULL && g_str_equal (event->method, "CANCEL")))
     {
       lia_interaction_set_at (self, start);
       lia_interaction_set_title (self, title != NULL ? title : _("Meeting"));
@@ -840,10 +878,8 @@ read_event (Event         *event,
 
       if (!add_people (event, comp, self, unmatched))
         return FALSE;
-      if (unmatched->len > 0)
-        g_string_append_printf (summary, "%s%s %s", summary->len > 0 ? "\n\n" : "",
-                                _("Also invited (not among the contacts):"), unmatched->str);
       lia_interaction_set_summary (self, summary->str);
+      set_unmatched_paragraph (self, unmatched->str);
     }
 
   import->record_line = event->line;

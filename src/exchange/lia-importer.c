@@ -26,6 +26,11 @@ struct _LiaImporter
   gboolean           problems_truncated;
   guint64            counts[N_KINDS][N_OUTCOMES];
   guint64            ignored;
+  gboolean           create_people;
+  GStrv              not_kept;          /* "3 × X-FOO", most frequent first */
+  GListStore        *warnings;
+  GStrv              unmatched_people;
+  guint64            people_matched;
 
   /* Progress, written by the thread that imports and read from anywhere, under progress.lock. */
   LiaProgress        progress;
@@ -38,6 +43,7 @@ enum {
   PROP_0,
   PROP_FILE,
   PROP_DRY_RUN,
+  PROP_CREATE_PEOPLE,
   PROP_FORMAT,
   PROP_RECORDS_READ,
   PROP_BYTES_READ,
@@ -368,11 +374,54 @@ progress_cb (LiaImport *import,
     _lia_progress_tell (&self->progress);
 }
 
+static int
+compare_not_kept (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  GHashTable *counts = user_data;
+  guint count_a = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char * const *) a));
+  guint count_b = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char * const *) b));
+
+  if (count_a != count_b)
+    return count_a > count_b ? -1 : 1;
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GStrv
+describe_not_kept (GHashTable *counts)
+{
+  g_autofree const char **names = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = 0;
+
+  if (counts == NULL)
+    return g_strv_builder_end (builder);
+  names = (const char **) g_hash_table_get_keys_as_array (counts, &n);
+  g_qsort_with_data (names, (gint) n, sizeof (char *), compare_not_kept, counts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text =
+        g_strdup_printf ("%u × %s", GPOINTER_TO_UINT (g_hash_table_lookup (counts, names[i])), names[i]);
+      g_strv_builder_add (builder, text);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* The run is over: what it found becomes the importer's. */
 static void
 keep_findings (LiaImporter *self,
                LiaImport   *import)
 {
+  g_strfreev (self->not_kept);
+  self->not_kept = describe_not_kept (import->not_kept);
+  if (import->warnings != NULL)
+    g_list_store_splice (self->warnings, 0, 0, import->warnings->pdata, import->warnings->len);
+  g_strfreev (self->unmatched_people);
+  g_ptr_array_add (import->unmatched_people, NULL);
+  self->unmatched_people = g_strdupv ((char **) import->unmatched_people->pdata);
+  g_ptr_array_set_size (import->unmatched_people, import->unmatched_people->len - 1);
+  self->people_matched = import->matched[LIA_IMPORT_MATCH_EMAIL];
   memcpy (self->counts, import->counts, sizeof self->counts);
   self->ignored = import->ignored;
   self->problems_truncated = import->problems_truncated;
@@ -431,6 +480,7 @@ lia_importer_run (LiaImporter   *self,
   import.stream = buffered;
   import.progress_func = progress_cb;
   import.progress_data = self;
+  import.create_people = self->create_people;
 
   /* Every problem of the parse reaches the run's error handler; a few of libxml2's input
    * errors would also be printed on stderr. The handler is per thread. */
@@ -556,6 +606,9 @@ lia_importer_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->problems);
+  g_clear_object (&self->warnings);
+  g_clear_pointer (&self->not_kept, g_strfreev);
+  g_clear_pointer (&self->unmatched_people, g_strfreev);
   _lia_progress_clear (&self->progress);
 
   G_OBJECT_CLASS (lia_importer_parent_class)->finalize (object);
@@ -576,6 +629,9 @@ lia_importer_get_property (GObject    *object,
       break;
     case PROP_DRY_RUN:
       g_value_set_boolean (value, self->dry_run);
+      break;
+    case PROP_CREATE_PEOPLE:
+      g_value_set_boolean (value, self->create_people);
       break;
     case PROP_FORMAT:
       g_value_set_enum (value, self->format);
@@ -610,6 +666,9 @@ lia_importer_set_property (GObject      *object,
     case PROP_DRY_RUN:
       lia_importer_set_dry_run (self, g_value_get_boolean (value));
       break;
+    case PROP_CREATE_PEOPLE:
+      lia_importer_set_create_people (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -629,6 +688,9 @@ lia_importer_class_init (LiaImporterClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DRY_RUN] =
     g_param_spec_boolean ("dry-run", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATE_PEOPLE] =
+    g_param_spec_boolean ("create-people", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FORMAT] =
     g_param_spec_enum ("format", NULL, NULL,
@@ -655,6 +717,9 @@ lia_importer_init (LiaImporter *self)
 {
   _lia_progress_init (&self->progress, G_OBJECT (self), progress_properties);
   self->problems = g_list_store_new (LIA_TYPE_IMPORT_PROBLEM);
+  self->warnings = g_list_store_new (LIA_TYPE_IMPORT_PROBLEM);
+  self->not_kept = g_new0 (char *, 1);
+  self->unmatched_people = g_new0 (char *, 1);
 }
 
 /* Public */
@@ -781,4 +846,53 @@ lia_importer_get_problems_truncated (LiaImporter *self)
 {
   g_return_val_if_fail (LIA_IS_IMPORTER (self), FALSE);
   return self->problems_truncated;
+}
+
+gboolean
+lia_importer_get_create_people (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), FALSE);
+  return self->create_people;
+}
+
+void
+lia_importer_set_create_people (LiaImporter *self,
+                                gboolean     create_people)
+{
+  g_return_if_fail (LIA_IS_IMPORTER (self));
+  g_return_if_fail (!self->started);
+
+  create_people = !!create_people;
+  if (self->create_people == create_people)
+    return;
+  self->create_people = create_people;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATE_PEOPLE]);
+}
+
+const char * const *
+lia_importer_get_not_kept (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
+  return (const char * const *) self->not_kept;
+}
+
+GListModel *
+lia_importer_get_warnings (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
+  return G_LIST_MODEL (self->warnings);
+}
+
+const char * const *
+lia_importer_get_unmatched_people (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
+  return (const char * const *) self->unmatched_people;
+}
+
+guint64
+lia_importer_get_people_matched (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), 0);
+  return self->people_matched;
 }

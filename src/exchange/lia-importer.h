@@ -32,6 +32,11 @@ gboolean           lia_importer_get_dry_run       (LiaImporter        *self);
 void               lia_importer_set_dry_run       (LiaImporter        *self,
                                                    gboolean            dry_run);
 
+/* Calendar files: create the people invited who are not among the contacts (from their
+ * name and email), instead of listing them (lia_importer_get_unmatched_people()). */
+gboolean           lia_importer_get_create_people (LiaImporter        *self);
+void               lia_importer_set_create_people (LiaImporter        *self,
+                                                   gboolean            create_people);
 /* Imports into @store, in this thread. FALSE with LIA_EXCHANGE_ERROR_INVALID when the file has
  * problems (see lia_importer_get_problems()), LIA_EXCHANGE_ERROR_NOT_SUPPORTED when it is
  * neither format, G_IO_ERROR_CANCELLED, or an error of the store or of reading the file. The
@@ -71,5 +76,16 @@ guint64            lia_importer_get_ignored       (LiaImporter        *self);
 GListModel        *lia_importer_get_problems      (LiaImporter        *self);
 /* TRUE when more problems were found than the list keeps. */
 gboolean           lia_importer_get_problems_truncated (LiaImporter   *self);
+
+/* What the file had that Liaison does not keep, "3 × X-SOCIALPROFILE", most frequent first;
+ * empty when everything was kept. */
+const char * const *lia_importer_get_not_kept     (LiaImporter        *self);
+/* LiaImportProblems that did not keep the file from being imported: oddities read past. */
+GListModel        *lia_importer_get_warnings      (LiaImporter        *self);
+/* Calendar files: the people invited who are not among the contacts, "Name <address>", each
+ * once; empty when all were matched (or created). */
+const char * const *lia_importer_get_unmatched_people (LiaImporter    *self);
+/* Calendar files: how many organizers and attendees were found among the contacts. */
+guint64            lia_importer_get_people_matched (LiaImporter       *self);
 
 G_END_DECLS
