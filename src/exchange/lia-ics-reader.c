@@ -767,7 +767,7 @@ read_event (Event         *event,
   g_autoptr(ICalProperty) start_prop = i_cal_component_get_first_property (comp, I_CAL_DTSTART_PROPERTY);
   g_autoptr(ICalProperty) end_prop = i_cal_component_get_first_property (comp, I_CAL_DTEND_PROPERTY);
   g_autoptr(ICalTime) start_time = i_cal_component_get_dtstart (comp);
-  g_autoptr(ICalTime) end_time = i_cal_component_get_dtend (comp);
+  g_autoptr(ICalTime) end_time = end_prop != NULL ? i_cal_component_get_dtend (comp) : NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
   g_autoptr(LiaInteraction) self = NULL;
@@ -857,7 +857,18 @@ read_event (Event         *event,
       lia_interaction_set_at (self, start);
       lia_interaction_set_title (self, title != NULL ? title : _("Meeting"));
 
-      end = resolve_time (event, end_prop, end_time);
+      if (end_prop != NULL)
+        end = resolve_time (event, end_prop, end_time);
+      else
+        {
+          /* libical adds DURATION to the start's clock time and loses its zone: add it here. */
+          g_autoptr(ICalDuration) duration = i_cal_component_get_duration (comp);
+          int seconds = duration != NULL && !i_cal_duration_is_bad_duration (duration)
+            ? i_cal_duration_as_int (duration) : 0;
+
+          if (seconds > 0)
+            end = g_date_time_add_seconds (start, seconds);
+        }
       if (end != NULL && g_date_time_compare (end, start) > 0)
         lia_interaction_set_duration_minutes (self, (guint) MIN (g_date_time_difference (end, start) / G_TIME_SPAN_MINUTE,
                                                                   60 * 24 * 366));
