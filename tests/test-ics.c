@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
 #include "lia-test-util.h"
@@ -377,8 +378,8 @@ test_interop (StoreFixture  *f,
       lia_test_save (f->store, contact);
     }
 
-  g_printerr ("\n%-32s %7s %7s %9s %7s %9s  %s\n", "file", "created", "updated", "unchanged",
-              "matched", "unmatched", "not kept / problem");
+  g_printerr ("\n%-30s %7s %7s %9s %6s %7s %9s  %s\n", "file", "created", "updated", "unchanged",
+              "to-dos", "matched", "unmatched", "not kept / problem");
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
@@ -392,7 +393,7 @@ test_interop (StoreFixture  *f,
           g_autoptr(LiaImportProblem) problem = g_list_model_get_item (lia_importer_get_problems (importer), 0);
           g_autofree char *text = problem != NULL ? lia_import_problem_to_string (problem) : g_strdup (error->message);
 
-          g_printerr ("%-32s %s\n", name, text);
+          g_printerr ("%-30s %s\n", name, text);
           /* A failure must say where. */
           g_assert_nonnull (problem);
           g_assert_cmpuint (lia_import_problem_get_line (problem), >, 0);
@@ -400,11 +401,13 @@ test_interop (StoreFixture  *f,
         }
 
       imported++;
-      g_printerr ("%-32s %7" G_GUINT64_FORMAT " %7" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT " %7" G_GUINT64_FORMAT " %9u  %s\n",
+      g_printerr ("%-30s %7" G_GUINT64_FORMAT " %7" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT " %6" G_GUINT64_FORMAT
+                  " %7" G_GUINT64_FORMAT " %9u  %s\n",
                   name,
                   lia_importer_get_count (importer, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_CREATED),
                   lia_importer_get_count (importer, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_UPDATED),
                   lia_importer_get_count (importer, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_UNCHANGED),
+                  lia_importer_get_count (importer, LIA_RECORD_KIND_COMMITMENT, LIA_IMPORT_CREATED),
                   lia_importer_get_people_matched (importer),
                   g_strv_length ((char **) lia_importer_get_unmatched_people (importer)),
                   not_kept);
@@ -426,6 +429,148 @@ test_interop (StoreFixture  *f,
   }
 }
 
+static char *
+export_ics (StoreFixture *f,
+            const char   *name)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LiaExporter) exporter = lia_exporter_new (file, LIA_EXCHANGE_FORMAT_ICALENDAR);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lia_exporter_run (exporter, f->store, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static LiaContact *
+add_person (LiaStore   *store,
+            const char *given,
+            const char *family,
+            const char *email)
+{
+  LiaContact *contact = lia_contact_new (given, family);
+
+  if (email != NULL)
+    lia_contact_add_email (contact, LIA_CONTACT_POINT_KIND_WORK, email);
+  lia_test_save (store, contact);
+  return contact;
+}
+
+/* Planned meetings and open commitments out, read by another parser and by Liaison again. */
+static void
+test_export_round_trip (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) next_year = g_date_time_add_years (now, 1);
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) planned = g_date_time_new (paris, g_date_time_get_year (next_year), 3, 14, 9, 30, 0);
+  g_autoptr(GDateTime) retreat = g_date_time_new (local, g_date_time_get_year (next_year), 5, 2, 0, 0, 0);
+  g_autoptr(GDateTime) past = g_date_time_new_utc (2020, 1, 10, 10, 0, 0);
+  g_autoptr(LiaContact) ana = add_person (f->store, "Ana", "Ruiz", "ana@example.org");
+  g_autoptr(LiaContact) nomail = add_person (f->store, "Noor", "Haddad", NULL);
+  g_autoptr(LiaInteraction) meeting = lia_interaction_new (LIA_INTERACTION_KIND_MEETING, planned, "Water board, second round");
+  g_autoptr(LiaInteraction) offsite = lia_interaction_new (LIA_INTERACTION_KIND_MEETING, retreat, "Partner retreat");
+  g_autoptr(LiaInteraction) done = lia_interaction_new (LIA_INTERACTION_KIND_CALL, past, "Old call");
+  g_autoptr(LiaCommitment) open = lia_commitment_new (LIA_COMMITMENT_DIRECTION_THEIRS, "Send the figures");
+  g_autoptr(LiaCommitment) closed = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Book the room");
+  g_autoptr(GDate) due = lia_test_date (g_date_time_get_year (next_year), 4, 1);
+  g_autofree char *path = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) again = NULL;
+  int status = 0;
+  int year = g_date_time_get_year (next_year);
+
+  lia_record_set_uid (LIA_RECORD (meeting), "int-water-2");
+  lia_interaction_set_duration_minutes (meeting, 90);
+  lia_interaction_set_location (meeting, "Lyon");
+  lia_interaction_add_contact (meeting, lia_record_get_id (LIA_RECORD (ana)));
+  lia_interaction_add_contact (meeting, lia_record_get_id (LIA_RECORD (nomail)));
+  lia_test_save (f->store, meeting);
+  lia_record_set_uid (LIA_RECORD (offsite), "int-retreat");
+  lia_interaction_set_duration_minutes (offsite, 2 * 24 * 60);
+  lia_test_save (f->store, offsite);
+  lia_test_save (f->store, done);
+  lia_record_set_uid (LIA_RECORD (open), "com-figures");
+  lia_commitment_set_due_date (open, due);
+  lia_test_save (f->store, open);
+  lia_commitment_set_due_date (closed, due);
+  lia_commitment_set_status (closed, LIA_COMMITMENT_STATUS_DONE);
+  lia_test_save (f->store, closed);
+
+  path = export_ics (f, "planned.ics");
+
+  /* Another parser reads it: the planned meeting in UTC with Ana's address (Noor has none),
+   * the retreat as dates, the open commitment as a to-do; the past and the done are not. */
+  script = g_test_build_filename (G_TEST_DIST, "check-ics.py", NULL);
+  {
+    const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("check-ics.py failed: %s", err);
+  expected = g_strdup_printf ("VEVENT int-retreat %d-05-02 %d-05-04 CONFIRMED Partner retreat | \n"
+                              "VEVENT int-water-2 %d-03-14T08:30:00+00:00 %d-03-14T10:00:00+00:00 CONFIRMED Water board, second round | ana@example.org\n"
+                              "VTODO com-figures %d-04-01 NEEDS-ACTION Send the figures\n",
+                              year, year, year, year, year);
+  g_assert_cmpstr (out, ==, expected);
+
+  /* Liaison reads its own export back to the same records: nothing changes. */
+  again = import_path (f->store, path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lia_importer_get_total (again, LIA_IMPORT_CREATED), ==, 0);
+  g_assert_cmpuint (lia_importer_get_total (again, LIA_IMPORT_UPDATED), ==, 0);
+  g_assert_cmpuint (lia_importer_get_count (again, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_UNCHANGED), ==, 2);
+  g_assert_cmpuint (lia_importer_get_count (again, LIA_RECORD_KIND_COMMITMENT, LIA_IMPORT_UNCHANGED), ==, 1);
+
+  /* And into an empty database with Ana in it: the same meetings, at the same instants. */
+  {
+    g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+    g_autoptr(LiaStore) other = lia_test_open (other_path);
+    g_autoptr(LiaContact) ana_there = add_person (other, "Ana", "Ruiz", "ana@example.org");
+    g_autoptr(LiaImporter) fresh = import_path (other, path, FALSE, &error);
+    g_autoptr(LiaInteraction) copy = NULL;
+    g_autoptr(LiaInteraction) whole = NULL;
+    g_autoptr(LiaCommitment) promise = NULL;
+    gint64 id = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (lia_importer_get_count (fresh, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_CREATED), ==, 2);
+    copy = load_meeting (other, "int-water-2");
+    g_assert_true (g_date_time_equal (lia_interaction_get_at (copy), planned));
+    g_assert_cmpuint (lia_interaction_get_duration_minutes (copy), ==, 90);
+    g_assert_cmpstr (lia_interaction_get_location (copy), ==, "Lyon");
+    g_assert_cmpuint (lia_interaction_get_contact_ids (copy)->len, ==, 1);
+    whole = load_meeting (other, "int-retreat");
+    g_assert_true (g_date_time_equal (lia_interaction_get_at (whole), retreat));
+    g_assert_cmpuint (lia_interaction_get_duration_minutes (whole), ==, 2 * 24 * 60);
+    g_assert_true (lia_store_find_id (other, LIA_RECORD_KIND_COMMITMENT, "com-figures", &id, NULL));
+    promise = LIA_COMMITMENT (lia_test_load (other, LIA_RECORD_KIND_COMMITMENT, id));
+    g_assert_cmpstr (lia_commitment_get_title (promise), ==, "Send the figures");
+    g_assert_cmpint (lia_commitment_get_direction (promise), ==, LIA_COMMITMENT_DIRECTION_THEIRS);
+    g_assert_cmpint (g_date_compare (lia_commitment_get_due_date (promise), due), ==, 0);
+  }
+
+  /* The same data gives the same bytes. */
+  {
+    g_autofree char *first_bytes = NULL;
+    g_autofree char *second_bytes = NULL;
+
+    second = export_ics (f, "planned-again.ics");
+    g_file_get_contents (path, &first_bytes, NULL, NULL);
+    g_file_get_contents (second, &second_bytes, NULL, NULL);
+    g_assert_cmpstr (first_bytes, ==, second_bytes);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +587,7 @@ main (int   argc,
   g_test_add ("/ics/attendees", StoreFixture, NULL, store_fixture_setup, test_attendees, store_fixture_teardown);
   g_test_add ("/ics/broken", StoreFixture, NULL, store_fixture_setup, test_broken, store_fixture_teardown);
   g_test_add ("/ics/bom", StoreFixture, NULL, store_fixture_setup, test_bom, store_fixture_teardown);
+  g_test_add ("/ics/export-round-trip", StoreFixture, NULL, store_fixture_setup, test_export_round_trip, store_fixture_teardown);
   g_test_add ("/ics/interop", StoreFixture, NULL, store_fixture_setup, test_interop, store_fixture_teardown);
 
   return g_test_run ();

@@ -304,7 +304,7 @@ _lia_cli_run_export (const LiaCliCommand *command,
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
-      N_("directory (Liaison’s partner directory, the default) or xcard"), N_("FORMAT") },
+      N_("directory (Liaison’s partner directory, the default), xcard, or ics (planned meetings and open commitments, for a calendar)"), N_("FORMAT") },
     { "organization", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &organization,
       N_("Only this organization (by its id), its sub-organizations, its people and their history"), N_("ID") },
     G_OPTION_ENTRY_NULL
@@ -327,8 +327,10 @@ _lia_cli_run_export (const LiaCliCommand *command,
         format = LIA_EXCHANGE_FORMAT_DIRECTORY;
       else if (g_str_equal (format_text, "xcard"))
         format = LIA_EXCHANGE_FORMAT_XCARD;
+      else if (g_str_equal (format_text, "ics"))
+        format = LIA_EXCHANGE_FORMAT_ICALENDAR;
       else
-        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory or xcard)"),
+        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard or ics)"),
                                      format_text);
     }
 

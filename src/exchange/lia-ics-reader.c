@@ -652,22 +652,21 @@ describe_rule (ICalComponent *comp)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Properties of a VEVENT that the mapping uses (docs/icalendar.md). */
-static gboolean
-is_kept_property (const char *name)
-{
-  static const char * const kept[] = {
-    "UID", "DTSTART", "DTEND", "DURATION", "SUMMARY", "LOCATION", "DESCRIPTION", "ORGANIZER",
-    "ATTENDEE", "STATUS", "SEQUENCE", "LAST-MODIFIED", "DTSTAMP", "CREATED", "RRULE",
-    "RECURRENCE-ID", "X-LIC-ERROR", NULL
-  };
-
-  return g_strv_contains (kept, name);
-}
+/* Properties of a VEVENT and of a VTODO that the mapping uses (docs/icalendar.md). */
+static const char * const event_properties[] = {
+  "UID", "DTSTART", "DTEND", "DURATION", "SUMMARY", "LOCATION", "DESCRIPTION", "ORGANIZER",
+  "ATTENDEE", "STATUS", "SEQUENCE", "LAST-MODIFIED", "DTSTAMP", "CREATED", "RRULE",
+  "RECURRENCE-ID", "X-LIC-ERROR", NULL
+};
+static const char * const todo_properties[] = {
+  "UID", "DUE", "SUMMARY", "DESCRIPTION", "STATUS", "LAST-MODIFIED", "DTSTAMP", "CREATED",
+  "X-LIAISON-DIRECTION", "X-LIC-ERROR", NULL
+};
 
 static void
-report_oddities (Event         *event,
-                 ICalComponent *comp)
+report_oddities (Event              *event,
+                 ICalComponent      *comp,
+                 const char * const *kept)
 {
   for (ICalProperty *prop = i_cal_component_get_first_property (comp, I_CAL_ANY_PROPERTY);
        prop != NULL;
@@ -688,7 +687,7 @@ report_oddities (Event         *event,
                                _("Skipped what libical could not read in this object: %s"),
                                value != NULL ? value : "");
         }
-      else if (!is_kept_property (name))
+      else if (!g_strv_contains (kept, name))
         not_kept (event, name);
     }
 
@@ -743,6 +742,29 @@ version_time (Event         *event,
   return t != NULL ? resolve_time (event, prop, t) : NULL;
 }
 
+/* Stores @record. A later copy of one this run has stored already (an iTIP exchange kept in
+ * one file: the request, then the update) replaces it. FALSE when the import must stop. */
+static gboolean
+store_record (LiaImport *import,
+              LiaRecord *record)
+{
+  LiaRecordKind kind = lia_record_get_kind (record);
+  gint64 id = lia_record_get_id (record);
+  GError *error = NULL;
+
+  if (id == 0 || !_lia_import_is_touched (import, kind, id))
+    return _lia_import_merge (import, record, NULL);
+
+  if (!lia_store_save (import->store, record, &error))
+    {
+      _lia_import_problem (import, NULL, NULL, "%s", error->message);
+      g_error_free (error);
+      return !import->stopped;
+    }
+  _lia_import_count (import, kind, LIA_IMPORT_UPDATED);
+  return TRUE;
+}
+
 /* Whether the file's copy of the meeting is newer than @old, which the database holds. */
 static gboolean
 is_newer (Event          *event,
@@ -787,7 +809,7 @@ read_event (Event         *event,
 
   import->record_line = event->line;
   import->record_column = 1;
-  report_oddities (event, comp);
+  report_oddities (event, comp, event_properties);
 
   if (title != NULL && strspn (title, " \t\r\n") == strlen (title))
     title = NULL;
@@ -895,20 +917,103 @@ read_event (Event         *event,
 
   import->record_line = event->line;
   import->record_column = 1;
-  if (old != NULL && _lia_import_is_touched (import, LIA_RECORD_KIND_INTERACTION, id))
-    {
-      /* A later copy in the same file (an iTIP exchange kept in one file). */
-      if (!lia_store_save (import->store, LIA_RECORD (self), &error))
-        {
-          _lia_import_problem (import, NULL, NULL, "%s", error->message);
-          g_error_free (error);
-        }
-      else
-        _lia_import_count (import, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_UPDATED);
-    }
-  else if (!_lia_import_merge (import, LIA_RECORD (self), NULL))
+  if (!store_record (import, LIA_RECORD (self)))
     return FALSE;
 
+  _lia_import_progress (import);
+  return !import->stopped;
+}
+
+/* A to-do becomes a commitment of ours (unless the file says otherwise, as Liaison's own
+ * export does), due on the date of DUE. */
+static gboolean
+read_todo (Event         *event,
+           ICalComponent *comp)
+{
+  LiaImport *import = event->ics->import;
+  g_autoptr(ICalProperty) due_prop = i_cal_component_get_first_property (comp, I_CAL_DUE_PROPERTY);
+  g_autoptr(ICalProperty) direction_prop = NULL;
+  g_autoptr(ICalTime) due_time = i_cal_component_get_due (comp);
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(LiaCommitment) self = NULL;
+  g_autofree char *uid = NULL;
+  const char *title = i_cal_component_get_summary (comp);
+  const char *text;
+  LiaCommitmentDirection direction = LIA_COMMITMENT_DIRECTION_OURS;
+  gint64 id = 0;
+
+  import->record_line = event->line;
+  import->record_column = 1;
+  report_oddities (event, comp, todo_properties);
+
+  if (title == NULL || strspn (title, " \t\r\n") == strlen (title))
+    title = _("To-do");
+
+  for (direction_prop = i_cal_component_get_first_property (comp, I_CAL_X_PROPERTY);
+       direction_prop != NULL;
+       g_object_unref (direction_prop), direction_prop = i_cal_component_get_next_property (comp, I_CAL_X_PROPERTY))
+    {
+      const char *name = i_cal_property_get_x_name (direction_prop);
+      if (name != NULL && g_ascii_strcasecmp (name, "X-LIAISON-DIRECTION") == 0)
+        {
+          g_autofree char *value = i_cal_property_get_value_as_string (direction_prop);
+          if (g_strcmp0 (value, "theirs") == 0)
+            direction = LIA_COMMITMENT_DIRECTION_THEIRS;
+        }
+    }
+
+  due = due_prop != NULL ? resolve_time (event, due_prop, due_time) : NULL;
+  uid = event_uid (comp, due, title);
+  if (!_lia_import_find (import, LIA_RECORD_KIND_COMMITMENT, uid, &id))
+    return FALSE;
+
+  /* A commitment Liaison has already keeps what a to-do cannot say (who it is owed to, the
+   * meeting it came from): only what the to-do says changes. */
+  if (id > 0)
+    {
+      GError *error = NULL;
+      LiaRecord *old = lia_store_load (import->store, LIA_RECORD_KIND_COMMITMENT, id, &error);
+
+      if (old == NULL)
+        {
+          _lia_import_fail (import, error);
+          return FALSE;
+        }
+      self = LIA_COMMITMENT (old);
+      lia_commitment_set_title (self, title);
+      lia_commitment_set_direction (self, direction);
+    }
+  else
+    {
+      self = lia_commitment_new (direction, title);
+      lia_record_set_uid (LIA_RECORD (self), uid);
+    }
+  if (due != NULL)
+    {
+      g_autoptr(GDate) date = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (due),
+                                              (GDateMonth) g_date_time_get_month (due),
+                                              (GDateYear) g_date_time_get_year (due));
+      lia_commitment_set_due_date (self, date);
+    }
+  else
+    lia_commitment_set_due_date (self, NULL);
+  text = i_cal_component_get_description (comp);
+  lia_commitment_set_notes (self, text != NULL ? text : "");
+  switch (i_cal_component_get_status (comp))
+    {
+    case I_CAL_STATUS_COMPLETED:
+      lia_commitment_set_status (self, LIA_COMMITMENT_STATUS_DONE);
+      break;
+    case I_CAL_STATUS_CANCELLED:
+      lia_commitment_set_status (self, LIA_COMMITMENT_STATUS_CANCELLED);
+      break;
+    default:
+      lia_commitment_set_status (self, LIA_COMMITMENT_STATUS_OPEN);
+      break;
+    }
+
+  if (!store_record (import, LIA_RECORD (self)))
+    return FALSE;
   _lia_import_progress (import);
   return !import->stopped;
 }
@@ -940,6 +1045,22 @@ read_calendar (Ics           *ics,
 
       if (kind == I_CAL_VTIMEZONE_COMPONENT)
         continue;
+      if (kind == I_CAL_VTODO_COMPONENT && event.method[0] != '\0' &&
+          !g_str_equal (event.method, "PUBLISH") && !g_str_equal (event.method, "REQUEST"))
+        {
+          g_autofree char *what = g_strdup_printf ("VTODO (METHOD:%s)", event.method);
+          not_kept (&event, what);
+          continue;
+        }
+      if (kind == I_CAL_VTODO_COMPONENT)
+        {
+          if (!read_todo (&event, comp))
+            {
+              g_object_unref (comp);
+              return FALSE;
+            }
+          continue;
+        }
       if (kind != I_CAL_VEVENT_COMPONENT)
         {
           not_kept (&event, i_cal_component_kind_to_string (kind));
