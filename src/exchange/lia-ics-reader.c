@@ -535,12 +535,12 @@ add_people (Event          *event,
         if (cutype != NULL && (g_ascii_strcasecmp (cutype, "ROOM") == 0 ||
                                g_ascii_strcasecmp (cutype, "RESOURCE") == 0))
           {
-            not_kept (event, "ATTENDEE;CUTYPE=ROOM/RESOURCE");
+            not_kept (event, "ATTENDEE (ROOM OR RESOURCE)");
             continue;
           }
         if (email == NULL)
           {
-            not_kept (event, kinds[k] == I_CAL_ORGANIZER_PROPERTY ? "ORGANIZER (no email)" : "ATTENDEE (no email)");
+            not_kept (event, kinds[k] == I_CAL_ORGANIZER_PROPERTY ? "ORGANIZER (NO EMAIL)" : "ATTENDEE (NO EMAIL)");
             continue;
           }
 
@@ -823,7 +823,7 @@ read_event (Event         *event,
     {
       _lia_import_warning (import, event->line, 1,
                            _("This event has no start (DTSTART): it was not imported."));
-      not_kept (event, "VEVENT (no DTSTART)");
+      not_kept (event, "VEVENT (NO DTSTART)");
       return TRUE;
     }
 
