@@ -183,8 +183,13 @@ test_rfc_example (StoreFixture  *f,
   g_assert_cmpstr (languages[0], ==, "fr");
   g_assert_cmpstr (languages[1], ==, "en");
   g_assert_cmpstr (lia_contact_get_time_zone (simon), ==, "America/Montreal");
-  /* A person has no website field: the home page is kept in the notes. */
-  g_assert_cmpstr (lia_contact_get_notes (simon), ==, "http://nomis80.org");
+  /* The home page is a website of the contact, not a line of the notes. */
+  g_assert_cmpstr (lia_contact_get_notes (simon), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (lia_contact_get_websites (simon)), ==, 1);
+  {
+    g_autoptr(LiaContactPoint) site = g_list_model_get_item (lia_contact_get_websites (simon), 0);
+    g_assert_cmpstr (lia_contact_point_get_value (site), ==, "http://nomis80.org");
+  }
 
   affiliation = only_affiliation (f->store, simon, &organization);
   g_assert_cmpstr (organization, ==, "Viagenie");
@@ -282,7 +287,8 @@ test_partners (StoreFixture  *f,
   g_clear_pointer (&organization, g_free);
 
   lena = load_contact_by_email (f->store, "lena.sorensen@who.example.int");
-  g_assert_cmpstr (lia_contact_get_notes (lena), ==, "Met at the Geneva forum.\nhttps://lena.example.net");
+  g_assert_cmpstr (lia_contact_get_notes (lena), ==, "Met at the Geneva forum.");
+  g_assert_cmpuint (g_list_model_get_n_items (lia_contact_get_websites (lena)), ==, 1);
   g_assert_cmpstr (lia_contact_get_tags (lena)[0], ==, "forum");
   affiliation = only_affiliation (f->store, lena, &organization);
   g_assert_cmpstr (organization, ==, "World Health Organization");

@@ -37,6 +37,8 @@ format_name (LiaExchangeFormat format)
       return _("partner directory");
     case LIA_EXCHANGE_FORMAT_XCARD:
       return _("xCard");
+    case LIA_EXCHANGE_FORMAT_VCARD:
+      return _("vCard");
     case LIA_EXCHANGE_FORMAT_ICALENDAR:
       return _("iCalendar");
     case LIA_EXCHANGE_FORMAT_AUTO:
@@ -67,6 +69,35 @@ on_records_read_cb (LiaImporter *importer,
 
   g_printerr (_("%" PRIu64 " records read (%s of %s)\n"),
               lia_importer_get_records_read (importer), read, size);
+}
+
+/* "Matched 2 by email address, 1 by phone number." */
+static void
+print_matches (LiaImporter *importer)
+{
+  static const struct { LiaImportMatch rule; const char *words; } rules[] = {
+    { LIA_IMPORT_MATCH_UID, N_("by uid") },
+    { LIA_IMPORT_MATCH_EMAIL, N_("by email address") },
+    { LIA_IMPORT_MATCH_PHONE, N_("by phone number") },
+    { LIA_IMPORT_MATCH_NAME, N_("by name at the same organization") },
+    { LIA_IMPORT_MATCH_ORGANIZATION_NAME, N_("organizations by name") },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      guint64 n = lia_importer_get_matched (importer, rules[i].rule);
+
+      if (n == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, "%" PRIu64 " %s", n, _(rules[i].words));
+    }
+
+  if (text->len > 0)
+    /* TRANSLATORS: %s is a list such as "2 by email address, 1 by phone number". */
+    g_print (_("Found in the database: %s.\n"), text->str);
 }
 
 static void
@@ -109,50 +140,45 @@ print_counts (LiaImporter *importer)
                           "Ignored %" PRIu64 " elements from other namespaces.\n",
                           lia_importer_get_ignored (importer)),
              lia_importer_get_ignored (importer));
+
+  print_matches (importer);
+
+  {
+    g_autofree char *not_kept = lia_importer_describe_not_kept (importer);
+    GListModel *warnings = lia_importer_get_warnings (importer);
+
+    if (not_kept != NULL)
+      /* TRANSLATORS: %s is a list such as "3 × X-SOCIALPROFILE, 1 × GEO". */
+      g_print (_("%s: not kept.\n"), not_kept);
+    for (guint i = 0; i < g_list_model_get_n_items (warnings); i++)
+      {
+        g_autoptr(LiaImportProblem) warning = g_list_model_get_item (warnings, i);
+        g_autofree char *text = lia_import_problem_to_string (warning);
+
+        g_printerr (_("%s (a warning: the rest was imported)\n"), text);
+      }
+  }
 }
 
-/* What the import read past: oddities, what it did not keep, the people it did not know. */
+/* Calendar files: the people invited who are not contacts. */
 static void
-print_findings (LiaImporter *importer,
-                gboolean     dry_run)
+print_unmatched_people (LiaImporter *importer,
+                        gboolean     dry_run)
 {
-  GListModel *warnings = lia_importer_get_warnings (importer);
-  const char * const *not_kept = lia_importer_get_not_kept (importer);
   const char * const *people = lia_importer_get_unmatched_people (importer);
   guint n_people = g_strv_length ((char **) people);
 
-  for (guint i = 0; i < g_list_model_get_n_items (warnings); i++)
-    {
-      g_autoptr(LiaImportProblem) warning = g_list_model_get_item (warnings, i);
-      g_autofree char *text = lia_import_problem_to_string (warning);
-      g_printerr (_("warning: %s\n"), text);
-    }
+  if (n_people == 0)
+    return;
 
-  if (not_kept[0] != NULL)
-    {
-      g_autofree char *list = g_strjoinv (", ", (char **) not_kept);
-      g_print (_("Not kept: %s.\n"), list);
-    }
-
-  if (lia_importer_get_format (importer) == LIA_EXCHANGE_FORMAT_ICALENDAR &&
-      lia_importer_get_people_matched (importer) > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%" PRIu64 " person invited was found among the contacts.\n",
-                          "%" PRIu64 " people invited were found among the contacts.\n",
-                          lia_importer_get_people_matched (importer)),
-             lia_importer_get_people_matched (importer));
-
-  if (n_people > 0)
-    {
-      g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "%u person invited is not among the contacts:\n",
-                            "%u people invited are not among the contacts:\n", n_people),
-               n_people);
-      for (guint i = 0; i < n_people; i++)
-        g_print ("  %s\n", people[i]);
-      if (!dry_run)
-        g_print (_("Import the file again with --create-attendees to add them as contacts.\n"));
-    }
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "%u person invited is not among the contacts:\n",
+                        "%u people invited are not among the contacts:\n", n_people),
+           n_people);
+  for (guint i = 0; i < n_people; i++)
+    g_print ("  %s\n", people[i]);
+  if (!dry_run)
+    g_print (_("Import the file again with --create-attendees to add them as contacts.\n"));
 }
 
 int
@@ -185,11 +211,13 @@ _lia_cli_run_import (const LiaCliCommand *command,
     G_OPTION_ENTRY_NULL
   };
 
-  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md), an xCard file or an\n"
-                            "iCalendar file (.ics: invitations and calendars, docs/icalendar.md), told\n"
-                            "apart by their content. Records are merged by their id: importing the same\n"
-                            "file again creates nothing new. A file with any problem changes nothing;\n"
-                            "every problem is listed with its line and column."));
+  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md), an xCard or a vCard\n"
+                            "file (docs/vcard.md), or an iCalendar file (.ics: invitations and calendars,\n"
+                            "docs/icalendar.md), recognized by its content. Records are merged by their\n"
+                            "id, cards by uid, email, phone or name, meetings by their UID: importing the\n"
+                            "same file again creates nothing new. A file with any problem changes nothing;\n"
+                            "every problem is listed with its line and column, and what was not kept is\n"
+                            "counted."));
 
   if (!_lia_cli_parse_options (command, _("FILE"), description, entries, argc, argv,
                                &database, &args, &status))
@@ -260,7 +288,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
                g_file_peek_path (file) ? g_file_peek_path (file) : args[1],
                format_name (lia_importer_get_format (importer)));
       print_counts (importer);
-      print_findings (importer, TRUE);
+      print_unmatched_people (importer, TRUE);
     }
   else
     {
@@ -269,7 +297,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
                format_name (lia_importer_get_format (importer)),
                lia_store_get_path (store));
       print_counts (importer);
-      print_findings (importer, FALSE);
+      print_unmatched_people (importer, FALSE);
     }
 
   g_clear_object (&store);
@@ -295,6 +323,7 @@ _lia_cli_run_export (const LiaCliCommand *command,
   g_autofree char *description = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *organization = NULL;
+  g_autofree char *vcard_version = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(LiaExporter) exporter = NULL;
@@ -304,7 +333,9 @@ _lia_cli_run_export (const LiaCliCommand *command,
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
-      N_("directory (Liaison’s partner directory, the default), xcard, or ics (planned meetings and open commitments, for a calendar)"), N_("FORMAT") },
+      N_("directory (Liaison’s partner directory, the default), xcard, vcard, or ics (planned meetings and open commitments, for a calendar)"), N_("FORMAT") },
+    { "vcard-version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &vcard_version,
+      N_("With --format vcard: 3.0 (the default, what most programs read) or 4.0"), N_("VERSION") },
     { "organization", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &organization,
       N_("Only this organization (by its id), its sub-organizations, its people and their history"), N_("ID") },
     G_OPTION_ENTRY_NULL
@@ -327,12 +358,18 @@ _lia_cli_run_export (const LiaCliCommand *command,
         format = LIA_EXCHANGE_FORMAT_DIRECTORY;
       else if (g_str_equal (format_text, "xcard"))
         format = LIA_EXCHANGE_FORMAT_XCARD;
+      else if (g_str_equal (format_text, "vcard"))
+        format = LIA_EXCHANGE_FORMAT_VCARD;
       else if (g_str_equal (format_text, "ics"))
         format = LIA_EXCHANGE_FORMAT_ICALENDAR;
       else
-        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard or ics)"),
+        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard, vcard or ics)"),
                                      format_text);
     }
+  if (vcard_version != NULL && format != LIA_EXCHANGE_FORMAT_VCARD)
+    return _lia_cli_usage_error (command, _("--vcard-version goes with --format vcard"));
+  if (vcard_version != NULL && !g_str_equal (vcard_version, "3.0") && !g_str_equal (vcard_version, "4.0"))
+    return _lia_cli_usage_error (command, _("“%s” is not a vCard version (expected 3.0 or 4.0)"), vcard_version);
 
   if (!(store = _lia_cli_open_existing (database)))
     return LIA_CLI_EXIT_FAILURE;
@@ -348,6 +385,9 @@ _lia_cli_run_export (const LiaCliCommand *command,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[1]);
       exporter = lia_exporter_new (file, format);
     }
+
+  if (vcard_version != NULL)
+    lia_exporter_set_vcard_version (exporter, vcard_version);
 
   if (organization != NULL)
     {

@@ -68,7 +68,7 @@ void
 _lia_card_add_org (LiaCard            *c,
                    const char * const *name_and_units)
 {
-  GPtrArray *parts = g_ptr_array_new ();
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; name_and_units != NULL && name_and_units[i] != NULL; i++)
     {
@@ -81,11 +81,17 @@ _lia_card_add_org (LiaCard            *c,
         break;
     }
 
+  /* The same organization twice (two ORG lines, an ORG in a group) is one affiliation. */
+  for (guint i = 0; i < c->orgs->len && parts->len > 0; i++)
+    if (g_utf8_collate (((char **) g_ptr_array_index (c->orgs, i))[0], g_ptr_array_index (parts, 0)) == 0)
+      g_ptr_array_set_size (parts, 0);
+
   if (parts->len == 0)
     {
       g_ptr_array_unref (parts);
       return;
     }
+  g_ptr_array_set_free_func (parts, NULL);
   g_ptr_array_add (parts, NULL);
   g_ptr_array_add (c->orgs, g_ptr_array_free (parts, FALSE));
 }
@@ -124,6 +130,8 @@ _lia_card_init (LiaCard    *c,
   c->urls = _lia_card_item_array_new ();
   c->notes = g_ptr_array_new_with_free_func (g_free);
   c->tags = g_ptr_array_new_with_free_func (g_free);
+  c->addresses = g_ptr_array_new_with_free_func (g_object_unref);
+  c->ims = _lia_card_item_array_new ();
 
   _lia_import_progress (run->import);
 }
@@ -147,6 +155,12 @@ _lia_card_clear (LiaCard *c)
   g_array_unref (c->urls);
   g_ptr_array_unref (c->notes);
   g_ptr_array_unref (c->tags);
+  g_ptr_array_unref (c->addresses);
+  g_array_unref (c->ims);
+  g_free (c->nickname);
+  g_free (c->birthday);
+  g_clear_pointer (&c->photo, g_bytes_unref);
+  g_free (c->photo_type);
 }
 
 /* Problems say which vCard, counting from 1: the file may have no uids to name them by. */
@@ -277,11 +291,38 @@ build_contact (LiaCard *c)
   languages = sorted_values (c->languages);
   lia_contact_set_languages (self, (const char * const *) languages);
   lia_contact_set_time_zone (self, c->tz);
-  notes = notes_with_urls (c, 0);
+  notes = notes_with_urls (c, c->urls->len);
   lia_contact_set_notes (self, notes);
   lia_contact_set_tags (self, tags_of (c));
 
+  g_array_sort (c->urls, _lia_card_compare_items);
+  for (guint i = 0; i < c->urls->len; i++)
+    lia_contact_add_website (self, g_array_index (c->urls, LiaCardItem, i).kind,
+                             g_array_index (c->urls, LiaCardItem, i).value);
+  g_array_sort (c->ims, _lia_card_compare_items);
+  for (guint i = 0; i < c->ims->len; i++)
+    lia_contact_add_im (self, g_array_index (c->ims, LiaCardItem, i).kind,
+                        g_array_index (c->ims, LiaCardItem, i).value);
+  for (guint i = 0; i < c->addresses->len; i++)
+    lia_contact_add_address (self, g_ptr_array_index (c->addresses, i));
+  lia_contact_set_nickname (self, c->nickname);
+  lia_contact_set_birthday (self, c->birthday);
+  if (c->photo != NULL)
+    lia_contact_set_photo (self, c->photo, c->photo_type);
+
   return self;
+}
+
+static void
+copy_points (GListModel *from,
+             LiaContact *to,
+             void      (*add) (LiaContact *, LiaContactPointKind, const char *))
+{
+  for (guint i = 0; i < g_list_model_get_n_items (from); i++)
+    {
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (from, i);
+      add (to, lia_contact_point_get_kind (point), lia_contact_point_get_value (point));
+    }
 }
 
 /* Gives @target, a contact of the database, what the file says of it, and keeps the rest. */
@@ -290,8 +331,6 @@ apply_contact (LiaCard    *c,
                LiaContact *target,
                LiaContact *parsed)
 {
-  GListModel *emails = lia_contact_get_emails (parsed);
-  GListModel *phones = lia_contact_get_phones (parsed);
   g_autofree char *display_name = g_strdup (lia_contact_get_explicit_display_name (parsed));
 
   /* A display name someone typed that the parts would give anyway is still theirs. */
@@ -314,18 +353,25 @@ apply_contact (LiaCard    *c,
   lia_contact_set_languages (target, lia_contact_get_languages (parsed));
   lia_contact_set_tags (target, lia_contact_get_tags (parsed));
 
+  lia_contact_set_nickname (target, lia_contact_get_nickname (parsed));
+  lia_contact_set_birthday (target, lia_contact_get_birthday (parsed));
+
   lia_contact_clear_emails (target);
-  for (guint i = 0; i < g_list_model_get_n_items (emails); i++)
-    {
-      g_autoptr(LiaContactPoint) point = g_list_model_get_item (emails, i);
-      lia_contact_add_email (target, lia_contact_point_get_kind (point), lia_contact_point_get_value (point));
-    }
+  copy_points (lia_contact_get_emails (parsed), target, lia_contact_add_email);
   lia_contact_clear_phones (target);
-  for (guint i = 0; i < g_list_model_get_n_items (phones); i++)
-    {
-      g_autoptr(LiaContactPoint) point = g_list_model_get_item (phones, i);
-      lia_contact_add_phone (target, lia_contact_point_get_kind (point), lia_contact_point_get_value (point));
-    }
+  copy_points (lia_contact_get_phones (parsed), target, lia_contact_add_phone);
+  lia_contact_clear_websites (target);
+  copy_points (lia_contact_get_websites (parsed), target, lia_contact_add_website);
+  lia_contact_clear_ims (target);
+  copy_points (lia_contact_get_ims (parsed), target, lia_contact_add_im);
+
+  lia_contact_clear_addresses (target);
+  for (guint i = 0; i < c->addresses->len; i++)
+    lia_contact_add_address (target, g_ptr_array_index (c->addresses, i));
+
+  /* A card without a photo says nothing of it: the one the contact has stays. */
+  if (c->photo != NULL)
+    lia_contact_set_photo (target, c->photo, c->photo_type);
 }
 
 static LiaOrganization *
@@ -520,15 +566,14 @@ store_affiliation (LiaCard    *c,
   g_autoptr(GPtrArray) affiliations = NULL;
   g_autoptr(LiaAffiliation) affiliation = NULL;
   g_autoptr(GDate) today = lia_date_new_today ();
+  g_autofree char *unit = NULL;
   GError *error = NULL;
   gint64 organization_id;
 
   if (!(organization_id = organization_for_name (c, org[0])))
     return FALSE;
 
-  /* Until affiliations have a unit, the units of an ORG are said to be lost. */
-  for (guint i = 1; org[i] != NULL; i++)
-    _lia_import_not_kept (import, "ORG (unit)");
+  unit = org[1] != NULL ? g_strjoinv (", ", org + 1) : NULL;
 
   if (!(affiliations = lia_store_list_affiliations_for_contact (import->store, contact_id, &error)))
     {
@@ -550,10 +595,13 @@ store_affiliation (LiaCard    *c,
       /* A role the file does not give is not taken away. */
       if (role != NULL)
         lia_affiliation_set_role (affiliation, role);
+      if (unit != NULL)
+        lia_affiliation_set_unit (affiliation, unit);
     }
   else
     {
       affiliation = lia_affiliation_new (contact_id, organization_id, role);
+      lia_affiliation_set_unit (affiliation, unit);
       lia_affiliation_set_primary (affiliation, affiliations->len == 0);
     }
 
@@ -674,6 +722,22 @@ store_contact (LiaCard *c)
   if (!match_contact (c, uid, lia_contact_get_display_name (parsed), &id, &rule))
     return FALSE;
 
+  /* A card without a uid that matched nothing by its addresses and numbers: the uid made from
+   * its contents finds it if an earlier import of the file stored it. One this run stored is
+   * someone else of the same name, who gets a uid of the store's. */
+  if (id == 0 && uid == NULL)
+    {
+      uid = uid_from_contents (c, lia_contact_get_display_name (parsed));
+      if (!_lia_import_find (import, LIA_RECORD_KIND_CONTACT, uid, &id))
+        return FALSE;
+      if (_lia_import_is_touched (import, LIA_RECORD_KIND_CONTACT, id))
+        {
+          g_clear_pointer (&uid, g_free);
+          id = 0;
+        }
+      rule = LIA_IMPORT_MATCH_UID;
+    }
+
   if (id > 0)
     {
       if (!load_into (c, LIA_RECORD_KIND_CONTACT, id, &record))
@@ -683,18 +747,7 @@ store_contact (LiaCard *c)
     }
   else
     {
-      gint64 taken = 0;
-
       record = LIA_RECORD (g_steal_pointer (&parsed));
-      if (uid == NULL)
-        {
-          uid = uid_from_contents (c, lia_contact_get_display_name (LIA_CONTACT (record)));
-          /* The same person twice in a file: the second is someone else of that name. */
-          if (!_lia_import_find (import, LIA_RECORD_KIND_CONTACT, uid, &taken))
-            return FALSE;
-          if (taken > 0)
-            g_clear_pointer (&uid, g_free);
-        }
       if (uid != NULL)
         lia_record_set_uid (record, uid);
     }

@@ -80,6 +80,14 @@ typedef struct
   GArray     *urls;
   GPtrArray  *notes;
   GPtrArray  *tags;
+  /* A person's: LiaPostalAddress, in the order of the file (an organization has the one
+   * address above). */
+  GPtrArray  *addresses;
+  char       *nickname;
+  char       *birthday;      /* "YYYY-MM-DD" or "--MM-DD" (lia_contact_birthday_is_valid) */
+  GArray     *ims;           /* URIs: "xmpp:ana@example.org" */
+  GBytes     *photo;
+  char       *photo_type;    /* its MIME type */
 } LiaCard;
 
 void      _lia_card_run_init      (LiaCardRun          *run,
@@ -101,7 +109,8 @@ void      _lia_card_add_item      (LiaCard             *c,
                                    char                *value,
                                    int                  pref,
                                    LiaContactPointKind  kind);
-/* Adds an organization and its units (NULL-terminated; blank ones left out). */
+/* Adds an organization and its units (NULL-terminated; blank ones left out). The units are
+ * kept as the affiliation's unit, joined with ", ". */
 void      _lia_card_add_org       (LiaCard             *c,
                                    const char * const  *name_and_units);
 

@@ -130,8 +130,8 @@ void              _lia_import_count        (LiaImport        *import,
                                             LiaRecordKind     kind,
                                             LiaImportOutcome  outcome);
 void              _lia_import_ignore       (LiaImport        *import);
-/* The file has @property (a name as the format spells it: "GEO", "X-SOCIALPROFILE") and
- * Liaison does not keep it: counted, for the summary. */
+/* The file has @property (a name as the format spells it, upper case for vCard: "GEO",
+ * "X-SOCIALPROFILE") and Liaison does not keep it: counted, for the summary. */
 void              _lia_import_not_kept     (LiaImport        *import,
                                             const char       *property);
 /* Something odd that the import can read past: said in the summary, keeps nothing from
@@ -202,6 +202,8 @@ const LiaImportFormat *_lia_import_formats (guint *n_formats);
 gboolean          _lia_directory_read      (LiaImport        *import);
 /* lia-xcard-reader.c: the reader is on the root element of an xCard file. */
 gboolean          _lia_xcard_read          (LiaImport        *import);
+/* lia-vcard-reader.c: reads import->stream, a vCard file, from its start. */
+gboolean          _lia_vcard_read          (LiaImport        *import);
 
 /* lia-ics-reader.c: import->stream is at the start of an iCalendar file. */
 gboolean          _lia_ics_sniff           (const LiaImportHead *head);

@@ -286,10 +286,9 @@ void
 _lia_import_not_kept (LiaImport  *import,
                       const char *property)
 {
-  g_autofree char *name = g_ascii_strup (property, -1);
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (import->not_kept, name));
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (import->not_kept, property));
 
-  g_hash_table_replace (import->not_kept, g_steal_pointer (&name), GUINT_TO_POINTER (count + 1));
+  g_hash_table_replace (import->not_kept, g_strdup (property), GUINT_TO_POINTER (count + 1));
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "lia-exchange-private.h"
 #include "lia-import-private.h"
+#include "lia-vcard-private.h"
 #include "lia-store-bulk.h"
 
 /* Progress is told every so many records. */
@@ -27,10 +28,10 @@ struct _LiaImporter
   guint64            counts[N_KINDS][N_OUTCOMES];
   guint64            ignored;
   gboolean           create_people;
-  GStrv              not_kept;          /* "3 × X-FOO", most frequent first */
-  GListStore        *warnings;
   GStrv              unmatched_people;
-  guint64            people_matched;
+  guint64            matched[N_MATCHES];
+  GHashTable        *not_kept;
+  GListStore        *warnings;
 
   /* Progress, written by the thread that imports and read from anywhere, under progress.lock. */
   LiaProgress        progress;
@@ -174,8 +175,15 @@ sniff_xcard (const LiaImportHead *head)
          (g_strcmp0 (head->root_name, "vcards") == 0 || g_strcmp0 (head->root_name, "vcard") == 0);
 }
 
+static gboolean
+sniff_vcard (const LiaImportHead *head)
+{
+  return _lia_vcard_sniff (head->data, head->length);
+}
+
 static const char * const xml_extensions[] = { "xml", NULL };
 static const char * const ics_extensions[] = { "ics", "ifb", "ical", NULL };
+static const char * const vcard_extensions[] = { "vcf", "vcard", NULL };
 
 /* Every format the importer reads. A text format is offered the first bytes of the file; if
  * none takes it, the file is read as XML and each XML format is offered its root element. */
@@ -186,6 +194,8 @@ static const LiaImportFormat formats[] = {
     TRUE, sniff_directory, _lia_directory_read },
   { LIA_EXCHANGE_FORMAT_XCARD, "xcard", xml_extensions, "application/vcard+xml",
     TRUE, sniff_xcard, _lia_xcard_read },
+  { LIA_EXCHANGE_FORMAT_VCARD, "vcard", vcard_extensions, "text/vcard",
+    FALSE, sniff_vcard, _lia_vcard_read },
 };
 
 const LiaImportFormat *
@@ -374,56 +384,21 @@ progress_cb (LiaImport *import,
     _lia_progress_tell (&self->progress);
 }
 
-static int
-compare_not_kept (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  GHashTable *counts = user_data;
-  guint count_a = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char * const *) a));
-  guint count_b = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char * const *) b));
-
-  if (count_a != count_b)
-    return count_a > count_b ? -1 : 1;
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static GStrv
-describe_not_kept (GHashTable *counts)
-{
-  g_autofree const char **names = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  guint n = 0;
-
-  if (counts == NULL)
-    return g_strv_builder_end (builder);
-  names = (const char **) g_hash_table_get_keys_as_array (counts, &n);
-  g_qsort_with_data (names, (gint) n, sizeof (char *), compare_not_kept, counts);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text =
-        g_strdup_printf ("%u × %s", GPOINTER_TO_UINT (g_hash_table_lookup (counts, names[i])), names[i]);
-      g_strv_builder_add (builder, text);
-    }
-  return g_strv_builder_end (builder);
-}
-
 /* The run is over: what it found becomes the importer's. */
 static void
 keep_findings (LiaImporter *self,
                LiaImport   *import)
 {
-  g_strfreev (self->not_kept);
-  self->not_kept = describe_not_kept (import->not_kept);
-  if (import->warnings != NULL)
-    g_list_store_splice (self->warnings, 0, 0, import->warnings->pdata, import->warnings->len);
   g_strfreev (self->unmatched_people);
   g_ptr_array_add (import->unmatched_people, NULL);
   self->unmatched_people = g_strdupv ((char **) import->unmatched_people->pdata);
   g_ptr_array_set_size (import->unmatched_people, import->unmatched_people->len - 1);
-  self->people_matched = import->matched[LIA_IMPORT_MATCH_EMAIL];
   memcpy (self->counts, import->counts, sizeof self->counts);
   self->ignored = import->ignored;
+  memcpy (self->matched, import->matched, sizeof self->matched);
+  g_clear_pointer (&self->not_kept, g_hash_table_unref);
+  self->not_kept = g_hash_table_ref (import->not_kept);
+  g_list_store_splice (self->warnings, 0, 0, import->warnings->pdata, import->warnings->len);
   self->problems_truncated = import->problems_truncated;
   g_list_store_splice (self->problems, 0, 0, import->problems->pdata, import->problems->len);
 }
@@ -607,7 +582,7 @@ lia_importer_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->problems);
   g_clear_object (&self->warnings);
-  g_clear_pointer (&self->not_kept, g_strfreev);
+  g_clear_pointer (&self->not_kept, g_hash_table_unref);
   g_clear_pointer (&self->unmatched_people, g_strfreev);
   _lia_progress_clear (&self->progress);
 
@@ -718,7 +693,6 @@ lia_importer_init (LiaImporter *self)
   _lia_progress_init (&self->progress, G_OBJECT (self), progress_properties);
   self->problems = g_list_store_new (LIA_TYPE_IMPORT_PROBLEM);
   self->warnings = g_list_store_new (LIA_TYPE_IMPORT_PROBLEM);
-  self->not_kept = g_new0 (char *, 1);
   self->unmatched_people = g_new0 (char *, 1);
 }
 
@@ -869,11 +843,13 @@ lia_importer_set_create_people (LiaImporter *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATE_PEOPLE]);
 }
 
-const char * const *
-lia_importer_get_not_kept (LiaImporter *self)
+guint64
+lia_importer_get_matched (LiaImporter    *self,
+                          LiaImportMatch  rule)
 {
-  g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
-  return (const char * const *) self->not_kept;
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), 0);
+  g_return_val_if_fail (rule < N_MATCHES, 0);
+  return self->matched[rule];
 }
 
 GListModel *
@@ -883,16 +859,64 @@ lia_importer_get_warnings (LiaImporter *self)
   return G_LIST_MODEL (self->warnings);
 }
 
+guint64
+lia_importer_get_not_kept_count (LiaImporter *self,
+                                 const char  *property)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), 0);
+  g_return_val_if_fail (property != NULL, 0);
+
+  if (self->not_kept == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->not_kept, property));
+}
+
+static int
+compare_not_kept (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  GHashTable *counts = user_data;
+  const char *x = *(const char * const *) a;
+  const char *y = *(const char * const *) b;
+  guint cx = GPOINTER_TO_UINT (g_hash_table_lookup (counts, x));
+  guint cy = GPOINTER_TO_UINT (g_hash_table_lookup (counts, y));
+
+  if (cx != cy)
+    return cx > cy ? -1 : 1;
+  return strcmp (x, y);
+}
+
+char *
+lia_importer_describe_not_kept (LiaImporter *self)
+{
+  g_autofree const char **names = NULL;
+  GString *text;
+  guint n;
+
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
+
+  if (self->not_kept == NULL || g_hash_table_size (self->not_kept) == 0)
+    return NULL;
+
+  names = (const char **) g_hash_table_get_keys_as_array (self->not_kept, &n);
+  g_qsort_with_data (names, (gint) n, sizeof *names, compare_not_kept, self->not_kept);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      /* TRANSLATORS: a count and a property's name, as in "3 × X-SOCIALPROFILE". */
+      g_string_append_printf (text, _("%u × %s"),
+                              GPOINTER_TO_UINT (g_hash_table_lookup (self->not_kept, names[i])), names[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
 const char * const *
 lia_importer_get_unmatched_people (LiaImporter *self)
 {
   g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
   return (const char * const *) self->unmatched_people;
-}
-
-guint64
-lia_importer_get_people_matched (LiaImporter *self)
-{
-  g_return_val_if_fail (LIA_IS_IMPORTER (self), 0);
-  return self->people_matched;
 }

@@ -76,16 +76,21 @@ guint64            lia_importer_get_ignored       (LiaImporter        *self);
 GListModel        *lia_importer_get_problems      (LiaImporter        *self);
 /* TRUE when more problems were found than the list keeps. */
 gboolean           lia_importer_get_problems_truncated (LiaImporter   *self);
-
-/* What the file had that Liaison does not keep, "3 × X-SOCIALPROFILE", most frequent first;
- * empty when everything was kept. */
-const char * const *lia_importer_get_not_kept     (LiaImporter        *self);
-/* LiaImportProblems that did not keep the file from being imported: oddities read past. */
+/* Address-book cards (xCard, vCard, CSV) that merged into a record found by @rule. For
+ * calendar files, LIA_IMPORT_MATCH_EMAIL counts the organizers and attendees found among the
+ * contacts by their email address. */
+guint64            lia_importer_get_matched       (LiaImporter        *self,
+                                                   LiaImportMatch      rule);
+/* LiaImportProblems that did not stop the import: oddities read past (a line without a
+ * colon, an address that is not one), in the order of the file. */
 GListModel        *lia_importer_get_warnings      (LiaImporter        *self);
+/* How many times the file had @property ("GEO", "X-SOCIALPROFILE") that Liaison does not keep. */
+guint64            lia_importer_get_not_kept_count (LiaImporter       *self,
+                                                   const char         *property);
+/* "3 × X-SOCIALPROFILE, 1 × GEO", the most frequent first; %NULL when everything was kept. */
+char              *lia_importer_describe_not_kept (LiaImporter        *self);
 /* Calendar files: the people invited who are not among the contacts, "Name <address>", each
  * once; empty when all were matched (or created). */
 const char * const *lia_importer_get_unmatched_people (LiaImporter    *self);
-/* Calendar files: how many organizers and attendees were found among the contacts. */
-guint64            lia_importer_get_people_matched (LiaImporter       *self);
 
 G_END_DECLS

@@ -439,7 +439,8 @@ _lia_xcard_read_properties (Card    *c,
       else
         {
           /* Every other property (bday, photo, geo, key, …) is one Liaison does not keep. */
-          _lia_import_not_kept (c->import, name);
+          g_autofree char *upper = g_ascii_strup (name, -1);
+          _lia_import_not_kept (c->import, upper);
         }
     }
 }

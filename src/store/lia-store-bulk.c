@@ -130,7 +130,7 @@ static const struct {
   const char *columns;
 } indexed_tables[] = {
   { "organizations", "name, short_name, sector, notes" },
-  { "contacts",      "label, given_name, family_name, job_title, notes" },
+  { "contacts",      _LIA_CONTACT_FTS_COLUMNS },
   { "interactions",  "title, location, summary, outcome" },
   { "commitments",   "title, notes" },
   { "concerns",      "title, root_cause, resolution, notes" },
@@ -342,7 +342,9 @@ lia_store_foreach_record (LiaStore            *self,
     {
       g_autoptr(LiaRecord) record = ops->from_row (self, stmt, error);
 
-      ok = record != NULL && func (record, user_data, error);
+      ok = record != NULL
+           && (ops->load_details == NULL || ops->load_details (self, record, error))
+           && func (record, user_data, error);
     }
 
   if (ok && rc != SQLITE_DONE)

@@ -161,41 +161,6 @@ on_import_report_response_cb (AdwMessageDialog *report,
     start_import (self, file, store, NULL, TRUE);
 }
 
-/* What the import left out, said after the counts. */
-static char *
-describe_findings (LiaImporter *importer,
-                   const char  *counts)
-{
-  const char * const *not_kept = lia_importer_get_not_kept (importer);
-  guint n_warnings = g_list_model_get_n_items (lia_importer_get_warnings (importer));
-  guint n_people = g_strv_length ((char **) lia_importer_get_unmatched_people (importer));
-  GString *text = g_string_new (counts);
-
-  if (not_kept[0] != NULL)
-    {
-      g_autofree char *list = g_strjoinv (", ", (char **) not_kept);
-      g_string_append (text, "\n\n");
-      g_string_append_printf (text, _("Not kept: %s."), list);
-    }
-  if (n_warnings > 0)
-    {
-      g_autoptr(LiaImportProblem) first = g_list_model_get_item (lia_importer_get_warnings (importer), 0);
-      g_string_append (text, "\n\n");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Read past %u oddity: %s",
-                                                 "Read past %u oddities, the first: %s", n_warnings),
-                              n_warnings, lia_import_problem_get_message (first));
-    }
-  if (n_people > 0)
-    {
-      g_string_append (text, "\n\n");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u person invited is not among your contacts:",
-                                                 "%u people invited are not among your contacts:", n_people),
-                              n_people);
-    }
-  return g_string_free (text, FALSE);
-}
-
 static void
 on_import_done_cb (GObject      *source,
                    GAsyncResult *result,
@@ -238,10 +203,42 @@ on_import_done_cb (GObject      *source,
                          lia_importer_get_total (importer, LIA_IMPORT_CREATED),
                          lia_importer_get_total (importer, LIA_IMPORT_UPDATED),
                          lia_importer_get_total (importer, LIA_IMPORT_UNCHANGED));
-      g_autofree char *body = describe_findings (importer, counts);
+      g_autofree char *not_kept = lia_importer_describe_not_kept (importer);
+      g_autoptr(GString) body = g_string_new (counts);
+      guint n_warnings = g_list_model_get_n_items (lia_importer_get_warnings (importer));
       const char * const *people = lia_importer_get_unmatched_people (importer);
+      guint n_people = g_strv_length ((char **) people);
 
-      report = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (run->window), heading, body));
+      /* Nothing is dropped without a word: what the file had that Liaison has no field for. */
+      if (not_kept != NULL)
+        {
+          g_string_append (body, "\n\n");
+          /* TRANSLATORS: %s is a list such as "3 × X-SOCIALPROFILE, 1 × GEO". */
+          g_string_append_printf (body, _("Not kept: %s."), not_kept);
+        }
+      if (n_warnings > 0)
+        {
+          g_autoptr(LiaImportProblem) first = g_list_model_get_item (lia_importer_get_warnings (importer), 0);
+
+          g_string_append (body, "\n\n");
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u oddity was read past, at line %u: %s",
+                                               "%u oddities were read past, the first at line %u: %s",
+                                               n_warnings),
+                                  n_warnings, lia_import_problem_get_line (first),
+                                  lia_import_problem_get_message (first));
+        }
+      if (n_people > 0)
+        {
+          g_string_append (body, "\n\n");
+          g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u person invited is not among your contacts:",
+                                                     "%u people invited are not among your contacts:", n_people),
+                                  n_people);
+        }
+
+      report = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (run->window), heading, body->str));
       adw_message_dialog_add_response (report, "close", _("_Close"));
       if (people[0] != NULL)
         {
@@ -346,19 +343,45 @@ on_import_chooser_response_cb (GtkNativeDialog *chooser,
 static void
 add_import_filters (GtkFileChooser *chooser)
 {
+  g_autoptr(GtkFileFilter) supported = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) vcard = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) calendar = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
+  /* The first filter is the one shown: every file Liaison reads (by content, whatever the
+   * name; these are only what the chooser lists). */
+  gtk_file_filter_set_name (supported, _("All supported files"));
   gtk_file_filter_set_name (xml, _("Partner directories and xCard files"));
-  gtk_file_filter_add_mime_type (xml, "application/xml");
-  gtk_file_filter_add_mime_type (xml, "text/xml");
-  gtk_file_filter_add_suffix (xml, "xml");
-  gtk_file_chooser_add_filter (chooser, xml);
-
+  gtk_file_filter_set_name (vcard, _("vCard (.vcf)"));
   gtk_file_filter_set_name (calendar, _("Calendar (.ics)"));
-  gtk_file_filter_add_mime_type (calendar, "text/calendar");
-  gtk_file_filter_add_suffix (calendar, "ics");
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkFileFilter *filter = i == 0 ? supported : xml;
+
+      gtk_file_filter_add_mime_type (filter, "application/xml");
+      gtk_file_filter_add_mime_type (filter, "text/xml");
+      gtk_file_filter_add_suffix (filter, "xml");
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkFileFilter *filter = i == 0 ? supported : vcard;
+
+      gtk_file_filter_add_mime_type (filter, "text/vcard");
+      gtk_file_filter_add_mime_type (filter, "text/x-vcard");
+      gtk_file_filter_add_suffix (filter, "vcf");
+      gtk_file_filter_add_suffix (filter, "vcard");
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkFileFilter *filter = i == 0 ? supported : calendar;
+
+      gtk_file_filter_add_mime_type (filter, "text/calendar");
+      gtk_file_filter_add_suffix (filter, "ics");
+    }
+  gtk_file_chooser_add_filter (chooser, supported);
+  gtk_file_chooser_add_filter (chooser, xml);
+  gtk_file_chooser_add_filter (chooser, vcard);
   gtk_file_chooser_add_filter (chooser, calendar);
 
   gtk_file_filter_set_name (all, _("All files"));
@@ -377,7 +400,7 @@ _lia_window_import (LiaWindow *self)
       return;
     }
 
-  chooser = gtk_file_chooser_native_new (_("Import a Partner Directory"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Import Contacts or a Partner Directory"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   add_import_filters (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
@@ -427,7 +450,8 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
       const char *scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scope");
       g_autoptr(LiaExporter) exporter =
         lia_exporter_new (file, g_strcmp0 (format, "xcard") == 0 ? LIA_EXCHANGE_FORMAT_XCARD
-                                                                  : LIA_EXCHANGE_FORMAT_DIRECTORY);
+                                : g_strcmp0 (format, "vcard") == 0 ? LIA_EXCHANGE_FORMAT_VCARD
+                                : LIA_EXCHANGE_FORMAT_DIRECTORY);
 
       if (g_strcmp0 (scope, "organization") == 0 && self->current_kind == LIA_RECORD_KIND_ORGANIZATION)
         lia_exporter_set_organization_id (exporter, self->current_id);
@@ -441,8 +465,9 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
 void
 _lia_window_export (LiaWindow *self)
 {
-  static const char *format_ids[] = { "directory", "xcard", NULL };
-  const char *format_labels[] = { _("Partner directory"), _("xCard (contacts and organizations)"), NULL };
+  static const char *format_ids[] = { "directory", "xcard", "vcard", NULL };
+  const char *format_labels[] = { _("Partner directory"), _("xCard (contacts and organizations)"),
+                                  _("vCard (.vcf, contacts and organizations)"), NULL };
   GtkFileChooserNative *chooser;
   g_autofree char *only = NULL;
   g_autofree char *office = NULL;
