@@ -327,6 +327,39 @@ test_broken (StoreFixture  *f,
                    -1, "unfolded.ics:6:1: “second line” is not a line of a calendar");
 }
 
+/* What libical cannot read inside an event, and text outside any calendar, are read past with
+ * a warning at their event's line; the rest imports. */
+static void
+test_oddities (StoreFixture  *f,
+               gconstpointer  data)
+{
+  g_autoptr(LiaImporter) importer = NULL;
+  g_autoptr(LiaImportProblem) first = NULL;
+  g_autoptr(LiaImportProblem) second = NULL;
+  g_autoptr(LiaInteraction) meeting = NULL;
+  GListModel *warnings;
+
+  importer = import_text (f,
+                          "BEGIN:VCALENDAR\nVERSION:2.0\n"
+                          "BEGIN:VEVENT\nUID:odd-1\nDTSTART:20240101T100000Z\nSUMMARY:Odd but fine\n"
+                          "GEO:somewhere near the river\nX-WR-ALARMUID:123\nEND:VEVENT\nEND:VCALENDAR\n"
+                          "Sent from my phone\n",
+                          FALSE);
+  warnings = lia_importer_get_warnings (importer);
+  g_assert_cmpuint (g_list_model_get_n_items (warnings), ==, 2);
+  /* The first pass over the text meets the signature first, then libical the GEO. */
+  first = g_list_model_get_item (warnings, 0);
+  g_assert_cmpuint (lia_import_problem_get_line (first), ==, 11);
+  g_assert_nonnull (strstr (lia_import_problem_get_message (first), "Sent from my phone"));
+  second = g_list_model_get_item (warnings, 1);
+  g_assert_cmpuint (lia_import_problem_get_line (second), ==, 3);
+  g_assert_nonnull (strstr (lia_import_problem_get_message (second), "GEO"));
+  g_assert_cmpuint (lia_importer_get_not_kept_count (importer, "X-WR-ALARMUID"), ==, 1);
+
+  meeting = load_meeting (f->store, "odd-1");
+  g_assert_cmpstr (lia_interaction_get_title (meeting), ==, "Odd but fine");
+}
+
 static void
 test_bom (StoreFixture  *f,
           gconstpointer  data)
@@ -584,6 +617,7 @@ main (int   argc,
   g_test_add ("/ics/cancel", StoreFixture, NULL, store_fixture_setup, test_cancel, store_fixture_teardown);
   g_test_add ("/ics/attendees", StoreFixture, NULL, store_fixture_setup, test_attendees, store_fixture_teardown);
   g_test_add ("/ics/broken", StoreFixture, NULL, store_fixture_setup, test_broken, store_fixture_teardown);
+  g_test_add ("/ics/oddities", StoreFixture, NULL, store_fixture_setup, test_oddities, store_fixture_teardown);
   g_test_add ("/ics/bom", StoreFixture, NULL, store_fixture_setup, test_bom, store_fixture_teardown);
   g_test_add ("/ics/export-round-trip", StoreFixture, NULL, store_fixture_setup, test_export_round_trip, store_fixture_teardown);
   g_test_add ("/ics/interop", StoreFixture, NULL, store_fixture_setup, test_interop, store_fixture_teardown);

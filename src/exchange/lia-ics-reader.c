@@ -184,7 +184,15 @@ check_structure (Ics *ics)
       if (logical->len == 0 || g_strstrip (logical->str)[0] == '\0')
         continue;
 
-      if (!split_content_line (logical->str, &name, &value))
+      if (!split_content_line (logical->str, &name, &value) && open->len == 0)
+        {
+          /* A mail's signature after the calendar, a note before it: not the calendar. */
+          g_autofree char *shown = g_utf8_substring (logical->str, 0, MIN (g_utf8_strlen (logical->str, -1), 40));
+          _lia_import_warning (ics->import, first_line, 1,
+                               _("“%s” is outside of any calendar: skipped."), shown);
+          continue;
+        }
+      if (name == NULL)
         {
           g_autofree char *shown = g_utf8_substring (logical->str, 0, MIN (g_utf8_strlen (logical->str, -1), 40));
           g_autofree char *message =
