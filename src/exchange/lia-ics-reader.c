@@ -138,6 +138,12 @@ typedef struct
   guint  line;
 } Open;
 
+static void
+open_clear (gpointer data)
+{
+  g_free (((Open *) data)->name);
+}
+
 static gboolean
 check_structure (Ics *ics)
 {
@@ -148,6 +154,8 @@ check_structure (Ics *ics)
   gsize pos = 0;
   guint line_no = 0;
   Block *block = NULL;
+
+  g_array_set_clear_func (open, open_clear);
 
   while (pos < length && !ics->import->stopped)
     {
@@ -245,7 +253,6 @@ check_structure (Ics *ics)
               fail_at (ics, first_line, 1, message);
               return FALSE;
             }
-          g_free (top->name);
           g_array_set_size (open, open->len - 1);
           if (open->len == 0)
             block->end = pos;
@@ -265,8 +272,6 @@ check_structure (Ics *ics)
                          top->name, top->name);
 
       fail_at (ics, top->line, 1, message);
-      for (guint i = 0; i < open->len; i++)
-        g_free (g_array_index (open, Open, i).name);
       return FALSE;
     }
 
