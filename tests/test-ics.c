@@ -370,6 +370,27 @@ test_bom (StoreFixture  *f,
   importer = import_text (f, "\xEF\xBB\xBF" EVENT ("bom-1", "SUMMARY:Réunion\r\nDTSTART:20240101T100000Z\r\n"), FALSE);
   meeting = load_meeting (f->store, "bom-1");
   g_assert_cmpstr (lia_interaction_get_title (meeting), ==, "Réunion");
+
+  /* UTF-16 with its byte order mark, as some Windows tools save it. */
+  {
+    g_autofree char *utf16 = NULL;
+    g_autofree char *path = NULL;
+    g_autoptr(LiaImporter) wide = NULL;
+    g_autoptr(LiaInteraction) second = NULL;
+    g_autoptr(GError) error = NULL;
+    gsize length = 0;
+
+    utf16 = g_convert ("\xEF\xBB\xBF" EVENT ("bom-2", "SUMMARY:Größere Runde\r\nDTSTART:20240102T100000Z\r\n"),
+                       -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
+    g_assert_no_error (error);
+    path = g_build_filename (f->dir, "wide.ics", NULL);
+    g_assert_true (g_file_set_contents (path, utf16, (gssize) length, NULL));
+    wide = import_path (f->store, path, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (lia_importer_get_format (wide), ==, LIA_EXCHANGE_FORMAT_ICALENDAR);
+    second = load_meeting (f->store, "bom-2");
+    g_assert_cmpstr (lia_interaction_get_title (second), ==, "Größere Runde");
+  }
 }
 
 static int
