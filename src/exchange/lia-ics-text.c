@@ -73,9 +73,9 @@ _lia_ics_sniff (const LiaImportHead *head)
 
 void
 _lia_ics_fail_at (LiaIcsText *ics,
-         guint       line,
-         guint       column,
-         const char *message)
+                  guint       line,
+                  guint       column,
+                  const char *message)
 {
   _lia_import_xml_problem (ics->import, line, column, message);
   ics->import->stopped = TRUE;
