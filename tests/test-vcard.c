@@ -82,6 +82,8 @@ test_quoted_printable (StoreFixture  *f,
     "=BCrgen;;;\r\n"
     "NOTE;ENCODING=QUOTED-PRINTABLE:=\r\n"
     "Line one=0D=0ALine two\r\n"
+    /* Empty once decoded: the fuzzer's second find. */
+    "X-EMPTY;ENCODING=QUOTED-PRINTABLE:\r\n"
     "END:VCARD\r\n";
   g_autoptr(LiaImporter) importer = import_ok (f, card, -1);
   g_autoptr(LiaContact) contact = only_contact (f);
@@ -144,6 +146,31 @@ test_utf16_without_mark (StoreFixture  *f,
   importer = import_ok (f, be, (gssize) len);
   contact = only_contact (f);
   g_assert_cmpstr (lia_contact_get_display_name (contact), ==, "Perú Monte");
+}
+
+static void
+test_byte_order_marks (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  /* UTF-8 with its mark (Windows' Notepad), then UTF-16LE with its mark, into one database:
+   * both are recognized as vCard by their content, the second merges by email. */
+  static const char utf8[] = "\xEF\xBB\xBF" "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zo\xC3\xAB\r\nEMAIL:zoe@example.org\r\nEND:VCARD\r\n";
+  static const char text[] = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zo\xC3\xAB Diallo\r\nEMAIL:zoe@example.org\r\nEND:VCARD\r\n";
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  g_autofree char *le = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &len, &error);
+  g_autofree char *with_mark = g_malloc (len + 2);
+  g_autoptr(LiaImporter) first = import_ok (f, utf8, -1);
+  g_autoptr(LiaImporter) second = NULL;
+  g_autoptr(LiaContact) contact = NULL;
+
+  g_assert_no_error (error);
+  memcpy (with_mark, "\xFF\xFE", 2);
+  memcpy (with_mark + 2, le, len);
+  second = import_ok (f, with_mark, (gssize) len + 2);
+  g_assert_cmpuint (lia_importer_get_matched (second, LIA_IMPORT_MATCH_EMAIL), ==, 1);
+  contact = only_contact (f);
+  g_assert_cmpstr (lia_contact_get_display_name (contact), ==, "Zoë Diallo");
 }
 
 static void
@@ -242,6 +269,8 @@ test_fields (StoreFixture  *f,
     "GEO:46.2;6.1\n"
     "X-SOCIALPROFILE:x\n"
     "X-SOCIALPROFILE:y\n"
+    /* Two groups: not a name EVCard reads (the fuzzer's third find). */
+    "a.b.NOTE:lost\n"
     "END:VCARD\n";
   g_autoptr(LiaImporter) importer = import_ok (f, card, -1);
   g_autoptr(LiaContact) contact = only_contact (f);
@@ -264,7 +293,8 @@ test_fields (StoreFixture  *f,
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM affiliations"
                                      " WHERE unit = 'Santé publique, Bureau 4'"), ==, 1);
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM affiliations WHERE role = 'Delegate'"), ==, 1);
-  g_assert_cmpstr (not_kept, ==, "2 × X-SOCIALPROFILE, 1 × GEO");
+  g_assert_cmpstr (not_kept, ==, "2 × X-SOCIALPROFILE, 1 × GEO, 1 × a.b.NOTE");
+  g_assert_cmpstr (lia_contact_get_notes (contact), ==, "");
 }
 
 /* Matching */
@@ -343,10 +373,12 @@ static void
 test_warnings (StoreFixture  *f,
                gconstpointer  data)
 {
-  /* No VERSION, a line without a colon, an address that is none: read past, said. */
+  /* No VERSION, a line without a colon, one without a name (the fuzzer's first find), an
+   * address that is none: read past, said. */
   static const char card[] =
     "BEGIN:VCARD\n"
     "FN\n"
+    ":N\rLima\n"
     "N:Lima;Ana;;;\n"
     "EMAIL:XXXXXXXX\n"
     "END:VCARD\n";
@@ -355,7 +387,7 @@ test_warnings (StoreFixture  *f,
   GListModel *warnings = lia_importer_get_warnings (importer);
 
   g_assert_cmpstr (lia_contact_get_display_name (contact), ==, "Ana Lima");
-  g_assert_cmpuint (g_list_model_get_n_items (warnings), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (warnings), ==, 4);
 }
 
 /* Every real file */
@@ -605,6 +637,7 @@ main (int argc, char **argv)
   ADD ("/vcard/fold-inside-utf8", test_fold_inside_utf8);
   ADD ("/vcard/shift-jis", test_shift_jis);
   ADD ("/vcard/utf16-without-mark", test_utf16_without_mark);
+  ADD ("/vcard/byte-order-marks", test_byte_order_marks);
   ADD ("/vcard/crcrlf-legacy-charset", test_crcrlf_and_legacy_charset);
   ADD ("/vcard/organization-cards", test_organization_cards);
   ADD ("/vcard/group-labels", test_group_labels);

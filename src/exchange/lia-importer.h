@@ -15,10 +15,13 @@ G_BEGIN_DECLS
 /**
  * LiaImporter:
  *
- * Reads a partner directory or an xCard file into the database, streaming, in one transaction:
- * a file with any problem changes nothing, and the importer lists every problem it found (up to
- * a hundred) with its line and column. Records are merged by their id: importing the same file
- * twice creates nothing new. A dry run does everything but keep the result.
+ * Reads a partner directory, an xCard or a vCard file into the database (the format is told by
+ * the content), in one transaction: a file with any problem changes nothing, and the importer
+ * lists every problem it found (up to a hundred) with its line and column. Records are merged
+ * by their id, address-book cards also by email, phone or name (docs/vcard.md): importing the
+ * same file twice creates nothing new. What the file had that Liaison does not keep is counted
+ * (lia_importer_describe_not_kept()), oddities read past are warnings. A dry run does
+ * everything but keep the result.
  *
  * Progress ("records-read", "bytes-read", "bytes-total") is notified from the thread that runs
  * the import; with lia_importer_run_async() that is a worker thread, and the notifications are

@@ -211,6 +211,10 @@ to_utf8 (Split      *split,
   g_autoptr(GError) error = NULL;
   char *text;
 
+  /* An empty quoted-printable value has no bytes at all (NULL). */
+  if (len == 0)
+    return g_strdup ("");
+
   if (charset != NULL && g_ascii_strcasecmp (charset, "UTF-8") != 0 &&
       g_ascii_strcasecmp (charset, "US-ASCII") != 0)
     {
@@ -287,19 +291,28 @@ normalize_property (Split       *split,
   head = g_strndup (line->str, (gsize) colon);
   params = g_strsplit (head, ";", -1);
 
-  /* A name with a space or worse (“X-GOOGLE TALK”) is not one EVCard can read. */
-  for (const char *p = params[0]; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_')
+  /* g_strsplit() gives no element at all for an empty head (a line starting with ":"). */
+  if (params[0] == NULL || params[0][0] == '\0')
+    {
+      _lia_import_warning (split->import, number, 1, _("A line starts with “:”: it has no property name and was skipped."));
+      return;
+    }
+
+  /* A name with a space or worse (“X-GOOGLE TALK”) is not one EVCard can read, nor one with
+   * more than a group (“a.b.TEL”, which EVCard leaks on: the fuzzer's third find). */
+  {
+    const char *dot = strchr (params[0], '.');
+    gboolean readable = dot == NULL || (dot != params[0] && dot[1] != '\0' && strchr (dot + 1, '.') == NULL);
+
+    for (const char *p = params[0]; *p != '\0' && readable; p++)
+      readable = g_ascii_isalnum (*p) || *p == '-' || *p == '.' || *p == '_';
+    if (!readable)
       {
         g_autofree char *shown = g_utf8_make_valid (params[0], -1);
         _lia_import_not_kept (split->import, shown);
         return;
       }
-  if (params[0][0] == '\0')
-    {
-      _lia_import_warning (split->import, number, 1, _("A line starts with “:”: it has no property name and was skipped."));
-      return;
-    }
+  }
 
   name = g_string_new (params[0]);
   for (guint i = 1; params[i] != NULL; i++)
