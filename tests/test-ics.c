@@ -224,6 +224,27 @@ test_cancel (StoreFixture  *f,
   status = import_text (f, EVENT ("fair-2", "STATUS:CANCELLED\r\nSUMMARY:Trade fair\r\nDTSTART:20240601T090000Z\r\n"), FALSE);
   called_off = load_meeting (f->store, "fair-2");
   g_assert_true (lia_interaction_get_cancelled (called_off));
+
+  /* A partner directory keeps it: exported, and read into another database. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "office.xml", NULL);
+    g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+    g_autofree char *xml = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(LiaExporter) exporter = lia_exporter_new (file, LIA_EXCHANGE_FORMAT_DIRECTORY);
+    g_autoptr(LiaStore) other = lia_test_open (other_path);
+    g_autoptr(LiaImporter) copy = NULL;
+    g_autoptr(LiaInteraction) there = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (lia_exporter_run (exporter, f->store, NULL, &error));
+    g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+    g_assert_nonnull (strstr (xml, "cancelled=\"true\""));
+    copy = import_path (other, path, FALSE, &error);
+    g_assert_no_error (error);
+    there = load_meeting (other, "board-7");
+    g_assert_true (lia_interaction_get_cancelled (there));
+  }
 }
 
 static void
