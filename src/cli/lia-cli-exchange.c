@@ -42,6 +42,8 @@ format_name (LiaExchangeFormat format)
       return _("CSV");
     case LIA_EXCHANGE_FORMAT_VCARD:
       return _("vCard");
+    case LIA_EXCHANGE_FORMAT_ICALENDAR:
+      return _("iCalendar");
     case LIA_EXCHANGE_FORMAT_AUTO:
     default:
       return _("unknown format");
@@ -161,6 +163,27 @@ print_counts (LiaImporter *importer)
   }
 }
 
+/* Calendar files: the people invited who are not contacts. */
+static void
+print_unmatched_people (LiaImporter *importer,
+                        gboolean     dry_run)
+{
+  const char * const *people = lia_importer_get_unmatched_people (importer);
+  guint n_people = g_strv_length ((char **) people);
+
+  if (n_people == 0)
+    return;
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "%u person invited is not among the contacts:\n",
+                        "%u people invited are not among the contacts:\n", n_people),
+           n_people);
+  for (guint i = 0; i < n_people; i++)
+    g_print ("  %s\n", people[i]);
+  if (!dry_run)
+    g_print (_("Import the file again with --create-attendees to add them as contacts.\n"));
+}
+
 int
 _lia_cli_run_import (const LiaCliCommand *command,
                      int                  argc,
@@ -179,6 +202,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
   g_autofree char *fields = NULL;
   gboolean dry_run = FALSE;
   gboolean show_progress = FALSE;
+  gboolean create_attendees = FALSE;
   Progress progress = { 0 };
   GListModel *problems;
   int status;
@@ -189,15 +213,18 @@ _lia_cli_run_import (const LiaCliCommand *command,
       N_("Tell on standard error how far the import is"), NULL },
     { "map", 'm', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &column_map,
       N_("CSV: the field each column goes into, e.g. \"E-mail=email,Name=display-name\""), N_("COLUMN=FIELD,…") },
+    { "create-attendees", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &create_attendees,
+      N_("Calendar files: add the people invited who are not contacts yet, from their name and email"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
   fields = g_strjoinv (", ", (char **) lia_csv_field_names ());
   description = g_strdup_printf (_("FILE is a partner directory (docs/partner-directory.md), an xCard or a vCard\n"
-                                   "file (docs/vcard.md), or a CSV export of Google Contacts, Outlook,\n"
-                                   "Thunderbird or LinkedIn (docs/csv.md), recognized by its content. Records\n"
-                                   "are merged by their id, cards and rows by uid, email, phone or name:\n"
-                                   "importing the same file again creates nothing new. A file with any problem\n"
+                                   "file (docs/vcard.md), a CSV export of Google Contacts, Outlook, Thunderbird\n"
+                                   "or LinkedIn (docs/csv.md), or an iCalendar file (.ics: invitations and\n"
+                                   "calendars, docs/icalendar.md), recognized by its content. Records are merged\n"
+                                   "by their id, cards and rows by uid, email, phone or name, meetings by their\n"
+                                   "UID: importing the same file again creates nothing new. A file with any problem\n"
                                    "changes nothing; every problem is listed with its line and column, and what\n"
                                    "was not kept is counted.\n"
                                    "\n"
@@ -251,6 +278,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
   importer = lia_importer_new (file);
   lia_importer_set_dry_run (importer, dry_run);
   lia_importer_set_column_map (importer, column_map);
+  lia_importer_set_create_people (importer, create_attendees);
   if (show_progress)
     g_signal_connect (importer, "notify::records-read", G_CALLBACK (on_records_read_cb), &progress);
 
@@ -273,6 +301,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
                g_file_peek_path (file) ? g_file_peek_path (file) : args[1],
                format_name (lia_importer_get_format (importer)));
       print_counts (importer);
+      print_unmatched_people (importer, TRUE);
     }
   else
     {
@@ -281,6 +310,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
                format_name (lia_importer_get_format (importer)),
                lia_store_get_path (store));
       print_counts (importer);
+      print_unmatched_people (importer, FALSE);
     }
 
   g_clear_object (&store);
@@ -318,7 +348,7 @@ _lia_cli_run_export (const LiaCliCommand *command,
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
-      N_("directory (Liaison’s partner directory, the default), xcard, vcard or csv"), N_("FORMAT") },
+      N_("directory (Liaison’s partner directory, the default), xcard, vcard, csv, or ics (planned meetings and open commitments, for a calendar)"), N_("FORMAT") },
     { "vcard-version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &vcard_version,
       N_("With --format vcard: 3.0 (the default, what most programs read) or 4.0"), N_("VERSION") },
     { "kind", 'k', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &kind_text,
@@ -349,8 +379,10 @@ _lia_cli_run_export (const LiaCliCommand *command,
         format = LIA_EXCHANGE_FORMAT_VCARD;
       else if (g_str_equal (format_text, "csv"))
         format = LIA_EXCHANGE_FORMAT_CSV;
+      else if (g_str_equal (format_text, "ics"))
+        format = LIA_EXCHANGE_FORMAT_ICALENDAR;
       else
-        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard, vcard or csv)"),
+        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard, vcard, csv or ics)"),
                                      format_text);
     }
   if (vcard_version != NULL && format != LIA_EXCHANGE_FORMAT_VCARD)

@@ -267,6 +267,19 @@ export_to_stream (LiaExporter    *self,
       return FALSE;
     }
 
+  if (self->format == LIA_EXCHANGE_FORMAT_ICALENDAR)
+    {
+      guint64 written = 0;
+
+      ok = _lia_ics_write (store, stream, selected, cancellable, &written, error);
+      lia_store_rollback (store);
+      g_mutex_lock (&self->progress.lock);
+      self->records_written = self->records_total = written;
+      g_mutex_unlock (&self->progress.lock);
+      _lia_progress_tell (&self->progress);
+      return ok;
+    }
+
   /* A failed write is reported by our own error; libxml2 would also print it. The handlers
    * are per thread. */
   xmlSetGenericErrorFunc (NULL, silence_cb);
@@ -509,7 +522,8 @@ lia_exporter_new (GFile             *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (format == LIA_EXCHANGE_FORMAT_DIRECTORY || format == LIA_EXCHANGE_FORMAT_XCARD ||
                         format == LIA_EXCHANGE_FORMAT_VCARD ||
-                        format == LIA_EXCHANGE_FORMAT_CSV, NULL);
+                        format == LIA_EXCHANGE_FORMAT_CSV ||
+                        format == LIA_EXCHANGE_FORMAT_ICALENDAR, NULL);
 
   return g_object_new (LIA_TYPE_EXPORTER, "file", file, "format", format, NULL);
 }
@@ -523,7 +537,8 @@ lia_exporter_new_for_stream (GOutputStream     *stream,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), NULL);
   g_return_val_if_fail (format == LIA_EXCHANGE_FORMAT_DIRECTORY || format == LIA_EXCHANGE_FORMAT_XCARD ||
                         format == LIA_EXCHANGE_FORMAT_VCARD ||
-                        format == LIA_EXCHANGE_FORMAT_CSV, NULL);
+                        format == LIA_EXCHANGE_FORMAT_CSV ||
+                        format == LIA_EXCHANGE_FORMAT_ICALENDAR, NULL);
 
   self = g_object_new (LIA_TYPE_EXPORTER, "format", format, NULL);
   self->stream = g_object_ref (stream);

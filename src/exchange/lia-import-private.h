@@ -76,6 +76,11 @@ struct _LiaImport
   /* Recoverable oddities: LiaImportProblems that do not stop the import, at most
    * LIA_IMPORT_MAX_PROBLEMS of them. */
   GPtrArray        *warnings;
+  /* Calendar files: the people invited who are not among the contacts, as "Name <address>"
+   * (or the bare address), each once, in the order of the file; and whether to create them as
+   * contacts instead of listing them. */
+  GPtrArray        *unmatched_people;
+  gboolean          create_people;
 
   LiaImportProgressFunc progress_func;
   gpointer              progress_data;
@@ -203,6 +208,10 @@ gboolean          _lia_xcard_read          (LiaImport        *import);
 gboolean          _lia_csv_read            (LiaImport        *import);
 /* lia-vcard-reader.c: reads import->stream, a vCard file, from its start. */
 gboolean          _lia_vcard_read          (LiaImport        *import);
+
+/* lia-ics-reader.c: import->stream is at the start of an iCalendar file. */
+gboolean          _lia_ics_sniff           (const LiaImportHead *head);
+gboolean          _lia_ics_read            (LiaImport        *import);
 
 /* lia-import-problem.c */
 void              _lia_import_problem_set_needle   (LiaImportProblem *self,

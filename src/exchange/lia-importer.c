@@ -29,6 +29,8 @@ struct _LiaImporter
   gboolean           problems_truncated;
   guint64            counts[N_KINDS][N_OUTCOMES];
   guint64            ignored;
+  gboolean           create_people;
+  GStrv              unmatched_people;
   guint64            matched[N_MATCHES];
   GHashTable        *not_kept;
   GListStore        *warnings;
@@ -45,6 +47,7 @@ enum {
   PROP_FILE,
   PROP_DRY_RUN,
   PROP_COLUMN_MAP,
+  PROP_CREATE_PEOPLE,
   PROP_FORMAT,
   PROP_RECORDS_READ,
   PROP_BYTES_READ,
@@ -214,11 +217,14 @@ sniff_vcard (const LiaImportHead *head)
 }
 
 static const char * const xml_extensions[] = { "xml", NULL };
+static const char * const ics_extensions[] = { "ics", "ifb", "ical", NULL };
 static const char * const vcard_extensions[] = { "vcf", "vcard", NULL };
 
 /* Every format the importer reads. A text format is offered the first bytes of the file; if
  * none takes it, the file is read as XML and each XML format is offered its root element. */
 static const LiaImportFormat formats[] = {
+  { LIA_EXCHANGE_FORMAT_ICALENDAR, "ics", ics_extensions, "text/calendar",
+    FALSE, _lia_ics_sniff, _lia_ics_read },
   { LIA_EXCHANGE_FORMAT_DIRECTORY, "directory", xml_extensions, "application/x-liaison-directory+xml",
     TRUE, sniff_directory, _lia_directory_read },
   { LIA_EXCHANGE_FORMAT_XCARD, "xcard", xml_extensions, "application/vcard+xml",
@@ -436,6 +442,10 @@ static void
 keep_findings (LiaImporter *self,
                LiaImport   *import)
 {
+  g_strfreev (self->unmatched_people);
+  g_ptr_array_add (import->unmatched_people, NULL);
+  self->unmatched_people = g_strdupv ((char **) import->unmatched_people->pdata);
+  g_ptr_array_set_size (import->unmatched_people, import->unmatched_people->len - 1);
   memcpy (self->counts, import->counts, sizeof self->counts);
   self->ignored = import->ignored;
   memcpy (self->matched, import->matched, sizeof self->matched);
@@ -499,6 +509,7 @@ lia_importer_run (LiaImporter   *self,
   import.column_map = self->column_map;
   import.progress_func = progress_cb;
   import.progress_data = self;
+  import.create_people = self->create_people;
 
   /* Every problem of the parse reaches the run's error handler; a few of libxml2's input
    * errors would also be printed on stderr. The handler is per thread. */
@@ -627,6 +638,7 @@ lia_importer_finalize (GObject *object)
   g_free (self->column_map);
   g_clear_object (&self->warnings);
   g_clear_pointer (&self->not_kept, g_hash_table_unref);
+  g_clear_pointer (&self->unmatched_people, g_strfreev);
   _lia_progress_clear (&self->progress);
 
   G_OBJECT_CLASS (lia_importer_parent_class)->finalize (object);
@@ -650,6 +662,9 @@ lia_importer_get_property (GObject    *object,
       break;
     case PROP_COLUMN_MAP:
       g_value_set_string (value, self->column_map);
+      break;
+    case PROP_CREATE_PEOPLE:
+      g_value_set_boolean (value, self->create_people);
       break;
     case PROP_FORMAT:
       g_value_set_enum (value, self->format);
@@ -687,6 +702,9 @@ lia_importer_set_property (GObject      *object,
     case PROP_COLUMN_MAP:
       lia_importer_set_column_map (self, g_value_get_string (value));
       break;
+    case PROP_CREATE_PEOPLE:
+      lia_importer_set_create_people (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -710,6 +728,9 @@ lia_importer_class_init (LiaImporterClass *klass)
   properties[PROP_COLUMN_MAP] =
     g_param_spec_string ("column-map", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATE_PEOPLE] =
+    g_param_spec_boolean ("create-people", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FORMAT] =
     g_param_spec_enum ("format", NULL, NULL,
                        LIA_TYPE_EXCHANGE_FORMAT, LIA_EXCHANGE_FORMAT_AUTO,
@@ -736,6 +757,7 @@ lia_importer_init (LiaImporter *self)
   _lia_progress_init (&self->progress, G_OBJECT (self), progress_properties);
   self->problems = g_list_store_new (LIA_TYPE_IMPORT_PROBLEM);
   self->warnings = g_list_store_new (LIA_TYPE_IMPORT_PROBLEM);
+  self->unmatched_people = g_new0 (char *, 1);
 }
 
 /* Public */
@@ -885,6 +907,27 @@ lia_importer_get_problems_truncated (LiaImporter *self)
   return self->problems_truncated;
 }
 
+gboolean
+lia_importer_get_create_people (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), FALSE);
+  return self->create_people;
+}
+
+void
+lia_importer_set_create_people (LiaImporter *self,
+                                gboolean     create_people)
+{
+  g_return_if_fail (LIA_IS_IMPORTER (self));
+  g_return_if_fail (!self->started);
+
+  create_people = !!create_people;
+  if (self->create_people == create_people)
+    return;
+  self->create_people = create_people;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATE_PEOPLE]);
+}
+
 guint64
 lia_importer_get_matched (LiaImporter    *self,
                           LiaImportMatch  rule)
@@ -954,4 +997,11 @@ lia_importer_describe_not_kept (LiaImporter *self)
                               GPOINTER_TO_UINT (g_hash_table_lookup (self->not_kept, names[i])), names[i]);
     }
   return g_string_free (text, FALSE);
+}
+
+const char * const *
+lia_importer_get_unmatched_people (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
+  return (const char * const *) self->unmatched_people;
 }

@@ -524,6 +524,15 @@ static const char migration_9[] =
   FTS_BULK_TRIGGERS ("contacts", CONTACT_FTS_9, CONTACT_FTS_9_NEW, CONTACT_FTS_9_OLD)
   "INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild');";
 
+/* Version 10: meetings from calendar invitations. A meeting called off stays in the timeline,
+ * marked cancelled; the invitation's SEQUENCE is kept so that an older copy imported later
+ * does not undo a newer one. */
+static const char migration_10[] =
+  "ALTER TABLE interactions ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (cancelled IN (0, 1));"
+  "ALTER TABLE interactions ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (sequence >= 0);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -534,6 +543,7 @@ static const char * const migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

@@ -317,8 +317,9 @@ lia_application_activate (GApplication *application)
     self->notify_source = g_timeout_add_seconds (60 * 60, notify_timeout_cb, self);
 }
 
-/* Files opened from the file manager, or given on the command line: partner directories and
- * xCard files, imported into the window's database, each with its progress and its summary. */
+/* Files opened from the file manager, or given on the command line: partner directories,
+ * xCard and iCalendar files, imported into the window's database, each with its progress and
+ * its summary. */
 static void
 lia_application_open (GApplication  *application,
                       GFile        **files,

@@ -130,5 +130,9 @@ void     _lia_window_import_file       (LiaWindow     *self,
                                         GFile         *file);
 /* Dropping a directory file on the window imports it. */
 void     _lia_window_init_drop         (LiaWindow     *self);
+/* What dropping @value (a GFile or a GdkFileList) on the window does: imports the file, with
+ * the same progress and summary as Import…. FALSE when it holds no file. */
+gboolean _lia_window_drop_value        (LiaWindow     *self,
+                                        const GValue  *value);
 
 G_END_DECLS
