@@ -441,6 +441,37 @@ copy_points (GListModel *from,
     }
 }
 
+/* Whether @addresses holds the same addresses as @contact has, in any order: a format with a
+ * column per kind (CSV) cannot say in which order they came. */
+static gboolean
+same_addresses (LiaContact *contact,
+                GPtrArray  *addresses)
+{
+  GListModel *existing = lia_contact_get_addresses (contact);
+  guint n = g_list_model_get_n_items (existing);
+  g_autofree gboolean *used = NULL;
+
+  if (n != addresses->len)
+    return FALSE;
+
+  used = g_new0 (gboolean, n);
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < n && !found; j++)
+        {
+          g_autoptr(LiaPostalAddress) address = g_list_model_get_item (existing, j);
+
+          if (!used[j] && lia_postal_address_equal (address, g_ptr_array_index (addresses, i)))
+            used[j] = found = TRUE;
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Gives @target, a contact of the database, what the file says of it, and keeps the rest. */
 static void
 apply_contact (LiaCard    *c,
@@ -469,21 +500,34 @@ apply_contact (LiaCard    *c,
   lia_contact_set_languages (target, lia_contact_get_languages (parsed));
   lia_contact_set_tags (target, lia_contact_get_tags (parsed));
 
-  lia_contact_set_nickname (target, lia_contact_get_nickname (parsed));
-  lia_contact_set_birthday (target, lia_contact_get_birthday (parsed));
+  /* Many formats (CSV exports, older vCards) have no place for these: a card without them
+   * says nothing of them, and what the contact has stays. */
+  if (!lia_text_is_blank (lia_contact_get_nickname (parsed)))
+    lia_contact_set_nickname (target, lia_contact_get_nickname (parsed));
+  if (!lia_text_is_blank (lia_contact_get_birthday (parsed)))
+    lia_contact_set_birthday (target, lia_contact_get_birthday (parsed));
 
   lia_contact_clear_emails (target);
   copy_points (lia_contact_get_emails (parsed), target, lia_contact_add_email);
   lia_contact_clear_phones (target);
   copy_points (lia_contact_get_phones (parsed), target, lia_contact_add_phone);
-  lia_contact_clear_websites (target);
-  copy_points (lia_contact_get_websites (parsed), target, lia_contact_add_website);
-  lia_contact_clear_ims (target);
-  copy_points (lia_contact_get_ims (parsed), target, lia_contact_add_im);
+  if (g_list_model_get_n_items (lia_contact_get_websites (parsed)) > 0)
+    {
+      lia_contact_clear_websites (target);
+      copy_points (lia_contact_get_websites (parsed), target, lia_contact_add_website);
+    }
+  if (g_list_model_get_n_items (lia_contact_get_ims (parsed)) > 0)
+    {
+      lia_contact_clear_ims (target);
+      copy_points (lia_contact_get_ims (parsed), target, lia_contact_add_im);
+    }
 
-  lia_contact_clear_addresses (target);
-  for (guint i = 0; i < c->addresses->len; i++)
-    lia_contact_add_address (target, g_ptr_array_index (c->addresses, i));
+  if (c->addresses->len > 0 && !same_addresses (target, c->addresses))
+    {
+      lia_contact_clear_addresses (target);
+      for (guint i = 0; i < c->addresses->len; i++)
+        lia_contact_add_address (target, g_ptr_array_index (c->addresses, i));
+    }
 
   /* A card without a photo says nothing of it: the one the contact has stays. */
   if (c->photo != NULL)
