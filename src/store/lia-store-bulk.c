@@ -307,7 +307,7 @@ check_kind (LiaRecordKind kind)
 {
   return kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT ||
          kind == LIA_RECORD_KIND_INTERACTION || kind == LIA_RECORD_KIND_COMMITMENT ||
-         kind == LIA_RECORD_KIND_CONCERN;
+         kind == LIA_RECORD_KIND_CONCERN || kind == LIA_RECORD_KIND_PROJECT;
 }
 
 gboolean
@@ -392,7 +392,7 @@ lia_store_get_last_change (LiaStore  *self,
 {
   static const LiaRecordKind kinds[] = {
     LIA_RECORD_KIND_ORGANIZATION, LIA_RECORD_KIND_CONTACT, LIA_RECORD_KIND_INTERACTION,
-    LIA_RECORD_KIND_COMMITMENT, LIA_RECORD_KIND_CONCERN,
+    LIA_RECORD_KIND_COMMITMENT, LIA_RECORD_KIND_CONCERN, LIA_RECORD_KIND_PROJECT,
   };
   g_autoptr(GDateTime) last = NULL;
 
