@@ -22,6 +22,7 @@ static const struct {
   { LIA_RECORD_KIND_INTERACTION,  "interaction",  N_("Interactions") },
   { LIA_RECORD_KIND_COMMITMENT,   "commitment",   N_("Commitments") },
   { LIA_RECORD_KIND_CONCERN,      "concern",      N_("Concerns") },
+  { LIA_RECORD_KIND_PROJECT,      "project",      N_("Projects") },
 };
 
 /* A number as people read it in their locale ("12,345", "12 345", "12.345"). */
