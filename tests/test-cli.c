@@ -961,6 +961,17 @@ test_projects (Fixture       *fixture,
   g_assert_cmpint (planned.status, ==, 0);
   g_assert_cmpstr (planned.out, ==, "No project matches.\n");
 
+  {
+    g_auto(Run) report = { 0 };
+    g_autofree char *pdf = g_build_filename (fixture->tmpdir, "cold.pdf", NULL);
+
+    run_liaison (fixture->env, &report, "briefing", "--database", fixture->db_path,
+                 "--project", "p-cold", "--today", "2026-06-01", "--output", pdf, NULL);
+    g_assert_cmpint (report.status, ==, 0);
+    g_assert_true (matches (report.out, "^Wrote [0-9]+ pages? to .*cold.pdf.$"));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+
   run_liaison (fixture->env, &bad, "projects", "--database", fixture->db_path,
                "--status", "paused", NULL);
   g_assert_cmpint (bad.status, ==, 2);
