@@ -664,3 +664,134 @@ lia_store_list_projects_for (LiaStore       *self,
 
   return g_steal_pointer (&ids);
 }
+
+struct _LiaProjectSummary
+{
+  GObject           parent_instance;
+
+  gint64            id;
+  char             *name;
+  LiaProjectStatus  status;
+  guint             done;
+  guint             total;
+  guint             overdue;
+  guint             open_risks;
+  int               top_score;
+  char             *next_title;
+  GDate            *next_due;
+};
+
+G_DEFINE_FINAL_TYPE (LiaProjectSummary, lia_project_summary, G_TYPE_OBJECT)
+
+static void
+lia_project_summary_finalize (GObject *object)
+{
+  LiaProjectSummary *self = LIA_PROJECT_SUMMARY (object);
+
+  g_free (self->name);
+  g_free (self->next_title);
+  g_clear_pointer (&self->next_due, g_date_free);
+
+  G_OBJECT_CLASS (lia_project_summary_parent_class)->finalize (object);
+}
+
+static void
+lia_project_summary_class_init (LiaProjectSummaryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lia_project_summary_finalize;
+}
+
+static void
+lia_project_summary_init (LiaProjectSummary *self)
+{
+}
+
+#define SUMMARY_GETTER(type, name, field, fallback) \
+  type \
+  lia_project_summary_get_##name (LiaProjectSummary *self) \
+  { \
+    g_return_val_if_fail (LIA_IS_PROJECT_SUMMARY (self), fallback); \
+    return self->field; \
+  }
+
+SUMMARY_GETTER (gint64, id, id, 0)
+SUMMARY_GETTER (const char *, name, name, NULL)
+SUMMARY_GETTER (LiaProjectStatus, status, status, LIA_PROJECT_STATUS_PLANNED)
+SUMMARY_GETTER (guint, milestones_done, done, 0)
+SUMMARY_GETTER (guint, milestones_total, total, 0)
+SUMMARY_GETTER (guint, overdue_milestones, overdue, 0)
+SUMMARY_GETTER (guint, open_risks, open_risks, 0)
+SUMMARY_GETTER (int, top_risk_score, top_score, 0)
+SUMMARY_GETTER (const char *, next_milestone, next_title, NULL)
+SUMMARY_GETTER (const GDate *, next_due, next_due, NULL)
+
+GPtrArray *
+lia_store_list_project_summaries (LiaStore     *self,
+                                  guint         statuses,
+                                  const GDate  *today,
+                                  GError      **error)
+{
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  /* One pass over the projects; each figure is an indexed look at its own rows. */
+  stmt = _lia_store_prepare (self,
+                             "SELECT p.id, p.name, p.status,"
+                             " (SELECT count(*) FROM project_milestones m"
+                             "   WHERE m.project_id = p.id AND m.status = 'done'),"
+                             " (SELECT count(*) FROM project_milestones m WHERE m.project_id = p.id),"
+                             " (SELECT count(*) FROM project_milestones m"
+                             "   WHERE m.project_id = p.id AND m.status = 'open' AND m.due_date < ?1),"
+                             " (SELECT count(*) FROM project_risks r"
+                             "   WHERE r.project_id = p.id AND r.status IN ('open', 'mitigating')),"
+                             " (SELECT ifnull (max (r.likelihood * r.impact), 0) FROM project_risks r"
+                             "   WHERE r.project_id = p.id AND r.status IN ('open', 'mitigating')),"
+                             " n.title, n.due_date"
+                             " FROM projects p"
+                             " LEFT JOIN project_milestones n ON n.id ="
+                             "  (SELECT m.id FROM project_milestones m"
+                             "   WHERE m.project_id = p.id AND m.status = 'open' AND m.due_date >= ?1"
+                             "   ORDER BY m.due_date, m.position LIMIT 1)"
+                             " ORDER BY p.name COLLATE NOCASE, p.id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  _lia_bind_date (stmt, 1, today);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LiaProjectSummary) summary = g_object_new (LIA_TYPE_PROJECT_SUMMARY, NULL);
+      int status;
+
+      if (!_lia_column_nick (stmt, 2, LIA_TYPE_PROJECT_STATUS, &status, error))
+        return NULL;
+      if (statuses != 0 && !(statuses & (1u << status)))
+        continue;
+
+      summary->id = sqlite3_column_int64 (stmt, 0);
+      summary->name = g_strdup (_lia_column_text (stmt, 1));
+      summary->status = status;
+      summary->done = (guint) sqlite3_column_int (stmt, 3);
+      summary->total = (guint) sqlite3_column_int (stmt, 4);
+      summary->overdue = (guint) sqlite3_column_int (stmt, 5);
+      summary->open_risks = (guint) sqlite3_column_int (stmt, 6);
+      summary->top_score = sqlite3_column_int (stmt, 7);
+      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+        {
+          summary->next_title = g_strdup (_lia_column_text (stmt, 8));
+          summary->next_due = _lia_column_date (stmt, 9);
+        }
+      g_ptr_array_add (summaries, g_steal_pointer (&summary));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the projects"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&summaries);
+}

@@ -41,4 +41,31 @@ GArray     *lia_store_list_projects_for       (LiaStore       *self,
                                                gint64          id,
                                                GError        **error);
 
+#define LIA_TYPE_PROJECT_SUMMARY (lia_project_summary_get_type ())
+
+G_DECLARE_FINAL_TYPE (LiaProjectSummary, lia_project_summary, LIA, PROJECT_SUMMARY, GObject)
+
+/* What a list of projects shows of each, computed in SQL as of a day: its progress, its open
+ * risks (open or mitigating) and the highest score among them, and its next open milestone
+ * (due on or after the day). Immutable. */
+gint64            lia_project_summary_get_id                 (LiaProjectSummary *self);
+const char       *lia_project_summary_get_name               (LiaProjectSummary *self);
+LiaProjectStatus  lia_project_summary_get_status             (LiaProjectSummary *self);
+guint             lia_project_summary_get_milestones_done    (LiaProjectSummary *self);
+guint             lia_project_summary_get_milestones_total   (LiaProjectSummary *self);
+guint             lia_project_summary_get_overdue_milestones (LiaProjectSummary *self);
+guint             lia_project_summary_get_open_risks         (LiaProjectSummary *self);
+/* 0 when no risk is open. */
+int               lia_project_summary_get_top_risk_score     (LiaProjectSummary *self);
+/* %NULL when no open milestone is due on or after the day. */
+const char       *lia_project_summary_get_next_milestone     (LiaProjectSummary *self);
+const GDate      *lia_project_summary_get_next_due           (LiaProjectSummary *self);
+
+/* The projects whose status is in @statuses (bits of LiaProjectStatus; 0 for every status), by
+ * name, as of @today: LiaProjectSummary items. */
+GPtrArray  *lia_store_list_project_summaries  (LiaStore       *self,
+                                               guint           statuses,
+                                               const GDate    *today,
+                                               GError        **error);
+
 G_END_DECLS

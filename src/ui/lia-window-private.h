@@ -4,6 +4,7 @@
 #include "lia-window.h"
 #include "lia-directory-list.h"
 #include "lia-follow-up-list.h"
+#include "lia-project-list.h"
 #include "lia-search-results.h"
 #include "lia-timeline-view.h"
 #include "lia-detail.h"
@@ -40,12 +41,13 @@ struct _LiaWindow
   LiaDirectoryList     *contacts_list;
   LiaTimelineView      *timeline_view;
   LiaFollowUpList      *follow_up_list;
+  LiaProjectList       *project_list;
   LiaSearchResults     *search_results;
-  LiaDetail            *details[LIA_RECORD_KIND_CONCERN + 1];
+  LiaDetail            *details[LIA_RECORD_KIND_PROJECT + 1];
   /* What each view (in the order of the sidebar) showed last, so that coming back to a view
    * shows its own record, or its empty state: never the previous view's. */
-  LiaRecordKind         view_kind[4];
-  gint64                view_id[4];
+  LiaRecordKind         view_kind[5];
+  gint64                view_id[5];
   gboolean              syncing_list;   /* selecting the shown record in the list */
   gboolean              reopen_pending; /* a press on the list, maybe on the selected row */
   double                press_x;
@@ -64,6 +66,7 @@ struct _LiaWindow
   GtkListBoxRow        *contacts_row;
   GtkListBoxRow        *timeline_row;
   GtkListBoxRow        *follow_ups_row;
+  GtkListBoxRow        *projects_row;
   GtkLabel             *organizations_count;
   GtkLabel             *contacts_count;
   GtkLabel             *timeline_count;

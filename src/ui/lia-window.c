@@ -9,6 +9,8 @@
 
 #include "lia-commitment-detail.h"
 #include "lia-concern-detail.h"
+#include "lia-project-detail.h"
+#include "lia-project-list.h"
 #include "lia-contact-detail.h"
 #include "lia-interaction-detail.h"
 #include "lia-organization-detail.h"
@@ -36,6 +38,7 @@ static const struct {
   { "contacts", LIA_RECORD_KIND_CONTACT },
   { "timeline", LIA_RECORD_KIND_INTERACTION },
   { "follow-ups", LIA_RECORD_KIND_COMMITMENT },
+  { "projects", LIA_RECORD_KIND_PROJECT },
 };
 
 static const char *
@@ -53,6 +56,8 @@ view_title (const char *view)
     return _("Timeline");
   if (g_strcmp0 (view, "follow-ups") == 0)
     return _("Follow-ups");
+  if (g_strcmp0 (view, "projects") == 0)
+    return _("Projects");
   return _("Organizations");
 }
 
@@ -64,6 +69,7 @@ new_tooltip (LiaRecordKind kind)
     case LIA_RECORD_KIND_CONTACT: return _("New Contact");
     case LIA_RECORD_KIND_INTERACTION: return _("Log Interaction");
     case LIA_RECORD_KIND_COMMITMENT: return _("New Commitment");
+    case LIA_RECORD_KIND_PROJECT: return _("New Project");
     case LIA_RECORD_KIND_ORGANIZATION:
     default: return _("New Organization");
     }
@@ -302,9 +308,13 @@ sync_list_selection (LiaWindow *self)
       else
         lia_timeline_view_unselect (self->timeline_view);
     }
-  else if (id == 0 || kind != LIA_RECORD_KIND_COMMITMENT)
+  else if (index == 3 && (id == 0 || kind != LIA_RECORD_KIND_COMMITMENT))
     {
       lia_follow_up_list_unselect (self->follow_up_list);
+    }
+  else if (index == 4 && (id == 0 || kind != LIA_RECORD_KIND_PROJECT))
+    {
+      lia_project_list_unselect (self->project_list);
     }
   self->syncing_list = FALSE;
 }
@@ -330,7 +340,7 @@ _lia_window_open_record (LiaWindow     *self,
 
   g_return_if_fail (LIA_IS_WINDOW (self));
 
-  if (kind > LIA_RECORD_KIND_CONCERN || self->details[kind] == NULL || id <= 0)
+  if (kind > LIA_RECORD_KIND_PROJECT || self->details[kind] == NULL || id <= 0)
     return;
 
   detail = self->details[kind];
@@ -389,7 +399,7 @@ static void
 select_sidebar_row (LiaWindow *self)
 {
   GtkListBoxRow *rows[] = { self->organizations_row, self->contacts_row, self->timeline_row,
-                            self->follow_ups_row };
+                            self->follow_ups_row, self->projects_row };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (rows[i])), self->view) == 0)
@@ -706,6 +716,9 @@ build_views (LiaWindow *self)
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->contacts_list), "contacts");
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->timeline_view), "timeline");
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->follow_up_list), "follow-ups");
+  self->project_list = lia_project_list_new (self->store);
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->project_list), "projects");
+  g_signal_connect_swapped (self->project_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->search_results), "search");
 
   g_signal_connect_swapped (self->organizations_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
@@ -729,6 +742,7 @@ build_views (LiaWindow *self)
   add_detail (self, LIA_DETAIL (lia_interaction_detail_new (self->store)));
   add_detail (self, LIA_DETAIL (lia_commitment_detail_new (self->store)));
   add_detail (self, LIA_DETAIL (lia_concern_detail_new (self->store)));
+  add_detail (self, LIA_DETAIL (lia_project_detail_new (self->store)));
 }
 
 static void
@@ -940,6 +954,7 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, contacts_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, timeline_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, follow_ups_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, projects_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, organizations_count);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, contacts_count);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, timeline_count);
