@@ -5,7 +5,9 @@
  * editor that makes a project with a milestone and a risk. Under Xvfb. */
 #include "config.h"
 
+#include "lia-interaction-detail.h"
 #include "lia-project-detail.h"
+#include "lia-record-picker.h"
 #include "lia-project-editor.h"
 #include "lia-project-list.h"
 #include "lia-store-projects.h"
@@ -180,6 +182,40 @@ test_editor (StoreFixture  *f,
     lia_ui_test_destroy (GTK_WINDOW (editor));
 }
 
+/* "Link to Project…" on an interaction's page links it, and the page then names the project. */
+static void
+test_link (StoreFixture  *f,
+           gconstpointer  data)
+{
+  LiaDetail *detail = LIA_DETAIL (lia_interaction_detail_new (f->store));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  gint64 project_id = seed (f->store);
+  gint64 meeting = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING,
+                                             "2026-02-03T10:00:00+01:00", "Kick-off", 0, 0);
+  g_autoptr(LiaRecord) project = NULL;
+  LiaRecordPicker *picker;
+
+  gtk_window_set_default_size (window, 960, 640);
+  gtk_window_set_child (window, GTK_WIDGET (detail));
+  lia_detail_set_record_id (detail, meeting);
+  lia_ui_test_present (window);
+  g_assert_true (lia_ui_test_has_label (GTK_WIDGET (detail), "In no project"));
+
+  picker = LIA_RECORD_PICKER (lia_ui_test_find (GTK_WIDGET (detail), LIA_TYPE_RECORD_PICKER, NULL));
+  g_assert_nonnull (picker);
+  lia_record_picker_set_text (picker, "cold");
+  lia_ui_test_settle ();
+  g_assert_cmpuint (lia_record_picker_get_n_results (picker), ==, 1);
+  lia_record_picker_pick (picker, 0);
+
+  project = lia_test_load (f->store, LIA_RECORD_KIND_PROJECT, project_id);
+  g_assert_true (lia_project_has_link (LIA_PROJECT (project), LIA_RECORD_KIND_INTERACTION, meeting));
+  lia_detail_refresh (detail);
+  g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Cold chain"));
+
+  lia_ui_test_destroy (window);
+}
+
 static void
 test_no_display (void)
 {
@@ -200,6 +236,7 @@ main (int   argc,
 
   g_test_add ("/ui-projects/list", StoreFixture, NULL, store_fixture_setup, test_list, store_fixture_teardown);
   g_test_add ("/ui-projects/page", StoreFixture, NULL, store_fixture_setup, test_page, store_fixture_teardown);
+  g_test_add ("/ui-projects/link", StoreFixture, NULL, store_fixture_setup, test_link, store_fixture_teardown);
   g_test_add ("/ui-projects/editor", StoreFixture, NULL, store_fixture_setup, test_editor, store_fixture_teardown);
 
   return g_test_run ();

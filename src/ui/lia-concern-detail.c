@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-concern-detail.h"
+#include "lia-project-links.h"
 #include "lia-ui-util.h"
 
 struct _LiaConcernDetail
@@ -71,6 +72,8 @@ lia_concern_detail_build (LiaDetail *detail,
           lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_INTERACTION, id, title, NULL));
         }
     }
+
+  lia_project_links_add_group (store, content, LIA_RECORD_KIND_CONCERN, lia_record_get_id (record));
 }
 
 static void
