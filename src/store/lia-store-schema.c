@@ -508,6 +508,9 @@ static const char migration_7[] =
   "  UNIQUE (project_id, uid)"
   ");"
   "CREATE INDEX project_milestones_by_due ON project_milestones (status, due_date);"
+  /* A project's open milestones by due date: the Projects view's overdue count and next
+   * milestone, for every project at once (without it, 1,000 projects took seconds). */
+  "CREATE INDEX project_milestones_by_project ON project_milestones (project_id, status, due_date);"
   "CREATE TABLE project_risks ("
   "  id INTEGER PRIMARY KEY,"
   "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
