@@ -24,9 +24,14 @@ seed (LiaStore *store)
   g_autoptr(LiaRisk) power = lia_risk_new ("Power cuts");
   g_autoptr(GDate) past = lia_test_date_from_today (-10);
   g_autoptr(GDate) later = lia_test_date_from_today (30);
-  gint64 unicef = lia_test_add_organization (store, "UNICEF", 0);
-  g_autoptr(LiaProjectStakeholder) funder = lia_project_stakeholder_new_organization (unicef, "Funder");
+  g_autoptr(LiaOrganization) unicef_org = lia_organization_new ("UNICEF");
+  gint64 unicef;
+  g_autoptr(LiaProjectStakeholder) funder = NULL;
 
+  lia_assessment_set_stance (lia_organization_get_assessment (unicef_org), LIA_STANCE_SUPPORTIVE);
+  lia_test_save (store, unicef_org);
+  unicef = lia_record_get_id (LIA_RECORD (unicef_org));
+  funder = lia_project_stakeholder_new_organization (unicef, "Funder");
   lia_project_set_status (cold, LIA_PROJECT_STATUS_ACTIVE);
   lia_milestone_set_due (sites, later);
   lia_milestone_set_due (tender, past);
@@ -106,7 +111,7 @@ test_page (StoreFixture  *f,
   g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (detail), "0 of 2 milestones done · 1 overdue"));
   /* Both risks score 20: the heat map's cell at likelihood 4, impact 5 says 2. */
   g_assert_true (lia_ui_test_has_label (GTK_WIDGET (detail), "2"));
-  g_assert_nonnull (lia_ui_test_find_row_by_subtitle (GTK_WIDGET (detail), "Funder"));
+  g_assert_nonnull (lia_ui_test_find_row_by_subtitle (GTK_WIDGET (detail), "Funder · Supportive"));
   row = lia_ui_test_find (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Tender awarded");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_has_css_class (row, "overdue"));

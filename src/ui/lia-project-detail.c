@@ -354,8 +354,23 @@ lia_project_detail_build (LiaDetail *detail,
       LiaRecordKind kind = contact_id > 0 ? LIA_RECORD_KIND_CONTACT : LIA_RECORD_KIND_ORGANIZATION;
       gint64 id = contact_id > 0 ? contact_id : lia_project_stakeholder_get_organization_id (stakeholder);
       g_autofree char *name = lia_ui_dup_record_label (store, kind, id);
+      g_autoptr(LiaRecord) who = lia_store_load (store, kind, id, NULL);
+      const char *role = lia_project_stakeholder_get_role (stakeholder);
+      g_autofree char *what = NULL;
+      LiaStance stance = LIA_STANCE_UNKNOWN;
 
-      lia_ui_group_add (group, lia_ui_record_row_new (kind, id, name, lia_project_stakeholder_get_role (stakeholder)));
+      /* The role, and where they stand, as their assessment says. */
+      if (who != NULL)
+        stance = lia_assessment_get_stance (LIA_IS_CONTACT (who) ? lia_contact_get_assessment (LIA_CONTACT (who))
+                                                                 : lia_organization_get_assessment (LIA_ORGANIZATION (who)));
+      if (stance == LIA_STANCE_UNKNOWN)
+        what = g_strdup (role);
+      else if (role[0] == '\0')
+        what = g_strdup (lia_ui_stance_label (stance));
+      else
+        what = g_strdup_printf ("%s · %s", role, lia_ui_stance_label (stance));
+
+      lia_ui_group_add (group, lia_ui_record_row_new (kind, id, name, what));
     }
   if (n == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No stakeholders"), _("Edit the project to say who has a stake in it.")));
