@@ -82,6 +82,15 @@ test_list (StoreFixture  *f,
   filter = GTK_DROP_DOWN (lia_ui_test_find (GTK_WIDGET (list), GTK_TYPE_DROP_DOWN, NULL));
   gtk_drop_down_set_selected (filter, 1);  /* All */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* A project saved elsewhere shows up. */
+  {
+    g_autoptr(LiaProject) meals = lia_project_new ("School meals");
+
+    lia_test_save (f->store, meals);
+    lia_ui_test_settle ();
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  }
   gtk_drop_down_set_selected (filter, 4);  /* On hold */
   lia_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);

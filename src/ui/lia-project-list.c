@@ -19,6 +19,7 @@ struct _LiaProjectList
   gulong              changed_handler;
   gulong              reset_handler;
   guint               reload_source;
+  gboolean            stale;       /* changed while not shown: reload when mapped */
 
   GtkWidget          *box;
   GtkDropDown        *status_dropdown;
@@ -173,6 +174,7 @@ reload (LiaProjectList *self)
   guint statuses = filter_statuses (gtk_drop_down_get_selected (self->status_dropdown));
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
+  self->stale = FALSE;
   summaries = lia_store_list_project_summaries (self->store, statuses, today, &error);
   if (summaries == NULL)
     {
@@ -210,11 +212,26 @@ queue_reload (LiaProjectList *self)
     self->reload_source = g_idle_add (reload_idle_cb, self);
 }
 
-/* Any change can move a project's figures: a milestone, a risk, a deleted contact. */
+/* Any change can move a project's figures: a milestone, a risk, a deleted contact. A list
+ * that is not shown waits until it is: an import of thousands of records costs it nothing. */
 static void
 on_store_changed_cb (LiaProjectList *self)
 {
-  queue_reload (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    queue_reload (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+lia_project_list_map (GtkWidget *widget)
+{
+  LiaProjectList *self = LIA_PROJECT_LIST (widget);
+
+  GTK_WIDGET_CLASS (lia_project_list_parent_class)->map (widget);
+
+  if (self->stale)
+    queue_reload (self);
 }
 
 static void
@@ -325,6 +342,7 @@ lia_project_list_class_init (LiaProjectListClass *klass)
   object_class->dispose = lia_project_list_dispose;
   object_class->get_property = lia_project_list_get_property;
   object_class->set_property = lia_project_list_set_property;
+  widget_class->map = lia_project_list_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, LIA_TYPE_STORE,
