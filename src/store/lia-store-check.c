@@ -128,7 +128,7 @@ lia_store_check (LiaStore  *self,
         }
     }
 
-  /* The projects' index is a copy of their text and their milestones' and risks' (schema 7),
+  /* The projects' index is a copy of their text and their milestones' and risks' (schema 9),
    * not an external-content index whose integrity check compares it with the table. */
   if (!collect_problems (self,
                          "SELECT s.name FROM project_search s"

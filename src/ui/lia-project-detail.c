@@ -178,7 +178,7 @@ add_progress (LiaDetail  *detail,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LiaMilestone) milestone = g_list_model_get_item (milestones, i);
-      g_autofree char *due = lia_ui_format_date (lia_milestone_get_due (milestone));
+      g_autofree char *due = lia_labels_format_date (lia_milestone_get_due (milestone));
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
@@ -256,7 +256,7 @@ add_risks (LiaStore   *store,
       g_autofree char *owner = lia_risk_get_owner_id (risk) > 0
                                ? lia_ui_dup_record_label (store, LIA_RECORD_KIND_CONTACT, lia_risk_get_owner_id (risk))
                                : NULL;
-      g_autofree char *review = lia_ui_format_date (lia_risk_get_review (risk));
+      g_autofree char *review = lia_labels_format_date (lia_risk_get_review (risk));
       g_autoptr(GString) subtitle = g_string_new (NULL);
       g_autofree char *score = g_strdup_printf ("%d", lia_risk_get_score (risk));
       GtkWidget *row = adw_action_row_new ();
@@ -366,9 +366,9 @@ lia_project_detail_build (LiaDetail *detail,
       if (stance == LIA_STANCE_UNKNOWN)
         what = g_strdup (role);
       else if (role[0] == '\0')
-        what = g_strdup (lia_ui_stance_label (stance));
+        what = g_strdup (lia_labels_stance (stance));
       else
-        what = g_strdup_printf ("%s · %s", role, lia_ui_stance_label (stance));
+        what = g_strdup_printf ("%s · %s", role, lia_labels_stance (stance));
 
       lia_ui_group_add (group, lia_ui_record_row_new (kind, id, name, what));
     }

@@ -7,6 +7,9 @@
 #include "lia-project-list.h"
 #include "lia-search-results.h"
 #include "lia-timeline-view.h"
+#include "lia-today-view.h"
+#include "lia-stakeholder-map.h"
+#include "lia-concerns-view.h"
 #include "lia-detail.h"
 #include "lia-store-undo.h"
 
@@ -18,7 +21,12 @@ typedef struct
   LiaDeletion *deletion;        /* a delete, or NULL */
   gint64       commitment_id;   /* a commitment marked done or reopened */
   int          status;          /* the status it had before */
+  guint32      done_julian;     /* the day it had been done (a GDate's Julian day), or 0 */
+  LiaReassessment *reassessment; /* a move on the stakeholder map, or NULL */
 } LiaUndoEntry;
+
+/* The views of the sidebar: Today, the directory and timeline views, the map and concerns. */
+#define LIA_WINDOW_N_VIEWS 8
 
 struct _LiaWindow
 {
@@ -41,13 +49,16 @@ struct _LiaWindow
   LiaDirectoryList     *contacts_list;
   LiaTimelineView      *timeline_view;
   LiaFollowUpList      *follow_up_list;
-  LiaProjectList       *project_list;
   LiaSearchResults     *search_results;
+  LiaTodayView         *today_view;
+  LiaStakeholderMap    *stakeholder_map;
+  LiaConcernsView      *concerns_view;
+  LiaProjectList       *project_list;
   LiaDetail            *details[LIA_RECORD_KIND_PROJECT + 1];
   /* What each view (in the order of the sidebar) showed last, so that coming back to a view
    * shows its own record, or its empty state: never the previous view's. */
-  LiaRecordKind         view_kind[5];
-  gint64                view_id[5];
+  LiaRecordKind         view_kind[LIA_WINDOW_N_VIEWS];
+  gint64                view_id[LIA_WINDOW_N_VIEWS];
   gboolean              syncing_list;   /* selecting the shown record in the list */
   gboolean              reopen_pending; /* a press on the list, maybe on the selected row */
   double                press_x;
@@ -66,7 +77,11 @@ struct _LiaWindow
   GtkListBoxRow        *contacts_row;
   GtkListBoxRow        *timeline_row;
   GtkListBoxRow        *follow_ups_row;
+  GtkListBoxRow        *today_row;
+  GtkListBoxRow        *map_row;
+  GtkListBoxRow        *concerns_row;
   GtkListBoxRow        *projects_row;
+  GtkLabel             *concerns_count;         /* open or mediating */
   GtkLabel             *organizations_count;
   GtkLabel             *contacts_count;
   GtkLabel             *timeline_count;
@@ -102,6 +117,10 @@ LiaRecordKind _lia_window_get_view_kind (LiaWindow    *self);
 
 /* lia-window-actions.c */
 void     _lia_window_class_add_actions (GtkWidgetClass *widget_class);
+/* A move on the stakeholder map: a toast with Undo, and Ctrl+Z. */
+void     _lia_window_push_reassessment (LiaWindow       *self,
+                                        LiaReassessment *reassessment,
+                                        const char      *message);
 void     _lia_window_undo_entry_free   (gpointer        data);
 
 /* lia-window-exchange.c: import, export, print and the sample directory. */
