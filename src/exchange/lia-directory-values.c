@@ -16,7 +16,7 @@ _lia_pd_clear_ref (gpointer data)
   Ref *ref = data;
 
   g_free (ref->uid);
-  if (ref->role == REF_PARTY)
+  if (ref->role == REF_PARTY || ref->role == REF_STAKEHOLDER)
     g_free (ref->extra);
 }
 
@@ -336,7 +336,7 @@ _lia_pd_add_ref (Parse         *p,
   ref.uid = _lia_pd_id_attribute (p, node, attribute_name, FALSE);
   if (ref.uid == NULL)
     {
-      if (role == REF_PARTY)
+      if (role == REF_PARTY || role == REF_STAKEHOLDER)
         g_free (extra);
       return;
     }
@@ -357,7 +357,7 @@ _lia_pd_add_party_ref (Parse      *p,
     {
       _lia_pd_problem (p, node, NULL, _("<%s> needs either a “contact” or an “organization” attribute."),
                (const char *) node->name);
-      if (role == REF_PARTY)
+      if (role == REF_PARTY || role == REF_STAKEHOLDER)
         g_free (extra);
       return;
     }

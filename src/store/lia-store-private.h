@@ -54,6 +54,7 @@ extern const LiaRecordOps _lia_affiliation_ops;
 extern const LiaRecordOps _lia_interaction_ops;
 extern const LiaRecordOps _lia_commitment_ops;
 extern const LiaRecordOps _lia_concern_ops;
+extern const LiaRecordOps _lia_project_ops;
 
 const LiaRecordOps *_lia_record_ops_for_kind (LiaRecordKind kind);
 

@@ -43,6 +43,12 @@ static const SearchTarget targets[] = {
   { LIA_RECORD_KIND_COMMITMENT, "commitments", "title, notes", "10.0, 1.0", "NULL, NULL, NULL" },
   { LIA_RECORD_KIND_CONCERN, "concerns", "title, root_cause, resolution, notes",
     "10.0, 2.0, 2.0, 1.0", "NULL, NULL, NULL" },
+  /* The index holds the milestones' and risks' text too (the view project_search). */
+  { LIA_RECORD_KIND_PROJECT, "projects",
+    "name, summary, owner, notes,"
+    " (SELECT milestones FROM project_search s WHERE s.id = t.id),"
+    " (SELECT risks FROM project_search s WHERE s.id = t.id)",
+    "10.0, 3.0, 2.0, 1.0, 4.0, 4.0", "NULL, NULL, NULL" },
 };
 
 #define N_EXTRA_COLUMNS 3

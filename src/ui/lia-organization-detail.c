@@ -8,6 +8,7 @@
 #include "lia-iso-codes.h"
 #include "lia-organization-detail.h"
 #include "lia-store-reports.h"
+#include "lia-store-projects.h"
 #include "lia-ui-util.h"
 
 struct _LiaOrganizationDetail
@@ -229,6 +230,37 @@ lia_organization_detail_build (LiaDetail *detail,
     }
   if (concerns->len == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No open concerns"), _("No dispute involves this organization.")));
+
+  /* The projects it holds a stake in, with its role; only when there are some. */
+  {
+    g_autoptr(GArray) projects = lia_store_list_projects_for (store, LIA_RECORD_KIND_ORGANIZATION, id, NULL);
+
+    if (projects != NULL && projects->len > 0)
+      {
+        group = lia_ui_group_new (content, _("Projects"), NULL);
+        for (guint i = 0; i < projects->len; i++)
+          {
+            gint64 project_id = g_array_index (projects, gint64, i);
+            g_autoptr(LiaRecord) project = lia_store_load (store, LIA_RECORD_KIND_PROJECT, project_id, NULL);
+            GListModel *stakeholders;
+            const char *role = NULL;
+
+            if (project == NULL)
+              continue;
+            stakeholders = lia_project_get_stakeholders (LIA_PROJECT (project));
+            for (guint j = 0; role == NULL && j < g_list_model_get_n_items (stakeholders); j++)
+              {
+                g_autoptr(LiaProjectStakeholder) stakeholder = g_list_model_get_item (stakeholders, j);
+
+                if (lia_project_stakeholder_get_organization_id (stakeholder) == id)
+                  role = lia_project_stakeholder_get_role (stakeholder);
+              }
+            lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_PROJECT, project_id,
+                                                            lia_project_get_name (LIA_PROJECT (project)),
+                                                            role != NULL && role[0] != '\0' ? role : NULL));
+          }
+      }
+  }
 
   if (lia_organization_get_notes (organization)[0] != '\0')
     {
