@@ -7,6 +7,7 @@
 
 #include "lia-test-util.h"
 #include "lia-store-engagement.h"
+#include "lia-store-undo.h"
 
 static GDate *
 day (const char *iso)
@@ -384,6 +385,98 @@ test_filters (StoreFixture  *f,
   assert_names (f->store, &query, "Amina Diallo, Ministry of Health, Chen Wei, Bruno Keller, Clinic");
 }
 
+/* The latest interaction day the database keeps (schema 7), read as another program would. */
+static char *
+kept_day (StoreFixture  *f,
+          const char    *table,
+          gint64         id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT ifnull (latest_interaction_day, 'never')"
+                                          " FROM %s WHERE id = %" G_GINT64_FORMAT, table, id);
+
+  return lia_test_sql_text (f->path, sql);
+}
+
+static void
+assert_kept (StoreFixture *f,
+             gint64        amina,
+             gint64        ministry,
+             const char   *amina_day,
+             const char   *ministry_day)
+{
+  g_autofree char *a = kept_day (f, "contacts", amina);
+  g_autofree char *m = kept_day (f, "organizations", ministry);
+
+  g_assert_cmpstr (a, ==, amina_day);
+  g_assert_cmpstr (m, ==, ministry_day);
+}
+
+static void
+test_kept_last_contact (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  gint64 ministry = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 bruno = lia_test_add_contact (f->store, "Bruno", "Keller");
+  g_autoptr(LiaRecord) call = NULL;
+  g_autoptr(LiaRecord) aff_record = NULL;
+  g_autoptr(LiaRecord) restored = NULL;
+  g_autoptr(LiaDeletion) deletion = NULL;
+  g_autoptr(GDateTime) moved = lia_test_at ("2024-03-02T10:00:00+01:00");
+  g_autoptr(GDate) until = day ("2024-02-29");
+  g_autoptr(GError) error = NULL;
+  gint64 aff, call_id, visit_id;
+
+  assert_kept (f, amina, ministry, "never", "never");
+  aff = lia_test_add_affiliation (f->store, amina, ministry, "Director", "2020-01-01", NULL);
+  /* Insert: a call with Amina counts for her and, while she is there, for the ministry. */
+  call_id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-03-01T23:30:00-05:00",
+                                      "Call", amina, 0);
+  assert_kept (f, amina, ministry, "2024-03-01", "2024-03-01");
+  visit_id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_VISIT, "2024-02-10T10:00:00+01:00",
+                                       "Visit", bruno, ministry);
+  assert_kept (f, amina, ministry, "2024-03-01", "2024-03-01");
+
+  /* Update: the call moves a day later, then loses Amina. */
+  call = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, call_id);
+  lia_interaction_set_at (LIA_INTERACTION (call), moved);
+  lia_test_save (f->store, call);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-03-02");
+  lia_interaction_remove_contact (LIA_INTERACTION (call), amina);
+  lia_interaction_add_contact (LIA_INTERACTION (call), bruno);
+  lia_test_save (f->store, call);
+  assert_kept (f, amina, ministry, "never", "2024-02-10");
+  lia_interaction_remove_contact (LIA_INTERACTION (call), bruno);
+  lia_interaction_add_contact (LIA_INTERACTION (call), amina);
+  lia_test_save (f->store, call);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-03-02");
+
+  /* Affiliation dates: ending the day before the call takes it off the ministry's timeline. */
+  aff_record = lia_test_load (f->store, LIA_RECORD_KIND_AFFILIATION, aff);
+  lia_affiliation_set_until (LIA_AFFILIATION (aff_record), until);
+  lia_test_save (f->store, aff_record);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-02-10");
+  lia_affiliation_set_until (LIA_AFFILIATION (aff_record), NULL);
+  lia_test_save (f->store, aff_record);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-03-02");
+
+  /* Delete, and undo the delete. */
+  deletion = lia_store_delete_with_undo (f->store, call, &error);
+  g_assert_no_error (error);
+  assert_kept (f, amina, ministry, "never", "2024-02-10");
+  restored = lia_store_undo_deletion (f->store, deletion, &error);
+  g_assert_no_error (error);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-03-02");
+
+  /* Deleting the affiliation leaves the ministry its own visit. */
+  g_clear_object (&aff_record);
+  aff_record = lia_test_load (f->store, LIA_RECORD_KIND_AFFILIATION, aff);
+  g_assert_true (lia_store_delete (f->store, aff_record, &error));
+  g_assert_no_error (error);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-02-10");
+  (void) visit_id;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -396,6 +489,7 @@ main (int    argc,
   ADD ("/store/engagement/cadence", test_cadence);
   ADD ("/store/engagement/health", test_health);
   ADD ("/store/engagement/filters", test_filters);
+  ADD ("/store/engagement/kept-last-contact", test_kept_last_contact);
 #undef ADD
 
   return g_test_run ();

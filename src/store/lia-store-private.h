@@ -146,6 +146,9 @@ void          _lia_store_apply_outside_changes (LiaStore               *self,
                                                 guint                   n_entries);
 
 /* lia-store-schema.c */
+/* Works out every organization's and contact's latest interaction day again (schema 7). */
+extern const char _lia_store_redo_latest_interactions_sql[];
+
 gboolean   _lia_store_migrate             (LiaStore    *self,
                                            GError     **error);
 

@@ -435,6 +435,120 @@ static const char migration_6[] =
   "CREATE INDEX contacts_by_family_name ON contacts (family_sort_key, id);"
   "CREATE INDEX contacts_by_given_name ON contacts (given_sort_key, id);";
 
+/* Version 7: engagement kept in the database, so that lists of stakeholders sort and filter
+ * by last contact in SQL. Each organization and contact keeps the local day of its latest
+ * interaction, planned ones included (a query "as of" a day before it looks further back,
+ * see lia-store-engagement.c): a contact's own interactions; an organization's own and those
+ * of its people on days they were affiliated with it, as its timeline shows. Triggers keep it
+ * right through every write (an insert only raises it; anything else works it out again for
+ * the records it touches), except inside a bulk load, whose end works it out for everyone.
+ * Each also gets a stay-in-touch cadence of its own: NULL for its map quadrant's default,
+ * 0 for none, else every so many days. */
+#define LATEST_CONTACT_DAY(c) \
+  "(SELECT max (t.day) FROM interaction_contacts ic JOIN interactions t ON t.id = ic.interaction_id" \
+  "  WHERE ic.contact_id = " c ")"
+#define LATEST_ORGANIZATION_DAY(o) \
+  "nullif (max (" \
+  "  ifnull ((SELECT max (t.day) FROM interaction_organizations io" \
+  "    JOIN interactions t ON t.id = io.interaction_id WHERE io.organization_id = " o "), '')," \
+  "  ifnull ((SELECT max (t.day) FROM affiliations a" \
+  "    JOIN interaction_contacts ic ON ic.contact_id = a.contact_id" \
+  "    JOIN interactions t ON t.id = ic.interaction_id" \
+  "    WHERE a.organization_id = " o \
+  "    AND (a.from_date IS NULL OR t.day >= a.from_date)" \
+  "    AND (a.until_date IS NULL OR t.day <= a.until_date)), '')), '')"
+/* Work the day out again for the contacts, organizations @where selects; rows whose day
+ * does not change are not written, so that the change log does not grow for nothing. */
+#define REDO_CONTACTS(where) \
+  "  UPDATE contacts SET latest_interaction_day = " LATEST_CONTACT_DAY ("contacts.id") \
+  "  WHERE (" where ") AND latest_interaction_day IS NOT " LATEST_CONTACT_DAY ("contacts.id") ";"
+#define REDO_ORGANIZATIONS(where) \
+  "  UPDATE organizations SET latest_interaction_day = " LATEST_ORGANIZATION_DAY ("organizations.id") \
+  "  WHERE (" where ") AND latest_interaction_day IS NOT " LATEST_ORGANIZATION_DAY ("organizations.id") ";"
+#define ORGANIZATIONS_OF(contact) \
+  "id IN (SELECT organization_id FROM affiliations WHERE contact_id = " contact ")"
+#define NOT_BULK " WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN"
+#define INTERACTION_DAY "(SELECT day FROM interactions WHERE id = new.interaction_id)"
+#define REDO_ALL_LATEST REDO_CONTACTS ("1") REDO_ORGANIZATIONS ("1")
+
+/* What the end of a bulk load runs (lia-store-bulk.c). */
+const char _lia_store_redo_latest_interactions_sql[] = REDO_ALL_LATEST;
+
+static const char migration_7[] =
+  "ALTER TABLE organizations ADD COLUMN cadence_days INTEGER"
+  "  CHECK (cadence_days IS NULL OR cadence_days BETWEEN 0 AND 3650);"
+  "ALTER TABLE organizations ADD COLUMN latest_interaction_day TEXT;"
+  "ALTER TABLE contacts ADD COLUMN cadence_days INTEGER"
+  "  CHECK (cadence_days IS NULL OR cadence_days BETWEEN 0 AND 3650);"
+  "ALTER TABLE contacts ADD COLUMN latest_interaction_day TEXT;"
+  "CREATE INDEX contacts_by_latest_interaction ON contacts (latest_interaction_day);"
+  "CREATE INDEX organizations_by_latest_interaction ON organizations (latest_interaction_day);"
+
+  /* A participant added: the interaction's day can only raise the latest. */
+  "CREATE TRIGGER interaction_contacts_latest_insert AFTER INSERT ON interaction_contacts" NOT_BULK
+  "  UPDATE contacts SET latest_interaction_day = " INTERACTION_DAY
+  "  WHERE id = new.contact_id"
+  "  AND (latest_interaction_day IS NULL OR latest_interaction_day < " INTERACTION_DAY ");"
+  "  UPDATE organizations SET latest_interaction_day = " INTERACTION_DAY
+  "  WHERE id IN (SELECT a.organization_id FROM affiliations a WHERE a.contact_id = new.contact_id"
+  "    AND (a.from_date IS NULL OR a.from_date <= " INTERACTION_DAY ")"
+  "    AND (a.until_date IS NULL OR a.until_date >= " INTERACTION_DAY "))"
+  "  AND (latest_interaction_day IS NULL OR latest_interaction_day < " INTERACTION_DAY ");"
+  "END;"
+  "CREATE TRIGGER interaction_contacts_latest_delete AFTER DELETE ON interaction_contacts" NOT_BULK
+  REDO_CONTACTS ("id = old.contact_id")
+  REDO_ORGANIZATIONS (ORGANIZATIONS_OF ("old.contact_id"))
+  "END;"
+  "CREATE TRIGGER interaction_contacts_latest_update AFTER UPDATE ON interaction_contacts" NOT_BULK
+  REDO_CONTACTS ("id IN (old.contact_id, new.contact_id)")
+  REDO_ORGANIZATIONS (ORGANIZATIONS_OF ("old.contact_id") " OR " ORGANIZATIONS_OF ("new.contact_id"))
+  "END;"
+  "CREATE TRIGGER interaction_organizations_latest_insert AFTER INSERT ON interaction_organizations"
+  NOT_BULK
+  "  UPDATE organizations SET latest_interaction_day = " INTERACTION_DAY
+  "  WHERE id = new.organization_id"
+  "  AND (latest_interaction_day IS NULL OR latest_interaction_day < " INTERACTION_DAY ");"
+  "END;"
+  "CREATE TRIGGER interaction_organizations_latest_delete AFTER DELETE ON interaction_organizations"
+  NOT_BULK
+  REDO_ORGANIZATIONS ("id = old.organization_id")
+  "END;"
+  "CREATE TRIGGER interaction_organizations_latest_update AFTER UPDATE ON interaction_organizations"
+  NOT_BULK
+  REDO_ORGANIZATIONS ("id IN (old.organization_id, new.organization_id)")
+  "END;"
+  /* A deleted interaction takes its participants with it (ON DELETE CASCADE), whose triggers
+   * see it gone; a moved one changes the day of everyone in it. */
+  "CREATE TRIGGER interactions_latest_update AFTER UPDATE OF day ON interactions"
+  "  WHEN old.day IS NOT new.day AND NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN"
+  REDO_CONTACTS ("id IN (SELECT contact_id FROM interaction_contacts WHERE interaction_id = new.id)")
+  REDO_ORGANIZATIONS ("id IN (SELECT organization_id FROM interaction_organizations"
+                      "  WHERE interaction_id = new.id"
+                      "  UNION SELECT a.organization_id FROM affiliations a"
+                      "  JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
+                      "  WHERE ic.interaction_id = new.id)")
+  "END;"
+  "CREATE TRIGGER affiliations_latest_insert AFTER INSERT ON affiliations" NOT_BULK
+  REDO_ORGANIZATIONS ("id = new.organization_id")
+  "END;"
+  "CREATE TRIGGER affiliations_latest_delete AFTER DELETE ON affiliations" NOT_BULK
+  REDO_ORGANIZATIONS ("id = old.organization_id")
+  "END;"
+  "CREATE TRIGGER affiliations_latest_update"
+  "  AFTER UPDATE OF contact_id, organization_id, from_date, until_date ON affiliations" NOT_BULK
+  REDO_ORGANIZATIONS ("id IN (old.organization_id, new.organization_id)")
+  "END;"
+
+  /* The records there already; the marker keeps the change log from a row per record. */
+  "INSERT INTO bulk_load VALUES (1,"
+  "  (SELECT ifnull (max (id), 0) FROM organizations),"
+  "  (SELECT ifnull (max (id), 0) FROM contacts),"
+  "  (SELECT ifnull (max (id), 0) FROM interactions),"
+  "  (SELECT ifnull (max (id), 0) FROM commitments),"
+  "  (SELECT ifnull (max (id), 0) FROM concerns));"
+  REDO_ALL_LATEST
+  "DELETE FROM bulk_load;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -442,6 +556,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);
