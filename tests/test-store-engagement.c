@@ -5,6 +5,8 @@
  * that a logged interaction resets, health made of parts a person can check, and the
  * filters and orders of `liaison stakeholders`. docs/engagement.md is the specification. */
 
+#include <string.h>
+
 #include "lia-test-util.h"
 #include "lia-store-engagement.h"
 #include "lia-store-undo.h"
@@ -383,6 +385,98 @@ test_filters (StoreFixture  *f,
   query.today = today;
   query.sort = LIA_STAKEHOLDER_SORT_INFLUENCE;
   assert_names (f->store, &query, "Amina Diallo, Ministry of Health, Chen Wei, Bruno Keller, Clinic");
+  /* Opposed first, then concerned, neutral, supportive, advocate, not known. */
+  query.sort = LIA_STAKEHOLDER_SORT_STANCE;
+  assert_names (f->store, &query, "Amina Diallo, Chen Wei, Ministry of Health, Bruno Keller, Clinic");
+  /* Never contacted first, then the longest ago; the clinic's is Bruno's call. */
+  query.sort = LIA_STAKEHOLDER_SORT_LAST_CONTACT;
+  assert_names (f->store, &query, "Amina Diallo, Ministry of Health, Chen Wei, Bruno Keller, Clinic");
+
+  /* A page of the same list, and its count, as the window reads them. */
+  {
+    g_autoptr(GPtrArray) page = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *got = NULL;
+    guint count = 0;
+
+    query.stances = (1u << LIA_STANCE_OPPOSED) | (1u << LIA_STANCE_CONCERNED) | (1u << LIA_STANCE_ADVOCATE);
+    g_assert_true (lia_store_count_stakeholders (f->store, &query, &count, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count, ==, 3);
+    page = lia_store_list_stakeholders_page (f->store, &query, 1, 5, &error);
+    g_assert_no_error (error);
+    got = names (page);
+    g_assert_cmpstr (got, ==, "Chen Wei, Bruno Keller");
+    /* Health comes with each row of a page: Chen, 171 days on a 60-day cadence, has no
+     * recency left; 15 + 20 + 10 for the other parts. */
+    g_assert_cmpint (((LiaStakeholder *) page->pdata[0])->health.recency, ==, 0);
+    g_assert_cmpint (((LiaStakeholder *) page->pdata[0])->health.score, ==, 45);
+  }
+}
+
+/* A cadence of the record's own wins over its quadrant's; the quadrants' come from the query
+ * (the window's Preferences). */
+static void
+test_own_cadence (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 bruno = lia_test_add_contact (f->store, "Bruno", "Keller");
+  g_autoptr(GDate) today = day ("2025-03-10");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(LiaRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaStakeholder *s;
+  guint cadence[LIA_QUADRANT_MANAGE_CLOSELY + 1] = { 0, 0, 90, 60, 14 };
+
+  assess (f->store, LIA_RECORD_KIND_CONTACT, amina, 5, 4, LIA_STANCE_SUPPORTIVE);
+  assess (f->store, LIA_RECORD_KIND_CONTACT, bruno, 1, 1, LIA_STANCE_NEUTRAL);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-03-01T10:00:00Z",
+                            "Catch-up", amina, 0);
+
+  /* Preferences say every 14 days for "manage closely": due by 15 March, so due now. */
+  s = lia_store_get_stakeholder (f->store, LIA_RECORD_KIND_CONTACT, amina, today, cadence, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->cadence_days, ==, 14);
+  assert_day (s->next_contact, "2025-03-15");
+  g_assert_true (s->due);
+  lia_stakeholder_free (s);
+
+  /* Her own: every 45 days, whatever the quadrant; read back after a reopen. */
+  record = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, amina);
+  lia_assessment_set_cadence_days (lia_contact_get_assessment (LIA_CONTACT (record)), 45);
+  lia_test_save (f->store, record);
+  lia_test_reopen (f);
+  g_clear_object (&record);
+  record = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, amina);
+  g_assert_cmpint (lia_assessment_get_cadence_days (lia_contact_get_assessment (LIA_CONTACT (record))), ==, 45);
+  s = lia_store_get_stakeholder (f->store, LIA_RECORD_KIND_CONTACT, amina, today, cadence, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->cadence_days, ==, 45);
+  assert_day (s->next_contact, "2025-04-15");
+  g_assert_false (s->due);
+  lia_stakeholder_free (s);
+
+  /* "Never" for someone to manage closely; "every 7 days" for someone to monitor. */
+  lia_assessment_set_cadence_days (lia_contact_get_assessment (LIA_CONTACT (record)), LIA_CADENCE_NONE);
+  lia_test_save (f->store, record);
+  g_clear_object (&record);
+  record = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, bruno);
+  lia_assessment_set_cadence_days (lia_contact_get_assessment (LIA_CONTACT (record)), 7);
+  lia_test_save (f->store, record);
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, amina, "2025-03-10", &list);
+  g_assert_cmpuint (s->cadence_days, ==, 0);
+  g_assert_null (s->next_contact);
+  g_assert_false (s->due);
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, bruno, "2025-03-10", &list);
+  g_assert_cmpuint (s->cadence_days, ==, 7);
+  g_assert_true (s->due);
+
+  /* Out of range is refused with a message. */
+  lia_assessment_set_cadence_days (lia_contact_get_assessment (LIA_CONTACT (record)), 4000);
+  g_assert_false (lia_store_save (f->store, record, &error));
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "cadence"));
 }
 
 /* The latest interaction day the database keeps (schema 7), read as another program would. */
@@ -490,6 +584,7 @@ main (int    argc,
   ADD ("/store/engagement/health", test_health);
   ADD ("/store/engagement/filters", test_filters);
   ADD ("/store/engagement/kept-last-contact", test_kept_last_contact);
+  ADD ("/store/engagement/own-cadence", test_own_cadence);
 #undef ADD
 
   return g_test_run ();

@@ -9,7 +9,8 @@
 
 #define CONTACT_COLUMNS \
   "id, uid, created_at, updated_at, honorific, given_name, family_name, suffix, display_name," \
-  " label, job_title, time_zone, preferred_channel, notes, influence, interest, stance"
+  " label, job_title, time_zone, preferred_channel, notes, influence, interest, stance," \
+  " cadence_days"
 
 /* Emails and phones share one table; "medium" tells them apart and each keeps its own order. */
 static gboolean
@@ -88,6 +89,8 @@ contact_from_row (LiaStore  *store,
   if (!_lia_column_nick (stmt, 16, LIA_TYPE_STANCE, &stance, error))
     return NULL;
   lia_assessment_set_stance (assessment, stance);
+  lia_assessment_set_cadence_days (assessment, sqlite3_column_type (stmt, 17) == SQLITE_NULL
+                                               ? LIA_CADENCE_DEFAULT : sqlite3_column_int (stmt, 17));
 
   if (!load_contact_points (store, self, error))
     return NULL;
@@ -106,7 +109,7 @@ contact_from_row (LiaStore  *store,
   return LIA_RECORD (g_steal_pointer (&self));
 }
 
-/* Binds ?1..?19 in the order of the INSERT and UPDATE statements below. */
+/* Binds ?1..?19, ?21 in the order of the INSERT and UPDATE statements below. */
 static void
 bind_contact (LiaStore   *store,
               LiaStmt    *stmt,
@@ -142,6 +145,7 @@ bind_contact (LiaStore   *store,
   _lia_bind_time (stmt, 17, lia_record_get_updated_at (record));
   sqlite3_bind_text (stmt, 18, family_key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 19, given_key, -1, SQLITE_TRANSIENT);
+  _lia_bind_cadence (stmt, 21, assessment);
 }
 
 static gboolean
@@ -221,9 +225,9 @@ contact_insert (LiaStore   *store,
                              "INSERT INTO contacts (uid, honorific, given_name, family_name,"
                              " suffix, display_name, label, job_title, time_zone,"
                              " preferred_channel, notes, influence, interest, stance, sort_key,"
-                             " created_at, updated_at, family_sort_key, given_sort_key)"
+                             " created_at, updated_at, family_sort_key, given_sort_key, cadence_days)"
                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                             " ?14, ?15, ?16, ?17, ?18, ?19)",
+                             " ?14, ?15, ?16, ?17, ?18, ?19, ?21)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -251,8 +255,8 @@ contact_update (LiaStore   *store,
                              " job_title = ?8, time_zone = ?9, preferred_channel = ?10,"
                              " notes = ?11, influence = ?12, interest = ?13, stance = ?14,"
                              " sort_key = ?15, created_at = ?16, updated_at = ?17,"
-                             " family_sort_key = ?18, given_sort_key = ?19"
-                             " WHERE id = ?20",
+                             " family_sort_key = ?18, given_sort_key = ?19,"
+                             " cadence_days = ?21 WHERE id = ?20",
                              error);
   if (stmt == NULL)
     return FALSE;

@@ -157,6 +157,8 @@ void        _lia_bind_text     (LiaStmt *stmt, int column, const char *text);
 void        _lia_bind_ref      (LiaStmt *stmt, int column, gint64 id);      /* 0 → NULL */
 void        _lia_bind_date     (LiaStmt *stmt, int column, const GDate *date);
 void        _lia_bind_nick     (LiaStmt *stmt, int column, GType enum_type, int value);
+/* A cadence, NULL for the quadrant's default (schema 7). */
+void        _lia_bind_cadence  (LiaStmt *stmt, int column, LiaAssessment *assessment);
 void        _lia_bind_time     (LiaStmt *stmt, int column, GDateTime *time); /* UTC µs */
 const char *_lia_column_text   (LiaStmt *stmt, int column);                 /* never NULL */
 GDate      *_lia_column_date   (LiaStmt *stmt, int column);
