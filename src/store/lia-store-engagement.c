@@ -6,8 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "lia-store-engagement.h"
-#include "lia-store-private.h"
+#include "lia-store-engagement-private.h"
 
 /* How many of the latest interactions the sentiment part of health looks at. */
 #define RECENT_INTERACTIONS 5
@@ -130,20 +129,27 @@ append_stances (GString *sql,
   g_string_append (sql, ")");
 }
 
-/* The records of @kind that the query's plain filters select, with their figures. */
+/* The records of @kind that the query's plain filters select, with their figures; with
+ * @all_columns, every column of the record's table instead of the list's few. */
 static void
 append_records (GString                   *sql,
                 const LiaStakeholderQuery *q,
-                LiaRecordKind              kind)
+                LiaRecordKind              kind,
+                gboolean                   all_columns)
 {
   const char *tags_table;
 
+  if (all_columns)
+    g_string_append (sql, "SELECT r.*,");
+  else
+    g_string_append_printf (sql, "SELECT %d AS kind, r.id, r.uid, %s AS name, r.influence, r.interest,"
+                                 " r.stance, r.sort_key,",
+                            kind, kind == LIA_RECORD_KIND_ORGANIZATION ? "r.name" : "r.label");
+
   if (kind == LIA_RECORD_KIND_ORGANIZATION)
     {
-      g_string_append_printf (sql, "SELECT %d AS kind, r.id, r.uid, r.name AS name, r.influence, r.interest,"
-                                   " r.stance, r.sort_key, " LAST_CONTACT_OF_ORGANIZATION " AS last_contact,"
-                                   " " CADENCE " AS cadence FROM organizations r WHERE 1",
-                              LIA_RECORD_KIND_ORGANIZATION);
+      g_string_append (sql, " " LAST_CONTACT_OF_ORGANIZATION " AS last_contact,"
+                            " " CADENCE " AS cadence FROM organizations r WHERE 1");
       if (q->sector != NULL)
         g_string_append (sql, " AND r.sector = :sector COLLATE NOCASE");
       if (q->country != NULL)
@@ -152,10 +158,8 @@ append_records (GString                   *sql,
     }
   else
     {
-      g_string_append_printf (sql, "SELECT %d AS kind, r.id, r.uid, r.label AS name, r.influence, r.interest,"
-                                   " r.stance, r.sort_key, " LAST_CONTACT_OF_CONTACT " AS last_contact,"
-                                   " " CADENCE " AS cadence FROM contacts r WHERE 1",
-                              LIA_RECORD_KIND_CONTACT);
+      g_string_append (sql, " " LAST_CONTACT_OF_CONTACT " AS last_contact,"
+                            " " CADENCE " AS cadence FROM contacts r WHERE 1");
       /* A contact's sector and country are those of the organizations they are with today. */
       if (q->sector != NULL || q->country != NULL)
         {
@@ -186,6 +190,29 @@ append_records (GString                   *sql,
     append_stances (sql, q->stances);
 }
 
+/* Due by, and the recency part of health (docs/engagement.md: 40 up to the reference period,
+ * 0 at twice it), from last_contact and cadence. */
+#define FIGURES \
+  "CASE WHEN cadence > 0 THEN ifnull (date (last_contact, '+' || cadence || ' days')," \
+  "  :today) END AS next_contact," \
+  " CASE WHEN last_contact IS NULL THEN 0 ELSE (" \
+  "  SELECT CASE WHEN days <= ref THEN 40 WHEN days >= 2 * ref THEN 0" \
+  "   ELSE CAST (40.0 * (2 * ref - days) / ref + 0.5 AS INTEGER) END" \
+  "  FROM (SELECT julianday (:today) - julianday (last_contact) AS days," \
+  "   CASE WHEN cadence > 0 THEN cadence ELSE 90 END AS ref)) END AS recency"
+
+/* The filters on the figures, on columns named @prefix…. */
+static void
+append_figure_filters (GString                   *sql,
+                       const LiaStakeholderQuery *q,
+                       const char                *prefix)
+{
+  if (q->due_only)
+    g_string_append_printf (sql, " AND %snext_contact <= :soon", prefix);
+  if (q->not_contacted_days >= 0)
+    g_string_append_printf (sql, " AND (%1$slast_contact IS NULL OR %1$slast_contact < :since)", prefix);
+}
+
 static gboolean
 wants_kind (const LiaStakeholderQuery *q,
             LiaRecordKind              kind)
@@ -205,28 +232,15 @@ stakeholder_sql (const LiaStakeholderQuery *q,
 
   g_string_append (sql, count ? "SELECT count (*) FROM (" : "SELECT * FROM (");
   g_string_append (sql, "SELECT kind, id, uid, name, influence, interest, stance, sort_key,"
-                        " last_contact, cadence,"
-                        " CASE WHEN cadence > 0 THEN ifnull (date (last_contact, '+' || cadence || ' days'),"
-                        "  :today) END AS next_contact,"
-                        /* docs/engagement.md: 40 up to the reference period, 0 at twice it. */
-                        " CASE WHEN last_contact IS NULL THEN 0 ELSE ("
-                        "  SELECT CASE WHEN days <= ref THEN 40 WHEN days >= 2 * ref THEN 0"
-                        "   ELSE CAST (40.0 * (2 * ref - days) / ref + 0.5 AS INTEGER) END"
-                        "  FROM (SELECT julianday (:today) - julianday (last_contact) AS days,"
-                        "   CASE WHEN cadence > 0 THEN cadence ELSE 90 END AS ref)) END AS recency"
-                        " FROM (");
+                        " last_contact, cadence, " FIGURES " FROM (");
   if (wants_kind (q, LIA_RECORD_KIND_ORGANIZATION))
-    append_records (sql, q, LIA_RECORD_KIND_ORGANIZATION);
+    append_records (sql, q, LIA_RECORD_KIND_ORGANIZATION, FALSE);
   if (both)
     g_string_append (sql, " UNION ALL ");
   if (wants_kind (q, LIA_RECORD_KIND_CONTACT))
-    append_records (sql, q, LIA_RECORD_KIND_CONTACT);
+    append_records (sql, q, LIA_RECORD_KIND_CONTACT, FALSE);
   g_string_append (sql, ")) WHERE 1");
-
-  if (q->due_only)
-    g_string_append (sql, " AND next_contact <= :soon");
-  if (q->not_contacted_days >= 0)
-    g_string_append (sql, " AND (last_contact IS NULL OR last_contact < :since)");
+  append_figure_filters (sql, q, "");
 
   if (!count)
     {
@@ -580,6 +594,68 @@ read_stakeholders (LiaStore                  *self,
     _lia_store_exec (self, "COMMIT", NULL);
 
   return ok ? g_steal_pointer (&stakeholders) : NULL;
+}
+
+void
+_lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
+                           LiaRecordKind               kind,
+                           const char                 *name_key,
+                           char                      **out_from,
+                           char                      **out_where,
+                           char                      **out_key)
+{
+  g_autoptr(GString) from = g_string_new ("(SELECT f.*, " FIGURES " FROM (");
+  g_autoptr(GString) where = g_string_new ("1");
+  const char *first;
+
+  g_assert (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT);
+
+  append_records (from, query, kind, TRUE);
+  g_string_append (from, ") f) t");
+  append_figure_filters (where, query, "t.");
+
+  /* One text key, ascending, that orders as stakeholder_sql() does; char(31) keeps the name
+   * apart from what comes before it. */
+  switch (query->sort)
+    {
+    case LIA_STAKEHOLDER_SORT_LAST_CONTACT:
+      first = "ifnull (t.last_contact, '')";
+      break;
+    case LIA_STAKEHOLDER_SORT_INFLUENCE:
+      first = "char (53 - t.influence)";
+      break;
+    case LIA_STAKEHOLDER_SORT_INTEREST:
+      first = "char (53 - t.interest)";
+      break;
+    case LIA_STAKEHOLDER_SORT_STANCE:
+      first = "CASE t.stance WHEN 'opposed' THEN '0' WHEN 'concerned' THEN '1' WHEN 'neutral' THEN '2'"
+              " WHEN 'supportive' THEN '3' WHEN 'advocate' THEN '4' ELSE '5' END";
+      break;
+    case LIA_STAKEHOLDER_SORT_HEALTH:
+      first = "printf ('%02d', t.recency)";
+      break;
+    case LIA_STAKEHOLDER_SORT_DUE:
+      first = "ifnull (t.next_contact, '~')";
+      break;
+    case LIA_STAKEHOLDER_SORT_NAME:
+    default:
+      first = NULL;
+      break;
+    }
+
+  *out_from = g_strdup (from->str);
+  *out_where = g_strdup (where->str);
+  *out_key = first != NULL ? g_strdup_printf ("(%s || char (31) || %s)", first, name_key)
+                           : g_strdup (name_key);
+}
+
+void
+_lia_stakeholder_query_bind (LiaStmt                   *stmt,
+                             const LiaStakeholderQuery *query)
+{
+  g_autoptr(GDate) today = query_today (query);
+
+  bind_query (stmt, query, today);
 }
 
 GPtrArray *
