@@ -527,6 +527,9 @@ test_kept_last_contact (StoreFixture  *f,
   call_id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-03-01T23:30:00-05:00",
                                       "Call", amina, 0);
   assert_kept (f, amina, ministry, "2024-03-01", "2024-03-01");
+  /* Keeping the day is not a change of Amina's record: other windows are told of the call. */
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log"
+                                              " WHERE kind = 'contact' AND operation = 'update'"), ==, 0);
   visit_id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_VISIT, "2024-02-10T10:00:00+01:00",
                                        "Visit", bruno, ministry);
   assert_kept (f, amina, ministry, "2024-03-01", "2024-03-01");

@@ -458,7 +458,7 @@ static const char migration_6[] =
   "    AND (a.from_date IS NULL OR t.day >= a.from_date)" \
   "    AND (a.until_date IS NULL OR t.day <= a.until_date)), '')), '')"
 /* Work the day out again for the contacts, organizations @where selects; rows whose day
- * does not change are not written, so that the change log does not grow for nothing. */
+ * does not change are not written. */
 #define REDO_CONTACTS(where) \
   "  UPDATE contacts SET latest_interaction_day = " LATEST_CONTACT_DAY ("contacts.id") \
   "  WHERE (" where ") AND latest_interaction_day IS NOT " LATEST_CONTACT_DAY ("contacts.id") ";"
@@ -483,6 +483,23 @@ static const char migration_7[] =
   "ALTER TABLE contacts ADD COLUMN latest_interaction_day TEXT;"
   "CREATE INDEX contacts_by_latest_interaction ON contacts (latest_interaction_day);"
   "CREATE INDEX organizations_by_latest_interaction ON organizations (latest_interaction_day);"
+  /* The day is worked out from rows the change log has seen already: writing it is not a
+   * change of the record. An UPDATE OF every other column still logs every write the store
+   * makes (it sets them all), an undo's move of an id included. */
+  "DROP TRIGGER organizations_log_update;"
+  "CREATE TRIGGER organizations_log_update AFTER UPDATE OF id, uid, name, short_name, sector,"
+  "  parent_id, country, street, locality, region, postal_code, address_country, website, email,"
+  "  phone, notes, influence, interest, stance, sort_key, created_at, updated_at, cadence_days"
+  "  ON organizations WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN"
+  CHANGE_LOG_ROW ("organization", "new.id", "update")
+  "END;"
+  "DROP TRIGGER contacts_log_update;"
+  "CREATE TRIGGER contacts_log_update AFTER UPDATE OF id, uid, honorific, given_name, family_name,"
+  "  suffix, display_name, label, job_title, time_zone, preferred_channel, notes, influence,"
+  "  interest, stance, sort_key, created_at, updated_at, family_sort_key, given_sort_key,"
+  "  cadence_days ON contacts WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN"
+  CHANGE_LOG_ROW ("contact", "new.id", "update")
+  "END;"
 
   /* A participant added: the interaction's day can only raise the latest. */
   "CREATE TRIGGER interaction_contacts_latest_insert AFTER INSERT ON interaction_contacts" NOT_BULK
@@ -539,15 +556,8 @@ static const char migration_7[] =
   REDO_ORGANIZATIONS ("id IN (old.organization_id, new.organization_id)")
   "END;"
 
-  /* The records there already; the marker keeps the change log from a row per record. */
-  "INSERT INTO bulk_load VALUES (1,"
-  "  (SELECT ifnull (max (id), 0) FROM organizations),"
-  "  (SELECT ifnull (max (id), 0) FROM contacts),"
-  "  (SELECT ifnull (max (id), 0) FROM interactions),"
-  "  (SELECT ifnull (max (id), 0) FROM commitments),"
-  "  (SELECT ifnull (max (id), 0) FROM concerns));"
-  REDO_ALL_LATEST
-  "DELETE FROM bulk_load;";
+  /* The records there already. */
+  REDO_ALL_LATEST;
 
 static const char * const migrations[] = {
   migration_1,
