@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-contact-detail.h"
+#include "lia-engagement-ui.h"
 #include "lia-iso-codes.h"
 #include "lia-store-reports.h"
 #include "lia-ui-util.h"
@@ -135,6 +136,8 @@ lia_contact_detail_build (LiaDetail *detail,
   lia_ui_group_add (group, lia_ui_property_row_new (_("Interest"), interest));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Stance"),
                                                     lia_ui_stance_label (lia_assessment_get_stance (assessment))));
+
+  lia_engagement_add_group (content, store, LIA_RECORD_KIND_CONTACT, id);
 
   group = lia_ui_group_new (content, _("Open Commitments"), _("What we owe them and what they owe us"));
   commitments = lia_store_list_open_commitments (store, id, 0, NULL);

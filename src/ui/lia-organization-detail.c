@@ -7,6 +7,7 @@
 
 #include "lia-iso-codes.h"
 #include "lia-organization-detail.h"
+#include "lia-engagement-ui.h"
 #include "lia-store-reports.h"
 #include "lia-ui-util.h"
 
@@ -178,6 +179,7 @@ lia_organization_detail_build (LiaDetail *detail,
   gtk_widget_set_visible (group, n_details > 0);
 
   add_assessment (content, lia_organization_get_assessment (organization));
+  lia_engagement_add_group (content, store, LIA_RECORD_KIND_ORGANIZATION, id);
   add_people (self, content, organization);
 
   children = lia_store_list_sub_organizations (store, id, NULL);
