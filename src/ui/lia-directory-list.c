@@ -29,11 +29,13 @@ struct _LiaDirectoryList
   GSettings          *settings;
   gboolean            engaged;     /* sorted or filtered on engagement */
   gboolean            resetting;   /* the popover's controls are being reset */
+  char               *filters;     /* what the popover says, to reload only when it changes */
   gulong              changed_handler;
   gulong              reset_handler;
   guint               refresh_source;
 
   /* Template widgets */
+  GtkWidget          *content;
   GtkStack           *stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
@@ -446,28 +448,51 @@ static void
 update_filter_summary (LiaDirectoryList *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  GtkStringObject *sort = gtk_drop_down_get_selected_item (self->sort_drop);
+  GtkStringObject *sort = self->sort_drop != NULL ? gtk_drop_down_get_selected_item (self->sort_drop) : NULL;
+  const char *order = sort != NULL ? gtk_string_object_get_string (sort) : _("name");
   g_autofree char *text = NULL;
 
   if (self->engaged)
     /* Translators: above a filtered list: how it is sorted and how many rows are left,
      * e.g. "By last contact · 12 shown". */
     text = g_strdup_printf (ngettext ("By %s · %u shown, filtered", "By %s · %u shown, filtered", n),
-                            gtk_string_object_get_string (sort), n);
+                            order, n);
   else
-    text = g_strdup_printf (_("By %s"), gtk_string_object_get_string (sort));
+    text = g_strdup_printf (_("By %s"), order);
   gtk_label_set_text (self->filter_summary, text);
+}
+
+/* Everything read_filters() reads, as text. */
+static char *
+describe_filters (const LiaStakeholderQuery *q,
+                  gboolean                   engaged)
+{
+  if (!engaged)
+    return g_strdup ("");
+
+  return g_strdup_printf ("%d %u %d %d %d %d %s|%s|%s %d %d", q->sort, q->stances,
+                          q->influence_min, q->influence_max, q->interest_min, q->interest_max,
+                          q->sector != NULL ? q->sector : "", q->tag != NULL ? q->tag : "",
+                          q->country != NULL ? q->country : "", q->not_contacted_days, q->due_only);
 }
 
 static void
 on_filters_changed_cb (LiaDirectoryList *self)
 {
   LiaStakeholderQuery query;
+  g_autofree char *filters = NULL;
 
   if (self->model == NULL || self->resetting)
     return;
 
+  /* Controls also notify when they are first shown: reload only for a real change. */
   self->engaged = read_filters (self, &query);
+  filters = describe_filters (&query, self->engaged);
+  if (g_strcmp0 (filters, self->filters) == 0)
+    return;
+  g_free (self->filters);
+  self->filters = g_steal_pointer (&filters);
+
   lia_list_model_set_stakeholder_query (self->model, self->engaged ? &query : NULL);
   update_filter_summary (self);
   update_empty_state (self);
@@ -547,19 +572,26 @@ filter_entry (LiaDirectoryList *self,
   return GTK_ENTRY (entry);
 }
 
+/* Made when first opened: a list of thousands of rows need not carry the controls. */
 static void
-build_filter_popover (LiaDirectoryList *self)
+build_filter_popover (GtkMenuButton *button,
+                      gpointer       user_data)
 {
+  LiaDirectoryList *self = user_data;
   const char * const sorts[] = { _("name"), _("last contact"), _("influence"), _("interest"),
                                  _("stance"), _("health"), _("due date"), NULL };
   const char * const stances[] = { _("Any"), _("Opposed or concerned"), _("Opposed"), _("Concerned"),
                                    _("Neutral"), _("Supportive or advocate"), _("Not known"), NULL };
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *reset = gtk_button_new_with_mnemonic (_("_Reset"));
-  GtkWidget *due = gtk_check_button_new_with_mnemonic (_("Only those _due for contact"));
+  GtkWidget *popover;
+  GtkWidget *grid;
+  GtkWidget *reset, *due;
   int row = 0;
 
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  popover = gtk_popover_new ();
+  grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_widget_set_margin_start (grid, 6);
@@ -568,10 +600,12 @@ build_filter_popover (LiaDirectoryList *self)
   gtk_widget_set_margin_bottom (grid, 6);
 
   self->sort_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (sorts));
+  gtk_widget_set_name (GTK_WIDGET (self->sort_drop), "sort");
   g_signal_connect_swapped (self->sort_drop, "notify::selected", G_CALLBACK (on_filters_changed_cb), self);
   attach_row (GTK_GRID (grid), row++, _("_Sort by"), GTK_WIDGET (self->sort_drop));
 
   self->stance_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (stances));
+  gtk_widget_set_name (GTK_WIDGET (self->stance_drop), "stance");
   g_signal_connect_swapped (self->stance_drop, "notify::selected", G_CALLBACK (on_filters_changed_cb), self);
   attach_row (GTK_GRID (grid), row++, _("S_tance"), GTK_WIDGET (self->stance_drop));
 
@@ -599,16 +633,18 @@ build_filter_popover (LiaDirectoryList *self)
   g_signal_connect_swapped (self->not_contacted_spin, "value-changed", G_CALLBACK (on_filters_changed_cb), self);
   attach_row (GTK_GRID (grid), row++, _("_Not contacted in days"), GTK_WIDGET (self->not_contacted_spin));
 
+  due = gtk_check_button_new_with_mnemonic (_("Only those _due for contact"));
   self->due_check = GTK_CHECK_BUTTON (due);
   g_signal_connect_swapped (due, "toggled", G_CALLBACK (on_filters_changed_cb), self);
   gtk_grid_attach (GTK_GRID (grid), due, 0, row++, 2, 1);
 
+  reset = gtk_button_new_with_mnemonic (_("_Reset"));
   gtk_widget_set_halign (reset, GTK_ALIGN_END);
   g_signal_connect_swapped (reset, "clicked", G_CALLBACK (on_reset_filters_cb), self);
   gtk_grid_attach (GTK_GRID (grid), reset, 0, row++, 2, 1);
 
   gtk_popover_set_child (GTK_POPOVER (popover), grid);
-  gtk_menu_button_set_popover (self->filter_button, popover);
+  gtk_menu_button_set_popover (button, popover);
 }
 
 static void
@@ -708,6 +744,7 @@ lia_directory_list_finalize (GObject *object)
   g_clear_pointer (&self->subtitles, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->engagement, g_hash_table_unref);
+  g_clear_pointer (&self->filters, g_free);
 
   G_OBJECT_CLASS (lia_directory_list_parent_class)->finalize (object);
 }
@@ -801,6 +838,7 @@ lia_directory_list_class_init (LiaDirectoryListClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaison/Liaison/lia-directory-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, content);
   gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, list_view);
   gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, empty_page);
@@ -822,7 +860,8 @@ lia_directory_list_init (LiaDirectoryList *self)
   self->engagement = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             (GDestroyNotify) lia_stakeholder_free);
   self->settings = g_settings_new ("io.github.liaison.Liaison");
-  build_filter_popover (self);
+  self->filters = g_strdup ("");
+  gtk_menu_button_set_create_popup_func (self->filter_button, build_filter_popover, self, NULL);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
