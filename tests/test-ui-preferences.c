@@ -185,8 +185,8 @@ test_accessible_names (void)
   guint n_controls = 0;
 
   check_named (GTK_WIDGET (window), &n_controls);
-  /* Two spin buttons and the switch. */
-  g_assert_cmpuint (n_controls, ==, 3);
+  /* Two spin buttons and the switch of briefings, one spin button per quadrant's cadence. */
+  g_assert_cmpuint (n_controls, ==, 7);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (redact), GTK_ACCESSIBLE_PROPERTY_LABEL, "Redact");
 
   lia_ui_test_destroy (GTK_WINDOW (window));
