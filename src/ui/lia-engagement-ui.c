@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-editor.h"
 #include "lia-engagement-ui.h"
 #include "lia-labels.h"
 #include "lia-ui-util.h"
@@ -280,4 +281,72 @@ lia_engagement_add_group (GtkWidget     *content,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (health),
                             part_row (_("Concerns"), s->health.concerns, 10, concerns));
   lia_ui_group_add (group, health);
+}
+
+/* The cadence choices, in the order of the "Stay in touch" row's items. */
+enum { CADENCE_CHOICE_DEFAULT, CADENCE_CHOICE_EVERY, CADENCE_CHOICE_NEVER };
+
+static void
+on_cadence_choice_cb (AdwComboRow *combo,
+                      GParamSpec  *pspec,
+                      GtkWidget   *days_row)
+{
+  gtk_widget_set_visible (days_row, adw_combo_row_get_selected (combo) == CADENCE_CHOICE_EVERY);
+}
+
+void
+lia_engagement_add_cadence_rows (LiaEditor     *self,
+                                 GtkWidget     *group,
+                                 LiaAssessment *assessment,
+                                 GtkWidget     *stance)
+{
+  const char *choices[] = { _("Map quadrant’s default"), _("Every so many days"), _("Never"), NULL };
+  int days = lia_assessment_get_cadence_days (assessment);
+  guint selected = days == LIA_CADENCE_DEFAULT ? CADENCE_CHOICE_DEFAULT
+                   : days == LIA_CADENCE_NONE ? CADENCE_CHOICE_NEVER : CADENCE_CHOICE_EVERY;
+  GtkWidget *combo = lia_editor_add_combo (self, group, _("Stay in _Touch"), choices, selected);
+  GtkWidget *days_row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, LIA_CADENCE_MAX_DAYS, 1);
+
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (combo), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (combo),
+                               _("Any logged interaction starts the count again"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), days > 0 ? days : 30);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Days between contacts"), -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row), _("_Days Between Contacts"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (days_row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (days_row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (days_row), spin);
+  gtk_widget_set_visible (days_row, selected == CADENCE_CHOICE_EVERY);
+  g_signal_connect_object (combo, "notify::selected", G_CALLBACK (on_cadence_choice_cb), days_row, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), days_row);
+
+  g_object_set_data (G_OBJECT (stance), "cadence-choice", combo);
+  g_object_set_data (G_OBJECT (stance), "cadence-days", spin);
+}
+
+void
+lia_engagement_apply_cadence_rows (LiaAssessment *assessment,
+                                   GtkWidget     *stance)
+{
+  GtkWidget *choice = g_object_get_data (G_OBJECT (stance), "cadence-choice");
+  GtkWidget *days = g_object_get_data (G_OBJECT (stance), "cadence-days");
+
+  if (choice == NULL || days == NULL)
+    return;
+  switch (adw_combo_row_get_selected (ADW_COMBO_ROW (choice)))
+    {
+    case CADENCE_CHOICE_EVERY:
+      lia_assessment_set_cadence_days (assessment, gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (days)));
+      break;
+    case CADENCE_CHOICE_NEVER:
+      lia_assessment_set_cadence_days (assessment, LIA_CADENCE_NONE);
+      break;
+    case CADENCE_CHOICE_DEFAULT:
+    default:
+      lia_assessment_set_cadence_days (assessment, LIA_CADENCE_DEFAULT);
+      break;
+    }
 }

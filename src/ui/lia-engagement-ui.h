@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lia-editor.h"
 #include "lia-store-engagement.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,14 @@ void        lia_engagement_add_group       (GtkWidget           *content,
                                             LiaStore            *store,
                                             LiaRecordKind        kind,
                                             gint64               id);
+
+/* The editors' "Stay in touch" rows (the quadrant's default, every N days, never), added to
+ * the Assessment @group; they hang off the @stance row, where the apply function finds them. */
+void        lia_engagement_add_cadence_rows   (LiaEditor           *editor,
+                                               GtkWidget           *group,
+                                               LiaAssessment       *assessment,
+                                               GtkWidget           *stance);
+void        lia_engagement_apply_cadence_rows (LiaAssessment       *assessment,
+                                               GtkWidget           *stance);
 
 G_END_DECLS
