@@ -116,6 +116,22 @@ test_organization (StoreFixture  *f,
   g_assert_nonnull (lia_ui_test_find_row_by_subtitle (GTK_WIDGET (detail),
                                                       "No dispute involves this organization."));
 
+  /* As of a date: who was there, with the role they held (Amina, director since 2019). */
+  {
+    GtkWidget *as_of = lia_ui_test_find (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW,
+                                         "_As of a Date: Who Was Here");
+
+    g_assert_nonnull (as_of);
+    gtk_editable_set_text (GTK_EDITABLE (as_of), "2018-06-01");
+    g_signal_emit_by_name (as_of, "apply");
+    g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Nobody on 1 June 2018"));
+    gtk_editable_set_text (GTK_EDITABLE (as_of), "2020-06-01");
+    g_signal_emit_by_name (as_of, "apply");
+    g_assert_null (lia_ui_test_find (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Nobody on 1 June 2018"));
+    g_assert_nonnull (lia_ui_test_find_row_by_subtitle (GTK_WIDGET (detail),
+                                                        "On 1 June 2020: Director · Since 1 January 2019"));
+  }
+
   lia_ui_test_destroy (window);
 }
 

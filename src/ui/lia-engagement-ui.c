@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-editor.h"
+#include "lia-editor-dates.h"
 #include "lia-engagement-ui.h"
 #include "lia-labels.h"
 #include "lia-ui-util.h"
@@ -349,4 +350,115 @@ lia_engagement_apply_cadence_rows (LiaAssessment *assessment,
       lia_assessment_set_cadence_days (assessment, LIA_CADENCE_DEFAULT);
       break;
     }
+}
+
+/* --- As of ---------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  LiaStore   *store;
+  gint64      organization_id;
+  GtkWidget  *group;
+  GPtrArray  *rows;   /* the answer's rows, in the group after the entry row */
+} AsOf;
+
+static void
+as_of_free (gpointer data)
+{
+  AsOf *as_of = data;
+
+  g_object_unref (as_of->store);
+  g_ptr_array_unref (as_of->rows);
+  g_free (as_of);
+}
+
+static void
+as_of_add_row (AsOf      *as_of,
+               GtkWidget *row)
+{
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (as_of->group), row);
+  g_ptr_array_add (as_of->rows, row);
+}
+
+/* Who held which role on the day typed: the store query of `liaison as-of`. */
+static void
+on_as_of_apply_cb (AdwEntryRow *entry,
+                   AsOf        *as_of)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GDate) day = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+
+  for (guint i = 0; i < as_of->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (as_of->group), as_of->rows->pdata[i]);
+  g_ptr_array_set_size (as_of->rows, 0);
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+
+  if (text[0] == '\0')
+    return;
+  day = lia_editor_date_parse (text);
+  if (day == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      as_of_add_row (as_of, lia_ui_placeholder_row_new (_("Not a date"),
+                                                        _("Write a day such as 2023-03-15.")));
+      return;
+    }
+
+  people = lia_store_list_affiliations_for_organization (as_of->store, as_of->organization_id, day, &error);
+  date = lia_labels_format_date (day);
+  if (people == NULL)
+    {
+      as_of_add_row (as_of, lia_ui_placeholder_row_new (_("Could not read who was there"), error->message));
+      return;
+    }
+  if (people->len == 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("Nobody on %s"), date);
+
+      as_of_add_row (as_of, lia_ui_placeholder_row_new (title, _("No affiliation covers that day.")));
+      return;
+    }
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      LiaAffiliation *affiliation = people->pdata[i];
+      gint64 contact_id = lia_affiliation_get_contact_id (affiliation);
+      g_autofree char *name = lia_ui_dup_record_label (as_of->store, LIA_RECORD_KIND_CONTACT, contact_id);
+      g_autofree char *period = lia_ui_format_period (lia_affiliation_get_from (affiliation),
+                                                      lia_affiliation_get_until (affiliation));
+      const char *role = lia_affiliation_get_role (affiliation);
+      /* Translators: who was at an organization on a day: their role then, and their dates. */
+      g_autofree char *subtitle = g_strdup_printf (_("On %s: %s · %s"), date,
+                                                   role[0] != '\0' ? role : _("no role given"), period);
+
+      as_of_add_row (as_of, lia_ui_record_row_new (LIA_RECORD_KIND_CONTACT, contact_id, name, subtitle));
+    }
+}
+
+void
+lia_engagement_add_as_of (GtkWidget *group,
+                          LiaStore  *store,
+                          gint64     organization_id)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+  AsOf *as_of = g_new0 (AsOf, 1);
+
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+  g_return_if_fail (LIA_IS_STORE (store));
+
+  as_of->store = g_object_ref (store);
+  as_of->organization_id = organization_id;
+  as_of->group = group;
+  as_of->rows = g_ptr_array_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("_As of a Date: Who Was Here"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (entry), TRUE);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+  g_object_set_data_full (G_OBJECT (entry), "as-of", as_of, as_of_free);
+  g_signal_connect (entry, "apply", G_CALLBACK (on_as_of_apply_cb), as_of);
+  g_signal_connect (entry, "entry-activated", G_CALLBACK (on_as_of_apply_cb), as_of);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry);
 }

@@ -34,6 +34,12 @@ void        lia_engagement_add_group       (GtkWidget           *content,
                                             LiaRecordKind        kind,
                                             gint64               id);
 
+/* An "As of" date row at the end of an organization's People @group: who held which role
+ * there on the day typed (lia_store_list_affiliations_for_organization(), as `liaison as-of`). */
+void        lia_engagement_add_as_of      (GtkWidget           *group,
+                                           LiaStore            *store,
+                                           gint64               organization_id);
+
 /* The editors' "Stay in touch" rows (the quadrant's default, every N days, never), added to
  * the Assessment @group; they hang off the @stance row, where the apply function finds them. */
 void        lia_engagement_add_cadence_rows   (LiaEditor           *editor,

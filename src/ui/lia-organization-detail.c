@@ -111,6 +111,8 @@ add_people (LiaOrganizationDetail *self,
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (past), _("People who have left"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), past);
     }
+  if (all != NULL && all->len > 0)
+    lia_engagement_add_as_of (group, store, id);
 }
 
 static void
