@@ -443,7 +443,7 @@ static const char migration_6[] =
  * right through every write (an insert only raises it; anything else works it out again for
  * the records it touches), except inside a bulk load, whose end works it out for everyone.
  * Each also gets a stay-in-touch cadence of its own: NULL for its map quadrant's default,
- * 0 for none, else every so many days. */
+ * 0 for none, else every so many days. And the roles of affiliations get a full-text index. */
 #define LATEST_CONTACT_DAY(c) \
   "(SELECT max (t.day) FROM interaction_contacts ic JOIN interactions t ON t.id = ic.interaction_id" \
   "  WHERE ic.contact_id = " c ")"
@@ -555,6 +555,22 @@ static const char migration_7[] =
   "  AFTER UPDATE OF contact_id, organization_id, from_date, until_date ON affiliations" NOT_BULK
   REDO_ORGANIZATIONS ("id IN (old.organization_id, new.organization_id)")
   "END;"
+
+  /* Roles held, current and former, for search ("deputy director" finds whoever was one).
+   * An undo moves a restored affiliation to its former id: the index follows the id too. */
+  "CREATE VIRTUAL TABLE affiliations_fts USING fts5 (role, content = 'affiliations',"
+  "  content_rowid = 'id', " FTS_OPTIONS ");"
+  "CREATE TRIGGER affiliations_fts_insert AFTER INSERT ON affiliations BEGIN"
+  "  INSERT INTO affiliations_fts (rowid, role) VALUES (new.id, new.role);"
+  "END;"
+  "CREATE TRIGGER affiliations_fts_delete AFTER DELETE ON affiliations BEGIN"
+  "  INSERT INTO affiliations_fts (affiliations_fts, rowid, role) VALUES ('delete', old.id, old.role);"
+  "END;"
+  "CREATE TRIGGER affiliations_fts_update AFTER UPDATE OF id, role ON affiliations BEGIN"
+  "  INSERT INTO affiliations_fts (affiliations_fts, rowid, role) VALUES ('delete', old.id, old.role);"
+  "  INSERT INTO affiliations_fts (rowid, role) VALUES (new.id, new.role);"
+  "END;"
+  "INSERT INTO affiliations_fts (affiliations_fts) VALUES ('rebuild');"
 
   /* The records there already. */
   REDO_ALL_LATEST;
