@@ -517,20 +517,25 @@ on_reset_filters_cb (LiaDirectoryList *self)
   on_filters_changed_cb (self);
 }
 
-/* A labelled control in the popover's grid; @mnemonic names the widget for screen readers. */
-static void
+/* A labelled control in the popover's grid, the label above it: two columns would not fit a
+ * phone's 360 pixels, in French least of all. Returns the next free row. */
+static int
 attach_row (GtkGrid    *grid,
             int         row,
             const char *mnemonic,
-            GtkWidget  *widget)
+            GtkWidget  *widget,
+            GtkWidget  *mnemonic_widget)
 {
   GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic_widget != NULL ? mnemonic_widget : widget);
+  gtk_widget_add_css_class (label, "heading");
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, widget, 1, row, 1, 1);
+  gtk_grid_attach (grid, widget, 0, row + 1, 1, 1);
+
+  return row + 2;
 }
 
 static GtkSpinButton *
@@ -541,6 +546,7 @@ scale_spin (LiaDirectoryList *self,
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 5, 1);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (on_filters_changed_cb), self);
   return GTK_SPIN_BUTTON (spin);
@@ -592,7 +598,7 @@ build_filter_popover (GtkMenuButton *button,
 
   popover = gtk_popover_new ();
   grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_widget_set_margin_start (grid, 6);
   gtk_widget_set_margin_end (grid, 6);
@@ -602,48 +608,55 @@ build_filter_popover (GtkMenuButton *button,
   self->sort_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (sorts));
   gtk_widget_set_name (GTK_WIDGET (self->sort_drop), "sort");
   g_signal_connect_swapped (self->sort_drop, "notify::selected", G_CALLBACK (on_filters_changed_cb), self);
-  attach_row (GTK_GRID (grid), row++, _("_Sort by"), GTK_WIDGET (self->sort_drop));
+  row = attach_row (GTK_GRID (grid), row, _("_Sort by"), GTK_WIDGET (self->sort_drop), NULL);
 
   self->stance_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (stances));
   gtk_widget_set_name (GTK_WIDGET (self->stance_drop), "stance");
   g_signal_connect_swapped (self->stance_drop, "notify::selected", G_CALLBACK (on_filters_changed_cb), self);
-  attach_row (GTK_GRID (grid), row++, _("S_tance"), GTK_WIDGET (self->stance_drop));
+  row = attach_row (GTK_GRID (grid), row, _("S_tance"), GTK_WIDGET (self->stance_drop), NULL);
 
   self->influence_min = scale_spin (self, 0, _("Lowest influence"));
   self->influence_max = scale_spin (self, 5, _("Highest influence"));
-  attach_row (GTK_GRID (grid), row++, _("_Influence"), range_box (self->influence_min, self->influence_max));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, row - 1)),
-                                 GTK_WIDGET (self->influence_min));
+  row = attach_row (GTK_GRID (grid), row, _("_Influence"), range_box (self->influence_min, self->influence_max),
+                    GTK_WIDGET (self->influence_min));
   self->interest_min = scale_spin (self, 0, _("Lowest interest"));
   self->interest_max = scale_spin (self, 5, _("Highest interest"));
-  attach_row (GTK_GRID (grid), row++, _("I_nterest"), range_box (self->interest_min, self->interest_max));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, row - 1)),
-                                 GTK_WIDGET (self->interest_min));
+  row = attach_row (GTK_GRID (grid), row, _("I_nterest"), range_box (self->interest_min, self->interest_max),
+                    GTK_WIDGET (self->interest_min));
 
   self->sector_entry = filter_entry (self, _("Any"));
-  attach_row (GTK_GRID (grid), row++, _("Se_ctor"), GTK_WIDGET (self->sector_entry));
+  row = attach_row (GTK_GRID (grid), row, _("Se_ctor"), GTK_WIDGET (self->sector_entry), NULL);
   self->tag_entry = filter_entry (self, _("Any"));
-  attach_row (GTK_GRID (grid), row++, _("T_ag"), GTK_WIDGET (self->tag_entry));
+  row = attach_row (GTK_GRID (grid), row, _("T_ag"), GTK_WIDGET (self->tag_entry), NULL);
   self->country_entry = filter_entry (self, _("Code, as FR"));
-  attach_row (GTK_GRID (grid), row++, _("C_ountry"), GTK_WIDGET (self->country_entry));
+  row = attach_row (GTK_GRID (grid), row, _("C_ountry"), GTK_WIDGET (self->country_entry), NULL);
 
   self->not_contacted_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 3650, 30));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->not_contacted_spin),
                                _("Only those not in touch for more than this many days, or never; 0 for everyone"));
   g_signal_connect_swapped (self->not_contacted_spin, "value-changed", G_CALLBACK (on_filters_changed_cb), self);
-  attach_row (GTK_GRID (grid), row++, _("_Not contacted in days"), GTK_WIDGET (self->not_contacted_spin));
+  row = attach_row (GTK_GRID (grid), row, _("_Not contacted in days"), GTK_WIDGET (self->not_contacted_spin), NULL);
 
   due = gtk_check_button_new_with_mnemonic (_("Only those _due for contact"));
   self->due_check = GTK_CHECK_BUTTON (due);
   g_signal_connect_swapped (due, "toggled", G_CALLBACK (on_filters_changed_cb), self);
-  gtk_grid_attach (GTK_GRID (grid), due, 0, row++, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), due, 0, row++, 1, 1);
 
   reset = gtk_button_new_with_mnemonic (_("_Reset"));
   gtk_widget_set_halign (reset, GTK_ALIGN_END);
   g_signal_connect_swapped (reset, "clicked", G_CALLBACK (on_reset_filters_cb), self);
-  gtk_grid_attach (GTK_GRID (grid), reset, 0, row++, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), reset, 0, row++, 1, 1);
 
-  gtk_popover_set_child (GTK_POPOVER (popover), grid);
+  /* Taller than a small window: it scrolls. */
+  {
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 440);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
+    gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  }
   gtk_menu_button_set_popover (button, popover);
 }
 
