@@ -222,6 +222,25 @@ first_family_name (GListModel *model)
   return g_strdup (lia_contact_get_family_name (contact));
 }
 
+/* A window on the Contacts view, contacts sorted by @order. */
+static LiaWindow *
+open_contacts (LiaStore   *store,
+               GSettings  *settings,
+               const char *order)
+{
+  LiaWindow *window;
+
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-selection");
+  g_settings_set_string (settings, "contact-sort-order", order);
+  window = g_object_new (LIA_TYPE_WINDOW, "store", store, "settings", settings, NULL);
+  lia_ui_test_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "contacts"));
+  lia_ui_test_settle ();
+
+  return window;
+}
+
 static void
 test_sort_setting (StoreFixture  *f,
                    gconstpointer  data)
@@ -238,13 +257,7 @@ test_sort_setting (StoreFixture  *f,
 
   seed (f->store, &s);
   lia_test_add_contact (f->store, "Zacharie", "Abadie");
-  g_settings_reset (settings, "last-view");
-  g_settings_reset (settings, "last-selection");
-  g_settings_set_string (settings, "contact-sort-order", "family-name");
-  window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, "settings", settings, NULL);
-  lia_ui_test_present (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "contacts"));
-  lia_ui_test_settle ();
+  window = open_contacts (f->store, settings, "family-name");
 
   /* Abadie, Diallo, Diallo, Keller by family name; Amina, Amina, Bruno, Zacharie by given name. */
   model = lia_directory_list_get_model (window->contacts_list);
@@ -329,13 +342,7 @@ test_engagement_list (StoreFixture  *f,
   }
   /* Bruno was in the meeting; a contact never met sorts first by last contact. */
   lia_test_add_contact (f->store, "Zacharie", "Abadie");
-  g_settings_reset (settings, "last-view");
-  g_settings_reset (settings, "last-selection");
-  g_settings_set_string (settings, "contact-sort-order", "given-name");
-  window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, "settings", settings, NULL);
-  lia_ui_test_present (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "contacts"));
-  lia_ui_test_settle ();
+  window = open_contacts (f->store, settings, "given-name");
 
   model = lia_directory_list_get_model (window->contacts_list);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
