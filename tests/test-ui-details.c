@@ -329,7 +329,7 @@ test_engagement_list (StoreFixture  *f,
   g_autofree char *first = NULL;
   g_autofree char *sorted_first = NULL;
   GListModel *model;
-  GtkWidget *sort, *stance;
+  GtkWidget *sort, *stance, *button;
   LiaWindow *window;
   Seed s;
 
@@ -353,8 +353,8 @@ test_engagement_list (StoreFixture  *f,
 
   /* The popover is made when first opened. */
   g_assert_null (find_named (GTK_WIDGET (window->contacts_list), "stance"));
-  gtk_menu_button_popup (GTK_MENU_BUTTON (lia_ui_test_find (GTK_WIDGET (window->contacts_list),
-                                                            GTK_TYPE_MENU_BUTTON, NULL)));
+  button = lia_ui_test_find (GTK_WIDGET (window->contacts_list), GTK_TYPE_MENU_BUTTON, NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   lia_ui_test_settle ();
   stance = find_named (GTK_WIDGET (window->contacts_list), "stance");
   sort = find_named (GTK_WIDGET (window->contacts_list), "sort");
@@ -376,6 +376,8 @@ test_engagement_list (StoreFixture  *f,
   sorted_first = label_at (model, 0);
   g_assert_cmpstr (sorted_first, ==, "Zacharie Abadie");
 
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  lia_ui_test_settle ();
   g_settings_reset (settings, "contact-sort-order");
   lia_ui_test_destroy (GTK_WINDOW (window));
 }

@@ -872,7 +872,7 @@ lia_directory_list_init (LiaDirectoryList *self)
   self->bound = g_hash_table_new (NULL, NULL);
   self->engagement = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             (GDestroyNotify) lia_stakeholder_free);
-  self->settings = g_settings_new ("io.github.liaison.Liaison");
+  self->settings = lia_engagement_settings_new ();
   self->filters = g_strdup ("");
   gtk_menu_button_set_create_popup_func (self->filter_button, build_filter_popover, self, NULL);
   self->selection = gtk_single_selection_new (NULL);

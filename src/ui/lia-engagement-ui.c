@@ -50,6 +50,18 @@ lia_engagement_cadence_key (LiaQuadrant quadrant)
     }
 }
 
+GSettings *
+lia_engagement_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* A widget made outside the application (a benchmark, a test) may have no schema. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_ID, TRUE);
+  return schema != NULL ? g_settings_new (SETTINGS_ID) : NULL;
+}
+
 void
 lia_engagement_query_init (LiaStakeholderQuery *query,
                            GSettings           *settings)
@@ -60,7 +72,9 @@ lia_engagement_query_init (LiaStakeholderQuery *query,
 
   lia_stakeholder_query_init (query);
   if (settings == NULL)
-    settings = own = g_settings_new (SETTINGS_ID);
+    settings = own = lia_engagement_settings_new ();
+  if (settings == NULL)
+    return;
 
   for (int quadrant = LIA_QUADRANT_MONITOR; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
     query->cadence[quadrant] = (guint) MAX (0, g_settings_get_int (settings,

@@ -15,7 +15,10 @@ G_BEGIN_DECLS
 const char *lia_engagement_quadrant_name   (LiaQuadrant          quadrant);
 /* The GSettings key of a quadrant's default cadence ("cadence-manage-closely", …). */
 const char *lia_engagement_cadence_key     (LiaQuadrant          quadrant);
-/* lia_stakeholder_query_init() with the quadrants' cadences of @settings. */
+/* The application's settings, or %NULL when its schema is not installed. */
+GSettings  *lia_engagement_settings_new    (void);
+/* lia_stakeholder_query_init() with the quadrants' cadences of @settings (%NULL: the
+ * application's, or the built-in ones without a schema). */
 void        lia_engagement_query_init      (LiaStakeholderQuery *query,
                                             GSettings           *settings);
 /* "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago";
