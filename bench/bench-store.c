@@ -201,6 +201,7 @@ typedef struct
   char   *database;
   int     seed;
   gboolean skip_fill;
+  gboolean only_engagement;
   int     max_walk_seconds;
 } Options;
 
@@ -1026,6 +1027,8 @@ main (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_INT, &options.seed, "Seed of the generated data", "N" },
     { "skip-fill", 0, 0, G_OPTION_ARG_NONE, &options.skip_fill,
       "Reuse a database filled by an earlier run at the same --scale and --seed", NULL },
+    { "only-engagement", 0, 0, G_OPTION_ARG_NONE, &options.only_engagement,
+      "Of the query phases, run only the engagement one (with --skip-fill: its figures alone)", NULL },
     { "max-walk-seconds", 0, 0, G_OPTION_ARG_INT, &options.max_walk_seconds,
       "Stop a model walk after this long (default 1800)", "SECONDS" },
     { NULL }
@@ -1105,10 +1108,10 @@ main (int    argc,
   report_size (options.database);
   g_print ("peak RSS so far (VmHWM): %.1f MiB\n", mib (read_status_kib ("VmHWM")));
 
-  if (!run_search (&b, &error))
+  if (!options.only_engagement && !run_search (&b, &error))
     goto fail;
 
-  if (!run_models (&b, &error))
+  if (!options.only_engagement && !run_models (&b, &error))
     goto fail;
 
   if (!run_engagement (&b, &error))
