@@ -454,15 +454,19 @@ add_concern (LiaStakeholder *s,
  * Each is counted once, however many of its people it involves. */
 static const char * const health_sql[][3] = {
   [LIA_RECORD_KIND_ORGANIZATION] = {
+    /* The latest few of each source, then of both: a busy organization's thousands of
+     * interactions are never sorted together. */
     "SELECT sentiment FROM ("
-    "  SELECT t.id, t.at_utc, t.sentiment"
+    "  SELECT * FROM (SELECT t.id, t.at_utc, t.sentiment"
     "  FROM interaction_organizations io JOIN interactions t ON t.id = io.interaction_id"
     "  WHERE io.organization_id = :id AND t.day <= :today"
+    "  ORDER BY t.at_utc DESC, t.id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS) ")"
     "  UNION"
-    "  SELECT t.id, t.at_utc, t.sentiment FROM affiliations a"
+    "  SELECT * FROM (SELECT t.id, t.at_utc, t.sentiment FROM affiliations a"
     "  JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
     "  JOIN interactions t ON t.id = ic.interaction_id"
     "  WHERE a.organization_id = :id AND t.day <= :today" AFFILIATED_ON_INTERACTION
+    "  ORDER BY t.at_utc DESC, t.id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS) ")"
     ") ORDER BY at_utc DESC, id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS),
     "SELECT direction FROM ("
     "  SELECT id, direction FROM commitments"
