@@ -736,6 +736,47 @@ test_cadence (StoreFixture  *f,
   assert_problem (importer, 0, 3, 0, "“cadence-days” must be a whole number from 0 to 3650");
 }
 
+/* The day a commitment was done travels in done=""; a file without it (written before it
+ * existed) gives a done commitment the day of its last change; an open one has none. The
+ * sample's done commitments export with done="", nothing else in it changes. */
+static void
+test_done_date (StoreFixture  *f,
+                gconstpointer  data)
+{
+  static const char file[] =
+    HEADER
+    "  <commitment id=\"k-1\" direction=\"ours\" status=\"done\" done=\"2024-02-01\"><title>Said</title></commitment>\n"
+    "  <commitment id=\"k-2\" updated=\"2024-01-03T10:37:00Z\" direction=\"ours\" status=\"done\"><title>Older file</title></commitment>\n"
+    "  <commitment id=\"k-3\" direction=\"theirs\" status=\"open\" done=\"2024-02-01\"><title>Still open</title></commitment>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "done.xml", file);
+  g_autofree char *exported = NULL;
+  g_autofree char *sample = sample_path ();
+  g_autofree char *sample_export = NULL;
+  g_autofree char *text = NULL;
+  guint n_done = 0;
+
+  import_ok (f->store, path);
+  exported = export_to_string (f->store, 0);
+  g_assert_nonnull (strstr (exported, "status=\"done\" done=\"2024-02-01\""));
+  g_assert_nonnull (strstr (exported, "status=\"done\" done=\"2024-01-03\""));
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM commitments WHERE done_date IS NOT NULL"), ==, 2);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM commitments"
+                                              " WHERE uid = 'k-3' AND done_date IS NULL"), ==, 1);
+
+  /* The sample: one done="" per done commitment, the day of its last change. */
+  lia_test_sql (f->path, "DELETE FROM commitments");
+  import_ok (f->store, sample);
+  sample_export = export_to_string (f->store, 0);
+  for (const char *p = sample_export; (p = strstr (p, " done=\"")) != NULL; p++)
+    n_done++;
+  g_assert_cmpuint (n_done, ==, (guint) lia_test_sql_int (f->path, "SELECT count(*) FROM commitments WHERE status = 'done'"));
+  g_assert_cmpuint (n_done, >, 0);
+  g_file_get_contents (sample, &text, NULL, NULL);
+  g_assert_nonnull (strstr (text, "updated=\"2024-01-03T10:37:00Z\" direction=\"ours\" status=\"done\" due=\"2024-01-01\""));
+  g_assert_nonnull (strstr (sample_export, "updated=\"2024-01-03T10:37:00Z\" direction=\"ours\" status=\"done\" due=\"2024-01-01\" done=\"2024-01-03\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +788,7 @@ main (int   argc,
 
   ADD ("/exchange/round-trip", test_round_trip);
   ADD ("/exchange/merge", test_merge);
+  ADD ("/exchange/done-date", test_done_date);
   ADD ("/exchange/forward-references", test_forward_references);
   ADD ("/exchange/dangling-reference", test_dangling_reference);
   ADD ("/exchange/bad-values", test_bad_values);

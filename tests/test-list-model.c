@@ -930,6 +930,45 @@ test_organizations_by_name (StoreFixture  *f,
   recorder_clear (&rec);
 }
 
+/* A record is found wherever it is in the list, by a count, without reading a page; one the
+ * list does not hold is not found, without an error. */
+static void
+test_find (StoreFixture  *f,
+           gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[400];
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Org %03u", (guint) G_N_ELEMENTS (ids) - 1 - i);
+
+      ids[i] = lia_test_add_organization (f->store, name, 0);
+    }
+  model = lia_list_model_new_organizations (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 400);
+
+  /* Added last-first: the first added is the last row, far past the first pages. */
+  g_assert_true (lia_list_model_find (model, ids[0], &position, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (position, ==, 399);
+  g_assert_true (lia_list_model_find (model, ids[120], &position, &error));
+  g_assert_cmpuint (position, ==, 279);
+  g_assert_true (lia_list_model_find (model, ids[399], &position, &error));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (_lia_list_model_get_pages_fetched (model), ==, 0);
+  {
+    g_autoptr(LiaRecord) record = g_list_model_get_item (G_LIST_MODEL (model), 279);
+
+    g_assert_cmpint (lia_record_get_id (record), ==, ids[120]);
+  }
+
+  g_assert_false (lia_list_model_find (model, 999999, &position, &error));
+  g_assert_no_error (error);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Lifetime                                                                                    */
 
@@ -1141,6 +1180,7 @@ main (int   argc,
   ADD ("/list-model/contacts/by-name", test_contacts_by_name);
   ADD ("/list-model/organizations/by-name", test_organizations_by_name);
   ADD ("/list-model/contacts/by-engagement", test_contacts_by_engagement);
+  ADD ("/list-model/find", test_find);
   ADD ("/list-model/lifetime", test_lifetime);
   ADD ("/list-model/failed-query", test_failed_query);
 

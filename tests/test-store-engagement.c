@@ -479,7 +479,7 @@ test_own_cadence (StoreFixture  *f,
   g_assert_nonnull (strstr (error->message, "cadence"));
 }
 
-/* The latest interaction day the database keeps (schema 7), read as another program would. */
+/* The latest interaction day the database keeps (schema 8), read as another program would. */
 static char *
 kept_day (StoreFixture  *f,
           const char    *table,

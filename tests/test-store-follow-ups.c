@@ -150,6 +150,47 @@ test_closed_history (StoreFixture  *f,
   g_assert_cmpstr (lia_commitment_get_title (closed->pdata[0]), ==, "Closed first");
 }
 
+/* The day a commitment was done: today (local) when marked done, stored, kept through later
+ * edits, gone when reopened or cancelled, and what a person says when they say it. */
+static void
+test_done_date (StoreFixture  *f,
+                gconstpointer  data)
+{
+  g_autoptr(GDate) today = lia_date_new_today ();
+  g_autoptr(GDate) earlier = g_date_new_dmy (3, G_DATE_JANUARY, 2024);
+  g_autoptr(LiaRecord) record = NULL;
+  gint64 id = add_commitment (f->store, "Send the minutes", 3, TRUE, LIA_COMMITMENT_STATUS_OPEN);
+
+  record = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, id);
+  g_assert_null (lia_commitment_get_done_date (LIA_COMMITMENT (record)));
+  lia_commitment_set_status (LIA_COMMITMENT (record), LIA_COMMITMENT_STATUS_DONE);
+  lia_test_save (f->store, record);
+  g_clear_object (&record);
+
+  record = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, id);
+  g_assert_true (lia_date_equal (lia_commitment_get_done_date (LIA_COMMITMENT (record)), today));
+  /* Said otherwise, and edited later: the day stays what was said. */
+  lia_commitment_set_done_date (LIA_COMMITMENT (record), earlier);
+  lia_test_save (f->store, record);
+  g_clear_object (&record);
+  record = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, id);
+  lia_commitment_set_notes (LIA_COMMITMENT (record), "Sent by post too.");
+  lia_test_save (f->store, record);
+  g_clear_object (&record);
+  record = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, id);
+  g_assert_true (lia_date_equal (lia_commitment_get_done_date (LIA_COMMITMENT (record)), earlier));
+
+  /* Reopened: no day; cancelled: none either. */
+  lia_commitment_set_status (LIA_COMMITMENT (record), LIA_COMMITMENT_STATUS_OPEN);
+  lia_test_save (f->store, record);
+  g_clear_object (&record);
+  record = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, id);
+  g_assert_null (lia_commitment_get_done_date (LIA_COMMITMENT (record)));
+  lia_commitment_set_status (LIA_COMMITMENT (record), LIA_COMMITMENT_STATUS_CANCELLED);
+  g_assert_null (lia_commitment_get_done_date (LIA_COMMITMENT (record)));
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM commitments WHERE done_date IS NOT NULL"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +208,8 @@ main (int   argc,
               test_overdue_count, store_fixture_teardown);
   g_test_add ("/store-follow-ups/closed-history", StoreFixture, NULL, store_fixture_setup,
               test_closed_history, store_fixture_teardown);
+  g_test_add ("/store-follow-ups/done-date", StoreFixture, NULL, store_fixture_setup,
+              test_done_date, store_fixture_teardown);
 
   return g_test_run ();
 }

@@ -167,7 +167,7 @@ test_upgrade_v1 (StoreFixture  *f,
 {
   f->store = lia_test_open (f->path);
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 7);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 8);
   assert_v1_records (f->store, 0);
   assert_v1_searchable (f->store);
 
@@ -537,6 +537,35 @@ test_upgrade_sort_keys (StoreFixture  *f,
                                               " ('contacts_by_family_name', 'contacts_by_given_name')"), ==, 2);
 }
 
+/* Version 7: a commitment already done takes the day of its last change as the day it was
+ * done (the best there is); an open one has none; the change log does not grow. */
+static void
+test_upgrade_done_date (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(LiaRecord) done = NULL;
+  g_autoptr(LiaRecord) open = NULL;
+  g_autofree char *day = NULL;
+
+  /* 2024-01-03 10:37 UTC: the same day in every time zone from UTC-10 to UTC+13. */
+  lia_test_sql (f->path,
+                "INSERT INTO commitments (id, uid, title, direction, status, created_at, updated_at)"
+                " VALUES (101, 'k-done', 'Send the minutes', 'ours', 'done', 1704100000000000, 1704278220000000),"
+                "        (102, 'k-open', 'Share the figures', 'theirs', 'open', 1704100000000000, 1704278220000000)");
+
+  f->store = lia_test_open (f->path);
+  done = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, 101);
+  open = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, 102);
+  g_assert_nonnull (lia_commitment_get_done_date (LIA_COMMITMENT (done)));
+  day = lia_date_to_iso (lia_commitment_get_done_date (LIA_COMMITMENT (done)));
+  g_assert_cmpstr (day, ==, "2024-01-03");
+  g_assert_null (lia_commitment_get_done_date (LIA_COMMITMENT (open)));
+  lia_test_close (f);
+
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log"), ==, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM bulk_load"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +584,8 @@ main (int   argc,
               v2_fixture_setup, test_failed_upgrade_v2, store_fixture_teardown);
   g_test_add ("/store/migrations/upgrade-sort-keys", StoreFixture, NULL,
               v1_fixture_setup, test_upgrade_sort_keys, store_fixture_teardown);
+  g_test_add ("/store/migrations/upgrade-done-date", StoreFixture, NULL,
+              v1_fixture_setup, test_upgrade_done_date, store_fixture_teardown);
   g_test_add ("/store/migrations/fresh", StoreFixture, NULL,
               store_fixture_setup, test_fresh, store_fixture_teardown);
 

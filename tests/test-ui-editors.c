@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <glib/gi18n.h>
 
 #include "lia-commitment-editor.h"
 #include "lia-concern-editor.h"
@@ -453,6 +454,20 @@ static void
 test_opens_ready (StoreFixture  *f,
                   gconstpointer  data)
 {
+  const char *locale = data;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  /* In French too: the first field is the first whatever its title says. */
+  if (locale != NULL)
+    {
+      if (setlocale (LC_ALL, locale) == NULL)
+        {
+          g_test_skip ("The locale is not installed: build-aux/dev generates it");
+          return;
+        }
+      textdomain (GETTEXT_PACKAGE);
+    }
+
   for (guint which = 0; which < 5; which++)
     {
       const char *first = NULL;
@@ -460,6 +475,14 @@ test_opens_ready (StoreFixture  *f,
       GtkWidget *row;
 
       lia_ui_test_present (GTK_WINDOW (editor));
+      if (locale != NULL)
+        {
+          const char *translated = g_dgettext (GETTEXT_PACKAGE, first);
+
+          /* Translated, or the test proves nothing about French. */
+          g_assert_cmpstr (translated, !=, first);
+          first = translated;
+        }
       row = entry (editor, first);
       g_assert_true (focus_is_in (editor, row));
       g_assert_true (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (editor))));
@@ -475,6 +498,9 @@ test_opens_ready (StoreFixture  *f,
       gtk_window_destroy (GTK_WINDOW (editor));
       lia_ui_test_settle ();
     }
+
+  setlocale (LC_ALL, saved);
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /* A field says it is wrong once it was emptied, or changed and left; then it follows the typing. */
@@ -539,7 +565,70 @@ record_places (GtkWidget *editor,
     record_places (editor, child, places);
 }
 
-/* Problems coming and going move nothing: every row keeps its place and size, wide and narrow. */
+static void
+assert_same_places (GArray *before,
+                    GArray *after,
+                    int     width)
+{
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint j = 0; j < before->len; j++)
+    {
+      Place *a = &g_array_index (before, Place, j);
+      Place *b = &g_array_index (after, Place, j);
+
+      g_assert_true (a->row == b->row);
+      if (!graphene_rect_equal (&a->bounds, &b->bounds))
+        g_error ("At %d px, “%s” moved from %g,%g %gx%g to %g,%g %gx%g", width,
+                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (a->row)),
+                 a->bounds.origin.x, a->bounds.origin.y, a->bounds.size.width, a->bounds.size.height,
+                 b->bounds.origin.x, b->bounds.origin.y, b->bounds.size.width, b->bounds.size.height);
+    }
+}
+
+/* The labels that show @row's title and problem (an entry row has two, for an empty and a
+ * filled field) read whole: not cut with "…", inside the row. */
+static guint
+assert_title_whole (GtkWidget *row,
+                    GtkWidget *widget)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), title) == 0)
+    {
+      graphene_rect_t bounds;
+
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_error ("“%s” is cut at %d px", title, gtk_widget_get_width (widget));
+      g_assert_true (gtk_widget_compute_bounds (widget, row, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (row) + 0.5);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (row) + 0.5);
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += assert_title_whole (row, child);
+
+  return n;
+}
+
+static void
+make_problems (LiaEditor *editor)
+{
+  type (editor, "_Title", "Call");
+  type (editor, "_Title", "");
+  type (editor, "T_ime", "25:61");
+  leave (editor, entry (editor, "T_ime"));
+  type (editor, "D_uration in Minutes", "an hour");
+  leave (editor, entry (editor, "D_uration in Minutes"));
+  g_assert_true (lia_editor_save (editor) == FALSE);
+  lia_ui_test_settle ();
+  g_assert_nonnull (lia_editor_get_field_problem (editor, entry (editor, "_Title")));
+}
+
+/* Problems are read whole, wrapped when the window is narrow, never cut with "…". Wide, they
+ * move nothing: every row keeps its place and size. Narrow, a row whose problem wraps grows
+ * once, and keeps that height: fixing the problem and making it again, as typing does, moves
+ * nothing. */
 static void
 test_no_layout_jump (StoreFixture  *f,
                      gconstpointer  data)
@@ -552,36 +641,34 @@ test_no_layout_jump (StoreFixture  *f,
       LiaEditor *editor = new_editor (f->store, 2, &first);
       g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (Place));
       g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (Place));
+      g_autoptr(GArray) again = g_array_new (FALSE, FALSE, sizeof (Place));
+      g_autoptr(GArray) fixed = g_array_new (FALSE, FALSE, sizeof (Place));
 
       gtk_window_set_default_size (GTK_WINDOW (editor), widths[i], 640);
       lia_ui_test_present (GTK_WINDOW (editor));
       record_places (GTK_WIDGET (editor), GTK_WIDGET (editor), before);
       g_assert_cmpuint (before->len, >=, 6);
 
-      type (editor, "_Title", "Call");
-      type (editor, "_Title", "");
-      type (editor, "T_ime", "25:61");
-      leave (editor, entry (editor, "T_ime"));
-      type (editor, "D_uration in Minutes", "an hour");
-      leave (editor, entry (editor, "D_uration in Minutes"));
-      g_assert_true (lia_editor_save (editor) == FALSE);
-      lia_ui_test_settle ();
-      g_assert_nonnull (lia_editor_get_field_problem (editor, entry (editor, "_Title")));
-
+      make_problems (editor);
+      g_assert_cmpuint (assert_title_whole (entry (editor, "T_ime"), entry (editor, "T_ime")), ==, 2);
+      g_assert_cmpuint (assert_title_whole (entry (editor, "D_uration in Minutes"),
+                                            entry (editor, "D_uration in Minutes")), ==, 2);
+      g_assert_cmpuint (assert_title_whole (entry (editor, "_Title"), entry (editor, "_Title")), ==, 2);
       record_places (GTK_WIDGET (editor), GTK_WIDGET (editor), after);
-      g_assert_cmpuint (after->len, ==, before->len);
-      for (guint j = 0; j < before->len; j++)
-        {
-          Place *a = &g_array_index (before, Place, j);
-          Place *b = &g_array_index (after, Place, j);
+      if (widths[i] > 360)
+        assert_same_places (before, after, widths[i]);
 
-          g_assert_true (a->row == b->row);
-          if (!graphene_rect_equal (&a->bounds, &b->bounds))
-            g_error ("At %d px, “%s” moved from %g,%g %gx%g to %g,%g %gx%g", widths[i],
-                     adw_preferences_row_get_title (ADW_PREFERENCES_ROW (a->row)),
-                     a->bounds.origin.x, a->bounds.origin.y, a->bounds.size.width, a->bounds.size.height,
-                     b->bounds.origin.x, b->bounds.origin.y, b->bounds.size.width, b->bounds.size.height);
-        }
+      /* Fixed as the person types, then wrong again: nothing moves either way. */
+      type (editor, "T_ime", "10:30");
+      type (editor, "D_uration in Minutes", "60");
+      type (editor, "_Title", "Call");
+      lia_ui_test_settle ();
+      g_assert_null (lia_editor_get_field_problem (editor, entry (editor, "T_ime")));
+      record_places (GTK_WIDGET (editor), GTK_WIDGET (editor), fixed);
+      assert_same_places (after, fixed, widths[i]);
+      make_problems (editor);
+      record_places (GTK_WIDGET (editor), GTK_WIDGET (editor), again);
+      assert_same_places (after, again, widths[i]);
 
       gtk_window_destroy (GTK_WINDOW (editor));
       lia_ui_test_settle ();
@@ -636,12 +723,34 @@ test_save_sensitivity (StoreFixture  *f,
 
   type (editor, "Sec_tor", "Diagnostics");
   g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
+  /* Typed back to what it was: nothing to save. */
+  type (editor, "Sec_tor", "");
+  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  g_assert_false (lia_editor_is_dirty (editor));
   /* A wrong field does not take Save away: pressing it says what is wrong. */
   type (editor, "_Name", "");
   g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
+  type (editor, "_Name", "Helix Diagnostics");
+  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  /* A choice made and unmade, the same. */
+  {
+    GtkWidget *combo = lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, NULL);
+    guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (combo));
 
-  gtk_window_destroy (GTK_WINDOW (editor));
-  lia_ui_test_settle ();
+    adw_combo_row_set_selected (ADW_COMBO_ROW (combo), selected + 1);
+    g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (combo), selected);
+    g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  }
+  /* Closing asks nothing: there is nothing to lose. */
+  {
+    gpointer alive = editor;
+
+    g_object_add_weak_pointer (G_OBJECT (editor), &alive);
+    gtk_window_close (GTK_WINDOW (editor));
+    lia_ui_test_settle ();
+    g_assert_null (alive);
+  }
 }
 
 static void
@@ -692,6 +801,13 @@ test_locale_dates (void)
   g_autoptr(GDateTime) afternoon = g_date_time_new_local (2026, 12, 11, 14, 30, 0);
   g_autoptr(GDate) december = g_date_new_dmy (11, G_DATE_DECEMBER, 2026);
   g_autofree char *text = NULL;
+
+  /* The C locale writes two-digit years with %x: the editors always write four. */
+  g_assert_nonnull (setlocale (LC_ALL, "C"));
+  text = lia_editor_date_format (december);
+  g_assert_cmpstr (text, ==, "12/11/2026");
+  check_date (text, 2026, 12, 11);
+  g_clear_pointer (&text, g_free);
 
   if (setlocale (LC_ALL, "en_US.UTF-8") == NULL)
     g_error ("The en_US.UTF-8 locale is missing: build-aux/dev generates it");
@@ -940,6 +1056,21 @@ main (int   argc,
   /* Accessible names are checked, which GTK_A11Y=none would throw away. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   lia_ui_test_init (&argc, &argv);
+  {
+    /* The catalogs built in the build directory, for the French run. */
+    g_autofree char *locale_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+    g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+    g_unsetenv ("LANGUAGE");
+    bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+    /* GLib decides once whether to translate at all, on the first lookup: make it in French. */
+    if (setlocale (LC_ALL, "fr_FR.UTF-8") != NULL)
+      (void) g_dgettext (GETTEXT_PACKAGE, "Liaison");
+    setlocale (LC_ALL, saved);
+    textdomain (GETTEXT_PACKAGE);
+  }
 
   if (!lia_ui_test_init_display ())
     {
@@ -957,6 +1088,8 @@ main (int   argc,
   ADD ("/ui-editors/contact-affiliations", test_contact_affiliations);
   ADD ("/ui-editors/concern", test_concern);
   ADD ("/ui-editors/opens-ready", test_opens_ready);
+  g_test_add ("/ui-editors/opens-ready/fr", StoreFixture, "fr_FR.UTF-8", store_fixture_setup,
+              test_opens_ready, store_fixture_teardown);
   ADD ("/ui-editors/error-after-touching", test_error_after_touching);
   ADD ("/ui-editors/no-layout-jump", test_no_layout_jump);
   ADD ("/ui-editors/save-shows-all", test_save_shows_all);

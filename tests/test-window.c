@@ -689,8 +689,8 @@ longest (StoreFixture *f,
 /* The records whose pages are the widest in the sample: the longest names and titles. */
 static void
 sample_records (StoreFixture  *f,
-                LiaRecordKind  kinds[4],
-                gint64         ids[4])
+                LiaRecordKind  kinds[5],
+                gint64         ids[5])
 {
   kinds[0] = LIA_RECORD_KIND_ORGANIZATION;
   ids[0] = longest (f, "SELECT id FROM organizations ORDER BY length(name) DESC LIMIT 1");
@@ -700,6 +700,9 @@ sample_records (StoreFixture  *f,
   ids[2] = longest (f, "SELECT id FROM interactions ORDER BY length(title) DESC LIMIT 1");
   kinds[3] = LIA_RECORD_KIND_COMMITMENT;
   ids[3] = longest (f, "SELECT id FROM commitments ORDER BY length(title) DESC LIMIT 1");
+  /* Concerns have no view of their own: one opens from the organization it involves. */
+  kinds[4] = LIA_RECORD_KIND_CONCERN;
+  ids[4] = longest (f, "SELECT id FROM concerns ORDER BY length(title) DESC LIMIT 1");
 }
 
 static const char *
@@ -714,6 +717,32 @@ view_of (LiaRecordKind kind)
     }
 }
 
+/* Clicks @row of a list view as the pointer does: GTK 4.8's list rows select themselves
+ * through this action when clicked. */
+static void
+click_row (GtkWidget *row)
+{
+  g_assert_true (gtk_widget_activate_action (row, "listitem.select", "(bb)", FALSE, FALSE));
+  lia_ui_test_settle ();
+}
+
+/* The first organization row shown in the list, and the organization it shows. */
+static GtkWidget *
+first_organization_row (LiaWindow *window,
+                        gint64    *out_id)
+{
+  GListModel *model = lia_directory_list_get_model (window->organizations_list);
+  g_autoptr(LiaRecord) first = g_list_model_get_item (model, 0);
+  GtkWidget *label = lia_ui_test_find (GTK_WIDGET (window->organizations_list), GTK_TYPE_LABEL,
+                                       lia_record_get_label (first));
+
+  while (label != NULL && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (label)))
+    label = gtk_widget_get_parent (label);
+  g_assert_nonnull (label);
+  *out_id = lia_record_get_id (first);
+  return label;
+}
+
 /* In English and in French, at the default size and a common larger one, each kind of record
  * opens beside its list, and the list keeps its width whatever is shown; at 360 px every page
  * (the list, each record, the list again after Back) fits inside the window. */
@@ -723,8 +752,8 @@ test_layout (StoreFixture  *f,
 {
   const Language *language = data;
   static const int sizes[][2] = { { 960, 640 }, { 1280, 800 }, { 360, 640 } };
-  LiaRecordKind kinds[4];
-  gint64 ids[4];
+  LiaRecordKind kinds[5];
+  gint64 ids[5];
 
   if (!use_language (language))
     {
@@ -743,6 +772,23 @@ test_layout (StoreFixture  *f,
       /* Translated, or the test proves nothing about French. */
       if (language->language != NULL)
         g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Organisations");
+
+      /* A click on an organization: its page beside the list, never the window folding. */
+      if (width != 360)
+        {
+          gint64 clicked = 0;
+          graphene_rect_t list_bounds, detail_bounds;
+
+          click_row (first_organization_row (window, &clicked));
+          g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, clicked);
+          g_assert_false (adw_leaflet_get_folded (window->leaflet));
+          g_assert_true (gtk_widget_get_mapped (detail (window)));
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->organizations_list)));
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->list_stack), GTK_WIDGET (window), &list_bounds));
+          g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->detail_stack), GTK_WIDGET (window), &detail_bounds));
+          g_assert_cmpfloat (list_bounds.origin.x + list_bounds.size.width, <=, detail_bounds.origin.x + 1);
+          g_assert_cmpfloat (detail_bounds.origin.x + detail_bounds.size.width, <=, width + 1);
+        }
 
       for (guint r = 0; r < G_N_ELEMENTS (kinds); r++)
         {
@@ -785,6 +831,27 @@ test_layout (StoreFixture  *f,
           if (list_width < 0)
             list_width = list_bounds.size.width;
           g_assert_cmpfloat (list_bounds.size.width, ==, list_width);
+          assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
+        }
+
+      if (width == 360)
+        {
+          g_autofree char *where = g_strdup_printf ("%s, %d px", language->name, width);
+
+          /* The sidebar, one step back from a list. */
+          activate (window, "win.back", NULL);
+          g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "sidebar");
+          assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
+          /* Search results, with their dates and passages. */
+          activate (window, "win.search", NULL);
+          gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budget");
+          lia_ui_test_settle ();
+          g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "search");
+          g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), >, 0);
+          assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
+          /* The empty state of a view with nothing chosen. */
+          gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+          activate (window, "win.view", g_variant_new_string ("timeline"));
           assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
         }
       lia_ui_test_destroy (GTK_WINDOW (window));
@@ -836,9 +903,15 @@ static void
 test_detail_follows_view (StoreFixture  *f,
                           gconstpointer  data)
 {
+  const Language *language = data;
   LiaWindow *window;
   Seed s;
 
+  if (!use_language (language))
+    {
+      g_test_skip ("The locale is not installed: build-aux/dev generates it");
+      return;
+    }
   seed (f->store, &s);
   window = show_sized (f->store, 1280, 800);
 
@@ -880,6 +953,34 @@ test_detail_follows_view (StoreFixture  *f,
   /* Follow-ups kept its commitment. */
   activate (window, "win.view", g_variant_new_string ("follow-ups"));
   g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.theirs);
+  if (language->language != NULL)
+    g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Suivis");
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+  use_language (&english);
+}
+
+/* A record opened from elsewhere is highlighted in its list wherever its row is, not only in
+ * the first pages. */
+static void
+test_highlight_far_row (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  LiaWindow *window;
+  gint64 last = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Partner %03u", i);
+
+      last = lia_test_add_organization (f->store, name, 0);
+    }
+  window = show_sized (f->store, 1280, 800);
+
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, last));
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, last);
+  g_assert_cmpint (highlighted (GTK_WIDGET (window->organizations_list)), ==, last);
+  g_assert_true (lia_directory_list_select_id (window->organizations_list, last));
 
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
@@ -948,6 +1049,19 @@ test_narrow_reopen (StoreFixture  *f,
   press_on (window, row_of (GTK_WIDGET (window->organizations_list), "WHO Regional Office"));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "list");
   press_on (window, row_of (GTK_WIDGET (window->organizations_list), "World Health Organization"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "detail");
+  g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.who);
+
+  /* By keyboard: Enter on another row leaves the list to that row's own activation; on the
+   * highlighted row, opens it again. */
+  activate (window, "win.back", NULL);
+  gtk_widget_grab_focus (row_of (GTK_WIDGET (window->organizations_list), "WHO Regional Office"));
+  press_key (GTK_WIDGET (window->list_stack), GDK_KEY_Return);
+  lia_ui_test_settle ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "list");
+  gtk_widget_grab_focus (row_of (GTK_WIDGET (window->organizations_list), "World Health Organization"));
+  press_key (GTK_WIDGET (window->list_stack), GDK_KEY_Return);
+  lia_ui_test_settle ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "detail");
   g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.who);
 
@@ -1158,7 +1272,7 @@ test_follow_up_filter (StoreFixture  *f,
   GListModel *ours;
   g_autoptr(GDate) today = lia_date_new_today ();
   g_autofree char *done_today = NULL;
-  g_autofree char *today_text = lia_ui_format_date (today);
+  g_autofree char *today_text = lia_labels_format_date (today);
   g_autoptr(LiaRecord) after = NULL;
   Seed s;
 
@@ -1223,6 +1337,36 @@ test_follow_up_filter (StoreFixture  *f,
   g_assert_cmpstr (gtk_label_get_text (window->follow_ups_count), ==, "1");
   g_assert_cmpstr (gtk_label_get_text (window->follow_ups_open_count), ==, "3");
   assert_heading (follow_up_row (window, "Return the signed letter"), "Overdue");
+
+  /* Done long ago and edited since: the day it was done, not the day of the edit; reopened and
+   * the reopen undone, still that day; its page says it too. */
+  {
+    g_autoptr(LiaCommitment) old = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Return the projector");
+    g_autoptr(GDate) then = g_date_new_dmy (3, G_DATE_JANUARY, 2024);
+    g_autofree char *then_text = lia_labels_format_date (then);
+    g_autofree char *expected = g_strdup_printf ("Done on %s", then_text);
+    gint64 id;
+    GtkWidget *done_row;
+
+    lia_commitment_set_status (old, LIA_COMMITMENT_STATUS_DONE);
+    lia_commitment_set_done_date (old, then);
+    lia_test_save (f->store, old);
+    id = lia_record_get_id (LIA_RECORD (old));
+    lia_commitment_set_notes (old, "Edited today.");
+    lia_test_save (f->store, old);
+    lia_follow_up_list_set_filter (window->follow_up_list, LIA_FOLLOW_UP_FILTER_DONE);
+    lia_ui_test_settle ();
+    g_assert_cmpstr (lia_follow_up_row_get_when (follow_up_row (window, "Return the projector")), ==, expected);
+
+    activate (window, "win.reopen", g_variant_new_int64 (id));
+    activate (window, "win.undo", NULL);
+    g_assert_cmpstr (lia_follow_up_row_get_when (follow_up_row (window, "Return the projector")), ==, expected);
+
+    activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_COMMITMENT, id));
+    done_row = lia_ui_test_find_row_by_subtitle (detail (window), "Done On");
+    g_assert_nonnull (done_row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (done_row)), ==, then_text);
+  }
 
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
@@ -1314,6 +1458,93 @@ test_read_errors (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* The detail's own record reads, but what the page gathers around it does not: the page says
+ * so, with the store's message and a Retry, never "Nothing open" or an empty People group.
+ * Search says it could not search rather than "No Results Found". */
+static void
+test_inner_read_errors (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  static const struct
+  {
+    const char    *table;
+    LiaRecordKind  kind;
+    const char    *when_read;
+  } cases[] = {
+    { "commitments", LIA_RECORD_KIND_ORGANIZATION, "Send the draft agreement" },
+    { "affiliations", LIA_RECORD_KIND_ORGANIZATION, "Amina Diallo" },
+    { "commitments", LIA_RECORD_KIND_CONTACT, "Share the vaccination figures" },
+    { "affiliations", LIA_RECORD_KIND_CONTACT, "World Health Organization" },
+    { "concern_interactions", LIA_RECORD_KIND_INTERACTION, "Budget meeting" },
+    /* Who a participant is comes from their affiliations. */
+    { "affiliations", LIA_RECORD_KIND_INTERACTION, "Director · World Health Organization" },
+  };
+  LiaWindow *window;
+  GtkWidget *page;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show_sized (f->store, 1280, 800);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 id = cases[i].kind == LIA_RECORD_KIND_ORGANIZATION ? s.who
+                  : cases[i].kind == LIA_RECORD_KIND_CONTACT ? s.amina : s.meeting;
+      g_autofree char *away = g_strdup_printf ("ALTER TABLE %s RENAME TO away;", cases[i].table);
+      g_autofree char *back = g_strdup_printf ("ALTER TABLE away RENAME TO %s;", cases[i].table);
+
+      g_test_message ("%s unreadable on a %s's page", cases[i].table, lia_labels_record_kind_noun (cases[i].kind));
+      activate (window, "win.open-record", lia_ui_record_target (cases[i].kind, id));
+      g_assert_true (lia_ui_test_shows_label (detail (window), cases[i].when_read));
+
+      lia_test_sql (f->path, away);
+      lia_store_announce_outside_change (f->store);
+      lia_ui_test_settle ();
+      /* The record itself was read: the error is about what the page gathers. */
+      g_assert_nonnull (lia_detail_get_record (LIA_DETAIL (detail (window))));
+      page = shown_error_state (detail (window), "Could Not Read This Record");
+      g_assert_false (lia_ui_test_shows_label (detail (window), "Nothing open"));
+      g_assert_false (lia_ui_test_shows_label (detail (window), "Nobody at the moment"));
+      g_assert_false (lia_ui_test_shows_label (detail (window), "No affiliations"));
+
+      lia_test_sql (f->path, back);
+      click_retry (page);
+      g_assert_null (lia_ui_test_find (detail (window), ADW_TYPE_STATUS_PAGE, "Could Not Read This Record"));
+      g_assert_true (lia_ui_test_shows_label (detail (window), cases[i].when_read));
+    }
+
+  /* Back in a view whose record cannot be read now: its page says so, not the view's empty
+   * state (which says nothing is chosen). */
+  activate (window, "win.view", g_variant_new_string ("organizations"));
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.who));
+  activate (window, "win.view", g_variant_new_string ("follow-ups"));
+  lia_test_sql (f->path, "ALTER TABLE organizations RENAME TO away;");
+  lia_store_announce_outside_change (f->store);
+  lia_ui_test_settle ();
+  activate (window, "win.view", g_variant_new_string ("organizations"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), !=, "empty");
+  shown_error_state (detail (window), "Could Not Read This Record");
+  lia_test_sql (f->path, "ALTER TABLE away RENAME TO organizations;");
+  lia_store_announce_outside_change (f->store);
+  lia_ui_test_settle ();
+
+  activate (window, "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budg");
+  lia_ui_test_settle ();
+  g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
+  lia_test_sql (f->path, "ALTER TABLE interactions_fts RENAME TO away;");
+  lia_store_announce_outside_change (f->store);
+  lia_ui_test_settle ();
+  page = shown_error_state (GTK_WIDGET (window->search_results), "Could Not Search");
+  g_assert_false (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "No Results Found"));
+  lia_test_sql (f->path, "ALTER TABLE away RENAME TO interactions_fts;");
+  click_retry (page);
+  g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "Budget meeting"));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_no_display (void)
 {
@@ -1367,12 +1598,17 @@ main (int   argc,
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/wide-layout", test_wide_layout);
   ADD ("/window/remembers", test_remembers);
-  ADD ("/window/detail-follows-view", test_detail_follows_view);
   ADD ("/window/narrow-reopen", test_narrow_reopen);
+  ADD ("/window/highlight-far-row", test_highlight_far_row);
   ADD ("/window/focus-after-save", test_focus_after_save);
   g_test_add ("/window/layout/en", StoreFixture, &english, store_fixture_setup, test_layout, store_fixture_teardown);
   g_test_add ("/window/layout/fr", StoreFixture, &french, store_fixture_setup, test_layout, store_fixture_teardown);
+  g_test_add ("/window/detail-follows-view/en", StoreFixture, &english, store_fixture_setup,
+              test_detail_follows_view, store_fixture_teardown);
+  g_test_add ("/window/detail-follows-view/fr", StoreFixture, &french, store_fixture_setup,
+              test_detail_follows_view, store_fixture_teardown);
   ADD ("/window/read-errors", test_read_errors);
+  ADD ("/window/inner-read-errors", test_inner_read_errors);
   ADD ("/window/follow-up-groups", test_follow_up_groups);
   ADD ("/window/follow-up-filter", test_follow_up_filter);
 

@@ -423,10 +423,11 @@ static LiaRecord *
 read_commitment (Parse *p)
 {
   static const char * const allowed[] = { "id", "created", "updated", "direction", "status", "due",
-                                          "interaction", "contact", "organization", NULL };
+                                          "done", "interaction", "contact", "organization", NULL };
   enum { TITLE, NOTES };
   g_autoptr(LiaCommitment) self = NULL;
   g_autoptr(GDate) due = _lia_pd_date_attribute (p, p->node, "due");
+  g_autoptr(GDate) done = _lia_pd_date_attribute (p, p->node, "done");
   g_autofree char *direction_text = _lia_pd_attribute (p->node, "direction");
   int direction = LIA_COMMITMENT_DIRECTION_OURS;
   int status;
@@ -443,6 +444,22 @@ read_commitment (Parse *p)
   if (_lia_pd_enum_attribute (p, p->node, "status", LIA_TYPE_COMMITMENT_STATUS, &status))
     lia_commitment_set_status (self, status);
   lia_commitment_set_due_date (self, due);
+  /* The day it was done; a file from before "done" existed says it only by its last change,
+   * as the database did until then. A commitment not done has no such day. */
+  if (lia_commitment_get_status (self) == LIA_COMMITMENT_STATUS_DONE)
+    {
+      GDateTime *updated = lia_record_get_updated_at (LIA_RECORD (self));
+
+      if (done == NULL && updated != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (updated);
+
+          done = g_date_new_dmy (g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                                 g_date_time_get_year (local));
+        }
+      if (done != NULL)
+        lia_commitment_set_done_date (self, done);
+    }
 
   if (_lia_pd_has_attribute (p->node, "interaction"))
     _lia_pd_add_ref (p, REF_ORIGIN, LIA_RECORD_KIND_INTERACTION, p->node, "interaction", NULL);

@@ -331,6 +331,7 @@ write_commitment (Out           *out,
   attr_nick (out, "direction", LIA_TYPE_COMMITMENT_DIRECTION, lia_commitment_get_direction (self));
   attr_nick (out, "status", LIA_TYPE_COMMITMENT_STATUS, lia_commitment_get_status (self));
   attr_date (out, "due", lia_commitment_get_due_date (self));
+  attr_date (out, "done", lia_commitment_get_done_date (self));
   attr_ref (out, "interaction", LIA_RECORD_KIND_INTERACTION, lia_commitment_get_interaction_id (self));
   attr_ref (out, "contact", LIA_RECORD_KIND_CONTACT, lia_commitment_get_contact_id (self));
   attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_commitment_get_organization_id (self));

@@ -18,6 +18,7 @@ struct _LiaCommitment
   LiaCommitmentDirection  direction;
   LiaCommitmentStatus     status;
   GDate                  *due_date;  /* NULL: no due date */
+  GDate                  *done_date; /* the day it was marked done; NULL unless done */
   gint64                  contact_id;
   gint64                  organization_id;
   gint64                  interaction_id;
@@ -30,6 +31,8 @@ enum {
   PROP_DIRECTION,
   PROP_STATUS,
   PROP_DUE_DATE,
+  /* After PROP_STATUS: a copy sets the status (which sets or clears the day) first. */
+  PROP_DONE_DATE,
   PROP_CONTACT_ID,
   PROP_ORGANIZATION_ID,
   PROP_INTERACTION_ID,
@@ -108,6 +111,7 @@ lia_commitment_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->due_date, g_date_free);
+  g_clear_pointer (&self->done_date, g_date_free);
 
   G_OBJECT_CLASS (lia_commitment_parent_class)->finalize (object);
 }
@@ -140,6 +144,10 @@ lia_commitment_get_property (GObject    *object,
 
     case PROP_DUE_DATE:
       g_value_set_boxed (value, self->due_date);
+      break;
+
+    case PROP_DONE_DATE:
+      g_value_set_boxed (value, self->done_date);
       break;
 
     case PROP_CONTACT_ID:
@@ -191,6 +199,10 @@ lia_commitment_set_property (GObject      *object,
 
     case PROP_DUE_DATE:
       lia_commitment_set_due_date (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_DONE_DATE:
+      lia_commitment_set_done_date (self, g_value_get_boxed (value));
       break;
 
     case PROP_CONTACT_ID:
@@ -246,6 +258,11 @@ lia_commitment_class_init (LiaCommitmentClass *klass)
 
   properties[PROP_DUE_DATE] =
     g_param_spec_boxed ("due-date", NULL, NULL,
+                        G_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DONE_DATE] =
+    g_param_spec_boxed ("done-date", NULL, NULL,
                         G_TYPE_DATE,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -373,6 +390,18 @@ lia_commitment_set_status (LiaCommitment       *self,
   self->status = status;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
   notify_if_overdue_changed (self, was_overdue);
+
+  /* Done today, unless someone says on which day; no longer done, no day. */
+  if (status == LIA_COMMITMENT_STATUS_DONE && self->done_date == NULL)
+    {
+      g_autoptr(GDate) today = lia_date_new_today ();
+
+      lia_commitment_set_done_date (self, today);
+    }
+  else if (status != LIA_COMMITMENT_STATUS_DONE)
+    {
+      lia_commitment_set_done_date (self, NULL);
+    }
 }
 
 const GDate *
@@ -400,6 +429,29 @@ lia_commitment_set_due_date (LiaCommitment *self,
     self->due_date = g_date_copy (due_date);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_DATE]);
   notify_if_overdue_changed (self, was_overdue);
+}
+
+const GDate *
+lia_commitment_get_done_date (LiaCommitment *self)
+{
+  g_return_val_if_fail (LIA_IS_COMMITMENT (self), NULL);
+
+  return self->done_date;
+}
+
+void
+lia_commitment_set_done_date (LiaCommitment *self,
+                              const GDate   *done_date)
+{
+  g_return_if_fail (LIA_IS_COMMITMENT (self));
+
+  if (lia_date_equal (self->done_date, done_date))
+    return;
+
+  g_clear_pointer (&self->done_date, g_date_free);
+  if (done_date != NULL && g_date_valid (done_date))
+    self->done_date = g_date_copy (done_date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_DATE]);
 }
 
 gint64

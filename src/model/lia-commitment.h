@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaCommitment, lia_commitment, LIA, COMMITMENT, LiaRecord)
 
 /* A promise: ours (we owe them) or theirs (they owe us). Properties: "title" (required),
- * "notes", "direction", "status", "due-date" (GDate, optional), "contact-id" and
+ * "notes", "direction", "status", "due-date" (GDate, optional), "done-date", "contact-id" and
  * "organization-id" (the counterpart, database ids, 0 for none), "interaction-id" (where it was
  * promised, 0 for none), and the read-only derived "is-overdue": open and due before today
  * (local time). "is-overdue" is notified when status or due date change. */
@@ -27,6 +27,10 @@ LiaCommitmentStatus     lia_commitment_get_status          (LiaCommitment *self)
 void                    lia_commitment_set_status          (LiaCommitment *self, LiaCommitmentStatus status);
 const GDate            *lia_commitment_get_due_date        (LiaCommitment *self);
 void                    lia_commitment_set_due_date        (LiaCommitment *self, const GDate *due_date);
+/* The day it was marked done (GDate, local): set to today when the status becomes done
+ * without one, cleared when it is no longer done. %NULL unless done. */
+const GDate            *lia_commitment_get_done_date       (LiaCommitment *self);
+void                    lia_commitment_set_done_date       (LiaCommitment *self, const GDate *done_date);
 gint64                  lia_commitment_get_contact_id      (LiaCommitment *self);
 void                    lia_commitment_set_contact_id      (LiaCommitment *self, gint64 contact_id);
 gint64                  lia_commitment_get_organization_id (LiaCommitment *self);

@@ -858,6 +858,45 @@ lia_list_model_get_error (LiaListModel *self)
   return self->error;
 }
 
+gboolean
+lia_list_model_find (LiaListModel  *self,
+                     gint64         id,
+                     guint         *out_position,
+                     GError       **error)
+{
+  const LiaRecordOps *ops;
+  g_autoptr(LiaRecord) record = NULL;
+  LiaListKey key = { 0, NULL, 0 };
+  gboolean contains = FALSE;
+  guint position;
+  gboolean found;
+
+  g_return_val_if_fail (LIA_IS_LIST_MODEL (self), FALSE);
+  g_return_val_if_fail (out_position != NULL, FALSE);
+
+  if (id <= 0)
+    return FALSE;
+  if (!_lia_list_query_contains (self->query, id, &contains, error))
+    return FALSE;
+  if (!contains)
+    return FALSE;
+
+  ops = _lia_list_query_get_ops (self->query);
+  record = lia_store_load (self->store, ops->kind, id, error);
+  if (record == NULL)
+    return FALSE;
+
+  _lia_list_query_key_of (self->query, record, &key);
+  found = position_of (self, &key, NULL, &position, error);
+  _lia_list_key_clear (&key);
+  /* A row the model does not show yet (a change not yet applied) is not there for it. */
+  if (!found || position >= self->n_items)
+    return FALSE;
+
+  *out_position = position;
+  return TRUE;
+}
+
 guint
 _lia_list_model_get_pages_fetched (LiaListModel *self)
 {

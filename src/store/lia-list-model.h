@@ -57,5 +57,12 @@ void           lia_list_model_reload            (LiaListModel            *self);
  * fails, with a notify of "error"; the list then shows no rows, which is not the same as having
  * none. lia_list_model_reload() tries again and clears it when the query works. */
 const GError  *lia_list_model_get_error         (LiaListModel            *self);
+/* Where the record with @id is in the list, wherever that is, found by counting the rows
+ * before its key in SQL (no page is read on the way). FALSE with no error when the list does
+ * not hold it; FALSE with @error when the database could not be read. */
+gboolean       lia_list_model_find              (LiaListModel            *self,
+                                                 gint64                   id,
+                                                 guint                   *out_position,
+                                                 GError                 **error);
 
 G_END_DECLS

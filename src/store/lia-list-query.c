@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "lia-list-query-private.h"
 #include "lia-store-engagement-private.h"
@@ -585,7 +586,7 @@ _lia_list_query_read (LiaListQuery      *self,
 
   if (rc != SQLITE_DONE)
     {
-      _lia_store_set_error_from_db (self->store, error, "Could not read a page of the list");
+      _lia_store_set_error_from_db (self->store, error, _("Could not read a page of the list"));
       return FALSE;
     }
 

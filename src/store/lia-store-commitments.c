@@ -9,7 +9,7 @@
 
 #define COMMITMENT_COLUMNS \
   "id, uid, created_at, updated_at, title, notes, direction, status, due_date, contact_id," \
-  " organization_id, interaction_id"
+  " organization_id, interaction_id, done_date"
 
 static LiaRecord *
 commitment_from_row (LiaStore  *store,
@@ -18,6 +18,7 @@ commitment_from_row (LiaStore  *store,
 {
   g_autoptr(LiaCommitment) self = NULL;
   g_autoptr(GDate) due_date = NULL;
+  g_autoptr(GDate) done_date = NULL;
   int direction;
   int status;
 
@@ -35,11 +36,14 @@ commitment_from_row (LiaStore  *store,
   lia_commitment_set_contact_id (self, sqlite3_column_int64 (stmt, 9));
   lia_commitment_set_organization_id (self, sqlite3_column_int64 (stmt, 10));
   lia_commitment_set_interaction_id (self, sqlite3_column_int64 (stmt, 11));
+  /* After the status, which would say "done today". */
+  done_date = _lia_column_date (stmt, 12);
+  lia_commitment_set_done_date (self, done_date);
 
   return LIA_RECORD (g_steal_pointer (&self));
 }
 
-/* Binds ?1..?11 in the order of the INSERT and UPDATE statements below. */
+/* Binds ?1..?12 in the order of the INSERT and UPDATE statements below. */
 static void
 bind_commitment (LiaStmt       *stmt,
                  LiaCommitment *self)
@@ -57,6 +61,7 @@ bind_commitment (LiaStmt       *stmt,
   _lia_bind_ref (stmt, 9, lia_commitment_get_interaction_id (self));
   _lia_bind_time (stmt, 10, lia_record_get_created_at (record));
   _lia_bind_time (stmt, 11, lia_record_get_updated_at (record));
+  _lia_bind_date (stmt, 12, lia_commitment_get_done_date (self));
 }
 
 static gboolean
@@ -90,8 +95,8 @@ commitment_insert (LiaStore   *store,
   stmt = _lia_store_prepare (store,
                              "INSERT INTO commitments (uid, title, notes, direction, status,"
                              " due_date, contact_id, organization_id, interaction_id, created_at,"
-                             " updated_at)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                             " updated_at, done_date)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -120,14 +125,14 @@ commitment_update (LiaStore   *store,
                              "UPDATE commitments SET uid = ?1, title = ?2, notes = ?3,"
                              " direction = ?4, status = ?5, due_date = ?6, contact_id = ?7,"
                              " organization_id = ?8, interaction_id = ?9, created_at = ?10,"
-                             " updated_at = ?11"
-                             " WHERE id = ?12",
+                             " updated_at = ?11, done_date = ?12"
+                             " WHERE id = ?13",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_commitment (stmt, self);
-  sqlite3_bind_int64 (stmt, 12, lia_record_get_id (record));
+  sqlite3_bind_int64 (stmt, 13, lia_record_get_id (record));
 
   return _lia_store_step_done (store, stmt, _("Could not save the commitment"), error);
 }

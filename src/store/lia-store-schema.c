@@ -408,6 +408,16 @@ static const char migration_5[] =
   CHANGE_LOG_CHILD_TRIGGERS ("concern_parties", "concern", "concern_id")
   CHANGE_LOG_CHILD_TRIGGERS ("concern_interactions", "concern", "concern_id");
 
+/* Marks every row there is as loaded in bulk (migration_4's bulk_load), so that a migration
+ * that rewrites rows adds nothing to the change log; the migration deletes the mark after. */
+#define BULK_LOAD_MARK \
+  "INSERT INTO bulk_load VALUES (1," \
+  "  (SELECT ifnull (max (id), 0) FROM organizations)," \
+  "  (SELECT ifnull (max (id), 0) FROM contacts)," \
+  "  (SELECT ifnull (max (id), 0) FROM interactions)," \
+  "  (SELECT ifnull (max (id), 0) FROM commitments)," \
+  "  (SELECT ifnull (max (id), 0) FROM concerns));"
+
 /* Version 6: contacts sort by family name or by given name (a setting), without honorifics
  * ("Dr Amina Diallo" under D or A, never under D for Dr), in the locale's collation. The keys
  * are computed in C (lia_contact_sort_key(), defined on every connection) when the store
@@ -417,12 +427,7 @@ static const char migration_5[] =
 static const char migration_6[] =
   "ALTER TABLE contacts ADD COLUMN family_sort_key TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE contacts ADD COLUMN given_sort_key TEXT NOT NULL DEFAULT '';"
-  "INSERT INTO bulk_load VALUES (1,"
-  "  (SELECT ifnull (max (id), 0) FROM organizations),"
-  "  (SELECT ifnull (max (id), 0) FROM contacts),"
-  "  (SELECT ifnull (max (id), 0) FROM interactions),"
-  "  (SELECT ifnull (max (id), 0) FROM commitments),"
-  "  (SELECT ifnull (max (id), 0) FROM concerns));"
+  BULK_LOAD_MARK
   "UPDATE contacts SET"
   "  family_sort_key = lia_contact_sort_key (given_name, family_name, label, 0),"
   "  given_sort_key = lia_contact_sort_key (given_name, family_name, label, 1);"
@@ -435,7 +440,18 @@ static const char migration_6[] =
   "CREATE INDEX contacts_by_family_name ON contacts (family_sort_key, id);"
   "CREATE INDEX contacts_by_given_name ON contacts (given_sort_key, id);";
 
-/* Version 7: engagement kept in the database, so that lists of stakeholders sort and filter
+/* Version 7: the day a commitment was marked done, which "Done on" shows and partner
+ * directories carry. Until now only updated_at told it (and any later edit moved it): the
+ * commitments already done take the local day of their last change, the best there is. Like
+ * version 6, under the bulk_load marker: no change-log row per commitment. */
+static const char migration_7[] =
+  "ALTER TABLE commitments ADD COLUMN done_date TEXT;"
+  BULK_LOAD_MARK
+  "UPDATE commitments SET done_date = date (updated_at / 1000000, 'unixepoch', 'localtime')"
+  "  WHERE status = 'done';"
+  "DELETE FROM bulk_load;";
+
+/* Version 8: engagement kept in the database, so that lists of stakeholders sort and filter
  * by last contact in SQL. Each organization and contact keeps the local day of its latest
  * interaction, planned ones included (a query "as of" a day before it looks further back,
  * see lia-store-engagement.c): a contact's own interactions; an organization's own and those
@@ -474,7 +490,7 @@ static const char migration_6[] =
 /* What the end of a bulk load runs (lia-store-bulk.c). */
 const char _lia_store_redo_latest_interactions_sql[] = REDO_ALL_LATEST;
 
-static const char migration_7[] =
+static const char migration_8[] =
   "ALTER TABLE organizations ADD COLUMN cadence_days INTEGER"
   "  CHECK (cadence_days IS NULL OR cadence_days BETWEEN 0 AND 3650);"
   "ALTER TABLE organizations ADD COLUMN latest_interaction_day TEXT;"
@@ -583,6 +599,7 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

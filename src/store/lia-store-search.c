@@ -376,7 +376,7 @@ search_target (LiaStore           *self,
   return TRUE;
 }
 
-/* People by the roles they hold or held (schema 7): a hit is the contact, the matched role as
+/* People by the roles they hold or held (schema 8): a hit is the contact, the matched role as
  * its passage, and in its context line the organization, with "former" and the end date when
  * the role is over. A contact already found by its own text is not listed twice; up to
  * @limit contact hits in all. */

@@ -23,18 +23,19 @@ lia_commitment_detail_build (LiaDetail *detail,
   LiaCommitment *commitment = LIA_COMMITMENT (record);
   LiaStore *store = lia_detail_get_store (detail);
   gint64 id = lia_record_get_id (record);
-  g_autofree char *due = lia_ui_format_date (lia_commitment_get_due_date (commitment));
+  g_autofree char *due = lia_labels_format_date (lia_commitment_get_due_date (commitment));
+  g_autofree char *done = lia_labels_format_date (lia_commitment_get_done_date (commitment));
   g_autofree char *status = NULL;
   GtkWidget *group, *button;
 
   if (lia_commitment_get_is_overdue (commitment))
     status = g_strdup_printf (_("Overdue since %s"), due);
   else
-    status = g_strdup (lia_ui_commitment_status_label (lia_commitment_get_status (commitment)));
+    status = g_strdup (lia_labels_commitment_status (lia_commitment_get_status (commitment)));
 
   gtk_box_append (GTK_BOX (content),
                   lia_ui_detail_header_new (NULL, "task-due-symbolic", lia_commitment_get_title (commitment),
-                                            lia_ui_direction_label (lia_commitment_get_direction (commitment))));
+                                            lia_labels_direction (lia_commitment_get_direction (commitment))));
 
   if (lia_commitment_get_status (commitment) == LIA_COMMITMENT_STATUS_OPEN)
     button = lia_ui_action_button_new (_("Mark as _Done"), "win.mark-done", g_variant_new_int64 (id));
@@ -47,6 +48,7 @@ lia_commitment_detail_build (LiaDetail *detail,
   group = lia_ui_group_new (content, _("Details"), NULL);
   lia_ui_group_add (group, lia_ui_property_row_new (_("Status"), status));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Due"), due != NULL ? due : _("No due date")));
+  lia_ui_group_add (group, lia_ui_property_row_new (_("Done On"), done));
   if (lia_commitment_get_organization_id (commitment) != 0)
     {
       gint64 other = lia_commitment_get_organization_id (commitment);

@@ -24,16 +24,16 @@ lia_concern_detail_build (LiaDetail *detail,
   LiaStore *store = lia_detail_get_store (detail);
   GListModel *parties = lia_concern_get_parties (concern);
   const GArray *interactions = lia_concern_get_interaction_ids (concern);
-  g_autofree char *opened = lia_ui_format_date (lia_concern_get_opened (concern));
-  g_autofree char *resolved = lia_ui_format_date (lia_concern_get_resolved (concern));
+  g_autofree char *opened = lia_labels_format_date (lia_concern_get_opened (concern));
+  g_autofree char *resolved = lia_labels_format_date (lia_concern_get_resolved (concern));
   g_autofree char *subtitle = NULL;
   GtkWidget *group;
   guint n = g_list_model_get_n_items (parties);
 
   /* Translators: a concern's severity and status, as in "High severity · Mediating". */
   subtitle = g_strdup_printf (_("%s severity · %s"),
-                              lia_ui_severity_label (lia_concern_get_severity (concern)),
-                              lia_ui_concern_status_label (lia_concern_get_status (concern)));
+                              lia_labels_severity (lia_concern_get_severity (concern)),
+                              lia_labels_concern_status (lia_concern_get_status (concern)));
   gtk_box_append (GTK_BOX (content),
                   lia_ui_detail_header_new (NULL, "dialog-warning-symbolic",
                                             lia_concern_get_title (concern), subtitle));

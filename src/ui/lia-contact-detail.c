@@ -32,7 +32,7 @@ add_contact_points (GtkWidget  *group,
       g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
 
       lia_ui_group_add (group,
-                        lia_ui_link_row_new (lia_ui_contact_point_kind_label (lia_contact_point_get_kind (point)),
+                        lia_ui_link_row_new (lia_labels_contact_point_kind (lia_contact_point_get_kind (point)),
                                              lia_contact_point_get_value (point), uri_prefix,
                                              icon_name, tooltip));
     }
@@ -46,12 +46,17 @@ add_affiliations (LiaContactDetail *self,
                   LiaContact       *contact)
 {
   LiaStore *store = lia_detail_get_store (LIA_DETAIL (self));
+  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) affiliations =
-    lia_store_list_affiliations_for_contact (store, lia_record_get_id (LIA_RECORD (contact)), NULL);
+    lia_store_list_affiliations_for_contact (store, lia_record_get_id (LIA_RECORD (contact)), &error);
   g_autoptr(GDate) today = lia_date_new_today ();
-  GtkWidget *group = lia_ui_group_new (content, _("Affiliations"), NULL);
+  GtkWidget *group;
 
-  for (guint i = 0; affiliations != NULL && i < affiliations->len; i++)
+  if (lia_detail_failed (LIA_DETAIL (self), &error))
+    return;
+
+  group = lia_ui_group_new (content, _("Affiliations"), NULL);
+  for (guint i = 0; i < affiliations->len; i++)
     {
       LiaAffiliation *affiliation = affiliations->pdata[i];
       gint64 organization_id = lia_affiliation_get_organization_id (affiliation);
@@ -76,7 +81,7 @@ add_affiliations (LiaContactDetail *self,
       lia_ui_group_add (group, row);
     }
 
-  if (affiliations == NULL || affiliations->len == 0)
+  if (affiliations->len == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No affiliations"),
                                                          _("Edit the contact to say where they work.")));
 }
@@ -94,10 +99,11 @@ lia_contact_detail_build (LiaDetail *detail,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *local_time = lia_ui_format_local_time (lia_contact_get_time_zone (contact), now);
   g_autofree char *languages = lia_iso_dup_language_list (lia_contact_get_languages (contact));
-  g_autofree char *influence = lia_ui_format_scale (lia_assessment_get_influence (assessment));
-  g_autofree char *interest = lia_ui_format_scale (lia_assessment_get_interest (assessment));
+  g_autofree char *influence = lia_labels_format_scale (lia_assessment_get_influence (assessment));
+  g_autofree char *interest = lia_labels_format_scale (lia_assessment_get_interest (assessment));
   g_autoptr(GPtrArray) commitments = NULL;
   g_autoptr(GPtrArray) concerns = NULL;
+  g_autoptr(GError) error = NULL;
   GVariant *target;
   GtkWidget *group, *buttons;
   guint n_reach = 0;
@@ -122,7 +128,7 @@ lia_contact_detail_build (LiaDetail *detail,
                                  "call-start-symbolic", _("Call"));
   if (lia_contact_get_preferred_channel (contact) != LIA_CHANNEL_UNSPECIFIED)
     n_reach += lia_ui_group_add (group, lia_ui_property_row_new (_("Prefers"),
-                                                                 lia_ui_channel_label (lia_contact_get_preferred_channel (contact))));
+                                                                 lia_labels_channel (lia_contact_get_preferred_channel (contact))));
   n_reach += lia_ui_group_add (group, lia_ui_property_row_new (_("Local Time"), local_time));
   n_reach += lia_ui_group_add (group, lia_ui_property_row_new (_("Languages"), languages));
   if (n_reach == 0)
@@ -135,20 +141,24 @@ lia_contact_detail_build (LiaDetail *detail,
   lia_ui_group_add (group, lia_ui_property_row_new (_("Influence"), influence));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Interest"), interest));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Stance"),
-                                                    lia_ui_stance_label (lia_assessment_get_stance (assessment))));
+                                                    lia_labels_stance (lia_assessment_get_stance (assessment))));
 
   lia_engagement_add_group (content, store, LIA_RECORD_KIND_CONTACT, id);
 
+  commitments = lia_store_list_open_commitments (store, id, 0, &error);
+  if (lia_detail_failed (detail, &error))
+    return;
   group = lia_ui_group_new (content, _("Open Commitments"), _("What we owe them and what they owe us"));
-  commitments = lia_store_list_open_commitments (store, id, 0, NULL);
-  for (guint i = 0; commitments != NULL && i < commitments->len; i++)
+  for (guint i = 0; i < commitments->len; i++)
     lia_ui_group_add (group, lia_ui_commitment_row_new (store, commitments->pdata[i]));
-  if (commitments == NULL || commitments->len == 0)
+  if (commitments->len == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("Nothing open"),
                                                          _("Neither side owes anything at the moment.")));
 
-  concerns = lia_store_list_open_concerns (store, id, 0, NULL, NULL);
-  if (concerns != NULL && concerns->len > 0)
+  concerns = lia_store_list_open_concerns (store, id, 0, NULL, &error);
+  if (lia_detail_failed (detail, &error))
+    return;
+  if (concerns->len > 0)
     {
       group = lia_ui_group_new (content, _("Open Concerns"), NULL);
       for (guint i = 0; i < concerns->len; i++)
@@ -158,7 +168,7 @@ lia_contact_detail_build (LiaDetail *detail,
           lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_CONCERN,
                                                           lia_record_get_id (LIA_RECORD (concern)),
                                                           lia_concern_get_title (concern),
-                                                          lia_ui_severity_label (lia_concern_get_severity (concern))));
+                                                          lia_labels_severity (lia_concern_get_severity (concern))));
         }
     }
 

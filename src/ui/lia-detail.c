@@ -15,6 +15,8 @@ typedef struct
   LiaStore   *store;
   gint64      id;
   LiaRecord  *record;
+  /* The first read that failed while building, which the page then shows. */
+  GError     *build_error;
   gulong      changed_handler;
   gulong      reset_handler;
   guint       refresh_source;
@@ -157,6 +159,19 @@ restore_focus (GtkWidget *content,
     gtk_widget_grab_focus (best);
 }
 
+static void
+show_error (LiaDetail    *self,
+            const GError *error)
+{
+  LiaDetailPrivate *priv = lia_detail_get_instance_private (self);
+  GtkWidget *page = lia_error_state_new (_("Could Not Read This Record"),
+                                         G_CALLBACK (lia_detail_refresh), self);
+
+  lia_ui_remove_all (priv->content);
+  lia_error_state_set_error (page, error);
+  gtk_box_append (GTK_BOX (priv->content), page);
+}
+
 void
 lia_detail_refresh (LiaDetail *self)
 {
@@ -179,11 +194,7 @@ lia_detail_refresh (LiaDetail *self)
   /* Only a record that is truly gone is "Deleted"; a database that cannot be read says so. */
   if (priv->record == NULL && !g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND))
     {
-      GtkWidget *page = lia_error_state_new (_("Could Not Read This Record"),
-                                             G_CALLBACK (lia_detail_refresh), self);
-
-      lia_error_state_set_error (page, error);
-      gtk_box_append (GTK_BOX (priv->content), page);
+      show_error (self, error);
       return;
     }
   if (priv->record == NULL)
@@ -197,7 +208,15 @@ lia_detail_refresh (LiaDetail *self)
       return;
     }
 
+  g_clear_error (&priv->build_error);
   klass->build (self, priv->content, priv->record);
+  /* Half a page, with an unread list passing for an empty one, would mislead: all or the
+   * error. */
+  if (priv->build_error != NULL)
+    {
+      show_error (self, priv->build_error);
+      g_clear_error (&priv->build_error);
+    }
   if (focus_path != NULL)
     restore_focus (priv->content, focus_path);
 }
@@ -259,6 +278,7 @@ lia_detail_dispose (GObject *object)
   g_clear_pointer (&priv->box, gtk_widget_unparent);
   g_clear_object (&priv->record);
   g_clear_object (&priv->store);
+  g_clear_error (&priv->build_error);
 
   G_OBJECT_CLASS (lia_detail_parent_class)->dispose (object);
 }
@@ -385,6 +405,24 @@ lia_detail_set_record_id (LiaDetail *self,
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (priv->scrolled)), 0);
     }
   lia_detail_refresh (self);
+}
+
+gboolean
+lia_detail_failed (LiaDetail  *self,
+                   GError    **error)
+{
+  LiaDetailPrivate *priv = lia_detail_get_instance_private (self);
+
+  g_return_val_if_fail (LIA_IS_DETAIL (self), FALSE);
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  if (*error == NULL)
+    return FALSE;
+  if (priv->build_error == NULL)
+    priv->build_error = g_steal_pointer (error);
+  else
+    g_clear_error (error);
+  return TRUE;
 }
 
 gint64

@@ -19,6 +19,10 @@ G_DECLARE_DERIVABLE_TYPE (LiaDetail, lia_detail, LIA, DETAIL, GtkWidget)
  *
  * A detail pane: one record, read again from the store and rebuilt after every change to the
  * database, so that what it shows is never stale. Construct-only property "store".
+ *
+ * @build reads more than the record (people, open commitments…): when one of those reads
+ * fails it hands the error to lia_detail_failed(), and the pane shows the store's message
+ * with a Retry instead of a page that would pass an unread list for an empty one.
  */
 struct _LiaDetailClass
 {
@@ -41,6 +45,11 @@ void         lia_detail_set_record_id (LiaDetail *self,
 gint64       lia_detail_get_record_id (LiaDetail *self);
 /* The record as last read, or %NULL (none, or deleted). */
 LiaRecord   *lia_detail_get_record    (LiaDetail *self);
+/* For @build: when *@error is set, keeps it (the first one of a build) and returns %TRUE, so
+ * that the page shows the error instead of what was built; %FALSE when *@error is %NULL.
+ * `if (lia_detail_failed (detail, &error)) return;` after each read. */
+gboolean     lia_detail_failed        (LiaDetail *self,
+                                       GError   **error);
 /* Rebuilds now instead of on the next idle (tests). */
 void         lia_detail_refresh       (LiaDetail *self);
 /* The content box, for tests that look for what is shown. */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 
 #include "lia-editor-dates.h"
 
@@ -55,11 +56,18 @@ char *
 lia_editor_date_format (const GDate *date)
 {
   char text[128];
+  g_autoptr(GString) format = NULL;
 
   if (date == NULL || !g_date_valid (date))
     return NULL;
 
-  if (g_date_strftime (text, sizeof text, "%x", date) == 0)
+  /* The locale's numeric date, but always with the whole year: the C locale's %x is
+   * "12/11/26", and a date someone reads back to check must not leave the century open. */
+  format = g_string_new (nl_langinfo (D_FMT));
+  if (format->len == 0)
+    g_string_assign (format, "%x");
+  g_string_replace (format, "%y", "%Y", 0);
+  if (g_date_strftime (text, sizeof text, format->str, date) == 0)
     return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
                             g_date_get_day (date));
 

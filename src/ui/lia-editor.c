@@ -8,6 +8,7 @@
 #include "lia-editor.h"
 #include "lia-engagement-ui.h"
 #include "lia-editor-dates.h"
+#include "lia-record-picker.h"
 
 /* A row that can be wrong. Its problem is shown in the row itself (its title says what is
  * wrong, in the error colour), so that nothing moves under the pointer when it comes or goes;
@@ -20,6 +21,7 @@ typedef struct
   gboolean   edited;    /* changed since the editor opened, not yet left */
   gboolean   emptied;   /* found empty by a change (maybe only halfway through a replacement) */
   gboolean   touched;   /* problems are shown */
+  int        reserved;  /* the height the row took with its problem, kept once it is fixed */
 } Field;
 
 typedef struct
@@ -31,6 +33,7 @@ typedef struct
   gboolean     dirty;
   gboolean     closing;
   char        *problem;
+  char        *loaded;  /* what the form showed when it opened (form_state()) */
   GPtrArray   *fields;  /* Field, in the order of the form */
   guint        emptied_idle;
 
@@ -111,10 +114,42 @@ escape_underlines (const char *text)
   return g_strjoinv ("__", parts);
 }
 
+/* A problem is said in the row's title, which may be long: wrapped, never cut with "…".
+ * Neither AdwEntryRow nor AdwComboRow names its title labels (an entry row has two: the
+ * placeholder-sized one and the small one above the text): found by their text. */
+static void
+wrap_title_labels (GtkWidget  *widget,
+                   const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), title) == 0)
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_lines (label, -1);
+      gtk_label_set_wrap (label, TRUE);
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    wrap_title_labels (child, title);
+}
+
 static void
 show_field (Field *field)
 {
   gboolean wrong = field->touched && field->problem != NULL;
+  int height = gtk_widget_get_height (field->row);
+
+  /* A problem long enough to wrap makes its row taller; once fixed, the row keeps that height
+   * while the editor is open, so that the rows below do not move back and forth as the
+   * problem comes and goes with the typing. */
+  if (gtk_widget_get_mapped (field->row) && height > field->reserved &&
+      gtk_widget_has_css_class (field->row, "error"))
+    {
+      field->reserved = height;
+      gtk_widget_set_size_request (field->row, -1, field->reserved);
+    }
 
   if (wrong)
     {
@@ -261,6 +296,61 @@ on_field_leave_cb (GtkEventControllerFocus *controller,
   show_field (field);
 }
 
+/* What the form holds, as text: every value a person can change, and every row (a participant
+ * added is a row). Comparing it with the state it opened with tells a change typed back to
+ * the original from a real one. A field's title is its own, not the problem it shows; what
+ * is typed into a search for a record is no value until a record is picked. */
+static void
+append_form_state (LiaEditor *self,
+                   GtkWidget *widget,
+                   GString   *state)
+{
+  if (GTK_IS_POPOVER (widget) || LIA_IS_RECORD_PICKER (widget) || GTK_IS_MENU_BUTTON (widget))
+    return;
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    {
+      Field *field = find_field (self, widget);
+
+      g_string_append_printf (state, "\036row\037%s",
+                              field != NULL ? field->title
+                                            : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+      if (ADW_IS_ACTION_ROW (widget))
+        g_string_append_printf (state, "\037%s", adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+      if (ADW_IS_EXPANDER_ROW (widget))
+        g_string_append_printf (state, "\037%s", adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget)));
+    }
+  if (ADW_IS_COMBO_ROW (widget))
+    g_string_append_printf (state, "\037%u", adw_combo_row_get_selected (ADW_COMBO_ROW (widget)));
+  if (GTK_IS_EDITABLE (widget) && gtk_editable_get_delegate (GTK_EDITABLE (widget)) == NULL)
+    g_string_append_printf (state, "\036text\037%s", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      g_autofree char *text = lia_editor_dup_text (widget);
+
+      g_string_append_printf (state, "\036text\037%s", text);
+    }
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_string_append_printf (state, "\036check\037%d", gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)));
+  if (GTK_IS_SWITCH (widget))
+    g_string_append_printf (state, "\036switch\037%d", gtk_switch_get_active (GTK_SWITCH (widget)));
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    g_string_append_printf (state, "\036toggle\037%d", gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    append_form_state (self, child, state);
+}
+
+static char *
+form_state (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  GString *state = g_string_new (NULL);
+
+  append_form_state (self, priv->form, state);
+  return g_string_free (state, FALSE);
+}
+
 void
 lia_editor_changed (LiaEditor *self)
 {
@@ -271,7 +361,12 @@ lia_editor_changed (LiaEditor *self)
   if (priv->loading)
     return;
 
-  priv->dirty = TRUE;
+  /* Save is for a change: not for one typed back to what was there. */
+  {
+    g_autofree char *now = form_state (self);
+
+    priv->dirty = g_strcmp0 (now, priv->loaded) != 0;
+  }
   validate (self);
 }
 
@@ -424,6 +519,7 @@ lia_editor_constructed (GObject *object)
   priv->loading = TRUE;
   klass->load (self, priv->record);
   priv->loading = FALSE;
+  priv->loaded = form_state (self);
   validate (self);
 
   /* Typing starts in the first field (never on Cancel, where a space would throw it all away). */
@@ -451,6 +547,7 @@ lia_editor_finalize (GObject *object)
   LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
 
   g_clear_pointer (&priv->problem, g_free);
+  g_clear_pointer (&priv->loaded, g_free);
   /* Rows still alive (held elsewhere) must not call back into a finalized editor. */
   for (guint i = 0; i < priv->fields->len; i++)
     g_object_weak_unref (G_OBJECT (((Field *) priv->fields->pdata[i])->row), on_field_row_gone_cb, self);
@@ -763,6 +860,7 @@ lia_editor_add_field (LiaEditor *self,
   field->title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   /* Messages hold what people typed: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  wrap_title_labels (row, field->title);
   g_ptr_array_add (priv->fields, field);
   /* Rows come and go with the form (an affiliation removed): so do their fields. */
   g_object_weak_ref (G_OBJECT (row), on_field_row_gone_cb, self);

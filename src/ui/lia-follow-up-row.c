@@ -28,24 +28,32 @@ struct _LiaFollowUpRow
 
 G_DEFINE_FINAL_TYPE (LiaFollowUpRow, lia_follow_up_row, GTK_TYPE_WIDGET)
 
-/* The local day a closed commitment was last changed: the day it was marked done or cancelled
- * (the store keeps no separate date for that). */
+/* When a closed commitment was closed: the day it was marked done; a cancelled one, the local
+ * day it was last changed (the store keeps no separate day for that). */
 static char *
 format_closed (LiaCommitment *commitment)
 {
   GDateTime *updated = lia_record_get_updated_at (LIA_RECORD (commitment));
-  g_autoptr(GDateTime) local = NULL;
+  const GDate *done = lia_commitment_get_done_date (commitment);
   g_autoptr(GDate) day = NULL;
   g_autofree char *date = NULL;
   gboolean cancelled = lia_commitment_get_status (commitment) == LIA_COMMITMENT_STATUS_CANCELLED;
 
-  if (updated == NULL)
+  if (!cancelled && done != NULL)
+    {
+      day = g_date_copy (done);
+    }
+  else if (cancelled && updated != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (updated);
+
+      day = g_date_new_dmy (g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                            g_date_time_get_year (local));
+    }
+  if (day == NULL)
     return g_strdup (cancelled ? _("Cancelled") : _("Done"));
 
-  local = g_date_time_to_local (updated);
-  day = g_date_new_dmy (g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                        g_date_time_get_year (local));
-  date = lia_ui_format_date (day);
+  date = lia_labels_format_date (day);
 
   /* Translators: when a commitment was closed; %s is a date ("3 December 2026"). */
   return g_strdup_printf (cancelled ? _("Cancelled on %s") : _("Done on %s"), date);
@@ -64,7 +72,7 @@ format_when (LiaCommitment *commitment,
   if (due == NULL)
     return g_strdup (_("No due date"));
 
-  date = lia_ui_format_date (due);
+  date = lia_labels_format_date (due);
   days = g_date_days_between (today, due);
   if (days < 0)
     {

@@ -47,11 +47,12 @@ lia_interaction_detail_build (LiaDetail *detail,
   const GArray *contacts = lia_interaction_get_contact_ids (interaction);
   const GArray *organizations = lia_interaction_get_organization_ids (interaction);
   g_autoptr(GPtrArray) concerns = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *group, *buttons;
 
   /* Translators: when an interaction happened, as in "Monday, 3 March 2025, 14:05 (UTC+03:00)". */
   when = g_strdup_printf (_("%s, %s (UTC%s)"), day, time, offset);
-  subtitle = g_strdup_printf ("%s · %s", lia_ui_interaction_kind_label (kind), when);
+  subtitle = g_strdup_printf ("%s · %s", lia_labels_interaction_kind (kind), when);
   gtk_box_append (GTK_BOX (content),
                   lia_ui_detail_header_new (NULL, lia_ui_interaction_kind_icon_name (kind),
                                             lia_interaction_get_title (interaction), subtitle));
@@ -77,13 +78,23 @@ lia_interaction_detail_build (LiaDetail *detail,
   for (guint i = 0; i < contacts->len; i++)
     {
       gint64 id = g_array_index (contacts, gint64, i);
-      g_autoptr(LiaRecord) contact = lia_store_load (store, LIA_RECORD_KIND_CONTACT, id, NULL);
-      g_autofree char *name = lia_ui_dup_record_label (store, LIA_RECORD_KIND_CONTACT, id);
+      g_autoptr(LiaRecord) contact = lia_store_load (store, LIA_RECORD_KIND_CONTACT, id, &error);
+      g_autofree char *name = NULL;
       g_autofree char *context = NULL;
 
+      /* A participant deleted since is shown as such; one that cannot be read is an error. */
+      if (g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND))
+        g_clear_error (&error);
+      if (lia_detail_failed (detail, &error))
+        return;
+      name = lia_ui_dup_record_label (store, LIA_RECORD_KIND_CONTACT, id);
       /* Who they are, so that two people of the same name are told apart. */
       if (contact != NULL)
-        context = lia_ui_dup_contact_context (store, LIA_CONTACT (contact));
+        {
+          context = lia_ui_read_contact_context (store, LIA_CONTACT (contact), &error);
+          if (lia_detail_failed (detail, &error))
+            return;
+        }
       lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_CONTACT, id, name,
                                                       context != NULL && context[0] != '\0'
                                                       ? context : _("Contact")));
@@ -108,8 +119,10 @@ lia_interaction_detail_build (LiaDetail *detail,
       lia_ui_group_add (group, lia_ui_property_row_new (_("Outcome"), lia_interaction_get_outcome (interaction)));
     }
 
-  concerns = lia_store_list_concerns_for_interaction (store, lia_record_get_id (record), NULL);
-  if (concerns != NULL && concerns->len > 0)
+  concerns = lia_store_list_concerns_for_interaction (store, lia_record_get_id (record), &error);
+  if (lia_detail_failed (detail, &error))
+    return;
+  if (concerns->len > 0)
     {
       group = lia_ui_group_new (content, _("Concerns"), NULL);
       for (guint i = 0; i < concerns->len; i++)
@@ -119,7 +132,7 @@ lia_interaction_detail_build (LiaDetail *detail,
           lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_CONCERN,
                                                           lia_record_get_id (LIA_RECORD (concern)),
                                                           lia_concern_get_title (concern),
-                                                          lia_ui_concern_status_label (lia_concern_get_status (concern))));
+                                                          lia_labels_concern_status (lia_concern_get_status (concern))));
         }
     }
 }

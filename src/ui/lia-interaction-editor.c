@@ -147,7 +147,7 @@ lia_interaction_editor_load (LiaEditor *editor,
   gtk_window_set_title (GTK_WINDOW (self), lia_editor_is_new (editor) ? _("Log Interaction")
                                                                       : _("Edit Interaction"));
   for (guint i = 0; i < 7; i++)
-    kinds[i] = lia_ui_interaction_kind_label (i);
+    kinds[i] = lia_labels_interaction_kind (i);
   kinds[7] = NULL;
 
   if (at == NULL)

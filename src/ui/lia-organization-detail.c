@@ -47,13 +47,13 @@ add_assessment (GtkWidget     *content,
                 LiaAssessment *assessment)
 {
   GtkWidget *group = lia_ui_group_new (content, _("Assessment"), NULL);
-  g_autofree char *influence = lia_ui_format_scale (lia_assessment_get_influence (assessment));
-  g_autofree char *interest = lia_ui_format_scale (lia_assessment_get_interest (assessment));
+  g_autofree char *influence = lia_labels_format_scale (lia_assessment_get_influence (assessment));
+  g_autofree char *interest = lia_labels_format_scale (lia_assessment_get_interest (assessment));
 
   lia_ui_group_add (group, lia_ui_property_row_new (_("Influence"), influence));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Interest"), interest));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Stance"),
-                                           lia_ui_stance_label (lia_assessment_get_stance (assessment))));
+                                           lia_labels_stance (lia_assessment_get_stance (assessment))));
 }
 
 static void
@@ -63,13 +63,18 @@ add_people (LiaOrganizationDetail *self,
 {
   LiaStore *store = lia_detail_get_store (LIA_DETAIL (self));
   gint64 id = lia_record_get_id (LIA_RECORD (organization));
-  g_autoptr(GPtrArray) all = lia_store_list_affiliations_for_organization (store, id, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = lia_store_list_affiliations_for_organization (store, id, NULL, &error);
   g_autoptr(GDate) today = lia_date_new_today ();
-  GtkWidget *group = lia_ui_group_new (content, _("People"), NULL);
+  GtkWidget *group;
   GtkWidget *past = NULL;
   guint n_current = 0, n_past = 0;
 
-  for (guint i = 0; all != NULL && i < all->len; i++)
+  if (lia_detail_failed (LIA_DETAIL (self), &error))
+    return;
+
+  group = lia_ui_group_new (content, _("People"), NULL);
+  for (guint i = 0; i < all->len; i++)
     {
       LiaAffiliation *affiliation = all->pdata[i];
       gint64 contact_id = lia_affiliation_get_contact_id (affiliation);
@@ -131,6 +136,7 @@ lia_organization_detail_build (LiaDetail *detail,
   g_autoptr(GPtrArray) concerns = NULL;
   g_autofree char *address = address_text (organization);
   g_autofree char *country = lia_iso_dup_country_name (lia_organization_get_country (organization));
+  g_autoptr(GError) error = NULL;
   GtkWidget *group, *buttons;
   guint n_details = 0;
 
@@ -184,8 +190,10 @@ lia_organization_detail_build (LiaDetail *detail,
   lia_engagement_add_group (content, store, LIA_RECORD_KIND_ORGANIZATION, id);
   add_people (self, content, organization);
 
-  children = lia_store_list_sub_organizations (store, id, NULL);
-  if (children != NULL && children->len > 0)
+  children = lia_store_list_sub_organizations (store, id, &error);
+  if (lia_detail_failed (detail, &error))
+    return;
+  if (children->len > 0)
     {
       group = lia_ui_group_new (content, _("Sub-organizations"), NULL);
       for (guint i = 0; i < children->len; i++)
@@ -199,27 +207,31 @@ lia_organization_detail_build (LiaDetail *detail,
         }
     }
 
+  commitments = lia_store_list_open_commitments (store, 0, id, &error);
+  if (lia_detail_failed (detail, &error))
+    return;
   group = lia_ui_group_new (content, _("Open Commitments"), NULL);
-  commitments = lia_store_list_open_commitments (store, 0, id, NULL);
-  for (guint i = 0; commitments != NULL && i < commitments->len; i++)
+  for (guint i = 0; i < commitments->len; i++)
     lia_ui_group_add (group, lia_ui_commitment_row_new (store, commitments->pdata[i]));
-  if (commitments == NULL || commitments->len == 0)
+  if (commitments->len == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("Nothing open"), _("Neither side owes anything at the moment.")));
 
+  concerns = lia_store_list_open_concerns (store, 0, id, NULL, &error);
+  if (lia_detail_failed (detail, &error))
+    return;
   group = lia_ui_group_new (content, _("Open Concerns"), NULL);
-  concerns = lia_store_list_open_concerns (store, 0, id, NULL, NULL);
-  for (guint i = 0; concerns != NULL && i < concerns->len; i++)
+  for (guint i = 0; i < concerns->len; i++)
     {
       LiaConcern *concern = concerns->pdata[i];
       g_autofree char *status = g_strdup_printf (_("%s severity · %s"),
-                                                 lia_ui_severity_label (lia_concern_get_severity (concern)),
-                                                 lia_ui_concern_status_label (lia_concern_get_status (concern)));
+                                                 lia_labels_severity (lia_concern_get_severity (concern)),
+                                                 lia_labels_concern_status (lia_concern_get_status (concern)));
 
       lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_CONCERN,
                                              lia_record_get_id (LIA_RECORD (concern)),
                                              lia_concern_get_title (concern), status));
     }
-  if (concerns == NULL || concerns->len == 0)
+  if (concerns->len == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No open concerns"), _("No dispute involves this organization.")));
 
   if (lia_organization_get_notes (organization)[0] != '\0')

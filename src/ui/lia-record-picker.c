@@ -89,14 +89,14 @@ refresh (LiaRecordPicker *self)
           int interaction_kind = LIA_INTERACTION_KIND_MEETING;
           g_autoptr(GDate) day = lia_search_result_get_day (result) != NULL
                                  ? lia_date_parse_iso (lia_search_result_get_day (result), NULL) : NULL;
-          g_autofree char *day_text = lia_ui_format_date (day);
+          g_autofree char *day_text = lia_labels_format_date (day);
 
           if (lia_search_result_get_subkind (result) != NULL)
             lia_enum_from_nick (LIA_TYPE_INTERACTION_KIND, lia_search_result_get_subkind (result),
                                 &interaction_kind, NULL);
           icon = gtk_image_new_from_icon_name (lia_ui_interaction_kind_icon_name (interaction_kind));
           gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          lia_ui_interaction_kind_label (interaction_kind), -1);
+                                          lia_labels_interaction_kind (interaction_kind), -1);
           if (day_text != NULL)
             adw_action_row_set_subtitle (ADW_ACTION_ROW (row), day_text);
         }

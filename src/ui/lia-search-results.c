@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "lia-error-state.h"
 #include "lia-search-results.h"
 #include "lia-ui-util.h"
 
@@ -22,7 +23,7 @@ struct _LiaSearchResults
   /* Template widgets */
   GtkStack      *stack;
   GtkListBox    *list;
-  AdwStatusPage *empty_page;
+  GtkWidget     *error_page;
 };
 
 enum {
@@ -72,7 +73,7 @@ header_func (GtkListBoxRow *row,
       return;
     }
 
-  header = gtk_label_new (lia_ui_record_kind_label (kind));
+  header = gtk_label_new (lia_labels_record_kind_plural (kind));
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "search-group");
@@ -173,9 +174,9 @@ on_list_row_activated_cb (LiaSearchResults *self,
                  lia_search_result_get_id (result));
 }
 
-/* A save can add, drop or reword a hit: search again for what is shown. */
+/* A save can add, drop or reword a hit: search again for what is shown. Retry does the same. */
 static void
-on_store_changed_cb (LiaSearchResults *self)
+search_again (LiaSearchResults *self)
 {
   g_autofree char *text = g_strdup (self->text);
 
@@ -229,9 +230,9 @@ lia_search_results_set_property (GObject      *object,
       self->store = g_value_dup_object (value);
       if (self->store != NULL)
         {
-          g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb),
+          g_signal_connect_object (self->store, "changed", G_CALLBACK (search_again),
                                    self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (self->store, "reset", G_CALLBACK (on_store_changed_cb),
+          g_signal_connect_object (self->store, "reset", G_CALLBACK (search_again),
                                    self, G_CONNECT_SWAPPED);
         }
       break;
@@ -268,7 +269,6 @@ lia_search_results_class_init (LiaSearchResultsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaison/Liaison/lia-search-results.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaSearchResults, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaSearchResults, list);
-  gtk_widget_class_bind_template_child (widget_class, LiaSearchResults, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
 }
 
@@ -279,6 +279,9 @@ lia_search_results_init (LiaSearchResults *self)
 
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_box_set_header_func (self->list, header_func, self, NULL);
+  /* A search that failed is not "No Results Found": nothing could be looked at. */
+  self->error_page = lia_error_state_new (_("Could Not Search"), G_CALLBACK (search_again), self);
+  gtk_stack_add_named (self->stack, self->error_page, "error");
 }
 
 LiaSearchResults *
@@ -310,8 +313,8 @@ lia_search_results_set_text (LiaSearchResults *self,
   found = lia_store_search (self->store, text != NULL ? text : "", RESULTS_PER_KIND, &error);
   if (found == NULL)
     {
-      adw_status_page_set_description (self->empty_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      lia_error_state_set_error (self->error_page, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
 
@@ -327,13 +330,10 @@ lia_search_results_set_text (LiaSearchResults *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       lia_search_result_get_title (found->pdata[i]),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      lia_ui_record_kind_label (lia_search_result_get_kind (found->pdata[i])),
+                                      lia_labels_record_kind_plural (lia_search_result_get_kind (found->pdata[i])),
                                       -1);
     }
 
-  adw_status_page_set_description (self->empty_page,
-                                   _("Try fewer or shorter words: every word matches the start "
-                                     "of a name, title or note."));
   gtk_stack_set_visible_child_name (self->stack, self->results->len > 0 ? "results" : "empty");
 }
 

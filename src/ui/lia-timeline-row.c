@@ -140,7 +140,7 @@ update (LiaTimelineRow *self)
   gtk_image_set_from_icon_name (self->kind_icon,
                                 lia_ui_interaction_kind_icon_name (lia_interaction_get_kind (interaction)));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon),
-                               lia_ui_interaction_kind_label (lia_interaction_get_kind (interaction)));
+                               lia_labels_interaction_kind (lia_interaction_get_kind (interaction)));
   gtk_label_set_text (self->title_label, lia_interaction_get_title (interaction));
   time = lia_ui_format_time (at);
   gtk_label_set_text (self->time_label, time);
@@ -155,7 +155,7 @@ update (LiaTimelineRow *self)
 
   /* Translators: how a screen reader reads a timeline row: kind, title, day, time. */
   accessible = g_strdup_printf (_("%s: %s, %s at %s"),
-                                lia_ui_interaction_kind_label (lia_interaction_get_kind (interaction)),
+                                lia_labels_interaction_kind (lia_interaction_get_kind (interaction)),
                                 lia_interaction_get_title (interaction), self->day, time);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,

@@ -340,8 +340,8 @@ calendar_date (GtkCalendar *calendar)
 static void
 update_range_label (LiaTimelineView *self)
 {
-  g_autofree char *since = lia_ui_format_date (self->since);
-  g_autofree char *until = lia_ui_format_date (self->until);
+  g_autofree char *since = lia_labels_format_date (self->since);
+  g_autofree char *until = lia_labels_format_date (self->until);
   g_autofree char *label = NULL;
 
   if (since == NULL && until == NULL)

@@ -87,8 +87,8 @@ char *
 lia_ui_format_period (const GDate *from,
                       const GDate *until)
 {
-  g_autofree char *start = lia_ui_format_date (from);
-  g_autofree char *end = lia_ui_format_date (until);
+  g_autofree char *start = lia_labels_format_date (from);
+  g_autofree char *end = lia_labels_format_date (until);
 
   if (start != NULL && end != NULL)
     /* Translators: a period of time, as in "1 March 2019 – 30 June 2021". */
@@ -212,8 +212,9 @@ lia_ui_dup_participants (LiaStore       *store,
 }
 
 char *
-lia_ui_dup_contact_context (LiaStore   *store,
-                            LiaContact *contact)
+lia_ui_read_contact_context (LiaStore    *store,
+                             LiaContact  *contact,
+                             GError     **error)
 {
   g_autoptr(GPtrArray) affiliations = NULL;
   g_autoptr(GDate) today = lia_date_new_today ();
@@ -226,9 +227,10 @@ lia_ui_dup_contact_context (LiaStore   *store,
   /* The store lists the main affiliation first. */
   affiliations = lia_store_list_affiliations_for_contact (store,
                                                           lia_record_get_id (LIA_RECORD (contact)),
-                                                          NULL);
-  if (affiliations != NULL && affiliations->len > 0 &&
-      lia_affiliation_is_current_on (affiliations->pdata[0], today))
+                                                          error);
+  if (affiliations == NULL)
+    return NULL;
+  if (affiliations->len > 0 && lia_affiliation_is_current_on (affiliations->pdata[0], today))
     {
       LiaAffiliation *affiliation = affiliations->pdata[0];
       const char *role = lia_affiliation_get_role (affiliation);
@@ -245,6 +247,20 @@ lia_ui_dup_contact_context (LiaStore   *store,
     }
 
   return g_strdup (job_title);
+}
+
+char *
+lia_ui_dup_contact_context (LiaStore   *store,
+                            LiaContact *contact)
+{
+  char *context;
+
+  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
+  g_return_val_if_fail (LIA_IS_CONTACT (contact), NULL);
+
+  /* A list row has no room for an error; the list's own reads show it. */
+  context = lia_ui_read_contact_context (store, contact, NULL);
+  return context != NULL ? context : g_strdup (lia_contact_get_job_title (contact));
 }
 
 /* --- widgets ------------------------------------------------------------------------------ */
@@ -346,7 +362,7 @@ lia_ui_commitment_row_new (LiaStore      *store,
                            LiaCommitment *commitment)
 {
   gint64 id = lia_record_get_id (LIA_RECORD (commitment));
-  g_autofree char *due = lia_ui_format_date (lia_commitment_get_due_date (commitment));
+  g_autofree char *due = lia_labels_format_date (lia_commitment_get_due_date (commitment));
   g_autofree char *subtitle = NULL;
   g_autofree char *done_label = NULL;
   GtkWidget *row;
@@ -355,14 +371,14 @@ lia_ui_commitment_row_new (LiaStore      *store,
   if (lia_commitment_get_is_overdue (commitment))
     /* Translators: a commitment's due date that has passed. */
     subtitle = g_strdup_printf (_("%s · Overdue since %s"),
-                                lia_ui_direction_label (lia_commitment_get_direction (commitment)),
+                                lia_labels_direction (lia_commitment_get_direction (commitment)),
                                 due);
   else if (due != NULL)
     subtitle = g_strdup_printf (_("%s · Due %s"),
-                                lia_ui_direction_label (lia_commitment_get_direction (commitment)),
+                                lia_labels_direction (lia_commitment_get_direction (commitment)),
                                 due);
   else
-    subtitle = g_strdup (lia_ui_direction_label (lia_commitment_get_direction (commitment)));
+    subtitle = g_strdup (lia_labels_direction (lia_commitment_get_direction (commitment)));
 
   row = lia_ui_record_row_new (LIA_RECORD_KIND_COMMITMENT, id,
                                lia_commitment_get_title (commitment), subtitle);

@@ -3,27 +3,14 @@
 
 #include <adwaita.h>
 
+#include "lia-labels.h"
 #include "lia-store.h"
 
 G_BEGIN_DECLS
 
 /* Small helpers shared by the views, details and editors: dates as people read them, names
- * of linked records, and row builders. The words for the model's values are in lia-labels.h;
- * the views know them by these names. */
-
-#define lia_ui_interaction_kind_label   lia_labels_interaction_kind
-#define lia_ui_stance_label             lia_labels_stance
-#define lia_ui_direction_label          lia_labels_direction
-#define lia_ui_commitment_status_label  lia_labels_commitment_status
-#define lia_ui_concern_status_label     lia_labels_concern_status
-#define lia_ui_severity_label           lia_labels_severity
-#define lia_ui_channel_label            lia_labels_channel
-#define lia_ui_contact_point_kind_label lia_labels_contact_point_kind
-#define lia_ui_record_kind_label        lia_labels_record_kind_plural
-/* "12 March 2025", or %NULL for %NULL. */
-#define lia_ui_format_date              lia_labels_format_date
-/* "1 to 5" scales: "Not assessed" for 0, else "3 of 5". */
-#define lia_ui_format_scale             lia_labels_format_scale
+ * of linked records, and row builders. The words for the model's values (lia_labels_*) are in
+ * lia-labels.h, included here for the views. */
 
 const char *lia_ui_interaction_kind_icon_name (LiaInteractionKind     kind);
 
@@ -51,6 +38,11 @@ char       *lia_ui_dup_participants           (LiaStore              *store,
  * affiliation (the job title when it names no role), else the job title; "" when neither. */
 char       *lia_ui_dup_contact_context        (LiaStore              *store,
                                                LiaContact            *contact);
+/* The same, or %NULL with @error when their affiliations could not be read (a detail page
+ * says so rather than show only the job title). */
+char       *lia_ui_read_contact_context       (LiaStore              *store,
+                                               LiaContact            *contact,
+                                               GError               **error);
 
 /* Removes every child of a GtkBox or GtkListBox. */
 void        lia_ui_remove_all                 (GtkWidget             *container);

@@ -239,14 +239,19 @@ delete_action (GtkWidget  *widget,
   push_undo (self, entry, message);
 }
 
+/* Sets the status of commitment @id; with @out_before, says what it was (status and done
+ * day) for Undo. @done_julian, when not 0, is the day it was done (an Undo of Reopen keeps
+ * the day it was really done, not today). */
 static gboolean
 set_commitment_status (LiaWindow            *self,
                        gint64                id,
                        LiaCommitmentStatus   status,
-                       LiaCommitmentStatus  *out_before)
+                       guint32               done_julian,
+                       LiaUndoEntry         *out_before)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaRecord) record = lia_store_load (self->store, LIA_RECORD_KIND_COMMITMENT, id, &error);
+  LiaCommitment *commitment;
 
   if (record == NULL)
     {
@@ -254,9 +259,21 @@ set_commitment_status (LiaWindow            *self,
       return FALSE;
     }
 
+  commitment = LIA_COMMITMENT (record);
   if (out_before != NULL)
-    *out_before = lia_commitment_get_status (LIA_COMMITMENT (record));
-  lia_commitment_set_status (LIA_COMMITMENT (record), status);
+    {
+      const GDate *done = lia_commitment_get_done_date (commitment);
+
+      out_before->status = lia_commitment_get_status (commitment);
+      out_before->done_julian = done != NULL ? g_date_get_julian (done) : 0;
+    }
+  lia_commitment_set_status (commitment, status);
+  if (status == LIA_COMMITMENT_STATUS_DONE && done_julian != 0)
+    {
+      g_autoptr(GDate) done = g_date_new_julian (done_julian);
+
+      lia_commitment_set_done_date (commitment, done);
+    }
   if (!lia_store_save (self->store, record, &error))
     {
       _lia_window_show_message (self, error->message);
@@ -274,19 +291,20 @@ mark_done_action (GtkWidget  *widget,
   LiaWindow *self = LIA_WINDOW (widget);
   gint64 id = g_variant_get_int64 (parameter);
   gboolean done = g_str_equal (action_name, "win.mark-done");
-  LiaCommitmentStatus before;
+  LiaUndoEntry before = { 0 };
   LiaUndoEntry *entry;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
 
   if (!set_commitment_status (self, id, done ? LIA_COMMITMENT_STATUS_DONE : LIA_COMMITMENT_STATUS_OPEN,
-                              &before))
+                              0, &before))
     return;
 
   label = lia_ui_dup_record_label (self->store, LIA_RECORD_KIND_COMMITMENT, id);
   entry = g_new0 (LiaUndoEntry, 1);
   entry->commitment_id = id;
-  entry->status = before;
+  entry->status = before.status;
+  entry->done_julian = before.done_julian;
   /* Translators: toasts after marking a commitment done or open again, with an Undo button. */
   message = g_strdup_printf (done ? _("“%s” done") : _("“%s” reopened"), label);
   push_undo (self, entry, message);
@@ -315,7 +333,7 @@ undo_action (GtkWidget  *widget,
     }
   else
     {
-      set_commitment_status (self, entry->commitment_id, entry->status, NULL);
+      set_commitment_status (self, entry->commitment_id, entry->status, entry->done_julian, NULL);
     }
 
   _lia_window_undo_entry_free (entry);

@@ -17,6 +17,7 @@ typedef struct
   LiaDeletion *deletion;        /* a delete, or NULL */
   gint64       commitment_id;   /* a commitment marked done or reopened */
   int          status;          /* the status it had before */
+  guint32      done_julian;     /* the day it had been done (a GDate's Julian day), or 0 */
 } LiaUndoEntry;
 
 struct _LiaWindow

@@ -361,6 +361,7 @@ show_view_record (LiaWindow *self)
   LiaRecordKind kind = self->view_kind[index];
   gint64 id = self->view_id[index];
   g_autoptr(LiaRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (id != 0 && kind == self->current_kind && id == self->current_id)
     {
@@ -368,8 +369,9 @@ show_view_record (LiaWindow *self)
       return;
     }
   if (id != 0)
-    record = lia_store_load (self->store, kind, id, NULL);
-  if (record != NULL)
+    record = lia_store_load (self->store, kind, id, &error);
+  /* Gone: the view's empty state. Unreadable: the record's page, which says why. */
+  if (record != NULL || (id != 0 && !g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND)))
     {
       gboolean folded = adw_leaflet_get_folded (self->leaflet);
       const char *pane = adw_leaflet_get_visible_child_name (self->leaflet);
@@ -497,32 +499,39 @@ on_leaflet_visible_child_cb (LiaWindow *self)
   update_pane_accessibility (self);
 }
 
+/* Whether @widget is in the selected row of the list shown (a button inside a row does its
+ * own thing): the row of a list view carries the selected state. */
+static gboolean
+is_in_selected_row (LiaWindow *self,
+                    GtkWidget *widget)
+{
+  GtkWidget *list = gtk_stack_get_visible_child (self->list_stack);
+
+  for (; widget != NULL && widget != list; widget = gtk_widget_get_parent (widget))
+    {
+      if (GTK_IS_BUTTON (widget))
+        return FALSE;
+      if (GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)))
+        return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_SELECTED) != 0;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 reopen_idle_cb (gpointer user_data)
 {
   LiaWindow *self = user_data;
-  GtkWidget *list = gtk_stack_get_visible_child (self->list_stack);
-  GtkWidget *picked;
 
   self->reopen_source = 0;
   if (!self->reopen_pending || self->current_id == 0 || !adw_leaflet_get_folded (self->leaflet))
     return G_SOURCE_REMOVE;
   self->reopen_pending = FALSE;
 
-  /* The press was on the row already selected (a new selection opens by itself): the row
-   * of a list view carries the selected state; a button inside it does its own thing. */
-  picked = gtk_widget_pick (GTK_WIDGET (self->list_stack), self->press_x, self->press_y, GTK_PICK_DEFAULT);
-  for (; picked != NULL && picked != list; picked = gtk_widget_get_parent (picked))
-    {
-      if (GTK_IS_BUTTON (picked))
-        return G_SOURCE_REMOVE;
-      if (GTK_IS_LIST_VIEW (gtk_widget_get_parent (picked)))
-        {
-          if (gtk_widget_get_state_flags (picked) & GTK_STATE_FLAG_SELECTED)
-            adw_leaflet_set_visible_child_name (self->leaflet, "detail");
-          break;
-        }
-    }
+  /* The press was on the row already selected (a new selection opens by itself). */
+  if (is_in_selected_row (self, gtk_widget_pick (GTK_WIDGET (self->list_stack),
+                                                 self->press_x, self->press_y, GTK_PICK_DEFAULT)))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 
   return G_SOURCE_REMOVE;
 }
@@ -544,6 +553,27 @@ on_list_pressed_cb (LiaWindow       *self,
   self->press_y = y;
   if (self->reopen_source == 0)
     self->reopen_source = g_idle_add (reopen_idle_cb, self);
+}
+
+/* Enter on the selected row does the same as a click on it. Seen before the row acts: Enter
+ * does not change the selection, so the row being selected now means it is the one shown. */
+static gboolean
+on_list_key_pressed_cb (LiaWindow             *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      !adw_leaflet_get_folded (self->leaflet) || self->current_id == 0)
+    return FALSE;
+
+  if (is_in_selected_row (self, gtk_root_get_focus (GTK_ROOT (self))))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+
+  return FALSE;
 }
 
 static void
@@ -722,6 +752,13 @@ build_views (LiaWindow *self)
     gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
     g_signal_connect_swapped (press, "pressed", G_CALLBACK (on_list_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->list_stack), GTK_EVENT_CONTROLLER (press));
+  }
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_stack), keys);
   }
 
   add_detail (self, LIA_DETAIL (lia_organization_detail_new (self->store)));

@@ -22,7 +22,7 @@ editable-text interface):
   7. closes the window.
 
 Then it checks the database with `liaison export -`: the meeting is there with the right title,
-kind and both participants; the commitment is done; the organization is back with every link it
+kind and both participants; the commitment is done, on today's date; the organization is back with every link it
 had (affiliations, participations, commitments, child organizations); and nothing else changed.
 
 Run by `meson test --suite e2e` (build-aux/dev test). It starts its own virtual display and
@@ -604,6 +604,11 @@ def check_database(before, after, contact_a, contact_b, organization, commitment
         changed = dict(new[done[0]].attrib)
         changed.pop("status", None)
         changed.pop("updated", None)
+        # Marked done today: the file says on which day.
+        today = datetime.date.today().isoformat()
+        if changed.pop("done", None) != today:
+            problems.append(f"the done commitment should say done=\"{today}\": "
+                            f"{new[done[0]].attrib}")
         original = dict(old[done[0]].attrib)
         original.pop("status", None)
         original.pop("updated", None)
