@@ -448,7 +448,8 @@ add_concern (LiaStakeholder *s,
   s->health.concerns -= weights[CLAMP (severity, 0, (int) G_N_ELEMENTS (weights) - 1)];
 }
 
-/* The health queries of one record, each bounded by an index on the record's id. An
+/* The health queries of one record, each bounded by an index on the record's id (the unary
+ * + keeps SQLite off the index of all open commitments by due date, thousands of rows). An
  * organization's timeline, commitments and concerns are its own and those of its people:
  * interactions while they were affiliated, commitments and concerns of those with it today.
  * Each is counted once, however many of its people it involves. */
@@ -470,11 +471,11 @@ static const char * const health_sql[][3] = {
     ") ORDER BY at_utc DESC, id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS),
     "SELECT direction FROM ("
     "  SELECT id, direction FROM commitments"
-    "  WHERE organization_id = :id AND status = 'open' AND due_date < :today"
+    "  WHERE organization_id = :id AND +status = 'open' AND +due_date < :today"
     "  UNION"
     "  SELECT k.id, k.direction FROM commitments k"
     "  JOIN affiliations a ON a.contact_id = k.contact_id"
-    "  WHERE a.organization_id = :id AND k.status = 'open' AND k.due_date < :today" AFFILIATED_TODAY
+    "  WHERE a.organization_id = :id AND +k.status = 'open' AND +k.due_date < :today" AFFILIATED_TODAY
     ")",
     "SELECT severity FROM ("
     "  SELECT c.id, c.severity FROM concern_parties p"
@@ -493,7 +494,7 @@ static const char * const health_sql[][3] = {
     " WHERE ic.contact_id = :id AND t.day <= :today"
     " ORDER BY t.at_utc DESC, t.id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS),
     "SELECT direction FROM commitments"
-    " WHERE contact_id = :id AND status = 'open' AND due_date < :today",
+    " WHERE contact_id = :id AND +status = 'open' AND +due_date < :today",
     "SELECT c.severity FROM concern_parties p"
     " JOIN concerns c ON c.id = p.concern_id"
     " WHERE p.contact_id = :id AND c.status IN ('open', 'mediating')",
