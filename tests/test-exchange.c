@@ -856,6 +856,39 @@ test_projects_export_organization (StoreFixture  *f,
   g_assert_null (strstr (elsewhere, "<project"));
 }
 
+/* A cadence of the record's own goes out and comes back; "never" (0) is kept apart from
+ * "the quadrant's default" (left out); out of range is refused with its line. */
+static void
+test_cadence (StoreFixture  *f,
+              gconstpointer  data)
+{
+  static const char text[] =
+    HEADER
+    "  <organization id=\"a\"><name>A</name><assessment influence=\"4\" cadence-days=\"14\"/></organization>\n"
+    "  <organization id=\"b\"><name>B</name><assessment cadence-days=\"0\"/></organization>\n"
+    "  <organization id=\"c\"><name>C</name><assessment influence=\"2\"/></organization>\n"
+    FOOTER;
+  static const char bad[] =
+    HEADER
+    "  <organization id=\"d\"><name>D</name><assessment cadence-days=\"-3\"/></organization>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "cadence.xml", text);
+  g_autofree char *bad_path = write_file (f, "bad-cadence.xml", bad);
+  g_autofree char *exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) importer = NULL;
+
+  import_ok (f->store, path);
+  exported = export_to_string (f->store, 0);
+  g_assert_nonnull (strstr (exported, "<assessment influence=\"4\" cadence-days=\"14\"/>"));
+  g_assert_nonnull (strstr (exported, "<assessment cadence-days=\"0\"/>"));
+  g_assert_nonnull (strstr (exported, "<assessment influence=\"2\"/>"));
+
+  importer = import_file (f->store, bad_path, FALSE, &error);
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  assert_problem (importer, 0, 3, 0, "“cadence-days” must be a whole number from 0 to 3650");
+}
+
 /* The day a commitment was done travels in done=""; a file without it (written before it
  * existed) gives a done commitment the day of its last change; an open one has none. The
  * sample's done commitments export with done="", nothing else in it changes. */
@@ -994,6 +1027,7 @@ main (int   argc,
   ADD ("/exchange/projects/round-trip", test_projects_round_trip);
   ADD ("/exchange/projects/merge", test_projects_merge);
   ADD ("/exchange/projects/export-organization", test_projects_export_organization);
+  ADD ("/exchange/cadence", test_cadence);
 
   return g_test_run ();
 }

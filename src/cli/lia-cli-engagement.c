@@ -73,6 +73,7 @@ static const struct {
   { "interest",     LIA_STAKEHOLDER_SORT_INTEREST },
   { "health",       LIA_STAKEHOLDER_SORT_HEALTH },
   { "due",          LIA_STAKEHOLDER_SORT_DUE },
+  { "stance",       LIA_STAKEHOLDER_SORT_STANCE },
 };
 
 static void
@@ -191,7 +192,7 @@ _lia_cli_run_stakeholders (const LiaCliCommand *command,
     { "due", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &due,
       N_("Only those due for contact: their cadence lapses within a week"), NULL },
     { "sort", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &sort_name,
-      N_("Order: name, last-contact, influence, interest, health or due"), N_("ORDER") },
+      N_("Order: name, last-contact, influence, interest, health, due or stance"), N_("ORDER") },
     { "today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &today_text,
       N_("Report as of this day instead of today"), N_("YYYY-MM-DD") },
     { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_name,
@@ -243,7 +244,7 @@ _lia_cli_run_stakeholders (const LiaCliCommand *command,
       if (!sorted)
         return _lia_cli_usage_error (command,
                                      _("“%s” is not an order (expected name, last-contact, influence, "
-                                       "interest, health or due)"),
+                                       "interest, health, due or stance)"),
                                      sort_name);
     }
 

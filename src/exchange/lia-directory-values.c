@@ -386,7 +386,7 @@ _lia_pd_read_assessment (Parse         *p,
                  xmlNode       *element,
                  LiaAssessment *assessment)
 {
-  static const char * const allowed[] = { "influence", "interest", "stance", NULL };
+  static const char * const allowed[] = { "influence", "interest", "stance", "cadence-days", NULL };
   gint64 number;
   int stance;
 
@@ -397,4 +397,6 @@ _lia_pd_read_assessment (Parse         *p,
     lia_assessment_set_interest (assessment, (int) number);
   if (_lia_pd_enum_attribute (p, element, "stance", LIA_TYPE_STANCE, &stance))
     lia_assessment_set_stance (assessment, stance);
+  if (_lia_pd_int_attribute (p, element, "cadence-days", 0, LIA_CADENCE_MAX_DAYS, &number))
+    lia_assessment_set_cadence_days (assessment, (int) number);
 }

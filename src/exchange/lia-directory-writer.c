@@ -126,8 +126,9 @@ write_assessment (Out           *out,
   int influence = lia_assessment_get_influence (assessment);
   int interest = lia_assessment_get_interest (assessment);
   LiaStance stance = lia_assessment_get_stance (assessment);
+  int cadence = lia_assessment_get_cadence_days (assessment);
 
-  if (influence == 0 && interest == 0 && stance == LIA_STANCE_UNKNOWN)
+  if (influence == 0 && interest == 0 && stance == LIA_STANCE_UNKNOWN && cadence == LIA_CADENCE_DEFAULT)
     return;
 
   _lia_xml_out_start (out, "assessment");
@@ -137,6 +138,8 @@ write_assessment (Out           *out,
     attr_int (out, "interest", interest);
   if (stance != LIA_STANCE_UNKNOWN)
     attr_nick (out, "stance", LIA_TYPE_STANCE, stance);
+  if (cadence != LIA_CADENCE_DEFAULT)
+    attr_int (out, "cadence-days", cadence);
   _lia_xml_out_end (out);
 }
 

@@ -173,6 +173,10 @@ lia_store_end_bulk_load (LiaStore  *self,
         return FALSE;
     }
 
+  /* Nor did they keep the latest interaction days: work them out for everyone. */
+  if (!_lia_store_exec (self, _lia_store_redo_latest_interactions_sql, error))
+    return FALSE;
+
   /* The triggers logged nothing while loading: one row tells other connections to reload. */
   return _lia_store_exec (self,
                           "DELETE FROM bulk_load;"

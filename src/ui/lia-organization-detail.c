@@ -7,6 +7,7 @@
 
 #include "lia-iso-codes.h"
 #include "lia-organization-detail.h"
+#include "lia-engagement-ui.h"
 #include "lia-store-reports.h"
 #include "lia-store-projects.h"
 #include "lia-ui-util.h"
@@ -116,6 +117,8 @@ add_people (LiaOrganizationDetail *self,
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (past), _("People who have left"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), past);
     }
+  if (all != NULL && all->len > 0)
+    lia_engagement_add_as_of (group, store, id);
 }
 
 static void
@@ -185,6 +188,7 @@ lia_organization_detail_build (LiaDetail *detail,
   gtk_widget_set_visible (group, n_details > 0);
 
   add_assessment (content, lia_organization_get_assessment (organization));
+  lia_engagement_add_group (content, store, LIA_RECORD_KIND_ORGANIZATION, id);
   add_people (self, content, organization);
 
   children = lia_store_list_sub_organizations (store, id, &error);
