@@ -140,12 +140,13 @@ test_page (StoreFixture  *f,
   lia_ui_test_destroy (window);
 }
 
-/* The button labelled @label under @widget. */
+/* The button labelled @label (or showing the icon named @label) under @widget. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+  if (GTK_IS_BUTTON (widget) && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 ||
+                                 g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), label) == 0))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -194,6 +195,98 @@ test_editor (StoreFixture  *f,
   lia_ui_test_settle ();
   if (editor != NULL)
     lia_ui_test_destroy (GTK_WINDOW (editor));
+}
+
+/* A risk's description, owner, mitigation and next review are edited like its title: typed,
+ * picked from the contacts, checked (a review that is no date keeps the editor open), saved,
+ * shown again when the editor reopens, and the owner can be cleared. */
+static void
+test_editor_risk_details (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autoptr(LiaContact) amina = lia_contact_new ("Amina", "Diallo");
+  g_autoptr(LiaProject) project = lia_project_new ("Cold chain");
+  g_autoptr(LiaRisk) customs = lia_risk_new ("Customs hold the fridges");
+  g_autoptr(LiaProject) loaded = NULL;
+  g_autoptr(LiaRisk) risk = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaProjectEditor *editor;
+  LiaRecordPicker *picker;
+  GtkWidget *owner, *review;
+  gint64 id;
+
+  lia_test_save (f->store, amina);
+  lia_project_add_risk (project, customs);
+  lia_test_save (f->store, project);
+  id = lia_record_get_id (LIA_RECORD (project));
+
+  editor = lia_project_editor_new (f->store, project);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  lia_ui_test_present (GTK_WINDOW (editor));
+  owner = lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Risk Owner");
+  g_assert_nonnull (owner);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (owner)), ==, "None");
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Description")),
+                         "Fridges wait weeks at the port");
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Mitigation")),
+                         "Pre-clear with the customs office");
+  picker = LIA_RECORD_PICKER (lia_ui_test_find (owner, LIA_TYPE_RECORD_PICKER, NULL));
+  g_assert_nonnull (picker);
+  lia_record_picker_set_text (picker, "amina");
+  lia_ui_test_settle ();
+  g_assert_cmpuint (lia_record_picker_get_n_results (picker), ==, 1);
+  lia_record_picker_pick (picker, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (owner)), ==, "Amina Diallo");
+
+  /* A review on no day at all: the editor says so and stays open, nothing is saved. */
+  review = lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Next Review");
+  g_assert_nonnull (review);
+  gtk_editable_set_text (GTK_EDITABLE (review), "14/3");
+  g_assert_false (lia_editor_save (LIA_EDITOR (editor)));
+  g_assert_nonnull (lia_editor_get_field_problem (LIA_EDITOR (editor), review));
+  gtk_editable_set_text (GTK_EDITABLE (review), "2031-03-14");
+  g_assert_true (lia_editor_save (LIA_EDITOR (editor)));
+  lia_ui_test_settle ();
+  if (editor != NULL)
+    lia_ui_test_destroy (GTK_WINDOW (editor));
+
+  loaded = LIA_PROJECT (lia_store_load (f->store, LIA_RECORD_KIND_PROJECT, id, &error));
+  g_assert_no_error (error);
+  risk = g_list_model_get_item (lia_project_get_risks (loaded), 0);
+  g_assert_cmpstr (lia_risk_get_title (risk), ==, "Customs hold the fridges");
+  g_assert_cmpstr (lia_risk_get_description (risk), ==, "Fridges wait weeks at the port");
+  g_assert_cmpstr (lia_risk_get_mitigation (risk), ==, "Pre-clear with the customs office");
+  g_assert_cmpint (lia_risk_get_owner_id (risk), ==, lia_record_get_id (LIA_RECORD (amina)));
+  g_assert_nonnull (lia_risk_get_review (risk));
+  g_assert_cmpint (g_date_get_year (lia_risk_get_review (risk)), ==, 2031);
+  g_assert_cmpint (g_date_get_month (lia_risk_get_review (risk)), ==, 3);
+  g_assert_cmpint (g_date_get_day (lia_risk_get_review (risk)), ==, 14);
+
+  /* Reopened, the editor shows them; clearing the owner leaves the risk without one. */
+  editor = lia_project_editor_new (f->store, loaded);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  lia_ui_test_present (GTK_WINDOW (editor));
+  owner = lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Risk Owner");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (owner)), ==, "Amina Diallo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                                            "Mitigation"))),
+                   ==, "Pre-clear with the customs office");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                                            "Next Review"))),
+                   !=, "");
+  g_signal_emit_by_name (find_button (owner, "edit-clear-symbolic"), "clicked");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (owner)), ==, "None");
+  g_assert_true (lia_editor_save (LIA_EDITOR (editor)));
+  lia_ui_test_settle ();
+  if (editor != NULL)
+    lia_ui_test_destroy (GTK_WINDOW (editor));
+  g_clear_object (&risk);
+  g_clear_object (&loaded);
+  loaded = LIA_PROJECT (lia_store_load (f->store, LIA_RECORD_KIND_PROJECT, id, &error));
+  g_assert_no_error (error);
+  risk = g_list_model_get_item (lia_project_get_risks (loaded), 0);
+  g_assert_cmpint (lia_risk_get_owner_id (risk), ==, 0);
+  g_assert_cmpstr (lia_risk_get_mitigation (risk), ==, "Pre-clear with the customs office");
 }
 
 /* "Link to Project…" on an interaction's page links it, and the page then names the project. */
@@ -252,6 +345,8 @@ main (int   argc,
   g_test_add ("/ui-projects/page", StoreFixture, NULL, store_fixture_setup, test_page, store_fixture_teardown);
   g_test_add ("/ui-projects/link", StoreFixture, NULL, store_fixture_setup, test_link, store_fixture_teardown);
   g_test_add ("/ui-projects/editor", StoreFixture, NULL, store_fixture_setup, test_editor, store_fixture_teardown);
+  g_test_add ("/ui-projects/editor-risk-details", StoreFixture, NULL, store_fixture_setup, test_editor_risk_details,
+              store_fixture_teardown);
 
   return g_test_run ();
 }
