@@ -11,6 +11,7 @@
 #include "lia-project-editor.h"
 #include "lia-project-list.h"
 #include "lia-store-projects.h"
+#include "lia-today-view.h"
 #include "test-ui-util.h"
 
 static gint64
@@ -289,6 +290,90 @@ test_editor_risk_details (StoreFixture  *f,
   g_assert_cmpstr (lia_risk_get_mitigation (risk), ==, "Pre-clear with the customs office");
 }
 
+static void
+on_today_activated_cb (LiaTodayView *view,
+                       int           kind,
+                       gint64        id,
+                       gint64       *out_id)
+{
+  g_assert_cmpint (kind, ==, LIA_RECORD_KIND_PROJECT);
+  *out_id = id;
+}
+
+/* Today lists a current project's milestone due this week and its risk past review, not those of
+ * a completed project, nor a milestone due later or a closed risk; a row opens its project. */
+static void
+test_today (StoreFixture  *f,
+            gconstpointer  data)
+{
+  g_autoptr(LiaProject) cold = lia_project_new ("Cold chain");
+  g_autoptr(LiaProject) old = lia_project_new ("Old survey");
+  g_autoptr(GDate) soon = lia_test_date_from_today (2);
+  g_autoptr(GDate) later = lia_test_date_from_today (20);
+  g_autoptr(GDate) past = lia_test_date_from_today (-3);
+  LiaTodayView *view = lia_today_view_new (f->store);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  gint64 opened = 0;
+  const struct { LiaProject *project; const char *title; const GDate *due; } milestones[] = {
+    { cold, "Fridges delivered", soon }, { cold, "Staff trained", later }, { old, "Report filed", soon },
+  };
+  const struct { LiaProject *project; const char *title; const GDate *review; LiaRiskStatus status; } risks[] = {
+    { cold, "Customs hold the fridges", past, LIA_RISK_STATUS_OPEN },
+    { cold, "Power cuts", past, LIA_RISK_STATUS_CLOSED },
+    { cold, "Staff leave", later, LIA_RISK_STATUS_MITIGATING },
+    { old, "Budget cut", past, LIA_RISK_STATUS_OPEN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (milestones); i++)
+    {
+      g_autoptr(LiaMilestone) milestone = lia_milestone_new (milestones[i].title);
+
+      lia_milestone_set_due (milestone, milestones[i].due);
+      lia_project_add_milestone (milestones[i].project, milestone);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (risks); i++)
+    {
+      g_autoptr(LiaRisk) risk = lia_risk_new (risks[i].title);
+
+      lia_risk_set_review (risk, risks[i].review);
+      lia_risk_set_status (risk, risks[i].status);
+      lia_risk_set_likelihood (risk, 4);
+      lia_risk_set_impact (risk, 5);
+      lia_project_add_risk (risks[i].project, risk);
+    }
+  lia_project_set_status (cold, LIA_PROJECT_STATUS_ACTIVE);
+  lia_project_set_status (old, LIA_PROJECT_STATUS_COMPLETED);
+  lia_test_save (f->store, cold);
+  lia_test_save (f->store, old);
+
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  g_signal_connect (view, "record-activated", G_CALLBACK (on_today_activated_cb), &opened);
+  lia_ui_test_present (window);
+  lia_today_view_reload (view);
+
+  g_assert_cmpuint (lia_today_view_count_rows (view, "milestones"), ==, 1);
+  g_assert_cmpuint (lia_today_view_count_rows (view, "risks"), ==, 1);
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (view), "Milestones This Week"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (view), "Fridges delivered"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (view), "Risks to Review"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (view), "Customs hold the fridges"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (view), "Budget cut"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (view), "Staff trained"));
+  {
+    GtkWidget *label = lia_ui_test_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Customs hold the fridges");
+    GtkWidget *row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+
+    g_autofree char *day = lia_labels_format_short_date (past);
+    g_autofree char *subtitle = g_strdup_printf ("Cold chain · score 20 · review was due %s", day);
+
+    g_assert_true (lia_ui_test_find_row_by_subtitle (GTK_WIDGET (view), subtitle) == row);
+    g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+    g_assert_cmpint (opened, ==, lia_record_get_id (LIA_RECORD (cold)));
+  }
+
+  lia_ui_test_destroy (window);
+}
+
 /* "Link to Project…" on an interaction's page links it, and the page then names the project. */
 static void
 test_link (StoreFixture  *f,
@@ -345,6 +430,7 @@ main (int   argc,
   g_test_add ("/ui-projects/page", StoreFixture, NULL, store_fixture_setup, test_page, store_fixture_teardown);
   g_test_add ("/ui-projects/link", StoreFixture, NULL, store_fixture_setup, test_link, store_fixture_teardown);
   g_test_add ("/ui-projects/editor", StoreFixture, NULL, store_fixture_setup, test_editor, store_fixture_teardown);
+  g_test_add ("/ui-projects/today", StoreFixture, NULL, store_fixture_setup, test_today, store_fixture_teardown);
   g_test_add ("/ui-projects/editor-risk-details", StoreFixture, NULL, store_fixture_setup, test_editor_risk_details,
               store_fixture_teardown);
 
