@@ -11,6 +11,7 @@
 #include "lia-project-editor.h"
 #include "lia-project-list.h"
 #include "lia-store-projects.h"
+#include "lia-timeline-row.h"
 #include "lia-today-view.h"
 #include "test-ui-util.h"
 
@@ -137,6 +138,67 @@ test_page (StoreFixture  *f,
   g_assert_nonnull (lia_milestone_get_done (sites));
   lia_ui_test_settle ();
   g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (detail), "1 of 2 milestones done · 1 overdue"));
+
+  lia_ui_test_destroy (window);
+}
+
+/* Linked interactions show as a timeline, newest first; only open commitments and concerns
+ * are listed, the others counted as closed. */
+static void
+test_page_links (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  LiaDetail *detail = LIA_DETAIL (lia_project_detail_new (f->store));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(LiaProject) project = lia_project_new ("Cold chain");
+  g_autoptr(LiaCommitment) open = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Send the budget");
+  g_autoptr(LiaCommitment) done = lia_commitment_new (LIA_COMMITMENT_DIRECTION_THEIRS, "Sign the MoU");
+  g_autoptr(LiaConcern) concern = lia_concern_new ("Tariffs dispute");
+  gint64 kickoff = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING,
+                                            "2026-02-03T10:00:00+01:00", "Kick-off", 0, 0);
+  gint64 review = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL,
+                                           "2026-03-10T15:00:00+01:00", "Quarterly review", 0, 0);
+  GtkWidget *first, *group;
+
+  lia_commitment_set_status (done, LIA_COMMITMENT_STATUS_DONE);
+  lia_concern_set_status (concern, LIA_CONCERN_STATUS_RESOLVED);
+  lia_test_save (f->store, open);
+  lia_test_save (f->store, done);
+  lia_test_save (f->store, concern);
+  lia_project_add_link (project, LIA_RECORD_KIND_INTERACTION, kickoff);
+  lia_project_add_link (project, LIA_RECORD_KIND_INTERACTION, review);
+  lia_project_add_link (project, LIA_RECORD_KIND_COMMITMENT, lia_record_get_id (LIA_RECORD (open)));
+  lia_project_add_link (project, LIA_RECORD_KIND_COMMITMENT, lia_record_get_id (LIA_RECORD (done)));
+  lia_project_add_link (project, LIA_RECORD_KIND_CONCERN, lia_record_get_id (LIA_RECORD (concern)));
+  lia_test_save (f->store, project);
+
+  gtk_window_set_default_size (window, 960, 640);
+  gtk_window_set_child (window, GTK_WIDGET (detail));
+  lia_detail_set_record_id (detail, lia_record_get_id (LIA_RECORD (project)));
+  lia_ui_test_present (window);
+
+  first = lia_ui_test_find (GTK_WIDGET (detail), LIA_TYPE_TIMELINE_ROW, NULL);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (lia_timeline_row_get_title (LIA_TIMELINE_ROW (first)), ==, "Quarterly review");
+  g_assert_true (lia_timeline_row_get_shows_day (LIA_TIMELINE_ROW (first)));
+  {
+    GtkWidget *next = gtk_widget_get_next_sibling (gtk_widget_get_parent (first));
+
+    g_assert_nonnull (next);
+    g_assert_cmpstr (lia_timeline_row_get_title (LIA_TIMELINE_ROW (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (next)))),
+                     ==, "Kick-off");
+  }
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (detail), "Send the budget"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (detail), "Sign the MoU"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (detail), "Tariffs dispute"));
+  group = gtk_widget_get_ancestor (lia_ui_test_find (GTK_WIDGET (detail), GTK_TYPE_LABEL, "Send the budget"),
+                                   ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Open Commitments");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==, "1 more was closed");
+  group = gtk_widget_get_ancestor (lia_ui_test_find (GTK_WIDGET (detail), GTK_TYPE_LABEL, "No open concerns"),
+                                   ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "1 more was resolved or closed");
 
   lia_ui_test_destroy (window);
 }
@@ -430,6 +492,7 @@ main (int   argc,
   g_test_add ("/ui-projects/page", StoreFixture, NULL, store_fixture_setup, test_page, store_fixture_teardown);
   g_test_add ("/ui-projects/link", StoreFixture, NULL, store_fixture_setup, test_link, store_fixture_teardown);
   g_test_add ("/ui-projects/editor", StoreFixture, NULL, store_fixture_setup, test_editor, store_fixture_teardown);
+  g_test_add ("/ui-projects/page-links", StoreFixture, NULL, store_fixture_setup, test_page_links, store_fixture_teardown);
   g_test_add ("/ui-projects/today", StoreFixture, NULL, store_fixture_setup, test_today, store_fixture_teardown);
   g_test_add ("/ui-projects/editor-risk-details", StoreFixture, NULL, store_fixture_setup, test_editor_risk_details,
               store_fixture_teardown);
