@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("liaison_e2e", os.path.join(HERE, "test-e2e.py"))
 e2e = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(e2e)
-Failure, log, clean_name = e2e.Failure, e2e.log, e2e.clean_name
+Failure, log = e2e.Failure, e2e.log
 
 PROJECT = "Cold chain for district clinics (end-to-end test)"
 MILESTONE = "First fridges delivered"
@@ -111,17 +111,7 @@ def main():
     try:
         subprocess.run([args.liaison, "import", "--database", database, args.sample],
                        check=True, stdout=subprocess.DEVNULL)
-        env = dict(os.environ)
-        env.pop("GTK_A11Y", None)
-        # The file printer writes to the Documents folder, else the home folder: both in here.
-        env["HOME"] = folder
-        env["XDG_CONFIG_HOME"] = os.path.join(folder, "config")
-        env["XDG_DATA_HOME"] = os.path.join(folder, "data")
-        os.makedirs(os.path.join(env["XDG_CONFIG_HOME"], "gtk-4.0"))
-        with open(os.path.join(env["XDG_CONFIG_HOME"], "gtk-4.0", "settings.ini"), "w") as f:
-            f.write("[Settings]\ngtk-enable-animations=false\ngtk-cursor-blink=false\n")
-
-        process = subprocess.Popen([args.liaison, "--database", database], env=env, cwd=folder)
+        process = e2e.start_window(args.liaison, database, folder)
         ui = e2e.Ui(Atspi, rawinput, process)
         try:
             run_scenario(ui, folder)
@@ -130,12 +120,7 @@ def main():
                 print("# The accessibility tree when it failed:", file=sys.stderr)
                 ui.dump()
             raise
-        try:
-            status = process.wait(timeout=e2e.TIMEOUT)
-        except subprocess.TimeoutExpired:
-            raise Failure("liaison did not exit after its window was closed")
-        if status != 0:
-            raise Failure(f"liaison exited with status {status}")
+        e2e.wait_for_exit(process)
 
         risks = subprocess.run([args.liaison, "risks", "--database", database, "--format", "csv"],
                                check=True, capture_output=True, text=True).stdout
@@ -152,14 +137,7 @@ def main():
         print(f"FAIL: {failure}", file=sys.stderr)
         return 1
     finally:
-        if process is not None and process.poll() is None:
-            process.kill()
-            process.wait()
-        if args.keep:
-            log(f"kept {folder}")
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
-
+        e2e.clean_up(process, folder, args.keep)
 
 if __name__ == "__main__":
     sys.exit(main())
