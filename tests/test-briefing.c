@@ -108,6 +108,9 @@ seed (Fixture *f)
   lia_contact_set_honorific (amina, "Dr");
   lia_contact_set_job_title (amina, "Director of Public Health");
   lia_contact_set_time_zone (amina, "Africa/Dakar");
+  lia_contact_set_nickname (amina, "Mina");
+  lia_contact_set_birthday (amina, "--07-14");
+  lia_contact_add_im (amina, LIA_CONTACT_POINT_KIND_WORK, "xmpp:amina@moh.example");
   lia_contact_set_preferred_channel (amina, LIA_CHANNEL_EMAIL);
   g_object_set (lia_contact_get_assessment (amina), "influence", 5, "interest", 4,
                 "stance", LIA_STANCE_ADVOCATE, NULL);
@@ -490,6 +493,7 @@ test_redacted (Fixture       *f,
       assert_not_contains (all, "555 12 34");
       assert_not_contains (all, "Prefers written agendas");
       assert_not_contains (all, "Dakar conference");
+      assert_not_contains (all, "14 July");
       assert_not_contains (all, "finance is slow");
       /* ...but everything else is there, and the copy says what it is. */
       assert_contains (all, "Open commitments");
@@ -523,6 +527,9 @@ test_contact (Fixture       *f,
   assert_contains (all, "amina.diallo@moh.example (work)");
   assert_contains (all, "+41 79 555 12 34 (mobile)");
   assert_contains (all, "Prefers Email");
+  assert_contains (all, "Known as Mina");
+  assert_contains (all, "Birthday 14 July");
+  assert_contains (all, "xmpp:amina@moh.example (work)");
 
   /* The affiliation history with its dates. */
   assert_contains (all, "Affiliations");

@@ -854,6 +854,33 @@ test_import_problems (Fixture       *fixture,
   assert_usage_error (&usage, "expected one file to import");
 }
 
+/* A vCard, whatever its name: what was not kept and how records were found are said. */
+static void
+test_import_vcard (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *path = write_beside (fixture, "contacts.txt",
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:ana@example.org\r\n"
+    "GEO:46.2;6.1\r\nX-SOCIALPROFILE:a\r\nX-SOCIALPROFILE:b\r\nX-SOCIALPROFILE:c\r\n"
+    "END:VCARD\r\n"
+    "BEGIN:VCARD\r\nFN:Bo Chen\r\nEND:VCARD\r\n");
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+
+  run_liaison (fixture->env, &first, "import", "--database", fixture->db_path, path, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (matches (first.out, "^Imported .*contacts.txt.* \\(vCard\\)"));
+  g_assert_true (matches (first.out, "^  contacts +2 +0 +0$"));
+  g_assert_true (matches (first.out, "^3 × X-SOCIALPROFILE, 1 × GEO: not kept\\.$"));
+  /* The second card has no VERSION: a warning, at its line, and it is imported. */
+  g_assert_true (matches (first.err, "contacts.txt:10:1: This vCard does not say its VERSION.*a warning"));
+
+  run_liaison (fixture->env, &again, "import", "--database", fixture->db_path, path, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (matches (again.out, "^  contacts +0 +0 +2$"));
+  g_assert_true (matches (again.out, "^Found in the database: 1 by uid, 1 by email address\\.$"));
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  user_data)
@@ -865,6 +892,9 @@ test_export (Fixture       *fixture,
   g_auto(Run) xcard = { 0 };
   g_auto(Run) missing = { 0 };
   g_auto(Run) bad_format = { 0 };
+  g_auto(Run) vcard = { 0 };
+  g_auto(Run) vcard4 = { 0 };
+  g_auto(Run) bad_version = { 0 };
   g_auto(Run) no_database = { 0 };
   g_autofree char *dir = g_path_get_dirname (fixture->db_path);
   g_autofree char *other_db = g_build_filename (dir, "none.db", NULL);
@@ -895,8 +925,21 @@ test_export (Fixture       *fixture,
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_true (matches (missing.err, "There is no organization with the id .nobody."));
 
-  run_liaison (fixture->env, &bad_format, "export", "--format", "vcard", "--database", fixture->db_path, "-", NULL);
-  assert_usage_error (&bad_format, "is not a format \\(expected directory or xcard\\)");
+  /* vCard on standard output: CRLF, 3.0 unless asked for 4.0. */
+  run_liaison (fixture->env, &vcard, "export", "--format", "vcard", "--database", fixture->db_path, "-", NULL);
+  g_assert_cmpint (vcard.status, ==, 0);
+  g_assert_true (g_str_has_prefix (vcard.out, "BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+  g_assert_true (matches (vcard.out, "Universität Zürich"));
+  run_liaison (fixture->env, &vcard4, "export", "--format", "vcard", "--vcard-version", "4.0",
+               "--database", fixture->db_path, "-", NULL);
+  g_assert_cmpint (vcard4.status, ==, 0);
+  g_assert_true (g_str_has_prefix (vcard4.out, "BEGIN:VCARD\r\nVERSION:4.0\r\n"));
+  run_liaison (fixture->env, &bad_version, "export", "--format", "vcard", "--vcard-version", "2.1",
+               "--database", fixture->db_path, "-", NULL);
+  assert_usage_error (&bad_version, "is not a vCard version \\(expected 3.0 or 4.0\\)");
+
+  run_liaison (fixture->env, &bad_format, "export", "--format", "ldif", "--database", fixture->db_path, "-", NULL);
+  assert_usage_error (&bad_format, "is not a format \\(expected directory, xcard or vcard\\)");
 }
 
 int
@@ -928,6 +971,7 @@ main (int   argc,
   ADD ("/cli/default-database", test_default_database);
   ADD ("/cli/import", test_import);
   ADD ("/cli/import/problems", test_import_problems);
+  ADD ("/cli/import/vcard", test_import_vcard);
   ADD ("/cli/export", test_export);
   ADD ("/cli/stakeholders", test_stakeholders);
   ADD ("/cli/as-of", test_as_of);

@@ -37,7 +37,7 @@ static const Case cases[] = {
   { "after-root.xml",         51, "more after the end of the partner directory",  LIA_EXCHANGE_ERROR_INVALID },
   { "after-root-xcard.xml",   89, "more after the end of the list of vCards",     LIA_EXCHANGE_ERROR_INVALID },
   { "truncated-xcard.xml",    67, "in the middle of the list of vCards",          LIA_EXCHANGE_ERROR_INVALID },
-  { "unknown-element.xml",    27, "cannot hold a <nickname> element",            LIA_EXCHANGE_ERROR_INVALID },
+  { "unknown-element.xml",    27, "cannot hold a <nick-name> element",            LIA_EXCHANGE_ERROR_INVALID },
 };
 
 static char *

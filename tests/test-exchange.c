@@ -744,6 +744,74 @@ test_done_date (StoreFixture  *f,
   g_assert_nonnull (strstr (sample_export, "updated=\"2024-01-03T10:37:00Z\" direction=\"ours\" status=\"done\" due=\"2024-01-01\" done=\"2024-01-03\""));
 }
 
+/* A directory with every contact field (addresses, websites, handles, birthdays with and
+ * without a year, a photo, an affiliation's unit): import then export gives the same bytes,
+ * and importing it again changes nothing. */
+static void
+test_contact_fields (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "directory",
+                                                 "contact-fields.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) again = NULL;
+  g_autoptr(LiaRecord) ana = NULL;
+  gint64 id = 0;
+
+  g_file_get_contents (path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  import_ok (f->store, path);
+  exported = export_to_string (f->store, 0);
+  g_assert_cmpstr (exported, ==, expected);
+
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_CONTACT, "ana-kovac", &id, NULL));
+  ana = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, id);
+  g_assert_cmpuint (g_bytes_get_size (lia_contact_get_photo (LIA_CONTACT (ana))), ==, 70);
+  assert_search_finds (f->store, "samobor", "Ana Kovač");
+  assert_search_finds (f->store, "anci", "Ana Kovač");
+
+  again = import_file (f->store, path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lia_importer_get_count (again, LIA_RECORD_KIND_CONTACT, LIA_IMPORT_UNCHANGED), ==, 2);
+}
+
+/* Values of the new contact fields that cannot be kept are problems at their line. */
+static void
+test_contact_field_problems (StoreFixture  *f,
+                             gconstpointer  data)
+{
+  static const char text[] =
+    HEADER
+    "  <contact id=\"c\"><display-name>C</display-name>\n"
+    "    <birthday>1984-02-30</birthday>\n"
+    "    <im>ana@example.org</im>\n"
+    "    <photo>AAAA</photo>\n"
+    "    <address kind=\"office\"><city>Zagreb</city></address>\n"
+    "  </contact>\n"
+    "  <contact id=\"d\"><display-name>D</display-name><photo type=\"image/png\">a*b</photo></contact>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "bad-fields.xml", text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) importer = import_file (f->store, path, FALSE, &error);
+
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  for (guint i = 0; i < n_problems (importer); i++)
+    {
+      g_autofree char *p = problem_text (importer, i);
+      g_test_message ("%s", p);
+    }
+  assert_problem (importer, 0, 4, 0, "<birthday> must be a date such as 1984-03-21");
+  assert_problem (importer, 1, 5, 0, "not “ana@example.org”");
+  assert_problem (importer, 2, 6, 0, "<photo> needs the attribute “type”");
+  assert_problem (importer, 3, 7, 0, "“kind” must be one of");
+  assert_problem (importer, 4, 7, 0, "<address> cannot hold a <city> element");
+  assert_problem (importer, 5, 9, 0, "“*” is not a base64 character");
+  g_assert_cmpuint (n_problems (importer), ==, 6);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +836,8 @@ main (int   argc,
   ADD ("/exchange/async-announces-once", test_async_announces_once);
   ADD ("/exchange/export-keeps-old-file", test_export_keeps_old_file);
   ADD ("/exchange/killed-import", test_killed_import);
+  ADD ("/exchange/contact-fields", test_contact_fields);
+  ADD ("/exchange/contact-field-problems", test_contact_field_problems);
 
   return g_test_run ();
 }

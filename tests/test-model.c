@@ -1111,6 +1111,123 @@ test_validate_enum_values (void)
   g_assert_finalize_object (interaction);
 }
 
+/* The fields a contact manager keeps besides names and contact points. */
+static void
+test_contact_more_fields (void)
+{
+  LiaContact *shown = lia_contact_new ("Ana", "Kovač");
+  LiaContact *edited = lia_contact_new ("Ana", "Kovač");
+  g_autoptr(LiaPostalAddress) address = lia_postal_address_new (LIA_CONTACT_POINT_KIND_HOME);
+  g_autoptr(LiaPostalAddress) copied = NULL;
+  g_autoptr(GBytes) photo = g_bytes_new_static ("\x89PNG", 4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lines = NULL;
+  NotifyLog log;
+
+  /* Birthdays: a full date or a day without its year, nothing else. */
+  g_assert_true (lia_contact_birthday_is_valid ("1984-03-21"));
+  g_assert_true (lia_contact_birthday_is_valid ("--02-29"));
+  g_assert_true (lia_contact_birthday_is_valid (""));
+  g_assert_false (lia_contact_birthday_is_valid ("1983-02-29"));
+  g_assert_false (lia_contact_birthday_is_valid ("--13-01"));
+  g_assert_false (lia_contact_birthday_is_valid ("19840321"));
+  g_assert_false (lia_contact_birthday_is_valid ("1984-3-21"));
+  g_assert_false (lia_contact_birthday_is_valid ("1984-03-21x"));
+  lia_contact_set_birthday (edited, "1984-02-30");
+  g_assert_false (lia_record_validate (LIA_RECORD (edited), &error));
+  g_assert_nonnull (strstr (error->message, "1984-02-30"));
+  g_clear_error (&error);
+  lia_contact_set_birthday (edited, "--03-21");
+
+  g_assert_true (lia_contact_im_is_valid ("xmpp:ana@example.org"));
+  g_assert_false (lia_contact_im_is_valid ("ana@example.org"));
+  g_assert_false (lia_contact_im_is_valid ("xmpp:"));
+  lia_contact_add_im (edited, LIA_CONTACT_POINT_KIND_OTHER, "ana@example.org");
+  g_assert_false (lia_record_validate (LIA_RECORD (edited), &error));
+  g_assert_nonnull (strstr (error->message, "ana@example.org"));
+  g_clear_error (&error);
+  lia_contact_clear_ims (edited);
+  lia_contact_add_im (edited, LIA_CONTACT_POINT_KIND_WORK, "xmpp:ana@example.org");
+
+  /* An empty address is refused, so that the editor's blank rows never reach the store. */
+  lia_contact_add_address (edited, address);
+  g_assert_true (lia_postal_address_is_empty (address));
+  g_assert_false (lia_record_validate (LIA_RECORD (edited), NULL));
+  lia_postal_address_set_street (address, "Ilica 1");
+  lia_postal_address_set_locality (address, "Zagreb");
+  lia_postal_address_set_postal_code (address, " 10000");
+  lia_postal_address_set_country (address, "Croatia");
+  g_assert_false (lia_postal_address_is_empty (address));
+  lines = lia_postal_address_format (address);
+  g_assert_cmpstr (lines, ==, "Ilica 1\n10000 Zagreb\nCroatia");
+
+  lia_contact_set_nickname (edited, "Anči");
+  lia_contact_add_website (edited, LIA_CONTACT_POINT_KIND_WORK, "https://example.org/ana");
+  lia_contact_set_photo (edited, photo, "image/png");
+  g_assert_true (lia_record_validate (LIA_RECORD (edited), NULL));
+
+  /* A contact from a list has not loaded its photo: copying from it keeps the shown one. */
+  lia_contact_set_photo (shown, photo, "image/png");
+  lia_contact_forget_photo (shown);
+  g_assert_false (lia_contact_get_photo_loaded (shown));
+  g_assert_null (lia_contact_get_photo (shown));
+
+  notify_log_watch (&log, shown);
+  lia_record_copy_from (LIA_RECORD (shown), LIA_RECORD (edited));
+  g_assert_cmpstr (lia_contact_get_birthday (shown), ==, "--03-21");
+  g_assert_cmpstr (lia_contact_get_nickname (shown), ==, "Anči");
+  g_assert_cmpuint (g_list_model_get_n_items (lia_contact_get_websites (shown)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_contact_get_ims (shown)), ==, 1);
+  g_assert_true (lia_contact_get_photo (shown) != NULL);
+  g_assert_cmpstr (lia_contact_get_photo_mime_type (shown), ==, "image/png");
+  g_assert_true (lia_contact_get_photo_loaded (shown));
+  /* The address is copied, not shared: editing the copy leaves the shown contact as saved. */
+  copied = g_list_model_get_item (lia_contact_get_addresses (shown), 0);
+  g_assert_true (copied != address);
+  g_assert_true (lia_postal_address_equal (copied, address));
+  lia_postal_address_set_street (address, "Ilica 2");
+  g_assert_cmpstr (lia_postal_address_get_street (copied), ==, "Ilica 1");
+  g_assert_cmpuint (notify_log_count (&log, "addresses"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "photo"), ==, 1);
+
+  notify_log_reset (&log);
+  lia_postal_address_set_street (address, "Ilica 1");
+  lia_record_copy_from (LIA_RECORD (shown), LIA_RECORD (edited));
+  g_assert_cmpuint (log.names->len, ==, 0);
+
+  /* Copying from a contact that did not load its photo forgets it: saving the copy then
+   * leaves the stored photo alone. */
+  lia_contact_forget_photo (edited);
+  lia_record_copy_from (LIA_RECORD (shown), LIA_RECORD (edited));
+  g_assert_false (lia_contact_get_photo_loaded (shown));
+  lia_contact_set_photo (edited, photo, "image/png");
+
+  /* Removing the photo is a change copied too. */
+  lia_contact_set_photo (edited, NULL, NULL);
+  lia_record_copy_from (LIA_RECORD (shown), LIA_RECORD (edited));
+  g_assert_null (lia_contact_get_photo (shown));
+  g_assert_cmpstr (lia_contact_get_photo_mime_type (shown), ==, "");
+
+  notify_log_clear (&log);
+  g_clear_object (&copied);
+  g_assert_finalize_object (shown);
+  g_assert_finalize_object (edited);
+}
+
+static void
+test_affiliation_unit (void)
+{
+  g_autoptr(LiaAffiliation) affiliation = lia_affiliation_new (1, 2, "Adviser");
+  g_autoptr(LiaAffiliation) copy = lia_affiliation_new (1, 2, "Adviser");
+
+  g_assert_cmpstr (lia_affiliation_get_unit (affiliation), ==, "");
+  lia_affiliation_set_unit (affiliation, "Emergency Operations");
+  lia_record_copy_from (LIA_RECORD (copy), LIA_RECORD (affiliation));
+  g_assert_cmpstr (lia_affiliation_get_unit (copy), ==, "Emergency Operations");
+  lia_affiliation_set_unit (affiliation, NULL);
+  g_assert_cmpstr (lia_affiliation_get_unit (affiliation), ==, "");
+}
+
 /* copy_from: how an edited copy is applied back to the cached object the lists show. */
 
 static void
@@ -1285,6 +1402,8 @@ main (int   argc,
   g_test_add_func ("/model/validate/dates-and-parties", test_validate_dates_and_parties);
   g_test_add_func ("/model/validate/enum-values", test_validate_enum_values);
   g_test_add_func ("/model/copy/contact", test_copy_contact);
+  g_test_add_func ("/model/contact/more-fields", test_contact_more_fields);
+  g_test_add_func ("/model/affiliation/unit", test_affiliation_unit);
   g_test_add_func ("/model/copy/interaction-and-concern", test_copy_interaction_and_concern);
   g_test_add_func ("/model/copy/organization", test_copy_organization);
 

@@ -9,13 +9,15 @@
 #include "lia-list-model.h"
 #include "lia-store-reports.h"
 
-/* Builds tests/data/liaison-v1.sql into @path with plain SQLite. */
+/* Builds tests/data/@script_name into @path with plain SQLite. */
 static void
-build_v1 (const char *path)
+build_from_script (const char *path,
+                   const char *script_name,
+                   int         version)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *script = NULL;
-  const char *script_path = g_test_get_filename (G_TEST_DIST, "data", "liaison-v1.sql", NULL);
+  const char *script_path = g_test_get_filename (G_TEST_DIST, "data", script_name, NULL);
   sqlite3 *db;
   char *errmsg = NULL;
 
@@ -27,20 +29,29 @@ build_v1 (const char *path)
     g_error ("%s: %s", script_path, errmsg);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
-  g_assert_cmpint (lia_test_sql_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (lia_test_sql_int (path, "PRAGMA user_version"), ==, version);
 }
 
+
 static void
-v1_fixture_setup (StoreFixture  *f,
-                  gconstpointer  data)
+script_fixture_setup (StoreFixture *f,
+                      const char   *script_name,
+                      int           version)
 {
   g_autoptr(GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("liaison-test-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "liaison.db", NULL);
-  build_v1 (f->path);
+  build_from_script (f->path, script_name, version);
   f->store = NULL;
+}
+
+static void
+v1_fixture_setup (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  script_fixture_setup (f, "liaison-v1.sql", 1);
 }
 
 static LiaRecord *
@@ -167,7 +178,7 @@ test_upgrade_v1 (StoreFixture  *f,
 {
   f->store = lia_test_open (f->path);
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 7);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 8);
   assert_v1_records (f->store, 0);
   assert_v1_searchable (f->store);
 
@@ -566,6 +577,79 @@ test_upgrade_done_date (StoreFixture  *f,
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM bulk_load"), ==, 0);
 }
 
+/* Version 8: the contact fields of a contact manager. A version 6 database keeps everything,
+ * its contacts start with none of the new fields, and they can then be saved, found by
+ * nickname and by city, and read back. */
+static void
+v6_fixture_setup (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  script_fixture_setup (f, "liaison-v6.sql", 6);
+}
+
+static void
+test_upgrade_v6 (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaRecord) record = NULL;
+  g_autoptr(LiaRecord) affiliation = NULL;
+  g_autoptr(LiaPostalAddress) address = lia_postal_address_new (LIA_CONTACT_POINT_KIND_WORK);
+  g_autoptr(GBytes) photo = g_bytes_new_static ("\x89PNG\r\n", 6);
+  LiaContact *amina;
+
+  f->store = lia_test_open (f->path);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 8);
+  assert_v1_records (f->store, 0);
+  assert_v1_searchable (f->store);
+
+  record = load_uid_ok (f->store, LIA_RECORD_KIND_CONTACT, "contact-amina-diallo");
+  amina = LIA_CONTACT (record);
+  g_assert_cmpstr (lia_contact_get_nickname (amina), ==, "");
+  g_assert_cmpstr (lia_contact_get_birthday (amina), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (lia_contact_get_addresses (amina)), ==, 0);
+  g_assert_null (lia_contact_get_photo (amina));
+  affiliation = load_uid_ok (f->store, LIA_RECORD_KIND_AFFILIATION, "aff-amina-ksz");
+  g_assert_cmpstr (lia_affiliation_get_unit (LIA_AFFILIATION (affiliation)), ==, "");
+
+  /* Nothing a window shows changed: the upgrade logs no change. */
+  lia_test_close (f);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log"), ==, 0);
+  f->store = lia_test_open (f->path);
+
+  lia_contact_set_nickname (amina, "Mina");
+  lia_contact_set_birthday (amina, "--07-14");
+  lia_postal_address_set_street (address, "Rämistrasse 100");
+  lia_postal_address_set_locality (address, "Zürich");
+  lia_contact_add_address (amina, address);
+  lia_contact_set_photo (amina, photo, "image/png");
+  lia_test_save (f->store, amina);
+  lia_affiliation_set_unit (LIA_AFFILIATION (affiliation), "Infection Control");
+  lia_test_save (f->store, affiliation);
+  g_clear_object (&record);
+  g_clear_object (&affiliation);
+
+  lia_test_reopen (f);
+  g_assert_cmpuint (count_hits (f->store, "mina", LIA_RECORD_KIND_CONTACT, "contact-amina-diallo"), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "zurich", LIA_RECORD_KIND_CONTACT, "contact-amina-diallo"), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "diallo", LIA_RECORD_KIND_CONTACT, "contact-amina-diallo"), ==, 1);
+  record = load_uid_ok (f->store, LIA_RECORD_KIND_CONTACT, "contact-amina-diallo");
+  amina = LIA_CONTACT (record);
+  g_assert_cmpstr (lia_contact_get_birthday (amina), ==, "--07-14");
+  g_assert_true (g_bytes_equal (lia_contact_get_photo (amina), photo));
+  affiliation = load_uid_ok (f->store, LIA_RECORD_KIND_AFFILIATION, "aff-amina-ksz");
+  g_assert_cmpstr (lia_affiliation_get_unit (LIA_AFFILIATION (affiliation)), ==, "Infection Control");
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) problems = lia_store_check (f->store, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < problems->len; i++)
+      g_printerr ("problem: %s\n", (const char *) g_ptr_array_index (problems, i));
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +670,8 @@ main (int   argc,
               v1_fixture_setup, test_upgrade_sort_keys, store_fixture_teardown);
   g_test_add ("/store/migrations/upgrade-done-date", StoreFixture, NULL,
               v1_fixture_setup, test_upgrade_done_date, store_fixture_teardown);
+  g_test_add ("/store/migrations/upgrade-v6", StoreFixture, NULL,
+              v6_fixture_setup, test_upgrade_v6, store_fixture_teardown);
   g_test_add ("/store/migrations/fresh", StoreFixture, NULL,
               store_fixture_setup, test_fresh, store_fixture_teardown);
 

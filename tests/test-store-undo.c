@@ -3,6 +3,7 @@
  * its links: affiliations, participations, counterparts, parties, sub-organizations. */
 #include "config.h"
 
+#include "lia-list-model.h"
 #include "lia-store-undo.h"
 #include "lia-test-util.h"
 
@@ -208,6 +209,77 @@ test_signals (StoreFixture  *f,
   lia_test_assert_change (changes, 1, LIA_RECORD_KIND_AFFILIATION, s.affiliation, LIA_STORE_CHANGE_ADDED);
 }
 
+/* A contact's addresses, websites, handles and photo: kept on save, cut by a list (the photo
+ * only), restored with an undone delete, never touched by saving a contact read from a list. */
+static void
+test_contact_fields (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaContact) contact = lia_contact_new ("Ana", "Kovač");
+  g_autoptr(LiaPostalAddress) address = lia_postal_address_new (LIA_CONTACT_POINT_KIND_HOME);
+  g_autoptr(GBytes) photo = g_bytes_new_static ("\xff\xd8\xff\xe0JFIF", 8);
+  g_autoptr(LiaRecord) listed = NULL;
+  g_autoptr(LiaRecord) restored = NULL;
+  g_autoptr(LiaDeletion) deletion = NULL;
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(LiaPostalAddress) read_address = NULL;
+  g_autoptr(LiaContactPoint) im = NULL;
+  gint64 id;
+
+  lia_postal_address_set_po_box (address, "PO Box 7");
+  lia_postal_address_set_street (address, "Ilica 1");
+  lia_postal_address_set_locality (address, "Zagreb");
+  lia_postal_address_set_country (address, "Hrvatska");
+  lia_contact_add_address (contact, address);
+  lia_contact_add_website (contact, LIA_CONTACT_POINT_KIND_WORK, "https://example.org/ana");
+  lia_contact_add_im (contact, LIA_CONTACT_POINT_KIND_OTHER, "xmpp:ana@example.org");
+  lia_contact_add_im (contact, LIA_CONTACT_POINT_KIND_WORK, "sip:ana@example.org");
+  lia_contact_set_birthday (contact, "1984-03-21");
+  lia_contact_set_photo (contact, photo, "image/jpeg");
+  lia_test_save (f->store, contact);
+  id = lia_record_get_id (LIA_RECORD (contact));
+
+  /* A list shows the contact without reading the photo; saving that copy keeps the photo. */
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  listed = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_false (lia_contact_get_photo_loaded (LIA_CONTACT (listed)));
+  g_assert_cmpuint (g_list_model_get_n_items (lia_contact_get_ims (LIA_CONTACT (listed))), ==, 2);
+  lia_contact_set_nickname (LIA_CONTACT (listed), "Anči");
+  lia_test_save (f->store, listed);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM contact_photos"), ==, 1);
+  g_assert_true (lia_store_load_contact_photo (f->store, LIA_CONTACT (listed), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (lia_contact_get_photo (LIA_CONTACT (listed)), photo));
+  g_clear_object (&model);
+
+  deletion = lia_store_delete_with_undo (f->store, listed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM contact_photos"), ==, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM contact_addresses"), ==, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM contact_ims"), ==, 0);
+  restored = lia_store_undo_deletion (f->store, deletion, &error);
+  g_assert_no_error (error);
+  g_clear_object (&restored);
+
+  lia_test_reopen (f);
+  restored = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, id);
+  g_assert_cmpstr (lia_contact_get_nickname (LIA_CONTACT (restored)), ==, "Anči");
+  g_assert_cmpstr (lia_contact_get_birthday (LIA_CONTACT (restored)), ==, "1984-03-21");
+  g_assert_true (g_bytes_equal (lia_contact_get_photo (LIA_CONTACT (restored)), photo));
+  g_assert_cmpstr (lia_contact_get_photo_mime_type (LIA_CONTACT (restored)), ==, "image/jpeg");
+  read_address = g_list_model_get_item (lia_contact_get_addresses (LIA_CONTACT (restored)), 0);
+  g_assert_true (lia_postal_address_equal (read_address, address));
+  g_assert_cmpuint (g_list_model_get_n_items (lia_contact_get_websites (LIA_CONTACT (restored))), ==, 1);
+  im = g_list_model_get_item (lia_contact_get_ims (LIA_CONTACT (restored)), 1);
+  g_assert_cmpstr (lia_contact_point_get_value (im), ==, "sip:ana@example.org");
+
+  /* Removing the photo in an editor's copy removes it from the database. */
+  lia_contact_set_photo (LIA_CONTACT (restored), NULL, NULL);
+  lia_test_save (f->store, restored);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM contact_photos"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +293,7 @@ main (int   argc,
   ADD ("/store-undo/organization", test_organization);
   ADD ("/store-undo/id-taken", test_id_taken);
   ADD ("/store-undo/signals", test_signals);
+  ADD ("/store-undo/contact-fields", test_contact_fields);
 
 #undef ADD
 

@@ -137,6 +137,39 @@ test_contact (StoreFixture  *f,
   lia_ui_test_destroy (window);
 }
 
+/* The fields of a contact manager: each value as the title, its kind as the subtitle. */
+static void
+test_contact_fields (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  LiaDetail *detail = LIA_DETAIL (lia_contact_detail_new (f->store));
+  g_autoptr(LiaContact) ana = lia_contact_new ("Ana", "Kovač");
+  g_autoptr(LiaPostalAddress) address = lia_postal_address_new (LIA_CONTACT_POINT_KIND_HOME);
+  GtkWindow *window;
+
+  lia_postal_address_set_street (address, "Ilica 1");
+  lia_postal_address_set_postal_code (address, "10000");
+  lia_postal_address_set_locality (address, "Zagreb");
+  lia_contact_add_address (ana, address);
+  lia_contact_add_im (ana, LIA_CONTACT_POINT_KIND_WORK, "xmpp:ana@example.org");
+  lia_contact_add_website (ana, LIA_CONTACT_POINT_KIND_OTHER, "https://ana.example");
+  lia_contact_set_nickname (ana, "Anči");
+  lia_contact_set_birthday (ana, "--03-21");
+  lia_test_save (f->store, ana);
+
+  window = show_detail (detail, lia_record_get_id (LIA_RECORD (ana)));
+  assert_row (GTK_WIDGET (detail), "Home", "Ilica 1\n10000 Zagreb");
+  assert_row (GTK_WIDGET (detail), "Work", "xmpp:ana@example.org");
+  assert_row (GTK_WIDGET (detail), "Other", "https://ana.example");
+  assert_row (GTK_WIDGET (detail), "Nickname", "Anči");
+  assert_row (GTK_WIDGET (detail), "Birthday", "21 March");
+  /* No photo: the initials. */
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (lia_ui_test_find (GTK_WIDGET (detail),
+                                                                            ADW_TYPE_AVATAR, NULL))));
+
+  lia_ui_test_destroy (window);
+}
+
 static void
 test_participants (StoreFixture  *f,
                    gconstpointer  data)
@@ -329,6 +362,7 @@ main (int   argc,
 
   ADD ("/ui-details/organization", test_organization);
   ADD ("/ui-details/contact", test_contact);
+  ADD ("/ui-details/contact-fields", test_contact_fields);
   ADD ("/ui-details/participants", test_participants);
   ADD ("/ui-details/picker", test_picker);
   ADD ("/ui-details/sort-setting", test_sort_setting);

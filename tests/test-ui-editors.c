@@ -1034,6 +1034,71 @@ test_no_display (void)
   g_test_skip ("No display to open windows on: run the ui suite under xvfb-run");
 }
 
+/* The new contact fields in the editor: a photo the list left out is kept, an address added
+ * with the button is saved, a birthday or a handle that cannot be kept is said in its field. */
+static void
+test_contact_fields (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  /* A 1×1 PNG: GTK must be able to show it. */
+  static const char png_base64[] =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+  g_autoptr(LiaContact) ana = lia_contact_new ("Ana", "Kovač");
+  g_autoptr(GBytes) photo = NULL;
+  g_autoptr(LiaRecord) listed = NULL;
+  g_autoptr(LiaRecord) saved = NULL;
+  g_autoptr(LiaPostalAddress) address = NULL;
+  g_autoptr(LiaContactPoint) im = NULL;
+  GtkWidget *add_label;
+  LiaEditor *editor;
+  gsize size = 0;
+  guchar *png = g_base64_decode (png_base64, &size);
+
+  photo = g_bytes_new_take (png, size);
+  lia_contact_set_photo (ana, photo, "image/png");
+  lia_test_save (f->store, ana);
+
+  /* As the list hands it over: without its photo. */
+  listed = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, lia_record_get_id (LIA_RECORD (ana)));
+  lia_contact_forget_photo (LIA_CONTACT (listed));
+  editor = LIA_EDITOR (lia_contact_editor_new (f->store, LIA_CONTACT (listed)));
+  lia_ui_test_present (GTK_WINDOW (editor));
+  g_assert_false (lia_editor_is_dirty (editor));
+  g_assert_nonnull (adw_avatar_get_custom_image (ADW_AVATAR (lia_ui_test_find (GTK_WIDGET (editor),
+                                                                               ADW_TYPE_AVATAR, NULL))));
+
+  add_label = lia_ui_test_find (GTK_WIDGET (editor), GTK_TYPE_LABEL, "Add Address");
+  g_assert_nonnull (add_label);
+  g_signal_emit_by_name (gtk_widget_get_ancestor (add_label, GTK_TYPE_BUTTON), "clicked");
+  type (editor, "Street", "Ilica 1");
+  type (editor, "City or Town", "Zagreb");
+  type (editor, "_Nickname", "Anči");
+  type (editor, "_Birthday (e.g. 1984-03-21, or --03-21 without the year)", "--13-01");
+  g_assert_nonnull (strstr (lia_editor_get_problem (editor), "1984-03-21"));
+  type (editor, "_Birthday (e.g. 1984-03-21, or --03-21 without the year)", "1984-03-21");
+  type (editor, "_Messaging (e.g. xmpp:name@example.org), separated by commas", "ana@example.org");
+  g_assert_nonnull (strstr (lia_editor_get_problem (editor), "xmpp:ana@example.org"));
+  type (editor, "_Messaging (e.g. xmpp:name@example.org), separated by commas",
+        "xmpp:ana@example.org, skype:ana.kovac");
+  g_assert_null (lia_editor_get_problem (editor));
+
+  g_object_ref (editor);
+  g_assert_true (lia_editor_save (editor));
+  g_object_unref (editor);
+
+  lia_test_reopen (f);
+  saved = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, lia_record_get_id (LIA_RECORD (ana)));
+  g_assert_true (g_bytes_equal (lia_contact_get_photo (LIA_CONTACT (saved)), photo));
+  g_assert_cmpstr (lia_contact_get_nickname (LIA_CONTACT (saved)), ==, "Anči");
+  g_assert_cmpstr (lia_contact_get_birthday (LIA_CONTACT (saved)), ==, "1984-03-21");
+  address = g_list_model_get_item (lia_contact_get_addresses (LIA_CONTACT (saved)), 0);
+  g_assert_nonnull (address);
+  g_assert_cmpstr (lia_postal_address_get_street (address), ==, "Ilica 1");
+  g_assert_cmpstr (lia_postal_address_get_locality (address), ==, "Zagreb");
+  im = g_list_model_get_item (lia_contact_get_ims (LIA_CONTACT (saved)), 1);
+  g_assert_cmpstr (lia_contact_point_get_value (im), ==, "skype:ana.kovac");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1067,6 +1132,7 @@ main (int   argc,
   g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
   ADD ("/ui-editors/organization", test_organization);
+  ADD ("/ui-editors/contact-fields", test_contact_fields);
   ADD ("/ui-editors/unsaved-changes", test_unsaved_changes);
   ADD ("/ui-editors/commitment-dates", test_commitment_dates);
   ADD ("/ui-editors/interaction-participants", test_interaction_participants);

@@ -115,6 +115,31 @@ test_import (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* A vCard from a phone, named like anything: the summary says what was not kept. */
+static void
+test_import_vcard (StoreFixture  *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "export from phone", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LiaWindow *window = new_window (f);
+  GtkWindow *summary;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lima;Ana\r\nTEL;CELL:+41 79 555 01 02\r\n"
+                                      "X-SOCIALPROFILE:a\r\nGEO:46.2;6.1\r\nX-SOCIALPROFILE:b\r\nEND:VCARD\r\n",
+                                      -1, NULL));
+  _lia_window_import_file (window, file);
+  summary = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "Imported “export from phone”");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (summary)), ==,
+                   "Created 1, updated 0 and found 0 unchanged.\n\n"
+                   "Not kept: 2 × X-SOCIALPROFILE, 1 × GEO.");
+  lia_ui_test_destroy (summary);
+  lia_ui_test_settle ();
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 1);
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_import_problems (StoreFixture  *f,
                       gconstpointer  data)
@@ -196,6 +221,7 @@ main (int   argc,
 
   ADD ("/ui-exchange/import", test_import);
   ADD ("/ui-exchange/import-problems", test_import_problems);
+  ADD ("/ui-exchange/import-vcard", test_import_vcard);
   ADD ("/ui-exchange/explore-sample", test_explore_sample);
 
 #undef ADD

@@ -157,7 +157,7 @@ test_rfc_example (StoreFixture  *f,
   g_assert_cmpuint (lia_importer_get_count (importer, LIA_RECORD_KIND_CONTACT, LIA_IMPORT_CREATED), ==, 1);
   g_assert_cmpuint (lia_importer_get_count (importer, LIA_RECORD_KIND_ORGANIZATION, LIA_IMPORT_CREATED), ==, 1);
   g_assert_cmpuint (lia_importer_get_count (importer, LIA_RECORD_KIND_AFFILIATION, LIA_IMPORT_CREATED), ==, 1);
-  /* bday, anniversary, gender, geo, key: not kept, and not worth a word. */
+  /* anniversary, gender, geo, key: not kept (said below), and no problem. */
   g_assert_cmpuint (lia_importer_get_ignored (importer), ==, 0);
   g_assert_cmpuint (lia_importer_get_records_read (importer), ==, 1);
 
@@ -183,8 +183,27 @@ test_rfc_example (StoreFixture  *f,
   g_assert_cmpstr (languages[0], ==, "fr");
   g_assert_cmpstr (languages[1], ==, "en");
   g_assert_cmpstr (lia_contact_get_time_zone (simon), ==, "America/Montreal");
-  /* A person has no website field: the home page is kept in the notes. */
-  g_assert_cmpstr (lia_contact_get_notes (simon), ==, "http://nomis80.org");
+  /* The home page is a website of his; the notes stay his notes. */
+  assert_point (lia_contact_get_websites (simon), 0, LIA_CONTACT_POINT_KIND_HOME, "http://nomis80.org");
+  g_assert_cmpstr (lia_contact_get_notes (simon), ==, "");
+  /* A birthday without its year, as the RFC writes it. */
+  g_assert_cmpstr (lia_contact_get_birthday (simon), ==, "--02-03");
+  {
+    g_autoptr(LiaPostalAddress) address = g_list_model_get_item (lia_contact_get_addresses (simon), 0);
+
+    g_assert_nonnull (address);
+    g_assert_cmpint (lia_postal_address_get_kind (address), ==, LIA_CONTACT_POINT_KIND_WORK);
+    g_assert_cmpstr (lia_postal_address_get_street (address), ==, "2875 boul. Laurier, suite D2-630");
+    g_assert_cmpstr (lia_postal_address_get_locality (address), ==, "Quebec");
+    g_assert_cmpstr (lia_postal_address_get_postal_code (address), ==, "G1V 2M2");
+    g_assert_cmpstr (lia_postal_address_get_country (address), ==, "Canada");
+  }
+  /* What is still not kept is said, property by property. */
+  g_assert_cmpuint (lia_importer_get_not_kept_count (importer, "ANNIVERSARY"), ==, 1);
+  g_assert_cmpuint (lia_importer_get_not_kept_count (importer, "GENDER"), ==, 1);
+  g_assert_cmpuint (lia_importer_get_not_kept_count (importer, "GEO"), ==, 1);
+  g_assert_cmpuint (lia_importer_get_not_kept_count (importer, "KEY"), ==, 1);
+  g_assert_cmpuint (lia_importer_get_not_kept_count (importer, "BDAY"), ==, 0);
 
   affiliation = only_affiliation (f->store, simon, &organization);
   g_assert_cmpstr (organization, ==, "Viagenie");
@@ -282,7 +301,8 @@ test_partners (StoreFixture  *f,
   g_clear_pointer (&organization, g_free);
 
   lena = load_contact_by_email (f->store, "lena.sorensen@who.example.int");
-  g_assert_cmpstr (lia_contact_get_notes (lena), ==, "Met at the Geneva forum.\nhttps://lena.example.net");
+  g_assert_cmpstr (lia_contact_get_notes (lena), ==, "Met at the Geneva forum.");
+  assert_point (lia_contact_get_websites (lena), 0, LIA_CONTACT_POINT_KIND_OTHER, "https://lena.example.net");
   g_assert_cmpstr (lia_contact_get_tags (lena)[0], ==, "forum");
   affiliation = only_affiliation (f->store, lena, &organization);
   g_assert_cmpstr (organization, ==, "World Health Organization");
@@ -621,6 +641,76 @@ test_export_round_trip (StoreFixture  *f,
   }
 }
 
+/* Every contact field out to xCard and back into an empty database: the same values, and the
+ * second export the same bytes. */
+static void
+test_contact_fields_round_trip (StoreFixture  *f,
+                                gconstpointer  data)
+{
+  g_autofree char *directory = g_test_build_filename (G_TEST_DIST, "data", "directory",
+                                                      "contact-fields.xml", NULL);
+  g_autofree char *first = g_build_filename (f->dir, "first.xml", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "second.xml", NULL);
+  g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autofree char *organization = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaContact) ana = NULL;
+  g_autoptr(LiaContact) read_back = NULL;
+  g_autoptr(LiaAffiliation) affiliation = NULL;
+  LiaStore *other;
+
+  {
+    g_autoptr(LiaImporter) importer = import_file (f->store, directory, FALSE, &error);
+    g_assert_no_error (error);
+  }
+  export_xcard (f->store, first);
+  assert_valid_xcard (first, 1, 2);
+  g_file_get_contents (first, &first_text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (first_text, "<bday>\n      <date>--0321</date>"));
+  g_assert_nonnull (strstr (first_text, "<date>19791102</date>"));
+  g_assert_nonnull (strstr (first_text, "<uri>data:image/png;base64,iVBORw0KGgo"));
+  g_assert_nonnull (strstr (first_text, "<text>Emergency Operations</text>\n    </org>"));
+  g_assert_nonnull (strstr (first_text, "<uri>xmpp:ana@zagreb-health.example</uri>"));
+
+  other = lia_test_open (other_db);
+  {
+    g_autoptr(LiaImporter) importer = import_file (other, first, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (lia_importer_get_count (importer, LIA_RECORD_KIND_CONTACT, LIA_IMPORT_CREATED), ==, 2);
+    g_assert_null (lia_importer_describe_not_kept (importer));
+  }
+  export_xcard (other, second);
+  g_file_get_contents (second, &second_text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second_text, ==, first_text);
+
+  ana = load_contact_by_email (f->store, "ana.kovac@zagreb-health.example");
+  read_back = load_contact_by_email (other, "ana.kovac@zagreb-health.example");
+  g_assert_cmpstr (lia_contact_get_nickname (read_back), ==, "Anči");
+  g_assert_cmpstr (lia_contact_get_birthday (read_back), ==, "--03-21");
+  g_assert_cmpuint (g_list_model_get_n_items (lia_contact_get_addresses (read_back)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(LiaPostalAddress) a = g_list_model_get_item (lia_contact_get_addresses (ana), i);
+      g_autoptr(LiaPostalAddress) b = g_list_model_get_item (lia_contact_get_addresses (read_back), i);
+      g_assert_true (lia_postal_address_equal (a, b));
+    }
+  assert_point (lia_contact_get_websites (read_back), 1, LIA_CONTACT_POINT_KIND_HOME, "https://ana.example");
+  assert_point (lia_contact_get_ims (read_back), 1, LIA_CONTACT_POINT_KIND_OTHER, "sip:+38512345678@sip.example");
+  assert_point (lia_contact_get_ims (read_back), 2, LIA_CONTACT_POINT_KIND_HOME, "skype:ana.kovac");
+  g_assert_true (g_bytes_equal (lia_contact_get_photo (read_back), lia_contact_get_photo (ana)));
+  g_assert_cmpstr (lia_contact_get_photo_mime_type (read_back), ==, "image/png");
+  affiliation = only_affiliation (other, read_back, &organization);
+  g_assert_cmpstr (organization, ==, "Zagreb Public Health Institute");
+  g_assert_cmpstr (lia_affiliation_get_unit (affiliation), ==, "Emergency Operations");
+  g_clear_object (&read_back);
+  g_clear_object (&affiliation);
+  g_assert_finalize_object (G_OBJECT (other));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -641,6 +731,8 @@ main (int    argc,
               store_fixture_setup, test_dry_run, store_fixture_teardown);
   g_test_add ("/xcard/import/broken", StoreFixture, NULL,
               store_fixture_setup, test_broken, store_fixture_teardown);
+  g_test_add ("/xcard/export/contact-fields", StoreFixture, NULL,
+              store_fixture_setup, test_contact_fields_round_trip, store_fixture_teardown);
   g_test_add ("/xcard/export/round-trip", StoreFixture, NULL,
               store_fixture_setup, test_export_round_trip, store_fixture_teardown);
 

@@ -397,8 +397,16 @@ _lia_briefing_add_contact (LiaBriefingBuilder  *self,
              subtitle[0] != '\0' ? subtitle : NULL);
 
   lia_briefing_document_add_heading (self->document, 1, _("Profile"));
+  _lia_briefing_add_field_text (self, _("Known as"), lia_contact_get_nickname (contact));
   _lia_briefing_add_field_text (self, _("Job title"), lia_contact_get_job_title (contact));
   _lia_briefing_add_field_text (self, _("Organization"), organization);
+  /* A birthday is personal: a redacted copy leaves it out, as it does addresses. */
+  if (!self->redact)
+    {
+      g_autofree char *birthday = lia_labels_format_birthday (lia_contact_get_birthday (contact));
+
+      _lia_briefing_add_field_text (self, _("Birthday"), birthday);
+    }
   if (languages[0] != NULL)
     {
       g_autofree char *joined = g_strjoinv (", ", (char **) languages);
@@ -421,9 +429,11 @@ _lia_briefing_add_contact (LiaBriefingBuilder  *self,
     {
       g_autofree char *emails = points_text (lia_contact_get_emails (contact));
       g_autofree char *phones = points_text (lia_contact_get_phones (contact));
+      g_autofree char *ims = points_text (lia_contact_get_ims (contact));
 
       _lia_briefing_add_field_text (self, _("Email"), emails);
       _lia_briefing_add_field_text (self, _("Phone"), phones);
+      _lia_briefing_add_field_text (self, _("Messaging"), ims);
       if (emails[0] == '\0' && phones[0] == '\0' && channel == NULL)
         {
           g_autofree char *markup = g_markup_escape_text (_("No email address or phone number recorded."), -1);

@@ -37,6 +37,8 @@ format_name (LiaExchangeFormat format)
       return _("partner directory");
     case LIA_EXCHANGE_FORMAT_XCARD:
       return _("xCard");
+    case LIA_EXCHANGE_FORMAT_VCARD:
+      return _("vCard");
     case LIA_EXCHANGE_FORMAT_AUTO:
     default:
       return _("unknown format");
@@ -65,6 +67,35 @@ on_records_read_cb (LiaImporter *importer,
 
   g_printerr (_("%" PRIu64 " records read (%s of %s)\n"),
               lia_importer_get_records_read (importer), read, size);
+}
+
+/* "Matched 2 by email address, 1 by phone number." */
+static void
+print_matches (LiaImporter *importer)
+{
+  static const struct { LiaImportMatch rule; const char *words; } rules[] = {
+    { LIA_IMPORT_MATCH_UID, N_("by uid") },
+    { LIA_IMPORT_MATCH_EMAIL, N_("by email address") },
+    { LIA_IMPORT_MATCH_PHONE, N_("by phone number") },
+    { LIA_IMPORT_MATCH_NAME, N_("by name at the same organization") },
+    { LIA_IMPORT_MATCH_ORGANIZATION_NAME, N_("organizations by name") },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      guint64 n = lia_importer_get_matched (importer, rules[i].rule);
+
+      if (n == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, "%" PRIu64 " %s", n, _(rules[i].words));
+    }
+
+  if (text->len > 0)
+    /* TRANSLATORS: %s is a list such as "2 by email address, 1 by phone number". */
+    g_print (_("Found in the database: %s.\n"), text->str);
 }
 
 static void
@@ -107,6 +138,24 @@ print_counts (LiaImporter *importer)
                           "Ignored %" PRIu64 " elements from other namespaces.\n",
                           lia_importer_get_ignored (importer)),
              lia_importer_get_ignored (importer));
+
+  print_matches (importer);
+
+  {
+    g_autofree char *not_kept = lia_importer_describe_not_kept (importer);
+    GListModel *warnings = lia_importer_get_warnings (importer);
+
+    if (not_kept != NULL)
+      /* TRANSLATORS: %s is a list such as "3 × X-SOCIALPROFILE, 1 × GEO". */
+      g_print (_("%s: not kept.\n"), not_kept);
+    for (guint i = 0; i < g_list_model_get_n_items (warnings); i++)
+      {
+        g_autoptr(LiaImportProblem) warning = g_list_model_get_item (warnings, i);
+        g_autofree char *text = lia_import_problem_to_string (warning);
+
+        g_printerr (_("%s (a warning: the rest was imported)\n"), text);
+      }
+  }
 }
 
 int
@@ -136,10 +185,11 @@ _lia_cli_run_import (const LiaCliCommand *command,
     G_OPTION_ENTRY_NULL
   };
 
-  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md) or an xCard file.\n"
-                            "Records are merged by their id: importing the same file again creates\n"
-                            "nothing new. A file with any problem changes nothing; every problem is\n"
-                            "listed with its line and column."));
+  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md), an xCard or a vCard\n"
+                            "file (docs/vcard.md), recognized by its content. Records are merged by their\n"
+                            "id, cards by uid, email, phone or name: importing the same file again\n"
+                            "creates nothing new. A file with any problem changes nothing; every problem\n"
+                            "is listed with its line and column, and what was not kept is counted."));
 
   if (!_lia_cli_parse_options (command, _("FILE"), description, entries, argc, argv,
                                &database, &args, &status))
@@ -242,6 +292,7 @@ _lia_cli_run_export (const LiaCliCommand *command,
   g_autofree char *description = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *organization = NULL;
+  g_autofree char *vcard_version = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(LiaExporter) exporter = NULL;
@@ -251,7 +302,9 @@ _lia_cli_run_export (const LiaCliCommand *command,
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
-      N_("directory (Liaison’s partner directory, the default) or xcard"), N_("FORMAT") },
+      N_("directory (Liaison’s partner directory, the default), xcard or vcard"), N_("FORMAT") },
+    { "vcard-version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &vcard_version,
+      N_("With --format vcard: 3.0 (the default, what most programs read) or 4.0"), N_("VERSION") },
     { "organization", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &organization,
       N_("Only this organization (by its id), its sub-organizations, its people and their history"), N_("ID") },
     G_OPTION_ENTRY_NULL
@@ -274,10 +327,16 @@ _lia_cli_run_export (const LiaCliCommand *command,
         format = LIA_EXCHANGE_FORMAT_DIRECTORY;
       else if (g_str_equal (format_text, "xcard"))
         format = LIA_EXCHANGE_FORMAT_XCARD;
+      else if (g_str_equal (format_text, "vcard"))
+        format = LIA_EXCHANGE_FORMAT_VCARD;
       else
-        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory or xcard)"),
+        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard or vcard)"),
                                      format_text);
     }
+  if (vcard_version != NULL && format != LIA_EXCHANGE_FORMAT_VCARD)
+    return _lia_cli_usage_error (command, _("--vcard-version goes with --format vcard"));
+  if (vcard_version != NULL && !g_str_equal (vcard_version, "3.0") && !g_str_equal (vcard_version, "4.0"))
+    return _lia_cli_usage_error (command, _("“%s” is not a vCard version (expected 3.0 or 4.0)"), vcard_version);
 
   if (!(store = _lia_cli_open_existing (database)))
     return LIA_CLI_EXIT_FAILURE;
@@ -293,6 +352,9 @@ _lia_cli_run_export (const LiaCliCommand *command,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[1]);
       exporter = lia_exporter_new (file, format);
     }
+
+  if (vcard_version != NULL)
+    lia_exporter_set_vcard_version (exporter, vcard_version);
 
   if (organization != NULL)
     {

@@ -153,9 +153,11 @@ static void
 read_affiliation (Parse   *p,
                   xmlNode *element)
 {
-  static const char * const allowed[] = { "id", "organization", "role", "from", "until", "primary", NULL };
+  static const char * const allowed[] = { "id", "organization", "role", "unit", "from", "until",
+                                          "primary", NULL };
   g_autofree char *uid = _lia_pd_id_attribute (p, element, "id", FALSE);
   g_autofree char *role = _lia_pd_attribute (element, "role");
+  g_autofree char *unit = _lia_pd_attribute (element, "unit");
   g_autoptr(LiaAffiliation) self = lia_affiliation_new (0, 0, role != NULL ? g_strstrip (role) : NULL);
   g_autoptr(GDate) from = _lia_pd_date_attribute (p, element, "from");
   g_autoptr(GDate) until = _lia_pd_date_attribute (p, element, "until");
@@ -166,6 +168,8 @@ read_affiliation (Parse   *p,
   lia_affiliation_set_from (self, from);
   lia_affiliation_set_until (self, until);
   lia_affiliation_set_primary (self, _lia_pd_bool_attribute (p, element, "primary"));
+  if (unit != NULL)
+    lia_affiliation_set_unit (self, g_strstrip (unit));
 
   if (!_lia_pd_has_attribute (element, "organization"))
     {
@@ -177,11 +181,11 @@ read_affiliation (Parse   *p,
   _lia_pd_add_ref (p, REF_AFFILIATION, LIA_RECORD_KIND_ORGANIZATION, element, "organization", self);
 }
 
+/* <email>, <phone>, <website> and <im>: a kind and a line of text. */
 static void
 read_contact_point (Parse      *p,
                     xmlNode    *element,
-                    LiaContact *self,
-                    gboolean    email)
+                    LiaContact *self)
 {
   static const char * const allowed[] = { "kind", NULL };
   g_autofree char *text = NULL;
@@ -201,17 +205,101 @@ read_contact_point (Parse      *p,
   if (text[0] == '\0')
     return;
 
-  if (email)
+  if (g_str_equal ((const char *) element->name, "email"))
     lia_contact_add_email (self, kind, text);
-  else
+  else if (g_str_equal ((const char *) element->name, "phone"))
     lia_contact_add_phone (self, kind, text);
+  else if (g_str_equal ((const char *) element->name, "website"))
+    lia_contact_add_website (self, kind, text);
+  else if (lia_contact_im_is_valid (text))
+    lia_contact_add_im (self, kind, text);
+  else
+    _lia_pd_problem (p, element, NULL,
+                     _("<im> holds a URI that starts with its service, as in "
+                       "xmpp:name@example.org, not “%s”."), text);
+}
+
+static void
+read_postal_address (Parse      *p,
+                     xmlNode    *element,
+                     LiaContact *self)
+{
+  static const char * const allowed[] = { "kind", NULL };
+  static const char * const parts[] = { "po-box", "extended", "street", "locality", "region",
+                                        "postal-code", "country", NULL };
+  g_autoptr(LiaPostalAddress) address = NULL;
+  int kind = LIA_CONTACT_POINT_KIND_WORK;
+  guint64 seen = 0;
+
+  _lia_pd_check_attributes (p, element, allowed);
+  _lia_pd_enum_attribute (p, element, "kind", LIA_TYPE_CONTACT_POINT_KIND, &kind);
+  address = lia_postal_address_new (kind);
+
+  FOR_EACH_CHILD (p, element, part)
+    {
+      const char *part_name = (const char *) part->name;
+      g_autofree char *value = NULL;
+      guint i;
+
+      for (i = 0; parts[i] != NULL && !g_str_equal (parts[i], part_name); i++)
+        ;
+      if (parts[i] == NULL)
+        _lia_pd_problem (p, part, NULL, _("<address> cannot hold a <%s> element."), part_name);
+      /* The part names are the address's property names. */
+      else if (_lia_pd_first_time (p, part, &seen, i) &&
+               (value = _lia_pd_text_of (p, part, !g_str_equal (part_name, "street"))))
+        g_object_set (address, part_name, value, NULL);
+    }
+
+  if (!lia_postal_address_is_empty (address))
+    lia_contact_add_address (self, address);
+}
+
+static void
+read_photo (Parse      *p,
+            xmlNode    *element,
+            LiaContact *self)
+{
+  static const char * const allowed[] = { "type", NULL };
+  g_autofree char *type = _lia_pd_attribute (element, "type");
+  g_autofree char *text = NULL;
+  g_autofree guchar *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  xmlNode *bad = NULL;
+  guint foreign = 0;
+  gsize size = 0;
+
+  _lia_pd_check_attributes (p, element, allowed);
+  if (type == NULL || !g_str_has_prefix (g_strstrip (type), "image/") || type[6] == '\0')
+    {
+      _lia_pd_problem (p, element, "type", _("<photo> needs the attribute “type”, the image’s "
+                                             "MIME type such as image/jpeg."));
+      return;
+    }
+  if (!(text = _lia_xml_text (element, &bad, &foreign)))
+    {
+      _lia_pd_problem (p, element, NULL, _("<%s> holds text only."), (const char *) element->name);
+      return;
+    }
+  /* g_base64_decode() skips what is not base64, so check first: a damaged photo is a problem. */
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && *c != '+' && *c != '/' && *c != '=' && !g_ascii_isspace (*c))
+      {
+        _lia_pd_problem (p, element, NULL, _("<photo> holds the image in base64, and “%c” is not "
+                                             "a base64 character."), *c);
+        return;
+      }
+  data = g_base64_decode (text, &size);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), size);
+  lia_contact_set_photo (self, bytes, type);
 }
 
 static LiaRecord *
 read_contact (Parse *p)
 {
   static const char * const allowed[] = { "id", "created", "updated", NULL };
-  enum { NAME, DISPLAY_NAME, JOB_TITLE, TIME_ZONE, CHANNEL, ASSESSMENT, NOTES };
+  enum { NAME, DISPLAY_NAME, JOB_TITLE, TIME_ZONE, CHANNEL, ASSESSMENT, NOTES, NICKNAME, BIRTHDAY,
+         PHOTO };
   g_autoptr(LiaContact) self = lia_contact_new (NULL, NULL);
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
@@ -277,13 +365,31 @@ read_contact (Parse *p)
         {
           read_affiliation (p, child);
         }
-      else if (g_str_equal (name, "email"))
+      else if (g_strv_contains ((const char * const[]) { "email", "phone", "website", "im", NULL },
+                                name))
         {
-          read_contact_point (p, child, self, TRUE);
+          read_contact_point (p, child, self);
         }
-      else if (g_str_equal (name, "phone"))
+      else if (g_str_equal (name, "address"))
         {
-          read_contact_point (p, child, self, FALSE);
+          read_postal_address (p, child, self);
+        }
+      else if (g_str_equal (name, "nickname") && _lia_pd_first_time (p, child, &seen, NICKNAME))
+        {
+          if ((text = _lia_pd_text_of (p, child, TRUE)))
+            lia_contact_set_nickname (self, text);
+        }
+      else if (g_str_equal (name, "birthday") && _lia_pd_first_time (p, child, &seen, BIRTHDAY))
+        {
+          if ((text = _lia_pd_text_of (p, child, TRUE)) && !lia_contact_birthday_is_valid (text))
+            _lia_pd_problem (p, child, NULL, _("<birthday> must be a date such as 1984-03-21 or, "
+                                               "without the year, --03-21, not “%s”."), text);
+          else if (text != NULL)
+            lia_contact_set_birthday (self, text);
+        }
+      else if (g_str_equal (name, "photo") && _lia_pd_first_time (p, child, &seen, PHOTO))
+        {
+          read_photo (p, child, self);
         }
       else if (g_str_equal (name, "language"))
         {
@@ -328,7 +434,8 @@ read_contact (Parse *p)
         }
       else if (!g_strv_contains ((const char * const[]) { "name", "display-name", "job-title",
                                                           "time-zone", "preferred-channel",
-                                                          "assessment", "notes", NULL },
+                                                          "assessment", "notes", "nickname",
+                                                          "birthday", "photo", NULL },
                                  name))
         {
           _lia_pd_unknown_child (p, child);

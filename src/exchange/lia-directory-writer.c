@@ -199,6 +199,7 @@ write_affiliation (Out            *out,
     attr (out, "id", lia_record_get_uid (LIA_RECORD (self)));
   attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_affiliation_get_organization_id (self));
   attr (out, "role", lia_affiliation_get_role (self));
+  attr (out, "unit", lia_affiliation_get_unit (self));
   attr_date (out, "from", lia_affiliation_get_from (self));
   attr_date (out, "until", lia_affiliation_get_until (self));
   if (lia_affiliation_get_primary (self))
@@ -222,6 +223,47 @@ write_contact_points (Out        *out,
                                             BAD_CAST (clean != NULL ? clean : lia_contact_point_get_value (point))));
       _lia_xml_out_end (out);
     }
+}
+
+static void
+write_postal_addresses (Out        *out,
+                        GListModel *addresses)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (addresses); i++)
+    {
+      g_autoptr(LiaPostalAddress) address = g_list_model_get_item (addresses, i);
+
+      _lia_xml_out_start (out, "address");
+      attr_nick (out, "kind", LIA_TYPE_CONTACT_POINT_KIND, lia_postal_address_get_kind (address));
+      text_element (out, "po-box", lia_postal_address_get_po_box (address));
+      text_element (out, "extended", lia_postal_address_get_extended (address));
+      text_element (out, "street", lia_postal_address_get_street (address));
+      text_element (out, "locality", lia_postal_address_get_locality (address));
+      text_element (out, "region", lia_postal_address_get_region (address));
+      text_element (out, "postal-code", lia_postal_address_get_postal_code (address));
+      text_element (out, "country", lia_postal_address_get_country (address));
+      _lia_xml_out_end (out);
+    }
+}
+
+static void
+write_photo (Out        *out,
+             LiaContact *self)
+{
+  GBytes *photo = lia_contact_get_photo (self);
+  g_autofree char *base64 = NULL;
+  gsize size = 0;
+  const guchar *data;
+
+  if (photo == NULL)
+    return;
+
+  data = g_bytes_get_data (photo, &size);
+  base64 = g_base64_encode (data, size);
+  _lia_xml_out_start (out, "photo");
+  attr (out, "type", lia_contact_get_photo_mime_type (self));
+  _lia_xml_out_check (out, xmlTextWriterWriteString (out->writer, BAD_CAST base64));
+  _lia_xml_out_end (out);
 }
 
 static void
@@ -250,6 +292,7 @@ write_contact (Out        *out,
       _lia_xml_out_end (out);
     }
   text_element (out, "display-name", lia_contact_get_explicit_display_name (self));
+  text_element (out, "nickname", lia_contact_get_nickname (self));
   text_element (out, "job-title", lia_contact_get_job_title (self));
 
   /* A contact being compared has no id yet when it is new; then it has no affiliations. */
@@ -268,11 +311,16 @@ write_contact (Out        *out,
 
   write_contact_points (out, "email", lia_contact_get_emails (self));
   write_contact_points (out, "phone", lia_contact_get_phones (self));
+  write_postal_addresses (out, lia_contact_get_addresses (self));
+  write_contact_points (out, "website", lia_contact_get_websites (self));
+  write_contact_points (out, "im", lia_contact_get_ims (self));
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
     text_element (out, "language", languages[i]);
   text_element (out, "time-zone", lia_contact_get_time_zone (self));
   if (channel != LIA_CHANNEL_UNSPECIFIED)
     text_element (out, "preferred-channel", lia_enum_to_nick (LIA_TYPE_CHANNEL, channel));
+  text_element (out, "birthday", lia_contact_get_birthday (self));
+  write_photo (out, self);
   write_assessment (out, lia_contact_get_assessment (self));
   write_tags (out, lia_contact_get_tags (self));
   text_element (out, "notes", lia_contact_get_notes (self));

@@ -25,4 +25,11 @@ gboolean  _lia_xcard_write_record     (xmlTextWriterPtr  writer,
                                        LiaRecord        *record,
                                        GError          **error);
 
+/* lia-vcard-writer.c: a contact or an organization as one vCard 3.0 (or 4.0) card, CRLF,
+ * folded. */
+char     *_lia_vcard_write_record     (LiaStore         *store,
+                                       LiaRecord        *record,
+                                       gboolean          v4,
+                                       GError          **error);
+
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lia-exchange-private.h"
 #include "lia-export-private.h"
@@ -20,6 +21,7 @@ struct _LiaExporter
   LiaExchangeFormat  format;
   gint64             organization_id;
   gboolean           started;
+  gboolean           vcard_4;
 
   /* Written by the thread that exports and read from anywhere, under progress.lock. */
   LiaProgress        progress;
@@ -59,6 +61,8 @@ typedef struct
   LiaStore         *store;
   xmlTextWriterPtr  writer;
   GCancellable     *cancellable;
+  /* vCard is text: written straight to the (buffered) stream. */
+  GOutputStream    *out;
 } Export;
 
 static gboolean
@@ -71,7 +75,14 @@ write_record_cb (LiaRecord  *record,
   guint64 written;
   gboolean ok;
 
-  if (self->format == LIA_EXCHANGE_FORMAT_XCARD)
+  if (self->format == LIA_EXCHANGE_FORMAT_VCARD)
+    {
+      g_autofree char *text = _lia_vcard_write_record (export->store, record, self->vcard_4, error);
+
+      ok = text != NULL &&
+           g_output_stream_write_all (export->out, text, strlen (text), NULL, export->cancellable, error);
+    }
+  else if (self->format == LIA_EXCHANGE_FORMAT_XCARD)
     ok = _lia_xcard_write_record (export->writer, export->store, record, error);
   else
     ok = _lia_directory_write_record (export->writer, export->store, record, LIA_WRITE_DEFAULT, error);
@@ -98,6 +109,8 @@ write_document (Export  *export,
 {
   LiaExporter *self = export->self;
   xmlTextWriterPtr writer = export->writer;
+  /* xCard and vCard have people and organizations, nothing else. */
+  gboolean cards = self->format == LIA_EXCHANGE_FORMAT_XCARD || self->format == LIA_EXCHANGE_FORMAT_VCARD;
   gboolean xcard = self->format == LIA_EXCHANGE_FORMAT_XCARD;
   guint64 total = 0;
 
@@ -105,8 +118,7 @@ write_document (Export  *export,
     {
       guint64 count;
 
-      /* xCard has people and organizations, nothing else. */
-      if (xcard && export_order[i] != LIA_RECORD_KIND_ORGANIZATION && export_order[i] != LIA_RECORD_KIND_CONTACT)
+      if (cards && export_order[i] != LIA_RECORD_KIND_ORGANIZATION && export_order[i] != LIA_RECORD_KIND_CONTACT)
         continue;
       if (!lia_store_count_records (export->store, export_order[i], selected, &count, error))
         return FALSE;
@@ -116,6 +128,15 @@ write_document (Export  *export,
   self->records_total = total;
   g_mutex_unlock (&self->progress.lock);
   _lia_progress_tell (&self->progress);
+
+  if (self->format == LIA_EXCHANGE_FORMAT_VCARD)
+    {
+      for (guint i = 0; i < 2; i++)
+        if (!lia_store_foreach_record (export->store, export_order[i], selected,
+                                       write_record_cb, export, error))
+          return FALSE;
+      return TRUE;
+    }
 
   if (xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) < 0)
     goto failed;
@@ -209,9 +230,11 @@ export_to_stream (LiaExporter    *self,
   /* libxml2 hands over 4 KiB at a time: gather them into fewer, larger writes. */
   buffered = g_buffered_output_stream_new_sized (stream, 256 * 1024);
   g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
-  export.writer = _lia_xml_writer_new_for_stream (buffered, cancellable, &write_error);
+  export.out = buffered;
+  if (self->format != LIA_EXCHANGE_FORMAT_VCARD)
+    export.writer = _lia_xml_writer_new_for_stream (buffered, cancellable, &write_error);
   ok = write_document (&export, selected, &local_error);
-  xmlFreeTextWriter (export.writer);
+  g_clear_pointer (&export.writer, xmlFreeTextWriter);
   xmlSetGenericErrorFunc (NULL, NULL);
   if (ok && write_error == NULL)
     g_output_stream_flush (buffered, cancellable, &write_error);
@@ -422,7 +445,8 @@ lia_exporter_new (GFile             *file,
                   LiaExchangeFormat  format)
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (format == LIA_EXCHANGE_FORMAT_DIRECTORY || format == LIA_EXCHANGE_FORMAT_XCARD, NULL);
+  g_return_val_if_fail (format == LIA_EXCHANGE_FORMAT_DIRECTORY || format == LIA_EXCHANGE_FORMAT_XCARD ||
+                        format == LIA_EXCHANGE_FORMAT_VCARD, NULL);
 
   return g_object_new (LIA_TYPE_EXPORTER, "file", file, "format", format, NULL);
 }
@@ -434,7 +458,8 @@ lia_exporter_new_for_stream (GOutputStream     *stream,
   LiaExporter *self;
 
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), NULL);
-  g_return_val_if_fail (format == LIA_EXCHANGE_FORMAT_DIRECTORY || format == LIA_EXCHANGE_FORMAT_XCARD, NULL);
+  g_return_val_if_fail (format == LIA_EXCHANGE_FORMAT_DIRECTORY || format == LIA_EXCHANGE_FORMAT_XCARD ||
+                        format == LIA_EXCHANGE_FORMAT_VCARD, NULL);
 
   self = g_object_new (LIA_TYPE_EXPORTER, "format", format, NULL);
   self->stream = g_object_ref (stream);
@@ -490,4 +515,14 @@ lia_exporter_get_records_total (LiaExporter *self)
   value = self->records_total;
   g_mutex_unlock (&self->progress.lock);
   return value;
+}
+
+void
+lia_exporter_set_vcard_version (LiaExporter *self,
+                                const char  *version)
+{
+  g_return_if_fail (LIA_IS_EXPORTER (self));
+  g_return_if_fail (g_strcmp0 (version, "3.0") == 0 || g_strcmp0 (version, "4.0") == 0);
+
+  self->vcard_4 = g_str_equal (version, "4.0");
 }

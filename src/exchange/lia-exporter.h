@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 /**
  * LiaExporter:
  *
- * Writes the database, or what concerns one organization, as a partner directory or as xCard.
+ * Writes the database, or what concerns one organization, as a partner directory, as xCard or
+ * as vCard (people and organizations only, for the latter two).
  * The output is deterministic: records ordered by id (uid), attributes in a fixed order, so
  * that exporting the same data twice gives the same bytes. A file is written whole or not at
  * all: it appears (or replaces the old one) only when everything was written, and it is
@@ -48,6 +49,10 @@ void               lia_exporter_run_async          (LiaExporter        *self,
 gboolean           lia_exporter_run_finish         (LiaExporter        *self,
                                                     GAsyncResult       *result,
                                                     GError            **error);
+
+/* vCard only: "3.0" (the default, what most programs read) or "4.0". */
+void               lia_exporter_set_vcard_version  (LiaExporter        *self,
+                                                    const char         *version);
 
 guint64            lia_exporter_get_records_written (LiaExporter       *self);
 guint64            lia_exporter_get_records_total   (LiaExporter       *self);

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 /* The kinds of record and the outcomes of merging one, for arrays indexed by them. */
 #define N_KINDS (LIA_RECORD_KIND_CONCERN + 1)
 #define N_OUTCOMES (LIA_IMPORT_UNCHANGED + 1)
+#define N_MATCHES (LIA_IMPORT_MATCH_ORGANIZATION_NAME + 1)
 
 typedef struct _LiaImport LiaImport;
 
@@ -45,6 +46,10 @@ struct _LiaImport
   gboolean          root_closed;
   /* The root is an xCard <vcards>, not a partner directory: messages name the right format. */
   gboolean          root_is_vcards;
+  /* Text formats: where the record being stored starts, for problems reported without an
+   * XML node. */
+  guint             record_line;
+  guint             record_column;
   /* Set at the first problem. Reading goes on to find more problems, but nothing is kept. */
   gboolean          failed;
   /* Stop now: too many problems, cancelled, or the database failed. */
@@ -62,6 +67,13 @@ struct _LiaImport
   guint64           counts[N_KINDS][N_OUTCOMES];
   guint64           ignored;
   guint64           records_read;
+  /* How many records were found by each matching rule (lia-card-import.c). */
+  guint64           matched[N_MATCHES];
+  /* What the file had that Liaison does not keep: property name → count (GUINT_TO_POINTER). */
+  GHashTable       *not_kept;
+  /* Recoverable oddities: LiaImportProblems that do not stop the import, at most
+   * LIA_IMPORT_MAX_PROBLEMS of them. */
+  GPtrArray        *warnings;
 
   LiaImportProgressFunc progress_func;
   gpointer              progress_data;
@@ -113,6 +125,17 @@ void              _lia_import_count        (LiaImport        *import,
                                             LiaRecordKind     kind,
                                             LiaImportOutcome  outcome);
 void              _lia_import_ignore       (LiaImport        *import);
+/* The file has @property (a name as the format spells it, upper case for vCard: "GEO",
+ * "X-SOCIALPROFILE") and Liaison does not keep it: counted, for the summary. */
+void              _lia_import_not_kept     (LiaImport        *import,
+                                            const char       *property);
+/* Something odd that the import can read past: said in the summary, keeps nothing from
+ * being imported. */
+void              _lia_import_warning      (LiaImport        *import,
+                                            guint             line,
+                                            guint             column,
+                                            const char       *format,
+                                            ...) G_GNUC_PRINTF (4, 5);
 void              _lia_import_progress     (LiaImport        *import);
 /* Sets @out_id to the database id of the record of @kind with @uid, 0 when there is none. */
 gboolean          _lia_import_find         (LiaImport        *import,
@@ -174,6 +197,8 @@ const LiaImportFormat *_lia_import_formats (guint *n_formats);
 gboolean          _lia_directory_read      (LiaImport        *import);
 /* lia-xcard-reader.c: the reader is on the root element of an xCard file. */
 gboolean          _lia_xcard_read          (LiaImport        *import);
+/* lia-vcard-reader.c: reads import->stream, a vCard file, from its start. */
+gboolean          _lia_vcard_read          (LiaImport        *import);
 
 /* lia-import-problem.c */
 void              _lia_import_problem_set_needle   (LiaImportProblem *self,

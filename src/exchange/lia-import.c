@@ -57,7 +57,10 @@ _lia_import_problem (LiaImport  *import,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  problem = add_problem (import, node != NULL ? _lia_import_line (import, node) : 0, 0, message);
+  if (node != NULL)
+    problem = add_problem (import, _lia_import_line (import, node), 0, message);
+  else
+    problem = add_problem (import, import->record_line, import->record_column, message);
 
   /* The column is found later, from the file, when the import is over. */
   if (problem != NULL && node != NULL && node->type == XML_ELEMENT_NODE)
@@ -280,6 +283,35 @@ _lia_import_ignore (LiaImport *import)
 }
 
 void
+_lia_import_not_kept (LiaImport  *import,
+                      const char *property)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (import->not_kept, property));
+
+  g_hash_table_replace (import->not_kept, g_strdup (property), GUINT_TO_POINTER (count + 1));
+}
+
+void
+_lia_import_warning (LiaImport  *import,
+                     guint       line,
+                     guint       column,
+                     const char *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (import->warnings->len >= LIA_IMPORT_MAX_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (import->warnings, lia_import_problem_new (import->file_name, line, column, message));
+}
+
+void
 _lia_import_progress (LiaImport *import)
 {
   import->records_read++;
@@ -309,6 +341,8 @@ _lia_import_init (LiaImport    *import,
   import->file_name = file_name;
   import->cancellable = cancellable;
   import->problems = g_ptr_array_new_with_free_func (g_object_unref);
+  import->warnings = g_ptr_array_new_with_free_func (g_object_unref);
+  import->not_kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 void
@@ -316,6 +350,8 @@ _lia_import_clear (LiaImport *import)
 {
   g_clear_pointer (&import->reader, xmlFreeTextReader);
   g_clear_pointer (&import->problems, g_ptr_array_unref);
+  g_clear_pointer (&import->warnings, g_ptr_array_unref);
+  g_clear_pointer (&import->not_kept, g_hash_table_unref);
   g_clear_error (&import->error);
   for (guint i = 0; i < G_N_ELEMENTS (import->touched); i++)
     g_clear_pointer (&import->touched[i], g_byte_array_unref);

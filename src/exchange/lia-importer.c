@@ -8,6 +8,7 @@
 
 #include "lia-exchange-private.h"
 #include "lia-import-private.h"
+#include "lia-vcard-private.h"
 #include "lia-store-bulk.h"
 
 /* Progress is told every so many records. */
@@ -26,6 +27,9 @@ struct _LiaImporter
   gboolean           problems_truncated;
   guint64            counts[N_KINDS][N_OUTCOMES];
   guint64            ignored;
+  guint64            matched[N_MATCHES];
+  GHashTable        *not_kept;
+  GListStore        *warnings;
 
   /* Progress, written by the thread that imports and read from anywhere, under progress.lock. */
   LiaProgress        progress;
@@ -168,7 +172,14 @@ sniff_xcard (const LiaImportHead *head)
          (g_strcmp0 (head->root_name, "vcards") == 0 || g_strcmp0 (head->root_name, "vcard") == 0);
 }
 
+static gboolean
+sniff_vcard (const LiaImportHead *head)
+{
+  return _lia_vcard_sniff (head->data, head->length);
+}
+
 static const char * const xml_extensions[] = { "xml", NULL };
+static const char * const vcard_extensions[] = { "vcf", "vcard", NULL };
 
 /* Every format the importer reads. A text format is offered the first bytes of the file; if
  * none takes it, the file is read as XML and each XML format is offered its root element. */
@@ -177,6 +188,8 @@ static const LiaImportFormat formats[] = {
     TRUE, sniff_directory, _lia_directory_read },
   { LIA_EXCHANGE_FORMAT_XCARD, "xcard", xml_extensions, "application/vcard+xml",
     TRUE, sniff_xcard, _lia_xcard_read },
+  { LIA_EXCHANGE_FORMAT_VCARD, "vcard", vcard_extensions, "text/vcard",
+    FALSE, sniff_vcard, _lia_vcard_read },
 };
 
 const LiaImportFormat *
@@ -372,6 +385,10 @@ keep_findings (LiaImporter *self,
 {
   memcpy (self->counts, import->counts, sizeof self->counts);
   self->ignored = import->ignored;
+  memcpy (self->matched, import->matched, sizeof self->matched);
+  g_clear_pointer (&self->not_kept, g_hash_table_unref);
+  self->not_kept = g_hash_table_ref (import->not_kept);
+  g_list_store_splice (self->warnings, 0, 0, import->warnings->pdata, import->warnings->len);
   self->problems_truncated = import->problems_truncated;
   g_list_store_splice (self->problems, 0, 0, import->problems->pdata, import->problems->len);
 }
@@ -553,6 +570,8 @@ lia_importer_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->problems);
+  g_clear_object (&self->warnings);
+  g_clear_pointer (&self->not_kept, g_hash_table_unref);
   _lia_progress_clear (&self->progress);
 
   G_OBJECT_CLASS (lia_importer_parent_class)->finalize (object);
@@ -652,6 +671,7 @@ lia_importer_init (LiaImporter *self)
 {
   _lia_progress_init (&self->progress, G_OBJECT (self), progress_properties);
   self->problems = g_list_store_new (LIA_TYPE_IMPORT_PROBLEM);
+  self->warnings = g_list_store_new (LIA_TYPE_IMPORT_PROBLEM);
 }
 
 /* Public */
@@ -778,4 +798,75 @@ lia_importer_get_problems_truncated (LiaImporter *self)
 {
   g_return_val_if_fail (LIA_IS_IMPORTER (self), FALSE);
   return self->problems_truncated;
+}
+
+guint64
+lia_importer_get_matched (LiaImporter    *self,
+                          LiaImportMatch  rule)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), 0);
+  g_return_val_if_fail (rule < N_MATCHES, 0);
+  return self->matched[rule];
+}
+
+GListModel *
+lia_importer_get_warnings (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
+  return G_LIST_MODEL (self->warnings);
+}
+
+guint64
+lia_importer_get_not_kept_count (LiaImporter *self,
+                                 const char  *property)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), 0);
+  g_return_val_if_fail (property != NULL, 0);
+
+  if (self->not_kept == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->not_kept, property));
+}
+
+static int
+compare_not_kept (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  GHashTable *counts = user_data;
+  const char *x = *(const char * const *) a;
+  const char *y = *(const char * const *) b;
+  guint cx = GPOINTER_TO_UINT (g_hash_table_lookup (counts, x));
+  guint cy = GPOINTER_TO_UINT (g_hash_table_lookup (counts, y));
+
+  if (cx != cy)
+    return cx > cy ? -1 : 1;
+  return strcmp (x, y);
+}
+
+char *
+lia_importer_describe_not_kept (LiaImporter *self)
+{
+  g_autofree const char **names = NULL;
+  GString *text;
+  guint n;
+
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
+
+  if (self->not_kept == NULL || g_hash_table_size (self->not_kept) == 0)
+    return NULL;
+
+  names = (const char **) g_hash_table_get_keys_as_array (self->not_kept, &n);
+  g_qsort_with_data (names, (gint) n, sizeof *names, compare_not_kept, self->not_kept);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      /* TRANSLATORS: a count and a property's name, as in "3 × X-SOCIALPROFILE". */
+      g_string_append_printf (text, _("%u × %s"),
+                              GPOINTER_TO_UINT (g_hash_table_lookup (self->not_kept, names[i])), names[i]);
+    }
+  return g_string_free (text, FALSE);
 }

@@ -15,10 +15,13 @@ G_BEGIN_DECLS
 /**
  * LiaImporter:
  *
- * Reads a partner directory or an xCard file into the database, streaming, in one transaction:
- * a file with any problem changes nothing, and the importer lists every problem it found (up to
- * a hundred) with its line and column. Records are merged by their id: importing the same file
- * twice creates nothing new. A dry run does everything but keep the result.
+ * Reads a partner directory, an xCard or a vCard file into the database (the format is told by
+ * the content), in one transaction: a file with any problem changes nothing, and the importer
+ * lists every problem it found (up to a hundred) with its line and column. Records are merged
+ * by their id, address-book cards also by email, phone or name (docs/vcard.md): importing the
+ * same file twice creates nothing new. What the file had that Liaison does not keep is counted
+ * (lia_importer_describe_not_kept()), oddities read past are warnings. A dry run does
+ * everything but keep the result.
  *
  * Progress ("records-read", "bytes-read", "bytes-total") is notified from the thread that runs
  * the import; with lia_importer_run_async() that is a worker thread, and the notifications are
@@ -71,5 +74,16 @@ guint64            lia_importer_get_ignored       (LiaImporter        *self);
 GListModel        *lia_importer_get_problems      (LiaImporter        *self);
 /* TRUE when more problems were found than the list keeps. */
 gboolean           lia_importer_get_problems_truncated (LiaImporter   *self);
+/* Address-book cards (xCard, vCard, CSV) that merged into a record found by @rule. */
+guint64            lia_importer_get_matched       (LiaImporter        *self,
+                                                   LiaImportMatch      rule);
+/* LiaImportProblems that did not stop the import: oddities read past (a line without a
+ * colon, an address that is not one), in the order of the file. */
+GListModel        *lia_importer_get_warnings      (LiaImporter        *self);
+/* How many times the file had @property ("GEO", "X-SOCIALPROFILE") that Liaison does not keep. */
+guint64            lia_importer_get_not_kept_count (LiaImporter       *self,
+                                                   const char         *property);
+/* "3 × X-SOCIALPROFILE, 1 × GEO", the most frequent first; %NULL when everything was kept. */
+char              *lia_importer_describe_not_kept (LiaImporter        *self);
 
 G_END_DECLS

@@ -30,67 +30,11 @@ typedef struct
   guint types;
 } Params;
 
-static void
-clear_item (gpointer data)
-{
-  g_free (((Item *) data)->value);
-}
-
-GArray *
-_lia_xcard_item_array_new (void)
-{
-  GArray *array = g_array_new (FALSE, TRUE, sizeof (Item));
-
-  g_array_set_clear_func (array, clear_item);
-  return array;
-}
-
-void
-_lia_xcard_clear_card (Card *c)
-{
-  g_free (c->fn);
-  g_free (c->title);
-  g_free (c->role);
-  g_free (c->uid);
-  g_free (c->tz);
-  g_strfreev (c->org);
-  for (guint i = 0; i < N_PARTS; i++)
-    g_free (c->n[i]);
-  for (guint i = 0; i < ADR_PARTS; i++)
-    g_free (c->adr[i]);
-  g_array_unref (c->emails);
-  g_array_unref (c->phones);
-  g_array_unref (c->languages);
-  g_array_unref (c->urls);
-  g_ptr_array_unref (c->notes);
-  g_ptr_array_unref (c->tags);
-}
-
 gboolean
 _lia_xcard_is (xmlNode    *node,
                const char *name)
 {
   return _lia_xml_is (node, LIA_XCARD_NAMESPACE, name);
-}
-
-static void card_problem (Card *c, xmlNode *node, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-/* Problems say which vCard, counting from 1: the file may have no uids to name them by. */
-static void
-card_problem (Card       *c,
-              xmlNode    *node,
-              const char *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  c->bad = TRUE;
-  _lia_import_problem (c->import, node, NULL, _("vCard %u: %s"), c->index, message);
 }
 
 /* Values */
@@ -110,10 +54,10 @@ raw_element_text (Card    *c,
   if (text == NULL)
     {
       if (bad != NULL && bad->type == XML_ELEMENT_NODE)
-        card_problem (c, bad, _("<%s> holds text only, not a <%s> element."),
+        _lia_card_problem (c, bad, _("<%s> holds text only, not a <%s> element."),
                       (const char *) element->name, (const char *) bad->name);
       else
-        card_problem (c, element, _("<%s> holds something that is not text (an entity reference?)."),
+        _lia_card_problem (c, element, _("<%s> holds something that is not text (an entity reference?)."),
                       (const char *) element->name);
       return NULL;
     }
@@ -328,26 +272,7 @@ add_item (Card    *c,
           char    *value,
           Params   params)
 {
-  Item item = { value, params.pref, c->order++, kind_for_types (params.types) };
-
-  if (value == NULL || value[0] == '\0')
-    {
-      g_free (value);
-      return;
-    }
-  g_array_append_val (items, item);
-}
-
-int
-_lia_xcard_compare_items (gconstpointer a,
-                          gconstpointer b)
-{
-  const Item *x = a;
-  const Item *y = b;
-
-  if (x->pref != y->pref)
-    return x->pref < y->pref ? -1 : 1;
-  return x->order < y->order ? -1 : x->order > y->order;
+  _lia_card_add_item (c, items, value, params.pref, kind_for_types (params.types));
 }
 
 /* tel:+1-418-656-9254;ext=102 → +1-418-656-9254;ext=102. Other URIs (sip:…) stay whole. */
@@ -412,8 +337,8 @@ _lia_xcard_read_properties (Card    *c,
       else if (g_str_equal (name, "title"))
         {
           g_autofree char *text = property_value (c, child, VALUE_TYPES ("text"), NULL);
-          if (c->title == NULL && text != NULL && text[0] != '\0')
-            c->title = g_steal_pointer (&text);
+          if (text != NULL && text[0] != '\0')
+            g_ptr_array_add (c->titles, g_steal_pointer (&text));
         }
       else if (g_str_equal (name, "role"))
         {
@@ -452,6 +377,18 @@ _lia_xcard_read_properties (Card    *c,
           char *parts[ADR_PARTS] = { NULL, };
 
           property_components (c, child, adr_parts, ADR_PARTS, parts, "\n");
+          /* A person keeps every address; an organization the one below. */
+          _lia_card_add_address (c, g_object_new (LIA_TYPE_POSTAL_ADDRESS,
+                                                  "kind", kind_for_types (params.types),
+                                                  "po-box", parts[ADR_POBOX],
+                                                  "extended", parts[ADR_EXT],
+                                                  "street", parts[ADR_STREET],
+                                                  "locality", parts[ADR_LOCALITY],
+                                                  "region", parts[ADR_REGION],
+                                                  "postal-code", parts[ADR_CODE],
+                                                  "country", parts[ADR_COUNTRY],
+                                                  NULL),
+                                 params.pref);
           /* Organizations have one address: the most preferred, else the first. */
           if (!c->has_adr || params.pref < c->adr_pref)
             {
@@ -500,6 +437,55 @@ _lia_xcard_read_properties (Card    *c,
           Params params = property_parameters (c, child);
           add_item (c, c->urls, property_value (c, child, VALUE_TYPES ("uri"), NULL), params);
         }
+      else if (g_str_equal (name, "impp"))
+        {
+          Params params = property_parameters (c, child);
+          char *uri = property_value (c, child, VALUE_TYPES ("uri"), NULL);
+
+          if (uri != NULL && !lia_text_is_blank (uri) && !lia_contact_im_is_valid (uri))
+            {
+              _lia_import_not_kept (c->import, "IMPP (not a URI)");
+              g_free (uri);
+            }
+          else
+            add_item (c, c->ims, uri, params);
+        }
+      else if (g_str_equal (name, "nickname"))
+        {
+          g_auto(GStrv) texts = property_texts (c, child);
+          g_autofree char *joined = g_strjoinv (", ", texts);
+
+          /* One nickname field: a second property adds to it. */
+          if (joined[0] != '\0' && c->nickname == NULL)
+            c->nickname = g_steal_pointer (&joined);
+          else if (joined[0] != '\0')
+            {
+              char *both = g_strconcat (c->nickname, ", ", joined, NULL);
+              g_free (c->nickname);
+              c->nickname = both;
+            }
+        }
+      else if (g_str_equal (name, "bday"))
+        {
+          gboolean other = FALSE;
+          g_autofree char *text = property_value (c, child, VALUE_TYPES ("date", "date-and-or-time",
+                                                                          "date-time"), &other);
+          g_autofree char *birthday = _lia_card_birthday (text);
+
+          /* Free text ("circa 1800"), a year alone or a second birthday: not a date to keep. */
+          if (birthday != NULL && c->birthday == NULL)
+            c->birthday = g_steal_pointer (&birthday);
+          else if (text != NULL || other)
+            _lia_import_not_kept (c->import, "BDAY");
+        }
+      else if (g_str_equal (name, "photo"))
+        {
+          g_autofree char *uri = property_value (c, child, VALUE_TYPES ("uri"), NULL);
+
+          /* A link to an image elsewhere is not fetched: only the image itself is kept. */
+          if (c->photo != NULL || !_lia_card_set_photo_uri (c, uri))
+            _lia_import_not_kept (c->import, "PHOTO");
+        }
       else if (g_str_equal (name, "uid"))
         {
           g_autofree char *text = property_value (c, child, VALUE_TYPES ("uri", "text"), NULL);
@@ -508,9 +494,14 @@ _lia_xcard_read_properties (Card    *c,
         }
       else if (g_str_equal (name, "org"))
         {
-          if (c->org == NULL)
-            c->org = property_texts (c, child);
+          g_auto(GStrv) texts = property_texts (c, child);
+          _lia_card_add_org (c, (const char * const *) texts);
         }
-      /* Every other property (bday, photo, geo, key, …) is one Liaison does not keep. */
+      else
+        {
+          /* Every other property (bday, photo, geo, key, …) is one Liaison does not keep. */
+          g_autofree char *upper = g_ascii_strup (name, -1);
+          _lia_import_not_kept (c->import, upper);
+        }
     }
 }

@@ -193,10 +193,72 @@ contact_points (Out        *out,
       parameters (out, type_for_kind (lia_contact_point_get_kind (point)), n > 1 ? i + 1 : 0);
       if (g_str_equal (name, "tel"))
         phone_value (out, value);
+      else if (g_str_equal (name, "url") || g_str_equal (name, "impp"))
+        element (out, "uri", value);
       else
         element (out, "text", value);
       _lia_xml_out_end (out);
     }
+}
+
+static void
+postal_addresses (Out        *out,
+                  GListModel *addresses)
+{
+  guint n = g_list_model_get_n_items (addresses);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaPostalAddress) address = g_list_model_get_item (addresses, i);
+
+      _lia_xml_out_start (out, "adr");
+      parameters (out, type_for_kind (lia_postal_address_get_kind (address)), n > 1 ? i + 1 : 0);
+      element (out, "pobox", lia_postal_address_get_po_box (address));
+      element (out, "ext", lia_postal_address_get_extended (address));
+      element (out, "street", lia_postal_address_get_street (address));
+      element (out, "locality", lia_postal_address_get_locality (address));
+      element (out, "region", lia_postal_address_get_region (address));
+      element (out, "code", lia_postal_address_get_postal_code (address));
+      element (out, "country", lia_postal_address_get_country (address));
+      _lia_xml_out_end (out);
+    }
+}
+
+/* RFC 6350's basic form: 19850412, or --0412 without the year. */
+static void
+birthday (Out        *out,
+          const char *iso)
+{
+  g_autoptr(GString) date = NULL;
+
+  if (lia_text_is_blank (iso))
+    return;
+
+  date = g_string_new (iso);
+  g_string_replace (date, "-", "", 0);
+  if (g_str_has_prefix (iso, "--"))
+    g_string_prepend (date, "--");
+  property (out, "bday", "date", date->str);
+}
+
+/* The image itself, as a data: URI: the file stands on its own. */
+static void
+photo (Out        *out,
+       LiaContact *contact)
+{
+  GBytes *bytes = lia_contact_get_photo (contact);
+  g_autofree char *base64 = NULL;
+  g_autofree char *uri = NULL;
+  gsize size = 0;
+  const guchar *data;
+
+  if (bytes == NULL)
+    return;
+
+  data = g_bytes_get_data (bytes, &size);
+  base64 = g_base64_encode (data, size);
+  uri = g_strconcat ("data:", lia_contact_get_photo_mime_type (contact), ";base64,", base64, NULL);
+  property (out, "photo", "uri", uri);
 }
 
 /* Where the person works now: the primary current affiliation, else the most recent current
@@ -259,6 +321,8 @@ write_affiliation (Out        *out,
 
   _lia_xml_out_start (out, "org");
   element (out, "text", lia_organization_get_name (LIA_ORGANIZATION (organization)));
+  if (!lia_text_is_blank (lia_affiliation_get_unit (affiliation)))
+    element (out, "text", lia_affiliation_get_unit (affiliation));
   _lia_xml_out_end (out);
   property (out, "role", "text", lia_affiliation_get_role (affiliation));
 }
@@ -281,11 +345,16 @@ write_contact (Out        *out,
   element (out, "prefix", lia_contact_get_honorific (self));
   element (out, "suffix", lia_contact_get_suffix (self));
   _lia_xml_out_end (out);
+  property (out, "nickname", "text", lia_contact_get_nickname (self));
+  birthday (out, lia_contact_get_birthday (self));
 
   write_affiliation (out, self);
   property (out, "title", "text", lia_contact_get_job_title (self));
   contact_points (out, "email", lia_contact_get_emails (self));
   contact_points (out, "tel", lia_contact_get_phones (self));
+  postal_addresses (out, lia_contact_get_addresses (self));
+  contact_points (out, "impp", lia_contact_get_ims (self));
+  contact_points (out, "url", lia_contact_get_websites (self));
 
   for (guint i = 0; i < n_languages; i++)
     {
@@ -298,6 +367,7 @@ write_contact (Out        *out,
   property (out, "tz", "text", lia_contact_get_time_zone (self));
   property (out, "note", "text", lia_contact_get_notes (self));
   categories (out, lia_contact_get_tags (self));
+  photo (out, self);
   uid_property (out, lia_record_get_uid (LIA_RECORD (self)));
   _lia_xml_out_end (out);
 }

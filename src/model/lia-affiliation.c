@@ -15,6 +15,7 @@ struct _LiaAffiliation
   gint64     contact_id;
   gint64     organization_id;
   char      *role;
+  char      *unit;   /* the organizational unit (department) the contact works in there */
   GDate     *from;   /* NULL: since always */
   GDate     *until;  /* NULL: still holds */
   gboolean   primary;
@@ -25,6 +26,7 @@ enum {
   PROP_CONTACT_ID,
   PROP_ORGANIZATION_ID,
   PROP_ROLE,
+  PROP_UNIT,
   PROP_FROM,
   PROP_UNTIL,
   PROP_PRIMARY,
@@ -93,6 +95,7 @@ lia_affiliation_finalize (GObject *object)
   LiaAffiliation *self = LIA_AFFILIATION (object);
 
   g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->from, g_date_free);
   g_clear_pointer (&self->until, g_date_free);
 
@@ -119,6 +122,10 @@ lia_affiliation_get_property (GObject    *object,
 
     case PROP_ROLE:
       g_value_set_string (value, self->role);
+      break;
+
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
       break;
 
     case PROP_FROM:
@@ -158,6 +165,10 @@ lia_affiliation_set_property (GObject      *object,
 
     case PROP_ROLE:
       lia_affiliation_set_role (self, g_value_get_string (value));
+      break;
+
+    case PROP_UNIT:
+      lia_affiliation_set_unit (self, g_value_get_string (value));
       break;
 
     case PROP_FROM:
@@ -207,6 +218,11 @@ lia_affiliation_class_init (LiaAffiliationClass *klass)
                          "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_UNIT] =
+    g_param_spec_string ("unit", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_FROM] =
     g_param_spec_boxed ("from", NULL, NULL,
                         G_TYPE_DATE,
@@ -229,6 +245,7 @@ static void
 lia_affiliation_init (LiaAffiliation *self)
 {
   self->role = g_strdup ("");
+  self->unit = g_strdup ("");
 }
 
 LiaAffiliation *
@@ -308,6 +325,24 @@ lia_affiliation_set_role (LiaAffiliation *self,
   g_free (self->role);
   self->role = g_strdup (role);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
+const char *
+lia_affiliation_get_unit (LiaAffiliation *self)
+{
+  g_return_val_if_fail (LIA_IS_AFFILIATION (self), "");
+
+  return self->unit;
+}
+
+void
+lia_affiliation_set_unit (LiaAffiliation *self,
+                          const char     *unit)
+{
+  g_return_if_fail (LIA_IS_AFFILIATION (self));
+
+  if (_lia_replace_text (&self->unit, unit))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
 }
 
 const GDate *

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LiaAffiliation, lia_affiliation, LIA, AFFILIATION, LiaRecord)
 
 /* A contact's role at an organization over a period. Properties: "contact-id",
- * "organization-id" (database ids, both required), "role", "from" and "until" (GDate, either may
+ * "organization-id" (database ids, both required), "role", "unit" (the organizational unit or
+ * department there, as a vCard ORG's second part), "from" and "until" (GDate, either may
  * be unset: open-ended), "primary" (the contact's main affiliation). Valid when both ids are set
  * and until is not before from. */
 
@@ -23,6 +24,8 @@ gint64          lia_affiliation_get_organization_id (LiaAffiliation *self);
 void            lia_affiliation_set_organization_id (LiaAffiliation *self, gint64 organization_id);
 const char     *lia_affiliation_get_role            (LiaAffiliation *self);
 void            lia_affiliation_set_role            (LiaAffiliation *self, const char *role);
+const char     *lia_affiliation_get_unit            (LiaAffiliation *self);
+void            lia_affiliation_set_unit            (LiaAffiliation *self, const char *unit);
 const GDate    *lia_affiliation_get_from            (LiaAffiliation *self);
 void            lia_affiliation_set_from            (LiaAffiliation *self, const GDate *from);
 const GDate    *lia_affiliation_get_until           (LiaAffiliation *self);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -11,6 +12,7 @@
 #include "lia-model-private.h"
 #include "lia-assessment.h"
 #include "lia-contact-point.h"
+#include "lia-postal-address.h"
 #include "lia-enum-types.h"
 
 /* The text properties come first so that their property ids index @text directly. */
@@ -24,6 +26,8 @@ enum {
   PROP_JOB_TITLE,
   PROP_TIME_ZONE,
   PROP_NOTES,
+  PROP_NICKNAME,
+  PROP_BIRTHDAY,
   N_TEXT_PROPS,
   PROP_PREFERRED_CHANNEL = N_TEXT_PROPS,
   PROP_LANGUAGES,
@@ -31,6 +35,11 @@ enum {
   PROP_ASSESSMENT,
   PROP_EMAILS,
   PROP_PHONES,
+  PROP_ADDRESSES,
+  PROP_WEBSITES,
+  PROP_IMS,
+  PROP_PHOTO,
+  PROP_PHOTO_MIME_TYPE,
   N_PROPS
 };
 
@@ -48,6 +57,14 @@ struct _LiaContact
   LiaAssessment *assessment;
   GListStore    *emails;
   GListStore    *phones;
+  GListStore    *addresses;
+  GListStore    *websites;
+  GListStore    *ims;
+  /* The photo lives in its own table and only the single-record paths load it: while
+   * photo_loaded is FALSE, the store leaves the saved photo as it is. */
+  GBytes        *photo;
+  char          *photo_mime_type;
+  gboolean       photo_loaded;
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -176,6 +193,98 @@ copy_contact_points (LiaContact *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+static void
+append_point (LiaContact          *self,
+              GListStore          *points,
+              guint                prop_id,
+              LiaContactPointKind  kind,
+              const char          *value)
+{
+  g_autoptr(LiaContactPoint) point = lia_contact_point_new (kind, value);
+
+  g_list_store_append (points, point);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+remove_item (LiaContact *self,
+             GListStore *list,
+             guint       prop_id,
+             guint       position)
+{
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (list)));
+
+  g_list_store_remove (list, position);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+clear_items (LiaContact *self,
+             GListStore *list,
+             guint       prop_id)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
+    return;
+
+  g_list_store_remove_all (list);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* Addresses can be edited in place, so the copy gets its own. */
+static void
+copy_addresses (LiaContact *self,
+                LiaContact *other)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (other->addresses));
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean same = n_items == g_list_model_get_n_items (G_LIST_MODEL (self->addresses));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LiaPostalAddress) theirs = g_list_model_get_item (G_LIST_MODEL (other->addresses), i);
+
+      if (same)
+        {
+          g_autoptr(LiaPostalAddress) mine = g_list_model_get_item (G_LIST_MODEL (self->addresses), i);
+
+          same = lia_postal_address_equal (mine, theirs);
+        }
+      g_ptr_array_add (copies, lia_postal_address_copy (theirs));
+    }
+
+  if (same)
+    return;
+
+  g_list_store_splice (self->addresses, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->addresses)),
+                       copies->pdata, copies->len);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESSES]);
+}
+
+static gboolean
+birthday_is_valid (const char *text)
+{
+  unsigned int year = 2000;  /* a leap year, so that --02-29 is a birthday */
+  unsigned int month;
+  unsigned int day;
+  int end = 0;
+
+  if (g_str_has_prefix (text, "--"))
+    {
+      if (strlen (text) != 7 || sscanf (text, "--%2u-%2u%n", &month, &day, &end) != 2)
+        return FALSE;
+    }
+  else if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%n", &year, &month, &day, &end) != 3)
+    return FALSE;
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c) && *c != '-')
+      return FALSE;
+
+  return end == (int) strlen (text) && year >= 1 && month >= 1 && month <= 12
+         && g_date_valid_dmy (day, month, year);
+}
+
 /* GLib reads the zone's file again each time the last reference to a zone goes: remember the
  * names already found, since an import checks the same few zones for every contact. */
 G_LOCK_DEFINE_STATIC (known_time_zones);
@@ -273,6 +382,65 @@ lia_contact_validate (LiaRecord  *record,
         }
     }
 
+  if (*self->text[PROP_BIRTHDAY] != '\0' && !birthday_is_valid (self->text[PROP_BIRTHDAY]))
+    {
+      g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                   _("“%s” has a birthday “%s” that is not a date such as 1984-03-21 or, "
+                     "without the year, --03-21."),
+                   name, self->text[PROP_BIRTHDAY]);
+      return FALSE;
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->addresses));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LiaPostalAddress) address = g_list_model_get_item (G_LIST_MODEL (self->addresses), i);
+
+      if (lia_postal_address_is_empty (address))
+        {
+          g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                       _("“%s” has an empty postal address."), name);
+          return FALSE;
+        }
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->websites));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LiaContactPoint) website = g_list_model_get_item (G_LIST_MODEL (self->websites), i);
+
+      if (lia_text_is_blank (lia_contact_point_get_value (website)))
+        {
+          g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                       _("“%s” has an empty website."), name);
+          return FALSE;
+        }
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->ims));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LiaContactPoint) im = g_list_model_get_item (G_LIST_MODEL (self->ims), i);
+      const char *uri = lia_contact_point_get_value (im);
+
+      if (!lia_contact_im_is_valid (uri))
+        {
+          g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                       _("“%s” has a messaging address “%s” that does not start with its "
+                         "service, as in xmpp:name@example.org or sip:name@example.org."),
+                       name, uri);
+          return FALSE;
+        }
+    }
+
+  if (self->photo != NULL && !g_str_has_prefix (self->photo_mime_type, "image/"))
+    {
+      g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                   _("“%s” has a photo of type “%s”, which is not an image."),
+                   name, self->photo_mime_type);
+      return FALSE;
+    }
+
   if (!lia_assessment_validate (self->assessment, error))
     {
       g_prefix_error (error, _("“%s”: "), name);
@@ -297,6 +465,15 @@ lia_contact_copy_from (LiaRecord *record,
   lia_contact_set_display_name (self, other->text[PROP_DISPLAY_NAME]);
   copy_contact_points (self, self->emails, other->emails, PROP_EMAILS);
   copy_contact_points (self, self->phones, other->phones, PROP_PHONES);
+  copy_contact_points (self, self->websites, other->websites, PROP_WEBSITES);
+  copy_contact_points (self, self->ims, other->ims, PROP_IMS);
+  copy_addresses (self, other);
+  /* A copy of a contact whose photo was not loaded does not know the photo either: saving
+   * it must leave the stored one alone. */
+  if (other->photo_loaded)
+    lia_contact_set_photo (self, other->photo, other->photo_mime_type);
+  else
+    lia_contact_forget_photo (self);
   lia_assessment_copy_from (self->assessment, other->assessment);
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -316,6 +493,10 @@ lia_contact_dispose (GObject *object)
   g_clear_object (&self->assessment);
   g_clear_object (&self->emails);
   g_clear_object (&self->phones);
+  g_clear_object (&self->addresses);
+  g_clear_object (&self->websites);
+  g_clear_object (&self->ims);
+  g_clear_pointer (&self->photo, g_bytes_unref);
 
   G_OBJECT_CLASS (lia_contact_parent_class)->dispose (object);
 }
@@ -330,6 +511,7 @@ lia_contact_finalize (GObject *object)
   g_clear_pointer (&self->composed_name, g_free);
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->photo_mime_type, g_free);
 
   G_OBJECT_CLASS (lia_contact_parent_class)->finalize (object);
 }
@@ -378,6 +560,26 @@ lia_contact_get_property (GObject    *object,
 
     case PROP_PHONES:
       g_value_set_object (value, self->phones);
+      break;
+
+    case PROP_ADDRESSES:
+      g_value_set_object (value, self->addresses);
+      break;
+
+    case PROP_WEBSITES:
+      g_value_set_object (value, self->websites);
+      break;
+
+    case PROP_IMS:
+      g_value_set_object (value, self->ims);
+      break;
+
+    case PROP_PHOTO:
+      g_value_set_boxed (value, self->photo);
+      break;
+
+    case PROP_PHOTO_MIME_TYPE:
+      g_value_set_string (value, self->photo_mime_type);
       break;
 
     default:
@@ -432,6 +634,8 @@ lia_contact_class_init (LiaContactClass *klass)
     [PROP_JOB_TITLE] = "job-title",
     [PROP_TIME_ZONE] = "time-zone",
     [PROP_NOTES] = "notes",
+    [PROP_NICKNAME] = "nickname",
+    [PROP_BIRTHDAY] = "birthday",
   };
 
   object_class->dispose = lia_contact_dispose;
@@ -481,6 +685,24 @@ lia_contact_class_init (LiaContactClass *klass)
                          G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  for (guint i = PROP_ADDRESSES; i <= PROP_IMS; i++)
+    properties[i] =
+      g_param_spec_object (i == PROP_ADDRESSES ? "addresses" : i == PROP_WEBSITES ? "websites" : "ims",
+                           NULL, NULL,
+                           G_TYPE_LIST_MODEL,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Read-only: both change together through lia_contact_set_photo(). */
+  properties[PROP_PHOTO] =
+    g_param_spec_boxed ("photo", NULL, NULL,
+                        G_TYPE_BYTES,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PHOTO_MIME_TYPE] =
+    g_param_spec_string ("photo-mime-type", NULL, NULL,
+                         "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -496,6 +718,11 @@ lia_contact_init (LiaContact *self)
   self->assessment = lia_assessment_new ();
   self->emails = g_list_store_new (LIA_TYPE_CONTACT_POINT);
   self->phones = g_list_store_new (LIA_TYPE_CONTACT_POINT);
+  self->addresses = g_list_store_new (LIA_TYPE_POSTAL_ADDRESS);
+  self->websites = g_list_store_new (LIA_TYPE_CONTACT_POINT);
+  self->ims = g_list_store_new (LIA_TYPE_CONTACT_POINT);
+  self->photo_mime_type = g_strdup ("");
+  self->photo_loaded = TRUE;
 }
 
 LiaContact *
@@ -734,13 +961,9 @@ lia_contact_add_email (LiaContact          *self,
                        LiaContactPointKind  kind,
                        const char          *address)
 {
-  g_autoptr(LiaContactPoint) email = NULL;
-
   g_return_if_fail (LIA_IS_CONTACT (self));
 
-  email = lia_contact_point_new (kind, address);
-  g_list_store_append (self->emails, email);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAILS]);
+  append_point (self, self->emails, PROP_EMAILS, kind, address);
 }
 
 GListModel *
@@ -756,13 +979,9 @@ lia_contact_add_phone (LiaContact          *self,
                        LiaContactPointKind  kind,
                        const char          *number)
 {
-  g_autoptr(LiaContactPoint) phone = NULL;
-
   g_return_if_fail (LIA_IS_CONTACT (self));
 
-  phone = lia_contact_point_new (kind, number);
-  g_list_store_append (self->phones, phone);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONES]);
+  append_point (self, self->phones, PROP_PHONES, kind, number);
 }
 
 void
@@ -770,10 +989,8 @@ lia_contact_remove_email (LiaContact *self,
                           guint       position)
 {
   g_return_if_fail (LIA_IS_CONTACT (self));
-  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->emails)));
 
-  g_list_store_remove (self->emails, position);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAILS]);
+  remove_item (self, self->emails, PROP_EMAILS, position);
 }
 
 void
@@ -781,10 +998,8 @@ lia_contact_remove_phone (LiaContact *self,
                           guint       position)
 {
   g_return_if_fail (LIA_IS_CONTACT (self));
-  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->phones)));
 
-  g_list_store_remove (self->phones, position);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONES]);
+  remove_item (self, self->phones, PROP_PHONES, position);
 }
 
 void
@@ -792,11 +1007,7 @@ lia_contact_clear_emails (LiaContact *self)
 {
   g_return_if_fail (LIA_IS_CONTACT (self));
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->emails)) == 0)
-    return;
-
-  g_list_store_remove_all (self->emails);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAILS]);
+  clear_items (self, self->emails, PROP_EMAILS);
 }
 
 void
@@ -804,9 +1015,236 @@ lia_contact_clear_phones (LiaContact *self)
 {
   g_return_if_fail (LIA_IS_CONTACT (self));
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->phones)) == 0)
-    return;
+  clear_items (self, self->phones, PROP_PHONES);
+}
 
-  g_list_store_remove_all (self->phones);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONES]);
+const char *
+lia_contact_get_nickname (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  return self->text[PROP_NICKNAME];
+}
+
+void
+lia_contact_set_nickname (LiaContact *self,
+                          const char *nickname)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  set_text (self, PROP_NICKNAME, nickname);
+}
+
+const char *
+lia_contact_get_birthday (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  return self->text[PROP_BIRTHDAY];
+}
+
+void
+lia_contact_set_birthday (LiaContact *self,
+                          const char *birthday)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  set_text (self, PROP_BIRTHDAY, birthday);
+}
+
+gboolean
+lia_contact_birthday_is_valid (const char *birthday)
+{
+  return birthday != NULL && (*birthday == '\0' || birthday_is_valid (birthday));
+}
+
+GListModel *
+lia_contact_get_addresses (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), NULL);
+
+  return G_LIST_MODEL (self->addresses);
+}
+
+void
+lia_contact_add_address (LiaContact       *self,
+                         LiaPostalAddress *address)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+  g_return_if_fail (LIA_IS_POSTAL_ADDRESS (address));
+
+  g_list_store_append (self->addresses, address);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESSES]);
+}
+
+void
+lia_contact_remove_address (LiaContact *self,
+                            guint       position)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  remove_item (self, self->addresses, PROP_ADDRESSES, position);
+}
+
+void
+lia_contact_clear_addresses (LiaContact *self)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  clear_items (self, self->addresses, PROP_ADDRESSES);
+}
+
+GListModel *
+lia_contact_get_websites (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), NULL);
+
+  return G_LIST_MODEL (self->websites);
+}
+
+void
+lia_contact_add_website (LiaContact          *self,
+                         LiaContactPointKind  kind,
+                         const char          *url)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  append_point (self, self->websites, PROP_WEBSITES, kind, url);
+}
+
+void
+lia_contact_remove_website (LiaContact *self,
+                            guint       position)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  remove_item (self, self->websites, PROP_WEBSITES, position);
+}
+
+void
+lia_contact_clear_websites (LiaContact *self)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  clear_items (self, self->websites, PROP_WEBSITES);
+}
+
+GListModel *
+lia_contact_get_ims (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), NULL);
+
+  return G_LIST_MODEL (self->ims);
+}
+
+void
+lia_contact_add_im (LiaContact          *self,
+                    LiaContactPointKind  kind,
+                    const char          *uri)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  append_point (self, self->ims, PROP_IMS, kind, uri);
+}
+
+void
+lia_contact_remove_im (LiaContact *self,
+                       guint       position)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  remove_item (self, self->ims, PROP_IMS, position);
+}
+
+void
+lia_contact_clear_ims (LiaContact *self)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  clear_items (self, self->ims, PROP_IMS);
+}
+
+/* A URI scheme (RFC 3986: a letter, then letters, digits, "+", "-", "."), a colon, then
+ * something: "xmpp:ana@example.org", "sip:+331234", "skype:ana.k". */
+gboolean
+lia_contact_im_is_valid (const char *uri)
+{
+  const char *colon;
+
+  if (uri == NULL || !g_ascii_isalpha (*uri))
+    return FALSE;
+
+  colon = strchr (uri, ':');
+  if (colon == NULL || lia_text_is_blank (colon + 1))
+    return FALSE;
+
+  for (const char *c = uri; c < colon; c++)
+    if (!g_ascii_isalnum (*c) && *c != '+' && *c != '-' && *c != '.')
+      return FALSE;
+
+  return TRUE;
+}
+
+GBytes *
+lia_contact_get_photo (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), NULL);
+
+  return self->photo;
+}
+
+const char *
+lia_contact_get_photo_mime_type (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), "");
+
+  return self->photo_mime_type;
+}
+
+void
+lia_contact_set_photo (LiaContact *self,
+                       GBytes     *bytes,
+                       const char *mime_type)
+{
+  gboolean changed;
+
+  g_return_if_fail (LIA_IS_CONTACT (self));
+  g_return_if_fail (bytes == NULL || mime_type != NULL);
+
+  if (bytes != NULL && g_bytes_get_size (bytes) == 0)
+    bytes = NULL;
+  if (bytes == NULL)
+    mime_type = "";
+
+  self->photo_loaded = TRUE;
+  changed = (self->photo == NULL) != (bytes == NULL)
+            || (bytes != NULL && !g_bytes_equal (self->photo, bytes));
+
+  if (changed)
+    {
+      g_clear_pointer (&self->photo, g_bytes_unref);
+      self->photo = bytes != NULL ? g_bytes_ref (bytes) : NULL;
+    }
+
+  if (_lia_replace_text (&self->photo_mime_type, mime_type))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO_MIME_TYPE]);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
+}
+
+gboolean
+lia_contact_get_photo_loaded (LiaContact *self)
+{
+  g_return_val_if_fail (LIA_IS_CONTACT (self), FALSE);
+
+  return self->photo_loaded;
+}
+
+void
+lia_contact_forget_photo (LiaContact *self)
+{
+  g_return_if_fail (LIA_IS_CONTACT (self));
+
+  lia_contact_set_photo (self, NULL, NULL);
+  self->photo_loaded = FALSE;
 }

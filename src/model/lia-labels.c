@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "lia-labels.h"
@@ -237,4 +239,27 @@ lia_labels_format_short_date (const GDate *date)
 {
   /* Translators: a date in a table, e.g. "12 Mar 2025"; see g_date_time_format(). */
   return format_date (date, C_("short date", "%-d %b %Y"));
+}
+
+char *
+lia_labels_format_birthday (const char *birthday)
+{
+  g_autoptr(GDate) date = NULL;
+  unsigned int month, day;
+
+  if (birthday == NULL || birthday[0] == '\0')
+    return NULL;
+
+  if (!g_str_has_prefix (birthday, "--"))
+    {
+      date = lia_date_parse_iso (birthday, NULL);
+      return date != NULL ? lia_labels_format_date (date) : NULL;
+    }
+
+  /* A leap year, so that 29 February has a date to be written with. */
+  if (sscanf (birthday, "--%2u-%2u", &month, &day) != 2 || !g_date_valid_dmy (day, month, 2000))
+    return NULL;
+  date = g_date_new_dmy (day, month, 2000);
+  /* Translators: a birthday whose year is not known, e.g. "21 March"; see g_date_time_format(). */
+  return format_date (date, C_("date without year", "%-d %B"));
 }

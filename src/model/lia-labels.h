@@ -41,5 +41,7 @@ char       *lia_labels_format_level             (int                     value);
  * invalid date. */
 char       *lia_labels_format_date              (const GDate            *date);
 char       *lia_labels_format_short_date        (const GDate            *date);
+/* A contact's birthday ("1984-03-21" or "--03-21") as "21 March 1984" or "21 March". */
+char       *lia_labels_format_birthday          (const char             *birthday);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "lia-record.h"
 #include "lia-assessment.h"
 #include "lia-contact-point.h"
+#include "lia-postal-address.h"
 #include "lia-organization.h"
 #include "lia-contact.h"
 #include "lia-affiliation.h"

@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 typedef struct _LiaRecord LiaRecord;
 typedef struct _LiaAssessment LiaAssessment;
 typedef struct _LiaContactPoint LiaContactPoint;
+typedef struct _LiaPostalAddress LiaPostalAddress;
 typedef struct _LiaOrganization LiaOrganization;
 typedef struct _LiaContact LiaContact;
 typedef struct _LiaAffiliation LiaAffiliation;

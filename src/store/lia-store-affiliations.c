@@ -9,7 +9,7 @@
 
 #define AFFILIATION_COLUMNS \
   "id, uid, created_at, updated_at, contact_id, organization_id, role, from_date, until_date," \
-  " is_primary"
+  " is_primary, unit"
 
 static LiaRecord *
 affiliation_from_row (LiaStore  *store,
@@ -26,11 +26,12 @@ affiliation_from_row (LiaStore  *store,
   lia_affiliation_set_from (self, from);
   lia_affiliation_set_until (self, until);
   lia_affiliation_set_primary (self, sqlite3_column_int (stmt, 9) != 0);
+  lia_affiliation_set_unit (self, _lia_column_text (stmt, 10));
 
   return LIA_RECORD (g_steal_pointer (&self));
 }
 
-/* Binds ?1..?9 in the order of the INSERT and UPDATE statements below. */
+/* Binds ?1..?10 in the order of the INSERT and UPDATE statements below. */
 static void
 bind_affiliation (LiaStmt        *stmt,
                   LiaAffiliation *self)
@@ -46,6 +47,7 @@ bind_affiliation (LiaStmt        *stmt,
   sqlite3_bind_int (stmt, 7, lia_affiliation_get_primary (self) ? 1 : 0);
   _lia_bind_time (stmt, 8, lia_record_get_created_at (record));
   _lia_bind_time (stmt, 9, lia_record_get_updated_at (record));
+  _lia_bind_text (stmt, 10, lia_affiliation_get_unit (self));
 }
 
 static gboolean
@@ -73,8 +75,8 @@ affiliation_insert (LiaStore   *store,
 
   stmt = _lia_store_prepare (store,
                              "INSERT INTO affiliations (uid, contact_id, organization_id, role,"
-                             " from_date, until_date, is_primary, created_at, updated_at)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                             " from_date, until_date, is_primary, created_at, updated_at, unit)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -102,14 +104,14 @@ affiliation_update (LiaStore   *store,
   stmt = _lia_store_prepare (store,
                              "UPDATE affiliations SET uid = ?1, contact_id = ?2,"
                              " organization_id = ?3, role = ?4, from_date = ?5, until_date = ?6,"
-                             " is_primary = ?7, created_at = ?8, updated_at = ?9"
-                             " WHERE id = ?10",
+                             " is_primary = ?7, created_at = ?8, updated_at = ?9, unit = ?10"
+                             " WHERE id = ?11",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_affiliation (stmt, self);
-  sqlite3_bind_int64 (stmt, 10, lia_record_get_id (record));
+  sqlite3_bind_int64 (stmt, 11, lia_record_get_id (record));
 
   return _lia_store_step_done (store, stmt, _("Could not save the affiliation"), error);
 }

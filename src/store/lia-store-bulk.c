@@ -130,7 +130,7 @@ static const struct {
   const char *columns;
 } indexed_tables[] = {
   { "organizations", "name, short_name, sector, notes" },
-  { "contacts",      "label, given_name, family_name, job_title, notes" },
+  { "contacts",      _LIA_CONTACT_FTS_COLUMNS },
   { "interactions",  "title, location, summary, outcome" },
   { "commitments",   "title, notes" },
   { "concerns",      "title, root_cause, resolution, notes" },
@@ -342,7 +342,9 @@ lia_store_foreach_record (LiaStore            *self,
     {
       g_autoptr(LiaRecord) record = ops->from_row (self, stmt, error);
 
-      ok = record != NULL && func (record, user_data, error);
+      ok = record != NULL
+           && (ops->load_details == NULL || ops->load_details (self, record, error))
+           && func (record, user_data, error);
     }
 
   if (ok && rc != SQLITE_DONE)
@@ -441,14 +443,33 @@ lia_store_get_last_change (LiaStore  *self,
   return g_steal_pointer (&last);
 }
 
+static GArray *
+collect_ids (LiaStore  *self,
+             LiaStmt   *stmt,
+             GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 GArray *
 lia_store_find_contacts_by_email (LiaStore    *self,
                                   const char  *address,
                                   GError     **error)
 {
   g_autoptr(LiaStmt) stmt = NULL;
-  g_autoptr(GArray) ids = NULL;
-  int rc;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
   g_return_val_if_fail (address != NULL, NULL);
@@ -462,19 +483,7 @@ lia_store_find_contacts_by_email (LiaStore    *self,
     return NULL;
   _lia_bind_text (stmt, 1, address);
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return collect_ids (self, stmt, error);
 }
 
 static char *
@@ -486,10 +495,11 @@ fold_name (const char *name)
   return g_utf8_casefold (normal != NULL ? normal : trimmed, -1);
 }
 
-GArray *
-lia_store_find_organizations_by_name (LiaStore    *self,
-                                      const char  *name,
-                                      GError     **error)
+static GArray *
+find_organizations_by_name (LiaStore    *self,
+                            const char  *name,
+                            gboolean     accents,
+                            GError     **error)
 {
   g_autoptr(LiaStmt) stmt = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -521,7 +531,7 @@ lia_store_find_organizations_by_name (LiaStore    *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_autofree char *folded = fold_name (_lia_column_text (stmt, 1));
 
-      if (g_str_equal (folded, wanted))
+      if (!accents || g_str_equal (folded, wanted))
         g_array_append_val (ids, id);
     }
   if (rc != SQLITE_DONE)
@@ -531,4 +541,103 @@ lia_store_find_organizations_by_name (LiaStore    *self,
     }
 
   return g_steal_pointer (&ids);
+}
+
+GArray *
+lia_store_find_organizations_by_name (LiaStore    *self,
+                                      const char  *name,
+                                      GError     **error)
+{
+  return find_organizations_by_name (self, name, TRUE, error);
+}
+
+GArray *
+lia_store_find_organizations_by_folded_name (LiaStore    *self,
+                                             const char  *name,
+                                             GError     **error)
+{
+  return find_organizations_by_name (self, name, FALSE, error);
+}
+
+static char *
+phone_digits (const char *phone)
+{
+  GString *digits = g_string_new (NULL);
+
+  for (const char *p = phone; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  return g_string_free (digits, FALSE);
+}
+
+GArray *
+lia_store_find_contacts_by_phone (LiaStore    *self,
+                                  const char  *phone,
+                                  GError     **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *wanted = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (phone != NULL, NULL);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  wanted = phone_digits (phone);
+  if (strlen (wanted) < 5)
+    return g_steal_pointer (&ids);
+
+  /* Numbers are written in too many ways for an index: the last two digits, which the ways
+   * of grouping digits (by two, three or four) keep together, narrow the scan down; the
+   * digits decide. */
+  if (!(stmt = _lia_store_prepare (self,
+                                   "SELECT DISTINCT contact_id, value FROM contact_points"
+                                   " WHERE medium = 'phone' AND instr (value, ?1) > 0"
+                                   " ORDER BY contact_id",
+                                   error)))
+    return NULL;
+  _lia_bind_text (stmt, 1, wanted + strlen (wanted) - 2);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *digits = phone_digits (_lia_column_text (stmt, 1));
+
+      if (g_str_equal (digits, wanted) && (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != id))
+        g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+lia_store_find_contacts_by_name_at (LiaStore    *self,
+                                    const char  *name,
+                                    gint64       organization_id,
+                                    GError     **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  key = _lia_sort_key (name);
+  if (!(stmt = _lia_store_prepare (self,
+                                   "SELECT DISTINCT c.id FROM contacts c"
+                                   " JOIN affiliations a ON a.contact_id = c.id"
+                                   " WHERE c.sort_key = ?1 AND a.organization_id = ?2"
+                                   " ORDER BY c.id",
+                                   error)))
+    return NULL;
+  _lia_bind_text (stmt, 1, key);
+  sqlite3_bind_int64 (stmt, 2, organization_id);
+
+  return collect_ids (self, stmt, error);
 }

@@ -99,5 +99,21 @@ GArray    *lia_store_find_contacts_by_email     (LiaStore            *self,
 GArray    *lia_store_find_organizations_by_name (LiaStore            *self,
                                                  const char          *name,
                                                  GError             **error);
+/* The same, accents aside too: "Ministere de la sante" finds "Ministère de la Santé". */
+GArray    *lia_store_find_organizations_by_folded_name (LiaStore     *self,
+                                                 const char          *name,
+                                                 GError             **error);
+/* The ids of the contacts with a phone number of the same digits as @phone ("+1 (418) 656-9254"
+ * and "1-418-656-9254" are the same), lowest id first. Numbers of fewer than 5 digits find
+ * nobody: they are extensions or emergency numbers, not a person's. */
+GArray    *lia_store_find_contacts_by_phone     (LiaStore            *self,
+                                                 const char          *phone,
+                                                 GError             **error);
+/* The ids of the contacts named @name (case and accents aside) who have an affiliation, past or
+ * current, with the organization @organization_id, lowest id first. */
+GArray    *lia_store_find_contacts_by_name_at   (LiaStore            *self,
+                                                 const char          *name,
+                                                 gint64               organization_id,
+                                                 GError             **error);
 
 G_END_DECLS

@@ -9,7 +9,8 @@
 
 #define CONTACT_COLUMNS \
   "id, uid, created_at, updated_at, honorific, given_name, family_name, suffix, display_name," \
-  " label, job_title, time_zone, preferred_channel, notes, influence, interest, stance"
+  " label, job_title, time_zone, preferred_channel, notes, influence, interest, stance," \
+  " nickname, birthday"
 
 /* Emails and phones share one table; "medium" tells them apart and each keeps its own order. */
 static gboolean
@@ -56,6 +57,139 @@ load_contact_points (LiaStore    *store,
   return TRUE;
 }
 
+typedef void (*AddPointFunc) (LiaContact          *self,
+                              LiaContactPointKind  kind,
+                              const char          *value);
+
+/* Websites and messaging handles: one table each, (contact_id, position, kind, @column). */
+static gboolean
+load_point_table (LiaStore      *store,
+                  LiaContact    *self,
+                  const char    *table,
+                  const char    *column,
+                  AddPointFunc   add,
+                  GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT kind, %s FROM %s WHERE contact_id = ?1"
+                                          " ORDER BY position", column, table);
+  g_autoptr(LiaStmt) stmt = _lia_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int kind;
+
+      if (!_lia_column_nick (stmt, 0, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
+        return FALSE;
+      add (self, kind, _lia_column_text (stmt, 1));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (store, error, _("Could not read the details of “%s”"),
+                                    lia_record_get_label (LIA_RECORD (self)));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+#define ADDRESS_COLUMNS "kind, po_box, extended, street, locality, region, postal_code, country"
+
+static gboolean
+load_addresses (LiaStore    *store,
+                LiaContact  *self,
+                GError     **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  stmt = _lia_store_prepare (store,
+                             "SELECT " ADDRESS_COLUMNS " FROM contact_addresses"
+                             " WHERE contact_id = ?1 ORDER BY position",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LiaPostalAddress) address = NULL;
+      int kind;
+
+      if (!_lia_column_nick (stmt, 0, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
+        return FALSE;
+      address = g_object_new (LIA_TYPE_POSTAL_ADDRESS,
+                              "kind", kind,
+                              "po-box", _lia_column_text (stmt, 1),
+                              "extended", _lia_column_text (stmt, 2),
+                              "street", _lia_column_text (stmt, 3),
+                              "locality", _lia_column_text (stmt, 4),
+                              "region", _lia_column_text (stmt, 5),
+                              "postal-code", _lia_column_text (stmt, 6),
+                              "country", _lia_column_text (stmt, 7),
+                              NULL);
+      lia_contact_add_address (self, address);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (store, error, _("Could not read the postal addresses of “%s”"),
+                                    lia_record_get_label (LIA_RECORD (self)));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_photo (LiaStore    *store,
+            LiaContact  *self,
+            GError     **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  stmt = _lia_store_prepare (store,
+                             "SELECT mime_type, data FROM contact_photos WHERE contact_id = ?1",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 1),
+                                             sqlite3_column_bytes (stmt, 1));
+
+      lia_contact_set_photo (self, bytes, _lia_column_text (stmt, 0));
+      return TRUE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (store, error, _("Could not read the photo of “%s”"),
+                                    lia_record_get_label (LIA_RECORD (self)));
+      return FALSE;
+    }
+
+  lia_contact_set_photo (self, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+contact_load_details (LiaStore   *store,
+                      LiaRecord  *record,
+                      GError    **error)
+{
+  return load_photo (store, LIA_CONTACT (record), error);
+}
+
 static LiaRecord *
 contact_from_row (LiaStore  *store,
                   LiaStmt   *stmt,
@@ -88,8 +222,15 @@ contact_from_row (LiaStore  *store,
   if (!_lia_column_nick (stmt, 16, LIA_TYPE_STANCE, &stance, error))
     return NULL;
   lia_assessment_set_stance (assessment, stance);
+  lia_contact_set_nickname (self, _lia_column_text (stmt, 17));
+  lia_contact_set_birthday (self, _lia_column_text (stmt, 18));
+  /* Lists of contacts never read photos: lia_store_load() and the exports do. */
+  lia_contact_forget_photo (self);
 
-  if (!load_contact_points (store, self, error))
+  if (!load_contact_points (store, self, error) ||
+      !load_addresses (store, self, error) ||
+      !load_point_table (store, self, "contact_websites", "url", lia_contact_add_website, error) ||
+      !load_point_table (store, self, "contact_ims", "uri", lia_contact_add_im, error))
     return NULL;
 
   languages = _lia_store_load_strv (store, "contact_languages", "contact_id", "language",
@@ -106,7 +247,30 @@ contact_from_row (LiaStore  *store,
   return LIA_RECORD (g_steal_pointer (&self));
 }
 
-/* Binds ?1..?19 in the order of the INSERT and UPDATE statements below. */
+/* The address localities, one per line: what search finds a contact by besides names. */
+static char *
+join_localities (LiaContact *self)
+{
+  GListModel *addresses = lia_contact_get_addresses (self);
+  guint n_items = g_list_model_get_n_items (addresses);
+  GString *localities = g_string_new (NULL);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LiaPostalAddress) address = g_list_model_get_item (addresses, i);
+      const char *locality = lia_postal_address_get_locality (address);
+
+      if (*locality == '\0')
+        continue;
+      if (localities->len > 0)
+        g_string_append_c (localities, '\n');
+      g_string_append (localities, locality);
+    }
+
+  return g_string_free (localities, FALSE);
+}
+
+/* Binds ?1..?22 in the order of the INSERT and UPDATE statements below. */
 static void
 bind_contact (LiaStore   *store,
               LiaStmt    *stmt,
@@ -122,6 +286,7 @@ bind_contact (LiaStore   *store,
   g_autofree char *given_key = _lia_contact_sort_key (store, lia_contact_get_given_name (self),
                                                       lia_contact_get_family_name (self),
                                                       label, TRUE);
+  g_autofree char *localities = join_localities (self);
 
   _lia_bind_text (stmt, 1, lia_record_get_uid (record));
   _lia_bind_text (stmt, 2, lia_contact_get_honorific (self));
@@ -142,6 +307,9 @@ bind_contact (LiaStore   *store,
   _lia_bind_time (stmt, 17, lia_record_get_updated_at (record));
   sqlite3_bind_text (stmt, 18, family_key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 19, given_key, -1, SQLITE_TRANSIENT);
+  _lia_bind_text (stmt, 20, lia_contact_get_nickname (self));
+  _lia_bind_text (stmt, 21, lia_contact_get_birthday (self));
+  sqlite3_bind_text (stmt, 22, localities, -1, SQLITE_TRANSIENT);
 }
 
 static gboolean
@@ -179,6 +347,131 @@ insert_contact_points (LiaStore    *store,
   return TRUE;
 }
 
+static gboolean
+replace_point_table (LiaStore    *store,
+                     gint64       contact_id,
+                     const char  *table,
+                     const char  *column,
+                     GListModel  *points,
+                     GError     **error)
+{
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE contact_id = ?1", table);
+  g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (contact_id, position, kind, %s)"
+                                                 " VALUES (?1, ?2, ?3, ?4)", table, column);
+  g_autoptr(LiaStmt) delete = _lia_store_prepare (store, delete_sql, error);
+  guint n_points = g_list_model_get_n_items (points);
+
+  if (delete == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (delete, 1, contact_id);
+  if (!_lia_store_step_done (store, delete, _("Could not save the contact’s details"), error))
+    return FALSE;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
+      g_autoptr(LiaStmt) insert = _lia_store_prepare (store, insert_sql, error);
+
+      if (insert == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (insert, 1, contact_id);
+      sqlite3_bind_int (insert, 2, i);
+      _lia_bind_nick (insert, 3, LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
+      _lia_bind_text (insert, 4, lia_contact_point_get_value (point));
+      if (!_lia_store_step_done (store, insert, _("Could not save the contact’s details"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+replace_addresses (LiaStore    *store,
+                   LiaContact  *self,
+                   GError     **error)
+{
+  GListModel *addresses = lia_contact_get_addresses (self);
+  guint n_items = g_list_model_get_n_items (addresses);
+  gint64 id = lia_record_get_id (LIA_RECORD (self));
+  g_autoptr(LiaStmt) delete = NULL;
+
+  delete = _lia_store_prepare (store, "DELETE FROM contact_addresses WHERE contact_id = ?1", error);
+  if (delete == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (delete, 1, id);
+  if (!_lia_store_step_done (store, delete, _("Could not save the postal addresses"), error))
+    return FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LiaPostalAddress) address = g_list_model_get_item (addresses, i);
+      g_autoptr(LiaStmt) insert = NULL;
+
+      insert = _lia_store_prepare (store,
+                                   "INSERT INTO contact_addresses (contact_id, position, "
+                                   ADDRESS_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                                   " ?9, ?10)",
+                                   error);
+      if (insert == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (insert, 1, id);
+      sqlite3_bind_int (insert, 2, i);
+      _lia_bind_nick (insert, 3, LIA_TYPE_CONTACT_POINT_KIND, lia_postal_address_get_kind (address));
+      _lia_bind_text (insert, 4, lia_postal_address_get_po_box (address));
+      _lia_bind_text (insert, 5, lia_postal_address_get_extended (address));
+      _lia_bind_text (insert, 6, lia_postal_address_get_street (address));
+      _lia_bind_text (insert, 7, lia_postal_address_get_locality (address));
+      _lia_bind_text (insert, 8, lia_postal_address_get_region (address));
+      _lia_bind_text (insert, 9, lia_postal_address_get_postal_code (address));
+      _lia_bind_text (insert, 10, lia_postal_address_get_country (address));
+      if (!_lia_store_step_done (store, insert, _("Could not save the postal addresses"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A contact read from a list has not loaded its photo: the stored one stays. */
+static gboolean
+save_photo (LiaStore    *store,
+            LiaContact  *self,
+            GError     **error)
+{
+  gint64 id = lia_record_get_id (LIA_RECORD (self));
+  GBytes *photo = lia_contact_get_photo (self);
+  g_autoptr(LiaStmt) stmt = NULL;
+  gsize size = 0;
+  const void *data;
+
+  if (!lia_contact_get_photo_loaded (self))
+    return TRUE;
+
+  if (photo == NULL)
+    {
+      stmt = _lia_store_prepare (store, "DELETE FROM contact_photos WHERE contact_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      return _lia_store_step_done (store, stmt, _("Could not save the photo"), error);
+    }
+
+  /* Unchanged bytes are not written again: that would log a change nobody made. */
+  stmt = _lia_store_prepare (store,
+                             "INSERT INTO contact_photos (contact_id, mime_type, data)"
+                             " VALUES (?1, ?2, ?3) ON CONFLICT (contact_id) DO UPDATE"
+                             " SET mime_type = excluded.mime_type, data = excluded.data"
+                             " WHERE mime_type IS NOT excluded.mime_type"
+                             " OR data IS NOT excluded.data",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  data = g_bytes_get_data (photo, &size);
+  sqlite3_bind_int64 (stmt, 1, id);
+  _lia_bind_text (stmt, 2, lia_contact_get_photo_mime_type (self));
+  sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
+  return _lia_store_step_done (store, stmt, _("Could not save the photo"), error);
+}
+
 /* The lists are replaced as a whole on every save: DELETE, then one INSERT per entry. */
 static gboolean
 save_contact_lists (LiaStore    *store,
@@ -205,6 +498,13 @@ save_contact_lists (LiaStore    *store,
                                 lia_contact_get_languages (self), error))
     return FALSE;
 
+  if (!replace_addresses (store, self, error) ||
+      !replace_point_table (store, id, "contact_websites", "url",
+                            lia_contact_get_websites (self), error) ||
+      !replace_point_table (store, id, "contact_ims", "uri", lia_contact_get_ims (self), error) ||
+      !save_photo (store, self, error))
+    return FALSE;
+
   return _lia_store_replace_strv (store, "contact_tags", "contact_id", "tag", id,
                                   lia_contact_get_tags (self), error);
 }
@@ -221,9 +521,10 @@ contact_insert (LiaStore   *store,
                              "INSERT INTO contacts (uid, honorific, given_name, family_name,"
                              " suffix, display_name, label, job_title, time_zone,"
                              " preferred_channel, notes, influence, interest, stance, sort_key,"
-                             " created_at, updated_at, family_sort_key, given_sort_key)"
+                             " created_at, updated_at, family_sort_key, given_sort_key,"
+                             " nickname, birthday, localities)"
                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                             " ?14, ?15, ?16, ?17, ?18, ?19)",
+                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -251,14 +552,15 @@ contact_update (LiaStore   *store,
                              " job_title = ?8, time_zone = ?9, preferred_channel = ?10,"
                              " notes = ?11, influence = ?12, interest = ?13, stance = ?14,"
                              " sort_key = ?15, created_at = ?16, updated_at = ?17,"
-                             " family_sort_key = ?18, given_sort_key = ?19"
-                             " WHERE id = ?20",
+                             " family_sort_key = ?18, given_sort_key = ?19, nickname = ?20,"
+                             " birthday = ?21, localities = ?22"
+                             " WHERE id = ?23",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_contact (store, stmt, self);
-  sqlite3_bind_int64 (stmt, 20, lia_record_get_id (record));
+  sqlite3_bind_int64 (stmt, 23, lia_record_get_id (record));
   if (!_lia_store_step_done (store, stmt, _("Could not save the contact"), error))
     return FALSE;
 
@@ -273,7 +575,22 @@ const LiaRecordOps _lia_contact_ops = {
   .from_row = contact_from_row,
   .insert = contact_insert,
   .update = contact_update,
+  .load_details = contact_load_details,
   /* The schema's cascades remove affiliations, contact points, places as a party and
    * participant links; listeners of interactions learn it from the contact's REMOVED. */
   .before_delete = NULL,
 };
+
+gboolean
+lia_store_load_contact_photo (LiaStore    *self,
+                              LiaContact  *contact,
+                              GError     **error)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LIA_IS_CONTACT (contact), FALSE);
+
+  if (lia_record_get_id (LIA_RECORD (contact)) <= 0)
+    return TRUE;
+
+  return load_photo (self, contact, error);
+}

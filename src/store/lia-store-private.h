@@ -33,11 +33,20 @@ typedef struct
   gboolean    (*update)     (LiaStore   *store,
                              LiaRecord  *record,
                              GError    **error);
+  /* Reads what lists leave out (a contact's photo), for lia_store_load() and the exports;
+   * NULL when from_row reads everything. */
+  gboolean    (*load_details) (LiaStore  *store,
+                               LiaRecord *record,
+                               GError   **error);
   /* What must happen before the row goes (NULL when the schema's cascades do everything). */
   gboolean    (*before_delete) (LiaStore  *store,
                                 LiaRecord *record,
                                 GError   **error);
 } LiaRecordOps;
+
+/* What the contacts' full-text index covers, in its order (schema version 7). */
+#define _LIA_CONTACT_FTS_COLUMNS \
+  "label, given_name, family_name, job_title, notes, nickname, localities"
 
 extern const LiaRecordOps _lia_organization_ops;
 extern const LiaRecordOps _lia_contact_ops;

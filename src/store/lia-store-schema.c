@@ -450,6 +450,71 @@ static const char migration_7[] =
   "UPDATE commitments SET done_date = date (updated_at / 1000000, 'unixepoch', 'localtime')"
   "  WHERE status = 'done';"
   "DELETE FROM bulk_load;";
+/* Version 8: what a contact manager keeps besides names, emails and phones: postal addresses,
+ * websites and messaging handles (lists like contact_points, in tables of their own), a
+ * nickname and a birthday ("YYYY-MM-DD", or "--MM-DD" when the year is unknown), a photo, and
+ * the unit (department) of an affiliation. The photo has its own table so that listing and
+ * searching contacts never reads image bytes. "localities" is the contact's address
+ * localities, one per line, written by the store on save so that the search index (an
+ * external-content FTS5 table over contacts) can find a contact by the city they are in; the
+ * index gains it and the nickname and is rebuilt. */
+#define CONTACT_FTS_8 "label, given_name, family_name, job_title, notes, nickname, localities"
+#define CONTACT_FTS_8_NEW \
+  "new.label, new.given_name, new.family_name, new.job_title, new.notes, new.nickname," \
+  " new.localities"
+#define CONTACT_FTS_8_OLD \
+  "old.label, old.given_name, old.family_name, old.job_title, old.notes, old.nickname," \
+  " old.localities"
+#define CONTACT_KIND_CHECK "CHECK (kind IN ('work', 'home', 'mobile', 'fax', 'other'))"
+
+static const char migration_8[] =
+  "ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE contacts ADD COLUMN birthday TEXT NOT NULL DEFAULT '' CHECK (birthday = ''"
+  "  OR birthday GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+  "  OR birthday GLOB '--[0-1][0-9]-[0-3][0-9]');"
+  "ALTER TABLE contacts ADD COLUMN localities TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE affiliations ADD COLUMN unit TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE contact_addresses ("
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL " CONTACT_KIND_CHECK ","
+  "  po_box TEXT NOT NULL DEFAULT '',"
+  "  extended TEXT NOT NULL DEFAULT '',"
+  "  street TEXT NOT NULL DEFAULT '',"
+  "  locality TEXT NOT NULL DEFAULT '',"
+  "  region TEXT NOT NULL DEFAULT '',"
+  "  postal_code TEXT NOT NULL DEFAULT '',"
+  "  country TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (contact_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE contact_websites ("
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL " CONTACT_KIND_CHECK ","
+  "  url TEXT NOT NULL CHECK (length(url) > 0),"
+  "  PRIMARY KEY (contact_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE contact_ims ("
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL " CONTACT_KIND_CHECK ","
+  "  uri TEXT NOT NULL CHECK (uri GLOB '[A-Za-z]*:?*'),"
+  "  PRIMARY KEY (contact_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE contact_photos ("
+  "  contact_id INTEGER PRIMARY KEY REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  mime_type TEXT NOT NULL CHECK (mime_type GLOB 'image/?*'),"
+  "  data BLOB NOT NULL CHECK (length(data) > 0)"
+  ");"
+  CHANGE_LOG_CHILD_TRIGGERS ("contact_addresses", "contact", "contact_id")
+  CHANGE_LOG_CHILD_TRIGGERS ("contact_websites", "contact", "contact_id")
+  CHANGE_LOG_CHILD_TRIGGERS ("contact_ims", "contact", "contact_id")
+  CHANGE_LOG_CHILD_TRIGGERS ("contact_photos", "contact", "contact_id")
+  "DROP TABLE contacts_fts;"
+  "CREATE VIRTUAL TABLE contacts_fts USING fts5 (" CONTACT_FTS_8 ", content = 'contacts',"
+  "  content_rowid = 'id', " FTS_OPTIONS ");"
+  FTS_BULK_TRIGGERS ("contacts", CONTACT_FTS_8, CONTACT_FTS_8_NEW, CONTACT_FTS_8_OLD)
+  "INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild');";
 
 static const char * const migrations[] = {
   migration_1,
@@ -459,6 +524,7 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

@@ -31,8 +31,8 @@ typedef struct
 static const SearchTarget targets[] = {
   { LIA_RECORD_KIND_ORGANIZATION, "organizations", "name, short_name, sector, notes",
     "10.0, 8.0, 2.0, 1.0", "NULL, NULL, NULL" },
-  { LIA_RECORD_KIND_CONTACT, "contacts", "label, given_name, family_name, job_title, notes",
-    "10.0, 5.0, 5.0, 3.0, 1.0",
+  { LIA_RECORD_KIND_CONTACT, "contacts", _LIA_CONTACT_FTS_COLUMNS,
+    "10.0, 5.0, 5.0, 3.0, 1.0, 5.0, 2.0",
     "NULL, NULL, (SELECT trim(CASE WHEN a.role <> '' THEN a.role ELSE t.job_title END"
     " || CASE WHEN a.role <> '' OR t.job_title <> '' THEN ', ' ELSE '' END || o.name, ', ')"
     " FROM affiliations a JOIN organizations o ON o.id = a.organization_id"

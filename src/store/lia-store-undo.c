@@ -28,7 +28,7 @@ G_DEFINE_FINAL_TYPE (LiaDeletion, lia_deletion, G_TYPE_OBJECT)
 typedef struct
 {
   LiaRecordKind kind;
-  const char   *children[5];     /* "table.column" */
+  const char   *children[9];     /* "table.column" */
   const char   *fts_columns;     /* NULL: no full-text index */
 } RowLinks;
 
@@ -38,8 +38,9 @@ static const RowLinks row_links[] = {
     "name, short_name, sector, notes" },
   { LIA_RECORD_KIND_CONTACT,
     { "contact_points.contact_id", "contact_languages.contact_id", "contact_tags.contact_id",
-      "assessment_history.contact_id", NULL },
-    "label, given_name, family_name, job_title, notes" },
+      "assessment_history.contact_id", "contact_addresses.contact_id",
+      "contact_websites.contact_id", "contact_ims.contact_id", "contact_photos.contact_id", NULL },
+    _LIA_CONTACT_FTS_COLUMNS },
   { LIA_RECORD_KIND_AFFILIATION, { NULL }, NULL },
   { LIA_RECORD_KIND_INTERACTION,
     { "interaction_contacts.interaction_id", "interaction_organizations.interaction_id", NULL },

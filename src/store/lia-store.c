@@ -827,7 +827,14 @@ load_with (LiaStore           *self,
 
   rc = sqlite3_step (bound);
   if (rc == SQLITE_ROW)
-    return ops->from_row (self, bound, error);
+    {
+      g_autoptr(LiaRecord) record = ops->from_row (self, bound, error);
+
+      if (record == NULL
+          || (ops->load_details != NULL && !ops->load_details (self, record, error)))
+        return NULL;
+      return g_steal_pointer (&record);
+    }
 
   if (rc != SQLITE_DONE)
     _lia_store_set_error_from_db (self, error, _("Could not read the database"));

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes. A database with a higher PRAGMA user_version is refused. */
-#define LIA_STORE_SCHEMA_VERSION 7
+#define LIA_STORE_SCHEMA_VERSION 8
 
 #define LIA_TYPE_STORE (lia_store_get_type ())
 
@@ -118,7 +118,8 @@ gboolean       lia_store_delete                  (LiaStore       *self,
                                                   LiaRecord      *record,
                                                   GError        **error);
 
-/* Loads one record (a new object each call); LIA_STORE_ERROR_NOT_FOUND when there is none. */
+/* Loads one record (a new object each call), with everything, a contact's photo included;
+ * LIA_STORE_ERROR_NOT_FOUND when there is none. */
 LiaRecord     *lia_store_load                    (LiaStore       *self,
                                                   LiaRecordKind   kind,
                                                   gint64          id,
@@ -126,6 +127,12 @@ LiaRecord     *lia_store_load                    (LiaStore       *self,
 LiaRecord     *lia_store_load_by_uid             (LiaStore       *self,
                                                   LiaRecordKind   kind,
                                                   const char     *uid,
+                                                  GError        **error);
+
+/* Contacts in lists come without their photo (lia_contact_get_photo_loaded() is FALSE): this
+ * reads it into @contact, for the page or the editor that shows it. */
+gboolean       lia_store_load_contact_photo      (LiaStore       *self,
+                                                  LiaContact     *contact,
                                                   GError        **error);
 
 /* Affiliations of a contact, current first, then by start date, newest first. */

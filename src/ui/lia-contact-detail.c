@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lia-contact-detail.h"
 #include "lia-iso-codes.h"
@@ -39,6 +40,53 @@ add_contact_points (GtkWidget  *group,
   return n;
 }
 
+/* Websites and messaging handles: the value opens itself (a site without its scheme is a web
+ * site all the same). */
+static guint
+add_links (GtkWidget  *group,
+           GListModel *points,
+           const char *icon_name,
+           const char *tooltip)
+{
+  guint n = g_list_model_get_n_items (points);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
+      const char *value = lia_contact_point_get_value (point);
+      gboolean bare_site = g_str_equal (icon_name, "web-browser-symbolic") && strstr (value, "://") == NULL;
+
+      lia_ui_group_add (group,
+                        lia_ui_link_row_new (lia_labels_contact_point_kind (lia_contact_point_get_kind (point)),
+                                             value, bare_site ? "https://" : "", icon_name, tooltip));
+    }
+
+  return n;
+}
+
+static guint
+add_addresses (GtkWidget  *group,
+               GListModel *addresses)
+{
+  guint n = g_list_model_get_n_items (addresses);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaPostalAddress) address = g_list_model_get_item (addresses, i);
+      g_autofree char *lines = lia_postal_address_format (address);
+      GtkWidget *row = lia_ui_property_row_new (lia_labels_contact_point_kind (lia_postal_address_get_kind (address)),
+                                                lines);
+
+      if (row != NULL)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   lia_ui_suffix_button_new ("edit-copy-symbolic", _("Copy"), "win.copy",
+                                                             g_variant_new_string (lines)));
+      lia_ui_group_add (group, row);
+    }
+
+  return n;
+}
+
 static void
 add_affiliations (LiaContactDetail *self,
                   GtkWidget        *content,
@@ -63,8 +111,11 @@ add_affiliations (LiaContactDetail *self,
       g_autofree char *period = lia_ui_format_period (lia_affiliation_get_from (affiliation),
                                                       lia_affiliation_get_until (affiliation));
       g_autoptr(GString) subtitle = g_string_new (lia_affiliation_get_role (affiliation));
+      const char *unit = lia_affiliation_get_unit (affiliation);
       GtkWidget *row;
 
+      if (unit[0] != '\0')
+        g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s", unit);
       if (period[0] != '\0')
         g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s", period);
       if (!lia_affiliation_is_current_on (affiliation, today))
@@ -103,14 +154,17 @@ lia_contact_detail_build (LiaDetail *detail,
   g_autoptr(GPtrArray) commitments = NULL;
   g_autoptr(GPtrArray) concerns = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *birthday = lia_labels_format_birthday (lia_contact_get_birthday (contact));
   GVariant *target;
-  GtkWidget *group, *buttons;
+  GtkWidget *group, *buttons, *header;
   guint n_reach = 0;
+  guint n_personal = 0;
 
-  gtk_box_append (GTK_BOX (content),
-                  lia_ui_detail_header_new (lia_contact_get_display_name (contact), NULL,
-                                            lia_contact_get_display_name (contact),
-                                            lia_contact_get_job_title (contact)));
+  header = lia_ui_detail_header_new (lia_contact_get_display_name (contact), NULL,
+                                     lia_contact_get_display_name (contact),
+                                     lia_contact_get_job_title (contact));
+  lia_ui_detail_header_set_photo (header, lia_ui_contact_photo (contact));
+  gtk_box_append (GTK_BOX (content), header);
 
   buttons = lia_ui_action_bar_new ();
   target = g_variant_ref_sink (lia_ui_record_target (LIA_RECORD_KIND_CONTACT, id));
@@ -125,6 +179,9 @@ lia_contact_detail_build (LiaDetail *detail,
                                  "mail-send-symbolic", _("Send Email"));
   n_reach += add_contact_points (group, lia_contact_get_phones (contact), "tel:",
                                  "call-start-symbolic", _("Call"));
+  n_reach += add_links (group, lia_contact_get_ims (contact), "chat-message-new-symbolic", _("Open in a Messaging App"));
+  n_reach += add_links (group, lia_contact_get_websites (contact), "web-browser-symbolic", _("Open Website"));
+  n_reach += add_addresses (group, lia_contact_get_addresses (contact));
   if (lia_contact_get_preferred_channel (contact) != LIA_CHANNEL_UNSPECIFIED)
     n_reach += lia_ui_group_add (group, lia_ui_property_row_new (_("Prefers"),
                                                                  lia_labels_channel (lia_contact_get_preferred_channel (contact))));
@@ -133,6 +190,11 @@ lia_contact_detail_build (LiaDetail *detail,
   if (n_reach == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No contact details"),
                                                          _("Edit the contact to add email addresses and phone numbers.")));
+
+  group = lia_ui_group_new (content, _("Personal Details"), NULL);
+  n_personal += lia_ui_group_add (group, lia_ui_property_row_new (_("Nickname"), lia_contact_get_nickname (contact)));
+  n_personal += lia_ui_group_add (group, lia_ui_property_row_new (_("Birthday"), birthday));
+  gtk_widget_set_visible (group, n_personal > 0);
 
   add_affiliations (self, content, contact);
 

@@ -145,6 +145,12 @@ bind_item (LiaDirectoryList *self,
   label = lia_record_get_label (record);
   gtk_label_set_text (title, label);
   adw_avatar_set_text (avatar, label);
+  /* Lists load contacts without their photo: it is read for the rows shown (again after the
+   * row's contact was refreshed). Setting it notifies, which binds the row once more, with
+   * the photo loaded. A photo that cannot be read shows the initials. */
+  if (LIA_IS_CONTACT (record) && !lia_contact_get_photo_loaded (LIA_CONTACT (record)))
+    lia_store_load_contact_photo (self->store, LIA_CONTACT (record), NULL);
+  adw_avatar_set_custom_image (avatar, LIA_IS_CONTACT (record) ? lia_ui_contact_photo (LIA_CONTACT (record)) : NULL);
   subtitle = lia_directory_list_dup_subtitle (self, record);
   gtk_label_set_text (subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (subtitle_label), subtitle[0] != '\0');

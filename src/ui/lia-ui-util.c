@@ -462,6 +462,43 @@ lia_ui_detail_header_new (const char *avatar_text,
   return box;
 }
 
+void
+lia_ui_detail_header_set_photo (GtkWidget    *header,
+                                GdkPaintable *photo)
+{
+  GtkWidget *avatar = gtk_widget_get_first_child (header);
+
+  g_return_if_fail (ADW_IS_AVATAR (avatar));
+
+  adw_avatar_set_custom_image (ADW_AVATAR (avatar), photo);
+}
+
+GdkPaintable *
+lia_ui_contact_photo (LiaContact *contact)
+{
+  GBytes *bytes;
+  GdkTexture *texture;
+
+  g_return_val_if_fail (LIA_IS_CONTACT (contact), NULL);
+
+  bytes = lia_contact_get_photo (contact);
+  if (bytes == NULL)
+    return NULL;
+
+  /* Kept with the bytes it was made from: a new photo makes a new texture. */
+  texture = g_object_get_data (G_OBJECT (contact), "lia-photo-texture");
+  if (texture != NULL && g_object_get_data (G_OBJECT (texture), "lia-photo-bytes") == bytes)
+    return GDK_PAINTABLE (texture);
+
+  texture = gdk_texture_new_from_bytes (bytes, NULL);
+  if (texture == NULL)
+    return NULL;
+  g_object_set_data_full (G_OBJECT (texture), "lia-photo-bytes", g_bytes_ref (bytes),
+                          (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (contact), "lia-photo-texture", texture, g_object_unref);
+  return GDK_PAINTABLE (texture);
+}
+
 GtkWidget *
 lia_ui_action_button_new (const char *label,
                           const char *action_name,
@@ -523,8 +560,8 @@ lia_ui_group_add (GtkWidget *group,
   return 1;
 }
 
-static GtkWidget *
-suffix_button_new (const char *icon_name,
+GtkWidget *
+lia_ui_suffix_button_new (const char *icon_name,
                    const char *tooltip,
                    const char *action_name,
                    GVariant   *target)
@@ -556,10 +593,10 @@ lia_ui_link_row_new (const char *title,
 
   uri = g_strconcat (uri_prefix, value, NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             suffix_button_new ("edit-copy-symbolic", _("Copy"), "win.copy",
+                             lia_ui_suffix_button_new ("edit-copy-symbolic", _("Copy"), "win.copy",
                                                 g_variant_new_string (value)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             suffix_button_new (icon_name, tooltip, "win.open-uri",
+                             lia_ui_suffix_button_new (icon_name, tooltip, "win.open-uri",
                                                 g_variant_new_string (uri)));
 
   return row;

@@ -81,6 +81,12 @@ GtkWidget  *lia_ui_detail_header_new          (const char            *avatar_tex
                                                const char            *icon_name,
                                                const char            *title,
                                                const char            *subtitle);
+/* Shows @photo (may be %NULL: the initials) in the avatar of a header made above. */
+void        lia_ui_detail_header_set_photo    (GtkWidget             *header,
+                                               GdkPaintable          *photo);
+/* The contact's photo as a texture, or %NULL when there is none (or it is not an image GTK
+ * can read). Made once per photo and kept with the contact. */
+GdkPaintable *lia_ui_contact_photo            (LiaContact            *contact);
 /* A pill button bound to a window action with a target. */
 GtkWidget  *lia_ui_action_button_new          (const char            *label,
                                                const char            *action_name,
@@ -98,6 +104,11 @@ G_BEGIN_DECLS
 /* Adds @row (may be %NULL) to an AdwPreferencesGroup; returns 1 when it did, else 0. */
 guint       lia_ui_group_add                  (GtkWidget             *group,
                                                GtkWidget             *row);
+/* A flat icon button for a row's suffix, bound to @action_name with @target (floating). */
+GtkWidget  *lia_ui_suffix_button_new          (const char            *icon_name,
+                                               const char            *tooltip,
+                                               const char            *action_name,
+                                               GVariant              *target);
 /* A property row for an address, number or site (@value as its title, @title as its
  * subtitle), with a button that opens @uri_prefix followed by @value ("win.open-uri") and one
  * that copies @value ("win.copy"). %NULL when @value is empty. */

@@ -153,14 +153,38 @@ on_import_done_cb (GObject      *source,
   else if (ok)
     {
       g_autofree char *heading = g_strdup_printf (_("Imported “%s”"), name);
-      g_autofree char *body =
+      g_autofree char *counts =
         g_strdup_printf (_("Created %" PRIu64 ", updated %" PRIu64
                            " and found %" PRIu64 " unchanged."),
                          lia_importer_get_total (importer, LIA_IMPORT_CREATED),
                          lia_importer_get_total (importer, LIA_IMPORT_UPDATED),
                          lia_importer_get_total (importer, LIA_IMPORT_UNCHANGED));
+      g_autofree char *not_kept = lia_importer_describe_not_kept (importer);
+      g_autoptr(GString) body = g_string_new (counts);
+      guint n_warnings = g_list_model_get_n_items (lia_importer_get_warnings (importer));
 
-      report = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (run->window), heading, body));
+      /* Nothing is dropped without a word: what the file had that Liaison has no field for. */
+      if (not_kept != NULL)
+        {
+          g_string_append (body, "\n\n");
+          /* TRANSLATORS: %s is a list such as "3 × X-SOCIALPROFILE, 1 × GEO". */
+          g_string_append_printf (body, _("Not kept: %s."), not_kept);
+        }
+      if (n_warnings > 0)
+        {
+          g_autoptr(LiaImportProblem) first = g_list_model_get_item (lia_importer_get_warnings (importer), 0);
+
+          g_string_append (body, "\n\n");
+          g_string_append_printf (body,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u oddity was read past, at line %u: %s",
+                                               "%u oddities were read past, the first at line %u: %s",
+                                               n_warnings),
+                                  n_warnings, lia_import_problem_get_line (first),
+                                  lia_import_problem_get_message (first));
+        }
+
+      report = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (run->window), heading, body->str));
       adw_message_dialog_add_response (report, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (report));
     }
@@ -252,14 +276,36 @@ on_import_chooser_response_cb (GtkNativeDialog *chooser,
 static void
 add_xml_filter (GtkFileChooser *chooser)
 {
+  g_autoptr(GtkFileFilter) supported = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) vcard = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
+  /* The first filter is the one shown: every file Liaison reads (by content, whatever the
+   * name; these are only what the chooser lists). */
+  gtk_file_filter_set_name (supported, _("All supported files"));
   gtk_file_filter_set_name (xml, _("Partner directories and xCard files"));
-  gtk_file_filter_add_mime_type (xml, "application/xml");
-  gtk_file_filter_add_mime_type (xml, "text/xml");
-  gtk_file_filter_add_suffix (xml, "xml");
+  gtk_file_filter_set_name (vcard, _("vCard (.vcf)"));
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkFileFilter *filter = i == 0 ? supported : xml;
+
+      gtk_file_filter_add_mime_type (filter, "application/xml");
+      gtk_file_filter_add_mime_type (filter, "text/xml");
+      gtk_file_filter_add_suffix (filter, "xml");
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkFileFilter *filter = i == 0 ? supported : vcard;
+
+      gtk_file_filter_add_mime_type (filter, "text/vcard");
+      gtk_file_filter_add_mime_type (filter, "text/x-vcard");
+      gtk_file_filter_add_suffix (filter, "vcf");
+      gtk_file_filter_add_suffix (filter, "vcard");
+    }
+  gtk_file_chooser_add_filter (chooser, supported);
   gtk_file_chooser_add_filter (chooser, xml);
+  gtk_file_chooser_add_filter (chooser, vcard);
 
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -277,7 +323,7 @@ _lia_window_import (LiaWindow *self)
       return;
     }
 
-  chooser = gtk_file_chooser_native_new (_("Import a Partner Directory"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Import Contacts or a Partner Directory"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   add_xml_filter (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
@@ -327,7 +373,8 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
       const char *scope = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scope");
       g_autoptr(LiaExporter) exporter =
         lia_exporter_new (file, g_strcmp0 (format, "xcard") == 0 ? LIA_EXCHANGE_FORMAT_XCARD
-                                                                  : LIA_EXCHANGE_FORMAT_DIRECTORY);
+                                : g_strcmp0 (format, "vcard") == 0 ? LIA_EXCHANGE_FORMAT_VCARD
+                                : LIA_EXCHANGE_FORMAT_DIRECTORY);
 
       if (g_strcmp0 (scope, "organization") == 0 && self->current_kind == LIA_RECORD_KIND_ORGANIZATION)
         lia_exporter_set_organization_id (exporter, self->current_id);
@@ -341,8 +388,9 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
 void
 _lia_window_export (LiaWindow *self)
 {
-  static const char *format_ids[] = { "directory", "xcard", NULL };
-  const char *format_labels[] = { _("Partner directory"), _("xCard (contacts and organizations)"), NULL };
+  static const char *format_ids[] = { "directory", "xcard", "vcard", NULL };
+  const char *format_labels[] = { _("Partner directory"), _("xCard (contacts and organizations)"),
+                                  _("vCard (.vcf, contacts and organizations)"), NULL };
   GtkFileChooserNative *chooser;
   g_autofree char *only = NULL;
   g_autofree char *office = NULL;
