@@ -456,7 +456,8 @@ lia_importer_run (LiaImporter   *self,
       xmlSetGenericErrorFunc (NULL, NULL);
       return FALSE;
     }
-  if (!lia_store_begin_bulk_load (store, &import.error))
+  if (!lia_store_set_import_mode (store, TRUE, &import.error) ||
+      !lia_store_begin_bulk_load (store, &import.error))
     import.stopped = TRUE;
 
   if (import.stopped)

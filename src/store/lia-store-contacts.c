@@ -364,7 +364,7 @@ replace_point_table (LiaStore    *store,
   if (delete == NULL)
     return FALSE;
   sqlite3_bind_int64 (delete, 1, contact_id);
-  if (!_lia_store_step_done (store, delete, _("Could not save the contact’s details"), error))
+  if (!_lia_store_step_done (store, delete, N_("Could not save the contact’s details"), error))
     return FALSE;
 
   for (guint i = 0; i < n_points; i++)
@@ -378,7 +378,7 @@ replace_point_table (LiaStore    *store,
       sqlite3_bind_int (insert, 2, i);
       _lia_bind_nick (insert, 3, LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
       _lia_bind_text (insert, 4, lia_contact_point_get_value (point));
-      if (!_lia_store_step_done (store, insert, _("Could not save the contact’s details"), error))
+      if (!_lia_store_step_done (store, insert, N_("Could not save the contact’s details"), error))
         return FALSE;
     }
 
@@ -399,7 +399,7 @@ replace_addresses (LiaStore    *store,
   if (delete == NULL)
     return FALSE;
   sqlite3_bind_int64 (delete, 1, id);
-  if (!_lia_store_step_done (store, delete, _("Could not save the postal addresses"), error))
+  if (!_lia_store_step_done (store, delete, N_("Could not save the postal addresses"), error))
     return FALSE;
 
   for (guint i = 0; i < n_items; i++)
@@ -424,7 +424,7 @@ replace_addresses (LiaStore    *store,
       _lia_bind_text (insert, 8, lia_postal_address_get_region (address));
       _lia_bind_text (insert, 9, lia_postal_address_get_postal_code (address));
       _lia_bind_text (insert, 10, lia_postal_address_get_country (address));
-      if (!_lia_store_step_done (store, insert, _("Could not save the postal addresses"), error))
+      if (!_lia_store_step_done (store, insert, N_("Could not save the postal addresses"), error))
         return FALSE;
     }
 
@@ -452,7 +452,7 @@ save_photo (LiaStore    *store,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      return _lia_store_step_done (store, stmt, _("Could not save the photo"), error);
+      return _lia_store_step_done (store, stmt, N_("Could not save the photo"), error);
     }
 
   /* Unchanged bytes are not written again: that would log a change nobody made. */
@@ -469,7 +469,7 @@ save_photo (LiaStore    *store,
   sqlite3_bind_int64 (stmt, 1, id);
   _lia_bind_text (stmt, 2, lia_contact_get_photo_mime_type (self));
   sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
-  return _lia_store_step_done (store, stmt, _("Could not save the photo"), error);
+  return _lia_store_step_done (store, stmt, N_("Could not save the photo"), error);
 }
 
 /* The lists are replaced as a whole on every save: DELETE, then one INSERT per entry. */
@@ -530,7 +530,7 @@ contact_insert (LiaStore   *store,
     return FALSE;
 
   bind_contact (store, stmt, self);
-  if (!_lia_store_step_done (store, stmt, _("Could not save the contact"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the contact"), error))
     return FALSE;
 
   lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
@@ -561,7 +561,7 @@ contact_update (LiaStore   *store,
 
   bind_contact (store, stmt, self);
   sqlite3_bind_int64 (stmt, 23, lia_record_get_id (record));
-  if (!_lia_store_step_done (store, stmt, _("Could not save the contact"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the contact"), error))
     return FALSE;
 
   return save_contact_lists (store, self, error);

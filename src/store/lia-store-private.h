@@ -62,6 +62,7 @@ sqlite3   *_lia_store_get_db              (LiaStore    *self);
 gboolean   _lia_store_exec                (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
+gboolean   _lia_store_get_import_mode   (LiaStore    *self);
 LiaStmt   *_lia_store_prepare             (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
@@ -77,7 +78,8 @@ gboolean   _lia_store_read_user_version   (LiaStore    *self,
                                            int         *out_version,
                                            GError     **error);
 /* Steps a statement expecting SQLITE_DONE; maps failures (constraints included) to a GError
- * whose message starts with @what. */
+ * whose message starts with @what, translated there (pass it marked with N_(), so that the
+ * translation is looked up only when the step fails). */
 gboolean   _lia_store_step_done           (LiaStore    *self,
                                            LiaStmt     *stmt,
                                            const char  *what,

@@ -500,7 +500,9 @@ _lia_store_check_reference (LiaStore    *self,
   g_autoptr(LiaStmt) stmt = NULL;
   int rc;
 
-  if (id <= 0)
+  /* In import mode the importer resolved every reference itself, and the foreign keys refuse
+   * one that does not exist. */
+  if (id <= 0 || _lia_store_get_import_mode (self))
     return TRUE;
 
   sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
@@ -547,7 +549,7 @@ _lia_store_replace_strv (LiaStore           *self,
   if (!(delete = _lia_store_prepare (self, delete_sql, error)))
     return FALSE;
   sqlite3_bind_int64 (delete, 1, owner_id);
-  if (!_lia_store_step_done (self, delete, _("Could not save a list"), error))
+  if (!_lia_store_step_done (self, delete, N_("Could not save a list"), error))
     return FALSE;
 
   if (values == NULL || values[0] == NULL)
@@ -565,7 +567,7 @@ _lia_store_replace_strv (LiaStore           *self,
       sqlite3_bind_int64 (insert, 1, owner_id);
       sqlite3_bind_int (insert, 2, i);
       _lia_bind_text (insert, 3, values[i]);
-      if (!_lia_store_step_done (self, insert, _("Could not save a list"), error))
+      if (!_lia_store_step_done (self, insert, N_("Could not save a list"), error))
         return FALSE;
     }
 

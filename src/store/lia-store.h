@@ -86,6 +86,13 @@ gboolean       lia_store_commit                  (LiaStore       *self,
                                                   GError        **error);
 void           lia_store_rollback                (LiaStore       *self);
 gboolean       lia_store_in_transaction          (LiaStore       *self);
+/* For loading many records in one transaction (an import): until that transaction ends, a save
+ * takes no savepoint of its own and does not look up the records it refers to (the foreign
+ * keys still refuse a dangling reference). A save that fails then leaves what it wrote, so the
+ * caller must roll the whole transaction back after any failed save. */
+gboolean       lia_store_set_import_mode         (LiaStore       *self,
+                                                  gboolean        import_mode,
+                                                  GError        **error);
 /* Contacts sort in one collation per database (the locale of whoever created or last adopted
  * it), so that a command run in another locale writes keys that fit. The window calls this
  * after opening: when the desktop's language (LC_COLLATE) changed, every contact's sort key
