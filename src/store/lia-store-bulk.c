@@ -40,6 +40,9 @@ lia_store_find_id (LiaStore       *self,
   ops = _lia_record_ops_for_kind (kind);
   g_return_val_if_fail (ops != NULL, FALSE);
 
+  if (_lia_store_import_lookup (self, kind, uid, out_id))
+    return TRUE;
+
   sql = g_strdup_printf ("SELECT id FROM %s WHERE uid = ?1", ops->table);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
@@ -49,6 +52,7 @@ lia_store_find_id (LiaStore       *self,
   if (rc == SQLITE_ROW)
     {
       *out_id = sqlite3_column_int64 (stmt, 0);
+      _lia_store_import_remember (self, kind, uid, *out_id);
       return TRUE;
     }
   if (rc == SQLITE_DONE)

@@ -63,6 +63,16 @@ gboolean   _lia_store_exec                (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
 gboolean   _lia_store_get_import_mode   (LiaStore    *self);
+/* In import mode: TRUE when the import's uid map knows whether a record of @kind has @uid
+ * (@out_id is then its id, or 0 for none); FALSE when the database must be asked. */
+gboolean   _lia_store_import_lookup     (LiaStore      *self,
+                                         LiaRecordKind  kind,
+                                         const char    *uid,
+                                         gint64        *out_id);
+void       _lia_store_import_remember   (LiaStore      *self,
+                                         LiaRecordKind  kind,
+                                         const char    *uid,
+                                         gint64         id);
 LiaStmt   *_lia_store_prepare             (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);

@@ -47,6 +47,13 @@ struct _LiaStore
   /* lia_store_set_import_mode(): saves inside a transaction take no savepoint of their own and
    * do not look up the references that the foreign keys check anyway. */
   gboolean    import_mode;
+  /* In import mode, uid → id of the records of each kind found or saved so far (at most
+   * IMPORT_UID_CAP in all), and whether that is every record of the kind: true for a kind
+   * that had none when the import began, until the cap is reached or anything is deleted,
+   * rolled back or fails half way. */
+  GHashTable *import_uids[LIA_RECORD_KIND_CONCERN + 1];
+  gboolean    import_complete[LIA_RECORD_KIND_CONCERN + 1];
+  guint       n_import_uids;
 
   LiaChangeLog log;           /* other connections' changes: lia-store-changes.c */
 };
@@ -704,6 +711,101 @@ lia_store_get_schema_version (LiaStore *self)
   return self->schema_version;
 }
 
+/* Bounds the memory of the import's uid map: about 100 bytes a record. */
+#define IMPORT_UID_CAP 250000
+
+/* The uid map can no longer tell that a uid is absent. */
+static void
+import_uids_incomplete (LiaStore *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->import_complete); i++)
+    self->import_complete[i] = FALSE;
+}
+
+/* Something may have removed records: forget them all. */
+static void
+import_uids_forget (LiaStore *self)
+{
+  import_uids_incomplete (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->import_uids); i++)
+    if (self->import_uids[i] != NULL)
+      g_hash_table_remove_all (self->import_uids[i]);
+  self->n_import_uids = 0;
+}
+
+gboolean
+_lia_store_import_lookup (LiaStore      *self,
+                          LiaRecordKind  kind,
+                          const char    *uid,
+                          gint64        *out_id)
+{
+  gpointer value;
+
+  if (!self->import_mode || kind >= G_N_ELEMENTS (self->import_uids) || self->import_uids[kind] == NULL)
+    return FALSE;
+  if (g_hash_table_lookup_extended (self->import_uids[kind], uid, NULL, &value))
+    {
+      *out_id = *(gint64 *) value;
+      return TRUE;
+    }
+  if (self->import_complete[kind])
+    {
+      *out_id = 0;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+_lia_store_import_remember (LiaStore      *self,
+                            LiaRecordKind  kind,
+                            const char    *uid,
+                            gint64         id)
+{
+  gint64 *value;
+
+  if (!self->import_mode || uid == NULL || kind >= G_N_ELEMENTS (self->import_uids) ||
+      self->import_uids[kind] == NULL)
+    return;
+  if (self->n_import_uids >= IMPORT_UID_CAP)
+    {
+      import_uids_incomplete (self);
+      return;
+    }
+  value = g_new (gint64, 1);
+  *value = id;
+  if (g_hash_table_replace (self->import_uids[kind], g_strdup (uid), value))
+    self->n_import_uids++;
+}
+
+static gboolean
+enter_import_mode (LiaStore  *self,
+                   GError   **error)
+{
+  for (guint kind = 0; kind < G_N_ELEMENTS (self->import_uids); kind++)
+    {
+      const LiaRecordOps *ops = _lia_record_ops_for_kind (kind);
+      g_autofree char *sql = NULL;
+      g_autoptr(LiaStmt) stmt = NULL;
+
+      self->import_uids[kind] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      self->import_complete[kind] = FALSE;
+      if (ops == NULL)
+        continue;
+      sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", ops->table);
+      if (!(stmt = _lia_store_prepare (self, sql, error)))
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+          return FALSE;
+        }
+      self->import_complete[kind] = sqlite3_column_int (stmt, 0) != 0;
+    }
+  self->n_import_uids = 0;
+  return TRUE;
+}
+
 /* The import mode lasts as long as the transaction it was set in. */
 static void
 leave_import_mode (LiaStore *self)
@@ -711,6 +813,10 @@ leave_import_mode (LiaStore *self)
   if (!self->import_mode)
     return;
   self->import_mode = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (self->import_uids); i++)
+    g_clear_pointer (&self->import_uids[i], g_hash_table_unref);
+  import_uids_incomplete (self);
+  self->n_import_uids = 0;
   sqlite3_exec (self->db, "PRAGMA cache_size = -8192", NULL, NULL, NULL);
 }
 
@@ -822,6 +928,8 @@ lia_store_rollback (LiaStore *self)
     }
   else
     {
+      if (self->import_mode)
+        import_uids_forget (self);
       drop_changes_since (self, mark);
     }
 }
@@ -842,11 +950,22 @@ lia_store_set_import_mode (LiaStore  *self,
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (!import_mode || lia_store_in_transaction (self), FALSE);
 
+  if (import_mode == self->import_mode)
+    return TRUE;
+  if (!import_mode)
+    {
+      leave_import_mode (self);
+      return TRUE;
+    }
+  if (!enter_import_mode (self, error))
+    {
+      leave_import_mode (self);
+      return FALSE;
+    }
   self->import_mode = import_mode;
   /* A bigger page cache while loading: the indexes of a big import stay in memory instead of
    * spilling to the WAL before the commit. Durability is the commit's, as always. */
-  return _lia_store_exec (self, import_mode ? "PRAGMA cache_size = -32768" : "PRAGMA cache_size = -8192",
-                          error);
+  return _lia_store_exec (self, "PRAGMA cache_size = -32768", error);
 }
 
 gboolean
@@ -1044,6 +1163,9 @@ _lia_store_save_full (LiaStore      *self,
                                old, record);
       if (guarded)
         ok = lia_store_commit (self, error);
+      if (ok && id == 0)
+        _lia_store_import_remember (self, ops->kind, lia_record_get_uid (record),
+                                    lia_record_get_id (record));
     }
   else if (guarded)
     {
@@ -1052,6 +1174,9 @@ _lia_store_save_full (LiaStore      *self,
 
   if (!ok)
     {
+      /* Without a savepoint, what the failed save wrote stays until the rollback. */
+      if (self->import_mode)
+        import_uids_forget (self);
       explain_failure (record, error);
       lia_record_set_id (record, id);
       lia_record_set_uid (record, saved_uid);
@@ -1091,6 +1216,8 @@ lia_store_delete (LiaStore   *self,
       return FALSE;
     }
 
+  if (self->import_mode)
+    import_uids_forget (self);
   if (!lia_store_begin (self, error))
     return FALSE;
 
