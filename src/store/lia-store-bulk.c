@@ -140,12 +140,74 @@ static const struct {
   { "concerns",      "title, root_cause, resolution, notes" },
 };
 
+/* The tables an import fills most, whose secondary indexes no query of the import reads (it
+ * finds interactions by uid and by id). */
+static const char * const deferrable_tables[] = {
+  "interactions", "interaction_contacts", "interaction_organizations",
+};
+
+/* When an import fills one of those tables from empty, building its secondary indexes once at
+ * the end is cheaper than keeping them up to date row by row: drop them now, inside the
+ * transaction (a rollback or a kill brings them back with everything else). */
+static gboolean
+defer_indexes (LiaStore  *self,
+               GError   **error)
+{
+  GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (deferrable_tables); i++)
+    {
+      g_autofree char *empty_sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)",
+                                                    deferrable_tables[i]);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *stmt = NULL;
+      gboolean empty = FALSE;
+
+      if (sqlite3_prepare_v2 (_lia_store_get_db (self), empty_sql, -1, &stmt, NULL) != SQLITE_OK)
+        goto failed;
+      empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+      sqlite3_finalize (stmt);
+      if (!empty)
+        continue;
+
+      if (sqlite3_prepare_v2 (_lia_store_get_db (self),
+                              "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                              " AND tbl_name = ?1 AND sql IS NOT NULL"
+                              " AND sql NOT LIKE 'CREATE UNIQUE%'",
+                              -1, &stmt, NULL) != SQLITE_OK)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, deferrable_tables[i], -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+          g_ptr_array_add (deferred, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        }
+      sqlite3_finalize (stmt);
+
+      for (guint j = 0; j < names->len; j++)
+        {
+          g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"",
+                                                   (const char *) g_ptr_array_index (names, j));
+          if (!_lia_store_exec (self, drop, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+
+failed:
+  _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+  return FALSE;
+}
+
 gboolean
 lia_store_begin_bulk_load (LiaStore  *self,
                            GError   **error)
 {
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
+
+  if (_lia_store_get_import_mode (self) && !defer_indexes (self, error))
+    return FALSE;
 
   /* The marks: every row above them is new, and not indexed until the end. */
   return _lia_store_exec (self,
@@ -175,6 +237,16 @@ lia_store_end_bulk_load (LiaStore  *self,
 
       if (!_lia_store_exec (self, sql, error))
         return FALSE;
+    }
+
+  if (_lia_store_get_import_mode (self))
+    {
+      GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
+
+      for (guint i = 0; i < deferred->len; i++)
+        if (!_lia_store_exec (self, g_ptr_array_index (deferred, i), error))
+          return FALSE;
+      g_ptr_array_set_size (deferred, 0);
     }
 
   /* The triggers logged nothing while loading: one row tells other connections to reload. */

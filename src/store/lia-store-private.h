@@ -63,6 +63,8 @@ gboolean   _lia_store_exec                (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
 gboolean   _lia_store_get_import_mode   (LiaStore    *self);
+/* The CREATE INDEX statements that the end of the bulk load must run (import mode only). */
+GPtrArray *_lia_store_get_deferred_indexes (LiaStore *self);
 /* In import mode: TRUE when the import's uid map knows whether a record of @kind has @uid
  * (@out_id is then its id, or 0 for none); FALSE when the database must be asked. */
 gboolean   _lia_store_import_lookup     (LiaStore      *self,

@@ -54,6 +54,9 @@ struct _LiaStore
   GHashTable *import_uids[LIA_RECORD_KIND_CONCERN + 1];
   gboolean    import_complete[LIA_RECORD_KIND_CONCERN + 1];
   guint       n_import_uids;
+  /* The indexes a bulk load in import mode dropped, as CREATE INDEX statements to run at its
+   * end (lia-store-bulk.c). */
+  GPtrArray  *deferred_indexes;
 
   LiaChangeLog log;           /* other connections' changes: lia-store-changes.c */
 };
@@ -817,6 +820,8 @@ leave_import_mode (LiaStore *self)
     g_clear_pointer (&self->import_uids[i], g_hash_table_unref);
   import_uids_incomplete (self);
   self->n_import_uids = 0;
+  /* Ended by a rollback: the dropped indexes came back with it. */
+  g_clear_pointer (&self->deferred_indexes, g_ptr_array_unref);
   sqlite3_exec (self->db, "PRAGMA cache_size = -8192", NULL, NULL, NULL);
 }
 
@@ -972,6 +977,14 @@ gboolean
 _lia_store_get_import_mode (LiaStore *self)
 {
   return self->import_mode;
+}
+
+GPtrArray *
+_lia_store_get_deferred_indexes (LiaStore *self)
+{
+  if (self->deferred_indexes == NULL)
+    self->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
+  return self->deferred_indexes;
 }
 
 static LiaRecord *
