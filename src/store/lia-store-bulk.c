@@ -74,12 +74,16 @@ lia_store_dup_uid (LiaStore       *self,
   const LiaRecordOps *ops;
   g_autoptr(LiaStmt) stmt = NULL;
   g_autofree char *sql = NULL;
+  const char *cached;
   int rc;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
   ops = _lia_record_ops_for_kind (kind);
   g_return_val_if_fail (ops != NULL, NULL);
+
+  if ((cached = _lia_store_cached_uid (self, kind, id)) != NULL)
+    return g_strdup (cached);
 
   sql = g_strdup_printf ("SELECT uid FROM %s WHERE id = ?1", ops->table);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
@@ -88,7 +92,10 @@ lia_store_dup_uid (LiaStore       *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return g_strdup (_lia_column_text (stmt, 0));
+    {
+      _lia_store_cache_uid (self, kind, id, _lia_column_text (stmt, 0));
+      return g_strdup (_lia_column_text (stmt, 0));
+    }
 
   if (rc == SQLITE_DONE)
     g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,

@@ -63,6 +63,9 @@ gboolean   _lia_store_exec                (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
 gboolean   _lia_store_get_import_mode   (LiaStore    *self);
+/* lia_store_cache_uids(): the uid of the record of @kind with @id if known, or %NULL. */
+const char *_lia_store_cached_uid (LiaStore *self, LiaRecordKind kind, gint64 id);
+void        _lia_store_cache_uid  (LiaStore *self, LiaRecordKind kind, gint64 id, const char *uid);
 /* The CREATE INDEX statements that the end of the bulk load must run (import mode only). */
 GPtrArray *_lia_store_get_deferred_indexes (LiaStore *self);
 /* In import mode: TRUE when the import's uid map knows whether a record of @kind has @uid

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "lia-list-query-private.h"
+#include "lia-store-bulk.h"
 #include "lia-store-private.h"
 
 #define LIA_APPLICATION_ID 1279869267 /* 'LIAS', set by migration 1 */
@@ -57,6 +58,9 @@ struct _LiaStore
   /* The indexes a bulk load in import mode dropped, as CREATE INDEX statements to run at its
    * end (lia-store-bulk.c). */
   GPtrArray  *deferred_indexes;
+  /* lia_store_cache_uids(): id → uid of each kind, until the transaction ends. */
+  GHashTable *uid_cache[LIA_RECORD_KIND_CONCERN + 1];
+  guint       n_cached_uids;
 
   LiaChangeLog log;           /* other connections' changes: lia-store-changes.c */
 };
@@ -809,6 +813,55 @@ enter_import_mode (LiaStore  *self,
   return TRUE;
 }
 
+static void
+drop_uid_cache (LiaStore *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->uid_cache); i++)
+    g_clear_pointer (&self->uid_cache[i], g_hash_table_unref);
+  self->n_cached_uids = 0;
+}
+
+/* Bounds the memory of lia_store_cache_uids(). */
+#define UID_CACHE_CAP 250000
+
+void
+lia_store_cache_uids (LiaStore *self)
+{
+  g_return_if_fail (LIA_IS_STORE (self));
+  g_return_if_fail (lia_store_in_transaction (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->uid_cache); i++)
+    if (self->uid_cache[i] == NULL)
+      self->uid_cache[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+const char *
+_lia_store_cached_uid (LiaStore      *self,
+                       LiaRecordKind  kind,
+                       gint64         id)
+{
+  if (kind >= G_N_ELEMENTS (self->uid_cache) || self->uid_cache[kind] == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->uid_cache[kind], &id);
+}
+
+void
+_lia_store_cache_uid (LiaStore      *self,
+                      LiaRecordKind  kind,
+                      gint64         id,
+                      const char    *uid)
+{
+  gint64 *key;
+
+  if (kind >= G_N_ELEMENTS (self->uid_cache) || self->uid_cache[kind] == NULL ||
+      self->n_cached_uids >= UID_CACHE_CAP)
+    return;
+  key = g_new (gint64, 1);
+  *key = id;
+  g_hash_table_replace (self->uid_cache[kind], key, g_strdup (uid));
+  self->n_cached_uids++;
+}
+
 /* The import mode lasts as long as the transaction it was set in. */
 static void
 leave_import_mode (LiaStore *self)
@@ -897,6 +950,7 @@ lia_store_commit (LiaStore  *self,
   if (self->depth == 0)
     {
       leave_import_mode (self);
+      drop_uid_cache (self);
       flush_changes (self);
     }
 
@@ -928,6 +982,7 @@ lia_store_rollback (LiaStore *self)
   if (self->depth == 0)
     {
       leave_import_mode (self);
+      drop_uid_cache (self);
       g_array_set_size (self->changes, 0);
       self->changes_overflowed = FALSE;
     }
@@ -1128,6 +1183,9 @@ _lia_store_save_full (LiaStore      *self,
   /* In import mode, inside the import's transaction, a failed save leaves what it wrote: the
    * importer rolls the whole transaction back, so a savepoint per record buys nothing. */
   guarded = !(self->import_mode && self->depth > 0);
+  /* A save may give a record another uid. */
+  if (self->n_cached_uids > 0)
+    drop_uid_cache (self);
   if (guarded && !lia_store_begin (self, error))
     return FALSE;
 
@@ -1229,6 +1287,7 @@ lia_store_delete (LiaStore   *self,
       return FALSE;
     }
 
+  drop_uid_cache (self);
   if (self->import_mode)
     import_uids_forget (self);
   if (!lia_store_begin (self, error))
