@@ -719,7 +719,7 @@ lia_store_get_schema_version (LiaStore *self)
 }
 
 /* Bounds the memory of the import's uid map: about 100 bytes a record. */
-#define IMPORT_UID_CAP 250000
+#define IMPORT_UID_CAP 200000
 
 /* The uid map can no longer tell that a uid is absent. */
 static void
@@ -818,6 +818,16 @@ drop_uid_cache (LiaStore *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->uid_cache); i++)
     g_clear_pointer (&self->uid_cache[i], g_hash_table_unref);
+  self->n_cached_uids = 0;
+}
+
+/* Empties the cache but keeps it on. */
+static void
+drop_uid_cache_entries (LiaStore *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->uid_cache); i++)
+    if (self->uid_cache[i] != NULL)
+      g_hash_table_remove_all (self->uid_cache[i]);
   self->n_cached_uids = 0;
 }
 
@@ -990,6 +1000,8 @@ lia_store_rollback (LiaStore *self)
     {
       if (self->import_mode)
         import_uids_forget (self);
+      /* What the savepoint added is gone, and its ids may be given again. */
+      drop_uid_cache_entries (self);
       drop_changes_since (self, mark);
     }
 }
@@ -1025,7 +1037,7 @@ lia_store_set_import_mode (LiaStore  *self,
   self->import_mode = import_mode;
   /* A bigger page cache while loading: the indexes of a big import stay in memory instead of
    * spilling to the WAL before the commit. Durability is the commit's, as always. */
-  return _lia_store_exec (self, "PRAGMA cache_size = -32768", error);
+  return _lia_store_exec (self, "PRAGMA cache_size = -16384", error);
 }
 
 gboolean
@@ -1183,9 +1195,6 @@ _lia_store_save_full (LiaStore      *self,
   /* In import mode, inside the import's transaction, a failed save leaves what it wrote: the
    * importer rolls the whole transaction back, so a savepoint per record buys nothing. */
   guarded = !(self->import_mode && self->depth > 0);
-  /* A save may give a record another uid. */
-  if (self->n_cached_uids > 0)
-    drop_uid_cache (self);
   if (guarded && !lia_store_begin (self, error))
     return FALSE;
 
@@ -1232,6 +1241,10 @@ _lia_store_save_full (LiaStore      *self,
       _lia_store_queue_change (self, ops->kind, lia_record_get_id (record),
                                id == 0 ? LIA_STORE_CHANGE_ADDED : LIA_STORE_CHANGE_UPDATED,
                                old, record);
+      /* A new record has an id no cached uid belongs to; a saved one may change its uid. */
+      if (old != NULL && self->n_cached_uids > 0 &&
+          g_strcmp0 (lia_record_get_uid (old), lia_record_get_uid (record)) != 0)
+        drop_uid_cache_entries (self);
       if (guarded)
         ok = lia_store_commit (self, error);
       if (ok && id == 0)
@@ -1247,7 +1260,10 @@ _lia_store_save_full (LiaStore      *self,
     {
       /* Without a savepoint, what the failed save wrote stays until the rollback. */
       if (self->import_mode)
-        import_uids_forget (self);
+        {
+          import_uids_forget (self);
+          drop_uid_cache_entries (self);
+        }
       explain_failure (record, error);
       lia_record_set_id (record, id);
       lia_record_set_uid (record, saved_uid);
@@ -1287,7 +1303,7 @@ lia_store_delete (LiaStore   *self,
       return FALSE;
     }
 
-  drop_uid_cache (self);
+  drop_uid_cache_entries (self);
   if (self->import_mode)
     import_uids_forget (self);
   if (!lia_store_begin (self, error))
