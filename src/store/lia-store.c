@@ -1083,6 +1083,47 @@ load_with (LiaStore           *self,
   return NULL;
 }
 
+char *
+lia_store_dup_label (LiaStore       *self,
+                     LiaRecordKind   kind,
+                     gint64          id,
+                     GError        **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(LiaRecord) record = NULL;
+  const char *sql;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  /* The stored label: a contact's display name (explicit or composed), an organization's
+   * name; lia-store-contacts.c and lia-store-organizations.c write them on save. */
+  if (kind == LIA_RECORD_KIND_CONTACT)
+    sql = "SELECT label FROM contacts WHERE id = ?1";
+  else if (kind == LIA_RECORD_KIND_ORGANIZATION)
+    sql = "SELECT name FROM organizations WHERE id = ?1";
+  else
+    {
+      if (!(record = lia_store_load (self, kind, id, error)))
+        return NULL;
+      return g_strdup (lia_record_get_label (record));
+    }
+
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (_lia_column_text (stmt, 0));
+  if (rc == SQLITE_DONE)
+    g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
+                 _("There is no %s with that %s."),
+                 lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind), "id");
+  else
+    _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+  return NULL;
+}
+
 LiaRecord *
 lia_store_load (LiaStore       *self,
                 LiaRecordKind   kind,

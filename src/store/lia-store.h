@@ -131,6 +131,14 @@ LiaRecord     *lia_store_load                    (LiaStore       *self,
                                                   LiaRecordKind   kind,
                                                   gint64          id,
                                                   GError        **error);
+/* The label of the record of @kind with @id, as lia_record_get_label() of the loaded record
+ * gives it; for an organization or a contact one indexed read instead of a whole record with
+ * its lists (a timeline row names its participants so). LIA_STORE_ERROR_NOT_FOUND when there
+ * is none. */
+char          *lia_store_dup_label               (LiaStore       *self,
+                                                  LiaRecordKind   kind,
+                                                  gint64          id,
+                                                  GError        **error);
 LiaRecord     *lia_store_load_by_uid             (LiaStore       *self,
                                                   LiaRecordKind   kind,
                                                   const char     *uid,
