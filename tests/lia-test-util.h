@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "lia-store.h"
+#include "lia-store-reports.h"
 
 G_BEGIN_DECLS
 
@@ -331,6 +332,39 @@ lia_test_add_affiliation (LiaStore   *store,
     }
   lia_test_save (store, aff);
   return lia_record_get_id (LIA_RECORD (aff));
+}
+
+/* Sets the assessment of an organization or a contact and saves it. */
+static inline void
+lia_test_assess (LiaStore      *store,
+                 LiaRecordKind  kind,
+                 gint64         id,
+                 int            influence,
+                 int            interest,
+                 LiaStance      stance)
+{
+  g_autoptr(LiaRecord) record = lia_test_load (store, kind, id);
+  LiaAssessment *assessment = kind == LIA_RECORD_KIND_CONTACT
+                              ? lia_contact_get_assessment (LIA_CONTACT (record))
+                              : lia_organization_get_assessment (LIA_ORGANIZATION (record));
+
+  lia_assessment_set_influence (assessment, influence);
+  lia_assessment_set_interest (assessment, interest);
+  lia_assessment_set_stance (assessment, stance);
+  lia_test_save (store, record);
+}
+
+/* How many states a contact's assessment has been in (its assessment history). */
+static inline guint
+lia_test_history_length (LiaStore *store,
+                         gint64    contact_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = lia_store_list_assessment_history (store, LIA_RECORD_KIND_CONTACT,
+                                                                     contact_id, &error);
+
+  g_assert_no_error (error);
+  return history->len;
 }
 
 /* One interaction; @contact_id and @organization_id are participants when not 0. */

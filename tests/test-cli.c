@@ -881,6 +881,44 @@ test_import_vcard (Fixture       *fixture,
   g_assert_true (matches (again.out, "^Found in the database: 1 by uid, 1 by email address\\.$"));
 }
 
+/* An invitation, whatever its name: who is not a contact is listed, --create-attendees adds
+ * them, and the planned meeting goes out again as iCalendar. */
+static void
+test_import_ics (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autofree char *path = write_beside (fixture, "invite.txt",
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nMETHOD:REQUEST\r\n"
+    "BEGIN:VEVENT\r\nUID:cli-invite-1@example.org\r\nDTSTAMP:20240101T000000Z\r\n"
+    "SUMMARY:Water board\r\nDTSTART;TZID=Romance Standard Time:20990312T090000\r\n"
+    "DURATION:PT1H\r\nATTENDEE;CN=Bob Stone:mailto:bob@example.org\r\nTRANSP:OPAQUE\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n");
+  g_auto(Run) first = { 0 };
+  g_auto(Run) create = { 0 };
+  g_auto(Run) export = { 0 };
+
+  run_liaison (fixture->env, &first, "import", "--database", fixture->db_path, path, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (matches (first.out, "^Imported .*invite.txt.* \\(iCalendar\\)"));
+  g_assert_true (matches (first.out, "^  interactions +1 +0 +0$"));
+  g_assert_true (matches (first.out, "^1 × TRANSP: not kept\\.$"));
+  g_assert_true (matches (first.out, "^1 person invited is not among the contacts:\n  Bob Stone <bob@example.org>$"));
+  g_assert_true (matches (first.out, "--create-attendees"));
+
+  run_liaison (fixture->env, &create, "import", "--create-attendees", "--database", fixture->db_path, path, NULL);
+  g_assert_cmpint (create.status, ==, 0);
+  g_assert_true (matches (create.out, "^  contacts +1 +0 +0$"));
+  g_assert_true (matches (create.out, "^  interactions +0 +1 +0$"));
+  g_assert_false (matches (create.out, "not among the contacts"));
+
+  run_liaison (fixture->env, &export, "export", "--format", "ics", "--database", fixture->db_path, "-", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_str_has_prefix (export.out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+  g_assert_true (matches (export.out, "^UID:cli-invite-1@example.org\r$"));
+  g_assert_true (matches (export.out, "^DTSTART:20990312T080000Z\r$"));
+  g_assert_true (matches (export.out, "mailto:bob@example.org"));
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  user_data)
@@ -939,7 +977,7 @@ test_export (Fixture       *fixture,
   assert_usage_error (&bad_version, "is not a vCard version \\(expected 3.0 or 4.0\\)");
 
   run_liaison (fixture->env, &bad_format, "export", "--format", "ldif", "--database", fixture->db_path, "-", NULL);
-  assert_usage_error (&bad_format, "is not a format \\(expected directory, xcard or vcard\\)");
+  assert_usage_error (&bad_format, "is not a format \\(expected directory, xcard, vcard, csv or ics\\)");
 }
 
 int
@@ -972,6 +1010,7 @@ main (int   argc,
   ADD ("/cli/import", test_import);
   ADD ("/cli/import/problems", test_import_problems);
   ADD ("/cli/import/vcard", test_import_vcard);
+  ADD ("/cli/import/ics", test_import_ics);
   ADD ("/cli/export", test_export);
   ADD ("/cli/stakeholders", test_stakeholders);
   ADD ("/cli/as-of", test_as_of);

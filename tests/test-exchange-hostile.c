@@ -38,6 +38,10 @@ static const Case cases[] = {
   { "after-root-xcard.xml",   89, "more after the end of the list of vCards",     LIA_EXCHANGE_ERROR_INVALID },
   { "truncated-xcard.xml",    67, "in the middle of the list of vCards",          LIA_EXCHANGE_ERROR_INVALID },
   { "unknown-element.xml",    27, "cannot hold a <nick-name> element",            LIA_EXCHANGE_ERROR_INVALID },
+  { "csv-unterminated-quote.csv", 3, "A quoted field in the row that starts here never ends", LIA_EXCHANGE_ERROR_INVALID },
+  { "csv-binary.csv",          2, "this is binary data, not a CSV file",          LIA_EXCHANGE_ERROR_INVALID },
+  { "unterminated-vevent.ics", 11, "BEGIN:VEVENT is never ended",                LIA_EXCHANGE_ERROR_INVALID },
+  { "binary.ics",              9, "binary data here (a NUL byte)",              LIA_EXCHANGE_ERROR_INVALID },
 };
 
 static char *

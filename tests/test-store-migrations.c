@@ -178,7 +178,7 @@ test_upgrade_v1 (StoreFixture  *f,
 {
   f->store = lia_test_open (f->path);
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 8);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 10);
   assert_v1_records (f->store, 0);
   assert_v1_searchable (f->store);
 
@@ -577,7 +577,7 @@ test_upgrade_done_date (StoreFixture  *f,
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM bulk_load"), ==, 0);
 }
 
-/* Version 8: the contact fields of a contact manager. A version 6 database keeps everything,
+/* Version 9: the contact fields of a contact manager. A version 6 database keeps everything,
  * its contacts start with none of the new fields, and they can then be saved, found by
  * nickname and by city, and read back. */
 static void
@@ -598,8 +598,12 @@ test_upgrade_v6 (StoreFixture  *f,
   LiaContact *amina;
 
   f->store = lia_test_open (f->path);
-  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, 8);
+  g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
   assert_v1_records (f->store, 0);
+  /* Version 8: the interactions there were not cancelled, and came from no invitation. */
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interactions"), >, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interactions"
+                                              " WHERE cancelled != 0 OR sequence != 0"), ==, 0);
   assert_v1_searchable (f->store);
 
   record = load_uid_ok (f->store, LIA_RECORD_KIND_CONTACT, "contact-amina-diallo");

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lia-store-bulk.h"
 #include "lia-test-util.h"
 #include "test-ui-util.h"
 #include "lia-window-private.h"
@@ -194,6 +195,90 @@ test_explore_sample (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* A calendar invitation dropped on the window becomes a meeting; the summary lists who is not
+ * a contact and offers to add them. */
+static void
+test_drop_invitation (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "invite.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LiaContact) ana = lia_contact_new ("Ana", "Ruiz");
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+  LiaWindow *window;
+  GtkWindow *report;
+  GtkDropTarget *target = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(LiaRecord) meeting = NULL;
+  gint64 id = 0;
+
+  lia_contact_add_email (ana, LIA_CONTACT_POINT_KIND_WORK, "ana@example.org");
+  lia_test_save (f->store, ana);
+  window = new_window (f);
+  g_assert_true (g_file_set_contents (path,
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nMETHOD:REQUEST\r\n"
+    "BEGIN:VEVENT\r\nUID:drop-1@example.org\r\nDTSTAMP:20240101T000000Z\r\nSUMMARY:Water board\r\n"
+    "DTSTART;TZID=W. Europe Standard Time:20240312T090000\r\nDURATION:PT1H\r\n"
+    "ORGANIZER;CN=Ana Ruiz:mailto:ana@example.org\r\n"
+    "ATTENDEE;CN=Bob Stone:mailto:bob@example.org\r\nX-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n", -1, NULL));
+
+  /* The window takes files dropped on it, as a list or one by one. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  {
+    gsize n_types = 0;
+    const GType *types = gtk_drop_target_get_gtypes (target, &n_types);
+    gboolean file_list = FALSE, one_file = FALSE;
+
+    for (gsize i = 0; i < n_types; i++)
+      {
+        file_list |= types[i] == GDK_TYPE_FILE_LIST;
+        one_file |= types[i] == G_TYPE_FILE;
+      }
+    g_assert_true (file_list && one_file);
+  }
+
+  /* What the drop target hands over when the file is dropped. */
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_assert_true (_lia_window_drop_value (window, &value));
+
+  report = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "Imported “invite.ics”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (report)), "Created 1, updated 0"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (report)), "1 × X-MICROSOFT-CDO-BUSYSTATUS"));
+  g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (report), ADW_TYPE_ACTION_ROW, "Bob Stone <bob@example.org>"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (report), "add-people"));
+
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_INTERACTION, "drop-1@example.org", &id, NULL));
+  meeting = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, id);
+  g_assert_cmpuint (lia_interaction_get_contact_ids (LIA_INTERACTION (meeting))->len, ==, 1);
+  g_clear_object (&meeting);
+
+  /* Add as Contacts: Bob becomes a contact and takes part in the meeting. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (report), "add-people");
+  lia_ui_test_destroy (report);
+  lia_ui_test_settle ();
+  report = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, "Imported “invite.ics”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (report)), "Created 1, updated 1"));
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (report), "add-people"));
+  lia_ui_test_destroy (report);
+
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 2);
+  meeting = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, id);
+  g_assert_cmpuint (lia_interaction_get_contact_ids (LIA_INTERACTION (meeting))->len, ==, 2);
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_no_display (void)
 {
@@ -223,6 +308,7 @@ main (int   argc,
   ADD ("/ui-exchange/import-problems", test_import_problems);
   ADD ("/ui-exchange/import-vcard", test_import_vcard);
   ADD ("/ui-exchange/explore-sample", test_explore_sample);
+  ADD ("/ui-exchange/drop-invitation", test_drop_invitation);
 
 #undef ADD
 

@@ -183,11 +183,18 @@ test_accessible_names (void)
   LiaPreferencesWindow *window = show_preferences (settings);
   GtkWidget *redact = find_control (window, "Re_dact", GTK_TYPE_SWITCH);
   guint n_controls = 0;
+  GtkWidget *notifications = find_control (window, "Desktop _Notifications", GTK_TYPE_SWITCH);
 
   check_named (GTK_WIDGET (window), &n_controls);
-  /* Two spin buttons and the switch. */
-  g_assert_cmpuint (n_controls, ==, 3);
+  /* Two spin buttons and two switches. */
+  g_assert_cmpuint (n_controls, ==, 4);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (redact), GTK_ACCESSIBLE_PROPERTY_LABEL, "Redact");
+
+  /* Notifications are on by default, and the switch turns them off. */
+  g_assert_true (g_settings_get_boolean (settings, "notifications"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (notifications)));
+  gtk_switch_set_active (GTK_SWITCH (notifications), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "notifications"));
 
   lia_ui_test_destroy (GTK_WINDOW (window));
 }

@@ -332,6 +332,28 @@ test_matching (StoreFixture  *f,
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM contacts WHERE label = 'Ana M. Lima'"), ==, 1);
 }
 
+static void
+test_organization_names (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  /* Organizations are the same whatever the accents and case: a French export and an English
+   * keyboard's spelling of it meet. */
+  static const char first[] =
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Lima\nORG:Ministère de la Santé;Direction générale\nEND:VCARD\n";
+  static const char second[] =
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Bo Chen\nORG:MINISTERE DE LA SANTE\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:4.0\nKIND:org\nFN:ministere de la sante\nURL:https://sante.example\nEND:VCARD\n";
+  g_autoptr(LiaImporter) one = import_ok (f, first, -1);
+  g_autoptr(LiaImporter) two = import_ok (f, second, -1);
+
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 1);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_AFFILIATION), ==, 2);
+  g_assert_cmpuint (lia_importer_get_matched (two, LIA_IMPORT_MATCH_ORGANIZATION_NAME), ==, 1);
+  /* The organization's own card renames it and gives it its website. */
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM organizations"
+                                     " WHERE name = 'ministere de la sante' AND website = 'https://sante.example'"), ==, 1);
+}
+
 /* Hostile files */
 
 static void
@@ -388,6 +410,21 @@ test_warnings (StoreFixture  *f,
 
   g_assert_cmpstr (lia_contact_get_display_name (contact), ==, "Ana Lima");
   g_assert_cmpuint (g_list_model_get_n_items (warnings), ==, 4);
+  /* Each at its line: the two without a name at 2 and 3, the address at 5, VERSION at the
+   * card's BEGIN. */
+  {
+    guint lines[4];
+
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autoptr(LiaImportProblem) warning = g_list_model_get_item (warnings, i);
+        lines[i] = lia_import_problem_get_line (warning);
+      }
+    g_assert_cmpuint (lines[0], ==, 2);
+    g_assert_cmpuint (lines[1], ==, 3);
+    g_assert_cmpuint (lines[2], ==, 1);
+    g_assert_cmpuint (lines[3], ==, 5);
+  }
 }
 
 /* Every real file */
@@ -643,6 +680,7 @@ main (int argc, char **argv)
   ADD ("/vcard/group-labels", test_group_labels);
   ADD ("/vcard/fields", test_fields);
   ADD ("/vcard/matching", test_matching);
+  ADD ("/vcard/organization-names", test_organization_names);
   ADD ("/vcard/hostile", test_hostile);
   ADD ("/vcard/warnings", test_warnings);
 #undef ADD

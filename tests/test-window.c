@@ -80,6 +80,16 @@ activate (LiaWindow  *window,
   lia_ui_test_settle ();
 }
 
+/* The window on Organizations, where these tests begin (it starts on Today). */
+static LiaWindow *
+show_organizations (LiaStore *store)
+{
+  LiaWindow *window = show (store, NULL);
+
+  activate (window, "win.view", g_variant_new_string ("organizations"));
+  return window;
+}
+
 static GtkWidget *
 detail (LiaWindow *window)
 {
@@ -148,7 +158,9 @@ test_organizations (StoreFixture  *f,
   window = show (f->store, NULL);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
-  g_assert_cmpstr (lia_window_get_view (window), ==, "organizations");
+  /* With data, the window starts on Today. */
+  g_assert_cmpstr (lia_window_get_view (window), ==, "today");
+  activate (window, "win.view", g_variant_new_string ("organizations"));
   g_assert_cmpstr (gtk_label_get_text (window->organizations_count), ==, "2");
   g_assert_cmpstr (gtk_label_get_text (window->contacts_count), ==, "2");
   g_assert_cmpstr (gtk_label_get_text (window->timeline_count), ==, "3");
@@ -203,7 +215,7 @@ test_contacts (StoreFixture  *f,
   Seed s;
 
   seed (f->store, &s);
-  window = show (f->store, NULL);
+  window = show_organizations (f->store);
   activate (window, "win.view", g_variant_new_string ("contacts"));
   g_assert_cmpstr (lia_window_get_view (window), ==, "contacts");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "contacts");
@@ -260,7 +272,7 @@ test_timeline (StoreFixture  *f,
   Seed s;
 
   seed (f->store, &s);
-  window = show (f->store, NULL);
+  window = show_organizations (f->store);
   activate (window, "win.view", g_variant_new_string ("timeline"));
 
   model = lia_timeline_view_get_model (window->timeline_view);
@@ -320,7 +332,7 @@ test_follow_ups (StoreFixture  *f,
   Seed s;
 
   seed (f->store, &s);
-  window = show (f->store, NULL);
+  window = show_organizations (f->store);
   activate (window, "win.view", g_variant_new_string ("follow-ups"));
   ours = lia_follow_up_list_get_model (window->follow_up_list, LIA_COMMITMENT_DIRECTION_OURS);
   theirs = lia_follow_up_list_get_model (window->follow_up_list, LIA_COMMITMENT_DIRECTION_THEIRS);
@@ -389,7 +401,7 @@ test_search (StoreFixture  *f,
   Seed s;
 
   seed (f->store, &s);
-  window = show (f->store, NULL);
+  window = show_organizations (f->store);
 
   activate (window, "win.search", NULL);
   g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
@@ -468,7 +480,7 @@ test_delete_and_undo (StoreFixture  *f,
   Seed s;
 
   seed (f->store, &s);
-  window = show (f->store, NULL);
+  window = show_organizations (f->store);
   activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_CONTACT, s.amina));
   g_assert_true (gtk_widget_get_visible (window->delete_button));
 
@@ -769,6 +781,7 @@ test_layout (StoreFixture  *f,
       LiaWindow *window = show_sized (f->store, width, sizes[i][1]);
       double list_width = -1;
 
+      activate (window, "win.view", g_variant_new_string ("organizations"));
       /* Translated, or the test proves nothing about French. */
       if (language->language != NULL)
         g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Organisations");
@@ -914,6 +927,7 @@ test_detail_follows_view (StoreFixture  *f,
     }
   seed (f->store, &s);
   window = show_sized (f->store, 1280, 800);
+  activate (window, "win.view", g_variant_new_string ("organizations"));
 
   lia_directory_list_select_id (window->organizations_list, s.who);
   lia_ui_test_settle ();
@@ -976,6 +990,7 @@ test_highlight_far_row (StoreFixture  *f,
       last = lia_test_add_organization (f->store, name, 0);
     }
   window = show_sized (f->store, 1280, 800);
+  activate (window, "win.view", g_variant_new_string ("organizations"));
 
   activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, last));
   g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, last);
@@ -1035,6 +1050,7 @@ test_narrow_reopen (StoreFixture  *f,
 
   seed (f->store, &s);
   window = show_sized (f->store, 360, 640);
+  activate (window, "win.view", g_variant_new_string ("organizations"));
   g_assert_true (adw_leaflet_get_folded (window->leaflet));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "list");
 
@@ -1114,6 +1130,7 @@ test_focus_after_save (StoreFixture  *f,
 
   seed (f->store, &s);
   window = show_sized (f->store, 1280, 800);
+  activate (window, "win.view", g_variant_new_string ("organizations"));
   activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.who));
   g_assert_true (gtk_widget_grab_focus (button_for (detail (window), "win.add-commitment")));
 
@@ -1220,7 +1237,7 @@ test_follow_up_groups (StoreFixture  *f,
   add_follow_up (f->store, "Send the minutes", 3, TRUE);
   add_follow_up (f->store, "Call back about the budget", 0, TRUE);
   add_follow_up (f->store, "Find a venue", 0, FALSE);
-  window = show (f->store, NULL);
+  window = show_organizations (f->store);
   activate (window, "win.view", g_variant_new_string ("follow-ups"));
   ours = lia_follow_up_list_get_model (window->follow_up_list, LIA_COMMITMENT_DIRECTION_OURS);
   g_assert_cmpuint (g_list_model_get_n_items (ours), ==, 5);
@@ -1278,7 +1295,7 @@ test_follow_up_filter (StoreFixture  *f,
 
   seed (f->store, &s);
   add_follow_up (f->store, "Send the minutes", 3, TRUE);
-  window = show (f->store, NULL);
+  window = show_organizations (f->store);
   activate (window, "win.view", g_variant_new_string ("follow-ups"));
   ours = lia_follow_up_list_get_model (window->follow_up_list, LIA_COMMITMENT_DIRECTION_OURS);
   g_assert_cmpint (lia_follow_up_list_get_filter (window->follow_up_list), ==, LIA_FOLLOW_UP_FILTER_OPEN);
@@ -1408,7 +1425,7 @@ test_read_errors (StoreFixture  *f,
   Seed s;
 
   seed (f->store, &s);
-  window = show (f->store, NULL);
+  window = show_organizations (f->store);
   g_assert_cmpuint (g_list_model_get_n_items (lia_directory_list_get_model (window->organizations_list)), ==, 2);
 
   lia_test_sql (f->path, "ALTER TABLE organizations RENAME TO organizations_away;"

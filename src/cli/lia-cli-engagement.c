@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-cli-private.h"
+#include "lia-csv.h"
 #include "lia-labels.h"
 #include "lia-store-engagement.h"
 
@@ -135,32 +136,6 @@ parse_nicks (const LiaCliCommand *command,
   return TRUE;
 }
 
-/* One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-static void
-append_csv (GString    *line,
-            const char *text,
-            gboolean    last)
-{
-  if (text == NULL)
-    text = "";
-
-  if (strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (line, '"');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (line, '"');
-          g_string_append_c (line, *p);
-        }
-      g_string_append_c (line, '"');
-    }
-  else
-    g_string_append (line, text);
-
-  g_string_append (line, last ? "\r\n" : ",");
-}
-
 /* Prints @rows (GStrv of @n_columns cells each) under @headings, each column as wide as its
  * widest cell; the last column is not padded. */
 static void
@@ -238,16 +213,16 @@ print_stakeholders (GPtrArray *stakeholders,
                                                          : g_strdup ("");
           g_autofree char *due = format_day (s->next_contact);
 
-          append_csv (out, s->uid, FALSE);
-          append_csv (out, s->kind == LIA_RECORD_KIND_ORGANIZATION ? "organization" : "contact", FALSE);
-          append_csv (out, s->name, FALSE);
-          append_csv (out, influence, FALSE);
-          append_csv (out, interest, FALSE);
-          append_csv (out, lia_enum_to_nick (LIA_TYPE_STANCE, s->stance), FALSE);
-          append_csv (out, last, FALSE);
-          append_csv (out, health, FALSE);
-          append_csv (out, cadence, FALSE);
-          append_csv (out, due, TRUE);
+          lia_csv_append_field (out, s->uid, FALSE);
+          lia_csv_append_field (out, s->kind == LIA_RECORD_KIND_ORGANIZATION ? "organization" : "contact", FALSE);
+          lia_csv_append_field (out, s->name, FALSE);
+          lia_csv_append_field (out, influence, FALSE);
+          lia_csv_append_field (out, interest, FALSE);
+          lia_csv_append_field (out, lia_enum_to_nick (LIA_TYPE_STANCE, s->stance), FALSE);
+          lia_csv_append_field (out, last, FALSE);
+          lia_csv_append_field (out, health, FALSE);
+          lia_csv_append_field (out, cadence, FALSE);
+          lia_csv_append_field (out, due, TRUE);
         }
       g_print ("%s", out->str);
       return;
@@ -500,11 +475,11 @@ _lia_cli_run_as_of (const LiaCliCommand *command,
 
         if (output == OUTPUT_CSV)
           {
-            append_csv (csv, lia_record_get_uid (contact), FALSE);
-            append_csv (csv, name, FALSE);
-            append_csv (csv, lia_affiliation_get_role (affiliation), FALSE);
-            append_csv (csv, from, FALSE);
-            append_csv (csv, until, TRUE);
+            lia_csv_append_field (csv, lia_record_get_uid (contact), FALSE);
+            lia_csv_append_field (csv, name, FALSE);
+            lia_csv_append_field (csv, lia_affiliation_get_role (affiliation), FALSE);
+            lia_csv_append_field (csv, from, FALSE);
+            lia_csv_append_field (csv, until, TRUE);
           }
         else
           {
@@ -642,14 +617,14 @@ _lia_cli_run_concerns (const LiaCliCommand *command,
 
         if (output == OUTPUT_CSV)
           {
-            append_csv (csv, lia_record_get_uid (LIA_RECORD (concern)), FALSE);
-            append_csv (csv, lia_concern_get_title (concern), FALSE);
-            append_csv (csv, severity, FALSE);
-            append_csv (csv, state, FALSE);
-            append_csv (csv, opened_text, FALSE);
-            append_csv (csv, resolved_text, FALSE);
-            append_csv (csv, days, FALSE);
-            append_csv (csv, parties, TRUE);
+            lia_csv_append_field (csv, lia_record_get_uid (LIA_RECORD (concern)), FALSE);
+            lia_csv_append_field (csv, lia_concern_get_title (concern), FALSE);
+            lia_csv_append_field (csv, severity, FALSE);
+            lia_csv_append_field (csv, state, FALSE);
+            lia_csv_append_field (csv, opened_text, FALSE);
+            lia_csv_append_field (csv, resolved_text, FALSE);
+            lia_csv_append_field (csv, days, FALSE);
+            lia_csv_append_field (csv, parties, TRUE);
           }
         else
           {

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "lia-cli-private.h"
+#include "lia-csv.h"
 #include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
@@ -37,8 +38,12 @@ format_name (LiaExchangeFormat format)
       return _("partner directory");
     case LIA_EXCHANGE_FORMAT_XCARD:
       return _("xCard");
+    case LIA_EXCHANGE_FORMAT_CSV:
+      return _("CSV");
     case LIA_EXCHANGE_FORMAT_VCARD:
       return _("vCard");
+    case LIA_EXCHANGE_FORMAT_ICALENDAR:
+      return _("iCalendar");
     case LIA_EXCHANGE_FORMAT_AUTO:
     default:
       return _("unknown format");
@@ -158,6 +163,27 @@ print_counts (LiaImporter *importer)
   }
 }
 
+/* Calendar files: the people invited who are not contacts. */
+static void
+print_unmatched_people (LiaImporter *importer,
+                        gboolean     dry_run)
+{
+  const char * const *people = lia_importer_get_unmatched_people (importer);
+  guint n_people = g_strv_length ((char **) people);
+
+  if (n_people == 0)
+    return;
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "%u person invited is not among the contacts:\n",
+                        "%u people invited are not among the contacts:\n", n_people),
+           n_people);
+  for (guint i = 0; i < n_people; i++)
+    g_print ("  %s\n", people[i]);
+  if (!dry_run)
+    g_print (_("Import the file again with --create-attendees to add them as contacts.\n"));
+}
+
 int
 _lia_cli_run_import (const LiaCliCommand *command,
                      int                  argc,
@@ -172,8 +198,11 @@ _lia_cli_run_import (const LiaCliCommand *command,
   g_autoptr(LiaImporter) importer = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *column_map = NULL;
+  g_autofree char *fields = NULL;
   gboolean dry_run = FALSE;
   gboolean show_progress = FALSE;
+  gboolean create_attendees = FALSE;
   Progress progress = { 0 };
   GListModel *problems;
   int status;
@@ -182,14 +211,25 @@ _lia_cli_run_import (const LiaCliCommand *command,
       N_("Check the file and tell what importing it would do, without changing anything"), NULL },
     { "progress", 'p', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &show_progress,
       N_("Tell on standard error how far the import is"), NULL },
+    { "map", 'm', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &column_map,
+      N_("CSV: the field each column goes into, e.g. \"E-mail=email,Name=display-name\""), N_("COLUMN=FIELD,…") },
+    { "create-attendees", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &create_attendees,
+      N_("Calendar files: add the people invited who are not contacts yet, from their name and email"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
-  description = g_strdup (_("FILE is a partner directory (docs/partner-directory.md), an xCard or a vCard\n"
-                            "file (docs/vcard.md), recognized by its content. Records are merged by their\n"
-                            "id, cards by uid, email, phone or name: importing the same file again\n"
-                            "creates nothing new. A file with any problem changes nothing; every problem\n"
-                            "is listed with its line and column, and what was not kept is counted."));
+  fields = g_strjoinv (", ", (char **) lia_csv_field_names ());
+  description = g_strdup_printf (_("FILE is a partner directory (docs/partner-directory.md), an xCard or a vCard\n"
+                                   "file (docs/vcard.md), a CSV export of Google Contacts, Outlook, Thunderbird\n"
+                                   "or LinkedIn (docs/csv.md), or an iCalendar file (.ics: invitations and\n"
+                                   "calendars, docs/icalendar.md), recognized by its content. Records are merged\n"
+                                   "by their id, cards and rows by uid, email, phone or name, meetings by their\n"
+                                   "UID: importing the same file again creates nothing new. A file with any problem\n"
+                                   "changes nothing; every problem is listed with its line and column, and what\n"
+                                   "was not kept is counted.\n"
+                                   "\n"
+                                   "A CSV file with another header needs --map; its fields are:\n"
+                                   "%s."), fields);
 
   if (!_lia_cli_parse_options (command, _("FILE"), description, entries, argc, argv,
                                &database, &args, &status))
@@ -237,6 +277,8 @@ _lia_cli_run_import (const LiaCliCommand *command,
 
   importer = lia_importer_new (file);
   lia_importer_set_dry_run (importer, dry_run);
+  lia_importer_set_column_map (importer, column_map);
+  lia_importer_set_create_people (importer, create_attendees);
   if (show_progress)
     g_signal_connect (importer, "notify::records-read", G_CALLBACK (on_records_read_cb), &progress);
 
@@ -259,6 +301,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
                g_file_peek_path (file) ? g_file_peek_path (file) : args[1],
                format_name (lia_importer_get_format (importer)));
       print_counts (importer);
+      print_unmatched_people (importer, TRUE);
     }
   else
     {
@@ -267,6 +310,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
                format_name (lia_importer_get_format (importer)),
                lia_store_get_path (store));
       print_counts (importer);
+      print_unmatched_people (importer, FALSE);
     }
 
   g_clear_object (&store);
@@ -292,19 +336,23 @@ _lia_cli_run_export (const LiaCliCommand *command,
   g_autofree char *description = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *organization = NULL;
+  g_autofree char *kind_text = NULL;
   g_autofree char *vcard_version = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(LiaExporter) exporter = NULL;
+  LiaRecordKind kind = LIA_RECORD_KIND_CONTACT;
   g_autoptr(GError) error = NULL;
   LiaExchangeFormat format = LIA_EXCHANGE_FORMAT_DIRECTORY;
   gboolean to_stdout;
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
-      N_("directory (Liaison’s partner directory, the default), xcard or vcard"), N_("FORMAT") },
+      N_("directory (Liaison’s partner directory, the default), xcard, vcard, csv, or ics (planned meetings and open commitments, for a calendar)"), N_("FORMAT") },
     { "vcard-version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &vcard_version,
       N_("With --format vcard: 3.0 (the default, what most programs read) or 4.0"), N_("VERSION") },
+    { "kind", 'k', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &kind_text,
+      N_("CSV: contacts (the default) or organizations"), N_("KIND") },
     { "organization", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &organization,
       N_("Only this organization (by its id), its sub-organizations, its people and their history"), N_("ID") },
     G_OPTION_ENTRY_NULL
@@ -329,14 +377,31 @@ _lia_cli_run_export (const LiaCliCommand *command,
         format = LIA_EXCHANGE_FORMAT_XCARD;
       else if (g_str_equal (format_text, "vcard"))
         format = LIA_EXCHANGE_FORMAT_VCARD;
+      else if (g_str_equal (format_text, "csv"))
+        format = LIA_EXCHANGE_FORMAT_CSV;
+      else if (g_str_equal (format_text, "ics"))
+        format = LIA_EXCHANGE_FORMAT_ICALENDAR;
       else
-        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard or vcard)"),
+        return _lia_cli_usage_error (command, _("“%s” is not a format (expected directory, xcard, vcard, csv or ics)"),
                                      format_text);
     }
   if (vcard_version != NULL && format != LIA_EXCHANGE_FORMAT_VCARD)
     return _lia_cli_usage_error (command, _("--vcard-version goes with --format vcard"));
   if (vcard_version != NULL && !g_str_equal (vcard_version, "3.0") && !g_str_equal (vcard_version, "4.0"))
     return _lia_cli_usage_error (command, _("“%s” is not a vCard version (expected 3.0 or 4.0)"), vcard_version);
+
+  if (kind_text != NULL)
+    {
+      if (format != LIA_EXCHANGE_FORMAT_CSV)
+        return _lia_cli_usage_error (command, _("--kind is for --format csv: the other formats hold every kind"));
+      if (g_str_equal (kind_text, "contacts"))
+        kind = LIA_RECORD_KIND_CONTACT;
+      else if (g_str_equal (kind_text, "organizations"))
+        kind = LIA_RECORD_KIND_ORGANIZATION;
+      else
+        return _lia_cli_usage_error (command, _("“%s” is not a kind of record to export (expected contacts or organizations)"),
+                                     kind_text);
+    }
 
   if (!(store = _lia_cli_open_existing (database)))
     return LIA_CLI_EXIT_FAILURE;
@@ -353,6 +418,7 @@ _lia_cli_run_export (const LiaCliCommand *command,
       exporter = lia_exporter_new (file, format);
     }
 
+  lia_exporter_set_kind (exporter, kind);
   if (vcard_version != NULL)
     lia_exporter_set_vcard_version (exporter, vcard_version);
 

@@ -221,6 +221,7 @@ void
 _lia_card_run_clear (LiaCardRun *run)
 {
   g_clear_pointer (&run->implicit_organizations, g_hash_table_unref);
+  g_clear_pointer (&run->phones, g_hash_table_unref);
 }
 
 void
@@ -292,7 +293,10 @@ _lia_card_problem (LiaCard    *c,
   c->bad = TRUE;
   c->import->record_line = c->line;
   c->import->record_column = c->column;
-  _lia_import_problem (c->import, node, NULL, _("vCard %u: %s"), c->index, message);
+  if (c->run->card_noun != NULL)
+    _lia_import_problem (c->import, node, NULL, "%s %u: %s", c->run->card_noun, c->index, message);
+  else
+    _lia_import_problem (c->import, node, NULL, _("vCard %u: %s"), c->index, message);
 }
 
 /* Building records */
@@ -437,6 +441,37 @@ copy_points (GListModel *from,
     }
 }
 
+/* Whether @addresses holds the same addresses as @contact has, in any order: a format with a
+ * column per kind (CSV) cannot say in which order they came. */
+static gboolean
+same_addresses (LiaContact *contact,
+                GPtrArray  *addresses)
+{
+  GListModel *existing = lia_contact_get_addresses (contact);
+  guint n = g_list_model_get_n_items (existing);
+  g_autofree gboolean *used = NULL;
+
+  if (n != addresses->len)
+    return FALSE;
+
+  used = g_new0 (gboolean, n);
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < n && !found; j++)
+        {
+          g_autoptr(LiaPostalAddress) address = g_list_model_get_item (existing, j);
+
+          if (!used[j] && lia_postal_address_equal (address, g_ptr_array_index (addresses, i)))
+            used[j] = found = TRUE;
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Gives @target, a contact of the database, what the file says of it, and keeps the rest. */
 static void
 apply_contact (LiaCard    *c,
@@ -465,21 +500,34 @@ apply_contact (LiaCard    *c,
   lia_contact_set_languages (target, lia_contact_get_languages (parsed));
   lia_contact_set_tags (target, lia_contact_get_tags (parsed));
 
-  lia_contact_set_nickname (target, lia_contact_get_nickname (parsed));
-  lia_contact_set_birthday (target, lia_contact_get_birthday (parsed));
+  /* Many formats (CSV exports, older vCards) have no place for these: a card without them
+   * says nothing of them, and what the contact has stays. */
+  if (!lia_text_is_blank (lia_contact_get_nickname (parsed)))
+    lia_contact_set_nickname (target, lia_contact_get_nickname (parsed));
+  if (!lia_text_is_blank (lia_contact_get_birthday (parsed)))
+    lia_contact_set_birthday (target, lia_contact_get_birthday (parsed));
 
   lia_contact_clear_emails (target);
   copy_points (lia_contact_get_emails (parsed), target, lia_contact_add_email);
   lia_contact_clear_phones (target);
   copy_points (lia_contact_get_phones (parsed), target, lia_contact_add_phone);
-  lia_contact_clear_websites (target);
-  copy_points (lia_contact_get_websites (parsed), target, lia_contact_add_website);
-  lia_contact_clear_ims (target);
-  copy_points (lia_contact_get_ims (parsed), target, lia_contact_add_im);
+  if (g_list_model_get_n_items (lia_contact_get_websites (parsed)) > 0)
+    {
+      lia_contact_clear_websites (target);
+      copy_points (lia_contact_get_websites (parsed), target, lia_contact_add_website);
+    }
+  if (g_list_model_get_n_items (lia_contact_get_ims (parsed)) > 0)
+    {
+      lia_contact_clear_ims (target);
+      copy_points (lia_contact_get_ims (parsed), target, lia_contact_add_im);
+    }
 
-  lia_contact_clear_addresses (target);
-  for (guint i = 0; i < c->addresses->len; i++)
-    lia_contact_add_address (target, g_ptr_array_index (c->addresses, i));
+  if (c->addresses->len > 0 && !same_addresses (target, c->addresses))
+    {
+      lia_contact_clear_addresses (target);
+      for (guint i = 0; i < c->addresses->len; i++)
+        lia_contact_add_address (target, g_ptr_array_index (c->addresses, i));
+    }
 
   /* A card without a photo says nothing of it: the one the contact has stays. */
   if (c->photo != NULL)
@@ -789,12 +837,22 @@ match_contact (LiaCard        *c,
     return TRUE;
 
   *out_rule = LIA_IMPORT_MATCH_PHONE;
+  if (c->phones->len > 0 && c->run->phones == NULL &&
+      !(c->run->phones = lia_store_index_contact_phones (store, &error)))
+    {
+      _lia_import_fail (import, error);
+      return FALSE;
+    }
   g_array_sort (c->phones, _lia_card_compare_items);
   for (guint i = 0; i < c->phones->len && *out_id == 0; i++)
-    if (!first_untouched (import, LIA_RECORD_KIND_CONTACT,
-                          lia_store_find_contacts_by_phone (store, g_array_index (c->phones, LiaCardItem, i).value, &error),
-                          error, out_id))
-      return FALSE;
+    {
+      g_autofree char *digits = lia_store_phone_digits (g_array_index (c->phones, LiaCardItem, i).value);
+      GArray *ids = g_hash_table_lookup (c->run->phones, digits);
+
+      for (guint j = 0; ids != NULL && j < ids->len && *out_id == 0; j++)
+        if (!_lia_import_is_touched (import, LIA_RECORD_KIND_CONTACT, g_array_index (ids, gint64, j)))
+          *out_id = g_array_index (ids, gint64, j);
+    }
   if (*out_id > 0)
     return TRUE;
 
@@ -827,7 +885,11 @@ store_contact (LiaCard *c)
 
   if (lia_text_is_blank (lia_contact_get_display_name (parsed)))
     {
-      _lia_import_problem (import, c->node, NULL, _("vCard %u has no fn (formatted name)."), c->index);
+      if (c->run->card_noun != NULL)
+        _lia_import_problem (import, c->node, NULL, "%s %u: %s", c->run->card_noun, c->index,
+                             _("it names no one: it has no name, email address or organization."));
+      else
+        _lia_import_problem (import, c->node, NULL, _("vCard %u has no fn (formatted name)."), c->index);
       return !import->stopped;
     }
 
@@ -892,7 +954,11 @@ store_organization (LiaCard *c)
 
   if (lia_text_is_blank (lia_organization_get_name (parsed)))
     {
-      _lia_import_problem (import, c->node, NULL, _("vCard %u has no fn (formatted name)."), c->index);
+      if (c->run->card_noun != NULL)
+        _lia_import_problem (import, c->node, NULL, "%s %u: %s", c->run->card_noun, c->index,
+                             _("it names no one: it has no name, email address or organization."));
+      else
+        _lia_import_problem (import, c->node, NULL, _("vCard %u has no fn (formatted name)."), c->index);
       return !import->stopped;
     }
 

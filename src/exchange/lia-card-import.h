@@ -40,9 +40,15 @@ typedef struct
   LiaImport  *import;
   /* Uids made for cards whose own uid Liaison cannot use start with this ("xcard-", …). */
   const char *uid_prefix;
+  /* How problems name a card before its number: "vCard" when NULL, "Row" (CSV). */
+  const char *card_noun;
   /* Organizations created in this run for the org of a person: an organization card with
    * the same name that comes later gives them its uid. Keys are gint64 ids. */
   GHashTable *implicit_organizations;
+  /* The database's phone numbers by their digits, read at the first card with a phone: one
+   * query instead of a scan per card (lia_store_index_contact_phones()). Contacts this run
+   * stores need not be in it: they are never matched again. */
+  GHashTable *phones;
   guint       n_cards;
 } LiaCardRun;
 
@@ -138,8 +144,5 @@ void      _lia_card_problem       (LiaCard             *c,
 /* Matches the card with the database and stores it, unless it is bad. FALSE when the import
  * must stop. */
 gboolean  _lia_card_store         (LiaCard             *c);
-
-/* "+1 (418) 656-9254" → "14186569254": how phone numbers are compared. */
-char     *_lia_card_phone_digits  (const char          *phone);
 
 G_END_DECLS

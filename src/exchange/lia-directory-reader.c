@@ -456,7 +456,7 @@ static LiaRecord *
 read_interaction (Parse *p)
 {
   static const char * const allowed[] = { "id", "created", "updated", "kind", "at", "minutes",
-                                          "sentiment", NULL };
+                                          "sentiment", "cancelled", NULL };
   enum { TITLE, LOCATION, SUMMARY, OUTCOME };
   g_autoptr(GDateTime) at = _lia_pd_time_attribute (p, p->node, "at");
   g_autoptr(LiaInteraction) self = NULL;
@@ -479,6 +479,7 @@ read_interaction (Parse *p)
     lia_interaction_set_duration_minutes (self, (guint) number);
   if (_lia_pd_int_attribute (p, p->node, "sentiment", -2, 2, &number))
     lia_interaction_set_sentiment (self, (int) number);
+  lia_interaction_set_cancelled (self, _lia_pd_bool_attribute (p, p->node, "cancelled"));
 
   FOR_EACH_CHILD (p, p->node, child)
     {

@@ -361,6 +361,8 @@ write_interaction (Out            *out,
     attr_int (out, "minutes", lia_interaction_get_duration_minutes (self));
   if (lia_interaction_get_sentiment (self) != 0)
     attr_int (out, "sentiment", lia_interaction_get_sentiment (self));
+  if (lia_interaction_get_cancelled (self))
+    attr (out, "cancelled", "true");
 
   text_element (out, "title", lia_interaction_get_title (self));
   for (guint i = 0; contacts != NULL && i < contacts->len; i++)

@@ -13,6 +13,8 @@ typedef enum {
   LIA_EXCHANGE_FORMAT_AUTO,       /* import: tell from the root element */
   LIA_EXCHANGE_FORMAT_DIRECTORY,  /* Liaison's partner directory, version 1 */
   LIA_EXCHANGE_FORMAT_XCARD,      /* RFC 6351 */
+  LIA_EXCHANGE_FORMAT_CSV,        /* contact managers' CSV exports (docs/csv.md) */
+  LIA_EXCHANGE_FORMAT_ICALENDAR,  /* RFC 5545: meetings in, planned meetings and to-dos out */
   LIA_EXCHANGE_FORMAT_VCARD,      /* vCard 2.1, 3.0 (RFC 2426), 4.0 (RFC 6350) */
 } LiaExchangeFormat;
 

@@ -25,6 +25,15 @@ gboolean  _lia_xcard_write_record     (xmlTextWriterPtr  writer,
                                        LiaRecord        *record,
                                        GError          **error);
 
+/* lia-ics-writer.c: writes the planned interactions and the open commitments with a due date
+ * as one VCALENDAR. @out_written: how many events and to-dos. */
+gboolean  _lia_ics_write              (LiaStore         *store,
+                                       GOutputStream    *stream,
+                                       gboolean          selected,
+                                       GCancellable     *cancellable,
+                                       guint64          *out_written,
+                                       GError          **error);
+
 /* lia-vcard-writer.c: a contact or an organization as one vCard 3.0 (or 4.0) card, CRLF,
  * folded. */
 char     *_lia_vcard_write_record     (LiaStore         *store,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lia-csv-private.h"
 #include "lia-exchange-private.h"
 #include "lia-export-private.h"
 #include "lia-store-bulk.h"
@@ -20,6 +21,8 @@ struct _LiaExporter
   GOutputStream     *stream;
   LiaExchangeFormat  format;
   gint64             organization_id;
+  /* CSV holds one kind of record. */
+  LiaRecordKind      kind;
   gboolean           started;
   gboolean           vcard_4;
 
@@ -34,6 +37,7 @@ enum {
   PROP_FILE,
   PROP_FORMAT,
   PROP_ORGANIZATION_ID,
+  PROP_KIND,
   PROP_RECORDS_WRITTEN,
   PROP_RECORDS_TOTAL,
   N_PROPS
@@ -61,9 +65,24 @@ typedef struct
   LiaStore         *store;
   xmlTextWriterPtr  writer;
   GCancellable     *cancellable;
-  /* vCard is text: written straight to the (buffered) stream. */
+  /* The (buffered) stream, for the text formats: vCard writes to it straight, CSV gathers
+   * rows in @text first. */
   GOutputStream    *out;
+  GString          *text;
 } Export;
+
+/* Rows are written in pieces of about this size. */
+#define TEXT_CHUNK (64 * 1024)
+
+static gboolean
+flush_text (Export  *export,
+            GError **error)
+{
+  gboolean ok = g_output_stream_write_all (export->out, export->text->str, export->text->len,
+                                           NULL, export->cancellable, error);
+  g_string_truncate (export->text, 0);
+  return ok;
+}
 
 static gboolean
 write_record_cb (LiaRecord  *record,
@@ -75,7 +94,10 @@ write_record_cb (LiaRecord  *record,
   guint64 written;
   gboolean ok;
 
-  if (self->format == LIA_EXCHANGE_FORMAT_VCARD)
+  if (self->format == LIA_EXCHANGE_FORMAT_CSV)
+    ok = _lia_csv_write_record (export->text, export->store, record, error) &&
+         (export->text->len < TEXT_CHUNK || flush_text (export, error));
+  else if (self->format == LIA_EXCHANGE_FORMAT_VCARD)
     {
       g_autofree char *text = _lia_vcard_write_record (export->store, record, self->vcard_4, error);
 
@@ -193,6 +215,27 @@ failed:
   return FALSE;
 }
 
+/* CSV: one kind of record, under a header row. */
+static gboolean
+write_text (Export   *export,
+            gboolean  selected,
+            GError  **error)
+{
+  LiaExporter *self = export->self;
+  guint64 total = 0;
+
+  if (!lia_store_count_records (export->store, self->kind, selected, &total, error))
+    return FALSE;
+  g_mutex_lock (&self->progress.lock);
+  self->records_total = total;
+  g_mutex_unlock (&self->progress.lock);
+  _lia_progress_tell (&self->progress);
+
+  _lia_csv_write_header (export->text, self->kind);
+  return lia_store_foreach_record (export->store, self->kind, selected, write_record_cb, export, error) &&
+         flush_text (export, error);
+}
+
 static void
 silence_cb (void       *context,
             const char *format,
@@ -210,7 +253,7 @@ export_to_stream (LiaExporter    *self,
   g_autoptr(GError) write_error = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
   GError *local_error = NULL;
-  Export export = { self, store, NULL, cancellable };
+  Export export = { self, store, NULL, cancellable, NULL, NULL };
   gboolean selected = self->organization_id > 0;
   gboolean ok;
 
@@ -226,6 +269,19 @@ export_to_stream (LiaExporter    *self,
       return FALSE;
     }
 
+  if (self->format == LIA_EXCHANGE_FORMAT_ICALENDAR)
+    {
+      guint64 written = 0;
+
+      ok = _lia_ics_write (store, stream, selected, cancellable, &written, error);
+      lia_store_rollback (store);
+      g_mutex_lock (&self->progress.lock);
+      self->records_written = self->records_total = written;
+      g_mutex_unlock (&self->progress.lock);
+      _lia_progress_tell (&self->progress);
+      return ok;
+    }
+
   /* A failed write is reported by our own error; libxml2 would also print it. The handlers
    * are per thread. */
   xmlSetGenericErrorFunc (NULL, silence_cb);
@@ -233,10 +289,19 @@ export_to_stream (LiaExporter    *self,
   buffered = g_buffered_output_stream_new_sized (stream, 256 * 1024);
   g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
   export.out = buffered;
-  if (self->format != LIA_EXCHANGE_FORMAT_VCARD)
-    export.writer = _lia_xml_writer_new_for_stream (buffered, cancellable, &write_error);
-  ok = write_document (&export, selected, &local_error);
-  g_clear_pointer (&export.writer, xmlFreeTextWriter);
+  if (self->format == LIA_EXCHANGE_FORMAT_CSV)
+    {
+      export.text = g_string_sized_new (TEXT_CHUNK + 4096);
+      ok = write_text (&export, selected, &local_error);
+      g_string_free (export.text, TRUE);
+    }
+  else
+    {
+      if (self->format != LIA_EXCHANGE_FORMAT_VCARD)
+        export.writer = _lia_xml_writer_new_for_stream (buffered, cancellable, &write_error);
+      ok = write_document (&export, selected, &local_error);
+      g_clear_pointer (&export.writer, xmlFreeTextWriter);
+    }
   xmlSetGenericErrorFunc (NULL, NULL);
   if (ok && write_error == NULL)
     g_output_stream_flush (buffered, cancellable, &write_error);
@@ -368,6 +433,9 @@ lia_exporter_get_property (GObject    *object,
     case PROP_ORGANIZATION_ID:
       g_value_set_int64 (value, self->organization_id);
       break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
     case PROP_RECORDS_WRITTEN:
       g_value_set_uint64 (value, lia_exporter_get_records_written (self));
       break;
@@ -398,6 +466,9 @@ lia_exporter_set_property (GObject      *object,
     case PROP_ORGANIZATION_ID:
       lia_exporter_set_organization_id (self, g_value_get_int64 (value));
       break;
+    case PROP_KIND:
+      lia_exporter_set_kind (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -422,6 +493,9 @@ lia_exporter_class_init (LiaExporterClass *klass)
   properties[PROP_ORGANIZATION_ID] =
     g_param_spec_int64 ("organization-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, LIA_TYPE_RECORD_KIND, LIA_RECORD_KIND_CONTACT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RECORDS_WRITTEN] =
     g_param_spec_uint64 ("records-written", NULL, NULL, 0, G_MAXUINT64, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -440,6 +514,7 @@ lia_exporter_init (LiaExporter *self)
 {
   _lia_progress_init (&self->progress, G_OBJECT (self), progress_properties);
   self->format = LIA_EXCHANGE_FORMAT_DIRECTORY;
+  self->kind = LIA_RECORD_KIND_CONTACT;
 }
 
 LiaExporter *
@@ -448,7 +523,9 @@ lia_exporter_new (GFile             *file,
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (format == LIA_EXCHANGE_FORMAT_DIRECTORY || format == LIA_EXCHANGE_FORMAT_XCARD ||
-                        format == LIA_EXCHANGE_FORMAT_VCARD, NULL);
+                        format == LIA_EXCHANGE_FORMAT_VCARD ||
+                        format == LIA_EXCHANGE_FORMAT_CSV ||
+                        format == LIA_EXCHANGE_FORMAT_ICALENDAR, NULL);
 
   return g_object_new (LIA_TYPE_EXPORTER, "file", file, "format", format, NULL);
 }
@@ -461,7 +538,9 @@ lia_exporter_new_for_stream (GOutputStream     *stream,
 
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), NULL);
   g_return_val_if_fail (format == LIA_EXCHANGE_FORMAT_DIRECTORY || format == LIA_EXCHANGE_FORMAT_XCARD ||
-                        format == LIA_EXCHANGE_FORMAT_VCARD, NULL);
+                        format == LIA_EXCHANGE_FORMAT_VCARD ||
+                        format == LIA_EXCHANGE_FORMAT_CSV ||
+                        format == LIA_EXCHANGE_FORMAT_ICALENDAR, NULL);
 
   self = g_object_new (LIA_TYPE_EXPORTER, "format", format, NULL);
   self->stream = g_object_ref (stream);
@@ -493,6 +572,26 @@ lia_exporter_set_organization_id (LiaExporter *self,
     return;
   self->organization_id = organization_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANIZATION_ID]);
+}
+
+LiaRecordKind
+lia_exporter_get_kind (LiaExporter *self)
+{
+  g_return_val_if_fail (LIA_IS_EXPORTER (self), LIA_RECORD_KIND_CONTACT);
+  return self->kind;
+}
+
+void
+lia_exporter_set_kind (LiaExporter   *self,
+                       LiaRecordKind  kind)
+{
+  g_return_if_fail (LIA_IS_EXPORTER (self));
+  g_return_if_fail (kind == LIA_RECORD_KIND_CONTACT || kind == LIA_RECORD_KIND_ORGANIZATION);
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 guint64

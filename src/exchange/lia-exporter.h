@@ -34,6 +34,10 @@ LiaExchangeFormat  lia_exporter_get_format         (LiaExporter        *self);
 gint64             lia_exporter_get_organization_id (LiaExporter       *self);
 void               lia_exporter_set_organization_id (LiaExporter       *self,
                                                      gint64             organization_id);
+/* CSV holds one kind of record: contacts (the default) or organizations. */
+LiaRecordKind      lia_exporter_get_kind           (LiaExporter        *self);
+void               lia_exporter_set_kind           (LiaExporter        *self,
+                                                    LiaRecordKind       kind);
 
 gboolean           lia_exporter_run                (LiaExporter        *self,
                                                     LiaStore           *store,

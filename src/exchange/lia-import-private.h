@@ -36,6 +36,8 @@ struct _LiaImport
   const char       *file_name;     /* as shown in messages: the file's display name */
   /* The file, for readers of text formats: buffered, at its start. */
   GInputStream     *stream;
+  /* CSV: "COLUMN=field,…", what the person said each column holds (lia-csv.h). */
+  const char       *column_map;
   /* For XML formats: on the root element when the reader starts. */
   xmlTextReaderPtr  reader;
   GCancellable     *cancellable;
@@ -74,6 +76,11 @@ struct _LiaImport
   /* Recoverable oddities: LiaImportProblems that do not stop the import, at most
    * LIA_IMPORT_MAX_PROBLEMS of them. */
   GPtrArray        *warnings;
+  /* Calendar files: the people invited who are not among the contacts, as "Name <address>"
+   * (or the bare address), each once, in the order of the file; and whether to create them as
+   * contacts instead of listing them. */
+  GPtrArray        *unmatched_people;
+  gboolean          create_people;
 
   LiaImportProgressFunc progress_func;
   gpointer              progress_data;
@@ -197,8 +204,14 @@ const LiaImportFormat *_lia_import_formats (guint *n_formats);
 gboolean          _lia_directory_read      (LiaImport        *import);
 /* lia-xcard-reader.c: the reader is on the root element of an xCard file. */
 gboolean          _lia_xcard_read          (LiaImport        *import);
+/* lia-csv-reader.c: reads import->stream, a CSV file. */
+gboolean          _lia_csv_read            (LiaImport        *import);
 /* lia-vcard-reader.c: reads import->stream, a vCard file, from its start. */
 gboolean          _lia_vcard_read          (LiaImport        *import);
+
+/* lia-ics-reader.c: import->stream is at the start of an iCalendar file. */
+gboolean          _lia_ics_sniff           (const LiaImportHead *head);
+gboolean          _lia_ics_read            (LiaImport        *import);
 
 /* lia-import-problem.c */
 void              _lia_import_problem_set_needle   (LiaImportProblem *self,

@@ -342,6 +342,7 @@ _lia_import_init (LiaImport    *import,
   import->cancellable = cancellable;
   import->problems = g_ptr_array_new_with_free_func (g_object_unref);
   import->warnings = g_ptr_array_new_with_free_func (g_object_unref);
+  import->unmatched_people = g_ptr_array_new_with_free_func (g_free);
   import->not_kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -351,6 +352,7 @@ _lia_import_clear (LiaImport *import)
   g_clear_pointer (&import->reader, xmlFreeTextReader);
   g_clear_pointer (&import->problems, g_ptr_array_unref);
   g_clear_pointer (&import->warnings, g_ptr_array_unref);
+  g_clear_pointer (&import->unmatched_people, g_ptr_array_unref);
   g_clear_pointer (&import->not_kept, g_hash_table_unref);
   g_clear_error (&import->error);
   for (guint i = 0; i < G_N_ELEMENTS (import->touched); i++)

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lia-csv-private.h"
 #include "lia-exchange-private.h"
 #include "lia-import-private.h"
 #include "lia-vcard-private.h"
@@ -20,6 +21,7 @@ struct _LiaImporter
 
   GFile             *file;
   gboolean           dry_run;
+  char              *column_map;
   gboolean           started;
 
   LiaExchangeFormat  format;
@@ -27,6 +29,8 @@ struct _LiaImporter
   gboolean           problems_truncated;
   guint64            counts[N_KINDS][N_OUTCOMES];
   guint64            ignored;
+  gboolean           create_people;
+  GStrv              unmatched_people;
   guint64            matched[N_MATCHES];
   GHashTable        *not_kept;
   GListStore        *warnings;
@@ -42,6 +46,8 @@ enum {
   PROP_0,
   PROP_FILE,
   PROP_DRY_RUN,
+  PROP_COLUMN_MAP,
+  PROP_CREATE_PEOPLE,
   PROP_FORMAT,
   PROP_RECORDS_READ,
   PROP_BYTES_READ,
@@ -172,6 +178,38 @@ sniff_xcard (const LiaImportHead *head)
          (g_strcmp0 (head->root_name, "vcards") == 0 || g_strcmp0 (head->root_name, "vcard") == 0);
 }
 
+/* A CSV file whose header a known program writes, on one of its first lines (a preamble may
+ * come before it). */
+static gboolean
+sniff_csv (const LiaImportHead *head)
+{
+  g_autofree char *text = _lia_csv_head_text (head->data, head->length);
+  const char *line = text;
+
+  for (guint n = 0; line != NULL && *line != '\0' && n < 20; n++)
+    {
+      const char *end = strchr (line, '\n');
+      gsize length = end != NULL ? (gsize) (end - line) : strlen (line);
+      g_autoptr(GPtrArray) rows = NULL;
+      guint row_line, row_column;
+
+      rows = _lia_csv_split (line, length, _lia_csv_sniff_separator (line, length), 1,
+                             &row_line, &row_column, NULL);
+      if (rows != NULL && rows->len == 1)
+        {
+          CsvRow *row = g_ptr_array_index (rows, 0);
+          g_autoptr(CsvHeader) header = _lia_csv_header_recognize (row->cells, row->n_cells);
+
+          if (header != NULL)
+            return TRUE;
+        }
+      line = end != NULL ? end + 1 : NULL;
+    }
+  return FALSE;
+}
+
+static const char * const csv_extensions[] = { "csv", NULL };
+
 static gboolean
 sniff_vcard (const LiaImportHead *head)
 {
@@ -179,17 +217,23 @@ sniff_vcard (const LiaImportHead *head)
 }
 
 static const char * const xml_extensions[] = { "xml", NULL };
+static const char * const ics_extensions[] = { "ics", "ifb", "ical", NULL };
 static const char * const vcard_extensions[] = { "vcf", "vcard", NULL };
 
 /* Every format the importer reads. A text format is offered the first bytes of the file; if
  * none takes it, the file is read as XML and each XML format is offered its root element. */
 static const LiaImportFormat formats[] = {
+  { LIA_EXCHANGE_FORMAT_ICALENDAR, "ics", ics_extensions, "text/calendar",
+    FALSE, _lia_ics_sniff, _lia_ics_read },
   { LIA_EXCHANGE_FORMAT_DIRECTORY, "directory", xml_extensions, "application/x-liaison-directory+xml",
     TRUE, sniff_directory, _lia_directory_read },
   { LIA_EXCHANGE_FORMAT_XCARD, "xcard", xml_extensions, "application/vcard+xml",
     TRUE, sniff_xcard, _lia_xcard_read },
   { LIA_EXCHANGE_FORMAT_VCARD, "vcard", vcard_extensions, "text/vcard",
     FALSE, sniff_vcard, _lia_vcard_read },
+  /* Last: its sniffing reads the most. */
+  { LIA_EXCHANGE_FORMAT_CSV, "csv", csv_extensions, "text/csv",
+    FALSE, sniff_csv, _lia_csv_read },
 };
 
 const LiaImportFormat *
@@ -320,6 +364,21 @@ import_xml (LiaImporter *self,
   return FALSE;
 }
 
+/* A CSV file with a header of its own is read as CSV when the person said how to map it, or
+ * when its name says it is CSV: then the reader explains what it needs. */
+static const LiaImportFormat *
+csv_by_intent (LiaImporter *self)
+{
+  g_autofree char *basename = g_file_get_basename (self->file);
+
+  if (self->column_map == NULL && (basename == NULL || !g_str_has_suffix (basename, ".csv")))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == LIA_EXCHANGE_FORMAT_CSV)
+      return &formats[i];
+  return NULL;
+}
+
 /* Reads the file with the reader of its format. */
 static void
 import_stream (LiaImporter  *self,
@@ -337,7 +396,7 @@ import_stream (LiaImporter  *self,
   head.data = g_buffered_input_stream_peek_buffer (buffered, &length);
   head.length = length;
 
-  if ((format = format_for_head (&head, FALSE)) != NULL)
+  if ((format = format_for_head (&head, FALSE)) != NULL || (format = csv_by_intent (self)) != NULL)
     {
       set_format (self, format);
       format->read (import);
@@ -383,6 +442,10 @@ static void
 keep_findings (LiaImporter *self,
                LiaImport   *import)
 {
+  g_strfreev (self->unmatched_people);
+  g_ptr_array_add (import->unmatched_people, NULL);
+  self->unmatched_people = g_strdupv ((char **) import->unmatched_people->pdata);
+  g_ptr_array_set_size (import->unmatched_people, import->unmatched_people->len - 1);
   memcpy (self->counts, import->counts, sizeof self->counts);
   self->ignored = import->ignored;
   memcpy (self->matched, import->matched, sizeof self->matched);
@@ -443,8 +506,10 @@ lia_importer_run (LiaImporter   *self,
 
   _lia_import_init (&import, store, file_name, cancellable);
   import.stream = buffered;
+  import.column_map = self->column_map;
   import.progress_func = progress_cb;
   import.progress_data = self;
+  import.create_people = self->create_people;
 
   /* Every problem of the parse reaches the run's error handler; a few of libxml2's input
    * errors would also be printed on stderr. The handler is per thread. */
@@ -573,8 +638,10 @@ lia_importer_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->problems);
+  g_free (self->column_map);
   g_clear_object (&self->warnings);
   g_clear_pointer (&self->not_kept, g_hash_table_unref);
+  g_clear_pointer (&self->unmatched_people, g_strfreev);
   _lia_progress_clear (&self->progress);
 
   G_OBJECT_CLASS (lia_importer_parent_class)->finalize (object);
@@ -595,6 +662,12 @@ lia_importer_get_property (GObject    *object,
       break;
     case PROP_DRY_RUN:
       g_value_set_boolean (value, self->dry_run);
+      break;
+    case PROP_COLUMN_MAP:
+      g_value_set_string (value, self->column_map);
+      break;
+    case PROP_CREATE_PEOPLE:
+      g_value_set_boolean (value, self->create_people);
       break;
     case PROP_FORMAT:
       g_value_set_enum (value, self->format);
@@ -629,6 +702,12 @@ lia_importer_set_property (GObject      *object,
     case PROP_DRY_RUN:
       lia_importer_set_dry_run (self, g_value_get_boolean (value));
       break;
+    case PROP_COLUMN_MAP:
+      lia_importer_set_column_map (self, g_value_get_string (value));
+      break;
+    case PROP_CREATE_PEOPLE:
+      lia_importer_set_create_people (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -648,6 +727,12 @@ lia_importer_class_init (LiaImporterClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DRY_RUN] =
     g_param_spec_boolean ("dry-run", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLUMN_MAP] =
+    g_param_spec_string ("column-map", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATE_PEOPLE] =
+    g_param_spec_boolean ("create-people", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FORMAT] =
     g_param_spec_enum ("format", NULL, NULL,
@@ -675,6 +760,7 @@ lia_importer_init (LiaImporter *self)
   _lia_progress_init (&self->progress, G_OBJECT (self), progress_properties);
   self->problems = g_list_store_new (LIA_TYPE_IMPORT_PROBLEM);
   self->warnings = g_list_store_new (LIA_TYPE_IMPORT_PROBLEM);
+  self->unmatched_people = g_new0 (char *, 1);
 }
 
 /* Public */
@@ -713,6 +799,27 @@ lia_importer_set_dry_run (LiaImporter *self,
     return;
   self->dry_run = dry_run;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRY_RUN]);
+}
+
+const char *
+lia_importer_get_column_map (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
+  return self->column_map;
+}
+
+void
+lia_importer_set_column_map (LiaImporter *self,
+                             const char  *column_map)
+{
+  g_return_if_fail (LIA_IS_IMPORTER (self));
+  g_return_if_fail (!self->started);
+
+  if (g_strcmp0 (self->column_map, column_map) == 0)
+    return;
+  g_free (self->column_map);
+  self->column_map = g_strdup (column_map);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMN_MAP]);
 }
 
 LiaExchangeFormat
@@ -803,6 +910,27 @@ lia_importer_get_problems_truncated (LiaImporter *self)
   return self->problems_truncated;
 }
 
+gboolean
+lia_importer_get_create_people (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), FALSE);
+  return self->create_people;
+}
+
+void
+lia_importer_set_create_people (LiaImporter *self,
+                                gboolean     create_people)
+{
+  g_return_if_fail (LIA_IS_IMPORTER (self));
+  g_return_if_fail (!self->started);
+
+  create_people = !!create_people;
+  if (self->create_people == create_people)
+    return;
+  self->create_people = create_people;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATE_PEOPLE]);
+}
+
 guint64
 lia_importer_get_matched (LiaImporter    *self,
                           LiaImportMatch  rule)
@@ -872,4 +1000,11 @@ lia_importer_describe_not_kept (LiaImporter *self)
                               GPOINTER_TO_UINT (g_hash_table_lookup (self->not_kept, names[i])), names[i]);
     }
   return g_string_free (text, FALSE);
+}
+
+const char * const *
+lia_importer_get_unmatched_people (LiaImporter *self)
+{
+  g_return_val_if_fail (LIA_IS_IMPORTER (self), NULL);
+  return (const char * const *) self->unmatched_people;
 }

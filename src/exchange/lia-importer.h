@@ -34,7 +34,18 @@ GFile             *lia_importer_get_file          (LiaImporter        *self);
 gboolean           lia_importer_get_dry_run       (LiaImporter        *self);
 void               lia_importer_set_dry_run       (LiaImporter        *self,
                                                    gboolean            dry_run);
+/* For a CSV file: which field each column goes into, "COLUMN=field,…" with the fields of
+ * lia_csv_field_names() ("ignore": not imported), over what a known header gives. With a map,
+ * a file that is not in another format is read as CSV. */
+const char        *lia_importer_get_column_map    (LiaImporter        *self);
+void               lia_importer_set_column_map    (LiaImporter        *self,
+                                                   const char         *column_map);
 
+/* Calendar files: create the people invited who are not among the contacts (from their
+ * name and email), instead of listing them (lia_importer_get_unmatched_people()). */
+gboolean           lia_importer_get_create_people (LiaImporter        *self);
+void               lia_importer_set_create_people (LiaImporter        *self,
+                                                   gboolean            create_people);
 /* Imports into @store, in this thread. FALSE with LIA_EXCHANGE_ERROR_INVALID when the file has
  * problems (see lia_importer_get_problems()), LIA_EXCHANGE_ERROR_NOT_SUPPORTED when it is
  * neither format, G_IO_ERROR_CANCELLED, or an error of the store or of reading the file. The
@@ -74,7 +85,9 @@ guint64            lia_importer_get_ignored       (LiaImporter        *self);
 GListModel        *lia_importer_get_problems      (LiaImporter        *self);
 /* TRUE when more problems were found than the list keeps. */
 gboolean           lia_importer_get_problems_truncated (LiaImporter   *self);
-/* Address-book cards (xCard, vCard, CSV) that merged into a record found by @rule. */
+/* Address-book cards (xCard, vCard, CSV) that merged into a record found by @rule. For
+ * calendar files, LIA_IMPORT_MATCH_EMAIL counts the organizers and attendees found among the
+ * contacts by their email address. */
 guint64            lia_importer_get_matched       (LiaImporter        *self,
                                                    LiaImportMatch      rule);
 /* LiaImportProblems that did not stop the import: oddities read past (a line without a
@@ -85,5 +98,8 @@ guint64            lia_importer_get_not_kept_count (LiaImporter       *self,
                                                    const char         *property);
 /* "3 × X-SOCIALPROFILE, 1 × GEO", the most frequent first; %NULL when everything was kept. */
 char              *lia_importer_describe_not_kept (LiaImporter        *self);
+/* Calendar files: the people invited who are not among the contacts, "Name <address>", each
+ * once; empty when all were matched (or created). */
+const char * const *lia_importer_get_unmatched_people (LiaImporter    *self);
 
 G_END_DECLS

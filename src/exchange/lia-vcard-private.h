@@ -20,6 +20,9 @@ typedef struct
   guint  line;      /* the line of the file where the card begins */
   /* The VERSION it says (NULL: none). */
   char  *version;
+  /* guint: the line of the file where each property of @text starts, in order, for messages
+   * about one property. */
+  GArray *lines;
 } LiaVCardText;
 
 void       _lia_vcard_text_free (LiaVCardText *card);

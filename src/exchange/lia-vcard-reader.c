@@ -185,6 +185,7 @@ is_offset (const char *tz)
 typedef struct
 {
   LiaCard    *card;
+  guint       line;     /* where the property being read is in the file */
   GHashTable *labels;   /* group (folded) → X-ABLabel */
   GHashTable *labelled; /* groups whose property used its label */
 } Reading;
@@ -498,7 +499,7 @@ read_attribute (Reading         *r,
       /* "XXXXXXXXXX", a name instead of an address: the card is still worth having. */
       if (address[0] != '\0' && (at == NULL || at == address || at[1] == '\0' || strchr (at + 1, '@') != NULL))
         {
-          _lia_import_warning (c->import, c->line, 1,
+          _lia_import_warning (c->import, r->line, 1,
                                _("vCard %u: “%s” is not an email address (name@example.org) and was not kept."),
                                c->index, address);
           _lia_import_not_kept (c->import, "EMAIL");
@@ -622,7 +623,10 @@ read_card (LiaCardRun   *run,
            LiaVCardText *text)
 {
   g_autoptr(EVCard) vcard = e_vcard_new_from_string (text->text);
-  Reading r = { NULL, NULL, NULL };
+  Reading r = { NULL, 0, NULL, NULL };
+  GList *attributes;
+  gboolean same_count;
+  guint position = 0;
   LiaCard c;
   gboolean ok;
 
@@ -645,11 +649,16 @@ read_card (LiaCardRun   *run,
         g_hash_table_replace (r.labels, g_ascii_strdown (group, -1), text_value (attr));
     }
 
-  for (GList *l = e_vcard_get_attributes (vcard); l != NULL; l = l->next)
+  /* EVCard keeps the properties in the order of the text, one each: the i-th is on the i-th
+   * line noted. Should it ever not, messages point at the card. */
+  attributes = e_vcard_get_attributes (vcard);
+  same_count = g_list_length (attributes) == text->lines->len;
+  for (GList *l = attributes; l != NULL; l = l->next, position++)
     {
       EVCardAttribute *attr = l->data;
       g_autofree char *name = g_ascii_strup (e_vcard_attribute_get_name (attr), -1);
 
+      r.line = same_count ? g_array_index (text->lines, guint, position) : text->line;
       read_attribute (&r, attr, name);
     }
 

@@ -41,6 +41,7 @@ _lia_vcard_text_free (LiaVCardText *card)
 {
   g_free (card->text);
   g_free (card->version);
+  g_array_unref (card->lines);
   g_free (card);
 }
 
@@ -359,6 +360,7 @@ normalize_property (Split       *split,
   append_value (out, value);
   g_string_append (out, "\r\n");
   g_string_free (name, TRUE);
+  g_array_append_val (card->lines, number);
 }
 
 /* Cards */
@@ -368,6 +370,8 @@ begin_card (Split *split,
             guint  number)
 {
   LiaVCardText *card = g_new0 (LiaVCardText, 1);
+
+  card->lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
   card->line = number;
   g_ptr_array_add (split->open, card);

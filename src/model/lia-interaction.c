@@ -23,6 +23,8 @@ struct _LiaInteraction
   char               *summary;
   char               *outcome;
   int                 sentiment;
+  gboolean            cancelled;
+  guint               sequence;
   GArray             *contact_ids;       /* gint64, in the order added */
   GArray             *organization_ids;  /* gint64, in the order added */
 };
@@ -37,6 +39,8 @@ enum {
   PROP_SUMMARY,
   PROP_OUTCOME,
   PROP_SENTIMENT,
+  PROP_CANCELLED,
+  PROP_SEQUENCE,
   PROP_PARTICIPANTS,
   N_PROPS
 };
@@ -223,6 +227,14 @@ lia_interaction_get_property (GObject    *object,
       g_value_set_int (value, self->sentiment);
       break;
 
+    case PROP_CANCELLED:
+      g_value_set_boolean (value, self->cancelled);
+      break;
+
+    case PROP_SEQUENCE:
+      g_value_set_uint (value, self->sequence);
+      break;
+
     case PROP_PARTICIPANTS:
       g_value_set_pointer (value, NULL);
       break;
@@ -272,6 +284,14 @@ lia_interaction_set_property (GObject      *object,
 
     case PROP_SENTIMENT:
       lia_interaction_set_sentiment (self, g_value_get_int (value));
+      break;
+
+    case PROP_CANCELLED:
+      lia_interaction_set_cancelled (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SEQUENCE:
+      lia_interaction_set_sequence (self, g_value_get_uint (value));
       break;
 
     default:
@@ -334,6 +354,18 @@ lia_interaction_class_init (LiaInteractionClass *klass)
     g_param_spec_int ("sentiment", NULL, NULL,
                       G_MININT, G_MAXINT, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Called off: kept in the timeline, struck through, never counted as contact made. */
+  properties[PROP_CANCELLED] =
+    g_param_spec_boolean ("cancelled", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The iCalendar SEQUENCE of the invitation the meeting came from (0 otherwise): an older
+   * copy of the invitation, imported later, does not undo a newer one. */
+  properties[PROP_SEQUENCE] =
+    g_param_spec_uint ("sequence", NULL, NULL,
+                       0, G_MAXINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * LiaInteraction:participants:
@@ -601,4 +633,48 @@ lia_interaction_clear_participants (LiaInteraction *self)
   g_array_set_size (self->contact_ids, 0);
   g_array_set_size (self->organization_ids, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANTS]);
+}
+
+gboolean
+lia_interaction_get_cancelled (LiaInteraction *self)
+{
+  g_return_val_if_fail (LIA_IS_INTERACTION (self), FALSE);
+
+  return self->cancelled;
+}
+
+void
+lia_interaction_set_cancelled (LiaInteraction *self,
+                               gboolean        cancelled)
+{
+  g_return_if_fail (LIA_IS_INTERACTION (self));
+
+  cancelled = !!cancelled;
+  if (self->cancelled == cancelled)
+    return;
+
+  self->cancelled = cancelled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANCELLED]);
+}
+
+guint
+lia_interaction_get_sequence (LiaInteraction *self)
+{
+  g_return_val_if_fail (LIA_IS_INTERACTION (self), 0);
+
+  return self->sequence;
+}
+
+void
+lia_interaction_set_sequence (LiaInteraction *self,
+                              guint           sequence)
+{
+  g_return_if_fail (LIA_IS_INTERACTION (self));
+
+  sequence = MIN (sequence, (guint) G_MAXINT);
+  if (self->sequence == sequence)
+    return;
+
+  self->sequence = sequence;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEQUENCE]);
 }

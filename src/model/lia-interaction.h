@@ -12,7 +12,9 @@ G_DECLARE_FINAL_TYPE (LiaInteraction, lia_interaction, LIA, INTERACTION, LiaReco
 /* A meeting, call, email, event, visit, letter or note. Properties: "kind"
  * (LiaInteractionKind), "at" (GDateTime; its UTC offset is kept as entered, so 09:00+02:00 stays
  * 09:00+02:00), "duration-minutes" (≥ 0), "title" (required), "location", "summary", "outcome",
- * "sentiment" (−2..+2; the property accepts any int so that validate can refuse a bad one).
+ * "sentiment" (−2..+2; the property accepts any int so that validate can refuse a bad one),
+ * "cancelled" (the meeting was called off: it stays in the timeline, marked), "sequence" (the
+ * iCalendar SEQUENCE of the invitation it was imported from, 0 otherwise).
  * Participants are database ids of contacts and organizations, any number of each, kept in the
  * order added without duplicates; changing them notifies "participants". */
 
@@ -35,6 +37,10 @@ const char         *lia_interaction_get_outcome         (LiaInteraction *self);
 void                lia_interaction_set_outcome         (LiaInteraction *self, const char *outcome);
 int                 lia_interaction_get_sentiment       (LiaInteraction *self);
 void                lia_interaction_set_sentiment       (LiaInteraction *self, int sentiment);
+gboolean            lia_interaction_get_cancelled       (LiaInteraction *self);
+void                lia_interaction_set_cancelled       (LiaInteraction *self, gboolean cancelled);
+guint               lia_interaction_get_sequence        (LiaInteraction *self);
+void                lia_interaction_set_sequence        (LiaInteraction *self, guint sequence);
 
 /* Arrays of gint64 database ids, owned by the interaction. */
 const GArray       *lia_interaction_get_contact_ids      (LiaInteraction *self);

@@ -26,6 +26,13 @@ lia_labels_interaction_kind (LiaInteractionKind kind)
 }
 
 const char *
+lia_labels_interaction_cancelled (void)
+{
+  /* Translators: said of a meeting that was called off. */
+  return C_("interaction", "Cancelled");
+}
+
+const char *
 lia_labels_stance (LiaStance stance)
 {
   switch (stance)

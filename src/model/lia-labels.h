@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  * lower case, to go inside a sentence. */
 
 const char *lia_labels_interaction_kind         (LiaInteractionKind      kind);
+/* "Cancelled", said of a meeting that was called off (LiaInteraction:cancelled). */
+const char *lia_labels_interaction_cancelled    (void);
 const char *lia_labels_stance                   (LiaStance               stance);
 const char *lia_labels_direction                (LiaCommitmentDirection  direction);
 const char *lia_labels_commitment_status        (LiaCommitmentStatus     status);

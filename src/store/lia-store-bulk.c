@@ -642,10 +642,12 @@ lia_store_find_organizations_by_folded_name (LiaStore    *self,
   return find_organizations_by_name (self, name, FALSE, error);
 }
 
-static char *
-phone_digits (const char *phone)
+char *
+lia_store_phone_digits (const char *phone)
 {
   GString *digits = g_string_new (NULL);
+
+  g_return_val_if_fail (phone != NULL, NULL);
 
   for (const char *p = phone; *p != '\0'; p++)
     if (g_ascii_isdigit (*p))
@@ -653,41 +655,37 @@ phone_digits (const char *phone)
   return g_string_free (digits, FALSE);
 }
 
-GArray *
-lia_store_find_contacts_by_phone (LiaStore    *self,
-                                  const char  *phone,
-                                  GError     **error)
+GHashTable *
+lia_store_index_contact_phones (LiaStore  *self,
+                                GError   **error)
 {
   g_autoptr(LiaStmt) stmt = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *wanted = NULL;
+  g_autoptr(GHashTable) index = NULL;
   int rc;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
-  g_return_val_if_fail (phone != NULL, NULL);
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  wanted = phone_digits (phone);
-  if (strlen (wanted) < 5)
-    return g_steal_pointer (&ids);
-
-  /* Numbers are written in too many ways for an index: the last two digits, which the ways
-   * of grouping digits (by two, three or four) keep together, narrow the scan down; the
-   * digits decide. */
   if (!(stmt = _lia_store_prepare (self,
-                                   "SELECT DISTINCT contact_id, value FROM contact_points"
-                                   " WHERE medium = 'phone' AND instr (value, ?1) > 0"
-                                   " ORDER BY contact_id",
+                                   "SELECT contact_id, value FROM contact_points"
+                                   " WHERE medium = 'phone' ORDER BY contact_id",
                                    error)))
     return NULL;
-  _lia_bind_text (stmt, 1, wanted + strlen (wanted) - 2);
 
+  index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *digits = phone_digits (_lia_column_text (stmt, 1));
+      g_autofree char *digits = lia_store_phone_digits (_lia_column_text (stmt, 1));
+      GArray *ids;
 
-      if (g_str_equal (digits, wanted) && (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != id))
+      if (strlen (digits) < 5)
+        continue;
+      if (!(ids = g_hash_table_lookup (index, digits)))
+        {
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (index, g_strdup (digits), ids);
+        }
+      if (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != id)
         g_array_append_val (ids, id);
     }
   if (rc != SQLITE_DONE)
@@ -696,7 +694,7 @@ lia_store_find_contacts_by_phone (LiaStore    *self,
       return NULL;
     }
 
-  return g_steal_pointer (&ids);
+  return g_steal_pointer (&index);
 }
 
 GArray *

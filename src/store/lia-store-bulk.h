@@ -107,11 +107,13 @@ GArray    *lia_store_find_organizations_by_name (LiaStore            *self,
 GArray    *lia_store_find_organizations_by_folded_name (LiaStore     *self,
                                                  const char          *name,
                                                  GError             **error);
-/* The ids of the contacts with a phone number of the same digits as @phone ("+1 (418) 656-9254"
- * and "1-418-656-9254" are the same), lowest id first. Numbers of fewer than 5 digits find
- * nobody: they are extensions or emergency numbers, not a person's. */
-GArray    *lia_store_find_contacts_by_phone     (LiaStore            *self,
-                                                 const char          *phone,
+/* "+41 (22) 555-01 01" → "41225550101": how phone numbers are compared. */
+char      *lia_store_phone_digits               (const char          *phone);
+/* Every contact's phone numbers, by their digits (lia_store_phone_digits()): a GHashTable of
+ * digits (char *) → GArray of contact ids (gint64), lowest first. Numbers of fewer than 5
+ * digits are left out: they are extensions or emergency numbers, not a person's. One query,
+ * for an import that looks up many numbers. */
+GHashTable *lia_store_index_contact_phones      (LiaStore            *self,
                                                  GError             **error);
 /* The ids of the contacts named @name (case and accents aside) who have an affiliation, past or
  * current, with the organization @organization_id, lowest id first. */

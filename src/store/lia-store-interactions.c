@@ -9,7 +9,7 @@
 
 #define INTERACTION_COLUMNS \
   "id, uid, created_at, updated_at, kind, at_utc, at_offset, duration_minutes, title, location," \
-  " summary, outcome, sentiment"
+  " summary, outcome, sentiment, cancelled, sequence"
 
 static gboolean
 load_participants (LiaStore        *store,
@@ -83,6 +83,8 @@ interaction_from_row (LiaStore  *store,
   lia_interaction_set_summary (self, _lia_column_text (stmt, 10));
   lia_interaction_set_outcome (self, _lia_column_text (stmt, 11));
   lia_interaction_set_sentiment (self, sqlite3_column_int (stmt, 12));
+  lia_interaction_set_cancelled (self, sqlite3_column_int (stmt, 13) != 0);
+  lia_interaction_set_sequence (self, (guint) MAX (sqlite3_column_int (stmt, 14), 0));
 
   if (!load_participants (store, self, error))
     return NULL;
@@ -111,6 +113,8 @@ bind_interaction (LiaStmt        *stmt,
   sqlite3_bind_int (stmt, 11, lia_interaction_get_sentiment (self));
   _lia_bind_time (stmt, 12, lia_record_get_created_at (record));
   _lia_bind_time (stmt, 13, lia_record_get_updated_at (record));
+  sqlite3_bind_int (stmt, 14, lia_interaction_get_cancelled (self) ? 1 : 0);
+  sqlite3_bind_int (stmt, 15, (int) lia_interaction_get_sequence (self));
 }
 
 static gboolean
@@ -189,8 +193,8 @@ interaction_insert (LiaStore   *store,
   stmt = _lia_store_prepare (store,
                              "INSERT INTO interactions (uid, kind, at_utc, at_offset, day,"
                              " duration_minutes, title, location, summary, outcome, sentiment,"
-                             " created_at, updated_at)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                             " created_at, updated_at, cancelled, sequence)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -216,14 +220,14 @@ interaction_update (LiaStore   *store,
                              "UPDATE interactions SET uid = ?1, kind = ?2, at_utc = ?3,"
                              " at_offset = ?4, day = ?5, duration_minutes = ?6, title = ?7,"
                              " location = ?8, summary = ?9, outcome = ?10, sentiment = ?11,"
-                             " created_at = ?12, updated_at = ?13"
-                             " WHERE id = ?14",
+                             " created_at = ?12, updated_at = ?13, cancelled = ?14, sequence = ?15"
+                             " WHERE id = ?16",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_interaction (stmt, self);
-  sqlite3_bind_int64 (stmt, 14, lia_record_get_id (record));
+  sqlite3_bind_int64 (stmt, 16, lia_record_get_id (record));
   if (!_lia_store_step_done (store, stmt, N_("Could not save the interaction"), error))
     return FALSE;
 

@@ -44,7 +44,7 @@ typedef struct
                                 GError   **error);
 } LiaRecordOps;
 
-/* What the contacts' full-text index covers, in its order (schema version 7). */
+/* What the contacts' full-text index covers, in its order (schema version 9). */
 #define _LIA_CONTACT_FTS_COLUMNS \
   "label, given_name, family_name, job_title, notes, nickname, localities"
 

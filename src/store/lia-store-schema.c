@@ -450,7 +450,15 @@ static const char migration_7[] =
   "UPDATE commitments SET done_date = date (updated_at / 1000000, 'unixepoch', 'localtime')"
   "  WHERE status = 'done';"
   "DELETE FROM bulk_load;";
-/* Version 8: what a contact manager keeps besides names, emails and phones: postal addresses,
+
+/* Version 8: the stakeholder map counts its cells and lists each cell's first names by
+ * name from an index, instead of reading every organization and contact (a 100,000-contact
+ * map took 290 ms to count, see docs/performance.md). */
+static const char migration_8[] =
+  "CREATE INDEX organizations_by_assessment ON organizations (influence, interest, sort_key, id, stance);"
+  "CREATE INDEX contacts_by_assessment ON contacts (influence, interest, sort_key, id, stance);";
+
+/* Version 9: what a contact manager keeps besides names, emails and phones: postal addresses,
  * websites and messaging handles (lists like contact_points, in tables of their own), a
  * nickname and a birthday ("YYYY-MM-DD", or "--MM-DD" when the year is unknown), a photo, and
  * the unit (department) of an affiliation. The photo has its own table so that listing and
@@ -458,16 +466,16 @@ static const char migration_7[] =
  * localities, one per line, written by the store on save so that the search index (an
  * external-content FTS5 table over contacts) can find a contact by the city they are in; the
  * index gains it and the nickname and is rebuilt. */
-#define CONTACT_FTS_8 "label, given_name, family_name, job_title, notes, nickname, localities"
-#define CONTACT_FTS_8_NEW \
+#define CONTACT_FTS_9 "label, given_name, family_name, job_title, notes, nickname, localities"
+#define CONTACT_FTS_9_NEW \
   "new.label, new.given_name, new.family_name, new.job_title, new.notes, new.nickname," \
   " new.localities"
-#define CONTACT_FTS_8_OLD \
+#define CONTACT_FTS_9_OLD \
   "old.label, old.given_name, old.family_name, old.job_title, old.notes, old.nickname," \
   " old.localities"
 #define CONTACT_KIND_CHECK "CHECK (kind IN ('work', 'home', 'mobile', 'fax', 'other'))"
 
-static const char migration_8[] =
+static const char migration_9[] =
   "ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE contacts ADD COLUMN birthday TEXT NOT NULL DEFAULT '' CHECK (birthday = ''"
   "  OR birthday GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
@@ -511,10 +519,19 @@ static const char migration_8[] =
   CHANGE_LOG_CHILD_TRIGGERS ("contact_ims", "contact", "contact_id")
   CHANGE_LOG_CHILD_TRIGGERS ("contact_photos", "contact", "contact_id")
   "DROP TABLE contacts_fts;"
-  "CREATE VIRTUAL TABLE contacts_fts USING fts5 (" CONTACT_FTS_8 ", content = 'contacts',"
+  "CREATE VIRTUAL TABLE contacts_fts USING fts5 (" CONTACT_FTS_9 ", content = 'contacts',"
   "  content_rowid = 'id', " FTS_OPTIONS ");"
-  FTS_BULK_TRIGGERS ("contacts", CONTACT_FTS_8, CONTACT_FTS_8_NEW, CONTACT_FTS_8_OLD)
+  FTS_BULK_TRIGGERS ("contacts", CONTACT_FTS_9, CONTACT_FTS_9_NEW, CONTACT_FTS_9_OLD)
   "INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild');";
+
+/* Version 10: meetings from calendar invitations. A meeting called off stays in the timeline,
+ * marked cancelled; the invitation's SEQUENCE is kept so that an older copy imported later
+ * does not undo a newer one. */
+static const char migration_10[] =
+  "ALTER TABLE interactions ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (cancelled IN (0, 1));"
+  "ALTER TABLE interactions ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (sequence >= 0);";
 
 static const char * const migrations[] = {
   migration_1,
@@ -525,6 +542,8 @@ static const char * const migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
+  migration_10,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-application.h"
+#include "lia-notifications.h"
 #include "lia-preferences-window.h"
 #include "lia-window.h"
 #include "lia-window-private.h"
@@ -20,6 +21,8 @@ struct _LiaApplication
   GSettings      *settings;
   /* The Preferences window while it is open: a second app.preferences presents it again. */
   GtkWindow      *preferences;
+  /* Looks every hour whether a new day brought notifications. */
+  guint           notify_source;
 };
 
 G_DEFINE_FINAL_TYPE (LiaApplication, lia_application, ADW_TYPE_APPLICATION)
@@ -119,7 +122,53 @@ lia_application_new_interaction_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.log-interaction", "(ix)", (gint32) 0, (gint64) 0);
 }
 
+/* A notification's action: the record, in the main window. */
+static void
+lia_application_open_record_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  LiaWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = find_main_window (self)) != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.open-record", parameter);
+}
+
+static void
+lia_application_show_today_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  LiaWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = find_main_window (self)) != NULL)
+    lia_window_set_view (window, "today");
+}
+
+static void
+send_notifications (LiaApplication *self)
+{
+  LiaWindow *window = find_main_window (self);
+  LiaStore *store = window != NULL ? lia_window_get_store (window) : NULL;
+
+  if (store != NULL)
+    lia_notifications_send_due (G_APPLICATION (self), store, self->settings, NULL);
+}
+
+static gboolean
+notify_timeout_cb (gpointer user_data)
+{
+  send_notifications (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "open-record", .activate = lia_application_open_record_action, .parameter_type = "(ix)" },
+  { .name = "show-today", .activate = lia_application_show_today_action },
   { .name = "about", .activate = lia_application_about_action },
   { .name = "preferences", .activate = lia_application_preferences_action },
   { .name = "quit", .activate = lia_application_quit_action },
@@ -262,10 +311,15 @@ lia_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+
+  send_notifications (self);
+  if (self->notify_source == 0)
+    self->notify_source = g_timeout_add_seconds (60 * 60, notify_timeout_cb, self);
 }
 
-/* Files opened from the file manager, or given on the command line: partner directories and
- * xCard files, imported into the window's database, each with its progress and its summary. */
+/* Files opened from the file manager, or given on the command line: partner directories,
+ * xCard and iCalendar files, imported into the window's database, each with its progress and
+ * its summary. */
 static void
 lia_application_open (GApplication  *application,
                       GFile        **files,
@@ -289,6 +343,7 @@ lia_application_finalize (GObject *object)
 {
   LiaApplication *self = (LiaApplication *) object;
 
+  g_clear_handle_id (&self->notify_source, g_source_remove);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_weak_pointer (&self->preferences);
   g_clear_object (&self->settings);

@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LiaConcernDetail, lia_concern_detail, LIA, CONCERN_DETAIL, LiaDetail)
 
-LiaConcernDetail *lia_concern_detail_new (LiaStore *store);
+LiaConcernDetail *lia_concern_detail_new               (LiaStore          *store);
+/* Records how the concern shown was settled: the resolution, the status resolved, and the
+ * day (today, unless a day is set already). What "Record Resolution…" saves. */
+gboolean          lia_concern_detail_record_resolution (LiaConcernDetail  *self,
+                                                        const char        *resolution,
+                                                        GError           **error);
 
 G_END_DECLS

@@ -52,7 +52,11 @@ lia_interaction_detail_build (LiaDetail *detail,
 
   /* Translators: when an interaction happened, as in "Monday, 3 March 2025, 14:05 (UTC+03:00)". */
   when = g_strdup_printf (_("%s, %s (UTC%s)"), day, time, offset);
-  subtitle = g_strdup_printf ("%s · %s", lia_labels_interaction_kind (kind), when);
+  if (lia_interaction_get_cancelled (interaction))
+    subtitle = g_strdup_printf ("%s · %s · %s", lia_labels_interaction_kind (kind),
+                                lia_labels_interaction_cancelled (), when);
+  else
+    subtitle = g_strdup_printf ("%s · %s", lia_labels_interaction_kind (kind), when);
   gtk_box_append (GTK_BOX (content),
                   lia_ui_detail_header_new (NULL, lia_ui_interaction_kind_icon_name (kind),
                                             lia_interaction_get_title (interaction), subtitle));

@@ -18,6 +18,7 @@ struct _LiaPreferencesWindow
   GtkSpinButton        *history_spin;
   GtkSpinButton        *interactions_spin;
   GtkSwitch            *redact_switch;
+  GtkSwitch            *notifications_switch;
   AdwComboRow          *sort_row;
 };
 
@@ -92,6 +93,8 @@ bind_settings (LiaPreferencesWindow *self)
   g_settings_bind (self->settings, "briefing-interactions", self->interactions_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "office-name", self->office_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notifications", self->notifications_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "briefing-redact", self->redact_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
@@ -187,6 +190,7 @@ lia_preferences_window_class_init (LiaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, history_spin);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, interactions_spin);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, redact_switch);
+  gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, sort_row);
 }
 

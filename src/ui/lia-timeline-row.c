@@ -143,7 +143,21 @@ update (LiaTimelineRow *self)
                                lia_labels_interaction_kind (lia_interaction_get_kind (interaction)));
   gtk_label_set_text (self->title_label, lia_interaction_get_title (interaction));
   time = lia_ui_format_time (at);
-  gtk_label_set_text (self->time_label, time);
+  if (lia_interaction_get_cancelled (interaction))
+    {
+      /* Called off: still in the timeline, struck through and said in words. */
+      g_autoptr(PangoAttrList) struck = pango_attr_list_new ();
+      g_autofree char *text = g_strdup_printf ("%s · %s", lia_labels_interaction_cancelled (), time);
+
+      pango_attr_list_insert (struck, pango_attr_strikethrough_new (TRUE));
+      gtk_label_set_attributes (self->title_label, struck);
+      gtk_label_set_text (self->time_label, text);
+    }
+  else
+    {
+      gtk_label_set_attributes (self->title_label, NULL);
+      gtk_label_set_text (self->time_label, time);
+    }
 
   participants = lia_ui_dup_participants (store, interaction);
   gtk_label_set_text (self->participants_label, participants);
@@ -157,6 +171,12 @@ update (LiaTimelineRow *self)
   accessible = g_strdup_printf (_("%s: %s, %s at %s"),
                                 lia_labels_interaction_kind (lia_interaction_get_kind (interaction)),
                                 lia_interaction_get_title (interaction), self->day, time);
+  if (lia_interaction_get_cancelled (interaction))
+    {
+      char *cancelled = g_strdup_printf ("%s (%s)", accessible, lia_labels_interaction_cancelled ());
+      g_free (accessible);
+      accessible = cancelled;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);

@@ -19,6 +19,7 @@ _lia_window_undo_entry_free (gpointer data)
   LiaUndoEntry *entry = data;
 
   g_clear_object (&entry->deletion);
+  g_clear_pointer (&entry->reassessment, lia_reassessment_free);
   g_free (entry);
 }
 
@@ -331,6 +332,11 @@ undo_action (GtkWidget  *widget,
       else
         _lia_window_open_record (self, lia_record_get_kind (restored), lia_record_get_id (restored));
     }
+  else if (entry->reassessment != NULL)
+    {
+      if (!lia_store_undo_reassessment (self->store, entry->reassessment, &error))
+        _lia_window_show_message (self, error->message);
+    }
   else
     {
       set_commitment_status (self, entry->commitment_id, entry->status, entry->done_julian, NULL);
@@ -338,6 +344,19 @@ undo_action (GtkWidget  *widget,
 
   _lia_window_undo_entry_free (entry);
   _lia_window_update_actions (self);
+}
+
+void
+_lia_window_push_reassessment (LiaWindow       *self,
+                               LiaReassessment *reassessment,
+                               const char      *message)
+{
+  LiaUndoEntry *entry = g_new0 (LiaUndoEntry, 1);
+
+  g_return_if_fail (LIA_IS_WINDOW (self));
+
+  entry->reassessment = lia_reassessment_copy (reassessment);
+  push_undo (self, entry, message);
 }
 
 /* --- navigation and the rest -------------------------------------------------------------- */
@@ -476,4 +495,8 @@ _lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.view", "s", views[i]);
+  /* The start page, first in the sidebar, and the views after the first four. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK, "win.view", "s", "today");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.view", "s", "map");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.view", "s", "concerns");
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-briefing-print.h"
+#include "lia-csv-mapping-dialog.h"
 #include "lia-exporter.h"
 #include "lia-file-names.h"
 #include "lia-importer.h"
@@ -116,6 +117,50 @@ problems_view (LiaImporter *importer)
 }
 
 static void open_database_window (LiaWindow *self, const char *path);
+static void start_import (LiaWindow *self, GFile *file, LiaStore *store, const char *column_map,
+                          const char *open_when_done, gboolean create_people);
+
+/* The people a calendar file invited who are not contacts, one row each. */
+static GtkWidget *
+people_view (const char * const *people)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("People invited who are not contacts"), -1);
+
+  for (guint i = 0; people[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), people[i]);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  return scrolled;
+}
+
+static void
+on_import_report_response_cb (AdwMessageDialog *report,
+                              const char       *response,
+                              LiaWindow        *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (report), "lia-import-file");
+  LiaStore *store = lia_window_get_store (self);
+
+  /* The same file again, creating the people: its meetings are found by their UID and gain
+   * them as participants. */
+  if (g_str_equal (response, "add-people") && file != NULL && store != NULL)
+    start_import (self, file, store, NULL, NULL, TRUE);
+}
 
 static void
 on_import_done_cb (GObject      *source,
@@ -162,6 +207,8 @@ on_import_done_cb (GObject      *source,
       g_autofree char *not_kept = lia_importer_describe_not_kept (importer);
       g_autoptr(GString) body = g_string_new (counts);
       guint n_warnings = g_list_model_get_n_items (lia_importer_get_warnings (importer));
+      const char * const *people = lia_importer_get_unmatched_people (importer);
+      guint n_people = g_strv_length ((char **) people);
 
       /* Nothing is dropped without a word: what the file had that Liaison has no field for. */
       if (not_kept != NULL)
@@ -183,9 +230,28 @@ on_import_done_cb (GObject      *source,
                                   n_warnings, lia_import_problem_get_line (first),
                                   lia_import_problem_get_message (first));
         }
+      if (n_people > 0)
+        {
+          g_string_append (body, "\n\n");
+          g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u person invited is not among your contacts:",
+                                                     "%u people invited are not among your contacts:", n_people),
+                                  n_people);
+        }
 
       report = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (run->window), heading, body->str));
       adw_message_dialog_add_response (report, "close", _("_Close"));
+      if (people[0] != NULL)
+        {
+          adw_message_dialog_set_extra_child (report, people_view (people));
+          adw_message_dialog_add_response (report, "add-people", _("_Add as Contacts"));
+          adw_message_dialog_set_response_appearance (report, "add-people", ADW_RESPONSE_SUGGESTED);
+          g_object_set_data_full (G_OBJECT (report), "lia-import-file",
+                                  g_object_ref (lia_importer_get_file (importer)), g_object_unref);
+          g_signal_connect_object (report, "response", G_CALLBACK (on_import_report_response_cb),
+                                   run->window, G_CONNECT_DEFAULT);
+        }
+      gtk_widget_add_css_class (GTK_WIDGET (report), "lia-import-report");
       gtk_window_present (GTK_WINDOW (report));
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -211,7 +277,9 @@ static void
 start_import (LiaWindow  *self,
               GFile      *file,
               LiaStore   *store,
-              const char *open_when_done)
+              const char *column_map,
+              const char *open_when_done,
+              gboolean    create_people)
 {
   ImportRun *run = g_new0 (ImportRun, 1);
   g_autofree char *name = file_label (file);
@@ -220,6 +288,8 @@ start_import (LiaWindow  *self,
 
   g_set_weak_pointer (&run->window, self);
   run->importer = lia_importer_new (file);
+  lia_importer_set_column_map (run->importer, column_map);
+  lia_importer_set_create_people (run->importer, create_people);
   run->cancellable = g_cancellable_new ();
   run->open_when_done = g_strdup (open_when_done);
 
@@ -242,6 +312,27 @@ start_import (LiaWindow  *self,
   lia_importer_run_async (run->importer, store, run->cancellable, on_import_done_cb, run);
 }
 
+static gboolean
+is_csv_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+
+  return folded != NULL && g_str_has_suffix (folded, ".csv");
+}
+
+static void
+on_csv_mapped_cb (LiaCsvMappingDialog *dialog,
+                  const char          *map,
+                  LiaWindow           *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  LiaStore *store = lia_window_get_store (self);
+
+  if (store != NULL)
+    start_import (self, file, store, map, NULL, FALSE);
+}
+
 void
 _lia_window_import_file (LiaWindow *self,
                          GFile     *file)
@@ -257,7 +348,25 @@ _lia_window_import_file (LiaWindow *self,
       return;
     }
 
-  start_import (self, file, store, NULL);
+  /* A CSV file whose header Liaison does not know: ask what its columns hold first. */
+  if (is_csv_name (file))
+    {
+      g_autoptr(LiaCsvPreview) preview = lia_csv_preview_new (file, 5, NULL, NULL);
+
+      if (preview != NULL && preview->profile == NULL && preview->columns[0] != NULL)
+        {
+          g_autofree char *name = file_label (file);
+          LiaCsvMappingDialog *dialog = lia_csv_mapping_dialog_new (GTK_WINDOW (self), name, preview,
+                                                                    self->settings);
+
+          g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+          g_signal_connect_object (dialog, "mapped", G_CALLBACK (on_csv_mapped_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+    }
+
+  start_import (self, file, store, NULL, NULL, FALSE);
 }
 
 static void
@@ -274,11 +383,13 @@ on_import_chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-add_xml_filter (GtkFileChooser *chooser)
+add_import_filters (GtkFileChooser *chooser)
 {
   g_autoptr(GtkFileFilter) supported = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) xml = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) vcard = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) calendar = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   /* The first filter is the one shown: every file Liaison reads (by content, whatever the
@@ -286,6 +397,8 @@ add_xml_filter (GtkFileChooser *chooser)
   gtk_file_filter_set_name (supported, _("All supported files"));
   gtk_file_filter_set_name (xml, _("Partner directories and xCard files"));
   gtk_file_filter_set_name (vcard, _("vCard (.vcf)"));
+  gtk_file_filter_set_name (csv, _("CSV (.csv)"));
+  gtk_file_filter_set_name (calendar, _("Calendar (.ics)"));
   for (guint i = 0; i < 2; i++)
     {
       GtkFileFilter *filter = i == 0 ? supported : xml;
@@ -303,9 +416,25 @@ add_xml_filter (GtkFileChooser *chooser)
       gtk_file_filter_add_suffix (filter, "vcf");
       gtk_file_filter_add_suffix (filter, "vcard");
     }
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkFileFilter *filter = i == 0 ? supported : csv;
+
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_suffix (filter, "csv");
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkFileFilter *filter = i == 0 ? supported : calendar;
+
+      gtk_file_filter_add_mime_type (filter, "text/calendar");
+      gtk_file_filter_add_suffix (filter, "ics");
+    }
   gtk_file_chooser_add_filter (chooser, supported);
   gtk_file_chooser_add_filter (chooser, xml);
   gtk_file_chooser_add_filter (chooser, vcard);
+  gtk_file_chooser_add_filter (chooser, csv);
+  gtk_file_chooser_add_filter (chooser, calendar);
 
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -325,7 +454,7 @@ _lia_window_import (LiaWindow *self)
 
   chooser = gtk_file_chooser_native_new (_("Import Contacts or a Partner Directory"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  add_xml_filter (GTK_FILE_CHOOSER (chooser));
+  add_import_filters (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -508,20 +637,25 @@ _lia_window_explore_sample (LiaWindow *self)
     }
 
   sample = g_file_new_for_uri (SAMPLE_RESOURCE);
-  start_import (self, sample, store, path);
+  start_import (self, sample, store, NULL, path, FALSE);
 }
 
 /* Drag and drop */
 
-static gboolean
-on_drop_cb (GtkDropTarget *target,
-            const GValue  *value,
-            double         x,
-            double         y,
-            LiaWindow     *self)
+gboolean
+_lia_window_drop_value (LiaWindow    *self,
+                        const GValue *value)
 {
   GSList *files;
 
+  g_return_val_if_fail (LIA_IS_WINDOW (self), FALSE);
+
+  /* One file, as some programs offer it (a calendar's attachment), or a list: the first. */
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      _lia_window_import_file (self, g_value_get_object (value));
+      return TRUE;
+    }
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
@@ -534,10 +668,23 @@ on_drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            LiaWindow     *self)
+{
+  return _lia_window_drop_value (self, value);
+}
+
 void
 _lia_window_init_drop (LiaWindow *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
 
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));

@@ -6,6 +6,9 @@
 #include "lia-follow-up-list.h"
 #include "lia-search-results.h"
 #include "lia-timeline-view.h"
+#include "lia-today-view.h"
+#include "lia-stakeholder-map.h"
+#include "lia-concerns-view.h"
 #include "lia-detail.h"
 #include "lia-store-undo.h"
 
@@ -18,7 +21,11 @@ typedef struct
   gint64       commitment_id;   /* a commitment marked done or reopened */
   int          status;          /* the status it had before */
   guint32      done_julian;     /* the day it had been done (a GDate's Julian day), or 0 */
+  LiaReassessment *reassessment; /* a move on the stakeholder map, or NULL */
 } LiaUndoEntry;
+
+/* The views of the sidebar: Today, the directory and timeline views, the map and concerns. */
+#define LIA_WINDOW_N_VIEWS 7
 
 struct _LiaWindow
 {
@@ -42,11 +49,14 @@ struct _LiaWindow
   LiaTimelineView      *timeline_view;
   LiaFollowUpList      *follow_up_list;
   LiaSearchResults     *search_results;
+  LiaTodayView         *today_view;
+  LiaStakeholderMap    *stakeholder_map;
+  LiaConcernsView      *concerns_view;
   LiaDetail            *details[LIA_RECORD_KIND_CONCERN + 1];
   /* What each view (in the order of the sidebar) showed last, so that coming back to a view
    * shows its own record, or its empty state: never the previous view's. */
-  LiaRecordKind         view_kind[4];
-  gint64                view_id[4];
+  LiaRecordKind         view_kind[LIA_WINDOW_N_VIEWS];
+  gint64                view_id[LIA_WINDOW_N_VIEWS];
   gboolean              syncing_list;   /* selecting the shown record in the list */
   gboolean              reopen_pending; /* a press on the list, maybe on the selected row */
   double                press_x;
@@ -65,6 +75,10 @@ struct _LiaWindow
   GtkListBoxRow        *contacts_row;
   GtkListBoxRow        *timeline_row;
   GtkListBoxRow        *follow_ups_row;
+  GtkListBoxRow        *today_row;
+  GtkListBoxRow        *map_row;
+  GtkListBoxRow        *concerns_row;
+  GtkLabel             *concerns_count;         /* open or mediating */
   GtkLabel             *organizations_count;
   GtkLabel             *contacts_count;
   GtkLabel             *timeline_count;
@@ -100,6 +114,10 @@ LiaRecordKind _lia_window_get_view_kind (LiaWindow    *self);
 
 /* lia-window-actions.c */
 void     _lia_window_class_add_actions (GtkWidgetClass *widget_class);
+/* A move on the stakeholder map: a toast with Undo, and Ctrl+Z. */
+void     _lia_window_push_reassessment (LiaWindow       *self,
+                                        LiaReassessment *reassessment,
+                                        const char      *message);
 void     _lia_window_undo_entry_free   (gpointer        data);
 
 /* lia-window-exchange.c: import, export, print and the sample directory. */
@@ -112,5 +130,9 @@ void     _lia_window_import_file       (LiaWindow     *self,
                                         GFile         *file);
 /* Dropping a directory file on the window imports it. */
 void     _lia_window_init_drop         (LiaWindow     *self);
+/* What dropping @value (a GFile or a GdkFileList) on the window does: imports the file, with
+ * the same progress and summary as Import…. FALSE when it holds no file. */
+gboolean _lia_window_drop_value        (LiaWindow     *self,
+                                        const GValue  *value);
 
 G_END_DECLS

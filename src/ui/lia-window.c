@@ -32,11 +32,16 @@ static const struct {
   const char    *name;
   LiaRecordKind  kind;
 } views[] = {
+  { "today", LIA_RECORD_KIND_COMMITMENT },
   { "organizations", LIA_RECORD_KIND_ORGANIZATION },
   { "contacts", LIA_RECORD_KIND_CONTACT },
   { "timeline", LIA_RECORD_KIND_INTERACTION },
   { "follow-ups", LIA_RECORD_KIND_COMMITMENT },
+  { "map", LIA_RECORD_KIND_CONTACT },
+  { "concerns", LIA_RECORD_KIND_CONCERN },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (views) == LIA_WINDOW_N_VIEWS);
 
 static const char *
 detail_page_name (LiaRecordKind kind)
@@ -53,6 +58,12 @@ view_title (const char *view)
     return _("Timeline");
   if (g_strcmp0 (view, "follow-ups") == 0)
     return _("Follow-ups");
+  if (g_strcmp0 (view, "today") == 0)
+    return _("Today");
+  if (g_strcmp0 (view, "map") == 0)
+    return _("Stakeholder Map");
+  if (g_strcmp0 (view, "concerns") == 0)
+    return _("Concerns");
   return _("Organizations");
 }
 
@@ -64,6 +75,7 @@ new_tooltip (LiaRecordKind kind)
     case LIA_RECORD_KIND_CONTACT: return _("New Contact");
     case LIA_RECORD_KIND_INTERACTION: return _("Log Interaction");
     case LIA_RECORD_KIND_COMMITMENT: return _("New Commitment");
+    case LIA_RECORD_KIND_CONCERN: return _("New Concern");
     case LIA_RECORD_KIND_ORGANIZATION:
     default: return _("New Organization");
     }
@@ -161,6 +173,7 @@ update_counts (LiaWindow *self)
   set_count (self->timeline_count, counts.interactions);
   set_count (self->follow_ups_count, counts.overdue_commitments);
   set_count (self->follow_ups_open_count, counts.open_commitments);
+  set_count (self->concerns_count, counts.open_concerns);
   gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_count), counts.overdue_commitments > 0);
   {
     g_autofree char *overdue = g_strdup_printf (ngettext ("%'" PRId64 " overdue",
@@ -261,6 +274,24 @@ show_detail_page (LiaWindow  *self,
     gtk_widget_set_visible (child, child == page);
 }
 
+/* As for the detail pages: only the list shown is in the accessibility tree (and mapped), so
+ * that a screen reader does not walk Today's rows and the map's cells behind another list. */
+static void
+show_list_page (LiaWindow  *self,
+                const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->list_stack, name);
+
+  if (page == NULL)
+    return;
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->list_stack, page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == page);
+}
+
 /* The highlighted row of the view's list is the record shown, or nothing. */
 static void
 sync_list_selection (LiaWindow *self)
@@ -268,19 +299,20 @@ sync_list_selection (LiaWindow *self)
   LiaRecordKind kind = self->current_id != 0 ? self->current_kind : LIA_RECORD_KIND_ORGANIZATION;
   gint64 id = self->current_id;
   guint index = view_index (self);
+  const char *view = views[index].name;
 
   if (self->store == NULL || self->organizations_list == NULL)
     return;
 
   self->syncing_list = TRUE;
-  if (index == 0 || index == 1)
+  if (g_str_equal (view, "organizations") || g_str_equal (view, "contacts"))
     {
-      LiaDirectoryList *list = index == 0 ? self->organizations_list : self->contacts_list;
+      LiaDirectoryList *list = g_str_equal (view, "organizations") ? self->organizations_list : self->contacts_list;
 
       if (id == 0 || kind != views[index].kind || !lia_directory_list_select_id (list, id))
         lia_directory_list_unselect (list);
     }
-  else if (index == 2)
+  else if (g_str_equal (view, "timeline"))
     {
       GListModel *model = lia_timeline_view_get_model (self->timeline_view);
       guint n = MIN (g_list_model_get_n_items (model), 256);
@@ -302,7 +334,7 @@ sync_list_selection (LiaWindow *self)
       else
         lia_timeline_view_unselect (self->timeline_view);
     }
-  else if (id == 0 || kind != LIA_RECORD_KIND_COMMITMENT)
+  else if (g_str_equal (view, "follow-ups") && (id == 0 || kind != LIA_RECORD_KIND_COMMITMENT))
     {
       lia_follow_up_list_unselect (self->follow_up_list);
     }
@@ -390,8 +422,9 @@ show_view_record (LiaWindow *self)
 static void
 select_sidebar_row (LiaWindow *self)
 {
-  GtkListBoxRow *rows[] = { self->organizations_row, self->contacts_row, self->timeline_row,
-                            self->follow_ups_row };
+  GtkListBoxRow *rows[] = { self->today_row, self->organizations_row, self->contacts_row,
+                            self->timeline_row, self->follow_ups_row, self->map_row,
+                            self->concerns_row };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (rows[i])), self->view) == 0)
@@ -404,9 +437,9 @@ show_view_list (LiaWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (!lia_text_is_blank (text) && gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_stack_set_visible_child_name (self->list_stack, "search");
+    show_list_page (self, "search");
   else
-    gtk_stack_set_visible_child_name (self->list_stack, self->view);
+    show_list_page (self, self->view);
   adw_window_title_set_title (self->list_title, g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "search") == 0
                                                 ? _("Search") : view_title (self->view));
 }
@@ -606,7 +639,7 @@ on_search_entry_changed_cb (LiaWindow *self)
   start = g_get_monotonic_time ();
   lia_search_results_set_text (self->search_results, text);
   self->last_search_us = g_get_monotonic_time () - start;
-  gtk_stack_set_visible_child_name (self->list_stack, "search");
+  show_list_page (self, "search");
   adw_window_title_set_title (self->list_title, _("Search"));
 }
 
@@ -635,6 +668,14 @@ on_search_result_activated_cb (LiaWindow *self,
                                gint64     id)
 {
   _lia_window_open_record (self, kind, id);
+}
+
+static void
+on_print_meeting_cb (LiaWindow *self,
+                     gint64     interaction_id)
+{
+  _lia_window_open_record (self, LIA_RECORD_KIND_INTERACTION, interaction_id);
+  _lia_window_print_briefing (self);
 }
 
 /* --- settings ----------------------------------------------------------------------------- */
@@ -731,12 +772,18 @@ build_views (LiaWindow *self)
   self->timeline_view = lia_timeline_view_new (self->store, 0, 0);
   self->follow_up_list = lia_follow_up_list_new (self->store);
   self->search_results = lia_search_results_new (self->store);
+  self->today_view = lia_today_view_new (self->store);
+  self->stakeholder_map = lia_stakeholder_map_new (self->store);
+  self->concerns_view = lia_concerns_view_new (self->store);
 
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->organizations_list), "organizations");
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->contacts_list), "contacts");
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->timeline_view), "timeline");
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->follow_up_list), "follow-ups");
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->search_results), "search");
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->today_view), "today");
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->stakeholder_map), "map");
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->concerns_view), "concerns");
 
   g_signal_connect_swapped (self->organizations_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
   g_signal_connect_swapped (self->contacts_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
@@ -744,6 +791,11 @@ build_views (LiaWindow *self)
   g_signal_connect_swapped (self->follow_up_list, "commitment-selected", G_CALLBACK (on_record_selected_cb), self);
   g_signal_connect_swapped (self->search_results, "result-activated", G_CALLBACK (on_search_result_activated_cb), self);
   lia_search_results_attach_entry (self->search_results, GTK_WIDGET (self->search_entry));
+  g_signal_connect_swapped (self->today_view, "record-activated", G_CALLBACK (on_search_result_activated_cb), self);
+  g_signal_connect_swapped (self->today_view, "print-briefing", G_CALLBACK (on_print_meeting_cb), self);
+  g_signal_connect_swapped (self->stakeholder_map, "record-activated", G_CALLBACK (on_search_result_activated_cb), self);
+  g_signal_connect_swapped (self->stakeholder_map, "reassessed", G_CALLBACK (_lia_window_push_reassessment), self);
+  g_signal_connect_swapped (self->concerns_view, "record-activated", G_CALLBACK (on_search_result_activated_cb), self);
 
   {
     GtkGesture *press = gtk_gesture_click_new ();
@@ -805,9 +857,16 @@ lia_window_constructed (GObject *object)
                             G_CALLBACK (on_search_mode_cb), self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
-  /* Show the default view, then whatever the person had open last time. */
+  /* Show the start page, Today once there is data (the directory to fill before), then
+   * whatever the person had open last time. */
   g_clear_pointer (&self->view, g_free);
-  set_view (self, "organizations");
+  {
+    LiaStoreCounts counts = { 0, };
+
+    lia_store_get_counts (self->store, &counts, NULL);
+    set_view (self, counts.organizations + counts.contacts + counts.interactions +
+                    counts.commitments + counts.concerns > 0 ? "today" : "organizations");
+  }
   restore_state (self, view, selection);
   update_counts (self);
   _lia_window_update_actions (self);
@@ -956,11 +1015,12 @@ lia_window_class_init (LiaWindowClass *klass)
   /**
    * LiaWindow:view:
    *
-   * The view shown: "organizations", "contacts", "timeline" or "follow-ups".
+   * The view shown: "today", "organizations", "contacts", "timeline", "follow-ups", "map"
+   * or "concerns".
    */
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL,
-                         "organizations",
+                         "today",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -977,6 +1037,10 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, contacts_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, timeline_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, follow_ups_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, today_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, map_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, concerns_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, concerns_count);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, organizations_count);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, contacts_count);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, timeline_count);
@@ -1009,7 +1073,7 @@ static void
 lia_window_init (LiaWindow *self)
 {
   g_queue_init (&self->undo);
-  self->view = g_strdup ("organizations");
+  self->view = g_strdup ("today");
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _lia_window_init_drop (self);

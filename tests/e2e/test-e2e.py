@@ -19,7 +19,9 @@ editable-text interface):
   6. while the window is open, imports a small directory (5 organizations, 20 contacts, 30
      interactions) with `liaison import` from another process, and waits for the sidebar's
      counts to show them: within OUTSIDE_LIMIT seconds, or the test fails;
-  7. closes the window.
+  7. opens the Stakeholder Map: 25 cells, each named after its quadrant, influence and interest
+     and who is there, the stance in words, with counts that add up to the map's total;
+  8. closes the window.
 
 Then it checks the database with `liaison export -`: the meeting is there with the right title,
 kind and both participants; the commitment is done, on today's date; the organization is back with every link it
@@ -626,6 +628,39 @@ def check_database(before, after, contact_a, contact_b, organization, commitment
 
 # --- the scenario -------------------------------------------------------------------------
 
+QUADRANTS = ("Manage closely", "Keep satisfied", "Keep informed", "Monitor")
+STANCES = ("Advocate", "Supportive", "Neutral", "Concerned", "Opposed", "Unknown")
+
+
+def open_stakeholder_map(ui, window):
+    log("open the stakeholder map and read its cells")
+    sidebar = ui.find(window, "list", "Views")
+    ui.click(ui.find(sidebar, "list item", "Stakeholder Map"))
+    grid = ui.find(window, "panel", "Stakeholder map")
+
+    def cells():
+        return [n for n in ui.walk(grid)
+                if n.get_role_name() == "push button" and n.get_name().startswith(QUADRANTS)]
+
+    found = ui.wait_for(lambda: cells() if len(cells()) == 25 else None, "the map's 25 cells")
+    total = 0
+    for cell in found:
+        name = cell.get_name()
+        # "Manage closely, influence 5, interest 4: 3 stakeholders: Amina Diallo, Opposed; …"
+        after = name.split(": ", 1)[1]
+        if after.startswith("nobody"):
+            continue
+        total += int(after.split(" ", 1)[0])
+        if not any(f", {stance}" in after for stance in STANCES):
+            raise Failure(f"a map cell does not say the stance in words: {name}")
+    summary = ui.wait_for(lambda: [n for n in ui.walk(window) if n.get_role_name() == "label"
+                                   and n.get_name().endswith("on the map")], "the map's total")[0]
+    shown = int(summary.get_name().split(" ", 1)[0])
+    if total != shown or total == 0:
+        raise Failure(f"the cells hold {total} stakeholders, the map says {shown}")
+    log(f"{total} stakeholders on the map, in 25 named cells")
+
+
 def run_scenario(ui, contact_a, contact_b, organization, liaison, database, folder):
     name_a = contact_name(contact_a)
     name_b = contact_name(contact_b)
@@ -686,6 +721,8 @@ def run_scenario(ui, contact_a, contact_b, organization, liaison, database, fold
     call_pressed = log_call_by_keyboard(ui, window)
 
     import_from_outside(ui, liaison, database, folder)
+
+    open_stakeholder_map(ui, window)
 
     log("close the window")
     # The window's own action, which its Close button runs: the toast has a Close button too.
