@@ -21,6 +21,8 @@
 #define INTERACTION_INDEXES \
   "SELECT count(*) FROM sqlite_master WHERE name IN ('interactions_by_time'," \
   " 'interaction_contacts_by_contact', 'interaction_organizations_by_organization')"
+/* Every trigger: an import drops the insert triggers that do nothing while it loads. */
+#define TRIGGERS "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
 
 static char *
 sample_path (void)
@@ -376,6 +378,7 @@ test_dry_run (StoreFixture  *f,
   g_autofree char *before = export_to_string (f->store, 0);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 triggers = lia_test_sql_int (f->path, TRIGGERS);
   g_autoptr(LiaImporter) importer = import_file (f->store, sample, TRUE, &error);
 
   g_assert_no_error (error);
@@ -383,8 +386,10 @@ test_dry_run (StoreFixture  *f,
   after = export_to_string (f->store, 0);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 0);
-  /* The dry run dropped the timeline's indexes to build them at the end: the rollback gave them back. */
+  /* The dry run dropped the timeline's indexes and the insert triggers to make them again at
+   * the end: the rollback gave them back. */
   g_assert_cmpint (lia_test_sql_int (f->path, INTERACTION_INDEXES), ==, 3);
+  g_assert_cmpint (lia_test_sql_int (f->path, TRIGGERS), ==, triggers);
 }
 
 /* An import into an empty database builds the interactions' indexes once at the end: they are
@@ -412,8 +417,14 @@ test_bulk_import_indexes (StoreFixture  *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaImporter) failed = NULL;
 
+  gint64 triggers = lia_test_sql_int (f->path, TRIGGERS);
+
   import_ok (f->store, good_path);
   g_assert_cmpint (lia_test_sql_int (f->path, INTERACTION_INDEXES), ==, 3);
+  /* The insert triggers the load dropped are back: a record saved now is found at once. */
+  g_assert_cmpint (lia_test_sql_int (f->path, TRIGGERS), ==, triggers);
+  lia_test_add_organization (f->store, "Zanzibar Water Board", 0);
+  assert_search_finds (f->store, "zanzibar", "Zanzibar Water Board");
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interaction_contacts"), ==, 1);
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interaction_organizations"), ==, 1);
   assert_search_finds (f->store, "ana", "Ana");
@@ -701,6 +712,7 @@ test_killed_import (StoreFixture  *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) progress = NULL;
+  gint64 triggers;
   g_autofree char *line = NULL;
   const char *argv[] = { binary, "import", "--progress", "--database", f->path, NULL, NULL };
 
@@ -719,6 +731,7 @@ test_killed_import (StoreFixture  *f,
   lia_test_add_organization (f->store, "Here before", 0);
   before = export_to_string (f->store, 0);
   lia_test_close (f);
+  triggers = lia_test_sql_int (f->path, TRIGGERS);
 
   argv[5] = path;
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
@@ -748,8 +761,10 @@ test_killed_import (StoreFixture  *f,
   after = export_to_string (f->store, 0);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 0);
-  /* The import dropped the timeline's indexes to build them at the end: the kill gave them back. */
+  /* The import dropped the timeline's indexes and the insert triggers to make them again at
+   * the end: the kill gave them back. */
   g_assert_cmpint (lia_test_sql_int (f->path, INTERACTION_INDEXES), ==, 3);
+  g_assert_cmpint (lia_test_sql_int (f->path, TRIGGERS), ==, triggers);
 }
 
 /* The day a commitment was done travels in done=""; a file without it (written before it

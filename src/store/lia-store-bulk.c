@@ -153,6 +153,42 @@ static const char * const deferrable_tables[] = {
   "interactions", "interaction_contacts", "interaction_organizations",
 };
 
+/* The insert triggers that do nothing during a bulk load (the change log's and the full-text
+ * index's, lia-store-schema.c) still cost a trigger program and a statement journal per row:
+ * an import drops them too, inside its transaction, and creates them again at its end. */
+static gboolean
+defer_triggers (LiaStore  *self,
+                GError   **error)
+{
+  GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (_lia_store_get_db (self),
+                          "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                          " AND sql LIKE '% AFTER INSERT ON % WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN %'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (deferred, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                               (const char *) g_ptr_array_index (names, i));
+      if (!_lia_store_exec (self, drop, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* When an import fills one of those tables from empty, building its secondary indexes once at
  * the end is cheaper than keeping them up to date row by row: drop them now, inside the
  * transaction (a rollback or a kill brings them back with everything else). */
@@ -199,7 +235,7 @@ defer_indexes (LiaStore  *self,
             return FALSE;
         }
     }
-  return TRUE;
+  return defer_triggers (self, error);
 
 failed:
   _lia_store_set_error_from_db (self, error, _("Could not read the database"));
