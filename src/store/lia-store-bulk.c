@@ -153,25 +153,26 @@ static const char * const deferrable_tables[] = {
   "interactions", "interaction_contacts", "interaction_organizations",
 };
 
-/* The insert triggers that do nothing during a bulk load (the change log's and the full-text
- * index's, lia-store-schema.c) still cost a trigger program and a statement journal per row:
- * an import drops them too, inside its transaction, and creates them again at its end. */
+/* Drops the indexes or triggers (@what) that @select_sql names (name, sql; ?1 is @table when
+ * not %NULL), keeping their CREATE statements for the end of the bulk load. */
 static gboolean
-defer_triggers (LiaStore  *self,
-                GError   **error)
+defer_schema_objects (LiaStore    *self,
+                      const char  *what,
+                      const char  *select_sql,
+                      const char  *table,
+                      GError     **error)
 {
   GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (_lia_store_get_db (self),
-                          "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                          " AND sql LIKE '% AFTER INSERT ON % WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN %'",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (_lia_store_get_db (self), select_sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return FALSE;
     }
+  if (table != NULL)
+    sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
@@ -181,7 +182,7 @@ defer_triggers (LiaStore  *self,
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"",
+      g_autofree char *drop = g_strdup_printf ("DROP %s \"%s\"", what,
                                                (const char *) g_ptr_array_index (names, i));
       if (!_lia_store_exec (self, drop, error))
         return FALSE;
@@ -191,55 +192,41 @@ defer_triggers (LiaStore  *self,
 
 /* When an import fills one of those tables from empty, building its secondary indexes once at
  * the end is cheaper than keeping them up to date row by row: drop them now, inside the
- * transaction (a rollback or a kill brings them back with everything else). */
+ * transaction (a rollback or a kill brings them back with everything else). The insert
+ * triggers that do nothing during a bulk load (the change log's and the full-text index's,
+ * lia-store-schema.c) still cost a trigger program and a statement journal per row: they go
+ * the same way. */
 static gboolean
 defer_indexes (LiaStore  *self,
                GError   **error)
 {
-  GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
-
   for (guint i = 0; i < G_N_ELEMENTS (deferrable_tables); i++)
     {
       g_autofree char *empty_sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)",
                                                     deferrable_tables[i]);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      sqlite3_stmt *stmt = NULL;
-      gboolean empty = FALSE;
+      LiaStmt *stmt;
+      gboolean empty;
 
-      if (sqlite3_prepare_v2 (_lia_store_get_db (self), empty_sql, -1, &stmt, NULL) != SQLITE_OK)
-        goto failed;
+      if (!(stmt = _lia_store_prepare (self, empty_sql, error)))
+        return FALSE;
       empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
-      sqlite3_finalize (stmt);
+      /* Done with it before the DROP: a running statement would lock the table. */
+      _lia_stmt_release (stmt);
       if (!empty)
         continue;
-
-      if (sqlite3_prepare_v2 (_lia_store_get_db (self),
-                              "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                              " AND tbl_name = ?1 AND sql IS NOT NULL"
-                              " AND sql NOT LIKE 'CREATE UNIQUE%'",
-                              -1, &stmt, NULL) != SQLITE_OK)
-        goto failed;
-      sqlite3_bind_text (stmt, 1, deferrable_tables[i], -1, SQLITE_STATIC);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-          g_ptr_array_add (deferred, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-        }
-      sqlite3_finalize (stmt);
-
-      for (guint j = 0; j < names->len; j++)
-        {
-          g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"",
-                                                   (const char *) g_ptr_array_index (names, j));
-          if (!_lia_store_exec (self, drop, error))
-            return FALSE;
-        }
+      if (!defer_schema_objects (self, "INDEX",
+                                 "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                 " AND tbl_name = ?1 AND sql IS NOT NULL"
+                                 " AND sql NOT LIKE 'CREATE UNIQUE%'",
+                                 deferrable_tables[i], error))
+        return FALSE;
     }
-  return defer_triggers (self, error);
 
-failed:
-  _lia_store_set_error_from_db (self, error, _("Could not read the database"));
-  return FALSE;
+  return defer_schema_objects (self, "TRIGGER",
+                               "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                               " AND sql LIKE '% AFTER INSERT ON % WHEN NOT EXISTS"
+                               " (SELECT 1 FROM bulk_load) BEGIN %'",
+                               NULL, error);
 }
 
 gboolean
