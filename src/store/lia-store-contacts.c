@@ -355,17 +355,21 @@ replace_point_table (LiaStore    *store,
                      GListModel  *points,
                      GError     **error)
 {
-  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE contact_id = ?1", table);
   g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (contact_id, position, kind, %s)"
                                                  " VALUES (?1, ?2, ?3, ?4)", table, column);
-  g_autoptr(LiaStmt) delete = _lia_store_prepare (store, delete_sql, error);
   guint n_points = g_list_model_get_n_items (points);
 
-  if (delete == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (delete, 1, contact_id);
-  if (!_lia_store_step_done (store, delete, N_("Could not save the contact’s details"), error))
-    return FALSE;
+  if (!_lia_store_is_inserting (store))
+    {
+      g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE contact_id = ?1", table);
+      g_autoptr(LiaStmt) delete = _lia_store_prepare (store, delete_sql, error);
+
+      if (delete == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (delete, 1, contact_id);
+      if (!_lia_store_step_done (store, delete, N_("Could not save the contact’s details"), error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < n_points; i++)
     {
@@ -393,14 +397,17 @@ replace_addresses (LiaStore    *store,
   GListModel *addresses = lia_contact_get_addresses (self);
   guint n_items = g_list_model_get_n_items (addresses);
   gint64 id = lia_record_get_id (LIA_RECORD (self));
-  g_autoptr(LiaStmt) delete = NULL;
+  if (!_lia_store_is_inserting (store))
+    {
+      g_autoptr(LiaStmt) delete = NULL;
 
-  delete = _lia_store_prepare (store, "DELETE FROM contact_addresses WHERE contact_id = ?1", error);
-  if (delete == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (delete, 1, id);
-  if (!_lia_store_step_done (store, delete, N_("Could not save the postal addresses"), error))
-    return FALSE;
+      delete = _lia_store_prepare (store, "DELETE FROM contact_addresses WHERE contact_id = ?1", error);
+      if (delete == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (delete, 1, id);
+      if (!_lia_store_step_done (store, delete, N_("Could not save the postal addresses"), error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -448,6 +455,8 @@ save_photo (LiaStore    *store,
 
   if (photo == NULL)
     {
+      if (_lia_store_is_inserting (store))
+        return TRUE;
       stmt = _lia_store_prepare (store, "DELETE FROM contact_photos WHERE contact_id = ?1", error);
       if (stmt == NULL)
         return FALSE;
@@ -472,23 +481,26 @@ save_photo (LiaStore    *store,
   return _lia_store_step_done (store, stmt, N_("Could not save the photo"), error);
 }
 
-/* The lists are replaced as a whole on every save: DELETE, then one INSERT per entry. */
+/* The lists are replaced as a whole on every save: DELETE (not for a new contact), then one
+ * INSERT per entry. */
 static gboolean
 save_contact_lists (LiaStore    *store,
                     LiaContact  *self,
                     GError     **error)
 {
   gint64 id = lia_record_get_id (LIA_RECORD (self));
-  g_autoptr(LiaStmt) delete = NULL;
+  if (!_lia_store_is_inserting (store))
+    {
+      g_autoptr(LiaStmt) delete = NULL;
 
-  delete = _lia_store_prepare (store, "DELETE FROM contact_points WHERE contact_id = ?1", error);
-  if (delete == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (delete, 1, id);
-  if (!_lia_store_step_done (store, delete,
-                             _("Could not save the email addresses and phone numbers"), error))
-    return FALSE;
-  g_clear_pointer (&delete, _lia_stmt_release);
+      delete = _lia_store_prepare (store, "DELETE FROM contact_points WHERE contact_id = ?1", error);
+      if (delete == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (delete, 1, id);
+      if (!_lia_store_step_done (store, delete,
+                                 N_("Could not save the email addresses and phone numbers"), error))
+        return FALSE;
+    }
 
   if (!insert_contact_points (store, id, "email", lia_contact_get_emails (self), error) ||
       !insert_contact_points (store, id, "phone", lia_contact_get_phones (self), error))

@@ -63,6 +63,9 @@ gboolean   _lia_store_exec                (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
 gboolean   _lia_store_get_import_mode   (LiaStore    *self);
+/* TRUE while a new record is being inserted: its lists have no rows to delete before theirs
+ * are written. */
+gboolean   _lia_store_is_inserting      (LiaStore    *self);
 /* lia_store_cache_uids(): the uid of the record of @kind with @id if known, or %NULL. */
 const char *_lia_store_cached_uid (LiaStore *self, LiaRecordKind kind, gint64 id);
 void        _lia_store_cache_uid  (LiaStore *self, LiaRecordKind kind, gint64 id, const char *uid);

@@ -545,12 +545,15 @@ _lia_store_replace_strv (LiaStore           *self,
   g_autofree char *insert_sql = NULL;
   g_autoptr(LiaStmt) delete = NULL;
 
-  delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table, owner_column);
-  if (!(delete = _lia_store_prepare (self, delete_sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (delete, 1, owner_id);
-  if (!_lia_store_step_done (self, delete, N_("Could not save a list"), error))
-    return FALSE;
+  if (!_lia_store_is_inserting (self))
+    {
+      delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table, owner_column);
+      if (!(delete = _lia_store_prepare (self, delete_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (delete, 1, owner_id);
+      if (!_lia_store_step_done (self, delete, N_("Could not save a list"), error))
+        return FALSE;
+    }
 
   if (values == NULL || values[0] == NULL)
     return TRUE;

@@ -48,6 +48,8 @@ struct _LiaStore
   /* lia_store_set_import_mode(): saves inside a transaction take no savepoint of their own and
    * do not look up the references that the foreign keys check anyway. */
   gboolean    import_mode;
+  /* Inside ops->insert: the new record owns no list rows yet, so none need deleting. */
+  gboolean    inserting;
   /* In import mode, uid → id of the records of each kind found or saved so far (at most
    * IMPORT_UID_CAP in all), and whether that is every record of the kind: true for a kind
    * that had none when the import began, until the cap is reached or anything is deleted,
@@ -1046,6 +1048,12 @@ _lia_store_get_import_mode (LiaStore *self)
   return self->import_mode;
 }
 
+gboolean
+_lia_store_is_inserting (LiaStore *self)
+{
+  return self->inserting;
+}
+
 GPtrArray *
 _lia_store_get_deferred_indexes (LiaStore *self)
 {
@@ -1219,6 +1227,7 @@ _lia_store_save_full (LiaStore      *self,
   gint64 id;
   gboolean ok;
   gboolean guarded;
+  gboolean was_inserting;
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (LIA_IS_RECORD (record), FALSE);
@@ -1236,6 +1245,7 @@ _lia_store_save_full (LiaStore      *self,
   /* In import mode, inside the import's transaction, a failed save leaves what it wrote: the
    * importer rolls the whole transaction back, so a savepoint per record buys nothing. */
   guarded = !(self->import_mode && self->depth > 0);
+  was_inserting = self->inserting;
   if (guarded && !lia_store_begin (self, error))
     return FALSE;
 
@@ -1259,7 +1269,9 @@ _lia_store_save_full (LiaStore      *self,
       if (!(flags & LIA_SAVE_KEEP_TIMES) || saved_updated == NULL)
         lia_record_set_updated_at (record, now);
 
+      self->inserting = TRUE;
       ok = ops->insert (self, record, error);
+      self->inserting = was_inserting;
     }
   else
     {
@@ -1273,7 +1285,10 @@ _lia_store_save_full (LiaStore      *self,
           lia_record_set_created_at (record, lia_record_get_created_at (old));
           lia_record_set_updated_at (record, now);
 
+          /* A save nested in another record's insert still replaces its own lists. */
+          self->inserting = FALSE;
           ok = ops->update (self, record, error);
+          self->inserting = was_inserting;
         }
     }
 
