@@ -5,7 +5,8 @@
  * commitments, concerns, a few hundred interactions with summaries) briefed on about twenty
  * pages, timed in its three steps: gathering from the database, laying out, drawing the PDF.
  * Prints figures; never fails on time (DESIGN.md). With --smoke it runs once on a small record,
- * for the unit suite, and fails only on errors. */
+ * for the unit suite, and fails only on errors. With --project it times a project status report
+ * instead: a project over the same records, with its milestones and a long risk register. */
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "lia-briefing.h"
+#include "lia-store-bulk.h"
 
 #ifndef BENCH_BUILDTYPE
 #define BENCH_BUILDTYPE "unknown"
@@ -169,6 +171,92 @@ fill (LiaStore *store,
 
 /* Counts the pages the PDF file says it has (its /Type /Page objects), to check the writer
  * against the layout. */
+static gboolean
+collect_id_cb (LiaRecord  *record,
+               gpointer    user_data,
+               GError    **error)
+{
+  gint64 id = lia_record_get_id (record);
+
+  g_array_append_val ((GArray *) user_data, id);
+  return TRUE;
+}
+
+/* A project over everything fill() made: the organization and @n_stakeholders of its people
+ * as stakeholders, @n_milestones milestones, @n_risks risks and links to every interaction,
+ * commitment and concern. Returns its id. */
+static gint64
+fill_project (LiaStore *store,
+              gint64    organization_id,
+              guint     n_stakeholders,
+              guint     n_milestones,
+              guint     n_risks)
+{
+  g_autoptr(LiaProject) project = lia_project_new ("Cold chain for the northern clinics");
+  g_autoptr(LiaProjectStakeholder) funder = lia_project_stakeholder_new_organization (organization_id, "Funder");
+  g_autoptr(GDate) today = lia_date_new_today ();
+  g_autoptr(GError) error = NULL;
+  const LiaRecordKind kinds[] = {
+    LIA_RECORD_KIND_INTERACTION, LIA_RECORD_KIND_COMMITMENT, LIA_RECORD_KIND_CONCERN, LIA_RECORD_KIND_CONTACT,
+  };
+
+  lia_project_set_status (project, LIA_PROJECT_STATUS_ACTIVE);
+  lia_project_set_summary (project, summaries[0]);
+  lia_project_add_stakeholder (project, funder);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      check (lia_store_foreach_record (store, kinds[k], FALSE, collect_id_cb, ids, &error), error,
+             "listing records");
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+
+          if (kinds[k] != LIA_RECORD_KIND_CONTACT)
+            lia_project_add_link (project, kinds[k], id);
+          else if (i < n_stakeholders)
+            {
+              g_autoptr(LiaProjectStakeholder) person = lia_project_stakeholder_new_contact (id, "Technical lead");
+
+              lia_project_add_stakeholder (project, person);
+            }
+        }
+    }
+
+  for (guint i = 0; i < n_milestones; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Clinics of district %u equipped and staff trained", i + 1);
+      g_autoptr(LiaMilestone) milestone = lia_milestone_new (title);
+      g_autoptr(GDate) due = g_date_copy (today);
+
+      g_date_add_days (due, i * 9);
+      g_date_subtract_days (due, n_milestones * 3);
+      lia_milestone_set_due (milestone, due);
+      lia_milestone_set_status (milestone, i % 3 == 0 ? LIA_MILESTONE_STATUS_DONE : LIA_MILESTONE_STATUS_OPEN);
+      lia_project_add_milestone (project, milestone);
+    }
+
+  for (guint i = 0; i < n_risks; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Delivery of equipment lot %u held up", i + 1);
+      g_autoptr(LiaRisk) risk = lia_risk_new (title);
+      g_autoptr(GDate) review = g_date_copy (today);
+
+      g_date_add_days (review, i % 40);
+      lia_risk_set_likelihood (risk, (int) (i % 5) + 1);
+      lia_risk_set_impact (risk, (int) (i * 7 % 5) + 1);
+      lia_risk_set_status (risk, i % 4 == 3 ? LIA_RISK_STATUS_CLOSED : LIA_RISK_STATUS_OPEN);
+      lia_risk_set_mitigation (risk, outcomes[i % G_N_ELEMENTS (outcomes)]);
+      lia_risk_set_review (risk, review);
+      lia_project_add_risk (project, risk);
+    }
+
+  save (store, project);
+  return lia_record_get_id (LIA_RECORD (project));
+}
+
 static guint
 pdf_pages (const char *path)
 {
@@ -226,6 +314,7 @@ main (int   argc,
   g_autoptr(GArray) t_pdf = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) t_total = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean smoke = FALSE;
+  gboolean project = FALSE;
   int runs = 15;
   int listed = 125;
   guint n_pages = 0;
@@ -235,6 +324,7 @@ main (int   argc,
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Timed runs (15)", "N" },
     { "interactions", 0, 0, G_OPTION_ARG_INT, &listed, "Interactions the briefing lists (125: 20 pages)", "N" },
     { "smoke", 0, 0, G_OPTION_ARG_NONE, &smoke, "One run on a small record, for the test suite", NULL },
+    { "project", 0, 0, G_OPTION_ARG_NONE, &project, "A project status report instead (70 risks, 40 milestones)", NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -269,6 +359,8 @@ main (int   argc,
   store = lia_store_open (database, &error);
   check (store != NULL, error, "opening the database");
   id = fill (store, smoke ? 5 : 40, smoke ? 20 : 400);
+  if (project)
+    id = fill_project (store, id, smoke ? 3 : 12, smoke ? 4 : 40, smoke ? 6 : 70);
 
   for (int run = 0; run < runs + 1; run++)
     {
@@ -279,7 +371,7 @@ main (int   argc,
       double width, height;
       guint pages = 0;
 
-      request.kind = LIA_RECORD_KIND_ORGANIZATION;
+      request.kind = project ? LIA_RECORD_KIND_PROJECT : LIA_RECORD_KIND_ORGANIZATION;
       request.id = id;
       request.max_interactions = (guint) listed;
 
@@ -323,8 +415,8 @@ main (int   argc,
         break;
     }
 
-  g_print ("briefing benchmark (%s build): %u pages A4, %d interactions listed, %d runs\n",
-           BENCH_BUILDTYPE, n_pages, listed, t_total->len);
+  g_print ("%s benchmark (%s build): %u pages A4, %d interactions listed, %d runs\n",
+           project ? "project report" : "briefing", BENCH_BUILDTYPE, n_pages, listed, t_total->len);
   g_print ("  gather from the database  median %7.1f ms   min %7.1f ms\n", median (t_build), minimum (t_build));
   g_print ("  lay out the pages         median %7.1f ms   min %7.1f ms\n", median (t_layout), minimum (t_layout));
   g_print ("  draw and write the PDF    median %7.1f ms   min %7.1f ms\n", median (t_pdf), minimum (t_pdf));

@@ -1048,6 +1048,144 @@ test_cli (Fixture       *f,
   }
 }
 
+/* The project status report: progress with the overdue milestone marked, the heat map and the
+ * risks by score, stakeholders with their role and stance, the project's past interactions
+ * only, its open commitments both ways and open concerns; footers on every page; no line out
+ * of its frame; the redacted copy without notes. */
+static gint64
+seed_project (Fixture *f)
+{
+  LiaStore *store = f->base.store;
+  g_autoptr(LiaProject) project = lia_project_new ("Clean water for Kigoma");
+  g_autoptr(LiaProjectStakeholder) funder = lia_project_stakeholder_new_organization (f->ministry, "Funder");
+  g_autoptr(LiaProjectStakeholder) lead = lia_project_stakeholder_new_contact (f->amina, "Technical lead");
+  g_autoptr(LiaCommitment) ours = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Send the site list");
+  g_autoptr(LiaCommitment) theirs = lia_commitment_new (LIA_COMMITMENT_DIRECTION_THEIRS, "Approve the budget");
+  g_autoptr(LiaCommitment) done = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Hire the surveyor");
+  g_autoptr(LiaConcern) concern = lia_concern_new ("Land rights dispute");
+  g_autoptr(GDate) past = lia_test_date_from_today (-40);
+  g_autoptr(GDate) overdue = lia_test_date_from_today (-10);
+  g_autoptr(GDate) later = lia_test_date_from_today (60);
+  const struct { const char *title; int likelihood, impact; LiaRiskStatus status; } risks[] = {
+    { "Permits withheld", 2, 3, LIA_RISK_STATUS_OPEN },
+    { "Rainy season delays drilling", 4, 5, LIA_RISK_STATUS_MITIGATING },
+    { "Pump theft", 3, 4, LIA_RISK_STATUS_CLOSED },
+  };
+  const struct { const char *title; const GDate *due; LiaMilestoneStatus status; } milestones[] = {
+    { "Site survey", past, LIA_MILESTONE_STATUS_DONE },
+    { "Boreholes drilled", overdue, LIA_MILESTONE_STATUS_OPEN },
+    { "Pumps handed over", later, LIA_MILESTONE_STATUS_OPEN },
+  };
+  gint64 kickoff = add_interaction (store, LIA_INTERACTION_KIND_MEETING, -20, "Project kick-off", 1,
+                                    "Agreed on the twelve villages.", f->amina, 0);
+
+  lia_commitment_set_status (done, LIA_COMMITMENT_STATUS_DONE);
+  lia_test_save (store, ours);
+  lia_test_save (store, theirs);
+  lia_test_save (store, done);
+  lia_test_save (store, concern);
+
+  lia_project_set_status (project, LIA_PROJECT_STATUS_ACTIVE);
+  lia_project_set_summary (project, "Boreholes and pumps for twelve villages.");
+  lia_project_set_notes (project, "The donor prefers monthly calls.");
+  lia_project_add_stakeholder (project, funder);
+  lia_project_add_stakeholder (project, lead);
+  for (guint i = 0; i < G_N_ELEMENTS (milestones); i++)
+    {
+      g_autoptr(LiaMilestone) milestone = lia_milestone_new (milestones[i].title);
+
+      lia_milestone_set_due (milestone, milestones[i].due);
+      lia_milestone_set_status (milestone, milestones[i].status);
+      lia_project_add_milestone (project, milestone);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (risks); i++)
+    {
+      g_autoptr(LiaRisk) risk = lia_risk_new (risks[i].title);
+
+      lia_risk_set_likelihood (risk, risks[i].likelihood);
+      lia_risk_set_impact (risk, risks[i].impact);
+      lia_risk_set_status (risk, risks[i].status);
+      lia_risk_set_owner_id (risk, f->amina);
+      lia_risk_set_mitigation (risk, "Keep a second rig on standby.");
+      lia_project_add_risk (project, risk);
+    }
+  lia_project_add_link (project, LIA_RECORD_KIND_INTERACTION, kickoff);
+  lia_project_add_link (project, LIA_RECORD_KIND_INTERACTION, f->meeting);
+  lia_project_add_link (project, LIA_RECORD_KIND_COMMITMENT, lia_record_get_id (LIA_RECORD (ours)));
+  lia_project_add_link (project, LIA_RECORD_KIND_COMMITMENT, lia_record_get_id (LIA_RECORD (theirs)));
+  lia_project_add_link (project, LIA_RECORD_KIND_COMMITMENT, lia_record_get_id (LIA_RECORD (done)));
+  lia_project_add_link (project, LIA_RECORD_KIND_CONCERN, lia_record_get_id (LIA_RECORD (concern)));
+  lia_test_save (store, project);
+  return lia_record_get_id (LIA_RECORD (project));
+}
+
+static void
+assert_before (const char *text,
+               const char *first,
+               const char *second)
+{
+  const char *a = strstr (text, first);
+  const char *b = strstr (text, second);
+
+  if (a == NULL || b == NULL || a > b)
+    g_error ("“%s” should come before “%s” in: %s", first, second, text);
+}
+
+static void
+test_project (Fixture       *f,
+              gconstpointer  data)
+{
+  LiaBriefingRequest request = request_for (f, LIA_RECORD_KIND_PROJECT, seed_project (f));
+  g_autofree char *pdf = render (f, &request, LIA_BRIEFING_PAPER_A4, "project.pdf");
+  g_autofree char *first = pdf_page_text (pdf, 1);
+  g_autofree char *all = pdf_text (pdf);
+  g_autofree char *redacted_pdf = NULL;
+  g_autofree char *redacted = NULL;
+
+  assert_contains (first, "PROJECT STATUS REPORT");
+  assert_contains (first, "Clean water for Kigoma");
+  assert_contains (first, "Milestones 1 of 3 done, 1 overdue");
+  assert_not_contains (first, "Active · to");
+  assert_before (all, "Boreholes drilled", "Overdue");
+
+  /* The heat map counts the two risks still open; the table lists all three by score. */
+  assert_contains (all, "this project has 2.");
+  assert_before (all, "4 5 20 Mitigating", "3 4 12 Closed");
+  assert_before (all, "3 4 12 Closed", "2 3 6 Open");
+  assert_contains (all, "Mitigation: Keep a second rig on standby.");
+
+  assert_contains (all, "Ministry of Health Funder Supportive");
+  assert_contains (all, "Dr Amina Diallo Technical lead Advocate");
+
+  assert_contains (all, "The only interaction linked to this project.");
+  assert_contains (all, "Project kick-off");
+  assert_not_contains (all, "Steering committee");
+  assert_contains (all, "Send the site list");
+  assert_contains (all, "Approve the budget");
+  assert_not_contains (all, "Hire the surveyor");
+  assert_contains (all, "Land rights dispute");
+  assert_contains (all, "The donor prefers monthly calls.");
+  assert_footers (pdf, "CONFIDENTIAL");
+
+  request.redact = TRUE;
+  redacted_pdf = render (f, &request, LIA_BRIEFING_PAPER_A4, "project-redacted.pdf");
+  redacted = pdf_text (redacted_pdf);
+  assert_not_contains (redacted, "monthly calls");
+  assert_footers (redacted_pdf, "CONFIDENTIAL · REDACTED COPY");
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LiaBriefingDocument) document = lia_briefing_build (f->base.store, &request, &error);
+    g_autoptr(LiaBriefingLayout) layout = NULL;
+    double width, height;
+
+    g_assert_no_error (error);
+    lia_briefing_paper_get_size (LIA_BRIEFING_PAPER_LETTER, &width, &height);
+    layout = lia_briefing_layout_new (document, width, height);
+    assert_inside_frames (layout);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1068,6 +1206,7 @@ main (int   argc,
   g_test_add ("/briefing/scripts", Fixture, NULL, fixture_setup, test_scripts, fixture_teardown);
   g_test_add ("/briefing/stress", Fixture, NULL, fixture_setup, test_stress, fixture_teardown);
   g_test_add ("/briefing/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
+  g_test_add ("/briefing/project", Fixture, NULL, fixture_setup, test_project, fixture_teardown);
   g_test_add_func ("/briefing/paper", test_paper);
   g_test_add_func ("/briefing/keep-with-next", test_keep_with_next);
 

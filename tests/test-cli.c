@@ -980,6 +980,127 @@ test_export (Fixture       *fixture,
   assert_usage_error (&bad_format, "is not a format \\(expected directory, xcard, vcard, csv or ics\\)");
 }
 
+/* Two projects: a cold chain with one milestone done, one overdue on 2026-06-01 and one to
+ * come, and three risks; a planned school programme with one risk. */
+static void
+import_projects (Fixture *fixture)
+{
+  g_autofree char *path = write_beside (fixture, "projects.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<partner-directory xmlns=\"urn:liaison:partner-directory:1\" version=\"1\">\n"
+    "  <organization id=\"dept\"><name>Department of Health</name></organization>\n"
+    "  <contact id=\"c-1\"><display-name>Amina Diallo</display-name></contact>\n"
+    "  <project id=\"p-cold\" status=\"active\"><name>Cold chain, north</name>\n"
+    "    <stakeholder organization=\"dept\" role=\"Funder\"/>\n"
+    "    <milestone id=\"m-1\" due=\"2026-03-01\" status=\"done\" done=\"2026-02-27\"><title>Sites chosen</title></milestone>\n"
+    "    <milestone id=\"m-2\" due=\"2026-05-15\"><title>Tender awarded</title></milestone>\n"
+    "    <milestone id=\"m-3\" due=\"2026-09-30\"><title>Fridges installed</title></milestone>\n"
+    "    <risk id=\"r-customs\" likelihood=\"4\" impact=\"5\" review=\"2026-02-01\" owner=\"c-1\"><title>Customs hold the fridges</title></risk>\n"
+    "    <risk id=\"r-power\" likelihood=\"3\" impact=\"3\" status=\"mitigating\"><title>Power cuts</title></risk>\n"
+    "    <risk id=\"r-theft\" likelihood=\"5\" impact=\"4\" status=\"closed\"><title>Theft, \"in transit\"</title></risk>\n"
+    "  </project>\n"
+    "  <project id=\"p-meals\" status=\"planned\"><name>School meals</name>\n"
+    "    <risk id=\"r-prices\" likelihood=\"3\" impact=\"3\"><title>Food prices</title></risk>\n"
+    "  </project>\n"
+    "</partner-directory>\n");
+  g_auto(Run) run = { 0 };
+
+  run_liaison (fixture->env, &run, "import", "--database", fixture->db_path, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (matches (run.out, "^  projects +2 +0 +0$"));
+}
+
+static void
+test_projects (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) planned = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  import_projects (fixture);
+
+  run_liaison (fixture->env, &csv, "projects", "--database", fixture->db_path,
+               "--today", "2026-06-01", "--format", "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.out, ==,
+                   "id,name,status,milestones_done,milestones_total,overdue_milestones,open_risks,top_risk_score,next_milestone\r\n"
+                   "p-cold,\"Cold chain, north\",active,1,3,1,2,20,2026-09-30 Fridges installed\r\n"
+                   "p-meals,School meals,planned,0,0,0,1,9,\r\n");
+
+  run_liaison (fixture->env, &text, "projects", "--database", fixture->db_path,
+               "--today", "2026-06-01", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpstr (text.out, ==,
+                   "Project            Status   Milestones  Overdue  Open risks  Top risk  Next milestone\n"
+                   "Cold chain, north  Active   1 of 3      1        2           20        2026-09-30 Fridges installed\n"
+                   "School meals       Planned  0 of 0      –        1           9         –\n");
+
+  run_liaison (fixture->env, &planned, "projects", "--database", fixture->db_path,
+               "--status", "completed,on-hold", NULL);
+  g_assert_cmpint (planned.status, ==, 0);
+  g_assert_cmpstr (planned.out, ==, "No project matches.\n");
+
+  {
+    g_auto(Run) report = { 0 };
+    g_autofree char *pdf = g_build_filename (fixture->tmpdir, "cold.pdf", NULL);
+
+    run_liaison (fixture->env, &report, "briefing", "--database", fixture->db_path,
+                 "--project", "p-cold", "--today", "2026-06-01", "--output", pdf, NULL);
+    g_assert_cmpint (report.status, ==, 0);
+    g_assert_true (matches (report.out, "^Wrote [0-9]+ pages? to .*cold.pdf.$"));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+
+  run_liaison (fixture->env, &bad, "projects", "--database", fixture->db_path,
+               "--status", "paused", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_true (matches (bad.err, "“paused” is not a known project status \\(expected one of: planned, active, on-hold"));
+}
+
+static void
+test_risks (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_auto(Run) all = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) narrow = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  import_projects (fixture);
+
+  /* Every risk, the highest score first; equal scores by title. */
+  run_liaison (fixture->env, &all, "risks", "--database", fixture->db_path, "--format", "csv", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_cmpstr (all.out, ==,
+                   "id,project,title,likelihood,impact,score,status,owner,review\r\n"
+                   "r-customs,p-cold,Customs hold the fridges,4,5,20,open,c-1,2026-02-01\r\n"
+                   "r-theft,p-cold,\"Theft, \"\"in transit\"\"\",5,4,20,closed,,\r\n"
+                   "r-prices,p-meals,Food prices,3,3,9,open,,\r\n"
+                   "r-power,p-cold,Power cuts,3,3,9,mitigating,,\r\n");
+
+  run_liaison (fixture->env, &text, "risks", "--database", fixture->db_path,
+               "--project", "p-cold", "--status", "open,mitigating", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpstr (text.out, ==,
+                   "Risk                      Project            Likelihood  Impact  Score  Status      Owner         Review\n"
+                   "Customs hold the fridges  Cold chain, north  4           5       20     Open        Amina Diallo  2026-02-01\n"
+                   "Power cuts                Cold chain, north  3           3       9      Mitigating  –             –\n");
+
+  run_liaison (fixture->env, &narrow, "risks", "--database", fixture->db_path,
+               "--min-score", "10", "--status", "open", "--format", "csv", NULL);
+  g_assert_cmpint (narrow.status, ==, 0);
+  g_assert_cmpstr (narrow.out, ==,
+                   "id,project,title,likelihood,impact,score,status,owner,review\r\n"
+                   "r-customs,p-cold,Customs hold the fridges,4,5,20,open,c-1,2026-02-01\r\n");
+
+  run_liaison (fixture->env, &missing, "risks", "--database", fixture->db_path,
+               "--project", "p-nowhere", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_true (matches (missing.err, "no project with the id “p-nowhere”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1136,8 @@ main (int   argc,
   ADD ("/cli/stakeholders", test_stakeholders);
   ADD ("/cli/as-of", test_as_of);
   ADD ("/cli/concerns", test_concerns);
+  ADD ("/cli/projects", test_projects);
+  ADD ("/cli/risks", test_risks);
 
 #undef ADD
 

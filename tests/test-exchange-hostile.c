@@ -29,6 +29,7 @@ static const Case cases[] = {
   { "deep-nesting.xml",        0, "nested more than 256 deep",                    LIA_EXCHANGE_ERROR_INVALID },
   { "duplicate-id.xml",       28, "A second contact with the id “c-001”",         LIA_EXCHANGE_ERROR_INVALID },
   { "dangling-reference.xml", 33, "refers to organization “un-ocha”, which is neither in this file nor in the database", LIA_EXCHANGE_ERROR_INVALID },
+  { "dangling-project-link.xml", 56, "project “p-heat”: refers to concern “z-999”, which is neither in this file nor in the database", LIA_EXCHANGE_ERROR_INVALID },
   { "date-invalid.xml",       33, "“from” must be a date like 2026-03-01, not “2026-02-30”", LIA_EXCHANGE_ERROR_INVALID },
   { "date-order.xml",         33, "ends on 2025-12-31, before it starts on 2026-03-01", LIA_EXCHANGE_ERROR_INVALID },
   { "enum-stance.xml",         8, "“stance” must be one of",                      LIA_EXCHANGE_ERROR_INVALID },

@@ -7,6 +7,7 @@
 #include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
+#include "lia-store-projects.h"
 #include "lia-test-util.h"
 
 /* Importing and exporting partner directories: round trips, merges, forward references, the
@@ -767,6 +768,191 @@ test_killed_import (StoreFixture  *f,
   g_assert_cmpint (lia_test_sql_int (f->path, TRIGGERS), ==, triggers);
 }
 
+/* Projects in partner directories: named before or after what they refer to, they come back
+ * byte for byte; a second import merges by id (a changed risk is an update, and its history
+ * grows); an organization's export carries the projects it holds a stake in. */
+
+/* The project comes first: every reference in it points forward. */
+#define PROJECT(likelihood) \
+  "  <project id=\"p-1\" status=\"active\"><name>Cold chain for the north</name>\n" \
+  "    <summary>Solar fridges in 40 clinics.</summary><start>2026-01-01</start>\n" \
+  "    <end>2026-12-31</end><owner>Supply unit</owner><tag>vaccines</tag>\n" \
+  "    <stakeholder organization=\"dept\" role=\"Funder\"/><stakeholder contact=\"c-1\" role=\"Technical lead\"/>\n" \
+  "    <milestone id=\"m-1\" due=\"2026-03-01\" status=\"done\" done=\"2026-02-27\"><title>Sites chosen</title></milestone>\n" \
+  "    <milestone id=\"m-2\" due=\"2026-09-30\"><title>Fridges installed</title></milestone>\n" \
+  "    <risk id=\"r-1\" likelihood=\"" likelihood "\" impact=\"5\" status=\"open\" review=\"2026-02-01\" owner=\"c-1\">\n" \
+  "      <title>Customs hold the fridges</title><mitigation>Pre-clear with the ministry.</mitigation></risk>\n" \
+  "    <link interaction=\"i-1\"/><link commitment=\"k-1\"/><link concern=\"x-1\"/>\n" \
+  "  </project>\n"
+
+#define RECORDS \
+  "  <organization id=\"dept\"><name>Department of Health</name></organization>\n" \
+  "  <organization id=\"other\"><name>Other Agency</name></organization>\n" \
+  "  <contact id=\"c-1\"><display-name>Amina Diallo</display-name>\n" \
+  "    <affiliation organization=\"dept\" role=\"Head\"/></contact>\n" \
+  "  <contact id=\"c-2\"><display-name>Noor Haddad</display-name>\n" \
+  "    <affiliation organization=\"other\" role=\"Officer\"/></contact>\n" \
+  "  <interaction id=\"i-1\" kind=\"meeting\" at=\"2026-02-03T10:00:00+01:00\">\n" \
+  "    <title>Kick-off</title><participant contact=\"c-1\"/></interaction>\n" \
+  "  <commitment id=\"k-1\" direction=\"theirs\" due=\"2026-04-01\" contact=\"c-1\"><title>Send site list</title></commitment>\n" \
+  "  <concern id=\"x-1\" status=\"open\" severity=\"medium\"><title>Power cuts</title></concern>\n"
+
+static LiaImporter *
+import_projects (LiaStore   *store,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LiaImporter *importer = import_file (store, path, FALSE, &error);
+
+  g_assert_no_error (error);
+  return importer;
+}
+
+static LiaProject *
+load_project (LiaStore   *store,
+              const char *uid)
+{
+  gint64 id = 0;
+
+  g_assert_true (lia_store_find_id (store, LIA_RECORD_KIND_PROJECT, uid, &id, NULL));
+  g_assert_cmpint (id, >, 0);
+  return LIA_PROJECT (lia_test_load (store, LIA_RECORD_KIND_PROJECT, id));
+}
+
+static void
+test_projects_round_trip (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "projects.xml", HEADER PROJECT ("4") RECORDS FOOTER);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(LiaImporter) importer = import_projects (f->store, path);
+  g_autoptr(LiaStore) other = NULL;
+  g_autoptr(LiaProject) project = load_project (f->store, "p-1");
+  g_autoptr(LiaRisk) risk = g_list_model_get_item (lia_project_get_risks (project), 0);
+  gint64 c1 = 0;
+
+  g_assert_cmpuint (lia_importer_get_count (importer, LIA_RECORD_KIND_PROJECT, LIA_IMPORT_CREATED), ==, 1);
+
+  /* The forward references resolved. */
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_CONTACT, "c-1", &c1, NULL));
+  g_assert_cmpint (lia_risk_get_owner_id (risk), ==, c1);
+  g_assert_cmpint (lia_risk_get_score (risk), ==, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_project_get_stakeholders (project)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_project_get_milestones (project)), ==, 2);
+  g_assert_cmpuint (lia_project_get_link_ids (project, LIA_RECORD_KIND_CONCERN)->len, ==, 1);
+
+  first = export_to_string (f->store, 0);
+  /* Projects come last, after everything they refer to. */
+  g_assert_nonnull (strstr (first, "</concern>\n  <project id=\"p-1\""));
+  g_assert_nonnull (strstr (first,
+                            "<risk id=\"r-1\" likelihood=\"4\" impact=\"5\" status=\"open\" review=\"2026-02-01\" owner=\"c-1\">"));
+  g_assert_nonnull (strstr (first, "<link interaction=\"i-1\"/>"));
+  g_assert_nonnull (strstr (first, "<start>2026-01-01</start>"));
+
+  exported = write_file (f, "exported.xml", first);
+  other = lia_test_open (other_path);
+  g_clear_object (&importer);
+  importer = import_projects (other, exported);
+  second = export_to_string (other, 0);
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+test_projects_merge (StoreFixture  *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "projects.xml", HEADER PROJECT ("4") RECORDS FOOTER);
+  g_autofree char *changed = write_file (f, "changed.xml", HEADER PROJECT ("2") RECORDS FOOTER);
+  g_autoptr(LiaImporter) once = import_projects (f->store, path);
+  g_autoptr(LiaImporter) twice = import_projects (f->store, path);
+  g_autoptr(LiaImporter) update = NULL;
+  g_autoptr(LiaProject) project = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (lia_importer_get_count (twice, LIA_RECORD_KIND_PROJECT, LIA_IMPORT_UNCHANGED), ==, 1);
+  g_assert_cmpuint (lia_importer_get_total (twice, LIA_IMPORT_CREATED), ==, 0);
+
+  update = import_projects (f->store, changed);
+  g_assert_cmpuint (lia_importer_get_count (update, LIA_RECORD_KIND_PROJECT, LIA_IMPORT_UPDATED), ==, 1);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM projects"), ==, 1);
+
+  project = load_project (f->store, "p-1");
+  history = lia_store_list_risk_history (f->store, lia_record_get_id (LIA_RECORD (project)), "r-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpint (((LiaRiskChange *) history->pdata[1])->likelihood, ==, 2);
+}
+
+/* The department's export holds its project and what the project links to; the other
+ * agency's holds no project. Each imports alone. */
+static void
+test_projects_export_organization (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "projects.xml", HEADER PROJECT ("4") RECORDS FOOTER);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(LiaImporter) importer = import_projects (f->store, path);
+  g_autoptr(LiaStore) other = NULL;
+  g_autofree char *part = NULL;
+  g_autofree char *part_path = NULL;
+  g_autofree char *elsewhere = NULL;
+  gint64 dept = 0, agency = 0;
+
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_ORGANIZATION, "dept", &dept, NULL));
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_ORGANIZATION, "other", &agency, NULL));
+
+  part = export_to_string (f->store, dept);
+  g_assert_nonnull (strstr (part, "<project id=\"p-1\""));
+  g_assert_nonnull (strstr (part, "<concern id=\"x-1\""));
+  g_assert_null (strstr (part, "Noor Haddad"));
+
+  part_path = write_file (f, "part.xml", part);
+  other = lia_test_open (other_path);
+  g_clear_object (&importer);
+  importer = import_projects (other, part_path);
+  g_assert_cmpuint (lia_importer_get_count (importer, LIA_RECORD_KIND_PROJECT, LIA_IMPORT_CREATED), ==, 1);
+
+  elsewhere = export_to_string (f->store, agency);
+  g_assert_null (strstr (elsewhere, "<project"));
+}
+
+/* A cadence of the record's own goes out and comes back; "never" (0) is kept apart from
+ * "the quadrant's default" (left out); out of range is refused with its line. */
+static void
+test_cadence (StoreFixture  *f,
+              gconstpointer  data)
+{
+  static const char text[] =
+    HEADER
+    "  <organization id=\"a\"><name>A</name><assessment influence=\"4\" cadence-days=\"14\"/></organization>\n"
+    "  <organization id=\"b\"><name>B</name><assessment cadence-days=\"0\"/></organization>\n"
+    "  <organization id=\"c\"><name>C</name><assessment influence=\"2\"/></organization>\n"
+    FOOTER;
+  static const char bad[] =
+    HEADER
+    "  <organization id=\"d\"><name>D</name><assessment cadence-days=\"-3\"/></organization>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "cadence.xml", text);
+  g_autofree char *bad_path = write_file (f, "bad-cadence.xml", bad);
+  g_autofree char *exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) importer = NULL;
+
+  import_ok (f->store, path);
+  exported = export_to_string (f->store, 0);
+  g_assert_nonnull (strstr (exported, "<assessment influence=\"4\" cadence-days=\"14\"/>"));
+  g_assert_nonnull (strstr (exported, "<assessment cadence-days=\"0\"/>"));
+  g_assert_nonnull (strstr (exported, "<assessment influence=\"2\"/>"));
+
+  importer = import_file (f->store, bad_path, FALSE, &error);
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  assert_problem (importer, 0, 3, 0, "“cadence-days” must be a whole number from 0 to 3650");
+}
+
 /* The day a commitment was done travels in done=""; a file without it (written before it
  * existed) gives a done commitment the day of its last change; an open one has none. The
  * sample's done commitments export with done="", nothing else in it changes. */
@@ -903,6 +1089,10 @@ main (int   argc,
   ADD ("/exchange/bulk-import-indexes", test_bulk_import_indexes);
   ADD ("/exchange/contact-fields", test_contact_fields);
   ADD ("/exchange/contact-field-problems", test_contact_field_problems);
+  ADD ("/exchange/projects/round-trip", test_projects_round_trip);
+  ADD ("/exchange/projects/merge", test_projects_merge);
+  ADD ("/exchange/projects/export-organization", test_projects_export_organization);
+  ADD ("/exchange/cadence", test_cadence);
 
   return g_test_run ();
 }

@@ -1078,6 +1078,89 @@ test_failed_query (StoreFixture  *f,
   recorder_clear (&rec);
 }
 
+static void
+set_assessment (LiaStore  *store,
+                gint64     id,
+                int        influence,
+                LiaStance  stance)
+{
+  g_autoptr(LiaRecord) record = lia_test_load (store, LIA_RECORD_KIND_CONTACT, id);
+  LiaAssessment *assessment = lia_contact_get_assessment (LIA_CONTACT (record));
+
+  lia_assessment_set_influence (assessment, influence);
+  lia_assessment_set_interest (assessment, 3);
+  lia_assessment_set_stance (assessment, stance);
+  lia_test_save (store, record);
+}
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The window's contact list sorted and filtered on engagement, in SQL: a filter changes the
+ * rows, a sort reorders them, a logged call moves a row. */
+static void
+test_contacts_by_engagement (StoreFixture  *f,
+                             gconstpointer  data)
+{
+  const char *by_name[] = { "Amina Diallo", "Bruno Keller", "Chen Wei", "Dara Okafor" };
+  const char *opposed[] = { "Amina Diallo", "Dara Okafor" };
+  const char *by_influence[] = { "Dara Okafor", "Amina Diallo" };
+  const char *by_last_contact[] = { "Chen Wei", "Amina Diallo", "Bruno Keller", "Dara Okafor" };
+  const char *after_call[] = { "Amina Diallo", "Bruno Keller", "Dara Okafor", "Chen Wei" };
+  const char *not_contacted[] = { "Amina Diallo" };
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(GDate) today = lia_date_parse_iso ("2025-06-30", NULL);
+  LiaStakeholderQuery query;
+  gint64 amina = add_named_contact (f->store, "Amina Diallo");
+  gint64 bruno = add_named_contact (f->store, "Bruno Keller");
+  gint64 chen = add_named_contact (f->store, "Chen Wei");
+  gint64 dara = add_named_contact (f->store, "Dara Okafor");
+
+  set_assessment (f->store, amina, 3, LIA_STANCE_OPPOSED);
+  set_assessment (f->store, bruno, 4, LIA_STANCE_SUPPORTIVE);
+  set_assessment (f->store, dara, 5, LIA_STANCE_OPPOSED);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-01-10T10:00:00Z", "Old", amina, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-05-10T10:00:00Z", "Newer", bruno, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-06-20T10:00:00Z", "Newest", dara, 0);
+
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_GIVEN_NAME);
+  assert_names (G_LIST_MODEL (model), by_name, G_N_ELEMENTS (by_name));
+
+  lia_stakeholder_query_init (&query);
+  query.today = today;
+  query.stances = 1u << LIA_STANCE_OPPOSED;
+  lia_list_model_set_stakeholder_query (model, &query);
+  assert_names (G_LIST_MODEL (model), opposed, G_N_ELEMENTS (opposed));
+  query.sort = LIA_STAKEHOLDER_SORT_INFLUENCE;
+  lia_list_model_set_stakeholder_query (model, &query);
+  assert_names (G_LIST_MODEL (model), by_influence, G_N_ELEMENTS (by_influence));
+
+  /* Never contacted first, then the longest ago. */
+  lia_stakeholder_query_init (&query);
+  query.today = today;
+  query.sort = LIA_STAKEHOLDER_SORT_LAST_CONTACT;
+  lia_list_model_set_stakeholder_query (model, &query);
+  assert_names (G_LIST_MODEL (model), by_last_contact, G_N_ELEMENTS (by_last_contact));
+
+  /* A call with Chen moves him to the end once the model has reloaded. */
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-06-29T10:00:00Z", "Today", chen, 0);
+  iterate_pending ();
+  assert_names (G_LIST_MODEL (model), after_call, G_N_ELEMENTS (after_call));
+
+  /* Not contacted in 90 days: only Amina (171 days). */
+  query.not_contacted_days = 90;
+  lia_list_model_set_stakeholder_query (model, &query);
+  assert_names (G_LIST_MODEL (model), not_contacted, G_N_ELEMENTS (not_contacted));
+
+  /* Back to the plain list by name. */
+  lia_list_model_set_stakeholder_query (model, NULL);
+  assert_names (G_LIST_MODEL (model), by_name, G_N_ELEMENTS (by_name));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1096,6 +1179,7 @@ main (int   argc,
   ADD ("/list-model/timeline/idle-walk", test_idle_walk);
   ADD ("/list-model/contacts/by-name", test_contacts_by_name);
   ADD ("/list-model/organizations/by-name", test_organizations_by_name);
+  ADD ("/list-model/contacts/by-engagement", test_contacts_by_engagement);
   ADD ("/list-model/find", test_find);
   ADD ("/list-model/lifetime", test_lifetime);
   ADD ("/list-model/failed-query", test_failed_query);

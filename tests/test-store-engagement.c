@@ -5,8 +5,11 @@
  * that a logged interaction resets, health made of parts a person can check, and the
  * filters and orders of `liaison stakeholders`. docs/engagement.md is the specification. */
 
+#include <string.h>
+
 #include "lia-test-util.h"
 #include "lia-store-engagement.h"
+#include "lia-store-undo.h"
 
 static GDate *
 day (const char *iso)
@@ -382,6 +385,193 @@ test_filters (StoreFixture  *f,
   query.today = today;
   query.sort = LIA_STAKEHOLDER_SORT_INFLUENCE;
   assert_names (f->store, &query, "Amina Diallo, Ministry of Health, Chen Wei, Bruno Keller, Clinic");
+  /* Opposed first, then concerned, neutral, supportive, advocate, not known. */
+  query.sort = LIA_STAKEHOLDER_SORT_STANCE;
+  assert_names (f->store, &query, "Amina Diallo, Chen Wei, Ministry of Health, Bruno Keller, Clinic");
+  /* Never contacted first, then the longest ago; the clinic's is Bruno's call. */
+  query.sort = LIA_STAKEHOLDER_SORT_LAST_CONTACT;
+  assert_names (f->store, &query, "Amina Diallo, Ministry of Health, Chen Wei, Bruno Keller, Clinic");
+
+  /* A page of the same list, and its count, as the window reads them. */
+  {
+    g_autoptr(GPtrArray) page = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *got = NULL;
+    guint count = 0;
+
+    query.stances = (1u << LIA_STANCE_OPPOSED) | (1u << LIA_STANCE_CONCERNED) | (1u << LIA_STANCE_ADVOCATE);
+    g_assert_true (lia_store_count_stakeholders (f->store, &query, &count, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count, ==, 3);
+    page = lia_store_list_stakeholders_page (f->store, &query, 1, 5, &error);
+    g_assert_no_error (error);
+    got = names (page);
+    g_assert_cmpstr (got, ==, "Chen Wei, Bruno Keller");
+    /* Health comes with each row of a page: Chen, 171 days on a 60-day cadence, has no
+     * recency left; 15 + 20 + 10 for the other parts. */
+    g_assert_cmpint (((LiaStakeholder *) page->pdata[0])->health.recency, ==, 0);
+    g_assert_cmpint (((LiaStakeholder *) page->pdata[0])->health.score, ==, 45);
+  }
+}
+
+/* A cadence of the record's own wins over its quadrant's; the quadrants' come from the query
+ * (the window's Preferences). */
+static void
+test_own_cadence (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 bruno = lia_test_add_contact (f->store, "Bruno", "Keller");
+  g_autoptr(GDate) today = day ("2025-03-10");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(LiaRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaStakeholder *s;
+  guint cadence[LIA_QUADRANT_MANAGE_CLOSELY + 1] = { 0, 0, 90, 60, 14 };
+
+  assess (f->store, LIA_RECORD_KIND_CONTACT, amina, 5, 4, LIA_STANCE_SUPPORTIVE);
+  assess (f->store, LIA_RECORD_KIND_CONTACT, bruno, 1, 1, LIA_STANCE_NEUTRAL);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-03-01T10:00:00Z",
+                            "Catch-up", amina, 0);
+
+  /* Preferences say every 14 days for "manage closely": due by 15 March, so due now. */
+  s = lia_store_get_stakeholder (f->store, LIA_RECORD_KIND_CONTACT, amina, today, cadence, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->cadence_days, ==, 14);
+  assert_day (s->next_contact, "2025-03-15");
+  g_assert_true (s->due);
+  lia_stakeholder_free (s);
+
+  /* Her own: every 45 days, whatever the quadrant; read back after a reopen. */
+  record = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, amina);
+  lia_assessment_set_cadence_days (lia_contact_get_assessment (LIA_CONTACT (record)), 45);
+  lia_test_save (f->store, record);
+  lia_test_reopen (f);
+  g_clear_object (&record);
+  record = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, amina);
+  g_assert_cmpint (lia_assessment_get_cadence_days (lia_contact_get_assessment (LIA_CONTACT (record))), ==, 45);
+  s = lia_store_get_stakeholder (f->store, LIA_RECORD_KIND_CONTACT, amina, today, cadence, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->cadence_days, ==, 45);
+  assert_day (s->next_contact, "2025-04-15");
+  g_assert_false (s->due);
+  lia_stakeholder_free (s);
+
+  /* "Never" for someone to manage closely; "every 7 days" for someone to monitor. */
+  lia_assessment_set_cadence_days (lia_contact_get_assessment (LIA_CONTACT (record)), LIA_CADENCE_NONE);
+  lia_test_save (f->store, record);
+  g_clear_object (&record);
+  record = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, bruno);
+  lia_assessment_set_cadence_days (lia_contact_get_assessment (LIA_CONTACT (record)), 7);
+  lia_test_save (f->store, record);
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, amina, "2025-03-10", &list);
+  g_assert_cmpuint (s->cadence_days, ==, 0);
+  g_assert_null (s->next_contact);
+  g_assert_false (s->due);
+  s = get (f->store, LIA_RECORD_KIND_CONTACT, bruno, "2025-03-10", &list);
+  g_assert_cmpuint (s->cadence_days, ==, 7);
+  g_assert_true (s->due);
+
+  /* Out of range is refused with a message. */
+  lia_assessment_set_cadence_days (lia_contact_get_assessment (LIA_CONTACT (record)), 4000);
+  g_assert_false (lia_store_save (f->store, record, &error));
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "cadence"));
+}
+
+/* The latest interaction day the database keeps (schema 8), read as another program would. */
+static char *
+kept_day (StoreFixture  *f,
+          const char    *table,
+          gint64         id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT ifnull (latest_interaction_day, 'never')"
+                                          " FROM %s WHERE id = %" G_GINT64_FORMAT, table, id);
+
+  return lia_test_sql_text (f->path, sql);
+}
+
+static void
+assert_kept (StoreFixture *f,
+             gint64        amina,
+             gint64        ministry,
+             const char   *amina_day,
+             const char   *ministry_day)
+{
+  g_autofree char *a = kept_day (f, "contacts", amina);
+  g_autofree char *m = kept_day (f, "organizations", ministry);
+
+  g_assert_cmpstr (a, ==, amina_day);
+  g_assert_cmpstr (m, ==, ministry_day);
+}
+
+static void
+test_kept_last_contact (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  gint64 ministry = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 bruno = lia_test_add_contact (f->store, "Bruno", "Keller");
+  g_autoptr(LiaRecord) call = NULL;
+  g_autoptr(LiaRecord) aff_record = NULL;
+  g_autoptr(LiaRecord) restored = NULL;
+  g_autoptr(LiaDeletion) deletion = NULL;
+  g_autoptr(GDateTime) moved = lia_test_at ("2024-03-02T10:00:00+01:00");
+  g_autoptr(GDate) until = day ("2024-02-29");
+  g_autoptr(GError) error = NULL;
+  gint64 aff, call_id, visit_id;
+
+  assert_kept (f, amina, ministry, "never", "never");
+  aff = lia_test_add_affiliation (f->store, amina, ministry, "Director", "2020-01-01", NULL);
+  /* Insert: a call with Amina counts for her and, while she is there, for the ministry. */
+  call_id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-03-01T23:30:00-05:00",
+                                      "Call", amina, 0);
+  assert_kept (f, amina, ministry, "2024-03-01", "2024-03-01");
+  /* Keeping the day is not a change of Amina's record: other windows are told of the call. */
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log"
+                                              " WHERE kind = 'contact' AND operation = 'update'"), ==, 0);
+  visit_id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_VISIT, "2024-02-10T10:00:00+01:00",
+                                       "Visit", bruno, ministry);
+  assert_kept (f, amina, ministry, "2024-03-01", "2024-03-01");
+
+  /* Update: the call moves a day later, then loses Amina. */
+  call = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, call_id);
+  lia_interaction_set_at (LIA_INTERACTION (call), moved);
+  lia_test_save (f->store, call);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-03-02");
+  lia_interaction_remove_contact (LIA_INTERACTION (call), amina);
+  lia_interaction_add_contact (LIA_INTERACTION (call), bruno);
+  lia_test_save (f->store, call);
+  assert_kept (f, amina, ministry, "never", "2024-02-10");
+  lia_interaction_remove_contact (LIA_INTERACTION (call), bruno);
+  lia_interaction_add_contact (LIA_INTERACTION (call), amina);
+  lia_test_save (f->store, call);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-03-02");
+
+  /* Affiliation dates: ending the day before the call takes it off the ministry's timeline. */
+  aff_record = lia_test_load (f->store, LIA_RECORD_KIND_AFFILIATION, aff);
+  lia_affiliation_set_until (LIA_AFFILIATION (aff_record), until);
+  lia_test_save (f->store, aff_record);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-02-10");
+  lia_affiliation_set_until (LIA_AFFILIATION (aff_record), NULL);
+  lia_test_save (f->store, aff_record);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-03-02");
+
+  /* Delete, and undo the delete. */
+  deletion = lia_store_delete_with_undo (f->store, call, &error);
+  g_assert_no_error (error);
+  assert_kept (f, amina, ministry, "never", "2024-02-10");
+  restored = lia_store_undo_deletion (f->store, deletion, &error);
+  g_assert_no_error (error);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-03-02");
+
+  /* Deleting the affiliation leaves the ministry its own visit. */
+  g_clear_object (&aff_record);
+  aff_record = lia_test_load (f->store, LIA_RECORD_KIND_AFFILIATION, aff);
+  g_assert_true (lia_store_delete (f->store, aff_record, &error));
+  g_assert_no_error (error);
+  assert_kept (f, amina, ministry, "2024-03-02", "2024-02-10");
+  (void) visit_id;
 }
 
 int
@@ -396,6 +586,8 @@ main (int    argc,
   ADD ("/store/engagement/cadence", test_cadence);
   ADD ("/store/engagement/health", test_health);
   ADD ("/store/engagement/filters", test_filters);
+  ADD ("/store/engagement/kept-last-contact", test_kept_last_contact);
+  ADD ("/store/engagement/own-cadence", test_own_cadence);
 #undef ADD
 
   return g_test_run ();

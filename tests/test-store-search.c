@@ -3,6 +3,8 @@
 /* Full-text search as a user types it: prefixes, accents ignored, every word required, the best
  * hit first, grouped by kind, highlighted, and whatever is typed, no error and no damage. */
 
+#include <string.h>
+
 #include "lia-test-util.h"
 #include "lia-search-result.h"
 #include "lia-store-bulk.h"
@@ -588,6 +590,46 @@ test_bulk_load (StoreFixture  *f,
                    ==, SQLITE_OK);
 }
 
+/* Roles, current and former, are searched: "deputy director" finds who holds it and who held
+ * it, the former marked as such; a changed role is found by its new words only. */
+static void
+test_roles (StoreFixture  *f,
+            gconstpointer  data)
+{
+  gint64 ministry = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  gint64 paul = lia_test_add_contact (f->store, "Paul", "Okafor");
+  gint64 rita = lia_test_add_contact (f->store, "Rita", "Mensah");
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(LiaRecord) aff = NULL;
+  LiaSearchResult *hit;
+  gint64 rita_role;
+  int i;
+
+  lia_test_add_affiliation (f->store, paul, ministry, "Deputy Director", "2018-01-01", "2023-05-31");
+  rita_role = lia_test_add_affiliation (f->store, rita, ministry, "Deputy Director", "2023-06-01", NULL);
+
+  hits = search_ok (f->store, "deputy director", 10);
+  i = find_result (hits, LIA_RECORD_KIND_CONTACT, paul);
+  g_assert_cmpint (i, >=, 0);
+  hit = g_ptr_array_index (hits, i);
+  g_assert_cmpstr (lia_search_result_get_context (hit), ==, "Former, Ministry of Health, until 2023-05-31");
+  g_assert_nonnull (strstr (lia_search_result_get_snippet (hit), LIA_SEARCH_MATCH_START "Deputy"));
+  i = find_result (hits, LIA_RECORD_KIND_CONTACT, rita);
+  g_assert_cmpint (i, >=, 0);
+  g_assert_cmpstr (lia_search_result_get_context (g_ptr_array_index (hits, i)), ==, "Ministry of Health");
+
+  aff = lia_test_load (f->store, LIA_RECORD_KIND_AFFILIATION, rita_role);
+  lia_affiliation_set_role (LIA_AFFILIATION (aff), "Chief of Staff");
+  lia_test_save (f->store, aff);
+  again = search_ok (f->store, "deputy", 10);
+  g_assert_cmpint (find_result (again, LIA_RECORD_KIND_CONTACT, rita), <, 0);
+  g_assert_cmpint (find_result (again, LIA_RECORD_KIND_CONTACT, paul), >=, 0);
+  g_clear_pointer (&again, g_ptr_array_unref);
+  again = search_ok (f->store, "chief of staff", 10);
+  g_assert_cmpint (find_result (again, LIA_RECORD_KIND_CONTACT, rita), >=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +651,7 @@ main (int   argc,
   ADD ("/store/search/hostile", test_hostile);
   ADD ("/store/search/follows-changes", test_follows_changes);
   ADD ("/store/search/bulk-load", test_bulk_load);
+  ADD ("/store/search/roles", test_roles);
 
 #undef ADD
 

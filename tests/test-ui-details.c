@@ -116,6 +116,22 @@ test_organization (StoreFixture  *f,
   g_assert_nonnull (lia_ui_test_find_row_by_subtitle (GTK_WIDGET (detail),
                                                       "No dispute involves this organization."));
 
+  /* As of a date: who was there, with the role they held (Amina, director since 2019). */
+  {
+    GtkWidget *as_of = lia_ui_test_find (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW,
+                                         "_As of a Date: Who Was Here");
+
+    g_assert_nonnull (as_of);
+    gtk_editable_set_text (GTK_EDITABLE (as_of), "2018-06-01");
+    g_signal_emit_by_name (as_of, "apply");
+    g_assert_nonnull (lia_ui_test_find (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Nobody on 1 June 2018"));
+    gtk_editable_set_text (GTK_EDITABLE (as_of), "2020-06-01");
+    g_signal_emit_by_name (as_of, "apply");
+    g_assert_null (lia_ui_test_find (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Nobody on 1 June 2018"));
+    g_assert_nonnull (lia_ui_test_find_row_by_subtitle (GTK_WIDGET (detail),
+                                                        "On 1 June 2020: Director · Since 1 January 2019"));
+  }
+
   lia_ui_test_destroy (window);
 }
 
@@ -133,6 +149,18 @@ test_contact (StoreFixture  *f,
   assert_row (GTK_WIDGET (detail), "Work", "amina@example.org");
   /* Names for the language tags; one nobody knows stays as written. */
   assert_row (GTK_WIDGET (detail), "Languages", "French, Wolof, Portuguese (Brazil), x-klingon");
+  /* Engagement: the meeting of 14 March 2025 is the last contact; no assessment, no cadence. */
+  {
+    GtkWidget *row = lia_ui_test_find_row_by_subtitle (GTK_WIDGET (detail), "Last Contact");
+
+    g_assert_nonnull (row);
+    g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                     "14 March 2025 · "));
+    assert_row (GTK_WIDGET (detail), "Stay in Touch", "No cadence");
+    /* Why this score: each part with its rule, e.g. the sentiment of the one meeting. */
+    g_assert_nonnull (lia_ui_test_find_row_by_subtitle (GTK_WIDGET (detail),
+                                                        "Mean sentiment of the last 1 interaction: +0.0 (−2 to +2)."));
+  }
 
   lia_ui_test_destroy (window);
 }
@@ -227,6 +255,25 @@ first_family_name (GListModel *model)
   return g_strdup (lia_contact_get_family_name (contact));
 }
 
+/* A window on the Contacts view, contacts sorted by @order. */
+static LiaWindow *
+open_contacts (LiaStore   *store,
+               GSettings  *settings,
+               const char *order)
+{
+  LiaWindow *window;
+
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "last-selection");
+  g_settings_set_string (settings, "contact-sort-order", order);
+  window = g_object_new (LIA_TYPE_WINDOW, "store", store, "settings", settings, NULL);
+  lia_ui_test_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "contacts"));
+  lia_ui_test_settle ();
+
+  return window;
+}
+
 static void
 test_sort_setting (StoreFixture  *f,
                    gconstpointer  data)
@@ -243,13 +290,7 @@ test_sort_setting (StoreFixture  *f,
 
   seed (f->store, &s);
   lia_test_add_contact (f->store, "Zacharie", "Abadie");
-  g_settings_reset (settings, "last-view");
-  g_settings_reset (settings, "last-selection");
-  g_settings_set_string (settings, "contact-sort-order", "family-name");
-  window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, "settings", settings, NULL);
-  lia_ui_test_present (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "contacts"));
-  lia_ui_test_settle ();
+  window = open_contacts (f->store, settings, "family-name");
 
   /* Abadie, Diallo, Diallo, Keller by family name; Amina, Amina, Bruno, Zacharie by given name. */
   model = lia_directory_list_get_model (window->contacts_list);
@@ -270,6 +311,106 @@ test_sort_setting (StoreFixture  *f,
   g_assert_nonnull (selected);
   g_assert_cmpint (lia_record_get_id (selected), ==, s.nobody);
 
+  g_settings_reset (settings, "contact-sort-order");
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  /* A menu button's popover hangs off it, not among its children in every version. */
+  if (GTK_IS_MENU_BUTTON (root))
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (root));
+
+      return popover != NULL ? find_named (GTK_WIDGET (popover), name) : NULL;
+    }
+
+  return NULL;
+}
+
+static char *
+label_at (GListModel *model,
+          guint       position)
+{
+  g_autoptr(LiaRecord) record = g_list_model_get_item (model, position);
+
+  return g_strdup (lia_record_get_label (record));
+}
+
+/* The contact list's Sort and Filter popover: a stance filter leaves the opposed, a sort by
+ * last contact puts the never contacted first; the row says when the last contact was. */
+static void
+test_engagement_list (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *first = NULL;
+  g_autofree char *sorted_first = NULL;
+  GListModel *model;
+  GtkWidget *sort, *stance, *button;
+  LiaWindow *window;
+  Seed s;
+
+  seed (f->store, &s);
+  {
+    g_autoptr(LiaRecord) bruno = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, s.nobody);
+
+    lia_assessment_set_stance (lia_contact_get_assessment (LIA_CONTACT (bruno)), LIA_STANCE_OPPOSED);
+    lia_test_save (f->store, bruno);
+  }
+  /* Bruno was in the meeting; a contact never met sorts first by last contact. */
+  lia_test_add_contact (f->store, "Zacharie", "Abadie");
+  window = open_contacts (f->store, settings, "given-name");
+
+  model = lia_directory_list_get_model (window->contacts_list);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  first = label_at (model, 0);
+  g_assert_cmpstr (first, ==, "Amina Diallo");
+  /* Each row says when the last contact was: Zacharie never (0 + 15 + 20 + 10). */
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->contacts_list), "Never in touch · health 45"));
+
+  /* The popover is made when first opened. */
+  g_assert_null (find_named (GTK_WIDGET (window->contacts_list), "stance"));
+  button = lia_ui_test_find (GTK_WIDGET (window->contacts_list), GTK_TYPE_MENU_BUTTON, NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  lia_ui_test_settle ();
+  stance = find_named (GTK_WIDGET (window->contacts_list), "stance");
+  sort = find_named (GTK_WIDGET (window->contacts_list), "sort");
+  g_assert_nonnull (stance);
+  g_assert_nonnull (sort);
+
+  /* "Opposed": Bruno alone. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (stance), 2);
+  lia_ui_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->contacts_list), "Bruno Keller"));
+  g_assert_false (lia_ui_test_shows_label (GTK_WIDGET (window->contacts_list), "Amina Diallo"));
+
+  /* Any stance, by last contact: Zacharie, never met, comes first. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (stance), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), 1);
+  lia_ui_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  sorted_first = label_at (model, 0);
+  g_assert_cmpstr (sorted_first, ==, "Zacharie Abadie");
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  lia_ui_test_settle ();
   g_settings_reset (settings, "contact-sort-order");
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
@@ -366,6 +507,7 @@ main (int   argc,
   ADD ("/ui-details/participants", test_participants);
   ADD ("/ui-details/picker", test_picker);
   ADD ("/ui-details/sort-setting", test_sort_setting);
+  ADD ("/ui-details/engagement-list", test_engagement_list);
   ADD ("/ui-details/french", test_french);
 
 #undef ADD

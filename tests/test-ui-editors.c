@@ -130,6 +130,18 @@ test_organization (StoreFixture  *f,
   g_assert_null (lia_editor_get_problem (editor));
   type (editor, "Sec_tor", "Government");
   type (editor, "_Website", "health.example.org");
+  /* Stay in touch every 45 days: the days row shows only for that choice. */
+  {
+    GtkWidget *cadence = lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Stay in _Touch");
+    GtkWidget *days_row = lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "_Days Between Contacts");
+
+    g_assert_nonnull (cadence);
+    g_assert_nonnull (days_row);
+    g_assert_false (gtk_widget_get_visible (days_row));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (cadence), 1);
+    g_assert_true (gtk_widget_get_visible (days_row));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (lia_ui_test_find (days_row, GTK_TYPE_SPIN_BUTTON, NULL)), 45);
+  }
 
   g_object_ref (editor);
   g_assert_true (lia_editor_save (editor));
@@ -140,6 +152,9 @@ test_organization (StoreFixture  *f,
   g_assert_cmpstr (lia_organization_get_name (children->pdata[0]), ==, "Directorate of Preparedness");
   g_assert_cmpstr (lia_organization_get_sector (children->pdata[0]), ==, "Government");
   g_assert_cmpstr (lia_organization_get_website (children->pdata[0]), ==, "health.example.org");
+  g_assert_cmpint (lia_assessment_get_cadence_days (lia_organization_get_assessment (children->pdata[0])), ==, 45);
+  g_assert_cmpint (lia_assessment_get_cadence_days (lia_organization_get_assessment (children->pdata[1])), ==,
+                   LIA_CADENCE_DEFAULT);
 }
 
 static GtkWidget *

@@ -105,9 +105,11 @@ test_sidebar (StoreFixture  *f,
   seed (f->store, &s);
   window = show (f->store);
 
-  /* Today first, then the four views, then the map and concerns, with the open count. */
+  /* Today first, then the four views, then the map and concerns, with the open count, and
+   * projects last. */
   g_assert_true (gtk_widget_get_first_child (GTK_WIDGET (window->sidebar)) == GTK_WIDGET (window->today_row));
-  g_assert_true (gtk_widget_get_last_child (GTK_WIDGET (window->sidebar)) == GTK_WIDGET (window->concerns_row));
+  g_assert_true (gtk_widget_get_last_child (GTK_WIDGET (window->sidebar)) == GTK_WIDGET (window->projects_row));
+  g_assert_true (gtk_widget_get_prev_sibling (GTK_WIDGET (window->projects_row)) == GTK_WIDGET (window->concerns_row));
   g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->sidebar), "Today"));
   g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->sidebar), "Stakeholder Map"));
   g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->sidebar), "Concerns"));

@@ -186,8 +186,8 @@ test_accessible_names (void)
   GtkWidget *notifications = find_control (window, "Desktop _Notifications", GTK_TYPE_SWITCH);
 
   check_named (GTK_WIDGET (window), &n_controls);
-  /* Two spin buttons and two switches. */
-  g_assert_cmpuint (n_controls, ==, 4);
+  /* Two spin buttons and two switches, one spin button per quadrant's cadence. */
+  g_assert_cmpuint (n_controls, ==, 8);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (redact), GTK_ACCESSIBLE_PROPERTY_LABEL, "Redact");
 
   /* Notifications are on by default, and the switch turns them off. */

@@ -72,6 +72,15 @@ gboolean    _lia_briefing_add_interactions (LiaBriefingBuilder *self,
 void        _lia_briefing_add_notes       (LiaBriefingBuilder  *self,
                                            const char          *notes);
 
+/* A muted line ("No open commitments."); plain text. */
+void        _lia_briefing_add_detail      (LiaBriefingBuilder  *self,
+                                           const char          *text);
+/* One interaction: its date and title, then kind, time, place, people, mood, summary and
+ * outcome. */
+gboolean    _lia_briefing_add_interaction_entry (LiaBriefingBuilder *self,
+                                                 LiaInteraction     *interaction,
+                                                 GError            **error);
+
 /* lia-briefing-subjects.c: the three kinds of briefing. */
 gboolean    _lia_briefing_add_organization (LiaBriefingBuilder *self,
                                             LiaOrganization    *organization,
@@ -82,5 +91,16 @@ gboolean    _lia_briefing_add_contact     (LiaBriefingBuilder  *self,
 gboolean    _lia_briefing_add_meeting_pack (LiaBriefingBuilder *self,
                                             LiaInteraction     *interaction,
                                             GError            **error);
+
+/* The kicker ("PROJECT STATUS REPORT"), the title and the line under it (may be %NULL). */
+void        _lia_briefing_add_title       (LiaBriefingBuilder  *self,
+                                           const char          *kicker,
+                                           const char          *title,
+                                           const char          *subtitle);
+
+/* lia-briefing-project.c: the project status report. */
+gboolean    _lia_briefing_add_project     (LiaBriefingBuilder  *self,
+                                           LiaProject          *project,
+                                           GError             **error);
 
 G_END_DECLS

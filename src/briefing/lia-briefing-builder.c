@@ -820,3 +820,19 @@ _lia_briefing_add_notes (LiaBriefingBuilder *self,
   lia_briefing_document_add_heading (self->document, 1, _("Notes"));
   _lia_briefing_add_user_text (self, LIA_BRIEFING_STYLE_NOTE, NULL, notes);
 }
+
+/* For the project status report (lia-briefing-project.c), which lists its own selections. */
+void
+_lia_briefing_add_detail (LiaBriefingBuilder *self,
+                          const char         *text)
+{
+  add_detail (self, text);
+}
+
+gboolean
+_lia_briefing_add_interaction_entry (LiaBriefingBuilder  *self,
+                                     LiaInteraction      *interaction,
+                                     GError             **error)
+{
+  return add_interaction_entry (self, interaction, error);
+}

@@ -24,6 +24,7 @@ block_free (LiaBriefingBlock *block)
   g_strfreev (block->headers);
   g_free (block->widths);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block->grid);
   g_free (block);
 }
 
@@ -245,6 +246,26 @@ lia_briefing_document_add_row (LiaBriefingDocument *self,
   g_return_if_fail (block != NULL && block->kind == LIA_BRIEFING_BLOCK_TABLE);
 
   g_ptr_array_add (block->rows, copy_cells (cells, block->n_columns));
+}
+
+void
+lia_briefing_document_add_heat_map (LiaBriefingDocument *self,
+                                    const guint         *counts,
+                                    const char          *likelihood,
+                                    const char          *impact,
+                                    const char          *legend)
+{
+  LiaBriefingBlock *block;
+
+  g_return_if_fail (LIA_IS_BRIEFING_DOCUMENT (self));
+  g_return_if_fail (counts != NULL && likelihood != NULL && impact != NULL);
+
+  block = append_block (self, LIA_BRIEFING_BLOCK_HEAT_MAP);
+  block->grid = g_memdup2 (counts, 25 * sizeof (guint));
+  block->headers = g_new0 (char *, 3);
+  block->headers[0] = g_strdup (likelihood);
+  block->headers[1] = g_strdup (impact);
+  block->markup = g_strdup (legend != NULL ? legend : "");
 }
 
 void

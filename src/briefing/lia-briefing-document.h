@@ -69,6 +69,15 @@ void                 lia_briefing_document_begin_table    (LiaBriefingDocument *
 /* One row of the table begun last: @cells holds n_columns markup strings. */
 void                 lia_briefing_document_add_row        (LiaBriefingDocument *self,
                                                            const char * const  *cells);
+/* A 5 × 5 likelihood × impact grid, likelihood up the side and impact along the bottom, each
+ * cell shaded by its score (likelihood × impact) and showing how many of @counts fall in it:
+ * @counts[(likelihood - 1) * 5 + impact - 1]. @likelihood and @impact name the axes (plain
+ * text); @legend says under it what the shades mean (markup). Never split across pages. */
+void                 lia_briefing_document_add_heat_map   (LiaBriefingDocument *self,
+                                                           const guint         *counts,
+                                                           const char          *likelihood,
+                                                           const char          *impact,
+                                                           const char          *legend);
 /* The next block starts on a new page (nothing happens at the top of a page). */
 void                 lia_briefing_document_add_page_break (LiaBriefingDocument *self);
 

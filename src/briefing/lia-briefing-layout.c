@@ -39,6 +39,12 @@
 /* A table row taller than this share of the body is split between pages rather than moved. */
 #define SPLIT_ROW_SHARE 0.3
 
+/* The risk heat map: cells this many points, and a shade per band of scores. */
+#define HEAT_CELL_W 34.0
+#define HEAT_CELL_H 22.0
+#define HEAT_GAP    1.5
+#define HEAT_AXIS_W 16.0
+
 typedef struct
 {
   PangoLayout *layout;
@@ -73,6 +79,7 @@ typedef enum {
   ITEM_TABLE,
   ITEM_RULE,
   ITEM_BREAK,
+  ITEM_HEAT_MAP,
 } ItemKind;
 
 typedef struct
@@ -100,6 +107,15 @@ typedef struct
   Text    **header;         /* n_columns, or NULL */
   GPtrArray *rows;          /* Text *[n_columns] */
   char     *continued;      /* markup of the "… (continued)" line, or NULL */
+
+  /* ITEM_HEAT_MAP: the counts (the document's), the numbers in the cells and on the axes, the
+   * axes' names and the legend. */
+  const guint *grid;
+  Text     *cell_text[25];
+  Text     *axis_text[10];  /* likelihood 1–5, then impact 1–5 */
+  Text     *likelihood;
+  Text     *impact;
+  Text     *legend;
 } Item;
 
 struct _LiaBriefingLayout
@@ -430,6 +446,54 @@ add_table (LiaBriefingLayout      *self,
 }
 
 static void
+add_heat_map (LiaBriefingLayout      *self,
+              const LiaBriefingBlock *block)
+{
+  Item *item = add_item (self, ITEM_HEAT_MAP, 6, 8);
+  double legend_width = self->body_width - HEAT_AXIS_W - 5 * HEAT_CELL_W - 18;
+
+  item->grid = block->grid;
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *number = block->grid[i] > 0 ? g_strdup_printf ("<b>%u</b>", block->grid[i])
+                                                   : g_strdup ("");
+
+      item->cell_text[i] = make_text (self, number, FONT_CELL, HEAT_CELL_W, COLOR_TEXT, 0,
+                                      PANGO_ALIGN_CENTER, TRUE);
+    }
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i % 5 + 1);
+
+      item->axis_text[i] = make_text (self, number, FONT_DETAIL,
+                                      i < 5 ? HEAT_AXIS_W - 3 : HEAT_CELL_W, COLOR_MUTED, 0,
+                                      i < 5 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER, TRUE);
+    }
+  {
+    g_autofree char *likelihood = g_markup_printf_escaped ("%s ↑", block->headers[0]);
+    g_autofree char *impact = g_markup_printf_escaped ("%s →", block->headers[1]);
+
+    item->likelihood = make_text (self, likelihood, FONT_LABEL, HEAT_AXIS_W + 5 * HEAT_CELL_W,
+                                  COLOR_MUTED, 0, PANGO_ALIGN_LEFT, TRUE);
+    item->impact = make_text (self, impact, FONT_LABEL, 5 * HEAT_CELL_W, COLOR_MUTED, 0,
+                              PANGO_ALIGN_CENTER, TRUE);
+  }
+  item->legend = make_text (self, block->markup, FONT_DETAIL, MAX (legend_width, 60), COLOR_MUTED,
+                            1.15, PANGO_ALIGN_LEFT, FALSE);
+}
+
+static double
+heat_map_height (const Item *item)
+{
+  double grid = text_height (item->likelihood, 0, item->likelihood->n_lines) + 3
+                + 5 * HEAT_CELL_H + 2
+                + text_height (item->axis_text[5], 0, 1) + 1
+                + text_height (item->impact, 0, item->impact->n_lines);
+
+  return MAX (grid, text_height (item->legend, 0, item->legend->n_lines));
+}
+
+static void
 build_items (LiaBriefingLayout *self)
 {
   guint n = lia_briefing_document_get_n_blocks (self->document);
@@ -472,6 +536,10 @@ build_items (LiaBriefingLayout *self)
 
         case LIA_BRIEFING_BLOCK_PAGE_BREAK:
           add_item (self, ITEM_BREAK, 0, 0);
+          break;
+
+        case LIA_BRIEFING_BLOCK_HEAT_MAP:
+          add_heat_map (self, block);
           break;
 
         default:
@@ -642,6 +710,9 @@ min_height (LiaBriefingLayout *self,
 
     case ITEM_RULE:
       return item->space_before + item->thickness;
+
+    case ITEM_HEAT_MAP:
+      return item->space_before + heat_map_height (item);
 
     case ITEM_BREAK:
     default:
@@ -873,6 +944,69 @@ place_rule (LiaBriefingLayout *self,
   self->last_space_after = item->space_after;
 }
 
+static guint32
+heat_rgb (int score)
+{
+  if (score >= 15)
+    return 0xf2b8b5;  /* severe */
+  if (score >= 10)
+    return 0xf7d1a8;  /* high */
+  if (score >= 5)
+    return 0xf8e8a6;  /* medium */
+  return 0xd4e9cf;    /* low */
+}
+
+/* Placed whole: moved to the next page when it does not fit. */
+static void
+place_heat_map (LiaBriefingLayout *self,
+                Item              *item)
+{
+  double height = heat_map_height (item);
+  double x0 = self->left + HEAT_AXIS_W;
+  double y;
+
+  if (self->has_content && self->y + gap_before (self, item) + height > self->body_bottom)
+    new_page (self);
+  self->y += gap_before (self, item);
+  y = self->y;
+
+  put_text (self, item->likelihood, 0, item->likelihood->n_lines, self->left, y);
+  y += text_height (item->likelihood, 0, item->likelihood->n_lines) + 3;
+
+  /* Likelihood 5 at the top. */
+  for (int row = 0; row < 5; row++)
+    {
+      int likelihood = 5 - row;
+      double cy = y + row * HEAT_CELL_H;
+      Text *axis = item->axis_text[likelihood - 1];
+
+      put_text (self, axis, 0, 1, self->left, cy + (HEAT_CELL_H - text_height (axis, 0, 1)) / 2);
+      for (int impact = 1; impact <= 5; impact++)
+        {
+          Text *number = item->cell_text[(likelihood - 1) * 5 + impact - 1];
+          double cx = x0 + (impact - 1) * HEAT_CELL_W;
+
+          put_fill (self, cx, cy, HEAT_CELL_W - HEAT_GAP, HEAT_CELL_H - HEAT_GAP,
+                    heat_rgb (likelihood * impact));
+          put_text (self, number, 0, 1, cx - HEAT_GAP / 2,
+                    cy + (HEAT_CELL_H - HEAT_GAP - text_height (number, 0, 1)) / 2);
+        }
+    }
+  y += 5 * HEAT_CELL_H + 2;
+
+  for (int impact = 1; impact <= 5; impact++)
+    put_text (self, item->axis_text[5 + impact - 1], 0, 1,
+              x0 + (impact - 1) * HEAT_CELL_W - HEAT_GAP / 2, y);
+  y += text_height (item->axis_text[5], 0, 1) + 1;
+  put_text (self, item->impact, 0, item->impact->n_lines, x0, y);
+
+  put_text (self, item->legend, 0, item->legend->n_lines, x0 + 5 * HEAT_CELL_W + 18, self->y);
+
+  self->y += height;
+  self->has_content = TRUE;
+  self->last_space_after = item->space_after;
+}
+
 static void
 paginate (LiaBriefingLayout *self)
 {
@@ -896,6 +1030,9 @@ paginate (LiaBriefingLayout *self)
         case ITEM_BREAK:
           if (self->has_content)
             new_page (self);
+          break;
+        case ITEM_HEAT_MAP:
+          place_heat_map (self, item);
           break;
         default:
           g_assert_not_reached ();

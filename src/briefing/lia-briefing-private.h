@@ -13,6 +13,7 @@ typedef enum {
   LIA_BRIEFING_BLOCK_FIELDS,
   LIA_BRIEFING_BLOCK_TABLE,
   LIA_BRIEFING_BLOCK_PAGE_BREAK,
+  LIA_BRIEFING_BLOCK_HEAT_MAP,
 } LiaBriefingBlockKind;
 
 typedef struct
@@ -25,6 +26,8 @@ typedef struct
   char                **headers;    /* tables: n_columns plain texts; NULL for fields */
   double               *widths;     /* tables: n_columns fractions that add up to 1 */
   GPtrArray            *rows;       /* tables, fields: GStrv of n_columns markup strings */
+  guint                *grid;       /* heat maps: 25 counts, [(likelihood - 1) * 5 + impact - 1];
+                                     * headers: the likelihood and impact axes' names */
 } LiaBriefingBlock;
 
 const LiaBriefingBlock *_lia_briefing_document_get_block (LiaBriefingDocument *self,

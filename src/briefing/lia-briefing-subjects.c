@@ -607,3 +607,12 @@ _lia_briefing_add_meeting_pack (LiaBriefingBuilder  *self,
 
   return TRUE;
 }
+
+void
+_lia_briefing_add_title (LiaBriefingBuilder *self,
+                         const char         *kicker,
+                         const char         *title,
+                         const char         *subtitle)
+{
+  add_title (self, kicker, title, subtitle);
+}

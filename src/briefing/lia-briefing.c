@@ -74,10 +74,11 @@ lia_briefing_build (LiaStore                  *store,
 
   if (request->kind != LIA_RECORD_KIND_ORGANIZATION &&
       request->kind != LIA_RECORD_KIND_CONTACT &&
-      request->kind != LIA_RECORD_KIND_INTERACTION)
+      request->kind != LIA_RECORD_KIND_INTERACTION &&
+      request->kind != LIA_RECORD_KIND_PROJECT)
     {
       g_set_error (error, LIA_BRIEFING_ERROR, LIA_BRIEFING_ERROR_INVALID,
-                   _("Briefings are made for an organization, a contact or an interaction."));
+                   _("Briefings are made for an organization, a contact, an interaction or a project."));
       return NULL;
     }
 
@@ -120,6 +121,10 @@ lia_briefing_build (LiaStore                  *store,
       /* Translators: the running title at the top of each page; %s is a person's name. */
       running_title = g_strdup_printf (_("Contact briefing: %s"), lia_record_get_label (subject));
       break;
+    case LIA_RECORD_KIND_PROJECT:
+      /* Translators: the running title at the top of each page; %s is a project's name. */
+      running_title = g_strdup_printf (_("Project status report: %s"), lia_record_get_label (subject));
+      break;
     case LIA_RECORD_KIND_INTERACTION:
     default:
       /* Translators: the running title at the top of each page; %s is a meeting's title. */
@@ -152,6 +157,9 @@ lia_briefing_build (LiaStore                  *store,
       break;
     case LIA_RECORD_KIND_CONTACT:
       ok = _lia_briefing_add_contact (&self, LIA_CONTACT (subject), error);
+      break;
+    case LIA_RECORD_KIND_PROJECT:
+      ok = _lia_briefing_add_project (&self, LIA_PROJECT (subject), error);
       break;
     case LIA_RECORD_KIND_INTERACTION:
     default:

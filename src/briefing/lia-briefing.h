@@ -33,7 +33,8 @@ typedef enum {
 /**
  * LiaBriefingRequest:
  * @kind: LIA_RECORD_KIND_ORGANIZATION or LIA_RECORD_KIND_CONTACT for a briefing on one
- *   stakeholder, LIA_RECORD_KIND_INTERACTION for a meeting pack
+ *   stakeholder, LIA_RECORD_KIND_INTERACTION for a meeting pack, LIA_RECORD_KIND_PROJECT for a
+ *   project status report
  * @id: the record's database id, or 0 to find it by @uid
  * @uid: the record's uid (the `id` of partner directories), used when @id is 0
  * @since: how far back the history goes (assessment changes, departures, interactions);

@@ -17,6 +17,8 @@ _lia_cli_run_briefing (const LiaCliCommand *command,
   g_autofree char *organization = NULL;
   g_autofree char *contact = NULL;
   g_autofree char *interaction = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *today_text = NULL;
   g_autofree char *output = NULL;
   g_autofree char *since_text = NULL;
   g_autofree char *paper_name = NULL;
@@ -41,6 +43,10 @@ _lia_cli_run_briefing (const LiaCliCommand *command,
       N_("Brief on the contact with this id"), N_("ID") },
     { "interaction", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &interaction,
       N_("Make the meeting pack of the interaction with this id"), N_("ID") },
+    { "project", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &project,
+      N_("Make the status report of the project with this id"), N_("ID") },
+    { "today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &today_text,
+      N_("Make the briefing as of DATE, as YYYY-MM-DD (overdue, recent; today unless given)"), N_("DATE") },
     { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
       N_("Write the PDF to FILE"), N_("FILE") },
     { "since", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &since_text,
@@ -56,7 +62,7 @@ _lia_cli_run_briefing (const LiaCliCommand *command,
 
   description = g_strdup (_("Writes the briefing a liaison officer takes into a meeting, as a PDF. ID is the\n"
                             "record’s id in partner directories, as “liaison search” shows it in brackets.\n"
-                            "Exactly one of --organization, --contact and --interaction is needed."));
+                            "Exactly one of --organization, --contact, --interaction and --project is needed."));
 
   if (!_lia_cli_parse_options (command, "", description, entries, argc, argv,
                                &database, &args, &status))
@@ -65,13 +71,13 @@ _lia_cli_run_briefing (const LiaCliCommand *command,
   if (g_strv_length (args) > 1)
     return _lia_cli_usage_error (command, _("unexpected argument “%s”"), args[1]);
 
-  n_subjects = (organization != NULL) + (contact != NULL) + (interaction != NULL);
+  n_subjects = (organization != NULL) + (contact != NULL) + (interaction != NULL) + (project != NULL);
   if (n_subjects == 0)
     return _lia_cli_usage_error (command, _("say what the briefing is about with --organization, "
-                                            "--contact or --interaction"));
+                                            "--contact, --interaction or --project"));
   if (n_subjects > 1)
     return _lia_cli_usage_error (command, _("a briefing is about one record: give only one of "
-                                            "--organization, --contact and --interaction"));
+                                            "--organization, --contact, --interaction and --project"));
 
   if (output == NULL || output[0] == '\0')
     return _lia_cli_usage_error (command, _("say where to write the PDF with --output FILE"));
@@ -89,7 +95,15 @@ _lia_cli_run_briefing (const LiaCliCommand *command,
   else
     paper = lia_briefing_paper_from_locale ();
 
-  today = lia_date_new_today ();
+  if (today_text != NULL)
+    {
+      today = lia_date_parse_iso (today_text, NULL);
+      if (today == NULL)
+        return _lia_cli_usage_error (command, _("--today needs a date as YYYY-MM-DD, not “%s”"),
+                                     today_text);
+    }
+  else
+    today = lia_date_new_today ();
   if (since_text != NULL)
     {
       since = lia_date_parse_iso (since_text, NULL);
@@ -113,6 +127,11 @@ _lia_cli_run_briefing (const LiaCliCommand *command,
     {
       request.kind = LIA_RECORD_KIND_CONTACT;
       request.uid = contact;
+    }
+  else if (project != NULL)
+    {
+      request.kind = LIA_RECORD_KIND_PROJECT;
+      request.uid = project;
     }
   else
     {

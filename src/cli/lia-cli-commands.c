@@ -22,6 +22,7 @@ static const struct {
   { LIA_RECORD_KIND_INTERACTION,  "interaction",  N_("Interactions") },
   { LIA_RECORD_KIND_COMMITMENT,   "commitment",   N_("Commitments") },
   { LIA_RECORD_KIND_CONCERN,      "concern",      N_("Concerns") },
+  { LIA_RECORD_KIND_PROJECT,      "project",      N_("Projects") },
 };
 
 /* A number as people read it in their locale ("12,345", "12 345", "12.345"). */
@@ -393,6 +394,8 @@ const LiaCliCommand _lia_cli_commands[] = {
   { "stakeholders", N_("List stakeholders with last contact, health and when they are due"), _lia_cli_run_stakeholders },
   { "as-of",  N_("Show who held which role at an organization on a given day"), _lia_cli_run_as_of },
   { "concerns", N_("List concerns, the most severe first"), _lia_cli_run_concerns },
+  { "projects", N_("List projects with their progress and top risk"), _lia_cli_run_projects },
+  { "risks",  N_("List the risks of every project, the highest score first"), _lia_cli_run_risks },
   { "check",  N_("Check the database for damage and broken rules"), run_check },
   { "import", N_("Import a partner directory, an xCard or a vCard file"), _lia_cli_run_import },
   { "export", N_("Export the database as a partner directory, as xCard or as vCard"), _lia_cli_run_export },

@@ -15,52 +15,6 @@
  * scripts, in text or CSV. Every command takes --today, so that a report can be made as of
  * any day. */
 
-typedef enum {
-  OUTPUT_TEXT,
-  OUTPUT_CSV,
-} Output;
-
-static gboolean
-parse_output (const LiaCliCommand *command,
-              const char          *name,
-              Output              *out_output,
-              int                 *out_status)
-{
-  if (name == NULL || g_str_equal (name, "text"))
-    *out_output = OUTPUT_TEXT;
-  else if (g_str_equal (name, "csv"))
-    *out_output = OUTPUT_CSV;
-  else
-    {
-      *out_status = _lia_cli_usage_error (command, _("“%s” is not an output format (expected text or csv)"),
-                                          name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A date option: "YYYY-MM-DD". */
-static gboolean
-parse_day (const LiaCliCommand *command,
-           const char          *option,
-           const char          *text,
-           GDate              **out_day,
-           int                 *out_status)
-{
-  g_autoptr(GError) error = NULL;
-
-  *out_day = lia_date_parse_iso (text, &error);
-  if (*out_day == NULL)
-    {
-      *out_status = _lia_cli_usage_error (command, _("%s needs a date as YYYY-MM-DD, not “%s”"),
-                                          option, text);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* "MIN..MAX", "N" (exactly N), "MIN.." or "..MAX", each 0–5. */
 static gboolean
 parse_range (const LiaCliCommand *command,
@@ -103,78 +57,6 @@ parse_range (const LiaCliCommand *command,
   return TRUE;
 }
 
-/* A comma-separated list of an enum's stored names, as bits. */
-static gboolean
-parse_nicks (const LiaCliCommand *command,
-             const char          *option,
-             GType                enum_type,
-             const char          *text,
-             guint               *out_bits,
-             int                 *out_status)
-{
-  g_auto(GStrv) names = NULL;
-
-  *out_bits = 0;
-  if (text == NULL)
-    return TRUE;
-
-  names = g_strsplit (text, ",", -1);
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      int value;
-
-      g_strstrip (names[i]);
-      if (!lia_enum_from_nick (enum_type, names[i], &value, &error))
-        {
-          *out_status = _lia_cli_usage_error (command, "%s: %s", option, error->message);
-          return FALSE;
-        }
-      *out_bits |= 1u << value;
-    }
-
-  return TRUE;
-}
-
-/* Prints @rows (GStrv of @n_columns cells each) under @headings, each column as wide as its
- * widest cell; the last column is not padded. */
-static void
-print_table (const char * const *headings,
-             guint               n_columns,
-             GPtrArray          *rows)
-{
-  g_autofree guint *widths = g_new0 (guint, n_columns);
-
-  for (guint c = 0; c < n_columns; c++)
-    widths[c] = _lia_cli_text_width (headings[c]);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **cells = rows->pdata[r];
-
-      for (guint c = 0; c < n_columns; c++)
-        widths[c] = MAX (widths[c], _lia_cli_text_width (cells[c]));
-    }
-
-  for (guint r = 0; r <= rows->len; r++)
-    {
-      const char * const *cells = r == 0 ? headings : (const char * const *) rows->pdata[r - 1];
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          if (c + 1 < n_columns)
-            {
-              g_autofree char *padded = _lia_cli_pad (cells[c], widths[c]);
-
-              g_string_append_printf (line, "%s  ", padded);
-            }
-          else
-            g_string_append (line, cells[c]);
-        }
-      g_print ("%s\n", line->str);
-    }
-}
-
 static char *
 format_day (const GDate *day)
 {
@@ -191,13 +73,14 @@ static const struct {
   { "interest",     LIA_STAKEHOLDER_SORT_INTEREST },
   { "health",       LIA_STAKEHOLDER_SORT_HEALTH },
   { "due",          LIA_STAKEHOLDER_SORT_DUE },
+  { "stance",       LIA_STAKEHOLDER_SORT_STANCE },
 };
 
 static void
-print_stakeholders (GPtrArray *stakeholders,
-                    Output     output)
+print_stakeholders (GPtrArray    *stakeholders,
+                    LiaCliOutput output)
 {
-  if (output == OUTPUT_CSV)
+  if (output == LIA_CLI_OUTPUT_CSV)
     {
       g_autoptr(GString) out = g_string_new ("id,kind,name,influence,interest,stance,last_contact,"
                                              "health,cadence_days,due\r\n");
@@ -257,7 +140,7 @@ print_stakeholders (GPtrArray *stakeholders,
     if (rows->len == 0)
       g_print ("%s\n", _("No stakeholder matches."));
     else
-      print_table (headings, G_N_ELEMENTS (headings), rows);
+      _lia_cli_print_table (headings, G_N_ELEMENTS (headings), rows);
   }
 }
 
@@ -284,7 +167,7 @@ _lia_cli_run_stakeholders (const LiaCliCommand *command,
   g_autoptr(GPtrArray) stakeholders = NULL;
   g_autoptr(GError) error = NULL;
   LiaStakeholderQuery query;
-  Output output;
+  LiaCliOutput output;
   int not_contacted = -1;
   gboolean due = FALSE;
   gboolean sorted = FALSE;
@@ -309,7 +192,7 @@ _lia_cli_run_stakeholders (const LiaCliCommand *command,
     { "due", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &due,
       N_("Only those due for contact: their cadence lapses within a week"), NULL },
     { "sort", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &sort_name,
-      N_("Order: name, last-contact, influence, interest, health or due"), N_("ORDER") },
+      N_("Order: name, last-contact, influence, interest, health, due or stance"), N_("ORDER") },
     { "today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &today_text,
       N_("Report as of this day instead of today"), N_("YYYY-MM-DD") },
     { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_name,
@@ -341,12 +224,12 @@ _lia_cli_run_stakeholders (const LiaCliCommand *command,
         return _lia_cli_usage_error (command, _("--kind takes organization or contact, not “%s”"),
                                      kind_name);
     }
-  if (!parse_nicks (command, "--stance", LIA_TYPE_STANCE, stance_names, &query.stances, &status) ||
+  if (!_lia_cli_parse_nicks (command, "--stance", LIA_TYPE_STANCE, stance_names, &query.stances, &status) ||
       !parse_range (command, "--influence", influence, &query.influence_min, &query.influence_max, &status) ||
       !parse_range (command, "--interest", interest, &query.interest_min, &query.interest_max, &status) ||
-      !parse_output (command, format_name, &output, &status))
+      !_lia_cli_parse_output (command, format_name, &output, &status))
     return status;
-  if (today_text != NULL && !parse_day (command, "--today", today_text, &today, &status))
+  if (today_text != NULL && !_lia_cli_parse_day (command, "--today", today_text, &today, &status))
     return status;
   if (not_contacted < -1)
     return _lia_cli_usage_error (command, _("--not-contacted needs a number of days of 0 or more"));
@@ -361,7 +244,7 @@ _lia_cli_run_stakeholders (const LiaCliCommand *command,
       if (!sorted)
         return _lia_cli_usage_error (command,
                                      _("“%s” is not an order (expected name, last-contact, influence, "
-                                       "interest, health or due)"),
+                                       "interest, health, due or stance)"),
                                      sort_name);
     }
 
@@ -402,7 +285,7 @@ _lia_cli_run_as_of (const LiaCliCommand *command,
   g_autoptr(LiaRecord) organization = NULL;
   g_autoptr(GPtrArray) affiliations = NULL;
   g_autoptr(GError) error = NULL;
-  Output output;
+  LiaCliOutput output;
   int status;
   const GOptionEntry entries[] = {
     { "organization", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &organization_uid,
@@ -423,8 +306,8 @@ _lia_cli_run_as_of (const LiaCliCommand *command,
     return _lia_cli_usage_error (command, _("missing the day, as YYYY-MM-DD"));
   if (g_strv_length (args) > 2)
     return _lia_cli_usage_error (command, _("unexpected argument “%s”"), args[2]);
-  if (!parse_day (command, _("the day"), args[1], &day, &status) ||
-      !parse_output (command, format_name, &output, &status))
+  if (!_lia_cli_parse_day (command, _("the day"), args[1], &day, &status) ||
+      !_lia_cli_parse_output (command, format_name, &output, &status))
     return status;
   if (organization_uid == NULL)
     return _lia_cli_usage_error (command, _("missing --organization ID"));
@@ -473,7 +356,7 @@ _lia_cli_run_as_of (const LiaCliCommand *command,
           }
         name = lia_record_get_label (contact);
 
-        if (output == OUTPUT_CSV)
+        if (output == LIA_CLI_OUTPUT_CSV)
           {
             lia_csv_append_field (csv, lia_record_get_uid (contact), FALSE);
             lia_csv_append_field (csv, name, FALSE);
@@ -493,7 +376,7 @@ _lia_cli_run_as_of (const LiaCliCommand *command,
           }
       }
 
-    if (output == OUTPUT_CSV)
+    if (output == LIA_CLI_OUTPUT_CSV)
       g_print ("%s", csv->str);
     else if (rows->len == 0)
       {
@@ -504,7 +387,7 @@ _lia_cli_run_as_of (const LiaCliCommand *command,
         g_print ("\n");
       }
     else
-      print_table (headings, G_N_ELEMENTS (headings), rows);
+      _lia_cli_print_table (headings, G_N_ELEMENTS (headings), rows);
   }
 
   return LIA_CLI_EXIT_OK;
@@ -550,7 +433,7 @@ _lia_cli_run_concerns (const LiaCliCommand *command,
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(GPtrArray) concerns = NULL;
   g_autoptr(GError) error = NULL;
-  Output output;
+  LiaCliOutput output;
   guint statuses = 0;
   int status;
   const GOptionEntry entries[] = {
@@ -571,10 +454,10 @@ _lia_cli_run_concerns (const LiaCliCommand *command,
     return status;
   if (g_strv_length (args) > 1)
     return _lia_cli_usage_error (command, _("unexpected argument “%s”"), args[1]);
-  if (!parse_nicks (command, "--status", LIA_TYPE_CONCERN_STATUS, status_names, &statuses, &status) ||
-      !parse_output (command, format_name, &output, &status))
+  if (!_lia_cli_parse_nicks (command, "--status", LIA_TYPE_CONCERN_STATUS, status_names, &statuses, &status) ||
+      !_lia_cli_parse_output (command, format_name, &output, &status))
     return status;
-  if (today_text != NULL && !parse_day (command, "--today", today_text, &today, &status))
+  if (today_text != NULL && !_lia_cli_parse_day (command, "--today", today_text, &today, &status))
     return status;
   if (today == NULL)
     today = lia_date_new_today ();
@@ -615,7 +498,7 @@ _lia_cli_run_concerns (const LiaCliCommand *command,
         else
           days = g_strdup ("");
 
-        if (output == OUTPUT_CSV)
+        if (output == LIA_CLI_OUTPUT_CSV)
           {
             lia_csv_append_field (csv, lia_record_get_uid (LIA_RECORD (concern)), FALSE);
             lia_csv_append_field (csv, lia_concern_get_title (concern), FALSE);
@@ -639,12 +522,12 @@ _lia_cli_run_concerns (const LiaCliCommand *command,
           }
       }
 
-    if (output == OUTPUT_CSV)
+    if (output == LIA_CLI_OUTPUT_CSV)
       g_print ("%s", csv->str);
     else if (rows->len == 0)
       g_print ("%s\n", _("No concern matches."));
     else
-      print_table (headings, G_N_ELEMENTS (headings), rows);
+      _lia_cli_print_table (headings, G_N_ELEMENTS (headings), rows);
   }
 
   return LIA_CLI_EXIT_OK;

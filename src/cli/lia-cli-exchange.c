@@ -27,7 +27,11 @@ static const struct {
   { LIA_RECORD_KIND_INTERACTION,  N_("interactions") },
   { LIA_RECORD_KIND_COMMITMENT,   N_("commitments") },
   { LIA_RECORD_KIND_CONCERN,      N_("concerns") },
+  { LIA_RECORD_KIND_PROJECT,      N_("projects") },
 };
+
+/* LIA_IMPORT_CREATED, _UPDATED and _UNCHANGED, the columns of the table. */
+#define N_OUTCOMES_SHOWN (LIA_IMPORT_UNCHANGED + 1)
 
 static const char *
 format_name (LiaExchangeFormat format)
@@ -129,7 +133,16 @@ print_counts (LiaImporter *importer)
 
   for (guint i = 0; i < G_N_ELEMENTS (import_kinds); i++)
     {
-      g_autofree char *heading = _lia_cli_pad (_(import_kinds[i].heading), width);
+      g_autofree char *heading = NULL;
+      guint64 total = 0;
+
+      for (int outcome = 0; outcome < N_OUTCOMES_SHOWN; outcome++)
+        total += lia_importer_get_count (importer, import_kinds[i].kind, outcome);
+      /* Projects are newer than most files: their row only when the file had some. */
+      if (import_kinds[i].kind == LIA_RECORD_KIND_PROJECT && total == 0)
+        continue;
+
+      heading = _lia_cli_pad (_(import_kinds[i].heading), width);
       g_print ("  %s  %*" PRIu64 "  %*" PRIu64 "  %*" PRIu64 "\n",
                heading,
                (int) columns[0], lia_importer_get_count (importer, import_kinds[i].kind, LIA_IMPORT_CREATED),

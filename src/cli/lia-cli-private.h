@@ -45,6 +45,14 @@ int       _lia_cli_run_concerns     (const LiaCliCommand *command,
                                      int                  argc,
                                      char               **argv);
 
+/* lia-cli-projects.c: `liaison projects` and `liaison risks`. */
+int       _lia_cli_run_projects     (const LiaCliCommand *command,
+                                     int                  argc,
+                                     char               **argv);
+int       _lia_cli_run_risks        (const LiaCliCommand *command,
+                                     int                  argc,
+                                     char               **argv);
+
 /* `liaison help [COMMAND]`: the general usage, or what `liaison COMMAND --help` prints. */
 int       _lia_cli_run_help         (const LiaCliCommand *command,
                                      int                  argc,
@@ -88,5 +96,34 @@ LiaStore *_lia_cli_open_existing    (const char          *path);
 char     *_lia_cli_pad              (const char          *text,
                                      guint                width);
 guint     _lia_cli_text_width       (const char          *text);
+
+/* lia-cli-tables.c: options and output of the listing commands. */
+typedef enum {
+  LIA_CLI_OUTPUT_TEXT,
+  LIA_CLI_OUTPUT_CSV,
+} LiaCliOutput;
+
+/* --format: "text" (or %NULL) or "csv"; else a usage error in @out_status. */
+gboolean  _lia_cli_parse_output     (const LiaCliCommand *command,
+                                     const char          *name,
+                                     LiaCliOutput        *out_output,
+                                     int                 *out_status);
+/* A date option: "YYYY-MM-DD". */
+gboolean  _lia_cli_parse_day        (const LiaCliCommand *command,
+                                     const char          *option,
+                                     const char          *text,
+                                     GDate              **out_day,
+                                     int                 *out_status);
+/* A comma-separated list of an enum's stored names, as bits (0 for a %NULL @text). */
+gboolean  _lia_cli_parse_nicks      (const LiaCliCommand *command,
+                                     const char          *option,
+                                     GType                enum_type,
+                                     const char          *text,
+                                     guint               *out_bits,
+                                     int                 *out_status);
+/* @rows (GStrv of @n_columns cells each) under @headings, columns aligned. */
+void      _lia_cli_print_table      (const char * const  *headings,
+                                     guint                n_columns,
+                                     GPtrArray           *rows);
 
 G_END_DECLS

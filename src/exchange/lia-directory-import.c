@@ -17,7 +17,7 @@
  * frees it when it moves on, so memory does not grow with the file. References may point
  * forward. A record whose references are not all in the database yet is set aside in a
  * temporary file and read again at the end, kind by kind in the order in which kinds refer to
- * each other (contacts, interactions, commitments, concerns); an organization whose parent
+ * each other (contacts, interactions, commitments, concerns, projects); an organization whose parent
  * comes later is stored at once and gets its parent at the end. Both keep memory flat too.
  */
 
@@ -79,6 +79,21 @@ apply_refs (Parse     *p,
           break;
         case REF_RELATED:
           lia_concern_add_interaction (LIA_CONCERN (record), ref->id);
+          break;
+        case REF_STAKEHOLDER:
+          {
+            g_autoptr(LiaProjectStakeholder) stakeholder =
+              ref->kind == LIA_RECORD_KIND_CONTACT
+                ? lia_project_stakeholder_new_contact (ref->id, ref->extra)
+                : lia_project_stakeholder_new_organization (ref->id, ref->extra);
+            lia_project_add_stakeholder (LIA_PROJECT (record), stakeholder);
+          }
+          break;
+        case REF_RISK_OWNER:
+          lia_risk_set_owner_id (LIA_RISK (ref->extra), ref->id);
+          break;
+        case REF_LINK:
+          lia_project_add_link (LIA_PROJECT (record), ref->kind, ref->id);
           break;
         default:
           g_assert_not_reached ();
@@ -241,10 +256,12 @@ read_record (Directory *dir,
     p.kind = LIA_RECORD_KIND_COMMITMENT;
   else if (g_str_equal (name, "concern"))
     p.kind = LIA_RECORD_KIND_CONCERN;
+  else if (g_str_equal (name, "project"))
+    p.kind = LIA_RECORD_KIND_PROJECT;
   else
     {
       _lia_import_problem (import, node, NULL,
-                           _("A partner directory holds <organization>, <contact>, <interaction>, <commitment> and <concern> elements, not <%s>."),
+                           _("A partner directory holds <organization>, <contact>, <interaction>, <commitment>, <concern> and <project> elements, not <%s>."),
                            name);
       return !import->stopped;
     }
@@ -496,6 +513,7 @@ _lia_directory_read (LiaImport *import)
       read_deferred (&dir, LIA_RECORD_KIND_INTERACTION);
       read_deferred (&dir, LIA_RECORD_KIND_COMMITMENT);
       read_deferred (&dir, LIA_RECORD_KIND_CONCERN);
+      read_deferred (&dir, LIA_RECORD_KIND_PROJECT);
     }
 
   for (guint i = 0; i < N_KINDS; i++)

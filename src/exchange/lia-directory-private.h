@@ -17,6 +17,9 @@ typedef enum {
   REF_ORIGIN,
   REF_PARTY,
   REF_RELATED,
+  REF_STAKEHOLDER,
+  REF_RISK_OWNER,
+  REF_LINK,
 } RefRole;
 
 typedef struct
@@ -27,7 +30,8 @@ typedef struct
   xmlNode       *node;
   const char    *attribute;
   gint64         id;
-  /* REF_AFFILIATION: the affiliation; REF_PARTY: the position (a string). */
+  /* REF_AFFILIATION: the affiliation; REF_PARTY: the position, REF_STAKEHOLDER: the role (a
+   * string, owned); REF_RISK_OWNER: the risk (the record owns it). */
   gpointer       extra;
 } Ref;
 

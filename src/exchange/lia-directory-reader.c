@@ -683,6 +683,246 @@ read_concern (Parse *p)
   return LIA_RECORD (g_steal_pointer (&self));
 }
 
+/* Projects */
+
+static GDate *
+date_element (Parse   *p,
+              xmlNode *child)
+{
+  g_autofree char *text = _lia_pd_text_of (p, child, TRUE);
+  GDate *date;
+
+  if (text == NULL)
+    return NULL;
+  if ((date = lia_date_parse_iso (text, NULL)) != NULL)
+    return date;
+
+  _lia_pd_problem (p, child, NULL, _("<%s> must be a date like 2026-03-01, not “%s”."),
+                   (const char *) child->name, text);
+  return NULL;
+}
+
+static void
+read_milestone (Parse      *p,
+                LiaProject *self,
+                xmlNode    *element)
+{
+  static const char * const allowed[] = { "id", "due", "status", "done", NULL };
+  g_autofree char *uid = _lia_pd_id_attribute (p, element, "id", TRUE);
+  g_autoptr(GDate) due = _lia_pd_date_attribute (p, element, "due");
+  g_autoptr(GDate) done = _lia_pd_date_attribute (p, element, "done");
+  g_autoptr(LiaMilestone) milestone = lia_milestone_new (NULL);
+  gboolean has_title = FALSE;
+  int status;
+
+  _lia_pd_check_attributes (p, element, allowed);
+  if (uid != NULL)
+    lia_milestone_set_uid (milestone, uid);
+  if (_lia_pd_enum_attribute (p, element, "status", LIA_TYPE_MILESTONE_STATUS, &status))
+    lia_milestone_set_status (milestone, status);
+  lia_milestone_set_due (milestone, due);
+  lia_milestone_set_done (milestone, done);
+
+  FOR_EACH_CHILD (p, element, child)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_str_equal ((const char *) child->name, "title") && !has_title)
+        {
+          has_title = TRUE;
+          if ((text = _lia_pd_text_of (p, child, TRUE)))
+            lia_milestone_set_title (milestone, text);
+        }
+      else
+        _lia_pd_unknown_child (p, child);
+    }
+
+  if (!has_title)
+    _lia_pd_problem (p, element, NULL, _("<milestone> needs a <title>."));
+  if (uid != NULL && lia_project_find_milestone (self, uid) != NULL)
+    _lia_pd_problem (p, element, "id", _("the milestone “%s” is there twice."), uid);
+  lia_project_add_milestone (self, milestone);
+}
+
+static void
+read_risk (Parse      *p,
+           LiaProject *self,
+           xmlNode    *element)
+{
+  static const char * const allowed[] = { "id", "likelihood", "impact", "status", "review",
+                                          "owner", NULL };
+  enum { TITLE, DESCRIPTION, MITIGATION };
+  g_autofree char *uid = _lia_pd_id_attribute (p, element, "id", TRUE);
+  g_autoptr(GDate) review = _lia_pd_date_attribute (p, element, "review");
+  g_autoptr(LiaRisk) risk = lia_risk_new (NULL);
+  guint64 seen = 0;
+  gint64 number;
+  int status;
+
+  _lia_pd_check_attributes (p, element, allowed);
+  if (uid != NULL)
+    lia_risk_set_uid (risk, uid);
+  if (!_lia_pd_has_attribute (element, "likelihood") || !_lia_pd_has_attribute (element, "impact"))
+    _lia_pd_problem (p, element, NULL, _("<risk> needs the attributes “likelihood” and “impact”, from 1 to 5."));
+  if (_lia_pd_int_attribute (p, element, "likelihood", 1, 5, &number))
+    lia_risk_set_likelihood (risk, (int) number);
+  if (_lia_pd_int_attribute (p, element, "impact", 1, 5, &number))
+    lia_risk_set_impact (risk, (int) number);
+  if (_lia_pd_enum_attribute (p, element, "status", LIA_TYPE_RISK_STATUS, &status))
+    lia_risk_set_status (risk, status);
+  lia_risk_set_review (risk, review);
+  if (_lia_pd_has_attribute (element, "owner"))
+    _lia_pd_add_ref (p, REF_RISK_OWNER, LIA_RECORD_KIND_CONTACT, element, "owner", risk);
+
+  FOR_EACH_CHILD (p, element, child)
+    {
+      const char *name = (const char *) child->name;
+      g_autofree char *text = NULL;
+
+      if (g_str_equal (name, "title") && _lia_pd_first_time (p, child, &seen, TITLE))
+        {
+          if ((text = _lia_pd_text_of (p, child, TRUE)))
+            lia_risk_set_title (risk, text);
+        }
+      else if (g_str_equal (name, "description") && _lia_pd_first_time (p, child, &seen, DESCRIPTION))
+        {
+          if ((text = _lia_pd_text_of (p, child, FALSE)))
+            lia_risk_set_description (risk, text);
+        }
+      else if (g_str_equal (name, "mitigation") && _lia_pd_first_time (p, child, &seen, MITIGATION))
+        {
+          if ((text = _lia_pd_text_of (p, child, FALSE)))
+            lia_risk_set_mitigation (risk, text);
+        }
+      else if (!g_strv_contains ((const char * const[]) { "title", "description", "mitigation", NULL },
+                                 name))
+        {
+          _lia_pd_unknown_child (p, child);
+        }
+    }
+
+  if (!(seen & (1 << TITLE)))
+    _lia_pd_problem (p, element, NULL, _("<risk> needs a <title>."));
+  if (uid != NULL && lia_project_find_risk (self, uid) != NULL)
+    _lia_pd_problem (p, element, "id", _("the risk “%s” is there twice."), uid);
+  lia_project_add_risk (self, risk);
+}
+
+static void
+read_link (Parse   *p,
+           xmlNode *element)
+{
+  static const char * const kinds[] = { "interaction", "commitment", "concern", NULL };
+  static const LiaRecordKind kind_values[] = {
+    LIA_RECORD_KIND_INTERACTION, LIA_RECORD_KIND_COMMITMENT, LIA_RECORD_KIND_CONCERN,
+  };
+  int found = -1;
+  guint n_found = 0;
+
+  _lia_pd_check_attributes (p, element, kinds);
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (_lia_pd_has_attribute (element, kinds[i]))
+      {
+        found = (int) i;
+        n_found++;
+      }
+
+  if (n_found != 1)
+    {
+      _lia_pd_problem (p, element, NULL,
+                       _("<link> needs exactly one of the attributes “interaction”, “commitment” or “concern”."));
+      return;
+    }
+
+  _lia_pd_add_ref (p, REF_LINK, kind_values[found], element, kinds[found], NULL);
+}
+
+static LiaRecord *
+read_project (Parse *p)
+{
+  static const char * const allowed[] = { "id", "created", "updated", "status", NULL };
+  enum { NAME, SUMMARY, START, END, OWNER, NOTES };
+  g_autoptr(LiaProject) self = lia_project_new (NULL);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  guint64 seen = 0;
+  int status;
+
+  _lia_pd_check_attributes (p, p->node, allowed);
+  _lia_pd_read_times (p, LIA_RECORD (self));
+  if (_lia_pd_enum_attribute (p, p->node, "status", LIA_TYPE_PROJECT_STATUS, &status))
+    lia_project_set_status (self, status);
+
+  FOR_EACH_CHILD (p, p->node, child)
+    {
+      const char *name = (const char *) child->name;
+      g_autofree char *text = NULL;
+
+      if (g_str_equal (name, "name") && _lia_pd_first_time (p, child, &seen, NAME))
+        {
+          if ((text = _lia_pd_text_of (p, child, TRUE)))
+            lia_project_set_name (self, text);
+        }
+      else if (g_str_equal (name, "summary") && _lia_pd_first_time (p, child, &seen, SUMMARY))
+        {
+          if ((text = _lia_pd_text_of (p, child, FALSE)))
+            lia_project_set_summary (self, text);
+        }
+      else if (g_str_equal (name, "start") && _lia_pd_first_time (p, child, &seen, START))
+        {
+          g_autoptr(GDate) start = date_element (p, child);
+          lia_project_set_start (self, start);
+        }
+      else if (g_str_equal (name, "end") && _lia_pd_first_time (p, child, &seen, END))
+        {
+          g_autoptr(GDate) end = date_element (p, child);
+          lia_project_set_end (self, end);
+        }
+      else if (g_str_equal (name, "owner") && _lia_pd_first_time (p, child, &seen, OWNER))
+        {
+          if ((text = _lia_pd_text_of (p, child, TRUE)))
+            lia_project_set_owner (self, text);
+        }
+      else if (g_str_equal (name, "tag"))
+        {
+          if ((text = _lia_pd_text_of (p, child, TRUE)))
+            g_ptr_array_add (tags, g_steal_pointer (&text));
+        }
+      else if (g_str_equal (name, "notes") && _lia_pd_first_time (p, child, &seen, NOTES))
+        {
+          if ((text = _lia_pd_text_of (p, child, FALSE)))
+            lia_project_set_notes (self, text);
+        }
+      else if (g_str_equal (name, "stakeholder"))
+        {
+          static const char * const stakeholder_allowed[] = { "contact", "organization", "role", NULL };
+
+          _lia_pd_check_attributes (p, child, stakeholder_allowed);
+          text = _lia_pd_attribute (child, "role");
+          _lia_pd_add_party_ref (p, REF_STAKEHOLDER, child,
+                                 text != NULL ? g_steal_pointer (&text) : g_strdup (""));
+        }
+      else if (g_str_equal (name, "milestone"))
+        read_milestone (p, self, child);
+      else if (g_str_equal (name, "risk"))
+        read_risk (p, self, child);
+      else if (g_str_equal (name, "link"))
+        read_link (p, child);
+      else if (!g_strv_contains ((const char * const[]) { "name", "summary", "start", "end", "owner",
+                                                          "notes", NULL }, name))
+        {
+          _lia_pd_unknown_child (p, child);
+        }
+    }
+
+  if (!(seen & (1 << NAME)))
+    _lia_pd_problem (p, p->node, NULL, _("<project> needs a <name>."));
+
+  g_ptr_array_add (tags, NULL);
+  lia_project_set_tags (self, (const char * const *) tags->pdata);
+
+  return LIA_RECORD (g_steal_pointer (&self));
+}
+
 LiaRecord *
 _lia_pd_read_fields (Parse *p)
 {
@@ -698,6 +938,8 @@ _lia_pd_read_fields (Parse *p)
       return read_commitment (p);
     case LIA_RECORD_KIND_CONCERN:
       return read_concern (p);
+    case LIA_RECORD_KIND_PROJECT:
+      return read_project (p);
     default:
       g_assert_not_reached ();
     }

@@ -16,7 +16,7 @@ _lia_pd_clear_ref (gpointer data)
   Ref *ref = data;
 
   g_free (ref->uid);
-  if (ref->role == REF_PARTY)
+  if (ref->role == REF_PARTY || ref->role == REF_STAKEHOLDER)
     g_free (ref->extra);
 }
 
@@ -336,7 +336,7 @@ _lia_pd_add_ref (Parse         *p,
   ref.uid = _lia_pd_id_attribute (p, node, attribute_name, FALSE);
   if (ref.uid == NULL)
     {
-      if (role == REF_PARTY)
+      if (role == REF_PARTY || role == REF_STAKEHOLDER)
         g_free (extra);
       return;
     }
@@ -357,7 +357,7 @@ _lia_pd_add_party_ref (Parse      *p,
     {
       _lia_pd_problem (p, node, NULL, _("<%s> needs either a “contact” or an “organization” attribute."),
                (const char *) node->name);
-      if (role == REF_PARTY)
+      if (role == REF_PARTY || role == REF_STAKEHOLDER)
         g_free (extra);
       return;
     }
@@ -386,7 +386,7 @@ _lia_pd_read_assessment (Parse         *p,
                  xmlNode       *element,
                  LiaAssessment *assessment)
 {
-  static const char * const allowed[] = { "influence", "interest", "stance", NULL };
+  static const char * const allowed[] = { "influence", "interest", "stance", "cadence-days", NULL };
   gint64 number;
   int stance;
 
@@ -397,4 +397,6 @@ _lia_pd_read_assessment (Parse         *p,
     lia_assessment_set_interest (assessment, (int) number);
   if (_lia_pd_enum_attribute (p, element, "stance", LIA_TYPE_STANCE, &stance))
     lia_assessment_set_stance (assessment, stance);
+  if (_lia_pd_int_attribute (p, element, "cadence-days", 0, LIA_CADENCE_MAX_DAYS, &number))
+    lia_assessment_set_cadence_days (assessment, (int) number);
 }

@@ -140,8 +140,9 @@ write_assessment (Out           *out,
   int influence = lia_assessment_get_influence (assessment);
   int interest = lia_assessment_get_interest (assessment);
   LiaStance stance = lia_assessment_get_stance (assessment);
+  int cadence = lia_assessment_get_cadence_days (assessment);
 
-  if (influence == 0 && interest == 0 && stance == LIA_STANCE_UNKNOWN)
+  if (influence == 0 && interest == 0 && stance == LIA_STANCE_UNKNOWN && cadence == LIA_CADENCE_DEFAULT)
     return;
 
   _lia_xml_out_start (out, "assessment");
@@ -151,6 +152,8 @@ write_assessment (Out           *out,
     attr_int (out, "interest", interest);
   if (stance != LIA_STANCE_UNKNOWN)
     attr_nick (out, "stance", LIA_TYPE_STANCE, stance);
+  if (cadence != LIA_CADENCE_DEFAULT)
+    attr_int (out, "cadence-days", cadence);
   _lia_xml_out_end (out);
 }
 
@@ -440,6 +443,95 @@ write_concern (Out        *out,
   _lia_xml_out_end (out);
 }
 
+static void
+write_project (Out        *out,
+               LiaProject *self)
+{
+  GListModel *stakeholders = lia_project_get_stakeholders (self);
+  GListModel *milestones = lia_project_get_milestones (self);
+  GListModel *risks = lia_project_get_risks (self);
+  static const struct {
+    LiaRecordKind  kind;
+    const char    *attribute;
+  } links[] = {
+    { LIA_RECORD_KIND_INTERACTION, "interaction" },
+    { LIA_RECORD_KIND_COMMITMENT, "commitment" },
+    { LIA_RECORD_KIND_CONCERN, "concern" },
+  };
+  g_autofree char *start = lia_date_to_iso (lia_project_get_start (self));
+  g_autofree char *end = lia_date_to_iso (lia_project_get_end (self));
+
+  _lia_xml_out_start (out, "project");
+  common_attributes (out, LIA_RECORD (self));
+  attr_nick (out, "status", LIA_TYPE_PROJECT_STATUS, lia_project_get_status (self));
+  text_element (out, "name", lia_project_get_name (self));
+  text_element (out, "summary", lia_project_get_summary (self));
+  text_element (out, "start", start);
+  text_element (out, "end", end);
+  text_element (out, "owner", lia_project_get_owner (self));
+  write_tags (out, lia_project_get_tags (self));
+  text_element (out, "notes", lia_project_get_notes (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(LiaProjectStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
+
+      _lia_xml_out_start (out, "stakeholder");
+      if (lia_project_stakeholder_get_contact_id (stakeholder) > 0)
+        attr_ref (out, "contact", LIA_RECORD_KIND_CONTACT,
+                  lia_project_stakeholder_get_contact_id (stakeholder));
+      else
+        attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION,
+                  lia_project_stakeholder_get_organization_id (stakeholder));
+      attr (out, "role", lia_project_stakeholder_get_role (stakeholder));
+      _lia_xml_out_end (out);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(LiaMilestone) milestone = g_list_model_get_item (milestones, i);
+
+      _lia_xml_out_start (out, "milestone");
+      attr (out, "id", lia_milestone_get_uid (milestone));
+      attr_date (out, "due", lia_milestone_get_due (milestone));
+      attr_nick (out, "status", LIA_TYPE_MILESTONE_STATUS, lia_milestone_get_status (milestone));
+      attr_date (out, "done", lia_milestone_get_done (milestone));
+      text_element (out, "title", lia_milestone_get_title (milestone));
+      _lia_xml_out_end (out);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
+    {
+      g_autoptr(LiaRisk) risk = g_list_model_get_item (risks, i);
+
+      _lia_xml_out_start (out, "risk");
+      attr (out, "id", lia_risk_get_uid (risk));
+      attr_int (out, "likelihood", lia_risk_get_likelihood (risk));
+      attr_int (out, "impact", lia_risk_get_impact (risk));
+      attr_nick (out, "status", LIA_TYPE_RISK_STATUS, lia_risk_get_status (risk));
+      attr_date (out, "review", lia_risk_get_review (risk));
+      attr_ref (out, "owner", LIA_RECORD_KIND_CONTACT, lia_risk_get_owner_id (risk));
+      text_element (out, "title", lia_risk_get_title (risk));
+      text_element (out, "description", lia_risk_get_description (risk));
+      text_element (out, "mitigation", lia_risk_get_mitigation (risk));
+      _lia_xml_out_end (out);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (links); k++)
+    {
+      const GArray *ids = lia_project_get_link_ids (self, links[k].kind);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          _lia_xml_out_start (out, "link");
+          attr_ref (out, links[k].attribute, links[k].kind, g_array_index (ids, gint64, i));
+          _lia_xml_out_end (out);
+        }
+    }
+
+  _lia_xml_out_end (out);
+}
+
 gboolean
 _lia_directory_write_record (xmlTextWriterPtr   writer,
                              LiaStore          *store,
@@ -468,6 +560,9 @@ _lia_directory_write_record (xmlTextWriterPtr   writer,
       break;
     case LIA_RECORD_KIND_CONCERN:
       write_concern (&out, LIA_CONCERN (record));
+      break;
+    case LIA_RECORD_KIND_PROJECT:
+      write_project (&out, LIA_PROJECT (record));
       break;
     default:
       g_assert_not_reached ();

@@ -57,6 +57,7 @@ static const LiaRecordKind export_order[] = {
   LIA_RECORD_KIND_INTERACTION,
   LIA_RECORD_KIND_COMMITMENT,
   LIA_RECORD_KIND_CONCERN,
+  LIA_RECORD_KIND_PROJECT,
 };
 
 typedef struct

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 #define MAX_ID_LENGTH 200
 
 /* The kinds of record and the outcomes of merging one, for arrays indexed by them. */
-#define N_KINDS (LIA_RECORD_KIND_CONCERN + 1)
+#define N_KINDS (LIA_RECORD_KIND_PROJECT + 1)
 #define N_OUTCOMES (LIA_IMPORT_UNCHANGED + 1)
 #define N_MATCHES (LIA_IMPORT_MATCH_ORGANIZATION_NAME + 1)
 

@@ -448,8 +448,14 @@ _lia_import_stand_in (LiaImport *import,
       now = g_date_time_new_now_utc ();
       stand_in = LIA_RECORD (lia_interaction_new (LIA_INTERACTION_KIND_NOTE, now, "?"));
       break;
+    case LIA_RECORD_KIND_COMMITMENT:
+      stand_in = LIA_RECORD (lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "?"));
+      break;
+    case LIA_RECORD_KIND_CONCERN:
+      stand_in = LIA_RECORD (lia_concern_new ("?"));
+      break;
     default:
-      /* Nothing refers to affiliations, commitments or concerns. */
+      /* Nothing refers to affiliations or projects. */
       return;
     }
 

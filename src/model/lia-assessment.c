@@ -15,6 +15,7 @@ struct _LiaAssessment
   int       influence;
   int       interest;
   LiaStance stance;
+  int       cadence_days;
 };
 
 enum {
@@ -22,6 +23,7 @@ enum {
   PROP_INFLUENCE,
   PROP_INTEREST,
   PROP_STANCE,
+  PROP_CADENCE_DAYS,
   N_PROPS
 };
 
@@ -56,6 +58,9 @@ lia_assessment_get_property (GObject    *object,
     case PROP_STANCE:
       g_value_set_enum (value, self->stance);
       break;
+    case PROP_CADENCE_DAYS:
+      g_value_set_int (value, self->cadence_days);
+      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -82,6 +87,9 @@ lia_assessment_set_property (GObject      *object,
 
     case PROP_STANCE:
       lia_assessment_set_stance (self, g_value_get_enum (value));
+      break;
+    case PROP_CADENCE_DAYS:
+      lia_assessment_set_cadence_days (self, g_value_get_int (value));
       break;
 
     default:
@@ -114,6 +122,12 @@ lia_assessment_class_init (LiaAssessmentClass *klass)
                        LIA_TYPE_STANCE, LIA_STANCE_UNKNOWN,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Any int for the same reason; -1 is "the map quadrant's default". */
+  properties[PROP_CADENCE_DAYS] =
+    g_param_spec_int ("cadence-days", NULL, NULL,
+                      G_MININT, G_MAXINT, LIA_CADENCE_DEFAULT,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -121,6 +135,7 @@ static void
 lia_assessment_init (LiaAssessment *self)
 {
   self->stance = LIA_STANCE_UNKNOWN;
+  self->cadence_days = LIA_CADENCE_DEFAULT;
 }
 
 LiaAssessment *
@@ -215,6 +230,14 @@ lia_assessment_validate (LiaAssessment  *self,
       return FALSE;
     }
 
+  if (self->cadence_days < LIA_CADENCE_DEFAULT || self->cadence_days > LIA_CADENCE_MAX_DAYS)
+    {
+      g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
+                   _("A stay-in-touch cadence must be between 1 and %d days, or none (got %d)."),
+                   LIA_CADENCE_MAX_DAYS, self->cadence_days);
+      return FALSE;
+    }
+
   if (lia_enum_to_nick (LIA_TYPE_STANCE, self->stance) == NULL)
     {
       g_set_error (error, LIA_MODEL_ERROR, LIA_MODEL_ERROR_INVALID,
@@ -224,6 +247,27 @@ lia_assessment_validate (LiaAssessment  *self,
     }
 
   return TRUE;
+}
+
+int
+lia_assessment_get_cadence_days (LiaAssessment *self)
+{
+  g_return_val_if_fail (LIA_IS_ASSESSMENT (self), LIA_CADENCE_DEFAULT);
+
+  return self->cadence_days;
+}
+
+void
+lia_assessment_set_cadence_days (LiaAssessment *self,
+                                 int            cadence_days)
+{
+  g_return_if_fail (LIA_IS_ASSESSMENT (self));
+
+  if (self->cadence_days == cadence_days)
+    return;
+
+  self->cadence_days = cadence_days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CADENCE_DAYS]);
 }
 
 void
@@ -237,5 +281,6 @@ lia_assessment_copy_from (LiaAssessment *self,
   lia_assessment_set_influence (self, other->influence);
   lia_assessment_set_interest (self, other->interest);
   lia_assessment_set_stance (self, other->stance);
+  lia_assessment_set_cadence_days (self, other->cadence_days);
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -24,6 +24,15 @@ void           lia_assessment_set_interest  (LiaAssessment *self,
 LiaStance      lia_assessment_get_stance    (LiaAssessment *self);
 void           lia_assessment_set_stance    (LiaAssessment *self,
                                              LiaStance      stance);
+/* How often to be in touch: every so many days (1–LIA_CADENCE_MAX_DAYS), LIA_CADENCE_NONE for
+ * never, or LIA_CADENCE_DEFAULT for the default of the influence × interest map's quadrant
+ * (docs/engagement.md). */
+#define LIA_CADENCE_DEFAULT  (-1)
+#define LIA_CADENCE_NONE     0
+#define LIA_CADENCE_MAX_DAYS 3650
+int            lia_assessment_get_cadence_days (LiaAssessment *self);
+void           lia_assessment_set_cadence_days (LiaAssessment *self,
+                                                int            cadence_days);
 gboolean       lia_assessment_validate      (LiaAssessment *self,
                                              GError       **error);
 void           lia_assessment_copy_from     (LiaAssessment *self,

@@ -27,6 +27,9 @@ static const struct {
   { lia_contact_point_kind_get_type, N_("contact point kind") },
   { lia_channel_get_type, N_("preferred channel") },
   { lia_record_kind_get_type, N_("record kind") },
+  { lia_project_status_get_type, N_("project status") },
+  { lia_milestone_status_get_type, N_("milestone status") },
+  { lia_risk_status_get_type, N_("risk status") },
 };
 
 static const char *
@@ -245,6 +248,20 @@ _lia_replace_text (char       **field,
 
   g_free (*field);
   *field = g_strdup (value);
+  return TRUE;
+}
+
+gboolean
+_lia_replace_tags (char              ***field,
+                   const char * const  *tags)
+{
+  g_auto(GStrv) tidy = lia_strv_tidy (tags, TRUE);
+
+  if (*field != NULL && g_strv_equal ((const char * const *) tidy, (const char * const *) *field))
+    return FALSE;
+
+  g_strfreev (*field);
+  *field = g_steal_pointer (&tidy);
   return TRUE;
 }
 

@@ -158,6 +158,7 @@ lia_labels_record_kind_plural (LiaRecordKind kind)
     case LIA_RECORD_KIND_INTERACTION: return _("Interactions");
     case LIA_RECORD_KIND_COMMITMENT: return _("Commitments");
     case LIA_RECORD_KIND_CONCERN: return _("Concerns");
+    case LIA_RECORD_KIND_PROJECT: return _("Projects");
     default: return "";
     }
 }
@@ -173,8 +174,65 @@ lia_labels_record_kind_noun (LiaRecordKind kind)
     case LIA_RECORD_KIND_INTERACTION: return _("interaction");
     case LIA_RECORD_KIND_COMMITMENT: return _("commitment");
     case LIA_RECORD_KIND_CONCERN: return _("concern");
+    case LIA_RECORD_KIND_PROJECT: return _("project");
     default: return "";
     }
+}
+
+const char *
+lia_labels_project_status (LiaProjectStatus status)
+{
+  switch (status)
+    {
+    case LIA_PROJECT_STATUS_ACTIVE: return _("Active");
+    case LIA_PROJECT_STATUS_ON_HOLD: return _("On hold");
+    case LIA_PROJECT_STATUS_COMPLETED: return _("Completed");
+    case LIA_PROJECT_STATUS_CANCELLED: return _("Cancelled");
+    case LIA_PROJECT_STATUS_PLANNED:
+    default: return _("Planned");
+    }
+}
+
+const char *
+lia_labels_milestone_status (LiaMilestoneStatus status)
+{
+  switch (status)
+    {
+    case LIA_MILESTONE_STATUS_DONE: return _("Done");
+    case LIA_MILESTONE_STATUS_MISSED: return _("Missed");
+    case LIA_MILESTONE_STATUS_OPEN:
+    default: return _("Open");
+    }
+}
+
+const char *
+lia_labels_risk_status (LiaRiskStatus status)
+{
+  switch (status)
+    {
+    case LIA_RISK_STATUS_MITIGATING: return _("Mitigating");
+    case LIA_RISK_STATUS_CLOSED: return _("Closed");
+    case LIA_RISK_STATUS_OCCURRED: return _("Occurred");
+    case LIA_RISK_STATUS_OPEN:
+    default: return _("Open");
+    }
+}
+
+const char * const *
+lia_labels_stakeholder_roles (void)
+{
+  static const char * const roles[] = {
+    N_("Funder"), N_("Implementer"), N_("Beneficiary"), N_("Regulator"), N_("Partner"),
+    N_("Technical lead"), N_("Sponsor"), N_("Advisor"), NULL,
+  };
+  static const char *translated[G_N_ELEMENTS (roles)];
+
+  /* Translated once: the language does not change while the program runs. */
+  if (translated[0] == NULL)
+    for (guint i = 0; roles[i] != NULL; i++)
+      translated[i] = _(roles[i]);
+
+  return translated;
 }
 
 const char *

@@ -27,6 +27,12 @@ const char *lia_labels_channel                  (LiaChannel              channel
 const char *lia_labels_contact_point_kind       (LiaContactPointKind     kind);
 /* "work", … as in "+41 22 791 21 11 (work)". */
 const char *lia_labels_contact_point_kind_in_text (LiaContactPointKind   kind);
+const char *lia_labels_project_status           (LiaProjectStatus        status);
+const char *lia_labels_milestone_status         (LiaMilestoneStatus      status);
+const char *lia_labels_risk_status              (LiaRiskStatus           status);
+/* What people usually call a stakeholder's part in a project ("Funder", "Regulator", …),
+ * translated, %NULL-terminated: suggestions, a role is free text. */
+const char * const *lia_labels_stakeholder_roles (void);
 /* "Organizations", … as a list or a count is headed. */
 const char *lia_labels_record_kind_plural       (LiaRecordKind           kind);
 /* "organization", … as messages name one record: "organization “who”". */

@@ -12,5 +12,8 @@ gboolean _lia_replace_text (char        **field,
                             const char   *value);
 gboolean _lia_replace_date (GDate       **field,
                             const GDate  *value);
+/* Tags, tidied with lia_strv_tidy() (case ignored). */
+gboolean _lia_replace_tags (char       ***field,
+                            const char * const *tags);
 
 G_END_DECLS

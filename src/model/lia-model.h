@@ -16,3 +16,7 @@
 #include "lia-commitment.h"
 #include "lia-concern-party.h"
 #include "lia-concern.h"
+#include "lia-project-stakeholder.h"
+#include "lia-milestone.h"
+#include "lia-risk.h"
+#include "lia-project.h"

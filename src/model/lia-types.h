@@ -16,5 +16,9 @@ typedef struct _LiaInteraction LiaInteraction;
 typedef struct _LiaCommitment LiaCommitment;
 typedef struct _LiaConcernParty LiaConcernParty;
 typedef struct _LiaConcern LiaConcern;
+typedef struct _LiaProjectStakeholder LiaProjectStakeholder;
+typedef struct _LiaMilestone LiaMilestone;
+typedef struct _LiaRisk LiaRisk;
+typedef struct _LiaProject LiaProject;
 
 G_END_DECLS

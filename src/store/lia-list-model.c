@@ -557,6 +557,15 @@ on_store_changed_cb (LiaStore       *store,
   const LiaTimelineFilter *filter = _lia_list_query_get_filter (self->query);
   g_autoptr(GError) error = NULL;
 
+  /* A stakeholder list's order and filters depend on other records (interactions move last
+   * contact, affiliations a contact's sector): count again rather than follow row by row. */
+  if (_lia_list_query_get_stakeholders (self->query) != NULL)
+    {
+      if (kind != LIA_RECORD_KIND_COMMITMENT && kind != LIA_RECORD_KIND_CONCERN)
+        schedule_reload (self);
+      return;
+    }
+
   if (filter != NULL && kind == LIA_RECORD_KIND_AFFILIATION)
     {
       follow_affiliation_change (self, filter);
@@ -758,9 +767,13 @@ LiaListModel *
 lia_list_model_new_contacts (LiaStore            *store,
                              LiaContactSortOrder  order)
 {
+  LiaListModel *self;
+
   g_return_val_if_fail (LIA_IS_STORE (store), NULL);
 
-  return list_model_new (store, _lia_list_query_new_contacts (store, order == LIA_CONTACT_SORT_GIVEN_NAME));
+  self = list_model_new (store, _lia_list_query_new_contacts (store, order == LIA_CONTACT_SORT_GIVEN_NAME));
+  self->contacts_given_first = order == LIA_CONTACT_SORT_GIVEN_NAME;
+  return self;
 }
 
 void
@@ -768,6 +781,7 @@ lia_list_model_set_contact_sort_order (LiaListModel        *self,
                                        LiaContactSortOrder  order)
 {
   gboolean given_first = order == LIA_CONTACT_SORT_GIVEN_NAME;
+  LiaListQuery *query;
 
   g_return_if_fail (LIA_IS_LIST_MODEL (self));
   g_return_if_fail (_lia_list_query_get_ops (self->query) == &_lia_contact_ops);
@@ -776,9 +790,40 @@ lia_list_model_set_contact_sort_order (LiaListModel        *self,
     return;
 
   /* Another index, the same rows: emptied and filled again, never (0, n, n). */
+  query = _lia_list_query_get_stakeholders (self->query) != NULL
+          ? _lia_list_query_new_stakeholders (self->store, LIA_RECORD_KIND_CONTACT,
+                                              _lia_list_query_get_stakeholders (self->query),
+                                              given_first)
+          : _lia_list_query_new_contacts (self->store, given_first);
   _lia_list_query_free (self->query);
-  self->query = _lia_list_query_new_contacts (self->store, given_first);
+  self->query = query;
   self->contacts_given_first = given_first;
+  reload_now (self);
+}
+
+void
+lia_list_model_set_stakeholder_query (LiaListModel              *self,
+                                      const LiaStakeholderQuery *query)
+{
+  const LiaRecordOps *ops;
+  LiaRecordKind kind;
+  LiaListQuery *next;
+
+  g_return_if_fail (LIA_IS_LIST_MODEL (self));
+
+  ops = _lia_list_query_get_ops (self->query);
+  g_return_if_fail (ops == &_lia_contact_ops || ops == &_lia_organization_ops);
+  kind = ops->kind;
+
+  if (query != NULL)
+    next = _lia_list_query_new_stakeholders (self->store, kind, query, self->contacts_given_first);
+  else if (kind == LIA_RECORD_KIND_CONTACT)
+    next = _lia_list_query_new_contacts (self->store, self->contacts_given_first);
+  else
+    next = _lia_list_query_new_by_name (self->store, &_lia_organization_ops);
+
+  _lia_list_query_free (self->query);
+  self->query = next;
   reload_now (self);
 }
 

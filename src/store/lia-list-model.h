@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "lia-store.h"
+#include "lia-store-engagement.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,12 @@ LiaListModel  *lia_list_model_new_contacts      (LiaStore                *store,
 /* Sorts the list of contacts again, in @order (a full reload when the order changes). */
 void           lia_list_model_set_contact_sort_order (LiaListModel       *self,
                                                       LiaContactSortOrder order);
+
+/* Sorts and filters a list of organizations or contacts on engagement, in SQL, with the
+ * store query of `liaison stakeholders` (its kinds are ignored); %NULL for the plain list by
+ * name. A full reload; from then on every change reloads it. */
+void           lia_list_model_set_stakeholder_query (LiaListModel              *self,
+                                                     const LiaStakeholderQuery *query);
 
 LiaStore      *lia_list_model_get_store         (LiaListModel            *self);
 /* Counts again and drops the cached pages, e.g. after another connection (an import running in

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lia-store-private.h"
+#include "lia-store-engagement.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,14 @@ LiaListQuery       *_lia_list_query_new_by_name      (LiaStore                *s
 /* Contacts by family name, or by given name when @given_first (see _lia_contact_sort_key()). */
 LiaListQuery       *_lia_list_query_new_contacts     (LiaStore                *store,
                                                       gboolean                 given_first);
+/* Organizations or contacts sorted and filtered as @query says (copied), in SQL; names by
+ * given name first when @given_first. Changes are not followed row by row: the model reloads. */
+LiaListQuery       *_lia_list_query_new_stakeholders (LiaStore                  *store,
+                                                      LiaRecordKind              kind,
+                                                      const LiaStakeholderQuery *query,
+                                                      gboolean                   given_first);
+/* The query of a stakeholder list, or %NULL. */
+const LiaStakeholderQuery *_lia_list_query_get_stakeholders (LiaListQuery     *self);
 void                _lia_list_query_free             (LiaListQuery            *self);
 
 const LiaRecordOps *_lia_list_query_get_ops          (LiaListQuery            *self);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-list-query-private.h"
+#include "lia-store-engagement-private.h"
 
 /* Rows are ordered by (key, id), and every query is written so that an index on (key, id)
  * bounds the scan: "at or after (K, ID)" in a descending list is
@@ -27,6 +28,14 @@ struct _LiaListQuery
   LiaTimelineFilter   filter;
   GDate               since;
   GDate               until;
+
+  /* A stakeholder list (sorted and filtered on engagement): its own copy of the query. */
+  gboolean            is_stakeholders;
+  LiaStakeholderQuery stakeholders;
+  char               *sector;
+  char               *tag;
+  char               *country;
+  GDate               today;
 
   char               *count_sql;
   char               *from_start_sql;
@@ -241,6 +250,50 @@ _lia_list_query_new_contacts (LiaStore *store,
   return self;
 }
 
+LiaListQuery *
+_lia_list_query_new_stakeholders (LiaStore                  *store,
+                                  LiaRecordKind              kind,
+                                  const LiaStakeholderQuery *query,
+                                  gboolean                   given_first)
+{
+  LiaListQuery *self = list_query_new (store, kind == LIA_RECORD_KIND_CONTACT ? &_lia_contact_ops
+                                                                              : &_lia_organization_ops);
+  g_autofree char *from = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *key = NULL;
+  const char *name_key = "t.sort_key";
+
+  if (kind == LIA_RECORD_KIND_CONTACT)
+    name_key = given_first ? "t.given_sort_key" : "t.family_sort_key";
+
+  self->text_key = TRUE;
+  self->contacts_given_first = given_first;
+  self->is_stakeholders = TRUE;
+  self->stakeholders = *query;
+  self->stakeholders.kinds = 1u << kind;
+  self->stakeholders.sector = self->sector = g_strdup (query->sector);
+  self->stakeholders.tag = self->tag = g_strdup (query->tag);
+  self->stakeholders.country = self->country = g_strdup (query->country);
+  self->stakeholders.today = NULL;
+  if (query->today != NULL && g_date_valid (query->today))
+    {
+      self->today = *query->today;
+      self->stakeholders.today = &self->today;
+    }
+
+  _lia_stakeholder_list_sql (&self->stakeholders, kind, name_key, &from, &where, &key);
+  self->contains_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s AND t.id = :id", from, where);
+  build_sql (self, from, where, key, "t.id");
+
+  return self;
+}
+
+const LiaStakeholderQuery *
+_lia_list_query_get_stakeholders (LiaListQuery *self)
+{
+  return self->is_stakeholders ? &self->stakeholders : NULL;
+}
+
 void
 _lia_list_query_free (LiaListQuery *self)
 {
@@ -270,6 +323,9 @@ _lia_list_query_free (LiaListQuery *self)
   g_free (self->key_after_anchor_sql);
   g_free (self->contains_sql);
   g_free (self->refresh_sql);
+  g_free (self->sector);
+  g_free (self->tag);
+  g_free (self->country);
   g_free (self);
 }
 
@@ -395,6 +451,8 @@ prepare (LiaListQuery  *self,
 
   if (self->is_timeline)
     _lia_timeline_filter_bind (stmt, &self->filter);
+  if (self->is_stakeholders)
+    _lia_stakeholder_query_bind (stmt, &self->stakeholders);
   bind_named (stmt, ":list", self->list_id);
 
   return stmt;

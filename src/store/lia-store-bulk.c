@@ -279,6 +279,10 @@ lia_store_end_bulk_load (LiaStore  *self,
       g_ptr_array_set_size (deferred, 0);
     }
 
+  /* Nor did they keep the latest interaction days: work them out for everyone. */
+  if (!_lia_store_exec (self, _lia_store_redo_latest_interactions_sql, error))
+    return FALSE;
+
   /* The triggers logged nothing while loading: one row tells other connections to reload. */
   return _lia_store_exec (self,
                           "DELETE FROM bulk_load;"
@@ -325,7 +329,7 @@ lia_store_select_organization_scope (LiaStore  *self,
     }
 
   /* Each step reads what the steps before it selected; the kinds are the LiaRecordKind values
-   * (organization 0, contact 1, interaction 3, commitment 4, concern 5). */
+   * (organization 0, contact 1, interaction 3, commitment 4, concern 5, project 6). */
   sql = g_strdup_printf (
     /* The organization and everything below it. */
     "WITH RECURSIVE below (id) AS ("
@@ -353,6 +357,18 @@ lia_store_select_organization_scope (LiaStore  *self,
     "     OR contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1)"
     "  UNION SELECT 5, concern_id, 1 FROM concern_interactions"
     "  WHERE interaction_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 3);"
+    /* The projects they hold a stake in, and what those link to. */
+    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  SELECT 6, project_id, 1 FROM project_stakeholders"
+    "  WHERE organization_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0)"
+    "     OR contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1);"
+    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  SELECT 3, interaction_id, 0 FROM project_links WHERE interaction_id IS NOT NULL"
+    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6)"
+    "  UNION SELECT 4, commitment_id, 0 FROM project_links WHERE commitment_id IS NOT NULL"
+    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6)"
+    "  UNION SELECT 5, concern_id, 0 FROM project_links WHERE concern_id IS NOT NULL"
+    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6);"
     /* What those refer to, so that the file stands on its own. */
     "INSERT OR IGNORE INTO temp.lia_scope"
     "  SELECT 3, interaction_id, 0 FROM commitments"
@@ -368,7 +384,13 @@ lia_store_select_organization_scope (LiaStore  *self,
     "    AND id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 4)"
     "  UNION SELECT 1, contact_id, 0 FROM concern_parties"
     "  WHERE contact_id IS NOT NULL"
-    "    AND concern_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 5);"
+    "    AND concern_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 5)"
+    "  UNION SELECT 1, contact_id, 0 FROM project_stakeholders"
+    "  WHERE contact_id IS NOT NULL"
+    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6)"
+    "  UNION SELECT 1, owner_id, 0 FROM project_risks"
+    "  WHERE owner_id IS NOT NULL"
+    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6);"
     "INSERT OR IGNORE INTO temp.lia_scope"
     "  SELECT 0, organization_id, 0 FROM interaction_organizations"
     "  WHERE interaction_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 3)"
@@ -378,6 +400,9 @@ lia_store_select_organization_scope (LiaStore  *self,
     "  UNION SELECT 0, organization_id, 0 FROM concern_parties"
     "  WHERE organization_id IS NOT NULL"
     "    AND concern_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 5)"
+    "  UNION SELECT 0, organization_id, 0 FROM project_stakeholders"
+    "  WHERE organization_id IS NOT NULL"
+    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6)"
     "  UNION SELECT 0, organization_id, 0 FROM affiliations"
     "  WHERE contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1);"
     "WITH RECURSIVE above (id) AS ("
@@ -413,7 +438,7 @@ check_kind (LiaRecordKind kind)
 {
   return kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT ||
          kind == LIA_RECORD_KIND_INTERACTION || kind == LIA_RECORD_KIND_COMMITMENT ||
-         kind == LIA_RECORD_KIND_CONCERN;
+         kind == LIA_RECORD_KIND_CONCERN || kind == LIA_RECORD_KIND_PROJECT;
 }
 
 gboolean
@@ -500,7 +525,7 @@ lia_store_get_last_change (LiaStore  *self,
 {
   static const LiaRecordKind kinds[] = {
     LIA_RECORD_KIND_ORGANIZATION, LIA_RECORD_KIND_CONTACT, LIA_RECORD_KIND_INTERACTION,
-    LIA_RECORD_KIND_COMMITMENT, LIA_RECORD_KIND_CONCERN,
+    LIA_RECORD_KIND_COMMITMENT, LIA_RECORD_KIND_CONCERN, LIA_RECORD_KIND_PROJECT,
   };
   g_autoptr(GDateTime) last = NULL;
 

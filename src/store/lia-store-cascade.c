@@ -43,6 +43,18 @@ static const Dependents dependents[] = {
     "SELECT id FROM commitments WHERE interaction_id = ?1" },
   { LIA_RECORD_KIND_INTERACTION, LIA_RECORD_KIND_CONCERN,
     "SELECT concern_id FROM concern_interactions WHERE interaction_id = ?1" },
+  /* Projects lose a stakeholder, a risk owner or a link; never the other way round. */
+  { LIA_RECORD_KIND_ORGANIZATION, LIA_RECORD_KIND_PROJECT,
+    "SELECT DISTINCT project_id FROM project_stakeholders WHERE organization_id = ?1" },
+  { LIA_RECORD_KIND_CONTACT, LIA_RECORD_KIND_PROJECT,
+    "SELECT project_id FROM project_stakeholders WHERE contact_id = ?1"
+    " UNION SELECT project_id FROM project_risks WHERE owner_id = ?1" },
+  { LIA_RECORD_KIND_INTERACTION, LIA_RECORD_KIND_PROJECT,
+    "SELECT project_id FROM project_links WHERE interaction_id = ?1" },
+  { LIA_RECORD_KIND_COMMITMENT, LIA_RECORD_KIND_PROJECT,
+    "SELECT project_id FROM project_links WHERE commitment_id = ?1" },
+  { LIA_RECORD_KIND_CONCERN, LIA_RECORD_KIND_PROJECT,
+    "SELECT project_id FROM project_links WHERE concern_id = ?1" },
 };
 
 GPtrArray *

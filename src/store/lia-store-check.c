@@ -59,6 +59,13 @@ describe_foreign_key (LiaStmt *stmt)
 }
 
 static char *
+describe_project_index (LiaStmt *stmt)
+{
+  return g_strdup_printf (_("The search index does not hold what project “%s” says now."),
+                          _lia_column_text (stmt, 0));
+}
+
+static char *
 describe_cycle (LiaStmt *stmt)
 {
   return g_strdup_printf (_("Organization “%s” is inside itself through its parent organizations."),
@@ -70,7 +77,7 @@ lia_store_check (LiaStore  *self,
                  GError   **error)
 {
   static const char * const search_tables[] = {
-    "organizations", "contacts", "interactions", "commitments", "concerns",
+    "organizations", "contacts", "interactions", "commitments", "concerns", "projects",
   };
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   int version;
@@ -120,6 +127,20 @@ lia_store_check (LiaStore  *self,
                                             search_tables[i]));
         }
     }
+
+  /* The projects' index is a copy of their text and their milestones' and risks' (schema 9),
+   * not an external-content index whose integrity check compares it with the table. */
+  if (!collect_problems (self,
+                         "SELECT s.name FROM project_search s"
+                         " LEFT JOIN projects_fts f ON f.rowid = s.id"
+                         " WHERE f.rowid IS NULL OR f.name IS NOT s.name"
+                         "   OR f.summary IS NOT s.summary OR f.owner IS NOT s.owner"
+                         "   OR f.notes IS NOT s.notes OR f.milestones IS NOT s.milestones"
+                         "   OR f.risks IS NOT s.risks"
+                         " UNION ALL SELECT '#' || f.rowid FROM projects_fts f"
+                         " WHERE f.rowid NOT IN (SELECT id FROM projects)",
+                         describe_project_index, problems, error))
+    return NULL;
 
   if (!_lia_store_read_user_version (self, &version, error))
     return NULL;

@@ -10,7 +10,7 @@
 #define CONTACT_COLUMNS \
   "id, uid, created_at, updated_at, honorific, given_name, family_name, suffix, display_name," \
   " label, job_title, time_zone, preferred_channel, notes, influence, interest, stance," \
-  " nickname, birthday"
+  " nickname, birthday, cadence_days"
 
 /* Emails and phones share one table; "medium" tells them apart and each keeps its own order. */
 static gboolean
@@ -226,6 +226,8 @@ contact_from_row (LiaStore  *store,
   lia_contact_set_birthday (self, _lia_column_text (stmt, 18));
   /* Lists of contacts never read photos: lia_store_load() and the exports do. */
   lia_contact_forget_photo (self);
+  lia_assessment_set_cadence_days (assessment, sqlite3_column_type (stmt, 19) == SQLITE_NULL
+                                               ? LIA_CADENCE_DEFAULT : sqlite3_column_int (stmt, 19));
 
   if (!load_contact_points (store, self, error) ||
       !load_addresses (store, self, error) ||
@@ -270,7 +272,7 @@ join_localities (LiaContact *self)
   return g_string_free (localities, FALSE);
 }
 
-/* Binds ?1..?22 in the order of the INSERT and UPDATE statements below. */
+/* Binds ?1..?22 and ?24 in the order of the INSERT and UPDATE statements below. */
 static void
 bind_contact (LiaStore   *store,
               LiaStmt    *stmt,
@@ -310,6 +312,7 @@ bind_contact (LiaStore   *store,
   _lia_bind_text (stmt, 20, lia_contact_get_nickname (self));
   _lia_bind_text (stmt, 21, lia_contact_get_birthday (self));
   sqlite3_bind_text (stmt, 22, localities, -1, SQLITE_TRANSIENT);
+  _lia_bind_cadence (stmt, 24, assessment);
 }
 
 static gboolean
@@ -534,9 +537,9 @@ contact_insert (LiaStore   *store,
                              " suffix, display_name, label, job_title, time_zone,"
                              " preferred_channel, notes, influence, interest, stance, sort_key,"
                              " created_at, updated_at, family_sort_key, given_sort_key,"
-                             " nickname, birthday, localities)"
+                             " nickname, birthday, localities, cadence_days)"
                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?24)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -565,7 +568,7 @@ contact_update (LiaStore   *store,
                              " notes = ?11, influence = ?12, interest = ?13, stance = ?14,"
                              " sort_key = ?15, created_at = ?16, updated_at = ?17,"
                              " family_sort_key = ?18, given_sort_key = ?19, nickname = ?20,"
-                             " birthday = ?21, localities = ?22"
+                             " birthday = ?21, localities = ?22, cadence_days = ?24"
                              " WHERE id = ?23",
                              error);
   if (stmt == NULL)

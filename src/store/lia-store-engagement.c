@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "lia-store-engagement.h"
-#include "lia-store-private.h"
+#include "lia-store-engagement-private.h"
 
 /* How many of the latest interactions the sentiment part of health looks at. */
 #define RECENT_INTERACTIONS 5
@@ -65,6 +65,8 @@ lia_stakeholder_query_init (LiaStakeholderQuery *query)
     .not_contacted_days = -1,
     .sort = LIA_STAKEHOLDER_SORT_NAME,
   };
+  for (int quadrant = 0; quadrant < (int) G_N_ELEMENTS (query->cadence); quadrant++)
+    query->cadence[quadrant] = lia_quadrant_default_cadence (quadrant);
 }
 
 void
@@ -80,93 +82,74 @@ lia_stakeholder_free (LiaStakeholder *stakeholder)
   g_free (stakeholder);
 }
 
-/* What the passes over the interactions, commitments and concerns gather for one record,
- * before health and due are worked out. */
-typedef struct
-{
-  LiaStakeholder *stakeholder;
-  char           *sort_key;
-  int             sentiment_sum;
-} Row;
+/* The SQL of a stakeholder list: both kinds in one statement, with the figures a list shows
+ * and sorts on (last contact, cadence, due by, the recency part of health) worked out from
+ * the stored latest interaction day, so that a page costs what its rows cost plus, for an
+ * order other than the name, one pass over the records' own rows. The window's lists and
+ * `liaison stakeholders` both read through here. */
+
+/* A day after today can only be a planned interaction: look further back, in the base tables.
+ * Only the rare records with something planned pay for it. */
+#define LAST_CONTACT_OF_ORGANIZATION \
+  "CASE WHEN r.latest_interaction_day IS NULL OR r.latest_interaction_day <= :today" \
+  " THEN r.latest_interaction_day ELSE nullif (max (" \
+  "  ifnull ((SELECT max (t.day) FROM interaction_organizations io" \
+  "    JOIN interactions t ON t.id = io.interaction_id" \
+  "    WHERE io.organization_id = r.id AND t.day <= :today), '')," \
+  "  ifnull ((SELECT max (t.day) FROM affiliations a" \
+  "    JOIN interaction_contacts ic ON ic.contact_id = a.contact_id" \
+  "    JOIN interactions t ON t.id = ic.interaction_id" \
+  "    WHERE a.organization_id = r.id AND t.day <= :today" AFFILIATED_ON_INTERACTION "), '')), '')" \
+  " END"
+#define LAST_CONTACT_OF_CONTACT \
+  "CASE WHEN r.latest_interaction_day IS NULL OR r.latest_interaction_day <= :today" \
+  " THEN r.latest_interaction_day ELSE (SELECT max (t.day) FROM interaction_contacts ic" \
+  "  JOIN interactions t ON t.id = ic.interaction_id" \
+  "  WHERE ic.contact_id = r.id AND t.day <= :today) END"
+/* The record's own cadence, else its quadrant's (:c1…:c4, by LiaQuadrant). */
+#define CADENCE \
+  "ifnull (r.cadence_days, CASE WHEN r.influence = 0 OR r.interest = 0 THEN 0" \
+  " WHEN r.influence >= 3 AND r.interest >= 3 THEN :c4" \
+  " WHEN r.influence >= 3 THEN :c3 WHEN r.interest >= 3 THEN :c2 ELSE :c1 END)"
 
 static void
-row_free (Row *row)
+append_stances (GString *sql,
+                guint    stances)
 {
-  lia_stakeholder_free (row->stakeholder);
-  g_free (row->sort_key);
-  g_free (row);
+  gboolean first = TRUE;
+
+  g_string_append (sql, " AND r.stance IN (");
+  for (int stance = LIA_STANCE_UNKNOWN; stance <= LIA_STANCE_OPPOSED; stance++)
+    if (stances & (1u << stance))
+      {
+        g_string_append_printf (sql, "%s'%s'", first ? "" : ", ",
+                                lia_enum_to_nick (LIA_TYPE_STANCE, stance));
+        first = FALSE;
+      }
+  g_string_append (sql, ")");
 }
 
-typedef struct
-{
-  LiaStore                  *store;
-  const LiaStakeholderQuery *query;
-  const char                *today_iso;
-  /* Database id → Row, one table per kind. */
-  GHashTable                *rows[LIA_RECORD_KIND_CONTACT + 1];
-} Gather;
-
-static Row *
-gather_lookup (Gather        *gather,
-               LiaRecordKind  kind,
-               gint64         id)
-{
-  GHashTable *rows = gather->rows[kind];
-
-  return rows != NULL ? g_hash_table_lookup (rows, &id) : NULL;
-}
-
-/* After stepping until no more rows: FALSE with an error unless the statement is done. */
-static gboolean
-finish_steps (LiaStore    *store,
-              int          rc,
-              const char  *what,
-              GError     **error)
-{
-  if (rc == SQLITE_DONE)
-    return TRUE;
-
-  _lia_store_set_error_from_db (store, error, "%s", what);
-  return FALSE;
-}
-
+/* The records of @kind that the query's plain filters select, with their figures; with
+ * @all_columns, every column of the record's table instead of the list's few. */
 static void
-bind_today (Gather  *gather,
-            LiaStmt *stmt)
+append_records (GString                   *sql,
+                const LiaStakeholderQuery *q,
+                LiaRecordKind              kind,
+                gboolean                   all_columns)
 {
-  int index = sqlite3_bind_parameter_index (stmt, ":today");
-
-  if (index > 0)
-    sqlite3_bind_text (stmt, index, gather->today_iso, -1, SQLITE_STATIC);
-}
-
-static void
-bind_optional_text (LiaStmt    *stmt,
-                    const char *name,
-                    const char *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0 && value != NULL)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-/* The records of @kind that the query's plain filters select, into gather->rows[kind]. */
-static gboolean
-gather_records (Gather         *gather,
-                LiaRecordKind   kind,
-                GError        **error)
-{
-  const LiaStakeholderQuery *q = gather->query;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(LiaStmt) stmt = NULL;
   const char *tags_table;
-  int rc;
+
+  if (all_columns)
+    g_string_append (sql, "SELECT r.*,");
+  else
+    g_string_append_printf (sql, "SELECT %d AS kind, r.id, r.uid, %s AS name, r.influence, r.interest,"
+                                 " r.stance, r.sort_key,",
+                            kind, kind == LIA_RECORD_KIND_ORGANIZATION ? "r.name" : "r.label");
 
   if (kind == LIA_RECORD_KIND_ORGANIZATION)
     {
-      g_string_append (sql, "SELECT r.id, r.uid, r.name, r.influence, r.interest, r.stance, r.sort_key"
-                            " FROM organizations r WHERE 1");
+      g_string_append (sql, " " LAST_CONTACT_OF_ORGANIZATION " AS last_contact,"
+                            " " CADENCE " AS cadence FROM organizations r WHERE 1");
       if (q->sector != NULL)
         g_string_append (sql, " AND r.sector = :sector COLLATE NOCASE");
       if (q->country != NULL)
@@ -175,8 +158,8 @@ gather_records (Gather         *gather,
     }
   else
     {
-      g_string_append (sql, "SELECT r.id, r.uid, r.label, r.influence, r.interest, r.stance, r.sort_key"
-                            " FROM contacts r WHERE 1");
+      g_string_append (sql, " " LAST_CONTACT_OF_CONTACT " AS last_contact,"
+                            " " CADENCE " AS cadence FROM contacts r WHERE 1");
       /* A contact's sector and country are those of the organizations they are with today. */
       if (q->sector != NULL || q->country != NULL)
         {
@@ -192,239 +175,360 @@ gather_records (Gather         *gather,
       tags_table = "contact_tags WHERE contact_id";
     }
 
-  g_string_append_printf (sql, " AND r.influence BETWEEN %d AND %d AND r.interest BETWEEN %d AND %d",
-                          CLAMP (q->influence_min, 0, 5), CLAMP (q->influence_max, 0, 5),
-                          CLAMP (q->interest_min, 0, 5), CLAMP (q->interest_max, 0, 5));
+  if (q->influence_min > 0 || q->influence_max < 5)
+    g_string_append_printf (sql, " AND r.influence BETWEEN %d AND %d",
+                            CLAMP (q->influence_min, 0, 5), CLAMP (q->influence_max, 0, 5));
+  if (q->interest_min > 0 || q->interest_max < 5)
+    g_string_append_printf (sql, " AND r.interest BETWEEN %d AND %d",
+                            CLAMP (q->interest_min, 0, 5), CLAMP (q->interest_max, 0, 5));
   if (q->tag != NULL)
     g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM %s = r.id AND tag = :tag COLLATE NOCASE)",
                             tags_table);
+  if (q->only_id > 0)
+    g_string_append (sql, " AND r.id = :only_id");
   if (q->stances != 0)
-    {
-      gboolean first = TRUE;
-
-      g_string_append (sql, " AND r.stance IN (");
-      for (int stance = LIA_STANCE_UNKNOWN; stance <= LIA_STANCE_OPPOSED; stance++)
-        if (q->stances & (1u << stance))
-          {
-            g_string_append_printf (sql, "%s'%s'", first ? "" : ", ",
-                                    lia_enum_to_nick (LIA_TYPE_STANCE, stance));
-            first = FALSE;
-          }
-      g_string_append (sql, ")");
-    }
-
-  if (!(stmt = _lia_store_prepare (gather->store, sql->str, error)))
-    return FALSE;
-  bind_today (gather, stmt);
-  bind_optional_text (stmt, ":sector", q->sector);
-  bind_optional_text (stmt, ":country", q->country);
-  bind_optional_text (stmt, ":tag", q->tag);
-
-  gather->rows[kind] = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                              (GDestroyNotify) row_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Row *row = g_new0 (Row, 1);
-      LiaStakeholder *s = g_new0 (LiaStakeholder, 1);
-      int stance = LIA_STANCE_UNKNOWN;
-
-      s->kind = kind;
-      s->id = sqlite3_column_int64 (stmt, 0);
-      s->uid = g_strdup (_lia_column_text (stmt, 1));
-      s->name = g_strdup (_lia_column_text (stmt, 2));
-      s->influence = sqlite3_column_int (stmt, 3);
-      s->interest = sqlite3_column_int (stmt, 4);
-      _lia_column_nick (stmt, 5, LIA_TYPE_STANCE, &stance, NULL);
-      s->stance = stance;
-      row->stakeholder = s;
-      row->sort_key = g_strdup (_lia_column_text (stmt, 6));
-      g_hash_table_insert (gather->rows[kind], &s->id, row);
-    }
-
-  return finish_steps (gather->store, rc, _("Could not read the stakeholders"), error);
+    append_stances (sql, q->stances);
 }
 
-/* Runs @sql, whose rows are (record id, …), and calls @func for each row whose record was
- * gathered. */
+/* Due by, and the recency part of health (docs/engagement.md: 40 up to the reference period,
+ * 0 at twice it), from last_contact and cadence. */
+#define FIGURES \
+  "CASE WHEN cadence > 0 THEN ifnull (date (last_contact, '+' || cadence || ' days')," \
+  "  :today) END AS next_contact," \
+  " CASE WHEN last_contact IS NULL THEN 0 ELSE (" \
+  "  SELECT CASE WHEN days <= ref THEN 40 WHEN days >= 2 * ref THEN 0" \
+  "   ELSE CAST (40.0 * (2 * ref - days) / ref + 0.5 AS INTEGER) END" \
+  "  FROM (SELECT julianday (:today) - julianday (last_contact) AS days," \
+  "   CASE WHEN cadence > 0 THEN cadence ELSE 90 END AS ref)) END AS recency"
+
+/* The filters on the figures, on columns named @prefix…. */
+static void
+append_figure_filters (GString                   *sql,
+                       const LiaStakeholderQuery *q,
+                       const char                *prefix)
+{
+  if (q->due_only)
+    g_string_append_printf (sql, " AND %snext_contact <= :soon", prefix);
+  if (q->not_contacted_days >= 0)
+    g_string_append_printf (sql, " AND (%1$slast_contact IS NULL OR %1$slast_contact < :since)", prefix);
+}
+
 static gboolean
-gather_each (Gather         *gather,
-             LiaRecordKind   kind,
-             const char     *sql,
-             void          (*func) (Row *row, LiaStmt *stmt),
-             GError        **error)
+wants_kind (const LiaStakeholderQuery *q,
+            LiaRecordKind              kind)
 {
-  g_autoptr(LiaStmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = _lia_store_prepare (gather->store, sql, error)))
-    return FALSE;
-  bind_today (gather, stmt);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Row *row = gather_lookup (gather, kind, sqlite3_column_int64 (stmt, 0));
-
-      if (row != NULL)
-        func (row, stmt);
-    }
-
-  return finish_steps (gather->store, rc, _("Could not read the stakeholders"), error);
+  return q->kinds == 0 || (q->kinds & (1u << kind));
 }
 
-/* Rows (record id, day, sentiment), newest first within each record: the first is the last
- * contact, the first RECENT_INTERACTIONS make the sentiment. */
-static void
-add_interaction (Row     *row,
-                 LiaStmt *stmt)
+/* Columns: kind, id, uid, name, influence, interest, stance, last_contact, cadence,
+ * next_contact, recency. @count: count(*) instead; @paged: :limit and :offset. */
+static char *
+stakeholder_sql (const LiaStakeholderQuery *q,
+                 gboolean                   count,
+                 gboolean                   paged)
 {
-  LiaStakeholder *s = row->stakeholder;
+  GString *sql = g_string_new (NULL);
+  gboolean both = wants_kind (q, LIA_RECORD_KIND_ORGANIZATION) && wants_kind (q, LIA_RECORD_KIND_CONTACT);
 
-  if (s->last_contact == NULL)
-    s->last_contact = lia_date_parse_iso (_lia_column_text (stmt, 1), NULL);
-  if (s->health.n_recent < RECENT_INTERACTIONS)
+  g_string_append (sql, count ? "SELECT count (*) FROM (" : "SELECT * FROM (");
+  g_string_append (sql, "SELECT kind, id, uid, name, influence, interest, stance, sort_key,"
+                        " last_contact, cadence, " FIGURES " FROM (");
+  if (wants_kind (q, LIA_RECORD_KIND_ORGANIZATION))
+    append_records (sql, q, LIA_RECORD_KIND_ORGANIZATION, FALSE);
+  if (both)
+    g_string_append (sql, " UNION ALL ");
+  if (wants_kind (q, LIA_RECORD_KIND_CONTACT))
+    append_records (sql, q, LIA_RECORD_KIND_CONTACT, FALSE);
+  g_string_append (sql, ")) WHERE 1");
+  append_figure_filters (sql, q, "");
+
+  if (!count)
     {
-      row->sentiment_sum += sqlite3_column_int (stmt, 2);
-      s->health.n_recent++;
+      switch (q->sort)
+        {
+        case LIA_STAKEHOLDER_SORT_LAST_CONTACT:
+          g_string_append (sql, " ORDER BY last_contact,");
+          break;
+        case LIA_STAKEHOLDER_SORT_INFLUENCE:
+          g_string_append (sql, " ORDER BY influence DESC,");
+          break;
+        case LIA_STAKEHOLDER_SORT_INTEREST:
+          g_string_append (sql, " ORDER BY interest DESC,");
+          break;
+        case LIA_STAKEHOLDER_SORT_STANCE:
+          g_string_append (sql, " ORDER BY CASE stance WHEN 'opposed' THEN 0 WHEN 'concerned' THEN 1"
+                                " WHEN 'neutral' THEN 2 WHEN 'supportive' THEN 3 WHEN 'advocate' THEN 4"
+                                " ELSE 5 END,");
+          break;
+        case LIA_STAKEHOLDER_SORT_HEALTH:
+          /* Only recency is in the database; lia_store_list_stakeholders() sorts on the whole
+           * score once it has worked it out. */
+          g_string_append (sql, " ORDER BY recency,");
+          break;
+        case LIA_STAKEHOLDER_SORT_DUE:
+          g_string_append (sql, " ORDER BY next_contact IS NULL, next_contact,");
+          break;
+        case LIA_STAKEHOLDER_SORT_NAME:
+        default:
+          g_string_append (sql, " ORDER BY");
+          break;
+        }
+      g_string_append (sql, " sort_key, kind, id");
+      if (paged)
+        g_string_append (sql, " LIMIT :limit OFFSET :offset");
     }
+
+  return g_string_free (sql, FALSE);
 }
 
-/* Rows (record id, direction) of open commitments past their due date. */
 static void
-add_overdue (Row     *row,
-             LiaStmt *stmt)
+bind_text (LiaStmt    *stmt,
+           const char *name,
+           const char *value)
 {
-  if (g_strcmp0 (_lia_column_text (stmt, 1), "ours") == 0)
-    row->stakeholder->health.overdue_ours++;
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0 && value != NULL)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_int (LiaStmt    *stmt,
+          const char *name,
+          gint64      value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+/* @today moved by @days, as YYYY-MM-DD. */
+static char *
+iso_from (const GDate *today,
+          int          days)
+{
+  GDate date = *today;
+
+  if (days >= 0)
+    g_date_add_days (&date, days);
   else
-    row->stakeholder->health.overdue_theirs++;
+    g_date_subtract_days (&date, -days);
+
+  return lia_date_to_iso (&date);
 }
 
-/* Rows (record id, severity) of open concerns. */
 static void
-add_concern (Row     *row,
-             LiaStmt *stmt)
+bind_query (LiaStmt                   *stmt,
+            const LiaStakeholderQuery *q,
+            const GDate               *today)
 {
-  static const int weights[] = { 2, 4, 7, 10 };  /* by LiaSeverity */
-  int severity = LIA_SEVERITY_MEDIUM;
+  g_autofree char *today_iso = lia_date_to_iso (today);
+  g_autofree char *soon = iso_from (today, DUE_WITHIN_DAYS);
+  g_autofree char *since = iso_from (today, -MIN (q->not_contacted_days, 100000));
 
-  _lia_column_nick (stmt, 1, LIA_TYPE_SEVERITY, &severity, NULL);
-  row->stakeholder->health.open_concerns++;
-  row->stakeholder->health.concerns -= weights[CLAMP (severity, 0, (int) G_N_ELEMENTS (weights) - 1)];
+  bind_text (stmt, ":today", today_iso);
+  bind_text (stmt, ":soon", soon);
+  bind_text (stmt, ":since", since);
+  bind_text (stmt, ":sector", q->sector);
+  bind_text (stmt, ":country", q->country);
+  bind_text (stmt, ":tag", q->tag);
+  bind_int (stmt, ":only_id", q->only_id);
+  for (int quadrant = LIA_QUADRANT_MONITOR; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
+    {
+      char name[4] = { ':', 'c', (char) ('0' + quadrant), '\0' };
+
+      bind_int (stmt, name, q->cadence[quadrant]);
+    }
 }
 
-static gboolean
-gather_contacts (Gather  *gather,
-                 GError **error)
+static GDate *
+query_today (const LiaStakeholderQuery *query)
 {
-  return gather_records (gather, LIA_RECORD_KIND_CONTACT, error) &&
-         gather_each (gather, LIA_RECORD_KIND_CONTACT,
-                      "SELECT ic.contact_id, t.day, t.sentiment FROM interaction_contacts ic"
-                      " JOIN interactions t ON t.id = ic.interaction_id"
-                      " WHERE t.day <= :today ORDER BY ic.contact_id, t.at_utc DESC, t.id DESC",
-                      add_interaction, error) &&
-         gather_each (gather, LIA_RECORD_KIND_CONTACT,
-                      "SELECT contact_id, direction FROM commitments"
-                      " WHERE status = 'open' AND due_date < :today AND contact_id IS NOT NULL",
-                      add_overdue, error) &&
-         gather_each (gather, LIA_RECORD_KIND_CONTACT,
-                      "SELECT p.contact_id, c.severity FROM concern_parties p"
-                      " JOIN concerns c ON c.id = p.concern_id"
-                      " WHERE c.status IN ('open', 'mediating') AND p.contact_id IS NOT NULL",
-                      add_concern, error);
+  GDate *today;
+
+  if (query->today == NULL || !g_date_valid (query->today))
+    return lia_date_new_today ();
+
+  today = g_date_new ();
+  *today = *query->today;
+  return today;
 }
 
-/* An organization's timeline, commitments and concerns are its own and those of its people:
- * interactions while they were affiliated, commitments and concerns of those with it today.
- * Each is counted once, however many of its people it involves. */
-static gboolean
-gather_organizations (Gather  *gather,
-                      GError **error)
+/* A row of stakeholder_sql(), with due worked out; health is left to fill_health(). */
+static LiaStakeholder *
+stakeholder_from_row (LiaStmt     *stmt,
+                      const GDate *today)
 {
-  return gather_records (gather, LIA_RECORD_KIND_ORGANIZATION, error) &&
-         gather_each (gather, LIA_RECORD_KIND_ORGANIZATION,
-                      "SELECT org, day, sentiment FROM ("
-                      "  SELECT io.organization_id AS org, t.id, t.at_utc, t.day, t.sentiment"
-                      "  FROM interaction_organizations io JOIN interactions t ON t.id = io.interaction_id"
-                      "  WHERE t.day <= :today"
-                      "  UNION"
-                      "  SELECT a.organization_id, t.id, t.at_utc, t.day, t.sentiment FROM affiliations a"
-                      "  JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
-                      "  JOIN interactions t ON t.id = ic.interaction_id"
-                      "  WHERE t.day <= :today" AFFILIATED_ON_INTERACTION
-                      ") ORDER BY org, at_utc DESC, id DESC",
-                      add_interaction, error) &&
-         gather_each (gather, LIA_RECORD_KIND_ORGANIZATION,
-                      "SELECT org, direction FROM ("
-                      "  SELECT organization_id AS org, id, direction FROM commitments"
-                      "  WHERE status = 'open' AND due_date < :today AND organization_id IS NOT NULL"
-                      "  UNION"
-                      "  SELECT a.organization_id, k.id, k.direction FROM commitments k"
-                      "  JOIN affiliations a ON a.contact_id = k.contact_id"
-                      "  WHERE k.status = 'open' AND k.due_date < :today" AFFILIATED_TODAY
-                      ")",
-                      add_overdue, error) &&
-         gather_each (gather, LIA_RECORD_KIND_ORGANIZATION,
-                      "SELECT org, severity FROM ("
-                      "  SELECT p.organization_id AS org, c.id, c.severity FROM concern_parties p"
-                      "  JOIN concerns c ON c.id = p.concern_id"
-                      "  WHERE c.status IN ('open', 'mediating') AND p.organization_id IS NOT NULL"
-                      "  UNION"
-                      "  SELECT a.organization_id, c.id, c.severity FROM concern_parties p"
-                      "  JOIN concerns c ON c.id = p.concern_id"
-                      "  JOIN affiliations a ON a.contact_id = p.contact_id"
-                      "  WHERE c.status IN ('open', 'mediating')" AFFILIATED_TODAY
-                      ")",
-                      add_concern, error);
-}
+  LiaStakeholder *s = g_new0 (LiaStakeholder, 1);
+  int stance = LIA_STANCE_UNKNOWN;
 
-/* Cadence, due and health, from what was gathered: the formula of docs/engagement.md. */
-static void
-finish_row (Row         *row,
-            const GDate *today)
-{
-  LiaStakeholder *s = row->stakeholder;
-  LiaHealth *h = &s->health;
-  guint reference;
-
-  s->cadence_days = lia_quadrant_default_cadence (lia_quadrant_from_assessment (s->influence,
-                                                                                 s->interest));
-  if (s->cadence_days > 0)
+  s->kind = sqlite3_column_int (stmt, 0);
+  s->id = sqlite3_column_int64 (stmt, 1);
+  s->uid = g_strdup (_lia_column_text (stmt, 2));
+  s->name = g_strdup (_lia_column_text (stmt, 3));
+  s->influence = sqlite3_column_int (stmt, 4);
+  s->interest = sqlite3_column_int (stmt, 5);
+  _lia_column_nick (stmt, 6, LIA_TYPE_STANCE, &stance, NULL);
+  s->stance = stance;
+  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+    s->last_contact = lia_date_parse_iso (_lia_column_text (stmt, 8), NULL);
+  s->cadence_days = MAX (0, sqlite3_column_int (stmt, 9));
+  if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
+    s->next_contact = lia_date_parse_iso (_lia_column_text (stmt, 10), NULL);
+  s->health.recency = sqlite3_column_int (stmt, 11);
+  if (s->next_contact != NULL)
     {
       GDate soon = *today;
 
-      s->next_contact = g_date_new ();
-      *s->next_contact = s->last_contact != NULL ? *s->last_contact : *today;
-      if (s->last_contact != NULL)
-        g_date_add_days (s->next_contact, s->cadence_days);
       g_date_add_days (&soon, DUE_WITHIN_DAYS);
       s->due = g_date_compare (s->next_contact, &soon) <= 0;
     }
 
-  /* Recency, 0–40: full up to the reference period, falling to 0 at twice it. */
-  reference = s->cadence_days > 0 ? s->cadence_days : DEFAULT_RECENCY_DAYS;
-  if (s->last_contact == NULL)
-    h->recency = 0;
-  else
-    {
-      int days = g_date_days_between (s->last_contact, today);
+  return s;
+}
 
-      if (days <= (int) reference)
-        h->recency = 40;
-      else if (days >= 2 * (int) reference)
-        h->recency = 0;
-      else
-        h->recency = (int) (40.0 * (2 * (int) reference - days) / reference + 0.5);
-    }
+/* One of the health queries below, for one record: rows of (value) for @func. */
+static gboolean
+health_each (LiaStore        *store,
+             LiaStakeholder  *s,
+             const char      *today_iso,
+             const char      *sql,
+             void           (*func) (LiaStakeholder *s, LiaStmt *stmt),
+             GError         **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _lia_store_prepare (store, sql, error)))
+    return FALSE;
+  bind_text (stmt, ":today", today_iso);
+  bind_int (stmt, ":id", s->id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (s, stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  _lia_store_set_error_from_db (store, error, "%s", _("Could not read the stakeholders"));
+  return FALSE;
+}
+
+/* Rows (sentiment) of the latest interactions, at most RECENT_INTERACTIONS. */
+static void
+add_sentiment (LiaStakeholder *s,
+               LiaStmt        *stmt)
+{
+  s->health.average_sentiment += sqlite3_column_int (stmt, 0);
+  s->health.n_recent++;
+}
+
+/* Rows (direction) of open commitments past their due date. */
+static void
+add_overdue (LiaStakeholder *s,
+             LiaStmt        *stmt)
+{
+  if (g_strcmp0 (_lia_column_text (stmt, 0), "ours") == 0)
+    s->health.overdue_ours++;
+  else
+    s->health.overdue_theirs++;
+}
+
+/* Rows (severity) of open concerns. */
+static void
+add_concern (LiaStakeholder *s,
+             LiaStmt        *stmt)
+{
+  static const int weights[] = { 2, 4, 7, 10 };  /* by LiaSeverity */
+  int severity = LIA_SEVERITY_MEDIUM;
+
+  _lia_column_nick (stmt, 0, LIA_TYPE_SEVERITY, &severity, NULL);
+  s->health.open_concerns++;
+  s->health.concerns -= weights[CLAMP (severity, 0, (int) G_N_ELEMENTS (weights) - 1)];
+}
+
+/* The health queries of one record, each bounded by an index on the record's id (the unary
+ * + keeps SQLite off the index of all open commitments by due date, thousands of rows). An
+ * organization's timeline, commitments and concerns are its own and those of its people:
+ * interactions while they were affiliated, commitments and concerns of those with it today.
+ * Each is counted once, however many of its people it involves. */
+static const char * const health_sql[][3] = {
+  [LIA_RECORD_KIND_ORGANIZATION] = {
+    /* The latest few of each source, then of both: a busy organization's thousands of
+     * interactions are never sorted together. */
+    "SELECT sentiment FROM ("
+    "  SELECT * FROM (SELECT t.id, t.at_utc, t.sentiment"
+    "  FROM interaction_organizations io JOIN interactions t ON t.id = io.interaction_id"
+    "  WHERE io.organization_id = :id AND t.day <= :today"
+    "  ORDER BY t.at_utc DESC, t.id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS) ")"
+    "  UNION"
+    "  SELECT * FROM (SELECT t.id, t.at_utc, t.sentiment FROM affiliations a"
+    "  JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
+    "  JOIN interactions t ON t.id = ic.interaction_id"
+    "  WHERE a.organization_id = :id AND t.day <= :today" AFFILIATED_ON_INTERACTION
+    "  ORDER BY t.at_utc DESC, t.id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS) ")"
+    ") ORDER BY at_utc DESC, id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS),
+    "SELECT direction FROM ("
+    "  SELECT id, direction FROM commitments"
+    "  WHERE organization_id = :id AND +status = 'open' AND +due_date < :today"
+    "  UNION"
+    "  SELECT k.id, k.direction FROM commitments k"
+    "  JOIN affiliations a ON a.contact_id = k.contact_id"
+    "  WHERE a.organization_id = :id AND +k.status = 'open' AND +k.due_date < :today" AFFILIATED_TODAY
+    ")",
+    "SELECT severity FROM ("
+    "  SELECT c.id, c.severity FROM concern_parties p"
+    "  JOIN concerns c ON c.id = p.concern_id"
+    "  WHERE p.organization_id = :id AND c.status IN ('open', 'mediating')"
+    "  UNION"
+    "  SELECT c.id, c.severity FROM affiliations a"
+    "  JOIN concern_parties p ON p.contact_id = a.contact_id"
+    "  JOIN concerns c ON c.id = p.concern_id"
+    "  WHERE a.organization_id = :id AND c.status IN ('open', 'mediating')" AFFILIATED_TODAY
+    ")",
+  },
+  [LIA_RECORD_KIND_CONTACT] = {
+    "SELECT t.sentiment FROM interaction_contacts ic"
+    " JOIN interactions t ON t.id = ic.interaction_id"
+    " WHERE ic.contact_id = :id AND t.day <= :today"
+    " ORDER BY t.at_utc DESC, t.id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS),
+    "SELECT direction FROM commitments"
+    " WHERE contact_id = :id AND +status = 'open' AND +due_date < :today",
+    "SELECT c.severity FROM concern_parties p"
+    " JOIN concerns c ON c.id = p.concern_id"
+    " WHERE p.contact_id = :id AND c.status IN ('open', 'mediating')",
+  },
+};
+
+/* The parts of health other than recency (which the list's SQL worked out), and the score:
+ * the formula of docs/engagement.md. */
+static gboolean
+fill_health (LiaStore        *store,
+             LiaStakeholder  *s,
+             const char      *today_iso,
+             GError         **error)
+{
+  LiaHealth *h = &s->health;
+  const char * const *sql;
+
+  g_assert (s->kind == LIA_RECORD_KIND_ORGANIZATION || s->kind == LIA_RECORD_KIND_CONTACT);
+  sql = health_sql[s->kind];
+
+  h->average_sentiment = 0.0;
+  h->n_recent = h->overdue_ours = h->overdue_theirs = h->open_concerns = 0;
+  h->concerns = 0;
+  if (!health_each (store, s, today_iso, sql[0], add_sentiment, error) ||
+      !health_each (store, s, today_iso, sql[1], add_overdue, error) ||
+      !health_each (store, s, today_iso, sql[2], add_concern, error))
+    return FALSE;
 
   /* Sentiment, 0–30: the mean of the last few interactions, −2 → 0, 0 → 15, +2 → 30. */
   if (h->n_recent == 0)
-    {
-      h->average_sentiment = 0.0;
-      h->sentiment = 15;
-    }
+    h->sentiment = 15;
   else
     {
-      h->average_sentiment = (double) row->sentiment_sum / h->n_recent;
+      h->average_sentiment /= h->n_recent;
       h->sentiment = (int) (30.0 * (h->average_sentiment + 2.0) / 4.0 + 0.5);
     }
 
@@ -434,85 +538,129 @@ finish_row (Row         *row,
   h->concerns = MAX (0, 10 + h->concerns);
 
   h->score = h->recency + h->sentiment + h->commitments + h->concerns;
-}
-
-static gboolean
-row_is_kept (Row                       *row,
-             const LiaStakeholderQuery *query,
-             const GDate               *today)
-{
-  LiaStakeholder *s = row->stakeholder;
-
-  if (query->due_only && !s->due)
-    return FALSE;
-  if (query->not_contacted_days >= 0 && s->last_contact != NULL &&
-      g_date_days_between (s->last_contact, today) <= query->not_contacted_days)
-    return FALSE;
-
   return TRUE;
 }
 
 static int
-compare_names (const Row *a,
-               const Row *b)
+compare_health (gconstpointer pa,
+                gconstpointer pb)
 {
-  int result = g_strcmp0 (a->sort_key, b->sort_key);
+  const LiaStakeholder *a = *(LiaStakeholder * const *) pa;
+  const LiaStakeholder *b = *(LiaStakeholder * const *) pb;
 
-  if (result == 0)
-    result = a->stakeholder->kind - b->stakeholder->kind;
-  if (result == 0)
-    result = (a->stakeholder->id > b->stakeholder->id) - (a->stakeholder->id < b->stakeholder->id);
-
-  return result;
+  /* The array is in name order already and g_ptr_array_sort() is stable: ties keep it. */
+  return a->health.score - b->health.score;
 }
 
-/* NULL dates first when @null_first, else last. */
-static int
-compare_dates (const GDate *a,
-               const GDate *b,
-               gboolean     null_first)
+/* Reads the rows of @sql (from stakeholder_sql()), with their health, into a new array. */
+static GPtrArray *
+read_stakeholders (LiaStore                  *self,
+                   const LiaStakeholderQuery *query,
+                   const char                *sql,
+                   guint                      offset,
+                   guint                      limit,
+                   GError                   **error)
 {
-  if (a == NULL || b == NULL)
-    return a == b ? 0 : ((a == NULL) == null_first ? -1 : 1);
+  g_autoptr(GDate) today = query_today (query);
+  g_autofree char *today_iso = lia_date_to_iso (today);
+  g_autoptr(GPtrArray) stakeholders = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_stakeholder_free);
+  g_autoptr(LiaStmt) stmt = NULL;
+  gboolean own_transaction;
+  gboolean ok = TRUE;
+  int rc;
 
-  return g_date_compare (a, b);
+  /* One read transaction, so that every query sees the same database (unless the caller
+   * is inside a transaction already, which does the same). */
+  own_transaction = sqlite3_get_autocommit (_lia_store_get_db (self)) != 0;
+  if (own_transaction && !_lia_store_exec (self, "BEGIN", error))
+    return NULL;
+
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    ok = FALSE;
+  else
+    {
+      bind_query (stmt, query, today);
+      bind_int (stmt, ":limit", limit);
+      bind_int (stmt, ":offset", offset);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (stakeholders, stakeholder_from_row (stmt, today));
+      if (rc != SQLITE_DONE)
+        {
+          _lia_store_set_error_from_db (self, error, "%s", _("Could not read the stakeholders"));
+          ok = FALSE;
+        }
+      g_clear_pointer (&stmt, _lia_stmt_release);
+    }
+
+  for (guint i = 0; ok && i < stakeholders->len; i++)
+    ok = fill_health (self, stakeholders->pdata[i], today_iso, error);
+
+  if (own_transaction)
+    _lia_store_exec (self, "COMMIT", NULL);
+
+  return ok ? g_steal_pointer (&stakeholders) : NULL;
 }
 
-static int
-compare_rows (gconstpointer pa,
-              gconstpointer pb,
-              gpointer      user_data)
+void
+_lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
+                           LiaRecordKind               kind,
+                           const char                 *name_key,
+                           char                      **out_from,
+                           char                      **out_where,
+                           char                      **out_key)
 {
-  const Row *a = *(Row * const *) pa;
-  const Row *b = *(Row * const *) pb;
-  const LiaStakeholder *x = a->stakeholder;
-  const LiaStakeholder *y = b->stakeholder;
-  LiaStakeholderSort sort = GPOINTER_TO_INT (user_data);
-  int result = 0;
+  g_autoptr(GString) from = g_string_new ("(SELECT f.*, " FIGURES " FROM (");
+  g_autoptr(GString) where = g_string_new ("1");
+  const char *first;
 
-  switch (sort)
+  g_assert (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT);
+
+  append_records (from, query, kind, TRUE);
+  g_string_append (from, ") f) t");
+  append_figure_filters (where, query, "t.");
+
+  /* One text key, ascending, that orders as stakeholder_sql() does; char(31) keeps the name
+   * apart from what comes before it. */
+  switch (query->sort)
     {
     case LIA_STAKEHOLDER_SORT_LAST_CONTACT:
-      result = compare_dates (x->last_contact, y->last_contact, TRUE);
+      first = "ifnull (t.last_contact, '')";
       break;
     case LIA_STAKEHOLDER_SORT_INFLUENCE:
-      result = y->influence - x->influence;
+      first = "char (53 - t.influence)";
       break;
     case LIA_STAKEHOLDER_SORT_INTEREST:
-      result = y->interest - x->interest;
+      first = "char (53 - t.interest)";
+      break;
+    case LIA_STAKEHOLDER_SORT_STANCE:
+      first = "CASE t.stance WHEN 'opposed' THEN '0' WHEN 'concerned' THEN '1' WHEN 'neutral' THEN '2'"
+              " WHEN 'supportive' THEN '3' WHEN 'advocate' THEN '4' ELSE '5' END";
       break;
     case LIA_STAKEHOLDER_SORT_HEALTH:
-      result = x->health.score - y->health.score;
+      first = "printf ('%02d', t.recency)";
       break;
     case LIA_STAKEHOLDER_SORT_DUE:
-      result = compare_dates (x->next_contact, y->next_contact, FALSE);
+      first = "ifnull (t.next_contact, '~')";
       break;
     case LIA_STAKEHOLDER_SORT_NAME:
     default:
+      first = NULL;
       break;
     }
 
-  return result != 0 ? result : compare_names (a, b);
+  *out_from = g_strdup (from->str);
+  *out_where = g_strdup (where->str);
+  *out_key = first != NULL ? g_strdup_printf ("(%s || char (31) || %s)", first, name_key)
+                           : g_strdup (name_key);
+}
+
+void
+_lia_stakeholder_query_bind (LiaStmt                   *stmt,
+                             const LiaStakeholderQuery *query)
+{
+  g_autoptr(GDate) today = query_today (query);
+
+  bind_query (stmt, query, today);
 }
 
 GPtrArray *
@@ -520,80 +668,107 @@ lia_store_list_stakeholders (LiaStore                  *self,
                              const LiaStakeholderQuery *query,
                              GError                   **error)
 {
-  g_autoptr(GDate) today = NULL;
-  g_autofree char *today_iso = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *sql = NULL;
   GPtrArray *stakeholders;
-  Gather gather = { 0, };
-  gboolean own_transaction;
-  gboolean ok = TRUE;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (query->today != NULL && g_date_valid (query->today))
+  /* By health, the SQL gives name order and the whole score decides. */
+  if (query->sort == LIA_STAKEHOLDER_SORT_HEALTH)
     {
-      today = g_date_new ();
-      *today = *query->today;
+      LiaStakeholderQuery by_name = *query;
+
+      by_name.sort = LIA_STAKEHOLDER_SORT_NAME;
+      sql = stakeholder_sql (&by_name, FALSE, FALSE);
     }
   else
-    today = lia_date_new_today ();
-  today_iso = lia_date_to_iso (today);
+    sql = stakeholder_sql (query, FALSE, FALSE);
 
-  gather.store = self;
-  gather.query = query;
-  gather.today_iso = today_iso;
-
-  /* One read transaction, so that every pass sees the same database (unless the caller
-   * is inside a transaction already, which does the same). */
-  own_transaction = sqlite3_get_autocommit (_lia_store_get_db (self)) != 0;
-  if (own_transaction && !_lia_store_exec (self, "BEGIN", error))
-    return NULL;
-  if (query->kinds == 0 || (query->kinds & (1u << LIA_RECORD_KIND_ORGANIZATION)))
-    ok = gather_organizations (&gather, error);
-  if (ok && (query->kinds == 0 || (query->kinds & (1u << LIA_RECORD_KIND_CONTACT))))
-    ok = gather_contacts (&gather, error);
-  if (own_transaction)
-    _lia_store_exec (self, "COMMIT", NULL);
-
-  for (guint kind = 0; kind < G_N_ELEMENTS (gather.rows); kind++)
-    {
-      GHashTableIter iter;
-      Row *row;
-
-      if (gather.rows[kind] == NULL)
-        continue;
-
-      if (ok)
-        {
-          g_hash_table_iter_init (&iter, gather.rows[kind]);
-          while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-            {
-              finish_row (row, today);
-              if (row_is_kept (row, query, today))
-                g_ptr_array_add (rows, row);
-            }
-        }
-    }
-
-  stakeholders = NULL;
-  if (ok)
-    {
-      g_ptr_array_sort_with_data (rows, compare_rows, GINT_TO_POINTER (query->sort));
-      stakeholders = g_ptr_array_new_full (rows->len, (GDestroyNotify) lia_stakeholder_free);
-      for (guint i = 0; i < rows->len; i++)
-        {
-          Row *row = rows->pdata[i];
-
-          /* The stakeholder moves to the result; the row goes with its table. */
-          g_ptr_array_add (stakeholders, g_steal_pointer (&row->stakeholder));
-        }
-    }
-
-  for (guint kind = 0; kind < G_N_ELEMENTS (gather.rows); kind++)
-    g_clear_pointer (&gather.rows[kind], g_hash_table_unref);
+  stakeholders = read_stakeholders (self, query, sql, 0, 0, error);
+  if (stakeholders != NULL && query->sort == LIA_STAKEHOLDER_SORT_HEALTH)
+    g_ptr_array_sort (stakeholders, compare_health);
 
   return stakeholders;
+}
+
+GPtrArray *
+lia_store_list_stakeholders_page (LiaStore                  *self,
+                                  const LiaStakeholderQuery *query,
+                                  guint                      offset,
+                                  guint                      limit,
+                                  GError                   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  sql = stakeholder_sql (query, FALSE, TRUE);
+  return read_stakeholders (self, query, sql, offset, limit, error);
+}
+
+gboolean
+lia_store_count_stakeholders (LiaStore                  *self,
+                              const LiaStakeholderQuery *query,
+                              guint                     *out_count,
+                              GError                   **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+
+  today = query_today (query);
+  sql = stakeholder_sql (query, TRUE, FALSE);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+  bind_query (stmt, query, today);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, "%s", _("Could not count the stakeholders"));
+      return FALSE;
+    }
+
+  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+LiaStakeholder *
+lia_store_get_stakeholder (LiaStore       *self,
+                           LiaRecordKind   kind,
+                           gint64          id,
+                           const GDate    *today,
+                           const guint    *cadence,
+                           GError        **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  LiaStakeholderQuery query;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT, NULL);
+  g_return_val_if_fail (id > 0, NULL);
+
+  lia_stakeholder_query_init (&query);
+  query.kinds = 1u << kind;
+  query.only_id = id;
+  query.today = today;
+  if (cadence != NULL)
+    memcpy (query.cadence, cadence, sizeof query.cadence);
+
+  if (!(found = lia_store_list_stakeholders (self, &query, error)))
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
+                   _("The record was not found: it may have been deleted meanwhile"));
+      return NULL;
+    }
+
+  return g_ptr_array_steal_index (found, 0);
 }
 
 GPtrArray *

@@ -41,6 +41,7 @@ typedef enum {
   LIA_STAKEHOLDER_SORT_INTEREST,      /* highest first */
   LIA_STAKEHOLDER_SORT_HEALTH,        /* lowest first: who needs attention */
   LIA_STAKEHOLDER_SORT_DUE,           /* soonest due first; no cadence last */
+  LIA_STAKEHOLDER_SORT_STANCE,        /* opposed first, then concerned, …, advocate, unknown */
 } LiaStakeholderSort;
 
 /**
@@ -55,8 +56,13 @@ typedef enum {
  * @not_contacted_days: only records whose last contact is more than this many days before
  *   @today, or who were never contacted; negative for no such filter
  * @due_only: only records due for contact
- * @sort: the order
+ * @sort: the order; by health, a page (lia_store_list_stakeholders_page()) is in the order
+ *   of the recency part, the one part kept in the database; a whole list is in score order
  * @today: the day the figures are for; %NULL for today
+ * @cadence: the stay-in-touch cadence, in days, of each LiaQuadrant for records without one
+ *   of their own; 0 for none. lia_stakeholder_query_init() sets the built-in defaults
+ *   (lia_quadrant_default_cadence()); the window puts the Preferences' there.
+ * @only_id: only the record with this id (with @kinds naming its kind); 0 for any
  *
  * Initialize with lia_stakeholder_query_init(), which sets no filter.
  */
@@ -75,6 +81,8 @@ typedef struct
   gboolean            due_only;
   LiaStakeholderSort  sort;
   const GDate        *today;
+  guint               cadence[LIA_QUADRANT_MANAGE_CLOSELY + 1];
+  gint64              only_id;
 } LiaStakeholderQuery;
 
 void         lia_stakeholder_query_init    (LiaStakeholderQuery *query);
@@ -117,7 +125,8 @@ typedef struct
  * @influence, @interest: 0–5, 0 when not assessed
  * @stance: where they stand
  * @last_contact: the local day of the latest interaction up to @today; %NULL for never
- * @cadence_days: how often to be in touch, from the map quadrant; 0 for no cadence
+ * @cadence_days: how often to be in touch: the record's own cadence, else its map quadrant's;
+ *   0 for no cadence
  * @next_contact: the day contact is due by (last contact + cadence, or @today when never
  *   contacted); %NULL when there is no cadence
  * @due: due for contact: the cadence has lapsed or lapses within a week of @today
@@ -145,6 +154,26 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaStakeholder, lia_stakeholder_free)
 /* The organizations and contacts @query selects (LiaStakeholder elements), in its order. */
 GPtrArray   *lia_store_list_stakeholders   (LiaStore                  *self,
                                             const LiaStakeholderQuery *query,
+                                            GError                   **error);
+
+/* Up to @limit of the same, from @offset on, with their health: what a window's page costs.
+ * By health, in the order of the recency part (see LiaStakeholderQuery). */
+GPtrArray   *lia_store_list_stakeholders_page (LiaStore                  *self,
+                                               const LiaStakeholderQuery *query,
+                                               guint                      offset,
+                                               guint                      limit,
+                                               GError                   **error);
+gboolean     lia_store_count_stakeholders  (LiaStore                  *self,
+                                            const LiaStakeholderQuery *query,
+                                            guint                     *out_count,
+                                            GError                   **error);
+/* One organization or contact as of @today (%NULL: today), with @cadence as the quadrants'
+ * defaults (%NULL: the built-in ones): what its page says about last contact and health. */
+LiaStakeholder *lia_store_get_stakeholder  (LiaStore                  *self,
+                                            LiaRecordKind              kind,
+                                            gint64                     id,
+                                            const GDate               *today,
+                                            const guint               *cadence,
                                             GError                   **error);
 
 /* Concerns (LiaConcern) whose status is one of @statuses (bits of LiaConcernStatus; 0 for

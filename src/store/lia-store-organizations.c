@@ -10,7 +10,7 @@
 #define ORGANIZATION_COLUMNS \
   "id, uid, created_at, updated_at, name, short_name, sector, parent_id, country, street," \
   " locality, region, postal_code, address_country, website, email, phone, notes, influence," \
-  " interest, stance"
+  " interest, stance, cadence_days"
 
 static LiaRecord *
 organization_from_row (LiaStore  *store,
@@ -41,6 +41,8 @@ organization_from_row (LiaStore  *store,
   if (!_lia_column_nick (stmt, 20, LIA_TYPE_STANCE, &stance, error))
     return NULL;
   lia_assessment_set_stance (assessment, stance);
+  lia_assessment_set_cadence_days (assessment, sqlite3_column_type (stmt, 21) == SQLITE_NULL
+                                               ? LIA_CADENCE_DEFAULT : sqlite3_column_int (stmt, 21));
 
   tags = _lia_store_load_strv (store, "organization_tags", "organization_id", "tag",
                                lia_record_get_id (LIA_RECORD (self)), error);
@@ -51,7 +53,7 @@ organization_from_row (LiaStore  *store,
   return LIA_RECORD (g_steal_pointer (&self));
 }
 
-/* Binds ?1..?19 in the order of the INSERT and UPDATE statements below. */
+/* Binds ?1..?21, ?23 in the order of the INSERT and UPDATE statements below. */
 static void
 bind_organization (LiaStmt         *stmt,
                    LiaOrganization *self)
@@ -81,6 +83,7 @@ bind_organization (LiaStmt         *stmt,
   sqlite3_bind_text (stmt, 19, sort_key, -1, SQLITE_TRANSIENT);
   _lia_bind_time (stmt, 20, lia_record_get_created_at (record));
   _lia_bind_time (stmt, 21, lia_record_get_updated_at (record));
+  _lia_bind_cadence (stmt, 23, assessment);
 }
 
 static gboolean
@@ -155,9 +158,9 @@ organization_insert (LiaStore   *store,
                              "INSERT INTO organizations (uid, name, short_name, sector, parent_id,"
                              " country, street, locality, region, postal_code, address_country,"
                              " website, email, phone, notes, influence, interest, stance, sort_key,"
-                             " created_at, updated_at)"
+                             " created_at, updated_at, cadence_days)"
                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                             " ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+                             " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?23)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -188,8 +191,8 @@ organization_update (LiaStore   *store,
                              " locality = ?8, region = ?9, postal_code = ?10,"
                              " address_country = ?11, website = ?12, email = ?13, phone = ?14,"
                              " notes = ?15, influence = ?16, interest = ?17, stance = ?18,"
-                             " sort_key = ?19, created_at = ?20, updated_at = ?21"
-                             " WHERE id = ?22",
+                             " sort_key = ?19, created_at = ?20, updated_at = ?21,"
+                             " cadence_days = ?23 WHERE id = ?22",
                              error);
   if (stmt == NULL)
     return FALSE;

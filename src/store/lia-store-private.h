@@ -54,6 +54,7 @@ extern const LiaRecordOps _lia_affiliation_ops;
 extern const LiaRecordOps _lia_interaction_ops;
 extern const LiaRecordOps _lia_commitment_ops;
 extern const LiaRecordOps _lia_concern_ops;
+extern const LiaRecordOps _lia_project_ops;
 
 const LiaRecordOps *_lia_record_ops_for_kind (LiaRecordKind kind);
 
@@ -175,6 +176,9 @@ void          _lia_store_apply_outside_changes (LiaStore               *self,
                                                 guint                   n_entries);
 
 /* lia-store-schema.c */
+/* Works out every organization's and contact's latest interaction day again (schema 8). */
+extern const char _lia_store_redo_latest_interactions_sql[];
+
 gboolean   _lia_store_migrate             (LiaStore    *self,
                                            GError     **error);
 
@@ -183,6 +187,8 @@ void        _lia_bind_text     (LiaStmt *stmt, int column, const char *text);
 void        _lia_bind_ref      (LiaStmt *stmt, int column, gint64 id);      /* 0 → NULL */
 void        _lia_bind_date     (LiaStmt *stmt, int column, const GDate *date);
 void        _lia_bind_nick     (LiaStmt *stmt, int column, GType enum_type, int value);
+/* A cadence, NULL for the quadrant's default (schema 8). */
+void        _lia_bind_cadence  (LiaStmt *stmt, int column, LiaAssessment *assessment);
 void        _lia_bind_time     (LiaStmt *stmt, int column, GDateTime *time); /* UTC µs */
 const char *_lia_column_text   (LiaStmt *stmt, int column);                 /* never NULL */
 GDate      *_lia_column_date   (LiaStmt *stmt, int column);

@@ -533,6 +533,325 @@ static const char migration_10[] =
   "ALTER TABLE interactions ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0"
   "  CHECK (sequence >= 0);";
 
+/* Version 11: engagement kept in the database, so that lists of stakeholders sort and filter
+ * by last contact in SQL. Each organization and contact keeps the local day of its latest
+ * interaction, planned ones included (a query "as of" a day before it looks further back,
+ * see lia-store-engagement.c): a contact's own interactions; an organization's own and those
+ * of its people on days they were affiliated with it, as its timeline shows. Triggers keep it
+ * right through every write (an insert only raises it; anything else works it out again for
+ * the records it touches), except inside a bulk load, whose end works it out for everyone.
+ * Each also gets a stay-in-touch cadence of its own: NULL for its map quadrant's default,
+ * 0 for none, else every so many days. And the roles of affiliations get a full-text index. */
+#define LATEST_CONTACT_DAY(c) \
+  "(SELECT max (t.day) FROM interaction_contacts ic JOIN interactions t ON t.id = ic.interaction_id" \
+  "  WHERE ic.contact_id = " c ")"
+#define LATEST_ORGANIZATION_DAY(o) \
+  "nullif (max (" \
+  "  ifnull ((SELECT max (t.day) FROM interaction_organizations io" \
+  "    JOIN interactions t ON t.id = io.interaction_id WHERE io.organization_id = " o "), '')," \
+  "  ifnull ((SELECT max (t.day) FROM affiliations a" \
+  "    JOIN interaction_contacts ic ON ic.contact_id = a.contact_id" \
+  "    JOIN interactions t ON t.id = ic.interaction_id" \
+  "    WHERE a.organization_id = " o \
+  "    AND (a.from_date IS NULL OR t.day >= a.from_date)" \
+  "    AND (a.until_date IS NULL OR t.day <= a.until_date)), '')), '')"
+/* Work the day out again for the contacts, organizations @where selects; rows whose day
+ * does not change are not written. */
+#define REDO_CONTACTS(where) \
+  "  UPDATE contacts SET latest_interaction_day = " LATEST_CONTACT_DAY ("contacts.id") \
+  "  WHERE (" where ") AND latest_interaction_day IS NOT " LATEST_CONTACT_DAY ("contacts.id") ";"
+#define REDO_ORGANIZATIONS(where) \
+  "  UPDATE organizations SET latest_interaction_day = " LATEST_ORGANIZATION_DAY ("organizations.id") \
+  "  WHERE (" where ") AND latest_interaction_day IS NOT " LATEST_ORGANIZATION_DAY ("organizations.id") ";"
+#define ORGANIZATIONS_OF(contact) \
+  "id IN (SELECT organization_id FROM affiliations WHERE contact_id = " contact ")"
+#define NOT_BULK " WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN"
+#define INTERACTION_DAY "(SELECT day FROM interactions WHERE id = new.interaction_id)"
+#define REDO_ALL_LATEST REDO_CONTACTS ("1") REDO_ORGANIZATIONS ("1")
+
+/* What the end of a bulk load runs (lia-store-bulk.c). */
+const char _lia_store_redo_latest_interactions_sql[] = REDO_ALL_LATEST;
+
+static const char migration_11[] =
+  "ALTER TABLE organizations ADD COLUMN cadence_days INTEGER"
+  "  CHECK (cadence_days IS NULL OR cadence_days BETWEEN 0 AND 3650);"
+  "ALTER TABLE organizations ADD COLUMN latest_interaction_day TEXT;"
+  "ALTER TABLE contacts ADD COLUMN cadence_days INTEGER"
+  "  CHECK (cadence_days IS NULL OR cadence_days BETWEEN 0 AND 3650);"
+  "ALTER TABLE contacts ADD COLUMN latest_interaction_day TEXT;"
+  "CREATE INDEX contacts_by_latest_interaction ON contacts (latest_interaction_day);"
+  "CREATE INDEX organizations_by_latest_interaction ON organizations (latest_interaction_day);"
+  /* The day is worked out from rows the change log has seen already: writing it is not a
+   * change of the record. An UPDATE OF every other column still logs every write the store
+   * makes (it sets them all), an undo's move of an id included. */
+  "DROP TRIGGER organizations_log_update;"
+  "CREATE TRIGGER organizations_log_update AFTER UPDATE OF id, uid, name, short_name, sector,"
+  "  parent_id, country, street, locality, region, postal_code, address_country, website, email,"
+  "  phone, notes, influence, interest, stance, sort_key, created_at, updated_at, cadence_days"
+  "  ON organizations WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN"
+  CHANGE_LOG_ROW ("organization", "new.id", "update")
+  "END;"
+  "DROP TRIGGER contacts_log_update;"
+  "CREATE TRIGGER contacts_log_update AFTER UPDATE OF id, uid, honorific, given_name, family_name,"
+  "  suffix, display_name, label, job_title, time_zone, preferred_channel, notes, influence,"
+  "  interest, stance, sort_key, created_at, updated_at, family_sort_key, given_sort_key,"
+  "  nickname, birthday, localities, cadence_days ON contacts WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN"
+  CHANGE_LOG_ROW ("contact", "new.id", "update")
+  "END;"
+
+  /* A participant added: the interaction's day can only raise the latest. */
+  "CREATE TRIGGER interaction_contacts_latest_insert AFTER INSERT ON interaction_contacts" NOT_BULK
+  "  UPDATE contacts SET latest_interaction_day = " INTERACTION_DAY
+  "  WHERE id = new.contact_id"
+  "  AND (latest_interaction_day IS NULL OR latest_interaction_day < " INTERACTION_DAY ");"
+  "  UPDATE organizations SET latest_interaction_day = " INTERACTION_DAY
+  "  WHERE id IN (SELECT a.organization_id FROM affiliations a WHERE a.contact_id = new.contact_id"
+  "    AND (a.from_date IS NULL OR a.from_date <= " INTERACTION_DAY ")"
+  "    AND (a.until_date IS NULL OR a.until_date >= " INTERACTION_DAY "))"
+  "  AND (latest_interaction_day IS NULL OR latest_interaction_day < " INTERACTION_DAY ");"
+  "END;"
+  "CREATE TRIGGER interaction_contacts_latest_delete AFTER DELETE ON interaction_contacts" NOT_BULK
+  REDO_CONTACTS ("id = old.contact_id")
+  REDO_ORGANIZATIONS (ORGANIZATIONS_OF ("old.contact_id"))
+  "END;"
+  "CREATE TRIGGER interaction_contacts_latest_update AFTER UPDATE ON interaction_contacts" NOT_BULK
+  REDO_CONTACTS ("id IN (old.contact_id, new.contact_id)")
+  REDO_ORGANIZATIONS (ORGANIZATIONS_OF ("old.contact_id") " OR " ORGANIZATIONS_OF ("new.contact_id"))
+  "END;"
+  "CREATE TRIGGER interaction_organizations_latest_insert AFTER INSERT ON interaction_organizations"
+  NOT_BULK
+  "  UPDATE organizations SET latest_interaction_day = " INTERACTION_DAY
+  "  WHERE id = new.organization_id"
+  "  AND (latest_interaction_day IS NULL OR latest_interaction_day < " INTERACTION_DAY ");"
+  "END;"
+  "CREATE TRIGGER interaction_organizations_latest_delete AFTER DELETE ON interaction_organizations"
+  NOT_BULK
+  REDO_ORGANIZATIONS ("id = old.organization_id")
+  "END;"
+  "CREATE TRIGGER interaction_organizations_latest_update AFTER UPDATE ON interaction_organizations"
+  NOT_BULK
+  REDO_ORGANIZATIONS ("id IN (old.organization_id, new.organization_id)")
+  "END;"
+  /* A deleted interaction takes its participants with it (ON DELETE CASCADE), whose triggers
+   * see it gone; a moved one changes the day of everyone in it. */
+  "CREATE TRIGGER interactions_latest_update AFTER UPDATE OF day ON interactions"
+  "  WHEN old.day IS NOT new.day AND NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN"
+  REDO_CONTACTS ("id IN (SELECT contact_id FROM interaction_contacts WHERE interaction_id = new.id)")
+  REDO_ORGANIZATIONS ("id IN (SELECT organization_id FROM interaction_organizations"
+                      "  WHERE interaction_id = new.id"
+                      "  UNION SELECT a.organization_id FROM affiliations a"
+                      "  JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
+                      "  WHERE ic.interaction_id = new.id)")
+  "END;"
+  "CREATE TRIGGER affiliations_latest_insert AFTER INSERT ON affiliations" NOT_BULK
+  REDO_ORGANIZATIONS ("id = new.organization_id")
+  "END;"
+  "CREATE TRIGGER affiliations_latest_delete AFTER DELETE ON affiliations" NOT_BULK
+  REDO_ORGANIZATIONS ("id = old.organization_id")
+  "END;"
+  "CREATE TRIGGER affiliations_latest_update"
+  "  AFTER UPDATE OF contact_id, organization_id, from_date, until_date ON affiliations" NOT_BULK
+  REDO_ORGANIZATIONS ("id IN (old.organization_id, new.organization_id)")
+  "END;"
+
+  /* Roles held, current and former, for search ("deputy director" finds whoever was one).
+   * An undo moves a restored affiliation to its former id: the index follows the id too. */
+  "CREATE VIRTUAL TABLE affiliations_fts USING fts5 (role, content = 'affiliations',"
+  "  content_rowid = 'id', " FTS_OPTIONS ");"
+  "CREATE TRIGGER affiliations_fts_insert AFTER INSERT ON affiliations BEGIN"
+  "  INSERT INTO affiliations_fts (rowid, role) VALUES (new.id, new.role);"
+  "END;"
+  "CREATE TRIGGER affiliations_fts_delete AFTER DELETE ON affiliations BEGIN"
+  "  INSERT INTO affiliations_fts (affiliations_fts, rowid, role) VALUES ('delete', old.id, old.role);"
+  "END;"
+  "CREATE TRIGGER affiliations_fts_update AFTER UPDATE OF id, role ON affiliations BEGIN"
+  "  INSERT INTO affiliations_fts (affiliations_fts, rowid, role) VALUES ('delete', old.id, old.role);"
+  "  INSERT INTO affiliations_fts (rowid, role) VALUES (new.id, new.role);"
+  "END;"
+  "INSERT INTO affiliations_fts (affiliations_fts) VALUES ('rebuild');"
+
+  /* The records there already. */
+  REDO_ALL_LATEST;
+
+/* Version 12: projects run with partners, with their stakeholders, milestones, risk register
+ * (and how each risk's likelihood and impact changed, written by triggers like the assessment
+ * history) and links to interactions, commitments and concerns. Deleting a project removes
+ * its own rows and its links, never the linked records; deleting a contact that owns a risk
+ * leaves the risk without an owner. A project's full-text index holds its own text and its
+ * milestones' and risks' titles and texts, so that it is a regular FTS5 table kept by
+ * triggers on all three tables (rebuilt from the view project_search for one project at a
+ * time); it is small enough to be kept row by row during a bulk load too. The change log
+ * learns the kind 'project': its CHECK is rebuilt (legacy_alter_table keeps the triggers that
+ * write to it pointing at the new table). */
+#define PROJECT_FTS_REFRESH(id) \
+  "  DELETE FROM projects_fts WHERE rowid = " id ";" \
+  "  INSERT INTO projects_fts (rowid, name, summary, owner, notes, milestones, risks)" \
+  "    SELECT id, name, summary, owner, notes, milestones, risks FROM project_search" \
+  "    WHERE id = " id ";"
+#define PROJECT_FTS_CHILD_TRIGGERS(table) \
+  "CREATE TRIGGER " table "_fts_insert AFTER INSERT ON " table " BEGIN" \
+  PROJECT_FTS_REFRESH ("new.project_id") \
+  "END;" \
+  "CREATE TRIGGER " table "_fts_update AFTER UPDATE ON " table " BEGIN" \
+  PROJECT_FTS_REFRESH ("old.project_id") \
+  PROJECT_FTS_REFRESH ("new.project_id") \
+  "END;" \
+  "CREATE TRIGGER " table "_fts_delete AFTER DELETE ON " table " BEGIN" \
+  PROJECT_FTS_REFRESH ("old.project_id") \
+  "END;"
+
+static const char migration_12[] =
+  "CREATE TABLE projects ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE CHECK (length(uid) > 0),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN"
+  "    ('planned', 'active', 'on-hold', 'completed', 'cancelled')),"
+  "  start_date TEXT,"
+  "  end_date TEXT,"
+  "  owner TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  CHECK (start_date IS NULL OR end_date IS NULL OR start_date <= end_date)"
+  ");"
+  "CREATE INDEX projects_by_status ON projects (status, name);"
+  "CREATE TABLE project_tags ("
+  "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  tag TEXT NOT NULL CHECK (length(tag) > 0),"
+  "  PRIMARY KEY (project_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE project_stakeholders ("
+  "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  contact_id INTEGER REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER REFERENCES organizations (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (project_id, position),"
+  "  CHECK ((contact_id IS NULL) <> (organization_id IS NULL))"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX project_stakeholders_by_contact ON project_stakeholders (contact_id);"
+  "CREATE INDEX project_stakeholders_by_organization ON project_stakeholders (organization_id);"
+  "CREATE TABLE project_milestones ("
+  "  id INTEGER PRIMARY KEY,"
+  "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+  "  uid TEXT NOT NULL CHECK (length(uid) > 0),"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  due_date TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'missed')),"
+  "  done_date TEXT,"
+  "  UNIQUE (project_id, uid)"
+  ");"
+  "CREATE INDEX project_milestones_by_due ON project_milestones (status, due_date);"
+  /* A project's open milestones by due date: the Projects view's overdue count and next
+   * milestone, for every project at once (without it, 1,000 projects took seconds). */
+  "CREATE INDEX project_milestones_by_project ON project_milestones (project_id, status, due_date);"
+  "CREATE TABLE project_risks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+  "  uid TEXT NOT NULL CHECK (length(uid) > 0),"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  likelihood INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 5),"
+  "  impact INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5),"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN"
+  "    ('open', 'mitigating', 'closed', 'occurred')),"
+  "  owner_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  mitigation TEXT NOT NULL DEFAULT '',"
+  "  review_date TEXT,"
+  "  UNIQUE (project_id, uid)"
+  ");"
+  "CREATE INDEX project_risks_by_owner ON project_risks (owner_id);"
+  "CREATE INDEX project_risks_by_score ON project_risks (likelihood * impact);"
+  "CREATE TABLE risk_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  risk_id INTEGER NOT NULL REFERENCES project_risks (id) ON DELETE CASCADE,"
+  "  changed_at INTEGER NOT NULL,"
+  "  likelihood INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 5),"
+  "  impact INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5)"
+  ");"
+  "CREATE INDEX risk_history_by_risk ON risk_history (risk_id, changed_at);"
+  "CREATE TRIGGER project_risks_history_insert AFTER INSERT ON project_risks BEGIN"
+  "  INSERT INTO risk_history (risk_id, changed_at, likelihood, impact)"
+  "    VALUES (new.id, (SELECT updated_at FROM projects WHERE id = new.project_id),"
+  "            new.likelihood, new.impact);"
+  "END;"
+  "CREATE TRIGGER project_risks_history_update AFTER UPDATE OF likelihood, impact"
+  "  ON project_risks"
+  "  WHEN old.likelihood IS NOT new.likelihood OR old.impact IS NOT new.impact BEGIN"
+  "  INSERT INTO risk_history (risk_id, changed_at, likelihood, impact)"
+  "    VALUES (new.id, (SELECT updated_at FROM projects WHERE id = new.project_id),"
+  "            new.likelihood, new.impact);"
+  "END;"
+  "CREATE TABLE project_links ("
+  "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  interaction_id INTEGER REFERENCES interactions (id) ON DELETE CASCADE,"
+  "  commitment_id INTEGER REFERENCES commitments (id) ON DELETE CASCADE,"
+  "  concern_id INTEGER REFERENCES concerns (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (project_id, position),"
+  "  CHECK ((interaction_id IS NOT NULL) + (commitment_id IS NOT NULL)"
+  "    + (concern_id IS NOT NULL) = 1)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX project_links_by_interaction ON project_links (interaction_id)"
+  "  WHERE interaction_id IS NOT NULL;"
+  "CREATE INDEX project_links_by_commitment ON project_links (commitment_id)"
+  "  WHERE commitment_id IS NOT NULL;"
+  "CREATE INDEX project_links_by_concern ON project_links (concern_id)"
+  "  WHERE concern_id IS NOT NULL;"
+
+  "CREATE VIEW project_search (id, name, summary, owner, notes, milestones, risks) AS"
+  "  SELECT p.id, p.name, p.summary, p.owner, p.notes,"
+  "    ifnull ((SELECT group_concat (m.title, ' · ') FROM project_milestones m"
+  "             WHERE m.project_id = p.id), ''),"
+  "    ifnull ((SELECT group_concat (r.title || ' ' || r.description || ' ' || r.mitigation, ' · ')"
+  "             FROM project_risks r WHERE r.project_id = p.id), '')"
+  "  FROM projects p;"
+  "CREATE VIRTUAL TABLE projects_fts USING fts5 (name, summary, owner, notes, milestones, risks,"
+  "  " FTS_OPTIONS ");"
+  "CREATE TRIGGER projects_fts_insert AFTER INSERT ON projects BEGIN"
+  PROJECT_FTS_REFRESH ("new.id")
+  "END;"
+  "CREATE TRIGGER projects_fts_update AFTER UPDATE ON projects BEGIN"
+  "  DELETE FROM projects_fts WHERE rowid = old.id;"
+  PROJECT_FTS_REFRESH ("new.id")
+  "END;"
+  "CREATE TRIGGER projects_fts_delete AFTER DELETE ON projects BEGIN"
+  "  DELETE FROM projects_fts WHERE rowid = old.id;"
+  "END;"
+  PROJECT_FTS_CHILD_TRIGGERS ("project_milestones")
+  PROJECT_FTS_CHILD_TRIGGERS ("project_risks")
+
+  "PRAGMA legacy_alter_table = ON;"
+  "CREATE TABLE change_log_9 ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('organization', 'contact', 'affiliation',"
+  "    'interaction', 'commitment', 'concern', 'project', 'all')),"
+  "  record_id INTEGER NOT NULL,"
+  "  operation TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete', 'reset')),"
+  "  changed_at INTEGER NOT NULL,"
+  "  author TEXT"
+  ");"
+  "INSERT INTO change_log_9 SELECT seq, kind, record_id, operation, changed_at, author"
+  "  FROM change_log;"
+  "DROP TABLE change_log;"
+  "ALTER TABLE change_log_9 RENAME TO change_log;"
+  "PRAGMA legacy_alter_table = OFF;"
+  "CREATE TRIGGER change_log_prune AFTER INSERT ON change_log"
+  "  WHEN new.seq % 1000 = 0 BEGIN"
+  "  DELETE FROM change_log WHERE seq <= new.seq - 10000;"
+  "END;"
+  CHANGE_LOG_RECORD_TRIGGERS ("projects", "project")
+  CHANGE_LOG_CHILD_TRIGGERS ("project_tags", "project", "project_id")
+  CHANGE_LOG_CHILD_TRIGGERS ("project_stakeholders", "project", "project_id")
+  CHANGE_LOG_CHILD_TRIGGERS ("project_milestones", "project", "project_id")
+  CHANGE_LOG_CHILD_TRIGGERS ("project_risks", "project", "project_id")
+  CHANGE_LOG_CHILD_TRIGGERS ("project_links", "project", "project_id");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -544,6 +863,8 @@ static const char * const migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
+  migration_12,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

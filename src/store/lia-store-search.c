@@ -43,6 +43,12 @@ static const SearchTarget targets[] = {
   { LIA_RECORD_KIND_COMMITMENT, "commitments", "title, notes", "10.0, 1.0", "NULL, NULL, NULL" },
   { LIA_RECORD_KIND_CONCERN, "concerns", "title, root_cause, resolution, notes",
     "10.0, 2.0, 2.0, 1.0", "NULL, NULL, NULL" },
+  /* The index holds the milestones' and risks' text too (the view project_search). */
+  { LIA_RECORD_KIND_PROJECT, "projects",
+    "name, summary, owner, notes,"
+    " (SELECT milestones FROM project_search s WHERE s.id = t.id),"
+    " (SELECT risks FROM project_search s WHERE s.id = t.id)",
+    "10.0, 3.0, 2.0, 1.0, 4.0, 4.0", "NULL, NULL, NULL" },
 };
 
 #define N_EXTRA_COLUMNS 3
@@ -376,6 +382,89 @@ search_target (LiaStore           *self,
   return TRUE;
 }
 
+/* People by the roles they hold or held (schema 8): a hit is the contact, the matched role as
+ * its passage, and in its context line the organization, with "former" and the end date when
+ * the role is over. A contact already found by its own text is not listed twice; up to
+ * @limit contact hits in all. */
+static gboolean
+search_roles (LiaStore   *self,
+              GArray     *terms,
+              const char *match,
+              guint       limit,
+              GPtrArray  *results,
+              GError    **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GDate) today = lia_date_new_today ();
+  g_autofree char *today_iso = lia_date_to_iso (today);
+  guint n_contacts = 0;
+  int rc = SQLITE_DONE;
+
+  for (guint i = 0; i < results->len; i++)
+    if (lia_search_result_get_kind (results->pdata[i]) == LIA_RECORD_KIND_CONTACT)
+      {
+        gint64 id = lia_search_result_get_id (results->pdata[i]);
+
+        g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+        n_contacts++;
+      }
+
+  /* Current roles first, then the latest to end; the newest matches as for the others. */
+  stmt = _lia_store_prepare (self,
+                             "SELECT c.id, c.uid, c.label, m.role, o.name, a.until_date,"
+                             "  a.until_date IS NOT NULL AND a.until_date < ?2"
+                             " FROM (SELECT rowid AS id, role FROM affiliations_fts"
+                             "   WHERE affiliations_fts MATCH ?1 ORDER BY rowid DESC LIMIT "
+                             G_STRINGIFY (CANDIDATE_WINDOW) ") m"
+                             " JOIN affiliations a ON a.id = m.id"
+                             " JOIN contacts c ON c.id = a.contact_id"
+                             " JOIN organizations o ON o.id = a.organization_id"
+                             " ORDER BY a.until_date IS NOT NULL AND a.until_date < ?2,"
+                             "  a.until_date DESC, a.id DESC",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, today_iso, -1, SQLITE_TRANSIENT);
+
+  while (n_contacts < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *snippet = NULL;
+      g_autofree char *context = NULL;
+      LiaSearchResult *result;
+
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+
+      if (sqlite3_column_int (stmt, 6))
+        /* Translators: a search hit for a role someone no longer holds: the organization
+         * and the day it ended, e.g. "Former, Ministry of Health, until 2023-05-31". */
+        context = g_strdup_printf (_("Former, %s, until %s"), _lia_column_text (stmt, 4),
+                                   _lia_column_text (stmt, 5));
+      else
+        context = g_strdup (_lia_column_text (stmt, 4));
+      snippet = make_snippet (terms, _lia_column_text (stmt, 3));
+
+      result = lia_search_result_new (LIA_RECORD_KIND_CONTACT, id, _lia_column_text (stmt, 1),
+                                      _lia_column_text (stmt, 2),
+                                      snippet != NULL ? snippet : _lia_column_text (stmt, 3), 0.0);
+      _lia_search_result_set_context (result, NULL, NULL, context);
+      g_ptr_array_add (results, result);
+      n_contacts++;
+    }
+
+  if (n_contacts < limit && rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not search"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 GPtrArray *
 lia_store_search (LiaStore    *self,
                   const char  *text,
@@ -402,8 +491,13 @@ lia_store_search (LiaStore    *self,
     return g_steal_pointer (&results);
 
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
-    if (!search_target (self, &targets[i], terms, match, limit_per_kind, results, error))
-      return NULL;
+    {
+      if (!search_target (self, &targets[i], terms, match, limit_per_kind, results, error))
+        return NULL;
+      if (targets[i].kind == LIA_RECORD_KIND_CONTACT &&
+          !search_roles (self, terms, match, limit_per_kind, results, error))
+        return NULL;
+    }
 
   return g_steal_pointer (&results);
 }

@@ -75,6 +75,19 @@ _lia_bind_time (LiaStmt   *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+void
+_lia_bind_cadence (LiaStmt       *stmt,
+                   int            column,
+                   LiaAssessment *assessment)
+{
+  int days = lia_assessment_get_cadence_days (assessment);
+
+  if (days == LIA_CADENCE_DEFAULT)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_int (stmt, column, days);
+}
+
 const char *
 _lia_column_text (LiaStmt *stmt,
                   int      column)

@@ -49,6 +49,12 @@ static const RowLinks row_links[] = {
   { LIA_RECORD_KIND_CONCERN,
     { "concern_parties.concern_id", "concern_interactions.concern_id", NULL },
     "title, root_cause, resolution, notes" },
+  /* The project's index is kept by triggers on every column, the id included. */
+  { LIA_RECORD_KIND_PROJECT,
+    { "project_tags.project_id", "project_stakeholders.project_id",
+      "project_milestones.project_id", "project_risks.project_id", "project_links.project_id",
+      NULL },
+    NULL },
 };
 
 static const RowLinks *
@@ -227,6 +233,52 @@ remap (gint64 value,
   return value == from ? to : value;
 }
 
+static void
+relink_project (LiaProject    *project,
+                LiaRecordKind  kind,
+                gint64         from,
+                gint64         to)
+{
+  GListModel *stakeholders = lia_project_get_stakeholders (project);
+  GListModel *risks = lia_project_get_risks (project);
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (kind == LIA_RECORD_KIND_INTERACTION || kind == LIA_RECORD_KIND_COMMITMENT ||
+      kind == LIA_RECORD_KIND_CONCERN)
+    {
+      if (lia_project_has_link (project, kind, from))
+        {
+          lia_project_remove_link (project, kind, from);
+          lia_project_add_link (project, kind, to);
+        }
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
+    {
+      g_autoptr(LiaProjectStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
+      const char *role = lia_project_stakeholder_get_role (stakeholder);
+
+      if (kind == LIA_RECORD_KIND_CONTACT && lia_project_stakeholder_get_contact_id (stakeholder) == from)
+        g_ptr_array_add (moved, lia_project_stakeholder_new_contact (to, role));
+      else if (kind == LIA_RECORD_KIND_ORGANIZATION &&
+               lia_project_stakeholder_get_organization_id (stakeholder) == from)
+        g_ptr_array_add (moved, lia_project_stakeholder_new_organization (to, role));
+      else
+        g_ptr_array_add (moved, g_object_ref (stakeholder));
+    }
+  lia_project_clear_stakeholders (project);
+  for (guint i = 0; i < moved->len; i++)
+    lia_project_add_stakeholder (project, moved->pdata[i]);
+
+  for (guint i = 0; kind == LIA_RECORD_KIND_CONTACT && i < g_list_model_get_n_items (risks); i++)
+    {
+      g_autoptr(LiaRisk) risk = g_list_model_get_item (risks, i);
+
+      lia_risk_set_owner_id (risk, remap (lia_risk_get_owner_id (risk), from, to));
+    }
+}
+
 /* The record came back under a new id: @dependent's links follow it. */
 static void
 relink (LiaRecord     *dependent,
@@ -288,6 +340,8 @@ relink (LiaRecord     *dependent,
         lia_commitment_set_interaction_id (commitment,
                                            remap (lia_commitment_get_interaction_id (commitment), from, to));
     }
+  else if (LIA_IS_PROJECT (dependent))
+    relink_project (LIA_PROJECT (dependent), kind, from, to);
   else if (LIA_IS_CONCERN (dependent))
     {
       LiaConcern *concern = LIA_CONCERN (dependent);

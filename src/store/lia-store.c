@@ -324,6 +324,8 @@ _lia_record_ops_for_kind (LiaRecordKind kind)
       return &_lia_commitment_ops;
     case LIA_RECORD_KIND_CONCERN:
       return &_lia_concern_ops;
+    case LIA_RECORD_KIND_PROJECT:
+      return &_lia_project_ops;
     default:
       return NULL;
     }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-commitment-detail.h"
+#include "lia-project-links.h"
 #include "lia-ui-util.h"
 
 struct _LiaCommitmentDetail
@@ -73,6 +74,8 @@ lia_commitment_detail_build (LiaDetail *detail,
                                                       _("Promised at")));
     }
   lia_ui_group_add (group, lia_ui_property_row_new (_("Notes"), lia_commitment_get_notes (commitment)));
+
+  lia_project_links_add_group (store, content, LIA_RECORD_KIND_COMMITMENT, lia_record_get_id (record));
 }
 
 static void

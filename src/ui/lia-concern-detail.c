@@ -9,6 +9,7 @@
 
 #include "lia-concern-detail.h"
 #include "lia-store-today.h"
+#include "lia-project-links.h"
 #include "lia-ui-util.h"
 
 struct _LiaConcernDetail
@@ -163,6 +164,7 @@ lia_concern_detail_build (LiaDetail *detail,
 
   add_timeline (store, content, lia_record_get_id (record), interactions->len);
   add_commitments (store, content, lia_record_get_id (record));
+  lia_project_links_add_group (store, content, LIA_RECORD_KIND_CONCERN, lia_record_get_id (record));
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lia-contact-detail.h"
+#include "lia-engagement-ui.h"
 #include "lia-iso-codes.h"
 #include "lia-store-reports.h"
 #include "lia-ui-util.h"
@@ -203,6 +204,8 @@ lia_contact_detail_build (LiaDetail *detail,
   lia_ui_group_add (group, lia_ui_property_row_new (_("Interest"), interest));
   lia_ui_group_add (group, lia_ui_property_row_new (_("Stance"),
                                                     lia_labels_stance (lia_assessment_get_stance (assessment))));
+
+  lia_engagement_add_group (content, store, LIA_RECORD_KIND_CONTACT, id);
 
   commitments = lia_store_list_open_commitments (store, id, 0, &error);
   if (lia_detail_failed (detail, &error))

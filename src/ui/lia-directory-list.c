@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "lia-directory-list.h"
+#include "lia-engagement-ui.h"
 #include "lia-error-state.h"
+#include "lia-labels.h"
 #include "lia-ui-util.h"
 
 /* Subtitles cost a query or two each; the visible rows' are kept. */
@@ -23,16 +25,37 @@ struct _LiaDirectoryList
   GtkSingleSelection *selection;
   GHashTable         *subtitles;   /* id → subtitle */
   GHashTable         *bound;       /* GtkListItem set */
+  GHashTable         *engagement;  /* id → LiaStakeholder, of the rows shown */
+  GSettings          *settings;
+  gboolean            engaged;     /* sorted or filtered on engagement */
+  gboolean            resetting;   /* the popover's controls are being reset */
+  char               *filters;     /* what the popover says, to reload only when it changes */
   gulong              changed_handler;
   gulong              reset_handler;
   guint               refresh_source;
 
   /* Template widgets */
+  GtkWidget          *content;
   GtkStack           *stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
   GtkButton          *empty_button;
   GtkWidget          *error_page;
+  GtkLabel           *filter_summary;
+  GtkMenuButton      *filter_button;
+
+  /* The sort and filter popover */
+  GtkDropDown        *sort_drop;
+  GtkDropDown        *stance_drop;
+  GtkSpinButton      *influence_min;
+  GtkSpinButton      *influence_max;
+  GtkSpinButton      *interest_min;
+  GtkSpinButton      *interest_max;
+  GtkEntry           *sector_entry;
+  GtkEntry           *tag_entry;
+  GtkEntry           *country_entry;
+  GtkSpinButton      *not_contacted_spin;
+  GtkCheckButton     *due_check;
 };
 
 enum {
@@ -125,6 +148,64 @@ people_count (LiaDirectoryList *self,
   return g_strdup_printf ("%u", people->len);
 }
 
+/* The row's engagement figures, worked out when the row is shown and kept while it is. */
+static LiaStakeholder *
+row_engagement (LiaDirectoryList *self,
+                LiaRecord        *record)
+{
+  gint64 id = lia_record_get_id (record);
+  LiaStakeholder *s = g_hash_table_lookup (self->engagement, &id);
+  LiaStakeholderQuery query;
+
+  if (s != NULL)
+    return s;
+
+  lia_engagement_query_init (&query, self->settings);
+  s = lia_store_get_stakeholder (self->store, self->kind, id, NULL, query.cadence, NULL);
+  if (s == NULL)
+    return NULL;
+
+  if (g_hash_table_size (self->engagement) >= MAX_CACHED_SUBTITLES)
+    g_hash_table_remove_all (self->engagement);
+  g_hash_table_insert (self->engagement, g_memdup2 (&id, sizeof id), s);
+  return s;
+}
+
+static void
+bind_engagement (LiaDirectoryList *self,
+                 GtkWidget        *box,
+                 LiaRecord        *record)
+{
+  GtkLabel *line = g_object_get_data (G_OBJECT (box), "engagement");
+  GtkWidget *dot = g_object_get_data (G_OBJECT (box), "dot");
+  LiaStakeholder *s = row_engagement (self, record);
+  g_autoptr(GDate) today = lia_date_new_today ();
+  g_autofree char *summary = NULL;
+  const char *dot_class;
+
+  gtk_widget_set_visible (GTK_WIDGET (line), s != NULL);
+  gtk_widget_set_visible (dot, s != NULL);
+  if (s == NULL)
+    return;
+
+  summary = lia_engagement_format_summary (s, today);
+  gtk_label_set_text (line, summary);
+  for (int stance = LIA_STANCE_UNKNOWN; stance <= LIA_STANCE_OPPOSED; stance++)
+    gtk_widget_remove_css_class (dot, lia_engagement_stance_class (stance));
+  dot_class = lia_engagement_stance_class (s->stance);
+  gtk_widget_add_css_class (dot, dot_class);
+  gtk_widget_set_tooltip_text (dot, lia_labels_stance (s->stance));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lia_labels_stance (s->stance), -1);
+  /* A low score shows: under 40 in the error colour, under 60 in the warning colour. */
+  gtk_widget_remove_css_class (GTK_WIDGET (line), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (line), "warning");
+  if (s->health.score < 40)
+    gtk_widget_add_css_class (GTK_WIDGET (line), "error");
+  else if (s->health.score < 60)
+    gtk_widget_add_css_class (GTK_WIDGET (line), "warning");
+}
+
 static void
 bind_item (LiaDirectoryList *self,
            GtkListItem      *item)
@@ -154,6 +235,7 @@ bind_item (LiaDirectoryList *self,
   subtitle = lia_directory_list_dup_subtitle (self, record);
   gtk_label_set_text (subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (subtitle_label), subtitle[0] != '\0');
+  bind_engagement (self, box, record);
 
   if (LIA_IS_ORGANIZATION (record))
     {
@@ -181,6 +263,7 @@ on_record_notify_cb (GtkListItem *item)
     {
       gint64 id = lia_record_get_id (record);
       g_hash_table_remove (self->subtitles, &id);
+      g_hash_table_remove (self->engagement, &id);
     }
   bind_item (self, item);
 }
@@ -196,7 +279,14 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *count = gtk_label_new (NULL);
+  GtkWidget *engagement = gtk_label_new (NULL);
+  GtkWidget *dot = gtk_image_new_from_icon_name ("media-record-symbolic");
 
+  gtk_label_set_xalign (GTK_LABEL (engagement), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (engagement), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (engagement, "caption");
+  gtk_widget_add_css_class (dot, "stance-dot");
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -213,14 +303,18 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (labels), engagement);
   gtk_box_append (GTK_BOX (box), avatar);
   gtk_box_append (GTK_BOX (box), labels);
   gtk_box_append (GTK_BOX (box), count);
+  gtk_box_append (GTK_BOX (box), dot);
 
   g_object_set_data (G_OBJECT (box), "avatar", avatar);
   g_object_set_data (G_OBJECT (box), "title", title);
   g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
   g_object_set_data (G_OBJECT (box), "count", count);
+  g_object_set_data (G_OBJECT (box), "engagement", engagement);
+  g_object_set_data (G_OBJECT (box), "dot", dot);
   g_object_set_data (G_OBJECT (item), "list", self);
   gtk_list_item_set_child (item, box);
 }
@@ -260,6 +354,7 @@ refresh_idle_cb (gpointer user_data)
 
   self->refresh_source = 0;
   g_hash_table_remove_all (self->subtitles);
+  g_hash_table_remove_all (self->engagement);
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &item, NULL))
     bind_item (self, item);
@@ -267,16 +362,12 @@ refresh_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Roles and organization names come from other records: redo the visible rows once a change
- * to any of them is through. */
+/* Roles, organization names and engagement come from other records: redo the visible rows
+ * once a change to any of them is through. */
 static void
 on_store_changed_cb (LiaDirectoryList *self,
                      LiaRecordKind     kind)
 {
-  if (kind != LIA_RECORD_KIND_AFFILIATION && kind != LIA_RECORD_KIND_ORGANIZATION &&
-      kind != LIA_RECORD_KIND_CONTACT)
-    return;
-
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_idle_cb, self);
 }
@@ -295,6 +386,284 @@ static void
 retry (LiaDirectoryList *self)
 {
   lia_list_model_reload (self->model);
+}
+
+
+/* --- Sort and filter ------------------------------------------------------------------------ */
+
+/* The sort drop-down's items, in order. */
+static const LiaStakeholderSort sort_orders[] = {
+  LIA_STAKEHOLDER_SORT_NAME,
+  LIA_STAKEHOLDER_SORT_LAST_CONTACT,
+  LIA_STAKEHOLDER_SORT_INFLUENCE,
+  LIA_STAKEHOLDER_SORT_INTEREST,
+  LIA_STAKEHOLDER_SORT_STANCE,
+  LIA_STAKEHOLDER_SORT_HEALTH,
+  LIA_STAKEHOLDER_SORT_DUE,
+};
+
+/* The stance drop-down's items: bits of LiaStance, 0 for any. */
+static const guint stance_choices[] = {
+  0,
+  (1u << LIA_STANCE_OPPOSED) | (1u << LIA_STANCE_CONCERNED),
+  1u << LIA_STANCE_OPPOSED,
+  1u << LIA_STANCE_CONCERNED,
+  1u << LIA_STANCE_NEUTRAL,
+  (1u << LIA_STANCE_SUPPORTIVE) | (1u << LIA_STANCE_ADVOCATE),
+  1u << LIA_STANCE_UNKNOWN,
+};
+
+static const char *
+entry_text (GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  return text[0] != '\0' ? text : NULL;
+}
+
+/* The query the popover describes; FALSE when it is the plain list by name. */
+static gboolean
+read_filters (LiaDirectoryList    *self,
+              LiaStakeholderQuery *query)
+{
+  guint sort = gtk_drop_down_get_selected (self->sort_drop);
+  guint stance = gtk_drop_down_get_selected (self->stance_drop);
+  int days = gtk_spin_button_get_value_as_int (self->not_contacted_spin);
+
+  lia_engagement_query_init (query, self->settings);
+  query->sort = sort_orders[MIN (sort, G_N_ELEMENTS (sort_orders) - 1)];
+  query->stances = stance_choices[MIN (stance, G_N_ELEMENTS (stance_choices) - 1)];
+  query->influence_min = gtk_spin_button_get_value_as_int (self->influence_min);
+  query->influence_max = gtk_spin_button_get_value_as_int (self->influence_max);
+  query->interest_min = gtk_spin_button_get_value_as_int (self->interest_min);
+  query->interest_max = gtk_spin_button_get_value_as_int (self->interest_max);
+  query->sector = entry_text (self->sector_entry);
+  query->tag = entry_text (self->tag_entry);
+  query->country = entry_text (self->country_entry);
+  query->not_contacted_days = days > 0 ? days : -1;
+  query->due_only = gtk_check_button_get_active (self->due_check);
+
+  return query->sort != LIA_STAKEHOLDER_SORT_NAME || query->stances != 0 ||
+         query->influence_min > 0 || query->influence_max < 5 ||
+         query->interest_min > 0 || query->interest_max < 5 ||
+         query->sector != NULL || query->tag != NULL || query->country != NULL ||
+         query->not_contacted_days >= 0 || query->due_only;
+}
+
+static void
+update_filter_summary (LiaDirectoryList *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  GtkStringObject *sort = self->sort_drop != NULL ? gtk_drop_down_get_selected_item (self->sort_drop) : NULL;
+  const char *order = sort != NULL ? gtk_string_object_get_string (sort) : _("name");
+  g_autofree char *text = NULL;
+
+  if (self->engaged)
+    /* Translators: above a filtered list: how it is sorted and how many rows are left,
+     * e.g. "By last contact · 12 shown". */
+    text = g_strdup_printf (ngettext ("By %s · %u shown, filtered", "By %s · %u shown, filtered", n),
+                            order, n);
+  else
+    text = g_strdup_printf (_("By %s"), order);
+  gtk_label_set_text (self->filter_summary, text);
+}
+
+/* Everything read_filters() reads, as text. */
+static char *
+describe_filters (const LiaStakeholderQuery *q,
+                  gboolean                   engaged)
+{
+  if (!engaged)
+    return g_strdup ("");
+
+  return g_strdup_printf ("%d %u %d %d %d %d %s|%s|%s %d %d", q->sort, q->stances,
+                          q->influence_min, q->influence_max, q->interest_min, q->interest_max,
+                          q->sector != NULL ? q->sector : "", q->tag != NULL ? q->tag : "",
+                          q->country != NULL ? q->country : "", q->not_contacted_days, q->due_only);
+}
+
+static void
+on_filters_changed_cb (LiaDirectoryList *self)
+{
+  LiaStakeholderQuery query;
+  g_autofree char *filters = NULL;
+
+  if (self->model == NULL || self->resetting)
+    return;
+
+  /* Controls also notify when they are first shown: reload only for a real change. */
+  self->engaged = read_filters (self, &query);
+  filters = describe_filters (&query, self->engaged);
+  if (g_strcmp0 (filters, self->filters) == 0)
+    return;
+  g_free (self->filters);
+  self->filters = g_steal_pointer (&filters);
+
+  lia_list_model_set_stakeholder_query (self->model, self->engaged ? &query : NULL);
+  update_filter_summary (self);
+  update_empty_state (self);
+}
+
+static void
+on_reset_filters_cb (LiaDirectoryList *self)
+{
+  self->resetting = TRUE;
+  gtk_drop_down_set_selected (self->sort_drop, 0);
+  gtk_drop_down_set_selected (self->stance_drop, 0);
+  gtk_spin_button_set_value (self->influence_min, 0);
+  gtk_spin_button_set_value (self->influence_max, 5);
+  gtk_spin_button_set_value (self->interest_min, 0);
+  gtk_spin_button_set_value (self->interest_max, 5);
+  gtk_editable_set_text (GTK_EDITABLE (self->sector_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->tag_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->country_entry), "");
+  gtk_spin_button_set_value (self->not_contacted_spin, 0);
+  gtk_check_button_set_active (self->due_check, FALSE);
+  self->resetting = FALSE;
+  on_filters_changed_cb (self);
+}
+
+/* A labelled control in the popover's grid, the label above it: two columns would not fit a
+ * phone's 360 pixels, in French least of all. Returns the next free row. */
+static int
+attach_row (GtkGrid    *grid,
+            int         row,
+            const char *mnemonic,
+            GtkWidget  *widget,
+            GtkWidget  *mnemonic_widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic_widget != NULL ? mnemonic_widget : widget);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, widget, 0, row + 1, 1, 1);
+
+  return row + 2;
+}
+
+static GtkSpinButton *
+scale_spin (LiaDirectoryList *self,
+            double            value,
+            const char       *accessible_name)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 5, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (on_filters_changed_cb), self);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+/* "MIN to MAX" in one cell. */
+static GtkWidget *
+range_box (GtkSpinButton *min,
+           GtkSpinButton *max)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (min));
+  /* Translators: between the two ends of a range, "1 to 5". */
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_("to")));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (max));
+  return box;
+}
+
+static GtkEntry *
+filter_entry (LiaDirectoryList *self,
+              const char       *placeholder)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_filters_changed_cb), self);
+  return GTK_ENTRY (entry);
+}
+
+/* Made when first opened: a list of thousands of rows need not carry the controls. */
+static void
+build_filter_popover (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  LiaDirectoryList *self = user_data;
+  const char * const sorts[] = { _("name"), _("last contact"), _("influence"), _("interest"),
+                                 _("stance"), _("health"), _("due date"), NULL };
+  const char * const stances[] = { _("Any"), _("Opposed or concerned"), _("Opposed"), _("Concerned"),
+                                   _("Neutral"), _("Supportive or advocate"), _("Not known"), NULL };
+  GtkWidget *popover;
+  GtkWidget *grid;
+  GtkWidget *reset, *due;
+  int row = 0;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  popover = gtk_popover_new ();
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_start (grid, 6);
+  gtk_widget_set_margin_end (grid, 6);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_widget_set_margin_bottom (grid, 6);
+
+  self->sort_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (sorts));
+  gtk_widget_set_name (GTK_WIDGET (self->sort_drop), "sort");
+  g_signal_connect_swapped (self->sort_drop, "notify::selected", G_CALLBACK (on_filters_changed_cb), self);
+  row = attach_row (GTK_GRID (grid), row, _("_Sort by"), GTK_WIDGET (self->sort_drop), NULL);
+
+  self->stance_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (stances));
+  gtk_widget_set_name (GTK_WIDGET (self->stance_drop), "stance");
+  g_signal_connect_swapped (self->stance_drop, "notify::selected", G_CALLBACK (on_filters_changed_cb), self);
+  row = attach_row (GTK_GRID (grid), row, _("S_tance"), GTK_WIDGET (self->stance_drop), NULL);
+
+  self->influence_min = scale_spin (self, 0, _("Lowest influence"));
+  self->influence_max = scale_spin (self, 5, _("Highest influence"));
+  row = attach_row (GTK_GRID (grid), row, _("_Influence"), range_box (self->influence_min, self->influence_max),
+                    GTK_WIDGET (self->influence_min));
+  self->interest_min = scale_spin (self, 0, _("Lowest interest"));
+  self->interest_max = scale_spin (self, 5, _("Highest interest"));
+  row = attach_row (GTK_GRID (grid), row, _("I_nterest"), range_box (self->interest_min, self->interest_max),
+                    GTK_WIDGET (self->interest_min));
+
+  self->sector_entry = filter_entry (self, _("Any"));
+  row = attach_row (GTK_GRID (grid), row, _("Se_ctor"), GTK_WIDGET (self->sector_entry), NULL);
+  self->tag_entry = filter_entry (self, _("Any"));
+  row = attach_row (GTK_GRID (grid), row, _("T_ag"), GTK_WIDGET (self->tag_entry), NULL);
+  self->country_entry = filter_entry (self, _("Code, as FR"));
+  row = attach_row (GTK_GRID (grid), row, _("C_ountry"), GTK_WIDGET (self->country_entry), NULL);
+
+  self->not_contacted_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 3650, 30));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->not_contacted_spin),
+                               _("Only those not in touch for more than this many days, or never; 0 for everyone"));
+  g_signal_connect_swapped (self->not_contacted_spin, "value-changed", G_CALLBACK (on_filters_changed_cb), self);
+  row = attach_row (GTK_GRID (grid), row, _("_Not contacted in days"), GTK_WIDGET (self->not_contacted_spin), NULL);
+
+  due = gtk_check_button_new_with_mnemonic (_("Only those _due for contact"));
+  self->due_check = GTK_CHECK_BUTTON (due);
+  g_signal_connect_swapped (due, "toggled", G_CALLBACK (on_filters_changed_cb), self);
+  gtk_grid_attach (GTK_GRID (grid), due, 0, row++, 1, 1);
+
+  reset = gtk_button_new_with_mnemonic (_("_Reset"));
+  gtk_widget_set_halign (reset, GTK_ALIGN_END);
+  g_signal_connect_swapped (reset, "clicked", G_CALLBACK (on_reset_filters_cb), self);
+  gtk_grid_attach (GTK_GRID (grid), reset, 0, row++, 1, 1);
+
+  /* Taller than a small window: it scrolls. */
+  {
+    GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 440);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
+    gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  }
+  gtk_menu_button_set_popover (button, popover);
 }
 
 static void
@@ -357,6 +726,9 @@ lia_directory_list_constructed (GObject *object)
                                                     G_CALLBACK (on_store_changed_cb), self);
   self->reset_handler = g_signal_connect_swapped (self->store, "reset",
                                                   G_CALLBACK (on_store_changed_cb), self);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_filter_summary), self,
+                           G_CONNECT_SWAPPED);
+  update_filter_summary (self);
   update_empty_state (self);
 }
 
@@ -376,6 +748,7 @@ lia_directory_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_DIRECTORY_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lia_directory_list_parent_class)->dispose (object);
@@ -389,6 +762,8 @@ lia_directory_list_finalize (GObject *object)
   g_clear_pointer (&self->contact_sort_order, g_free);
   g_clear_pointer (&self->subtitles, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->engagement, g_hash_table_unref);
+  g_clear_pointer (&self->filters, g_free);
 
   G_OBJECT_CLASS (lia_directory_list_parent_class)->finalize (object);
 }
@@ -482,10 +857,13 @@ lia_directory_list_class_init (LiaDirectoryListClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaison/Liaison/lia-directory-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, content);
   gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, list_view);
   gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, filter_summary);
+  gtk_widget_class_bind_template_child (widget_class, LiaDirectoryList, filter_button);
 }
 
 static void
@@ -498,6 +876,11 @@ lia_directory_list_init (LiaDirectoryList *self)
 
   self->subtitles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->bound = g_hash_table_new (NULL, NULL);
+  self->engagement = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify) lia_stakeholder_free);
+  self->settings = lia_engagement_settings_new ();
+  self->filters = g_strdup ("");
+  gtk_menu_button_set_create_popup_func (self->filter_button, build_filter_popover, self, NULL);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

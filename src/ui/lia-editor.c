@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-editor.h"
+#include "lia-engagement-ui.h"
 #include "lia-editor-dates.h"
 #include "lia-record-picker.h"
 
@@ -1016,6 +1017,7 @@ lia_editor_add_assessment (LiaEditor      *self,
                                         (guint) CLAMP (lia_assessment_get_interest (assessment), 0, 5));
   *out_stance = lia_editor_add_combo (self, group, _("_Stance"), stances,
                                       lia_assessment_get_stance (assessment));
+  lia_engagement_add_cadence_rows (self, group, assessment, *out_stance);
 
   return group;
 }
@@ -1029,4 +1031,5 @@ lia_editor_apply_assessment (LiaAssessment *assessment,
   lia_assessment_set_influence (assessment, (int) adw_combo_row_get_selected (ADW_COMBO_ROW (influence)));
   lia_assessment_set_interest (assessment, (int) adw_combo_row_get_selected (ADW_COMBO_ROW (interest)));
   lia_assessment_set_stance (assessment, (LiaStance) adw_combo_row_get_selected (ADW_COMBO_ROW (stance)));
+  lia_engagement_apply_cadence_rows (assessment, stance);
 }

@@ -111,7 +111,8 @@ GtkWidget  *lia_editor_add_date     (LiaEditor   *self,
 gboolean    lia_editor_get_date     (LiaEditor   *self,
                                      GtkWidget   *row,
                                      GDate      **out);
-/* The Assessment group: influence, interest and stance. Returns the group. */
+/* The Assessment group: influence, interest, stance and how often to stay in touch (rows
+ * that lia_editor_apply_assessment() finds through @out_stance). Returns the group. */
 GtkWidget  *lia_editor_add_assessment (LiaEditor      *self,
                                        LiaAssessment  *assessment,
                                        GtkWidget     **out_influence,

@@ -7,6 +7,7 @@
 
 #include "lia-interaction-detail.h"
 #include "lia-store-window.h"
+#include "lia-project-links.h"
 #include "lia-ui-util.h"
 
 struct _LiaInteractionDetail
@@ -139,6 +140,8 @@ lia_interaction_detail_build (LiaDetail *detail,
                                                           lia_labels_concern_status (lia_concern_get_status (concern))));
         }
     }
+
+  lia_project_links_add_group (store, content, LIA_RECORD_KIND_INTERACTION, lia_record_get_id (record));
 }
 
 static void

@@ -7,7 +7,9 @@
 
 #include "lia-iso-codes.h"
 #include "lia-organization-detail.h"
+#include "lia-engagement-ui.h"
 #include "lia-store-reports.h"
+#include "lia-store-projects.h"
 #include "lia-ui-util.h"
 
 struct _LiaOrganizationDetail
@@ -115,6 +117,8 @@ add_people (LiaOrganizationDetail *self,
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (past), _("People who have left"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), past);
     }
+  if (all != NULL && all->len > 0)
+    lia_engagement_add_as_of (group, store, id);
 }
 
 static void
@@ -184,6 +188,7 @@ lia_organization_detail_build (LiaDetail *detail,
   gtk_widget_set_visible (group, n_details > 0);
 
   add_assessment (content, lia_organization_get_assessment (organization));
+  lia_engagement_add_group (content, store, LIA_RECORD_KIND_ORGANIZATION, id);
   add_people (self, content, organization);
 
   children = lia_store_list_sub_organizations (store, id, &error);
@@ -229,6 +234,37 @@ lia_organization_detail_build (LiaDetail *detail,
     }
   if (concerns->len == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No open concerns"), _("No dispute involves this organization.")));
+
+  /* The projects it holds a stake in, with its role; only when there are some. */
+  {
+    g_autoptr(GArray) projects = lia_store_list_projects_for (store, LIA_RECORD_KIND_ORGANIZATION, id, NULL);
+
+    if (projects != NULL && projects->len > 0)
+      {
+        group = lia_ui_group_new (content, _("Projects"), NULL);
+        for (guint i = 0; i < projects->len; i++)
+          {
+            gint64 project_id = g_array_index (projects, gint64, i);
+            g_autoptr(LiaRecord) project = lia_store_load (store, LIA_RECORD_KIND_PROJECT, project_id, NULL);
+            GListModel *stakeholders;
+            const char *role = NULL;
+
+            if (project == NULL)
+              continue;
+            stakeholders = lia_project_get_stakeholders (LIA_PROJECT (project));
+            for (guint j = 0; role == NULL && j < g_list_model_get_n_items (stakeholders); j++)
+              {
+                g_autoptr(LiaProjectStakeholder) stakeholder = g_list_model_get_item (stakeholders, j);
+
+                if (lia_project_stakeholder_get_organization_id (stakeholder) == id)
+                  role = lia_project_stakeholder_get_role (stakeholder);
+              }
+            lia_ui_group_add (group, lia_ui_record_row_new (LIA_RECORD_KIND_PROJECT, project_id,
+                                                            lia_project_get_name (LIA_PROJECT (project)),
+                                                            role != NULL && role[0] != '\0' ? role : NULL));
+          }
+      }
+  }
 
   if (lia_organization_get_notes (organization)[0] != '\0')
     {

@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lia-preferences-window.h"
+#include "lia-engagement-ui.h"
 
 struct _LiaPreferencesWindow
 {
@@ -20,6 +23,7 @@ struct _LiaPreferencesWindow
   GtkSwitch            *redact_switch;
   GtkSwitch            *notifications_switch;
   AdwComboRow          *sort_row;
+  AdwPreferencesGroup  *cadence_group;
 };
 
 enum {
@@ -97,6 +101,25 @@ bind_settings (LiaPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "briefing-redact", self->redact_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+
+  /* One row per quadrant of the map, most attention first. */
+  for (int quadrant = LIA_QUADRANT_MANAGE_CLOSELY; quadrant >= LIA_QUADRANT_MONITOR; quadrant--)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, LIA_CADENCE_MAX_DAYS, 1);
+      const char *name = lia_engagement_quadrant_name (quadrant);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Days"));
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      g_settings_bind (self->settings, lia_engagement_cadence_key (quadrant), spin, "value",
+                       G_SETTINGS_BIND_DEFAULT);
+      adw_preferences_group_add (self->cadence_group, row);
+    }
 }
 
 static void
@@ -192,6 +215,7 @@ lia_preferences_window_class_init (LiaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, redact_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, sort_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, cadence_group);
 }
 
 static void

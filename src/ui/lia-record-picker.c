@@ -108,11 +108,14 @@ refresh (LiaRecordPicker *self)
             adw_action_row_set_subtitle (ADW_ACTION_ROW (row), context);
           icon = gtk_image_new_from_icon_name (kind == LIA_RECORD_KIND_ORGANIZATION
                                                ? "network-workgroup-symbolic"
+                                               : kind == LIA_RECORD_KIND_PROJECT
+                                               ? "view-list-bullet-symbolic"
                                                : "avatar-default-symbolic");
           gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           kind == LIA_RECORD_KIND_ORGANIZATION ? _("Organization")
-                                                                               : _("Contact"),
+                                          : kind == LIA_RECORD_KIND_PROJECT ? _("Project")
+                                                                            : _("Contact"),
                                           -1);
         }
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);

@@ -52,6 +52,7 @@ kind_icon_name (LiaRecordKind kind)
     case LIA_RECORD_KIND_INTERACTION: return "document-open-recent-symbolic";
     case LIA_RECORD_KIND_COMMITMENT: return "task-due-symbolic";
     case LIA_RECORD_KIND_CONCERN: return "dialog-warning-symbolic";
+    case LIA_RECORD_KIND_PROJECT: return "view-list-bullet-symbolic";
     default: return "dialog-information-symbolic";
     }
 }

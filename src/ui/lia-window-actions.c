@@ -10,6 +10,7 @@
 #include "lia-contact-editor.h"
 #include "lia-interaction-editor.h"
 #include "lia-organization-editor.h"
+#include "lia-project-editor.h"
 #include "lia-ui-util.h"
 #include "lia-window-private.h"
 
@@ -75,6 +76,8 @@ editor_for (LiaWindow *self,
       return LIA_EDITOR (lia_commitment_editor_new (self->store, LIA_COMMITMENT (record)));
     case LIA_RECORD_KIND_CONCERN:
       return LIA_EDITOR (lia_concern_editor_new (self->store, LIA_CONCERN (record)));
+    case LIA_RECORD_KIND_PROJECT:
+      return LIA_EDITOR (lia_project_editor_new (self->store, LIA_PROJECT (record)));
     case LIA_RECORD_KIND_AFFILIATION:
     default:
       return NULL;
@@ -137,6 +140,22 @@ new_record (LiaRecordKind kind,
             lia_concern_add_party (concern, party);
           }
         return LIA_RECORD (concern);
+      }
+
+    case LIA_RECORD_KIND_PROJECT:
+      {
+        LiaProject *project = lia_project_new ("");
+
+        lia_project_set_status (project, LIA_PROJECT_STATUS_ACTIVE);
+        lia_project_set_start (project, today);
+        if (party_id != 0)
+          {
+            g_autoptr(LiaProjectStakeholder) stakeholder =
+              party_kind == LIA_RECORD_KIND_CONTACT ? lia_project_stakeholder_new_contact (party_id, "")
+                                                    : lia_project_stakeholder_new_organization (party_id, "");
+            lia_project_add_stakeholder (project, stakeholder);
+          }
+        return LIA_RECORD (project);
       }
 
     case LIA_RECORD_KIND_ORGANIZATION:

@@ -577,9 +577,10 @@ _lia_window_print_briefing (LiaWindow *self)
   if (store == NULL || self->current_id <= 0 ||
       (self->current_kind != LIA_RECORD_KIND_ORGANIZATION &&
        self->current_kind != LIA_RECORD_KIND_CONTACT &&
-       self->current_kind != LIA_RECORD_KIND_INTERACTION))
+       self->current_kind != LIA_RECORD_KIND_INTERACTION &&
+       self->current_kind != LIA_RECORD_KIND_PROJECT))
     {
-      _lia_window_show_message (self, _("Open an organization, a contact or an interaction to print its briefing"));
+      _lia_window_show_message (self, _("Open an organization, a contact, an interaction or a project to print its briefing"));
       return;
     }
 

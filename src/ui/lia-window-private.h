@@ -4,6 +4,7 @@
 #include "lia-window.h"
 #include "lia-directory-list.h"
 #include "lia-follow-up-list.h"
+#include "lia-project-list.h"
 #include "lia-search-results.h"
 #include "lia-timeline-view.h"
 #include "lia-today-view.h"
@@ -25,7 +26,7 @@ typedef struct
 } LiaUndoEntry;
 
 /* The views of the sidebar: Today, the directory and timeline views, the map and concerns. */
-#define LIA_WINDOW_N_VIEWS 7
+#define LIA_WINDOW_N_VIEWS 8
 
 struct _LiaWindow
 {
@@ -52,7 +53,8 @@ struct _LiaWindow
   LiaTodayView         *today_view;
   LiaStakeholderMap    *stakeholder_map;
   LiaConcernsView      *concerns_view;
-  LiaDetail            *details[LIA_RECORD_KIND_CONCERN + 1];
+  LiaProjectList       *project_list;
+  LiaDetail            *details[LIA_RECORD_KIND_PROJECT + 1];
   /* What each view (in the order of the sidebar) showed last, so that coming back to a view
    * shows its own record, or its empty state: never the previous view's. */
   LiaRecordKind         view_kind[LIA_WINDOW_N_VIEWS];
@@ -78,6 +80,7 @@ struct _LiaWindow
   GtkListBoxRow        *today_row;
   GtkListBoxRow        *map_row;
   GtkListBoxRow        *concerns_row;
+  GtkListBoxRow        *projects_row;
   GtkLabel             *concerns_count;         /* open or mediating */
   GtkLabel             *organizations_count;
   GtkLabel             *contacts_count;

@@ -9,6 +9,8 @@
 
 #include "lia-commitment-detail.h"
 #include "lia-concern-detail.h"
+#include "lia-project-detail.h"
+#include "lia-project-list.h"
 #include "lia-contact-detail.h"
 #include "lia-interaction-detail.h"
 #include "lia-organization-detail.h"
@@ -39,6 +41,7 @@ static const struct {
   { "follow-ups", LIA_RECORD_KIND_COMMITMENT },
   { "map", LIA_RECORD_KIND_CONTACT },
   { "concerns", LIA_RECORD_KIND_CONCERN },
+  { "projects", LIA_RECORD_KIND_PROJECT },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (views) == LIA_WINDOW_N_VIEWS);
@@ -64,6 +67,8 @@ view_title (const char *view)
     return _("Stakeholder Map");
   if (g_strcmp0 (view, "concerns") == 0)
     return _("Concerns");
+  if (g_strcmp0 (view, "projects") == 0)
+    return _("Projects");
   return _("Organizations");
 }
 
@@ -76,6 +81,7 @@ new_tooltip (LiaRecordKind kind)
     case LIA_RECORD_KIND_INTERACTION: return _("Log Interaction");
     case LIA_RECORD_KIND_COMMITMENT: return _("New Commitment");
     case LIA_RECORD_KIND_CONCERN: return _("New Concern");
+    case LIA_RECORD_KIND_PROJECT: return _("New Project");
     case LIA_RECORD_KIND_ORGANIZATION:
     default: return _("New Organization");
     }
@@ -338,6 +344,10 @@ sync_list_selection (LiaWindow *self)
     {
       lia_follow_up_list_unselect (self->follow_up_list);
     }
+  else if (g_str_equal (view, "projects") && (id == 0 || kind != LIA_RECORD_KIND_PROJECT))
+    {
+      lia_project_list_unselect (self->project_list);
+    }
   self->syncing_list = FALSE;
 }
 
@@ -362,7 +372,7 @@ _lia_window_open_record (LiaWindow     *self,
 
   g_return_if_fail (LIA_IS_WINDOW (self));
 
-  if (kind > LIA_RECORD_KIND_CONCERN || self->details[kind] == NULL || id <= 0)
+  if (kind > LIA_RECORD_KIND_PROJECT || self->details[kind] == NULL || id <= 0)
     return;
 
   detail = self->details[kind];
@@ -424,7 +434,7 @@ select_sidebar_row (LiaWindow *self)
 {
   GtkListBoxRow *rows[] = { self->today_row, self->organizations_row, self->contacts_row,
                             self->timeline_row, self->follow_ups_row, self->map_row,
-                            self->concerns_row };
+                            self->concerns_row, self->projects_row };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (rows[i])), self->view) == 0)
@@ -784,6 +794,9 @@ build_views (LiaWindow *self)
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->today_view), "today");
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->stakeholder_map), "map");
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->concerns_view), "concerns");
+  self->project_list = lia_project_list_new (self->store);
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->project_list), "projects");
+  g_signal_connect_swapped (self->project_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
 
   g_signal_connect_swapped (self->organizations_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
   g_signal_connect_swapped (self->contacts_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
@@ -818,6 +831,7 @@ build_views (LiaWindow *self)
   add_detail (self, LIA_DETAIL (lia_interaction_detail_new (self->store)));
   add_detail (self, LIA_DETAIL (lia_commitment_detail_new (self->store)));
   add_detail (self, LIA_DETAIL (lia_concern_detail_new (self->store)));
+  add_detail (self, LIA_DETAIL (lia_project_detail_new (self->store)));
 }
 
 static void
@@ -1040,6 +1054,7 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, today_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, map_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, concerns_row);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, projects_row);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, concerns_count);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, organizations_count);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, contacts_count);
