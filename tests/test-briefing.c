@@ -1121,6 +1121,26 @@ test_cli (Fixture       *f,
     g_clear_pointer (&err, g_free);
   }
 
+  /* --map: the organization's map; with a contact, a usage error that says why. */
+  {
+    const char *args[] = { "briefing", "--database", db, "--organization", "org-moh", "--map",
+                           "--output", pdf, NULL };
+    const char *wrong[] = { "briefing", "--database", db, "--contact", "c-amina", "--map",
+                            "--output", pdf, NULL };
+    g_autofree char *all = NULL;
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    all = pdf_text (pdf);
+    assert_contains (all, "Stakeholder map");
+    assert_contains (all, "Manage closely");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (wrong, &out, &err), ==, 2);
+    assert_contains (err, "--map goes with --organization");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
   /* A missing record: exit 1, and the message says what and where. */
   {
     const char *args[] = { "briefing", "--database", db, "--contact", "c-044", "--output", pdf, NULL };
