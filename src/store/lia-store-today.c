@@ -222,11 +222,12 @@ load_today (LiaStore   *self,
   query.due_only = TRUE;
   query.sort = LIA_STAKEHOLDER_SORT_DUE;
   query.today = &today->day;
-  if (!(stakeholders = lia_store_list_stakeholders (self, &query, error)))
+  /* The count, then only the rows shown: a whole list works out health for every one of
+   * possibly tens of thousands of stakeholders due. */
+  if (!lia_store_count_stakeholders (self, &query, &today->n_due_for_contact, error))
     return FALSE;
-  today->n_due_for_contact = stakeholders->len;
-  if (stakeholders->len > limit)
-    g_ptr_array_set_size (stakeholders, limit);
+  if (!(stakeholders = lia_store_list_stakeholders_page (self, &query, 0, limit, error)))
+    return FALSE;
   today->due_for_contact = g_steal_pointer (&stakeholders);
 
   return TRUE;
