@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "lia-interaction-detail.h"
+#include "lia-store-bulk.h"
 #include "lia-project-detail.h"
 #include "lia-record-picker.h"
 #include "lia-project-editor.h"
@@ -113,6 +114,15 @@ test_page (StoreFixture  *f,
   GtkWidget *check;
   g_autoptr(LiaRecord) saved = NULL;
   g_autoptr(LiaMilestone) sites = NULL;
+  g_autoptr(GArray) unicef = lia_store_find_organizations_by_name (f->store, "UNICEF", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -21);
+  g_autofree char *then_iso = g_date_time_format_iso8601 (then);
+
+  /* The funder was last met three weeks ago: its row says so beside its role and stance. */
+  g_assert_cmpuint (unicef->len, ==, 1);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, then_iso, "Funding talk",
+                            0, g_array_index (unicef, gint64, 0));
 
   gtk_window_set_default_size (window, 960, 640);
   gtk_window_set_child (window, GTK_WIDGET (detail));
@@ -122,7 +132,7 @@ test_page (StoreFixture  *f,
   g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (detail), "0 of 2 milestones done · 1 overdue"));
   /* Both risks score 20: the heat map's cell at likelihood 4, impact 5 says 2. */
   g_assert_true (lia_ui_test_has_label (GTK_WIDGET (detail), "2"));
-  g_assert_nonnull (lia_ui_test_find_row_by_subtitle (GTK_WIDGET (detail), "Funder · Supportive"));
+  g_assert_nonnull (lia_ui_test_find_row_by_subtitle (GTK_WIDGET (detail), "Funder · Supportive · last contact 3 weeks ago"));
   row = lia_ui_test_find (GTK_WIDGET (detail), ADW_TYPE_ACTION_ROW, "Tender awarded");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_has_css_class (row, "overdue"));

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-engagement-ui.h"
 #include "lia-project-detail.h"
 #include "lia-timeline-row.h"
 #include "lia-ui-util.h"
@@ -445,30 +446,42 @@ lia_project_detail_build (LiaDetail *detail,
   add_risks (store, content, project);
 
   group = lia_ui_group_new (content, _("Stakeholders"), NULL);
-  for (guint i = 0; i < n; i++)
+  if (n > 0)
     {
-      g_autoptr(LiaProjectStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
-      gint64 contact_id = lia_project_stakeholder_get_contact_id (stakeholder);
-      LiaRecordKind kind = contact_id > 0 ? LIA_RECORD_KIND_CONTACT : LIA_RECORD_KIND_ORGANIZATION;
-      gint64 id = contact_id > 0 ? contact_id : lia_project_stakeholder_get_organization_id (stakeholder);
-      g_autofree char *name = lia_ui_dup_record_label (store, kind, id);
-      g_autoptr(LiaRecord) who = lia_store_load (store, kind, id, NULL);
-      const char *role = lia_project_stakeholder_get_role (stakeholder);
-      g_autofree char *what = NULL;
-      LiaStance stance = LIA_STANCE_UNKNOWN;
+      g_autoptr(GDate) today = lia_date_new_today ();
+      LiaStakeholderQuery query;
 
-      /* The role, and where they stand, as their assessment says. */
-      if (who != NULL)
-        stance = lia_assessment_get_stance (LIA_IS_CONTACT (who) ? lia_contact_get_assessment (LIA_CONTACT (who))
-                                                                 : lia_organization_get_assessment (LIA_ORGANIZATION (who)));
-      if (stance == LIA_STANCE_UNKNOWN)
-        what = g_strdup (role);
-      else if (role[0] == '\0')
-        what = g_strdup (lia_labels_stance (stance));
-      else
-        what = g_strdup_printf ("%s · %s", role, lia_labels_stance (stance));
+      lia_engagement_query_init (&query, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LiaProjectStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
+          gint64 contact_id = lia_project_stakeholder_get_contact_id (stakeholder);
+          LiaRecordKind kind = contact_id > 0 ? LIA_RECORD_KIND_CONTACT : LIA_RECORD_KIND_ORGANIZATION;
+          gint64 id = contact_id > 0 ? contact_id : lia_project_stakeholder_get_organization_id (stakeholder);
+          g_autofree char *name = lia_ui_dup_record_label (store, kind, id);
+          g_autoptr(LiaStakeholder) who = lia_store_get_stakeholder (store, kind, id, today, query.cadence, NULL);
+          const char *role = lia_project_stakeholder_get_role (stakeholder);
+          g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *what = NULL;
 
-      lia_ui_group_add (group, lia_ui_record_row_new (kind, id, name, what));
+          /* The role, where they stand as their assessment says, and when we were last in
+           * touch: what to know before calling them about the project. */
+          if (role[0] != '\0')
+            g_ptr_array_add (parts, g_strdup (role));
+          if (who != NULL && who->stance != LIA_STANCE_UNKNOWN)
+            g_ptr_array_add (parts, g_strdup (lia_labels_stance (who->stance)));
+          if (who != NULL)
+            {
+              g_autofree char *ago = lia_engagement_format_ago (who->last_contact, today);
+
+              /* Translators: "last contact 3 weeks ago", "last contact never". */
+              g_ptr_array_add (parts, g_strdup_printf (_("last contact %s"), ago));
+            }
+          g_ptr_array_add (parts, NULL);
+          what = g_strjoinv (" · ", (char **) parts->pdata);
+
+          lia_ui_group_add (group, lia_ui_record_row_new (kind, id, name, what));
+        }
     }
   if (n == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No stakeholders"), _("Edit the project to say who has a stake in it.")));
