@@ -125,6 +125,34 @@ _lia_store_log_before_commit (LiaStore  *self,
 }
 
 void
+_lia_store_last_change (LiaStore       *self,
+                        LiaRecordKind   kind,
+                        gint64          id,
+                        char          **out_author,
+                        GDateTime     **out_when)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  *out_author = NULL;
+  *out_when = NULL;
+
+  /* Only to word a message: a failure to read leaves it less precise, never wrong. */
+  stmt = _lia_store_prepare (self,
+                             "SELECT author, changed_at FROM change_log"
+                             " WHERE kind = ?1 AND record_id = ?2 ORDER BY seq DESC LIMIT 1",
+                             NULL);
+  if (stmt == NULL)
+    return;
+  _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+
+  *out_author = g_strdup (_lia_column_text (stmt, 0));
+  *out_when = _lia_column_time (stmt, 1);
+}
+
+void
 _lia_store_log_committed (LiaStore *self,
                           gint64    end_seq)
 {

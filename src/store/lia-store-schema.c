@@ -852,6 +852,21 @@ static const char migration_12[] =
   CHANGE_LOG_CHILD_TRIGGERS ("project_risks", "project", "project_id")
   CHANGE_LOG_CHILD_TRIGGERS ("project_links", "project", "project_id");
 
+/* Version 13: a row version on every record table, for conflicts between connections (see
+ * docs/team-server.md). A save bumps it and is refused when the copy it saves was loaded at
+ * another version. Existing rows start at 1; adding a column writes no row, so the change log
+ * stays as it is. */
+#define ROW_VERSION(table) \
+  "ALTER TABLE " table " ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+static const char migration_13[] =
+  ROW_VERSION ("organizations")
+  ROW_VERSION ("contacts")
+  ROW_VERSION ("affiliations")
+  ROW_VERSION ("interactions")
+  ROW_VERSION ("commitments")
+  ROW_VERSION ("concerns")
+  ROW_VERSION ("projects");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -865,6 +880,7 @@ static const char * const migrations[] = {
   migration_10,
   migration_11,
   migration_12,
+  migration_13,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);
