@@ -602,7 +602,7 @@ lia_editor_set_property (GObject      *object,
         /* A copy: the list's object must not show half-typed values, nor keep them on Cancel. */
         priv->record = g_object_new (G_OBJECT_TYPE (record), NULL);
         lia_record_copy_from (priv->record, record);
-        lia_record_set_id (priv->record, lia_record_get_id (record));
+        lia_record_copy_identity (priv->record, record);
         priv->is_new = lia_record_get_id (record) == 0;
       }
       break;
