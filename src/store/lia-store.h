@@ -190,6 +190,33 @@ gboolean       lia_store_get_watching            (LiaStore       *self);
 gboolean       lia_store_check_outside_changes   (LiaStore       *self,
                                                   GError        **error);
 
+/* One row of the change log: a record changed by one statement of a commit (a record saved
+ * with its lists shows as several rows in a row), or a bulk load ("reset", kind "all"). */
+typedef struct
+{
+  gint64     seq;
+  GDateTime *changed_at;  /* UTC */
+  char      *author;      /* the database user; NULL when another program wrote */
+  char      *operation;   /* insert, update, delete, reset */
+  char      *kind;        /* organization, contact, …, all */
+  char      *uid;         /* the record's id as in the partner directory; NULL for a reset */
+} LiaChangeLogEntry;
+
+void           lia_change_log_entry_free         (LiaChangeLogEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaChangeLogEntry, lia_change_log_entry_free)
+
+/* At most @limit rows of the change log after @after_seq, oldest first (LiaChangeLogEntry).
+ * The log keeps its last 10,000 rows or so. */
+GPtrArray     *lia_store_read_change_log         (LiaStore       *self,
+                                                  gint64          after_seq,
+                                                  guint           limit,
+                                                  GError        **error);
+/* A number that moves when another connection commits: cheap to ask often (SQLite's
+ * data_version; a server backend is told by NOTIFY instead). */
+gboolean       lia_store_get_data_version        (LiaStore       *self,
+                                                  gint64         *out_version,
+                                                  GError        **error);
+
 gboolean       lia_store_get_counts              (LiaStore       *self,
                                                   LiaStoreCounts *out_counts,
                                                   GError        **error);
