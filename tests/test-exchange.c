@@ -17,6 +17,14 @@
                "<partner-directory xmlns=\"urn:liaison:partner-directory:1\" version=\"1\">\n"
 #define FOOTER "</partner-directory>\n"
 
+/* The secondary indexes of the interactions' tables, which an import into an empty database
+ * builds at its end. */
+#define INTERACTION_INDEXES \
+  "SELECT count(*) FROM sqlite_master WHERE name IN ('interactions_by_time'," \
+  " 'interaction_contacts_by_contact', 'interaction_organizations_by_organization')"
+/* Every trigger: an import drops the insert triggers that do nothing while it loads. */
+#define TRIGGERS "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+
 static char *
 sample_path (void)
 {
@@ -371,6 +379,7 @@ test_dry_run (StoreFixture  *f,
   g_autofree char *before = export_to_string (f->store, 0);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 triggers = lia_test_sql_int (f->path, TRIGGERS);
   g_autoptr(LiaImporter) importer = import_file (f->store, sample, TRUE, &error);
 
   g_assert_no_error (error);
@@ -378,6 +387,55 @@ test_dry_run (StoreFixture  *f,
   after = export_to_string (f->store, 0);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 0);
+  /* The dry run dropped the timeline's indexes and the insert triggers to make them again at
+   * the end: the rollback gave them back. */
+  g_assert_cmpint (lia_test_sql_int (f->path, INTERACTION_INDEXES), ==, 3);
+  g_assert_cmpint (lia_test_sql_int (f->path, TRIGGERS), ==, triggers);
+}
+
+/* An import into an empty database builds the interactions' indexes once at the end: they are
+ * there after it, and after an import that failed; records refer to each other by uid both
+ * ways (before and after the record referred to), and a second record with the same uid is
+ * still a problem at its line. */
+static void
+test_bulk_import_indexes (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  static const char good[] =
+    HEADER
+    "  <organization id=\"o-1\"><name>One</name></organization>\n"
+    "  <interaction id=\"i-1\" kind=\"call\" at=\"2026-01-01T09:00:00+01:00\"><title>Call</title>"
+    "<participant organization=\"o-1\"/><participant contact=\"c-1\"/></interaction>\n"
+    "  <contact id=\"c-1\"><display-name>Ana</display-name></contact>\n"
+    FOOTER;
+  static const char bad[] =
+    HEADER
+    "  <interaction id=\"i-2\" kind=\"call\" at=\"2026-01-02T09:00:00+01:00\"><title>Two</title></interaction>\n"
+    "  <interaction id=\"i-2\" kind=\"call\" at=\"2026-01-03T09:00:00+01:00\"><title>Again</title></interaction>\n"
+    FOOTER;
+  g_autofree char *good_path = write_file (f, "good.xml", good);
+  g_autofree char *bad_path = write_file (f, "bad.xml", bad);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) failed = NULL;
+
+  gint64 triggers = lia_test_sql_int (f->path, TRIGGERS);
+
+  import_ok (f->store, good_path);
+  g_assert_cmpint (lia_test_sql_int (f->path, INTERACTION_INDEXES), ==, 3);
+  /* The insert triggers the load dropped are back: a record saved now is found at once. */
+  g_assert_cmpint (lia_test_sql_int (f->path, TRIGGERS), ==, triggers);
+  lia_test_add_organization (f->store, "Zanzibar Water Board", 0);
+  assert_search_finds (f->store, "zanzibar", "Zanzibar Water Board");
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interaction_contacts"), ==, 1);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interaction_organizations"), ==, 1);
+  assert_search_finds (f->store, "ana", "Ana");
+
+  lia_test_sql (f->path, "DELETE FROM interactions");
+  failed = import_file (f->store, bad_path, FALSE, &error);
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  assert_problem (failed, 0, 4, 0, "A second interaction with the id “i-2”");
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 0);
+  g_assert_cmpint (lia_test_sql_int (f->path, INTERACTION_INDEXES), ==, 3);
 }
 
 /* Elements of other namespaces are someone's extensions: skipped and counted. */
@@ -655,6 +713,7 @@ test_killed_import (StoreFixture  *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) progress = NULL;
+  gint64 triggers;
   g_autofree char *line = NULL;
   const char *argv[] = { binary, "import", "--progress", "--database", f->path, NULL, NULL };
 
@@ -673,6 +732,7 @@ test_killed_import (StoreFixture  *f,
   lia_test_add_organization (f->store, "Here before", 0);
   before = export_to_string (f->store, 0);
   lia_test_close (f);
+  triggers = lia_test_sql_int (f->path, TRIGGERS);
 
   argv[5] = path;
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
@@ -702,6 +762,10 @@ test_killed_import (StoreFixture  *f,
   after = export_to_string (f->store, 0);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 0);
+  /* The import dropped the timeline's indexes and the insert triggers to make them again at
+   * the end: the kill gave them back. */
+  g_assert_cmpint (lia_test_sql_int (f->path, INTERACTION_INDEXES), ==, 3);
+  g_assert_cmpint (lia_test_sql_int (f->path, TRIGGERS), ==, triggers);
 }
 
 /* Projects in partner directories: named before or after what they refer to, they come back
@@ -1022,6 +1086,7 @@ main (int   argc,
   ADD ("/exchange/async-announces-once", test_async_announces_once);
   ADD ("/exchange/export-keeps-old-file", test_export_keeps_old_file);
   ADD ("/exchange/killed-import", test_killed_import);
+  ADD ("/exchange/bulk-import-indexes", test_bulk_import_indexes);
   ADD ("/exchange/contact-fields", test_contact_fields);
   ADD ("/exchange/contact-field-problems", test_contact_field_problems);
   ADD ("/exchange/projects/round-trip", test_projects_round_trip);

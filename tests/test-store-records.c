@@ -924,6 +924,46 @@ test_file_modes (StoreFixture  *f,
     g_assert_cmpuint (lia_test_file_mode (wal) & 0077, ==, 0);
 }
 
+/* lia_store_dup_label() gives what the loaded record's label is: a contact's composed or
+ * explicit display name, an organization's name, an interaction's title; none for a record
+ * that is gone. */
+static void
+test_dup_label (StoreFixture  *f,
+                gconstpointer  data)
+{
+  gint64 org = lia_test_add_organization (f->store, "Ministère de la Santé", 0);
+  gint64 composed = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 named = lia_test_add_contact (f->store, "Ana", "Kovač");
+  gint64 call = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL,
+                                          "2026-03-02T10:00:00Z", "Budget call", named, org);
+  g_autoptr(LiaRecord) contact = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, named);
+  const struct { LiaRecordKind kind; gint64 id; const char *label; } cases[] = {
+    { LIA_RECORD_KIND_ORGANIZATION, org, "Ministère de la Santé" },
+    { LIA_RECORD_KIND_CONTACT, composed, "Amina Diallo" },
+    { LIA_RECORD_KIND_CONTACT, named, "Dr Ana Kovač" },
+    { LIA_RECORD_KIND_INTERACTION, call, "Budget call" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+
+  lia_contact_set_display_name (LIA_CONTACT (contact), "Dr Ana Kovač");
+  lia_test_save (f->store, contact);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = lia_store_dup_label (f->store, cases[i].kind, cases[i].id, &error);
+      g_autoptr(LiaRecord) record = lia_test_load (f->store, cases[i].kind, cases[i].id);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (label, ==, cases[i].label);
+      g_assert_cmpstr (label, ==, lia_record_get_label (record));
+    }
+
+  missing = lia_store_dup_label (f->store, LIA_RECORD_KIND_CONTACT, named + 100, &error);
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND);
+  g_assert_null (missing);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -962,6 +1002,7 @@ main (int   argc,
               store_fixture_setup, test_changed_single, store_fixture_teardown);
   ADD ("/store/records/changed/transactions", test_changed_transactions);
   ADD ("/store/records/file-modes", test_file_modes);
+  ADD ("/store/records/dup-label", test_dup_label);
 
 #undef ADD
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include <glib/gi18n.h>
 
 #include "lia-export-private.h"
@@ -55,13 +57,25 @@ attr_utc (Out        *out,
           const char *name,
           GDateTime  *time)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *text = NULL;
+  time_t seconds;
+  struct tm tm;
+  char text[64];
 
   if (time == NULL)
     return;
-  utc = g_date_time_to_utc (time);
-  text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* What g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") gives, without a time zone lookup
+   * and a GString per attribute. */
+  seconds = (time_t) g_date_time_to_unix (time);
+  if (gmtime_r (&seconds, &tm) == NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+      g_autofree char *formatted = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+      attr (out, name, formatted);
+      return;
+    }
+  g_snprintf (text, sizeof text, "%d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+              tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
   attr (out, name, text);
 }
 

@@ -261,6 +261,8 @@ export_to_stream (LiaExporter    *self,
   /* One read transaction: the file shows the database at one moment. */
   if (!lia_store_begin (store, error))
     return FALSE;
+  /* Participants, counterparts and parties refer to the same records again and again. */
+  lia_store_cache_uids (store);
 
   if (selected && !lia_store_select_organization_scope (store, self->organization_id, error))
     {

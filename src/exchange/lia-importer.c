@@ -521,7 +521,10 @@ lia_importer_run (LiaImporter   *self,
       xmlSetGenericErrorFunc (NULL, NULL);
       return FALSE;
     }
-  if (!lia_store_begin_bulk_load (store, &import.error))
+  /* Comparing a record with the one on file writes out the uids it refers to. */
+  lia_store_cache_uids (store);
+  if (!lia_store_set_import_mode (store, TRUE, &import.error) ||
+      !lia_store_begin_bulk_load (store, &import.error))
     import.stopped = TRUE;
 
   if (import.stopped)

@@ -82,7 +82,7 @@ affiliation_insert (LiaStore   *store,
     return FALSE;
 
   bind_affiliation (stmt, self);
-  if (!_lia_store_step_done (store, stmt, _("Could not save the affiliation"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the affiliation"), error))
     return FALSE;
 
   lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
@@ -113,7 +113,7 @@ affiliation_update (LiaStore   *store,
   bind_affiliation (stmt, self);
   sqlite3_bind_int64 (stmt, 11, lia_record_get_id (record));
 
-  return _lia_store_step_done (store, stmt, _("Could not save the affiliation"), error);
+  return _lia_store_step_done (store, stmt, N_("Could not save the affiliation"), error);
 }
 
 const LiaRecordOps _lia_affiliation_ops = {

@@ -40,6 +40,9 @@ lia_store_find_id (LiaStore       *self,
   ops = _lia_record_ops_for_kind (kind);
   g_return_val_if_fail (ops != NULL, FALSE);
 
+  if (_lia_store_import_lookup (self, kind, uid, out_id))
+    return TRUE;
+
   sql = g_strdup_printf ("SELECT id FROM %s WHERE uid = ?1", ops->table);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
@@ -49,6 +52,7 @@ lia_store_find_id (LiaStore       *self,
   if (rc == SQLITE_ROW)
     {
       *out_id = sqlite3_column_int64 (stmt, 0);
+      _lia_store_import_remember (self, kind, uid, *out_id);
       return TRUE;
     }
   if (rc == SQLITE_DONE)
@@ -70,12 +74,16 @@ lia_store_dup_uid (LiaStore       *self,
   const LiaRecordOps *ops;
   g_autoptr(LiaStmt) stmt = NULL;
   g_autofree char *sql = NULL;
+  const char *cached;
   int rc;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
   ops = _lia_record_ops_for_kind (kind);
   g_return_val_if_fail (ops != NULL, NULL);
+
+  if ((cached = _lia_store_cached_uid (self, kind, id)) != NULL)
+    return g_strdup (cached);
 
   sql = g_strdup_printf ("SELECT uid FROM %s WHERE id = ?1", ops->table);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
@@ -84,7 +92,10 @@ lia_store_dup_uid (LiaStore       *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return g_strdup (_lia_column_text (stmt, 0));
+    {
+      _lia_store_cache_uid (self, kind, id, _lia_column_text (stmt, 0));
+      return g_strdup (_lia_column_text (stmt, 0));
+    }
 
   if (rc == SQLITE_DONE)
     g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
@@ -136,12 +147,97 @@ static const struct {
   { "concerns",      "title, root_cause, resolution, notes" },
 };
 
+/* The tables an import fills most, whose secondary indexes no query of the import reads (it
+ * finds interactions by uid and by id). */
+static const char * const deferrable_tables[] = {
+  "interactions", "interaction_contacts", "interaction_organizations",
+};
+
+/* Drops the indexes or triggers (@what) that @select_sql names (name, sql; ?1 is @table when
+ * not %NULL), keeping their CREATE statements for the end of the bulk load. */
+static gboolean
+defer_schema_objects (LiaStore    *self,
+                      const char  *what,
+                      const char  *select_sql,
+                      const char  *table,
+                      GError     **error)
+{
+  GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (_lia_store_get_db (self), select_sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+  if (table != NULL)
+    sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (deferred, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP %s \"%s\"", what,
+                                               (const char *) g_ptr_array_index (names, i));
+      if (!_lia_store_exec (self, drop, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* When an import fills one of those tables from empty, building its secondary indexes once at
+ * the end is cheaper than keeping them up to date row by row: drop them now, inside the
+ * transaction (a rollback or a kill brings them back with everything else). The insert
+ * triggers that do nothing during a bulk load (the change log's and the full-text index's,
+ * lia-store-schema.c) still cost a trigger program and a statement journal per row: they go
+ * the same way. */
+static gboolean
+defer_indexes (LiaStore  *self,
+               GError   **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (deferrable_tables); i++)
+    {
+      g_autofree char *empty_sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)",
+                                                    deferrable_tables[i]);
+      LiaStmt *stmt;
+      gboolean empty;
+
+      if (!(stmt = _lia_store_prepare (self, empty_sql, error)))
+        return FALSE;
+      empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+      /* Done with it before the DROP: a running statement would lock the table. */
+      _lia_stmt_release (stmt);
+      if (!empty)
+        continue;
+      if (!defer_schema_objects (self, "INDEX",
+                                 "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                 " AND tbl_name = ?1 AND sql IS NOT NULL"
+                                 " AND sql NOT LIKE 'CREATE UNIQUE%'",
+                                 deferrable_tables[i], error))
+        return FALSE;
+    }
+
+  return defer_schema_objects (self, "TRIGGER",
+                               "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                               " AND sql LIKE '% AFTER INSERT ON % WHEN NOT EXISTS"
+                               " (SELECT 1 FROM bulk_load) BEGIN %'",
+                               NULL, error);
+}
+
 gboolean
 lia_store_begin_bulk_load (LiaStore  *self,
                            GError   **error)
 {
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
+
+  if (_lia_store_get_import_mode (self) && !defer_indexes (self, error))
+    return FALSE;
 
   /* The marks: every row above them is new, and not indexed until the end. */
   return _lia_store_exec (self,
@@ -171,6 +267,16 @@ lia_store_end_bulk_load (LiaStore  *self,
 
       if (!_lia_store_exec (self, sql, error))
         return FALSE;
+    }
+
+  if (_lia_store_get_import_mode (self))
+    {
+      GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
+
+      for (guint i = 0; i < deferred->len; i++)
+        if (!_lia_store_exec (self, g_ptr_array_index (deferred, i), error))
+          return FALSE;
+      g_ptr_array_set_size (deferred, 0);
     }
 
   /* Nor did they keep the latest interaction days: work them out for everyone. */

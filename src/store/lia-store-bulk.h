@@ -23,6 +23,10 @@ char      *lia_store_dup_uid                    (LiaStore            *self,
                                                  gint64               id,
                                                  GError             **error);
 
+/* Until the current transaction ends, lia_store_dup_uid() remembers what it found (at most
+ * 250,000 uids), for a reader that refers to the same records again and again (an export).
+ * Deleting anything, rolling back to a savepoint or a save that changes a uid forgets them. */
+void       lia_store_cache_uids                 (LiaStore            *self);
 /* The affiliation of @contact_id with @organization_id that starts on @from (%NULL: one
  * without a start date), or %NULL without an error when there is none. */
 LiaAffiliation *lia_store_find_affiliation      (LiaStore            *self,

@@ -121,7 +121,7 @@ _lia_store_log_before_commit (LiaStore  *self,
   sqlite3_bind_int64 (stmt, 1, log->begin_seq);
   _lia_bind_text (stmt, 2, g_get_user_name ());
 
-  return _lia_store_step_done (self, stmt, _("Could not save"), error);
+  return _lia_store_step_done (self, stmt, N_("Could not save"), error);
 }
 
 void

@@ -102,7 +102,7 @@ commitment_insert (LiaStore   *store,
     return FALSE;
 
   bind_commitment (stmt, self);
-  if (!_lia_store_step_done (store, stmt, _("Could not save the commitment"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the commitment"), error))
     return FALSE;
 
   lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
@@ -134,7 +134,7 @@ commitment_update (LiaStore   *store,
   bind_commitment (stmt, self);
   sqlite3_bind_int64 (stmt, 13, lia_record_get_id (record));
 
-  return _lia_store_step_done (store, stmt, _("Could not save the commitment"), error);
+  return _lia_store_step_done (store, stmt, N_("Could not save the commitment"), error);
 }
 
 const LiaRecordOps _lia_commitment_ops = {

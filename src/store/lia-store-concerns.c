@@ -180,7 +180,7 @@ save_parties (LiaStore    *store,
   if (delete == NULL)
     return FALSE;
   sqlite3_bind_int64 (delete, 1, id);
-  if (!_lia_store_step_done (store, delete, _("Could not save the parties to the concern"),
+  if (!_lia_store_step_done (store, delete, N_("Could not save the parties to the concern"),
                              error))
     return FALSE;
   g_clear_pointer (&delete, _lia_stmt_release);
@@ -203,7 +203,7 @@ save_parties (LiaStore    *store,
       _lia_bind_ref (insert, 3, lia_concern_party_get_contact_id (party));
       _lia_bind_ref (insert, 4, lia_concern_party_get_organization_id (party));
       _lia_bind_text (insert, 5, lia_concern_party_get_position (party));
-      if (!_lia_store_step_done (store, insert, _("Could not save the parties to the concern"),
+      if (!_lia_store_step_done (store, insert, N_("Could not save the parties to the concern"),
                                  error))
         return FALSE;
     }
@@ -274,7 +274,7 @@ concern_insert (LiaStore   *store,
     return FALSE;
 
   bind_concern (stmt, self);
-  if (!_lia_store_step_done (store, stmt, _("Could not save the concern"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the concern"), error))
     return FALSE;
 
   lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
@@ -305,7 +305,7 @@ concern_update (LiaStore   *store,
 
   bind_concern (stmt, self);
   sqlite3_bind_int64 (stmt, 12, lia_record_get_id (record));
-  if (!_lia_store_step_done (store, stmt, _("Could not save the concern"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the concern"), error))
     return FALSE;
 
   return save_parties (store, self, error) && save_interactions (store, self, error);

@@ -358,17 +358,21 @@ replace_point_table (LiaStore    *store,
                      GListModel  *points,
                      GError     **error)
 {
-  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE contact_id = ?1", table);
   g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (contact_id, position, kind, %s)"
                                                  " VALUES (?1, ?2, ?3, ?4)", table, column);
-  g_autoptr(LiaStmt) delete = _lia_store_prepare (store, delete_sql, error);
   guint n_points = g_list_model_get_n_items (points);
 
-  if (delete == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (delete, 1, contact_id);
-  if (!_lia_store_step_done (store, delete, _("Could not save the contact’s details"), error))
-    return FALSE;
+  if (!_lia_store_is_inserting (store))
+    {
+      g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE contact_id = ?1", table);
+      g_autoptr(LiaStmt) delete = _lia_store_prepare (store, delete_sql, error);
+
+      if (delete == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (delete, 1, contact_id);
+      if (!_lia_store_step_done (store, delete, N_("Could not save the contact’s details"), error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < n_points; i++)
     {
@@ -381,7 +385,7 @@ replace_point_table (LiaStore    *store,
       sqlite3_bind_int (insert, 2, i);
       _lia_bind_nick (insert, 3, LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
       _lia_bind_text (insert, 4, lia_contact_point_get_value (point));
-      if (!_lia_store_step_done (store, insert, _("Could not save the contact’s details"), error))
+      if (!_lia_store_step_done (store, insert, N_("Could not save the contact’s details"), error))
         return FALSE;
     }
 
@@ -396,14 +400,17 @@ replace_addresses (LiaStore    *store,
   GListModel *addresses = lia_contact_get_addresses (self);
   guint n_items = g_list_model_get_n_items (addresses);
   gint64 id = lia_record_get_id (LIA_RECORD (self));
-  g_autoptr(LiaStmt) delete = NULL;
+  if (!_lia_store_is_inserting (store))
+    {
+      g_autoptr(LiaStmt) delete = NULL;
 
-  delete = _lia_store_prepare (store, "DELETE FROM contact_addresses WHERE contact_id = ?1", error);
-  if (delete == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (delete, 1, id);
-  if (!_lia_store_step_done (store, delete, _("Could not save the postal addresses"), error))
-    return FALSE;
+      delete = _lia_store_prepare (store, "DELETE FROM contact_addresses WHERE contact_id = ?1", error);
+      if (delete == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (delete, 1, id);
+      if (!_lia_store_step_done (store, delete, N_("Could not save the postal addresses"), error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -427,7 +434,7 @@ replace_addresses (LiaStore    *store,
       _lia_bind_text (insert, 8, lia_postal_address_get_region (address));
       _lia_bind_text (insert, 9, lia_postal_address_get_postal_code (address));
       _lia_bind_text (insert, 10, lia_postal_address_get_country (address));
-      if (!_lia_store_step_done (store, insert, _("Could not save the postal addresses"), error))
+      if (!_lia_store_step_done (store, insert, N_("Could not save the postal addresses"), error))
         return FALSE;
     }
 
@@ -451,11 +458,13 @@ save_photo (LiaStore    *store,
 
   if (photo == NULL)
     {
+      if (_lia_store_is_inserting (store))
+        return TRUE;
       stmt = _lia_store_prepare (store, "DELETE FROM contact_photos WHERE contact_id = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      return _lia_store_step_done (store, stmt, _("Could not save the photo"), error);
+      return _lia_store_step_done (store, stmt, N_("Could not save the photo"), error);
     }
 
   /* Unchanged bytes are not written again: that would log a change nobody made. */
@@ -472,26 +481,29 @@ save_photo (LiaStore    *store,
   sqlite3_bind_int64 (stmt, 1, id);
   _lia_bind_text (stmt, 2, lia_contact_get_photo_mime_type (self));
   sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
-  return _lia_store_step_done (store, stmt, _("Could not save the photo"), error);
+  return _lia_store_step_done (store, stmt, N_("Could not save the photo"), error);
 }
 
-/* The lists are replaced as a whole on every save: DELETE, then one INSERT per entry. */
+/* The lists are replaced as a whole on every save: DELETE (not for a new contact), then one
+ * INSERT per entry. */
 static gboolean
 save_contact_lists (LiaStore    *store,
                     LiaContact  *self,
                     GError     **error)
 {
   gint64 id = lia_record_get_id (LIA_RECORD (self));
-  g_autoptr(LiaStmt) delete = NULL;
+  if (!_lia_store_is_inserting (store))
+    {
+      g_autoptr(LiaStmt) delete = NULL;
 
-  delete = _lia_store_prepare (store, "DELETE FROM contact_points WHERE contact_id = ?1", error);
-  if (delete == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (delete, 1, id);
-  if (!_lia_store_step_done (store, delete,
-                             _("Could not save the email addresses and phone numbers"), error))
-    return FALSE;
-  g_clear_pointer (&delete, _lia_stmt_release);
+      delete = _lia_store_prepare (store, "DELETE FROM contact_points WHERE contact_id = ?1", error);
+      if (delete == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (delete, 1, id);
+      if (!_lia_store_step_done (store, delete,
+                                 N_("Could not save the email addresses and phone numbers"), error))
+        return FALSE;
+    }
 
   if (!insert_contact_points (store, id, "email", lia_contact_get_emails (self), error) ||
       !insert_contact_points (store, id, "phone", lia_contact_get_phones (self), error))
@@ -533,7 +545,7 @@ contact_insert (LiaStore   *store,
     return FALSE;
 
   bind_contact (store, stmt, self);
-  if (!_lia_store_step_done (store, stmt, _("Could not save the contact"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the contact"), error))
     return FALSE;
 
   lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
@@ -564,7 +576,7 @@ contact_update (LiaStore   *store,
 
   bind_contact (store, stmt, self);
   sqlite3_bind_int64 (stmt, 23, lia_record_get_id (record));
-  if (!_lia_store_step_done (store, stmt, _("Could not save the contact"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the contact"), error))
     return FALSE;
 
   return save_contact_lists (store, self, error);

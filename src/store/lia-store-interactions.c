@@ -125,16 +125,22 @@ save_participant_list (LiaStore       *store,
                        const char     *table,
                        const char     *what,
                        const GArray   *ids,
+                       gboolean        fresh,
                        GError        **error)
 {
   gint64 id = lia_record_get_id (LIA_RECORD (self));
-  g_autoptr(LiaStmt) delete = NULL;
 
-  if (!(delete = _lia_store_prepare (store, delete_sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (delete, 1, id);
-  if (!_lia_store_step_done (store, delete, _("Could not save the participants"), error))
-    return FALSE;
+  /* A new interaction has no participants to remove yet. */
+  if (!fresh)
+    {
+      g_autoptr(LiaStmt) delete = NULL;
+
+      if (!(delete = _lia_store_prepare (store, delete_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (delete, 1, id);
+      if (!_lia_store_step_done (store, delete, N_("Could not save the participants"), error))
+        return FALSE;
+    }
 
   for (guint i = 0; ids != NULL && i < ids->len; i++)
     {
@@ -149,7 +155,7 @@ save_participant_list (LiaStore       *store,
       sqlite3_bind_int64 (insert, 1, id);
       sqlite3_bind_int64 (insert, 2, participant);
       sqlite3_bind_int (insert, 3, i);
-      if (!_lia_store_step_done (store, insert, _("Could not save the participants"), error))
+      if (!_lia_store_step_done (store, insert, N_("Could not save the participants"), error))
         return FALSE;
     }
 
@@ -159,6 +165,7 @@ save_participant_list (LiaStore       *store,
 static gboolean
 save_participants (LiaStore       *store,
                    LiaInteraction *self,
+                   gboolean        fresh,
                    GError        **error)
 {
   return save_participant_list (store, self,
@@ -166,13 +173,13 @@ save_participants (LiaStore       *store,
                                 "INSERT INTO interaction_contacts (interaction_id, contact_id, position)"
                                 " VALUES (?1, ?2, ?3)",
                                 "contacts", _("a participating contact"),
-                                lia_interaction_get_contact_ids (self), error) &&
+                                lia_interaction_get_contact_ids (self), fresh, error) &&
          save_participant_list (store, self,
                                 "DELETE FROM interaction_organizations WHERE interaction_id = ?1",
                                 "INSERT INTO interaction_organizations (interaction_id, organization_id, position)"
                                 " VALUES (?1, ?2, ?3)",
                                 "organizations", _("a participating organization"),
-                                lia_interaction_get_organization_ids (self), error);
+                                lia_interaction_get_organization_ids (self), fresh, error);
 }
 
 static gboolean
@@ -193,12 +200,12 @@ interaction_insert (LiaStore   *store,
     return FALSE;
 
   bind_interaction (stmt, self);
-  if (!_lia_store_step_done (store, stmt, _("Could not save the interaction"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the interaction"), error))
     return FALSE;
 
   lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
 
-  return save_participants (store, self, error);
+  return save_participants (store, self, TRUE, error);
 }
 
 static gboolean
@@ -221,10 +228,10 @@ interaction_update (LiaStore   *store,
 
   bind_interaction (stmt, self);
   sqlite3_bind_int64 (stmt, 16, lia_record_get_id (record));
-  if (!_lia_store_step_done (store, stmt, _("Could not save the interaction"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the interaction"), error))
     return FALSE;
 
-  return save_participants (store, self, error);
+  return save_participants (store, self, FALSE, error);
 }
 
 const LiaRecordOps _lia_interaction_ops = {

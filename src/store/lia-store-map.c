@@ -537,7 +537,7 @@ lia_store_undo_reassessment (LiaStore         *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, reassessment->id);
   sqlite3_bind_int64 (stmt, 2, reassessment->first_history);
-  if (!_lia_store_step_done (self, stmt, _("Could not undo the move"), error))
+  if (!_lia_store_step_done (self, stmt, N_("Could not undo the move"), error))
     goto fail;
   g_clear_pointer (&stmt, _lia_stmt_release);
 

@@ -166,7 +166,7 @@ organization_insert (LiaStore   *store,
     return FALSE;
 
   bind_organization (stmt, self);
-  if (!_lia_store_step_done (store, stmt, _("Could not save the organization"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the organization"), error))
     return FALSE;
 
   lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
@@ -199,7 +199,7 @@ organization_update (LiaStore   *store,
 
   bind_organization (stmt, self);
   sqlite3_bind_int64 (stmt, 22, lia_record_get_id (record));
-  if (!_lia_store_step_done (store, stmt, _("Could not save the organization"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the organization"), error))
     return FALSE;
 
   return save_tags (store, self, error);
@@ -222,7 +222,7 @@ organization_before_delete (LiaStore   *store,
   sqlite3_bind_int64 (stmt, 1, lia_record_get_id (record));
   _lia_bind_ref (stmt, 2, lia_organization_get_parent_id (self));
 
-  return _lia_store_step_done (store, stmt, _("Could not move the sub-organizations"), error);
+  return _lia_store_step_done (store, stmt, N_("Could not move the sub-organizations"), error);
 }
 
 const LiaRecordOps _lia_organization_ops = {

@@ -63,6 +63,25 @@ sqlite3   *_lia_store_get_db              (LiaStore    *self);
 gboolean   _lia_store_exec                (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
+gboolean   _lia_store_get_import_mode   (LiaStore    *self);
+/* TRUE while a new record is being inserted: its lists have no rows to delete before theirs
+ * are written. */
+gboolean   _lia_store_is_inserting      (LiaStore    *self);
+/* lia_store_cache_uids(): the uid of the record of @kind with @id if known, or %NULL. */
+const char *_lia_store_cached_uid (LiaStore *self, LiaRecordKind kind, gint64 id);
+void        _lia_store_cache_uid  (LiaStore *self, LiaRecordKind kind, gint64 id, const char *uid);
+/* The CREATE INDEX statements that the end of the bulk load must run (import mode only). */
+GPtrArray *_lia_store_get_deferred_indexes (LiaStore *self);
+/* In import mode: TRUE when the import's uid map knows whether a record of @kind has @uid
+ * (@out_id is then its id, or 0 for none); FALSE when the database must be asked. */
+gboolean   _lia_store_import_lookup     (LiaStore      *self,
+                                         LiaRecordKind  kind,
+                                         const char    *uid,
+                                         gint64        *out_id);
+void       _lia_store_import_remember   (LiaStore      *self,
+                                         LiaRecordKind  kind,
+                                         const char    *uid,
+                                         gint64         id);
 LiaStmt   *_lia_store_prepare             (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
@@ -78,7 +97,8 @@ gboolean   _lia_store_read_user_version   (LiaStore    *self,
                                            int         *out_version,
                                            GError     **error);
 /* Steps a statement expecting SQLITE_DONE; maps failures (constraints included) to a GError
- * whose message starts with @what. */
+ * whose message starts with @what, translated there (pass it marked with N_(), so that the
+ * translation is looked up only when the step fails). */
 gboolean   _lia_store_step_done           (LiaStore    *self,
                                            LiaStmt     *stmt,
                                            const char  *what,

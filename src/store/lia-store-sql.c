@@ -521,7 +521,9 @@ _lia_store_check_reference (LiaStore    *self,
   g_autoptr(LiaStmt) stmt = NULL;
   int rc;
 
-  if (id <= 0)
+  /* In import mode the importer resolved every reference itself, and the foreign keys refuse
+   * one that does not exist. */
+  if (id <= 0 || _lia_store_get_import_mode (self))
     return TRUE;
 
   sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
@@ -564,12 +566,15 @@ _lia_store_replace_strv (LiaStore           *self,
   g_autofree char *insert_sql = NULL;
   g_autoptr(LiaStmt) delete = NULL;
 
-  delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table, owner_column);
-  if (!(delete = _lia_store_prepare (self, delete_sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (delete, 1, owner_id);
-  if (!_lia_store_step_done (self, delete, _("Could not save a list"), error))
-    return FALSE;
+  if (!_lia_store_is_inserting (self))
+    {
+      delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table, owner_column);
+      if (!(delete = _lia_store_prepare (self, delete_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (delete, 1, owner_id);
+      if (!_lia_store_step_done (self, delete, N_("Could not save a list"), error))
+        return FALSE;
+    }
 
   if (values == NULL || values[0] == NULL)
     return TRUE;
@@ -586,7 +591,7 @@ _lia_store_replace_strv (LiaStore           *self,
       sqlite3_bind_int64 (insert, 1, owner_id);
       sqlite3_bind_int (insert, 2, i);
       _lia_bind_text (insert, 3, values[i]);
-      if (!_lia_store_step_done (self, insert, _("Could not save a list"), error))
+      if (!_lia_store_step_done (self, insert, N_("Could not save a list"), error))
         return FALSE;
     }
 

@@ -96,7 +96,7 @@ run_with_ids (LiaStore    *store,
   sqlite3_bind_int64 (stmt, 1, first);
   sqlite3_bind_int64 (stmt, 2, second);
 
-  return _lia_store_step_done (store, stmt, _("Could not restore the deleted record"), error);
+  return _lia_store_step_done (store, stmt, N_("Could not restore the deleted record"), error);
 }
 
 static gboolean

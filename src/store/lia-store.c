@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "lia-list-query-private.h"
+#include "lia-store-bulk.h"
 #include "lia-store-private.h"
 
 #define LIA_APPLICATION_ID 1279869267 /* 'LIAS', set by migration 1 */
@@ -43,6 +44,25 @@ struct _LiaStore
   GArray     *marks;
   GArray     *changes;        /* QueuedChange */
   gboolean    changes_overflowed;
+
+  /* lia_store_set_import_mode(): saves inside a transaction take no savepoint of their own and
+   * do not look up the references that the foreign keys check anyway. */
+  gboolean    import_mode;
+  /* Inside ops->insert: the new record owns no list rows yet, so none need deleting. */
+  gboolean    inserting;
+  /* In import mode, uid → id of the records of each kind found or saved so far (at most
+   * IMPORT_UID_CAP in all), and whether that is every record of the kind: true for a kind
+   * that had none when the import began, until the cap is reached or anything is deleted,
+   * rolled back or fails half way. */
+  GHashTable *import_uids[LIA_RECORD_KIND_CONCERN + 1];
+  gboolean    import_complete[LIA_RECORD_KIND_CONCERN + 1];
+  guint       n_import_uids;
+  /* The indexes a bulk load in import mode dropped, as CREATE INDEX statements to run at its
+   * end (lia-store-bulk.c). */
+  GPtrArray  *deferred_indexes;
+  /* lia_store_cache_uids(): id → uid of each kind, until the transaction ends. */
+  GHashTable *uid_cache[LIA_RECORD_KIND_CONCERN + 1];
+  guint       n_cached_uids;
 
   LiaChangeLog log;           /* other connections' changes: lia-store-changes.c */
 };
@@ -250,7 +270,7 @@ _lia_store_step_done (LiaStore    *self,
   if (rc == SQLITE_DONE || rc == SQLITE_ROW)
     return TRUE;
 
-  _lia_store_set_error_from_db (self, error, "%s", what);
+  _lia_store_set_error_from_db (self, error, "%s", _(what));
   return FALSE;
 }
 
@@ -702,6 +722,176 @@ lia_store_get_schema_version (LiaStore *self)
   return self->schema_version;
 }
 
+/* Bounds the memory of the import's uid map: about 100 bytes a record. */
+#define IMPORT_UID_CAP 200000
+
+/* The uid map can no longer tell that a uid is absent. */
+static void
+import_uids_incomplete (LiaStore *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->import_complete); i++)
+    self->import_complete[i] = FALSE;
+}
+
+/* Something may have removed records: forget them all. */
+static void
+import_uids_forget (LiaStore *self)
+{
+  import_uids_incomplete (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->import_uids); i++)
+    if (self->import_uids[i] != NULL)
+      g_hash_table_remove_all (self->import_uids[i]);
+  self->n_import_uids = 0;
+}
+
+gboolean
+_lia_store_import_lookup (LiaStore      *self,
+                          LiaRecordKind  kind,
+                          const char    *uid,
+                          gint64        *out_id)
+{
+  gpointer value;
+
+  if (!self->import_mode || kind >= G_N_ELEMENTS (self->import_uids) || self->import_uids[kind] == NULL)
+    return FALSE;
+  if (g_hash_table_lookup_extended (self->import_uids[kind], uid, NULL, &value))
+    {
+      *out_id = *(gint64 *) value;
+      return TRUE;
+    }
+  if (self->import_complete[kind])
+    {
+      *out_id = 0;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+_lia_store_import_remember (LiaStore      *self,
+                            LiaRecordKind  kind,
+                            const char    *uid,
+                            gint64         id)
+{
+  gint64 *value;
+
+  if (!self->import_mode || uid == NULL || kind >= G_N_ELEMENTS (self->import_uids) ||
+      self->import_uids[kind] == NULL)
+    return;
+  if (self->n_import_uids >= IMPORT_UID_CAP)
+    {
+      import_uids_incomplete (self);
+      return;
+    }
+  value = g_new (gint64, 1);
+  *value = id;
+  if (g_hash_table_replace (self->import_uids[kind], g_strdup (uid), value))
+    self->n_import_uids++;
+}
+
+static gboolean
+enter_import_mode (LiaStore  *self,
+                   GError   **error)
+{
+  for (guint kind = 0; kind < G_N_ELEMENTS (self->import_uids); kind++)
+    {
+      const LiaRecordOps *ops = _lia_record_ops_for_kind (kind);
+      g_autofree char *sql = NULL;
+      g_autoptr(LiaStmt) stmt = NULL;
+
+      self->import_uids[kind] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      self->import_complete[kind] = FALSE;
+      if (ops == NULL)
+        continue;
+      sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", ops->table);
+      if (!(stmt = _lia_store_prepare (self, sql, error)))
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+          return FALSE;
+        }
+      self->import_complete[kind] = sqlite3_column_int (stmt, 0) != 0;
+    }
+  self->n_import_uids = 0;
+  return TRUE;
+}
+
+static void
+drop_uid_cache (LiaStore *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->uid_cache); i++)
+    g_clear_pointer (&self->uid_cache[i], g_hash_table_unref);
+  self->n_cached_uids = 0;
+}
+
+/* Empties the cache but keeps it on. */
+static void
+drop_uid_cache_entries (LiaStore *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->uid_cache); i++)
+    if (self->uid_cache[i] != NULL)
+      g_hash_table_remove_all (self->uid_cache[i]);
+  self->n_cached_uids = 0;
+}
+
+/* Bounds the memory of lia_store_cache_uids(). */
+#define UID_CACHE_CAP 250000
+
+void
+lia_store_cache_uids (LiaStore *self)
+{
+  g_return_if_fail (LIA_IS_STORE (self));
+  g_return_if_fail (lia_store_in_transaction (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->uid_cache); i++)
+    if (self->uid_cache[i] == NULL)
+      self->uid_cache[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+const char *
+_lia_store_cached_uid (LiaStore      *self,
+                       LiaRecordKind  kind,
+                       gint64         id)
+{
+  if (kind >= G_N_ELEMENTS (self->uid_cache) || self->uid_cache[kind] == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->uid_cache[kind], &id);
+}
+
+void
+_lia_store_cache_uid (LiaStore      *self,
+                      LiaRecordKind  kind,
+                      gint64         id,
+                      const char    *uid)
+{
+  gint64 *key;
+
+  if (kind >= G_N_ELEMENTS (self->uid_cache) || self->uid_cache[kind] == NULL ||
+      self->n_cached_uids >= UID_CACHE_CAP)
+    return;
+  key = g_new (gint64, 1);
+  *key = id;
+  g_hash_table_replace (self->uid_cache[kind], key, g_strdup (uid));
+  self->n_cached_uids++;
+}
+
+/* The import mode lasts as long as the transaction it was set in. */
+static void
+leave_import_mode (LiaStore *self)
+{
+  if (!self->import_mode)
+    return;
+  self->import_mode = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (self->import_uids); i++)
+    g_clear_pointer (&self->import_uids[i], g_hash_table_unref);
+  import_uids_incomplete (self);
+  self->n_import_uids = 0;
+  /* Ended by a rollback: the dropped indexes came back with it. */
+  g_clear_pointer (&self->deferred_indexes, g_ptr_array_unref);
+  sqlite3_exec (self->db, "PRAGMA cache_size = -8192", NULL, NULL, NULL);
+}
+
 gboolean
 lia_store_begin (LiaStore  *self,
                  GError   **error)
@@ -772,7 +962,11 @@ lia_store_commit (LiaStore  *self,
   g_array_set_size (self->marks, self->depth);
 
   if (self->depth == 0)
-    flush_changes (self);
+    {
+      leave_import_mode (self);
+      drop_uid_cache (self);
+      flush_changes (self);
+    }
 
   return TRUE;
 }
@@ -801,11 +995,17 @@ lia_store_rollback (LiaStore *self)
 
   if (self->depth == 0)
     {
+      leave_import_mode (self);
+      drop_uid_cache (self);
       g_array_set_size (self->changes, 0);
       self->changes_overflowed = FALSE;
     }
   else
     {
+      if (self->import_mode)
+        import_uids_forget (self);
+      /* What the savepoint added is gone, and its ids may be given again. */
+      drop_uid_cache_entries (self);
       drop_changes_since (self, mark);
     }
 }
@@ -816,6 +1016,52 @@ lia_store_in_transaction (LiaStore *self)
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
 
   return self->depth > 0;
+}
+
+gboolean
+lia_store_set_import_mode (LiaStore  *self,
+                           gboolean   import_mode,
+                           GError   **error)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!import_mode || lia_store_in_transaction (self), FALSE);
+
+  if (import_mode == self->import_mode)
+    return TRUE;
+  if (!import_mode)
+    {
+      leave_import_mode (self);
+      return TRUE;
+    }
+  if (!enter_import_mode (self, error))
+    {
+      leave_import_mode (self);
+      return FALSE;
+    }
+  self->import_mode = import_mode;
+  /* A bigger page cache while loading: the indexes of a big import stay in memory instead of
+   * spilling to the WAL before the commit. Durability is the commit's, as always. */
+  return _lia_store_exec (self, "PRAGMA cache_size = -16384", error);
+}
+
+gboolean
+_lia_store_get_import_mode (LiaStore *self)
+{
+  return self->import_mode;
+}
+
+gboolean
+_lia_store_is_inserting (LiaStore *self)
+{
+  return self->inserting;
+}
+
+GPtrArray *
+_lia_store_get_deferred_indexes (LiaStore *self)
+{
+  if (self->deferred_indexes == NULL)
+    self->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
+  return self->deferred_indexes;
 }
 
 static LiaRecord *
@@ -844,6 +1090,47 @@ load_with (LiaStore           *self,
     g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
                  _("There is no %s with that %s."),
                  lia_enum_to_nick (LIA_TYPE_RECORD_KIND, ops->kind), column);
+  return NULL;
+}
+
+char *
+lia_store_dup_label (LiaStore       *self,
+                     LiaRecordKind   kind,
+                     gint64          id,
+                     GError        **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(LiaRecord) record = NULL;
+  const char *sql;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  /* The stored label: a contact's display name (explicit or composed), an organization's
+   * name; lia-store-contacts.c and lia-store-organizations.c write them on save. */
+  if (kind == LIA_RECORD_KIND_CONTACT)
+    sql = "SELECT label FROM contacts WHERE id = ?1";
+  else if (kind == LIA_RECORD_KIND_ORGANIZATION)
+    sql = "SELECT name FROM organizations WHERE id = ?1";
+  else
+    {
+      if (!(record = lia_store_load (self, kind, id, error)))
+        return NULL;
+      return g_strdup (lia_record_get_label (record));
+    }
+
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (_lia_column_text (stmt, 0));
+  if (rc == SQLITE_DONE)
+    g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
+                 _("There is no %s with that %s."),
+                 lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind), "id");
+  else
+    _lia_store_set_error_from_db (self, error, _("Could not read the database"));
   return NULL;
 }
 
@@ -972,6 +1259,8 @@ _lia_store_save_full (LiaStore      *self,
   gint64 saved_version;
   gint64 id;
   gboolean ok;
+  gboolean guarded;
+  gboolean was_inserting;
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (LIA_IS_RECORD (record), FALSE);
@@ -986,7 +1275,11 @@ _lia_store_save_full (LiaStore      *self,
       return FALSE;
     }
 
-  if (!lia_store_begin (self, error))
+  /* In import mode, inside the import's transaction, a failed save leaves what it wrote: the
+   * importer rolls the whole transaction back, so a savepoint per record buys nothing. */
+  guarded = !(self->import_mode && self->depth > 0);
+  was_inserting = self->inserting;
+  if (guarded && !lia_store_begin (self, error))
     return FALSE;
 
   /* Remember what save changes on the object, to put it back if the write fails. */
@@ -1010,7 +1303,9 @@ _lia_store_save_full (LiaStore      *self,
       if (!(flags & LIA_SAVE_KEEP_TIMES) || saved_updated == NULL)
         lia_record_set_updated_at (record, now);
 
+      self->inserting = TRUE;
       ok = ops->insert (self, record, error);
+      self->inserting = was_inserting;
       if (ok)
         lia_record_set_version (record, 1);
     }
@@ -1034,7 +1329,10 @@ _lia_store_save_full (LiaStore      *self,
           lia_record_set_created_at (record, lia_record_get_created_at (old));
           lia_record_set_updated_at (record, now);
 
+          /* A save nested in another record's insert still replaces its own lists. */
+          self->inserting = FALSE;
           ok = ops->update (self, record, error);
+          self->inserting = was_inserting;
           if (ok)
             lia_record_set_version (record, lia_record_get_version (old) + 1);
         }
@@ -1045,15 +1343,29 @@ _lia_store_save_full (LiaStore      *self,
       _lia_store_queue_change (self, ops->kind, lia_record_get_id (record),
                                id == 0 ? LIA_STORE_CHANGE_ADDED : LIA_STORE_CHANGE_UPDATED,
                                old, record);
-      ok = lia_store_commit (self, error);
+      /* A new record has an id no cached uid belongs to; a saved one may change its uid. */
+      if (old != NULL && self->n_cached_uids > 0 &&
+          g_strcmp0 (lia_record_get_uid (old), lia_record_get_uid (record)) != 0)
+        drop_uid_cache_entries (self);
+      if (guarded)
+        ok = lia_store_commit (self, error);
+      if (ok && id == 0)
+        _lia_store_import_remember (self, ops->kind, lia_record_get_uid (record),
+                                    lia_record_get_id (record));
     }
-  else
+  else if (guarded)
     {
       lia_store_rollback (self);
     }
 
   if (!ok)
     {
+      /* Without a savepoint, what the failed save wrote stays until the rollback. */
+      if (self->import_mode)
+        {
+          import_uids_forget (self);
+          drop_uid_cache_entries (self);
+        }
       explain_failure (record, error);
       lia_record_set_id (record, id);
       lia_record_set_version (record, saved_version);
@@ -1094,6 +1406,9 @@ lia_store_delete (LiaStore   *self,
       return FALSE;
     }
 
+  drop_uid_cache_entries (self);
+  if (self->import_mode)
+    import_uids_forget (self);
   if (!lia_store_begin (self, error))
     return FALSE;
 
@@ -1111,7 +1426,7 @@ lia_store_delete (LiaStore   *self,
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!_lia_store_step_done (self, stmt, _("Could not delete"), error))
+  if (!_lia_store_step_done (self, stmt, N_("Could not delete"), error))
     goto fail;
   g_clear_pointer (&stmt, _lia_stmt_release);
 

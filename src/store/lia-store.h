@@ -86,6 +86,13 @@ gboolean       lia_store_commit                  (LiaStore       *self,
                                                   GError        **error);
 void           lia_store_rollback                (LiaStore       *self);
 gboolean       lia_store_in_transaction          (LiaStore       *self);
+/* For loading many records in one transaction (an import): until that transaction ends, a save
+ * takes no savepoint of its own and does not look up the records it refers to (the foreign
+ * keys still refuse a dangling reference). A save that fails then leaves what it wrote, so the
+ * caller must roll the whole transaction back after any failed save. */
+gboolean       lia_store_set_import_mode         (LiaStore       *self,
+                                                  gboolean        import_mode,
+                                                  GError        **error);
 /* Contacts sort in one collation per database (the locale of whoever created or last adopted
  * it), so that a command run in another locale writes keys that fit. The window calls this
  * after opening: when the desktop's language (LC_COLLATE) changed, every contact's sort key
@@ -121,6 +128,14 @@ gboolean       lia_store_delete                  (LiaStore       *self,
 /* Loads one record (a new object each call), with everything, a contact's photo included;
  * LIA_STORE_ERROR_NOT_FOUND when there is none. */
 LiaRecord     *lia_store_load                    (LiaStore       *self,
+                                                  LiaRecordKind   kind,
+                                                  gint64          id,
+                                                  GError        **error);
+/* The label of the record of @kind with @id, as lia_record_get_label() of the loaded record
+ * gives it; for an organization or a contact one indexed read instead of a whole record with
+ * its lists (a timeline row names its participants so). LIA_STORE_ERROR_NOT_FOUND when there
+ * is none. */
+char          *lia_store_dup_label               (LiaStore       *self,
                                                   LiaRecordKind   kind,
                                                   gint64          id,
                                                   GError        **error);

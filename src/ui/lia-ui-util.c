@@ -146,7 +146,7 @@ lia_ui_dup_record_label (LiaStore      *store,
                          gint64         id)
 {
   LabelCache *cache;
-  g_autoptr(LiaRecord) record = NULL;
+  g_autofree char *read = NULL;
   g_autoptr(GError) error = NULL;
   gint64 key = (id << 3) | kind;
   const char *label;
@@ -159,19 +159,20 @@ lia_ui_dup_record_label (LiaStore      *store,
   if (label != NULL)
     return g_strdup (label);
 
-  record = lia_store_load (store, kind, id, &error);
+  /* The label alone: a row binding a miss must not read a contact's every list. */
+  read = lia_store_dup_label (store, kind, id, &error);
   /* "(deleted)" only when it is gone: a failed read must not pass for a delete. */
   if (g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND))
     return g_strdup (_("(deleted)"));
-  if (record == NULL)
+  if (read == NULL)
     return g_strdup (_("(could not be read)"));
 
   if (g_hash_table_size (cache->labels) >= MAX_CACHED_LABELS)
     g_hash_table_remove_all (cache->labels);
   stored_key = g_memdup2 (&key, sizeof key);
-  g_hash_table_insert (cache->labels, stored_key, g_strdup (lia_record_get_label (record)));
+  g_hash_table_insert (cache->labels, stored_key, g_strdup (read));
 
-  return g_strdup (lia_record_get_label (record));
+  return g_steal_pointer (&read);
 }
 
 char *
