@@ -300,6 +300,56 @@ test_changes (Fixture       *fixture,
   g_assert_cmpstr (bad.out, ==, "");
 }
 
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaOrganization) who = lia_organization_new ("World Health Organization");
+  sqlite3 *db = NULL;
+
+  store = lia_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  lia_record_set_uid (LIA_RECORD (who), "org-who");
+  save (store, who);
+  lia_organization_set_sector (who, "Health");
+  save (store, who);
+  lia_organization_set_name (who, "WHO");
+  lia_organization_set_sector (who, "");
+  save (store, who);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE field_history SET author = 'amina',"
+                                     "  changed_at = 1767261600000000 + seq * 60000000",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run_liaison (fixture->env, &run, "history", "--database", fixture->db_path, "org-who", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==,
+                   "2026-01-01T10:01:00Z  amina  sector: - → Health\n"
+                   "2026-01-01T10:02:00Z  amina  name: World Health Organization → WHO\n"
+                   "2026-01-01T10:03:00Z  amina  sector: Health → -\n");
+
+  run_liaison (fixture->env, &csv, "history", "--database", fixture->db_path, "--format", "csv",
+               "org-who", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.out, ==,
+                   "2026-01-01T10:01:00Z,amina,sector,,Health\r\n"
+                   "2026-01-01T10:02:00Z,amina,name,World Health Organization,WHO\r\n"
+                   "2026-01-01T10:03:00Z,amina,sector,Health,\r\n");
+
+  run_liaison (fixture->env, &missing, "history", "--database", fixture->db_path, "org-none", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpstr (missing.out, ==, "");
+  g_assert_true (matches (missing.err, "org-none"));
+}
+
 /* --follow prints what another connection commits, and ends cleanly on SIGTERM. */
 static void
 test_changes_follow (Fixture       *fixture,
@@ -1257,6 +1307,7 @@ main (int   argc,
   ADD ("/cli/risks", test_risks);
   ADD ("/cli/changes", test_changes);
   ADD ("/cli/changes/follow", test_changes_follow);
+  ADD ("/cli/history", test_history);
 
 #undef ADD
 

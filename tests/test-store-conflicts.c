@@ -204,6 +204,54 @@ test_undo_keeps_working (ConflictFixture *f,
                                      "SELECT count(*) FROM organizations WHERE sector = 'Health'"), ==, 1);
 }
 
+/* Each save keeps which values changed, from what to what, by whom; the assessment (an object
+ * of its own) too. A refused save keeps nothing. */
+static void
+test_field_history (ConflictFixture *f,
+                    gconstpointer    data)
+{
+  g_autoptr(LiaRecord) mine = NULL;
+  g_autoptr(LiaRecord) stale = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = lia_test_add_contact (f->base.store, "Amina", "Diallo");
+  const LiaFieldChange *change;
+
+  mine = lia_test_load (f->base.store, LIA_RECORD_KIND_CONTACT, id);
+  stale = lia_test_load (f->other, LIA_RECORD_KIND_CONTACT, id);
+  lia_contact_set_job_title (LIA_CONTACT (mine), "Director");
+  lia_contact_set_tags (LIA_CONTACT (mine), (const char * const[]) { "donor", "health", NULL });
+  lia_assessment_set_influence (lia_contact_get_assessment (LIA_CONTACT (mine)), 4);
+  lia_test_save (f->base.store, mine);
+  lia_contact_set_job_title (LIA_CONTACT (mine), "Director General");
+  lia_test_save (f->base.store, mine);
+
+  lia_contact_set_notes (LIA_CONTACT (stale), "never kept");
+  g_assert_false (lia_store_save (f->other, stale, &error));
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  history = lia_store_list_field_history (f->base.store, LIA_RECORD_KIND_CONTACT, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 4);
+  change = history->pdata[0];
+  g_assert_cmpstr (change->field, ==, "job-title");
+  g_assert_null (change->old_value);
+  g_assert_cmpstr (change->new_value, ==, "Director");
+  g_assert_cmpstr (change->author, ==, g_get_user_name ());
+  g_assert_nonnull (change->changed_at);
+  change = history->pdata[1];
+  g_assert_cmpstr (change->field, ==, "tags");
+  g_assert_cmpstr (change->new_value, ==, "donor, health");
+  change = history->pdata[2];
+  g_assert_cmpstr (change->field, ==, "assessment.influence");
+  g_assert_cmpstr (change->new_value, ==, "4");
+  change = history->pdata[3];
+  g_assert_cmpstr (change->field, ==, "job-title");
+  g_assert_cmpstr (change->old_value, ==, "Director");
+  g_assert_cmpstr (change->new_value, ==, "Director General");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +264,7 @@ main (int   argc,
   ADD ("/store-conflicts/stale-interaction-keeps-participants", test_stale_interaction_keeps_participants);
   ADD ("/store-conflicts/unversioned-and-deleted", test_unversioned_and_deleted);
   ADD ("/store-conflicts/undo-keeps-working", test_undo_keeps_working);
+  ADD ("/store-conflicts/field-history", test_field_history);
 #undef ADD
 
   return g_test_run ();

@@ -545,7 +545,8 @@ test_migration (StoreFixture  *f,
                 "DROP TABLE change_log; ALTER TABLE change_log_6 RENAME TO change_log;"
                 "CREATE TRIGGER change_log_prune AFTER INSERT ON change_log"
                 "  WHEN new.seq % 1000 = 0 BEGIN DELETE FROM change_log WHERE seq <= new.seq - 10000; END;"
-                /* and without version 13's row versions and deleted records' uids */
+                /* and without version 13's row versions, deleted records' uids and history */
+                "DROP TABLE field_history;"
                 "ALTER TABLE organizations DROP COLUMN version;"
                 "ALTER TABLE contacts DROP COLUMN version;"
                 "ALTER TABLE affiliations DROP COLUMN version;"

@@ -226,3 +226,98 @@ fail:
   g_clear_error (&self.error);
   return LIA_CLI_EXIT_FAILURE;
 }
+
+/* `liaison history ID`: which values of the record with that id changed, from what to what,
+ * who saved them and when, oldest first. */
+int
+_lia_cli_run_history (const LiaCliCommand *command,
+                      int                  argc,
+                      char               **argv)
+{
+  static const LiaRecordKind kinds[] = {
+    LIA_RECORD_KIND_ORGANIZATION, LIA_RECORD_KIND_CONTACT, LIA_RECORD_KIND_INTERACTION,
+    LIA_RECORD_KIND_COMMITMENT, LIA_RECORD_KIND_CONCERN, LIA_RECORD_KIND_PROJECT,
+    LIA_RECORD_KIND_AFFILIATION,
+  };
+  g_autofree char *database = NULL;
+  g_autofree char *format_name = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaRecord) record = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaCliOutput output;
+  int status;
+  const GOptionEntry entries[] = {
+    { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_name,
+      N_("text (the default) or csv"), N_("FORMAT") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!_lia_cli_parse_options (command, _("ID"),
+                               _("One line per value a save changed, oldest first: its time (UTC), who\n"
+                                 "saved it, the field, and its value before and after (“-” for none).\n"
+                                 "ID is the record's id as in the partner directory.\n"
+                                 "CSV columns: time,user,field,old,new"),
+                               entries, argc, argv, &database, &args, &status))
+    return status;
+  if (g_strv_length (args) < 2)
+    return _lia_cli_usage_error (command, _("missing the id of a record"));
+  if (g_strv_length (args) > 2)
+    return _lia_cli_usage_error (command, _("unexpected argument “%s”"), args[2]);
+  if (!_lia_cli_parse_output (command, format_name, &output, &status))
+    return status;
+
+  if (!(store = _lia_cli_open_existing (database)))
+    return LIA_CLI_EXIT_FAILURE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds) && record == NULL; i++)
+    {
+      record = lia_store_load_by_uid (store, kinds[i], args[1], &error);
+      if (record == NULL && !g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND))
+        {
+          _lia_cli_print_error ("%s", error->message);
+          return LIA_CLI_EXIT_FAILURE;
+        }
+      g_clear_error (&error);
+    }
+  if (record == NULL)
+    {
+      _lia_cli_print_error (_("There is no record with the id “%s”."), args[1]);
+      return LIA_CLI_EXIT_FAILURE;
+    }
+
+  changes = lia_store_list_field_history (store, lia_record_get_kind (record),
+                                          lia_record_get_id (record), &error);
+  if (changes == NULL)
+    {
+      _lia_cli_print_error ("%s", error->message);
+      return LIA_CLI_EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const LiaFieldChange *change = changes->pdata[i];
+      g_autofree char *when = g_date_time_format (change->changed_at, "%Y-%m-%dT%H:%M:%SZ");
+
+      if (output == LIA_CLI_OUTPUT_CSV)
+        {
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          lia_csv_append_field (line, when, FALSE);
+          lia_csv_append_field (line, change->author != NULL ? change->author : "", FALSE);
+          lia_csv_append_field (line, change->field, FALSE);
+          lia_csv_append_field (line, change->old_value != NULL ? change->old_value : "", FALSE);
+          lia_csv_append_field (line, change->new_value != NULL ? change->new_value : "", TRUE);
+          g_print ("%s", line->str);
+        }
+      else
+        {
+          g_print ("%s  %s  %s: %s → %s\n", when, change->author != NULL ? change->author : "-",
+                   change->field, change->old_value != NULL ? change->old_value : "-",
+                   change->new_value != NULL ? change->new_value : "-");
+        }
+    }
+
+  return LIA_CLI_EXIT_OK;
+}

@@ -168,6 +168,12 @@ gboolean      _lia_store_log_before_commit     (LiaStore               *self,
                                                 GError                **error);
 void          _lia_store_log_committed         (LiaStore               *self,
                                                 gint64                  end_seq);
+/* Writes the values that differ between @old and @current to field_history. */
+gboolean      _lia_store_write_field_history   (LiaStore               *self,
+                                                LiaRecord              *old,
+                                                LiaRecord              *current,
+                                                GDateTime              *now,
+                                                GError                **error);
 /* Who last changed a record and when, from the change log; NULLs when the log has no row for
  * it any more (pruned) or the row has no author (another program wrote it). */
 void          _lia_store_last_change           (LiaStore               *self,

@@ -856,7 +856,8 @@ static const char migration_12[] =
  * docs/team-server.md). A save bumps it and is refused when the copy it saves was loaded at
  * another version. Existing rows start at 1; adding a column writes no row, so the change log
  * stays as it is. A record's delete keeps its uid in the change log, so that `liaison changes`
- * names a deleted record as the partner directory did. */
+ * names a deleted record as the partner directory did. field_history keeps, per saved record,
+ * which of its values changed from what to what, who and when (lia_store_list_field_history()). */
 #define ROW_VERSION(table) \
   "ALTER TABLE " table " ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
 #define CHANGE_LOG_DELETE_WITH_UID(table, kind) \
@@ -867,6 +868,17 @@ static const char migration_12[] =
   "    VALUES ('" kind "', old.id, 'delete', " CHANGE_LOG_NOW ", old.uid);" \
   "END;"
 static const char migration_13[] =
+  "CREATE TABLE field_history ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  changed_at INTEGER NOT NULL,"
+  "  author TEXT"
+  ");"
+  "CREATE INDEX field_history_by_record ON field_history (kind, record_id, seq);"
   "ALTER TABLE change_log ADD COLUMN uid TEXT;"
   CHANGE_LOG_DELETE_WITH_UID ("organizations", "organization")
   CHANGE_LOG_DELETE_WITH_UID ("contacts", "contact")

@@ -1335,6 +1335,9 @@ _lia_store_save_full (LiaStore      *self,
           self->inserting = was_inserting;
           if (ok)
             lia_record_set_version (record, lia_record_get_version (old) + 1);
+          /* An import in bulk is its own history (its summary); a person's save is kept. */
+          if (ok && !self->import_mode)
+            ok = _lia_store_write_field_history (self, old, record, now, error);
         }
     }
 

@@ -232,6 +232,27 @@ gboolean       lia_store_get_data_version        (LiaStore       *self,
                                                   gint64         *out_version,
                                                   GError        **error);
 
+/* One value of a record changed by a save: the property's name ("sector", "job-title", "tags"),
+ * its value before and after as text (NULL for none), who saved it and when. */
+typedef struct
+{
+  GDateTime *changed_at;  /* UTC */
+  char      *author;
+  char      *field;
+  char      *old_value;
+  char      *new_value;
+} LiaFieldChange;
+
+void           lia_field_change_free             (LiaFieldChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaFieldChange, lia_field_change_free)
+
+/* Every value change saved on the record of @kind with @id, oldest first (LiaFieldChange).
+ * Imports in bulk write none. */
+GPtrArray     *lia_store_list_field_history      (LiaStore       *self,
+                                                  LiaRecordKind   kind,
+                                                  gint64          id,
+                                                  GError        **error);
+
 gboolean       lia_store_get_counts              (LiaStore       *self,
                                                   LiaStoreCounts *out_counts,
                                                   GError        **error);
