@@ -87,6 +87,27 @@ get_today (LiaStore  *store,
   return today != NULL;
 }
 
+/* Today's "due for contact" section alone: its count, then its first 20 rows. */
+static gboolean
+count_due (LiaStore  *store,
+           gpointer   data,
+           GError   **error)
+{
+  guint n = 0;
+
+  return lia_store_count_stakeholders (store, data, &n, error);
+}
+
+static gboolean
+page_due (LiaStore  *store,
+          gpointer   data,
+          GError   **error)
+{
+  g_autoptr(GPtrArray) page = lia_store_list_stakeholders_page (store, data, 0, 20, error);
+
+  return page != NULL;
+}
+
 static void
 fill (LiaStore *store,
       double    scale)
@@ -138,6 +159,7 @@ main (int    argc,
   gboolean fresh = FALSE;
   guint64 contacts = 0;
   LiaMapQuery plain, filtered, past;
+  LiaStakeholderQuery due;
   GOptionEntry entries[] = {
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Fraction of the full size", "S" },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "The database to fill or reuse", "FILE" },
@@ -189,6 +211,12 @@ main (int    argc,
   g_print ("map with 5 names per cell:  %8.1f ms\n", measure (store, get_map, &plain));
   g_print ("map as of a day (history):  %8.1f ms\n", measure (store, get_map, &past));
   g_print ("today (no interactions):    %8.1f ms\n", measure (store, get_today, NULL));
+  lia_stakeholder_query_init (&due);
+  due.due_only = TRUE;
+  due.sort = LIA_STAKEHOLDER_SORT_DUE;
+  due.today = today;
+  g_print ("  of which due for contact, count: %8.1f ms\n", measure (store, count_due, &due));
+  g_print ("  of which due for contact, first 20: %8.1f ms\n", measure (store, page_due, &due));
 
   return 0;
 }

@@ -429,6 +429,124 @@ test_organization (Fixture       *f,
   assert_footers (pdf, "CONFIDENTIAL");
 }
 
+/* Asked for, the organization briefing has the stakeholder map of the organization and its
+ * people: quadrant names, the stakeholders by name, the whole picture inside the page's body on
+ * A4 and on a short Letter page alike; not asked for, none. */
+static void
+test_organization_map (Fixture       *f,
+                       gconstpointer  data)
+{
+  LiaBriefingRequest request = request_for (f, LIA_RECORD_KIND_ORGANIZATION, 0);
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *plain = NULL;
+  g_autoptr(LiaBriefingDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  request.uid = "org-moh";
+  without = render (f, &request, LIA_BRIEFING_PAPER_A4, "no-map.pdf");
+  plain = pdf_text (without);
+  assert_not_contains (plain, "Stakeholder map");
+  assert_not_contains (plain, "Manage closely");
+
+  request.map = TRUE;
+  with = render (f, &request, LIA_BRIEFING_PAPER_A4, "map.pdf");
+  all = pdf_text (with);
+  assert_contains (all, "Stakeholder map");
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *quadrants[] = { "Manage closely", "Keep satisfied", "Keep informed", "Monitor" };
+      assert_contains (all, quadrants[i]);
+    }
+  /* The map comes after the people and names them again, in their cells. */
+  g_assert_true (strstr (all, "Key people") < strstr (all, "Stakeholder map"));
+  g_assert_cmpuint (count_occurrences (all, "Dr Amina Diallo"), >, count_occurrences (plain, "Dr Amina Diallo"));
+  g_assert_cmpuint (count_occurrences (all, "Ministry of Health"), >, count_occurrences (plain, "Ministry of Health"));
+  g_assert_cmpuint (pdf_n_pages (with), >=, pdf_n_pages (without));
+
+  document = lia_briefing_build (f->base.store, &request, &error);
+  g_assert_no_error (error);
+  for (guint paper = LIA_BRIEFING_PAPER_A4; paper <= LIA_BRIEFING_PAPER_LETTER; paper++)
+    {
+      double width, height;
+      g_autoptr(LiaBriefingLayout) layout = NULL;
+      guint n_pictures = 0;
+
+      lia_briefing_paper_get_size (paper, &width, &height);
+      layout = lia_briefing_layout_new (document, width, height);
+      for (guint p = 0; p < lia_briefing_layout_get_n_pages (layout); p++)
+        {
+          g_autoptr(GArray) boxes = lia_briefing_layout_get_picture_boxes (layout, p);
+
+          for (guint i = 0; i < boxes->len; i++)
+            {
+              LiaBriefingTextBox *box = &g_array_index (boxes, LiaBriefingTextBox, i);
+
+              g_assert_cmpfloat (box->ink.width, >, 300);
+              g_assert_cmpfloat (box->ink.x, >=, box->frame.x);
+              g_assert_cmpfloat (box->ink.y, >=, box->frame.y);
+              g_assert_cmpfloat (box->ink.x + box->ink.width, <=, box->frame.x + box->frame.width + 0.01);
+              g_assert_cmpfloat (box->ink.y + box->ink.height, <=, box->frame.y + box->frame.height + 0.01);
+              n_pictures++;
+            }
+        }
+      g_assert_cmpuint (n_pictures, ==, 1);
+    }
+}
+
+/* A picture taller than a page is made smaller to fit, never cut; one that does not fit under
+ * what came before moves to the next page. */
+static void
+count_draws (cairo_t  *cr,
+             double    width,
+             double    height,
+             gpointer  user_data)
+{
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  (*(guint *) user_data)++;
+}
+
+static void
+test_picture (void)
+{
+  g_autoptr(LiaBriefingDocument) document = lia_briefing_document_new ("Pictures");
+  g_autoptr(LiaBriefingLayout) layout = NULL;
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GArray) second = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint draws = 0;
+  LiaBriefingTextBox *tall, *wide;
+
+  lia_briefing_document_add_title (document, "Pictures");
+  lia_briefing_document_add_picture (document, 3.0, count_draws, &draws, NULL);
+  lia_briefing_document_add_picture (document, 0.5, count_draws, &draws, NULL);
+  layout = lia_briefing_layout_new (document, 595, 842);
+
+  g_assert_cmpuint (lia_briefing_layout_get_n_pages (layout), ==, 3);
+  first = lia_briefing_layout_get_picture_boxes (layout, 1);
+  second = lia_briefing_layout_get_picture_boxes (layout, 2);
+  g_assert_cmpuint (first->len, ==, 1);
+  g_assert_cmpuint (second->len, ==, 1);
+  tall = &g_array_index (first, LiaBriefingTextBox, 0);
+  wide = &g_array_index (second, LiaBriefingTextBox, 0);
+  /* The tall one keeps its proportions inside the body. */
+  g_assert_cmpfloat (fabs (tall->ink.height / tall->ink.width - 3.0), <, 0.001);
+  g_assert_cmpfloat (tall->ink.height, <=, tall->frame.height + 0.01);
+  g_assert_cmpfloat (tall->ink.y + tall->ink.height, <=, tall->frame.y + tall->frame.height + 0.01);
+  g_assert_cmpfloat (wide->ink.width, ==, wide->frame.width);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 595, 842);
+  cr = cairo_create (surface);
+  for (guint p = 0; p < 3; p++)
+    lia_briefing_layout_render_page (layout, cr, p);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (draws, ==, 2);
+}
+
 static void
 test_overdue_page (Fixture       *f,
                    gconstpointer  data)
@@ -1003,6 +1121,26 @@ test_cli (Fixture       *f,
     g_clear_pointer (&err, g_free);
   }
 
+  /* --map: the organization's map; with a contact, a usage error that says why. */
+  {
+    const char *args[] = { "briefing", "--database", db, "--organization", "org-moh", "--map",
+                           "--output", pdf, NULL };
+    const char *wrong[] = { "briefing", "--database", db, "--contact", "c-amina", "--map",
+                            "--output", pdf, NULL };
+    g_autofree char *all = NULL;
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    all = pdf_text (pdf);
+    assert_contains (all, "Stakeholder map");
+    assert_contains (all, "Manage closely");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (wrong, &out, &err), ==, 2);
+    assert_contains (err, "--map goes with --organization");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
   /* A missing record: exit 1, and the message says what and where. */
   {
     const char *args[] = { "briefing", "--database", db, "--contact", "c-044", "--output", pdf, NULL };
@@ -1196,6 +1334,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/briefing/organization", Fixture, NULL, fixture_setup, test_organization, fixture_teardown);
+  g_test_add ("/briefing/organization-map", Fixture, NULL, fixture_setup, test_organization_map, fixture_teardown);
+  g_test_add_func ("/briefing/picture", test_picture);
   g_test_add ("/briefing/overdue-page", Fixture, NULL, fixture_setup, test_overdue_page, fixture_teardown);
   g_test_add ("/briefing/redacted", Fixture, NULL, fixture_setup, test_redacted, fixture_teardown);
   g_test_add ("/briefing/contact", Fixture, NULL, fixture_setup, test_contact, fixture_teardown);

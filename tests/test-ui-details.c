@@ -165,6 +165,78 @@ test_contact (StoreFixture  *f,
   lia_ui_test_destroy (window);
 }
 
+/* The part of "why this score" named @title: its points as the row shows them ("15 of 20") and
+ * the rule under it. */
+static void
+assert_health_part (GtkWidget  *detail,
+                    const char *title,
+                    const char *points,
+                    const char *why)
+{
+  GtkWidget *row = lia_ui_test_find_row_by_subtitle (detail, why);
+
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+  g_assert_nonnull (lia_ui_test_find (row, GTK_TYPE_LABEL, points));
+}
+
+/* Why this score, as a person checks it against docs/engagement.md: last contact 10 days ago
+ * within a 30-day cadence, 40 of 40; two interactions of sentiment +2, 30 of 30; one of our
+ * commitments overdue, 15 of 20; a medium concern open, 6 of 10; 91 in all. */
+static void
+test_health_why (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  LiaDetail *detail = LIA_DETAIL (lia_contact_detail_new (f->store));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(LiaRecord) chloe = NULL;
+  g_autoptr(LiaCommitment) promise = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Send the figures");
+  g_autoptr(LiaConcern) concern = lia_concern_new ("Shared data");
+  g_autoptr(LiaConcernParty) party = NULL;
+  g_autoptr(GDate) due = lia_date_new_today ();
+  gint64 id = lia_test_add_contact (f->store, "Chloé", "Martin");
+  GtkWindow *window;
+  GtkWidget *health;
+
+  chloe = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, id);
+  lia_assessment_set_cadence_days (lia_contact_get_assessment (LIA_CONTACT (chloe)), 30);
+  lia_test_save (f->store, chloe);
+  for (int days = 10; days <= 20; days += 10)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_days (now, -days);
+      g_autofree char *iso = g_date_time_format_iso8601 (at);
+      gint64 call = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, iso, "Call", id, 0);
+      g_autoptr(LiaRecord) interaction = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, call);
+
+      lia_interaction_set_sentiment (LIA_INTERACTION (interaction), 2);
+      lia_test_save (f->store, interaction);
+    }
+  g_date_subtract_days (due, 5);
+  lia_commitment_set_due_date (promise, due);
+  lia_commitment_set_contact_id (promise, id);
+  lia_test_save (f->store, promise);
+  party = lia_concern_party_new_contact (id, "Wants the data back");
+  lia_concern_set_severity (concern, LIA_SEVERITY_MEDIUM);
+  lia_concern_add_party (concern, party);
+  lia_test_save (f->store, concern);
+
+  window = show_detail (detail, id);
+  health = lia_ui_test_find (GTK_WIDGET (detail), ADW_TYPE_EXPANDER_ROW, "Health");
+  g_assert_nonnull (health);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (health)), ==, "91 of 100");
+  g_assert_nonnull (lia_ui_test_find (health, GTK_TYPE_LABEL, "Why this score"));
+  assert_health_part (health, "Recency", "40 of 40",
+                      "Last contact 10 days ago, within 30 days: full points.");
+  assert_health_part (health, "Sentiment", "30 of 30",
+                      "Mean sentiment of the last 2 interactions: +2.0 (−2 to +2).");
+  assert_health_part (health, "Commitments", "15 of 20",
+                      "Overdue: 1 of ours, 0 of theirs; 5 points off for each.");
+  assert_health_part (health, "Concerns", "6 of 10",
+                      "1 open concern; 2, 4, 7 or 10 points off by severity.");
+
+  lia_ui_test_destroy (window);
+}
+
 /* The fields of a contact manager: each value as the title, its kind as the subtitle. */
 static void
 test_contact_fields (StoreFixture  *f,
@@ -504,6 +576,7 @@ main (int   argc,
   ADD ("/ui-details/organization", test_organization);
   ADD ("/ui-details/contact", test_contact);
   ADD ("/ui-details/contact-fields", test_contact_fields);
+  ADD ("/ui-details/health-why", test_health_why);
   ADD ("/ui-details/participants", test_participants);
   ADD ("/ui-details/picker", test_picker);
   ADD ("/ui-details/sort-setting", test_sort_setting);

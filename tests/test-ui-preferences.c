@@ -14,7 +14,7 @@
 
 static const char *keys[] = {
   "style-variant", "briefing-paper", "briefing-history-months", "briefing-interactions",
-  "briefing-redact", "contact-sort-order", "office-name",
+  "briefing-redact", "briefing-map", "contact-sort-order", "office-name",
 };
 
 static GSettings *
@@ -137,6 +137,17 @@ test_rows_follow_settings (void)
   g_assert_false (gtk_switch_get_active (redact));
 
   {
+    GtkSwitch *map = GTK_SWITCH (find_control (window, "Stakeholder _Map", GTK_TYPE_SWITCH));
+
+    g_assert_false (gtk_switch_get_active (map));
+    gtk_switch_set_active (map, TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "briefing-map"));
+    g_settings_set_boolean (settings, "briefing-map", FALSE);
+    lia_ui_test_settle ();
+    g_assert_false (gtk_switch_get_active (map));
+  }
+
+  {
     AdwEntryRow *office = ADW_ENTRY_ROW (find_row (window, ADW_TYPE_ENTRY_ROW, "Office _Name"));
     g_autofree char *name = NULL;
 
@@ -186,8 +197,8 @@ test_accessible_names (void)
   GtkWidget *notifications = find_control (window, "Desktop _Notifications", GTK_TYPE_SWITCH);
 
   check_named (GTK_WIDGET (window), &n_controls);
-  /* Two spin buttons and two switches, one spin button per quadrant's cadence. */
-  g_assert_cmpuint (n_controls, ==, 8);
+  /* Two spin buttons and three switches, one spin button per quadrant's cadence. */
+  g_assert_cmpuint (n_controls, ==, 9);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (redact), GTK_ACCESSIBLE_PROPERTY_LABEL, "Redact");
 
   /* Notifications are on by default, and the switch turns them off. */

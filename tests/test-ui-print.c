@@ -135,6 +135,15 @@ tab_redact (GtkWidget *tab)
   return GTK_SWITCH (lia_ui_test_find (row, GTK_TYPE_SWITCH, NULL));
 }
 
+static GtkSwitch *
+tab_map (GtkWidget *tab)
+{
+  GtkWidget *row = lia_ui_test_find (tab, ADW_TYPE_ACTION_ROW, "Stakeholder _Map");
+
+  g_assert_nonnull (row);
+  return GTK_SWITCH (lia_ui_test_find (row, GTK_TYPE_SWITCH, NULL));
+}
+
 static GtkSpinButton *
 tab_history (GtkWidget *tab)
 {
@@ -227,6 +236,37 @@ test_tab_applies_to_one_print (Fixture       *f,
   g_assert_true (text_has (plain, "info@moh.example"));
   g_assert_true (text_has (plain, "Spring review of the heat plan"));
   g_assert_false (text_has (plain, "REDACTED COPY"));
+}
+
+/* The tab's Stakeholder Map switch adds the map to this print only; the Preferences' default
+ * starts it on. */
+static void
+test_tab_map (Fixture       *f,
+              gconstpointer  data)
+{
+  LiaBriefingPrintOptions options = default_options ();
+  g_autoptr(GtkPrintOperation) operation = new_operation (f, NULL, &options);
+  g_autoptr(GtkPrintOperation) next = NULL;
+  g_autoptr(GtkWidget) tab = create_tab (operation);
+  g_autoptr(GtkWidget) next_tab = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *plain = NULL;
+
+  g_assert_false (gtk_switch_get_active (tab_map (tab)));
+  gtk_switch_set_active (tab_map (tab), TRUE);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+  with = print_to_text (f, operation, NULL);
+  g_assert_true (text_has (with, "Stakeholder map"));
+
+  options.map = TRUE;
+  next = new_operation (f, NULL, &options);
+  next_tab = create_tab (next);
+  g_assert_true (gtk_switch_get_active (tab_map (next_tab)));
+  gtk_switch_set_active (tab_map (next_tab), FALSE);
+  g_signal_emit_by_name (next, "custom-widget-apply", next_tab);
+  plain = print_to_text (f, next, NULL);
+  g_assert_false (text_has (plain, "Stakeholder map"));
+  g_assert_true (text_has (plain, "Ministry of Health / Social Affairs"));
 }
 
 /* The tab and the paper start from the Preferences. */
@@ -427,6 +467,7 @@ main (int   argc,
   ADD ("/print/suggested-name", test_suggested_name);
   ADD ("/print/remembers-folder", test_remembers_folder);
   ADD ("/print/tab-applies-to-one-print", test_tab_applies_to_one_print);
+  ADD ("/print/tab-map", test_tab_map);
   ADD ("/print/defaults-from-settings", test_defaults_from_settings);
   ADD ("/print/record-gone", test_record_gone);
   ADD ("/print/export-suggested-name", test_export_suggested_name);

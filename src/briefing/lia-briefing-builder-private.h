@@ -16,6 +16,7 @@ typedef struct
   GDateTime           *printed_at;
   guint                max_interactions;
   gboolean             redact;
+  gboolean             map;
   GHashTable          *names;         /* "o42" / "c7" → label */
   /* Meeting packs: "m12" (commitment), "n3" (concern), "i9" (interaction) → the label of the
    * part that showed it first, so that later parts refer to it rather than repeat it. NULL in

@@ -25,6 +25,8 @@ block_free (LiaBriefingBlock *block)
   g_free (block->widths);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
   g_free (block->grid);
+  if (block->draw_destroy != NULL)
+    block->draw_destroy (block->draw_data);
   g_free (block);
 }
 
@@ -266,6 +268,25 @@ lia_briefing_document_add_heat_map (LiaBriefingDocument *self,
   block->headers[0] = g_strdup (likelihood);
   block->headers[1] = g_strdup (impact);
   block->markup = g_strdup (legend != NULL ? legend : "");
+}
+
+void
+lia_briefing_document_add_picture (LiaBriefingDocument *self,
+                                   double               aspect,
+                                   LiaBriefingDrawFunc  draw,
+                                   gpointer             user_data,
+                                   GDestroyNotify       destroy)
+{
+  LiaBriefingBlock *block;
+
+  g_return_if_fail (LIA_IS_BRIEFING_DOCUMENT (self));
+  g_return_if_fail (aspect > 0 && draw != NULL);
+
+  block = append_block (self, LIA_BRIEFING_BLOCK_PICTURE);
+  block->aspect = aspect;
+  block->draw = draw;
+  block->draw_data = user_data;
+  block->draw_destroy = destroy;
 }
 
 void

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <glib-object.h>
 
 G_BEGIN_DECLS
@@ -78,6 +79,21 @@ void                 lia_briefing_document_add_heat_map   (LiaBriefingDocument *
                                                            const char          *likelihood,
                                                            const char          *impact,
                                                            const char          *legend);
+/* Draws a picture into (0, 0, @width, @height), in points. */
+typedef void (*LiaBriefingDrawFunc) (cairo_t  *cr,
+                                     double    width,
+                                     double    height,
+                                     gpointer  user_data);
+
+/* A picture @aspect times as high as it is wide, drawn by @draw: as wide as the text, or
+ * narrower where the page is too short for that height, so that it is never clipped; never
+ * split across pages (it moves to the next page when it does not fit under what comes
+ * before). @destroy frees @user_data with the document. */
+void                 lia_briefing_document_add_picture    (LiaBriefingDocument *self,
+                                                           double               aspect,
+                                                           LiaBriefingDrawFunc  draw,
+                                                           gpointer             user_data,
+                                                           GDestroyNotify       destroy);
 /* The next block starts on a new page (nothing happens at the top of a page). */
 void                 lia_briefing_document_add_page_break (LiaBriefingDocument *self);
 

@@ -58,6 +58,7 @@ typedef struct
 typedef enum {
   PIECE_TEXT,
   PIECE_FILL,
+  PIECE_PICTURE,
 } PieceKind;
 
 typedef struct
@@ -71,6 +72,7 @@ typedef struct
   double    width;         /* PIECE_FILL */
   double    height;
   guint32   rgb;           /* PIECE_FILL */
+  const LiaBriefingBlock *picture;  /* PIECE_PICTURE: the document's block, which draws it */
   gboolean  in_body;
 } Piece;
 
@@ -80,6 +82,7 @@ typedef enum {
   ITEM_RULE,
   ITEM_BREAK,
   ITEM_HEAT_MAP,
+  ITEM_PICTURE,
 } ItemKind;
 
 typedef struct
@@ -116,6 +119,11 @@ typedef struct
   Text     *likelihood;
   Text     *impact;
   Text     *legend;
+
+  /* ITEM_PICTURE: the document's block and the size it gets on the page */
+  const LiaBriefingBlock *picture;
+  double    width;
+  double    height;
 } Item;
 
 struct _LiaBriefingLayout
@@ -493,6 +501,25 @@ heat_map_height (const Item *item)
   return MAX (grid, text_height (item->legend, 0, item->legend->n_lines));
 }
 
+/* As wide as the body, unless the page is too short for that height: then as high as the
+ * body and narrower, so that the whole picture is always on one page. */
+static void
+add_picture (LiaBriefingLayout      *self,
+             const LiaBriefingBlock *block)
+{
+  Item *item = add_item (self, ITEM_PICTURE, 8, 8);
+  double body_height = self->body_bottom - self->body_top - item->space_before;
+
+  item->picture = block;
+  item->width = self->body_width;
+  item->height = item->width * block->aspect;
+  if (item->height > body_height)
+    {
+      item->height = body_height;
+      item->width = item->height / block->aspect;
+    }
+}
+
 static void
 build_items (LiaBriefingLayout *self)
 {
@@ -540,6 +567,10 @@ build_items (LiaBriefingLayout *self)
 
         case LIA_BRIEFING_BLOCK_HEAT_MAP:
           add_heat_map (self, block);
+          break;
+
+        case LIA_BRIEFING_BLOCK_PICTURE:
+          add_picture (self, block);
           break;
 
         default:
@@ -713,6 +744,9 @@ min_height (LiaBriefingLayout *self,
 
     case ITEM_HEAT_MAP:
       return item->space_before + heat_map_height (item);
+
+    case ITEM_PICTURE:
+      return item->space_before + item->height;
 
     case ITEM_BREAK:
     default:
@@ -1007,6 +1041,31 @@ place_heat_map (LiaBriefingLayout *self,
   self->last_space_after = item->space_after;
 }
 
+/* Placed whole, centred: moved to the next page when it does not fit. */
+static void
+place_picture (LiaBriefingLayout *self,
+               Item              *item)
+{
+  Piece piece = { 0, };
+
+  if (self->has_content && self->y + gap_before (self, item) + item->height > self->body_bottom)
+    new_page (self);
+  self->y += gap_before (self, item);
+
+  piece.kind = PIECE_PICTURE;
+  piece.picture = item->picture;
+  piece.x = self->left + (self->body_width - item->width) / 2;
+  piece.y = self->y;
+  piece.width = item->width;
+  piece.height = item->height;
+  piece.in_body = TRUE;
+  g_array_append_val (self->page, piece);
+
+  self->y += item->height;
+  self->has_content = TRUE;
+  self->last_space_after = item->space_after;
+}
+
 static void
 paginate (LiaBriefingLayout *self)
 {
@@ -1033,6 +1092,9 @@ paginate (LiaBriefingLayout *self)
           break;
         case ITEM_HEAT_MAP:
           place_heat_map (self, item);
+          break;
+        case ITEM_PICTURE:
+          place_picture (self, item);
           break;
         default:
           g_assert_not_reached ();
@@ -1278,6 +1340,22 @@ lia_briefing_layout_render_page (LiaBriefingLayout *self,
       cairo_fill (cr);
     }
 
+  /* Pictures over the fills, each kept to the box it was given. */
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      Piece *piece = &g_array_index (pieces, Piece, i);
+
+      if (piece->kind != PIECE_PICTURE)
+        continue;
+      cairo_save (cr);
+      cairo_translate (cr, piece->x, piece->y);
+      cairo_rectangle (cr, 0, 0, piece->width, piece->height);
+      cairo_clip (cr);
+      cairo_new_path (cr);
+      piece->picture->draw (cr, piece->width, piece->height, piece->picture->draw_data);
+      cairo_restore (cr);
+    }
+
   for (guint i = 0; i < pieces->len; i++)
     {
       Piece *piece = &g_array_index (pieces, Piece, i);
@@ -1349,6 +1427,40 @@ lia_briefing_layout_get_text_boxes (LiaBriefingLayout *self,
           box.frame = piece->in_body ? body : band;
           g_array_append_val (boxes, box);
         }
+    }
+
+  return boxes;
+}
+
+GArray *
+lia_briefing_layout_get_picture_boxes (LiaBriefingLayout *self,
+                                       guint              page)
+{
+  GArray *pieces;
+  GArray *boxes;
+
+  g_return_val_if_fail (LIA_IS_BRIEFING_LAYOUT (self), NULL);
+  g_return_val_if_fail (page < self->pages->len, NULL);
+
+  pieces = g_ptr_array_index (self->pages, page);
+  boxes = g_array_new (FALSE, TRUE, sizeof (LiaBriefingTextBox));
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      Piece *piece = &g_array_index (pieces, Piece, i);
+      LiaBriefingTextBox box;
+
+      if (piece->kind != PIECE_PICTURE)
+        continue;
+      box.ink.x = piece->x;
+      box.ink.y = piece->y;
+      box.ink.width = piece->width;
+      box.ink.height = piece->height;
+      box.frame.x = self->left;
+      box.frame.y = self->body_top;
+      box.frame.width = self->body_width;
+      box.frame.height = self->body_bottom - self->body_top;
+      g_array_append_val (boxes, box);
     }
 
   return boxes;

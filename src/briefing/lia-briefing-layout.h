@@ -59,5 +59,8 @@ void               lia_briefing_layout_render_page  (LiaBriefingLayout   *self,
  * that check nothing leaves its frame. */
 GArray            *lia_briefing_layout_get_text_boxes (LiaBriefingLayout *self,
                                                        guint              page);
+/* Where each picture on @page is drawn (ink) and the body it must stay within (frame). */
+GArray            *lia_briefing_layout_get_picture_boxes (LiaBriefingLayout *self,
+                                                          guint              page);
 
 G_END_DECLS

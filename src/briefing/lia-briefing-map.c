@@ -93,6 +93,8 @@ draw_dot (cairo_t   *cr,
 
   lia_briefing_map_stance_rgb (stance, &r, &g, &b);
   cairo_set_source_rgb (cr, r, g, b);
+  /* Text leaves a current point; without a new path the arc would start with a line from it. */
+  cairo_new_path (cr);
   cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
   cairo_fill (cr);
 }

@@ -14,6 +14,7 @@ typedef enum {
   LIA_BRIEFING_BLOCK_TABLE,
   LIA_BRIEFING_BLOCK_PAGE_BREAK,
   LIA_BRIEFING_BLOCK_HEAT_MAP,
+  LIA_BRIEFING_BLOCK_PICTURE,
 } LiaBriefingBlockKind;
 
 typedef struct
@@ -28,6 +29,10 @@ typedef struct
   GPtrArray            *rows;       /* tables, fields: GStrv of n_columns markup strings */
   guint                *grid;       /* heat maps: 25 counts, [(likelihood - 1) * 5 + impact - 1];
                                      * headers: the likelihood and impact axes' names */
+  double                aspect;     /* pictures: height / width */
+  LiaBriefingDrawFunc   draw;       /* pictures */
+  gpointer              draw_data;
+  GDestroyNotify        draw_destroy;
 } LiaBriefingBlock;
 
 const LiaBriefingBlock *_lia_briefing_document_get_block (LiaBriefingDocument *self,

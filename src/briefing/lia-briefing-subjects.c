@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-briefing-builder-private.h"
+#include "lia-briefing-map.h"
 
 /* The kicker, the title and the line under it that open a briefing or a part of a pack. */
 static void
@@ -172,6 +173,115 @@ add_people (LiaBriefingBuilder  *self,
   return TRUE;
 }
 
+static void
+draw_map (cairo_t  *cr,
+          double    width,
+          double    height,
+          gpointer  user_data)
+{
+  lia_briefing_draw_map (cr, user_data, NULL, width, height);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const LiaMapEntry *x = *(LiaMapEntry * const *) a;
+  const LiaMapEntry *y = *(LiaMapEntry * const *) b;
+
+  return strcmp (x->sort_key, y->sort_key);
+}
+
+static void
+map_add (LiaMap        *map,
+         LiaRecordKind  kind,
+         gint64         id,
+         const char    *name,
+         LiaAssessment *assessment)
+{
+  LiaMapEntry *entry;
+  int influence = assessment != NULL ? lia_assessment_get_influence (assessment) : 0;
+  int interest = assessment != NULL ? lia_assessment_get_interest (assessment) : 0;
+  GPtrArray **cell;
+
+  if (influence < 1 || influence > LIA_MAP_SIZE || interest < 1 || interest > LIA_MAP_SIZE)
+    return;
+
+  entry = g_new0 (LiaMapEntry, 1);
+  entry->kind = kind;
+  entry->id = id;
+  entry->name = g_strdup (name);
+  entry->sort_key = g_utf8_collate_key (name, -1);
+  entry->influence = influence;
+  entry->interest = interest;
+  entry->stance = lia_assessment_get_stance (assessment);
+
+  cell = &map->cells[influence - 1][interest - 1];
+  if (*cell == NULL)
+    *cell = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_map_entry_free);
+  g_ptr_array_add (*cell, entry);
+  map->counts[influence - 1][interest - 1]++;
+  map->total++;
+}
+
+/* The organization and the people with it on the briefing's day, where they stand now on the
+ * influence × interest map, drawn as the window's Stakeholder Map draws it. */
+static gboolean
+add_map (LiaBriefingBuilder  *self,
+         LiaOrganization     *organization,
+         GError             **error)
+{
+  gint64 id = lia_record_get_id (LIA_RECORD (organization));
+  g_autoptr(GPtrArray) current = lia_store_list_affiliations_for_organization (self->store, id,
+                                                                               self->today, error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(LiaMap) map = g_new0 (LiaMap, 1);
+
+  if (current == NULL)
+    return FALSE;
+
+  map_add (map, LIA_RECORD_KIND_ORGANIZATION, id, lia_record_get_label (LIA_RECORD (organization)),
+           lia_organization_get_assessment (organization));
+  for (guint i = 0; i < current->len; i++)
+    {
+      LiaAffiliation *affiliation = g_ptr_array_index (current, i);
+      gint64 contact_id = lia_affiliation_get_contact_id (affiliation);
+      g_autoptr(LiaRecord) contact = NULL;
+
+      if (g_hash_table_contains (seen, &contact_id))
+        continue;
+      contact = lia_store_load (self->store, LIA_RECORD_KIND_CONTACT, contact_id, error);
+      if (contact == NULL)
+        return FALSE;
+      g_hash_table_add (seen, g_memdup2 (&contact_id, sizeof contact_id));
+      map_add (map, LIA_RECORD_KIND_CONTACT, contact_id, lia_record_get_label (contact),
+               lia_contact_get_assessment (LIA_CONTACT (contact)));
+    }
+
+  for (guint i = 0; i < LIA_MAP_SIZE; i++)
+    for (guint j = 0; j < LIA_MAP_SIZE; j++)
+      {
+        if (map->cells[i][j] != NULL)
+          g_ptr_array_sort (map->cells[i][j], compare_entries);
+        else
+          map->cells[i][j] = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_map_entry_free);
+      }
+
+  lia_briefing_document_add_heading (self->document, 1, _("Stakeholder map"));
+  if (map->total == 0)
+    {
+      g_autofree char *markup = g_markup_escape_text (_("Neither the organization nor its people have been assessed for influence and interest."), -1);
+
+      lia_briefing_document_add_paragraph (self->document, LIA_BRIEFING_STYLE_DETAIL, markup);
+      return TRUE;
+    }
+
+  /* The map's own proportions: A4 landscape. */
+  lia_briefing_document_add_picture (self->document, 595.0 / 842.0, draw_map,
+                                     g_steal_pointer (&map), (GDestroyNotify) lia_map_free);
+  return TRUE;
+}
+
 gboolean
 _lia_briefing_add_organization (LiaBriefingBuilder  *self,
                                 LiaOrganization     *organization,
@@ -236,6 +346,8 @@ _lia_briefing_add_organization (LiaBriefingBuilder  *self,
   if (!_lia_briefing_add_relationship (self, 0, id, error))
     return FALSE;
   if (!add_people (self, organization, error))
+    return FALSE;
+  if (self->map && !add_map (self, organization, error))
     return FALSE;
 
   commitments = lia_store_list_open_commitments_involving_organization (self->store, id, self->today,

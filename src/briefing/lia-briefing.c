@@ -109,6 +109,7 @@ lia_briefing_build (LiaStore                  *store,
   self.max_interactions = request->max_interactions > 0 ? request->max_interactions
                                                         : LIA_BRIEFING_DEFAULT_INTERACTIONS;
   self.redact = request->redact;
+  self.map = request->map;
   self.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   switch (request->kind)

@@ -43,6 +43,7 @@ typedef enum {
  *   %LIA_BRIEFING_DEFAULT_INTERACTIONS
  * @redact: leave out notes, email addresses and phone numbers (for a copy that leaves the
  *   office)
+ * @map: add the stakeholder map of the organization and its people (organization briefings)
  * @today: the day the briefing is as of (overdue, "last 90 days"); %NULL for today
  * @printed_at: the time printed in the footer; %NULL for now
  */
@@ -54,6 +55,7 @@ typedef struct
   const GDate   *since;
   guint          max_interactions;
   gboolean       redact;
+  gboolean       map;
   const GDate   *today;
   GDateTime     *printed_at;
 } LiaBriefingRequest;

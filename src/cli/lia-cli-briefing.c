@@ -32,6 +32,7 @@ _lia_cli_run_briefing (const LiaCliCommand *command,
   LiaBriefingRequest request = { 0, };
   LiaBriefingPaper paper;
   gboolean redact = FALSE;
+  gboolean map = FALSE;
   int n_interactions = LIA_BRIEFING_DEFAULT_INTERACTIONS;
   guint n_subjects = 0;
   guint n_pages = 0;
@@ -55,6 +56,8 @@ _lia_cli_run_briefing (const LiaCliCommand *command,
       N_("List at most N interactions (10 unless given)"), N_("N") },
     { "redact", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &redact,
       N_("Leave out notes, email addresses and phone numbers, for a copy that leaves the office"), NULL },
+    { "map", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &map,
+      N_("Add the stakeholder map of the organization and its people (with --organization)"), NULL },
     { "paper", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &paper_name,
       N_("Print on PAPER: a4 or letter (the locale’s paper unless given)"), N_("PAPER") },
     G_OPTION_ENTRY_NULL
@@ -78,6 +81,10 @@ _lia_cli_run_briefing (const LiaCliCommand *command,
   if (n_subjects > 1)
     return _lia_cli_usage_error (command, _("a briefing is about one record: give only one of "
                                             "--organization, --contact, --interaction and --project"));
+
+  if (map && organization == NULL)
+    return _lia_cli_usage_error (command, _("--map goes with --organization: only an organization "
+                                            "briefing has a stakeholder map"));
 
   if (output == NULL || output[0] == '\0')
     return _lia_cli_usage_error (command, _("say where to write the PDF with --output FILE"));
@@ -142,6 +149,7 @@ _lia_cli_run_briefing (const LiaCliCommand *command,
   request.today = today;
   request.max_interactions = (guint) n_interactions;
   request.redact = redact;
+  request.map = map;
 
   document = lia_briefing_build (store, &request, &error);
   if (document == NULL)

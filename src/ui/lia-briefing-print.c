@@ -183,6 +183,7 @@ on_create_custom_widget_cb (GtkPrintOperation *operation,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *redact = gtk_switch_new ();
+  GtkWidget *map = NULL;
   GtkWidget *history = gtk_spin_button_new_with_range (MIN_HISTORY_MONTHS, MAX_HISTORY_MONTHS, 1);
 
   gtk_widget_set_margin_top (box, 18);
@@ -197,6 +198,15 @@ on_create_custom_widget_cb (GtkPrintOperation *operation,
   add_row (ADW_PREFERENCES_GROUP (group), _("Re_dact"),
            _("Leave out notes, email addresses and phone numbers, for a copy that leaves the office"),
            redact, _("Redact"));
+  /* Only an organization's briefing has a stakeholder map. */
+  if (job->request.kind == LIA_RECORD_KIND_ORGANIZATION)
+    {
+      map = gtk_switch_new ();
+      gtk_switch_set_active (GTK_SWITCH (map), job->request.map);
+      add_row (ADW_PREFERENCES_GROUP (group), _("Stakeholder _Map"),
+               _("Add the map of the organization and its people"),
+               map, _("Stakeholder map"));
+    }
   add_row (ADW_PREFERENCES_GROUP (group), _("_History in Months"),
            _("How far back interactions, commitments and changes of assessment go"),
            history, _("History in months"));
@@ -206,6 +216,7 @@ on_create_custom_widget_cb (GtkPrintOperation *operation,
 
   /* Read back by on_custom_widget_apply_cb: the widget GTK hands over is this box. */
   g_object_set_data (G_OBJECT (box), "redact", redact);
+  g_object_set_data (G_OBJECT (box), "map", map);
   g_object_set_data (G_OBJECT (box), "history", history);
 
   return G_OBJECT (box);
@@ -218,7 +229,9 @@ on_custom_widget_apply_cb (GtkPrintOperation *operation,
 {
   GtkSwitch *redact = g_object_get_data (G_OBJECT (widget), "redact");
   GtkSpinButton *history = g_object_get_data (G_OBJECT (widget), "history");
+  GtkSwitch *map = g_object_get_data (G_OBJECT (widget), "map");
   gboolean want_redact;
+  gboolean want_map;
   guint want_months;
   LiaBriefingDocument *document;
 
@@ -228,10 +241,13 @@ on_custom_widget_apply_cb (GtkPrintOperation *operation,
   gtk_spin_button_update (history);
   want_redact = gtk_switch_get_active (redact);
   want_months = (guint) gtk_spin_button_get_value_as_int (history);
-  if (want_redact == job->request.redact && want_months == job->history_months)
+  want_map = map != NULL ? gtk_switch_get_active (map) : job->request.map;
+  if (want_redact == job->request.redact && want_map == job->request.map
+      && want_months == job->history_months)
     return;
 
   job->request.redact = want_redact;
+  job->request.map = want_map;
   job->history_months = want_months;
   g_clear_error (&job->error);
   document = print_job_build (job, &job->error);
@@ -254,6 +270,7 @@ lia_briefing_print_options_init_from_settings (LiaBriefingPrintOptions *options,
   options->history_months = 12;
   options->max_interactions = LIA_BRIEFING_DEFAULT_INTERACTIONS;
   options->redact = FALSE;
+  options->map = FALSE;
   options->paper = lia_briefing_paper_from_locale ();
   if (settings == NULL)
     return;
@@ -261,6 +278,7 @@ lia_briefing_print_options_init_from_settings (LiaBriefingPrintOptions *options,
   options->history_months = (guint) g_settings_get_int (settings, "briefing-history-months");
   options->max_interactions = (guint) g_settings_get_int (settings, "briefing-interactions");
   options->redact = g_settings_get_boolean (settings, "briefing-redact");
+  options->map = g_settings_get_boolean (settings, "briefing-map");
   paper = g_settings_get_string (settings, "briefing-paper");
   /* "locale" is not a paper name: it keeps the locale's. */
   lia_briefing_paper_from_name (paper, &options->paper);
@@ -302,6 +320,7 @@ lia_briefing_print_operation_new (GtkWindow                      *parent,
                                                 : g_date_time_new_now_local ();
   job->request.printed_at = job->printed_at;
   job->request.redact = options->redact;
+  job->request.map = options->map;
   job->request.max_interactions = options->max_interactions;
   job->history_months = CLAMP (options->history_months, MIN_HISTORY_MONTHS, MAX_HISTORY_MONTHS);
 

@@ -12,16 +12,18 @@ G_BEGIN_DECLS
  * @history_months: how far back the history goes, 1–120 months before today
  * @max_interactions: how many interactions to list; 0 for the default
  * @redact: leave out notes, email addresses and phone numbers
+ * @map: add the stakeholder map to an organization's briefing
  * @paper: the paper until the user picks another in the dialog
  *
  * What a print starts with: the Preferences' briefing settings. The dialog's Briefing tab
- * changes @redact and @history_months for one print only.
+ * changes @redact, @map and @history_months for one print only.
  */
 typedef struct
 {
   guint             history_months;
   guint             max_interactions;
   gboolean          redact;
+  gboolean          map;
   LiaBriefingPaper  paper;
 } LiaBriefingPrintOptions;
 

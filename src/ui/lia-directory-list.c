@@ -591,7 +591,10 @@ build_filter_popover (GtkMenuButton *button,
 {
   LiaDirectoryList *self = user_data;
   const char * const sorts[] = { _("name"), _("last contact"), _("influence"), _("interest"),
-                                 _("stance"), _("health"), _("due date"), NULL };
+                                 /* Translators: a sort order; the list sorts on how recent
+                                  * contact is against the cadence, the one part of health it
+                                  * can sort on a page at a time (docs/performance.md). */
+                                 _("stance"), _("health (recency)"), _("due date"), NULL };
   const char * const stances[] = { _("Any"), _("Opposed or concerned"), _("Opposed"), _("Concerned"),
                                    _("Neutral"), _("Supportive or advocate"), _("Not known"), NULL };
   GtkWidget *popover;

@@ -21,6 +21,7 @@ struct _LiaPreferencesWindow
   GtkSpinButton        *history_spin;
   GtkSpinButton        *interactions_spin;
   GtkSwitch            *redact_switch;
+  GtkSwitch            *map_switch;
   GtkSwitch            *notifications_switch;
   AdwComboRow          *sort_row;
   AdwPreferencesGroup  *cadence_group;
@@ -100,6 +101,8 @@ bind_settings (LiaPreferencesWindow *self)
   g_settings_bind (self->settings, "notifications", self->notifications_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "briefing-redact", self->redact_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "briefing-map", self->map_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
   /* One row per quadrant of the map, most attention first. */
@@ -213,6 +216,7 @@ lia_preferences_window_class_init (LiaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, history_spin);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, interactions_spin);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, redact_switch);
+  gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, map_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, sort_row);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, cadence_group);
