@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sqlite3.h>
 
 #include "lia-store.h"
@@ -222,6 +223,172 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->tmpdir, g_free);
   g_clear_pointer (&fixture->db_path, g_free);
   g_clear_pointer (&fixture->env, g_strfreev);
+}
+
+/* A few changes with known authors and times: an organization added, a contact added with its
+ * tags (rows 2-4 of the log, one line), the organization renamed, the contact deleted with its
+ * tags (rows 6-8, one line; its uid is still named), and a change another program made (no
+ * author). */
+static void
+fill_changes (const char *path)
+{
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaOrganization) who = lia_organization_new ("World Health Organization");
+  g_autoptr(LiaContact) amina = lia_contact_new ("Amina", "Diallo");
+  sqlite3 *db = NULL;
+
+  store = lia_store_open (path, &error);
+  g_assert_no_error (error);
+  lia_record_set_uid (LIA_RECORD (who), "org-who");
+  save (store, who);
+  lia_record_set_uid (LIA_RECORD (amina), "contact-amina");
+  lia_contact_set_tags (amina, (const char * const[]) { "donor", "health", NULL });
+  save (store, amina);
+  lia_organization_set_name (who, "WHO");
+  save (store, who);
+  g_assert_true (lia_store_delete (store, LIA_RECORD (amina), &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE change_log SET author = 'amina',"
+                                 "  changed_at = 1767261600000000 + seq * 60000000;"
+                                 "UPDATE organizations SET notes = 'From a script';"
+                                 "UPDATE change_log SET changed_at = 1767261600000000 + seq * 60000000"
+                                 "  WHERE author IS NULL;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_changes (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) since = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  fill_changes (fixture->db_path);
+
+  run_liaison (fixture->env, &run, "changes", "--database", fixture->db_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==,
+                   "1  2026-01-01T10:01:00Z  amina  insert  organization  org-who\n"
+                   "4  2026-01-01T10:04:00Z  amina  insert  contact  contact-amina\n"
+                   "5  2026-01-01T10:05:00Z  amina  update  organization  org-who\n"
+                   "8  2026-01-01T10:08:00Z  amina  delete  contact  contact-amina\n"
+                   "9  2026-01-01T10:09:00Z  -  update  organization  org-who\n");
+
+  run_liaison (fixture->env, &csv, "changes", "--database", fixture->db_path, "--format", "csv",
+               "--since", "4", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.out, ==,
+                   "5,2026-01-01T10:05:00Z,amina,update,organization,org-who\r\n"
+                   "8,2026-01-01T10:08:00Z,amina,delete,contact,contact-amina\r\n"
+                   "9,2026-01-01T10:09:00Z,,update,organization,org-who\r\n");
+
+  run_liaison (fixture->env, &since, "changes", "--database", fixture->db_path, "--since", "9", NULL);
+  g_assert_cmpint (since.status, ==, 0);
+  g_assert_cmpstr (since.out, ==, "");
+
+  run_liaison (fixture->env, &bad, "changes", "--database", fixture->db_path, "--since", "-1", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_cmpstr (bad.out, ==, "");
+}
+
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaOrganization) who = lia_organization_new ("World Health Organization");
+  sqlite3 *db = NULL;
+
+  store = lia_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  lia_record_set_uid (LIA_RECORD (who), "org-who");
+  save (store, who);
+  lia_organization_set_sector (who, "Health");
+  save (store, who);
+  lia_organization_set_name (who, "WHO");
+  lia_organization_set_sector (who, "");
+  save (store, who);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE field_history SET author = 'amina',"
+                                     "  changed_at = 1767261600000000 + seq * 60000000",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run_liaison (fixture->env, &run, "history", "--database", fixture->db_path, "org-who", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==,
+                   "2026-01-01T10:01:00Z  amina  sector: - → Health\n"
+                   "2026-01-01T10:02:00Z  amina  name: World Health Organization → WHO\n"
+                   "2026-01-01T10:03:00Z  amina  sector: Health → -\n");
+
+  run_liaison (fixture->env, &csv, "history", "--database", fixture->db_path, "--format", "csv",
+               "org-who", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.out, ==,
+                   "2026-01-01T10:01:00Z,amina,sector,,Health\r\n"
+                   "2026-01-01T10:02:00Z,amina,name,World Health Organization,WHO\r\n"
+                   "2026-01-01T10:03:00Z,amina,sector,Health,\r\n");
+
+  run_liaison (fixture->env, &missing, "history", "--database", fixture->db_path, "org-none", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpstr (missing.out, ==, "");
+  g_assert_true (matches (missing.err, "org-none"));
+}
+
+/* --follow prints what another connection commits, and ends cleanly on SIGTERM. */
+static void
+test_changes_follow (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaOrganization) who = lia_organization_new ("World Health Organization");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *expected = NULL;
+
+  store = lia_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_environ (launcher, fixture->env);
+  process = g_subprocess_launcher_spawn (launcher, &error, liaison_binary (), "changes", "--follow",
+                                         "--database", fixture->db_path, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+
+  /* Started before anything was written: the organization comes as it commits. */
+  g_usleep (300 * 1000);
+  lia_record_set_uid (LIA_RECORD (who), "org-who");
+  save (store, who);
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  expected = g_strdup_printf ("^1  \\S+Z  %s  insert  organization  org-who$", g_get_user_name ());
+  g_assert_true (g_regex_match_simple (expected, line, 0, 0));
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
 }
 
 static void
@@ -1138,6 +1305,9 @@ main (int   argc,
   ADD ("/cli/concerns", test_concerns);
   ADD ("/cli/projects", test_projects);
   ADD ("/cli/risks", test_risks);
+  ADD ("/cli/changes", test_changes);
+  ADD ("/cli/changes/follow", test_changes_follow);
+  ADD ("/cli/history", test_history);
 
 #undef ADD
 

@@ -178,7 +178,7 @@ test_upgrade_v1 (StoreFixture  *f,
 {
   f->store = lia_test_open (f->path);
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 12);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 13);
   assert_v1_records (f->store, 0);
   assert_v1_searchable (f->store);
 
@@ -195,6 +195,10 @@ test_upgrade_v1 (StoreFixture  *f,
   g_assert_cmpint (lia_test_sql_int (f->path,
                                      "SELECT count(*) FROM sqlite_schema WHERE name = 'organizations_fts'"),
                    ==, 1);
+  /* Version 13: the rows already there start at row version 1. */
+  g_assert_cmpint (lia_test_sql_int (f->path,
+                                     "SELECT count(*) FROM contacts WHERE version = 1"), ==,
+                   lia_test_sql_int (f->path, "SELECT count(*) FROM contacts"));
   /* Straight through version 2 to 3: the assessed records (the hospital, Amina) start their
    * assessment history; Émile and the ministry were never assessed. */
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM assessment_history"), ==, 2);

@@ -173,6 +173,88 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* Two officers on one database: the other saved first. Save is refused and shows their value
+ * next to this officer's; Keep Mine saves over theirs, Take Theirs closes and writes nothing. */
+static void
+open_stale_editor (StoreFixture  *f,
+                   LiaStore      *other,
+                   gint64         id,
+                   LiaEditor    **out_editor)
+{
+  g_autoptr(LiaRecord) mine = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, id);
+  g_autoptr(LiaRecord) theirs = lia_test_load (other, LIA_RECORD_KIND_ORGANIZATION, id);
+
+  *out_editor = LIA_EDITOR (lia_organization_editor_new (f->store, LIA_ORGANIZATION (mine)));
+  lia_ui_test_present (GTK_WINDOW (*out_editor));
+
+  lia_organization_set_sector (LIA_ORGANIZATION (theirs), "Public health");
+  lia_test_save (other, theirs);
+}
+
+static void
+test_conflict (StoreFixture  *f,
+               gconstpointer  data)
+{
+  g_autoptr(LiaStore) other = lia_test_open (f->path);
+  gint64 id = lia_test_add_organization (f->store, "Helix Diagnostics", 0);
+  g_autoptr(LiaRecord) after = NULL;
+  LiaEditor *editor;
+  gpointer weak;
+  GtkWidget *dialog;
+  GtkWidget *row;
+  g_autofree char *who = NULL;
+
+  open_stale_editor (f, other, id, &editor);
+  weak = editor;
+  g_object_add_weak_pointer (G_OBJECT (editor), &weak);
+  type (editor, "Sec_tor", "Diagnostics");
+  type (editor, "_Name", "Helix Diagnostics GmbH");
+
+  g_assert_false (lia_editor_save (editor));
+  lia_ui_test_settle ();
+  g_assert_nonnull (weak);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Changed by Someone Else");
+  who = g_strdup_printf ("changed by %s at ", g_get_user_name ());
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), who));
+  /* Both fields that differ, each with their value and this officer's. */
+  row = lia_ui_test_find (dialog, ADW_TYPE_ACTION_ROW, "Sector");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Theirs: Public health\nYours: Diagnostics");
+  row = lia_ui_test_find (dialog, ADW_TYPE_ACTION_ROW, "Name");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Theirs: Helix Diagnostics\nYours: Helix Diagnostics GmbH");
+  after = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, id);
+  g_assert_cmpstr (lia_organization_get_sector (LIA_ORGANIZATION (after)), ==, "Public health");
+  g_clear_object (&after);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  lia_ui_test_settle ();
+  g_assert_null (weak);
+  after = lia_test_load (other, LIA_RECORD_KIND_ORGANIZATION, id);
+  g_assert_cmpstr (lia_organization_get_sector (LIA_ORGANIZATION (after)), ==, "Diagnostics");
+  g_assert_cmpstr (lia_organization_get_name (LIA_ORGANIZATION (after)), ==, "Helix Diagnostics GmbH");
+  g_clear_object (&after);
+
+  /* Take Theirs: the editor closes, their value stays. */
+  open_stale_editor (f, other, id, &editor);
+  weak = editor;
+  g_object_add_weak_pointer (G_OBJECT (editor), &weak);
+  type (editor, "Sec_tor", "Laboratories");
+  g_assert_false (lia_editor_save (editor));
+  lia_ui_test_settle ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
+  lia_ui_test_settle ();
+  g_assert_null (weak);
+  after = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, id);
+  g_assert_cmpstr (lia_organization_get_sector (LIA_ORGANIZATION (after)), ==, "Public health");
+}
+
 /* Closing with changes asks first; Discard closes and writes nothing, Cancel keeps editing. */
 static void
 test_unsaved_changes (StoreFixture  *f,
@@ -1163,6 +1245,7 @@ main (int   argc,
   ADD ("/ui-editors/default-time", test_default_time);
   ADD ("/ui-editors/promised-at", test_promised_at);
   ADD ("/ui-editors/counterpart-names", test_counterpart_names);
+  ADD ("/ui-editors/conflict", test_conflict);
   ADD ("/ui-editors/us-dates-saved", test_us_dates_saved);
   g_test_add_func ("/ui-editors/locale-dates", test_locale_dates);
 

@@ -53,6 +53,14 @@ int       _lia_cli_run_risks        (const LiaCliCommand *command,
                                      int                  argc,
                                      char               **argv);
 
+/* lia-cli-changes.c: `liaison changes`. */
+int       _lia_cli_run_changes      (const LiaCliCommand *command,
+                                     int                  argc,
+                                     char               **argv);
+int       _lia_cli_run_history      (const LiaCliCommand *command,
+                                     int                  argc,
+                                     char               **argv);
+
 /* `liaison help [COMMAND]`: the general usage, or what `liaison COMMAND --help` prints. */
 int       _lia_cli_run_help         (const LiaCliCommand *command,
                                      int                  argc,

@@ -10,6 +10,7 @@
 typedef struct
 {
   gint64     id;
+  gint64     version;
   char      *uid;
   GDateTime *created_at;
   GDateTime *updated_at;
@@ -270,6 +271,53 @@ lia_record_set_id (LiaRecord *self,
 
   priv->id = id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+/**
+ * lia_record_get_version:
+ *
+ * The row version the record was loaded or last saved with; 0 when it never came from the
+ * store (a new record, or one read from a file), which the store saves without a check.
+ */
+gint64
+lia_record_get_version (LiaRecord *self)
+{
+  LiaRecordPrivate *priv;
+
+  g_return_val_if_fail (LIA_IS_RECORD (self), 0);
+
+  priv = lia_record_get_instance_private (self);
+  return priv->version;
+}
+
+void
+lia_record_set_version (LiaRecord *self,
+                        gint64     version)
+{
+  LiaRecordPrivate *priv;
+
+  g_return_if_fail (LIA_IS_RECORD (self));
+  g_return_if_fail (version >= 0);
+
+  priv = lia_record_get_instance_private (self);
+  priv->version = version;
+}
+
+/**
+ * lia_record_copy_identity:
+ *
+ * Gives @self the database id and row version of @other: what makes a copy made with
+ * lia_record_copy_from() save over the same stored row, and be refused if it changed since.
+ */
+void
+lia_record_copy_identity (LiaRecord *self,
+                          LiaRecord *other)
+{
+  g_return_if_fail (LIA_IS_RECORD (self));
+  g_return_if_fail (LIA_IS_RECORD (other));
+
+  lia_record_set_id (self, lia_record_get_id (other));
+  lia_record_set_version (self, lia_record_get_version (other));
 }
 
 const char *

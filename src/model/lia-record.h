@@ -21,6 +21,11 @@ G_DECLARE_DERIVABLE_TYPE (LiaRecord, lia_record, LIA, RECORD, GObject)
  *
  * Every stored record has a database id (0 until saved), a stable uid that the XML
  * exchange uses (the store generates one if none is set), and created/updated times.
+ *
+ * A record loaded from the store also carries the row version it was loaded with (0 for one
+ * that was never loaded). The store refuses to save a copy whose version is no longer the
+ * stored one (LIA_STORE_ERROR_CONFLICT). The version is not a property: copy_from() leaves it,
+ * like the id, so whoever copies a record to edit it copies both.
  */
 struct _LiaRecordClass
 {
@@ -41,6 +46,11 @@ LiaRecordKind lia_record_get_kind        (LiaRecord  *self);
 gint64        lia_record_get_id          (LiaRecord  *self);
 void          lia_record_set_id          (LiaRecord  *self,
                                           gint64      id);
+gint64        lia_record_get_version     (LiaRecord  *self);
+void          lia_record_set_version     (LiaRecord  *self,
+                                          gint64      version);
+void          lia_record_copy_identity   (LiaRecord  *self,
+                                          LiaRecord  *other);
 const char   *lia_record_get_uid         (LiaRecord  *self);
 void          lia_record_set_uid         (LiaRecord  *self,
                                           const char *uid);

@@ -9,7 +9,7 @@
 
 #define AFFILIATION_COLUMNS \
   "id, uid, created_at, updated_at, contact_id, organization_id, role, from_date, until_date," \
-  " is_primary, unit"
+  " is_primary, unit, version"
 
 static LiaRecord *
 affiliation_from_row (LiaStore  *store,
@@ -105,7 +105,7 @@ affiliation_update (LiaStore   *store,
                              "UPDATE affiliations SET uid = ?1, contact_id = ?2,"
                              " organization_id = ?3, role = ?4, from_date = ?5, until_date = ?6,"
                              " is_primary = ?7, created_at = ?8, updated_at = ?9, unit = ?10"
-                             " WHERE id = ?11",
+                             ", version = version + 1 WHERE id = ?11",
                              error);
   if (stmt == NULL)
     return FALSE;

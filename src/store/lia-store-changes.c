@@ -125,6 +125,34 @@ _lia_store_log_before_commit (LiaStore  *self,
 }
 
 void
+_lia_store_last_change (LiaStore       *self,
+                        LiaRecordKind   kind,
+                        gint64          id,
+                        char          **out_author,
+                        GDateTime     **out_when)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  *out_author = NULL;
+  *out_when = NULL;
+
+  /* Only to word a message: a failure to read leaves it less precise, never wrong. */
+  stmt = _lia_store_prepare (self,
+                             "SELECT author, changed_at FROM change_log"
+                             " WHERE kind = ?1 AND record_id = ?2 ORDER BY seq DESC LIMIT 1",
+                             NULL);
+  if (stmt == NULL)
+    return;
+  _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+
+  *out_author = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  *out_when = _lia_column_time (stmt, 1);
+}
+
+void
 _lia_store_log_committed (LiaStore *self,
                           gint64    end_seq)
 {
@@ -282,6 +310,88 @@ _lia_store_apply_outside_changes (LiaStore               *self,
         g_signal_emit_by_name (self, "changed", t->kind, t->id, LIA_STORE_CHANGE_REMOVED,
                                NULL, NULL);
     }
+}
+
+void
+lia_change_log_entry_free (LiaChangeLogEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_clear_pointer (&entry->changed_at, g_date_time_unref);
+  g_free (entry->author);
+  g_free (entry->operation);
+  g_free (entry->kind);
+  g_free (entry->uid);
+  g_free (entry);
+}
+
+/* The uid of a record that is still there, else the one its delete logged (schema 13). */
+#define RECORD_UID(kind, table) \
+  " WHEN '" kind "' THEN (SELECT r.uid FROM " table " r WHERE r.id = l.record_id)"
+
+GPtrArray *
+lia_store_read_change_log (LiaStore  *self,
+                           gint64     after_seq,
+                           guint      limit,
+                           GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  stmt = _lia_store_prepare (self,
+                             "SELECT l.seq, l.changed_at, l.author, l.operation, l.kind,"
+                             " coalesce (l.uid, CASE l.kind"
+                             RECORD_UID ("organization", "organizations")
+                             RECORD_UID ("contact", "contacts")
+                             RECORD_UID ("affiliation", "affiliations")
+                             RECORD_UID ("interaction", "interactions")
+                             RECORD_UID ("commitment", "commitments")
+                             RECORD_UID ("concern", "concerns")
+                             RECORD_UID ("project", "projects")
+                             " END, (SELECT d.uid FROM change_log d WHERE d.kind = l.kind"
+                             "  AND d.record_id = l.record_id AND d.operation = 'delete'"
+                             "  AND d.seq > l.seq ORDER BY d.seq LIMIT 1))"
+                             " FROM change_log l WHERE l.seq > ?1 ORDER BY l.seq LIMIT ?2",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, after_seq);
+  sqlite3_bind_int64 (stmt, 2, limit);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_change_log_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaChangeLogEntry *entry = g_new0 (LiaChangeLogEntry, 1);
+
+      entry->seq = sqlite3_column_int64 (stmt, 0);
+      entry->changed_at = _lia_column_time (stmt, 1);
+      entry->author = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->operation = g_strdup (_lia_column_text (stmt, 3));
+      entry->kind = g_strdup (_lia_column_text (stmt, 4));
+      entry->uid = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the list of changes"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+gboolean
+lia_store_get_data_version (LiaStore  *self,
+                            gint64    *out_version,
+                            GError   **error)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_version != NULL, FALSE);
+
+  return read_data_version (self, out_version, error);
 }
 
 gboolean

@@ -9,7 +9,7 @@
 
 #define COMMITMENT_COLUMNS \
   "id, uid, created_at, updated_at, title, notes, direction, status, due_date, contact_id," \
-  " organization_id, interaction_id, done_date"
+  " organization_id, interaction_id, done_date, version"
 
 static LiaRecord *
 commitment_from_row (LiaStore  *store,
@@ -126,7 +126,7 @@ commitment_update (LiaStore   *store,
                              " direction = ?4, status = ?5, due_date = ?6, contact_id = ?7,"
                              " organization_id = ?8, interaction_id = ?9, created_at = ?10,"
                              " updated_at = ?11, done_date = ?12"
-                             " WHERE id = ?13",
+                             ", version = version + 1 WHERE id = ?13",
                              error);
   if (stmt == NULL)
     return FALSE;

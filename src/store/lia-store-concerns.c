@@ -9,7 +9,7 @@
 
 #define CONCERN_COLUMNS \
   "id, uid, created_at, updated_at, title, severity, status, opened_date, resolved_date," \
-  " root_cause, resolution, notes"
+  " root_cause, resolution, notes, version"
 
 static gboolean
 load_parties (LiaStore    *store,
@@ -298,7 +298,7 @@ concern_update (LiaStore   *store,
                              " status = ?4, opened_date = ?5, resolved_date = ?6,"
                              " root_cause = ?7, resolution = ?8, notes = ?9, created_at = ?10,"
                              " updated_at = ?11"
-                             " WHERE id = ?12",
+                             ", version = version + 1 WHERE id = ?12",
                              error);
   if (stmt == NULL)
     return FALSE;

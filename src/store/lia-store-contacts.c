@@ -10,7 +10,7 @@
 #define CONTACT_COLUMNS \
   "id, uid, created_at, updated_at, honorific, given_name, family_name, suffix, display_name," \
   " label, job_title, time_zone, preferred_channel, notes, influence, interest, stance," \
-  " nickname, birthday, cadence_days"
+  " nickname, birthday, cadence_days, version"
 
 /* Emails and phones share one table; "medium" tells them apart and each keeps its own order. */
 static gboolean
@@ -569,7 +569,7 @@ contact_update (LiaStore   *store,
                              " sort_key = ?15, created_at = ?16, updated_at = ?17,"
                              " family_sort_key = ?18, given_sort_key = ?19, nickname = ?20,"
                              " birthday = ?21, localities = ?22, cadence_days = ?24"
-                             " WHERE id = ?23",
+                             ", version = version + 1 WHERE id = ?23",
                              error);
   if (stmt == NULL)
     return FALSE;

@@ -24,6 +24,7 @@ typedef enum {
   LIA_STORE_ERROR_BUSY,           /* another program holds the database */
   LIA_STORE_ERROR_DISK_FULL,      /* nothing was written */
   LIA_STORE_ERROR_PERMISSION,     /* cannot read or write the file or its folder */
+  LIA_STORE_ERROR_CONFLICT,       /* saved from a stale copy: someone changed the record since */
 } LiaStoreError;
 
 GQuark lia_store_error_quark (void);

@@ -9,7 +9,7 @@
 
 #define INTERACTION_COLUMNS \
   "id, uid, created_at, updated_at, kind, at_utc, at_offset, duration_minutes, title, location," \
-  " summary, outcome, sentiment, cancelled, sequence"
+  " summary, outcome, sentiment, cancelled, sequence, version"
 
 static gboolean
 load_participants (LiaStore        *store,
@@ -221,7 +221,7 @@ interaction_update (LiaStore   *store,
                              " at_offset = ?4, day = ?5, duration_minutes = ?6, title = ?7,"
                              " location = ?8, summary = ?9, outcome = ?10, sentiment = ?11,"
                              " created_at = ?12, updated_at = ?13, cancelled = ?14, sequence = ?15"
-                             " WHERE id = ?16",
+                             ", version = version + 1 WHERE id = ?16",
                              error);
   if (stmt == NULL)
     return FALSE;

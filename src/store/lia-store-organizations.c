@@ -10,7 +10,7 @@
 #define ORGANIZATION_COLUMNS \
   "id, uid, created_at, updated_at, name, short_name, sector, parent_id, country, street," \
   " locality, region, postal_code, address_country, website, email, phone, notes, influence," \
-  " interest, stance, cadence_days"
+  " interest, stance, cadence_days, version"
 
 static LiaRecord *
 organization_from_row (LiaStore  *store,
@@ -192,7 +192,7 @@ organization_update (LiaStore   *store,
                              " address_country = ?11, website = ?12, email = ?13, phone = ?14,"
                              " notes = ?15, influence = ?16, interest = ?17, stance = ?18,"
                              " sort_key = ?19, created_at = ?20, updated_at = ?21,"
-                             " cadence_days = ?23 WHERE id = ?22",
+                             " cadence_days = ?23, version = version + 1 WHERE id = ?22",
                              error);
   if (stmt == NULL)
     return FALSE;

@@ -168,6 +168,19 @@ gboolean      _lia_store_log_before_commit     (LiaStore               *self,
                                                 GError                **error);
 void          _lia_store_log_committed         (LiaStore               *self,
                                                 gint64                  end_seq);
+/* Writes the values that differ between @old and @current to field_history. */
+gboolean      _lia_store_write_field_history   (LiaStore               *self,
+                                                LiaRecord              *old,
+                                                LiaRecord              *current,
+                                                GDateTime              *now,
+                                                GError                **error);
+/* Who last changed a record and when, from the change log; NULLs when the log has no row for
+ * it any more (pruned) or the row has no author (another program wrote it). */
+void          _lia_store_last_change           (LiaStore               *self,
+                                                LiaRecordKind           kind,
+                                                gint64                  id,
+                                                char                  **out_author,
+                                                GDateTime             **out_when);
 /* The one path by which other writers' changes reach the listeners: coalesces the entries
  * per record, loads each record as it is now and emits "changed" (old is NULL: this
  * connection never saw it), or one "reset" when there are too many or one says reset. */

@@ -9,7 +9,8 @@
 #include "lia-store-projects.h"
 
 #define PROJECT_COLUMNS \
-  "id, uid, created_at, updated_at, name, summary, status, start_date, end_date, owner, notes"
+  "id, uid, created_at, updated_at, name, summary, status, start_date, end_date, owner, notes," \
+  " version"
 
 /* The link columns of project_links, in the order of the kinds below. */
 static const struct {
@@ -525,7 +526,7 @@ project_update (LiaStore   *store,
   stmt = _lia_store_prepare (store,
                              "UPDATE projects SET uid = ?1, name = ?2, summary = ?3, status = ?4,"
                              " start_date = ?5, end_date = ?6, owner = ?7, notes = ?8,"
-                             " created_at = ?9, updated_at = ?10"
+                             " created_at = ?9, updated_at = ?10, version = version + 1"
                              " WHERE id = ?11",
                              error);
   if (stmt == NULL)

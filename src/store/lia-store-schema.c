@@ -852,6 +852,49 @@ static const char migration_12[] =
   CHANGE_LOG_CHILD_TRIGGERS ("project_risks", "project", "project_id")
   CHANGE_LOG_CHILD_TRIGGERS ("project_links", "project", "project_id");
 
+/* Version 13: a row version on every record table, for conflicts between connections (see
+ * docs/team-server.md). A save bumps it and is refused when the copy it saves was loaded at
+ * another version. Existing rows start at 1; adding a column writes no row, so the change log
+ * stays as it is. A record's delete keeps its uid in the change log, so that `liaison changes`
+ * names a deleted record as the partner directory did. field_history keeps, per saved record,
+ * which of its values changed from what to what, who and when (lia_store_list_field_history()). */
+#define ROW_VERSION(table) \
+  "ALTER TABLE " table " ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+#define CHANGE_LOG_DELETE_WITH_UID(table, kind) \
+  "DROP TRIGGER " table "_log_delete;" \
+  "CREATE TRIGGER " table "_log_delete AFTER DELETE ON " table \
+  "  WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN" \
+  "  INSERT INTO change_log (kind, record_id, operation, changed_at, uid)" \
+  "    VALUES ('" kind "', old.id, 'delete', " CHANGE_LOG_NOW ", old.uid);" \
+  "END;"
+static const char migration_13[] =
+  "CREATE TABLE field_history ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  changed_at INTEGER NOT NULL,"
+  "  author TEXT"
+  ");"
+  "CREATE INDEX field_history_by_record ON field_history (kind, record_id, seq);"
+  "ALTER TABLE change_log ADD COLUMN uid TEXT;"
+  CHANGE_LOG_DELETE_WITH_UID ("organizations", "organization")
+  CHANGE_LOG_DELETE_WITH_UID ("contacts", "contact")
+  CHANGE_LOG_DELETE_WITH_UID ("affiliations", "affiliation")
+  CHANGE_LOG_DELETE_WITH_UID ("interactions", "interaction")
+  CHANGE_LOG_DELETE_WITH_UID ("commitments", "commitment")
+  CHANGE_LOG_DELETE_WITH_UID ("concerns", "concern")
+  CHANGE_LOG_DELETE_WITH_UID ("projects", "project")
+  ROW_VERSION ("organizations")
+  ROW_VERSION ("contacts")
+  ROW_VERSION ("affiliations")
+  ROW_VERSION ("interactions")
+  ROW_VERSION ("commitments")
+  ROW_VERSION ("concerns")
+  ROW_VERSION ("projects");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -865,6 +908,7 @@ static const char * const migrations[] = {
   migration_10,
   migration_11,
   migration_12,
+  migration_13,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

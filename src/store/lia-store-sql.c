@@ -162,6 +162,14 @@ _lia_record_fill_common (LiaRecord *record,
   lia_record_set_uid (record, _lia_column_text (stmt, 1));
   lia_record_set_created_at (record, created);
   lia_record_set_updated_at (record, updated);
+
+  /* The row version goes last in every kind's columns; a list query may add its key after. */
+  for (int i = sqlite3_column_count (stmt) - 1; i > 3; i--)
+    if (g_strcmp0 (sqlite3_column_name (stmt, i), "version") == 0)
+      {
+        lia_record_set_version (record, sqlite3_column_int64 (stmt, i));
+        break;
+      }
 }
 
 /* _lia_sort_key() of the first @length bytes of @text. */

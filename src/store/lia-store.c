@@ -1205,6 +1205,36 @@ explain_failure (LiaRecord  *record,
     }
 }
 
+/* "changed by USER at TIME": the author and time of the record's last logged change (the change
+ * log's author is the database user on a server, the local user name on a file). */
+static void
+set_conflict_error (LiaStore   *self,
+                    LiaRecord  *stored,
+                    GError    **error)
+{
+  g_autofree char *author = NULL;
+  g_autofree char *when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  GDateTime *changed_at = NULL;
+  g_autoptr(GDateTime) logged_at = NULL;
+
+  _lia_store_last_change (self, lia_record_get_kind (stored), lia_record_get_id (stored),
+                          &author, &logged_at);
+  changed_at = logged_at != NULL ? logged_at : lia_record_get_updated_at (stored);
+  if (changed_at != NULL)
+    {
+      local = g_date_time_to_local (changed_at);
+      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+    }
+
+  g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_CONFLICT,
+               /* Translators: "changed by amina at 2026-12-07 14:05"; nothing was saved */
+               _("“%s” was changed by %s at %s since you opened it; your changes were not saved."),
+               lia_record_get_label (stored),
+               author != NULL ? author : _("another program"),
+               when != NULL ? when : "?");
+}
+
 gboolean
 lia_store_save (LiaStore   *self,
                 LiaRecord  *record,
@@ -1226,6 +1256,7 @@ _lia_store_save_full (LiaStore      *self,
   g_autoptr(GDateTime) saved_created = NULL;
   g_autoptr(GDateTime) saved_updated = NULL;
   g_autofree char *saved_uid = NULL;
+  gint64 saved_version;
   gint64 id;
   gboolean ok;
   gboolean guarded;
@@ -1253,6 +1284,7 @@ _lia_store_save_full (LiaStore      *self,
 
   /* Remember what save changes on the object, to put it back if the write fails. */
   id = lia_record_get_id (record);
+  saved_version = lia_record_get_version (record);
   saved_uid = g_strdup (lia_record_get_uid (record));
   saved_created = lia_record_get_created_at (record) ? g_date_time_ref (lia_record_get_created_at (record)) : NULL;
   saved_updated = lia_record_get_updated_at (record) ? g_date_time_ref (lia_record_get_updated_at (record)) : NULL;
@@ -1274,11 +1306,21 @@ _lia_store_save_full (LiaStore      *self,
       self->inserting = TRUE;
       ok = ops->insert (self, record, error);
       self->inserting = was_inserting;
+      if (ok)
+        lia_record_set_version (record, 1);
     }
   else
     {
       old = lia_store_load (self, ops->kind, id, error);
       ok = old != NULL;
+
+      /* The write lock is held since lia_store_begin(), so the version read here is the one
+       * the UPDATE below replaces (a server backend reads it with SELECT … FOR UPDATE). */
+      if (ok && saved_version > 0 && lia_record_get_version (old) != saved_version)
+        {
+          set_conflict_error (self, old, error);
+          ok = FALSE;
+        }
 
       if (ok)
         {
@@ -1291,6 +1333,11 @@ _lia_store_save_full (LiaStore      *self,
           self->inserting = FALSE;
           ok = ops->update (self, record, error);
           self->inserting = was_inserting;
+          if (ok)
+            lia_record_set_version (record, lia_record_get_version (old) + 1);
+          /* An import in bulk is its own history (its summary); a person's save is kept. */
+          if (ok && !self->import_mode)
+            ok = _lia_store_write_field_history (self, old, record, now, error);
         }
     }
 
@@ -1324,6 +1371,7 @@ _lia_store_save_full (LiaStore      *self,
         }
       explain_failure (record, error);
       lia_record_set_id (record, id);
+      lia_record_set_version (record, saved_version);
       lia_record_set_uid (record, saved_uid);
       lia_record_set_created_at (record, saved_created);
       lia_record_set_updated_at (record, saved_updated);

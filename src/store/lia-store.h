@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes. A database with a higher PRAGMA user_version is refused. */
-#define LIA_STORE_SCHEMA_VERSION 12
+#define LIA_STORE_SCHEMA_VERSION 13
 
 #define LIA_TYPE_STORE (lia_store_get_type ())
 
@@ -203,6 +203,54 @@ void           lia_store_set_watching            (LiaStore       *self,
 gboolean       lia_store_get_watching            (LiaStore       *self);
 /* Looks now instead of at the next tick (also without watching). */
 gboolean       lia_store_check_outside_changes   (LiaStore       *self,
+                                                  GError        **error);
+
+/* One row of the change log: a record changed by one statement of a commit (a record saved
+ * with its lists shows as several rows in a row), or a bulk load ("reset", kind "all"). */
+typedef struct
+{
+  gint64     seq;
+  GDateTime *changed_at;  /* UTC */
+  char      *author;      /* the database user; NULL when another program wrote */
+  char      *operation;   /* insert, update, delete, reset */
+  char      *kind;        /* organization, contact, …, all */
+  char      *uid;         /* the record's id as in the partner directory; NULL for a reset */
+} LiaChangeLogEntry;
+
+void           lia_change_log_entry_free         (LiaChangeLogEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaChangeLogEntry, lia_change_log_entry_free)
+
+/* At most @limit rows of the change log after @after_seq, oldest first (LiaChangeLogEntry).
+ * The log keeps its last 10,000 rows or so. */
+GPtrArray     *lia_store_read_change_log         (LiaStore       *self,
+                                                  gint64          after_seq,
+                                                  guint           limit,
+                                                  GError        **error);
+/* A number that moves when another connection commits: cheap to ask often (SQLite's
+ * data_version; a server backend is told by NOTIFY instead). */
+gboolean       lia_store_get_data_version        (LiaStore       *self,
+                                                  gint64         *out_version,
+                                                  GError        **error);
+
+/* One value of a record changed by a save: the property's name ("sector", "job-title", "tags"),
+ * its value before and after as text (NULL for none), who saved it and when. */
+typedef struct
+{
+  GDateTime *changed_at;  /* UTC */
+  char      *author;
+  char      *field;
+  char      *old_value;
+  char      *new_value;
+} LiaFieldChange;
+
+void           lia_field_change_free             (LiaFieldChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaFieldChange, lia_field_change_free)
+
+/* Every value change saved on the record of @kind with @id, oldest first (LiaFieldChange).
+ * Imports in bulk write none. */
+GPtrArray     *lia_store_list_field_history      (LiaStore       *self,
+                                                  LiaRecordKind   kind,
+                                                  gint64          id,
                                                   GError        **error);
 
 gboolean       lia_store_get_counts              (LiaStore       *self,

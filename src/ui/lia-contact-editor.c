@@ -770,7 +770,7 @@ lia_contact_editor_save (LiaEditor  *editor,
 
       /* A copy: a failed save must not leave half-applied values behind. */
       lia_record_copy_from (LIA_RECORD (copy), LIA_RECORD (affiliation->affiliation));
-      lia_record_set_id (LIA_RECORD (copy), lia_record_get_id (LIA_RECORD (affiliation->affiliation)));
+      lia_record_copy_identity (LIA_RECORD (copy), LIA_RECORD (affiliation->affiliation));
       lia_affiliation_set_contact_id (copy, lia_record_get_id (record));
       lia_affiliation_set_role (copy, lia_editor_entry_text (affiliation->role));
       lia_affiliation_set_unit (copy, lia_editor_entry_text (affiliation->unit));

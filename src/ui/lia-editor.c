@@ -380,6 +380,194 @@ lia_editor_real_save (LiaEditor  *self,
   return lia_store_save (priv->store, record, error);
 }
 
+static void on_unsaved_response_cb (LiaEditor  *self,
+                                    const char *response,
+                                    GtkWidget  *dialog);
+
+/* What a field's row shows a person, as one line: its text, its choice, its switch. */
+static void
+append_shown (GtkWidget *widget,
+              GString   *shown)
+{
+  const char *text = NULL;
+  g_autofree char *owned = NULL;
+
+  if (GTK_IS_POPOVER (widget) || LIA_IS_RECORD_PICKER (widget) || GTK_IS_MENU_BUTTON (widget))
+    return;
+
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (widget));
+
+      if (GTK_IS_STRING_OBJECT (item))
+        text = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+    }
+  else if (GTK_IS_EDITABLE (widget) && gtk_editable_get_delegate (GTK_EDITABLE (widget)) == NULL)
+    text = gtk_editable_get_text (GTK_EDITABLE (widget));
+  else if (GTK_IS_TEXT_VIEW (widget))
+    text = owned = lia_editor_dup_text (widget);
+  else if (GTK_IS_SWITCH (widget))
+    text = gtk_switch_get_active (GTK_SWITCH (widget)) ? _("yes") : _("no");
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    text = gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)) ? _("yes") : _("no");
+
+  if (text != NULL && text[0] != '\0')
+    {
+      if (shown->len > 0)
+        g_string_append (shown, " · ");
+      g_string_append (shown, text);
+    }
+
+  if (ADW_IS_COMBO_ROW (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    append_shown (child, shown);
+}
+
+static char *
+field_shown (Field *field)
+{
+  GString *shown = g_string_new (NULL);
+
+  append_shown (field->row, shown);
+  return g_string_free (shown, FALSE);
+}
+
+static char *
+title_without_mnemonic (const char *title)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = title; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '_')
+        continue;
+      g_string_append_c (plain, *p);
+      if (*p == '_')
+        p++;
+    }
+  return g_string_free (plain, FALSE);
+}
+
+static void
+on_conflict_response_cb (LiaEditor  *self,
+                         const char *response,
+                         GtkWidget  *dialog)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  LiaRecord *stored = g_object_get_data (G_OBJECT (dialog), "stored");
+
+  if (g_strcmp0 (response, "mine") == 0 && stored != NULL)
+    {
+      /* Save over theirs: from the version just seen, so a third change is caught again. */
+      lia_record_set_version (priv->record, lia_record_get_version (stored));
+      on_unsaved_response_cb (self, "save", dialog);
+    }
+  else if (g_strcmp0 (response, "theirs") == 0)
+    {
+      on_unsaved_response_cb (self, "discard", dialog);
+    }
+}
+
+/* Save was refused: someone saved the record since the editor opened. Shows their values next
+ * to the officer's, field by field (the editor's own fields, filled from the stored record in
+ * an editor of the same kind that is never shown), and lets the officer keep theirs (save over,
+ * from the new version) or take the other (close without saving). */
+static void
+show_conflict (LiaEditor  *self,
+               const char *message)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  g_autoptr(LiaRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  guint n_rows = 0;
+
+  stored = lia_store_load (priv->store, lia_record_get_kind (priv->record),
+                           lia_record_get_id (priv->record), &error);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changed by Someone Else"), message);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  if (stored != NULL)
+    {
+      LiaEditor *theirs = g_object_new (G_OBJECT_TYPE (self), "store", priv->store, "record", stored, NULL);
+      LiaEditorPrivate *theirs_priv = lia_editor_get_instance_private (theirs);
+
+      g_object_ref_sink (theirs);
+      for (guint i = 0; i < priv->fields->len; i++)
+        {
+          Field *field = priv->fields->pdata[i];
+          g_autofree char *mine_text = field_shown (field);
+
+          for (guint j = 0; j < theirs_priv->fields->len; j++)
+            {
+              Field *other = theirs_priv->fields->pdata[j];
+              g_autofree char *theirs_text = NULL;
+              g_autofree char *title = NULL;
+              g_autofree char *subtitle = NULL;
+              GtkWidget *row;
+
+              if (g_strcmp0 (other->title, field->title) != 0)
+                continue;
+              theirs_text = field_shown (other);
+              if (g_strcmp0 (theirs_text, mine_text) != 0)
+                {
+                  title = title_without_mnemonic (field->title);
+                  subtitle = g_strdup_printf (_("Theirs: %s\nYours: %s"),
+                                              theirs_text[0] != '\0' ? theirs_text : _("(empty)"),
+                                              mine_text[0] != '\0' ? mine_text : _("(empty)"));
+                  row = adw_action_row_new ();
+                  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+                  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+                  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+                  gtk_list_box_append (GTK_LIST_BOX (list), row);
+                  n_rows++;
+                }
+              break;
+            }
+        }
+      gtk_window_destroy (GTK_WINDOW (theirs));
+      g_object_unref (theirs);
+      g_object_set_data_full (G_OBJECT (dialog), "stored", g_steal_pointer (&stored), g_object_unref);
+    }
+
+  if (n_rows > 0)
+    {
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    }
+  else
+    {
+      g_object_ref_sink (list);
+      g_object_unref (list);
+    }
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Back to Editing"),
+                                    "theirs", _("_Take Theirs"),
+                                    "mine", _("_Keep Mine"),
+                                    NULL);
+  /* Keep Mine needs the other version to save over; without it (deleted) there is none. */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "mine",
+                                           g_object_get_data (G_OBJECT (dialog), "stored") != NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 lia_editor_save (LiaEditor *self)
 {
@@ -413,6 +601,12 @@ lia_editor_save (LiaEditor *self)
   if (!klass->apply (self, priv->record, &error) || !klass->save (self, priv->record, &error))
     {
       AdwToast *toast;
+
+      if (g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_CONFLICT))
+        {
+          show_conflict (self, error->message);
+          return FALSE;
+        }
 
       /* The store's messages are written for people: show them as they are, until read. */
       g_free (priv->problem);
@@ -602,7 +796,7 @@ lia_editor_set_property (GObject      *object,
         /* A copy: the list's object must not show half-typed values, nor keep them on Cancel. */
         priv->record = g_object_new (G_OBJECT_TYPE (record), NULL);
         lia_record_copy_from (priv->record, record);
-        lia_record_set_id (priv->record, lia_record_get_id (record));
+        lia_record_copy_identity (priv->record, record);
         priv->is_new = lia_record_get_id (record) == 0;
       }
       break;

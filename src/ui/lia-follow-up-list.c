@@ -274,7 +274,7 @@ on_store_changed_cb (LiaFollowUpList *self,
 
       /* current belongs to whoever saved it and may change again before it is saved. */
       lia_record_copy_from (copy, current);
-      lia_record_set_id (copy, id);
+      lia_record_copy_identity (copy, current);
       g_list_store_insert_sorted (store_for (self, lia_commitment_get_direction (LIA_COMMITMENT (copy))),
                                   copy, compare_commitments, self);
     }

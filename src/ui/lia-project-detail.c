@@ -128,7 +128,7 @@ on_milestone_toggled_cb (GtkCheckButton *check,
   /* A copy: the shown record changes only once the store has it. */
   copy = LIA_PROJECT (g_object_new (LIA_TYPE_PROJECT, NULL));
   lia_record_copy_from (LIA_RECORD (copy), LIA_RECORD (project));
-  lia_record_set_id (LIA_RECORD (copy), lia_record_get_id (LIA_RECORD (project)));
+  lia_record_copy_identity (LIA_RECORD (copy), LIA_RECORD (project));
   milestone = lia_project_find_milestone (copy, uid);
   if (milestone == NULL || done == (lia_milestone_get_status (milestone) == LIA_MILESTONE_STATUS_DONE))
     return;

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lia-store-private.h"
+
+/* Field-level history: on every save of a record already stored, the values that changed,
+ * found generically by comparing the stored record with the saved one through their GObject
+ * properties (an object property such as a contact's assessment through its own), written in
+ * the save's transaction. Values are kept as text; lists of objects (emails, participants,
+ * milestones) are left to the change log. */
+
+/* The value as text, or NULL for none; *out_known is FALSE for a type that is not compared. */
+static char *
+value_to_text (const GValue *value,
+               gboolean     *out_known)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  *out_known = TRUE;
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *text = g_value_get_string (value);
+      return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+    }
+  if (type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (value);
+      return strv != NULL && strv[0] != NULL ? g_strjoinv (", ", (char **) strv) : NULL;
+    }
+  if (type == G_TYPE_DATE)
+    {
+      const GDate *date = g_value_get_boxed (value);
+      return date != NULL ? lia_date_to_iso (date) : NULL;
+    }
+  if (type == G_TYPE_DATE_TIME)
+    {
+      GDateTime *time = g_value_get_boxed (value);
+      return time != NULL ? g_date_time_format_iso8601 (time) : NULL;
+    }
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (g_value_get_boolean (value) ? "true" : "false");
+  if (G_VALUE_HOLDS_ENUM (value))
+    {
+      GEnumClass *klass = g_type_class_ref (type);
+      GEnumValue *nick = g_enum_get_value (klass, g_value_get_enum (value));
+      char *text = g_strdup (nick != NULL ? nick->value_nick : NULL);
+
+      g_type_class_unref (klass);
+      return text;
+    }
+  if (g_value_type_transformable (type, G_TYPE_STRING) && G_TYPE_IS_VALUE_TYPE (type)
+      && G_TYPE_FUNDAMENTAL (type) != G_TYPE_OBJECT && G_TYPE_FUNDAMENTAL (type) != G_TYPE_BOXED)
+    {
+      g_auto(GValue) text = G_VALUE_INIT;
+
+      g_value_init (&text, G_TYPE_STRING);
+      g_value_transform (value, &text);
+      return g_value_dup_string (&text);
+    }
+
+  *out_known = FALSE;
+  return NULL;
+}
+
+static gboolean
+compare_objects (LiaStore      *self,
+                 LiaStmt       *insert,
+                 GObject       *old,
+                 GObject       *current,
+                 const char    *prefix,
+                 GError       **error)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (current), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_auto(GValue) before = G_VALUE_INIT;
+      g_auto(GValue) after = G_VALUE_INIT;
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+      g_autofree char *field = NULL;
+      gboolean known;
+
+      if (!(pspec->flags & G_PARAM_READABLE) || g_str_equal (pspec->name, "id")
+          || g_str_equal (pspec->name, "created-at") || g_str_equal (pspec->name, "updated-at")
+          || g_str_equal (pspec->name, "label"))
+        continue;
+
+      g_value_init (&before, pspec->value_type);
+      g_value_init (&after, pspec->value_type);
+      g_object_get_property (old, pspec->name, &before);
+      g_object_get_property (current, pspec->name, &after);
+      field = g_strconcat (prefix, pspec->name, NULL);
+
+      if (G_TYPE_FUNDAMENTAL (pspec->value_type) == G_TYPE_OBJECT)
+        {
+          GObject *a = g_value_get_object (&before);
+          GObject *b = g_value_get_object (&after);
+          g_autofree char *inner = g_strconcat (field, ".", NULL);
+
+          if (a != NULL && b != NULL && G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b) && !G_IS_LIST_MODEL (b)
+              && !compare_objects (self, insert, a, b, inner, error))
+            return FALSE;
+          continue;
+        }
+
+      old_text = value_to_text (&before, &known);
+      if (!known)
+        continue;
+      new_text = value_to_text (&after, &known);
+      if (g_strcmp0 (old_text, new_text) == 0)
+        continue;
+
+      _lia_bind_text (insert, 1, field);
+      if (old_text != NULL)
+        _lia_bind_text (insert, 2, old_text);
+      else
+        sqlite3_bind_null (insert, 2);
+      if (new_text != NULL)
+        _lia_bind_text (insert, 3, new_text);
+      else
+        sqlite3_bind_null (insert, 3);
+      if (!_lia_store_step_done (self, insert, _("Could not save the record's history"), error))
+        return FALSE;
+      sqlite3_reset (insert);
+    }
+
+  return TRUE;
+}
+
+gboolean
+_lia_store_write_field_history (LiaStore   *self,
+                                LiaRecord  *old,
+                                LiaRecord  *current,
+                                GDateTime  *now,
+                                GError    **error)
+{
+  g_autoptr(LiaStmt) insert = NULL;
+
+  insert = _lia_store_prepare (self,
+                               "INSERT INTO field_history (kind, record_id, field, old_value,"
+                               " new_value, changed_at, author) VALUES (?4, ?5, ?1, ?2, ?3, ?6, ?7)",
+                               error);
+  if (insert == NULL)
+    return FALSE;
+  _lia_bind_text (insert, 4, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, lia_record_get_kind (current)));
+  sqlite3_bind_int64 (insert, 5, lia_record_get_id (current));
+  sqlite3_bind_int64 (insert, 6, g_date_time_to_unix (now) * G_USEC_PER_SEC
+                                 + g_date_time_get_microsecond (now));
+  _lia_bind_text (insert, 7, g_get_user_name ());
+
+  return compare_objects (self, insert, G_OBJECT (old), G_OBJECT (current), "", error);
+}
+
+void
+lia_field_change_free (LiaFieldChange *change)
+{
+  if (change == NULL)
+    return;
+  g_clear_pointer (&change->changed_at, g_date_time_unref);
+  g_free (change->author);
+  g_free (change->field);
+  g_free (change->old_value);
+  g_free (change->new_value);
+  g_free (change);
+}
+
+GPtrArray *
+lia_store_list_field_history (LiaStore       *self,
+                              LiaRecordKind   kind,
+                              gint64          id,
+                              GError        **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  stmt = _lia_store_prepare (self,
+                             "SELECT changed_at, author, field, old_value, new_value FROM field_history"
+                             " WHERE kind = ?1 AND record_id = ?2 ORDER BY seq",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_field_change_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaFieldChange *change = g_new0 (LiaFieldChange, 1);
+
+      change->changed_at = _lia_column_time (stmt, 0);
+      change->author = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      change->field = g_strdup (_lia_column_text (stmt, 2));
+      change->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      change->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the record's history"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&changes);
+}
