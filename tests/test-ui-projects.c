@@ -11,6 +11,8 @@
 #include "lia-project-editor.h"
 #include "lia-project-list.h"
 #include "lia-store-projects.h"
+#include "lia-timeline-row.h"
+#include "lia-today-view.h"
 #include "test-ui-util.h"
 
 static gint64
@@ -140,12 +142,74 @@ test_page (StoreFixture  *f,
   lia_ui_test_destroy (window);
 }
 
-/* The button labelled @label under @widget. */
+/* Linked interactions show as a timeline, newest first; only open commitments and concerns
+ * are listed, the others counted as closed. */
+static void
+test_page_links (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  LiaDetail *detail = LIA_DETAIL (lia_project_detail_new (f->store));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(LiaProject) project = lia_project_new ("Cold chain");
+  g_autoptr(LiaCommitment) open = lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Send the budget");
+  g_autoptr(LiaCommitment) done = lia_commitment_new (LIA_COMMITMENT_DIRECTION_THEIRS, "Sign the MoU");
+  g_autoptr(LiaConcern) concern = lia_concern_new ("Tariffs dispute");
+  gint64 kickoff = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING,
+                                            "2026-02-03T10:00:00+01:00", "Kick-off", 0, 0);
+  gint64 review = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL,
+                                           "2026-03-10T15:00:00+01:00", "Quarterly review", 0, 0);
+  GtkWidget *first, *group;
+
+  lia_commitment_set_status (done, LIA_COMMITMENT_STATUS_DONE);
+  lia_concern_set_status (concern, LIA_CONCERN_STATUS_RESOLVED);
+  lia_test_save (f->store, open);
+  lia_test_save (f->store, done);
+  lia_test_save (f->store, concern);
+  lia_project_add_link (project, LIA_RECORD_KIND_INTERACTION, kickoff);
+  lia_project_add_link (project, LIA_RECORD_KIND_INTERACTION, review);
+  lia_project_add_link (project, LIA_RECORD_KIND_COMMITMENT, lia_record_get_id (LIA_RECORD (open)));
+  lia_project_add_link (project, LIA_RECORD_KIND_COMMITMENT, lia_record_get_id (LIA_RECORD (done)));
+  lia_project_add_link (project, LIA_RECORD_KIND_CONCERN, lia_record_get_id (LIA_RECORD (concern)));
+  lia_test_save (f->store, project);
+
+  gtk_window_set_default_size (window, 960, 640);
+  gtk_window_set_child (window, GTK_WIDGET (detail));
+  lia_detail_set_record_id (detail, lia_record_get_id (LIA_RECORD (project)));
+  lia_ui_test_present (window);
+
+  first = lia_ui_test_find (GTK_WIDGET (detail), LIA_TYPE_TIMELINE_ROW, NULL);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (lia_timeline_row_get_title (LIA_TIMELINE_ROW (first)), ==, "Quarterly review");
+  g_assert_true (lia_timeline_row_get_shows_day (LIA_TIMELINE_ROW (first)));
+  {
+    GtkWidget *next = gtk_widget_get_next_sibling (gtk_widget_get_parent (first));
+
+    g_assert_nonnull (next);
+    g_assert_cmpstr (lia_timeline_row_get_title (LIA_TIMELINE_ROW (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (next)))),
+                     ==, "Kick-off");
+  }
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (detail), "Send the budget"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (detail), "Sign the MoU"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (detail), "Tariffs dispute"));
+  group = gtk_widget_get_ancestor (lia_ui_test_find (GTK_WIDGET (detail), GTK_TYPE_LABEL, "Send the budget"),
+                                   ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Open Commitments");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==, "1 more was closed");
+  group = gtk_widget_get_ancestor (lia_ui_test_find (GTK_WIDGET (detail), GTK_TYPE_LABEL, "No open concerns"),
+                                   ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "1 more was resolved or closed");
+
+  lia_ui_test_destroy (window);
+}
+
+/* The button labelled @label (or showing the icon named @label) under @widget. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+  if (GTK_IS_BUTTON (widget) && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 ||
+                                 g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), label) == 0))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -194,6 +258,182 @@ test_editor (StoreFixture  *f,
   lia_ui_test_settle ();
   if (editor != NULL)
     lia_ui_test_destroy (GTK_WINDOW (editor));
+}
+
+/* A risk's description, owner, mitigation and next review are edited like its title: typed,
+ * picked from the contacts, checked (a review that is no date keeps the editor open), saved,
+ * shown again when the editor reopens, and the owner can be cleared. */
+static void
+test_editor_risk_details (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autoptr(LiaContact) amina = lia_contact_new ("Amina", "Diallo");
+  g_autoptr(LiaProject) project = lia_project_new ("Cold chain");
+  g_autoptr(LiaRisk) customs = lia_risk_new ("Customs hold the fridges");
+  g_autoptr(LiaProject) loaded = NULL;
+  g_autoptr(LiaRisk) risk = NULL;
+  g_autoptr(GError) error = NULL;
+  LiaProjectEditor *editor;
+  LiaRecordPicker *picker;
+  GtkWidget *owner, *review;
+  gint64 id;
+
+  lia_test_save (f->store, amina);
+  lia_project_add_risk (project, customs);
+  lia_test_save (f->store, project);
+  id = lia_record_get_id (LIA_RECORD (project));
+
+  editor = lia_project_editor_new (f->store, project);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  lia_ui_test_present (GTK_WINDOW (editor));
+  owner = lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Risk Owner");
+  g_assert_nonnull (owner);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (owner)), ==, "None");
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Description")),
+                         "Fridges wait weeks at the port");
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Mitigation")),
+                         "Pre-clear with the customs office");
+  picker = LIA_RECORD_PICKER (lia_ui_test_find (owner, LIA_TYPE_RECORD_PICKER, NULL));
+  g_assert_nonnull (picker);
+  lia_record_picker_set_text (picker, "amina");
+  lia_ui_test_settle ();
+  g_assert_cmpuint (lia_record_picker_get_n_results (picker), ==, 1);
+  lia_record_picker_pick (picker, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (owner)), ==, "Amina Diallo");
+
+  /* A review on no day at all: the editor says so and stays open, nothing is saved. */
+  review = lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Next Review");
+  g_assert_nonnull (review);
+  gtk_editable_set_text (GTK_EDITABLE (review), "14/3");
+  g_assert_false (lia_editor_save (LIA_EDITOR (editor)));
+  g_assert_nonnull (lia_editor_get_field_problem (LIA_EDITOR (editor), review));
+  gtk_editable_set_text (GTK_EDITABLE (review), "2031-03-14");
+  g_assert_true (lia_editor_save (LIA_EDITOR (editor)));
+  lia_ui_test_settle ();
+  if (editor != NULL)
+    lia_ui_test_destroy (GTK_WINDOW (editor));
+
+  loaded = LIA_PROJECT (lia_store_load (f->store, LIA_RECORD_KIND_PROJECT, id, &error));
+  g_assert_no_error (error);
+  risk = g_list_model_get_item (lia_project_get_risks (loaded), 0);
+  g_assert_cmpstr (lia_risk_get_title (risk), ==, "Customs hold the fridges");
+  g_assert_cmpstr (lia_risk_get_description (risk), ==, "Fridges wait weeks at the port");
+  g_assert_cmpstr (lia_risk_get_mitigation (risk), ==, "Pre-clear with the customs office");
+  g_assert_cmpint (lia_risk_get_owner_id (risk), ==, lia_record_get_id (LIA_RECORD (amina)));
+  g_assert_nonnull (lia_risk_get_review (risk));
+  g_assert_cmpint (g_date_get_year (lia_risk_get_review (risk)), ==, 2031);
+  g_assert_cmpint (g_date_get_month (lia_risk_get_review (risk)), ==, 3);
+  g_assert_cmpint (g_date_get_day (lia_risk_get_review (risk)), ==, 14);
+
+  /* Reopened, the editor shows them; clearing the owner leaves the risk without one. */
+  editor = lia_project_editor_new (f->store, loaded);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  lia_ui_test_present (GTK_WINDOW (editor));
+  owner = lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Risk Owner");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (owner)), ==, "Amina Diallo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                                            "Mitigation"))),
+                   ==, "Pre-clear with the customs office");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                                            "Next Review"))),
+                   !=, "");
+  g_signal_emit_by_name (find_button (owner, "edit-clear-symbolic"), "clicked");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (owner)), ==, "None");
+  g_assert_true (lia_editor_save (LIA_EDITOR (editor)));
+  lia_ui_test_settle ();
+  if (editor != NULL)
+    lia_ui_test_destroy (GTK_WINDOW (editor));
+  g_clear_object (&risk);
+  g_clear_object (&loaded);
+  loaded = LIA_PROJECT (lia_store_load (f->store, LIA_RECORD_KIND_PROJECT, id, &error));
+  g_assert_no_error (error);
+  risk = g_list_model_get_item (lia_project_get_risks (loaded), 0);
+  g_assert_cmpint (lia_risk_get_owner_id (risk), ==, 0);
+  g_assert_cmpstr (lia_risk_get_mitigation (risk), ==, "Pre-clear with the customs office");
+}
+
+static void
+on_today_activated_cb (LiaTodayView *view,
+                       int           kind,
+                       gint64        id,
+                       gint64       *out_id)
+{
+  g_assert_cmpint (kind, ==, LIA_RECORD_KIND_PROJECT);
+  *out_id = id;
+}
+
+/* Today lists a current project's milestone due this week and its risk past review, not those of
+ * a completed project, nor a milestone due later or a closed risk; a row opens its project. */
+static void
+test_today (StoreFixture  *f,
+            gconstpointer  data)
+{
+  g_autoptr(LiaProject) cold = lia_project_new ("Cold chain");
+  g_autoptr(LiaProject) old = lia_project_new ("Old survey");
+  g_autoptr(GDate) soon = lia_test_date_from_today (2);
+  g_autoptr(GDate) later = lia_test_date_from_today (20);
+  g_autoptr(GDate) past = lia_test_date_from_today (-3);
+  LiaTodayView *view = lia_today_view_new (f->store);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  gint64 opened = 0;
+  const struct { LiaProject *project; const char *title; const GDate *due; } milestones[] = {
+    { cold, "Fridges delivered", soon }, { cold, "Staff trained", later }, { old, "Report filed", soon },
+  };
+  const struct { LiaProject *project; const char *title; const GDate *review; LiaRiskStatus status; } risks[] = {
+    { cold, "Customs hold the fridges", past, LIA_RISK_STATUS_OPEN },
+    { cold, "Power cuts", past, LIA_RISK_STATUS_CLOSED },
+    { cold, "Staff leave", later, LIA_RISK_STATUS_MITIGATING },
+    { old, "Budget cut", past, LIA_RISK_STATUS_OPEN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (milestones); i++)
+    {
+      g_autoptr(LiaMilestone) milestone = lia_milestone_new (milestones[i].title);
+
+      lia_milestone_set_due (milestone, milestones[i].due);
+      lia_project_add_milestone (milestones[i].project, milestone);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (risks); i++)
+    {
+      g_autoptr(LiaRisk) risk = lia_risk_new (risks[i].title);
+
+      lia_risk_set_review (risk, risks[i].review);
+      lia_risk_set_status (risk, risks[i].status);
+      lia_risk_set_likelihood (risk, 4);
+      lia_risk_set_impact (risk, 5);
+      lia_project_add_risk (risks[i].project, risk);
+    }
+  lia_project_set_status (cold, LIA_PROJECT_STATUS_ACTIVE);
+  lia_project_set_status (old, LIA_PROJECT_STATUS_COMPLETED);
+  lia_test_save (f->store, cold);
+  lia_test_save (f->store, old);
+
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  g_signal_connect (view, "record-activated", G_CALLBACK (on_today_activated_cb), &opened);
+  lia_ui_test_present (window);
+  lia_today_view_reload (view);
+
+  g_assert_cmpuint (lia_today_view_count_rows (view, "milestones"), ==, 1);
+  g_assert_cmpuint (lia_today_view_count_rows (view, "risks"), ==, 1);
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (view), "Milestones This Week"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (view), "Fridges delivered"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (view), "Risks to Review"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (view), "Customs hold the fridges"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (view), "Budget cut"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (view), "Staff trained"));
+  {
+    GtkWidget *label = lia_ui_test_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Customs hold the fridges");
+    GtkWidget *row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+
+    g_autofree char *day = lia_labels_format_short_date (past);
+    g_autofree char *subtitle = g_strdup_printf ("Cold chain · score 20 · review was due %s", day);
+
+    g_assert_true (lia_ui_test_find_row_by_subtitle (GTK_WIDGET (view), subtitle) == row);
+    g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+    g_assert_cmpint (opened, ==, lia_record_get_id (LIA_RECORD (cold)));
+  }
+
+  lia_ui_test_destroy (window);
 }
 
 /* "Link to Project…" on an interaction's page links it, and the page then names the project. */
@@ -252,6 +492,10 @@ main (int   argc,
   g_test_add ("/ui-projects/page", StoreFixture, NULL, store_fixture_setup, test_page, store_fixture_teardown);
   g_test_add ("/ui-projects/link", StoreFixture, NULL, store_fixture_setup, test_link, store_fixture_teardown);
   g_test_add ("/ui-projects/editor", StoreFixture, NULL, store_fixture_setup, test_editor, store_fixture_teardown);
+  g_test_add ("/ui-projects/page-links", StoreFixture, NULL, store_fixture_setup, test_page_links, store_fixture_teardown);
+  g_test_add ("/ui-projects/today", StoreFixture, NULL, store_fixture_setup, test_today, store_fixture_teardown);
+  g_test_add ("/ui-projects/editor-risk-details", StoreFixture, NULL, store_fixture_setup, test_editor_risk_details,
+              store_fixture_teardown);
 
   return g_test_run ();
 }

@@ -19,6 +19,8 @@ lia_today_free (LiaToday *today)
   g_clear_pointer (&today->due_for_contact, g_ptr_array_unref);
   g_clear_pointer (&today->meetings, g_ptr_array_unref);
   g_clear_pointer (&today->concerns, g_ptr_array_unref);
+  g_clear_pointer (&today->milestones_due, g_ptr_array_unref);
+  g_clear_pointer (&today->risks_to_review, g_ptr_array_unref);
   g_free (today);
 }
 
@@ -94,6 +96,68 @@ collect (LiaStore           *self,
   return _lia_store_collect (self, ops, stmt, error);
 }
 
+static void
+project_item_free (gpointer data)
+{
+  LiaTodayProjectItem *item = data;
+
+  g_free (item->project_name);
+  g_free (item->title);
+  g_free (item);
+}
+
+/* Milestones or risks of current projects: @from_where is "FROM … WHERE …" over p (the
+ * project) and x (the milestone or risk), whose date column is @date_column; ?1 and ?2 the
+ * days. The rows' count goes to @out_count; at most @limit rows. */
+static GPtrArray *
+collect_project_items (LiaStore    *self,
+                       const char  *from_where,
+                       const char  *date_column,
+                       const char  *score,
+                       const char  *first,
+                       const char  *second,
+                       guint       *out_count,
+                       guint        limit,
+                       GError     **error)
+{
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count (*) %s", from_where);
+  g_autofree char *sql = g_strdup_printf ("SELECT p.id, p.name, x.title, %s, %s %s ORDER BY %s, p.name, x.position"
+                                          " LIMIT %u",
+                                          date_column, score, from_where, date_column, limit);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (project_item_free);
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!count_rows (self, count_sql, first, second, 0, out_count, error))
+    return NULL;
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  if (second != NULL)
+    sqlite3_bind_text (stmt, 2, second, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LiaTodayProjectItem *item = g_new0 (LiaTodayProjectItem, 1);
+      g_autoptr(GDate) date = _lia_column_date (stmt, 3);
+
+      item->project_id = sqlite3_column_int64 (stmt, 0);
+      item->project_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      item->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_date_clear (&item->date, 1);
+      if (date != NULL)
+        item->date = *date;
+      item->score = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (items, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, "%s", _("Could not read what is due today"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
 static gboolean
 load_today (LiaStore   *self,
             LiaToday   *today,
@@ -135,6 +199,23 @@ load_today (LiaStore   *self,
                                                    (1u << LIA_CONCERN_STATUS_MEDIATING),
                                              error);
   if (today->concerns == NULL)
+    return FALSE;
+
+  today->milestones_due = collect_project_items (self,
+                                                 "FROM project_milestones x JOIN projects p ON p.id = x.project_id"
+                                                 " WHERE p.status NOT IN ('completed', 'cancelled')"
+                                                 " AND x.status = 'open' AND x.due_date BETWEEN ?1 AND ?2",
+                                                 "x.due_date", "0", day_iso, week_end_iso,
+                                                 &today->n_milestones_due, limit, error);
+  if (today->milestones_due == NULL)
+    return FALSE;
+  today->risks_to_review = collect_project_items (self,
+                                                  "FROM project_risks x JOIN projects p ON p.id = x.project_id"
+                                                  " WHERE p.status NOT IN ('completed', 'cancelled')"
+                                                  " AND x.status IN ('open', 'mitigating') AND x.review_date < ?1",
+                                                  "x.review_date", "x.likelihood * x.impact", day_iso, NULL,
+                                                  &today->n_risks_to_review, limit, error);
+  if (today->risks_to_review == NULL)
     return FALSE;
 
   lia_stakeholder_query_init (&query);

@@ -23,9 +23,28 @@ G_BEGIN_DECLS
  * @n_overdue, @n_due_this_week, @n_due_for_contact, @n_meetings: how many there are in all;
  *   the arrays hold at most the limit asked for
  *
- * Projects' milestones due this week and risks past their review belong here too once the
- * store has them (issue "Project support"): add them as two more arrays.
+ * @milestones_due: open milestones due from @day to 6 days after it (LiaTodayProjectItem),
+ *   soonest first, of projects neither completed nor cancelled
+ * @risks_to_review: open or mitigating risks whose next review is before @day
+ *   (LiaTodayProjectItem), longest overdue first, of such projects too
+ * @n_milestones_due, @n_risks_to_review: how many there are in all
  */
+/**
+ * LiaTodayProjectItem:
+ * @project_id, @project_name: the project it belongs to, which its row opens
+ * @title: the milestone's or the risk's
+ * @date: the milestone's due date or the risk's review date
+ * @score: a risk's likelihood × impact, 0 for a milestone
+ */
+typedef struct
+{
+  gint64  project_id;
+  char   *project_name;
+  char   *title;
+  GDate   date;
+  int     score;
+} LiaTodayProjectItem;
+
 typedef struct
 {
   GDate      day;
@@ -38,6 +57,10 @@ typedef struct
   guint      n_due_this_week;
   guint      n_due_for_contact;
   guint      n_meetings;
+  GPtrArray *milestones_due;
+  GPtrArray *risks_to_review;
+  guint      n_milestones_due;
+  guint      n_risks_to_review;
 } LiaToday;
 
 void       lia_today_free              (LiaToday *today);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-project-detail.h"
+#include "lia-timeline-row.h"
 #include "lia-ui-util.h"
 
 struct _LiaProjectDetail
@@ -286,36 +287,133 @@ add_risks (LiaStore   *store,
     }
 }
 
-static void
-add_links (LiaStore   *store,
-           GtkWidget  *content,
-           LiaProject *project)
+static int
+by_newest (gconstpointer a,
+           gconstpointer b)
 {
-  static const struct {
-    LiaRecordKind  kind;
-    const char    *title;
-  } kinds[] = {
-    { LIA_RECORD_KIND_INTERACTION, N_("Interactions") },
-    { LIA_RECORD_KIND_COMMITMENT, N_("Commitments") },
-    { LIA_RECORD_KIND_CONCERN, N_("Concerns") },
-  };
+  LiaInteraction *ia = *(LiaInteraction **) a;
+  LiaInteraction *ib = *(LiaInteraction **) b;
+  int order = g_date_time_compare (lia_interaction_get_at (ib), lia_interaction_get_at (ia));
 
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+  if (order != 0)
+    return order;
+  return lia_record_get_id (LIA_RECORD (ib)) < lia_record_get_id (LIA_RECORD (ia)) ? -1 : 1;
+}
+
+/* The linked interactions as the organizations' timeline shows them: newest first, under the
+ * heading of their day, each opening its page. */
+static void
+add_timeline (LiaStore   *store,
+              GtkWidget  *content,
+              LiaProject *project)
+{
+  const GArray *ids = lia_project_get_link_ids (project, LIA_RECORD_KIND_INTERACTION);
+  g_autoptr(GPtrArray) interactions = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *group, *list;
+
+  if (ids->len == 0)
+    return;
+  for (guint i = 0; i < ids->len; i++)
     {
-      const GArray *ids = lia_project_get_link_ids (project, kinds[k].kind);
-      GtkWidget *group;
+      LiaRecord *interaction = lia_store_load (store, LIA_RECORD_KIND_INTERACTION, g_array_index (ids, gint64, i), NULL);
 
-      if (ids->len == 0)
+      if (interaction != NULL)
+        g_ptr_array_add (interactions, interaction);
+    }
+  g_ptr_array_sort (interactions, by_newest);
+
+  group = lia_ui_group_new (content, _("Interactions"), _("Newest first"));
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "timeline");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Interactions"), -1);
+  for (guint i = 0; i < interactions->len; i++)
+    {
+      LiaInteraction *interaction = interactions->pdata[i];
+      LiaTimelineRow *timeline_row = lia_timeline_row_new ();
+      GtkWidget *row = gtk_list_box_row_new ();
+      gboolean first_of_day = i == 0 ||
+                              !lia_ui_same_day (lia_interaction_get_at (interactions->pdata[i - 1]),
+                                         lia_interaction_get_at (interaction));
+
+      lia_timeline_row_bind (timeline_row, store, interaction, first_of_day);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), GTK_WIDGET (timeline_row));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                              lia_ui_record_target (LIA_RECORD_KIND_INTERACTION,
+                                                                    lia_record_get_id (LIA_RECORD (interaction))));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  lia_ui_group_add (group, list);
+}
+
+/* Open commitments or concerns linked to the project; those done with are history, counted in
+ * the group's description. */
+static void
+add_open_links (LiaStore      *store,
+                GtkWidget     *content,
+                LiaProject    *project,
+                LiaRecordKind  kind)
+{
+  const GArray *ids = lia_project_get_link_ids (project, kind);
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *closed_text = NULL;
+  guint closed = 0;
+  GtkWidget *group;
+
+  if (ids->len == 0)
+    return;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      LiaRecord *record = lia_store_load (store, kind, g_array_index (ids, gint64, i), NULL);
+      gboolean is_open;
+
+      if (record == NULL)
         continue;
-      group = lia_ui_group_new (content, _(kinds[k].title), NULL);
-      for (guint i = 0; i < ids->len; i++)
+      if (kind == LIA_RECORD_KIND_COMMITMENT)
+        is_open = lia_commitment_get_status (LIA_COMMITMENT (record)) == LIA_COMMITMENT_STATUS_OPEN;
+      else
+        is_open = lia_concern_get_status (LIA_CONCERN (record)) == LIA_CONCERN_STATUS_OPEN ||
+                  lia_concern_get_status (LIA_CONCERN (record)) == LIA_CONCERN_STATUS_MEDIATING;
+      if (is_open)
+        g_ptr_array_add (open, record);
+      else
         {
-          gint64 id = g_array_index (ids, gint64, i);
-          g_autofree char *title = lia_ui_dup_record_label (store, kinds[k].kind, id);
-
-          lia_ui_group_add (group, lia_ui_record_row_new (kinds[k].kind, id, title, NULL));
+          closed++;
+          g_object_unref (record);
         }
     }
+
+  if (closed > 0)
+    closed_text = kind == LIA_RECORD_KIND_COMMITMENT
+                  /* Translators: under a project's open commitments: the linked ones kept or cancelled. */
+                  ? g_strdup_printf (ngettext ("%u more was closed", "%u more were closed", closed), closed)
+                  /* Translators: under a project's open concerns: the linked ones resolved or closed. */
+                  : g_strdup_printf (ngettext ("%u more was resolved or closed", "%u more were resolved or closed",
+                                               closed), closed);
+  group = lia_ui_group_new (content, kind == LIA_RECORD_KIND_COMMITMENT ? _("Open Commitments") : _("Open Concerns"),
+                            closed_text);
+  for (guint i = 0; i < open->len; i++)
+    {
+      LiaRecord *record = open->pdata[i];
+      g_autofree char *subtitle = NULL;
+
+      if (kind == LIA_RECORD_KIND_COMMITMENT)
+        {
+          lia_ui_group_add (group, lia_ui_commitment_row_new (store, LIA_COMMITMENT (record)));
+          continue;
+        }
+      subtitle = g_strdup_printf ("%s · %s", lia_labels_severity (lia_concern_get_severity (LIA_CONCERN (record))),
+                                  lia_labels_concern_status (lia_concern_get_status (LIA_CONCERN (record))));
+      lia_ui_group_add (group, lia_ui_record_row_new (kind, lia_record_get_id (record), lia_record_get_label (record),
+                                                      subtitle));
+    }
+  if (open->len == 0)
+    lia_ui_group_add (group, lia_ui_placeholder_row_new (kind == LIA_RECORD_KIND_COMMITMENT ? _("No open commitments")
+                                                                                             : _("No open concerns"),
+                                                         NULL));
 }
 
 static void
@@ -375,7 +473,9 @@ lia_project_detail_build (LiaDetail *detail,
   if (n == 0)
     lia_ui_group_add (group, lia_ui_placeholder_row_new (_("No stakeholders"), _("Edit the project to say who has a stake in it.")));
 
-  add_links (store, content, project);
+  add_timeline (store, content, project);
+  add_open_links (store, content, project, LIA_RECORD_KIND_COMMITMENT);
+  add_open_links (store, content, project, LIA_RECORD_KIND_CONCERN);
 }
 
 static void

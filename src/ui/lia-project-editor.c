@@ -20,6 +20,14 @@ typedef struct
   GtkWidget     *second;      /* due date (milestones), likelihood spin (risks) */
   GtkWidget     *third;       /* impact spin (risks) */
   GtkWidget     *fourth;      /* status combo (risks) */
+  /* Risks only: */
+  GtkWidget     *description;
+  GtkWidget     *scores;      /* the row of the likelihood and impact spins */
+  GtkWidget     *owner;       /* action row: the owner's name, Choose… and Clear */
+  GtkWidget     *owner_clear;
+  GtkWidget     *mitigation;
+  GtkWidget     *review;      /* date row */
+  gint64         owner_id;
 } Part;
 
 struct _LiaProjectEditor
@@ -64,12 +72,16 @@ on_remove_cb (GtkButton        *button,
     for (guint i = 0; i < arrays[a]->len; i++)
       {
         Part *part = &g_array_index (arrays[a], Part, i);
-        /* The rows of the part: its title, a milestone's date, a risk's scores and status. */
+        /* The rows of the part: its title, a milestone's date, a risk's other fields. */
         GtkWidget *rows[] = {
           part->title,
           a == 1 ? part->second : NULL,
-          a == 2 ? g_object_get_data (G_OBJECT (part->title), "scores-row") : NULL,
+          part->description,
+          part->scores,
           a == 2 ? part->fourth : NULL,
+          part->owner,
+          part->mitigation,
+          part->review,
         };
 
         if (part->title != row)
@@ -118,7 +130,7 @@ add_stakeholder (LiaProjectEditor *self,
   /* Translators: the role of a stakeholder in a project, e.g. "Role of UNICEF". */
   g_autofree char *title = g_strdup_printf (_("Role of %s"), name);
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), name);
-  Part part = { kind, id, NULL, NULL, NULL, NULL, NULL };
+  Part part = { .kind = kind, .id = id };
 
   for (guint i = 0; i < self->stakeholders->len; i++)
     {
@@ -136,7 +148,7 @@ static void
 add_milestone (LiaProjectEditor *self,
                LiaMilestone     *milestone)
 {
-  Part part = { 0, 0, milestone != NULL ? g_object_ref (G_OBJECT (milestone)) : NULL, NULL, NULL, NULL, NULL };
+  Part part = { .original = milestone != NULL ? g_object_ref (G_OBJECT (milestone)) : NULL };
   const char *title = milestone != NULL ? lia_milestone_get_title (milestone) : "";
 
   part.title = entry_row_new (self, self->milestones_group, _("Milestone"), title, _("Remove Milestone"));
@@ -162,27 +174,120 @@ score_spin_new (LiaProjectEditor *self,
 }
 
 static void
+update_risk_owner (LiaProjectEditor *self,
+                   Part             *part)
+{
+  g_autofree char *name = NULL;
+
+  if (part->owner_id != 0)
+    name = lia_ui_dup_record_label (lia_editor_get_store (LIA_EDITOR (self)), LIA_RECORD_KIND_CONTACT,
+                                    part->owner_id);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (part->owner), name != NULL ? name : _("None"));
+  /* Nothing to clear while the row says None. */
+  gtk_widget_set_visible (part->owner_clear, part->owner_id != 0);
+}
+
+/* The risk whose owner row is @row. */
+static Part *
+risk_of_owner_row (LiaProjectEditor *self,
+                   GtkWidget        *row)
+{
+  for (guint i = 0; i < self->risks->len; i++)
+    {
+      Part *part = &g_array_index (self->risks, Part, i);
+
+      if (part->owner == row)
+        return part;
+    }
+  return NULL;
+}
+
+static void
+set_risk_owner (GtkWidget *row,
+                gint64     owner_id)
+{
+  LiaProjectEditor *self = g_object_get_data (G_OBJECT (row), "editor");
+  Part *part = risk_of_owner_row (self, row);
+
+  if (part == NULL)
+    return;
+  part->owner_id = owner_id;
+  update_risk_owner (self, part);
+  lia_editor_field_changed (LIA_EDITOR (self), row);
+}
+
+static void
+on_risk_owner_picked_cb (LiaRecordPicker *picker,
+                         int              kind,
+                         gint64           id,
+                         const char      *label,
+                         GtkWidget       *row)
+{
+  set_risk_owner (row, id);
+}
+
+static void
+on_risk_owner_clear_cb (GtkButton *button,
+                        GtkWidget *row)
+{
+  set_risk_owner (row, 0);
+}
+
+static void
 add_risk (LiaProjectEditor *self,
           LiaRisk          *risk)
 {
-  Part part = { 0, 0, risk != NULL ? g_object_ref (G_OBJECT (risk)) : NULL, NULL, NULL, NULL, NULL };
+  LiaEditor *editor = LIA_EDITOR (self);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->risks_group);
+  Part part = { .original = risk != NULL ? g_object_ref (G_OBJECT (risk)) : NULL };
   const char *statuses[] = { _("Open"), _("Mitigating"), _("Closed"), _("Occurred"), NULL };
-  GtkWidget *scores = adw_action_row_new ();
+  LiaRecordPicker *picker = NULL;
+  GtkWidget *choose;
 
   part.title = entry_row_new (self, self->risks_group, _("Risk"), risk != NULL ? lia_risk_get_title (risk) : "",
                               _("Remove Risk"));
+  part.description = lia_editor_add_entry (editor, self->risks_group, _("Description"),
+                                           risk != NULL ? lia_risk_get_description (risk) : "");
+  part.scores = adw_action_row_new ();
   /* Translators: the row of a risk's likelihood and impact spin buttons. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (scores), _("Likelihood × Impact"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (part.scores), _("Likelihood × Impact"));
   part.second = score_spin_new (self, _("Likelihood"), risk != NULL ? lia_risk_get_likelihood (risk) : 3);
   part.third = score_spin_new (self, _("Impact"), risk != NULL ? lia_risk_get_impact (risk) : 3);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (scores), part.second);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (scores), part.third);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->risks_group), scores);
-  part.fourth = lia_editor_add_combo (LIA_EDITOR (self), self->risks_group, _("Status"), statuses,
+  adw_action_row_add_suffix (ADW_ACTION_ROW (part.scores), part.second);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (part.scores), part.third);
+  adw_preferences_group_add (group, part.scores);
+  part.fourth = lia_editor_add_combo (editor, self->risks_group, _("Status"), statuses,
                                       risk != NULL ? lia_risk_get_status (risk) : LIA_RISK_STATUS_OPEN);
-  /* Removed with the risk: the scores row goes with its title row. */
-  g_object_set_data (G_OBJECT (part.title), "scores-row", scores);
+
+  /* The owner: a contact, chosen like the other records the editors point to. */
+  part.owner_id = risk != NULL ? lia_risk_get_owner_id (risk) : 0;
+  part.owner = adw_action_row_new ();
+  /* Translators: the contact who owns a risk in a project's risk register. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (part.owner), _("Risk Owner"));
+  g_object_set_data (G_OBJECT (part.owner), "editor", self);
+  choose = lia_record_picker_button_new (lia_editor_get_store (editor), 1u << LIA_RECORD_KIND_CONTACT,
+                                         _("Choose…"), &picker);
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  lia_record_picker_button_set_name (choose, _("Choose the Risk Owner"));
+  g_signal_connect_object (picker, "picked", G_CALLBACK (on_risk_owner_picked_cb), part.owner, 0);
+  part.owner_clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  gtk_widget_set_valign (part.owner_clear, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (part.owner_clear, "flat");
+  gtk_widget_set_tooltip_text (part.owner_clear, _("No Risk Owner"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (part.owner_clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("No Risk Owner"), -1);
+  g_signal_connect (part.owner_clear, "clicked", G_CALLBACK (on_risk_owner_clear_cb), part.owner);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (part.owner), part.owner_clear);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (part.owner), choose);
+  adw_preferences_group_add (group, part.owner);
+  lia_editor_add_field (editor, part.owner);
+
+  part.mitigation = lia_editor_add_entry (editor, self->risks_group, _("Mitigation"),
+                                          risk != NULL ? lia_risk_get_mitigation (risk) : "");
+  part.review = lia_editor_add_date (editor, self->risks_group, _("Next Review"),
+                                     risk != NULL ? lia_risk_get_review (risk) : NULL);
   g_array_append_val (self->risks, part);
+  update_risk_owner (self, &g_array_index (self->risks, Part, self->risks->len - 1));
 }
 
 static void
@@ -346,12 +451,18 @@ lia_project_editor_apply (LiaEditor  *editor,
       Part *part = &g_array_index (self->risks, Part, i);
       g_autoptr(LiaRisk) risk = part->original != NULL ? lia_risk_copy (LIA_RISK (part->original))
                                                        : lia_risk_new (NULL);
+      g_autoptr(GDate) review = NULL;
 
       lia_risk_set_title (risk, lia_editor_entry_text (part->title));
       lia_editor_require_text (editor, part->title);
       lia_risk_set_likelihood (risk, gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (part->second)));
       lia_risk_set_impact (risk, gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (part->third)));
       lia_risk_set_status (risk, adw_combo_row_get_selected (ADW_COMBO_ROW (part->fourth)));
+      lia_risk_set_description (risk, lia_editor_entry_text (part->description));
+      lia_risk_set_owner_id (risk, part->owner_id);
+      lia_risk_set_mitigation (risk, lia_editor_entry_text (part->mitigation));
+      if (lia_editor_get_date (editor, part->review, &review))
+        lia_risk_set_review (risk, review);
       lia_project_add_risk (project, risk);
     }
 

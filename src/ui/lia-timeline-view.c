@@ -170,18 +170,6 @@ rebuild_model (LiaTimelineView *self)
 }
 
 static gboolean
-same_day (GDateTime *a,
-          GDateTime *b)
-{
-  int ya, ma, da, yb, mb, db;
-
-  g_date_time_get_ymd (a, &ya, &ma, &da);
-  g_date_time_get_ymd (b, &yb, &mb, &db);
-
-  return ya == yb && ma == mb && da == db;
-}
-
-static gboolean
 starts_a_day (LiaTimelineView *self,
               guint            position,
               LiaInteraction  *interaction)
@@ -196,7 +184,7 @@ starts_a_day (LiaTimelineView *self,
   if (previous == NULL)
     return TRUE;
 
-  return !same_day (lia_interaction_get_at (previous), lia_interaction_get_at (interaction));
+  return !lia_ui_same_day (lia_interaction_get_at (previous), lia_interaction_get_at (interaction));
 }
 
 static void

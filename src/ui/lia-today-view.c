@@ -295,6 +295,39 @@ add_concerns (LiaTodayView *self,
     }
 }
 
+/* Milestones due this week and risks past their review: each row names its project and opens it. */
+static void
+add_project_items (LiaTodayView *self,
+                   const char   *name,
+                   const char   *title,
+                   GPtrArray    *items,
+                   guint         total,
+                   gboolean      risks)
+{
+  GtkListBox *list;
+
+  if (items->len == 0)
+    return;
+  list = add_section (self, name, title, total, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LiaTodayProjectItem *item = items->pdata[i];
+      g_autofree char *day = lia_labels_format_short_date (g_date_valid (&item->date) ? &item->date : NULL);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (risks)
+        /* Translators: a risk in Today: "Cold chain · score 20 · review was due 3 Mar 2025". */
+        subtitle = g_strdup_printf (_("%s · score %d · review was due %s"), item->project_name, item->score, day);
+      else
+        /* Translators: a milestone in Today: "Cold chain · due 12 Mar 2025". */
+        subtitle = g_strdup_printf (_("%s · due %s"), item->project_name, day);
+      row = add_row (self, list, LIA_RECORD_KIND_PROJECT, item->project_id, item->title, subtitle);
+      if (risks)
+        gtk_widget_add_css_class (row, "overdue");
+    }
+}
+
 void
 lia_today_view_reload (LiaTodayView *self)
 {
@@ -326,8 +359,9 @@ lia_today_view_reload (LiaTodayView *self)
   add_stakeholders (self, today);
   add_meetings (self, today);
   add_concerns (self, today);
-  /* Projects' milestones due this week and risks past their review go here, from
-   * LiaToday, once the store has them. */
+  add_project_items (self, "milestones", _("Milestones This Week"), today->milestones_due,
+                     today->n_milestones_due, FALSE);
+  add_project_items (self, "risks", _("Risks to Review"), today->risks_to_review, today->n_risks_to_review, TRUE);
 
   gtk_stack_set_visible_child_name (self->stack,
                                     g_hash_table_size (self->targets) > 0 ? "sections" : "empty");

@@ -26,6 +26,18 @@ lia_ui_interaction_kind_icon_name (LiaInteractionKind kind)
     }
 }
 
+gboolean
+lia_ui_same_day (GDateTime *a,
+                 GDateTime *b)
+{
+  int ya, ma, da, yb, mb, db;
+
+  g_date_time_get_ymd (a, &ya, &ma, &da);
+  g_date_time_get_ymd (b, &yb, &mb, &db);
+
+  return ya == yb && ma == mb && da == db;
+}
+
 char *
 lia_ui_format_day (GDateTime *at)
 {

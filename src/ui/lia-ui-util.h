@@ -16,6 +16,9 @@ const char *lia_ui_interaction_kind_icon_name (LiaInteractionKind     kind);
 
 /* "Today", "Yesterday", or "Monday, 3 March 2025": the day of @at in its own offset. */
 char       *lia_ui_format_day                 (GDateTime             *at);
+/* Whether @a and @b fall on the same day, each in its own offset: a timeline's day headings. */
+gboolean    lia_ui_same_day                   (GDateTime             *a,
+                                               GDateTime             *b);
 /* "14:05" in @at's own offset. */
 char       *lia_ui_format_time                (GDateTime             *at);
 /* "14:05 in Nairobi" for an IANA zone id, or %NULL when the zone is unknown or empty. */

@@ -730,6 +730,41 @@ def run_scenario(ui, contact_a, contact_b, organization, liaison, database, fold
     return commitment_title, call_pressed
 
 
+def start_window(liaison, database, folder):
+    """Starts the window on @database with accessibility on, whatever the test environment
+    says; no animations, so that a state asked for is the state shown; nothing read from or
+    written to a real home: @folder is its home, where the file printer writes too."""
+    env = dict(os.environ)
+    env.pop("GTK_A11Y", None)
+    env["HOME"] = folder
+    env["XDG_CONFIG_HOME"] = os.path.join(folder, "config")
+    env["XDG_DATA_HOME"] = os.path.join(folder, "data")
+    os.makedirs(os.path.join(env["XDG_CONFIG_HOME"], "gtk-4.0"))
+    with open(os.path.join(env["XDG_CONFIG_HOME"], "gtk-4.0", "settings.ini"), "w") as f:
+        f.write("[Settings]\ngtk-enable-animations=false\ngtk-cursor-blink=false\n")
+    return subprocess.Popen([os.path.abspath(liaison), "--database", database], env=env, cwd=folder)
+
+
+def wait_for_exit(process):
+    """Once the window was closed: liaison exits, and with 0."""
+    try:
+        status = process.wait(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise Failure("liaison did not exit after its window was closed")
+    if status != 0:
+        raise Failure(f"liaison exited with status {status}")
+
+
+def clean_up(process, folder, keep):
+    if process is not None and process.poll() is None:
+        process.kill()
+        process.wait()
+    if keep:
+        log(f"kept {folder}")
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--liaison", default=os.environ.get("LIAISON_BINARY"), required=False)
@@ -753,17 +788,7 @@ def main():
         before = export(args.liaison, database)
         contact_a, contact_b, organization = pick_records(before)
 
-        # Accessibility on, whatever the test environment says; no animations, so that a
-        # state asked for is the state shown; nothing read from or written to a real home.
-        env = dict(os.environ)
-        env.pop("GTK_A11Y", None)
-        env["XDG_CONFIG_HOME"] = os.path.join(folder, "config")
-        env["XDG_DATA_HOME"] = os.path.join(folder, "data")
-        os.makedirs(os.path.join(env["XDG_CONFIG_HOME"], "gtk-4.0"))
-        with open(os.path.join(env["XDG_CONFIG_HOME"], "gtk-4.0", "settings.ini"), "w") as f:
-            f.write("[Settings]\ngtk-enable-animations=false\ngtk-cursor-blink=false\n")
-
-        process = subprocess.Popen([args.liaison, "--database", database], env=env)
+        process = start_window(args.liaison, database, folder)
         ui = Ui(Atspi, rawinput, process)
         log(f"the window is on the accessibility bus after {time.monotonic() - start:.1f} s")
         try:
@@ -775,12 +800,7 @@ def main():
                 ui.dump()
             raise
 
-        try:
-            status = process.wait(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            raise Failure("liaison did not exit after its window was closed")
-        if status != 0:
-            raise Failure(f"liaison exited with status {status}")
+        wait_for_exit(process)
 
         check_database(before, export(args.liaison, database), contact_a, contact_b,
                        organization, commitment_title, call_pressed)
@@ -790,13 +810,7 @@ def main():
         print(f"FAIL: {failure}", file=sys.stderr)
         return 1
     finally:
-        if process is not None and process.poll() is None:
-            process.kill()
-            process.wait()
-        if args.keep:
-            log(f"kept {folder}")
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
+        clean_up(process, folder, args.keep)
 
 
 if __name__ == "__main__":
