@@ -129,13 +129,49 @@ append_stances (GString *sql,
   g_string_append (sql, ")");
 }
 
+/* The records of @table that may be due for contact: a superset of those the exact filter
+ * on next_contact keeps, read through index ranges (schema version 13) instead of passing
+ * every record through the figures. Per map cell with a cadence, the records never contacted
+ * or last contacted on or before the day (:d1…:d4) from which that cadence lapses within
+ * DUE_WITHIN_DAYS; then the records whose latest interaction is planned (their last contact
+ * lies further back) and those with a cadence of their own. */
+/* By LiaQuadrant: the influence and interest values of its cells (CADENCE above). */
+static const char * const quadrant_cells[] = {
+  [LIA_QUADRANT_MONITOR] = "influence IN (1, 2) AND interest IN (1, 2)",
+  [LIA_QUADRANT_KEEP_INFORMED] = "influence IN (1, 2) AND interest IN (3, 4, 5)",
+  [LIA_QUADRANT_KEEP_SATISFIED] = "influence IN (3, 4, 5) AND interest IN (1, 2)",
+  [LIA_QUADRANT_MANAGE_CLOSELY] = "influence IN (3, 4, 5) AND interest IN (3, 4, 5)",
+};
+
+static void
+append_due_candidates (GString                   *sql,
+                       const LiaStakeholderQuery *q,
+                       const char                *table,
+                       gboolean                   uncertain_only)
+{
+  const char * const *cells = quadrant_cells;
+
+  g_string_append_printf (sql, " AND r.id IN (SELECT id FROM %1$s WHERE cadence_days IS NOT NULL"
+                               " UNION ALL SELECT id FROM %1$s WHERE latest_interaction_day > :today",
+                          table);
+  for (int quadrant = LIA_QUADRANT_MONITOR; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
+    if (q->cadence[quadrant] > 0 && !uncertain_only)
+      g_string_append_printf (sql, " UNION ALL SELECT id FROM %1$s WHERE cadence_days IS NULL AND %2$s"
+                                   "  AND latest_interaction_day IS NULL"
+                                   " UNION ALL SELECT id FROM %1$s WHERE cadence_days IS NULL AND %2$s"
+                                   "  AND latest_interaction_day <= :d%3$d",
+                              table, cells[quadrant], quadrant);
+  g_string_append (sql, ")");
+}
+
 /* The records of @kind that the query's plain filters select, with their figures; with
  * @all_columns, every column of the record's table instead of the list's few. */
 static void
 append_records (GString                   *sql,
                 const LiaStakeholderQuery *q,
                 LiaRecordKind              kind,
-                gboolean                   all_columns)
+                gboolean                   all_columns,
+                gboolean                   uncertain_only)
 {
   const char *tags_table;
 
@@ -188,6 +224,9 @@ append_records (GString                   *sql,
     g_string_append (sql, " AND r.id = :only_id");
   if (q->stances != 0)
     append_stances (sql, q->stances);
+  if (q->due_only)
+    append_due_candidates (sql, q, kind == LIA_RECORD_KIND_ORGANIZATION ? "organizations" : "contacts",
+                           uncertain_only);
 }
 
 /* Due by, and the recency part of health (docs/engagement.md: 40 up to the reference period,
@@ -221,11 +260,13 @@ wants_kind (const LiaStakeholderQuery *q,
 }
 
 /* Columns: kind, id, uid, name, influence, interest, stance, last_contact, cadence,
- * next_contact, recency. @count: count(*) instead; @paged: :limit and :offset. */
+ * next_contact, recency. @count: count(*) instead; @paged: :limit and :offset;
+ * @uncertain_only: see due_count_sql(). */
 static char *
-stakeholder_sql (const LiaStakeholderQuery *q,
-                 gboolean                   count,
-                 gboolean                   paged)
+stakeholder_sql_full (const LiaStakeholderQuery *q,
+                      gboolean                   count,
+                      gboolean                   paged,
+                      gboolean                   uncertain_only)
 {
   GString *sql = g_string_new (NULL);
   gboolean both = wants_kind (q, LIA_RECORD_KIND_ORGANIZATION) && wants_kind (q, LIA_RECORD_KIND_CONTACT);
@@ -234,11 +275,11 @@ stakeholder_sql (const LiaStakeholderQuery *q,
   g_string_append (sql, "SELECT kind, id, uid, name, influence, interest, stance, sort_key,"
                         " last_contact, cadence, " FIGURES " FROM (");
   if (wants_kind (q, LIA_RECORD_KIND_ORGANIZATION))
-    append_records (sql, q, LIA_RECORD_KIND_ORGANIZATION, FALSE);
+    append_records (sql, q, LIA_RECORD_KIND_ORGANIZATION, FALSE, uncertain_only);
   if (both)
     g_string_append (sql, " UNION ALL ");
   if (wants_kind (q, LIA_RECORD_KIND_CONTACT))
-    append_records (sql, q, LIA_RECORD_KIND_CONTACT, FALSE);
+    append_records (sql, q, LIA_RECORD_KIND_CONTACT, FALSE, uncertain_only);
   g_string_append (sql, ")) WHERE 1");
   append_figure_filters (sql, q, "");
 
@@ -279,6 +320,53 @@ stakeholder_sql (const LiaStakeholderQuery *q,
     }
 
   return g_string_free (sql, FALSE);
+}
+
+static char *
+stakeholder_sql (const LiaStakeholderQuery *q,
+                 gboolean                   count,
+                 gboolean                   paged)
+{
+  return stakeholder_sql_full (q, count, paged, FALSE);
+}
+
+/* The count of the stakeholders due for contact when nothing else filters them (the Today
+ * view's), without working out anyone's figures where the indexes of schema version 13
+ * already decide: a record without a cadence of its own, not contacted or last contacted
+ * on or before today and on or before the day its cell's cadence lapses from within
+ * DUE_WITHIN_DAYS (:e1…:e4), is due. The others, those with a cadence of their own or a
+ * planned interaction, go through the exact filter. NULL when the query filters on more. */
+static char *
+due_count_sql (const LiaStakeholderQuery *q)
+{
+  g_autoptr(GString) sql = NULL;
+  g_autofree char *uncertain = NULL;
+
+  if (!q->due_only || q->sector != NULL || q->country != NULL || q->tag != NULL || q->only_id > 0 ||
+      q->stances != 0 || q->not_contacted_days >= 0 || q->influence_min > 0 || q->influence_max < 5 ||
+      q->interest_min > 0 || q->interest_max < 5)
+    return NULL;
+
+  uncertain = stakeholder_sql_full (q, TRUE, FALSE, TRUE);
+  sql = g_string_new ("SELECT (");
+  g_string_append (sql, uncertain);
+  g_string_append (sql, ")");
+  for (LiaRecordKind kind = LIA_RECORD_KIND_ORGANIZATION; kind <= LIA_RECORD_KIND_CONTACT; kind++)
+    {
+      const char *table = kind == LIA_RECORD_KIND_ORGANIZATION ? "organizations" : "contacts";
+
+      if (!wants_kind (q, kind))
+        continue;
+      for (int quadrant = LIA_QUADRANT_MONITOR; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
+        if (q->cadence[quadrant] > 0)
+          g_string_append_printf (sql, " + (SELECT count (*) FROM %1$s WHERE cadence_days IS NULL AND %2$s"
+                                       "  AND latest_interaction_day IS NULL)"
+                                       " + (SELECT count (*) FROM %1$s WHERE cadence_days IS NULL AND %2$s"
+                                       "  AND latest_interaction_day <= :e%3$d)",
+                                  table, quadrant_cells[quadrant], quadrant);
+    }
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
 static void
@@ -338,7 +426,16 @@ bind_query (LiaStmt                   *stmt,
     {
       char name[4] = { ':', 'c', (char) ('0' + quadrant), '\0' };
 
+      char cutoff_name[4] = { ':', 'd', (char) ('0' + quadrant), '\0' };
+      char past_name[4] = { ':', 'e', (char) ('0' + quadrant), '\0' };
+      g_autofree char *cutoff = NULL;
+
       bind_int (stmt, name, q->cadence[quadrant]);
+      /* The last day of contact from which this cadence lapses within DUE_WITHIN_DAYS; and
+       * the same, no later than today (a later day is a planned interaction). */
+      cutoff = iso_from (today, DUE_WITHIN_DAYS - (int) MIN (q->cadence[quadrant], 100000));
+      bind_text (stmt, cutoff_name, cutoff);
+      bind_text (stmt, past_name, strcmp (cutoff, today_iso) < 0 ? cutoff : today_iso);
     }
 }
 
@@ -615,7 +712,7 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
 
   g_assert (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT);
 
-  append_records (from, query, kind, TRUE);
+  append_records (from, query, kind, TRUE, FALSE);
   g_string_append (from, ") f) t");
   append_figure_filters (where, query, "t.");
 
@@ -723,7 +820,9 @@ lia_store_count_stakeholders (LiaStore                  *self,
   g_return_val_if_fail (out_count != NULL, FALSE);
 
   today = query_today (query);
-  sql = stakeholder_sql (query, TRUE, FALSE);
+  sql = due_count_sql (query);
+  if (sql == NULL)
+    sql = stakeholder_sql (query, TRUE, FALSE);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
   bind_query (stmt, query, today);

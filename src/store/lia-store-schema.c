@@ -895,6 +895,17 @@ static const char migration_13[] =
   ROW_VERSION ("concerns")
   ROW_VERSION ("projects");
 
+/* Version 14: due for contact as index range scans (lia-store-engagement.c, append_due_candidates()): per
+ * map cell, the records without a cadence of their own last contacted on or before a day; and
+ * the few with a cadence of their own. */
+static const char migration_14[] =
+  "CREATE INDEX organizations_by_cell_latest ON organizations (influence, interest, latest_interaction_day)"
+  "  WHERE cadence_days IS NULL;"
+  "CREATE INDEX contacts_by_cell_latest ON contacts (influence, interest, latest_interaction_day)"
+  "  WHERE cadence_days IS NULL;"
+  "CREATE INDEX organizations_own_cadence ON organizations (cadence_days) WHERE cadence_days IS NOT NULL;"
+  "CREATE INDEX contacts_own_cadence ON contacts (cadence_days) WHERE cadence_days IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -909,6 +920,7 @@ static const char * const migrations[] = {
   migration_11,
   migration_12,
   migration_13,
+  migration_14,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);
