@@ -79,7 +79,7 @@ table_exists (LiaStore   *store,
   if (stmt == NULL)
     return FALSE;
   _lia_bind_text (stmt, 1, table);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return _lia_db_step (stmt) == LIA_DB_ROW;
 }
 
 static gboolean
@@ -93,8 +93,8 @@ run_with_ids (LiaStore    *store,
 
   if (!(stmt = _lia_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, second);
+  _lia_db_bind_int64 (stmt, 1, first);
+  _lia_db_bind_int64 (stmt, 2, second);
 
   return _lia_store_step_done (store, stmt, N_("Could not restore the deleted record"), error);
 }
@@ -112,15 +112,15 @@ id_is_free (LiaStore    *store,
 
   if (!(stmt = _lia_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  _lia_db_bind_int64 (stmt, 1, id);
+  rc = _lia_db_step (stmt);
+  if (rc != LIA_DB_ROW && rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error, _("Could not read the database"));
       return FALSE;
     }
 
-  *out_free = rc == SQLITE_DONE;
+  *out_free = rc == LIA_DB_DONE;
   return TRUE;
 }
 
