@@ -11,8 +11,9 @@
 
 typedef struct
 {
-  LiaDb    parent;
-  sqlite3 *handle;
+  LiaDb         parent;
+  sqlite3      *handle;
+  sqlite3_stmt *data_version;   /* polled by the change watch: prepared once */
 } SqliteDb;
 
 typedef struct
@@ -58,6 +59,7 @@ result_of (int rc)
 static void
 sqlite_close (LiaDb *db)
 {
+  sqlite3_finalize (((SqliteDb *) db)->data_version);
   sqlite3_close (DB (db));
   g_free (db);
 }
@@ -318,6 +320,96 @@ sqlite_create_text_function (LiaDb         *db,
                                                 text_function_cb, NULL, NULL, g_free));
 }
 
+/* Only now may the file's header change (WAL mode is recorded in it). synchronous=FULL: a
+ * commit that returned survives a power cut. */
+static int
+sqlite_configure (LiaDb *db)
+{
+  sqlite3_stmt *wal = NULL;
+  int rc;
+
+  rc = sqlite3_exec (DB (db),
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA synchronous = FULL;"
+                     "PRAGMA temp_store = MEMORY;"
+                     "PRAGMA cache_size = -8192;",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return LIA_DB_ERROR;
+
+  if (sqlite3_prepare_v2 (DB (db), "PRAGMA journal_mode = WAL", -1, &wal, NULL) != SQLITE_OK)
+    return LIA_DB_ERROR;
+  rc = sqlite3_step (wal);
+  sqlite3_finalize (wal);
+
+  return rc == SQLITE_ROW ? LIA_DB_OK : LIA_DB_ERROR;
+}
+
+/* Reads the one integer a PRAGMA returns. */
+static int
+read_pragma (sqlite3      *handle,
+             sqlite3_stmt *stmt,
+             gint64       *out_value)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    *out_value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW ? LIA_DB_OK : LIA_DB_ERROR;
+}
+
+static int
+sqlite_get_user_version (LiaDb *db,
+                         int   *out_version)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (DB (db), "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+    return LIA_DB_ERROR;
+  rc = read_pragma (DB (db), stmt, &version);
+  sqlite3_finalize (stmt);
+  *out_version = (int) version;
+
+  return rc;
+}
+
+static int
+sqlite_set_user_version (LiaDb *db,
+                         int    version)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  return sqlite_exec (db, sql);
+}
+
+/* A counter in shared memory: no I/O when nothing changed. */
+static int
+sqlite_data_version (LiaDb  *db,
+                     gint64 *out_version)
+{
+  SqliteDb *self = (SqliteDb *) db;
+
+  if (self->data_version == NULL &&
+      sqlite3_prepare_v3 (self->handle, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
+                          &self->data_version, NULL) != SQLITE_OK)
+    return LIA_DB_ERROR;
+
+  return read_pragma (self->handle, self->data_version, out_version);
+}
+
+/* A bigger page cache while loading: the indexes of a big import stay in memory instead of
+ * spilling to the WAL before the commit. Durability is the commit's, as always. */
+static int
+sqlite_set_bulk_mode (LiaDb    *db,
+                      gboolean  bulk)
+{
+  return sqlite_exec (db, bulk ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -8192");
+}
+
 static const LiaDbBackend sqlite_backend = {
   .name                 = "sqlite",
   .close                = sqlite_close,
@@ -347,6 +439,11 @@ static const LiaDbBackend sqlite_backend = {
   .errmsg               = sqlite_errmsg,
   .error_class          = sqlite_error_class,
   .create_text_function = sqlite_create_text_function,
+  .configure            = sqlite_configure,
+  .get_user_version     = sqlite_get_user_version,
+  .set_user_version     = sqlite_set_user_version,
+  .data_version         = sqlite_data_version,
+  .set_bulk_mode        = sqlite_set_bulk_mode,
 };
 
 /* Opens an existing file read-write (the store creates it first), with extended error codes

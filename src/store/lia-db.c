@@ -93,3 +93,37 @@ _lia_db_create_text_function (LiaDb         *db,
 {
   return db->backend->create_text_function (db, name, n_args, func, user_data);
 }
+
+int
+_lia_db_configure (LiaDb *db)
+{
+  return db->backend->configure (db);
+}
+
+int
+_lia_db_get_user_version (LiaDb *db,
+                          int   *out_version)
+{
+  return db->backend->get_user_version (db, out_version);
+}
+
+int
+_lia_db_set_user_version (LiaDb *db,
+                          int    version)
+{
+  return db->backend->set_user_version (db, version);
+}
+
+int
+_lia_db_data_version (LiaDb  *db,
+                      gint64 *out_version)
+{
+  return db->backend->data_version (db, out_version);
+}
+
+int
+_lia_db_set_bulk_mode (LiaDb    *db,
+                       gboolean  bulk)
+{
+  return db->backend->set_bulk_mode (db, bulk);
+}

@@ -20,6 +20,11 @@ G_BEGIN_DECLS
  *
  * Only lia-db-sqlite.c includes <sqlite3.h>. A failed call returns LIA_DB_ERROR (or NULL) and
  * leaves its text in _lia_db_errmsg() and its kind in _lia_db_error_class().
+ *
+ * What is not SQL differs per backend and sits behind _lia_db_configure(), the user-version
+ * and data-version calls and _lia_db_set_bulk_mode(). SQL that only SQLite understands (the
+ * migrations, FTS5, PRAGMA checks, the schema table, julianday()) is marked "SQLite only" where
+ * it is written.
  */
 
 typedef struct _LiaDb        LiaDb;
@@ -118,6 +123,12 @@ struct _LiaDbBackend
   LiaDbErrorClass (*error_class)          (LiaDb *db);
   int             (*create_text_function) (LiaDb *db, const char *name, int n_args,
                                            LiaDbTextFunc func, gpointer user_data);
+  /* What differs per backend beyond SQL: see the functions of the same names below. */
+  int             (*configure)            (LiaDb *db);
+  int             (*get_user_version)     (LiaDb *db, int *out_version);
+  int             (*set_user_version)     (LiaDb *db, int version);
+  int             (*data_version)         (LiaDb *db, gint64 *out_version);
+  int             (*set_bulk_mode)        (LiaDb *db, gboolean bulk);
 };
 
 /* The common head of every backend's connection and statement. */
@@ -158,6 +169,23 @@ int              _lia_db_create_text_function (LiaDb              *db,
                                                int                 n_args,
                                                LiaDbTextFunc       func,
                                                gpointer            user_data);
+
+/* Settings of the connection, once the store has seen that the database is its own (SQLite:
+ * foreign keys, synchronous=FULL, WAL, page cache). */
+int              _lia_db_configure            (LiaDb              *db);
+/* The schema version the database records (SQLite: PRAGMA user_version); the setter runs
+ * inside the migration's transaction. */
+int              _lia_db_get_user_version     (LiaDb              *db,
+                                               int                *out_version);
+int              _lia_db_set_user_version     (LiaDb              *db,
+                                               int                 version);
+/* A number that changes when another connection commits (SQLite: PRAGMA data_version);
+ * cheap enough to poll. */
+int              _lia_db_data_version         (LiaDb              *db,
+                                               gint64             *out_version);
+/* Tuning for a big load in one transaction (SQLite: a bigger page cache), and back. */
+int              _lia_db_set_bulk_mode        (LiaDb              *db,
+                                               gboolean            bulk);
 
 /* Statements: the hot path, so inline calls straight through the statement's backend. */
 static inline int

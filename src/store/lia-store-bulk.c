@@ -214,6 +214,7 @@ defer_indexes (LiaStore  *self,
       _lia_stmt_release (stmt);
       if (!empty)
         continue;
+      /* SQLite only: the schema table and its CREATE text. */
       if (!defer_schema_objects (self, "INDEX",
                                  "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
                                  " AND tbl_name = ?1 AND sql IS NOT NULL"
@@ -257,6 +258,7 @@ lia_store_end_bulk_load (LiaStore  *self,
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
 
+  /* SQLite only: the FTS5 tables are filled here, in one pass, instead of by triggers. */
   for (guint i = 0; i < G_N_ELEMENTS (indexed_tables); i++)
     {
       g_autofree char *sql =
@@ -284,6 +286,7 @@ lia_store_end_bulk_load (LiaStore  *self,
     return FALSE;
 
   /* The triggers logged nothing while loading: one row tells other connections to reload. */
+  /* SQLite only: julianday() for the time in µs. */
   return _lia_store_exec (self,
                           "DELETE FROM bulk_load;"
                           "INSERT INTO change_log (kind, record_id, operation, changed_at)"

@@ -68,19 +68,12 @@ read_data_version (LiaStore  *self,
                    gint64    *out_version,
                    GError   **error)
 {
-  g_autoptr(LiaStmt) stmt = NULL;
-
-  stmt = _lia_store_prepare (self, "PRAGMA data_version", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (_lia_db_step (stmt) != LIA_DB_ROW)
+  if (_lia_db_data_version (_lia_store_get_db (self), out_version) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the list of changes"));
       return FALSE;
     }
 
-  *out_version = _lia_db_column_int64 (stmt, 0);
   return TRUE;
 }
 

@@ -84,6 +84,7 @@ lia_store_check (LiaStore  *self,
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
+  /* SQLite only: the PRAGMAs of this check and the FTS5 integrity-check below. */
   if (!collect_problems (self, "PRAGMA integrity_check", describe_integrity, problems, error))
     return NULL;
 

@@ -230,7 +230,8 @@ append_records (GString                   *sql,
 }
 
 /* Due by, and the recency part of health (docs/engagement.md: 40 up to the reference period,
- * 0 at twice it), from last_contact and cadence. */
+ * 0 at twice it), from last_contact and cadence. SQLite only: date() and julianday() on
+ * ISO dates. */
 #define FIGURES \
   "CASE WHEN cadence > 0 THEN ifnull (date (last_contact, '+' || cadence || ' days')," \
   "  :today) END AS next_contact," \

@@ -949,7 +949,6 @@ _lia_store_migrate (LiaStore  *self,
 
   for (int v = version; v < LIA_STORE_SCHEMA_VERSION; v++)
     {
-      g_autofree char *set_version = NULL;
       if (_lia_db_exec (db, migrations[v]) != LIA_DB_OK)
         {
           _lia_store_set_error_from_db (self, error,
@@ -957,9 +956,11 @@ _lia_store_migrate (LiaStore  *self,
           goto fail;
         }
 
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
-      if (!_lia_store_exec (self, set_version, error))
-        goto fail;
+      if (_lia_db_set_user_version (db, v + 1) != LIA_DB_OK)
+        {
+          _lia_store_set_error_from_db (self, error, _("Database command failed"));
+          goto fail;
+        }
     }
 
   return _lia_store_exec (self, "COMMIT", error);

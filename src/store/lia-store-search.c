@@ -308,6 +308,7 @@ search_target (LiaStore           *self,
   g_autoptr(LiaStmt) window = NULL;
   int rc;
 
+  /* SQLite only: FTS5 (MATCH, bm25, rowid). */
   window_sql = g_strdup_printf ("SELECT rowid, bm25(%s_fts, %s) FROM %s_fts"
                                 " WHERE %s_fts MATCH ?1 ORDER BY rowid DESC LIMIT %d",
                                 target->table, target->weights, target->table, target->table,
@@ -410,6 +411,7 @@ search_roles (LiaStore   *self,
         n_contacts++;
       }
 
+  /* SQLite only: FTS5. */
   /* Current roles first, then the latest to end; the newest matches as for the others. */
   stmt = _lia_store_prepare (self,
                              "SELECT c.id, c.uid, c.label, m.role, o.name, a.until_date,"

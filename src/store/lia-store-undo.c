@@ -74,6 +74,7 @@ table_exists (LiaStore   *store,
 {
   g_autoptr(LiaStmt) stmt = NULL;
 
+  /* SQLite only: the schema table. */
   stmt = _lia_store_prepare (store, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
                              NULL);
   if (stmt == NULL)
@@ -135,6 +136,7 @@ move_row (LiaStore           *store,
   const RowLinks *links = row_links_for_kind (ops->kind);
   g_autofree char *move_sql = g_strdup_printf ("UPDATE %s SET id = ?2 WHERE id = ?1", ops->table);
 
+  /* SQLite only: PRAGMA defer_foreign_keys and the FTS5 'delete' command below. */
   /* The children point at @from until they are moved: checked at the outermost commit. */
   if (!_lia_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
     return FALSE;

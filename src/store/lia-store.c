@@ -303,19 +303,12 @@ _lia_store_read_user_version (LiaStore  *self,
                               int       *out_version,
                               GError   **error)
 {
-  g_autoptr(LiaStmt) stmt = NULL;
-
-  stmt = _lia_store_prepare (self, "PRAGMA user_version", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (_lia_db_step (stmt) != LIA_DB_ROW)
+  if (_lia_db_get_user_version (self->db, out_version) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read “%s”"), self->path);
       return FALSE;
     }
 
-  *out_version = _lia_db_column_int (stmt, 0);
   return TRUE;
 }
 
@@ -483,7 +476,8 @@ ensure_file (const char  *path,
   return FALSE;
 }
 
-/* Refuses, before anything is written, a file that is not ours or is from a newer Liaison. */
+/* Refuses, before anything is written, a file that is not ours or is from a newer Liaison.
+ * SQLite only: the application id and the schema table are SQLite's file header. */
 static gboolean
 check_file_is_ours (LiaStore  *self,
                     GError   **error)
@@ -532,7 +526,6 @@ static gboolean
 open_database (LiaStore  *self,
                GError   **error)
 {
-  g_autoptr(LiaStmt) wal = NULL;
 
   if (!ensure_file (self->path, error))
     return FALSE;
@@ -547,25 +540,12 @@ open_database (LiaStore  *self,
       !_lia_store_register_functions (self, error))
     return FALSE;
 
-  /* Only now may the header change (WAL mode is recorded in the file). synchronous=FULL: a
-   * commit that returned survives a power cut. */
-  if (!_lia_store_exec (self,
-                        "PRAGMA foreign_keys = ON;"
-                        "PRAGMA synchronous = FULL;"
-                        "PRAGMA temp_store = MEMORY;"
-                        "PRAGMA cache_size = -8192;",
-                        error))
-    return FALSE;
-
-  wal = _lia_store_prepare (self, "PRAGMA journal_mode = WAL", error);
-  if (wal == NULL)
-    return FALSE;
-  if (_lia_db_step (wal) != LIA_DB_ROW)
+  /* Only now may the header change (WAL mode is recorded in the file). */
+  if (_lia_db_configure (self->db) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not open “%s”"), self->path);
       return FALSE;
     }
-  g_clear_pointer (&wal, _lia_stmt_release);
 
   if (!_lia_store_migrate (self, error) ||
       !_lia_store_load_collation (self, error) ||
@@ -897,7 +877,7 @@ leave_import_mode (LiaStore *self)
   self->n_import_uids = 0;
   /* Ended by a rollback: the dropped indexes came back with it. */
   g_clear_pointer (&self->deferred_indexes, g_ptr_array_unref);
-  _lia_db_exec (self->db, "PRAGMA cache_size = -8192");
+  _lia_db_set_bulk_mode (self->db, FALSE);
 }
 
 gboolean
@@ -1047,9 +1027,12 @@ lia_store_set_import_mode (LiaStore  *self,
       return FALSE;
     }
   self->import_mode = import_mode;
-  /* A bigger page cache while loading: the indexes of a big import stay in memory instead of
-   * spilling to the WAL before the commit. Durability is the commit's, as always. */
-  return _lia_store_exec (self, "PRAGMA cache_size = -16384", error);
+  if (_lia_db_set_bulk_mode (self->db, TRUE) != LIA_DB_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Database command failed"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
