@@ -412,6 +412,7 @@ sqlite_set_bulk_mode (LiaDb    *db,
 
 static const LiaDbBackend sqlite_backend = {
   .name                 = "sqlite",
+  .begin_sql            = "BEGIN IMMEDIATE",
   .close                = sqlite_close,
   .exec                 = sqlite_exec,
   .prepare              = sqlite_prepare,

@@ -91,6 +91,8 @@ typedef char *(*LiaDbTextFunc) (gpointer            user_data,
 struct _LiaDbBackend
 {
   const char       *name;
+  /* Starts the outermost transaction, taking the write lock at once where that is a choice. */
+  const char       *begin_sql;
   void            (*close)                (LiaDb *db);
   int             (*exec)                 (LiaDb *db, const char *sql);
   int             (*prepare)              (LiaDb *db, const char *sql, int n_bytes,
@@ -143,12 +145,21 @@ struct _LiaStmt
   LiaDb              *db;
 };
 
-/* Opens (never creates) the database at @location. Sets *out_db even on failure, for
- * _lia_db_errmsg(); close it either way. */
+/* Whether @location names a database server rather than a file: a postgresql:// or
+ * postgres:// URI, or a libpq keyword string ("host=… dbname=…"). Decided by the text alone,
+ * never by whether a file exists. */
+gboolean         _lia_db_location_is_server   (const char         *location);
+/* @location as it may be shown or logged: a server's password left out. */
+char            *_lia_db_location_for_display (const char         *location);
+
+/* Opens (never creates) the database at @location: a file, or a server (see above). Sets
+ * *out_db even on failure, for _lia_db_errmsg(); close it either way. */
 int              _lia_db_open                 (const char         *location,
                                                LiaDb             **out_db);
 void             _lia_db_close                (LiaDb              *db);
 const char      *_lia_db_backend_name         (LiaDb              *db);
+/* BEGIN IMMEDIATE on SQLite, BEGIN on PostgreSQL. */
+const char      *_lia_db_begin_sql            (LiaDb              *db);
 int              _lia_db_exec                 (LiaDb              *db,
                                                const char         *sql);
 int              _lia_db_prepare              (LiaDb              *db,
@@ -322,6 +333,9 @@ _lia_db_column_bytes (LiaStmt *stmt, int column)
 
 /* lia-db-sqlite.c */
 int              _lia_db_sqlite_open          (const char         *path,
+                                               LiaDb             **out_db);
+/* lia-db-pg.c */
+int              _lia_db_pg_open              (const char         *conninfo,
                                                LiaDb             **out_db);
 
 G_END_DECLS
