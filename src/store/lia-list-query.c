@@ -226,7 +226,7 @@ list_query_new_keyed (LiaStore           *store,
 
   self->text_key = TRUE;
   self->contains_sql = g_strdup_printf ("SELECT 1 FROM %s t WHERE t.id = :id", ops->table);
-  build_sql (self, from, "1", key, "t.id");
+  build_sql (self, from, "TRUE", key, "t.id");
 
   return self;
 }

@@ -120,7 +120,7 @@ lia_store_find_affiliation (LiaStore     *self,
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
   sql = g_strdup_printf ("SELECT %s FROM affiliations"
-                         " WHERE contact_id = ?1 AND organization_id = ?2 AND from_date IS ?3"
+                         " WHERE contact_id = ?1 AND organization_id = ?2 AND from_date IS NOT DISTINCT FROM ?3"
                          " ORDER BY id LIMIT 1",
                          _lia_affiliation_ops.columns);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
@@ -243,11 +243,11 @@ lia_store_begin_bulk_load (LiaStore  *self,
   /* The marks: every row above them is new, and not indexed until the end. */
   return _lia_store_exec (self,
                           "INSERT INTO bulk_load VALUES (1,"
-                          "  (SELECT ifnull (max (id), 0) FROM organizations),"
-                          "  (SELECT ifnull (max (id), 0) FROM contacts),"
-                          "  (SELECT ifnull (max (id), 0) FROM interactions),"
-                          "  (SELECT ifnull (max (id), 0) FROM commitments),"
-                          "  (SELECT ifnull (max (id), 0) FROM concerns))",
+                          "  (SELECT coalesce (max (id), 0) FROM organizations),"
+                          "  (SELECT coalesce (max (id), 0) FROM contacts),"
+                          "  (SELECT coalesce (max (id), 0) FROM interactions),"
+                          "  (SELECT coalesce (max (id), 0) FROM commitments),"
+                          "  (SELECT coalesce (max (id), 0) FROM concerns))",
                           error);
 }
 

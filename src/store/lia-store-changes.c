@@ -46,7 +46,7 @@ read_seq_range (LiaStore  *self,
 {
   g_autoptr(LiaStmt) stmt = NULL;
 
-  stmt = _lia_store_prepare (self, "SELECT ifnull (min (seq), 0), ifnull (max (seq), 0) FROM change_log",
+  stmt = _lia_store_prepare (self, "SELECT coalesce (min (seq), 0), coalesce (max (seq), 0) FROM change_log",
                              error);
   if (stmt == NULL)
     return FALSE;

@@ -100,11 +100,11 @@ append_placements (GString           *sql,
     g_string_append_printf (sql, " h.influence AS influence, h.interest AS interest, h.stance AS stance"
                                  " FROM (SELECT %s AS rid, influence, interest, stance, max (changed_at)"
                                  "  FROM assessment_history WHERE %s IS NOT NULL AND changed_at < :until"
-                                 "  GROUP BY %s) h JOIN %s r ON r.id = h.rid WHERE 1",
+                                 "  GROUP BY %s) h JOIN %s r ON r.id = h.rid WHERE TRUE",
                             column, column, column, table);
   else
     g_string_append_printf (sql, " r.influence AS influence, r.interest AS interest, r.stance AS stance"
-                                 " FROM %s r WHERE 1", table);
+                                 " FROM %s r WHERE TRUE", table);
   /* In a cell (influence = ? AND interest = ? outside), a range here would keep SQLite from
    * reading the cell in name order from the index. */
   if (!in_a_cell)
@@ -431,8 +431,8 @@ last_history_id (LiaStore       *self,
   int rc;
 
   stmt = _lia_store_prepare (self, kind == LIA_RECORD_KIND_ORGANIZATION
-                                   ? "SELECT ifnull (max (id), 0) FROM assessment_history WHERE organization_id = ?1"
-                                   : "SELECT ifnull (max (id), 0) FROM assessment_history WHERE contact_id = ?1",
+                                   ? "SELECT coalesce (max (id), 0) FROM assessment_history WHERE organization_id = ?1"
+                                   : "SELECT coalesce (max (id), 0) FROM assessment_history WHERE contact_id = ?1",
                              error);
   if (stmt == NULL)
     return FALSE;
