@@ -14,8 +14,6 @@
 #define DEFAULT_RECENCY_DAYS 90
 /* Due for contact: the cadence lapses within this many days. */
 #define DUE_WITHIN_DAYS 7
-/* Pages of the due list that end within this many rows read each map cell's first rows only. */
-#define FIRST_DUE_MAX 256
 
 /* The affiliation covers the interaction's day; a NULL end is open. */
 #define AFFILIATED_ON_INTERACTION \
@@ -148,17 +146,20 @@ typedef enum {
 
 static void append_plain_filters (GString *sql, const LiaStakeholderQuery *q, LiaRecordKind kind);
 
-/* DUE_FIRST: the first :top records by due day, then name, of each map cell with a cadence
- * (read in that order from the index of schema version 15, which ends in the name), never
- * contacted and then contacted. In a cell, due by = last contact + the cell's cadence, so
- * the index's order is the list's, and :top from each cell hold the list's first :top of all
- * records the indexes decide. The other filters of the query go inside, so that each range's
- * first :top are the first that the whole query keeps. */
+/* DUE_FIRST: the first :top records by due day, then @name_column, of each map cell with a
+ * cadence, never contacted and then contacted. In a cell, due by = last contact + the cell's
+ * cadence, so (last contact, name) is the list's order there, and :top from each cell hold
+ * the list's first :top of all records the indexes decide. With r.sort_key it is the order
+ * of the index of schema version 15; with another name (a contact list by family or given
+ * name) SQLite reads the cell's index in day order and sorts each day's few by the name. The
+ * other filters of the query go inside, so that each range's first :top are the first that
+ * the whole query keeps. */
 static void
 append_first_due (GString                   *sql,
                   const LiaStakeholderQuery *q,
                   LiaRecordKind              kind,
                   const char                *table,
+                  const char                *name_column,
                   int                        quadrant)
 {
   for (int influence = 1; influence <= 5; influence++)
@@ -177,12 +178,12 @@ append_first_due (GString                   *sql,
         g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
                                      "  WHERE r.cadence_days IS NULL AND r.influence = %2$d AND r.interest = %3$d"
                                      "  AND r.latest_interaction_day IS NULL%4$s"
-                                     "  ORDER BY r.sort_key, r.id LIMIT :top) AS never_%2$d%3$d"
+                                     "  ORDER BY %6$s, r.id LIMIT :top) AS never_%2$d%3$d"
                                      " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
                                      "  WHERE r.cadence_days IS NULL AND r.influence = %2$d AND r.interest = %3$d"
                                      "  AND r.latest_interaction_day <= :e%5$d%4$s"
-                                     "  ORDER BY r.latest_interaction_day, r.sort_key, r.id LIMIT :top) AS last_%2$d%3$d",
-                                table, influence, interest, filters->str, quadrant);
+                                     "  ORDER BY r.latest_interaction_day, %6$s, r.id LIMIT :top) AS last_%2$d%3$d",
+                                table, influence, interest, filters->str, quadrant, name_column);
       }
 }
 
@@ -197,7 +198,8 @@ static void
 append_due_candidates (GString                   *sql,
                        const LiaStakeholderQuery *q,
                        LiaRecordKind              kind,
-                       DueCandidates              which)
+                       DueCandidates              which,
+                       const char                *name_column)
 {
   const char * const *cells = quadrant_cells;
   const char *table = kind == LIA_RECORD_KIND_ORGANIZATION ? "organizations" : "contacts";
@@ -207,7 +209,7 @@ append_due_candidates (GString                   *sql,
                           table);
   for (int quadrant = LIA_QUADRANT_MONITOR; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
     if (q->cadence[quadrant] > 0 && which == DUE_FIRST)
-      append_first_due (sql, q, kind, table, quadrant);
+      append_first_due (sql, q, kind, table, name_column, quadrant);
     else if (q->cadence[quadrant] > 0 && which == DUE_ALL)
       g_string_append_printf (sql, " UNION ALL SELECT id FROM %1$s WHERE cadence_days IS NULL AND %2$s"
                                    "  AND latest_interaction_day IS NULL"
@@ -260,13 +262,15 @@ append_plain_filters (GString                   *sql,
 }
 
 /* The records of @kind that the query's plain filters select, with their figures; with
- * @all_columns, every column of the record's table instead of the list's few. */
+ * @all_columns, every column of the record's table instead of the list's few. @name_column:
+ * the name the list orders by, for DUE_FIRST. */
 static void
 append_records (GString                   *sql,
                 const LiaStakeholderQuery *q,
                 LiaRecordKind              kind,
                 gboolean                   all_columns,
-                DueCandidates              which)
+                DueCandidates              which,
+                const char                *name_column)
 {
   if (all_columns)
     g_string_append (sql, "SELECT r.*,");
@@ -284,7 +288,7 @@ append_records (GString                   *sql,
 
   append_plain_filters (sql, q, kind);
   if (q->due_only)
-    append_due_candidates (sql, q, kind, which);
+    append_due_candidates (sql, q, kind, which, name_column);
 }
 
 /* Due by, and the recency part of health (docs/engagement.md: 40 up to the reference period,
@@ -333,11 +337,11 @@ stakeholder_sql_full (const LiaStakeholderQuery *q,
   g_string_append (sql, "SELECT kind, id, uid, name, influence, interest, stance, sort_key,"
                         " last_contact, cadence, " FIGURES " FROM (");
   if (wants_kind (q, LIA_RECORD_KIND_ORGANIZATION))
-    append_records (sql, q, LIA_RECORD_KIND_ORGANIZATION, FALSE, which);
+    append_records (sql, q, LIA_RECORD_KIND_ORGANIZATION, FALSE, which, "r.sort_key");
   if (both)
     g_string_append (sql, " UNION ALL ");
   if (wants_kind (q, LIA_RECORD_KIND_CONTACT))
-    append_records (sql, q, LIA_RECORD_KIND_CONTACT, FALSE, which);
+    append_records (sql, q, LIA_RECORD_KIND_CONTACT, FALSE, which, "r.sort_key");
   g_string_append (sql, ")) WHERE 1");
   append_figure_filters (sql, q, "");
 
@@ -762,6 +766,7 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
                            LiaRecordKind               kind,
                            const char                 *name_key,
                            char                      **out_from,
+                           char                      **out_first_from,
                            char                      **out_where,
                            char                      **out_key)
 {
@@ -770,9 +775,21 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
   const char *first;
 
   g_assert (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT);
+  g_assert (g_str_has_prefix (name_key, "t."));
 
-  append_records (from, query, kind, TRUE, DUE_ALL);
+  append_records (from, query, kind, TRUE, DUE_ALL, NULL);
   g_string_append (from, ") f) t");
+
+  *out_first_from = NULL;
+  if (query->due_only && query->sort == LIA_STAKEHOLDER_SORT_DUE)
+    {
+      g_autoptr(GString) first_from = g_string_new ("(SELECT f.*, " FIGURES " FROM (");
+      g_autofree char *name_column = g_strconcat ("r.", name_key + 2, NULL);
+
+      append_records (first_from, query, kind, TRUE, DUE_FIRST, name_column);
+      g_string_append (first_from, ") f) t");
+      *out_first_from = g_string_free (g_steal_pointer (&first_from), FALSE);
+    }
   append_figure_filters (where, query, "t.");
 
   /* One text key, ascending, that orders as stakeholder_sql() does; char(31) keeps the name
@@ -808,6 +825,12 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
   *out_where = g_strdup (where->str);
   *out_key = first != NULL ? g_strdup_printf ("(%s || char (31) || %s)", first, name_key)
                            : g_strdup (name_key);
+}
+
+char *
+_lia_stakeholder_count_sql (const LiaStakeholderQuery *query)
+{
+  return due_count_sql (query);
 }
 
 void
@@ -863,7 +886,7 @@ lia_store_list_stakeholders_page (LiaStore                  *self,
   /* The first pages by due day read the first rows of each index range (DUE_FIRST); a
    * page further on, the whole due list. */
   if (query->due_only && query->sort == LIA_STAKEHOLDER_SORT_DUE && limit > 0 &&
-      offset < FIRST_DUE_MAX && limit <= FIRST_DUE_MAX - offset)
+      offset < LIA_STAKEHOLDER_FIRST_ROWS && limit <= LIA_STAKEHOLDER_FIRST_ROWS - offset)
     sql = stakeholder_sql_full (query, FALSE, TRUE, DUE_FIRST);
   else
     sql = stakeholder_sql (query, FALSE, TRUE);
