@@ -1062,6 +1062,71 @@ test_contact_field_problems (StoreFixture  *f,
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 0);
 }
 
+static void
+assert_latest (StoreFixture *f,
+               const char   *table,
+               const char   *uid,
+               const char   *expected)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT ifnull (latest_interaction_day, 'none') FROM %s"
+                                          " WHERE uid = '%s'", table, uid);
+  g_autofree char *day = lia_test_sql_text (f->path, sql);
+
+  g_assert_cmpstr (day, ==, expected);
+}
+
+/* A merge into a database that has interactions works out again the last contact of the
+ * records it moved, and only theirs: a participant taken out of an interaction falls back to
+ * an earlier one, a new interaction and a new affiliation raise a contact and an organization,
+ * and a record the file does not touch keeps its day. */
+static void
+test_merge_latest_day (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  static const char first[] =
+    HEADER
+    "  <organization id=\"who\"><name>WHO</name></organization>\n"
+    "  <organization id=\"unicef\"><name>UNICEF</name></organization>\n"
+    "  <organization id=\"ifrc\"><name>IFRC</name></organization>\n"
+    "  <contact id=\"c-1\"><display-name>Amina</display-name>\n"
+    "    <affiliation organization=\"who\" from=\"2021-03-01\"/></contact>\n"
+    "  <contact id=\"c-2\"><display-name>Boris</display-name>\n"
+    "    <affiliation organization=\"unicef\"/></contact>\n"
+    "  <contact id=\"c-3\"><display-name>Chen</display-name></contact>\n"
+    "  <interaction id=\"i-1\" kind=\"meeting\" at=\"2026-10-03T09:00:00+02:00\">\n"
+    "    <title>Kick-off</title><participant contact=\"c-1\"/><participant contact=\"c-2\"/></interaction>\n"
+    "  <interaction id=\"i-2\" kind=\"call\" at=\"2026-09-01T09:00:00+02:00\">\n"
+    "    <title>Call</title><participant contact=\"c-2\"/></interaction>\n"
+    "  <interaction id=\"i-9\" kind=\"call\" at=\"2026-08-01T09:00:00+02:00\">\n"
+    "    <title>Old</title><participant organization=\"ifrc\"/></interaction>\n"
+    FOOTER;
+  static const char second[] =
+    HEADER
+    "  <contact id=\"c-3\"><display-name>Chen</display-name>\n"
+    "    <affiliation organization=\"who\" from=\"2020-01-01\"/></contact>\n"
+    "  <interaction id=\"i-1\" kind=\"meeting\" at=\"2026-10-03T09:00:00+02:00\">\n"
+    "    <title>Kick-off</title><participant contact=\"c-1\"/></interaction>\n"
+    "  <interaction id=\"i-3\" kind=\"visit\" at=\"2026-11-05T09:00:00+01:00\">\n"
+    "    <title>Visit</title><participant contact=\"c-3\"/></interaction>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "first.xml", first);
+  g_autofree char *second_path = write_file (f, "second.xml", second);
+
+  import_ok (f->store, path);
+  assert_latest (f, "contacts", "c-2", "2026-10-03");
+  assert_latest (f, "organizations", "unicef", "2026-10-03");
+  assert_latest (f, "organizations", "who", "2026-10-03");
+  assert_latest (f, "contacts", "c-3", "none");
+
+  import_ok (f->store, second_path);
+  assert_latest (f, "contacts", "c-1", "2026-10-03");
+  assert_latest (f, "contacts", "c-2", "2026-09-01");
+  assert_latest (f, "organizations", "unicef", "2026-09-01");
+  assert_latest (f, "contacts", "c-3", "2026-11-05");
+  assert_latest (f, "organizations", "who", "2026-11-05");
+  assert_latest (f, "organizations", "ifrc", "2026-08-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1073,6 +1138,7 @@ main (int   argc,
 
   ADD ("/exchange/round-trip", test_round_trip);
   ADD ("/exchange/merge", test_merge);
+  ADD ("/exchange/merge-latest-day", test_merge_latest_day);
   ADD ("/exchange/done-date", test_done_date);
   ADD ("/exchange/forward-references", test_forward_references);
   ADD ("/exchange/dangling-reference", test_dangling_reference);

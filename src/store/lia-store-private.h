@@ -189,8 +189,10 @@ void          _lia_store_apply_outside_changes (LiaStore               *self,
                                                 guint                   n_entries);
 
 /* lia-store-schema.c */
-/* Works out every organization's and contact's latest interaction day again (schema 8). */
+/* Works out every organization's and contact's latest interaction day again (schema 11), or
+ * only those of the records listed in temp.lia_bulk_touched (lia-store-bulk.c). */
 extern const char _lia_store_redo_latest_interactions_sql[];
+extern const char _lia_store_redo_latest_touched_sql[];
 
 gboolean   _lia_store_migrate             (LiaStore    *self,
                                            GError     **error);
