@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "lia-export-private.h"
 #include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
@@ -1127,6 +1128,62 @@ test_merge_latest_day (StoreFixture  *f,
   assert_latest (f, "organizations", "ifrc", "2026-08-01");
 }
 
+typedef struct
+{
+  LiaStore *store;
+  guint     n_records;
+  guint     n_with_lists;
+} WalkCheck;
+
+static gboolean
+compare_with_load_cb (LiaRecord  *record,
+                      gpointer    user_data,
+                      GError    **error)
+{
+  WalkCheck *check = user_data;
+  g_autoptr(LiaRecord) loaded = lia_store_load (check->store, lia_record_get_kind (record),
+                                                lia_record_get_id (record), error);
+  g_autofree char *walked_text = NULL;
+  g_autofree char *loaded_text = NULL;
+
+  g_assert_nonnull (loaded);
+  walked_text = _lia_directory_canonical (check->store, record, error);
+  loaded_text = _lia_directory_canonical (check->store, loaded, error);
+  g_assert_cmpstr (walked_text, ==, loaded_text);
+
+  check->n_records++;
+  if (strstr (walked_text, "<email") != NULL || strstr (walked_text, "<language") != NULL ||
+      strstr (walked_text, "<participant") != NULL)
+    check->n_with_lists++;
+  return TRUE;
+}
+
+/* A walk over every contact and interaction (what an export reads) reads their lists in
+ * one pass beside the records: each record comes out as loading it alone gives it, with its
+ * emails, phones, addresses, websites, languages, tags and participants. */
+static void
+test_walk_reads_lists (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  static const LiaRecordKind kinds[] = { LIA_RECORD_KIND_CONTACT, LIA_RECORD_KIND_INTERACTION };
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GError) error = NULL;
+
+  import_ok (f->store, sample);
+  g_assert_true (lia_store_begin (f->store, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      WalkCheck check = { f->store, 0, 0 };
+
+      g_assert_true (lia_store_foreach_record (f->store, kinds[i], FALSE, compare_with_load_cb,
+                                               &check, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, kinds[i]));
+      g_assert_cmpuint (check.n_with_lists, >, check.n_records / 2);
+    }
+  lia_store_rollback (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1139,6 +1196,7 @@ main (int   argc,
   ADD ("/exchange/round-trip", test_round_trip);
   ADD ("/exchange/merge", test_merge);
   ADD ("/exchange/merge-latest-day", test_merge_latest_day);
+  ADD ("/exchange/walk-reads-lists", test_walk_reads_lists);
   ADD ("/exchange/done-date", test_done_date);
   ADD ("/exchange/forward-references", test_forward_references);
   ADD ("/exchange/dangling-reference", test_dangling_reference);

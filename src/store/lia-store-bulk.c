@@ -530,6 +530,7 @@ lia_store_foreach_record (LiaStore            *self,
   const LiaRecordOps *ops;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
+  gpointer previous = NULL;
   gboolean ok = TRUE;
   int rc;
 
@@ -544,6 +545,13 @@ lia_store_foreach_record (LiaStore            *self,
   if (sqlite3_prepare_v2 (_lia_store_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
+      return FALSE;
+    }
+
+  /* Every record: its lists are read alongside, in the same order (lia-store-stream.c). */
+  if (!selected && !_lia_store_open_row_streams (self, kind, stmt, &previous, error))
+    {
+      sqlite3_finalize (stmt);
       return FALSE;
     }
 
@@ -562,6 +570,8 @@ lia_store_foreach_record (LiaStore            *self,
       ok = FALSE;
     }
 
+  if (!selected)
+    _lia_store_close_row_streams (self, previous);
   sqlite3_finalize (stmt);
   return ok;
 }

@@ -11,13 +11,39 @@
   "id, uid, created_at, updated_at, kind, at_utc, at_offset, duration_minutes, title, location," \
   " summary, outcome, sentiment, cancelled, sequence, version"
 
+/* A walk over every interaction reads the participants alongside (lia-store-stream.c). */
 static gboolean
-load_participants (LiaStore        *store,
+take_participants (LiaStore        *store,
                    LiaInteraction  *self,
+                   LiaRowStream    *contacts,
+                   LiaRowStream    *organizations,
                    GError         **error)
 {
   gint64 id = lia_record_get_id (LIA_RECORD (self));
+  const char *uid = lia_record_get_uid (LIA_RECORD (self));
+
+  for (; _lia_row_stream_at (contacts, id, uid); _lia_row_stream_next (contacts))
+    lia_interaction_add_contact (self, sqlite3_column_int64 (_lia_row_stream_row (contacts), 2));
+  for (; _lia_row_stream_at (organizations, id, uid); _lia_row_stream_next (organizations))
+    lia_interaction_add_organization (self, sqlite3_column_int64 (_lia_row_stream_row (organizations), 2));
+
+  return !_lia_row_stream_failed (store, contacts, error) &&
+         !_lia_row_stream_failed (store, organizations, error);
+}
+
+static gboolean
+load_participants (LiaStore        *store,
+                   LiaInteraction  *self,
+                   LiaStmt         *walk,
+                   GError         **error)
+{
+  LiaRowStream *contacts = _lia_store_get_row_stream (store, walk, LIA_ROW_STREAM_INTERACTION_CONTACTS);
+  LiaRowStream *organizations = _lia_store_get_row_stream (store, walk, LIA_ROW_STREAM_INTERACTION_ORGANIZATIONS);
+  gint64 id = lia_record_get_id (LIA_RECORD (self));
   int rc;
+
+  if (contacts != NULL && organizations != NULL)
+    return take_participants (store, self, contacts, organizations, error);
 
   {
     g_autoptr(LiaStmt) stmt =
@@ -86,7 +112,7 @@ interaction_from_row (LiaStore  *store,
   lia_interaction_set_cancelled (self, sqlite3_column_int (stmt, 13) != 0);
   lia_interaction_set_sequence (self, (guint) MAX (sqlite3_column_int (stmt, 14), 0));
 
-  if (!load_participants (store, self, error))
+  if (!load_participants (store, self, stmt, error))
     return NULL;
 
   return LIA_RECORD (g_steal_pointer (&self));
