@@ -82,6 +82,35 @@ fail:
   return FALSE;
 }
 
+/* Interactions keep the offset they were entered with, and there are few distinct ones:
+ * making the zone from its name each time was a few percent of reading them all. Bounded,
+ * and shared by every thread (exports run in one). */
+static GTimeZone *
+zone_for_offset (gint32 seconds)
+{
+  static GHashTable *zones;
+  G_LOCK_DEFINE_STATIC (zones);
+  GTimeZone *zone;
+
+  G_LOCK (zones);
+  if (zones == NULL)
+    zones = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_time_zone_unref);
+  zone = g_hash_table_lookup (zones, GINT_TO_POINTER (seconds));
+  if (zone == NULL)
+    {
+      zone = g_time_zone_new_offset (seconds);
+      if (g_hash_table_size (zones) >= 256)
+        {
+          G_UNLOCK (zones);
+          return zone;
+        }
+      g_hash_table_insert (zones, GINT_TO_POINTER (seconds), zone);
+    }
+  g_time_zone_ref (zone);
+  G_UNLOCK (zones);
+  return zone;
+}
+
 static LiaRecord *
 interaction_from_row (LiaStore  *store,
                       LiaStmt   *stmt,
@@ -98,7 +127,7 @@ interaction_from_row (LiaStore  *store,
 
   /* Give the instant back in the offset it was entered with. */
   utc = _lia_column_time (stmt, 5);
-  zone = g_time_zone_new_offset (sqlite3_column_int (stmt, 6));
+  zone = zone_for_offset (sqlite3_column_int (stmt, 6));
   if (utc != NULL)
     at = g_date_time_to_timezone (utc, zone);
 
