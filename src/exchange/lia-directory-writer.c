@@ -598,20 +598,54 @@ _lia_directory_write_record (xmlTextWriterPtr   writer,
   return !out.failed;
 }
 
+typedef struct
+{
+  xmlBufferPtr buffer;
+  xmlTextWriterPtr writer;
+} Canonical;
+
+static void
+canonical_free (gpointer data)
+{
+  Canonical *canonical = data;
+
+  if (canonical == NULL)
+    return;
+  xmlFreeTextWriter (canonical->writer);
+  xmlBufferFree (canonical->buffer);
+  g_free (canonical);
+}
+
+/* A merge writes two records in canonical form for every record of the file: a writer and its
+ * buffer kept per thread for the next record, instead of made and freed each time. Dropped
+ * after a failed write (it may be left inside an element) and after a big record (a photo). */
+static GPrivate canonical_writer = G_PRIVATE_INIT (canonical_free);
+
 char *
 _lia_directory_canonical (LiaStore   *store,
                           LiaRecord  *record,
                           GError    **error)
 {
-  g_autoptr(xmlBuffer) buffer = xmlBufferCreate ();
-  xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
+  Canonical *canonical = g_private_get (&canonical_writer);
+  char *text;
   gboolean ok;
 
-  ok = _lia_directory_write_record (writer, store, record, LIA_WRITE_CANONICAL, error);
-  xmlTextWriterFlush (writer);
-  xmlFreeTextWriter (writer);
+  if (canonical == NULL)
+    {
+      canonical = g_new0 (Canonical, 1);
+      canonical->buffer = xmlBufferCreate ();
+      canonical->writer = xmlNewTextWriterMemory (canonical->buffer, 0);
+      g_private_set (&canonical_writer, canonical);
+    }
 
-  if (!ok)
-    return NULL;
-  return g_strndup ((const char *) xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferEmpty (canonical->buffer);
+  ok = _lia_directory_write_record (canonical->writer, store, record, LIA_WRITE_CANONICAL, error);
+  xmlTextWriterFlush (canonical->writer);
+
+  text = ok ? g_strndup ((const char *) xmlBufferContent (canonical->buffer),
+                         xmlBufferLength (canonical->buffer))
+            : NULL;
+  if (!ok || xmlBufferLength (canonical->buffer) > 64 * 1024)
+    g_private_replace (&canonical_writer, NULL);
+  return text;
 }
