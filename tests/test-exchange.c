@@ -1184,6 +1184,53 @@ test_walk_reads_lists (StoreFixture  *f,
   lia_store_rollback (f->store);
 }
 
+/* The roles' full-text index after imports: new affiliations are indexed at the end of the
+ * load, a changed role of one that was there before is indexed as it is now, and the index
+ * holds exactly the rows of the table (FTS5's integrity check). */
+static void
+test_import_roles_indexed (StoreFixture  *f,
+                           gconstpointer  data)
+{
+  static const char first[] =
+    HEADER
+    "  <organization id=\"who\"><name>WHO</name></organization>\n"
+    "  <contact id=\"c-1\"><display-name>Amina</display-name>\n"
+    "    <affiliation organization=\"who\" role=\"Deputy Director\" from=\"2021-03-01\"/></contact>\n"
+    "  <contact id=\"c-2\"><display-name>Boris</display-name>\n"
+    "    <affiliation organization=\"who\" role=\"Epidemiologist\"/></contact>\n"
+    FOOTER;
+  static const char second[] =
+    HEADER
+    "  <organization id=\"who\"><name>WHO</name></organization>\n"
+    "  <contact id=\"c-1\"><display-name>Amina</display-name>\n"
+    "    <affiliation organization=\"who\" role=\"Regional Director\" from=\"2021-03-01\"/></contact>\n"
+    "  <contact id=\"c-3\"><display-name>Chen</display-name>\n"
+    "    <affiliation organization=\"who\" role=\"Logistician\"/></contact>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "first.xml", first);
+  g_autofree char *second_path = write_file (f, "second.xml", second);
+#define ROLE_MATCHES(word) \
+  lia_test_sql_int (f->path, "SELECT count(*) FROM affiliations_fts WHERE affiliations_fts MATCH '" word "'")
+
+  import_ok (f->store, path);
+  g_assert_cmpint (ROLE_MATCHES ("deputy"), ==, 1);
+  g_assert_cmpint (ROLE_MATCHES ("epidemiologist"), ==, 1);
+  lia_test_sql (f->path, "INSERT INTO affiliations_fts (affiliations_fts) VALUES ('integrity-check')");
+
+  import_ok (f->store, second_path);
+  g_assert_cmpint (ROLE_MATCHES ("deputy"), ==, 0);
+  g_assert_cmpint (ROLE_MATCHES ("regional"), ==, 1);
+  g_assert_cmpint (ROLE_MATCHES ("logistician"), ==, 1);
+  g_assert_cmpint (ROLE_MATCHES ("epidemiologist"), ==, 1);
+  lia_test_sql (f->path, "INSERT INTO affiliations_fts (affiliations_fts) VALUES ('integrity-check')");
+#undef ROLE_MATCHES
+
+  /* The roles' own triggers are back: a role saved now is found at once. */
+  lia_test_sql (f->path, "UPDATE affiliations SET role = 'Quartermaster' WHERE role = 'Logistician'");
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM affiliations_fts"
+                                              " WHERE affiliations_fts MATCH 'quartermaster'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1197,6 +1244,7 @@ main (int   argc,
   ADD ("/exchange/merge", test_merge);
   ADD ("/exchange/merge-latest-day", test_merge_latest_day);
   ADD ("/exchange/walk-reads-lists", test_walk_reads_lists);
+  ADD ("/exchange/import-roles-indexed", test_import_roles_indexed);
   ADD ("/exchange/done-date", test_done_date);
   ADD ("/exchange/forward-references", test_forward_references);
   ADD ("/exchange/dangling-reference", test_dangling_reference);

@@ -226,8 +226,40 @@ defer_indexes (LiaStore  *self,
                                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
                                " AND sql LIKE '% AFTER INSERT ON % WHEN NOT EXISTS"
                                " (SELECT 1 FROM bulk_load) BEGIN %'",
+                               NULL, error) &&
+         /* The roles' full-text index (schema 11) has no bulk-load marks of its own: its
+          * triggers wait for the end too, and TEMP ones (AFFILIATION_FTS_SETUP) keep the rows
+          * that were there before indexed meanwhile. */
+         defer_schema_objects (self, "TRIGGER",
+                               "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                               " AND name IN ('affiliations_fts_insert', 'affiliations_fts_update',"
+                               "              'affiliations_fts_delete')",
                                NULL, error);
 }
+
+/* While an import loads, each affiliation it added went into the roles' full-text index on its
+ * own, and FTS5 writes its pending terms out at every statement: a segment per row. New rows
+ * (ids above the mark) are now indexed at the end, in one statement; changes to the rows that
+ * were there before go to the index as the dropped triggers would have sent them. */
+#define AFFILIATION_ROW_WAS_THERE(row) \
+  row ".id <= (SELECT affiliations_mark FROM lia_bulk_marks)"
+#define AFFILIATION_FTS_SETUP \
+  "CREATE TEMP TRIGGER lia_bulk_affiliations_fts_update AFTER UPDATE OF id, role" \
+  "  ON main.affiliations BEGIN" \
+  "  INSERT INTO affiliations_fts (affiliations_fts, rowid, role)" \
+  "    SELECT 'delete', old.id, old.role WHERE " AFFILIATION_ROW_WAS_THERE ("old") ";" \
+  "  INSERT INTO affiliations_fts (rowid, role)" \
+  "    SELECT new.id, new.role WHERE " AFFILIATION_ROW_WAS_THERE ("new") ";" \
+  "END;" \
+  "CREATE TEMP TRIGGER lia_bulk_affiliations_fts_delete AFTER DELETE ON main.affiliations BEGIN" \
+  "  INSERT INTO affiliations_fts (affiliations_fts, rowid, role)" \
+  "    SELECT 'delete', old.id, old.role WHERE " AFFILIATION_ROW_WAS_THERE ("old") ";" \
+  "END;"
+#define AFFILIATION_FTS_END \
+  "INSERT INTO affiliations_fts (rowid, role) SELECT id, role FROM affiliations" \
+  "  WHERE id > (SELECT affiliations_mark FROM temp.lia_bulk_marks);" \
+  "DROP TRIGGER temp.lia_bulk_affiliations_fts_update;" \
+  "DROP TRIGGER temp.lia_bulk_affiliations_fts_delete;"
 
 /* What a bulk load changed that moves latest interaction days, for its end to work out those
  * records' days again rather than everyone's. New interactions and affiliations are found
@@ -294,6 +326,8 @@ lia_store_begin_bulk_load (LiaStore  *self,
     return FALSE;
   if (!_lia_store_exec (self, TOUCHED_SETUP, error))
     return FALSE;
+  if (_lia_store_get_import_mode (self) && !_lia_store_exec (self, AFFILIATION_FTS_SETUP, error))
+    return FALSE;
 
   /* The marks: every row above them is new, and not indexed until the end. */
   return _lia_store_exec (self,
@@ -328,6 +362,9 @@ lia_store_end_bulk_load (LiaStore  *self,
   if (_lia_store_get_import_mode (self))
     {
       GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
+
+      if (!_lia_store_exec (self, AFFILIATION_FTS_END, error))
+        return FALSE;
 
       for (guint i = 0; i < deferred->len; i++)
         if (!_lia_store_exec (self, g_ptr_array_index (deferred, i), error))
