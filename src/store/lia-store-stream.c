@@ -17,14 +17,14 @@
 
 struct _LiaRowStream
 {
-  sqlite3_stmt *stmt;
+  LiaStmt *stmt;
   int rc;
 };
 
 typedef struct
 {
   /* The walk's own statement: only the records it reads take rows from the streams. */
-  sqlite3_stmt *walk;
+  LiaStmt *walk;
   LiaRowStream *streams[LIA_ROW_STREAM_N];
 } Streams;
 
@@ -39,7 +39,7 @@ stream_free (LiaRowStream *stream)
 {
   if (stream == NULL)
     return;
-  sqlite3_finalize (stream->stmt);
+  _lia_db_finalize (stream->stmt);
   g_free (stream);
 }
 
@@ -105,14 +105,14 @@ _lia_store_open_row_streams (LiaStore       *self,
       /* Not from the statement cache: they run alongside the walk and each other. */
       stream = g_new0 (LiaRowStream, 1);
       streams->streams[i] = stream;
-      if (sqlite3_prepare_v2 (_lia_store_get_db (self), stream_sql[i].sql, -1,
-                              &stream->stmt, NULL) != SQLITE_OK)
+      if (_lia_db_prepare (_lia_store_get_db (self), stream_sql[i].sql, -1,
+                           LIA_DB_PREPARE_DEFAULT, &stream->stmt, NULL) != LIA_DB_OK)
         {
           _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
           streams_free (streams);
           return FALSE;
         }
-      stream->rc = sqlite3_step (stream->stmt);
+      stream->rc = _lia_db_step (stream->stmt);
     }
 
   /* A walk inside a walk: the outer one's streams come back when this one ends. */
@@ -147,11 +147,11 @@ _lia_row_stream_at (LiaRowStream *stream,
                     const char   *uid)
 {
   /* Owners the walk does not ask for (none when it reads every record) are passed over. */
-  while (stream->rc == SQLITE_ROW && sqlite3_column_int64 (stream->stmt, 0) != id &&
-         g_strcmp0 ((const char *) sqlite3_column_text (stream->stmt, 1), uid) < 0)
-    stream->rc = sqlite3_step (stream->stmt);
+  while (stream->rc == LIA_DB_ROW && _lia_db_column_int64 (stream->stmt, 0) != id &&
+         g_strcmp0 (_lia_db_column_text (stream->stmt, 1), uid) < 0)
+    stream->rc = _lia_db_step (stream->stmt);
 
-  return stream->rc == SQLITE_ROW && sqlite3_column_int64 (stream->stmt, 0) == id;
+  return stream->rc == LIA_DB_ROW && _lia_db_column_int64 (stream->stmt, 0) == id;
 }
 
 LiaStmt *
@@ -163,7 +163,7 @@ _lia_row_stream_row (LiaRowStream *stream)
 void
 _lia_row_stream_next (LiaRowStream *stream)
 {
-  stream->rc = sqlite3_step (stream->stmt);
+  stream->rc = _lia_db_step (stream->stmt);
 }
 
 gboolean
@@ -171,7 +171,7 @@ _lia_row_stream_failed (LiaStore      *store,
                         LiaRowStream  *stream,
                         GError       **error)
 {
-  if (stream->rc == SQLITE_ROW || stream->rc == SQLITE_DONE)
+  if (stream->rc == LIA_DB_ROW || stream->rc == LIA_DB_DONE)
     return FALSE;
   _lia_store_set_error_from_db (store, error, _("Could not read a list"));
   return TRUE;
