@@ -335,6 +335,19 @@ save_ok (LiaStore  *store,
   g_assert_cmpint (lia_record_get_id (record), >, 0);
 }
 
+static gint64
+lia_test_pg_count (PgFixture  *f,
+                   const char *sql)
+{
+  LiaStmt *stmt = prepare_ok (f->db, sql);
+  gint64 n;
+
+  g_assert_cmpint (_lia_db_step (stmt), ==, LIA_DB_ROW);
+  n = _lia_db_column_int64 (stmt, 0);
+  _lia_db_finalize (stmt);
+  return n;
+}
+
 static guint
 n_items (LiaListModel *model)
 {
@@ -457,6 +470,19 @@ test_store_records (PgFixture     *f,
     g_clear_error (&error);
   }
   g_assert_cmpuint (n_items (organizations), ==, 2);
+
+  /* What is not ported yet says so, and changes nothing. */
+  {
+    g_autoptr(GPtrArray) results = lia_store_search (store, "Zo", 10, &error);
+
+    g_assert_null (results);
+    g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, "team server"));
+    g_clear_error (&error);
+  }
+  lia_store_set_watching (store, TRUE);
+  g_assert_false (lia_store_get_watching (store));
+  g_assert_cmpint (lia_test_pg_count (f, "SELECT count(*) FROM organizations"), ==, 2);
 }
 
 int

@@ -322,6 +322,8 @@ lia_store_begin_bulk_load (LiaStore  *self,
                            GError   **error)
 {
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  if (!_lia_store_require_file (self, N_("Loading many records at once"), error))
+    return FALSE;
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
 
   if (_lia_store_get_import_mode (self) && !defer_indexes (self, error))

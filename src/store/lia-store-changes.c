@@ -511,6 +511,9 @@ lia_store_set_watching (LiaStore *self,
   log = _lia_store_get_change_log (self);
   if (watching == (log->source != 0))
     return;
+  /* A server's changes are to come by NOTIFY, not by polling data_version: not there yet. */
+  if (watching && _lia_store_is_server (self))
+    return;
 
   if (!watching)
     {

@@ -852,6 +852,8 @@ lia_store_list_stakeholders (LiaStore                  *self,
   GPtrArray *stakeholders;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
+    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
 
   /* By health, the SQL gives name order and the whole score decides. */
@@ -882,6 +884,8 @@ lia_store_list_stakeholders_page (LiaStore                  *self,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
+    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
 
   /* The first pages by due day read the first rows of each index range (DUE_FIRST); a
@@ -905,6 +909,8 @@ lia_store_count_stakeholders (LiaStore                  *self,
   g_autoptr(LiaStmt) stmt = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
+    return FALSE;
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (out_count != NULL, FALSE);
 
@@ -937,6 +943,8 @@ lia_store_get_stakeholder (LiaStore       *self,
   LiaStakeholderQuery query;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
+    return NULL;
   g_return_val_if_fail (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT, NULL);
   g_return_val_if_fail (id > 0, NULL);
 

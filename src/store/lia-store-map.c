@@ -241,6 +241,8 @@ lia_store_count_map (LiaStore          *self,
                      GError           **error)
 {
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  if (!_lia_store_require_file (self, N_("The stakeholder map"), error))
+    return FALSE;
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (out_map != NULL, FALSE);
 
@@ -338,6 +340,8 @@ lia_store_get_map (LiaStore          *self,
   gboolean ok;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("The stakeholder map"), error))
+    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
 
   for (guint i = 0; i < LIA_MAP_SIZE; i++)
@@ -385,6 +389,8 @@ lia_store_list_map_cell (LiaStore          *self,
   int rc;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("The stakeholder map"), error))
+    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (influence >= 1 && influence <= LIA_MAP_SIZE, NULL);
   g_return_val_if_fail (interest >= 1 && interest <= LIA_MAP_SIZE, NULL);

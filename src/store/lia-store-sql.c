@@ -475,6 +475,8 @@ lia_store_adopt_collation (LiaStore  *self,
   const char *wanted = setlocale (LC_COLLATE, NULL);
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  if (!_lia_store_require_file (self, N_("Sorting contacts in another language"), error))
+    return FALSE;
 
   if (wanted == NULL || g_strcmp0 (wanted, get_collation (self)->name) == 0)
     return TRUE;

@@ -35,6 +35,7 @@ struct _LiaStore
 
   char       *path;
   char       *display;        /* path without a server's password, for messages */
+  gboolean    is_server;      /* a team server (PostgreSQL), not a file */
   LiaDb      *db;
   GHashTable *statements;     /* SQL text → LiaStmt */
   int         schema_version;
@@ -180,6 +181,30 @@ _lia_stmt_release (LiaStmt *stmt)
 
   _lia_db_reset (stmt);
   _lia_db_clear_bindings (stmt);
+}
+
+gboolean
+_lia_store_is_server (LiaStore *self)
+{
+  g_assert (LIA_IS_STORE (self));
+
+  return self->is_server;
+}
+
+gboolean
+_lia_store_require_file (LiaStore    *self,
+                         const char  *feature,
+                         GError     **error)
+{
+  g_assert (LIA_IS_STORE (self));
+
+  if (!self->is_server)
+    return TRUE;
+
+  /* Translators: %s is a feature, "Search" or "The stakeholder map". */
+  g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_FAILED,
+               _("%s does not work on a team server yet, only on a database file."), _(feature));
+  return FALSE;
 }
 
 LiaChangeLog *
@@ -739,6 +764,7 @@ lia_store_open (const char  *path,
   self = g_object_new (LIA_TYPE_STORE, NULL);
   self->path = path != NULL ? g_strdup (path) : lia_store_dup_default_path ();
   self->display = _lia_db_location_for_display (self->path);
+  self->is_server = _lia_db_location_is_server (self->path);
 
   if (!open_database (self, error))
     return NULL;
