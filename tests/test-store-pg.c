@@ -471,6 +471,29 @@ test_store_records (PgFixture     *f,
   }
   g_assert_cmpuint (n_items (organizations), ==, 2);
 
+  /* An interaction with both, in the organization's timeline (its own and its people's). */
+  {
+    g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 12, 1, 9, 30, 0);
+    g_autoptr(LiaInteraction) meeting = lia_interaction_new (LIA_INTERACTION_KIND_MEETING, at,
+                                                             "Supply talks");
+    g_autoptr(LiaInteraction) call = lia_interaction_new (LIA_INTERACTION_KIND_CALL, at,
+                                                          "Follow-up call");
+    g_autoptr(GPtrArray) timeline = NULL;
+    g_autoptr(LiaListModel) model = NULL;
+    LiaTimelineFilter filter = { .organization_id = lia_record_get_id (LIA_RECORD (ministry)) };
+
+    lia_interaction_add_organization (meeting, lia_record_get_id (LIA_RECORD (ministry)));
+    save_ok (store, LIA_RECORD (meeting));
+    lia_interaction_add_contact (call, lia_record_get_id (LIA_RECORD (zoe)));
+    save_ok (store, LIA_RECORD (call));
+
+    timeline = lia_store_list_timeline (store, &filter, 0, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (timeline->len, ==, 2);
+    model = lia_list_model_new_timeline (store, &filter);
+    g_assert_cmpuint (n_items (model), ==, 2);
+  }
+
   /* What is not ported yet says so, and changes nothing. */
   {
     g_autoptr(GPtrArray) results = lia_store_search (store, "Zo", 10, &error);
