@@ -481,6 +481,8 @@ test_delete_and_undo (StoreFixture  *f,
 
   seed (f->store, &s);
   window = show_organizations (f->store);
+  /* The list of contacts, not shown, follows the delete and the undo. */
+  _lia_window_ensure_list (window, "contacts");
   activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_CONTACT, s.amina));
   g_assert_true (gtk_widget_get_visible (window->delete_button));
 
