@@ -17,6 +17,7 @@ struct _LiaTimelineRow
   gulong          notify_handler;
   gboolean        first_of_day;
   char           *day;
+  int             shown_kind;    /* the kind the icon shows, -1 before the first */
 
   GtkWidget      *box;
   GtkLabel       *day_label;
@@ -83,6 +84,7 @@ lia_timeline_row_class_init (LiaTimelineRowClass *klass)
 static void
 lia_timeline_row_init (LiaTimelineRow *self)
 {
+  self->shown_kind = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -137,10 +139,16 @@ update (LiaTimelineRow *self)
   gtk_label_set_text (self->day_label, self->day);
   gtk_widget_set_visible (GTK_WIDGET (self->day_label), first_of_day);
 
-  gtk_image_set_from_icon_name (self->kind_icon,
-                                lia_ui_interaction_kind_icon_name (lia_interaction_get_kind (interaction)));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon),
-                               lia_labels_interaction_kind (lia_interaction_get_kind (interaction)));
+  /* Rows are recycled for other interactions while scrolling: what did not change is left
+   * alone, so that nothing is measured or shaped again for it. */
+  if (self->shown_kind != (int) lia_interaction_get_kind (interaction))
+    {
+      self->shown_kind = (int) lia_interaction_get_kind (interaction);
+      gtk_image_set_from_icon_name (self->kind_icon,
+                                    lia_ui_interaction_kind_icon_name (lia_interaction_get_kind (interaction)));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon),
+                                   lia_labels_interaction_kind (lia_interaction_get_kind (interaction)));
+    }
   gtk_label_set_text (self->title_label, lia_interaction_get_title (interaction));
   time = lia_ui_format_time (at);
   if (lia_interaction_get_cancelled (interaction))
@@ -180,6 +188,16 @@ update (LiaTimelineRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+void
+lia_timeline_row_set_first_of_day (LiaTimelineRow *self,
+                                   gboolean        first_of_day)
+{
+  g_return_if_fail (LIA_IS_TIMELINE_ROW (self));
+
+  self->first_of_day = first_of_day;
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), first_of_day);
 }
 
 void

@@ -18,6 +18,9 @@ void            lia_timeline_row_bind         (LiaTimelineRow *self,
                                                LiaStore       *store,
                                                LiaInteraction *interaction,
                                                gboolean        first_of_day);
+/* Shows or hides the day heading alone (the row moved in the list; its interaction did not). */
+void            lia_timeline_row_set_first_of_day (LiaTimelineRow *self,
+                                                   gboolean        first_of_day);
 void            lia_timeline_row_unbind       (LiaTimelineRow *self);
 LiaInteraction *lia_timeline_row_get_interaction (LiaTimelineRow *self);
 /* The day heading's text ("Today", "Monday, 3 March 2025"), shown or not. */

@@ -206,8 +206,16 @@ on_item_position_cb (GtkListItem     *item,
                      GParamSpec      *pspec,
                      LiaTimelineView *self)
 {
-  /* Rows added or removed above move this one: its day may now start here, or not. */
-  bind_row (self, item);
+  LiaInteraction *interaction = gtk_list_item_get_item (item);
+  LiaTimelineRow *row = LIA_TIMELINE_ROW (gtk_list_item_get_child (item));
+
+  /* Rows added or removed above move this one: its day may now start here, or not. The
+   * rest of the row stays as it is (GTK notifies the position of every row it binds anew
+   * too, right after "bind"). */
+  if (interaction == NULL || row == NULL || lia_timeline_row_get_interaction (row) != interaction)
+    return;
+  lia_timeline_row_set_first_of_day (row, starts_a_day (self, gtk_list_item_get_position (item),
+                                                        interaction));
 }
 
 static void
