@@ -465,14 +465,17 @@ settle (guint ms)
     ;
 }
 
-/* The list view that shows @model (through its selection model) under @widget. */
+/* The list view (or grid view) that shows @model (through its selection model) under
+ * @widget. */
 static GtkWidget *
 find_list_view (GtkWidget  *widget,
                 GListModel *model)
 {
-  if (GTK_IS_LIST_VIEW (widget))
+  if (GTK_IS_LIST_VIEW (widget) || GTK_IS_GRID_VIEW (widget))
     {
-      GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+      GtkSelectionModel *selection = GTK_IS_LIST_VIEW (widget)
+                                     ? gtk_list_view_get_model (GTK_LIST_VIEW (widget))
+                                     : gtk_grid_view_get_model (GTK_GRID_VIEW (widget));
       g_autoptr(GListModel) shown = NULL;
 
       if (GTK_IS_SINGLE_SELECTION (selection))
@@ -732,7 +735,9 @@ run_scroll (const Options  *options,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The timeline has no list view");
       return FALSE;
     }
-  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  model = G_LIST_MODEL (GTK_IS_LIST_VIEW (list_view)
+                        ? gtk_list_view_get_model (GTK_LIST_VIEW (list_view))
+                        : gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
   n_items = g_list_model_get_n_items (model);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
   step = MAX (n_items / (guint) options->scroll_steps, 1);

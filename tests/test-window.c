@@ -874,13 +874,14 @@ test_layout (StoreFixture  *f,
   use_language (&english);
 }
 
-/* The id of the record highlighted in @list (any of its list views), 0 when none is. */
+/* The id of the record highlighted in @list (any of its list or grid views), 0 when none is. */
 static gint64
 highlighted (GtkWidget *list)
 {
-  if (GTK_IS_LIST_VIEW (list))
+  if (GTK_IS_LIST_VIEW (list) || GTK_IS_GRID_VIEW (list))
     {
-      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+      GtkSelectionModel *model = GTK_IS_LIST_VIEW (list) ? gtk_list_view_get_model (GTK_LIST_VIEW (list))
+                                                         : gtk_grid_view_get_model (GTK_GRID_VIEW (list));
       gpointer item = GTK_IS_SINGLE_SELECTION (model)
                       ? gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model)) : NULL;
 

@@ -42,7 +42,7 @@ struct _LiaTimelineView
   GtkStack           *stack;
   GtkLabel           *sticky_label;
   GtkScrolledWindow  *scrolled;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;   /* one column: see the .ui file */
   AdwStatusPage      *empty_page;
   GtkWidget          *error_page;
 
@@ -621,9 +621,9 @@ lia_timeline_view_init (LiaTimelineView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb), self);
 
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scrolled), "value-changed",

@@ -574,7 +574,8 @@ is_in_selected_row (LiaWindow *self,
     {
       if (GTK_IS_BUTTON (widget))
         return FALSE;
-      if (GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)))
+      if (GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)) ||
+          GTK_IS_GRID_VIEW (gtk_widget_get_parent (widget)))
         return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_SELECTED) != 0;
     }
 
