@@ -675,6 +675,12 @@ run_search (const Options  *options,
 
       gtk_editable_set_text (GTK_EDITABLE (window->search_entry), query);
       handler = ms_between (start, g_get_monotonic_time ());
+      /* On a big database the query runs in a thread: the frame that counts is the first
+       * one painted after its results are in. */
+      while (lia_search_results_get_busy (window->search_results))
+        g_main_context_iteration (NULL, TRUE);
+      if (frames->painted > before)
+        before = frames->painted;
       /* The same query twice in a row changes nothing: paint a frame anyway. */
       gtk_widget_queue_draw (GTK_WIDGET (window->search_results));
       if (!wait_for_frame (frames, before, error))
@@ -696,8 +702,8 @@ run_search (const Options  *options,
       settle (40);
     }
 
-  print_distribution ("query and rows (synchronous):", handler_ms);
-  print_distribution ("  then until the next frame begins:", wait_ms);
+  print_distribution ("\"changed\" handler (synchronous):", handler_ms);
+  print_distribution ("  then until the frame with results:", wait_ms);
   print_distribution ("  then the frame (layout, paint):", frame_ms);
   print_figure ("search, typed to painted:", shown_ms, 33.0);
   g_print ("queries with results: %u of %u\n", with_results, queries->len);
