@@ -13,6 +13,7 @@ struct _LiaTimelineRow
   GtkWidget       parent_instance;
 
   LiaStore       *store;
+  LiaListModel   *names;         /* the timeline model the row shows, for names; weak */
   LiaInteraction *interaction;
   gulong          notify_handler;
   gboolean        first_of_day;
@@ -45,6 +46,7 @@ lia_timeline_row_dispose (GObject *object)
   LiaTimelineRow *self = (LiaTimelineRow *) object;
 
   lia_timeline_row_unbind (self);
+  lia_timeline_row_set_names (self, NULL);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TIMELINE_ROW);
 
@@ -167,7 +169,7 @@ update (LiaTimelineRow *self)
       gtk_label_set_text (self->time_label, time);
     }
 
-  participants = lia_ui_dup_participants (store, interaction);
+  participants = lia_ui_dup_participants (store, self->names, interaction);
   gtk_label_set_text (self->participants_label, participants);
   gtk_widget_set_visible (GTK_WIDGET (self->participants_label), participants[0] != '\0');
 
@@ -188,6 +190,22 @@ update (LiaTimelineRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+void
+lia_timeline_row_set_names (LiaTimelineRow *self,
+                            LiaListModel   *names)
+{
+  g_return_if_fail (LIA_IS_TIMELINE_ROW (self));
+  g_return_if_fail (names == NULL || LIA_IS_LIST_MODEL (names));
+
+  if (self->names == names)
+    return;
+  if (self->names != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->names), (gpointer *) &self->names);
+  self->names = names;
+  if (self->names != NULL)
+    g_object_add_weak_pointer (G_OBJECT (self->names), (gpointer *) &self->names);
 }
 
 void

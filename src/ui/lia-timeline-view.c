@@ -197,6 +197,7 @@ bind_row (LiaTimelineView *self,
   if (interaction == NULL || row == NULL)
     return;
 
+  lia_timeline_row_set_names (row, self->model);
   lia_timeline_row_bind (row, self->store, interaction,
                          starts_a_day (self, gtk_list_item_get_position (item), interaction));
 }
