@@ -151,22 +151,22 @@ _lia_interactions_load_participants (LiaStore   *store,
 
           ids[i] = lia_record_get_id (record);
           g_hash_table_insert (by_id, &ids[i], record);
-          sqlite3_bind_int64 (stmt, i + 1, ids[i]);
-          sqlite3_bind_int64 (stmt, LIA_PAGE_PARTICIPANTS_MAX + i + 1, ids[i]);
+          _lia_db_bind_int64 (stmt, i + 1, ids[i]);
+          _lia_db_bind_int64 (stmt, LIA_PAGE_PARTICIPANTS_MAX + i + 1, ids[i]);
         }
       else
         {
           /* No interaction has id 0. */
-          sqlite3_bind_int64 (stmt, i + 1, 0);
-          sqlite3_bind_int64 (stmt, LIA_PAGE_PARTICIPANTS_MAX + i + 1, 0);
+          _lia_db_bind_int64 (stmt, i + 1, 0);
+          _lia_db_bind_int64 (stmt, LIA_PAGE_PARTICIPANTS_MAX + i + 1, 0);
         }
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      gint64 interaction_id = sqlite3_column_int64 (stmt, 0);
-      gboolean is_contact = sqlite3_column_int (stmt, 1) == 0;
-      gint64 id = sqlite3_column_int64 (stmt, 2);
+      gint64 interaction_id = _lia_db_column_int64 (stmt, 0);
+      gboolean is_contact = _lia_db_column_int (stmt, 1) == 0;
+      gint64 id = _lia_db_column_int64 (stmt, 2);
       LiaInteraction *interaction = g_hash_table_lookup (by_id, &interaction_id);
 
       if (interaction == NULL)
@@ -185,7 +185,7 @@ _lia_interactions_load_participants (LiaStore   *store,
         }
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error, _("Could not read the participants"));
       return FALSE;
