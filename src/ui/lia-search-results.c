@@ -159,6 +159,9 @@ make_row (LiaSearchResult *result)
   gtk_label_set_markup (GTK_LABEL (snippet), markup);
   gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  /* The row gives the snippet its whole width: no balanced natural width, which would lay
+   * the text out at several widths (shaping it each time) for every new row. */
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (snippet), GTK_NATURAL_WRAP_NONE);
   gtk_label_set_lines (GTK_LABEL (snippet), 2);
   gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (snippet, "caption");
