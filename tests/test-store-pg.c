@@ -494,6 +494,13 @@ test_store_records (PgFixture     *f,
     g_assert_cmpuint (n_items (model), ==, 2);
   }
 
+  /* Who changed what is the database user, in the change log and the history. */
+  g_assert_cmpint (lia_test_pg_count (f, "SELECT count(*) FROM field_history"
+                                         " WHERE field = 'sector' AND author = current_user"), ==, 2);
+  g_assert_cmpint (lia_test_pg_count (f, "SELECT count(*) FROM change_log"), >, 0);
+  g_assert_cmpint (lia_test_pg_count (f, "SELECT count(*) FROM change_log"
+                                         " WHERE author IS DISTINCT FROM current_user"), ==, 0);
+
   /* What is not ported yet says so, and changes nothing. */
   {
     g_autoptr(GPtrArray) results = lia_store_search (store, "Zo", 10, &error);

@@ -883,6 +883,12 @@ pg_set_bulk_mode (LiaDb    *db,
   return LIA_DB_OK;
 }
 
+static const char *
+pg_user_name (LiaDb *db)
+{
+  return PQuser (PG (db)->conn);
+}
+
 static const LiaDbBackend pg_backend = {
   .name                 = "postgresql",
   .begin_sql            = "BEGIN",
@@ -918,6 +924,7 @@ static const LiaDbBackend pg_backend = {
   .set_user_version     = pg_set_user_version,
   .data_version         = pg_data_version,
   .set_bulk_mode        = pg_set_bulk_mode,
+  .user_name            = pg_user_name,
 };
 
 /* Connects with a postgresql:// URI or a keyword string, as libpq reads them (passwords from

@@ -175,3 +175,9 @@ _lia_db_set_bulk_mode (LiaDb    *db,
 {
   return db->backend->set_bulk_mode (db, bulk);
 }
+
+const char *
+_lia_db_user_name (LiaDb *db)
+{
+  return db->backend->user_name (db);
+}

@@ -131,6 +131,7 @@ struct _LiaDbBackend
   int             (*set_user_version)     (LiaDb *db, int version);
   int             (*data_version)         (LiaDb *db, gint64 *out_version);
   int             (*set_bulk_mode)        (LiaDb *db, gboolean bulk);
+  const char     *(*user_name)            (LiaDb *db);
 };
 
 /* The common head of every backend's connection and statement. */
@@ -194,6 +195,9 @@ int              _lia_db_set_user_version     (LiaDb              *db,
  * cheap enough to poll. */
 int              _lia_db_data_version         (LiaDb              *db,
                                                gint64             *out_version);
+/* Who writes, for the change log and the history: the local user on a file, the database
+ * user on a server. */
+const char      *_lia_db_user_name            (LiaDb              *db);
 /* Tuning for a big load in one transaction (SQLite: a bigger page cache), and back. */
 int              _lia_db_set_bulk_mode        (LiaDb              *db,
                                                gboolean            bulk);
