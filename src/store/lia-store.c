@@ -780,6 +780,14 @@ lia_store_get_path (LiaStore *self)
   return self->path;
 }
 
+const char *
+lia_store_get_display_name (LiaStore *self)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  return self->display;
+}
+
 int
 lia_store_get_schema_version (LiaStore *self)
 {

@@ -84,6 +84,8 @@ gboolean       lia_store_location_is_server      (const char     *location);
 LiaStore      *lia_store_open                    (const char     *path,
                                                   GError        **error);
 const char    *lia_store_get_path                (LiaStore       *self);
+/* The path to show a person: a server's location without its password. */
+const char    *lia_store_get_display_name        (LiaStore       *self);
 int            lia_store_get_schema_version      (LiaStore       *self);
 
 /* Every save and delete is atomic by itself. Wrap several in begin/commit so that they land
