@@ -366,7 +366,7 @@ run_check (const LiaCliCommand *command,
   if (store == NULL)
     return LIA_CLI_EXIT_FAILURE;
 
-  path = lia_store_get_path (store);
+  path = lia_store_get_display_name (store);
   problems = lia_store_check (store, &error);
   if (problems == NULL)
     {
