@@ -488,6 +488,71 @@ test_read_only_role_refused (void)
   g_assert_true (g_str_has_prefix (error->message, "Could not save “Red Cross”: "));
 }
 
+/* docs/team-server.md's office: an owner that is not a superuser runs init, officers and
+ * readers are members of group roles that init grants to. */
+static void
+test_office_setup (void)
+{
+  g_autofree char *location = NULL;
+  g_autofree char *owner_location = NULL;
+  g_autofree char *officer_location = NULL;
+  g_autofree char *reader_location = NULL;
+  g_autoptr(PGconn) admin = NULL;
+  g_autoptr(PGconn) owner = NULL;
+  g_autoptr(PGconn) officer = NULL;
+  g_autoptr(PGconn) reader = NULL;
+  g_autoptr(PGresult) refused = NULL;
+  g_autofree char *setup = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *count = NULL;
+  int pid = (int) getpid ();
+
+  if (skip_without_server ())
+    return;
+
+  location = new_database ("office_setup");
+  admin = connect_ok (location);
+  setup = g_strdup_printf ("CREATE ROLE owner_%d LOGIN;"
+                           "CREATE ROLE officers_%d NOLOGIN;"
+                           "CREATE ROLE readers_%d NOLOGIN;"
+                           "CREATE ROLE amina_%d LOGIN IN ROLE officers_%d;"
+                           "CREATE ROLE joseph_%d LOGIN IN ROLE readers_%d;"
+                           "ALTER DATABASE office_setup OWNER TO owner_%d;",
+                           pid, pid, pid, pid, pid, pid, pid, pid);
+  exec_ok (admin, setup);
+
+  owner_location = g_strdup_printf ("%s user=owner_%d", location, pid);
+  owner = connect_ok (owner_location);
+  {
+    g_autofree char *officers = g_strdup_printf ("officers_%d", pid);
+    g_autofree char *readers = g_strdup_printf ("readers_%d", pid);
+    const char *readwrite[] = { officers, NULL };
+    const char *readonly[] = { readers, NULL };
+
+    init_ok (owner, readwrite, readonly, 0);
+  }
+
+  officer_location = g_strdup_printf ("%s user=amina_%d", location, pid);
+  officer = connect_ok (officer_location);
+  id = query_value (officer, INSERT_ORGANIZATION ("o1", "Ministère de la Santé"));
+  g_assert_cmpstr (id, !=, "");
+  author = query_value (officer, "SELECT author FROM change_log");
+  g_assert_true (g_str_has_prefix (author, "amina_"));
+  /* Search finds it without its accents, by a prefix. */
+  count = query_value (officer, "SELECT count (*) FROM organizations"
+                                " WHERE search_vector @@ to_tsquery ('liaison', 'SANTE:*')");
+  g_assert_cmpstr (count, ==, "1");
+
+  reader_location = g_strdup_printf ("%s user=joseph_%d", location, pid);
+  reader = connect_ok (reader_location);
+  g_clear_pointer (&count, g_free);
+  count = query_value (reader, "SELECT count (*) FROM organizations");
+  g_assert_cmpstr (count, ==, "1");
+  refused = PQexec (reader, "DELETE FROM organizations");
+  g_assert_cmpstr (PQresultErrorField (refused, PG_DIAG_SQLSTATE), ==, "42501");
+}
+
 static void
 test_tls_defaults (void)
 {
@@ -706,6 +771,7 @@ main (int    argc,
   g_test_add_func ("/server/status", test_status);
   g_test_add_func ("/server/change-log-author-and-notify", test_change_log_author_and_notify);
   g_test_add_func ("/server/read-only-role-refused", test_read_only_role_refused);
+  g_test_add_func ("/server/office-setup", test_office_setup);
   g_test_add_func ("/server/cli", test_cli);
 
   return g_test_run ();
