@@ -446,6 +446,58 @@ test_change_log_author_and_notify (void)
   }
 }
 
+/* Two writers at once: the second waits for the first to end, so that the change log's numbers
+ * are in commit order and a reader catching up after a number misses nothing. */
+static void
+test_change_log_in_commit_order (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(PGconn) first = NULL;
+  g_autoptr(PGconn) second = NULL;
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *first_seq = NULL;
+  g_autofree char *order = NULL;
+  gint64 deadline;
+
+  if (skip_without_server ())
+    return;
+
+  location = new_database ("commit_order");
+  first = connect_ok (location);
+  init_ok (first, NULL, NULL, 0);
+  second = connect_ok (location);
+
+  exec_ok (first, "BEGIN");
+  exec_ok (first, LIA_SERVER_WRITE_LOCK_SQL);
+  exec_ok (first, INSERT_ORGANIZATION ("o1", "Ministry of Health"));
+
+  /* The second writer's statement does not finish while the first is open. */
+  g_assert_cmpint (PQsendQuery (second, INSERT_ORGANIZATION ("o2", "Red Cross")), ==, 1);
+  g_usleep (300 * 1000);
+  g_assert_cmpint (PQconsumeInput (second), ==, 1);
+  g_assert_true (PQisBusy (second));
+
+  first_seq = query_value (first, "SELECT max (seq) FROM change_log");
+  exec_ok (first, "COMMIT");
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (PQisBusy (second) && g_get_monotonic_time () < deadline)
+    {
+      g_usleep (10 * 1000);
+      g_assert_cmpint (PQconsumeInput (second), ==, 1);
+    }
+  result = PQgetResult (second);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_clear_pointer (&result, PQclear);
+  while ((result = PQgetResult (second)) != NULL)
+    g_clear_pointer (&result, PQclear);
+
+  order = query_value (first, "SELECT string_agg (l.seq || ':' || o.uid, ' ' ORDER BY l.seq)"
+                              " FROM change_log l JOIN organizations o ON o.id = l.record_id");
+  g_assert_true (g_str_has_prefix (order, first_seq));
+  g_assert_true (g_str_has_suffix (order, ":o2"));
+}
+
 static void
 test_read_only_role_refused (void)
 {
@@ -770,6 +822,7 @@ main (int    argc,
   g_test_add_func ("/server/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/server/status", test_status);
   g_test_add_func ("/server/change-log-author-and-notify", test_change_log_author_and_notify);
+  g_test_add_func ("/server/change-log-in-commit-order", test_change_log_in_commit_order);
   g_test_add_func ("/server/read-only-role-refused", test_read_only_role_refused);
   g_test_add_func ("/server/office-setup", test_office_setup);
   g_test_add_func ("/server/cli", test_cli);

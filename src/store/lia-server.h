@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 /* The NOTIFY channel of the change log: payload "SEQ KIND ID OPERATION". */
 #define LIA_SERVER_CHANGES_CHANNEL "liaison_changes"
 
+/* What a write transaction runs right after BEGIN: the writers' lock, held until it ends, so
+ * that change-log numbers are in commit order (see lia-store-schema-pg.sql). The change-log
+ * triggers take it too, for writers that do not. */
+#define LIA_SERVER_WRITE_LOCK_SQL "SELECT liaison_lock_writers ()"
+
 /* TRUE when @location names a PostgreSQL database rather than a file: a postgresql:// or
  * postgres:// URI, or a libpq keyword string ("host=… dbname=…"). */
 gboolean  lia_server_is_location          (const char  *location);

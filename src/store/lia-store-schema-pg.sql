@@ -477,8 +477,19 @@ CREATE FUNCTION liaison_in_bulk_load () RETURNS boolean LANGUAGE sql STABLE
 -- The change log: one row per changed record; a change to a record's own lists (tags,
 -- participants, parties, milestones…) is an update of the record. A deleted record keeps its
 -- uid. Every thousandth row prunes the log to its last 10,000 rows.
+--
+-- seq is drawn when the row is written, not at COMMIT: two transactions writing at once could
+-- commit out of seq order, and a reader catching up "after seq N" would miss the one that
+-- committed last with the lower number. So a transaction that logs holds the writers' lock
+-- (an advisory lock, 'LIAT') until it ends, as BEGIN IMMEDIATE makes writers take turns on
+-- SQLite: seq order is commit order. The store takes it right after BEGIN
+-- (LIA_SERVER_WRITE_LOCK_SQL), before any row lock, so that writers never deadlock over it.
+CREATE FUNCTION liaison_lock_writers () RETURNS void LANGUAGE sql
+  AS $$ SELECT pg_advisory_xact_lock (1279869268) $$;
+
 CREATE FUNCTION liaison_log_record () RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM liaison_lock_writers ();
   IF TG_OP = 'DELETE' THEN
     INSERT INTO change_log (kind, record_id, operation, uid)
       VALUES (TG_ARGV[0], OLD.id, 'delete', OLD.uid);
@@ -493,6 +504,7 @@ CREATE FUNCTION liaison_log_child () RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   record_id bigint;
 BEGIN
+  PERFORM liaison_lock_writers ();
   IF TG_OP = 'DELETE' THEN
     EXECUTE format ('SELECT ($1).%I', TG_ARGV[1]) INTO record_id USING OLD;
   ELSE
