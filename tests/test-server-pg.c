@@ -163,7 +163,7 @@ test_schema_matches_sqlite (void)
   StoreFixture f = { NULL };
   sqlite3 *db = NULL;
   sqlite3_stmt *objects = NULL;
-  guint n_tables = 0, n_indexes = 0, n_triggers = 0;
+  guint n_tables = 0, n_indexes = 0, n_triggers = 0, n_fts = 0;
 
   if (skip_without_server ())
     return;
@@ -230,6 +230,50 @@ test_schema_matches_sqlite (void)
     }
 
   sqlite3_finalize (objects);
+
+  /* Search covers what it covers on SQLite: every column of each FTS5 table is in the server's
+   * search vector of that table (projects: in what fills projects_search). */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                           " AND name LIKE '%\\_fts' ESCAPE '\\'", -1, &objects, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (objects) == SQLITE_ROW)
+    {
+      const char *fts = (const char *) sqlite3_column_text (objects, 0);
+      g_autofree char *table = g_strndup (fts, strlen (fts) - strlen ("_fts"));
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA table_info (\"%s\")", fts);
+      g_autofree char *vector = NULL;
+      sqlite3_stmt *columns = NULL;
+
+      if (strcmp (table, "projects") == 0)
+        vector = query_value (conn, "SELECT prosrc FROM pg_proc"
+                                    " WHERE proname = 'liaison_refresh_project_search'");
+      else
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT pg_get_expr (d.adbin, d.adrelid)"
+                                                  " FROM pg_attrdef d JOIN pg_attribute a"
+                                                  " ON a.attrelid = d.adrelid AND a.attnum = d.adnum"
+                                                  " WHERE a.attrelid = '%s'::regclass"
+                                                  " AND a.attname = 'search_vector'", table);
+          vector = query_value (conn, sql);
+        }
+      g_assert_cmpstr (vector, !=, "");
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, pragma, -1, &columns, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (columns) == SQLITE_ROW)
+        {
+          const char *column = (const char *) sqlite3_column_text (columns, 1);
+          g_autofree char *pattern = g_strdup_printf ("to_tsvector ?\\('liaison'(::regconfig)?, %s\\)",
+                                                      column);
+
+          if (!g_regex_match_simple (pattern, vector, 0, 0))
+            g_error ("search on the server misses %s.%s", table, column);
+        }
+      sqlite3_finalize (columns);
+      n_fts++;
+    }
+  sqlite3_finalize (objects);
+  g_assert_cmpuint (n_fts, ==, 7);
+
   sqlite3_close (db);
   store_fixture_teardown (&f, NULL);
 
@@ -647,10 +691,23 @@ test_connect_error (void)
   g_assert_true (g_str_has_prefix (error->message, "Could not connect to the team server: "));
   g_clear_error (&error);
 
-  conn = lia_server_connect ("postgresql://[broken", &error);
+  conn = lia_server_connect ("postgresql://amina:s3cret@[broken", &error);
   g_assert_null (conn);
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, "is not a PostgreSQL connection string"));
+  g_assert_nonnull (strstr (error->message, "not a PostgreSQL connection string"));
+  g_assert_null (strstr (error->message, "s3cret"));
+  g_clear_error (&error);
+
+  /* A password in the URI is refused before anything is sent anywhere. */
+  conn = lia_server_connect ("postgresql://amina:s3cret@host.invalid/liaison", &error);
+  g_assert_null (conn);
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "~/.pgpass"));
+  g_assert_null (strstr (error->message, "s3cret"));
+  g_clear_error (&error);
+  conn = lia_server_connect ("host=/tmp dbname=liaison password=s3cret", &error);
+  g_assert_null (conn);
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
 }
 
 typedef struct

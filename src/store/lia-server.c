@@ -167,6 +167,25 @@ prompt_password (const char *user)
   return password;
 }
 
+/* "user:secret@" in a URI's authority, or a password keyword. */
+static gboolean
+may_hold_password (const char *location)
+{
+  const char *authority = strstr (location, "://");
+  const char *at;
+  const char *colon;
+
+  if (strstr (location, "password") != NULL)
+    return TRUE;
+  if (authority == NULL)
+    return FALSE;
+
+  authority += 3;
+  at = strchr (authority, '@');
+  colon = strchr (authority, ':');
+  return at != NULL && colon != NULL && colon < at;
+}
+
 static PGconn *
 connect_with (const char *location,
               const char *sslmode,
@@ -211,13 +230,28 @@ lia_server_connect (const char  *location,
   options = PQconninfoParse (location, &parse_error);
   if (options == NULL)
     {
-      g_autofree char *message = clean_message (parse_error);
+      /* libpq quotes the string back, which must not show a password. */
+      g_autofree char *message = may_hold_password (location)
+                                 ? g_strdup ("postgresql://USER@HOST/DATABASE")
+                                 : clean_message (parse_error);
 
       g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_FAILED,
-                   _("“%s” is not a PostgreSQL connection string: %s"), location, message);
+                   _("This is not a PostgreSQL connection string: %s"), message);
       PQfreemem (parse_error);
       return NULL;
     }
+
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (strcmp (o->keyword, "password") == 0 && o->val != NULL && o->val[0] != '\0')
+      {
+        /* On a command line or in the environment, everyone on this computer can read it. */
+        PQconninfoFree (options);
+        g_set_error_literal (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION,
+                             _("The connection string holds a password, which anyone on this "
+                               "computer could read: remove it, and put it in ~/.pgpass or type "
+                               "it when asked."));
+        return NULL;
+      }
   PQconninfoFree (options);
 
   sslmode = lia_server_default_sslmode (location);
