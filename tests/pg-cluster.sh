@@ -68,7 +68,9 @@ if [ "$(id -u)" -eq 0 ]; then
   as_owner=(runuser -u "$owner" --)
 fi
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/liaison-pg.XXXXXX")
+# Under /tmp whatever TMPDIR says: a socket's path must stay short (about 100 bytes), and the
+# cluster's user must be able to reach the folder.
+dir=$(mktemp -d /tmp/liaison-pg.XXXXXX)
 chmod 0755 "$dir"
 if [ "$(id -u)" -eq 0 ]; then
   chown "$owner" "$dir"
