@@ -19,6 +19,12 @@
 /* The cluster's superuser on its postgres database; NULL when there is no server. */
 static const char *cluster;
 
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+}
+
 /* A new, empty database for one test; returns its connection string. */
 static char *
 new_database (const char *name)
@@ -31,6 +37,8 @@ new_database (const char *name)
 
   admin = PQconnectdb (cluster);
   g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
+  /* Not "database … does not exist, skipping" on stderr. */
+  PQsetNoticeProcessor (admin, ignore_notice, NULL);
   drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
   dropped = PQexec (admin, drop);
   g_assert_cmpint (PQresultStatus (dropped), ==, PGRES_COMMAND_OK);
@@ -542,6 +550,137 @@ test_change_log_in_commit_order (void)
   g_assert_true (g_str_has_suffix (order, ":o2"));
 }
 
+typedef struct
+{
+  GPtrArray  *changes;   /* "SEQ KIND ID OPERATION", or "lost" */
+  guint       wanted;
+  GMainLoop  *loop;
+  gint64      last_at;   /* monotonic µs of the last call */
+  gboolean    freed;
+} Follower;
+
+static void
+follower_change_cb (gint64      seq,
+                    const char *kind,
+                    gint64      record_id,
+                    const char *operation,
+                    gpointer    data)
+{
+  Follower *follower = data;
+
+  if (kind == NULL)
+    g_ptr_array_add (follower->changes, g_strdup ("lost"));
+  else
+    g_ptr_array_add (follower->changes,
+                     g_strdup_printf ("%" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT " %s",
+                                      seq, kind, record_id, operation));
+  follower->last_at = g_get_monotonic_time ();
+  if (follower->changes->len >= follower->wanted)
+    g_main_loop_quit (follower->loop);
+}
+
+static void
+follower_free_cb (gpointer data)
+{
+  Follower *follower = data;
+
+  follower->freed = TRUE;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+follow_until (Follower *follower,
+              guint     wanted)
+{
+  guint timeout = g_timeout_add_seconds (10, timeout_cb, follower->loop);
+
+  follower->wanted = wanted;
+  if (follower->changes->len < wanted)
+    g_main_loop_run (follower->loop);
+  g_source_remove (timeout);
+}
+
+/* Another connection's commits reach the main loop through the socket, in order, only once
+ * committed; a lost connection is told once and the watch ends. */
+static void
+test_watch_changes (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(PGconn) writer = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *kill = NULL;
+  Follower follower = { changes, 0, loop, 0, FALSE };
+  gint64 committed;
+  guint watch;
+
+  if (skip_without_server ())
+    return;
+
+  location = new_database ("watch_changes");
+  writer = connect_ok (location);
+  init_ok (writer, NULL, NULL, 0);
+  conn = connect_ok (location);
+
+  watch = lia_server_watch_changes (conn, follower_change_cb, &follower, follower_free_cb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (watch, >, 0);
+
+  organization = query_value (writer, INSERT_ORGANIZATION ("o1", "Ministry of Health"));
+  exec_ok (writer, "BEGIN");
+  exec_ok (writer, INSERT_ORGANIZATION ("o2", "Rolled Back"));
+  exec_ok (writer, "ROLLBACK");
+  exec_ok (writer, "BEGIN");
+  contact = query_value (writer, "INSERT INTO contacts (uid, label, sort_key, created_at, updated_at)"
+                                 " VALUES ('c1', 'Amina Diallo', 'diallo', 1, 1) RETURNING id");
+  {
+    g_autofree char *tag = g_strdup_printf ("INSERT INTO contact_tags VALUES (%s, 0, 'health')", contact);
+
+    exec_ok (writer, tag);
+  }
+  exec_ok (writer, "COMMIT");
+  committed = g_get_monotonic_time ();
+
+  follow_until (&follower, 3);
+  g_assert_cmpuint (changes->len, ==, 3);
+  expected = g_strdup_printf (" organization %s insert", organization);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (changes, 0), expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf (" contact %s insert", contact);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (changes, 1), expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf (" contact %s update", contact);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (changes, 2), expected));
+  g_test_message ("NOTIFY to main loop: %.1f ms after COMMIT returned",
+                  (follower.last_at - committed) / 1000.0);
+
+  /* The rolled-back organization took a seq, never announced; the others are in order. */
+  g_assert_cmpint (g_ascii_strtoll (g_ptr_array_index (changes, 0), NULL, 10), <,
+                   g_ascii_strtoll (g_ptr_array_index (changes, 1), NULL, 10));
+  g_assert_cmpint (g_ascii_strtoll (g_ptr_array_index (changes, 1), NULL, 10), <,
+                   g_ascii_strtoll (g_ptr_array_index (changes, 2), NULL, 10));
+
+  /* The server ends the follower's session: told once, and the watch is gone. */
+  kill = g_strdup_printf ("SELECT pg_terminate_backend (%d)", PQbackendPID (conn));
+  exec_ok (writer, kill);
+  follow_until (&follower, 4);
+  g_assert_cmpuint (changes->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (changes, 3), ==, "lost");
+  g_assert_true (follower.freed);
+  g_assert_null (g_main_context_find_source_by_id (NULL, watch));
+}
+
 static void
 test_read_only_role_refused (void)
 {
@@ -880,6 +1019,7 @@ main (int    argc,
   g_test_add_func ("/server/status", test_status);
   g_test_add_func ("/server/change-log-author-and-notify", test_change_log_author_and_notify);
   g_test_add_func ("/server/change-log-in-commit-order", test_change_log_in_commit_order);
+  g_test_add_func ("/server/watch-changes", test_watch_changes);
   g_test_add_func ("/server/read-only-role-refused", test_read_only_role_refused);
   g_test_add_func ("/server/office-setup", test_office_setup);
   g_test_add_func ("/server/cli", test_cli);

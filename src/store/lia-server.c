@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -677,4 +678,153 @@ lia_server_get_status (PGconn  *conn,
     }
 
   return g_steal_pointer (&status);
+}
+
+/* The watch of lia_server_watch_changes(), kept on the connection so that
+ * lia_server_dispatch_changes() finds it. */
+typedef struct
+{
+  PGconn              *conn;
+  LiaServerChangeFunc  func;
+  gpointer             user_data;
+  GDestroyNotify       destroy;
+  guint                source;
+} ChangeWatch;
+
+static GHashTable *change_watches;  /* PGconn * → ChangeWatch * */
+
+static void
+change_watch_free (gpointer data)
+{
+  ChangeWatch *watch = data;
+
+  if (watch->destroy != NULL)
+    watch->destroy (watch->user_data);
+  g_free (watch);
+}
+
+/* "SEQ KIND ID OPERATION", as the change log's trigger writes it. */
+static gboolean
+parse_payload (const char  *payload,
+               gint64      *out_seq,
+               char       **out_kind,
+               gint64      *out_id,
+               char       **out_operation)
+{
+  g_auto(GStrv) parts = g_strsplit (payload, " ", -1);
+  char *end = NULL;
+
+  if (g_strv_length (parts) != 4)
+    return FALSE;
+
+  *out_seq = g_ascii_strtoll (parts[0], &end, 10);
+  if (end == parts[0] || *end != '\0')
+    return FALSE;
+  *out_id = g_ascii_strtoll (parts[2], &end, 10);
+  if (end == parts[2] || *end != '\0')
+    return FALSE;
+
+  *out_kind = g_strdup (parts[1]);
+  *out_operation = g_strdup (parts[3]);
+  return TRUE;
+}
+
+gboolean
+lia_server_dispatch_changes (PGconn *conn)
+{
+  ChangeWatch *watch = change_watches != NULL ? g_hash_table_lookup (change_watches, conn) : NULL;
+  PGnotify *notify;
+
+  if (PQconsumeInput (conn) == 0 || PQstatus (conn) != CONNECTION_OK)
+    {
+      if (watch != NULL)
+        {
+          guint source = watch->source;
+
+          /* Told first: removing the source frees the watch and its user data. The function
+           * may have removed it itself. */
+          watch->func (0, NULL, 0, NULL, watch->user_data);
+          watch = g_hash_table_lookup (change_watches, conn);
+          if (watch != NULL && watch->source == source)
+            g_source_remove (source);
+        }
+      return FALSE;
+    }
+
+  while ((notify = PQnotifies (conn)) != NULL)
+    {
+      g_autofree char *kind = NULL;
+      g_autofree char *operation = NULL;
+      gint64 seq, id;
+
+      if (watch != NULL && strcmp (notify->relname, LIA_SERVER_CHANGES_CHANNEL) == 0
+          && parse_payload (notify->extra, &seq, &kind, &id, &operation))
+        watch->func (seq, kind, id, operation, watch->user_data);
+      PQfreemem (notify);
+
+      /* The function may have removed the watch. */
+      watch = change_watches != NULL ? g_hash_table_lookup (change_watches, conn) : NULL;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+socket_ready_cb (int           fd,
+                 GIOCondition  condition,
+                 gpointer      data)
+{
+  ChangeWatch *watch = data;
+
+  /* Lost: dispatch tells the function and removes this source. */
+  if (!lia_server_dispatch_changes (watch->conn))
+    return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+source_destroyed_cb (gpointer data)
+{
+  ChangeWatch *watch = data;
+
+  g_hash_table_remove (change_watches, watch->conn);
+}
+
+guint
+lia_server_watch_changes (PGconn               *conn,
+                          LiaServerChangeFunc   func,
+                          gpointer              user_data,
+                          GDestroyNotify        destroy,
+                          GError              **error)
+{
+  ChangeWatch *watch;
+
+  g_return_val_if_fail (conn != NULL, 0);
+  g_return_val_if_fail (func != NULL, 0);
+
+  if (change_watches != NULL && g_hash_table_contains (change_watches, conn))
+    {
+      g_set_error_literal (error, LIA_STORE_ERROR, LIA_STORE_ERROR_FAILED,
+                           "this connection is watched already");
+      return 0;
+    }
+
+  if (!exec (conn, "LISTEN " LIA_SERVER_CHANGES_CHANNEL,
+             _("Could not follow the changes on the team server"), error))
+    return 0;
+
+  if (change_watches == NULL)
+    change_watches = g_hash_table_new_full (NULL, NULL, NULL, change_watch_free);
+
+  watch = g_new0 (ChangeWatch, 1);
+  watch->conn = conn;
+  watch->func = func;
+  watch->user_data = user_data;
+  watch->destroy = destroy;
+  g_hash_table_insert (change_watches, conn, watch);
+  watch->source = g_unix_fd_add_full (G_PRIORITY_DEFAULT, PQsocket (conn), G_IO_IN | G_IO_HUP | G_IO_ERR,
+                                      socket_ready_cb, watch, source_destroyed_cb);
+  g_source_set_name_by_id (watch->source, "[liaison] team server changes");
+
+  return watch->source;
 }

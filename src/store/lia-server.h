@@ -61,6 +61,31 @@ gboolean  lia_server_init                 (PGconn              *conn,
                                            int                 *out_previous,
                                            GError             **error);
 
+/* Following other connections' commits from the main loop, with no thread and no polling:
+ * LISTEN on @conn and a watch on its socket. @func gets one call per change-log row announced
+ * (@kind "organization", "contact", …, or "all" with @operation "reset" after a bulk load), in
+ * the order of @seq; and one call with @kind %NULL when the connection is lost, after which the
+ * watch is gone: reconnect, then read the change log after the last @seq seen, since a NOTIFY
+ * missed while offline is never sent again.
+ *
+ * libpq also collects notifications while it reads the results of other statements on @conn:
+ * call lia_server_dispatch_changes() after them. Returns the watch's source id (remove it with
+ * g_source_remove(), before PQfinish()), or 0 with @error. */
+typedef void (*LiaServerChangeFunc) (gint64      seq,
+                                     const char *kind,
+                                     gint64      record_id,
+                                     const char *operation,
+                                     gpointer    user_data);
+
+guint     lia_server_watch_changes        (PGconn               *conn,
+                                           LiaServerChangeFunc   func,
+                                           gpointer              user_data,
+                                           GDestroyNotify        destroy,
+                                           GError              **error);
+/* Reads what @conn's socket holds and calls the watch's function for every notification
+ * received; FALSE when the connection is lost (after telling the function). */
+gboolean  lia_server_dispatch_changes     (PGconn               *conn);
+
 typedef struct
 {
   char   *user;
