@@ -316,6 +316,39 @@ test_second_init_changes_nothing (void)
   g_assert_cmpstr (log, ==, "1");
 }
 
+static gpointer
+init_thread (gpointer data)
+{
+  g_autoptr(PGconn) conn = connect_ok (data);
+  g_autoptr(GError) error = NULL;
+  int previous = -1;
+
+  if (!lia_server_init (conn, NULL, NULL, &previous, &error))
+    g_error ("init failed: %s", error->message);
+  return GINT_TO_POINTER (previous);
+}
+
+/* Two offices' owners running init at once: one creates, the other finds it made. */
+static void
+test_concurrent_inits (void)
+{
+  g_autofree char *location = NULL;
+  GThread *threads[2];
+  int previous[2];
+
+  if (skip_without_server ())
+    return;
+
+  location = new_database ("concurrent_inits");
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("init", init_thread, location);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    previous[i] = GPOINTER_TO_INT (g_thread_join (threads[i]));
+
+  g_assert_cmpint (MIN (previous[0], previous[1]), ==, 0);
+  g_assert_cmpint (MAX (previous[0], previous[1]), ==, LIA_STORE_SCHEMA_VERSION);
+}
+
 static void
 test_newer_schema_refused (void)
 {
@@ -1015,6 +1048,7 @@ main (int    argc,
   g_test_add_func ("/server/init-creates-schema", test_init_creates_schema);
   g_test_add_func ("/server/schema-matches-sqlite", test_schema_matches_sqlite);
   g_test_add_func ("/server/second-init-changes-nothing", test_second_init_changes_nothing);
+  g_test_add_func ("/server/concurrent-inits", test_concurrent_inits);
   g_test_add_func ("/server/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/server/status", test_status);
   g_test_add_func ("/server/change-log-author-and-notify", test_change_log_author_and_notify);
