@@ -39,6 +39,7 @@ struct _LiaListQuery
 
   char               *count_sql;
   char               *from_start_sql;
+  char               *first_start_sql; /* the first rows only, from a FROM that binds :top */
   char               *from_end_sql;
   char               *after_anchor_sql;
   char               *before_anchor_sql;
@@ -80,9 +81,12 @@ key_condition (const char *key,
                           key, op, param, key, op, param, id, op, before ? "" : "=", param);
 }
 
+/* @first_from: NULL, or a FROM that holds the first :top rows of @from (see
+ * _lia_stakeholder_list_sql()). */
 static void
 build_sql (LiaListQuery *self,
            const char   *from,
+           const char   *first_from,
            const char   *where,
            const char   *key,
            const char   *id)
@@ -114,6 +118,9 @@ build_sql (LiaListQuery *self,
 
   self->count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", from, where);
   self->from_start_sql = g_strdup_printf ("%s %s LIMIT :limit OFFSET :offset", select, order);
+  if (first_from != NULL)
+    self->first_start_sql = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s %s LIMIT :limit OFFSET :offset",
+                                             self->ops->columns, key, first_from, where, order);
   self->from_end_sql = g_strdup_printf ("%s %s LIMIT :limit OFFSET :offset", select, reverse);
   self->after_anchor_sql = g_strdup_printf ("%s AND %s %s LIMIT :limit OFFSET :offset",
                                             select, after_k, order);
@@ -201,7 +208,7 @@ _lia_list_query_new_timeline (LiaStore                *store,
                          " AND (a.from_date IS NULL OR t.day >= a.from_date)"
                          " AND (a.until_date IS NULL OR t.day <= a.until_date)%s",
                          other_filters, other_filters);
-      build_sql (self, "lia_list_rows m JOIN interactions t ON t.id = m.item", "m.list = :list",
+      build_sql (self, "lia_list_rows m JOIN interactions t ON t.id = m.item", NULL, "m.list = :list",
                  "m.key", "m.item");
       /* Counting needs only the kept rows. */
       g_free (self->count_sql);
@@ -210,7 +217,7 @@ _lia_list_query_new_timeline (LiaStore                *store,
   else
     {
       where = g_strdup_printf ("1%s", set_filter);
-      build_sql (self, "interactions t", where, "t.at_utc", "t.id");
+      build_sql (self, "interactions t", NULL, where, "t.at_utc", "t.id");
     }
 
   return self;
@@ -226,7 +233,7 @@ list_query_new_keyed (LiaStore           *store,
 
   self->text_key = TRUE;
   self->contains_sql = g_strdup_printf ("SELECT 1 FROM %s t WHERE t.id = :id", ops->table);
-  build_sql (self, from, "1", key, "t.id");
+  build_sql (self, from, NULL, "1", key, "t.id");
 
   return self;
 }
@@ -259,8 +266,10 @@ _lia_list_query_new_stakeholders (LiaStore                  *store,
   LiaListQuery *self = list_query_new (store, kind == LIA_RECORD_KIND_CONTACT ? &_lia_contact_ops
                                                                               : &_lia_organization_ops);
   g_autofree char *from = NULL;
+  g_autofree char *first_from = NULL;
   g_autofree char *where = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *count = NULL;
   const char *name_key = "t.sort_key";
 
   if (kind == LIA_RECORD_KIND_CONTACT)
@@ -281,9 +290,15 @@ _lia_list_query_new_stakeholders (LiaStore                  *store,
       self->stakeholders.today = &self->today;
     }
 
-  _lia_stakeholder_list_sql (&self->stakeholders, kind, name_key, &from, &where, &key);
+  _lia_stakeholder_list_sql (&self->stakeholders, kind, name_key, &from, &first_from, &where, &key);
   self->contains_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s AND t.id = :id", from, where);
-  build_sql (self, from, where, key, "t.id");
+  build_sql (self, from, first_from, where, key, "t.id");
+  /* Due for contact and nothing else: counted from the indexes (the same number). */
+  if ((count = _lia_stakeholder_count_sql (&self->stakeholders)) != NULL)
+    {
+      g_free (self->count_sql);
+      self->count_sql = g_steal_pointer (&count);
+    }
 
   return self;
 }
@@ -307,13 +322,14 @@ _lia_list_query_free (LiaListQuery *self)
                                                     NULL);
       if (stmt != NULL)
         {
-          sqlite3_bind_int64 (stmt, 1, self->list_id);
-          sqlite3_step (stmt);
+          _lia_db_bind_int64 (stmt, 1, self->list_id);
+          _lia_db_step (stmt);
         }
     }
 
   g_free (self->count_sql);
   g_free (self->from_start_sql);
+  g_free (self->first_start_sql);
   g_free (self->from_end_sql);
   g_free (self->after_anchor_sql);
   g_free (self->before_anchor_sql);
@@ -404,11 +420,11 @@ key_from_columns (LiaListQuery *self,
                   LiaListKey   *out_key)
 {
   _lia_list_key_clear (out_key);
-  out_key->id = sqlite3_column_int64 (stmt, id_column);
+  out_key->id = _lia_db_column_int64 (stmt, id_column);
   if (self->text_key)
     out_key->text = g_strdup (_lia_column_text (stmt, key_column));
   else
-    out_key->number = sqlite3_column_int64 (stmt, key_column);
+    out_key->number = _lia_db_column_int64 (stmt, key_column);
 }
 
 static void
@@ -418,13 +434,13 @@ bind_key (LiaListQuery     *self,
           const char       *id_name,
           const LiaListKey *key)
 {
-  int value_index = sqlite3_bind_parameter_index (stmt, value_name);
+  int value_index = _lia_db_bind_parameter_index (stmt, value_name);
 
   if (self->text_key)
-    sqlite3_bind_text (stmt, value_index, key->text != NULL ? key->text : "", -1, SQLITE_TRANSIENT);
+    _lia_db_bind_text (stmt, value_index, key->text != NULL ? key->text : "", -1, LIA_DB_TRANSIENT);
   else
-    sqlite3_bind_int64 (stmt, value_index, key->number);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, id_name), key->id);
+    _lia_db_bind_int64 (stmt, value_index, key->number);
+  _lia_db_bind_int64 (stmt, _lia_db_bind_parameter_index (stmt, id_name), key->id);
 }
 
 static void
@@ -432,10 +448,10 @@ bind_named (LiaStmt    *stmt,
             const char *name,
             gint64      value)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  int index = _lia_db_bind_parameter_index (stmt, name);
 
   if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
+    _lia_db_bind_int64 (stmt, index, value);
 }
 
 /* Prepares @sql with the list's own parameters bound. */
@@ -471,9 +487,9 @@ _lia_list_query_refresh (LiaListQuery  *self,
   /* Two statements: run one after the other, each prepared on its own. */
   for (statement = self->refresh_sql; statement != NULL && *statement != '\0'; statement = rest)
     {
-      sqlite3_stmt *stmt = NULL;
+      LiaStmt *stmt = NULL;
 
-      if (sqlite3_prepare_v2 (_lia_store_get_db (self->store), statement, -1, &stmt, &rest) != SQLITE_OK)
+      if (_lia_db_prepare (_lia_store_get_db (self->store), statement, -1, LIA_DB_PREPARE_DEFAULT, &stmt, &rest) != LIA_DB_OK)
         {
           _lia_store_set_error_from_db (self->store, error, "Could not gather the list");
           return FALSE;
@@ -485,13 +501,13 @@ _lia_list_query_refresh (LiaListQuery  *self,
         _lia_timeline_filter_bind (stmt, &self->filter);
       bind_named (stmt, ":list", self->list_id);
 
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      if (_lia_db_step (stmt) != LIA_DB_DONE)
         {
           _lia_store_set_error_from_db (self->store, error, "Could not gather the list");
-          sqlite3_finalize (stmt);
+          _lia_db_finalize (stmt);
           return FALSE;
         }
-      sqlite3_finalize (stmt);
+      _lia_db_finalize (stmt);
     }
 
   return TRUE;
@@ -503,13 +519,13 @@ step_count (LiaListQuery  *self,
             guint         *out_count,
             GError       **error)
 {
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
     {
       _lia_store_set_error_from_db (self->store, error, "Could not count the list");
       return FALSE;
     }
 
-  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+  *out_count = (guint) _lia_db_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -558,7 +574,10 @@ _lia_list_query_read (LiaListQuery      *self,
   guint first = records->len;
   int rc;
 
-  if (anchor == NULL)
+  if (anchor == NULL && !backwards && self->first_start_sql != NULL &&
+      offset < LIA_STAKEHOLDER_FIRST_ROWS && limit <= LIA_STAKEHOLDER_FIRST_ROWS - offset)
+    sql = self->first_start_sql;
+  else if (anchor == NULL)
     sql = backwards ? self->from_end_sql : self->from_start_sql;
   else
     sql = backwards ? self->before_anchor_sql : self->after_anchor_sql;
@@ -569,8 +588,9 @@ _lia_list_query_read (LiaListQuery      *self,
     bind_key (self, stmt, ":k", ":kid", anchor);
   bind_named (stmt, ":limit", limit);
   bind_named (stmt, ":offset", offset);
+  bind_named (stmt, ":top", (gint64) offset + limit);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       LiaRecord *record = self->ops->from_row (self->store, stmt, error);
 
@@ -584,7 +604,7 @@ _lia_list_query_read (LiaListQuery      *self,
       g_ptr_array_add (records, record);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self->store, error, _("Could not read a page of the list"));
       return FALSE;
@@ -622,14 +642,14 @@ _lia_list_query_key_at (LiaListQuery      *self,
     bind_key (self, stmt, ":k", ":kid", anchor);
   bind_named (stmt, ":offset", offset);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = _lia_db_step (stmt);
+  if (rc != LIA_DB_ROW && rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self->store, error, "Could not read the list");
       return FALSE;
     }
 
-  *out_found = rc == SQLITE_ROW;
+  *out_found = rc == LIA_DB_ROW;
   if (*out_found)
     key_from_columns (self, stmt, 0, 1, out_key);
 
@@ -649,14 +669,14 @@ _lia_list_query_contains (LiaListQuery  *self,
     return FALSE;
   bind_named (stmt, ":id", id);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = _lia_db_step (stmt);
+  if (rc != LIA_DB_ROW && rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self->store, error, "Could not read the list");
       return FALSE;
     }
 
-  *out_contains = rc == SQLITE_ROW;
+  *out_contains = rc == LIA_DB_ROW;
   return TRUE;
 }
 

@@ -48,14 +48,14 @@ lia_store_find_id (LiaStore       *self,
     return FALSE;
   _lia_bind_text (stmt, 1, uid);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
     {
-      *out_id = sqlite3_column_int64 (stmt, 0);
+      *out_id = _lia_db_column_int64 (stmt, 0);
       _lia_store_import_remember (self, kind, uid, *out_id);
       return TRUE;
     }
-  if (rc == SQLITE_DONE)
+  if (rc == LIA_DB_DONE)
     {
       *out_id = 0;
       return TRUE;
@@ -88,16 +88,16 @@ lia_store_dup_uid (LiaStore       *self,
   sql = g_strdup_printf ("SELECT uid FROM %s WHERE id = ?1", ops->table);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  _lia_db_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
     {
       _lia_store_cache_uid (self, kind, id, _lia_column_text (stmt, 0));
       return g_strdup (_lia_column_text (stmt, 0));
     }
 
-  if (rc == SQLITE_DONE)
+  if (rc == LIA_DB_DONE)
     g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
                  _("There is no %s with id %" PRId64 "."),
                  lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind), id);
@@ -125,8 +125,8 @@ lia_store_find_affiliation (LiaStore     *self,
                          _lia_affiliation_ops.columns);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, contact_id);
-  sqlite3_bind_int64 (stmt, 2, organization_id);
+  _lia_db_bind_int64 (stmt, 1, contact_id);
+  _lia_db_bind_int64 (stmt, 2, organization_id);
   _lia_bind_date (stmt, 3, from);
 
   if (!(found = _lia_store_collect (self, &_lia_affiliation_ops, stmt, error)))
@@ -164,21 +164,21 @@ defer_schema_objects (LiaStore    *self,
 {
   GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  LiaStmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (_lia_store_get_db (self), select_sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (_lia_db_prepare (_lia_store_get_db (self), select_sql, -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return FALSE;
     }
   if (table != NULL)
-    sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+    _lia_db_bind_text (stmt, 1, table, -1, LIA_DB_STATIC);
+  while (_lia_db_step (stmt) == LIA_DB_ROW)
     {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (deferred, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (names, g_strdup (_lia_db_column_text (stmt, 0)));
+      g_ptr_array_add (deferred, g_strdup (_lia_db_column_text (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
+  _lia_db_finalize (stmt);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -209,11 +209,12 @@ defer_indexes (LiaStore  *self,
 
       if (!(stmt = _lia_store_prepare (self, empty_sql, error)))
         return FALSE;
-      empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+      empty = _lia_db_step (stmt) == LIA_DB_ROW && _lia_db_column_int (stmt, 0) != 0;
       /* Done with it before the DROP: a running statement would lock the table. */
       _lia_stmt_release (stmt);
       if (!empty)
         continue;
+      /* SQLite only: the schema table and its CREATE text. */
       if (!defer_schema_objects (self, "INDEX",
                                  "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
                                  " AND tbl_name = ?1 AND sql IS NOT NULL"
@@ -226,8 +227,95 @@ defer_indexes (LiaStore  *self,
                                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
                                " AND sql LIKE '% AFTER INSERT ON % WHEN NOT EXISTS"
                                " (SELECT 1 FROM bulk_load) BEGIN %'",
+                               NULL, error) &&
+         /* The roles' full-text index (schema 11) has no bulk-load marks of its own: its
+          * triggers wait for the end too, and TEMP ones (AFFILIATION_FTS_SETUP) keep the rows
+          * that were there before indexed meanwhile. */
+         defer_schema_objects (self, "TRIGGER",
+                               "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                               " AND name IN ('affiliations_fts_insert', 'affiliations_fts_update',"
+                               "              'affiliations_fts_delete')",
                                NULL, error);
 }
+
+/* While an import loads, each affiliation it added went into the roles' full-text index on its
+ * own, and FTS5 writes its pending terms out at every statement: a segment per row. New rows
+ * (ids above the mark) are now indexed at the end, in one statement; changes to the rows that
+ * were there before go to the index as the dropped triggers would have sent them. */
+#define AFFILIATION_ROW_WAS_THERE(row) \
+  row ".id <= (SELECT affiliations_mark FROM lia_bulk_marks)"
+#define AFFILIATION_FTS_SETUP \
+  "CREATE TEMP TRIGGER lia_bulk_affiliations_fts_update AFTER UPDATE OF id, role" \
+  "  ON main.affiliations BEGIN" \
+  "  INSERT INTO affiliations_fts (affiliations_fts, rowid, role)" \
+  "    SELECT 'delete', old.id, old.role WHERE " AFFILIATION_ROW_WAS_THERE ("old") ";" \
+  "  INSERT INTO affiliations_fts (rowid, role)" \
+  "    SELECT new.id, new.role WHERE " AFFILIATION_ROW_WAS_THERE ("new") ";" \
+  "END;" \
+  "CREATE TEMP TRIGGER lia_bulk_affiliations_fts_delete AFTER DELETE ON main.affiliations BEGIN" \
+  "  INSERT INTO affiliations_fts (affiliations_fts, rowid, role)" \
+  "    SELECT 'delete', old.id, old.role WHERE " AFFILIATION_ROW_WAS_THERE ("old") ";" \
+  "END;"
+#define AFFILIATION_FTS_END \
+  "INSERT INTO affiliations_fts (rowid, role) SELECT id, role FROM affiliations" \
+  "  WHERE id > (SELECT affiliations_mark FROM temp.lia_bulk_marks);" \
+  "DROP TRIGGER temp.lia_bulk_affiliations_fts_update;" \
+  "DROP TRIGGER temp.lia_bulk_affiliations_fts_delete;"
+
+/* What a bulk load changed that moves latest interaction days, for its end to work out those
+ * records' days again rather than everyone's. New interactions and affiliations are found
+ * at the end by their ids (above the marks); the rare updates and deletes of rows that were
+ * there before are noted as they happen, by triggers of this connection only, which leave
+ * with the transaction. SQLite only: TEMP triggers on main tables (like the rest of the bulk
+ * path, which drops and recreates triggers). */
+#define TOUCHED_SETUP \
+  "CREATE TEMP TABLE IF NOT EXISTS lia_bulk_touched (" \
+  "  kind INTEGER NOT NULL," /* 0 organization, 1 contact, 3 interaction */ \
+  "  id INTEGER NOT NULL," \
+  "  PRIMARY KEY (kind, id)" \
+  ") WITHOUT ROWID;" \
+  "DELETE FROM temp.lia_bulk_touched;" \
+  "CREATE TEMP TABLE IF NOT EXISTS lia_bulk_marks (affiliations_mark INTEGER NOT NULL);" \
+  "DELETE FROM temp.lia_bulk_marks;" \
+  "INSERT INTO temp.lia_bulk_marks SELECT ifnull (max (id), 0) FROM affiliations;" \
+  TOUCH_ON ("interactions", "UPDATE", "3, new.id") \
+  TOUCH_ON ("interaction_contacts", "DELETE", "1, old.contact_id") \
+  TOUCH_ON ("interaction_contacts", "UPDATE", "1, old.contact_id), (1, new.contact_id") \
+  TOUCH_ON ("interaction_organizations", "DELETE", "0, old.organization_id") \
+  TOUCH_ON ("interaction_organizations", "UPDATE", "0, old.organization_id), (0, new.organization_id") \
+  TOUCH_ON ("affiliations", "DELETE", "0, old.organization_id") \
+  TOUCH_ON ("affiliations", "UPDATE", "0, old.organization_id), (0, new.organization_id")
+#define TOUCH_ON(table, event, values) \
+  "CREATE TEMP TRIGGER IF NOT EXISTS lia_bulk_" table "_" event " AFTER " event " ON main." table \
+  " BEGIN INSERT OR IGNORE INTO lia_bulk_touched VALUES (" values "); END;"
+#define TOUCHED_TEARDOWN \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_interactions_UPDATE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_interaction_contacts_DELETE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_interaction_contacts_UPDATE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_interaction_organizations_DELETE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_interaction_organizations_UPDATE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_affiliations_DELETE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_affiliations_UPDATE;" \
+  "DELETE FROM temp.lia_bulk_touched;"
+
+/* The contacts and organizations whose latest interaction day the load may have moved: the
+ * participants of new and changed interactions (and those taken out of one, noted by the
+ * triggers), and every organization affiliated with such a contact or given a new affiliation. */
+#define TOUCHED_GATHER \
+  "INSERT OR IGNORE INTO temp.lia_bulk_touched" \
+  "  SELECT 1, contact_id FROM interaction_contacts" \
+  "  WHERE interaction_id > (SELECT interactions_mark FROM bulk_load)" \
+  "  UNION SELECT 1, contact_id FROM interaction_contacts" \
+  "  WHERE interaction_id IN (SELECT id FROM temp.lia_bulk_touched WHERE kind = 3);" \
+  "INSERT OR IGNORE INTO temp.lia_bulk_touched" \
+  "  SELECT 0, organization_id FROM interaction_organizations" \
+  "  WHERE interaction_id > (SELECT interactions_mark FROM bulk_load)" \
+  "  UNION SELECT 0, organization_id FROM interaction_organizations" \
+  "  WHERE interaction_id IN (SELECT id FROM temp.lia_bulk_touched WHERE kind = 3)" \
+  "  UNION SELECT 0, organization_id FROM affiliations" \
+  "  WHERE id > (SELECT affiliations_mark FROM temp.lia_bulk_marks)" \
+  "  UNION SELECT 0, organization_id FROM affiliations" \
+  "  WHERE contact_id IN (SELECT id FROM temp.lia_bulk_touched WHERE kind = 1);"
 
 gboolean
 lia_store_begin_bulk_load (LiaStore  *self,
@@ -237,6 +325,10 @@ lia_store_begin_bulk_load (LiaStore  *self,
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
 
   if (_lia_store_get_import_mode (self) && !defer_indexes (self, error))
+    return FALSE;
+  if (!_lia_store_exec (self, TOUCHED_SETUP, error))
+    return FALSE;
+  if (_lia_store_get_import_mode (self) && !_lia_store_exec (self, AFFILIATION_FTS_SETUP, error))
     return FALSE;
 
   /* The marks: every row above them is new, and not indexed until the end. */
@@ -257,6 +349,7 @@ lia_store_end_bulk_load (LiaStore  *self,
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
 
+  /* SQLite only: the FTS5 tables are filled here, in one pass, instead of by triggers. */
   for (guint i = 0; i < G_N_ELEMENTS (indexed_tables); i++)
     {
       g_autofree char *sql =
@@ -273,17 +366,43 @@ lia_store_end_bulk_load (LiaStore  *self,
     {
       GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
 
+      if (!_lia_store_exec (self, AFFILIATION_FTS_END, error))
+        return FALSE;
+
       for (guint i = 0; i < deferred->len; i++)
         if (!_lia_store_exec (self, g_ptr_array_index (deferred, i), error))
           return FALSE;
       g_ptr_array_set_size (deferred, 0);
     }
 
-  /* Nor did they keep the latest interaction days: work them out for everyone. */
-  if (!_lia_store_exec (self, _lia_store_redo_latest_interactions_sql, error))
-    return FALSE;
+  /* Nor did they keep the latest interaction days: work them out again, for everyone when
+   * the database had no interactions before (they all come from the load), else for the
+   * records the load touched. */
+  {
+    g_autoptr(LiaStmt) stmt = NULL;
+    gboolean had_interactions;
+
+    if (!(stmt = _lia_store_prepare (self, "SELECT interactions_mark > 0 FROM bulk_load", error)))
+      return FALSE;
+    if (_lia_db_step (stmt) != LIA_DB_ROW)
+      {
+        _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+        return FALSE;
+      }
+    had_interactions = _lia_db_column_int (stmt, 0) != 0;
+    g_clear_pointer (&stmt, _lia_stmt_release);
+
+    if (had_interactions
+        ? !_lia_store_exec (self, TOUCHED_GATHER, error) ||
+          !_lia_store_exec (self, _lia_store_redo_latest_touched_sql, error)
+        : !_lia_store_exec (self, _lia_store_redo_latest_interactions_sql, error))
+      return FALSE;
+    if (!_lia_store_exec (self, TOUCHED_TEARDOWN, error))
+      return FALSE;
+  }
 
   /* The triggers logged nothing while loading: one row tells other connections to reload. */
+  /* SQLite only: julianday() for the time in µs. */
   return _lia_store_exec (self,
                           "DELETE FROM bulk_load;"
                           "INSERT INTO change_log (kind, record_id, operation, changed_at)"
@@ -318,9 +437,9 @@ lia_store_select_organization_scope (LiaStore  *self,
 
   if (!(stmt = _lia_store_prepare (self, "SELECT id FROM organizations WHERE id = ?1", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, organization_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    found = sqlite3_column_int64 (stmt, 0);
+  _lia_db_bind_int64 (stmt, 1, organization_id);
+  if (_lia_db_step (stmt) == LIA_DB_ROW)
+    found = _lia_db_column_int64 (stmt, 0);
   if (found == 0)
     {
       g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
@@ -451,7 +570,8 @@ lia_store_foreach_record (LiaStore            *self,
 {
   const LiaRecordOps *ops;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
+  LiaStmt *stmt = NULL;
+  gpointer previous = NULL;
   gboolean ok = TRUE;
   int rc;
 
@@ -463,13 +583,20 @@ lia_store_foreach_record (LiaStore            *self,
   sql = select_sql (ops, ops->columns, selected);
 
   /* Not from the statement cache: @func may well load records of this kind itself. */
-  if (sqlite3_prepare_v2 (_lia_store_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (_lia_db_prepare (_lia_store_get_db (self), sql, -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
       return FALSE;
     }
 
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* Every record: its lists are read alongside, in the same order (lia-store-stream.c). */
+  if (!selected && !_lia_store_open_row_streams (self, kind, stmt, &previous, error))
+    {
+      _lia_db_finalize (stmt);
+      return FALSE;
+    }
+
+  while (ok && (rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       g_autoptr(LiaRecord) record = ops->from_row (self, stmt, error);
 
@@ -478,13 +605,15 @@ lia_store_foreach_record (LiaStore            *self,
            && func (record, user_data, error);
     }
 
-  if (ok && rc != SQLITE_DONE)
+  if (ok && rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       ok = FALSE;
     }
 
-  sqlite3_finalize (stmt);
+  if (!selected)
+    _lia_store_close_row_streams (self, previous);
+  _lia_db_finalize (stmt);
   return ok;
 }
 
@@ -508,13 +637,13 @@ lia_store_count_records (LiaStore       *self,
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return FALSE;
     }
 
-  *out_count = (guint64) sqlite3_column_int64 (stmt, 0);
+  *out_count = (guint64) _lia_db_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -555,12 +684,12 @@ lia_store_get_last_change (LiaStore  *self,
 
       if (!(stmt = _lia_store_prepare (self, sql, error)))
         return NULL;
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      if (_lia_db_step (stmt) != LIA_DB_ROW)
         {
           _lia_store_set_error_from_db (self, error, _("Could not read the database"));
           return NULL;
         }
-      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+      if (_lia_db_column_type (stmt, 0) == LIA_DB_NULL)
         continue;
 
       time = _lia_column_time (stmt, 0);
@@ -582,12 +711,12 @@ collect_ids (LiaStore  *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _lia_db_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return NULL;
@@ -657,15 +786,15 @@ find_organizations_by_name (LiaStore    *self,
     return NULL;
   _lia_bind_text (stmt, 1, key);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _lia_db_column_int64 (stmt, 0);
       g_autofree char *folded = fold_name (_lia_column_text (stmt, 1));
 
       if (!accents || g_str_equal (folded, wanted))
         g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return NULL;
@@ -720,9 +849,9 @@ lia_store_index_contact_phones (LiaStore  *self,
     return NULL;
 
   index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _lia_db_column_int64 (stmt, 0);
       g_autofree char *digits = lia_store_phone_digits (_lia_column_text (stmt, 1));
       GArray *ids;
 
@@ -736,7 +865,7 @@ lia_store_index_contact_phones (LiaStore  *self,
       if (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != id)
         g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return NULL;
@@ -766,7 +895,7 @@ lia_store_find_contacts_by_name_at (LiaStore    *self,
                                    error)))
     return NULL;
   _lia_bind_text (stmt, 1, key);
-  sqlite3_bind_int64 (stmt, 2, organization_id);
+  _lia_db_bind_int64 (stmt, 2, organization_id);
 
   return collect_ids (self, stmt, error);
 }

@@ -12,14 +12,73 @@
   " label, job_title, time_zone, preferred_channel, notes, influence, interest, stance," \
   " nickname, birthday, cadence_days, version"
 
-/* Emails and phones share one table; "medium" tells them apart and each keeps its own order. */
+/* Emails and phones share one table; "medium" tells them apart and each keeps its own order.
+ * @row's columns from @first: medium, kind, value. */
+static gboolean
+add_contact_point (LiaContact  *self,
+                   LiaStmt     *row,
+                   int          first,
+                   GError     **error)
+{
+  const char *medium = _lia_column_text (row, first);
+  const char *value = _lia_column_text (row, first + 2);
+  int kind;
+
+  if (!_lia_column_nick (row, first + 1, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
+    return FALSE;
+
+  /* The schema's CHECK allows only these two media. */
+  if (g_str_equal (medium, "email"))
+    lia_contact_add_email (self, kind, value);
+  else
+    lia_contact_add_phone (self, kind, value);
+  return TRUE;
+}
+
+/* The rows of @self in @stream (a walk over all contacts: lia-store-stream.c), each given to
+ * @add with the first column of its values. */
+static gboolean
+take_stream_rows (LiaStore      *store,
+                  LiaContact    *self,
+                  LiaRowStream  *stream,
+                  gboolean     (*add) (LiaContact *self, LiaStmt *row, int first, gpointer data, GError **error),
+                  gpointer       data,
+                  GError       **error)
+{
+  gint64 id = lia_record_get_id (LIA_RECORD (self));
+  const char *uid = lia_record_get_uid (LIA_RECORD (self));
+
+  while (_lia_row_stream_at (stream, id, uid))
+    {
+      if (!add (self, _lia_row_stream_row (stream), 2, data, error))
+        return FALSE;
+      _lia_row_stream_next (stream);
+    }
+  return !_lia_row_stream_failed (store, stream, error);
+}
+
+static gboolean
+add_contact_point_cb (LiaContact  *self,
+                      LiaStmt     *row,
+                      int          first,
+                      gpointer     data,
+                      GError     **error)
+{
+  return add_contact_point (self, row, first, error);
+}
+
 static gboolean
 load_contact_points (LiaStore    *store,
                      LiaContact  *self,
+                     LiaStmt     *walk,
                      GError     **error)
 {
+  LiaRowStream *stream = _lia_store_get_row_stream (store, walk, LIA_ROW_STREAM_CONTACT_POINTS);
   g_autoptr(LiaStmt) stmt = NULL;
   int rc;
+
+  if (stream != NULL)
+    return take_stream_rows (store, self, stream, add_contact_point_cb, NULL, error);
 
   stmt = _lia_store_prepare (store,
                              "SELECT medium, kind, value FROM contact_points"
@@ -27,25 +86,13 @@ load_contact_points (LiaStore    *store,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *medium = _lia_column_text (stmt, 0);
-      const char *value = _lia_column_text (stmt, 2);
-      int kind;
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    if (!add_contact_point (self, stmt, 0, error))
+      return FALSE;
 
-      if (!_lia_column_nick (stmt, 1, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
-        return FALSE;
-
-      /* The schema's CHECK allows only these two media. */
-      if (g_str_equal (medium, "email"))
-        lia_contact_add_email (self, kind, value);
-      else
-        lia_contact_add_phone (self, kind, value);
-    }
-
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error,
                                     _("Could not read the email addresses and phone numbers "
@@ -61,34 +108,53 @@ typedef void (*AddPointFunc) (LiaContact          *self,
                               LiaContactPointKind  kind,
                               const char          *value);
 
+/* @row's columns from @first: kind, value. */
+static gboolean
+add_point_cb (LiaContact  *self,
+              LiaStmt     *row,
+              int          first,
+              gpointer     data,
+              GError     **error)
+{
+  AddPointFunc add = (AddPointFunc) data;
+  int kind;
+
+  if (!_lia_column_nick (row, first, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
+    return FALSE;
+  add (self, kind, _lia_column_text (row, first + 1));
+  return TRUE;
+}
+
 /* Websites and messaging handles: one table each, (contact_id, position, kind, @column). */
 static gboolean
-load_point_table (LiaStore      *store,
-                  LiaContact    *self,
-                  const char    *table,
-                  const char    *column,
-                  AddPointFunc   add,
-                  GError       **error)
+load_point_table (LiaStore          *store,
+                  LiaContact        *self,
+                  LiaStmt           *walk,
+                  LiaRowStreamTable  stream_table,
+                  const char        *table,
+                  const char        *column,
+                  AddPointFunc       add,
+                  GError           **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT kind, %s FROM %s WHERE contact_id = ?1"
-                                          " ORDER BY position", column, table);
-  g_autoptr(LiaStmt) stmt = _lia_store_prepare (store, sql, error);
+  LiaRowStream *stream = _lia_store_get_row_stream (store, walk, stream_table);
+  g_autofree char *sql = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   int rc;
 
-  if (stmt == NULL)
+  if (stream != NULL)
+    return take_stream_rows (store, self, stream, add_point_cb, (gpointer) add, error);
+
+  sql = g_strdup_printf ("SELECT kind, %s FROM %s WHERE contact_id = ?1"
+                         " ORDER BY position", column, table);
+  if (!(stmt = _lia_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int kind;
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    if (!add_point_cb (self, stmt, 0, (gpointer) add, error))
+      return FALSE;
 
-      if (!_lia_column_nick (stmt, 0, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
-        return FALSE;
-      add (self, kind, _lia_column_text (stmt, 1));
-    }
-
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error, _("Could not read the details of “%s”"),
                                     lia_record_get_label (LIA_RECORD (self)));
@@ -100,13 +166,45 @@ load_point_table (LiaStore      *store,
 
 #define ADDRESS_COLUMNS "kind, po_box, extended, street, locality, region, postal_code, country"
 
+/* @row's columns from @first: ADDRESS_COLUMNS. */
+static gboolean
+add_address_cb (LiaContact  *self,
+                LiaStmt     *row,
+                int          first,
+                gpointer     data,
+                GError     **error)
+{
+  g_autoptr(LiaPostalAddress) address = NULL;
+  int kind;
+
+  if (!_lia_column_nick (row, first, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
+    return FALSE;
+  address = g_object_new (LIA_TYPE_POSTAL_ADDRESS,
+                          "kind", kind,
+                          "po-box", _lia_column_text (row, first + 1),
+                          "extended", _lia_column_text (row, first + 2),
+                          "street", _lia_column_text (row, first + 3),
+                          "locality", _lia_column_text (row, first + 4),
+                          "region", _lia_column_text (row, first + 5),
+                          "postal-code", _lia_column_text (row, first + 6),
+                          "country", _lia_column_text (row, first + 7),
+                          NULL);
+  lia_contact_add_address (self, address);
+  return TRUE;
+}
+
 static gboolean
 load_addresses (LiaStore    *store,
                 LiaContact  *self,
+                LiaStmt     *walk,
                 GError     **error)
 {
+  LiaRowStream *stream = _lia_store_get_row_stream (store, walk, LIA_ROW_STREAM_CONTACT_ADDRESSES);
   g_autoptr(LiaStmt) stmt = NULL;
   int rc;
+
+  if (stream != NULL)
+    return take_stream_rows (store, self, stream, add_address_cb, NULL, error);
 
   stmt = _lia_store_prepare (store,
                              "SELECT " ADDRESS_COLUMNS " FROM contact_addresses"
@@ -114,29 +212,13 @@ load_addresses (LiaStore    *store,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(LiaPostalAddress) address = NULL;
-      int kind;
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    if (!add_address_cb (self, stmt, 0, NULL, error))
+      return FALSE;
 
-      if (!_lia_column_nick (stmt, 0, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
-        return FALSE;
-      address = g_object_new (LIA_TYPE_POSTAL_ADDRESS,
-                              "kind", kind,
-                              "po-box", _lia_column_text (stmt, 1),
-                              "extended", _lia_column_text (stmt, 2),
-                              "street", _lia_column_text (stmt, 3),
-                              "locality", _lia_column_text (stmt, 4),
-                              "region", _lia_column_text (stmt, 5),
-                              "postal-code", _lia_column_text (stmt, 6),
-                              "country", _lia_column_text (stmt, 7),
-                              NULL);
-      lia_contact_add_address (self, address);
-    }
-
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error, _("Could not read the postal addresses of “%s”"),
                                     lia_record_get_label (LIA_RECORD (self)));
@@ -144,6 +226,41 @@ load_addresses (LiaStore    *store,
     }
 
   return TRUE;
+}
+
+/* @row's column @first: one value of a list of strings (@data: a GStrvBuilder). */
+static gboolean
+add_string_cb (LiaContact  *self,
+               LiaStmt     *row,
+               int          first,
+               gpointer     data,
+               GError     **error)
+{
+  g_strv_builder_add (data, _lia_column_text (row, first));
+  return TRUE;
+}
+
+/* Languages and tags. */
+static GStrv
+load_strings (LiaStore          *store,
+              LiaContact        *self,
+              LiaStmt           *walk,
+              LiaRowStreamTable  stream_table,
+              const char        *table,
+              const char        *column,
+              GError           **error)
+{
+  LiaRowStream *stream = _lia_store_get_row_stream (store, walk, stream_table);
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (stream == NULL)
+    return _lia_store_load_strv (store, table, "contact_id", column,
+                                 lia_record_get_id (LIA_RECORD (self)), error);
+
+  builder = g_strv_builder_new ();
+  if (!take_stream_rows (store, self, stream, add_string_cb, builder, error))
+    return NULL;
+  return g_strv_builder_end (builder);
 }
 
 static gboolean
@@ -159,19 +276,19 @@ load_photo (LiaStore    *store,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 1),
-                                             sqlite3_column_bytes (stmt, 1));
+      g_autoptr(GBytes) bytes = g_bytes_new (_lia_db_column_blob (stmt, 1),
+                                             _lia_db_column_bytes (stmt, 1));
 
       lia_contact_set_photo (self, bytes, _lia_column_text (stmt, 0));
       return TRUE;
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error, _("Could not read the photo of “%s”"),
                                     lia_record_get_label (LIA_RECORD (self)));
@@ -202,10 +319,8 @@ contact_from_row (LiaStore  *store,
   g_auto(GStrv) tags = NULL;
   int channel;
   int stance;
-  gint64 id;
 
   _lia_record_fill_common (LIA_RECORD (self), stmt);
-  id = lia_record_get_id (LIA_RECORD (self));
 
   lia_contact_set_honorific (self, _lia_column_text (stmt, 4));
   lia_contact_set_suffix (self, _lia_column_text (stmt, 7));
@@ -217,8 +332,8 @@ contact_from_row (LiaStore  *store,
     return NULL;
   lia_contact_set_preferred_channel (self, channel);
   lia_contact_set_notes (self, _lia_column_text (stmt, 13));
-  lia_assessment_set_influence (assessment, sqlite3_column_int (stmt, 14));
-  lia_assessment_set_interest (assessment, sqlite3_column_int (stmt, 15));
+  lia_assessment_set_influence (assessment, _lia_db_column_int (stmt, 14));
+  lia_assessment_set_interest (assessment, _lia_db_column_int (stmt, 15));
   if (!_lia_column_nick (stmt, 16, LIA_TYPE_STANCE, &stance, error))
     return NULL;
   lia_assessment_set_stance (assessment, stance);
@@ -226,22 +341,25 @@ contact_from_row (LiaStore  *store,
   lia_contact_set_birthday (self, _lia_column_text (stmt, 18));
   /* Lists of contacts never read photos: lia_store_load() and the exports do. */
   lia_contact_forget_photo (self);
-  lia_assessment_set_cadence_days (assessment, sqlite3_column_type (stmt, 19) == SQLITE_NULL
-                                               ? LIA_CADENCE_DEFAULT : sqlite3_column_int (stmt, 19));
+  lia_assessment_set_cadence_days (assessment, _lia_db_column_type (stmt, 19) == LIA_DB_NULL
+                                               ? LIA_CADENCE_DEFAULT : _lia_db_column_int (stmt, 19));
 
-  if (!load_contact_points (store, self, error) ||
-      !load_addresses (store, self, error) ||
-      !load_point_table (store, self, "contact_websites", "url", lia_contact_add_website, error) ||
-      !load_point_table (store, self, "contact_ims", "uri", lia_contact_add_im, error))
+  if (!load_contact_points (store, self, stmt, error) ||
+      !load_addresses (store, self, stmt, error) ||
+      !load_point_table (store, self, stmt, LIA_ROW_STREAM_CONTACT_WEBSITES,
+                         "contact_websites", "url", lia_contact_add_website, error) ||
+      !load_point_table (store, self, stmt, LIA_ROW_STREAM_CONTACT_IMS,
+                         "contact_ims", "uri", lia_contact_add_im, error))
     return NULL;
 
-  languages = _lia_store_load_strv (store, "contact_languages", "contact_id", "language",
-                                    id, error);
+  languages = load_strings (store, self, stmt, LIA_ROW_STREAM_CONTACT_LANGUAGES,
+                            "contact_languages", "language", error);
   if (languages == NULL)
     return NULL;
   lia_contact_set_languages (self, (const char * const *) languages);
 
-  tags = _lia_store_load_strv (store, "contact_tags", "contact_id", "tag", id, error);
+  tags = load_strings (store, self, stmt, LIA_ROW_STREAM_CONTACT_TAGS,
+                       "contact_tags", "tag", error);
   if (tags == NULL)
     return NULL;
   lia_contact_set_tags (self, (const char * const *) tags);
@@ -301,17 +419,17 @@ bind_contact (LiaStore   *store,
   _lia_bind_text (stmt, 9, lia_contact_get_time_zone (self));
   _lia_bind_nick (stmt, 10, LIA_TYPE_CHANNEL, lia_contact_get_preferred_channel (self));
   _lia_bind_text (stmt, 11, lia_contact_get_notes (self));
-  sqlite3_bind_int (stmt, 12, lia_assessment_get_influence (assessment));
-  sqlite3_bind_int (stmt, 13, lia_assessment_get_interest (assessment));
+  _lia_db_bind_int (stmt, 12, lia_assessment_get_influence (assessment));
+  _lia_db_bind_int (stmt, 13, lia_assessment_get_interest (assessment));
   _lia_bind_nick (stmt, 14, LIA_TYPE_STANCE, lia_assessment_get_stance (assessment));
-  sqlite3_bind_text (stmt, 15, sort_key, -1, SQLITE_TRANSIENT);
+  _lia_db_bind_text (stmt, 15, sort_key, -1, LIA_DB_TRANSIENT);
   _lia_bind_time (stmt, 16, lia_record_get_created_at (record));
   _lia_bind_time (stmt, 17, lia_record_get_updated_at (record));
-  sqlite3_bind_text (stmt, 18, family_key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 19, given_key, -1, SQLITE_TRANSIENT);
+  _lia_db_bind_text (stmt, 18, family_key, -1, LIA_DB_TRANSIENT);
+  _lia_db_bind_text (stmt, 19, given_key, -1, LIA_DB_TRANSIENT);
   _lia_bind_text (stmt, 20, lia_contact_get_nickname (self));
   _lia_bind_text (stmt, 21, lia_contact_get_birthday (self));
-  sqlite3_bind_text (stmt, 22, localities, -1, SQLITE_TRANSIENT);
+  _lia_db_bind_text (stmt, 22, localities, -1, LIA_DB_TRANSIENT);
   _lia_bind_cadence (stmt, 24, assessment);
 }
 
@@ -336,9 +454,9 @@ insert_contact_points (LiaStore    *store,
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, contact_id);
-      sqlite3_bind_text (stmt, 2, medium, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, i);
+      _lia_db_bind_int64 (stmt, 1, contact_id);
+      _lia_db_bind_text (stmt, 2, medium, -1, LIA_DB_STATIC);
+      _lia_db_bind_int (stmt, 3, i);
       _lia_bind_nick (stmt, 4, LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
       _lia_bind_text (stmt, 5, lia_contact_point_get_value (point));
       if (!_lia_store_step_done (store, stmt,
@@ -369,7 +487,7 @@ replace_point_table (LiaStore    *store,
 
       if (delete == NULL)
         return FALSE;
-      sqlite3_bind_int64 (delete, 1, contact_id);
+      _lia_db_bind_int64 (delete, 1, contact_id);
       if (!_lia_store_step_done (store, delete, N_("Could not save the contact’s details"), error))
         return FALSE;
     }
@@ -381,8 +499,8 @@ replace_point_table (LiaStore    *store,
 
       if (insert == NULL)
         return FALSE;
-      sqlite3_bind_int64 (insert, 1, contact_id);
-      sqlite3_bind_int (insert, 2, i);
+      _lia_db_bind_int64 (insert, 1, contact_id);
+      _lia_db_bind_int (insert, 2, i);
       _lia_bind_nick (insert, 3, LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
       _lia_bind_text (insert, 4, lia_contact_point_get_value (point));
       if (!_lia_store_step_done (store, insert, N_("Could not save the contact’s details"), error))
@@ -407,7 +525,7 @@ replace_addresses (LiaStore    *store,
       delete = _lia_store_prepare (store, "DELETE FROM contact_addresses WHERE contact_id = ?1", error);
       if (delete == NULL)
         return FALSE;
-      sqlite3_bind_int64 (delete, 1, id);
+      _lia_db_bind_int64 (delete, 1, id);
       if (!_lia_store_step_done (store, delete, N_("Could not save the postal addresses"), error))
         return FALSE;
     }
@@ -424,8 +542,8 @@ replace_addresses (LiaStore    *store,
                                    error);
       if (insert == NULL)
         return FALSE;
-      sqlite3_bind_int64 (insert, 1, id);
-      sqlite3_bind_int (insert, 2, i);
+      _lia_db_bind_int64 (insert, 1, id);
+      _lia_db_bind_int (insert, 2, i);
       _lia_bind_nick (insert, 3, LIA_TYPE_CONTACT_POINT_KIND, lia_postal_address_get_kind (address));
       _lia_bind_text (insert, 4, lia_postal_address_get_po_box (address));
       _lia_bind_text (insert, 5, lia_postal_address_get_extended (address));
@@ -463,7 +581,7 @@ save_photo (LiaStore    *store,
       stmt = _lia_store_prepare (store, "DELETE FROM contact_photos WHERE contact_id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
+      _lia_db_bind_int64 (stmt, 1, id);
       return _lia_store_step_done (store, stmt, N_("Could not save the photo"), error);
     }
 
@@ -478,9 +596,9 @@ save_photo (LiaStore    *store,
   if (stmt == NULL)
     return FALSE;
   data = g_bytes_get_data (photo, &size);
-  sqlite3_bind_int64 (stmt, 1, id);
+  _lia_db_bind_int64 (stmt, 1, id);
   _lia_bind_text (stmt, 2, lia_contact_get_photo_mime_type (self));
-  sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
+  _lia_db_bind_blob64 (stmt, 3, data, size, LIA_DB_STATIC);
   return _lia_store_step_done (store, stmt, N_("Could not save the photo"), error);
 }
 
@@ -499,7 +617,7 @@ save_contact_lists (LiaStore    *store,
       delete = _lia_store_prepare (store, "DELETE FROM contact_points WHERE contact_id = ?1", error);
       if (delete == NULL)
         return FALSE;
-      sqlite3_bind_int64 (delete, 1, id);
+      _lia_db_bind_int64 (delete, 1, id);
       if (!_lia_store_step_done (store, delete,
                                  N_("Could not save the email addresses and phone numbers"), error))
         return FALSE;
@@ -539,16 +657,14 @@ contact_insert (LiaStore   *store,
                              " created_at, updated_at, family_sort_key, given_sort_key,"
                              " nickname, birthday, localities, cadence_days)"
                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?24)",
+                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?24) RETURNING id",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_contact (store, stmt, self);
-  if (!_lia_store_step_done (store, stmt, N_("Could not save the contact"), error))
+  if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the contact"), error))
     return FALSE;
-
-  lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
 
   return save_contact_lists (store, self, error);
 }
@@ -575,7 +691,7 @@ contact_update (LiaStore   *store,
     return FALSE;
 
   bind_contact (store, stmt, self);
-  sqlite3_bind_int64 (stmt, 23, lia_record_get_id (record));
+  _lia_db_bind_int64 (stmt, 23, lia_record_get_id (record));
   if (!_lia_store_step_done (store, stmt, N_("Could not save the contact"), error))
     return FALSE;
 

@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
+#include "lia-db.h"
 
 #include "lia-store.h"
 
 G_BEGIN_DECLS
 
-/* A statement from the store's cache. g_autoptr(LiaStmt) resets it (and clears its bindings)
- * when it goes out of scope instead of finalizing it, so the next user finds it ready. */
-typedef sqlite3_stmt LiaStmt;
-
+/* A statement from the store's cache (LiaStmt, lia-db.h). g_autoptr(LiaStmt) resets it (and
+ * clears its bindings) when it goes out of scope instead of finalizing it, so the next user
+ * finds it ready. */
 void _lia_stmt_release (LiaStmt *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaStmt, _lia_stmt_release)
 
@@ -59,7 +58,7 @@ extern const LiaRecordOps _lia_project_ops;
 const LiaRecordOps *_lia_record_ops_for_kind (LiaRecordKind kind);
 
 /* lia-store.c */
-sqlite3   *_lia_store_get_db              (LiaStore    *self);
+LiaDb     *_lia_store_get_db              (LiaStore    *self);
 gboolean   _lia_store_exec                (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
@@ -96,11 +95,18 @@ void       _lia_store_set_too_new_error   (LiaStore    *self,
 gboolean   _lia_store_read_user_version   (LiaStore    *self,
                                            int         *out_version,
                                            GError     **error);
-/* Steps a statement expecting SQLITE_DONE; maps failures (constraints included) to a GError
+/* Steps a statement expecting LIA_DB_DONE; maps failures (constraints included) to a GError
  * whose message starts with @what, translated there (pass it marked with N_(), so that the
  * translation is looked up only when the step fails). */
 gboolean   _lia_store_step_done           (LiaStore    *self,
                                            LiaStmt     *stmt,
+                                           const char  *what,
+                                           GError     **error);
+/* Steps an "INSERT … RETURNING id" (portable, unlike SQLite's last-insert rowid) and sets
+ * @record's id from the row; errors as _lia_store_step_done(). */
+gboolean   _lia_store_step_insert         (LiaStore    *self,
+                                           LiaStmt     *stmt,
+                                           LiaRecord   *record,
                                            const char  *what,
                                            GError     **error);
 /* Loads every row of a SELECT of ops->columns into records. */
@@ -188,9 +194,52 @@ void          _lia_store_apply_outside_changes (LiaStore               *self,
                                                 const LiaOutsideChange *entries,
                                                 guint                   n_entries);
 
+/* lia-store-stream.c: the list tables of a kind read alongside a walk over all its records. */
+typedef enum {
+  LIA_ROW_STREAM_INTERACTION_CONTACTS,
+  LIA_ROW_STREAM_INTERACTION_ORGANIZATIONS,
+  LIA_ROW_STREAM_CONTACT_POINTS,
+  LIA_ROW_STREAM_CONTACT_ADDRESSES,
+  LIA_ROW_STREAM_CONTACT_WEBSITES,
+  LIA_ROW_STREAM_CONTACT_IMS,
+  LIA_ROW_STREAM_CONTACT_LANGUAGES,
+  LIA_ROW_STREAM_CONTACT_TAGS,
+  LIA_ROW_STREAM_N
+} LiaRowStreamTable;
+
+typedef struct _LiaRowStream LiaRowStream;
+
+/* For a walk (@walk: its statement, every record of @kind in uid order); @out_previous goes
+ * back to _lia_store_close_row_streams(). */
+gboolean      _lia_store_open_row_streams  (LiaStore           *self,
+                                            LiaRecordKind       kind,
+                                            LiaStmt            *walk,
+                                            gpointer           *out_previous,
+                                            GError            **error);
+void          _lia_store_close_row_streams (LiaStore           *self,
+                                            gpointer            previous);
+/* The stream of @table when @walk is the statement of the walk that opened it, else %NULL
+ * (the record is read on its own: query its lists). */
+LiaRowStream *_lia_store_get_row_stream    (LiaStore           *self,
+                                            LiaStmt            *walk,
+                                            LiaRowStreamTable   table);
+/* TRUE when the stream's current row (columns: owner id, owner uid, values) is one of the
+ * record with @id and @uid; skips the rows of records before it. */
+gboolean      _lia_row_stream_at           (LiaRowStream       *stream,
+                                            gint64              id,
+                                            const char         *uid);
+LiaStmt      *_lia_row_stream_row          (LiaRowStream       *stream);
+void          _lia_row_stream_next         (LiaRowStream       *stream);
+/* TRUE, with @error set, when reading the stream failed. */
+gboolean      _lia_row_stream_failed       (LiaStore           *store,
+                                            LiaRowStream       *stream,
+                                            GError            **error);
+
 /* lia-store-schema.c */
-/* Works out every organization's and contact's latest interaction day again (schema 8). */
+/* Works out every organization's and contact's latest interaction day again (schema 11), or
+ * only those of the records listed in temp.lia_bulk_touched (lia-store-bulk.c). */
 extern const char _lia_store_redo_latest_interactions_sql[];
+extern const char _lia_store_redo_latest_touched_sql[];
 
 gboolean   _lia_store_migrate             (LiaStore    *self,
                                            GError     **error);
