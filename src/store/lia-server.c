@@ -14,8 +14,9 @@
 #include "lia-server.h"
 #include "lia-store.h"
 
-/* lia-store-schema-pg.sql, as a C string (sql-to-c.py). */
+/* lia-store-schema-pg.sql, as a C string, and the schema version it creates (sql-to-c.py). */
 extern const char _lia_server_schema_sql[];
+extern const int _lia_server_schema_sql_version;
 
 /* Held for the whole of `server init`'s transaction, so that two inits at once run one after
  * the other (the second finds the schema made). 'LIAS', as the SQLite files' application_id. */
@@ -458,10 +459,22 @@ lia_server_check_schema (PGconn  *conn,
   return TRUE;
 }
 
-/* Forward migrations of the server's schema: [v] brings version v to v + 1. A new database is
- * created at LIA_STORE_SCHEMA_VERSION directly (lia-store-schema-pg.sql); versions after 14
- * add their migration here, as lia-store-schema.c does for files. */
-static const char * const pg_migrations[LIA_STORE_SCHEMA_VERSION] = { NULL };
+/* Forward migrations of the server's schema: [v] brings version v to v + 1, as
+ * lia-store-schema.c's migrations do for files. A new database is created at the version of
+ * lia-store-schema-pg.sql (14), then brought up by the migrations after it. */
+
+/* Version 15: due for contact by map cell reads its first page from an index (lia-store-schema.c). */
+static const char pg_migration_15[] =
+  "DROP INDEX organizations_by_cell_latest;"
+  "DROP INDEX contacts_by_cell_latest;"
+  "CREATE INDEX organizations_by_cell_due ON organizations"
+  "  (influence, interest, latest_interaction_day, sort_key, id) WHERE cadence_days IS NULL;"
+  "CREATE INDEX contacts_by_cell_due ON contacts"
+  "  (influence, interest, latest_interaction_day, sort_key, id) WHERE cadence_days IS NULL;";
+
+static const char * const pg_migrations[LIA_STORE_SCHEMA_VERSION] = {
+  [14] = pg_migration_15,
+};
 
 static gboolean
 grant (PGconn      *conn,
@@ -536,11 +549,14 @@ lia_server_init (PGconn              *conn,
     {
       const char *collation = setlocale (LC_COLLATE, NULL);
       const char *params[2] = { NULL, NULL };
+      g_autofree char *created_version = NULL;
 
       if (!exec (conn, _lia_server_schema_sql, _("Could not create the database"), error))
         goto fail;
 
-      params[0] = G_STRINGIFY (LIA_STORE_SCHEMA_VERSION);
+      version = _lia_server_schema_sql_version;
+      created_version = g_strdup_printf ("%d", version);
+      params[0] = created_version;
       params[1] = collation != NULL ? collation : "C";
       if (!exec_params (conn, "INSERT INTO schema_version (id, version) VALUES (1, $1::integer)",
                         1, params, _("Could not create the database"), error)
@@ -548,26 +564,24 @@ lia_server_init (PGconn              *conn,
                            1, params + 1, _("Could not create the database"), error))
         goto fail;
     }
-  else
+
+  /* In the same transaction: a database is created or upgraded whole, or not at all. */
+  for (int v = version; v < LIA_STORE_SCHEMA_VERSION; v++)
     {
-      for (int v = version; v < LIA_STORE_SCHEMA_VERSION; v++)
+      g_autofree char *what = g_strdup_printf (_("Could not upgrade the database to version %d"),
+                                               v + 1);
+      g_autofree char *set_version = NULL;
+
+      if (pg_migrations[v] == NULL)
         {
-          g_autofree char *what = g_strdup_printf (_("Could not upgrade the database to version %d"),
-                                                   v + 1);
-          g_autofree char *set_version = NULL;
-
-          if (pg_migrations[v] == NULL || !exec (conn, pg_migrations[v], what, error))
-            {
-              if (pg_migrations[v] == NULL)
-                g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
-                             "%s: %s", what, _("this version of Liaison cannot upgrade it"));
-              goto fail;
-            }
-
-          set_version = g_strdup_printf ("UPDATE schema_version SET version = %d WHERE id = 1", v + 1);
-          if (!exec (conn, set_version, what, error))
-            goto fail;
+          g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
+                       "%s: %s", what, _("this version of Liaison cannot upgrade it"));
+          goto fail;
         }
+
+      set_version = g_strdup_printf ("UPDATE schema_version SET version = %d WHERE id = 1", v + 1);
+      if (!exec (conn, pg_migrations[v], what, error) || !exec (conn, set_version, what, error))
+        goto fail;
     }
 
   schema_result = PQexec (conn, "SELECT quote_ident (current_schema ())");
