@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "lia-db.h"
+#include "lia-server.h"
+#include "lia-store.h"
 
 /*
  * The PostgreSQL backend of lia-db.h, through libpq. Statements keep SQLite's placeholders in
@@ -927,27 +929,26 @@ static const LiaDbBackend pg_backend = {
   .user_name            = pg_user_name,
 };
 
-/* Connects with a postgresql:// URI or a keyword string, as libpq reads them (passwords from
- * ~/.pgpass or PGPASSWORD, never from here). */
+/* Connects with a postgresql:// URI or a keyword string by lia_server_connect()'s rules
+ * (application name, TLS for a host that is not local, passwords from libpq's own sources). */
 int
 _lia_db_pg_open (const char  *conninfo,
                  LiaDb      **out_db)
 {
   PgDb *self = g_new0 (PgDb, 1);
+  g_autoptr(GError) error = NULL;
 
   self->parent.backend = &pg_backend;
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_prepared_free);
   *out_db = &self->parent;
 
-  self->conn = PQconnectdb (conninfo);
-  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+  self->conn = lia_server_connect (conninfo, &error);
+  if (self->conn == NULL)
     {
-      if (self->conn != NULL)
-        set_error_from_connection (self);
-      else
-        set_error (self, NULL, "out of memory");
-      /* 08: connection exceptions; 28: invalid authorization. */
-      g_strlcpy (self->sqlstate, "08006", sizeof self->sqlstate);
+      /* 08006: connection failure; a refused login is 28xxx, which says "denied". */
+      set_error (self, g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION)
+                       ? "28000" : "08006",
+                 error->message);
       return LIA_DB_ERROR;
     }
 
