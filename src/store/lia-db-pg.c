@@ -929,6 +929,14 @@ static const LiaDbBackend pg_backend = {
   .user_name            = pg_user_name,
 };
 
+gpointer
+_lia_db_pg_get_connection (LiaDb *db)
+{
+  g_assert (db->backend == &pg_backend);
+
+  return PG (db)->conn;
+}
+
 /* Connects with a postgresql:// URI or a keyword string by lia_server_connect()'s rules
  * (application name, TLS for a host that is not local, passwords from libpq's own sources). */
 int

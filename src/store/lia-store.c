@@ -12,6 +12,7 @@
 
 #include "lia-list-query-private.h"
 #include "lia-store-bulk.h"
+#include "lia-server.h"
 #include "lia-store-private.h"
 
 #define LIA_APPLICATION_ID 1279869267 /* 'LIAS', set by migration 1 */
@@ -563,22 +564,10 @@ open_server_database (LiaStore  *self,
       return FALSE;
     }
 
-  if (!_lia_store_read_user_version (self, &version, error))
+  /* None or an older one: "run liaison server init"; a newer one refused as for files. */
+  if (!lia_server_check_schema (_lia_db_pg_get_connection (self->db), error) ||
+      !_lia_store_read_user_version (self, &version, error))
     return FALSE;
-  if (version > LIA_STORE_SCHEMA_VERSION)
-    {
-      _lia_store_set_too_new_error (self, version, error);
-      return FALSE;
-    }
-  if (version < LIA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” has no Liaison data yet, or data of an older version (database "
-                     "version %d; this version of Liaison needs %d). Run “liaison server init "
-                     "%s” first."),
-                   shown, version, LIA_STORE_SCHEMA_VERSION, shown);
-      return FALSE;
-    }
 
   if (!_lia_store_register_functions (self, error) ||
       !_lia_store_load_collation (self, error) ||
