@@ -497,6 +497,28 @@ test_store_records (PgFixture     *f,
   g_assert_cmpint (lia_test_pg_count (f, "SELECT count(*) FROM change_log"
                                          " WHERE author IS DISTINCT FROM current_user"), ==, 0);
 
+  /* A read-only account browses, and an edit says plainly that it may not change data. */
+  {
+    g_autoptr(LiaStore) reader = NULL;
+    g_autoptr(LiaRecord) copy = NULL;
+    g_autofree char *as_reader = g_strdup_printf ("%s user=lia_test_reader", f->conninfo);
+
+    exec_ok (f->db, "CREATE ROLE lia_test_reader LOGIN;"
+                    "GRANT SELECT ON ALL TABLES IN SCHEMA public TO lia_test_reader");
+    reader = lia_store_open (as_reader, &error);
+    g_assert_no_error (error);
+    copy = lia_store_load (reader, LIA_RECORD_KIND_ORGANIZATION,
+                           lia_record_get_id (LIA_RECORD (ministry)), &error);
+    g_assert_no_error (error);
+    lia_organization_set_sector (LIA_ORGANIZATION (copy), "Refused");
+    g_assert_false (lia_store_save (reader, copy, &error));
+    g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
+    g_assert_nonnull (strstr (error->message, "may not change data"));
+    g_clear_error (&error);
+    g_clear_object (&reader);
+    exec_ok (f->db, "DROP OWNED BY lia_test_reader; DROP ROLE lia_test_reader");
+  }
+
   /* What is not ported yet says so, and changes nothing. */
   {
     g_autoptr(GPtrArray) results = lia_store_search (store, "Zo", 10, &error);

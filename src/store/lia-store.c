@@ -129,8 +129,15 @@ error_code_for_class (LiaDbErrorClass error_class)
 /* What to tell a person for the failures where the database's own text does not say what to
  * do. */
 static const char *
-advice_for_class (LiaDbErrorClass error_class)
+advice_for_class (LiaDbErrorClass error_class,
+                  gboolean        is_server)
 {
+  /* On a server, read-only and refused both come from the account's rights (a read-only
+   * role), not from a file's. lia-server.c says the same. */
+  if (is_server && (error_class == LIA_DB_ERROR_CLASS_READ_ONLY ||
+                    error_class == LIA_DB_ERROR_CLASS_DENIED))
+    return _("This account may not change data on the team server");
+
   switch (error_class)
     {
     case LIA_DB_ERROR_CLASS_DISK_FULL:
@@ -160,7 +167,7 @@ _lia_store_set_error_from_db (LiaStore   *self,
   g_assert (LIA_IS_STORE (self));
 
   error_class = _lia_db_error_class (self->db);
-  advice = advice_for_class (error_class);
+  advice = advice_for_class (error_class, self->is_server);
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
