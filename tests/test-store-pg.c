@@ -141,6 +141,9 @@ test_placeholders_and_values (PgFixture     *f,
 
   stmt = prepare_ok (f->db, "SELECT n, x, s, b, flag, s || '::?', NULL::text, n::text"
                             " FROM t WHERE s = :s AND n > :min AND n > ? AND :s IS NOT NULL");
+  /* The columns are known before the first step, as on SQLite. */
+  g_assert_cmpint (_lia_db_column_count (stmt), ==, 8);
+  g_assert_cmpstr (_lia_db_column_name (stmt, 2), ==, "s");
   g_assert_cmpint (_lia_db_bind_parameter_index (stmt, ":s"), ==, 1);
   g_assert_cmpint (_lia_db_bind_parameter_index (stmt, ":min"), ==, 2);
   g_assert_cmpint (_lia_db_bind_parameter_index (stmt, ":nothing"), ==, 0);

@@ -57,6 +57,7 @@ typedef struct
   int        *lengths;
   int        *formats;
   PGresult   *result;       /* NULL before the first step and after a reset */
+  PGresult   *description;  /* the columns, asked before the first step */
   int         row;          /* the current row of result */
   gboolean    done;
   /* The last bytea decoded for column_blob/column_bytes. */
@@ -477,6 +478,7 @@ pg_finalize (LiaStmt *lia_stmt)
   PgStmt *stmt = PG_STMT (lia_stmt);
 
   clear_result (stmt);
+  g_clear_pointer (&stmt->description, PQclear);
   pg_clear_bindings (lia_stmt);
   g_free (stmt->values);
   g_free (stmt->lengths);
@@ -612,13 +614,15 @@ describe (PgStmt *stmt)
 {
   PgDb *db = PG (stmt->parent.db);
 
-  if (stmt->result == NULL)
+  if (stmt->result != NULL)
+    return stmt->result;
+  if (stmt->description == NULL)
     {
-      stmt->result = PQdescribePrepared (db->conn, stmt->prepared->name);
-      if (!result_ok (db, stmt->result))
-        g_clear_pointer (&stmt->result, PQclear);
+      stmt->description = PQdescribePrepared (db->conn, stmt->prepared->name);
+      if (!result_ok (db, stmt->description))
+        g_clear_pointer (&stmt->description, PQclear);
     }
-  return stmt->result;
+  return stmt->description;
 }
 
 static int
