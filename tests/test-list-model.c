@@ -1161,6 +1161,162 @@ test_contacts_by_engagement (StoreFixture  *f,
   assert_names (G_LIST_MODEL (model), by_name, G_N_ELEMENTS (by_name));
 }
 
+/* The window's contact list due for contact by due day, by family name: its first page
+ * reads the first rows of each map cell (schema version 15) and its count comes from the
+ * indexes. It holds, in order, the store's list of those due (worked out record by record)
+ * sorted by due day, family name and id. More than a page of them are in one cell, on the
+ * same days, named so that the family, given name and id orders all differ. */
+static void
+test_contacts_due_pages (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  static const char * const given[] = { "Zoe", "Yann", "Ana", "Omar", "Lena", "Ivo", "Bea" };
+  static const char * const family[] = { "Young", "Adams", "Moreau", "Baker", "Zola", "Keller", "Diaz",
+                                         "Nakamura", "Costa", "Olsen", "Fischer" };
+  /* Due by 31 May (a day's two calls count as that day), 1 May, today (never), not yet. */
+  static const char * const at[] = { "2025-05-01T10:00:00Z", "2025-05-01T16:00:00Z", "2025-04-01T10:00:00Z",
+                                     NULL, "2025-05-01T10:00:00Z", "2025-04-01T10:00:00Z",
+                                     "2025-06-25T10:00:00Z", "2025-05-01T10:00:00Z", "2025-04-01T10:00:00Z",
+                                     "2025-05-01T10:00:00Z" };
+  g_autoptr(GDate) today = lia_date_parse_iso ("2025-06-30", NULL);
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) got = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *expected = NULL;
+  LiaStakeholderQuery query;
+  guint count = 0;
+
+  for (guint i = 0; i < 110; i++)
+    {
+      gint64 id = lia_test_add_contact (f->store, given[i % G_N_ELEMENTS (given)],
+                                        family[i % G_N_ELEMENTS (family)]);
+      const char *when = i < 100 ? at[i % G_N_ELEMENTS (at)] : (i % 2 ? "2025-02-01T10:00:00Z" : NULL);
+
+      /* Influence 4, interest 3: every 30 days; the last ten 2 and 3: every 90 days. */
+      set_assessment (f->store, id, i < 100 ? 4 : 2, LIA_STANCE_NEUTRAL);
+      if (when != NULL)
+        lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, when, "Call", id, 0);
+    }
+
+  lia_stakeholder_query_init (&query);
+  query.today = today;
+  query.kinds = 1u << LIA_RECORD_KIND_CONTACT;
+  query.due_only = TRUE;
+  query.sort = LIA_STAKEHOLDER_SORT_DUE;
+  g_assert_true (lia_store_count_stakeholders (f->store, &query, &count, &error));
+  g_assert_no_error (error);
+  due = lia_store_list_stakeholders (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, count);
+  /* 90 of the first 100 (80 contacted: more than a page of 64) and all of the last 10. */
+  g_assert_cmpuint (count, ==, 100);
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      LiaStakeholder *s = due->pdata[i];
+      g_autofree char *day = lia_date_to_iso (s->next_contact);
+
+      g_string_append_printf (values, "%s(%" G_GINT64_FORMAT ", '%s')", i > 0 ? ", " : "", s->id, day);
+    }
+  sql = g_strdup_printf ("WITH d (id, due) AS (VALUES %s)"
+                         " SELECT group_concat (row, ', ') FROM (SELECT c.label || '#' || c.id AS row"
+                         "  FROM d JOIN contacts c ON c.id = d.id ORDER BY d.due, c.family_sort_key, c.id)",
+                         values->str);
+  expected = lia_test_sql_text (f->path, sql);
+
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  lia_list_model_set_stakeholder_query (model, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, count);
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(LiaRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_nonnull (record);
+      g_string_append_printf (got, "%s%s#%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                              lia_record_get_label (record), lia_record_get_id (record));
+    }
+  g_assert_cmpstr (got->str, ==, expected);
+  /* First those last called on 1 April (due 1 May), by family then given name. */
+  g_assert_true (g_str_has_prefix (got->str, "Ivo Adams#13, Omar Adams#"));
+}
+
+/* A timeline page brings its interactions' participants, in their order, and their names, read
+ * for the page at once: the same as loading each interaction; a rename drops the name kept. */
+static void
+test_page_participants (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  gint64 who = lia_test_add_organization (f->store, "World Health Organization", 0);
+  gint64 unicef = lia_test_add_organization (f->store, "UNICEF", 0);
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 bruno = lia_test_add_contact (f->store, "Bruno", "Keller");
+  guint n;
+
+  /* 70 interactions, so that a page of 64 and the next are read; every third one with two
+   * contacts in the order Bruno, Amina and two organizations. */
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *at = g_strdup_printf ("2025-03-%02uT10:00:00+01:00", 1 + i % 28);
+      g_autofree char *title = g_strdup_printf ("Meeting %u", i);
+      gint64 id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, at, title,
+                                            i % 3 == 0 ? bruno : amina, who);
+
+      if (i % 3 == 0)
+        {
+          g_autoptr(LiaRecord) loaded = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, id);
+
+          lia_interaction_add_contact (LIA_INTERACTION (loaded), amina);
+          lia_interaction_add_organization (LIA_INTERACTION (loaded), unicef);
+          g_assert_true (lia_store_save (f->store, loaded, NULL));
+        }
+    }
+
+  model = lia_list_model_new_timeline (f->store, NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, 70);
+  g_assert_null (lia_list_model_get_label (model, LIA_RECORD_KIND_CONTACT, amina));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaInteraction) shown = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(LiaRecord) loaded = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION,
+                                                   lia_record_get_id (LIA_RECORD (shown)));
+      const GArray *a = lia_interaction_get_contact_ids (shown);
+      const GArray *b = lia_interaction_get_contact_ids (LIA_INTERACTION (loaded));
+      const GArray *c = lia_interaction_get_organization_ids (shown);
+      const GArray *d = lia_interaction_get_organization_ids (LIA_INTERACTION (loaded));
+
+      g_assert_cmpuint (a->len, ==, b->len);
+      g_assert_cmpuint (c->len, ==, d->len);
+      g_assert_cmpuint (a->len, >=, 1);
+      for (guint j = 0; j < a->len; j++)
+        g_assert_cmpint (g_array_index (a, gint64, j), ==, g_array_index (b, gint64, j));
+      for (guint j = 0; j < c->len; j++)
+        g_assert_cmpint (g_array_index (c, gint64, j), ==, g_array_index (d, gint64, j));
+    }
+  /* Both pages were read, one query each for their participants. */
+  g_assert_cmpuint (_lia_list_model_get_pages_fetched (model), ==, 2);
+  g_assert_cmpstr (lia_list_model_get_label (model, LIA_RECORD_KIND_CONTACT, amina), ==, "Amina Diallo");
+  g_assert_cmpstr (lia_list_model_get_label (model, LIA_RECORD_KIND_CONTACT, bruno), ==, "Bruno Keller");
+  g_assert_cmpstr (lia_list_model_get_label (model, LIA_RECORD_KIND_ORGANIZATION, unicef), ==, "UNICEF");
+  g_assert_cmpstr (lia_list_model_get_label (model, LIA_RECORD_KIND_ORGANIZATION, who), ==,
+                   "World Health Organization");
+  g_assert_null (lia_list_model_get_label (model, LIA_RECORD_KIND_ORGANIZATION, unicef + 100));
+
+  /* Renamed: the old name is not given any more. */
+  {
+    g_autoptr(LiaRecord) org = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, unicef);
+
+    lia_organization_set_name (LIA_ORGANIZATION (org), "UNICEF Regional Office");
+    g_assert_true (lia_store_save (f->store, org, NULL));
+  }
+  g_assert_null (lia_list_model_get_label (model, LIA_RECORD_KIND_ORGANIZATION, unicef));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1171,12 +1327,14 @@ main (int   argc,
   g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
   ADD ("/list-model/timeline/100k", test_big_timeline);
+  ADD ("/list-model/contacts/due-pages", test_contacts_due_pages);
   ADD ("/list-model/timeline/small-changes", test_small_changes);
   ADD ("/list-model/timeline/bulk-change", test_bulk_change);
   ADD ("/list-model/timeline/reload-after-other-connection", test_reload_after_other_connection);
   ADD ("/list-model/timeline/filtered", test_filtered_timelines);
   ADD ("/list-model/timeline/organization-changes", test_organization_timeline_changes);
   ADD ("/list-model/timeline/idle-walk", test_idle_walk);
+  ADD ("/list-model/timeline/page-participants", test_page_participants);
   ADD ("/list-model/contacts/by-name", test_contacts_by_name);
   ADD ("/list-model/organizations/by-name", test_organizations_by_name);
   ADD ("/list-model/contacts/by-engagement", test_contacts_by_engagement);

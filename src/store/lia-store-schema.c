@@ -949,6 +949,18 @@ static const char migration_14[] =
   "CREATE INDEX organizations_own_cadence ON organizations (cadence_days) WHERE cadence_days IS NOT NULL;"
   "CREATE INDEX contacts_own_cadence ON contacts (cadence_days) WHERE cadence_days IS NOT NULL;";
 
+/* Version 15: the same ranges of version 14 in the order of the list by due day
+ * (lia-store-engagement.c, append_first_due()): in a map cell, due by = last contact + the
+ * cell's cadence, so (last contact, name) is that order, and the first page reads a few rows
+ * of each cell instead of sorting every record due. The index of version 14 is its prefix. */
+static const char migration_15[] =
+  "DROP INDEX organizations_by_cell_latest;"
+  "DROP INDEX contacts_by_cell_latest;"
+  "CREATE INDEX organizations_by_cell_due ON organizations"
+  "  (influence, interest, latest_interaction_day, sort_key, id) WHERE cadence_days IS NULL;"
+  "CREATE INDEX contacts_by_cell_due ON contacts"
+  "  (influence, interest, latest_interaction_day, sort_key, id) WHERE cadence_days IS NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -964,6 +976,7 @@ static const char * const migrations[] = {
   migration_12,
   migration_13,
   migration_14,
+  migration_15,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);
