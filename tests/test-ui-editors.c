@@ -209,7 +209,7 @@ test_conflict (StoreFixture  *f,
   row = lia_ui_test_find (dialog, ADW_TYPE_ACTION_ROW, "Yours");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Diagnostics");
-  g_assert_nonnull (lia_ui_test_find (dialog, GTK_TYPE_LABEL, "Merged: Name"));
+  g_assert_nonnull (lia_ui_test_find (dialog, GTK_TYPE_LABEL, "Where you both changed a field, pick the version to keep. The other changes are merged: Name."));
   after = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, id);
   g_assert_cmpstr (lia_organization_get_sector (LIA_ORGANIZATION (after)), ==, "Public health");
   g_clear_object (&after);

@@ -71,6 +71,13 @@ is_bookkeeping (const char *name)
 
 static void append_object (GString *out, GObject *object);
 
+/* An object value: a GObject type or an interface such as GListModel. */
+static gboolean
+is_object_type (GType type)
+{
+  return G_TYPE_FUNDAMENTAL (type) == G_TYPE_OBJECT || G_TYPE_IS_INTERFACE (type);
+}
+
 /* A value as text, equal for equal values (a list item by item, an object property by property). */
 static void
 append_value (GString      *out,
@@ -116,7 +123,7 @@ append_value (GString      *out,
         for (guint i = 0; i < array->len; i++)
           g_string_append_printf (out, "%" G_GINT64_FORMAT ",", g_array_index (array, gint64, i));
     }
-  else if (G_TYPE_FUNDAMENTAL (type) == G_TYPE_OBJECT)
+  else if (is_object_type (type))
     {
       GObject *object = g_value_get_object (value);
 
@@ -219,7 +226,7 @@ is_field (LiaRecord  *record,
     return FALSE;
   if ((pspec->flags & G_PARAM_WRITABLE) && !(pspec->flags & G_PARAM_CONSTRUCT_ONLY))
     return TRUE;
-  return fundamental == G_TYPE_OBJECT || pspec->value_type == G_TYPE_BYTES || pspec->value_type == G_TYPE_ARRAY;
+  return is_object_type (pspec->value_type) || pspec->value_type == G_TYPE_BYTES || pspec->value_type == G_TYPE_ARRAY;
 }
 
 static void
@@ -297,7 +304,7 @@ copy_field (LiaRecord  *to,
     {
       g_object_set_property (G_OBJECT (to), name, &value);
     }
-  else if (G_TYPE_FUNDAMENTAL (pspec->value_type) == G_TYPE_OBJECT)
+  else if (is_object_type (pspec->value_type))
     {
       g_auto(GValue) target = G_VALUE_INIT;
       GObject *source = g_value_get_object (&value);
@@ -425,6 +432,22 @@ plain (const char *title)
   return g_string_free (out, FALSE);
 }
 
+/* "Email Addresses" for "_Email Addresses, separated by commas", "Display Name" for "_Display
+ * Name (optional)": a row's title without the hint it gives for typing. */
+static char *
+short_title (const char *title)
+{
+  char *name = plain (title);
+  char *cut = strstr (name, " (");
+
+  if (cut != NULL && cut != name)
+    *cut = '\0';
+  cut = strchr (name, ',');
+  if (cut != NULL && cut != name)
+    *cut = '\0';
+  return name;
+}
+
 static void
 append_shown (GString    *out,
               const char *text)
@@ -464,7 +487,7 @@ describe (LiaEditor *editor,
           if (j < probe_rows->len && j < theirs_rows->len && g_str_equal (probe_rows->pdata[j], theirs_rows->pdata[j])
               && g_str_equal (mine, theirs))
             continue;
-          name = plain (title);
+          name = short_title (title);
           if (strstr (titles->str, name) == NULL)
             {
               if (titles->len > 0)
@@ -563,7 +586,6 @@ _lia_editor_show_conflict (LiaEditor  *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) merged_titles = g_string_new (NULL);
   GtkWidget *dialog;
-  GtkWidget *box;
   GtkWidget *label;
   Merge *merge = NULL;
   guint n_clashes = 0;
@@ -572,10 +594,13 @@ _lia_editor_show_conflict (LiaEditor  *self,
                            lia_record_get_id (mine), &error);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changed by Someone Else"), message);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   if (stored != NULL)
     {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      g_autofree char *text = NULL;
+
       merge = g_new0 (Merge, 1);
       merge->base = g_object_ref (_lia_editor_get_base (self));
       merge->mine = copy_record (mine);
@@ -608,45 +633,43 @@ _lia_editor_show_conflict (LiaEditor  *self,
           gtk_check_button_set_active (GTK_CHECK_BUTTON (field->mine_check), TRUE);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), theirs_row);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), mine_row);
-          gtk_box_append (GTK_BOX (box), group);
+          gtk_box_append (GTK_BOX (choices), group);
           n_clashes++;
         }
 
-      if (n_clashes > 0)
-        label = gtk_label_new (_("Changes only one of you made are merged without asking. You both "
-                                 "changed the fields below: pick the version to keep, then Save Merged."));
+      /* Said in as few lines as can be: the dialog must fit a small screen with its choices. */
+      if (n_clashes > 0 && merged_titles->len > 0)
+        /* Translators: the fields a merge takes from one side without asking, as in "… merged: Name, Sector." */
+        text = g_strdup_printf (_("Where you both changed a field, pick the version to keep. The other "
+                                  "changes are merged: %s."), merged_titles->str);
+      else if (n_clashes > 0)
+        text = g_strdup (_("Where you both changed a field, pick the version to keep."));
       else
-        label = gtk_label_new (_("You changed different fields: Save Merged keeps their changes and yours."));
+        /* Translators: the fields a merge takes from one side without asking, as in "… keeps both: Name, Sector." */
+        text = g_strdup_printf (_("You changed different fields: Save Merged keeps both: %s."), merged_titles->str);
+      label = gtk_label_new (text);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_prepend (GTK_BOX (box), label);
-      if (merged_titles->len > 0)
+      gtk_box_append (GTK_BOX (box), label);
+
+      /* The choices scroll (the words above them do not), with room for a field's two at least. */
+      if (n_clashes > 0)
         {
-          /* Translators: the fields a merge takes from one side without asking, as in "Merged: Name, Sector". */
-          g_autofree char *text = g_strdup_printf (_("Merged: %s"), merged_titles->str);
+          GtkWidget *scrolled = gtk_scrolled_window_new ();
 
-          label = gtk_label_new (text);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_widget_insert_after (label, box, gtk_widget_get_first_child (box));
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+          gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+          gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 130);
+          gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), choices);
+          gtk_box_append (GTK_BOX (box), scrolled);
         }
-    }
-
-  if (gtk_widget_get_first_child (box) != NULL)
-    {
-      GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-    }
-  else
-    {
-      g_object_ref_sink (box);
-      g_object_unref (box);
+      else
+        {
+          g_object_ref_sink (choices);
+          g_object_unref (choices);
+        }
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
     }
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
