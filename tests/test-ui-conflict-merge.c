@@ -7,9 +7,12 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-commitment-editor.h"
+#include "lia-concern-editor.h"
 #include "lia-contact-editor.h"
 #include "lia-interaction-editor.h"
 #include "lia-organization-editor.h"
+#include "lia-project-editor.h"
 #include "test-ui-util.h"
 
 static GtkWidget *
@@ -223,6 +226,42 @@ test_overlap (StoreFixture  *f,
     }
 }
 
+/* A list both changed is one choice, shown as the form shows it. */
+static void
+test_list_clash (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaStore) other = lia_test_open (f->path);
+  gint64 id = lia_test_add_contact (f->store, "Amina", "Diallo");
+  g_autoptr(LiaRecord) mine = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, id);
+  g_autoptr(LiaRecord) theirs = lia_test_load (other, LIA_RECORD_KIND_CONTACT, id);
+  g_autoptr(LiaRecord) after = NULL;
+  g_autoptr(LiaContactPoint) phone = NULL;
+  gpointer weak;
+  LiaEditor *editor = open_editor (LIA_EDITOR (lia_contact_editor_new (f->store, LIA_CONTACT (mine))), &weak);
+  GtkWidget *dialog;
+
+  lia_contact_add_phone (LIA_CONTACT (theirs), LIA_CONTACT_POINT_KIND_WORK, "+41 22 791 21 11");
+  lia_test_save (other, theirs);
+  type (editor, "_Phone Numbers, separated by commas", "+41 22 791 00 00, +41 79 000 00 00");
+
+  dialog = refused (editor, &weak);
+  g_assert_cmpuint (n_choices (dialog), ==, 2);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (choice (dialog, "Phone Numbers", "Theirs"))), ==,
+                   "+41 22 791 21 11");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (choice (dialog, "Phone Numbers", "Yours"))), ==,
+                   "+41 22 791 00 00, +41 79 000 00 00");
+  adw_action_row_activate (ADW_ACTION_ROW (choice (dialog, "Phone Numbers", "Theirs")));
+  respond (dialog, "merge");
+  lia_ui_test_settle ();
+  g_assert_null (weak);
+
+  after = lia_test_load (other, LIA_RECORD_KIND_CONTACT, id);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_contact_get_phones (LIA_CONTACT (after))), ==, 1);
+  phone = g_list_model_get_item (lia_contact_get_phones (LIA_CONTACT (after)), 0);
+  g_assert_cmpstr (lia_contact_point_get_value (phone), ==, "+41 22 791 21 11");
+}
+
 /* A third change while the dialog is open: Save Merged is refused again, nothing of it lost. */
 static void
 test_third_change (StoreFixture  *f,
@@ -276,6 +315,57 @@ test_third_change (StoreFixture  *f,
   g_assert_cmpuint (lia_interaction_get_contact_ids (LIA_INTERACTION (after))->len, ==, 1);
 }
 
+/* Every other kind of editor merges alike: the other officer's notes, this officer's title. */
+static void
+test_every_kind (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaStore) other = lia_test_open (f->path);
+  LiaRecord *records[] = {
+    LIA_RECORD (lia_commitment_new (LIA_COMMITMENT_DIRECTION_OURS, "Send the report")),
+    LIA_RECORD (lia_concern_new ("Late payments")),
+    LIA_RECORD (lia_project_new ("Cold chain")),
+  };
+  const char *titles[] = { "_What Was Promised", "_Title", "_Name" };
+  const char *names[] = { "title", "title", "name" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autoptr(LiaRecord) record = records[i];
+      g_autoptr(LiaRecord) mine = NULL;
+      g_autoptr(LiaRecord) theirs = NULL;
+      g_autoptr(LiaRecord) after = NULL;
+      g_autofree char *notes = NULL;
+      g_autofree char *title = NULL;
+      gpointer weak;
+      LiaEditor *editor;
+      GtkWidget *dialog;
+
+      lia_test_save (f->store, record);
+      mine = lia_test_load (f->store, lia_record_get_kind (record), lia_record_get_id (record));
+      theirs = lia_test_load (other, lia_record_get_kind (record), lia_record_get_id (record));
+      editor = LIA_EDITOR (g_object_new (i == 0 ? LIA_TYPE_COMMITMENT_EDITOR : i == 1 ? LIA_TYPE_CONCERN_EDITOR
+                                                                                       : LIA_TYPE_PROJECT_EDITOR,
+                                         "store", f->store, "record", mine, NULL));
+      open_editor (editor, &weak);
+
+      g_object_set (theirs, "notes", "Their notes", NULL);
+      lia_test_save (other, theirs);
+      type (editor, titles[i], "Mine, renamed");
+
+      dialog = refused (editor, &weak);
+      g_assert_cmpuint (n_choices (dialog), ==, 0);
+      respond (dialog, "merge");
+      lia_ui_test_settle ();
+      g_assert_null (weak);
+
+      after = lia_test_load (other, lia_record_get_kind (record), lia_record_get_id (record));
+      g_object_get (after, "notes", &notes, names[i], &title, NULL);
+      g_assert_cmpstr (notes, ==, "Their notes");
+      g_assert_cmpstr (title, ==, "Mine, renamed");
+    }
+}
+
 static void
 test_no_display (void)
 {
@@ -299,7 +389,9 @@ main (int   argc,
 
   ADD ("/ui-conflict-merge/no-overlap", test_no_overlap);
   ADD ("/ui-conflict-merge/overlap", test_overlap);
+  ADD ("/ui-conflict-merge/list-clash", test_list_clash);
   ADD ("/ui-conflict-merge/third-change", test_third_change);
+  ADD ("/ui-conflict-merge/every-kind", test_every_kind);
 
 #undef ADD
 
