@@ -366,6 +366,47 @@ test_every_kind (StoreFixture  *f,
     }
 }
 
+/* A merge refused by a third change merges again against the version it was made with: what
+ * the third change undid of the second stays undone, not brought back as if it were mine. */
+static void
+test_merge_base (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LiaStore) other = lia_test_open (f->path);
+  gint64 contact = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2026-11-02T10:00:00Z",
+                                        "Budget review", 0, 0);
+  g_autoptr(LiaRecord) mine = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, id);
+  g_autoptr(LiaRecord) theirs = lia_test_load (other, LIA_RECORD_KIND_INTERACTION, id);
+  g_autoptr(LiaRecord) third = NULL;
+  g_autoptr(LiaRecord) after = NULL;
+  gpointer weak;
+  LiaEditor *editor = open_editor (LIA_EDITOR (lia_interaction_editor_new (f->store, LIA_INTERACTION (mine))), &weak);
+  GtkWidget *dialog;
+
+  lia_interaction_add_contact (LIA_INTERACTION (theirs), contact);
+  lia_test_save (other, theirs);
+  type (editor, "_Title", "Budget review 2027");
+  dialog = refused (editor, &weak);
+
+  third = lia_test_load (other, LIA_RECORD_KIND_INTERACTION, id);
+  lia_interaction_remove_contact (LIA_INTERACTION (third), contact);
+  lia_test_save (other, third);
+  respond (dialog, "merge");
+  lia_ui_test_settle ();
+  g_assert_nonnull (weak);
+
+  dialog = lia_ui_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (n_choices (dialog), ==, 0);
+  respond (dialog, "merge");
+  lia_ui_test_settle ();
+  g_assert_null (weak);
+  after = lia_test_load (other, LIA_RECORD_KIND_INTERACTION, id);
+  g_assert_cmpstr (lia_interaction_get_title (LIA_INTERACTION (after)), ==, "Budget review 2027");
+  g_assert_cmpuint (lia_interaction_get_contact_ids (LIA_INTERACTION (after))->len, ==, 0);
+}
+
 static void
 test_no_display (void)
 {
@@ -391,6 +432,7 @@ main (int   argc,
   ADD ("/ui-conflict-merge/overlap", test_overlap);
   ADD ("/ui-conflict-merge/list-clash", test_list_clash);
   ADD ("/ui-conflict-merge/third-change", test_third_change);
+  ADD ("/ui-conflict-merge/merge-base", test_merge_base);
   ADD ("/ui-conflict-merge/every-kind", test_every_kind);
 
 #undef ADD

@@ -525,7 +525,6 @@ on_merge_response_cb (LiaEditor  *self,
     {
       /* Save over theirs: from the version just seen, so a third change is caught again. */
       lia_record_set_version (record, lia_record_get_version (merge->theirs));
-      _lia_editor_set_base (self, merge->theirs);
       _lia_editor_respond (self, "save");
     }
   else if (g_strcmp0 (response, "theirs") == 0)
@@ -547,8 +546,9 @@ on_merge_response_cb (LiaEditor  *self,
         }
       lia_record_copy_from (record, merged);
       lia_record_copy_identity (record, merged);
-      /* What was merged with is now the common ancestor of the next conflict, if any. */
-      _lia_editor_set_base (self, merge->theirs);
+      /* What was merged with is the common ancestor of the next conflict, if any; the form
+       * (Back to Editing) still descends from the version the editor opened with. */
+      _lia_editor_set_merged_base (self, merge->theirs);
       _lia_editor_respond (self, "save-record");
     }
 }

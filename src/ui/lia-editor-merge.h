@@ -7,11 +7,12 @@ G_BEGIN_DECLS
 
 /* Between the editor and its conflict dialog (lia-editor-merge.c); not for subclasses. */
 
-/* The record as the editor opened it: the common ancestor of the officer's version and the
- * stored one. After a merge, the version merged with. */
+/* The common ancestor of what is being saved and the stored version: the record as the editor
+ * opened it when the form is saved; the version merged with when a merge is saved (set with
+ * _lia_editor_set_merged_base(), forgotten when the form is saved again). */
 LiaRecord *_lia_editor_get_base     (LiaEditor  *self);
-void       _lia_editor_set_base     (LiaEditor  *self,
-                                     LiaRecord  *base);
+void       _lia_editor_set_merged_base (LiaEditor *self,
+                                        LiaRecord *base);
 /* What a row of a form shows a person, as one line. */
 char      *_lia_editor_dup_shown    (GtkWidget  *row);
 /* Once the dialog is gone: "save" (the form), "save-record" (the editor's record as it is),

@@ -29,7 +29,8 @@ typedef struct
 {
   LiaStore    *store;
   LiaRecord   *record;
-  LiaRecord   *base;    /* the record as the editor opened it (or as last merged with) */
+  LiaRecord   *base;    /* the record as the editor opened it */
+  LiaRecord   *merged_base;  /* the version a merge being saved was made with, or NULL */
   gboolean     is_new;
   gboolean     loading;
   gboolean     dirty;
@@ -440,16 +441,16 @@ _lia_editor_get_base (LiaEditor *self)
 {
   LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
 
-  return priv->base;
+  return priv->merged_base != NULL ? priv->merged_base : priv->base;
 }
 
 void
-_lia_editor_set_base (LiaEditor *self,
-                      LiaRecord *base)
+_lia_editor_set_merged_base (LiaEditor *self,
+                             LiaRecord *base)
 {
   LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
 
-  g_set_object (&priv->base, base);
+  g_set_object (&priv->merged_base, base);
 }
 
 void
@@ -506,6 +507,9 @@ lia_editor_save (LiaEditor *self)
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (LIA_IS_EDITOR (self), FALSE);
+
+  /* The form is saved, not a merge: it descends from the version the editor opened with. */
+  g_clear_object (&priv->merged_base);
 
   /* Asked to save: every problem is shown now, and the first one gets the focus. */
   for (guint i = 0; i < priv->fields->len; i++)
@@ -645,6 +649,7 @@ lia_editor_dispose (GObject *object)
   g_clear_handle_id (&priv->emptied_idle, g_source_remove);
   g_clear_object (&priv->record);
   g_clear_object (&priv->base);
+  g_clear_object (&priv->merged_base);
   g_clear_object (&priv->store);
 
   G_OBJECT_CLASS (lia_editor_parent_class)->dispose (object);
