@@ -262,28 +262,42 @@ test_list_clash (StoreFixture  *f,
   g_assert_cmpstr (lia_contact_point_get_value (phone), ==, "+41 22 791 21 11");
 }
 
+/* An interaction: the other officer adds a participant, this officer retitles it; returns the
+ * conflict dialog. */
+static GtkWidget *
+participant_conflict (StoreFixture *f,
+                      LiaStore     *other,
+                      gint64       *out_contact,
+                      gint64       *out_id,
+                      gpointer     *weak)
+{
+  gint64 contact = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2026-11-02T10:00:00Z",
+                                        "Budget review", 0, 0);
+  g_autoptr(LiaRecord) mine = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, id);
+  g_autoptr(LiaRecord) theirs = lia_test_load (other, LIA_RECORD_KIND_INTERACTION, id);
+  LiaEditor *editor = open_editor (LIA_EDITOR (lia_interaction_editor_new (f->store, LIA_INTERACTION (mine))), weak);
+
+  lia_interaction_add_contact (LIA_INTERACTION (theirs), contact);
+  lia_test_save (other, theirs);
+  type (editor, "_Title", "Budget review 2027");
+  *out_contact = contact;
+  *out_id = id;
+  return refused (editor, weak);
+}
+
 /* A third change while the dialog is open: Save Merged is refused again, nothing of it lost. */
 static void
 test_third_change (StoreFixture  *f,
                    gconstpointer  data)
 {
   g_autoptr(LiaStore) other = lia_test_open (f->path);
-  gint64 contact = lia_test_add_contact (f->store, "Amina", "Diallo");
-  gint64 id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2026-11-02T10:00:00Z",
-                                        "Budget review", 0, 0);
-  g_autoptr(LiaRecord) mine = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, id);
-  g_autoptr(LiaRecord) theirs = lia_test_load (other, LIA_RECORD_KIND_INTERACTION, id);
   g_autoptr(LiaRecord) third = NULL;
   g_autoptr(LiaRecord) after = NULL;
   gpointer weak, first;
-  LiaEditor *editor = open_editor (LIA_EDITOR (lia_interaction_editor_new (f->store, LIA_INTERACTION (mine))), &weak);
-  GtkWidget *dialog;
+  gint64 contact, id;
+  GtkWidget *dialog = participant_conflict (f, other, &contact, &id, &weak);
 
-  lia_interaction_add_contact (LIA_INTERACTION (theirs), contact);
-  lia_test_save (other, theirs);
-  type (editor, "_Title", "Budget review 2027");
-
-  dialog = refused (editor, &weak);
   g_assert_cmpuint (n_choices (dialog), ==, 0);
 
   third = lia_test_load (other, LIA_RECORD_KIND_INTERACTION, id);
@@ -373,21 +387,11 @@ test_merge_base (StoreFixture  *f,
                  gconstpointer  data)
 {
   g_autoptr(LiaStore) other = lia_test_open (f->path);
-  gint64 contact = lia_test_add_contact (f->store, "Amina", "Diallo");
-  gint64 id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2026-11-02T10:00:00Z",
-                                        "Budget review", 0, 0);
-  g_autoptr(LiaRecord) mine = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, id);
-  g_autoptr(LiaRecord) theirs = lia_test_load (other, LIA_RECORD_KIND_INTERACTION, id);
   g_autoptr(LiaRecord) third = NULL;
   g_autoptr(LiaRecord) after = NULL;
   gpointer weak;
-  LiaEditor *editor = open_editor (LIA_EDITOR (lia_interaction_editor_new (f->store, LIA_INTERACTION (mine))), &weak);
-  GtkWidget *dialog;
-
-  lia_interaction_add_contact (LIA_INTERACTION (theirs), contact);
-  lia_test_save (other, theirs);
-  type (editor, "_Title", "Budget review 2027");
-  dialog = refused (editor, &weak);
+  gint64 contact, id;
+  GtkWidget *dialog = participant_conflict (f, other, &contact, &id, &weak);
 
   third = lia_test_load (other, LIA_RECORD_KIND_INTERACTION, id);
   lia_interaction_remove_contact (LIA_INTERACTION (third), contact);
