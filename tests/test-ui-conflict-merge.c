@@ -204,6 +204,16 @@ test_overlap (StoreFixture  *f,
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (yours_row)), ==, my_title);
       g_assert_true (chosen (yours_row));
       g_assert_false (chosen (theirs_row));
+      /* Each choice can be reached with the keyboard and says what it picks to a screen reader. */
+      {
+        GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (theirs_row));
+        g_autofree char *name = g_strdup_printf ("Job Title: Theirs, %s", their_title);
+        g_autofree char *problem = NULL;
+
+        g_assert_true (gtk_widget_get_focusable (check));
+        problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+        g_assert_null (problem);
+      }
       g_assert_null (find_group (dialog, "Family Name"));
       /* Their email, a list only they changed, and the family name only this officer changed. */
       label = lia_ui_test_find (dialog, GTK_TYPE_LABEL, "Where you both changed a field, pick the version to keep. The other changes are merged: Family Name, Email Addresses.");
@@ -421,6 +431,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Accessible names are checked, which GTK_A11Y=none would throw away. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lia_ui_test_init (&argc, &argv);
 
   if (!lia_ui_test_init_display ())
