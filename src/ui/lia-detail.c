@@ -7,6 +7,7 @@
 
 #include "lia-detail.h"
 #include "lia-error-state.h"
+#include "lia-history.h"
 #include "lia-timeline-view.h"
 #include "lia-ui-util.h"
 
@@ -210,6 +211,10 @@ lia_detail_refresh (LiaDetail *self)
 
   g_clear_error (&priv->build_error);
   klass->build (self, priv->content, priv->record);
+  /* Every record's page ends with who changed what; rebuilt with the page, so it follows the
+   * record's changes like the rest of it. */
+  if (priv->build_error == NULL)
+    lia_history_add_group (priv->store, priv->content, priv->record, &priv->build_error);
   /* Half a page, with an unread list passing for an empty one, would mislead: all or the
    * error. */
   if (priv->build_error != NULL)
