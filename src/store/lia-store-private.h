@@ -64,6 +64,9 @@ gboolean   _lia_store_exec                (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
 gboolean   _lia_store_get_import_mode   (LiaStore    *self);
+/* For a backend that learns the account's rights (a read-only role on a server), and tests. */
+void       _lia_store_set_read_only     (LiaStore    *self,
+                                         gboolean     read_only);
 /* TRUE while a new record is being inserted: its lists have no rows to delete before theirs
  * are written. */
 gboolean   _lia_store_is_inserting      (LiaStore    *self);

@@ -65,6 +65,8 @@ struct _LiaStore
   guint       n_cached_uids;
 
   LiaChangeLog log;           /* other connections' changes: lia-store-changes.c */
+  /* The account may read but not change data (lia_store_is_read_only()). */
+  gboolean    read_only;
 };
 
 enum {
@@ -1508,4 +1510,21 @@ lia_store_announce_outside_change (LiaStore *self)
   g_return_if_fail (!lia_store_in_transaction (self));
 
   g_signal_emit (self, signals[SIGNAL_RESET], 0);
+}
+
+gboolean
+lia_store_is_read_only (LiaStore *self)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+void
+_lia_store_set_read_only (LiaStore *self,
+                          gboolean  read_only)
+{
+  g_return_if_fail (LIA_IS_STORE (self));
+
+  self->read_only = read_only;
 }
