@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Connect to Team Server: what a person types becomes a server account whose URI (kept in the
+ * settings) never holds the password; a server that cannot be reached says why in the dialog,
+ * stores no password and leaves the current database open; a read-only account sees every edit
+ * turned off with the reason. The keyring is replaced by a fake one: no keyring daemon needed. */
+#include "config.h"
+
+#include "lia-connect-dialog.h"
+#include "lia-server-account.h"
+#include "lia-store-private.h"
+#include "lia-window-private.h"
+#include "test-ui-util.h"
+
+/* The fake keyring: what was stored, by account. */
+static GHashTable *fake_keyring;
+
+static char *
+fake_key (const LiaServerAccount *account)
+{
+  return g_strdup_printf ("%s|%d|%s|%s", account->host, account->port, account->database, account->user);
+}
+
+static gboolean
+fake_store (const LiaServerAccount  *account,
+            const char              *password,
+            GError                 **error)
+{
+  g_hash_table_insert (fake_keyring, fake_key (account), g_strdup (password));
+  return TRUE;
+}
+
+static char *
+fake_lookup (const LiaServerAccount  *account,
+             GError                 **error)
+{
+  g_autofree char *key = fake_key (account);
+
+  return g_strdup (g_hash_table_lookup (fake_keyring, key));
+}
+
+static const LiaServerSecrets fake_secrets = { fake_store, fake_lookup };
+
+static void
+test_account (void)
+{
+  g_autoptr(LiaServerAccount) account = NULL;
+  g_autoptr(LiaServerAccount) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *described = NULL;
+
+  /* A host with a port, the database and the user in their own fields. */
+  account = lia_server_account_parse (" db.example.org:5433 ", "liaison", "amina", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (account->host, ==, "db.example.org");
+  g_assert_cmpint (account->port, ==, 5433);
+  described = lia_server_account_describe (account);
+  g_assert_cmpstr (described, ==, "db.example.org:5433/liaison as amina");
+
+  /* What the settings keep has no password; what the store is given has it, escaped. */
+  kept = lia_server_account_to_uri (account);
+  g_assert_cmpstr (kept, ==, "postgresql://amina@db.example.org:5433/liaison");
+  location = lia_server_account_to_location (account, "p@ss:w/rd");
+  g_assert_null (strstr (location, "p@ss:w/rd"));
+  uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED_QUERY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_uri_get_password (uri), ==, "p@ss:w/rd");
+  g_assert_cmpstr (g_uri_get_host (uri), ==, "db.example.org");
+  /* An unreachable server fails in seconds, not after TCP's minutes. */
+  g_assert_cmpstr (g_uri_get_query (uri), ==, "connect_timeout=10");
+
+  /* The kept URI reads back as the same account, with its options. */
+  again = lia_server_account_parse ("postgresql://amina@db.example.org/liaison?sslmode=verify-full", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->database, ==, "liaison");
+  g_assert_cmpstr (again->user, ==, "amina");
+  g_assert_cmpint (again->port, ==, -1);
+  g_assert_cmpstr (again->query, ==, "sslmode=verify-full");
+  g_clear_pointer (&described, g_free);
+  described = lia_server_account_describe (again);
+  g_assert_cmpstr (described, ==, "db.example.org/liaison as amina");
+
+  /* A password in the address would land in the settings: refused, with what to do. */
+  g_assert_null (lia_server_account_parse ("postgresql://amina:secret@db.example.org/liaison", NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "Password field"));
+  g_clear_error (&error);
+  g_assert_null (lia_server_account_parse ("db.example.org", "", "amina", &error));
+  g_assert_cmpstr (error->message, ==, "Give the name of the database on the server.");
+  g_clear_error (&error);
+  g_assert_null (lia_server_account_parse ("db.example.org:http", "liaison", "amina", &error));
+  g_assert_nonnull (strstr (error->message, "“http” is not a port number"));
+}
+
+/* What Connect keeps in the keyring is what the application reads back to reopen the server. */
+static void
+test_keyring_seam (void)
+{
+  g_autoptr(LiaServerAccount) account = lia_server_account_parse ("db.example.org", "liaison", "amina", NULL);
+  g_autoptr(LiaServerAccount) same = lia_server_account_parse ("postgresql://amina@db.example.org/liaison", NULL,
+                                                               NULL, NULL);
+  g_autoptr(LiaServerAccount) other = lia_server_account_parse ("db.example.org", "liaison", "bruno", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *none = NULL;
+
+  g_assert_true (lia_server_secrets_store (account, "s3cret", &error));
+  g_assert_no_error (error);
+  password = lia_server_secrets_lookup (same, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "s3cret");
+  none = lia_server_secrets_lookup (other, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  g_hash_table_remove_all (fake_keyring);
+}
+
+/* A read-only account: no way to change data, and the buttons say why. */
+static void
+test_read_only (StoreFixture  *f,
+                gconstpointer  data)
+{
+  gint64 id = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  LiaWindow *window;
+
+  g_assert_false (lia_store_is_read_only (f->store));
+  _lia_store_set_read_only (f->store, TRUE);
+  window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, NULL);
+  lia_ui_test_present (GTK_WINDOW (window));
+  lia_window_set_view (window, "organizations");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ix)",
+                              (gint32) LIA_RECORD_KIND_ORGANIZATION, id);
+  lia_ui_test_settle ();
+
+  g_assert_true (gtk_widget_get_visible (window->edit_button));
+  g_assert_false (gtk_widget_is_sensitive (window->edit_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->edit_button), ==, "This account may not change data");
+  g_assert_false (gtk_widget_is_sensitive (window->delete_button));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window->add_button)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->add_button)), ==,
+                   "This account may not change data");
+  /* Browsing stays. */
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window->search_button)));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display to open windows on: run the ui suite under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lia_ui_test_init (&argc, &argv);
+
+  fake_keyring = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lia_server_secrets_set_backend (&fake_secrets);
+
+  g_test_add_func ("/ui-connect/account", test_account);
+  g_test_add_func ("/ui-connect/keyring-seam", test_keyring_seam);
+  if (!lia_ui_test_init_display ())
+    {
+      g_test_add_func ("/ui-connect/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+
+  ADD ("/ui-connect/read-only", test_read_only);
+
+#undef ADD
+
+  return g_test_run ();
+}
