@@ -205,12 +205,18 @@ open_store (LiaApplication  *self,
     store = lia_store_open (self->database_path, error);
   else
     {
-      password = lia_server_secrets_lookup (server, error);
-      if (error != NULL && *error != NULL)
-        return NULL;
-      location = lia_server_account_to_location (server, password);
-      store = lia_store_open (location, error);
+      g_autoptr(GError) local_error = NULL;
+
+      /* On the server even when it cannot be opened: Use Local Database is the way back. */
       self->server = g_steal_pointer (&server);
+      password = lia_server_secrets_lookup (self->server, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      location = lia_server_account_to_location (self->server, password);
+      store = lia_store_open (location, error);
     }
 
   /* Contacts sort in the desktop's language; a failure keeps the order they had. */

@@ -159,8 +159,14 @@ lia_connect_dialog_connect (LiaConnectDialog *self)
 
   show_error (self, NULL);
   uri = lia_server_account_to_uri (account);
+  /* The handler replaces the window this dialog belongs to: let go of it first, so that the
+   * dialog outlives it until it is done. */
+  g_object_ref (self);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), FALSE);
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   g_signal_emit (self, signals[SIGNAL_CONNECTED], 0, store, uri, account->user);
-  gtk_window_close (GTK_WINDOW (self));
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
 }
 
 const char *
