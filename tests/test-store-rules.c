@@ -756,23 +756,23 @@ static void
 test_disk_full (StoreFixture  *f,
                 gconstpointer  data)
 {
-  sqlite3 *db = _lia_store_get_db (f->store);
+  LiaDb *db = _lia_store_get_db (f->store);
   g_autofree char *limit = NULL;
   g_autofree char *notes = g_strnfill (20000, 'x');
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   gint64 saved = 0;
-  sqlite3_stmt *stmt = NULL;
+  LiaStmt *stmt = NULL;
   int pages;
 
   lia_test_add_organization (f->store, "Saved before the disk filled up", 0);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  pages = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_assert_cmpint (_lia_db_prepare (db, "PRAGMA page_count", -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL), ==, LIA_DB_OK);
+  g_assert_cmpint (_lia_db_step (stmt), ==, LIA_DB_ROW);
+  pages = _lia_db_column_int (stmt, 0);
+  _lia_db_finalize (stmt);
   limit = g_strdup_printf ("PRAGMA max_page_count = %d", pages + 40);
-  g_assert_cmpint (sqlite3_exec (db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (_lia_db_exec (db, limit), ==, LIA_DB_OK);
 
   for (guint i = 0; i < 200 && error == NULL; i++)
     {

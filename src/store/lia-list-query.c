@@ -307,8 +307,8 @@ _lia_list_query_free (LiaListQuery *self)
                                                     NULL);
       if (stmt != NULL)
         {
-          sqlite3_bind_int64 (stmt, 1, self->list_id);
-          sqlite3_step (stmt);
+          _lia_db_bind_int64 (stmt, 1, self->list_id);
+          _lia_db_step (stmt);
         }
     }
 
@@ -404,11 +404,11 @@ key_from_columns (LiaListQuery *self,
                   LiaListKey   *out_key)
 {
   _lia_list_key_clear (out_key);
-  out_key->id = sqlite3_column_int64 (stmt, id_column);
+  out_key->id = _lia_db_column_int64 (stmt, id_column);
   if (self->text_key)
     out_key->text = g_strdup (_lia_column_text (stmt, key_column));
   else
-    out_key->number = sqlite3_column_int64 (stmt, key_column);
+    out_key->number = _lia_db_column_int64 (stmt, key_column);
 }
 
 static void
@@ -418,13 +418,13 @@ bind_key (LiaListQuery     *self,
           const char       *id_name,
           const LiaListKey *key)
 {
-  int value_index = sqlite3_bind_parameter_index (stmt, value_name);
+  int value_index = _lia_db_bind_parameter_index (stmt, value_name);
 
   if (self->text_key)
-    sqlite3_bind_text (stmt, value_index, key->text != NULL ? key->text : "", -1, SQLITE_TRANSIENT);
+    _lia_db_bind_text (stmt, value_index, key->text != NULL ? key->text : "", -1, LIA_DB_TRANSIENT);
   else
-    sqlite3_bind_int64 (stmt, value_index, key->number);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, id_name), key->id);
+    _lia_db_bind_int64 (stmt, value_index, key->number);
+  _lia_db_bind_int64 (stmt, _lia_db_bind_parameter_index (stmt, id_name), key->id);
 }
 
 static void
@@ -432,10 +432,10 @@ bind_named (LiaStmt    *stmt,
             const char *name,
             gint64      value)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  int index = _lia_db_bind_parameter_index (stmt, name);
 
   if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
+    _lia_db_bind_int64 (stmt, index, value);
 }
 
 /* Prepares @sql with the list's own parameters bound. */
@@ -471,9 +471,9 @@ _lia_list_query_refresh (LiaListQuery  *self,
   /* Two statements: run one after the other, each prepared on its own. */
   for (statement = self->refresh_sql; statement != NULL && *statement != '\0'; statement = rest)
     {
-      sqlite3_stmt *stmt = NULL;
+      LiaStmt *stmt = NULL;
 
-      if (sqlite3_prepare_v2 (_lia_store_get_db (self->store), statement, -1, &stmt, &rest) != SQLITE_OK)
+      if (_lia_db_prepare (_lia_store_get_db (self->store), statement, -1, LIA_DB_PREPARE_DEFAULT, &stmt, &rest) != LIA_DB_OK)
         {
           _lia_store_set_error_from_db (self->store, error, "Could not gather the list");
           return FALSE;
@@ -485,13 +485,13 @@ _lia_list_query_refresh (LiaListQuery  *self,
         _lia_timeline_filter_bind (stmt, &self->filter);
       bind_named (stmt, ":list", self->list_id);
 
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      if (_lia_db_step (stmt) != LIA_DB_DONE)
         {
           _lia_store_set_error_from_db (self->store, error, "Could not gather the list");
-          sqlite3_finalize (stmt);
+          _lia_db_finalize (stmt);
           return FALSE;
         }
-      sqlite3_finalize (stmt);
+      _lia_db_finalize (stmt);
     }
 
   return TRUE;
@@ -503,13 +503,13 @@ step_count (LiaListQuery  *self,
             guint         *out_count,
             GError       **error)
 {
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
     {
       _lia_store_set_error_from_db (self->store, error, "Could not count the list");
       return FALSE;
     }
 
-  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+  *out_count = (guint) _lia_db_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -570,7 +570,7 @@ _lia_list_query_read (LiaListQuery      *self,
   bind_named (stmt, ":limit", limit);
   bind_named (stmt, ":offset", offset);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       LiaRecord *record = self->ops->from_row (self->store, stmt, error);
 
@@ -584,7 +584,7 @@ _lia_list_query_read (LiaListQuery      *self,
       g_ptr_array_add (records, record);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self->store, error, _("Could not read a page of the list"));
       return FALSE;
@@ -622,14 +622,14 @@ _lia_list_query_key_at (LiaListQuery      *self,
     bind_key (self, stmt, ":k", ":kid", anchor);
   bind_named (stmt, ":offset", offset);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = _lia_db_step (stmt);
+  if (rc != LIA_DB_ROW && rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self->store, error, "Could not read the list");
       return FALSE;
     }
 
-  *out_found = rc == SQLITE_ROW;
+  *out_found = rc == LIA_DB_ROW;
   if (*out_found)
     key_from_columns (self, stmt, 0, 1, out_key);
 
@@ -649,14 +649,14 @@ _lia_list_query_contains (LiaListQuery  *self,
     return FALSE;
   bind_named (stmt, ":id", id);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = _lia_db_step (stmt);
+  if (rc != LIA_DB_ROW && rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self->store, error, "Could not read the list");
       return FALSE;
     }
 
-  *out_contains = rc == SQLITE_ROW;
+  *out_contains = rc == LIA_DB_ROW;
   return TRUE;
 }
 

@@ -16,8 +16,8 @@ affiliation_from_row (LiaStore  *store,
                       LiaStmt   *stmt,
                       GError   **error)
 {
-  g_autoptr(LiaAffiliation) self = lia_affiliation_new (sqlite3_column_int64 (stmt, 4),
-                                                        sqlite3_column_int64 (stmt, 5),
+  g_autoptr(LiaAffiliation) self = lia_affiliation_new (_lia_db_column_int64 (stmt, 4),
+                                                        _lia_db_column_int64 (stmt, 5),
                                                         _lia_column_text (stmt, 6));
   g_autoptr(GDate) from = _lia_column_date (stmt, 7);
   g_autoptr(GDate) until = _lia_column_date (stmt, 8);
@@ -25,7 +25,7 @@ affiliation_from_row (LiaStore  *store,
   _lia_record_fill_common (LIA_RECORD (self), stmt);
   lia_affiliation_set_from (self, from);
   lia_affiliation_set_until (self, until);
-  lia_affiliation_set_primary (self, sqlite3_column_int (stmt, 9) != 0);
+  lia_affiliation_set_primary (self, _lia_db_column_int (stmt, 9) != 0);
   lia_affiliation_set_unit (self, _lia_column_text (stmt, 10));
 
   return LIA_RECORD (g_steal_pointer (&self));
@@ -44,7 +44,7 @@ bind_affiliation (LiaStmt        *stmt,
   _lia_bind_text (stmt, 4, lia_affiliation_get_role (self));
   _lia_bind_date (stmt, 5, lia_affiliation_get_from (self));
   _lia_bind_date (stmt, 6, lia_affiliation_get_until (self));
-  sqlite3_bind_int (stmt, 7, lia_affiliation_get_primary (self) ? 1 : 0);
+  _lia_db_bind_int (stmt, 7, lia_affiliation_get_primary (self) ? 1 : 0);
   _lia_bind_time (stmt, 8, lia_record_get_created_at (record));
   _lia_bind_time (stmt, 9, lia_record_get_updated_at (record));
   _lia_bind_text (stmt, 10, lia_affiliation_get_unit (self));
@@ -76,16 +76,14 @@ affiliation_insert (LiaStore   *store,
   stmt = _lia_store_prepare (store,
                              "INSERT INTO affiliations (uid, contact_id, organization_id, role,"
                              " from_date, until_date, is_primary, created_at, updated_at, unit)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_affiliation (stmt, self);
-  if (!_lia_store_step_done (store, stmt, N_("Could not save the affiliation"), error))
+  if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the affiliation"), error))
     return FALSE;
-
-  lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
 
   return TRUE;
 }
@@ -111,7 +109,7 @@ affiliation_update (LiaStore   *store,
     return FALSE;
 
   bind_affiliation (stmt, self);
-  sqlite3_bind_int64 (stmt, 11, lia_record_get_id (record));
+  _lia_db_bind_int64 (stmt, 11, lia_record_get_id (record));
 
   return _lia_store_step_done (store, stmt, N_("Could not save the affiliation"), error);
 }

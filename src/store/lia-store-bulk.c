@@ -48,14 +48,14 @@ lia_store_find_id (LiaStore       *self,
     return FALSE;
   _lia_bind_text (stmt, 1, uid);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
     {
-      *out_id = sqlite3_column_int64 (stmt, 0);
+      *out_id = _lia_db_column_int64 (stmt, 0);
       _lia_store_import_remember (self, kind, uid, *out_id);
       return TRUE;
     }
-  if (rc == SQLITE_DONE)
+  if (rc == LIA_DB_DONE)
     {
       *out_id = 0;
       return TRUE;
@@ -88,16 +88,16 @@ lia_store_dup_uid (LiaStore       *self,
   sql = g_strdup_printf ("SELECT uid FROM %s WHERE id = ?1", ops->table);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  _lia_db_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
     {
       _lia_store_cache_uid (self, kind, id, _lia_column_text (stmt, 0));
       return g_strdup (_lia_column_text (stmt, 0));
     }
 
-  if (rc == SQLITE_DONE)
+  if (rc == LIA_DB_DONE)
     g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
                  _("There is no %s with id %" PRId64 "."),
                  lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind), id);
@@ -125,8 +125,8 @@ lia_store_find_affiliation (LiaStore     *self,
                          _lia_affiliation_ops.columns);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, contact_id);
-  sqlite3_bind_int64 (stmt, 2, organization_id);
+  _lia_db_bind_int64 (stmt, 1, contact_id);
+  _lia_db_bind_int64 (stmt, 2, organization_id);
   _lia_bind_date (stmt, 3, from);
 
   if (!(found = _lia_store_collect (self, &_lia_affiliation_ops, stmt, error)))
@@ -164,21 +164,21 @@ defer_schema_objects (LiaStore    *self,
 {
   GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  LiaStmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (_lia_store_get_db (self), select_sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (_lia_db_prepare (_lia_store_get_db (self), select_sql, -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return FALSE;
     }
   if (table != NULL)
-    sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+    _lia_db_bind_text (stmt, 1, table, -1, LIA_DB_STATIC);
+  while (_lia_db_step (stmt) == LIA_DB_ROW)
     {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (deferred, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (names, g_strdup (_lia_db_column_text (stmt, 0)));
+      g_ptr_array_add (deferred, g_strdup (_lia_db_column_text (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
+  _lia_db_finalize (stmt);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -209,11 +209,12 @@ defer_indexes (LiaStore  *self,
 
       if (!(stmt = _lia_store_prepare (self, empty_sql, error)))
         return FALSE;
-      empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+      empty = _lia_db_step (stmt) == LIA_DB_ROW && _lia_db_column_int (stmt, 0) != 0;
       /* Done with it before the DROP: a running statement would lock the table. */
       _lia_stmt_release (stmt);
       if (!empty)
         continue;
+      /* SQLite only: the schema table and its CREATE text. */
       if (!defer_schema_objects (self, "INDEX",
                                  "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
                                  " AND tbl_name = ?1 AND sql IS NOT NULL"
@@ -257,6 +258,7 @@ lia_store_end_bulk_load (LiaStore  *self,
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
 
+  /* SQLite only: the FTS5 tables are filled here, in one pass, instead of by triggers. */
   for (guint i = 0; i < G_N_ELEMENTS (indexed_tables); i++)
     {
       g_autofree char *sql =
@@ -284,6 +286,7 @@ lia_store_end_bulk_load (LiaStore  *self,
     return FALSE;
 
   /* The triggers logged nothing while loading: one row tells other connections to reload. */
+  /* SQLite only: julianday() for the time in µs. */
   return _lia_store_exec (self,
                           "DELETE FROM bulk_load;"
                           "INSERT INTO change_log (kind, record_id, operation, changed_at)"
@@ -318,9 +321,9 @@ lia_store_select_organization_scope (LiaStore  *self,
 
   if (!(stmt = _lia_store_prepare (self, "SELECT id FROM organizations WHERE id = ?1", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, organization_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    found = sqlite3_column_int64 (stmt, 0);
+  _lia_db_bind_int64 (stmt, 1, organization_id);
+  if (_lia_db_step (stmt) == LIA_DB_ROW)
+    found = _lia_db_column_int64 (stmt, 0);
   if (found == 0)
     {
       g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
@@ -451,7 +454,7 @@ lia_store_foreach_record (LiaStore            *self,
 {
   const LiaRecordOps *ops;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
+  LiaStmt *stmt = NULL;
   gboolean ok = TRUE;
   int rc;
 
@@ -463,13 +466,13 @@ lia_store_foreach_record (LiaStore            *self,
   sql = select_sql (ops, ops->columns, selected);
 
   /* Not from the statement cache: @func may well load records of this kind itself. */
-  if (sqlite3_prepare_v2 (_lia_store_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (_lia_db_prepare (_lia_store_get_db (self), sql, -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
       return FALSE;
     }
 
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       g_autoptr(LiaRecord) record = ops->from_row (self, stmt, error);
 
@@ -478,13 +481,13 @@ lia_store_foreach_record (LiaStore            *self,
            && func (record, user_data, error);
     }
 
-  if (ok && rc != SQLITE_DONE)
+  if (ok && rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       ok = FALSE;
     }
 
-  sqlite3_finalize (stmt);
+  _lia_db_finalize (stmt);
   return ok;
 }
 
@@ -508,13 +511,13 @@ lia_store_count_records (LiaStore       *self,
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return FALSE;
     }
 
-  *out_count = (guint64) sqlite3_column_int64 (stmt, 0);
+  *out_count = (guint64) _lia_db_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -555,12 +558,12 @@ lia_store_get_last_change (LiaStore  *self,
 
       if (!(stmt = _lia_store_prepare (self, sql, error)))
         return NULL;
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      if (_lia_db_step (stmt) != LIA_DB_ROW)
         {
           _lia_store_set_error_from_db (self, error, _("Could not read the database"));
           return NULL;
         }
-      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+      if (_lia_db_column_type (stmt, 0) == LIA_DB_NULL)
         continue;
 
       time = _lia_column_time (stmt, 0);
@@ -582,12 +585,12 @@ collect_ids (LiaStore  *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _lia_db_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return NULL;
@@ -657,15 +660,15 @@ find_organizations_by_name (LiaStore    *self,
     return NULL;
   _lia_bind_text (stmt, 1, key);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _lia_db_column_int64 (stmt, 0);
       g_autofree char *folded = fold_name (_lia_column_text (stmt, 1));
 
       if (!accents || g_str_equal (folded, wanted))
         g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return NULL;
@@ -720,9 +723,9 @@ lia_store_index_contact_phones (LiaStore  *self,
     return NULL;
 
   index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _lia_db_column_int64 (stmt, 0);
       g_autofree char *digits = lia_store_phone_digits (_lia_column_text (stmt, 1));
       GArray *ids;
 
@@ -736,7 +739,7 @@ lia_store_index_contact_phones (LiaStore  *self,
       if (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != id)
         g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return NULL;
@@ -766,7 +769,7 @@ lia_store_find_contacts_by_name_at (LiaStore    *self,
                                    error)))
     return NULL;
   _lia_bind_text (stmt, 1, key);
-  sqlite3_bind_int64 (stmt, 2, organization_id);
+  _lia_db_bind_int64 (stmt, 2, organization_id);
 
   return collect_ids (self, stmt, error);
 }

@@ -81,13 +81,13 @@ _lia_store_load_dependents (LiaStore   *self,
 
       if (!(stmt = _lia_store_prepare (self, dependents[i].sql, error)))
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, id);
+      _lia_db_bind_int64 (stmt, 1, id);
 
       /* Ids first, records after: loading runs other statements. */
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
         {
-          gint64 dependent = sqlite3_column_int64 (stmt, 0);
+          gint64 dependent = _lia_db_column_int64 (stmt, 0);
 
           if (olds->len + ids->len >= max)
             {
@@ -96,7 +96,7 @@ _lia_store_load_dependents (LiaStore   *self,
             }
           g_array_append_val (ids, dependent);
         }
-      if (rc != SQLITE_DONE)
+      if (rc != LIA_DB_DONE)
         {
           _lia_store_set_error_from_db (self, error, _("Could not read the database"));
           return NULL;

@@ -51,15 +51,15 @@ read_seq_range (LiaStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the list of changes"));
       return FALSE;
     }
 
   if (out_min != NULL)
-    *out_min = sqlite3_column_int64 (stmt, 0);
-  *out_max = sqlite3_column_int64 (stmt, 1);
+    *out_min = _lia_db_column_int64 (stmt, 0);
+  *out_max = _lia_db_column_int64 (stmt, 1);
   return TRUE;
 }
 
@@ -68,19 +68,12 @@ read_data_version (LiaStore  *self,
                    gint64    *out_version,
                    GError   **error)
 {
-  g_autoptr(LiaStmt) stmt = NULL;
-
-  stmt = _lia_store_prepare (self, "PRAGMA data_version", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_lia_db_data_version (_lia_store_get_db (self), out_version) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the list of changes"));
       return FALSE;
     }
 
-  *out_version = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -118,7 +111,7 @@ _lia_store_log_before_commit (LiaStore  *self,
   stmt = _lia_store_prepare (self, "UPDATE change_log SET author = ?2 WHERE seq > ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, log->begin_seq);
+  _lia_db_bind_int64 (stmt, 1, log->begin_seq);
   _lia_bind_text (stmt, 2, g_get_user_name ());
 
   return _lia_store_step_done (self, stmt, N_("Could not save"), error);
@@ -144,11 +137,11 @@ _lia_store_last_change (LiaStore       *self,
   if (stmt == NULL)
     return;
   _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  _lia_db_bind_int64 (stmt, 2, id);
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
     return;
 
-  *out_author = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  *out_author = g_strdup (_lia_db_column_text (stmt, 0));
   *out_when = _lia_column_time (stmt, 1);
 }
 
@@ -358,23 +351,23 @@ lia_store_read_change_log (LiaStore  *self,
                              error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, after_seq);
-  sqlite3_bind_int64 (stmt, 2, limit);
+  _lia_db_bind_int64 (stmt, 1, after_seq);
+  _lia_db_bind_int64 (stmt, 2, limit);
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_change_log_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       LiaChangeLogEntry *entry = g_new0 (LiaChangeLogEntry, 1);
 
-      entry->seq = sqlite3_column_int64 (stmt, 0);
+      entry->seq = _lia_db_column_int64 (stmt, 0);
       entry->changed_at = _lia_column_time (stmt, 1);
-      entry->author = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->author = g_strdup (_lia_db_column_text (stmt, 2));
       entry->operation = g_strdup (_lia_column_text (stmt, 3));
       entry->kind = g_strdup (_lia_column_text (stmt, 4));
-      entry->uid = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      entry->uid = g_strdup (_lia_db_column_text (stmt, 5));
       g_ptr_array_add (entries, entry);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the list of changes"));
       return NULL;
@@ -438,22 +431,22 @@ lia_store_check_outside_changes (LiaStore  *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, last_seen);
-  sqlite3_bind_int64 (stmt, 2, max_seq);
+  _lia_db_bind_int64 (stmt, 1, last_seen);
+  _lia_db_bind_int64 (stmt, 2, max_seq);
 
   entries = g_array_new (FALSE, FALSE, sizeof (LiaOutsideChange));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      LiaOutsideChange entry = { sqlite3_column_int64 (stmt, 0), 0,
-                                 sqlite3_column_int64 (stmt, 2), LIA_OUTSIDE_RESET };
-      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      LiaOutsideChange entry = { _lia_db_column_int64 (stmt, 0), 0,
+                                 _lia_db_column_int64 (stmt, 2), LIA_OUTSIDE_RESET };
+      const char *kind = _lia_db_column_text (stmt, 1);
       int kind_value = 0;
 
       if (is_own (log, entry.seq))
         continue;
 
       /* A kind or an operation this version does not know (a newer writer): say reset. */
-      if (parse_operation ((const char *) sqlite3_column_text (stmt, 3), &entry.operation) &&
+      if (parse_operation (_lia_db_column_text (stmt, 3), &entry.operation) &&
           entry.operation != LIA_OUTSIDE_RESET &&
           lia_enum_from_nick (LIA_TYPE_RECORD_KIND, kind, &kind_value, NULL))
         entry.kind = kind_value;
@@ -463,7 +456,7 @@ lia_store_check_outside_changes (LiaStore  *self,
       g_array_append_val (entries, entry);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the list of changes"));
       log->last_seen = last_seen;

@@ -21,7 +21,7 @@ collect_problems (LiaStore    *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       char *problem = describe (stmt);
 
@@ -29,7 +29,7 @@ collect_problems (LiaStore    *self,
         g_ptr_array_add (problems, problem);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not check the database"));
       return FALSE;
@@ -52,7 +52,7 @@ describe_integrity (LiaStmt *stmt)
 static char *
 describe_foreign_key (LiaStmt *stmt)
 {
-  g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
+  g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) _lia_db_column_int64 (stmt, 1));
 
   return g_strdup_printf (_("A row of “%s” (row %s) refers to a missing row of “%s”."),
                           _lia_column_text (stmt, 0), row, _lia_column_text (stmt, 2));
@@ -84,6 +84,7 @@ lia_store_check (LiaStore  *self,
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
+  /* SQLite only: the PRAGMAs of this check and the FTS5 integrity-check below. */
   if (!collect_problems (self, "PRAGMA integrity_check", describe_integrity, problems, error))
     return NULL;
 
@@ -112,11 +113,9 @@ lia_store_check (LiaStore  *self,
         g_strdup_printf ("INSERT INTO %s_fts (%s_fts) VALUES ('integrity-check')",
                          search_tables[i], search_tables[i]);
 
-      if (sqlite3_exec (_lia_store_get_db (self), sql, NULL, NULL, NULL) != SQLITE_OK)
+      if (_lia_db_exec (_lia_store_get_db (self), sql) != LIA_DB_OK)
         {
-          int code = sqlite3_extended_errcode (_lia_store_get_db (self));
-
-          if ((code & 0xff) != SQLITE_CORRUPT)
+          if (_lia_db_error_class (_lia_store_get_db (self)) != LIA_DB_ERROR_CLASS_CORRUPT)
             {
               _lia_store_set_error_from_db (self, error, _("Could not check the search index"));
               return NULL;

@@ -33,9 +33,9 @@ commitment_from_row (LiaStore  *store,
   due_date = _lia_column_date (stmt, 8);
   lia_commitment_set_due_date (self, due_date);
   /* A NULL reference reads as 0: "none". */
-  lia_commitment_set_contact_id (self, sqlite3_column_int64 (stmt, 9));
-  lia_commitment_set_organization_id (self, sqlite3_column_int64 (stmt, 10));
-  lia_commitment_set_interaction_id (self, sqlite3_column_int64 (stmt, 11));
+  lia_commitment_set_contact_id (self, _lia_db_column_int64 (stmt, 9));
+  lia_commitment_set_organization_id (self, _lia_db_column_int64 (stmt, 10));
+  lia_commitment_set_interaction_id (self, _lia_db_column_int64 (stmt, 11));
   /* After the status, which would say "done today". */
   done_date = _lia_column_date (stmt, 12);
   lia_commitment_set_done_date (self, done_date);
@@ -96,16 +96,14 @@ commitment_insert (LiaStore   *store,
                              "INSERT INTO commitments (uid, title, notes, direction, status,"
                              " due_date, contact_id, organization_id, interaction_id, created_at,"
                              " updated_at, done_date)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_commitment (stmt, self);
-  if (!_lia_store_step_done (store, stmt, N_("Could not save the commitment"), error))
+  if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the commitment"), error))
     return FALSE;
-
-  lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
 
   return TRUE;
 }
@@ -132,7 +130,7 @@ commitment_update (LiaStore   *store,
     return FALSE;
 
   bind_commitment (stmt, self);
-  sqlite3_bind_int64 (stmt, 13, lia_record_get_id (record));
+  _lia_db_bind_int64 (stmt, 13, lia_record_get_id (record));
 
   return _lia_store_step_done (store, stmt, N_("Could not save the commitment"), error);
 }

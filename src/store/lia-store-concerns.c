@@ -25,23 +25,23 @@ load_parties (LiaStore    *store,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       g_autoptr(LiaConcernParty) party = NULL;
       const char *position = _lia_column_text (stmt, 2);
 
       /* The schema's CHECK makes exactly one of the two set. */
-      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        party = lia_concern_party_new_contact (sqlite3_column_int64 (stmt, 0), position);
+      if (_lia_db_column_type (stmt, 0) != LIA_DB_NULL)
+        party = lia_concern_party_new_contact (_lia_db_column_int64 (stmt, 0), position);
       else
-        party = lia_concern_party_new_organization (sqlite3_column_int64 (stmt, 1), position);
+        party = lia_concern_party_new_organization (_lia_db_column_int64 (stmt, 1), position);
 
       lia_concern_add_party (self, party);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error, _("Could not read the parties to “%s”"),
                                     lia_record_get_label (LIA_RECORD (self)));
@@ -65,12 +65,12 @@ load_interactions (LiaStore    *store,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    lia_concern_add_interaction (self, sqlite3_column_int64 (stmt, 0));
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    lia_concern_add_interaction (self, _lia_db_column_int64 (stmt, 0));
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error,
                                     _("Could not read the interactions related to “%s”"),
@@ -179,7 +179,7 @@ save_parties (LiaStore    *store,
   delete = _lia_store_prepare (store, "DELETE FROM concern_parties WHERE concern_id = ?1", error);
   if (delete == NULL)
     return FALSE;
-  sqlite3_bind_int64 (delete, 1, id);
+  _lia_db_bind_int64 (delete, 1, id);
   if (!_lia_store_step_done (store, delete, N_("Could not save the parties to the concern"),
                              error))
     return FALSE;
@@ -198,8 +198,8 @@ save_parties (LiaStore    *store,
       if (insert == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (insert, 1, id);
-      sqlite3_bind_int (insert, 2, i);
+      _lia_db_bind_int64 (insert, 1, id);
+      _lia_db_bind_int (insert, 2, i);
       _lia_bind_ref (insert, 3, lia_concern_party_get_contact_id (party));
       _lia_bind_ref (insert, 4, lia_concern_party_get_organization_id (party));
       _lia_bind_text (insert, 5, lia_concern_party_get_position (party));
@@ -224,7 +224,7 @@ save_interactions (LiaStore    *store,
                                error);
   if (delete == NULL)
     return FALSE;
-  sqlite3_bind_int64 (delete, 1, id);
+  _lia_db_bind_int64 (delete, 1, id);
   if (!_lia_store_step_done (store, delete,
                              _("Could not save the interactions related to the concern"), error))
     return FALSE;
@@ -241,9 +241,9 @@ save_interactions (LiaStore    *store,
       if (insert == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (insert, 1, id);
-      sqlite3_bind_int64 (insert, 2, g_array_index (interaction_ids, gint64, i));
-      sqlite3_bind_int (insert, 3, i);
+      _lia_db_bind_int64 (insert, 1, id);
+      _lia_db_bind_int64 (insert, 2, g_array_index (interaction_ids, gint64, i));
+      _lia_db_bind_int (insert, 3, i);
       if (!_lia_store_step_done (store, insert,
                                  _("Could not save the interactions related to the concern"),
                                  error))
@@ -268,16 +268,14 @@ concern_insert (LiaStore   *store,
                              "INSERT INTO concerns (uid, title, severity, status, opened_date,"
                              " resolved_date, root_cause, resolution, notes, created_at,"
                              " updated_at)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_concern (stmt, self);
-  if (!_lia_store_step_done (store, stmt, N_("Could not save the concern"), error))
+  if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the concern"), error))
     return FALSE;
-
-  lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
 
   return save_parties (store, self, error) && save_interactions (store, self, error);
 }
@@ -304,7 +302,7 @@ concern_update (LiaStore   *store,
     return FALSE;
 
   bind_concern (stmt, self);
-  sqlite3_bind_int64 (stmt, 12, lia_record_get_id (record));
+  _lia_db_bind_int64 (stmt, 12, lia_record_get_id (record));
   if (!_lia_store_step_done (store, stmt, N_("Could not save the concern"), error))
     return FALSE;
 

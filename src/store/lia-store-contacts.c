@@ -27,9 +27,9 @@ load_contact_points (LiaStore    *store,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       const char *medium = _lia_column_text (stmt, 0);
       const char *value = _lia_column_text (stmt, 2);
@@ -45,7 +45,7 @@ load_contact_points (LiaStore    *store,
         lia_contact_add_phone (self, kind, value);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error,
                                     _("Could not read the email addresses and phone numbers "
@@ -77,9 +77,9 @@ load_point_table (LiaStore      *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       int kind;
 
@@ -88,7 +88,7 @@ load_point_table (LiaStore      *store,
       add (self, kind, _lia_column_text (stmt, 1));
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error, _("Could not read the details of “%s”"),
                                     lia_record_get_label (LIA_RECORD (self)));
@@ -114,9 +114,9 @@ load_addresses (LiaStore    *store,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       g_autoptr(LiaPostalAddress) address = NULL;
       int kind;
@@ -136,7 +136,7 @@ load_addresses (LiaStore    *store,
       lia_contact_add_address (self, address);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error, _("Could not read the postal addresses of “%s”"),
                                     lia_record_get_label (LIA_RECORD (self)));
@@ -159,19 +159,19 @@ load_photo (LiaStore    *store,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 1),
-                                             sqlite3_column_bytes (stmt, 1));
+      g_autoptr(GBytes) bytes = g_bytes_new (_lia_db_column_blob (stmt, 1),
+                                             _lia_db_column_bytes (stmt, 1));
 
       lia_contact_set_photo (self, bytes, _lia_column_text (stmt, 0));
       return TRUE;
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error, _("Could not read the photo of “%s”"),
                                     lia_record_get_label (LIA_RECORD (self)));
@@ -217,8 +217,8 @@ contact_from_row (LiaStore  *store,
     return NULL;
   lia_contact_set_preferred_channel (self, channel);
   lia_contact_set_notes (self, _lia_column_text (stmt, 13));
-  lia_assessment_set_influence (assessment, sqlite3_column_int (stmt, 14));
-  lia_assessment_set_interest (assessment, sqlite3_column_int (stmt, 15));
+  lia_assessment_set_influence (assessment, _lia_db_column_int (stmt, 14));
+  lia_assessment_set_interest (assessment, _lia_db_column_int (stmt, 15));
   if (!_lia_column_nick (stmt, 16, LIA_TYPE_STANCE, &stance, error))
     return NULL;
   lia_assessment_set_stance (assessment, stance);
@@ -226,8 +226,8 @@ contact_from_row (LiaStore  *store,
   lia_contact_set_birthday (self, _lia_column_text (stmt, 18));
   /* Lists of contacts never read photos: lia_store_load() and the exports do. */
   lia_contact_forget_photo (self);
-  lia_assessment_set_cadence_days (assessment, sqlite3_column_type (stmt, 19) == SQLITE_NULL
-                                               ? LIA_CADENCE_DEFAULT : sqlite3_column_int (stmt, 19));
+  lia_assessment_set_cadence_days (assessment, _lia_db_column_type (stmt, 19) == LIA_DB_NULL
+                                               ? LIA_CADENCE_DEFAULT : _lia_db_column_int (stmt, 19));
 
   if (!load_contact_points (store, self, error) ||
       !load_addresses (store, self, error) ||
@@ -301,17 +301,17 @@ bind_contact (LiaStore   *store,
   _lia_bind_text (stmt, 9, lia_contact_get_time_zone (self));
   _lia_bind_nick (stmt, 10, LIA_TYPE_CHANNEL, lia_contact_get_preferred_channel (self));
   _lia_bind_text (stmt, 11, lia_contact_get_notes (self));
-  sqlite3_bind_int (stmt, 12, lia_assessment_get_influence (assessment));
-  sqlite3_bind_int (stmt, 13, lia_assessment_get_interest (assessment));
+  _lia_db_bind_int (stmt, 12, lia_assessment_get_influence (assessment));
+  _lia_db_bind_int (stmt, 13, lia_assessment_get_interest (assessment));
   _lia_bind_nick (stmt, 14, LIA_TYPE_STANCE, lia_assessment_get_stance (assessment));
-  sqlite3_bind_text (stmt, 15, sort_key, -1, SQLITE_TRANSIENT);
+  _lia_db_bind_text (stmt, 15, sort_key, -1, LIA_DB_TRANSIENT);
   _lia_bind_time (stmt, 16, lia_record_get_created_at (record));
   _lia_bind_time (stmt, 17, lia_record_get_updated_at (record));
-  sqlite3_bind_text (stmt, 18, family_key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 19, given_key, -1, SQLITE_TRANSIENT);
+  _lia_db_bind_text (stmt, 18, family_key, -1, LIA_DB_TRANSIENT);
+  _lia_db_bind_text (stmt, 19, given_key, -1, LIA_DB_TRANSIENT);
   _lia_bind_text (stmt, 20, lia_contact_get_nickname (self));
   _lia_bind_text (stmt, 21, lia_contact_get_birthday (self));
-  sqlite3_bind_text (stmt, 22, localities, -1, SQLITE_TRANSIENT);
+  _lia_db_bind_text (stmt, 22, localities, -1, LIA_DB_TRANSIENT);
   _lia_bind_cadence (stmt, 24, assessment);
 }
 
@@ -336,9 +336,9 @@ insert_contact_points (LiaStore    *store,
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, contact_id);
-      sqlite3_bind_text (stmt, 2, medium, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, i);
+      _lia_db_bind_int64 (stmt, 1, contact_id);
+      _lia_db_bind_text (stmt, 2, medium, -1, LIA_DB_STATIC);
+      _lia_db_bind_int (stmt, 3, i);
       _lia_bind_nick (stmt, 4, LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
       _lia_bind_text (stmt, 5, lia_contact_point_get_value (point));
       if (!_lia_store_step_done (store, stmt,
@@ -369,7 +369,7 @@ replace_point_table (LiaStore    *store,
 
       if (delete == NULL)
         return FALSE;
-      sqlite3_bind_int64 (delete, 1, contact_id);
+      _lia_db_bind_int64 (delete, 1, contact_id);
       if (!_lia_store_step_done (store, delete, N_("Could not save the contact’s details"), error))
         return FALSE;
     }
@@ -381,8 +381,8 @@ replace_point_table (LiaStore    *store,
 
       if (insert == NULL)
         return FALSE;
-      sqlite3_bind_int64 (insert, 1, contact_id);
-      sqlite3_bind_int (insert, 2, i);
+      _lia_db_bind_int64 (insert, 1, contact_id);
+      _lia_db_bind_int (insert, 2, i);
       _lia_bind_nick (insert, 3, LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
       _lia_bind_text (insert, 4, lia_contact_point_get_value (point));
       if (!_lia_store_step_done (store, insert, N_("Could not save the contact’s details"), error))
@@ -407,7 +407,7 @@ replace_addresses (LiaStore    *store,
       delete = _lia_store_prepare (store, "DELETE FROM contact_addresses WHERE contact_id = ?1", error);
       if (delete == NULL)
         return FALSE;
-      sqlite3_bind_int64 (delete, 1, id);
+      _lia_db_bind_int64 (delete, 1, id);
       if (!_lia_store_step_done (store, delete, N_("Could not save the postal addresses"), error))
         return FALSE;
     }
@@ -424,8 +424,8 @@ replace_addresses (LiaStore    *store,
                                    error);
       if (insert == NULL)
         return FALSE;
-      sqlite3_bind_int64 (insert, 1, id);
-      sqlite3_bind_int (insert, 2, i);
+      _lia_db_bind_int64 (insert, 1, id);
+      _lia_db_bind_int (insert, 2, i);
       _lia_bind_nick (insert, 3, LIA_TYPE_CONTACT_POINT_KIND, lia_postal_address_get_kind (address));
       _lia_bind_text (insert, 4, lia_postal_address_get_po_box (address));
       _lia_bind_text (insert, 5, lia_postal_address_get_extended (address));
@@ -463,7 +463,7 @@ save_photo (LiaStore    *store,
       stmt = _lia_store_prepare (store, "DELETE FROM contact_photos WHERE contact_id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
+      _lia_db_bind_int64 (stmt, 1, id);
       return _lia_store_step_done (store, stmt, N_("Could not save the photo"), error);
     }
 
@@ -478,9 +478,9 @@ save_photo (LiaStore    *store,
   if (stmt == NULL)
     return FALSE;
   data = g_bytes_get_data (photo, &size);
-  sqlite3_bind_int64 (stmt, 1, id);
+  _lia_db_bind_int64 (stmt, 1, id);
   _lia_bind_text (stmt, 2, lia_contact_get_photo_mime_type (self));
-  sqlite3_bind_blob64 (stmt, 3, data, size, SQLITE_STATIC);
+  _lia_db_bind_blob64 (stmt, 3, data, size, LIA_DB_STATIC);
   return _lia_store_step_done (store, stmt, N_("Could not save the photo"), error);
 }
 
@@ -499,7 +499,7 @@ save_contact_lists (LiaStore    *store,
       delete = _lia_store_prepare (store, "DELETE FROM contact_points WHERE contact_id = ?1", error);
       if (delete == NULL)
         return FALSE;
-      sqlite3_bind_int64 (delete, 1, id);
+      _lia_db_bind_int64 (delete, 1, id);
       if (!_lia_store_step_done (store, delete,
                                  N_("Could not save the email addresses and phone numbers"), error))
         return FALSE;
@@ -539,16 +539,14 @@ contact_insert (LiaStore   *store,
                              " created_at, updated_at, family_sort_key, given_sort_key,"
                              " nickname, birthday, localities, cadence_days)"
                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?24)",
+                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?24) RETURNING id",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_contact (store, stmt, self);
-  if (!_lia_store_step_done (store, stmt, N_("Could not save the contact"), error))
+  if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the contact"), error))
     return FALSE;
-
-  lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
 
   return save_contact_lists (store, self, error);
 }
@@ -575,7 +573,7 @@ contact_update (LiaStore   *store,
     return FALSE;
 
   bind_contact (store, stmt, self);
-  sqlite3_bind_int64 (stmt, 23, lia_record_get_id (record));
+  _lia_db_bind_int64 (stmt, 23, lia_record_get_id (record));
   if (!_lia_store_step_done (store, stmt, N_("Could not save the contact"), error))
     return FALSE;
 

@@ -230,7 +230,8 @@ append_records (GString                   *sql,
 }
 
 /* Due by, and the recency part of health (docs/engagement.md: 40 up to the reference period,
- * 0 at twice it), from last_contact and cadence. */
+ * 0 at twice it), from last_contact and cadence. SQLite only: date() and julianday() on
+ * ISO dates. */
 #define FIGURES \
   "CASE WHEN cadence > 0 THEN ifnull (date (last_contact, '+' || cadence || ' days')," \
   "  :today) END AS next_contact," \
@@ -374,10 +375,10 @@ bind_text (LiaStmt    *stmt,
            const char *name,
            const char *value)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  int index = _lia_db_bind_parameter_index (stmt, name);
 
   if (index > 0 && value != NULL)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+    _lia_db_bind_text (stmt, index, value, -1, LIA_DB_TRANSIENT);
 }
 
 static void
@@ -385,10 +386,10 @@ bind_int (LiaStmt    *stmt,
           const char *name,
           gint64      value)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  int index = _lia_db_bind_parameter_index (stmt, name);
 
   if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
+    _lia_db_bind_int64 (stmt, index, value);
 }
 
 /* @today moved by @days, as YYYY-MM-DD. */
@@ -460,20 +461,20 @@ stakeholder_from_row (LiaStmt     *stmt,
   LiaStakeholder *s = g_new0 (LiaStakeholder, 1);
   int stance = LIA_STANCE_UNKNOWN;
 
-  s->kind = sqlite3_column_int (stmt, 0);
-  s->id = sqlite3_column_int64 (stmt, 1);
+  s->kind = _lia_db_column_int (stmt, 0);
+  s->id = _lia_db_column_int64 (stmt, 1);
   s->uid = g_strdup (_lia_column_text (stmt, 2));
   s->name = g_strdup (_lia_column_text (stmt, 3));
-  s->influence = sqlite3_column_int (stmt, 4);
-  s->interest = sqlite3_column_int (stmt, 5);
+  s->influence = _lia_db_column_int (stmt, 4);
+  s->interest = _lia_db_column_int (stmt, 5);
   _lia_column_nick (stmt, 6, LIA_TYPE_STANCE, &stance, NULL);
   s->stance = stance;
-  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+  if (_lia_db_column_type (stmt, 8) != LIA_DB_NULL)
     s->last_contact = lia_date_parse_iso (_lia_column_text (stmt, 8), NULL);
-  s->cadence_days = MAX (0, sqlite3_column_int (stmt, 9));
-  if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
+  s->cadence_days = MAX (0, _lia_db_column_int (stmt, 9));
+  if (_lia_db_column_type (stmt, 10) != LIA_DB_NULL)
     s->next_contact = lia_date_parse_iso (_lia_column_text (stmt, 10), NULL);
-  s->health.recency = sqlite3_column_int (stmt, 11);
+  s->health.recency = _lia_db_column_int (stmt, 11);
   if (s->next_contact != NULL)
     {
       GDate soon = *today;
@@ -502,10 +503,10 @@ health_each (LiaStore        *store,
   bind_text (stmt, ":today", today_iso);
   bind_int (stmt, ":id", s->id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     func (s, stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == LIA_DB_DONE)
     return TRUE;
 
   _lia_store_set_error_from_db (store, error, "%s", _("Could not read the stakeholders"));
@@ -517,7 +518,7 @@ static void
 add_sentiment (LiaStakeholder *s,
                LiaStmt        *stmt)
 {
-  s->health.average_sentiment += sqlite3_column_int (stmt, 0);
+  s->health.average_sentiment += _lia_db_column_int (stmt, 0);
   s->health.n_recent++;
 }
 
@@ -668,7 +669,7 @@ read_stakeholders (LiaStore                  *self,
 
   /* One read transaction, so that every query sees the same database (unless the caller
    * is inside a transaction already, which does the same). */
-  own_transaction = sqlite3_get_autocommit (_lia_store_get_db (self)) != 0;
+  own_transaction = _lia_db_get_autocommit (_lia_store_get_db (self)) != 0;
   if (own_transaction && !_lia_store_exec (self, "BEGIN", error))
     return NULL;
 
@@ -679,9 +680,9 @@ read_stakeholders (LiaStore                  *self,
       bind_query (stmt, query, today);
       bind_int (stmt, ":limit", limit);
       bind_int (stmt, ":offset", offset);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
         g_ptr_array_add (stakeholders, stakeholder_from_row (stmt, today));
-      if (rc != SQLITE_DONE)
+      if (rc != LIA_DB_DONE)
         {
           _lia_store_set_error_from_db (self, error, "%s", _("Could not read the stakeholders"));
           ok = FALSE;
@@ -826,13 +827,13 @@ lia_store_count_stakeholders (LiaStore                  *self,
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
   bind_query (stmt, query, today);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
     {
       _lia_store_set_error_from_db (self, error, "%s", _("Could not count the stakeholders"));
       return FALSE;
     }
 
-  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+  *out_count = (guint) _lia_db_column_int64 (stmt, 0);
   return TRUE;
 }
 

@@ -123,14 +123,14 @@ compare_objects (LiaStore      *self,
       if (old_text != NULL)
         _lia_bind_text (insert, 2, old_text);
       else
-        sqlite3_bind_null (insert, 2);
+        _lia_db_bind_null (insert, 2);
       if (new_text != NULL)
         _lia_bind_text (insert, 3, new_text);
       else
-        sqlite3_bind_null (insert, 3);
+        _lia_db_bind_null (insert, 3);
       if (!_lia_store_step_done (self, insert, _("Could not save the record's history"), error))
         return FALSE;
-      sqlite3_reset (insert);
+      _lia_db_reset (insert);
     }
 
   return TRUE;
@@ -152,8 +152,8 @@ _lia_store_write_field_history (LiaStore   *self,
   if (insert == NULL)
     return FALSE;
   _lia_bind_text (insert, 4, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, lia_record_get_kind (current)));
-  sqlite3_bind_int64 (insert, 5, lia_record_get_id (current));
-  sqlite3_bind_int64 (insert, 6, g_date_time_to_unix (now) * G_USEC_PER_SEC
+  _lia_db_bind_int64 (insert, 5, lia_record_get_id (current));
+  _lia_db_bind_int64 (insert, 6, g_date_time_to_unix (now) * G_USEC_PER_SEC
                                  + g_date_time_get_microsecond (now));
   _lia_bind_text (insert, 7, g_get_user_name ());
 
@@ -183,18 +183,18 @@ read_changes (LiaStore  *self,
   int rc;
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_field_change_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       LiaFieldChange *change = g_new0 (LiaFieldChange, 1);
 
       change->changed_at = _lia_column_time (stmt, 0);
-      change->author = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      change->author = g_strdup (_lia_db_column_text (stmt, 1));
       change->field = g_strdup (_lia_column_text (stmt, 2));
-      change->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      change->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      change->old_value = g_strdup (_lia_db_column_text (stmt, 3));
+      change->new_value = g_strdup (_lia_db_column_text (stmt, 4));
       g_ptr_array_add (changes, change);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the record's history"));
       return NULL;
@@ -220,7 +220,7 @@ lia_store_list_field_history (LiaStore       *self,
   if (stmt == NULL)
     return NULL;
   _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
-  sqlite3_bind_int64 (stmt, 2, id);
+  _lia_db_bind_int64 (stmt, 2, id);
 
   return read_changes (self, stmt, error);
 }
@@ -252,11 +252,11 @@ lia_store_list_recent_field_history (LiaStore       *self,
     return NULL;
   kind_nick = lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind);
   _lia_bind_text (stmt, 1, kind_nick);
-  sqlite3_bind_int64 (stmt, 2, id);
+  _lia_db_bind_int64 (stmt, 2, id);
   _lia_bind_text (stmt, 3, kind_nick);
-  sqlite3_bind_int64 (stmt, 4, id);
-  sqlite3_bind_int64 (stmt, 5, n_saves);
-  sqlite3_bind_int64 (stmt, 6, offset);
+  _lia_db_bind_int64 (stmt, 4, id);
+  _lia_db_bind_int64 (stmt, 5, n_saves);
+  _lia_db_bind_int64 (stmt, 6, offset);
 
   return read_changes (self, stmt, error);
 }
@@ -286,15 +286,15 @@ lia_store_get_record_creation (LiaStore       *self,
   if (stmt == NULL)
     return FALSE;
   _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
-  sqlite3_bind_int64 (stmt, 2, id);
+  _lia_db_bind_int64 (stmt, 2, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
     {
-      *out_author = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *out_author = g_strdup (_lia_db_column_text (stmt, 0));
       *out_when = _lia_column_time (stmt, 1);
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the record's history"));
       return FALSE;

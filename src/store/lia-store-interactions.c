@@ -27,10 +27,10 @@ load_participants (LiaStore        *store,
                           error);
     if (stmt == NULL)
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      lia_interaction_add_contact (self, sqlite3_column_int64 (stmt, 0));
-    if (rc != SQLITE_DONE)
+    _lia_db_bind_int64 (stmt, 1, id);
+    while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+      lia_interaction_add_contact (self, _lia_db_column_int64 (stmt, 0));
+    if (rc != LIA_DB_DONE)
       goto fail;
   }
 
@@ -42,10 +42,10 @@ load_participants (LiaStore        *store,
                           error);
     if (stmt == NULL)
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      lia_interaction_add_organization (self, sqlite3_column_int64 (stmt, 0));
-    if (rc != SQLITE_DONE)
+    _lia_db_bind_int64 (stmt, 1, id);
+    while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+      lia_interaction_add_organization (self, _lia_db_column_int64 (stmt, 0));
+    if (rc != LIA_DB_DONE)
       goto fail;
   }
 
@@ -72,19 +72,19 @@ interaction_from_row (LiaStore  *store,
 
   /* Give the instant back in the offset it was entered with. */
   utc = _lia_column_time (stmt, 5);
-  zone = g_time_zone_new_offset (sqlite3_column_int (stmt, 6));
+  zone = g_time_zone_new_offset (_lia_db_column_int (stmt, 6));
   if (utc != NULL)
     at = g_date_time_to_timezone (utc, zone);
 
   self = lia_interaction_new (kind, at, _lia_column_text (stmt, 8));
   _lia_record_fill_common (LIA_RECORD (self), stmt);
-  lia_interaction_set_duration_minutes (self, sqlite3_column_int (stmt, 7));
+  lia_interaction_set_duration_minutes (self, _lia_db_column_int (stmt, 7));
   lia_interaction_set_location (self, _lia_column_text (stmt, 9));
   lia_interaction_set_summary (self, _lia_column_text (stmt, 10));
   lia_interaction_set_outcome (self, _lia_column_text (stmt, 11));
-  lia_interaction_set_sentiment (self, sqlite3_column_int (stmt, 12));
-  lia_interaction_set_cancelled (self, sqlite3_column_int (stmt, 13) != 0);
-  lia_interaction_set_sequence (self, (guint) MAX (sqlite3_column_int (stmt, 14), 0));
+  lia_interaction_set_sentiment (self, _lia_db_column_int (stmt, 12));
+  lia_interaction_set_cancelled (self, _lia_db_column_int (stmt, 13) != 0);
+  lia_interaction_set_sequence (self, (guint) MAX (_lia_db_column_int (stmt, 14), 0));
 
   if (!load_participants (store, self, error))
     return NULL;
@@ -103,18 +103,18 @@ bind_interaction (LiaStmt        *stmt,
   _lia_bind_text (stmt, 1, lia_record_get_uid (record));
   _lia_bind_nick (stmt, 2, LIA_TYPE_INTERACTION_KIND, lia_interaction_get_kind (self));
   _lia_bind_time (stmt, 3, at);
-  sqlite3_bind_int (stmt, 4, (int) (g_date_time_get_utc_offset (at) / G_USEC_PER_SEC));
-  sqlite3_bind_text (stmt, 5, day, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, lia_interaction_get_duration_minutes (self));
+  _lia_db_bind_int (stmt, 4, (int) (g_date_time_get_utc_offset (at) / G_USEC_PER_SEC));
+  _lia_db_bind_text (stmt, 5, day, -1, LIA_DB_TRANSIENT);
+  _lia_db_bind_int64 (stmt, 6, lia_interaction_get_duration_minutes (self));
   _lia_bind_text (stmt, 7, lia_interaction_get_title (self));
   _lia_bind_text (stmt, 8, lia_interaction_get_location (self));
   _lia_bind_text (stmt, 9, lia_interaction_get_summary (self));
   _lia_bind_text (stmt, 10, lia_interaction_get_outcome (self));
-  sqlite3_bind_int (stmt, 11, lia_interaction_get_sentiment (self));
+  _lia_db_bind_int (stmt, 11, lia_interaction_get_sentiment (self));
   _lia_bind_time (stmt, 12, lia_record_get_created_at (record));
   _lia_bind_time (stmt, 13, lia_record_get_updated_at (record));
-  sqlite3_bind_int (stmt, 14, lia_interaction_get_cancelled (self) ? 1 : 0);
-  sqlite3_bind_int (stmt, 15, (int) lia_interaction_get_sequence (self));
+  _lia_db_bind_int (stmt, 14, lia_interaction_get_cancelled (self) ? 1 : 0);
+  _lia_db_bind_int (stmt, 15, (int) lia_interaction_get_sequence (self));
 }
 
 static gboolean
@@ -137,7 +137,7 @@ save_participant_list (LiaStore       *store,
 
       if (!(delete = _lia_store_prepare (store, delete_sql, error)))
         return FALSE;
-      sqlite3_bind_int64 (delete, 1, id);
+      _lia_db_bind_int64 (delete, 1, id);
       if (!_lia_store_step_done (store, delete, N_("Could not save the participants"), error))
         return FALSE;
     }
@@ -152,9 +152,9 @@ save_participant_list (LiaStore       *store,
 
       if (!(insert = _lia_store_prepare (store, insert_sql, error)))
         return FALSE;
-      sqlite3_bind_int64 (insert, 1, id);
-      sqlite3_bind_int64 (insert, 2, participant);
-      sqlite3_bind_int (insert, 3, i);
+      _lia_db_bind_int64 (insert, 1, id);
+      _lia_db_bind_int64 (insert, 2, participant);
+      _lia_db_bind_int (insert, 3, i);
       if (!_lia_store_step_done (store, insert, N_("Could not save the participants"), error))
         return FALSE;
     }
@@ -194,16 +194,14 @@ interaction_insert (LiaStore   *store,
                              "INSERT INTO interactions (uid, kind, at_utc, at_offset, day,"
                              " duration_minutes, title, location, summary, outcome, sentiment,"
                              " created_at, updated_at, cancelled, sequence)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_interaction (stmt, self);
-  if (!_lia_store_step_done (store, stmt, N_("Could not save the interaction"), error))
+  if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the interaction"), error))
     return FALSE;
-
-  lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
 
   return save_participants (store, self, TRUE, error);
 }
@@ -227,7 +225,7 @@ interaction_update (LiaStore   *store,
     return FALSE;
 
   bind_interaction (stmt, self);
-  sqlite3_bind_int64 (stmt, 16, lia_record_get_id (record));
+  _lia_db_bind_int64 (stmt, 16, lia_record_get_id (record));
   if (!_lia_store_step_done (store, stmt, N_("Could not save the interaction"), error))
     return FALSE;
 

@@ -167,14 +167,14 @@ bind_query (LiaStmt           *stmt,
   g_autoptr(GDate) today = lia_date_new_today ();
   int index;
 
-  if ((index = sqlite3_bind_parameter_index (stmt, ":sector")) > 0)
-    sqlite3_bind_text (stmt, index, query->sector, -1, SQLITE_TRANSIENT);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":tag")) > 0)
-    sqlite3_bind_text (stmt, index, query->tag, -1, SQLITE_TRANSIENT);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":today")) > 0)
+  if ((index = _lia_db_bind_parameter_index (stmt, ":sector")) > 0)
+    _lia_db_bind_text (stmt, index, query->sector, -1, LIA_DB_TRANSIENT);
+  if ((index = _lia_db_bind_parameter_index (stmt, ":tag")) > 0)
+    _lia_db_bind_text (stmt, index, query->tag, -1, LIA_DB_TRANSIENT);
+  if ((index = _lia_db_bind_parameter_index (stmt, ":today")) > 0)
     _lia_bind_date (stmt, index, query->as_of != NULL ? query->as_of : today);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":until")) > 0)
-    sqlite3_bind_int64 (stmt, index, end_of_day_us (query->as_of));
+  if ((index = _lia_db_bind_parameter_index (stmt, ":until")) > 0)
+    _lia_db_bind_int64 (stmt, index, end_of_day_us (query->as_of));
 }
 
 static LiaMapEntry *
@@ -183,12 +183,12 @@ entry_from_row (LiaStmt *stmt)
   LiaMapEntry *entry = g_new0 (LiaMapEntry, 1);
   int stance = LIA_STANCE_UNKNOWN;
 
-  entry->kind = sqlite3_column_int (stmt, 0);
-  entry->id = sqlite3_column_int64 (stmt, 1);
+  entry->kind = _lia_db_column_int (stmt, 0);
+  entry->id = _lia_db_column_int64 (stmt, 1);
   entry->name = g_strdup (_lia_column_text (stmt, 2));
   entry->sort_key = g_strdup (_lia_column_text (stmt, 3));
-  entry->influence = CLAMP (sqlite3_column_int (stmt, 4), 1, LIA_MAP_SIZE);
-  entry->interest = CLAMP (sqlite3_column_int (stmt, 5), 1, LIA_MAP_SIZE);
+  entry->influence = CLAMP (_lia_db_column_int (stmt, 4), 1, LIA_MAP_SIZE);
+  entry->interest = CLAMP (_lia_db_column_int (stmt, 5), 1, LIA_MAP_SIZE);
   _lia_column_nick (stmt, 6, LIA_TYPE_STANCE, &stance, NULL);
   entry->stance = stance;
 
@@ -214,18 +214,18 @@ count_kind (LiaStore          *self,
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
   bind_query (stmt, query);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      int influence = sqlite3_column_int (stmt, 0);
-      int interest = sqlite3_column_int (stmt, 1);
-      guint count = sqlite3_column_int (stmt, 2);
+      int influence = _lia_db_column_int (stmt, 0);
+      int interest = _lia_db_column_int (stmt, 1);
+      guint count = _lia_db_column_int (stmt, 2);
 
       if (influence < 1 || influence > LIA_MAP_SIZE || interest < 1 || interest > LIA_MAP_SIZE)
         continue;
       out_map->counts[influence - 1][interest - 1] += count;
       out_map->total += count;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, "%s", _("Could not read the stakeholder map"));
       return FALSE;
@@ -281,7 +281,7 @@ first_names (LiaStore          *self,
   g_autoptr(GString) placements = g_string_new (NULL);
   g_autofree char *sql = NULL;
   g_autoptr(LiaStmt) stmt = NULL;
-  int rc = SQLITE_DONE;
+  int rc = LIA_DB_DONE;
 
   append_placements (placements, query, kind, query->as_of == NULL);
   if (query->as_of != NULL)
@@ -305,20 +305,20 @@ first_names (LiaStore          *self,
 
           if (map->counts[influence - 1][interest - 1] == 0)
             continue;
-          sqlite3_reset (stmt);
-          sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":influence"), influence);
-          sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":interest"), interest);
+          _lia_db_reset (stmt);
+          _lia_db_bind_int (stmt, _lia_db_bind_parameter_index (stmt, ":influence"), influence);
+          _lia_db_bind_int (stmt, _lia_db_bind_parameter_index (stmt, ":interest"), interest);
         }
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
         {
           LiaMapEntry *entry = entry_from_row (stmt);
 
           g_ptr_array_add (map->cells[entry->influence - 1][entry->interest - 1], entry);
         }
-      if (rc != SQLITE_DONE)
+      if (rc != LIA_DB_DONE)
         break;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, "%s", _("Could not read the stakeholder map"));
       return FALSE;
@@ -346,7 +346,7 @@ lia_store_get_map (LiaStore          *self,
 
   /* Counts and names from the same state of the database. */
   own_transaction = !lia_store_in_transaction (self) &&
-                    sqlite3_get_autocommit (_lia_store_get_db (self)) != 0;
+                    _lia_db_get_autocommit (_lia_store_get_db (self)) != 0;
   if (own_transaction && !_lia_store_exec (self, "BEGIN", error))
     return NULL;
 
@@ -399,9 +399,9 @@ lia_store_list_map_cell (LiaStore          *self,
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
   bind_query (stmt, query);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     g_ptr_array_add (entries, entry_from_row (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, "%s", _("Could not read the stakeholder map"));
       return NULL;
@@ -436,13 +436,13 @@ last_history_id (LiaStore       *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+  _lia_db_bind_int64 (stmt, 1, id);
+  if ((rc = _lia_db_step (stmt)) != LIA_DB_ROW)
     {
       _lia_store_set_error_from_db (self, error, "%s", _("Could not read the assessment history"));
       return FALSE;
     }
-  *out_id = sqlite3_column_int64 (stmt, 0);
+  *out_id = _lia_db_column_int64 (stmt, 0);
 
   return TRUE;
 }
@@ -535,8 +535,8 @@ lia_store_undo_reassessment (LiaStore         *self,
                              error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, reassessment->id);
-  sqlite3_bind_int64 (stmt, 2, reassessment->first_history);
+  _lia_db_bind_int64 (stmt, 1, reassessment->id);
+  _lia_db_bind_int64 (stmt, 2, reassessment->first_history);
   if (!_lia_store_step_done (self, stmt, N_("Could not undo the move"), error))
     goto fail;
   g_clear_pointer (&stmt, _lia_stmt_release);

@@ -25,7 +25,7 @@ organization_from_row (LiaStore  *store,
   _lia_record_fill_common (LIA_RECORD (self), stmt);
   lia_organization_set_short_name (self, _lia_column_text (stmt, 5));
   lia_organization_set_sector (self, _lia_column_text (stmt, 6));
-  lia_organization_set_parent_id (self, sqlite3_column_int64 (stmt, 7));
+  lia_organization_set_parent_id (self, _lia_db_column_int64 (stmt, 7));
   lia_organization_set_country (self, _lia_column_text (stmt, 8));
   lia_organization_set_street (self, _lia_column_text (stmt, 9));
   lia_organization_set_locality (self, _lia_column_text (stmt, 10));
@@ -36,13 +36,13 @@ organization_from_row (LiaStore  *store,
   lia_organization_set_email (self, _lia_column_text (stmt, 15));
   lia_organization_set_phone (self, _lia_column_text (stmt, 16));
   lia_organization_set_notes (self, _lia_column_text (stmt, 17));
-  lia_assessment_set_influence (assessment, sqlite3_column_int (stmt, 18));
-  lia_assessment_set_interest (assessment, sqlite3_column_int (stmt, 19));
+  lia_assessment_set_influence (assessment, _lia_db_column_int (stmt, 18));
+  lia_assessment_set_interest (assessment, _lia_db_column_int (stmt, 19));
   if (!_lia_column_nick (stmt, 20, LIA_TYPE_STANCE, &stance, error))
     return NULL;
   lia_assessment_set_stance (assessment, stance);
-  lia_assessment_set_cadence_days (assessment, sqlite3_column_type (stmt, 21) == SQLITE_NULL
-                                               ? LIA_CADENCE_DEFAULT : sqlite3_column_int (stmt, 21));
+  lia_assessment_set_cadence_days (assessment, _lia_db_column_type (stmt, 21) == LIA_DB_NULL
+                                               ? LIA_CADENCE_DEFAULT : _lia_db_column_int (stmt, 21));
 
   tags = _lia_store_load_strv (store, "organization_tags", "organization_id", "tag",
                                lia_record_get_id (LIA_RECORD (self)), error);
@@ -77,10 +77,10 @@ bind_organization (LiaStmt         *stmt,
   _lia_bind_text (stmt, 13, lia_organization_get_email (self));
   _lia_bind_text (stmt, 14, lia_organization_get_phone (self));
   _lia_bind_text (stmt, 15, lia_organization_get_notes (self));
-  sqlite3_bind_int (stmt, 16, lia_assessment_get_influence (assessment));
-  sqlite3_bind_int (stmt, 17, lia_assessment_get_interest (assessment));
+  _lia_db_bind_int (stmt, 16, lia_assessment_get_influence (assessment));
+  _lia_db_bind_int (stmt, 17, lia_assessment_get_interest (assessment));
   _lia_bind_nick (stmt, 18, LIA_TYPE_STANCE, lia_assessment_get_stance (assessment));
-  sqlite3_bind_text (stmt, 19, sort_key, -1, SQLITE_TRANSIENT);
+  _lia_db_bind_text (stmt, 19, sort_key, -1, LIA_DB_TRANSIENT);
   _lia_bind_time (stmt, 20, lia_record_get_created_at (record));
   _lia_bind_time (stmt, 21, lia_record_get_updated_at (record));
   _lia_bind_cadence (stmt, 23, assessment);
@@ -113,18 +113,18 @@ check_parent (LiaStore        *store,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, parent_id);
-  sqlite3_bind_int64 (stmt, 2, id);
+  _lia_db_bind_int64 (stmt, 1, parent_id);
+  _lia_db_bind_int64 (stmt, 2, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
     {
       g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_INVALID,
                    _("“%s” cannot be part of an organization that is itself part of “%s”."),
                    lia_organization_get_name (self), lia_organization_get_name (self));
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error, _("Could not read the database"));
       return FALSE;
@@ -160,16 +160,14 @@ organization_insert (LiaStore   *store,
                              " website, email, phone, notes, influence, interest, stance, sort_key,"
                              " created_at, updated_at, cadence_days)"
                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                             " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?23)",
+                             " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?23) RETURNING id",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_organization (stmt, self);
-  if (!_lia_store_step_done (store, stmt, N_("Could not save the organization"), error))
+  if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the organization"), error))
     return FALSE;
-
-  lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
 
   return save_tags (store, self, error);
 }
@@ -198,7 +196,7 @@ organization_update (LiaStore   *store,
     return FALSE;
 
   bind_organization (stmt, self);
-  sqlite3_bind_int64 (stmt, 22, lia_record_get_id (record));
+  _lia_db_bind_int64 (stmt, 22, lia_record_get_id (record));
   if (!_lia_store_step_done (store, stmt, N_("Could not save the organization"), error))
     return FALSE;
 
@@ -219,7 +217,7 @@ organization_before_delete (LiaStore   *store,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lia_record_get_id (record));
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (record));
   _lia_bind_ref (stmt, 2, lia_organization_get_parent_id (self));
 
   return _lia_store_step_done (store, stmt, N_("Could not move the sub-organizations"), error);

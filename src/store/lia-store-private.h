@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
+#include "lia-db.h"
 
 #include "lia-store.h"
 
 G_BEGIN_DECLS
 
-/* A statement from the store's cache. g_autoptr(LiaStmt) resets it (and clears its bindings)
- * when it goes out of scope instead of finalizing it, so the next user finds it ready. */
-typedef sqlite3_stmt LiaStmt;
-
+/* A statement from the store's cache (LiaStmt, lia-db.h). g_autoptr(LiaStmt) resets it (and
+ * clears its bindings) when it goes out of scope instead of finalizing it, so the next user
+ * finds it ready. */
 void _lia_stmt_release (LiaStmt *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaStmt, _lia_stmt_release)
 
@@ -59,7 +58,7 @@ extern const LiaRecordOps _lia_project_ops;
 const LiaRecordOps *_lia_record_ops_for_kind (LiaRecordKind kind);
 
 /* lia-store.c */
-sqlite3   *_lia_store_get_db              (LiaStore    *self);
+LiaDb     *_lia_store_get_db              (LiaStore    *self);
 gboolean   _lia_store_exec                (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
@@ -99,11 +98,18 @@ void       _lia_store_set_too_new_error   (LiaStore    *self,
 gboolean   _lia_store_read_user_version   (LiaStore    *self,
                                            int         *out_version,
                                            GError     **error);
-/* Steps a statement expecting SQLITE_DONE; maps failures (constraints included) to a GError
+/* Steps a statement expecting LIA_DB_DONE; maps failures (constraints included) to a GError
  * whose message starts with @what, translated there (pass it marked with N_(), so that the
  * translation is looked up only when the step fails). */
 gboolean   _lia_store_step_done           (LiaStore    *self,
                                            LiaStmt     *stmt,
+                                           const char  *what,
+                                           GError     **error);
+/* Steps an "INSERT … RETURNING id" (portable, unlike SQLite's last-insert rowid) and sets
+ * @record's id from the row; errors as _lia_store_step_done(). */
+gboolean   _lia_store_step_insert         (LiaStore    *self,
+                                           LiaStmt     *stmt,
+                                           LiaRecord   *record,
                                            const char  *what,
                                            GError     **error);
 /* Loads every row of a SELECT of ops->columns into records. */

@@ -29,7 +29,7 @@ read_failed (LiaStore    *store,
              LiaProject  *self,
              GError     **error)
 {
-  if (rc == SQLITE_DONE)
+  if (rc == LIA_DB_DONE)
     return FALSE;
 
   _lia_store_set_error_from_db (store, error, _("Could not read the project “%s”"),
@@ -47,7 +47,7 @@ prepare_for (LiaStore    *store,
   LiaStmt *stmt = _lia_store_prepare (store, sql, error);
 
   if (stmt != NULL)
-    sqlite3_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
+    _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
   return stmt;
 }
 
@@ -66,16 +66,16 @@ load_stakeholders (LiaStore    *store,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       g_autoptr(LiaProjectStakeholder) stakeholder = NULL;
       const char *role = _lia_column_text (stmt, 2);
 
       /* The schema's CHECK makes exactly one of the two set. */
-      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        stakeholder = lia_project_stakeholder_new_contact (sqlite3_column_int64 (stmt, 0), role);
+      if (_lia_db_column_type (stmt, 0) != LIA_DB_NULL)
+        stakeholder = lia_project_stakeholder_new_contact (_lia_db_column_int64 (stmt, 0), role);
       else
-        stakeholder = lia_project_stakeholder_new_organization (sqlite3_column_int64 (stmt, 1), role);
+        stakeholder = lia_project_stakeholder_new_organization (_lia_db_column_int64 (stmt, 1), role);
       lia_project_add_stakeholder (self, stakeholder);
     }
 
@@ -97,7 +97,7 @@ load_milestones (LiaStore    *store,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       g_autoptr(LiaMilestone) milestone = lia_milestone_new (_lia_column_text (stmt, 1));
       g_autoptr(GDate) due = _lia_column_date (stmt, 2);
@@ -132,7 +132,7 @@ load_risks (LiaStore    *store,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       g_autoptr(LiaRisk) risk = lia_risk_new (_lia_column_text (stmt, 1));
       g_autoptr(GDate) review = _lia_column_date (stmt, 8);
@@ -142,10 +142,10 @@ load_risks (LiaStore    *store,
         return FALSE;
       lia_risk_set_uid (risk, _lia_column_text (stmt, 0));
       lia_risk_set_description (risk, _lia_column_text (stmt, 2));
-      lia_risk_set_likelihood (risk, sqlite3_column_int (stmt, 3));
-      lia_risk_set_impact (risk, sqlite3_column_int (stmt, 4));
+      lia_risk_set_likelihood (risk, _lia_db_column_int (stmt, 3));
+      lia_risk_set_impact (risk, _lia_db_column_int (stmt, 4));
       lia_risk_set_status (risk, status);
-      lia_risk_set_owner_id (risk, sqlite3_column_int64 (stmt, 6));
+      lia_risk_set_owner_id (risk, _lia_db_column_int64 (stmt, 6));
       lia_risk_set_mitigation (risk, _lia_column_text (stmt, 7));
       lia_risk_set_review (risk, review);
       lia_project_add_risk (self, risk);
@@ -169,10 +169,10 @@ load_links (LiaStore    *store,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     for (guint i = 0; i < G_N_ELEMENTS (link_columns); i++)
-      if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
-        lia_project_add_link (self, link_columns[i].kind, sqlite3_column_int64 (stmt, i));
+      if (_lia_db_column_type (stmt, i) != LIA_DB_NULL)
+        lia_project_add_link (self, link_columns[i].kind, _lia_db_column_int64 (stmt, i));
 
   return !read_failed (store, rc, self, error);
 }
@@ -286,7 +286,7 @@ delete_rows (LiaStore    *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  _lia_db_bind_int64 (stmt, 1, id);
   return _lia_store_step_done (store, stmt, _("Could not save the project"), error);
 }
 
@@ -312,8 +312,8 @@ save_stakeholders (LiaStore    *store,
                                    error);
       if (insert == NULL)
         return FALSE;
-      sqlite3_bind_int64 (insert, 1, id);
-      sqlite3_bind_int (insert, 2, i);
+      _lia_db_bind_int64 (insert, 1, id);
+      _lia_db_bind_int (insert, 2, i);
       _lia_bind_ref (insert, 3, lia_project_stakeholder_get_contact_id (stakeholder));
       _lia_bind_ref (insert, 4, lia_project_stakeholder_get_organization_id (stakeholder));
       _lia_bind_text (insert, 5, lia_project_stakeholder_get_role (stakeholder));
@@ -347,9 +347,9 @@ save_milestones (LiaStore    *store,
                                    error);
       if (insert == NULL)
         return FALSE;
-      sqlite3_bind_int64 (insert, 1, id);
+      _lia_db_bind_int64 (insert, 1, id);
       _lia_bind_text (insert, 2, lia_milestone_get_uid (milestone));
-      sqlite3_bind_int (insert, 3, i);
+      _lia_db_bind_int (insert, 3, i);
       _lia_bind_text (insert, 4, lia_milestone_get_title (milestone));
       _lia_bind_date (insert, 5, lia_milestone_get_due (milestone));
       _lia_bind_nick (insert, 6, LIA_TYPE_MILESTONE_STATUS, lia_milestone_get_status (milestone));
@@ -378,8 +378,8 @@ save_risks (LiaStore    *store,
   if (!(stmt = _lia_store_prepare (store, "SELECT uid FROM project_risks WHERE project_id = ?1",
                                    error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  _lia_db_bind_int64 (stmt, 1, id);
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     if (lia_project_find_risk (self, _lia_column_text (stmt, 0)) == NULL)
       g_ptr_array_add (gone, g_strdup (_lia_column_text (stmt, 0)));
   if (read_failed (store, rc, self, error))
@@ -393,7 +393,7 @@ save_risks (LiaStore    *store,
       if (!(delete = _lia_store_prepare (store, "DELETE FROM project_risks"
                                          " WHERE project_id = ?1 AND uid = ?2", error)))
         return FALSE;
-      sqlite3_bind_int64 (delete, 1, id);
+      _lia_db_bind_int64 (delete, 1, id);
       _lia_bind_text (delete, 2, gone->pdata[i]);
       if (!_lia_store_step_done (store, delete, _("Could not save the project’s risks"), error))
         return FALSE;
@@ -418,13 +418,13 @@ save_risks (LiaStore    *store,
                                    error);
       if (upsert == NULL)
         return FALSE;
-      sqlite3_bind_int64 (upsert, 1, id);
+      _lia_db_bind_int64 (upsert, 1, id);
       _lia_bind_text (upsert, 2, lia_risk_get_uid (risk));
-      sqlite3_bind_int (upsert, 3, i);
+      _lia_db_bind_int (upsert, 3, i);
       _lia_bind_text (upsert, 4, lia_risk_get_title (risk));
       _lia_bind_text (upsert, 5, lia_risk_get_description (risk));
-      sqlite3_bind_int (upsert, 6, lia_risk_get_likelihood (risk));
-      sqlite3_bind_int (upsert, 7, lia_risk_get_impact (risk));
+      _lia_db_bind_int (upsert, 6, lia_risk_get_likelihood (risk));
+      _lia_db_bind_int (upsert, 7, lia_risk_get_impact (risk));
       _lia_bind_nick (upsert, 8, LIA_TYPE_RISK_STATUS, lia_risk_get_status (risk));
       _lia_bind_ref (upsert, 9, lia_risk_get_owner_id (risk));
       _lia_bind_text (upsert, 10, lia_risk_get_mitigation (risk));
@@ -459,9 +459,9 @@ save_links (LiaStore    *store,
 
           if (insert == NULL)
             return FALSE;
-          sqlite3_bind_int64 (insert, 1, id);
-          sqlite3_bind_int (insert, 2, position++);
-          sqlite3_bind_int64 (insert, 3, g_array_index (ids, gint64, i));
+          _lia_db_bind_int64 (insert, 1, id);
+          _lia_db_bind_int (insert, 2, position++);
+          _lia_db_bind_int64 (insert, 3, g_array_index (ids, gint64, i));
           if (!_lia_store_step_done (store, insert, _("Could not save the project’s links"), error))
             return FALSE;
         }
@@ -498,16 +498,14 @@ project_insert (LiaStore   *store,
   stmt = _lia_store_prepare (store,
                              "INSERT INTO projects (uid, name, summary, status, start_date,"
                              " end_date, owner, notes, created_at, updated_at)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
                              error);
   if (stmt == NULL)
     return FALSE;
 
   bind_project (stmt, self);
-  if (!_lia_store_step_done (store, stmt, _("Could not save the project"), error))
+  if (!_lia_store_step_insert (store, stmt, record, _("Could not save the project"), error))
     return FALSE;
-
-  lia_record_set_id (record, sqlite3_last_insert_rowid (_lia_store_get_db (store)));
 
   return save_lists (store, self, error);
 }
@@ -533,7 +531,7 @@ project_update (LiaStore   *store,
     return FALSE;
 
   bind_project (stmt, self);
-  sqlite3_bind_int64 (stmt, 11, lia_record_get_id (record));
+  _lia_db_bind_int64 (stmt, 11, lia_record_get_id (record));
   if (!_lia_store_step_done (store, stmt, _("Could not save the project"), error))
     return FALSE;
 
@@ -582,19 +580,19 @@ lia_store_list_risk_history (LiaStore    *self,
                              error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, project_id);
+  _lia_db_bind_int64 (stmt, 1, project_id);
   _lia_bind_text (stmt, 2, risk_uid);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       LiaRiskChange *change = g_new0 (LiaRiskChange, 1);
 
       change->changed_at = _lia_column_time (stmt, 0);
-      change->likelihood = sqlite3_column_int (stmt, 1);
-      change->impact = sqlite3_column_int (stmt, 2);
+      change->likelihood = _lia_db_column_int (stmt, 1);
+      change->impact = _lia_db_column_int (stmt, 2);
       g_ptr_array_add (changes, change);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the history of a risk"));
       return NULL;
@@ -650,14 +648,14 @@ lia_store_list_projects_for (LiaStore       *self,
   sql = g_strdup_printf ("SELECT p.id FROM projects p WHERE %s ORDER BY p.name, p.id", where);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  _lia_db_bind_int64 (stmt, 1, id);
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      gint64 project_id = sqlite3_column_int64 (stmt, 0);
+      gint64 project_id = _lia_db_column_int64 (stmt, 0);
 
       g_array_append_val (ids, project_id);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return NULL;
@@ -763,7 +761,7 @@ lia_store_list_project_summaries (LiaStore     *self,
     return NULL;
   _lia_bind_date (stmt, 1, today);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       g_autoptr(LiaProjectSummary) summary = g_object_new (LIA_TYPE_PROJECT_SUMMARY, NULL);
       int status;
@@ -773,22 +771,22 @@ lia_store_list_project_summaries (LiaStore     *self,
       if (statuses != 0 && !(statuses & (1u << status)))
         continue;
 
-      summary->id = sqlite3_column_int64 (stmt, 0);
+      summary->id = _lia_db_column_int64 (stmt, 0);
       summary->name = g_strdup (_lia_column_text (stmt, 1));
       summary->status = status;
-      summary->done = (guint) sqlite3_column_int (stmt, 3);
-      summary->total = (guint) sqlite3_column_int (stmt, 4);
-      summary->overdue = (guint) sqlite3_column_int (stmt, 5);
-      summary->open_risks = (guint) sqlite3_column_int (stmt, 6);
-      summary->top_score = sqlite3_column_int (stmt, 7);
-      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+      summary->done = (guint) _lia_db_column_int (stmt, 3);
+      summary->total = (guint) _lia_db_column_int (stmt, 4);
+      summary->overdue = (guint) _lia_db_column_int (stmt, 5);
+      summary->open_risks = (guint) _lia_db_column_int (stmt, 6);
+      summary->top_score = _lia_db_column_int (stmt, 7);
+      if (_lia_db_column_type (stmt, 8) != LIA_DB_NULL)
         {
           summary->next_title = g_strdup (_lia_column_text (stmt, 8));
           summary->next_due = _lia_column_date (stmt, 9);
         }
       g_ptr_array_add (summaries, g_steal_pointer (&summary));
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the projects"));
       return NULL;

@@ -92,10 +92,10 @@ bind_named_int64 (LiaStmt    *stmt,
                   const char *name,
                   gint64      value)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  int index = _lia_db_bind_parameter_index (stmt, name);
 
   if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
+    _lia_db_bind_int64 (stmt, index, value);
 }
 
 static void
@@ -103,7 +103,7 @@ bind_named_date (LiaStmt     *stmt,
                  const char  *name,
                  const GDate *date)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  int index = _lia_db_bind_parameter_index (stmt, name);
 
   if (index > 0)
     _lia_bind_date (stmt, index, date);
@@ -203,14 +203,14 @@ _lia_timeline_filter_matches (LiaStore                *store,
 
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, filter->organization_id);
-          sqlite3_bind_int64 (stmt, 2, g_array_index (contacts, gint64, i));
-          sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
+          _lia_db_bind_int64 (stmt, 1, filter->organization_id);
+          _lia_db_bind_int64 (stmt, 2, g_array_index (contacts, gint64, i));
+          _lia_db_bind_text (stmt, 3, day, -1, LIA_DB_TRANSIENT);
 
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW)
+          rc = _lia_db_step (stmt);
+          if (rc == LIA_DB_ROW)
             affiliated = TRUE;
-          else if (rc != SQLITE_DONE)
+          else if (rc != LIA_DB_DONE)
             {
               _lia_store_set_error_from_db (store, error, _("Could not read the affiliations"));
               return FALSE;
@@ -246,8 +246,8 @@ lia_store_list_timeline (LiaStore                *self,
     return NULL;
 
   _lia_timeline_filter_bind (stmt, filter);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
+  _lia_db_bind_int64 (stmt, _lia_db_bind_parameter_index (stmt, ":limit"), limit);
+  _lia_db_bind_int64 (stmt, _lia_db_bind_parameter_index (stmt, ":offset"), offset);
 
   return _lia_store_collect (self, &_lia_interaction_ops, stmt, error);
 }
@@ -272,13 +272,13 @@ lia_store_count_timeline (LiaStore                *self,
 
   _lia_timeline_filter_bind (stmt, filter);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
     {
       _lia_store_set_error_from_db (self, error, _("Could not count the interactions"));
       return FALSE;
     }
 
-  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+  *out_count = (guint) _lia_db_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -296,10 +296,10 @@ collect_with_ids (LiaStore           *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, second);
+  _lia_db_bind_int64 (stmt, 1, first);
+  _lia_db_bind_int64 (stmt, 2, second);
   if (third != NULL)
-    sqlite3_bind_text (stmt, 3, third, -1, SQLITE_TRANSIENT);
+    _lia_db_bind_text (stmt, 3, third, -1, LIA_DB_TRANSIENT);
 
   return _lia_store_collect (self, ops, stmt, error);
 }

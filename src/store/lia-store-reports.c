@@ -74,24 +74,24 @@ lia_store_list_assessment_history (LiaStore       *self,
 
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  _lia_db_bind_int64 (stmt, 1, id);
 
   states = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_assessment_state_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       g_autoptr(LiaAssessmentState) state = g_new0 (LiaAssessmentState, 1);
       int stance;
 
       state->changed_at = _lia_column_time (stmt, 0);
-      state->influence = sqlite3_column_int (stmt, 1);
-      state->interest = sqlite3_column_int (stmt, 2);
+      state->influence = _lia_db_column_int (stmt, 1);
+      state->interest = _lia_db_column_int (stmt, 2);
       if (!_lia_column_nick (stmt, 3, LIA_TYPE_STANCE, &stance, error))
         return NULL;
       state->stance = stance;
       g_ptr_array_add (states, g_steal_pointer (&state));
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read how the assessment changed"));
       return NULL;
@@ -163,20 +163,20 @@ lia_store_get_relationship_summary (LiaStore               *self,
 
     if (stmt == NULL)
       return FALSE;
-    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":quarter"), quarter_start, -1,
-                       SQLITE_TRANSIENT);
+    _lia_db_bind_text (stmt, _lia_db_bind_parameter_index (stmt, ":quarter"), quarter_start, -1,
+                       LIA_DB_TRANSIENT);
 
-    if (sqlite3_step (stmt) != SQLITE_ROW)
+    if (_lia_db_step (stmt) != LIA_DB_ROW)
       {
         _lia_store_set_error_from_db (self, error, _("Could not count the interactions"));
         return FALSE;
       }
 
-    summary.last_year = (guint) sqlite3_column_int64 (stmt, 0);
+    summary.last_year = (guint) _lia_db_column_int64 (stmt, 0);
     summary.average_sentiment = summary.last_year > 0
-                                ? sqlite3_column_double (stmt, 1) / summary.last_year
+                                ? _lia_db_column_double (stmt, 1) / summary.last_year
                                 : 0.0;
-    summary.last_90_days = (guint) sqlite3_column_double (stmt, 2);
+    summary.last_90_days = (guint) _lia_db_column_double (stmt, 2);
   }
 
   /* The last contact, however long ago. */
@@ -190,15 +190,15 @@ lia_store_get_relationship_summary (LiaStore               *self,
     if (stmt == NULL)
       return FALSE;
 
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_ROW)
+    rc = _lia_db_step (stmt);
+    if (rc == LIA_DB_ROW)
       {
         g_autoptr(GDateTime) utc = _lia_column_time (stmt, 0);
-        g_autoptr(GTimeZone) zone = g_time_zone_new_offset (sqlite3_column_int (stmt, 1));
+        g_autoptr(GTimeZone) zone = g_time_zone_new_offset (_lia_db_column_int (stmt, 1));
 
         summary.last_contact = g_date_time_to_timezone (utc, zone);
       }
-    else if (rc != SQLITE_DONE)
+    else if (rc != LIA_DB_DONE)
       {
         _lia_store_set_error_from_db (self, error, _("Could not read the interactions"));
         return FALSE;
@@ -217,13 +217,13 @@ lia_store_get_relationship_summary (LiaStore               *self,
         return FALSE;
       }
 
-    if (sqlite3_step (stmt) != SQLITE_ROW)
+    if (_lia_db_step (stmt) != LIA_DB_ROW)
       {
         _lia_store_set_error_from_db (self, error, _("Could not count the interactions"));
         lia_relationship_summary_clear (&summary);
         return FALSE;
       }
-    summary.planned = (guint) sqlite3_column_int64 (stmt, 0);
+    summary.planned = (guint) _lia_db_column_int64 (stmt, 0);
   }
 
   *out_summary = summary;
@@ -236,14 +236,14 @@ bind_if_used (LiaStmt     *stmt,
               gint64       id,
               const GDate *day)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  int index = _lia_db_bind_parameter_index (stmt, name);
 
   if (index <= 0)
     return;
   if (day != NULL)
     _lia_bind_date (stmt, index, day);
   else
-    sqlite3_bind_int64 (stmt, index, id);
+    _lia_db_bind_int64 (stmt, index, id);
 }
 
 /* Runs "SELECT <the record's columns> FROM <its table> @tail" with the named parameters it

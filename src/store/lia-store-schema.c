@@ -931,7 +931,7 @@ gboolean
 _lia_store_migrate (LiaStore  *self,
                     GError   **error)
 {
-  sqlite3 *db = _lia_store_get_db (self);
+  LiaDb *db = _lia_store_get_db (self);
   int version;
 
   if (!_lia_store_exec (self, "BEGIN IMMEDIATE", error))
@@ -949,25 +949,23 @@ _lia_store_migrate (LiaStore  *self,
 
   for (int v = version; v < LIA_STORE_SCHEMA_VERSION; v++)
     {
-      g_autofree char *set_version = NULL;
-      char *errmsg = NULL;
-
-      if (sqlite3_exec (db, migrations[v], NULL, NULL, &errmsg) != SQLITE_OK)
+      if (_lia_db_exec (db, migrations[v]) != LIA_DB_OK)
         {
           _lia_store_set_error_from_db (self, error,
                                         _("Could not upgrade the database to version %d"), v + 1);
-          sqlite3_free (errmsg);
           goto fail;
         }
 
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
-      if (!_lia_store_exec (self, set_version, error))
-        goto fail;
+      if (_lia_db_set_user_version (db, v + 1) != LIA_DB_OK)
+        {
+          _lia_store_set_error_from_db (self, error, _("Database command failed"));
+          goto fail;
+        }
     }
 
   return _lia_store_exec (self, "COMMIT", error);
 
 fail:
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  _lia_db_exec (db, "ROLLBACK");
   return FALSE;
 }

@@ -308,20 +308,21 @@ search_target (LiaStore           *self,
   g_autoptr(LiaStmt) window = NULL;
   int rc;
 
+  /* SQLite only: FTS5 (MATCH, bm25, rowid). */
   window_sql = g_strdup_printf ("SELECT rowid, bm25(%s_fts, %s) FROM %s_fts"
                                 " WHERE %s_fts MATCH ?1 ORDER BY rowid DESC LIMIT %d",
                                 target->table, target->weights, target->table, target->table,
                                 CANDIDATE_WINDOW);
   if (!(window = _lia_store_prepare (self, window_sql, error)))
     return FALSE;
-  sqlite3_bind_text (window, 1, match, -1, SQLITE_TRANSIENT);
+  _lia_db_bind_text (window, 1, match, -1, LIA_DB_TRANSIENT);
 
-  while ((rc = sqlite3_step (window)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (window)) == LIA_DB_ROW)
     {
-      Candidate candidate = { sqlite3_column_int64 (window, 0), sqlite3_column_double (window, 1) };
+      Candidate candidate = { _lia_db_column_int64 (window, 0), _lia_db_column_double (window, 1) };
       g_array_append_val (candidates, candidate);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not search"));
       return FALSE;
@@ -344,12 +345,12 @@ search_target (LiaStore           *self,
 
       if (detail == NULL)
         return FALSE;
-      sqlite3_bind_int64 (detail, 1, candidate->id);
+      _lia_db_bind_int64 (detail, 1, candidate->id);
 
-      rc = sqlite3_step (detail);
-      if (rc == SQLITE_DONE)
+      rc = _lia_db_step (detail);
+      if (rc == LIA_DB_DONE)
         continue;
-      if (rc != SQLITE_ROW)
+      if (rc != LIA_DB_ROW)
         {
           _lia_store_set_error_from_db (self, error, _("Could not search"));
           return FALSE;
@@ -358,7 +359,7 @@ search_target (LiaStore           *self,
       /* The passage shown is from the first other column that matched, so that it says why
        * the record was found; when only the label matched, the start of the first other
        * column with text (a summary, a job title), never a repeat of the label. */
-      n_columns = sqlite3_column_count (detail);
+      n_columns = _lia_db_column_count (detail);
       label = _lia_column_text (detail, N_EXTRA_COLUMNS + 1);
       for (int column = N_EXTRA_COLUMNS + 2; snippet == NULL && column < n_columns; column++)
         snippet = make_snippet (terms, _lia_column_text (detail, column));
@@ -373,9 +374,9 @@ search_target (LiaStore           *self,
                                       snippet != NULL ? snippet : label,
                                       candidate->rank);
       _lia_search_result_set_context (result,
-                                      (const char *) sqlite3_column_text (detail, 0),
-                                      (const char *) sqlite3_column_text (detail, 1),
-                                      (const char *) sqlite3_column_text (detail, 2));
+                                      _lia_db_column_text (detail, 0),
+                                      _lia_db_column_text (detail, 1),
+                                      _lia_db_column_text (detail, 2));
       g_ptr_array_add (results, result);
     }
 
@@ -399,7 +400,7 @@ search_roles (LiaStore   *self,
   g_autoptr(GDate) today = lia_date_new_today ();
   g_autofree char *today_iso = lia_date_to_iso (today);
   guint n_contacts = 0;
-  int rc = SQLITE_DONE;
+  int rc = LIA_DB_DONE;
 
   for (guint i = 0; i < results->len; i++)
     if (lia_search_result_get_kind (results->pdata[i]) == LIA_RECORD_KIND_CONTACT)
@@ -410,6 +411,7 @@ search_roles (LiaStore   *self,
         n_contacts++;
       }
 
+  /* SQLite only: FTS5. */
   /* Current roles first, then the latest to end; the newest matches as for the others. */
   stmt = _lia_store_prepare (self,
                              "SELECT c.id, c.uid, c.label, m.role, o.name, a.until_date,"
@@ -425,12 +427,12 @@ search_roles (LiaStore   *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, today_iso, -1, SQLITE_TRANSIENT);
+  _lia_db_bind_text (stmt, 1, match, -1, LIA_DB_TRANSIENT);
+  _lia_db_bind_text (stmt, 2, today_iso, -1, LIA_DB_TRANSIENT);
 
-  while (n_contacts < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (n_contacts < limit && (rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _lia_db_column_int64 (stmt, 0);
       g_autofree char *snippet = NULL;
       g_autofree char *context = NULL;
       LiaSearchResult *result;
@@ -439,7 +441,7 @@ search_roles (LiaStore   *self,
         continue;
       g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
 
-      if (sqlite3_column_int (stmt, 6))
+      if (_lia_db_column_int (stmt, 6))
         /* Translators: a search hit for a role someone no longer holds: the organization
          * and the day it ended, e.g. "Former, Ministry of Health, until 2023-05-31". */
         context = g_strdup_printf (_("Former, %s, until %s"), _lia_column_text (stmt, 4),
@@ -456,7 +458,7 @@ search_roles (LiaStore   *self,
       n_contacts++;
     }
 
-  if (n_contacts < limit && rc != SQLITE_DONE)
+  if (n_contacts < limit && rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not search"));
       return FALSE;

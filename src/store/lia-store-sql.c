@@ -20,7 +20,7 @@ _lia_bind_text (LiaStmt    *stmt,
                 int         column,
                 const char *text)
 {
-  sqlite3_bind_text (stmt, column, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+  _lia_db_bind_text (stmt, column, text != NULL ? text : "", -1, LIA_DB_TRANSIENT);
 }
 
 void
@@ -29,9 +29,9 @@ _lia_bind_ref (LiaStmt *stmt,
                gint64   id)
 {
   if (id > 0)
-    sqlite3_bind_int64 (stmt, column, id);
+    _lia_db_bind_int64 (stmt, column, id);
   else
-    sqlite3_bind_null (stmt, column);
+    _lia_db_bind_null (stmt, column);
 }
 
 void
@@ -42,9 +42,9 @@ _lia_bind_date (LiaStmt     *stmt,
   g_autofree char *text = lia_date_to_iso (date);
 
   if (text != NULL)
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+    _lia_db_bind_text (stmt, column, text, -1, LIA_DB_TRANSIENT);
   else
-    sqlite3_bind_null (stmt, column);
+    _lia_db_bind_null (stmt, column);
 }
 
 void
@@ -58,9 +58,9 @@ _lia_bind_nick (LiaStmt *stmt,
   const char *nick = lia_enum_to_nick (enum_type, value);
 
   if (nick != NULL)
-    sqlite3_bind_text (stmt, column, nick, -1, SQLITE_STATIC);
+    _lia_db_bind_text (stmt, column, nick, -1, LIA_DB_STATIC);
   else
-    sqlite3_bind_null (stmt, column);
+    _lia_db_bind_null (stmt, column);
 }
 
 void
@@ -69,10 +69,10 @@ _lia_bind_time (LiaStmt   *stmt,
                 GDateTime *time)
 {
   if (time != NULL)
-    sqlite3_bind_int64 (stmt, column, g_date_time_to_unix (time) * G_USEC_PER_SEC
+    _lia_db_bind_int64 (stmt, column, g_date_time_to_unix (time) * G_USEC_PER_SEC
                                       + g_date_time_get_microsecond (time));
   else
-    sqlite3_bind_null (stmt, column);
+    _lia_db_bind_null (stmt, column);
 }
 
 void
@@ -83,16 +83,16 @@ _lia_bind_cadence (LiaStmt       *stmt,
   int days = lia_assessment_get_cadence_days (assessment);
 
   if (days == LIA_CADENCE_DEFAULT)
-    sqlite3_bind_null (stmt, column);
+    _lia_db_bind_null (stmt, column);
   else
-    sqlite3_bind_int (stmt, column, days);
+    _lia_db_bind_int (stmt, column, days);
 }
 
 const char *
 _lia_column_text (LiaStmt *stmt,
                   int      column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = _lia_db_column_text (stmt, column);
 
   return text != NULL ? text : "";
 }
@@ -101,7 +101,7 @@ GDate *
 _lia_column_date (LiaStmt *stmt,
                   int      column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = _lia_db_column_text (stmt, column);
 
   if (text == NULL || text[0] == '\0')
     return NULL;
@@ -116,10 +116,10 @@ _lia_column_time (LiaStmt *stmt,
 {
   gint64 usec;
 
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (_lia_db_column_type (stmt, column) == LIA_DB_NULL)
     return NULL;
 
-  usec = sqlite3_column_int64 (stmt, column);
+  usec = _lia_db_column_int64 (stmt, column);
 
   /* g_date_time_new_from_unix_utc_usec() is GLib 2.80: split into seconds and the rest, the
    * rest never negative. */
@@ -158,16 +158,16 @@ _lia_record_fill_common (LiaRecord *record,
   g_autoptr(GDateTime) created = _lia_column_time (stmt, 2);
   g_autoptr(GDateTime) updated = _lia_column_time (stmt, 3);
 
-  lia_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  lia_record_set_id (record, _lia_db_column_int64 (stmt, 0));
   lia_record_set_uid (record, _lia_column_text (stmt, 1));
   lia_record_set_created_at (record, created);
   lia_record_set_updated_at (record, updated);
 
   /* The row version goes last in every kind's columns; a list query may add its key after. */
-  for (int i = sqlite3_column_count (stmt) - 1; i > 3; i--)
-    if (g_strcmp0 (sqlite3_column_name (stmt, i), "version") == 0)
+  for (int i = _lia_db_column_count (stmt) - 1; i > 3; i--)
+    if (g_strcmp0 (_lia_db_column_name (stmt, i), "version") == 0)
       {
-        lia_record_set_version (record, sqlite3_column_int64 (stmt, i));
+        lia_record_set_version (record, _lia_db_column_int64 (stmt, i));
         break;
       }
 }
@@ -405,47 +405,41 @@ _lia_contact_sort_key (LiaStore   *store,
   return g_strconcat (first_key, "\001", second_key, NULL);
 }
 
-static void
-contact_sort_key_sql (sqlite3_context  *context,
-                      int               argc,
-                      sqlite3_value   **argv)
+static char *
+contact_sort_key_sql (gpointer            user_data,
+                      int                 n_args,
+                      const char * const *args)
 {
-  char *key;
+  g_assert (n_args == 4);
 
-  g_assert (argc == 4);
-
-  key = _lia_contact_sort_key (sqlite3_user_data (context),
-                               (const char *) sqlite3_value_text (argv[0]),
-                               (const char *) sqlite3_value_text (argv[1]),
-                               (const char *) sqlite3_value_text (argv[2]),
-                               sqlite3_value_int (argv[3]) != 0);
-  sqlite3_result_text (context, key, -1, g_free);
+  /* args[3] is the integer given_first, as text. */
+  return _lia_contact_sort_key (user_data, args[0], args[1], args[2],
+                                args[3] != NULL && g_ascii_strtoll (args[3], NULL, 10) != 0);
 }
 
-static void
-collation_locale_sql (sqlite3_context  *context,
-                      int               argc,
-                      sqlite3_value   **argv)
+static char *
+collation_locale_sql (gpointer            user_data,
+                      int                 n_args,
+                      const char * const *args)
 {
-  sqlite3_result_text (context, get_collation (sqlite3_user_data (context))->name, -1,
-                       SQLITE_TRANSIENT);
+  return g_strdup (get_collation (user_data)->name);
 }
 
 gboolean
 _lia_store_register_functions (LiaStore  *self,
                                GError   **error)
 {
-  sqlite3 *db = _lia_store_get_db (self);
+  LiaDb *db = _lia_store_get_db (self);
 
   /* Until the database says otherwise (a new file, or one from before version 6), keys are
    * made in this process's collation. */
   set_collation (self, setlocale (LC_COLLATE, NULL));
 
   /* Not deterministic: the keys depend on the collation. Innocuous: they read nothing else. */
-  if (sqlite3_create_function_v2 (db, "lia_contact_sort_key", 4, SQLITE_UTF8 | SQLITE_INNOCUOUS,
-                                  self, contact_sort_key_sql, NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function_v2 (db, "lia_collation_locale", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
-                                  self, collation_locale_sql, NULL, NULL, NULL) != SQLITE_OK)
+  if (_lia_db_create_text_function (db, "lia_contact_sort_key", 4,
+                                    contact_sort_key_sql, self) != LIA_DB_OK ||
+      _lia_db_create_text_function (db, "lia_collation_locale", 0,
+                                    collation_locale_sql, self) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not prepare the database connection"));
       return FALSE;
@@ -462,7 +456,7 @@ _lia_store_load_collation (LiaStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (_lia_db_step (stmt) == LIA_DB_ROW)
     set_collation (self, _lia_column_text (stmt, 0));
 
   return TRUE;
@@ -529,12 +523,12 @@ _lia_store_check_reference (LiaStore    *self,
   sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  _lia_db_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
     return TRUE;
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return FALSE;
@@ -571,7 +565,7 @@ _lia_store_replace_strv (LiaStore           *self,
       delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table, owner_column);
       if (!(delete = _lia_store_prepare (self, delete_sql, error)))
         return FALSE;
-      sqlite3_bind_int64 (delete, 1, owner_id);
+      _lia_db_bind_int64 (delete, 1, owner_id);
       if (!_lia_store_step_done (self, delete, N_("Could not save a list"), error))
         return FALSE;
     }
@@ -588,8 +582,8 @@ _lia_store_replace_strv (LiaStore           *self,
 
       if (!(insert = _lia_store_prepare (self, insert_sql, error)))
         return FALSE;
-      sqlite3_bind_int64 (insert, 1, owner_id);
-      sqlite3_bind_int (insert, 2, i);
+      _lia_db_bind_int64 (insert, 1, owner_id);
+      _lia_db_bind_int (insert, 2, i);
       _lia_bind_text (insert, 3, values[i]);
       if (!_lia_store_step_done (self, insert, N_("Could not save a list"), error))
         return FALSE;
@@ -615,12 +609,12 @@ _lia_store_load_strv (LiaStore   *self,
                          value_column, table, owner_column);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, owner_id);
+  _lia_db_bind_int64 (stmt, 1, owner_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     g_strv_builder_add (builder, _lia_column_text (stmt, 0));
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read a list"));
       return NULL;

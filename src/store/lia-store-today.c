@@ -49,17 +49,17 @@ count_rows (LiaStore    *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-  if ((index = sqlite3_bind_parameter_index (stmt, "?2")) > 0)
-    sqlite3_bind_text (stmt, index, second, -1, SQLITE_TRANSIENT);
-  if ((index = sqlite3_bind_parameter_index (stmt, "?3")) > 0)
-    sqlite3_bind_int64 (stmt, index, now_us);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  _lia_db_bind_text (stmt, 1, first, -1, LIA_DB_TRANSIENT);
+  if ((index = _lia_db_bind_parameter_index (stmt, "?2")) > 0)
+    _lia_db_bind_text (stmt, index, second, -1, LIA_DB_TRANSIENT);
+  if ((index = _lia_db_bind_parameter_index (stmt, "?3")) > 0)
+    _lia_db_bind_int64 (stmt, index, now_us);
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
     {
       _lia_store_set_error_from_db (self, error, "%s", _("Could not read what is due today"));
       return FALSE;
     }
-  *out_count = sqlite3_column_int (stmt, 0);
+  *out_count = _lia_db_column_int (stmt, 0);
 
   return TRUE;
 }
@@ -87,11 +87,11 @@ collect (LiaStore           *self,
     return NULL;
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-  if ((index = sqlite3_bind_parameter_index (stmt, "?2")) > 0)
-    sqlite3_bind_text (stmt, index, second, -1, SQLITE_TRANSIENT);
-  if ((index = sqlite3_bind_parameter_index (stmt, "?3")) > 0)
-    sqlite3_bind_int64 (stmt, index, now_us);
+  _lia_db_bind_text (stmt, 1, first, -1, LIA_DB_TRANSIENT);
+  if ((index = _lia_db_bind_parameter_index (stmt, "?2")) > 0)
+    _lia_db_bind_text (stmt, index, second, -1, LIA_DB_TRANSIENT);
+  if ((index = _lia_db_bind_parameter_index (stmt, "?3")) > 0)
+    _lia_db_bind_int64 (stmt, index, now_us);
 
   return _lia_store_collect (self, ops, stmt, error);
 }
@@ -132,24 +132,24 @@ collect_project_items (LiaStore    *self,
     return NULL;
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  _lia_db_bind_text (stmt, 1, first, -1, LIA_DB_TRANSIENT);
   if (second != NULL)
-    sqlite3_bind_text (stmt, 2, second, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    _lia_db_bind_text (stmt, 2, second, -1, LIA_DB_TRANSIENT);
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       LiaTodayProjectItem *item = g_new0 (LiaTodayProjectItem, 1);
       g_autoptr(GDate) date = _lia_column_date (stmt, 3);
 
-      item->project_id = sqlite3_column_int64 (stmt, 0);
-      item->project_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      item->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      item->project_id = _lia_db_column_int64 (stmt, 0);
+      item->project_name = g_strdup (_lia_db_column_text (stmt, 1));
+      item->title = g_strdup (_lia_db_column_text (stmt, 2));
       g_date_clear (&item->date, 1);
       if (date != NULL)
         item->date = *date;
-      item->score = sqlite3_column_int (stmt, 4);
+      item->score = _lia_db_column_int (stmt, 4);
       g_ptr_array_add (items, item);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, "%s", _("Could not read what is due today"));
       return NULL;
@@ -251,7 +251,7 @@ lia_store_get_today (LiaStore   *self,
   g_date_set_dmy (&today->day, g_date_time_get_day_of_month (local),
                   g_date_time_get_month (local), g_date_time_get_year (local));
 
-  own_transaction = sqlite3_get_autocommit (_lia_store_get_db (self)) != 0;
+  own_transaction = _lia_db_get_autocommit (_lia_store_get_db (self)) != 0;
   if (own_transaction && !_lia_store_exec (self, "BEGIN", error))
     return NULL;
   ok = load_today (self, today, g_date_time_to_unix (local) * G_USEC_PER_SEC +
@@ -376,7 +376,7 @@ collect_for_concern (LiaStore           *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, concern_id);
+  _lia_db_bind_int64 (stmt, 1, concern_id);
 
   return _lia_store_collect (self, ops, stmt, error);
 }

@@ -74,12 +74,13 @@ table_exists (LiaStore   *store,
 {
   g_autoptr(LiaStmt) stmt = NULL;
 
+  /* SQLite only: the schema table. */
   stmt = _lia_store_prepare (store, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
                              NULL);
   if (stmt == NULL)
     return FALSE;
   _lia_bind_text (stmt, 1, table);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return _lia_db_step (stmt) == LIA_DB_ROW;
 }
 
 static gboolean
@@ -93,8 +94,8 @@ run_with_ids (LiaStore    *store,
 
   if (!(stmt = _lia_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, second);
+  _lia_db_bind_int64 (stmt, 1, first);
+  _lia_db_bind_int64 (stmt, 2, second);
 
   return _lia_store_step_done (store, stmt, N_("Could not restore the deleted record"), error);
 }
@@ -112,15 +113,15 @@ id_is_free (LiaStore    *store,
 
   if (!(stmt = _lia_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  _lia_db_bind_int64 (stmt, 1, id);
+  rc = _lia_db_step (stmt);
+  if (rc != LIA_DB_ROW && rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (store, error, _("Could not read the database"));
       return FALSE;
     }
 
-  *out_free = rc == SQLITE_DONE;
+  *out_free = rc == LIA_DB_DONE;
   return TRUE;
 }
 
@@ -135,6 +136,7 @@ move_row (LiaStore           *store,
   const RowLinks *links = row_links_for_kind (ops->kind);
   g_autofree char *move_sql = g_strdup_printf ("UPDATE %s SET id = ?2 WHERE id = ?1", ops->table);
 
+  /* SQLite only: PRAGMA defer_foreign_keys and the FTS5 'delete' command below. */
   /* The children point at @from until they are moved: checked at the outermost commit. */
   if (!_lia_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
     return FALSE;

@@ -25,7 +25,7 @@ lia_store_list_concerns_for_interaction (LiaStore  *self,
                          _lia_concern_ops.columns);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, interaction_id);
+  _lia_db_bind_int64 (stmt, 1, interaction_id);
 
   return _lia_store_collect (self, &_lia_concern_ops, stmt, error);
 }

@@ -34,8 +34,8 @@ struct _LiaStore
   GObject     parent_instance;
 
   char       *path;
-  sqlite3    *db;
-  GHashTable *statements;     /* SQL text → sqlite3_stmt */
+  LiaDb      *db;
+  GHashTable *statements;     /* SQL text → LiaStmt */
   int         schema_version;
 
   /* Transactions: depth 0 is none; each deeper level is a savepoint. marks[i] is the length of
@@ -99,56 +99,46 @@ queued_change_clear (gpointer data)
 }
 
 static LiaStoreError
-error_code_for_sqlite (int code)
+error_code_for_class (LiaDbErrorClass error_class)
 {
-  switch (code & 0xff)
+  switch (error_class)
     {
-    case SQLITE_CONSTRAINT:
-      switch (code)
-        {
-        case SQLITE_CONSTRAINT_FOREIGNKEY:
-          return LIA_STORE_ERROR_REFERENCE;
-        case SQLITE_CONSTRAINT_UNIQUE:
-        case SQLITE_CONSTRAINT_PRIMARYKEY:
-          return LIA_STORE_ERROR_DUPLICATE;
-        default:
-          return LIA_STORE_ERROR_INVALID;
-        }
-    case SQLITE_FULL:
+    case LIA_DB_ERROR_CLASS_CONSTRAINT_FOREIGN_KEY:
+      return LIA_STORE_ERROR_REFERENCE;
+    case LIA_DB_ERROR_CLASS_CONSTRAINT_UNIQUE:
+      return LIA_STORE_ERROR_DUPLICATE;
+    case LIA_DB_ERROR_CLASS_CONSTRAINT:
+      return LIA_STORE_ERROR_INVALID;
+    case LIA_DB_ERROR_CLASS_DISK_FULL:
       return LIA_STORE_ERROR_DISK_FULL;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case LIA_DB_ERROR_CLASS_BUSY:
       return LIA_STORE_ERROR_BUSY;
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
+    case LIA_DB_ERROR_CLASS_CORRUPT:
       return LIA_STORE_ERROR_NOT_A_DATABASE;
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_READONLY:
-    case SQLITE_AUTH:
+    case LIA_DB_ERROR_CLASS_READ_ONLY:
+    case LIA_DB_ERROR_CLASS_DENIED:
       return LIA_STORE_ERROR_PERMISSION;
+    case LIA_DB_ERROR_CLASS_OTHER:
+    case LIA_DB_ERROR_CLASS_UNSUPPORTED:
     default:
       return LIA_STORE_ERROR_FAILED;
     }
 }
 
-/* What to tell a person for the codes where SQLite's own text does not say what to do. */
+/* What to tell a person for the failures where the database's own text does not say what to
+ * do. */
 static const char *
-advice_for_sqlite (int code)
+advice_for_class (LiaDbErrorClass error_class)
 {
-  switch (code & 0xff)
+  switch (error_class)
     {
-    case SQLITE_FULL:
+    case LIA_DB_ERROR_CLASS_DISK_FULL:
       return _("The disk is full; nothing was saved. Free some space and try again.");
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case LIA_DB_ERROR_CLASS_BUSY:
       return _("Another program is using the database. Try again in a moment.");
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
+    case LIA_DB_ERROR_CLASS_CORRUPT:
       return _("The file is not a Liaison database, or it is damaged.");
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
+    case LIA_DB_ERROR_CLASS_READ_ONLY:
       return _("Liaison may not read or write the file or its folder.");
     default:
       return NULL;
@@ -164,23 +154,23 @@ _lia_store_set_error_from_db (LiaStore   *self,
   g_autofree char *what = NULL;
   const char *advice;
   va_list args;
-  int code;
+  LiaDbErrorClass error_class;
 
   g_assert (LIA_IS_STORE (self));
 
-  code = sqlite3_extended_errcode (self->db);
-  advice = advice_for_sqlite (code);
+  error_class = _lia_db_error_class (self->db);
+  advice = advice_for_class (error_class);
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
   if (advice != NULL)
-    g_set_error (error, LIA_STORE_ERROR, error_code_for_sqlite (code),
-                 "%s: %s (%s)", what, advice, sqlite3_errmsg (self->db));
+    g_set_error (error, LIA_STORE_ERROR, error_code_for_class (error_class),
+                 "%s: %s (%s)", what, advice, _lia_db_errmsg (self->db));
   else
-    g_set_error (error, LIA_STORE_ERROR, error_code_for_sqlite (code),
-                 "%s: %s", what, sqlite3_errmsg (self->db));
+    g_set_error (error, LIA_STORE_ERROR, error_code_for_class (error_class),
+                 "%s: %s", what, _lia_db_errmsg (self->db));
 }
 
 void
@@ -189,8 +179,8 @@ _lia_stmt_release (LiaStmt *stmt)
   if (stmt == NULL)
     return;
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  _lia_db_reset (stmt);
+  _lia_db_clear_bindings (stmt);
 }
 
 LiaChangeLog *
@@ -201,7 +191,7 @@ _lia_store_get_change_log (LiaStore *self)
   return &self->log;
 }
 
-sqlite3 *
+LiaDb *
 _lia_store_get_db (LiaStore *self)
 {
   g_assert (LIA_IS_STORE (self));
@@ -216,7 +206,7 @@ _lia_store_exec (LiaStore    *self,
 {
   g_assert (LIA_IS_STORE (self));
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  if (_lia_db_exec (self->db, sql) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Database command failed"));
       return FALSE;
@@ -230,7 +220,7 @@ _lia_store_prepare (LiaStore    *self,
                     const char  *sql,
                     GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LiaStmt *stmt;
 
   g_assert (LIA_IS_STORE (self));
 
@@ -239,15 +229,15 @@ _lia_store_prepare (LiaStore    *self,
     {
       /* A cached statement still running means a caller nested the same query inside its
        * own loop: a bug, not a user error. */
-      if G_UNLIKELY (sqlite3_stmt_busy (stmt))
+      if G_UNLIKELY (_lia_db_stmt_busy (stmt))
         {
           g_critical ("Statement reused while still running: %s", sql);
-          sqlite3_reset (stmt);
+          _lia_db_reset (stmt);
         }
       return stmt;
     }
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  if (_lia_db_prepare (self->db, sql, -1, LIA_DB_PREPARE_PERSISTENT, &stmt, NULL) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
       return NULL;
@@ -268,12 +258,34 @@ _lia_store_step_done (LiaStore    *self,
 
   g_assert (LIA_IS_STORE (self));
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_DONE || rc == LIA_DB_ROW)
     return TRUE;
 
   _lia_store_set_error_from_db (self, error, "%s", _(what));
   return FALSE;
+}
+
+gboolean
+_lia_store_step_insert (LiaStore    *self,
+                        LiaStmt     *stmt,
+                        LiaRecord   *record,
+                        const char  *what,
+                        GError     **error)
+{
+  g_assert (LIA_IS_STORE (self));
+
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, "%s", _(what));
+      return FALSE;
+    }
+
+  lia_record_set_id (record, _lia_db_column_int64 (stmt, 0));
+  /* The row is written: finish the statement now rather than when it goes out of scope. */
+  _lia_db_reset (stmt);
+
+  return TRUE;
 }
 
 void
@@ -293,19 +305,12 @@ _lia_store_read_user_version (LiaStore  *self,
                               int       *out_version,
                               GError   **error)
 {
-  g_autoptr(LiaStmt) stmt = NULL;
-
-  stmt = _lia_store_prepare (self, "PRAGMA user_version", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_lia_db_get_user_version (self->db, out_version) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read “%s”"), self->path);
       return FALSE;
     }
 
-  *out_version = sqlite3_column_int (stmt, 0);
   return TRUE;
 }
 
@@ -342,7 +347,7 @@ _lia_store_collect (LiaStore           *self,
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       LiaRecord *record = ops->from_row (self, stmt, error);
 
@@ -352,7 +357,7 @@ _lia_store_collect (LiaStore           *self,
       g_ptr_array_add (records, record);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the database"));
       return NULL;
@@ -473,7 +478,8 @@ ensure_file (const char  *path,
   return FALSE;
 }
 
-/* Refuses, before anything is written, a file that is not ours or is from a newer Liaison. */
+/* Refuses, before anything is written, a file that is not ours or is from a newer Liaison.
+ * SQLite only: the application id and the schema table are SQLite's file header. */
 static gboolean
 check_file_is_ours (LiaStore  *self,
                     GError   **error)
@@ -486,18 +492,18 @@ check_file_is_ours (LiaStore  *self,
                              "       (SELECT application_id FROM pragma_application_id),"
                              "       (SELECT count(*) FROM sqlite_schema)",
                              NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt == NULL || _lia_db_step (stmt) != LIA_DB_ROW)
     {
       g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is not a Liaison database, or it is damaged (%s). The file was not "
                      "changed."),
-                   self->path, sqlite3_errmsg (self->db));
+                   self->path, _lia_db_errmsg (self->db));
       return FALSE;
     }
 
-  version = sqlite3_column_int (stmt, 0);
-  application_id = sqlite3_column_int (stmt, 1);
-  n_objects = sqlite3_column_int (stmt, 2);
+  version = _lia_db_column_int (stmt, 0);
+  application_id = _lia_db_column_int (stmt, 1);
+  n_objects = _lia_db_column_int (stmt, 2);
 
   if ((application_id != 0 && application_id != LIA_APPLICATION_ID) ||
       (application_id == 0 && n_objects > 0))
@@ -522,44 +528,26 @@ static gboolean
 open_database (LiaStore  *self,
                GError   **error)
 {
-  g_autoptr(LiaStmt) wal = NULL;
 
   if (!ensure_file (self->path, error))
     return FALSE;
 
-  if (sqlite3_open_v2 (self->path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (_lia_db_open (self->path, &self->db) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not open “%s”"), self->path);
       return FALSE;
     }
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
 
   if (!check_file_is_ours (self, error) ||
       !_lia_store_register_functions (self, error))
     return FALSE;
 
-  /* Only now may the header change (WAL mode is recorded in the file). synchronous=FULL: a
-   * commit that returned survives a power cut. */
-  if (!_lia_store_exec (self,
-                        "PRAGMA foreign_keys = ON;"
-                        "PRAGMA synchronous = FULL;"
-                        "PRAGMA temp_store = MEMORY;"
-                        "PRAGMA cache_size = -8192;",
-                        error))
-    return FALSE;
-
-  wal = _lia_store_prepare (self, "PRAGMA journal_mode = WAL", error);
-  if (wal == NULL)
-    return FALSE;
-  if (sqlite3_step (wal) != SQLITE_ROW)
+  /* Only now may the header change (WAL mode is recorded in the file). */
+  if (_lia_db_configure (self->db) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not open “%s”"), self->path);
       return FALSE;
     }
-  g_clear_pointer (&wal, _lia_stmt_release);
 
   if (!_lia_store_migrate (self, error) ||
       !_lia_store_load_collation (self, error) ||
@@ -588,13 +576,13 @@ lia_store_finalize (GObject *object)
   if (self->depth > 0)
     {
       g_warning ("Store “%s” finalized inside a transaction: rolling back", self->path);
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      _lia_db_exec (self->db, "ROLLBACK");
     }
 
   _lia_change_log_clear (&self->log);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
-    sqlite3_close (self->db);
+    _lia_db_close (self->db);
   g_clear_pointer (&self->changes, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->path, g_free);
@@ -674,7 +662,7 @@ static void
 lia_store_init (LiaStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) sqlite3_finalize);
+                                            (GDestroyNotify) _lia_db_finalize);
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->changes = g_array_new (FALSE, TRUE, sizeof (QueuedChange));
   g_array_set_clear_func (self->changes, queued_change_clear);
@@ -808,12 +796,12 @@ enter_import_mode (LiaStore  *self,
       sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", ops->table);
       if (!(stmt = _lia_store_prepare (self, sql, error)))
         return FALSE;
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      if (_lia_db_step (stmt) != LIA_DB_ROW)
         {
           _lia_store_set_error_from_db (self, error, _("Could not read the database"));
           return FALSE;
         }
-      self->import_complete[kind] = sqlite3_column_int (stmt, 0) != 0;
+      self->import_complete[kind] = _lia_db_column_int (stmt, 0) != 0;
     }
   self->n_import_uids = 0;
   return TRUE;
@@ -891,7 +879,7 @@ leave_import_mode (LiaStore *self)
   self->n_import_uids = 0;
   /* Ended by a rollback: the dropped indexes came back with it. */
   g_clear_pointer (&self->deferred_indexes, g_ptr_array_unref);
-  sqlite3_exec (self->db, "PRAGMA cache_size = -8192", NULL, NULL, NULL);
+  _lia_db_set_bulk_mode (self->db, FALSE);
 }
 
 gboolean
@@ -910,7 +898,7 @@ lia_store_begin (LiaStore  *self,
   else
     sql = g_strdup_printf ("SAVEPOINT lia_%u", self->depth);
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  if (_lia_db_exec (self->db, sql) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not start saving"));
       return FALSE;
@@ -918,7 +906,7 @@ lia_store_begin (LiaStore  *self,
 
   if (self->depth == 0 && !_lia_store_log_begin (self, error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      _lia_db_exec (self->db, "ROLLBACK");
       return FALSE;
     }
 
@@ -950,7 +938,7 @@ lia_store_commit (LiaStore  *self,
       return FALSE;
     }
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  if (_lia_db_exec (self->db, sql) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not save"));
       lia_store_rollback (self);
@@ -988,8 +976,8 @@ lia_store_rollback (LiaStore *self)
     sql = g_strdup_printf ("ROLLBACK TO lia_%u; RELEASE lia_%u", self->depth - 1, self->depth - 1);
 
   /* A failed COMMIT may already have ended the transaction; then there is nothing to undo. */
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK && sqlite3_get_autocommit (self->db) == 0)
-    g_warning ("Could not roll back: %s", sqlite3_errmsg (self->db));
+  if (_lia_db_exec (self->db, sql) != LIA_DB_OK && _lia_db_get_autocommit (self->db) == 0)
+    g_warning ("Could not roll back: %s", _lia_db_errmsg (self->db));
 
   mark = g_array_index (self->marks, guint, self->depth - 1);
   self->depth--;
@@ -1041,9 +1029,12 @@ lia_store_set_import_mode (LiaStore  *self,
       return FALSE;
     }
   self->import_mode = import_mode;
-  /* A bigger page cache while loading: the indexes of a big import stay in memory instead of
-   * spilling to the WAL before the commit. Durability is the commit's, as always. */
-  return _lia_store_exec (self, "PRAGMA cache_size = -16384", error);
+  if (_lia_db_set_bulk_mode (self->db, TRUE) != LIA_DB_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Database command failed"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -1070,13 +1061,13 @@ static LiaRecord *
 load_with (LiaStore           *self,
            const LiaRecordOps *ops,
            const char         *column,
-           sqlite3_stmt       *bound,
+           LiaStmt       *bound,
            GError            **error)
 {
   int rc;
 
-  rc = sqlite3_step (bound);
-  if (rc == SQLITE_ROW)
+  rc = _lia_db_step (bound);
+  if (rc == LIA_DB_ROW)
     {
       g_autoptr(LiaRecord) record = ops->from_row (self, bound, error);
 
@@ -1086,7 +1077,7 @@ load_with (LiaStore           *self,
       return g_steal_pointer (&record);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != LIA_DB_DONE)
     _lia_store_set_error_from_db (self, error, _("Could not read the database"));
   else
     g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
@@ -1123,11 +1114,11 @@ lia_store_dup_label (LiaStore       *self,
 
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  _lia_db_bind_int64 (stmt, 1, id);
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
     return g_strdup (_lia_column_text (stmt, 0));
-  if (rc == SQLITE_DONE)
+  if (rc == LIA_DB_DONE)
     g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND,
                  _("There is no %s with that %s."),
                  lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind), "id");
@@ -1154,7 +1145,7 @@ lia_store_load (LiaStore       *self,
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", ops->columns, ops->table);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  _lia_db_bind_int64 (stmt, 1, id);
 
   return load_with (self, ops, "id", stmt, error);
 }
@@ -1430,7 +1421,7 @@ lia_store_delete (LiaStore   *self,
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", ops->table);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  _lia_db_bind_int64 (stmt, 1, id);
   if (!_lia_store_step_done (self, stmt, N_("Could not delete"), error))
     goto fail;
   g_clear_pointer (&stmt, _lia_stmt_release);
@@ -1484,21 +1475,21 @@ lia_store_get_counts (LiaStore        *self,
   today = g_date_time_format (now, "%Y-%m-%d");
   _lia_bind_text (stmt, 1, today);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
     {
       _lia_store_set_error_from_db (self, error, _("Could not count the records"));
       return FALSE;
     }
 
-  out_counts->organizations = sqlite3_column_int64 (stmt, 0);
-  out_counts->contacts = sqlite3_column_int64 (stmt, 1);
-  out_counts->affiliations = sqlite3_column_int64 (stmt, 2);
-  out_counts->interactions = sqlite3_column_int64 (stmt, 3);
-  out_counts->commitments = sqlite3_column_int64 (stmt, 4);
-  out_counts->open_commitments = sqlite3_column_int64 (stmt, 5);
-  out_counts->overdue_commitments = sqlite3_column_int64 (stmt, 6);
-  out_counts->concerns = sqlite3_column_int64 (stmt, 7);
-  out_counts->open_concerns = sqlite3_column_int64 (stmt, 8);
+  out_counts->organizations = _lia_db_column_int64 (stmt, 0);
+  out_counts->contacts = _lia_db_column_int64 (stmt, 1);
+  out_counts->affiliations = _lia_db_column_int64 (stmt, 2);
+  out_counts->interactions = _lia_db_column_int64 (stmt, 3);
+  out_counts->commitments = _lia_db_column_int64 (stmt, 4);
+  out_counts->open_commitments = _lia_db_column_int64 (stmt, 5);
+  out_counts->overdue_commitments = _lia_db_column_int64 (stmt, 6);
+  out_counts->concerns = _lia_db_column_int64 (stmt, 7);
+  out_counts->open_concerns = _lia_db_column_int64 (stmt, 8);
 
   return TRUE;
 }

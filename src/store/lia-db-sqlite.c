@@ -1,0 +1,469 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-store"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "lia-db.h"
+
+/* The SQLite backend of lia-db.h: the only file of the store that includes <sqlite3.h>. */
+
+typedef struct
+{
+  LiaDb         parent;
+  sqlite3      *handle;
+  sqlite3_stmt *data_version;   /* polled by the change watch: prepared once */
+} SqliteDb;
+
+typedef struct
+{
+  LiaStmt       parent;
+  sqlite3_stmt *handle;
+} SqliteStmt;
+
+typedef struct
+{
+  LiaDbTextFunc func;
+  gpointer      user_data;
+} TextFunction;
+
+#define DB(db)     (((SqliteDb *) (db))->handle)
+#define STMT(stmt) (((SqliteStmt *) (stmt))->handle)
+
+static const LiaDbBackend sqlite_backend;
+
+static sqlite3_destructor_type
+destructor_for (LiaDbLifetime lifetime)
+{
+  return lifetime == LIA_DB_STATIC ? SQLITE_STATIC : SQLITE_TRANSIENT;
+}
+
+/* Anything but ROW and DONE is an error whose details the connection keeps. */
+static inline int
+result_of (int rc)
+{
+  switch (rc)
+    {
+    case SQLITE_OK:
+      return LIA_DB_OK;
+    case SQLITE_ROW:
+      return LIA_DB_ROW;
+    case SQLITE_DONE:
+      return LIA_DB_DONE;
+    default:
+      return LIA_DB_ERROR;
+    }
+}
+
+static void
+sqlite_close (LiaDb *db)
+{
+  sqlite3_finalize (((SqliteDb *) db)->data_version);
+  sqlite3_close (DB (db));
+  g_free (db);
+}
+
+static int
+sqlite_exec (LiaDb      *db,
+             const char *sql)
+{
+  return result_of (sqlite3_exec (DB (db), sql, NULL, NULL, NULL));
+}
+
+static int
+sqlite_prepare (LiaDb              *db,
+                const char         *sql,
+                int                 n_bytes,
+                LiaDbPrepareFlags   flags,
+                LiaStmt           **out_stmt,
+                const char        **out_tail)
+{
+  sqlite3_stmt *handle = NULL;
+  SqliteStmt *stmt;
+  unsigned int prep_flags = 0;
+  int rc;
+
+  if (flags & LIA_DB_PREPARE_PERSISTENT)
+    prep_flags |= SQLITE_PREPARE_PERSISTENT;
+
+  *out_stmt = NULL;
+  rc = sqlite3_prepare_v3 (DB (db), sql, n_bytes, prep_flags, &handle, out_tail);
+  if (rc != SQLITE_OK)
+    return LIA_DB_ERROR;
+  /* Only white space or comments: no statement, as with sqlite3. */
+  if (handle == NULL)
+    return LIA_DB_OK;
+
+  stmt = g_new (SqliteStmt, 1);
+  stmt->parent.backend = &sqlite_backend;
+  stmt->parent.db = db;
+  stmt->handle = handle;
+  *out_stmt = &stmt->parent;
+
+  return LIA_DB_OK;
+}
+
+static void
+sqlite_finalize (LiaStmt *stmt)
+{
+  sqlite3_finalize (STMT (stmt));
+  g_free (stmt);
+}
+
+static int
+sqlite_bind_int64 (LiaStmt *stmt, int index, gint64 value)
+{
+  return result_of (sqlite3_bind_int64 (STMT (stmt), index, value));
+}
+
+static int
+sqlite_bind_double (LiaStmt *stmt, int index, double value)
+{
+  return result_of (sqlite3_bind_double (STMT (stmt), index, value));
+}
+
+static int
+sqlite_bind_text (LiaStmt *stmt, int index, const char *text, int n_bytes,
+                  LiaDbLifetime lifetime)
+{
+  return result_of (sqlite3_bind_text (STMT (stmt), index, text, n_bytes,
+                                       destructor_for (lifetime)));
+}
+
+static int
+sqlite_bind_blob (LiaStmt *stmt, int index, const void *data, guint64 n_bytes,
+                  LiaDbLifetime lifetime)
+{
+  return result_of (sqlite3_bind_blob64 (STMT (stmt), index, data, n_bytes,
+                                         destructor_for (lifetime)));
+}
+
+static int
+sqlite_bind_null (LiaStmt *stmt, int index)
+{
+  return result_of (sqlite3_bind_null (STMT (stmt), index));
+}
+
+static int
+sqlite_bind_parameter_index (LiaStmt *stmt, const char *name)
+{
+  return sqlite3_bind_parameter_index (STMT (stmt), name);
+}
+
+static int
+sqlite_step (LiaStmt *stmt)
+{
+  return result_of (sqlite3_step (STMT (stmt)));
+}
+
+static int
+sqlite_reset (LiaStmt *stmt)
+{
+  return result_of (sqlite3_reset (STMT (stmt)));
+}
+
+static int
+sqlite_clear_bindings (LiaStmt *stmt)
+{
+  return result_of (sqlite3_clear_bindings (STMT (stmt)));
+}
+
+static gboolean
+sqlite_stmt_busy (LiaStmt *stmt)
+{
+  return sqlite3_stmt_busy (STMT (stmt)) != 0;
+}
+
+static int
+sqlite_column_count (LiaStmt *stmt)
+{
+  return sqlite3_column_count (STMT (stmt));
+}
+
+static const char *
+sqlite_column_name (LiaStmt *stmt, int column)
+{
+  return sqlite3_column_name (STMT (stmt), column);
+}
+
+/* SQLite's type codes are lia-db.h's. */
+G_STATIC_ASSERT (SQLITE_INTEGER == LIA_DB_INTEGER && SQLITE_FLOAT == LIA_DB_FLOAT &&
+                 SQLITE_TEXT == LIA_DB_TEXT && SQLITE_BLOB == LIA_DB_BLOB &&
+                 SQLITE_NULL == LIA_DB_NULL);
+
+static int
+sqlite_column_type (LiaStmt *stmt, int column)
+{
+  return sqlite3_column_type (STMT (stmt), column);
+}
+
+static gint64
+sqlite_column_int64 (LiaStmt *stmt, int column)
+{
+  return sqlite3_column_int64 (STMT (stmt), column);
+}
+
+static double
+sqlite_column_double (LiaStmt *stmt, int column)
+{
+  return sqlite3_column_double (STMT (stmt), column);
+}
+
+static const char *
+sqlite_column_text (LiaStmt *stmt, int column)
+{
+  return (const char *) sqlite3_column_text (STMT (stmt), column);
+}
+
+static const void *
+sqlite_column_blob (LiaStmt *stmt, int column)
+{
+  return sqlite3_column_blob (STMT (stmt), column);
+}
+
+static int
+sqlite_column_bytes (LiaStmt *stmt, int column)
+{
+  return sqlite3_column_bytes (STMT (stmt), column);
+}
+
+static gboolean
+sqlite_in_transaction (LiaDb *db)
+{
+  return sqlite3_get_autocommit (DB (db)) == 0;
+}
+
+static gint64
+sqlite_changes (LiaDb *db)
+{
+  return sqlite3_changes64 (DB (db));
+}
+
+static const char *
+sqlite_errmsg (LiaDb *db)
+{
+  return sqlite3_errmsg (DB (db));
+}
+
+static LiaDbErrorClass
+sqlite_error_class (LiaDb *db)
+{
+  int code = sqlite3_extended_errcode (DB (db));
+
+  switch (code & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      switch (code)
+        {
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+          return LIA_DB_ERROR_CLASS_CONSTRAINT_FOREIGN_KEY;
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+          return LIA_DB_ERROR_CLASS_CONSTRAINT_UNIQUE;
+        default:
+          return LIA_DB_ERROR_CLASS_CONSTRAINT;
+        }
+    case SQLITE_FULL:
+      return LIA_DB_ERROR_CLASS_DISK_FULL;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return LIA_DB_ERROR_CLASS_BUSY;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return LIA_DB_ERROR_CLASS_CORRUPT;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      return LIA_DB_ERROR_CLASS_READ_ONLY;
+    case SQLITE_AUTH:
+      return LIA_DB_ERROR_CLASS_DENIED;
+    default:
+      return LIA_DB_ERROR_CLASS_OTHER;
+    }
+}
+
+static void
+text_function_cb (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  TextFunction *function = sqlite3_user_data (context);
+  g_autofree const char **args = g_new0 (const char *, argc + 1);
+  char *result;
+
+  for (int i = 0; i < argc; i++)
+    args[i] = (const char *) sqlite3_value_text (argv[i]);
+
+  result = function->func (function->user_data, argc, args);
+  if (result != NULL)
+    sqlite3_result_text (context, result, -1, g_free);
+  else
+    sqlite3_result_null (context);
+}
+
+static int
+sqlite_create_text_function (LiaDb         *db,
+                             const char    *name,
+                             int            n_args,
+                             LiaDbTextFunc  func,
+                             gpointer       user_data)
+{
+  TextFunction *function = g_new (TextFunction, 1);
+
+  function->func = func;
+  function->user_data = user_data;
+
+  /* On failure SQLite calls the destructor itself. */
+  return result_of (sqlite3_create_function_v2 (DB (db), name, n_args,
+                                                SQLITE_UTF8 | SQLITE_INNOCUOUS, function,
+                                                text_function_cb, NULL, NULL, g_free));
+}
+
+/* Only now may the file's header change (WAL mode is recorded in it). synchronous=FULL: a
+ * commit that returned survives a power cut. */
+static int
+sqlite_configure (LiaDb *db)
+{
+  sqlite3_stmt *wal = NULL;
+  int rc;
+
+  rc = sqlite3_exec (DB (db),
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA synchronous = FULL;"
+                     "PRAGMA temp_store = MEMORY;"
+                     "PRAGMA cache_size = -8192;",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return LIA_DB_ERROR;
+
+  if (sqlite3_prepare_v2 (DB (db), "PRAGMA journal_mode = WAL", -1, &wal, NULL) != SQLITE_OK)
+    return LIA_DB_ERROR;
+  rc = sqlite3_step (wal);
+  sqlite3_finalize (wal);
+
+  return rc == SQLITE_ROW ? LIA_DB_OK : LIA_DB_ERROR;
+}
+
+/* Reads the one integer a PRAGMA returns. */
+static int
+read_pragma (sqlite3      *handle,
+             sqlite3_stmt *stmt,
+             gint64       *out_value)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    *out_value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW ? LIA_DB_OK : LIA_DB_ERROR;
+}
+
+static int
+sqlite_get_user_version (LiaDb *db,
+                         int   *out_version)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (DB (db), "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+    return LIA_DB_ERROR;
+  rc = read_pragma (DB (db), stmt, &version);
+  sqlite3_finalize (stmt);
+  *out_version = (int) version;
+
+  return rc;
+}
+
+static int
+sqlite_set_user_version (LiaDb *db,
+                         int    version)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  return sqlite_exec (db, sql);
+}
+
+/* A counter in shared memory: no I/O when nothing changed. */
+static int
+sqlite_data_version (LiaDb  *db,
+                     gint64 *out_version)
+{
+  SqliteDb *self = (SqliteDb *) db;
+
+  if (self->data_version == NULL &&
+      sqlite3_prepare_v3 (self->handle, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
+                          &self->data_version, NULL) != SQLITE_OK)
+    return LIA_DB_ERROR;
+
+  return read_pragma (self->handle, self->data_version, out_version);
+}
+
+/* A bigger page cache while loading: the indexes of a big import stay in memory instead of
+ * spilling to the WAL before the commit. Durability is the commit's, as always. */
+static int
+sqlite_set_bulk_mode (LiaDb    *db,
+                      gboolean  bulk)
+{
+  return sqlite_exec (db, bulk ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -8192");
+}
+
+static const LiaDbBackend sqlite_backend = {
+  .name                 = "sqlite",
+  .close                = sqlite_close,
+  .exec                 = sqlite_exec,
+  .prepare              = sqlite_prepare,
+  .finalize             = sqlite_finalize,
+  .bind_int64           = sqlite_bind_int64,
+  .bind_double          = sqlite_bind_double,
+  .bind_text            = sqlite_bind_text,
+  .bind_blob            = sqlite_bind_blob,
+  .bind_null            = sqlite_bind_null,
+  .bind_parameter_index = sqlite_bind_parameter_index,
+  .step                 = sqlite_step,
+  .reset                = sqlite_reset,
+  .clear_bindings       = sqlite_clear_bindings,
+  .stmt_busy            = sqlite_stmt_busy,
+  .column_count         = sqlite_column_count,
+  .column_name          = sqlite_column_name,
+  .column_type          = sqlite_column_type,
+  .column_int64         = sqlite_column_int64,
+  .column_double        = sqlite_column_double,
+  .column_text          = sqlite_column_text,
+  .column_blob          = sqlite_column_blob,
+  .column_bytes         = sqlite_column_bytes,
+  .in_transaction       = sqlite_in_transaction,
+  .changes              = sqlite_changes,
+  .errmsg               = sqlite_errmsg,
+  .error_class          = sqlite_error_class,
+  .create_text_function = sqlite_create_text_function,
+  .configure            = sqlite_configure,
+  .get_user_version     = sqlite_get_user_version,
+  .set_user_version     = sqlite_set_user_version,
+  .data_version         = sqlite_data_version,
+  .set_bulk_mode        = sqlite_set_bulk_mode,
+};
+
+/* Opens an existing file read-write (the store creates it first), with extended error codes
+ * and a busy timeout: a writer waits up to 5 s for another connection's lock. */
+int
+_lia_db_sqlite_open (const char  *path,
+                     LiaDb      **out_db)
+{
+  SqliteDb *db = g_new0 (SqliteDb, 1);
+  int rc;
+
+  db->parent.backend = &sqlite_backend;
+  rc = sqlite3_open_v2 (path, &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  /* Out of memory leaves a NULL handle, which sqlite3_errmsg() and sqlite3_close() accept. */
+  *out_db = &db->parent;
+  if (rc != SQLITE_OK)
+    return LIA_DB_ERROR;
+
+  sqlite3_extended_result_codes (db->handle, 1);
+  sqlite3_busy_timeout (db->handle, 5000);
+
+  return LIA_DB_OK;
+}
