@@ -13,9 +13,6 @@
  * changed value as text under its property's name (lia-store-history.c); this file says them
  * as the editors do: the field's name, and the value as the page shows it. */
 
-/* How many saves the window reads at a time. */
-#define WINDOW_PAGE_SAVES 50
-
 typedef enum
 {
   VALUE_PLAIN,
@@ -336,15 +333,13 @@ format_who_when (const char *author,
   return g_strdup_printf (_("%s · %s, %s"), author, day, time);
 }
 
-/* One row per save, for the rows of @changes (newest first, one save's rows together), at most
- * @max_saves; returns how many saves it went through, *@out_more whether rows were left. */
-static guint
-add_save_rows (GtkWidget *list,
-               LiaStore  *store,
-               GType      record_type,
-               GPtrArray *changes,
-               guint      max_saves,
-               gboolean  *out_more)
+guint
+lia_history_add_save_rows (GtkWidget *list,
+                           LiaStore  *store,
+                           GType      record_type,
+                           GPtrArray *changes,
+                           guint      max_saves,
+                           gboolean  *out_more)
 {
   guint n_saves = 0;
   guint i = 0;
@@ -377,10 +372,10 @@ add_save_rows (GtkWidget *list,
   return n_saves;
 }
 
-static GtkWidget *
-created_row_new (LiaStore   *store,
-                 LiaRecord  *record,
-                 GError    **error)
+GtkWidget *
+lia_history_created_row_new (LiaStore   *store,
+                             LiaRecord  *record,
+                             GError    **error)
 {
   g_autofree char *author = NULL;
   g_autoptr(GDateTime) when = NULL;
@@ -408,18 +403,6 @@ created_row_new (LiaStore   *store,
   return lia_ui_property_row_new (subtitle, _("Created"));
 }
 
-static void
-on_show_all_activated_cb (AdwActionRow *row,
-                          gpointer      user_data)
-{
-  LiaStore *store = g_object_get_data (G_OBJECT (row), "lia-store");
-  LiaRecord *record = g_object_get_data (G_OBJECT (row), "lia-record");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
-  GtkWidget *window = lia_history_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, record);
-
-  gtk_window_present (GTK_WINDOW (window));
-}
-
 gboolean
 lia_history_add_group (LiaStore   *store,
                        GtkWidget  *content,
@@ -427,6 +410,7 @@ lia_history_add_group (LiaStore   *store,
                        GError    **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) local_error = NULL;
   GtkWidget *group, *created;
   gboolean more;
   guint n_saves;
@@ -440,13 +424,16 @@ lia_history_add_group (LiaStore   *store,
                                                  0, LIA_HISTORY_RECENT_SAVES + 1, error);
   if (changes == NULL)
     return FALSE;
-  created = created_row_new (store, record, error);
-  if (error != NULL && *error != NULL)
-    return FALSE;
+  created = lia_history_created_row_new (store, record, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   group = lia_ui_group_new (content, _("History"), NULL);
   gtk_widget_add_css_class (group, "history");
-  n_saves = add_save_rows (group, store, G_OBJECT_TYPE (record), changes, LIA_HISTORY_RECENT_SAVES, &more);
+  n_saves = lia_history_add_save_rows (group, store, G_OBJECT_TYPE (record), changes, LIA_HISTORY_RECENT_SAVES, &more);
   if (more)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -454,10 +441,9 @@ lia_history_add_group (LiaStore   *store,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Show All Changes"));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      /* LiaDetail's action: the window for the record the page shows. */
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "lia-store", g_object_ref (store), g_object_unref);
-      g_object_set_data_full (G_OBJECT (row), "lia-record", g_object_ref (record), g_object_unref);
-      g_signal_connect (row, "activated", G_CALLBACK (on_show_all_activated_cb), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "detail.show-history");
       lia_ui_group_add (group, row);
     }
   if (n_saves == 0 && created == NULL)
@@ -467,127 +453,4 @@ lia_history_add_group (LiaStore   *store,
     lia_ui_group_add (group, created);
 
   return TRUE;
-}
-
-/* The "Show All Changes" window. */
-
-typedef struct
-{
-  LiaStore  *store;
-  LiaRecord *record;
-  GtkWidget *list;
-  GtkWidget *more;
-  GtkWidget *error_label;
-  guint      n_saves;
-} HistoryWindow;
-
-static void
-history_window_free (HistoryWindow *window)
-{
-  g_clear_object (&window->store);
-  g_clear_object (&window->record);
-  g_free (window);
-}
-
-static void
-load_page (HistoryWindow *window)
-{
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean more;
-  guint n;
-
-  changes = lia_store_list_recent_field_history (window->store, lia_record_get_kind (window->record),
-                                                 lia_record_get_id (window->record), window->n_saves,
-                                                 WINDOW_PAGE_SAVES + 1, &error);
-  if (changes == NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (window->error_label), error->message);
-      gtk_widget_set_visible (window->error_label, TRUE);
-      return;
-    }
-  /* One more than shown, to know whether to offer more. */
-  n = add_save_rows (window->list, window->store, G_OBJECT_TYPE (window->record), changes,
-                     WINDOW_PAGE_SAVES, &more);
-  window->n_saves += n;
-  gtk_widget_set_visible (window->more, more);
-  if (!more)
-    {
-      GtkWidget *created = created_row_new (window->store, window->record, NULL);
-
-      if (created != NULL)
-        gtk_list_box_append (GTK_LIST_BOX (window->list), created);
-    }
-}
-
-static void
-on_more_clicked_cb (GtkButton     *button,
-                    HistoryWindow *window)
-{
-  load_page (window);
-}
-
-GtkWidget *
-lia_history_window_new (GtkWindow *parent,
-                        LiaStore  *store,
-                        LiaRecord *record)
-{
-  HistoryWindow *state;
-  GtkWidget *window, *box, *header, *title, *scrolled, *clamp, *page;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (LIA_IS_STORE (store), NULL);
-  g_return_val_if_fail (LIA_IS_RECORD (record), NULL);
-
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("History"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 520, 560);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  if (parent != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-
-  state = g_new0 (HistoryWindow, 1);
-  state->store = g_object_ref (store);
-  state->record = g_object_ref (record);
-  g_object_set_data_full (G_OBJECT (window), "lia-history", state, (GDestroyNotify) history_window_free);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  title = adw_window_title_new (_("History"), lia_record_get_label (record));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  gtk_box_append (GTK_BOX (box), header);
-
-  page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (page, 18);
-  gtk_widget_set_margin_bottom (page, 18);
-  gtk_widget_set_margin_start (page, 12);
-  gtk_widget_set_margin_end (page, 12);
-  state->list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (state->list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (state->list, "boxed-list");
-  gtk_box_append (GTK_BOX (page), state->list);
-  state->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (state->error_label), TRUE);
-  gtk_widget_add_css_class (state->error_label, "error");
-  gtk_widget_set_visible (state->error_label, FALSE);
-  gtk_box_append (GTK_BOX (page), state->error_label);
-  state->more = gtk_button_new_with_mnemonic (_("Show _Older Changes"));
-  gtk_widget_set_halign (state->more, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (state->more, "pill");
-  g_signal_connect (state->more, "clicked", G_CALLBACK (on_more_clicked_cb), state);
-  gtk_box_append (GTK_BOX (page), state->more);
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), page);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  adw_window_set_content (ADW_WINDOW (window), box);
-
-  load_page (state);
-
-  return window;
 }
