@@ -50,6 +50,9 @@ test_account (void)
   g_autofree char *kept = NULL;
   g_autofree char *location = NULL;
   g_autofree char *described = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  const char *passfile;
 
   /* A host with a port, the database and the user in their own fields. */
   account = lia_server_account_parse (" db.example.org:5433 ", "liaison", "amina", &error);
@@ -62,14 +65,25 @@ test_account (void)
   /* What the settings keep has no password; what the store is given has it, escaped. */
   kept = lia_server_account_to_uri (account);
   g_assert_cmpstr (kept, ==, "postgresql://amina@db.example.org:5433/liaison");
-  location = lia_server_account_to_location (account, "p@ss:w/rd");
-  g_assert_null (strstr (location, "p@ss:w/rd"));
+  location = lia_server_account_to_location (account, "p@ss:w\\rd", &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (location, "p@ss"));
   uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED_QUERY, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (g_uri_get_password (uri), ==, "p@ss:w/rd");
+  g_assert_null (g_uri_get_password (uri));
   g_assert_cmpstr (g_uri_get_host (uri), ==, "db.example.org");
-  /* An unreachable server fails in seconds, not after TCP's minutes. */
-  g_assert_cmpstr (g_uri_get_query (uri), ==, "connect_timeout=10");
+  /* An unreachable server fails in seconds, not after TCP's minutes; libpq reads the password
+   * from a file only this user may read, escaped as libpq wants it. */
+  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (params, "connect_timeout"), ==, "10");
+  passfile = g_hash_table_lookup (params, "passfile");
+  g_assert_nonnull (passfile);
+  g_assert_true (g_file_get_contents (passfile, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "*:*:*:*:p@ss\\:w\\\\rd\n");
+  g_assert_cmpint (lia_test_file_mode (passfile) & 0777, ==, 0600);
+  lia_server_account_forget_password (account);
+  g_assert_false (g_file_test (passfile, G_FILE_TEST_EXISTS));
 
   /* The kept URI reads back as the same account, with its options. */
   again = lia_server_account_parse ("postgresql://amina@db.example.org/liaison?sslmode=verify-full", NULL, NULL, &error);
@@ -157,6 +171,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *runtime = g_dir_make_tmp ("liaison-runtime-XXXXXX", NULL);
+  int status;
+
+  /* Passfiles go to the runtime folder: a throw-away one, never the user's. */
+  g_assert_nonnull (runtime);
+  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
   lia_ui_test_init (&argc, &argv);
 
   fake_keyring = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -165,17 +185,19 @@ main (int   argc,
   g_test_add_func ("/ui-connect/account", test_account);
   g_test_add_func ("/ui-connect/keyring-seam", test_keyring_seam);
   if (!lia_ui_test_init_display ())
+    g_test_add_func ("/ui-connect/no-display", test_no_display);
+  else
     {
-      g_test_add_func ("/ui-connect/no-display", test_no_display);
-      return g_test_run ();
-    }
 
 #define ADD(path, func) \
   g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
-  ADD ("/ui-connect/read-only", test_read_only);
+      ADD ("/ui-connect/read-only", test_read_only);
 
 #undef ADD
+    }
 
-  return g_test_run ();
+  status = g_test_run ();
+  lia_test_remove_recursive (runtime);
+  return status;
 }

@@ -171,6 +171,15 @@ describe_database (LiaApplication *self)
   return g_strdup_printf (_("Team server: %s"), what);
 }
 
+/* Leaves the team server: its password goes from the runtime folder (the keyring keeps it). */
+static void
+forget_server (LiaApplication *self)
+{
+  if (self->server != NULL)
+    lia_server_account_forget_password (self->server);
+  g_clear_pointer (&self->server, lia_server_account_free);
+}
+
 /* The team server in the settings, unless --database or $LIAISON_DATABASE name a database. */
 static LiaServerAccount *
 dup_settings_server (LiaApplication *self)
@@ -200,7 +209,7 @@ open_store (LiaApplication  *self,
   g_autofree char *location = NULL;
   LiaStore *store;
 
-  g_clear_pointer (&self->server, lia_server_account_free);
+  forget_server (self);
   if (server == NULL)
     store = lia_store_open (self->database_path, error);
   else
@@ -215,7 +224,9 @@ open_store (LiaApplication  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      location = lia_server_account_to_location (self->server, password);
+      location = lia_server_account_to_location (self->server, password, error);
+      if (location == NULL)
+        return NULL;
       store = lia_store_open (location, error);
     }
 
@@ -286,6 +297,14 @@ on_connected_cb (LiaConnectDialog *dialog,
     {
       g_settings_set_string (self->settings, "server-uri", uri);
       g_settings_set_string (self->settings, "server-user", user);
+    }
+  /* The old server's passfile goes; the new one's stays while the window is on it. */
+  if (self->server != NULL)
+    {
+      g_autofree char *old_uri = lia_server_account_to_uri (self->server);
+
+      if (!g_str_equal (old_uri, uri))
+        forget_server (self);
     }
   g_clear_pointer (&self->server, lia_server_account_free);
   self->server = lia_server_account_parse (uri, NULL, user, NULL);
@@ -515,7 +534,7 @@ lia_application_finalize (GObject *object)
 
   g_clear_handle_id (&self->notify_source, g_source_remove);
   g_clear_pointer (&self->database_path, g_free);
-  g_clear_pointer (&self->server, lia_server_account_free);
+  forget_server (self);
   g_clear_weak_pointer (&self->preferences);
   g_clear_object (&self->settings);
 

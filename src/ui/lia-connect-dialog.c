@@ -138,11 +138,18 @@ lia_connect_dialog_connect (LiaConnectDialog *self)
     }
 
   password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
-  location = lia_server_account_to_location (account, password);
+  location = lia_server_account_to_location (account, password, &error);
+  if (location == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
   /* The same path as --database: the store says why a server cannot be used. */
   store = lia_store_open (location, &error);
   if (store == NULL)
     {
+      /* A password that did not open the server is not kept, not even in the runtime folder. */
+      lia_server_account_forget_password (account);
       g_autofree char *what = lia_server_account_describe (account);
       /* Translators: the team server ("db.example.org/liaison as amina"), then the store's message. */
       g_autofree char *message = g_strdup_printf (_("Could not connect to %s. %s"), what, error->message);
@@ -153,6 +160,7 @@ lia_connect_dialog_connect (LiaConnectDialog *self)
   /* Kept only for a server that took it. */
   if (!lia_server_secrets_store (account, password, &error))
     {
+      lia_server_account_forget_password (account);
       show_error (self, error->message);
       return;
     }
