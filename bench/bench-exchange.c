@@ -21,6 +21,7 @@ static double scale = 1.0;
 static char *generator = NULL;
 static char *work_dir = NULL;
 static gboolean keep = FALSE;
+static gboolean reuse = FALSE;
 
 static const GOptionEntry entries[] = {
   { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale,
@@ -28,6 +29,8 @@ static const GOptionEntry entries[] = {
   { "generator", 'g', 0, G_OPTION_ARG_FILENAME, &generator, "The bench-directory-gen program", "PATH" },
   { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &work_dir, "Where to put the files (a new folder)", "DIR" },
   { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep, "Keep the files", NULL },
+  { "reuse", 'r', 0, G_OPTION_ARG_NONE, &reuse,
+    "Use the directory a --keep run left in --dir instead of generating it again (implies --keep)", NULL },
   G_OPTION_ENTRY_NULL
 };
 
@@ -164,10 +167,14 @@ main (int   argc,
   g_unlink (database);
 
   scale_text = g_strdup_printf ("%g", scale);
-  {
-    const char *gen_argv[] = { generator, "--scale", scale_text, "--output", directory, NULL };
-    generate_s = run_seconds (gen_argv, NULL);
-  }
+  keep = keep || reuse;
+  if (reuse && g_file_test (directory, G_FILE_TEST_EXISTS))
+    generate_s = 0;
+  else
+    {
+      const char *gen_argv[] = { generator, "--scale", scale_text, "--output", directory, NULL };
+      generate_s = run_seconds (gen_argv, NULL);
+    }
 
   /* The floor: parsing alone, twice, keeping the faster (the first also warms the cache). */
   {
@@ -180,7 +187,11 @@ main (int   argc,
   }
 
   g_print ("# bench-exchange, scale %g (%s build)\n", scale, BENCH_BUILDTYPE);
-  g_print ("file                 %.1f MB (generated in %.2f s)\n", file_size (directory) / 1e6, generate_s);
+  if (generate_s > 0)
+    g_print ("file                 %.1f MB (generated in %.2f s)\n", file_size (directory) / 1e6, generate_s);
+  else
+    g_print ("file                 %.1f MB (reused: make sure it was generated at this scale)\n",
+             file_size (directory) / 1e6);
   g_print ("floor (xmllint)      %.2f s, CPU %.2f s\n", floor_s, floor_cpu);
 
   if (!(store = lia_store_open (database, &error)))

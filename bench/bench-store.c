@@ -644,6 +644,8 @@ run_engagement (Bench   *b,
       (1u << LIA_STANCE_OPPOSED) | (1u << LIA_STANCE_CONCERNED), 4, -1, FALSE, LIA_STAKEHOLDER_SORT_NAME, TRUE },
     { "organizations, by due", 1u << LIA_RECORD_KIND_ORGANIZATION, 0, 0, -1, FALSE, LIA_STAKEHOLDER_SORT_DUE, FALSE },
     { "due for contact, by due", 0, 0, 0, -1, TRUE, LIA_STAKEHOLDER_SORT_DUE, FALSE },
+    { "contacts due for contact, by due", 1u << LIA_RECORD_KIND_CONTACT, 0, 0, -1, TRUE,
+      LIA_STAKEHOLDER_SORT_DUE, FALSE },
   };
 
   print_heading ("Engagement (as of 2026-01-01: count and first page of 50 median of 3; whole list once)");
@@ -709,6 +711,7 @@ run_engagement (Bench   *b,
       lia_stakeholder_query_init (&query);
       query.today = today;
       query.not_contacted_days = queries[q].not_contacted_days;
+      query.due_only = queries[q].due_only;
       query.sort = queries[q].sort;
       model = lia_list_model_new_contacts (b->store, LIA_CONTACT_SORT_FAMILY_NAME);
       start = g_get_monotonic_time ();

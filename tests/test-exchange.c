@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "lia-export-private.h"
 #include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
@@ -1062,6 +1063,174 @@ test_contact_field_problems (StoreFixture  *f,
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 0);
 }
 
+static void
+assert_latest (StoreFixture *f,
+               const char   *table,
+               const char   *uid,
+               const char   *expected)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT ifnull (latest_interaction_day, 'none') FROM %s"
+                                          " WHERE uid = '%s'", table, uid);
+  g_autofree char *day = lia_test_sql_text (f->path, sql);
+
+  g_assert_cmpstr (day, ==, expected);
+}
+
+/* A merge into a database that has interactions works out again the last contact of the
+ * records it moved, and only theirs: a participant taken out of an interaction falls back to
+ * an earlier one, a new interaction and a new affiliation raise a contact and an organization,
+ * and a record the file does not touch keeps its day. */
+static void
+test_merge_latest_day (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  static const char first[] =
+    HEADER
+    "  <organization id=\"who\"><name>WHO</name></organization>\n"
+    "  <organization id=\"unicef\"><name>UNICEF</name></organization>\n"
+    "  <organization id=\"ifrc\"><name>IFRC</name></organization>\n"
+    "  <contact id=\"c-1\"><display-name>Amina</display-name>\n"
+    "    <affiliation organization=\"who\" from=\"2021-03-01\"/></contact>\n"
+    "  <contact id=\"c-2\"><display-name>Boris</display-name>\n"
+    "    <affiliation organization=\"unicef\"/></contact>\n"
+    "  <contact id=\"c-3\"><display-name>Chen</display-name></contact>\n"
+    "  <interaction id=\"i-1\" kind=\"meeting\" at=\"2026-10-03T09:00:00+02:00\">\n"
+    "    <title>Kick-off</title><participant contact=\"c-1\"/><participant contact=\"c-2\"/></interaction>\n"
+    "  <interaction id=\"i-2\" kind=\"call\" at=\"2026-09-01T09:00:00+02:00\">\n"
+    "    <title>Call</title><participant contact=\"c-2\"/></interaction>\n"
+    "  <interaction id=\"i-9\" kind=\"call\" at=\"2026-08-01T09:00:00+02:00\">\n"
+    "    <title>Old</title><participant organization=\"ifrc\"/></interaction>\n"
+    FOOTER;
+  static const char second[] =
+    HEADER
+    "  <contact id=\"c-3\"><display-name>Chen</display-name>\n"
+    "    <affiliation organization=\"who\" from=\"2020-01-01\"/></contact>\n"
+    "  <interaction id=\"i-1\" kind=\"meeting\" at=\"2026-10-03T09:00:00+02:00\">\n"
+    "    <title>Kick-off</title><participant contact=\"c-1\"/></interaction>\n"
+    "  <interaction id=\"i-3\" kind=\"visit\" at=\"2026-11-05T09:00:00+01:00\">\n"
+    "    <title>Visit</title><participant contact=\"c-3\"/></interaction>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "first.xml", first);
+  g_autofree char *second_path = write_file (f, "second.xml", second);
+
+  import_ok (f->store, path);
+  assert_latest (f, "contacts", "c-2", "2026-10-03");
+  assert_latest (f, "organizations", "unicef", "2026-10-03");
+  assert_latest (f, "organizations", "who", "2026-10-03");
+  assert_latest (f, "contacts", "c-3", "none");
+
+  import_ok (f->store, second_path);
+  assert_latest (f, "contacts", "c-1", "2026-10-03");
+  assert_latest (f, "contacts", "c-2", "2026-09-01");
+  assert_latest (f, "organizations", "unicef", "2026-09-01");
+  assert_latest (f, "contacts", "c-3", "2026-11-05");
+  assert_latest (f, "organizations", "who", "2026-11-05");
+  assert_latest (f, "organizations", "ifrc", "2026-08-01");
+}
+
+typedef struct
+{
+  LiaStore *store;
+  guint     n_records;
+  guint     n_with_lists;
+} WalkCheck;
+
+static gboolean
+compare_with_load_cb (LiaRecord  *record,
+                      gpointer    user_data,
+                      GError    **error)
+{
+  WalkCheck *check = user_data;
+  g_autoptr(LiaRecord) loaded = lia_store_load (check->store, lia_record_get_kind (record),
+                                                lia_record_get_id (record), error);
+  g_autofree char *walked_text = NULL;
+  g_autofree char *loaded_text = NULL;
+
+  g_assert_nonnull (loaded);
+  walked_text = _lia_directory_canonical (check->store, record, error);
+  loaded_text = _lia_directory_canonical (check->store, loaded, error);
+  g_assert_cmpstr (walked_text, ==, loaded_text);
+
+  check->n_records++;
+  if (strstr (walked_text, "<email") != NULL || strstr (walked_text, "<language") != NULL ||
+      strstr (walked_text, "<participant") != NULL)
+    check->n_with_lists++;
+  return TRUE;
+}
+
+/* A walk over every contact and interaction (what an export reads) reads their lists in
+ * one pass beside the records: each record comes out as loading it alone gives it, with its
+ * emails, phones, addresses, websites, languages, tags and participants. */
+static void
+test_walk_reads_lists (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  static const LiaRecordKind kinds[] = { LIA_RECORD_KIND_CONTACT, LIA_RECORD_KIND_INTERACTION };
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GError) error = NULL;
+
+  import_ok (f->store, sample);
+  g_assert_true (lia_store_begin (f->store, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      WalkCheck check = { f->store, 0, 0 };
+
+      g_assert_true (lia_store_foreach_record (f->store, kinds[i], FALSE, compare_with_load_cb,
+                                               &check, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, kinds[i]));
+      g_assert_cmpuint (check.n_with_lists, >, check.n_records / 2);
+    }
+  lia_store_rollback (f->store);
+}
+
+/* The roles' full-text index after imports: new affiliations are indexed at the end of the
+ * load, a changed role of one that was there before is indexed as it is now, and the index
+ * holds exactly the rows of the table (FTS5's integrity check). */
+static void
+test_import_roles_indexed (StoreFixture  *f,
+                           gconstpointer  data)
+{
+  static const char first[] =
+    HEADER
+    "  <organization id=\"who\"><name>WHO</name></organization>\n"
+    "  <contact id=\"c-1\"><display-name>Amina</display-name>\n"
+    "    <affiliation organization=\"who\" role=\"Deputy Director\" from=\"2021-03-01\"/></contact>\n"
+    "  <contact id=\"c-2\"><display-name>Boris</display-name>\n"
+    "    <affiliation organization=\"who\" role=\"Epidemiologist\"/></contact>\n"
+    FOOTER;
+  static const char second[] =
+    HEADER
+    "  <organization id=\"who\"><name>WHO</name></organization>\n"
+    "  <contact id=\"c-1\"><display-name>Amina</display-name>\n"
+    "    <affiliation organization=\"who\" role=\"Regional Director\" from=\"2021-03-01\"/></contact>\n"
+    "  <contact id=\"c-3\"><display-name>Chen</display-name>\n"
+    "    <affiliation organization=\"who\" role=\"Logistician\"/></contact>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "first.xml", first);
+  g_autofree char *second_path = write_file (f, "second.xml", second);
+#define ROLE_MATCHES(word) \
+  lia_test_sql_int (f->path, "SELECT count(*) FROM affiliations_fts WHERE affiliations_fts MATCH '" word "'")
+
+  import_ok (f->store, path);
+  g_assert_cmpint (ROLE_MATCHES ("deputy"), ==, 1);
+  g_assert_cmpint (ROLE_MATCHES ("epidemiologist"), ==, 1);
+  lia_test_sql (f->path, "INSERT INTO affiliations_fts (affiliations_fts) VALUES ('integrity-check')");
+
+  import_ok (f->store, second_path);
+  g_assert_cmpint (ROLE_MATCHES ("deputy"), ==, 0);
+  g_assert_cmpint (ROLE_MATCHES ("regional"), ==, 1);
+  g_assert_cmpint (ROLE_MATCHES ("logistician"), ==, 1);
+  g_assert_cmpint (ROLE_MATCHES ("epidemiologist"), ==, 1);
+  lia_test_sql (f->path, "INSERT INTO affiliations_fts (affiliations_fts) VALUES ('integrity-check')");
+#undef ROLE_MATCHES
+
+  /* The roles' own triggers are back: a role saved now is found at once. */
+  lia_test_sql (f->path, "UPDATE affiliations SET role = 'Quartermaster' WHERE role = 'Logistician'");
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM affiliations_fts"
+                                              " WHERE affiliations_fts MATCH 'quartermaster'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1073,6 +1242,9 @@ main (int   argc,
 
   ADD ("/exchange/round-trip", test_round_trip);
   ADD ("/exchange/merge", test_merge);
+  ADD ("/exchange/merge-latest-day", test_merge_latest_day);
+  ADD ("/exchange/walk-reads-lists", test_walk_reads_lists);
+  ADD ("/exchange/import-roles-indexed", test_import_roles_indexed);
   ADD ("/exchange/done-date", test_done_date);
   ADD ("/exchange/forward-references", test_forward_references);
   ADD ("/exchange/dangling-reference", test_dangling_reference);

@@ -1161,6 +1161,88 @@ test_contacts_by_engagement (StoreFixture  *f,
   assert_names (G_LIST_MODEL (model), by_name, G_N_ELEMENTS (by_name));
 }
 
+/* The window's contact list due for contact by due day, by family name: its first page
+ * reads the first rows of each map cell (schema version 15) and its count comes from the
+ * indexes. It holds, in order, the store's list of those due (worked out record by record)
+ * sorted by due day, family name and id. More than a page of them are in one cell, on the
+ * same days, named so that the family, given name and id orders all differ. */
+static void
+test_contacts_due_pages (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  static const char * const given[] = { "Zoe", "Yann", "Ana", "Omar", "Lena", "Ivo", "Bea" };
+  static const char * const family[] = { "Young", "Adams", "Moreau", "Baker", "Zola", "Keller", "Diaz",
+                                         "Nakamura", "Costa", "Olsen", "Fischer" };
+  /* Due by 31 May (a day's two calls count as that day), 1 May, today (never), not yet. */
+  static const char * const at[] = { "2025-05-01T10:00:00Z", "2025-05-01T16:00:00Z", "2025-04-01T10:00:00Z",
+                                     NULL, "2025-05-01T10:00:00Z", "2025-04-01T10:00:00Z",
+                                     "2025-06-25T10:00:00Z", "2025-05-01T10:00:00Z", "2025-04-01T10:00:00Z",
+                                     "2025-05-01T10:00:00Z" };
+  g_autoptr(GDate) today = lia_date_parse_iso ("2025-06-30", NULL);
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) got = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *expected = NULL;
+  LiaStakeholderQuery query;
+  guint count = 0;
+
+  for (guint i = 0; i < 110; i++)
+    {
+      gint64 id = lia_test_add_contact (f->store, given[i % G_N_ELEMENTS (given)],
+                                        family[i % G_N_ELEMENTS (family)]);
+      const char *when = i < 100 ? at[i % G_N_ELEMENTS (at)] : (i % 2 ? "2025-02-01T10:00:00Z" : NULL);
+
+      /* Influence 4, interest 3: every 30 days; the last ten 2 and 3: every 90 days. */
+      set_assessment (f->store, id, i < 100 ? 4 : 2, LIA_STANCE_NEUTRAL);
+      if (when != NULL)
+        lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, when, "Call", id, 0);
+    }
+
+  lia_stakeholder_query_init (&query);
+  query.today = today;
+  query.kinds = 1u << LIA_RECORD_KIND_CONTACT;
+  query.due_only = TRUE;
+  query.sort = LIA_STAKEHOLDER_SORT_DUE;
+  g_assert_true (lia_store_count_stakeholders (f->store, &query, &count, &error));
+  g_assert_no_error (error);
+  due = lia_store_list_stakeholders (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, count);
+  /* 90 of the first 100 (80 contacted: more than a page of 64) and all of the last 10. */
+  g_assert_cmpuint (count, ==, 100);
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      LiaStakeholder *s = due->pdata[i];
+      g_autofree char *day = lia_date_to_iso (s->next_contact);
+
+      g_string_append_printf (values, "%s(%" G_GINT64_FORMAT ", '%s')", i > 0 ? ", " : "", s->id, day);
+    }
+  sql = g_strdup_printf ("WITH d (id, due) AS (VALUES %s)"
+                         " SELECT group_concat (row, ', ') FROM (SELECT c.label || '#' || c.id AS row"
+                         "  FROM d JOIN contacts c ON c.id = d.id ORDER BY d.due, c.family_sort_key, c.id)",
+                         values->str);
+  expected = lia_test_sql_text (f->path, sql);
+
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  lia_list_model_set_stakeholder_query (model, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, count);
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(LiaRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_nonnull (record);
+      g_string_append_printf (got, "%s%s#%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                              lia_record_get_label (record), lia_record_get_id (record));
+    }
+  g_assert_cmpstr (got->str, ==, expected);
+  /* First those last called on 1 April (due 1 May), by family then given name. */
+  g_assert_true (g_str_has_prefix (got->str, "Ivo Adams#13, Omar Adams#"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1171,6 +1253,7 @@ main (int   argc,
   g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
   ADD ("/list-model/timeline/100k", test_big_timeline);
+  ADD ("/list-model/contacts/due-pages", test_contacts_due_pages);
   ADD ("/list-model/timeline/small-changes", test_small_changes);
   ADD ("/list-model/timeline/bulk-change", test_bulk_change);
   ADD ("/list-model/timeline/reload-after-other-connection", test_reload_after_other_connection);

@@ -668,6 +668,133 @@ test_due_count (StoreFixture  *f,
   g_assert_cmpuint (n_due_seen, >, 30);
 }
 
+/* Each row as name#kind#id, so that records of the same name are told apart. */
+static char *
+rows_text (GPtrArray *list,
+           guint      from,
+           guint      n)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = from; i < list->len && i < from + n; i++)
+    {
+      LiaStakeholder *s = list->pdata[i];
+
+      g_string_append_printf (text, "%s%s#%d#%" G_GINT64_FORMAT, i > from ? ", " : "",
+                              s->name, s->kind, s->id);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The first pages by due day read only the first rows of each map cell from an index
+ * (schema version 15); every page is the same slice of the whole list, which is sorted after
+ * working out everyone's figures: across cells whose cadences give the same due day, between
+ * never and once contacted, people of the same name, organizations and contacts, cadences of
+ * their own, planned meetings, and with other filters. */
+static void
+test_due_pages (StoreFixture  *f,
+                gconstpointer  data)
+{
+  static const char * const family[] = { "Adams", "Baker", "Adams", "Chen", "Diaz" };
+  /* With today 2025-05-01: due by 31 March for a 30-day cadence and for a 60-day one from
+   * 30 January (its local day); not due for 30 days from 20 April. Seven people a cell,
+   * three of them on the same day and two never contacted, whom the name orders. */
+  static const guint at_of[] = { 1, 1, 1, 0, 0, 2, 3 };
+  static const char * const at[] = { NULL, "2025-03-01T10:00:00Z", "2025-01-30T23:30:00-05:00",
+                                     "2025-04-20T10:00:00Z" };
+  static const guint cadences[][5] = {
+    { 0, 0, 90, 60, 30 },  /* the defaults */
+    { 0, 3, 5, 14, 1 },    /* shorter than a week */
+  };
+  g_autoptr(GDate) today = day ("2025-05-01");
+  guint n_due_seen = 0;
+
+  for (int influence = 1; influence <= 5; influence++)
+    for (int interest = 1; interest <= 5; interest++)
+      {
+        gint64 org = lia_test_add_organization (f->store, family[(influence + interest) % 5], 0);
+
+        assess (f->store, LIA_RECORD_KIND_ORGANIZATION, org, influence, interest, LIA_STANCE_OPPOSED);
+        for (guint i = 0; i < G_N_ELEMENTS (at_of); i++)
+          {
+            const char *when = at[at_of[(i + interest) % G_N_ELEMENTS (at_of)]];
+            gint64 id = lia_test_add_contact (f->store, i % 2 ? "Ana" : "Bo", family[(i + influence) % 5]);
+
+            assess (f->store, LIA_RECORD_KIND_CONTACT, id, influence, interest,
+                    (i + interest) % 2 ? LIA_STANCE_OPPOSED : LIA_STANCE_NEUTRAL);
+            if (when != NULL)
+              lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, when,
+                                        "Call", id, i == 3 ? org : 0);
+            if ((i + influence + interest) % 11 == 0)
+              lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2025-05-04T10:00:00Z",
+                                        "Planned", id, 0);
+            if ((i + influence * 5 + interest) % 13 == 0)
+              {
+                g_autoptr(LiaRecord) record = lia_test_load (f->store, LIA_RECORD_KIND_CONTACT, id);
+
+                lia_assessment_set_cadence_days (lia_contact_get_assessment (LIA_CONTACT (record)),
+                                                 (i + interest) % 2 ? 20 : LIA_CADENCE_NONE);
+                lia_test_save (f->store, record);
+              }
+          }
+      }
+
+  /* The first rows of a list from one cell only, so that a page ends inside that cell's day:
+   * three contacted long ago in one cell, three never contacted advocates in another
+   * (created in the reverse of name order). */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const given[] = { "Zed", "Yan", "Xia" };
+      gint64 old = lia_test_add_contact (f->store, given[i], "Young");
+      gint64 never = lia_test_add_contact (f->store, given[i], "Vance");
+
+      assess (f->store, LIA_RECORD_KIND_CONTACT, old, 5, 5, LIA_STANCE_OPPOSED);
+      lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2024-01-10T10:00:00Z", "Call", old, 0);
+      assess (f->store, LIA_RECORD_KIND_CONTACT, never, 3, 3, LIA_STANCE_ADVOCATE);
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (cadences); c++)
+    for (guint filter = 0; filter < 4; filter++)
+      {
+        g_autoptr(GPtrArray) all = NULL;
+        LiaStakeholderQuery query;
+
+        lia_stakeholder_query_init (&query);
+        query.today = today;
+        memcpy (query.cadence, cadences[c], sizeof query.cadence);
+        query.sort = LIA_STAKEHOLDER_SORT_DUE;
+        query.due_only = TRUE;
+        if (filter == 1)
+          query.stances = 1u << LIA_STANCE_OPPOSED;
+        else if (filter == 2)
+          {
+            query.kinds = 1u << LIA_RECORD_KIND_CONTACT;
+            query.influence_min = 2;
+            query.not_contacted_days = 80;
+          }
+        else if (filter == 3)
+          query.stances = 1u << LIA_STANCE_ADVOCATE;
+        all = stakeholders (f->store, &query);
+        n_due_seen += all->len;
+
+        for (guint limit = 1; limit <= 7; limit += 3)
+          for (guint offset = 0; offset <= all->len; offset++)
+            {
+              g_autoptr(GPtrArray) page = NULL;
+              g_autoptr(GError) error = NULL;
+              g_autofree char *expected = rows_text (all, offset, limit);
+              g_autofree char *got = NULL;
+
+              page = lia_store_list_stakeholders_page (f->store, &query, offset, limit, &error);
+              g_assert_no_error (error);
+              got = rows_text (page, 0, limit);
+              g_assert_cmpstr (got, ==, expected);
+            }
+      }
+  /* Most of the 200 records are due under each setting, more than a page of each cell. */
+  g_assert_cmpuint (n_due_seen, >, 500);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -679,6 +806,7 @@ main (int    argc,
   ADD ("/store/engagement/last-contact", test_last_contact);
   ADD ("/store/engagement/cadence", test_cadence);
   ADD ("/store/engagement/due-count", test_due_count);
+  ADD ("/store/engagement/due-pages", test_due_pages);
   ADD ("/store/engagement/health", test_health);
   ADD ("/store/engagement/filters", test_filters);
   ADD ("/store/engagement/kept-last-contact", test_kept_last_contact);

@@ -530,8 +530,8 @@ test_migration (StoreFixture  *f,
   g_assert_cmpint (log_rows, >, 0);
 
   lia_test_sql (f->path,
-                /* What later versions add (14: due for contact). */
-                "DROP INDEX organizations_by_cell_latest; DROP INDEX contacts_by_cell_latest;"
+                /* What later versions add (14 and 15: due for contact). */
+                "DROP INDEX organizations_by_cell_due; DROP INDEX contacts_by_cell_due;"
                 "DROP INDEX organizations_own_cadence; DROP INDEX contacts_own_cadence;"
                 "DROP VIEW project_search; DROP TABLE projects_fts; DROP TABLE project_links;"
                 "DROP TABLE risk_history; DROP TABLE project_risks; DROP TABLE project_milestones;"

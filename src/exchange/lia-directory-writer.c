@@ -79,6 +79,33 @@ attr_utc (Out        *out,
   attr (out, name, text);
 }
 
+/* What g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z") gives, without a GString and a
+ * format parser per interaction (years of four digits; any other goes the long way). */
+static void
+attr_local_time (Out        *out,
+                 const char *name,
+                 GDateTime  *time)
+{
+  int year, month, day;
+  gint64 offset = g_date_time_get_utc_offset (time) / G_USEC_PER_SEC;
+  gint64 magnitude = ABS (offset);
+  char text[64];
+
+  g_date_time_get_ymd (time, &year, &month, &day);
+  if (year < 1000 || year > 9999)
+    {
+      g_autofree char *formatted = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z");
+
+      attr (out, name, formatted);
+      return;
+    }
+  g_snprintf (text, sizeof text, "%d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year, month, day,
+              g_date_time_get_hour (time), g_date_time_get_minute (time),
+              g_date_time_get_second (time), offset < 0 ? '-' : '+',
+              (int) (magnitude / 3600), (int) (magnitude / 60 % 60));
+  attr (out, name, text);
+}
+
 static void
 attr_nick (Out        *out,
            const char *name,
@@ -356,10 +383,7 @@ write_interaction (Out            *out,
   common_attributes (out, LIA_RECORD (self));
   attr_nick (out, "kind", LIA_TYPE_INTERACTION_KIND, lia_interaction_get_kind (self));
   if (at != NULL)
-    {
-      g_autofree char *text = g_date_time_format (at, "%Y-%m-%dT%H:%M:%S%:z");
-      attr (out, "at", text);
-    }
+    attr_local_time (out, "at", at);
   if (lia_interaction_get_duration_minutes (self) > 0)
     attr_int (out, "minutes", lia_interaction_get_duration_minutes (self));
   if (lia_interaction_get_sentiment (self) != 0)
@@ -574,20 +598,54 @@ _lia_directory_write_record (xmlTextWriterPtr   writer,
   return !out.failed;
 }
 
+typedef struct
+{
+  xmlBufferPtr buffer;
+  xmlTextWriterPtr writer;
+} Canonical;
+
+static void
+canonical_free (gpointer data)
+{
+  Canonical *canonical = data;
+
+  if (canonical == NULL)
+    return;
+  xmlFreeTextWriter (canonical->writer);
+  xmlBufferFree (canonical->buffer);
+  g_free (canonical);
+}
+
+/* A merge writes two records in canonical form for every record of the file: a writer and its
+ * buffer kept per thread for the next record, instead of made and freed each time. Dropped
+ * after a failed write (it may be left inside an element) and after a big record (a photo). */
+static GPrivate canonical_writer = G_PRIVATE_INIT (canonical_free);
+
 char *
 _lia_directory_canonical (LiaStore   *store,
                           LiaRecord  *record,
                           GError    **error)
 {
-  g_autoptr(xmlBuffer) buffer = xmlBufferCreate ();
-  xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
+  Canonical *canonical = g_private_get (&canonical_writer);
+  char *text;
   gboolean ok;
 
-  ok = _lia_directory_write_record (writer, store, record, LIA_WRITE_CANONICAL, error);
-  xmlTextWriterFlush (writer);
-  xmlFreeTextWriter (writer);
+  if (canonical == NULL)
+    {
+      canonical = g_new0 (Canonical, 1);
+      canonical->buffer = xmlBufferCreate ();
+      canonical->writer = xmlNewTextWriterMemory (canonical->buffer, 0);
+      g_private_set (&canonical_writer, canonical);
+    }
 
-  if (!ok)
-    return NULL;
-  return g_strndup ((const char *) xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferEmpty (canonical->buffer);
+  ok = _lia_directory_write_record (canonical->writer, store, record, LIA_WRITE_CANONICAL, error);
+  xmlTextWriterFlush (canonical->writer);
+
+  text = ok ? g_strndup ((const char *) xmlBufferContent (canonical->buffer),
+                         xmlBufferLength (canonical->buffer))
+            : NULL;
+  if (!ok || xmlBufferLength (canonical->buffer) > 64 * 1024)
+    g_private_replace (&canonical_writer, NULL);
+  return text;
 }

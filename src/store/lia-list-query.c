@@ -39,6 +39,7 @@ struct _LiaListQuery
 
   char               *count_sql;
   char               *from_start_sql;
+  char               *first_start_sql; /* the first rows only, from a FROM that binds :top */
   char               *from_end_sql;
   char               *after_anchor_sql;
   char               *before_anchor_sql;
@@ -80,9 +81,12 @@ key_condition (const char *key,
                           key, op, param, key, op, param, id, op, before ? "" : "=", param);
 }
 
+/* @first_from: NULL, or a FROM that holds the first :top rows of @from (see
+ * _lia_stakeholder_list_sql()). */
 static void
 build_sql (LiaListQuery *self,
            const char   *from,
+           const char   *first_from,
            const char   *where,
            const char   *key,
            const char   *id)
@@ -114,6 +118,9 @@ build_sql (LiaListQuery *self,
 
   self->count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", from, where);
   self->from_start_sql = g_strdup_printf ("%s %s LIMIT :limit OFFSET :offset", select, order);
+  if (first_from != NULL)
+    self->first_start_sql = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s %s LIMIT :limit OFFSET :offset",
+                                             self->ops->columns, key, first_from, where, order);
   self->from_end_sql = g_strdup_printf ("%s %s LIMIT :limit OFFSET :offset", select, reverse);
   self->after_anchor_sql = g_strdup_printf ("%s AND %s %s LIMIT :limit OFFSET :offset",
                                             select, after_k, order);
@@ -201,7 +208,7 @@ _lia_list_query_new_timeline (LiaStore                *store,
                          " AND (a.from_date IS NULL OR t.day >= a.from_date)"
                          " AND (a.until_date IS NULL OR t.day <= a.until_date)%s",
                          other_filters, other_filters);
-      build_sql (self, "lia_list_rows m JOIN interactions t ON t.id = m.item", "m.list = :list",
+      build_sql (self, "lia_list_rows m JOIN interactions t ON t.id = m.item", NULL, "m.list = :list",
                  "m.key", "m.item");
       /* Counting needs only the kept rows. */
       g_free (self->count_sql);
@@ -210,7 +217,7 @@ _lia_list_query_new_timeline (LiaStore                *store,
   else
     {
       where = g_strdup_printf ("1%s", set_filter);
-      build_sql (self, "interactions t", where, "t.at_utc", "t.id");
+      build_sql (self, "interactions t", NULL, where, "t.at_utc", "t.id");
     }
 
   return self;
@@ -226,7 +233,7 @@ list_query_new_keyed (LiaStore           *store,
 
   self->text_key = TRUE;
   self->contains_sql = g_strdup_printf ("SELECT 1 FROM %s t WHERE t.id = :id", ops->table);
-  build_sql (self, from, "1", key, "t.id");
+  build_sql (self, from, NULL, "1", key, "t.id");
 
   return self;
 }
@@ -259,8 +266,10 @@ _lia_list_query_new_stakeholders (LiaStore                  *store,
   LiaListQuery *self = list_query_new (store, kind == LIA_RECORD_KIND_CONTACT ? &_lia_contact_ops
                                                                               : &_lia_organization_ops);
   g_autofree char *from = NULL;
+  g_autofree char *first_from = NULL;
   g_autofree char *where = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *count = NULL;
   const char *name_key = "t.sort_key";
 
   if (kind == LIA_RECORD_KIND_CONTACT)
@@ -281,9 +290,15 @@ _lia_list_query_new_stakeholders (LiaStore                  *store,
       self->stakeholders.today = &self->today;
     }
 
-  _lia_stakeholder_list_sql (&self->stakeholders, kind, name_key, &from, &where, &key);
+  _lia_stakeholder_list_sql (&self->stakeholders, kind, name_key, &from, &first_from, &where, &key);
   self->contains_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s AND t.id = :id", from, where);
-  build_sql (self, from, where, key, "t.id");
+  build_sql (self, from, first_from, where, key, "t.id");
+  /* Due for contact and nothing else: counted from the indexes (the same number). */
+  if ((count = _lia_stakeholder_count_sql (&self->stakeholders)) != NULL)
+    {
+      g_free (self->count_sql);
+      self->count_sql = g_steal_pointer (&count);
+    }
 
   return self;
 }
@@ -314,6 +329,7 @@ _lia_list_query_free (LiaListQuery *self)
 
   g_free (self->count_sql);
   g_free (self->from_start_sql);
+  g_free (self->first_start_sql);
   g_free (self->from_end_sql);
   g_free (self->after_anchor_sql);
   g_free (self->before_anchor_sql);
@@ -558,7 +574,10 @@ _lia_list_query_read (LiaListQuery      *self,
   guint first = records->len;
   int rc;
 
-  if (anchor == NULL)
+  if (anchor == NULL && !backwards && self->first_start_sql != NULL &&
+      offset < LIA_STAKEHOLDER_FIRST_ROWS && limit <= LIA_STAKEHOLDER_FIRST_ROWS - offset)
+    sql = self->first_start_sql;
+  else if (anchor == NULL)
     sql = backwards ? self->from_end_sql : self->from_start_sql;
   else
     sql = backwards ? self->before_anchor_sql : self->after_anchor_sql;
@@ -569,6 +588,7 @@ _lia_list_query_read (LiaListQuery      *self,
     bind_key (self, stmt, ":k", ":kid", anchor);
   bind_named (stmt, ":limit", limit);
   bind_named (stmt, ":offset", offset);
+  bind_named (stmt, ":top", (gint64) offset + limit);
 
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {

@@ -227,8 +227,95 @@ defer_indexes (LiaStore  *self,
                                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
                                " AND sql LIKE '% AFTER INSERT ON % WHEN NOT EXISTS"
                                " (SELECT 1 FROM bulk_load) BEGIN %'",
+                               NULL, error) &&
+         /* The roles' full-text index (schema 11) has no bulk-load marks of its own: its
+          * triggers wait for the end too, and TEMP ones (AFFILIATION_FTS_SETUP) keep the rows
+          * that were there before indexed meanwhile. */
+         defer_schema_objects (self, "TRIGGER",
+                               "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                               " AND name IN ('affiliations_fts_insert', 'affiliations_fts_update',"
+                               "              'affiliations_fts_delete')",
                                NULL, error);
 }
+
+/* While an import loads, each affiliation it added went into the roles' full-text index on its
+ * own, and FTS5 writes its pending terms out at every statement: a segment per row. New rows
+ * (ids above the mark) are now indexed at the end, in one statement; changes to the rows that
+ * were there before go to the index as the dropped triggers would have sent them. */
+#define AFFILIATION_ROW_WAS_THERE(row) \
+  row ".id <= (SELECT affiliations_mark FROM lia_bulk_marks)"
+#define AFFILIATION_FTS_SETUP \
+  "CREATE TEMP TRIGGER lia_bulk_affiliations_fts_update AFTER UPDATE OF id, role" \
+  "  ON main.affiliations BEGIN" \
+  "  INSERT INTO affiliations_fts (affiliations_fts, rowid, role)" \
+  "    SELECT 'delete', old.id, old.role WHERE " AFFILIATION_ROW_WAS_THERE ("old") ";" \
+  "  INSERT INTO affiliations_fts (rowid, role)" \
+  "    SELECT new.id, new.role WHERE " AFFILIATION_ROW_WAS_THERE ("new") ";" \
+  "END;" \
+  "CREATE TEMP TRIGGER lia_bulk_affiliations_fts_delete AFTER DELETE ON main.affiliations BEGIN" \
+  "  INSERT INTO affiliations_fts (affiliations_fts, rowid, role)" \
+  "    SELECT 'delete', old.id, old.role WHERE " AFFILIATION_ROW_WAS_THERE ("old") ";" \
+  "END;"
+#define AFFILIATION_FTS_END \
+  "INSERT INTO affiliations_fts (rowid, role) SELECT id, role FROM affiliations" \
+  "  WHERE id > (SELECT affiliations_mark FROM temp.lia_bulk_marks);" \
+  "DROP TRIGGER temp.lia_bulk_affiliations_fts_update;" \
+  "DROP TRIGGER temp.lia_bulk_affiliations_fts_delete;"
+
+/* What a bulk load changed that moves latest interaction days, for its end to work out those
+ * records' days again rather than everyone's. New interactions and affiliations are found
+ * at the end by their ids (above the marks); the rare updates and deletes of rows that were
+ * there before are noted as they happen, by triggers of this connection only, which leave
+ * with the transaction. SQLite only: TEMP triggers on main tables (like the rest of the bulk
+ * path, which drops and recreates triggers). */
+#define TOUCHED_SETUP \
+  "CREATE TEMP TABLE IF NOT EXISTS lia_bulk_touched (" \
+  "  kind INTEGER NOT NULL," /* 0 organization, 1 contact, 3 interaction */ \
+  "  id INTEGER NOT NULL," \
+  "  PRIMARY KEY (kind, id)" \
+  ") WITHOUT ROWID;" \
+  "DELETE FROM temp.lia_bulk_touched;" \
+  "CREATE TEMP TABLE IF NOT EXISTS lia_bulk_marks (affiliations_mark INTEGER NOT NULL);" \
+  "DELETE FROM temp.lia_bulk_marks;" \
+  "INSERT INTO temp.lia_bulk_marks SELECT ifnull (max (id), 0) FROM affiliations;" \
+  TOUCH_ON ("interactions", "UPDATE", "3, new.id") \
+  TOUCH_ON ("interaction_contacts", "DELETE", "1, old.contact_id") \
+  TOUCH_ON ("interaction_contacts", "UPDATE", "1, old.contact_id), (1, new.contact_id") \
+  TOUCH_ON ("interaction_organizations", "DELETE", "0, old.organization_id") \
+  TOUCH_ON ("interaction_organizations", "UPDATE", "0, old.organization_id), (0, new.organization_id") \
+  TOUCH_ON ("affiliations", "DELETE", "0, old.organization_id") \
+  TOUCH_ON ("affiliations", "UPDATE", "0, old.organization_id), (0, new.organization_id")
+#define TOUCH_ON(table, event, values) \
+  "CREATE TEMP TRIGGER IF NOT EXISTS lia_bulk_" table "_" event " AFTER " event " ON main." table \
+  " BEGIN INSERT OR IGNORE INTO lia_bulk_touched VALUES (" values "); END;"
+#define TOUCHED_TEARDOWN \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_interactions_UPDATE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_interaction_contacts_DELETE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_interaction_contacts_UPDATE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_interaction_organizations_DELETE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_interaction_organizations_UPDATE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_affiliations_DELETE;" \
+  "DROP TRIGGER IF EXISTS temp.lia_bulk_affiliations_UPDATE;" \
+  "DELETE FROM temp.lia_bulk_touched;"
+
+/* The contacts and organizations whose latest interaction day the load may have moved: the
+ * participants of new and changed interactions (and those taken out of one, noted by the
+ * triggers), and every organization affiliated with such a contact or given a new affiliation. */
+#define TOUCHED_GATHER \
+  "INSERT OR IGNORE INTO temp.lia_bulk_touched" \
+  "  SELECT 1, contact_id FROM interaction_contacts" \
+  "  WHERE interaction_id > (SELECT interactions_mark FROM bulk_load)" \
+  "  UNION SELECT 1, contact_id FROM interaction_contacts" \
+  "  WHERE interaction_id IN (SELECT id FROM temp.lia_bulk_touched WHERE kind = 3);" \
+  "INSERT OR IGNORE INTO temp.lia_bulk_touched" \
+  "  SELECT 0, organization_id FROM interaction_organizations" \
+  "  WHERE interaction_id > (SELECT interactions_mark FROM bulk_load)" \
+  "  UNION SELECT 0, organization_id FROM interaction_organizations" \
+  "  WHERE interaction_id IN (SELECT id FROM temp.lia_bulk_touched WHERE kind = 3)" \
+  "  UNION SELECT 0, organization_id FROM affiliations" \
+  "  WHERE id > (SELECT affiliations_mark FROM temp.lia_bulk_marks)" \
+  "  UNION SELECT 0, organization_id FROM affiliations" \
+  "  WHERE contact_id IN (SELECT id FROM temp.lia_bulk_touched WHERE kind = 1);"
 
 gboolean
 lia_store_begin_bulk_load (LiaStore  *self,
@@ -238,6 +325,10 @@ lia_store_begin_bulk_load (LiaStore  *self,
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
 
   if (_lia_store_get_import_mode (self) && !defer_indexes (self, error))
+    return FALSE;
+  if (!_lia_store_exec (self, TOUCHED_SETUP, error))
+    return FALSE;
+  if (_lia_store_get_import_mode (self) && !_lia_store_exec (self, AFFILIATION_FTS_SETUP, error))
     return FALSE;
 
   /* The marks: every row above them is new, and not indexed until the end. */
@@ -275,15 +366,40 @@ lia_store_end_bulk_load (LiaStore  *self,
     {
       GPtrArray *deferred = _lia_store_get_deferred_indexes (self);
 
+      if (!_lia_store_exec (self, AFFILIATION_FTS_END, error))
+        return FALSE;
+
       for (guint i = 0; i < deferred->len; i++)
         if (!_lia_store_exec (self, g_ptr_array_index (deferred, i), error))
           return FALSE;
       g_ptr_array_set_size (deferred, 0);
     }
 
-  /* Nor did they keep the latest interaction days: work them out for everyone. */
-  if (!_lia_store_exec (self, _lia_store_redo_latest_interactions_sql, error))
-    return FALSE;
+  /* Nor did they keep the latest interaction days: work them out again, for everyone when
+   * the database had no interactions before (they all come from the load), else for the
+   * records the load touched. */
+  {
+    g_autoptr(LiaStmt) stmt = NULL;
+    gboolean had_interactions;
+
+    if (!(stmt = _lia_store_prepare (self, "SELECT interactions_mark > 0 FROM bulk_load", error)))
+      return FALSE;
+    if (_lia_db_step (stmt) != LIA_DB_ROW)
+      {
+        _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+        return FALSE;
+      }
+    had_interactions = _lia_db_column_int (stmt, 0) != 0;
+    g_clear_pointer (&stmt, _lia_stmt_release);
+
+    if (had_interactions
+        ? !_lia_store_exec (self, TOUCHED_GATHER, error) ||
+          !_lia_store_exec (self, _lia_store_redo_latest_touched_sql, error)
+        : !_lia_store_exec (self, _lia_store_redo_latest_interactions_sql, error))
+      return FALSE;
+    if (!_lia_store_exec (self, TOUCHED_TEARDOWN, error))
+      return FALSE;
+  }
 
   /* The triggers logged nothing while loading: one row tells other connections to reload. */
   /* SQLite only: julianday() for the time in µs. */
@@ -455,6 +571,7 @@ lia_store_foreach_record (LiaStore            *self,
   const LiaRecordOps *ops;
   g_autofree char *sql = NULL;
   LiaStmt *stmt = NULL;
+  gpointer previous = NULL;
   gboolean ok = TRUE;
   int rc;
 
@@ -469,6 +586,13 @@ lia_store_foreach_record (LiaStore            *self,
   if (_lia_db_prepare (_lia_store_get_db (self), sql, -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
+      return FALSE;
+    }
+
+  /* Every record: its lists are read alongside, in the same order (lia-store-stream.c). */
+  if (!selected && !_lia_store_open_row_streams (self, kind, stmt, &previous, error))
+    {
+      _lia_db_finalize (stmt);
       return FALSE;
     }
 
@@ -487,6 +611,8 @@ lia_store_foreach_record (LiaStore            *self,
       ok = FALSE;
     }
 
+  if (!selected)
+    _lia_store_close_row_streams (self, previous);
   _lia_db_finalize (stmt);
   return ok;
 }

@@ -59,7 +59,9 @@ typedef gboolean (*LiaStoreRecordFunc) (LiaRecord  *record,
 /* Calls @func with every record of @kind (each a new object, with its lists), in byte order of
  * uid; with @selected, only the records of the last lia_store_select_organization_scope().
  * Stops at the first error, from the database or from @func. Affiliations come with their
- * contacts and are not a kind of their own here: use lia_store_list_affiliations_for_contact(). */
+ * contacts and are not a kind of their own here: use lia_store_list_affiliations_for_contact().
+ * @func reads, never writes: over every record, the lists are read alongside the records, in
+ * the same pass (run it in a transaction for one consistent view). */
 gboolean   lia_store_foreach_record             (LiaStore            *self,
                                                  LiaRecordKind        kind,
                                                  gboolean             selected,

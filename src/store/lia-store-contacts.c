@@ -12,14 +12,73 @@
   " label, job_title, time_zone, preferred_channel, notes, influence, interest, stance," \
   " nickname, birthday, cadence_days, version"
 
-/* Emails and phones share one table; "medium" tells them apart and each keeps its own order. */
+/* Emails and phones share one table; "medium" tells them apart and each keeps its own order.
+ * @row's columns from @first: medium, kind, value. */
+static gboolean
+add_contact_point (LiaContact  *self,
+                   LiaStmt     *row,
+                   int          first,
+                   GError     **error)
+{
+  const char *medium = _lia_column_text (row, first);
+  const char *value = _lia_column_text (row, first + 2);
+  int kind;
+
+  if (!_lia_column_nick (row, first + 1, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
+    return FALSE;
+
+  /* The schema's CHECK allows only these two media. */
+  if (g_str_equal (medium, "email"))
+    lia_contact_add_email (self, kind, value);
+  else
+    lia_contact_add_phone (self, kind, value);
+  return TRUE;
+}
+
+/* The rows of @self in @stream (a walk over all contacts: lia-store-stream.c), each given to
+ * @add with the first column of its values. */
+static gboolean
+take_stream_rows (LiaStore      *store,
+                  LiaContact    *self,
+                  LiaRowStream  *stream,
+                  gboolean     (*add) (LiaContact *self, LiaStmt *row, int first, gpointer data, GError **error),
+                  gpointer       data,
+                  GError       **error)
+{
+  gint64 id = lia_record_get_id (LIA_RECORD (self));
+  const char *uid = lia_record_get_uid (LIA_RECORD (self));
+
+  while (_lia_row_stream_at (stream, id, uid))
+    {
+      if (!add (self, _lia_row_stream_row (stream), 2, data, error))
+        return FALSE;
+      _lia_row_stream_next (stream);
+    }
+  return !_lia_row_stream_failed (store, stream, error);
+}
+
+static gboolean
+add_contact_point_cb (LiaContact  *self,
+                      LiaStmt     *row,
+                      int          first,
+                      gpointer     data,
+                      GError     **error)
+{
+  return add_contact_point (self, row, first, error);
+}
+
 static gboolean
 load_contact_points (LiaStore    *store,
                      LiaContact  *self,
+                     LiaStmt     *walk,
                      GError     **error)
 {
+  LiaRowStream *stream = _lia_store_get_row_stream (store, walk, LIA_ROW_STREAM_CONTACT_POINTS);
   g_autoptr(LiaStmt) stmt = NULL;
   int rc;
+
+  if (stream != NULL)
+    return take_stream_rows (store, self, stream, add_contact_point_cb, NULL, error);
 
   stmt = _lia_store_prepare (store,
                              "SELECT medium, kind, value FROM contact_points"
@@ -30,20 +89,8 @@ load_contact_points (LiaStore    *store,
   _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
-    {
-      const char *medium = _lia_column_text (stmt, 0);
-      const char *value = _lia_column_text (stmt, 2);
-      int kind;
-
-      if (!_lia_column_nick (stmt, 1, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
-        return FALSE;
-
-      /* The schema's CHECK allows only these two media. */
-      if (g_str_equal (medium, "email"))
-        lia_contact_add_email (self, kind, value);
-      else
-        lia_contact_add_phone (self, kind, value);
-    }
+    if (!add_contact_point (self, stmt, 0, error))
+      return FALSE;
 
   if (rc != LIA_DB_DONE)
     {
@@ -61,32 +108,51 @@ typedef void (*AddPointFunc) (LiaContact          *self,
                               LiaContactPointKind  kind,
                               const char          *value);
 
+/* @row's columns from @first: kind, value. */
+static gboolean
+add_point_cb (LiaContact  *self,
+              LiaStmt     *row,
+              int          first,
+              gpointer     data,
+              GError     **error)
+{
+  AddPointFunc add = (AddPointFunc) data;
+  int kind;
+
+  if (!_lia_column_nick (row, first, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
+    return FALSE;
+  add (self, kind, _lia_column_text (row, first + 1));
+  return TRUE;
+}
+
 /* Websites and messaging handles: one table each, (contact_id, position, kind, @column). */
 static gboolean
-load_point_table (LiaStore      *store,
-                  LiaContact    *self,
-                  const char    *table,
-                  const char    *column,
-                  AddPointFunc   add,
-                  GError       **error)
+load_point_table (LiaStore          *store,
+                  LiaContact        *self,
+                  LiaStmt           *walk,
+                  LiaRowStreamTable  stream_table,
+                  const char        *table,
+                  const char        *column,
+                  AddPointFunc       add,
+                  GError           **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT kind, %s FROM %s WHERE contact_id = ?1"
-                                          " ORDER BY position", column, table);
-  g_autoptr(LiaStmt) stmt = _lia_store_prepare (store, sql, error);
+  LiaRowStream *stream = _lia_store_get_row_stream (store, walk, stream_table);
+  g_autofree char *sql = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
   int rc;
 
-  if (stmt == NULL)
+  if (stream != NULL)
+    return take_stream_rows (store, self, stream, add_point_cb, (gpointer) add, error);
+
+  sql = g_strdup_printf ("SELECT kind, %s FROM %s WHERE contact_id = ?1"
+                         " ORDER BY position", column, table);
+  if (!(stmt = _lia_store_prepare (store, sql, error)))
     return FALSE;
   _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
-    {
-      int kind;
-
-      if (!_lia_column_nick (stmt, 0, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
-        return FALSE;
-      add (self, kind, _lia_column_text (stmt, 1));
-    }
+    if (!add_point_cb (self, stmt, 0, (gpointer) add, error))
+      return FALSE;
 
   if (rc != LIA_DB_DONE)
     {
@@ -100,13 +166,45 @@ load_point_table (LiaStore      *store,
 
 #define ADDRESS_COLUMNS "kind, po_box, extended, street, locality, region, postal_code, country"
 
+/* @row's columns from @first: ADDRESS_COLUMNS. */
+static gboolean
+add_address_cb (LiaContact  *self,
+                LiaStmt     *row,
+                int          first,
+                gpointer     data,
+                GError     **error)
+{
+  g_autoptr(LiaPostalAddress) address = NULL;
+  int kind;
+
+  if (!_lia_column_nick (row, first, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
+    return FALSE;
+  address = g_object_new (LIA_TYPE_POSTAL_ADDRESS,
+                          "kind", kind,
+                          "po-box", _lia_column_text (row, first + 1),
+                          "extended", _lia_column_text (row, first + 2),
+                          "street", _lia_column_text (row, first + 3),
+                          "locality", _lia_column_text (row, first + 4),
+                          "region", _lia_column_text (row, first + 5),
+                          "postal-code", _lia_column_text (row, first + 6),
+                          "country", _lia_column_text (row, first + 7),
+                          NULL);
+  lia_contact_add_address (self, address);
+  return TRUE;
+}
+
 static gboolean
 load_addresses (LiaStore    *store,
                 LiaContact  *self,
+                LiaStmt     *walk,
                 GError     **error)
 {
+  LiaRowStream *stream = _lia_store_get_row_stream (store, walk, LIA_ROW_STREAM_CONTACT_ADDRESSES);
   g_autoptr(LiaStmt) stmt = NULL;
   int rc;
+
+  if (stream != NULL)
+    return take_stream_rows (store, self, stream, add_address_cb, NULL, error);
 
   stmt = _lia_store_prepare (store,
                              "SELECT " ADDRESS_COLUMNS " FROM contact_addresses"
@@ -117,24 +215,8 @@ load_addresses (LiaStore    *store,
   _lia_db_bind_int64 (stmt, 1, lia_record_get_id (LIA_RECORD (self)));
 
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
-    {
-      g_autoptr(LiaPostalAddress) address = NULL;
-      int kind;
-
-      if (!_lia_column_nick (stmt, 0, LIA_TYPE_CONTACT_POINT_KIND, &kind, error))
-        return FALSE;
-      address = g_object_new (LIA_TYPE_POSTAL_ADDRESS,
-                              "kind", kind,
-                              "po-box", _lia_column_text (stmt, 1),
-                              "extended", _lia_column_text (stmt, 2),
-                              "street", _lia_column_text (stmt, 3),
-                              "locality", _lia_column_text (stmt, 4),
-                              "region", _lia_column_text (stmt, 5),
-                              "postal-code", _lia_column_text (stmt, 6),
-                              "country", _lia_column_text (stmt, 7),
-                              NULL);
-      lia_contact_add_address (self, address);
-    }
+    if (!add_address_cb (self, stmt, 0, NULL, error))
+      return FALSE;
 
   if (rc != LIA_DB_DONE)
     {
@@ -144,6 +226,41 @@ load_addresses (LiaStore    *store,
     }
 
   return TRUE;
+}
+
+/* @row's column @first: one value of a list of strings (@data: a GStrvBuilder). */
+static gboolean
+add_string_cb (LiaContact  *self,
+               LiaStmt     *row,
+               int          first,
+               gpointer     data,
+               GError     **error)
+{
+  g_strv_builder_add (data, _lia_column_text (row, first));
+  return TRUE;
+}
+
+/* Languages and tags. */
+static GStrv
+load_strings (LiaStore          *store,
+              LiaContact        *self,
+              LiaStmt           *walk,
+              LiaRowStreamTable  stream_table,
+              const char        *table,
+              const char        *column,
+              GError           **error)
+{
+  LiaRowStream *stream = _lia_store_get_row_stream (store, walk, stream_table);
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (stream == NULL)
+    return _lia_store_load_strv (store, table, "contact_id", column,
+                                 lia_record_get_id (LIA_RECORD (self)), error);
+
+  builder = g_strv_builder_new ();
+  if (!take_stream_rows (store, self, stream, add_string_cb, builder, error))
+    return NULL;
+  return g_strv_builder_end (builder);
 }
 
 static gboolean
@@ -202,10 +319,8 @@ contact_from_row (LiaStore  *store,
   g_auto(GStrv) tags = NULL;
   int channel;
   int stance;
-  gint64 id;
 
   _lia_record_fill_common (LIA_RECORD (self), stmt);
-  id = lia_record_get_id (LIA_RECORD (self));
 
   lia_contact_set_honorific (self, _lia_column_text (stmt, 4));
   lia_contact_set_suffix (self, _lia_column_text (stmt, 7));
@@ -229,19 +344,22 @@ contact_from_row (LiaStore  *store,
   lia_assessment_set_cadence_days (assessment, _lia_db_column_type (stmt, 19) == LIA_DB_NULL
                                                ? LIA_CADENCE_DEFAULT : _lia_db_column_int (stmt, 19));
 
-  if (!load_contact_points (store, self, error) ||
-      !load_addresses (store, self, error) ||
-      !load_point_table (store, self, "contact_websites", "url", lia_contact_add_website, error) ||
-      !load_point_table (store, self, "contact_ims", "uri", lia_contact_add_im, error))
+  if (!load_contact_points (store, self, stmt, error) ||
+      !load_addresses (store, self, stmt, error) ||
+      !load_point_table (store, self, stmt, LIA_ROW_STREAM_CONTACT_WEBSITES,
+                         "contact_websites", "url", lia_contact_add_website, error) ||
+      !load_point_table (store, self, stmt, LIA_ROW_STREAM_CONTACT_IMS,
+                         "contact_ims", "uri", lia_contact_add_im, error))
     return NULL;
 
-  languages = _lia_store_load_strv (store, "contact_languages", "contact_id", "language",
-                                    id, error);
+  languages = load_strings (store, self, stmt, LIA_ROW_STREAM_CONTACT_LANGUAGES,
+                            "contact_languages", "language", error);
   if (languages == NULL)
     return NULL;
   lia_contact_set_languages (self, (const char * const *) languages);
 
-  tags = _lia_store_load_strv (store, "contact_tags", "contact_id", "tag", id, error);
+  tags = load_strings (store, self, stmt, LIA_ROW_STREAM_CONTACT_TAGS,
+                       "contact_tags", "tag", error);
   if (tags == NULL)
     return NULL;
   lia_contact_set_tags (self, (const char * const *) tags);

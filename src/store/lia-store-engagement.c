@@ -129,12 +129,6 @@ append_stances (GString *sql,
   g_string_append (sql, ")");
 }
 
-/* The records of @table that may be due for contact: a superset of those the exact filter
- * on next_contact keeps, read through index ranges (schema version 13) instead of passing
- * every record through the figures. Per map cell with a cadence, the records never contacted
- * or last contacted on or before the day (:d1…:d4) from which that cadence lapses within
- * DUE_WITHIN_DAYS; then the records whose latest interaction is planned (their last contact
- * lies further back) and those with a cadence of their own. */
 /* By LiaQuadrant: the influence and interest values of its cells (CADENCE above). */
 static const char * const quadrant_cells[] = {
   [LIA_QUADRANT_MONITOR] = "influence IN (1, 2) AND interest IN (1, 2)",
@@ -143,19 +137,80 @@ static const char * const quadrant_cells[] = {
   [LIA_QUADRANT_MANAGE_CLOSELY] = "influence IN (3, 4, 5) AND interest IN (3, 4, 5)",
 };
 
+/* Which records of a due filter append_due_candidates() reads. */
+typedef enum {
+  DUE_ALL,        /* every one that may be due */
+  DUE_UNCERTAIN,  /* those the indexes cannot decide (due_count_sql()) */
+  DUE_FIRST,      /* in due order, the first :top of each index range, and the uncertain */
+} DueCandidates;
+
+static void append_plain_filters (GString *sql, const LiaStakeholderQuery *q, LiaRecordKind kind);
+
+/* DUE_FIRST: the first :top records by due day, then @name_column, of each map cell with a
+ * cadence, never contacted and then contacted. In a cell, due by = last contact + the cell's
+ * cadence, so (last contact, name) is the list's order there, and :top from each cell hold
+ * the list's first :top of all records the indexes decide. With r.sort_key it is the order
+ * of the index of schema version 15; with another name (a contact list by family or given
+ * name) SQLite reads the cell's index in day order and sorts each day's few by the name. The
+ * other filters of the query go inside, so that each range's first :top are the first that
+ * the whole query keeps. */
+static void
+append_first_due (GString                   *sql,
+                  const LiaStakeholderQuery *q,
+                  LiaRecordKind              kind,
+                  const char                *table,
+                  const char                *name_column,
+                  int                        quadrant)
+{
+  for (int influence = 1; influence <= 5; influence++)
+    for (int interest = 1; interest <= 5; interest++)
+      {
+        g_autoptr(GString) filters = g_string_new (NULL);
+
+        if (lia_quadrant_from_assessment (influence, interest) != (LiaQuadrant) quadrant ||
+            influence < q->influence_min || influence > q->influence_max ||
+            interest < q->interest_min || interest > q->interest_max)
+          continue;
+
+        append_plain_filters (filters, q, kind);
+        if (q->not_contacted_days >= 0)
+          g_string_append (filters, " AND (r.latest_interaction_day IS NULL OR r.latest_interaction_day < :since)");
+        g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
+                                     "  WHERE r.cadence_days IS NULL AND r.influence = %2$d AND r.interest = %3$d"
+                                     "  AND r.latest_interaction_day IS NULL%4$s"
+                                     "  ORDER BY %6$s, r.id LIMIT :top) AS never_%2$d%3$d"
+                                     " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
+                                     "  WHERE r.cadence_days IS NULL AND r.influence = %2$d AND r.interest = %3$d"
+                                     "  AND r.latest_interaction_day <= :e%5$d%4$s"
+                                     "  ORDER BY r.latest_interaction_day, %6$s, r.id LIMIT :top) AS last_%2$d%3$d",
+                                table, influence, interest, filters->str, quadrant, name_column);
+      }
+}
+
+/* The records of @kind that may be due for contact: a superset of those the exact filter
+ * on next_contact keeps, read through index ranges (schema versions 14 and 15) instead of
+ * passing every record through the figures. Per map cell with a cadence, the records never
+ * contacted or last contacted on or before the day (:d1…:d4) from which that cadence lapses
+ * within DUE_WITHIN_DAYS (DUE_FIRST: the first of those, append_first_due()); then the
+ * records whose latest interaction is planned (their last contact lies further back) and
+ * those with a cadence of their own. */
 static void
 append_due_candidates (GString                   *sql,
                        const LiaStakeholderQuery *q,
-                       const char                *table,
-                       gboolean                   uncertain_only)
+                       LiaRecordKind              kind,
+                       DueCandidates              which,
+                       const char                *name_column)
 {
   const char * const *cells = quadrant_cells;
+  const char *table = kind == LIA_RECORD_KIND_ORGANIZATION ? "organizations" : "contacts";
 
   g_string_append_printf (sql, " AND r.id IN (SELECT id FROM %1$s WHERE cadence_days IS NOT NULL"
                                " UNION ALL SELECT id FROM %1$s WHERE latest_interaction_day > :today",
                           table);
   for (int quadrant = LIA_QUADRANT_MONITOR; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
-    if (q->cadence[quadrant] > 0 && !uncertain_only)
+    if (q->cadence[quadrant] > 0 && which == DUE_FIRST)
+      append_first_due (sql, q, kind, table, name_column, quadrant);
+    else if (q->cadence[quadrant] > 0 && which == DUE_ALL)
       g_string_append_printf (sql, " UNION ALL SELECT id FROM %1$s WHERE cadence_days IS NULL AND %2$s"
                                    "  AND latest_interaction_day IS NULL"
                                    " UNION ALL SELECT id FROM %1$s WHERE cadence_days IS NULL AND %2$s"
@@ -164,51 +219,30 @@ append_due_candidates (GString                   *sql,
   g_string_append (sql, ")");
 }
 
-/* The records of @kind that the query's plain filters select, with their figures; with
- * @all_columns, every column of the record's table instead of the list's few. */
+/* The query's filters on the record's own row (alias r) and what hangs from it. */
 static void
-append_records (GString                   *sql,
-                const LiaStakeholderQuery *q,
-                LiaRecordKind              kind,
-                gboolean                   all_columns,
-                gboolean                   uncertain_only)
+append_plain_filters (GString                   *sql,
+                      const LiaStakeholderQuery *q,
+                      LiaRecordKind              kind)
 {
-  const char *tags_table;
-
-  if (all_columns)
-    g_string_append (sql, "SELECT r.*,");
-  else
-    g_string_append_printf (sql, "SELECT %d AS kind, r.id, r.uid, %s AS name, r.influence, r.interest,"
-                                 " r.stance, r.sort_key,",
-                            kind, kind == LIA_RECORD_KIND_ORGANIZATION ? "r.name" : "r.label");
-
   if (kind == LIA_RECORD_KIND_ORGANIZATION)
     {
-      g_string_append (sql, " " LAST_CONTACT_OF_ORGANIZATION " AS last_contact,"
-                            " " CADENCE " AS cadence FROM organizations r WHERE 1");
       if (q->sector != NULL)
         g_string_append (sql, " AND r.sector = :sector COLLATE NOCASE");
       if (q->country != NULL)
         g_string_append (sql, " AND r.country = :country COLLATE NOCASE");
-      tags_table = "organization_tags WHERE organization_id";
     }
-  else
+  /* A contact's sector and country are those of the organizations they are with today. */
+  else if (q->sector != NULL || q->country != NULL)
     {
-      g_string_append (sql, " " LAST_CONTACT_OF_CONTACT " AS last_contact,"
-                            " " CADENCE " AS cadence FROM contacts r WHERE 1");
-      /* A contact's sector and country are those of the organizations they are with today. */
-      if (q->sector != NULL || q->country != NULL)
-        {
-          g_string_append (sql, " AND EXISTS (SELECT 1 FROM affiliations a"
-                                " JOIN organizations o ON o.id = a.organization_id"
-                                " WHERE a.contact_id = r.id" AFFILIATED_TODAY);
-          if (q->sector != NULL)
-            g_string_append (sql, " AND o.sector = :sector COLLATE NOCASE");
-          if (q->country != NULL)
-            g_string_append (sql, " AND o.country = :country COLLATE NOCASE");
-          g_string_append (sql, ")");
-        }
-      tags_table = "contact_tags WHERE contact_id";
+      g_string_append (sql, " AND EXISTS (SELECT 1 FROM affiliations a"
+                            " JOIN organizations o ON o.id = a.organization_id"
+                            " WHERE a.contact_id = r.id" AFFILIATED_TODAY);
+      if (q->sector != NULL)
+        g_string_append (sql, " AND o.sector = :sector COLLATE NOCASE");
+      if (q->country != NULL)
+        g_string_append (sql, " AND o.country = :country COLLATE NOCASE");
+      g_string_append (sql, ")");
     }
 
   if (q->influence_min > 0 || q->influence_max < 5)
@@ -219,14 +253,42 @@ append_records (GString                   *sql,
                             CLAMP (q->interest_min, 0, 5), CLAMP (q->interest_max, 0, 5));
   if (q->tag != NULL)
     g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM %s = r.id AND tag = :tag COLLATE NOCASE)",
-                            tags_table);
+                            kind == LIA_RECORD_KIND_ORGANIZATION ? "organization_tags WHERE organization_id"
+                                                                 : "contact_tags WHERE contact_id");
   if (q->only_id > 0)
     g_string_append (sql, " AND r.id = :only_id");
   if (q->stances != 0)
     append_stances (sql, q->stances);
+}
+
+/* The records of @kind that the query's plain filters select, with their figures; with
+ * @all_columns, every column of the record's table instead of the list's few. @name_column:
+ * the name the list orders by, for DUE_FIRST. */
+static void
+append_records (GString                   *sql,
+                const LiaStakeholderQuery *q,
+                LiaRecordKind              kind,
+                gboolean                   all_columns,
+                DueCandidates              which,
+                const char                *name_column)
+{
+  if (all_columns)
+    g_string_append (sql, "SELECT r.*,");
+  else
+    g_string_append_printf (sql, "SELECT %d AS kind, r.id, r.uid, %s AS name, r.influence, r.interest,"
+                                 " r.stance, r.sort_key,",
+                            kind, kind == LIA_RECORD_KIND_ORGANIZATION ? "r.name" : "r.label");
+
+  if (kind == LIA_RECORD_KIND_ORGANIZATION)
+    g_string_append (sql, " " LAST_CONTACT_OF_ORGANIZATION " AS last_contact,"
+                          " " CADENCE " AS cadence FROM organizations r WHERE 1");
+  else
+    g_string_append (sql, " " LAST_CONTACT_OF_CONTACT " AS last_contact,"
+                          " " CADENCE " AS cadence FROM contacts r WHERE 1");
+
+  append_plain_filters (sql, q, kind);
   if (q->due_only)
-    append_due_candidates (sql, q, kind == LIA_RECORD_KIND_ORGANIZATION ? "organizations" : "contacts",
-                           uncertain_only);
+    append_due_candidates (sql, q, kind, which, name_column);
 }
 
 /* Due by, and the recency part of health (docs/engagement.md: 40 up to the reference period,
@@ -261,13 +323,13 @@ wants_kind (const LiaStakeholderQuery *q,
 }
 
 /* Columns: kind, id, uid, name, influence, interest, stance, last_contact, cadence,
- * next_contact, recency. @count: count(*) instead; @paged: :limit and :offset;
- * @uncertain_only: see due_count_sql(). */
+ * next_contact, recency. @count: count(*) instead; @paged: :limit and :offset; @which:
+ * see DueCandidates. */
 static char *
 stakeholder_sql_full (const LiaStakeholderQuery *q,
                       gboolean                   count,
                       gboolean                   paged,
-                      gboolean                   uncertain_only)
+                      DueCandidates              which)
 {
   GString *sql = g_string_new (NULL);
   gboolean both = wants_kind (q, LIA_RECORD_KIND_ORGANIZATION) && wants_kind (q, LIA_RECORD_KIND_CONTACT);
@@ -276,11 +338,11 @@ stakeholder_sql_full (const LiaStakeholderQuery *q,
   g_string_append (sql, "SELECT kind, id, uid, name, influence, interest, stance, sort_key,"
                         " last_contact, cadence, " FIGURES " FROM (");
   if (wants_kind (q, LIA_RECORD_KIND_ORGANIZATION))
-    append_records (sql, q, LIA_RECORD_KIND_ORGANIZATION, FALSE, uncertain_only);
+    append_records (sql, q, LIA_RECORD_KIND_ORGANIZATION, FALSE, which, "r.sort_key");
   if (both)
     g_string_append (sql, " UNION ALL ");
   if (wants_kind (q, LIA_RECORD_KIND_CONTACT))
-    append_records (sql, q, LIA_RECORD_KIND_CONTACT, FALSE, uncertain_only);
+    append_records (sql, q, LIA_RECORD_KIND_CONTACT, FALSE, which, "r.sort_key");
   g_string_append (sql, ")) WHERE 1");
   append_figure_filters (sql, q, "");
 
@@ -328,7 +390,7 @@ stakeholder_sql (const LiaStakeholderQuery *q,
                  gboolean                   count,
                  gboolean                   paged)
 {
-  return stakeholder_sql_full (q, count, paged, FALSE);
+  return stakeholder_sql_full (q, count, paged, DUE_ALL);
 }
 
 /* The count of the stakeholders due for contact when nothing else filters them (the Today
@@ -348,7 +410,7 @@ due_count_sql (const LiaStakeholderQuery *q)
       q->interest_min > 0 || q->interest_max < 5)
     return NULL;
 
-  uncertain = stakeholder_sql_full (q, TRUE, FALSE, TRUE);
+  uncertain = stakeholder_sql_full (q, TRUE, FALSE, DUE_UNCERTAIN);
   sql = g_string_new ("SELECT (");
   g_string_append (sql, uncertain);
   g_string_append (sql, ")");
@@ -680,6 +742,7 @@ read_stakeholders (LiaStore                  *self,
       bind_query (stmt, query, today);
       bind_int (stmt, ":limit", limit);
       bind_int (stmt, ":offset", offset);
+      bind_int (stmt, ":top", (gint64) offset + limit);
       while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
         g_ptr_array_add (stakeholders, stakeholder_from_row (stmt, today));
       if (rc != LIA_DB_DONE)
@@ -704,6 +767,7 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
                            LiaRecordKind               kind,
                            const char                 *name_key,
                            char                      **out_from,
+                           char                      **out_first_from,
                            char                      **out_where,
                            char                      **out_key)
 {
@@ -712,9 +776,21 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
   const char *first;
 
   g_assert (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT);
+  g_assert (g_str_has_prefix (name_key, "t."));
 
-  append_records (from, query, kind, TRUE, FALSE);
+  append_records (from, query, kind, TRUE, DUE_ALL, NULL);
   g_string_append (from, ") f) t");
+
+  *out_first_from = NULL;
+  if (query->due_only && query->sort == LIA_STAKEHOLDER_SORT_DUE)
+    {
+      g_autoptr(GString) first_from = g_string_new ("(SELECT f.*, " FIGURES " FROM (");
+      g_autofree char *name_column = g_strconcat ("r.", name_key + 2, NULL);
+
+      append_records (first_from, query, kind, TRUE, DUE_FIRST, name_column);
+      g_string_append (first_from, ") f) t");
+      *out_first_from = g_string_free (g_steal_pointer (&first_from), FALSE);
+    }
   append_figure_filters (where, query, "t.");
 
   /* One text key, ascending, that orders as stakeholder_sql() does; char(31) keeps the name
@@ -750,6 +826,12 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
   *out_where = g_strdup (where->str);
   *out_key = first != NULL ? g_strdup_printf ("(%s || char (31) || %s)", first, name_key)
                            : g_strdup (name_key);
+}
+
+char *
+_lia_stakeholder_count_sql (const LiaStakeholderQuery *query)
+{
+  return due_count_sql (query);
 }
 
 void
@@ -802,7 +884,13 @@ lia_store_list_stakeholders_page (LiaStore                  *self,
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  sql = stakeholder_sql (query, FALSE, TRUE);
+  /* The first pages by due day read the first rows of each index range (DUE_FIRST); a
+   * page further on, the whole due list. */
+  if (query->due_only && query->sort == LIA_STAKEHOLDER_SORT_DUE && limit > 0 &&
+      offset < LIA_STAKEHOLDER_FIRST_ROWS && limit <= LIA_STAKEHOLDER_FIRST_ROWS - offset)
+    sql = stakeholder_sql_full (query, FALSE, TRUE, DUE_FIRST);
+  else
+    sql = stakeholder_sql (query, FALSE, TRUE);
   return read_stakeholders (self, query, sql, offset, limit, error);
 }
 

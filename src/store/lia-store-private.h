@@ -197,9 +197,52 @@ void          _lia_store_apply_outside_changes (LiaStore               *self,
                                                 const LiaOutsideChange *entries,
                                                 guint                   n_entries);
 
+/* lia-store-stream.c: the list tables of a kind read alongside a walk over all its records. */
+typedef enum {
+  LIA_ROW_STREAM_INTERACTION_CONTACTS,
+  LIA_ROW_STREAM_INTERACTION_ORGANIZATIONS,
+  LIA_ROW_STREAM_CONTACT_POINTS,
+  LIA_ROW_STREAM_CONTACT_ADDRESSES,
+  LIA_ROW_STREAM_CONTACT_WEBSITES,
+  LIA_ROW_STREAM_CONTACT_IMS,
+  LIA_ROW_STREAM_CONTACT_LANGUAGES,
+  LIA_ROW_STREAM_CONTACT_TAGS,
+  LIA_ROW_STREAM_N
+} LiaRowStreamTable;
+
+typedef struct _LiaRowStream LiaRowStream;
+
+/* For a walk (@walk: its statement, every record of @kind in uid order); @out_previous goes
+ * back to _lia_store_close_row_streams(). */
+gboolean      _lia_store_open_row_streams  (LiaStore           *self,
+                                            LiaRecordKind       kind,
+                                            LiaStmt            *walk,
+                                            gpointer           *out_previous,
+                                            GError            **error);
+void          _lia_store_close_row_streams (LiaStore           *self,
+                                            gpointer            previous);
+/* The stream of @table when @walk is the statement of the walk that opened it, else %NULL
+ * (the record is read on its own: query its lists). */
+LiaRowStream *_lia_store_get_row_stream    (LiaStore           *self,
+                                            LiaStmt            *walk,
+                                            LiaRowStreamTable   table);
+/* TRUE when the stream's current row (columns: owner id, owner uid, values) is one of the
+ * record with @id and @uid; skips the rows of records before it. */
+gboolean      _lia_row_stream_at           (LiaRowStream       *stream,
+                                            gint64              id,
+                                            const char         *uid);
+LiaStmt      *_lia_row_stream_row          (LiaRowStream       *stream);
+void          _lia_row_stream_next         (LiaRowStream       *stream);
+/* TRUE, with @error set, when reading the stream failed. */
+gboolean      _lia_row_stream_failed       (LiaStore           *store,
+                                            LiaRowStream       *stream,
+                                            GError            **error);
+
 /* lia-store-schema.c */
-/* Works out every organization's and contact's latest interaction day again (schema 8). */
+/* Works out every organization's and contact's latest interaction day again (schema 11), or
+ * only those of the records listed in temp.lia_bulk_touched (lia-store-bulk.c). */
 extern const char _lia_store_redo_latest_interactions_sql[];
+extern const char _lia_store_redo_latest_touched_sql[];
 
 gboolean   _lia_store_migrate             (LiaStore    *self,
                                            GError     **error);
