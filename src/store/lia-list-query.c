@@ -567,6 +567,7 @@ _lia_list_query_read (LiaListQuery      *self,
                       guint              limit,
                       GPtrArray         *records,
                       LiaListKey        *out_first,
+                      GHashTable        *labels,
                       GError           **error)
 {
   g_autoptr(LiaStmt) stmt = NULL;
@@ -592,7 +593,10 @@ _lia_list_query_read (LiaListQuery      *self,
 
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      LiaRecord *record = self->ops->from_row (self->store, stmt, error);
+      /* A timeline's participants come for the whole page at once, below. */
+      LiaRecord *record = self->ops == &_lia_interaction_ops
+                          ? _lia_interaction_from_row_bare (self->store, stmt, error)
+                          : self->ops->from_row (self->store, stmt, error);
 
       if (record == NULL)
         return FALSE;
@@ -609,6 +613,13 @@ _lia_list_query_read (LiaListQuery      *self,
       _lia_store_set_error_from_db (self->store, error, _("Could not read a page of the list"));
       return FALSE;
     }
+
+  for (guint from = first; self->ops == &_lia_interaction_ops && from < records->len;
+       from += LIA_PAGE_PARTICIPANTS_MAX)
+    if (!_lia_interactions_load_participants (self->store, records, from,
+                                              MIN (records->len - from, LIA_PAGE_PARTICIPANTS_MAX),
+                                              labels, error))
+      return FALSE;
 
   if (backwards)
     {
