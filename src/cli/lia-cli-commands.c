@@ -399,6 +399,7 @@ const LiaCliCommand _lia_cli_commands[] = {
   { "check",  N_("Check the database for damage and broken rules"), run_check },
   { "changes", N_("Print who changed which record when, from the change log"), _lia_cli_run_changes },
   { "history", N_("Print which values of a record changed, from what to what, who and when"), _lia_cli_run_history },
+  { "server", N_("Create or upgrade the team server's database, or show who is on it"), _lia_cli_run_server },
   { "import", N_("Import a partner directory, an xCard or a vCard file"), _lia_cli_run_import },
   { "export", N_("Export the database as a partner directory, as xCard or as vCard"), _lia_cli_run_export },
   { "briefing", N_("Write the briefing on an organization, a contact or a meeting as a PDF"), _lia_cli_run_briefing },

@@ -61,6 +61,11 @@ int       _lia_cli_run_history      (const LiaCliCommand *command,
                                      int                  argc,
                                      char               **argv);
 
+/* lia-cli-server.c: `liaison server init|status`. */
+int       _lia_cli_run_server       (const LiaCliCommand *command,
+                                     int                  argc,
+                                     char               **argv);
+
 /* `liaison help [COMMAND]`: the general usage, or what `liaison COMMAND --help` prints. */
 int       _lia_cli_run_help         (const LiaCliCommand *command,
                                      int                  argc,
