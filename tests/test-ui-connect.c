@@ -7,6 +7,7 @@
 
 #include "lia-connect-dialog.h"
 #include "lia-server-account.h"
+#include "lia-server.h"
 #include "lia-store-private.h"
 #include "lia-window-private.h"
 #include "test-ui-util.h"
@@ -108,6 +109,30 @@ test_account (void)
   g_assert_nonnull (strstr (error->message, "“http” is not a port number"));
 }
 
+/* The store's connection takes the location as it is (a password in the string itself would be
+ * refused): an unreachable server is a plain connection failure, in seconds, never a word about
+ * a password. */
+static void
+test_location_accepted (void)
+{
+  g_autoptr(LiaServerAccount) account = lia_server_account_parse ("127.0.0.1:1", "liaison", "amina", NULL);
+  g_autofree char *location = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  location = lia_server_account_to_location (account, "s3cret", &error);
+  g_assert_no_error (error);
+  conn = lia_server_connect (location, &error);
+  g_assert_null (conn);
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION));
+  g_assert_null (strstr (error->message, "s3cret"));
+  g_assert_null (strstr (error->message, "password"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 12 * G_USEC_PER_SEC);
+  lia_server_account_forget_password (account);
+}
+
 /* What Connect keeps in the keyring is what the application reads back to reopen the server. */
 static void
 test_keyring_seam (void)
@@ -184,6 +209,7 @@ main (int   argc,
 
   g_test_add_func ("/ui-connect/account", test_account);
   g_test_add_func ("/ui-connect/keyring-seam", test_keyring_seam);
+  g_test_add_func ("/ui-connect/location-accepted", test_location_accepted);
   if (!lia_ui_test_init_display ())
     g_test_add_func ("/ui-connect/no-display", test_no_display);
   else
