@@ -31,6 +31,11 @@ typedef struct _LiaListQuery LiaListQuery;
   "CREATE TEMP TABLE IF NOT EXISTS lia_list_rows (" \
   "  list INTEGER NOT NULL, key INTEGER NOT NULL, item INTEGER NOT NULL," \
   "  PRIMARY KEY (list, key, item)) WITHOUT ROWID"
+/* The same on a server: PostgreSQL has no WITHOUT ROWID (nor needs it). */
+#define LIA_LIST_ROWS_TABLE_SQL_PORTABLE \
+  "CREATE TEMP TABLE IF NOT EXISTS lia_list_rows (" \
+  "  list BIGINT NOT NULL, key BIGINT NOT NULL, item BIGINT NOT NULL," \
+  "  PRIMARY KEY (list, key, item))"
 
 LiaListQuery       *_lia_list_query_new_timeline     (LiaStore                *store,
                                                       const LiaTimelineFilter *filter);

@@ -476,6 +476,14 @@ reload_in_thread (LiaTodayView *self)
   g_task_run_in_thread (task, read_thread);
 }
 
+gboolean
+_lia_today_view_get_loading (LiaTodayView *self)
+{
+  g_return_val_if_fail (LIA_IS_TODAY_VIEW (self), FALSE);
+
+  return self->loading != NULL;
+}
+
 static gboolean
 reload_idle_cb (gpointer user_data)
 {
