@@ -109,6 +109,65 @@ test_account (void)
   g_assert_nonnull (strstr (error->message, "“http” is not a port number"));
 }
 
+static void
+on_connected_cb (LiaConnectDialog *dialog,
+                 LiaStore         *store,
+                 const char       *uri,
+                 const char       *user,
+                 gboolean         *connected)
+{
+  *connected = TRUE;
+}
+
+/* Nothing listens on port 1 of this machine: the store's error shows in the dialog, no password
+ * is kept, and the database the window has open is still usable. */
+static void
+test_unreachable (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, NULL);
+  LiaConnectDialog *dialog;
+  gboolean connected = FALSE;
+  LiaStoreCounts counts;
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  lia_test_add_organization (f->store, "Ministry of Health", 0);
+  lia_ui_test_present (GTK_WINDOW (window));
+  dialog = lia_connect_dialog_new (GTK_WINDOW (window), NULL, "amina");
+  g_signal_connect (dialog, "connected", G_CALLBACK (on_connected_cb), &connected);
+  lia_ui_test_present (GTK_WINDOW (dialog));
+
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Server")),
+                         "127.0.0.1:1");
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Database")),
+                         "liaison");
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                         "_Password")),
+                         "s3cret");
+  lia_connect_dialog_connect (dialog);
+  lia_ui_test_settle ();
+
+  message = lia_connect_dialog_get_error (dialog);
+  g_assert_nonnull (message);
+  /* The store's own words, naming the server; never the password. */
+  g_assert_true (g_str_has_prefix (message, "Could not connect to “postgresql://amina@127.0.0.1:1/liaison"));
+  g_assert_null (strstr (message, "s3cret"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (dialog), message));
+  g_assert_false (connected);
+  g_assert_cmpuint (g_hash_table_size (fake_keyring), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* The window is still on its file. */
+  g_assert_true (lia_window_get_store (window) == f->store);
+  g_assert_true (lia_store_get_counts (f->store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.organizations, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 /* The store's connection takes the location as it is (a password in the string itself would be
  * refused): an unreachable server is a plain connection failure, in seconds, never a word about
  * a password. */
@@ -218,6 +277,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
+      ADD ("/ui-connect/unreachable", test_unreachable);
       ADD ("/ui-connect/read-only", test_read_only);
 
 #undef ADD

@@ -150,11 +150,8 @@ lia_connect_dialog_connect (LiaConnectDialog *self)
     {
       /* A password that did not open the server is not kept, not even in the runtime folder. */
       lia_server_account_forget_password (account);
-      g_autofree char *what = lia_server_account_describe (account);
-      /* Translators: the team server ("db.example.org/liaison as amina"), then the store's message. */
-      g_autofree char *message = g_strdup_printf (_("Could not connect to %s. %s"), what, error->message);
-
-      show_error (self, message);
+      /* The store's words: they name the server (without a password) and say why. */
+      show_error (self, error->message);
       return;
     }
   /* Kept only for a server that took it. */
