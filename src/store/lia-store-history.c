@@ -225,26 +225,14 @@ lia_field_change_free (LiaFieldChange *change)
   g_free (change);
 }
 
-GPtrArray *
-lia_store_list_field_history (LiaStore       *self,
-                              LiaRecordKind   kind,
-                              gint64          id,
-                              GError        **error)
+/* The rows of a query on field_history (changed_at, author, field, old_value, new_value). */
+static GPtrArray *
+read_changes (LiaStore  *self,
+              LiaStmt   *stmt,
+              GError   **error)
 {
-  g_autoptr(LiaStmt) stmt = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   int rc;
-
-  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
-
-  stmt = _lia_store_prepare (self,
-                             "SELECT changed_at, author, field, old_value, new_value FROM field_history"
-                             " WHERE kind = ?1 AND record_id = ?2 ORDER BY seq",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-  _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
-  _lia_db_bind_int64 (stmt, 2, id);
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_field_change_free);
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
@@ -265,4 +253,104 @@ lia_store_list_field_history (LiaStore       *self,
     }
 
   return g_steal_pointer (&changes);
+}
+
+GPtrArray *
+lia_store_list_field_history (LiaStore       *self,
+                              LiaRecordKind   kind,
+                              gint64          id,
+                              GError        **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  stmt = _lia_store_prepare (self,
+                             "SELECT changed_at, author, field, old_value, new_value FROM field_history"
+                             " WHERE kind = ?1 AND record_id = ?2 ORDER BY seq",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
+  _lia_db_bind_int64 (stmt, 2, id);
+
+  return read_changes (self, stmt, error);
+}
+
+GPtrArray *
+lia_store_list_recent_field_history (LiaStore       *self,
+                                     LiaRecordKind   kind,
+                                     gint64          id,
+                                     guint           offset,
+                                     guint           n_saves,
+                                     GError        **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  const char *kind_nick;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  /* The rows of one save share its time: the page is the saves' times, newest first, and
+   * every row written at one of them. Portable SQL, on field_history_by_record. */
+  stmt = _lia_store_prepare (self,
+                             "SELECT changed_at, author, field, old_value, new_value FROM field_history"
+                             " WHERE kind = ? AND record_id = ? AND changed_at IN"
+                             " (SELECT DISTINCT changed_at FROM field_history"
+                             "  WHERE kind = ? AND record_id = ?"
+                             "  ORDER BY changed_at DESC LIMIT ? OFFSET ?)"
+                             " ORDER BY changed_at DESC, seq",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  kind_nick = lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind);
+  _lia_bind_text (stmt, 1, kind_nick);
+  _lia_db_bind_int64 (stmt, 2, id);
+  _lia_bind_text (stmt, 3, kind_nick);
+  _lia_db_bind_int64 (stmt, 4, id);
+  _lia_db_bind_int64 (stmt, 5, n_saves);
+  _lia_db_bind_int64 (stmt, 6, offset);
+
+  return read_changes (self, stmt, error);
+}
+
+gboolean
+lia_store_get_record_creation (LiaStore       *self,
+                               LiaRecordKind   kind,
+                               gint64          id,
+                               char          **out_author,
+                               GDateTime     **out_when,
+                               GError        **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_author != NULL && out_when != NULL, FALSE);
+
+  *out_author = NULL;
+  *out_when = NULL;
+
+  stmt = _lia_store_prepare (self,
+                             "SELECT author, changed_at FROM change_log"
+                             " WHERE kind = ? AND record_id = ? AND operation = 'insert'"
+                             " ORDER BY seq DESC LIMIT 1",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
+  _lia_db_bind_int64 (stmt, 2, id);
+
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
+    {
+      *out_author = g_strdup (_lia_db_column_text (stmt, 0));
+      *out_when = _lia_column_time (stmt, 1);
+    }
+  else if (rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the record's history"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
