@@ -1100,6 +1100,11 @@ test_merge_latest_day (StoreFixture  *f,
     "    <title>Call</title><participant contact=\"c-2\"/></interaction>\n"
     "  <interaction id=\"i-9\" kind=\"call\" at=\"2026-08-01T09:00:00+02:00\">\n"
     "    <title>Old</title><participant organization=\"ifrc\"/></interaction>\n"
+    "  <organization id=\"msf\"><name>MSF</name></organization>\n"
+    "  <contact id=\"c-4\"><display-name>Dara</display-name>\n"
+    "    <affiliation organization=\"msf\" from=\"2026-10-01\"/></contact>\n"
+    "  <interaction id=\"i-4\" kind=\"call\" at=\"2026-09-15T09:00:00+02:00\">\n"
+    "    <title>Before she joined</title><participant contact=\"c-4\"/></interaction>\n"
     FOOTER;
   static const char second[] =
     HEADER
@@ -1118,6 +1123,9 @@ test_merge_latest_day (StoreFixture  *f,
   assert_latest (f, "organizations", "unicef", "2026-10-03");
   assert_latest (f, "organizations", "who", "2026-10-03");
   assert_latest (f, "contacts", "c-3", "none");
+  /* Her call was before she joined MSF: it is hers, not theirs. */
+  assert_latest (f, "contacts", "c-4", "2026-09-15");
+  assert_latest (f, "organizations", "msf", "none");
 
   import_ok (f->store, second_path);
   assert_latest (f, "contacts", "c-1", "2026-10-03");

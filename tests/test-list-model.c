@@ -1243,6 +1243,80 @@ test_contacts_due_pages (StoreFixture  *f,
   g_assert_true (g_str_has_prefix (got->str, "Ivo Adams#13, Omar Adams#"));
 }
 
+/* A timeline page brings its interactions' participants, in their order, and their names, read
+ * for the page at once: the same as loading each interaction; a rename drops the name kept. */
+static void
+test_page_participants (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  g_autoptr(LiaListModel) model = NULL;
+  gint64 who = lia_test_add_organization (f->store, "World Health Organization", 0);
+  gint64 unicef = lia_test_add_organization (f->store, "UNICEF", 0);
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 bruno = lia_test_add_contact (f->store, "Bruno", "Keller");
+  guint n;
+
+  /* 70 interactions, so that a page of 64 and the next are read; every third one with two
+   * contacts in the order Bruno, Amina and two organizations. */
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *at = g_strdup_printf ("2025-03-%02uT10:00:00+01:00", 1 + i % 28);
+      g_autofree char *title = g_strdup_printf ("Meeting %u", i);
+      gint64 id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, at, title,
+                                            i % 3 == 0 ? bruno : amina, who);
+
+      if (i % 3 == 0)
+        {
+          g_autoptr(LiaRecord) loaded = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, id);
+
+          lia_interaction_add_contact (LIA_INTERACTION (loaded), amina);
+          lia_interaction_add_organization (LIA_INTERACTION (loaded), unicef);
+          g_assert_true (lia_store_save (f->store, loaded, NULL));
+        }
+    }
+
+  model = lia_list_model_new_timeline (f->store, NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, 70);
+  g_assert_null (lia_list_model_get_label (model, LIA_RECORD_KIND_CONTACT, amina));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaInteraction) shown = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(LiaRecord) loaded = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION,
+                                                   lia_record_get_id (LIA_RECORD (shown)));
+      const GArray *a = lia_interaction_get_contact_ids (shown);
+      const GArray *b = lia_interaction_get_contact_ids (LIA_INTERACTION (loaded));
+      const GArray *c = lia_interaction_get_organization_ids (shown);
+      const GArray *d = lia_interaction_get_organization_ids (LIA_INTERACTION (loaded));
+
+      g_assert_cmpuint (a->len, ==, b->len);
+      g_assert_cmpuint (c->len, ==, d->len);
+      g_assert_cmpuint (a->len, >=, 1);
+      for (guint j = 0; j < a->len; j++)
+        g_assert_cmpint (g_array_index (a, gint64, j), ==, g_array_index (b, gint64, j));
+      for (guint j = 0; j < c->len; j++)
+        g_assert_cmpint (g_array_index (c, gint64, j), ==, g_array_index (d, gint64, j));
+    }
+  /* Both pages were read, one query each for their participants. */
+  g_assert_cmpuint (_lia_list_model_get_pages_fetched (model), ==, 2);
+  g_assert_cmpstr (lia_list_model_get_label (model, LIA_RECORD_KIND_CONTACT, amina), ==, "Amina Diallo");
+  g_assert_cmpstr (lia_list_model_get_label (model, LIA_RECORD_KIND_CONTACT, bruno), ==, "Bruno Keller");
+  g_assert_cmpstr (lia_list_model_get_label (model, LIA_RECORD_KIND_ORGANIZATION, unicef), ==, "UNICEF");
+  g_assert_cmpstr (lia_list_model_get_label (model, LIA_RECORD_KIND_ORGANIZATION, who), ==,
+                   "World Health Organization");
+  g_assert_null (lia_list_model_get_label (model, LIA_RECORD_KIND_ORGANIZATION, unicef + 100));
+
+  /* Renamed: the old name is not given any more. */
+  {
+    g_autoptr(LiaRecord) org = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, unicef);
+
+    lia_organization_set_name (LIA_ORGANIZATION (org), "UNICEF Regional Office");
+    g_assert_true (lia_store_save (f->store, org, NULL));
+  }
+  g_assert_null (lia_list_model_get_label (model, LIA_RECORD_KIND_ORGANIZATION, unicef));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1260,6 +1334,7 @@ main (int   argc,
   ADD ("/list-model/timeline/filtered", test_filtered_timelines);
   ADD ("/list-model/timeline/organization-changes", test_organization_timeline_changes);
   ADD ("/list-model/timeline/idle-walk", test_idle_walk);
+  ADD ("/list-model/timeline/page-participants", test_page_participants);
   ADD ("/list-model/contacts/by-name", test_contacts_by_name);
   ADD ("/list-model/organizations/by-name", test_organizations_by_name);
   ADD ("/list-model/contacts/by-engagement", test_contacts_by_engagement);

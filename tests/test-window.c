@@ -470,6 +470,75 @@ test_search (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+search_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits (up to 10 s) for the search in a thread to answer. */
+static void
+wait_for_search (LiaSearchResults *results)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, search_timeout_cb, &timed_out);
+
+  while (lia_search_results_get_busy (results) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  lia_ui_test_settle ();
+}
+
+/* On a big database the search runs in a thread, on a connection of its own: what is typed
+ * while it runs is searched next and the stale answer is never shown; many hits show their
+ * first rows at once and the rest after that frame. */
+static void
+test_search_in_thread (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  LiaWindow *window;
+  Seed s;
+
+  seed (f->store, &s);
+  /* More hits than the first frame lays out: 8 of each of three kinds. */
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Zeta Partner %02u", i);
+      g_autofree char *family = g_strdup_printf ("Zetason%02u", i);
+      g_autofree char *title = g_strdup_printf ("Zeta review %02u", i);
+      gint64 org = lia_test_add_organization (f->store, name, 0);
+      gint64 contact = lia_test_add_contact (f->store, "Ada", family);
+
+      lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2025-02-03T10:00:00+01:00",
+                                title, contact, org);
+    }
+  window = show_organizations (f->store);
+  activate (window, "win.search", NULL);
+  _lia_search_results_set_always_in_thread (LIA_SEARCH_RESULTS (_lia_window_ensure_list (window, "search")), TRUE);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budg");
+  /* Typed on before the answer: "zeta" is what shows. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zeta");
+  wait_for_search (window->search_results);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "search");
+  g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), >, 0);
+  g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), >, 20);
+  for (guint i = 0; i < lia_search_results_get_n_results (window->search_results); i++)
+    g_assert_nonnull (strstr (lia_search_result_get_title (lia_search_results_get_result (window->search_results, i)), "Zeta"));
+  /* Every hit gets its row once the first frame is out. */
+  g_assert_cmpuint (_lia_search_results_get_n_rows (window->search_results), ==,
+                    lia_search_results_get_n_results (window->search_results));
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budg");
+  wait_for_search (window->search_results);
+  g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
+  g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results), "Interactions"));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_delete_and_undo (StoreFixture  *f,
                       gconstpointer  data)
@@ -481,6 +550,8 @@ test_delete_and_undo (StoreFixture  *f,
 
   seed (f->store, &s);
   window = show_organizations (f->store);
+  /* The list of contacts, not shown, follows the delete and the undo. */
+  _lia_window_ensure_list (window, "contacts");
   activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_CONTACT, s.amina));
   g_assert_true (gtk_widget_get_visible (window->delete_button));
 
@@ -872,13 +943,14 @@ test_layout (StoreFixture  *f,
   use_language (&english);
 }
 
-/* The id of the record highlighted in @list (any of its list views), 0 when none is. */
+/* The id of the record highlighted in @list (any of its list or grid views), 0 when none is. */
 static gint64
 highlighted (GtkWidget *list)
 {
-  if (GTK_IS_LIST_VIEW (list))
+  if (GTK_IS_LIST_VIEW (list) || GTK_IS_GRID_VIEW (list))
     {
-      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+      GtkSelectionModel *model = GTK_IS_LIST_VIEW (list) ? gtk_list_view_get_model (GTK_LIST_VIEW (list))
+                                                         : gtk_grid_view_get_model (GTK_GRID_VIEW (list));
       gpointer item = GTK_IS_SINGLE_SELECTION (model)
                       ? gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model)) : NULL;
 
@@ -1611,6 +1683,7 @@ main (int   argc,
   ADD ("/window/timeline", test_timeline);
   ADD ("/window/follow-ups", test_follow_ups);
   ADD ("/window/search", test_search);
+  ADD ("/window/search-in-thread", test_search_in_thread);
   ADD ("/window/delete-and-undo", test_delete_and_undo);
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/wide-layout", test_wide_layout);

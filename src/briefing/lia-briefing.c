@@ -46,12 +46,12 @@ load_subject (LiaStore                  *store,
     /* Translators: "No contact with database id 42 in /home/me/liaison.db." */
     g_set_error (error, LIA_BRIEFING_ERROR, LIA_BRIEFING_ERROR_NOT_FOUND,
                  _("No %s with database id %" PRId64 " in %s."),
-                 lia_labels_record_kind_noun (request->kind), request->id, lia_store_get_path (store));
+                 lia_labels_record_kind_noun (request->kind), request->id, lia_store_get_display_name (store));
   else
     /* Translators: "No contact with id “c-044” in /home/me/liaison.db." */
     g_set_error (error, LIA_BRIEFING_ERROR, LIA_BRIEFING_ERROR_NOT_FOUND,
                  _("No %s with id “%s” in %s."),
-                 lia_labels_record_kind_noun (request->kind), request->uid, lia_store_get_path (store));
+                 lia_labels_record_kind_noun (request->kind), request->uid, lia_store_get_display_name (store));
   return NULL;
 }
 

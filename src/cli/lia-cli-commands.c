@@ -146,11 +146,14 @@ run_stats (const LiaCliCommand *command,
     }
 
   about[0].label = _("Database");
-  about[0].value = g_strdup (lia_store_get_path (store));
+  about[0].value = g_strdup (lia_store_get_display_name (store));
   about[1].label = _("Schema version");
   about[1].value = g_strdup_printf ("%d", lia_store_get_schema_version (store));
   about[2].label = _("Size on disk");
-  about[2].value = g_format_size (get_database_size (lia_store_get_path (store)));
+  /* A server's size is not a file's. */
+  about[2].value = lia_store_location_is_server (lia_store_get_path (store))
+                   ? g_strdup ("—")
+                   : g_format_size (get_database_size (lia_store_get_path (store)));
 
   records[0].label = _("Organizations");
   records[0].value = format_count (counts.organizations);
@@ -363,7 +366,7 @@ run_check (const LiaCliCommand *command,
   if (store == NULL)
     return LIA_CLI_EXIT_FAILURE;
 
-  path = lia_store_get_path (store);
+  path = lia_store_get_display_name (store);
   problems = lia_store_check (store, &error);
   if (problems == NULL)
     {

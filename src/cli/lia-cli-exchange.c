@@ -321,7 +321,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
       g_print (_("Imported “%s” (%s) into %s:\n"),
                g_file_peek_path (file) ? g_file_peek_path (file) : args[1],
                format_name (lia_importer_get_format (importer)),
-               lia_store_get_path (store));
+               lia_store_get_display_name (store));
       print_counts (importer);
       print_unmatched_people (importer, FALSE);
     }
@@ -447,7 +447,7 @@ _lia_cli_run_export (const LiaCliCommand *command,
       if (id == 0)
         {
           _lia_cli_print_error (_("There is no organization with the id “%s” in %s."),
-                                organization, lia_store_get_path (store));
+                                organization, lia_store_get_display_name (store));
           return LIA_CLI_EXIT_FAILURE;
         }
       lia_exporter_set_organization_id (exporter, id);

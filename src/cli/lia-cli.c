@@ -267,18 +267,22 @@ _lia_cli_open_existing (const char *path)
     path = default_path = lia_store_dup_default_path ();
 
   /* lia_store_open() creates what is missing; a command that only reads must not leave an
-   * empty database (and its folder) behind because of a typo in a path. */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+   * empty database (and its folder) behind because of a typo in a path. (A server is never
+   * created by opening it.) */
+  if (!lia_store_location_is_server (path))
     {
-      _lia_cli_print_error (_("No Liaison database at “%s”."), path);
-      return NULL;
-    }
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          _lia_cli_print_error (_("No Liaison database at “%s”."), path);
+          return NULL;
+        }
 
-  /* SQLite takes an empty file for a new database and would write a schema into it. */
-  if (g_stat (path, &buf) == 0 && buf.st_size == 0)
-    {
-      _lia_cli_print_error (_("“%s” is empty: it is not a Liaison database yet."), path);
-      return NULL;
+      /* SQLite takes an empty file for a new database and would write a schema into it. */
+      if (g_stat (path, &buf) == 0 && buf.st_size == 0)
+        {
+          _lia_cli_print_error (_("“%s” is empty: it is not a Liaison database yet."), path);
+          return NULL;
+        }
     }
 
   store = lia_store_open (path, &error);

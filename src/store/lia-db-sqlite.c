@@ -410,8 +410,15 @@ sqlite_set_bulk_mode (LiaDb    *db,
   return sqlite_exec (db, bulk ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -8192");
 }
 
+static const char *
+sqlite_user_name (LiaDb *db)
+{
+  return g_get_user_name ();
+}
+
 static const LiaDbBackend sqlite_backend = {
   .name                 = "sqlite",
+  .begin_sql            = "BEGIN IMMEDIATE",
   .close                = sqlite_close,
   .exec                 = sqlite_exec,
   .prepare              = sqlite_prepare,
@@ -444,6 +451,7 @@ static const LiaDbBackend sqlite_backend = {
   .set_user_version     = sqlite_set_user_version,
   .data_version         = sqlite_data_version,
   .set_bulk_mode        = sqlite_set_bulk_mode,
+  .user_name            = sqlite_user_name,
 };
 
 /* Opens an existing file read-write (the store creates it first), with extended error codes

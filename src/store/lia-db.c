@@ -5,7 +5,47 @@
 
 #include "lia-db.h"
 
-/* Which backend a location names. Only SQLite files for now. */
+gboolean
+_lia_db_location_is_server (const char *location)
+{
+  const char *p;
+
+  if (location == NULL)
+    return FALSE;
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return TRUE;
+
+  /* A keyword string starts with "keyword =". */
+  for (p = location; g_ascii_isspace (*p); p++)
+    ;
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '_')
+    p++;
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '=';
+}
+
+char *
+_lia_db_location_for_display (const char *location)
+{
+  g_autoptr(GRegex) uri = NULL;
+  g_autoptr(GRegex) keyword = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!_lia_db_location_is_server (location))
+    return g_strdup (location);
+
+  /* postgresql://user:secret@host → postgresql://user@host; password=… and ?password=… go. */
+  uri = g_regex_new ("^(postgres(?:ql)?://[^:@/]*):[^@/]*@", 0, 0, NULL);
+  keyword = g_regex_new ("(^|[\\s?&])password\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|[^\\s&]*)",
+                         G_REGEX_CASELESS, 0, NULL);
+  shown = g_regex_replace (uri, location, -1, 0, "\\1@", 0, NULL);
+  return g_regex_replace (keyword, shown, -1, 0, "\\1password=…", 0, NULL);
+}
+
+/* Which backend a location names. */
 int
 _lia_db_open (const char  *location,
               LiaDb      **out_db)
@@ -13,6 +53,8 @@ _lia_db_open (const char  *location,
   g_assert (location != NULL);
   g_assert (out_db != NULL);
 
+  if (_lia_db_location_is_server (location))
+    return _lia_db_pg_open (location, out_db);
   return _lia_db_sqlite_open (location, out_db);
 }
 
@@ -27,6 +69,12 @@ const char *
 _lia_db_backend_name (LiaDb *db)
 {
   return db->backend->name;
+}
+
+const char *
+_lia_db_begin_sql (LiaDb *db)
+{
+  return db->backend->begin_sql;
 }
 
 int
@@ -126,4 +174,10 @@ _lia_db_set_bulk_mode (LiaDb    *db,
                        gboolean  bulk)
 {
   return db->backend->set_bulk_mode (db, bulk);
+}
+
+const char *
+_lia_db_user_name (LiaDb *db)
+{
+  return db->backend->user_name (db);
 }

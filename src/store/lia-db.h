@@ -91,6 +91,8 @@ typedef char *(*LiaDbTextFunc) (gpointer            user_data,
 struct _LiaDbBackend
 {
   const char       *name;
+  /* Starts the outermost transaction, taking the write lock at once where that is a choice. */
+  const char       *begin_sql;
   void            (*close)                (LiaDb *db);
   int             (*exec)                 (LiaDb *db, const char *sql);
   int             (*prepare)              (LiaDb *db, const char *sql, int n_bytes,
@@ -129,6 +131,7 @@ struct _LiaDbBackend
   int             (*set_user_version)     (LiaDb *db, int version);
   int             (*data_version)         (LiaDb *db, gint64 *out_version);
   int             (*set_bulk_mode)        (LiaDb *db, gboolean bulk);
+  const char     *(*user_name)            (LiaDb *db);
 };
 
 /* The common head of every backend's connection and statement. */
@@ -143,12 +146,21 @@ struct _LiaStmt
   LiaDb              *db;
 };
 
-/* Opens (never creates) the database at @location. Sets *out_db even on failure, for
- * _lia_db_errmsg(); close it either way. */
+/* Whether @location names a database server rather than a file: a postgresql:// or
+ * postgres:// URI, or a libpq keyword string ("host=… dbname=…"). Decided by the text alone,
+ * never by whether a file exists. */
+gboolean         _lia_db_location_is_server   (const char         *location);
+/* @location as it may be shown or logged: a server's password left out. */
+char            *_lia_db_location_for_display (const char         *location);
+
+/* Opens (never creates) the database at @location: a file, or a server (see above). Sets
+ * *out_db even on failure, for _lia_db_errmsg(); close it either way. */
 int              _lia_db_open                 (const char         *location,
                                                LiaDb             **out_db);
 void             _lia_db_close                (LiaDb              *db);
 const char      *_lia_db_backend_name         (LiaDb              *db);
+/* BEGIN IMMEDIATE on SQLite, BEGIN on PostgreSQL. */
+const char      *_lia_db_begin_sql            (LiaDb              *db);
 int              _lia_db_exec                 (LiaDb              *db,
                                                const char         *sql);
 int              _lia_db_prepare              (LiaDb              *db,
@@ -183,6 +195,9 @@ int              _lia_db_set_user_version     (LiaDb              *db,
  * cheap enough to poll. */
 int              _lia_db_data_version         (LiaDb              *db,
                                                gint64             *out_version);
+/* Who writes, for the change log and the history: the local user on a file, the database
+ * user on a server. */
+const char      *_lia_db_user_name            (LiaDb              *db);
 /* Tuning for a big load in one transaction (SQLite: a bigger page cache), and back. */
 int              _lia_db_set_bulk_mode        (LiaDb              *db,
                                                gboolean            bulk);
@@ -322,6 +337,9 @@ _lia_db_column_bytes (LiaStmt *stmt, int column)
 
 /* lia-db-sqlite.c */
 int              _lia_db_sqlite_open          (const char         *path,
+                                               LiaDb             **out_db);
+/* lia-db-pg.c */
+int              _lia_db_pg_open              (const char         *conninfo,
                                                LiaDb             **out_db);
 
 G_END_DECLS

@@ -21,6 +21,8 @@
  */
 
 #define MAX_ANCHORS 4096
+/* Names of a timeline's participants kept (about eight pages' worth). */
+#define MAX_LABELS 4096
 #define ANCHOR_SPACING 4096
 #define ANCHORS_PER_IDLE 16
 
@@ -57,6 +59,8 @@ struct _LiaListModel
   guint64       clock;
   guint         pages_fetched;
   GError       *error;        /* the last query that failed, until one succeeds again */
+  /* A timeline's participants' names, read with the pages: packed (id << 3 | kind) → label. */
+  GHashTable   *labels;
 };
 
 enum {
@@ -316,7 +320,10 @@ load_page (LiaListModel *self,
       backwards = TRUE;
     }
 
-  if (!_lia_list_query_read (self->query, anchor, backwards, offset, count, items, &first, &error))
+  if (g_hash_table_size (self->labels) > MAX_LABELS)
+    g_hash_table_remove_all (self->labels);
+  if (!_lia_list_query_read (self->query, anchor, backwards, offset, count, items, &first,
+                             self->labels, &error))
     {
       set_error (self, g_steal_pointer (&error));
       _lia_list_key_clear (&first);
@@ -557,6 +564,10 @@ on_store_changed_cb (LiaStore       *store,
   const LiaTimelineFilter *filter = _lia_list_query_get_filter (self->query);
   g_autoptr(GError) error = NULL;
 
+  /* A renamed (or deleted) participant: read the names again with the next pages. */
+  if (kind == LIA_RECORD_KIND_CONTACT || kind == LIA_RECORD_KIND_ORGANIZATION)
+    g_hash_table_remove_all (self->labels);
+
   /* A stakeholder list's order and filters depend on other records (interactions move last
    * contact, affiliations a contact's sector): count again rather than follow row by row. */
   if (_lia_list_query_get_stakeholders (self->query) != NULL)
@@ -596,6 +607,7 @@ static void
 on_store_reset_cb (LiaStore     *store,
                    LiaListModel *self)
 {
+  g_hash_table_remove_all (self->labels);
   reload_now (self);
 }
 
@@ -674,6 +686,7 @@ lia_list_model_finalize (GObject *object)
   LiaListModel *self = (LiaListModel *)object;
 
   g_clear_pointer (&self->anchors, g_array_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (lia_list_model_parent_class)->finalize (object);
@@ -720,6 +733,7 @@ lia_list_model_init (LiaListModel *self)
 {
   self->anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
   g_array_set_clear_func (self->anchors, anchor_clear);
+  self->labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 static LiaListModel *
@@ -895,6 +909,18 @@ lia_list_model_find (LiaListModel  *self,
 
   *out_position = position;
   return TRUE;
+}
+
+const char *
+lia_list_model_get_label (LiaListModel  *self,
+                          LiaRecordKind  kind,
+                          gint64         id)
+{
+  gint64 key = (id << 3) | kind;
+
+  g_return_val_if_fail (LIA_IS_LIST_MODEL (self), NULL);
+
+  return g_hash_table_lookup (self->labels, &key);
 }
 
 guint

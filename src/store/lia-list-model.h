@@ -65,4 +65,11 @@ gboolean       lia_list_model_find              (LiaListModel            *self,
                                                  guint                   *out_position,
                                                  GError                 **error);
 
+/* The name of a participant (a contact or an organization) of an interaction in a cached page
+ * of a timeline, read with the page; %NULL when the model does not have it (another kind of
+ * list, a page not read yet, a name changed since). */
+const char    *lia_list_model_get_label         (LiaListModel            *self,
+                                                 LiaRecordKind            kind,
+                                                 gint64                   id);
+
 G_END_DECLS

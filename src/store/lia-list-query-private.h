@@ -31,6 +31,11 @@ typedef struct _LiaListQuery LiaListQuery;
   "CREATE TEMP TABLE IF NOT EXISTS lia_list_rows (" \
   "  list INTEGER NOT NULL, key INTEGER NOT NULL, item INTEGER NOT NULL," \
   "  PRIMARY KEY (list, key, item)) WITHOUT ROWID"
+/* The same on a server: PostgreSQL has no WITHOUT ROWID (nor needs it). */
+#define LIA_LIST_ROWS_TABLE_SQL_PORTABLE \
+  "CREATE TEMP TABLE IF NOT EXISTS lia_list_rows (" \
+  "  list BIGINT NOT NULL, key BIGINT NOT NULL, item BIGINT NOT NULL," \
+  "  PRIMARY KEY (list, key, item))"
 
 LiaListQuery       *_lia_list_query_new_timeline     (LiaStore                *store,
                                                       const LiaTimelineFilter *filter);
@@ -75,7 +80,9 @@ gboolean            _lia_list_query_count_before     (LiaListQuery            *s
                                                       GError                 **error);
 /* Up to @limit records in list order. Forwards: starting @offset rows after the first row at or
  * after @anchor (NULL: the first row). Backwards: ending @offset rows before the last row
- * strictly before @anchor (NULL: the last row). @out_first gets the key of the first record. */
+ * strictly before @anchor (NULL: the last row). @out_first gets the key of the first record.
+ * Interactions come with their participants, read for the page in one query, and their names
+ * go into @labels (nullable; see _lia_interactions_load_participants()). */
 gboolean            _lia_list_query_read             (LiaListQuery            *self,
                                                       const LiaListKey        *anchor,
                                                       gboolean                 backwards,
@@ -83,6 +90,7 @@ gboolean            _lia_list_query_read             (LiaListQuery            *s
                                                       guint                    limit,
                                                       GPtrArray               *records,
                                                       LiaListKey              *out_first,
+                                                      GHashTable              *labels,
                                                       GError                 **error);
 /* The key @offset rows after the first row at or after @anchor (NULL: the first row); reads
  * only the index. @out_found is FALSE past the end. */

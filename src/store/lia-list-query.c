@@ -196,17 +196,17 @@ _lia_list_query_new_timeline (LiaStore                *store,
       other_filters = _lia_timeline_filter_sql (&others, LIA_FILTER_SET);
       self->refresh_sql =
         g_strdup_printf ("DELETE FROM lia_list_rows WHERE list = :list;"
-                         "INSERT OR IGNORE INTO lia_list_rows (list, key, item)"
+                         "INSERT INTO lia_list_rows (list, key, item)"
                          " SELECT :list, t.at_utc, t.id FROM interaction_organizations io"
                          " JOIN interactions t ON t.id = io.interaction_id"
-                         " WHERE io.organization_id = :org%s;"
-                         "INSERT OR IGNORE INTO lia_list_rows (list, key, item)"
+                         " WHERE io.organization_id = :org%s ON CONFLICT DO NOTHING;"
+                         "INSERT INTO lia_list_rows (list, key, item)"
                          " SELECT :list, t.at_utc, t.id FROM affiliations a"
                          " JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
                          " JOIN interactions t ON t.id = ic.interaction_id"
                          " WHERE a.organization_id = :org"
                          " AND (a.from_date IS NULL OR t.day >= a.from_date)"
-                         " AND (a.until_date IS NULL OR t.day <= a.until_date)%s",
+                         " AND (a.until_date IS NULL OR t.day <= a.until_date)%s ON CONFLICT DO NOTHING",
                          other_filters, other_filters);
       build_sql (self, "lia_list_rows m JOIN interactions t ON t.id = m.item", NULL, "m.list = :list",
                  "m.key", "m.item");
@@ -233,7 +233,7 @@ list_query_new_keyed (LiaStore           *store,
 
   self->text_key = TRUE;
   self->contains_sql = g_strdup_printf ("SELECT 1 FROM %s t WHERE t.id = :id", ops->table);
-  build_sql (self, from, NULL, "1", key, "t.id");
+  build_sql (self, from, NULL, "TRUE", key, "t.id");
 
   return self;
 }
@@ -567,6 +567,7 @@ _lia_list_query_read (LiaListQuery      *self,
                       guint              limit,
                       GPtrArray         *records,
                       LiaListKey        *out_first,
+                      GHashTable        *labels,
                       GError           **error)
 {
   g_autoptr(LiaStmt) stmt = NULL;
@@ -592,7 +593,10 @@ _lia_list_query_read (LiaListQuery      *self,
 
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      LiaRecord *record = self->ops->from_row (self->store, stmt, error);
+      /* A timeline's participants come for the whole page at once, below. */
+      LiaRecord *record = self->ops == &_lia_interaction_ops
+                          ? _lia_interaction_from_row_bare (self->store, stmt, error)
+                          : self->ops->from_row (self->store, stmt, error);
 
       if (record == NULL)
         return FALSE;
@@ -609,6 +613,13 @@ _lia_list_query_read (LiaListQuery      *self,
       _lia_store_set_error_from_db (self->store, error, _("Could not read a page of the list"));
       return FALSE;
     }
+
+  for (guint from = first; self->ops == &_lia_interaction_ops && from < records->len;
+       from += LIA_PAGE_PARTICIPANTS_MAX)
+    if (!_lia_interactions_load_participants (self->store, records, from,
+                                              MIN (records->len - from, LIA_PAGE_PARTICIPANTS_MAX),
+                                              labels, error))
+      return FALSE;
 
   if (backwards)
     {
@@ -721,7 +732,8 @@ _lia_list_query_add_row (LiaListQuery      *self,
                          GError           **error)
 {
   return change_row (self,
-                     "INSERT OR IGNORE INTO lia_list_rows (list, key, item) VALUES (:list, :key, :item)",
+                     "INSERT INTO lia_list_rows (list, key, item) VALUES (:list, :key, :item)"
+                     " ON CONFLICT DO NOTHING",
                      key, error);
 }
 

@@ -120,7 +120,7 @@ lia_store_find_affiliation (LiaStore     *self,
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
   sql = g_strdup_printf ("SELECT %s FROM affiliations"
-                         " WHERE contact_id = ?1 AND organization_id = ?2 AND from_date IS ?3"
+                         " WHERE contact_id = ?1 AND organization_id = ?2 AND from_date IS NOT DISTINCT FROM ?3"
                          " ORDER BY id LIMIT 1",
                          _lia_affiliation_ops.columns);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
@@ -277,7 +277,7 @@ defer_indexes (LiaStore  *self,
   "DELETE FROM temp.lia_bulk_touched;" \
   "CREATE TEMP TABLE IF NOT EXISTS lia_bulk_marks (affiliations_mark INTEGER NOT NULL);" \
   "DELETE FROM temp.lia_bulk_marks;" \
-  "INSERT INTO temp.lia_bulk_marks SELECT ifnull (max (id), 0) FROM affiliations;" \
+  "INSERT INTO temp.lia_bulk_marks SELECT coalesce (max (id), 0) FROM affiliations;" \
   TOUCH_ON ("interactions", "UPDATE", "3, new.id") \
   TOUCH_ON ("interaction_contacts", "DELETE", "1, old.contact_id") \
   TOUCH_ON ("interaction_contacts", "UPDATE", "1, old.contact_id), (1, new.contact_id") \
@@ -322,6 +322,8 @@ lia_store_begin_bulk_load (LiaStore  *self,
                            GError   **error)
 {
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  if (!_lia_store_require_file (self, N_("Loading many records at once"), error))
+    return FALSE;
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
 
   if (_lia_store_get_import_mode (self) && !defer_indexes (self, error))
@@ -334,11 +336,11 @@ lia_store_begin_bulk_load (LiaStore  *self,
   /* The marks: every row above them is new, and not indexed until the end. */
   return _lia_store_exec (self,
                           "INSERT INTO bulk_load VALUES (1,"
-                          "  (SELECT ifnull (max (id), 0) FROM organizations),"
-                          "  (SELECT ifnull (max (id), 0) FROM contacts),"
-                          "  (SELECT ifnull (max (id), 0) FROM interactions),"
-                          "  (SELECT ifnull (max (id), 0) FROM commitments),"
-                          "  (SELECT ifnull (max (id), 0) FROM concerns))",
+                          "  (SELECT coalesce (max (id), 0) FROM organizations),"
+                          "  (SELECT coalesce (max (id), 0) FROM contacts),"
+                          "  (SELECT coalesce (max (id), 0) FROM interactions),"
+                          "  (SELECT coalesce (max (id), 0) FROM commitments),"
+                          "  (SELECT coalesce (max (id), 0) FROM concerns))",
                           error);
 }
 

@@ -46,7 +46,7 @@ read_seq_range (LiaStore  *self,
 {
   g_autoptr(LiaStmt) stmt = NULL;
 
-  stmt = _lia_store_prepare (self, "SELECT ifnull (min (seq), 0), ifnull (max (seq), 0) FROM change_log",
+  stmt = _lia_store_prepare (self, "SELECT coalesce (min (seq), 0), coalesce (max (seq), 0) FROM change_log",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -104,6 +104,10 @@ _lia_store_log_before_commit (LiaStore  *self,
   if (!read_seq_range (self, NULL, out_end_seq, error))
     return FALSE;
   if (*out_end_seq <= log->begin_seq)
+    return TRUE;
+  /* On a server the log's trigger writes the database user itself, and rows after begin_seq
+   * may be other connections' (no write lock is held from BEGIN): leave them alone. */
+  if (_lia_store_is_server (self))
     return TRUE;
 
   /* Who made the change, for the history and the team server; another program's rows stay
@@ -510,6 +514,9 @@ lia_store_set_watching (LiaStore *self,
 
   log = _lia_store_get_change_log (self);
   if (watching == (log->source != 0))
+    return;
+  /* A server's changes are to come by NOTIFY, not by polling data_version: not there yet. */
+  if (watching && _lia_store_is_server (self))
     return;
 
   if (!watching)

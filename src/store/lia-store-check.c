@@ -83,6 +83,8 @@ lia_store_check (LiaStore  *self,
   int version;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("Checking the database"), error))
+    return NULL;
 
   /* SQLite only: the PRAGMAs of this check and the FTS5 integrity-check below. */
   if (!collect_problems (self, "PRAGMA integrity_check", describe_integrity, problems, error))

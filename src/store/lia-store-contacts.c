@@ -590,8 +590,8 @@ save_photo (LiaStore    *store,
                              "INSERT INTO contact_photos (contact_id, mime_type, data)"
                              " VALUES (?1, ?2, ?3) ON CONFLICT (contact_id) DO UPDATE"
                              " SET mime_type = excluded.mime_type, data = excluded.data"
-                             " WHERE mime_type IS NOT excluded.mime_type"
-                             " OR data IS NOT excluded.data",
+                             " WHERE contact_photos.mime_type IS DISTINCT FROM excluded.mime_type"
+                             " OR contact_photos.data IS DISTINCT FROM excluded.data",
                              error);
   if (stmt == NULL)
     return FALSE;

@@ -93,10 +93,10 @@ lia_stakeholder_free (LiaStakeholder *stakeholder)
 #define LAST_CONTACT_OF_ORGANIZATION \
   "CASE WHEN r.latest_interaction_day IS NULL OR r.latest_interaction_day <= :today" \
   " THEN r.latest_interaction_day ELSE nullif (max (" \
-  "  ifnull ((SELECT max (t.day) FROM interaction_organizations io" \
+  "  coalesce ((SELECT max (t.day) FROM interaction_organizations io" \
   "    JOIN interactions t ON t.id = io.interaction_id" \
   "    WHERE io.organization_id = r.id AND t.day <= :today), '')," \
-  "  ifnull ((SELECT max (t.day) FROM affiliations a" \
+  "  coalesce ((SELECT max (t.day) FROM affiliations a" \
   "    JOIN interaction_contacts ic ON ic.contact_id = a.contact_id" \
   "    JOIN interactions t ON t.id = ic.interaction_id" \
   "    WHERE a.organization_id = r.id AND t.day <= :today" AFFILIATED_ON_INTERACTION "), '')), '')" \
@@ -108,7 +108,7 @@ lia_stakeholder_free (LiaStakeholder *stakeholder)
   "  WHERE ic.contact_id = r.id AND t.day <= :today) END"
 /* The record's own cadence, else its quadrant's (:c1…:c4, by LiaQuadrant). */
 #define CADENCE \
-  "ifnull (r.cadence_days, CASE WHEN r.influence = 0 OR r.interest = 0 THEN 0" \
+  "coalesce (r.cadence_days, CASE WHEN r.influence = 0 OR r.interest = 0 THEN 0" \
   " WHEN r.influence >= 3 AND r.interest >= 3 THEN :c4" \
   " WHEN r.influence >= 3 THEN :c3 WHEN r.interest >= 3 THEN :c2 ELSE :c1 END)"
 
@@ -281,10 +281,10 @@ append_records (GString                   *sql,
 
   if (kind == LIA_RECORD_KIND_ORGANIZATION)
     g_string_append (sql, " " LAST_CONTACT_OF_ORGANIZATION " AS last_contact,"
-                          " " CADENCE " AS cadence FROM organizations r WHERE 1");
+                          " " CADENCE " AS cadence FROM organizations r WHERE TRUE");
   else
     g_string_append (sql, " " LAST_CONTACT_OF_CONTACT " AS last_contact,"
-                          " " CADENCE " AS cadence FROM contacts r WHERE 1");
+                          " " CADENCE " AS cadence FROM contacts r WHERE TRUE");
 
   append_plain_filters (sql, q, kind);
   if (q->due_only)
@@ -295,7 +295,7 @@ append_records (GString                   *sql,
  * 0 at twice it), from last_contact and cadence. SQLite only: date() and julianday() on
  * ISO dates. */
 #define FIGURES \
-  "CASE WHEN cadence > 0 THEN ifnull (date (last_contact, '+' || cadence || ' days')," \
+  "CASE WHEN cadence > 0 THEN coalesce (date (last_contact, '+' || cadence || ' days')," \
   "  :today) END AS next_contact," \
   " CASE WHEN last_contact IS NULL THEN 0 ELSE (" \
   "  SELECT CASE WHEN days <= ref THEN 40 WHEN days >= 2 * ref THEN 0" \
@@ -343,7 +343,7 @@ stakeholder_sql_full (const LiaStakeholderQuery *q,
     g_string_append (sql, " UNION ALL ");
   if (wants_kind (q, LIA_RECORD_KIND_CONTACT))
     append_records (sql, q, LIA_RECORD_KIND_CONTACT, FALSE, which, "r.sort_key");
-  g_string_append (sql, ")) WHERE 1");
+  g_string_append (sql, ")) WHERE TRUE");
   append_figure_filters (sql, q, "");
 
   if (!count)
@@ -772,7 +772,7 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
                            char                      **out_key)
 {
   g_autoptr(GString) from = g_string_new ("(SELECT f.*, " FIGURES " FROM (");
-  g_autoptr(GString) where = g_string_new ("1");
+  g_autoptr(GString) where = g_string_new ("TRUE");
   const char *first;
 
   g_assert (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT);
@@ -798,7 +798,7 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
   switch (query->sort)
     {
     case LIA_STAKEHOLDER_SORT_LAST_CONTACT:
-      first = "ifnull (t.last_contact, '')";
+      first = "coalesce (t.last_contact, '')";
       break;
     case LIA_STAKEHOLDER_SORT_INFLUENCE:
       first = "char (53 - t.influence)";
@@ -814,7 +814,7 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
       first = "printf ('%02d', t.recency)";
       break;
     case LIA_STAKEHOLDER_SORT_DUE:
-      first = "ifnull (t.next_contact, '~')";
+      first = "coalesce (t.next_contact, '~')";
       break;
     case LIA_STAKEHOLDER_SORT_NAME:
     default:
@@ -852,6 +852,8 @@ lia_store_list_stakeholders (LiaStore                  *self,
   GPtrArray *stakeholders;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
+    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
 
   /* By health, the SQL gives name order and the whole score decides. */
@@ -882,6 +884,8 @@ lia_store_list_stakeholders_page (LiaStore                  *self,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
+    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
 
   /* The first pages by due day read the first rows of each index range (DUE_FIRST); a
@@ -905,6 +909,8 @@ lia_store_count_stakeholders (LiaStore                  *self,
   g_autoptr(LiaStmt) stmt = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
+    return FALSE;
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (out_count != NULL, FALSE);
 
@@ -937,6 +943,8 @@ lia_store_get_stakeholder (LiaStore       *self,
   LiaStakeholderQuery query;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
+    return NULL;
   g_return_val_if_fail (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT, NULL);
   g_return_val_if_fail (id > 0, NULL);
 
@@ -969,7 +977,7 @@ lia_store_list_concerns (LiaStore  *self,
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
-  g_string_printf (sql, "SELECT %s FROM %s WHERE 1", _lia_concern_ops.columns, _lia_concern_ops.table);
+  g_string_printf (sql, "SELECT %s FROM %s WHERE TRUE", _lia_concern_ops.columns, _lia_concern_ops.table);
   if (statuses != 0)
     {
       gboolean first = TRUE;

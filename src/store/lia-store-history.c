@@ -155,7 +155,7 @@ _lia_store_write_field_history (LiaStore   *self,
   _lia_db_bind_int64 (insert, 5, lia_record_get_id (current));
   _lia_db_bind_int64 (insert, 6, g_date_time_to_unix (now) * G_USEC_PER_SEC
                                  + g_date_time_get_microsecond (now));
-  _lia_bind_text (insert, 7, g_get_user_name ());
+  _lia_bind_text (insert, 7, _lia_db_user_name (_lia_store_get_db (self)));
 
   return compare_objects (self, insert, G_OBJECT (old), G_OBJECT (current), "", error);
 }

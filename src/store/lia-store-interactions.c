@@ -111,10 +111,10 @@ zone_for_offset (gint32 seconds)
   return zone;
 }
 
-static LiaRecord *
-interaction_from_row (LiaStore  *store,
-                      LiaStmt   *stmt,
-                      GError   **error)
+LiaRecord *
+_lia_interaction_from_row_bare (LiaStore  *store,
+                                LiaStmt   *stmt,
+                                GError   **error)
 {
   g_autoptr(LiaInteraction) self = NULL;
   g_autoptr(GDateTime) utc = NULL;
@@ -141,10 +141,112 @@ interaction_from_row (LiaStore  *store,
   lia_interaction_set_cancelled (self, _lia_db_column_int (stmt, 13) != 0);
   lia_interaction_set_sequence (self, (guint) MAX (_lia_db_column_int (stmt, 14), 0));
 
-  if (!load_participants (store, self, stmt, error))
+  return LIA_RECORD (g_steal_pointer (&self));
+}
+
+static LiaRecord *
+interaction_from_row (LiaStore  *store,
+                      LiaStmt   *stmt,
+                      GError   **error)
+{
+  g_autoptr(LiaRecord) self = _lia_interaction_from_row_bare (store, stmt, error);
+
+  if (self == NULL || !load_participants (store, LIA_INTERACTION (self), stmt, error))
     return NULL;
 
-  return LIA_RECORD (g_steal_pointer (&self));
+  return g_steal_pointer (&self);
+}
+
+/* The participants of up to LIA_PAGE_PARTICIPANTS_MAX interactions and their names, in one
+ * query: contacts then organizations, each in their order, as load_participants() reads them.
+ * Plain "?" placeholders, each list bound twice (once per branch), so that the SQL is the same
+ * for every backend. */
+#define PAGE_IDS \
+  "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?," \
+  "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?"
+G_STATIC_ASSERT (sizeof (PAGE_IDS) == 2 * LIA_PAGE_PARTICIPANTS_MAX);
+
+gboolean
+_lia_interactions_load_participants (LiaStore   *store,
+                                     GPtrArray  *interactions,
+                                     guint       first,
+                                     guint       n,
+                                     GHashTable *labels,
+                                     GError    **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(LiaStmt) stmt = NULL;
+  gint64 ids[LIA_PAGE_PARTICIPANTS_MAX];
+  int rc;
+
+  g_return_val_if_fail (n <= LIA_PAGE_PARTICIPANTS_MAX && first + n <= interactions->len, FALSE);
+
+  if (n == 0)
+    return TRUE;
+
+  stmt = _lia_store_prepare (store,
+                             "SELECT p.interaction_id, 0, p.contact_id, p.position, c.label"
+                             "  FROM interaction_contacts p JOIN contacts c ON c.id = p.contact_id"
+                             " WHERE p.interaction_id IN (" PAGE_IDS ")"
+                             " UNION ALL "
+                             "SELECT p.interaction_id, 1, p.organization_id, p.position, o.name"
+                             "  FROM interaction_organizations p"
+                             "  JOIN organizations o ON o.id = p.organization_id"
+                             " WHERE p.interaction_id IN (" PAGE_IDS ")"
+                             " ORDER BY 1, 2, 4",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < LIA_PAGE_PARTICIPANTS_MAX; i++)
+    {
+      if (i < n)
+        {
+          LiaRecord *record = interactions->pdata[first + i];
+
+          ids[i] = lia_record_get_id (record);
+          g_hash_table_insert (by_id, &ids[i], record);
+          _lia_db_bind_int64 (stmt, i + 1, ids[i]);
+          _lia_db_bind_int64 (stmt, LIA_PAGE_PARTICIPANTS_MAX + i + 1, ids[i]);
+        }
+      else
+        {
+          /* No interaction has id 0. */
+          _lia_db_bind_int64 (stmt, i + 1, 0);
+          _lia_db_bind_int64 (stmt, LIA_PAGE_PARTICIPANTS_MAX + i + 1, 0);
+        }
+    }
+
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      gint64 interaction_id = _lia_db_column_int64 (stmt, 0);
+      gboolean is_contact = _lia_db_column_int (stmt, 1) == 0;
+      gint64 id = _lia_db_column_int64 (stmt, 2);
+      LiaInteraction *interaction = g_hash_table_lookup (by_id, &interaction_id);
+
+      if (interaction == NULL)
+        continue;
+      if (is_contact)
+        lia_interaction_add_contact (interaction, id);
+      else
+        lia_interaction_add_organization (interaction, id);
+
+      if (labels != NULL)
+        {
+          gint64 key = (id << 3) | (is_contact ? LIA_RECORD_KIND_CONTACT : LIA_RECORD_KIND_ORGANIZATION);
+
+          g_hash_table_replace (labels, g_memdup2 (&key, sizeof key),
+                                g_strdup (_lia_column_text (stmt, 4)));
+        }
+    }
+
+  if (rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (store, error, _("Could not read the participants"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void

@@ -100,11 +100,11 @@ append_placements (GString           *sql,
     g_string_append_printf (sql, " h.influence AS influence, h.interest AS interest, h.stance AS stance"
                                  " FROM (SELECT %s AS rid, influence, interest, stance, max (changed_at)"
                                  "  FROM assessment_history WHERE %s IS NOT NULL AND changed_at < :until"
-                                 "  GROUP BY %s) h JOIN %s r ON r.id = h.rid WHERE 1",
+                                 "  GROUP BY %s) h JOIN %s r ON r.id = h.rid WHERE TRUE",
                             column, column, column, table);
   else
     g_string_append_printf (sql, " r.influence AS influence, r.interest AS interest, r.stance AS stance"
-                                 " FROM %s r WHERE 1", table);
+                                 " FROM %s r WHERE TRUE", table);
   /* In a cell (influence = ? AND interest = ? outside), a range here would keep SQLite from
    * reading the cell in name order from the index. */
   if (!in_a_cell)
@@ -241,6 +241,8 @@ lia_store_count_map (LiaStore          *self,
                      GError           **error)
 {
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  if (!_lia_store_require_file (self, N_("The stakeholder map"), error))
+    return FALSE;
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (out_map != NULL, FALSE);
 
@@ -338,6 +340,8 @@ lia_store_get_map (LiaStore          *self,
   gboolean ok;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("The stakeholder map"), error))
+    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
 
   for (guint i = 0; i < LIA_MAP_SIZE; i++)
@@ -385,6 +389,8 @@ lia_store_list_map_cell (LiaStore          *self,
   int rc;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("The stakeholder map"), error))
+    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (influence >= 1 && influence <= LIA_MAP_SIZE, NULL);
   g_return_val_if_fail (interest >= 1 && interest <= LIA_MAP_SIZE, NULL);
@@ -431,8 +437,8 @@ last_history_id (LiaStore       *self,
   int rc;
 
   stmt = _lia_store_prepare (self, kind == LIA_RECORD_KIND_ORGANIZATION
-                                   ? "SELECT ifnull (max (id), 0) FROM assessment_history WHERE organization_id = ?1"
-                                   : "SELECT ifnull (max (id), 0) FROM assessment_history WHERE contact_id = ?1",
+                                   ? "SELECT coalesce (max (id), 0) FROM assessment_history WHERE organization_id = ?1"
+                                   : "SELECT coalesce (max (id), 0) FROM assessment_history WHERE contact_id = ?1",
                              error);
   if (stmt == NULL)
     return FALSE;

@@ -106,7 +106,7 @@ check_parent (LiaStore        *store,
   /* Walk up from the new parent: meeting ourselves would make a loop. */
   stmt = _lia_store_prepare (store,
                              "WITH RECURSIVE up (id) AS ("
-                             "  VALUES (?1)"
+                             "  VALUES (CAST (?1 AS BIGINT))"
                              "  UNION SELECT o.parent_id FROM organizations o JOIN up ON o.id = up.id"
                              "  WHERE o.parent_id IS NOT NULL)"
                              "SELECT 1 FROM up WHERE id = ?2",

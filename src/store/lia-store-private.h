@@ -57,12 +57,36 @@ extern const LiaRecordOps _lia_project_ops;
 
 const LiaRecordOps *_lia_record_ops_for_kind (LiaRecordKind kind);
 
+/* An interaction from a row of its columns, without its participants (see below). */
+LiaRecord *_lia_interaction_from_row_bare      (LiaStore   *store,
+                                                LiaStmt    *stmt,
+                                                GError    **error);
+/* The most interactions _lia_interactions_load_participants() takes at once: a page. */
+#define LIA_PAGE_PARTICIPANTS_MAX 64
+/* Adds their participants to @n interactions of @interactions from @first on (made with
+ * _lia_interaction_from_row_bare(); at most LIA_PAGE_PARTICIPANTS_MAX), in one query, and
+ * puts each participant's name in @labels (nullable): packed (id << 3 | kind) → label, with
+ * g_free for both. */
+gboolean   _lia_interactions_load_participants (LiaStore   *store,
+                                                GPtrArray  *interactions,
+                                                guint       first,
+                                                guint       n,
+                                                GHashTable *labels,
+                                                GError    **error);
+
 /* lia-store.c */
 LiaDb     *_lia_store_get_db              (LiaStore    *self);
 gboolean   _lia_store_exec                (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
 gboolean   _lia_store_get_import_mode   (LiaStore    *self);
+/* Whether the store is on a team server (PostgreSQL) rather than a file. */
+gboolean   _lia_store_is_server         (LiaStore    *self);
+/* For what runs only on a SQLite file yet (docs/team-server.md): FALSE on a server, with an
+ * error that says @feature (marked with N_()) does not work there yet. */
+gboolean   _lia_store_require_file      (LiaStore    *self,
+                                         const char  *feature,
+                                         GError     **error);
 /* TRUE while a new record is being inserted: its lists have no rows to delete before theirs
  * are written. */
 gboolean   _lia_store_is_inserting      (LiaStore    *self);

@@ -747,7 +747,7 @@ lia_store_list_project_summaries (LiaStore     *self,
                              "   WHERE m.project_id = p.id AND m.status = 'open' AND m.due_date < ?1),"
                              " (SELECT count(*) FROM project_risks r"
                              "   WHERE r.project_id = p.id AND r.status IN ('open', 'mitigating')),"
-                             " (SELECT ifnull (max (r.likelihood * r.impact), 0) FROM project_risks r"
+                             " (SELECT coalesce (max (r.likelihood * r.impact), 0) FROM project_risks r"
                              "   WHERE r.project_id = p.id AND r.status IN ('open', 'mitigating')),"
                              " n.title, n.due_date"
                              " FROM projects p"

@@ -239,7 +239,7 @@ lia_store_list_timeline (LiaStore                *self,
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
   where = _lia_timeline_filter_sql (filter, LIA_FILTER_SET);
-  sql = g_strdup_printf ("SELECT %s FROM interactions t WHERE 1%s"
+  sql = g_strdup_printf ("SELECT %s FROM interactions t WHERE TRUE%s"
                          " ORDER BY t.at_utc DESC, t.id DESC LIMIT :limit OFFSET :offset",
                          _lia_interaction_ops.columns, where);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
@@ -266,7 +266,7 @@ lia_store_count_timeline (LiaStore                *self,
   g_return_val_if_fail (out_count != NULL, FALSE);
 
   where = _lia_timeline_filter_sql (filter, LIA_FILTER_SET);
-  sql = g_strdup_printf ("SELECT count(*) FROM interactions t WHERE 1%s", where);
+  sql = g_strdup_printf ("SELECT count(*) FROM interactions t WHERE TRUE%s", where);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
 
@@ -339,7 +339,7 @@ lia_store_list_affiliations_for_organization (LiaStore     *self,
                          " FROM affiliations a JOIN contacts c ON c.id = a.contact_id"
                          " WHERE a.organization_id = ?1"
                          " AND (?3 IS NULL OR ((a.from_date IS NULL OR a.from_date <= ?3)"
-                         "      AND (a.until_date IS NULL OR a.until_date >= ?3))))"
+                         "      AND (a.until_date IS NULL OR a.until_date >= ?3)))) AS listed"
                          " ORDER BY contact_sort_key, contact_id, from_date",
                          _lia_affiliation_ops.columns);
 

@@ -123,7 +123,7 @@ prepare_timeline (LiaStore    *self,
   filter.until = until;
 
   where = _lia_timeline_filter_sql (&filter, LIA_FILTER_SET);
-  sql = g_strconcat (select, " FROM interactions t WHERE 1", where, " ", tail, NULL);
+  sql = g_strconcat (select, " FROM interactions t WHERE TRUE", where, " ", tail, NULL);
   stmt = _lia_store_prepare (self, sql, error);
   if (stmt != NULL)
     _lia_timeline_filter_bind (stmt, &filter);

@@ -570,9 +570,13 @@ static const char migration_10[] =
 #define REDO_ALL_LATEST REDO_CONTACTS ("1") REDO_ORGANIZATIONS ("1")
 
 /* What the end of a bulk load runs (lia-store-bulk.c). When the load began with no
- * interactions at all, every day comes from what it wrote: one grouped pass per kind over the
- * participants in table order, instead of two look-ups per record through the indexes. A day
- * that no interaction supports any more cannot exist then, but is cleared all the same. */
+ * interactions at all, every day comes from what it wrote: grouped passes over the
+ * participants in the order of their indexes (by contact, by organization, affiliations by
+ * organization), instead of two look-ups per record. Each pass reads its index in group order,
+ * so nothing is sorted (temp_store is MEMORY: a sort of the million-row union the first
+ * version grouped held it all in memory). An organization's day is its own interactions',
+ * then raised by its people's within their affiliation. A day that no interaction supports
+ * any more cannot exist then, but is cleared all the same. */
 const char _lia_store_redo_latest_interactions_sql[] =
   "UPDATE contacts SET latest_interaction_day = NULL"
   "  WHERE latest_interaction_day IS NOT NULL"
@@ -584,16 +588,19 @@ const char _lia_store_redo_latest_interactions_sql[] =
   "  WHERE contacts.id = d.id AND contacts.latest_interaction_day IS NOT d.day;"
   "UPDATE organizations SET latest_interaction_day = NULL WHERE latest_interaction_day IS NOT NULL;"
   "UPDATE organizations SET latest_interaction_day = d.day"
-  "  FROM (SELECT o AS id, max (day) AS day FROM ("
-  "          SELECT io.organization_id AS o, t.day AS day FROM interaction_organizations io"
-  "          JOIN interactions t ON t.id = io.interaction_id"
-  "          UNION ALL SELECT a.organization_id, t.day FROM affiliations a"
-  "          JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
-  "          JOIN interactions t ON t.id = ic.interaction_id"
-  "          WHERE (a.from_date IS NULL OR t.day >= a.from_date)"
-  "          AND (a.until_date IS NULL OR t.day <= a.until_date))"
-  "        GROUP BY o) AS d"
-  "  WHERE organizations.id = d.id AND organizations.latest_interaction_day IS NOT d.day;";
+  "  FROM (SELECT io.organization_id AS id, max (t.day) AS day"
+  "        FROM interaction_organizations io JOIN interactions t ON t.id = io.interaction_id"
+  "        GROUP BY io.organization_id) AS d"
+  "  WHERE organizations.id = d.id;"
+  "UPDATE organizations SET latest_interaction_day = d.day"
+  "  FROM (SELECT a.organization_id AS id, max (t.day) AS day FROM affiliations a"
+  "        JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
+  "        JOIN interactions t ON t.id = ic.interaction_id"
+  "        WHERE (a.from_date IS NULL OR t.day >= a.from_date)"
+  "        AND (a.until_date IS NULL OR t.day <= a.until_date)"
+  "        GROUP BY a.organization_id) AS d"
+  "  WHERE organizations.id = d.id"
+  "  AND (organizations.latest_interaction_day IS NULL OR organizations.latest_interaction_day < d.day);";
 
 /* The same for the records in temp.lia_bulk_touched only (kind 1: contacts, 0: organizations),
  * which the end of a bulk load into a database that had interactions gathers first: each day

@@ -478,6 +478,8 @@ lia_store_search (LiaStore    *self,
   g_autofree char *match = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("Search"), error))
+    return NULL;
   g_return_val_if_fail (text != NULL, NULL);
 
   if (!g_utf8_validate (text, -1, NULL))

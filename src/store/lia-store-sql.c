@@ -452,7 +452,7 @@ gboolean
 _lia_store_load_collation (LiaStore  *self,
                            GError   **error)
 {
-  g_autoptr(LiaStmt) stmt = _lia_store_prepare (self, "SELECT locale FROM collation", error);
+  g_autoptr(LiaStmt) stmt = _lia_store_prepare (self, "SELECT locale FROM \"collation\"", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -475,6 +475,8 @@ lia_store_adopt_collation (LiaStore  *self,
   const char *wanted = setlocale (LC_COLLATE, NULL);
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  if (!_lia_store_require_file (self, N_("Sorting contacts in another language"), error))
+    return FALSE;
 
   if (wanted == NULL || g_strcmp0 (wanted, get_collation (self)->name) == 0)
     return TRUE;
@@ -489,7 +491,7 @@ lia_store_adopt_collation (LiaStore  *self,
                         "UPDATE contacts SET"
                         "  family_sort_key = lia_contact_sort_key (given_name, family_name, label, 0),"
                         "  given_sort_key = lia_contact_sort_key (given_name, family_name, label, 1);"
-                        "UPDATE collation SET locale = lia_collation_locale ()",
+                        "UPDATE \"collation\" SET locale = lia_collation_locale ()",
                         error) ||
       !lia_store_end_bulk_load (self, error) ||
       !lia_store_commit (self, error))

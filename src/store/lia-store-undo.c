@@ -477,6 +477,8 @@ lia_store_undo_deletion (LiaStore     *self,
   gint64 former_id, id;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  if (!_lia_store_require_file (self, N_("Undoing a deletion"), error))
+    return NULL;
   g_return_val_if_fail (LIA_IS_DELETION (deletion), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 

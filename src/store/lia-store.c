@@ -34,6 +34,8 @@ struct _LiaStore
   GObject     parent_instance;
 
   char       *path;
+  char       *display;        /* path without a server's password, for messages */
+  gboolean    is_server;      /* a team server (PostgreSQL), not a file */
   LiaDb      *db;
   GHashTable *statements;     /* SQL text → LiaStmt */
   int         schema_version;
@@ -181,6 +183,30 @@ _lia_stmt_release (LiaStmt *stmt)
   _lia_db_clear_bindings (stmt);
 }
 
+gboolean
+_lia_store_is_server (LiaStore *self)
+{
+  g_assert (LIA_IS_STORE (self));
+
+  return self->is_server;
+}
+
+gboolean
+_lia_store_require_file (LiaStore    *self,
+                         const char  *feature,
+                         GError     **error)
+{
+  g_assert (LIA_IS_STORE (self));
+
+  if (!self->is_server)
+    return TRUE;
+
+  /* Translators: %s is a feature, "Search" or "The stakeholder map". */
+  g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_FAILED,
+               _("%s does not work on a team server yet, only on a database file."), _(feature));
+  return FALSE;
+}
+
 LiaChangeLog *
 _lia_store_get_change_log (LiaStore *self)
 {
@@ -295,7 +321,7 @@ _lia_store_set_too_new_error (LiaStore  *self,
                _("“%s” was written by a newer version of Liaison (database version %d; this "
                  "version understands up to %d). Update Liaison to open it; the file was "
                  "not changed."),
-               self->path, version, LIA_STORE_SCHEMA_VERSION);
+               self->display, version, LIA_STORE_SCHEMA_VERSION);
 }
 
 gboolean
@@ -305,7 +331,7 @@ _lia_store_read_user_version (LiaStore  *self,
 {
   if (_lia_db_get_user_version (self->db, out_version) != LIA_DB_OK)
     {
-      _lia_store_set_error_from_db (self, error, _("Could not read “%s”"), self->path);
+      _lia_store_set_error_from_db (self, error, _("Could not read “%s”"), self->display);
       return FALSE;
     }
 
@@ -522,10 +548,53 @@ check_file_is_ours (LiaStore  *self,
   return TRUE;
 }
 
+/* A team server: the schema is `liaison server init`'s, never migrated from here. */
+static gboolean
+open_server_database (LiaStore  *self,
+                      GError   **error)
+{
+  const char *shown = self->display;
+  int version;
+
+  if (_lia_db_open (self->path, &self->db) != LIA_DB_OK ||
+      _lia_db_configure (self->db) != LIA_DB_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not connect to “%s”"), shown);
+      return FALSE;
+    }
+
+  if (!_lia_store_read_user_version (self, &version, error))
+    return FALSE;
+  if (version > LIA_STORE_SCHEMA_VERSION)
+    {
+      _lia_store_set_too_new_error (self, version, error);
+      return FALSE;
+    }
+  if (version < LIA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” has no Liaison data yet, or data of an older version (database "
+                     "version %d; this version of Liaison needs %d). Run “liaison server init "
+                     "%s” first."),
+                   shown, version, LIA_STORE_SCHEMA_VERSION, shown);
+      return FALSE;
+    }
+
+  if (!_lia_store_register_functions (self, error) ||
+      !_lia_store_load_collation (self, error) ||
+      !_lia_store_exec (self, LIA_LIST_ROWS_TABLE_SQL_PORTABLE, error))
+    return FALSE;
+
+  self->schema_version = version;
+  return TRUE;
+}
+
 static gboolean
 open_database (LiaStore  *self,
                GError   **error)
 {
+  if (_lia_db_location_is_server (self->path))
+    return open_server_database (self, error);
 
   if (!ensure_file (self->path, error))
     return FALSE;
@@ -573,7 +642,7 @@ lia_store_finalize (GObject *object)
 
   if (self->depth > 0)
     {
-      g_warning ("Store “%s” finalized inside a transaction: rolling back", self->path);
+      g_warning ("Store “%s” finalized inside a transaction: rolling back", self->display);
       _lia_db_exec (self->db, "ROLLBACK");
     }
 
@@ -584,6 +653,7 @@ lia_store_finalize (GObject *object)
   g_clear_pointer (&self->changes, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->display, g_free);
 
   G_OBJECT_CLASS (lia_store_parent_class)->finalize (object);
 }
@@ -677,6 +747,12 @@ lia_store_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "liaison", "liaison.db", NULL);
 }
 
+gboolean
+lia_store_location_is_server (const char *location)
+{
+  return _lia_db_location_is_server (location);
+}
+
 LiaStore *
 lia_store_open (const char  *path,
                 GError     **error)
@@ -687,6 +763,8 @@ lia_store_open (const char  *path,
 
   self = g_object_new (LIA_TYPE_STORE, NULL);
   self->path = path != NULL ? g_strdup (path) : lia_store_dup_default_path ();
+  self->display = _lia_db_location_for_display (self->path);
+  self->is_server = _lia_db_location_is_server (self->path);
 
   if (!open_database (self, error))
     return NULL;
@@ -700,6 +778,14 @@ lia_store_get_path (LiaStore *self)
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+const char *
+lia_store_get_display_name (LiaStore *self)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  return self->display;
 }
 
 int
@@ -892,7 +978,7 @@ lia_store_begin (LiaStore  *self,
   /* IMMEDIATE takes the write lock now, so two writers wait for each other at the start
    * instead of one failing with SQLITE_BUSY half way. */
   if (self->depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
+    sql = g_strdup (_lia_db_begin_sql (self->db));
   else
     sql = g_strdup_printf ("SAVEPOINT lia_%u", self->depth);
 

@@ -66,15 +66,26 @@ typedef struct
 /* $LIAISON_DATABASE when set, else $XDG_DATA_HOME/liaison/liaison.db. */
 char          *lia_store_dup_default_path        (void);
 
+/* Whether @location names a team server (a postgresql:// or postgres:// URI, or a libpq
+ * keyword string such as "host=… dbname=…") rather than a file: by its text alone. */
+gboolean       lia_store_location_is_server      (const char     *location);
+
 /* Opens or creates the database at @path (%NULL: the default path). A new file gets mode 0600
  * and a new folder 0700. The schema is migrated forward in one transaction; a database from a
  * newer Liaison fails with LIA_STORE_ERROR_TOO_NEW and is not modified in any way.
  *
- * One LiaStore is one SQLite connection: use it from one thread. Background work opens its own
- * store on the same path. */
+ * @path may also name a team server (lia_store_location_is_server()): its schema is never
+ * changed from here; one that has none or an older one fails with
+ * LIA_STORE_ERROR_NOT_A_DATABASE asking for `liaison server init`. docs/team-server.md says
+ * what runs there yet.
+ *
+ * One LiaStore is one database connection: use it from one thread. Background work opens its
+ * own store on the same path. */
 LiaStore      *lia_store_open                    (const char     *path,
                                                   GError        **error);
 const char    *lia_store_get_path                (LiaStore       *self);
+/* The path to show a person: a server's location without its password. */
+const char    *lia_store_get_display_name        (LiaStore       *self);
 int            lia_store_get_schema_version      (LiaStore       *self);
 
 /* Every save and delete is atomic by itself. Wrap several in begin/commit so that they land

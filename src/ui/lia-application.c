@@ -187,7 +187,9 @@ lia_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "database", "^ay", &database) && database[0] != '\0')
     {
       g_free (self->database_path);
-      self->database_path = g_canonicalize_filename (database, NULL);
+      /* A team server's URI or keyword string is not a file name. */
+      self->database_path = lia_store_location_is_server (database)
+                            ? g_strdup (database) : g_canonicalize_filename (database, NULL);
     }
 
   /* GApplication is unique per application id: a second `liaison` would only ask the running

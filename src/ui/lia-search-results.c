@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "lia-error-state.h"
@@ -11,6 +12,11 @@
 #include "lia-ui-util.h"
 
 #define RESULTS_PER_KIND 8
+/* Rows laid out for the first frame of new results (about two screens); the rest are added
+ * once it is painted. */
+#define FIRST_ROWS 20
+/* From this size on, the database is searched off the main thread (see reader below). */
+#define SEARCH_IN_THREAD_BYTES (32 * 1024 * 1024)
 
 struct _LiaSearchResults
 {
@@ -19,6 +25,17 @@ struct _LiaSearchResults
   LiaStore      *store;
   GPtrArray     *results;
   char          *text;
+  guint          n_rows;        /* rows made so far for results */
+  guint          rest_source;   /* adds the rows after FIRST_ROWS */
+  GdkFrameClock *rest_clock;
+  gulong         rest_handler;
+  /* On a big database: a connection of its own that one worker thread at a time searches
+   * with, the text being searched, and the text typed since (searched when that one ends). */
+  LiaStore      *reader;
+  gboolean       reader_failed;
+  gboolean       always_in_thread;   /* whatever the size (tests) */
+  char          *searching;
+  char          *pending;
 
   /* Template widgets */
   GtkStack      *stack;
@@ -41,6 +58,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LiaSearchResults, lia_search_results, GTK_TYPE_WIDGET)
+
+static void stop_rest (LiaSearchResults *self);
 
 static const char *
 kind_icon_name (LiaRecordKind kind)
@@ -140,6 +159,9 @@ make_row (LiaSearchResult *result)
   gtk_label_set_markup (GTK_LABEL (snippet), markup);
   gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  /* The row gives the snippet its whole width: no balanced natural width, which would lay
+   * the text out at several widths (shaping it each time) for every new row. */
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (snippet), GTK_NATURAL_WRAP_NONE);
   gtk_label_set_lines (GTK_LABEL (snippet), 2);
   gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (snippet, "caption");
@@ -190,8 +212,12 @@ lia_search_results_dispose (GObject *object)
 {
   LiaSearchResults *self = (LiaSearchResults *) object;
 
+  stop_rest (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_SEARCH_RESULTS);
   g_clear_object (&self->store);
+  g_clear_object (&self->reader);
+  g_clear_pointer (&self->searching, g_free);
+  g_clear_pointer (&self->pending, g_free);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->text, g_free);
 
@@ -293,6 +319,190 @@ lia_search_results_new (LiaStore *store)
   return g_object_new (LIA_TYPE_SEARCH_RESULTS, "store", store, NULL);
 }
 
+static void
+append_rows (LiaSearchResults *self,
+             guint             end)
+{
+  for (; self->n_rows < MIN (end, self->results->len); self->n_rows++)
+    {
+      LiaSearchResult *result = self->results->pdata[self->n_rows];
+      GtkWidget *content = make_row (result);
+
+      gtk_list_box_append (self->list, content);
+      /* The row, which the list box made around the content, is what a screen reader lands
+       * on: name it after the record, and say what kind of record it is. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (content)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      lia_search_result_get_title (result),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      lia_labels_record_kind_plural (lia_search_result_get_kind (result)),
+                                      -1);
+    }
+}
+
+static void
+stop_rest (LiaSearchResults *self)
+{
+  g_clear_handle_id (&self->rest_source, g_source_remove);
+  if (self->rest_clock != NULL)
+    g_clear_signal_handler (&self->rest_handler, self->rest_clock);
+  g_clear_object (&self->rest_clock);
+}
+
+static gboolean
+rest_idle_cb (gpointer user_data)
+{
+  LiaSearchResults *self = user_data;
+
+  self->rest_source = 0;
+  append_rows (self, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_rest_after_paint_cb (LiaSearchResults *self)
+{
+  g_clear_signal_handler (&self->rest_handler, self->rest_clock);
+  g_clear_object (&self->rest_clock);
+  if (self->rest_source == 0)
+    self->rest_source = g_idle_add (rest_idle_cb, self);
+}
+
+/* Shows @found (or why there is nothing): the first rows at once, the rest after the frame
+ * that shows those is painted, so that the first frame does not lay out rows below the fold. */
+static void
+show_results (LiaSearchResults *self,
+              GPtrArray        *found,
+              const GError     *error)
+{
+  GdkFrameClock *clock;
+
+  stop_rest (self);
+  lia_ui_remove_all (GTK_WIDGET (self->list));
+  g_ptr_array_set_size (self->results, 0);
+  self->n_rows = 0;
+
+  if (found == NULL)
+    {
+      lia_error_state_set_error (self->error_page, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (self->results, g_object_ref (found->pdata[i]));
+
+  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+  append_rows (self, clock != NULL ? FIRST_ROWS : G_MAXUINT);
+  if (self->n_rows < self->results->len)
+    {
+      self->rest_clock = g_object_ref (clock);
+      self->rest_handler = g_signal_connect_swapped (clock, "after-paint",
+                                                     G_CALLBACK (on_rest_after_paint_cb), self);
+    }
+  gtk_stack_set_visible_child_name (self->stack, self->results->len > 0 ? "results" : "empty");
+}
+
+typedef struct
+{
+  LiaStore  *reader;
+  char      *text;
+} SearchJob;
+
+static void
+search_job_free (gpointer data)
+{
+  SearchJob *job = data;
+
+  g_clear_object (&job->reader);
+  g_free (job->text);
+  g_free (job);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchJob *job = task_data;
+  GError *error = NULL;
+  GPtrArray *found = lia_store_search (job->reader, job->text, RESULTS_PER_KIND, &error);
+
+  if (found == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void start_search (LiaSearchResults *self,
+                          const char       *text);
+
+static void
+search_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LiaSearchResults *self = LIA_SEARCH_RESULTS (source_object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *searched = g_steal_pointer (&self->searching);
+  g_autofree char *next = g_steal_pointer (&self->pending);
+
+  if (self->store == NULL)
+    return;
+  /* Typed on since: that answer is stale, search what the entry says now. */
+  if (next != NULL && g_strcmp0 (next, searched) != 0)
+    {
+      start_search (self, next);
+      return;
+    }
+  show_results (self, found, error);
+}
+
+static void
+start_search (LiaSearchResults *self,
+              const char       *text)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchJob *job;
+
+  if (self->searching != NULL)
+    {
+      g_free (self->pending);
+      self->pending = g_strdup (text);
+      return;
+    }
+
+  self->searching = g_strdup (text);
+  job = g_new0 (SearchJob, 1);
+  job->reader = g_object_ref (self->reader);
+  job->text = g_strdup (text);
+  task = g_task_new (self, NULL, search_done_cb, NULL);
+  g_task_set_source_tag (task, start_search);
+  g_task_set_task_data (task, job, search_job_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+/* A connection of its own for searching in a thread, on a big database only: a small one
+ * answers within the frame, on the window's connection, as before. */
+static gboolean
+use_reader (LiaSearchResults *self)
+{
+  const char *path = lia_store_get_path (self->store);
+  GStatBuf st;
+
+  if (self->reader != NULL)
+    return TRUE;
+  if (self->reader_failed || path == NULL || g_stat (path, &st) != 0 ||
+      (st.st_size < SEARCH_IN_THREAD_BYTES && !self->always_in_thread))
+    return FALSE;
+
+  self->reader = lia_store_open (path, NULL);
+  self->reader_failed = self->reader == NULL;
+  return self->reader != NULL;
+}
+
 void
 lia_search_results_set_text (LiaSearchResults *self,
                              const char       *text)
@@ -308,34 +518,39 @@ lia_search_results_set_text (LiaSearchResults *self,
       self->text = (text != NULL && *text != '\0') ? g_strdup (text) : NULL;
     }
 
-  lia_ui_remove_all (GTK_WIDGET (self->list));
-  g_ptr_array_set_size (self->results, 0);
-
-  found = lia_store_search (self->store, text != NULL ? text : "", RESULTS_PER_KIND, &error);
-  if (found == NULL)
+  if (self->text != NULL && use_reader (self))
     {
-      lia_error_state_set_error (self->error_page, error);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      start_search (self, self->text);
       return;
     }
 
-  for (guint i = 0; i < found->len; i++)
-    {
-      GtkWidget *content = make_row (found->pdata[i]);
+  found = lia_store_search (self->store, text != NULL ? text : "", RESULTS_PER_KIND, &error);
+  show_results (self, found, error);
+}
 
-      g_ptr_array_add (self->results, g_object_ref (found->pdata[i]));
-      gtk_list_box_append (self->list, content);
-      /* The row, which the list box made around the content, is what a screen reader lands
-       * on: name it after the record, and say what kind of record it is. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (content)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      lia_search_result_get_title (found->pdata[i]),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      lia_labels_record_kind_plural (lia_search_result_get_kind (found->pdata[i])),
-                                      -1);
-    }
+void
+_lia_search_results_set_always_in_thread (LiaSearchResults *self,
+                                          gboolean          always)
+{
+  g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
 
-  gtk_stack_set_visible_child_name (self->stack, self->results->len > 0 ? "results" : "empty");
+  self->always_in_thread = always;
+}
+
+guint
+_lia_search_results_get_n_rows (LiaSearchResults *self)
+{
+  g_return_val_if_fail (LIA_IS_SEARCH_RESULTS (self), 0);
+
+  return self->n_rows;
+}
+
+gboolean
+lia_search_results_get_busy (LiaSearchResults *self)
+{
+  g_return_val_if_fail (LIA_IS_SEARCH_RESULTS (self), FALSE);
+
+  return self->searching != NULL || self->pending != NULL;
 }
 
 guint

@@ -15,9 +15,18 @@ G_DECLARE_FINAL_TYPE (LiaSearchResults, lia_search_results, LIA, SEARCH_RESULTS,
  * with the matched part of each snippet in bold. Signal "result-activated" (int kind,
  * gint64 id) when a result is chosen. */
 LiaSearchResults *lia_search_results_new          (LiaStore         *store);
-/* Searches now (on the calling frame) and shows the results. */
+/* Searches and shows the results: now, on the calling frame, on a small database; on a big
+ * one in a worker thread with a connection of its own, the results shown when they come (a
+ * text set while one is searched is searched next, the stale answer dropped). */
 void              lia_search_results_set_text     (LiaSearchResults *self,
                                                    const char       *text);
+/* Whether a search in a thread is under way (its results are not shown yet). */
+gboolean          lia_search_results_get_busy     (LiaSearchResults *self);
+/* For tests: search in a thread whatever the database's size; the rows made so far (the
+ * first ones are made at once, the rest after the next frame). */
+void              _lia_search_results_set_always_in_thread (LiaSearchResults *self,
+                                                            gboolean          always);
+guint             _lia_search_results_get_n_rows  (LiaSearchResults *self);
 guint             lia_search_results_get_n_results (LiaSearchResults *self);
 LiaSearchResult  *lia_search_results_get_result   (LiaSearchResults *self,
                                                    guint             index);

@@ -13,10 +13,12 @@ struct _LiaTimelineRow
   GtkWidget       parent_instance;
 
   LiaStore       *store;
+  LiaListModel   *names;         /* the timeline model the row shows, for names; weak */
   LiaInteraction *interaction;
   gulong          notify_handler;
   gboolean        first_of_day;
   char           *day;
+  int             shown_kind;    /* the kind the icon shows, -1 before the first */
 
   GtkWidget      *box;
   GtkLabel       *day_label;
@@ -44,6 +46,7 @@ lia_timeline_row_dispose (GObject *object)
   LiaTimelineRow *self = (LiaTimelineRow *) object;
 
   lia_timeline_row_unbind (self);
+  lia_timeline_row_set_names (self, NULL);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_TIMELINE_ROW);
 
@@ -83,6 +86,7 @@ lia_timeline_row_class_init (LiaTimelineRowClass *klass)
 static void
 lia_timeline_row_init (LiaTimelineRow *self)
 {
+  self->shown_kind = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -137,10 +141,16 @@ update (LiaTimelineRow *self)
   gtk_label_set_text (self->day_label, self->day);
   gtk_widget_set_visible (GTK_WIDGET (self->day_label), first_of_day);
 
-  gtk_image_set_from_icon_name (self->kind_icon,
-                                lia_ui_interaction_kind_icon_name (lia_interaction_get_kind (interaction)));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon),
-                               lia_labels_interaction_kind (lia_interaction_get_kind (interaction)));
+  /* Rows are recycled for other interactions while scrolling: what did not change is left
+   * alone, so that nothing is measured or shaped again for it. */
+  if (self->shown_kind != (int) lia_interaction_get_kind (interaction))
+    {
+      self->shown_kind = (int) lia_interaction_get_kind (interaction);
+      gtk_image_set_from_icon_name (self->kind_icon,
+                                    lia_ui_interaction_kind_icon_name (lia_interaction_get_kind (interaction)));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon),
+                                   lia_labels_interaction_kind (lia_interaction_get_kind (interaction)));
+    }
   gtk_label_set_text (self->title_label, lia_interaction_get_title (interaction));
   time = lia_ui_format_time (at);
   if (lia_interaction_get_cancelled (interaction))
@@ -159,7 +169,7 @@ update (LiaTimelineRow *self)
       gtk_label_set_text (self->time_label, time);
     }
 
-  participants = lia_ui_dup_participants (store, interaction);
+  participants = lia_ui_dup_participants (store, self->names, interaction);
   gtk_label_set_text (self->participants_label, participants);
   gtk_widget_set_visible (GTK_WIDGET (self->participants_label), participants[0] != '\0');
 
@@ -180,6 +190,32 @@ update (LiaTimelineRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+void
+lia_timeline_row_set_names (LiaTimelineRow *self,
+                            LiaListModel   *names)
+{
+  g_return_if_fail (LIA_IS_TIMELINE_ROW (self));
+  g_return_if_fail (names == NULL || LIA_IS_LIST_MODEL (names));
+
+  if (self->names == names)
+    return;
+  if (self->names != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->names), (gpointer *) &self->names);
+  self->names = names;
+  if (self->names != NULL)
+    g_object_add_weak_pointer (G_OBJECT (self->names), (gpointer *) &self->names);
+}
+
+void
+lia_timeline_row_set_first_of_day (LiaTimelineRow *self,
+                                   gboolean        first_of_day)
+{
+  g_return_if_fail (LIA_IS_TIMELINE_ROW (self));
+
+  self->first_of_day = first_of_day;
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), first_of_day);
 }
 
 void

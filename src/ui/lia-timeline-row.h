@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "lia-store.h"
+#include "lia-list-model.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,13 @@ void            lia_timeline_row_bind         (LiaTimelineRow *self,
                                                LiaStore       *store,
                                                LiaInteraction *interaction,
                                                gboolean        first_of_day);
+/* Where the row takes its participants' names from when it has them (the timeline's model,
+ * which reads them with each page), before asking the store; %NULL for the store alone. */
+void            lia_timeline_row_set_names    (LiaTimelineRow *self,
+                                               LiaListModel   *names);
+/* Shows or hides the day heading alone (the row moved in the list; its interaction did not). */
+void            lia_timeline_row_set_first_of_day (LiaTimelineRow *self,
+                                                   gboolean        first_of_day);
 void            lia_timeline_row_unbind       (LiaTimelineRow *self);
 LiaInteraction *lia_timeline_row_get_interaction (LiaTimelineRow *self);
 /* The day heading's text ("Today", "Monday, 3 March 2025"), shown or not. */

@@ -42,7 +42,7 @@ struct _LiaTimelineView
   GtkStack           *stack;
   GtkLabel           *sticky_label;
   GtkScrolledWindow  *scrolled;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;   /* one column: see the .ui file */
   AdwStatusPage      *empty_page;
   GtkWidget          *error_page;
 
@@ -197,6 +197,7 @@ bind_row (LiaTimelineView *self,
   if (interaction == NULL || row == NULL)
     return;
 
+  lia_timeline_row_set_names (row, self->model);
   lia_timeline_row_bind (row, self->store, interaction,
                          starts_a_day (self, gtk_list_item_get_position (item), interaction));
 }
@@ -206,8 +207,16 @@ on_item_position_cb (GtkListItem     *item,
                      GParamSpec      *pspec,
                      LiaTimelineView *self)
 {
-  /* Rows added or removed above move this one: its day may now start here, or not. */
-  bind_row (self, item);
+  LiaInteraction *interaction = gtk_list_item_get_item (item);
+  LiaTimelineRow *row = LIA_TIMELINE_ROW (gtk_list_item_get_child (item));
+
+  /* Rows added or removed above move this one: its day may now start here, or not. The
+   * rest of the row stays as it is (GTK notifies the position of every row it binds anew
+   * too, right after "bind"). */
+  if (interaction == NULL || row == NULL || lia_timeline_row_get_interaction (row) != interaction)
+    return;
+  lia_timeline_row_set_first_of_day (row, starts_a_day (self, gtk_list_item_get_position (item),
+                                                        interaction));
 }
 
 static void
@@ -613,9 +622,9 @@ lia_timeline_view_init (LiaTimelineView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb), self);
 
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scrolled), "value-changed",

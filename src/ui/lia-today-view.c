@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "lia-store-today.h"
 #include "lia-today-view.h"
@@ -13,6 +14,10 @@
 /* Rows per section, so that every section shows on a first screen; the rest is counted
  * ("The first 5 of 15") and is in Follow-ups. */
 #define SECTION_LIMIT 5
+
+/* From this size on, the database is read off the main thread (a first read of a big one
+ * takes longer than a frame); below it, at once, as before. */
+#define READ_IN_THREAD_BYTES (32 * 1024 * 1024)
 
 typedef struct
 {
@@ -31,12 +36,14 @@ struct _LiaTodayView
   guint       reload_source;
   gboolean    dirty;
   gboolean    loaded;
+  GCancellable *loading;   /* the read in a thread under way, or %NULL */
   /* Section name → GArray of Target, one per row in order. */
   GHashTable *targets;
 
   /* Template widgets */
   GtkStack   *stack;
   GtkBox     *sections;
+  GtkSpinner *spinner;
 };
 
 enum {
@@ -328,22 +335,15 @@ add_project_items (LiaTodayView *self,
     }
 }
 
-void
-lia_today_view_reload (LiaTodayView *self)
+static void
+show_today (LiaTodayView *self,
+            LiaToday     *today,
+            const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaToday) today = NULL;
-
-  g_return_if_fail (LIA_IS_TODAY_VIEW (self));
-
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->dirty = FALSE;
-  if (self->store == NULL)
-    return;
-
   lia_ui_remove_all (GTK_WIDGET (self->sections));
   g_hash_table_remove_all (self->targets);
-  if (!(today = lia_store_get_today (self->store, self->now, SECTION_LIMIT, &error)))
+  gtk_spinner_stop (self->spinner);
+  if (today == NULL)
     {
       GtkWidget *label = gtk_label_new (error->message);
 
@@ -367,13 +367,130 @@ lia_today_view_reload (LiaTodayView *self)
                                     g_hash_table_size (self->targets) > 0 ? "sections" : "empty");
 }
 
+void
+lia_today_view_reload (LiaTodayView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaToday) today = NULL;
+
+  g_return_if_fail (LIA_IS_TODAY_VIEW (self));
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->dirty = FALSE;
+  if (self->loading != NULL)
+    {
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+    }
+  if (self->store == NULL)
+    return;
+
+  today = lia_store_get_today (self->store, self->now, SECTION_LIMIT, &error);
+  show_today (self, today, error);
+}
+
+typedef struct
+{
+  char      *path;
+  GDateTime *now;
+} ReadJob;
+
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
+
+  g_free (job->path);
+  g_clear_pointer (&job->now, g_date_time_unref);
+  g_free (job);
+}
+
+/* In a worker thread, on a connection of its own. */
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = task_data;
+  g_autoptr(LiaStore) reader = NULL;
+  GError *error = NULL;
+  LiaToday *today;
+
+  if (!(reader = lia_store_open (job->path, &error)) ||
+      !(today = lia_store_get_today (reader, job->now, SECTION_LIMIT, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, today, (GDestroyNotify) lia_today_free);
+}
+
+static void
+read_done_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LiaTodayView *self = LIA_TODAY_VIEW (source_object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaToday) today = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Superseded by a newer read (or the view went away): that one shows its answer. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->loading)
+    return;
+  g_clear_object (&self->loading);
+  show_today (self, today, error);
+}
+
+/* The same as lia_today_view_reload(), off the main thread when the database is big: the
+ * view keeps what it shows (a spinner the first time) until the answer comes. */
+static void
+reload_in_thread (LiaTodayView *self)
+{
+  const char *path = self->store != NULL ? lia_store_get_path (self->store) : NULL;
+  g_autoptr(GTask) task = NULL;
+  GStatBuf st;
+  ReadJob *job;
+
+  if (path == NULL || g_stat (path, &st) != 0 || st.st_size < READ_IN_THREAD_BYTES)
+    {
+      lia_today_view_reload (self);
+      return;
+    }
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->dirty = FALSE;
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+  if (!self->loaded)
+    gtk_spinner_start (self->spinner);
+
+  job = g_new0 (ReadJob, 1);
+  job->path = g_strdup (path);
+  job->now = self->now != NULL ? g_date_time_ref (self->now) : NULL;
+  task = g_task_new (self, self->loading, read_done_cb, NULL);
+  g_task_set_source_tag (task, reload_in_thread);
+  g_task_set_task_data (task, job, read_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+gboolean
+_lia_today_view_get_loading (LiaTodayView *self)
+{
+  g_return_val_if_fail (LIA_IS_TODAY_VIEW (self), FALSE);
+
+  return self->loading != NULL;
+}
+
 static gboolean
 reload_idle_cb (gpointer user_data)
 {
   LiaTodayView *self = user_data;
 
   self->reload_source = 0;
-  lia_today_view_reload (self);
+  reload_in_thread (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -392,8 +509,8 @@ lia_today_view_map (GtkWidget *widget)
   LiaTodayView *self = LIA_TODAY_VIEW (widget);
 
   GTK_WIDGET_CLASS (lia_today_view_parent_class)->map (widget);
-  if (self->dirty || !self->loaded)
-    lia_today_view_reload (self);
+  if ((self->dirty || !self->loaded) && self->loading == NULL)
+    reload_in_thread (self);
 }
 
 static void
@@ -418,6 +535,9 @@ lia_today_view_dispose (GObject *object)
   LiaTodayView *self = (LiaTodayView *) object;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->changed_handler, self->store);
@@ -508,6 +628,7 @@ lia_today_view_class_init (LiaTodayViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, LiaTodayView, stack);
   gtk_widget_class_bind_template_child (widget_class, LiaTodayView, sections);
+  gtk_widget_class_bind_template_child (widget_class, LiaTodayView, spinner);
 }
 
 static void

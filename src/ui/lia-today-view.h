@@ -27,6 +27,8 @@ LiaTodayView *lia_today_view_new       (LiaStore     *store);
 void          lia_today_view_set_now   (LiaTodayView *self,
                                         GDateTime    *now);
 void          lia_today_view_reload    (LiaTodayView *self);
+/* Whether a read in a worker thread is under way (a big database; for benchmarks). */
+gboolean      _lia_today_view_get_loading (LiaTodayView *self);
 /* How many rows a section shows (tests): "overdue", "this-week", "contact", "meetings",
  * "concerns". */
 guint         lia_today_view_count_rows (LiaTodayView *self,

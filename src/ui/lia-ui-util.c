@@ -189,6 +189,7 @@ lia_ui_dup_record_label (LiaStore      *store,
 
 char *
 lia_ui_dup_participants (LiaStore       *store,
+                         LiaListModel   *names,
                          LiaInteraction *interaction)
 {
   const GArray *contacts = lia_interaction_get_contact_ids (interaction);
@@ -201,14 +202,13 @@ lia_ui_dup_participants (LiaStore       *store,
       gboolean is_contact = i < contacts->len;
       gint64 id = is_contact ? g_array_index (contacts, gint64, i)
                              : g_array_index (organizations, gint64, i - contacts->len);
-      g_autofree char *label = lia_ui_dup_record_label (store,
-                                                        is_contact ? LIA_RECORD_KIND_CONTACT
-                                                                   : LIA_RECORD_KIND_ORGANIZATION,
-                                                        id);
+      LiaRecordKind kind = is_contact ? LIA_RECORD_KIND_CONTACT : LIA_RECORD_KIND_ORGANIZATION;
+      const char *known = names != NULL ? lia_list_model_get_label (names, kind, id) : NULL;
+      g_autofree char *label = known == NULL ? lia_ui_dup_record_label (store, kind, id) : NULL;
 
       if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append (text, label);
+      g_string_append (text, known != NULL ? known : label);
     }
 
   if (total > shown)

@@ -5,6 +5,7 @@
 
 #include "lia-labels.h"
 #include "lia-store.h"
+#include "lia-list-model.h"
 
 G_BEGIN_DECLS
 
@@ -33,8 +34,11 @@ char       *lia_ui_format_period              (const GDate           *from,
 char       *lia_ui_dup_record_label           (LiaStore              *store,
                                                LiaRecordKind          kind,
                                                gint64                 id);
-/* "Amina Diallo, WHO" for an interaction's participants (first few, then "and 3 more"). */
+/* "Amina Diallo, WHO" for an interaction's participants (first few, then "and 3 more"); the
+ * names from @names (nullable: a timeline model, which reads them with its pages) when it
+ * has them, from the store otherwise. */
 char       *lia_ui_dup_participants           (LiaStore              *store,
+                                               LiaListModel          *names,
                                                LiaInteraction        *interaction);
 
 /* Who @contact is now: "Director · World Health Organization" from their main current

@@ -44,7 +44,10 @@ struct _LiaWindow
   GQueue                undo;           /* LiaUndoEntry, newest first */
   gboolean              first_run_dismissed;
   gint64                last_search_us; /* how long the last search took */
+  gboolean              views_built;    /* the lists are made on first use from then on */
 
+  /* Made on first use (a view's list when it is first shown, a detail page when a record of
+   * its kind is first opened): %NULL until then. */
   LiaDirectoryList     *organizations_list;
   LiaDirectoryList     *contacts_list;
   LiaTimelineView      *timeline_view;
@@ -114,6 +117,11 @@ void     _lia_window_open_record       (LiaWindow     *self,
 void     _lia_window_clear_detail      (LiaWindow     *self);
 /* The kind of record that "New" makes in the current view. */
 LiaRecordKind _lia_window_get_view_kind (LiaWindow    *self);
+
+/* The list of @view ("organizations", "timeline", "search", …), made now if it was not yet
+ * (views are made when first shown); %NULL for an unknown name or without a database. */
+GtkWidget *_lia_window_ensure_list   (LiaWindow     *self,
+                                      const char    *view);
 
 /* lia-window-actions.c */
 void     _lia_window_class_add_actions (GtkWidgetClass *widget_class);

@@ -107,6 +107,11 @@ view_index (LiaWindow *self)
   return 0;
 }
 
+static GtkWidget *ensure_list_page (LiaWindow  *self,
+                                     const char *name);
+static LiaDetail *ensure_detail    (LiaWindow     *self,
+                                    LiaRecordKind  kind);
+
 void
 _lia_window_show_toast (LiaWindow *self,
                         AdwToast  *toast)
@@ -132,6 +137,7 @@ _lia_window_update_actions (LiaWindow *self)
 {
   gboolean has_store = self->store != NULL;
   gboolean has_record = has_store && self->current_id != 0 &&
+                        self->details[self->current_kind] != NULL &&
                         lia_detail_get_record (self->details[self->current_kind]) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", has_store);
@@ -159,20 +165,11 @@ set_count (GtkLabel *label,
 }
 
 static void
-update_counts (LiaWindow *self)
+show_counts (LiaWindow            *self,
+             const LiaStoreCounts *counts_in)
 {
-  g_autoptr(GError) error = NULL;
-  LiaStoreCounts counts;
+  LiaStoreCounts counts = *counts_in;
   gboolean empty;
-
-  if (self->store == NULL)
-    return;
-
-  if (!lia_store_get_counts (self->store, &counts, &error))
-    {
-      _lia_window_show_message (self, error->message);
-      return;
-    }
 
   set_count (self->organizations_count, counts.organizations);
   set_count (self->contacts_count, counts.contacts);
@@ -204,6 +201,23 @@ update_counts (LiaWindow *self)
                                     empty && !self->first_run_dismissed ? "first-run" : "browse");
   if (!empty)
     self->first_run_dismissed = TRUE;
+}
+
+static void
+update_counts (LiaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  LiaStoreCounts counts;
+
+  if (self->store == NULL)
+    return;
+
+  if (!lia_store_get_counts (self->store, &counts, &error))
+    {
+      _lia_window_show_message (self, error->message);
+      return;
+    }
+  show_counts (self, &counts);
 }
 
 static gboolean
@@ -257,7 +271,8 @@ save_selection (LiaWindow *self)
   if (self->settings == NULL)
     return;
 
-  if (self->current_id != 0 && lia_detail_get_record (self->details[self->current_kind]) != NULL)
+  if (self->current_id != 0 && self->details[self->current_kind] != NULL &&
+      lia_detail_get_record (self->details[self->current_kind]) != NULL)
     value = g_strdup_printf ("%s:%s", detail_page_name (self->current_kind),
                              lia_record_get_uid (lia_detail_get_record (self->details[self->current_kind])));
   g_settings_set_string (self->settings, "last-selection", value != NULL ? value : "");
@@ -286,7 +301,7 @@ static void
 show_list_page (LiaWindow  *self,
                 const char *name)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->list_stack, name);
+  GtkWidget *page = ensure_list_page (self, name);
 
   if (page == NULL)
     return;
@@ -307,7 +322,8 @@ sync_list_selection (LiaWindow *self)
   guint index = view_index (self);
   const char *view = views[index].name;
 
-  if (self->store == NULL || self->organizations_list == NULL)
+  /* The view's list is made when the view is first shown. */
+  if (self->store == NULL || !self->views_built || ensure_list_page (self, view) == NULL)
     return;
 
   self->syncing_list = TRUE;
@@ -372,10 +388,9 @@ _lia_window_open_record (LiaWindow     *self,
 
   g_return_if_fail (LIA_IS_WINDOW (self));
 
-  if (kind > LIA_RECORD_KIND_PROJECT || self->details[kind] == NULL || id <= 0)
+  if (kind > LIA_RECORD_KIND_PROJECT || id <= 0 || (detail = ensure_detail (self, kind)) == NULL)
     return;
 
-  detail = self->details[kind];
   self->current_kind = kind;
   self->current_id = id;
   self->view_kind[view_index (self)] = kind;
@@ -454,15 +469,20 @@ show_view_list (LiaWindow *self)
                                                 ? _("Search") : view_title (self->view));
 }
 
+static gboolean
+is_known_view (const char *view)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_strcmp0 (view, views[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 set_view (LiaWindow  *self,
           const char *view)
 {
-  gboolean known = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    known |= g_strcmp0 (view, views[i].name) == 0;
-  if (!known || g_strcmp0 (self->view, view) == 0)
+  if (!is_known_view (view) || g_strcmp0 (self->view, view) == 0)
     return;
 
   g_free (self->view);
@@ -483,7 +503,7 @@ set_view (LiaWindow  *self,
                                       -1);
       if (adw_leaflet_get_folded (self->leaflet))
         adw_leaflet_set_visible_child_name (self->leaflet, "list");
-      if (self->organizations_list != NULL)
+      if (self->views_built)
         show_view_record (self);
     }
 
@@ -554,7 +574,8 @@ is_in_selected_row (LiaWindow *self,
     {
       if (GTK_IS_BUTTON (widget))
         return FALSE;
-      if (GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)))
+      if (GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)) ||
+          GTK_IS_GRID_VIEW (gtk_widget_get_parent (widget)))
         return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_SELECTED) != 0;
     }
 
@@ -636,7 +657,7 @@ on_search_entry_changed_cb (LiaWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gint64 start;
 
-  if (self->store == NULL)
+  if (self->store == NULL || !self->views_built)
     return;
 
   if (lia_text_is_blank (text))
@@ -646,6 +667,7 @@ on_search_entry_changed_cb (LiaWindow *self)
     }
 
   /* Search as you type, on this frame: the store answers in a few milliseconds. */
+  ensure_list_page (self, "search");
   start = g_get_monotonic_time ();
   lia_search_results_set_text (self->search_results, text);
   self->last_search_us = g_get_monotonic_time () - start;
@@ -656,7 +678,8 @@ on_search_entry_changed_cb (LiaWindow *self)
 static void
 on_search_entry_activate_cb (LiaWindow *self)
 {
-  lia_search_results_activate_first (self->search_results);
+  if (self->search_results != NULL)
+    lia_search_results_activate_first (self->search_results);
 }
 
 static void
@@ -723,9 +746,9 @@ restore_state (LiaWindow  *self,
           (record = lia_store_load_by_uid (self->store, kind, parts[1], NULL)) != NULL)
         {
           _lia_window_open_record (self, kind, lia_record_get_id (record));
-          if (kind == LIA_RECORD_KIND_ORGANIZATION)
+          if (kind == LIA_RECORD_KIND_ORGANIZATION && self->organizations_list != NULL)
             lia_directory_list_select_id (self->organizations_list, lia_record_get_id (record));
-          else if (kind == LIA_RECORD_KIND_CONTACT)
+          else if (kind == LIA_RECORD_KIND_CONTACT && self->contacts_list != NULL)
             lia_directory_list_select_id (self->contacts_list, lia_record_get_id (record));
         }
     }
@@ -760,56 +783,148 @@ lia_window_close_request (GtkWindow *window)
 
 /* --- construction ------------------------------------------------------------------------- */
 
-static void
-add_detail (LiaWindow *self,
-            LiaDetail *detail)
+/* Only what the first frame shows is built with the window: each view's list on its first
+ * showing, each kind's detail page on the first record of that kind opened. A list binds its
+ * first rows as soon as it has a model (GTK 4.8), so building all of them up front cost most
+ * of the time to the first frame on a big database (docs/performance.md). */
+static LiaDetail *
+ensure_detail (LiaWindow     *self,
+               LiaRecordKind  kind)
 {
-  LiaRecordKind kind = LIA_DETAIL_GET_CLASS (detail)->kind;
+  LiaDetail *detail;
 
+  if (kind > LIA_RECORD_KIND_PROJECT || self->store == NULL)
+    return NULL;
+  if (self->details[kind] != NULL)
+    return self->details[kind];
+
+  switch (kind)
+    {
+    case LIA_RECORD_KIND_ORGANIZATION:
+      detail = LIA_DETAIL (lia_organization_detail_new (self->store));
+      break;
+    case LIA_RECORD_KIND_CONTACT:
+      detail = LIA_DETAIL (lia_contact_detail_new (self->store));
+      break;
+    case LIA_RECORD_KIND_INTERACTION:
+      detail = LIA_DETAIL (lia_interaction_detail_new (self->store));
+      break;
+    case LIA_RECORD_KIND_COMMITMENT:
+      detail = LIA_DETAIL (lia_commitment_detail_new (self->store));
+      break;
+    case LIA_RECORD_KIND_CONCERN:
+      detail = LIA_DETAIL (lia_concern_detail_new (self->store));
+      break;
+    case LIA_RECORD_KIND_PROJECT:
+      detail = LIA_DETAIL (lia_project_detail_new (self->store));
+      break;
+    case LIA_RECORD_KIND_AFFILIATION:
+    default:
+      return NULL;
+    }
+
+  g_assert (LIA_DETAIL_GET_CLASS (detail)->kind == kind);
   self->details[kind] = detail;
+  /* Hidden until shown: only the page shown is in the accessibility tree. */
+  gtk_widget_set_visible (GTK_WIDGET (detail), FALSE);
   gtk_stack_add_named (self->detail_stack, GTK_WIDGET (detail), detail_page_name (kind));
+  return detail;
+}
+
+static GtkWidget *
+ensure_list_page (LiaWindow  *self,
+                  const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->list_stack, name);
+
+  if (page != NULL || self->store == NULL || !self->views_built)
+    return page;
+
+  if (g_str_equal (name, "organizations"))
+    {
+      self->organizations_list = lia_directory_list_new (self->store, LIA_RECORD_KIND_ORGANIZATION);
+      g_signal_connect_swapped (self->organizations_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
+      page = GTK_WIDGET (self->organizations_list);
+    }
+  else if (g_str_equal (name, "contacts"))
+    {
+      self->contacts_list = lia_directory_list_new (self->store, LIA_RECORD_KIND_CONTACT);
+      /* Preferences change the order; the open list follows at once. */
+      if (self->settings != NULL)
+        g_settings_bind (self->settings, "contact-sort-order", self->contacts_list, "contact-sort-order",
+                         G_SETTINGS_BIND_GET);
+      g_signal_connect_swapped (self->contacts_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
+      page = GTK_WIDGET (self->contacts_list);
+    }
+  else if (g_str_equal (name, "timeline"))
+    {
+      self->timeline_view = lia_timeline_view_new (self->store, 0, 0);
+      g_signal_connect_swapped (self->timeline_view, "interaction-selected", G_CALLBACK (on_record_selected_cb), self);
+      page = GTK_WIDGET (self->timeline_view);
+    }
+  else if (g_str_equal (name, "follow-ups"))
+    {
+      self->follow_up_list = lia_follow_up_list_new (self->store);
+      g_signal_connect_swapped (self->follow_up_list, "commitment-selected", G_CALLBACK (on_record_selected_cb), self);
+      page = GTK_WIDGET (self->follow_up_list);
+    }
+  else if (g_str_equal (name, "search"))
+    {
+      self->search_results = lia_search_results_new (self->store);
+      g_signal_connect_swapped (self->search_results, "result-activated", G_CALLBACK (on_search_result_activated_cb), self);
+      lia_search_results_attach_entry (self->search_results, GTK_WIDGET (self->search_entry));
+      page = GTK_WIDGET (self->search_results);
+    }
+  else if (g_str_equal (name, "today"))
+    {
+      self->today_view = lia_today_view_new (self->store);
+      g_signal_connect_swapped (self->today_view, "record-activated", G_CALLBACK (on_search_result_activated_cb), self);
+      g_signal_connect_swapped (self->today_view, "print-briefing", G_CALLBACK (on_print_meeting_cb), self);
+      page = GTK_WIDGET (self->today_view);
+    }
+  else if (g_str_equal (name, "map"))
+    {
+      self->stakeholder_map = lia_stakeholder_map_new (self->store);
+      g_signal_connect_swapped (self->stakeholder_map, "record-activated", G_CALLBACK (on_search_result_activated_cb), self);
+      g_signal_connect_swapped (self->stakeholder_map, "reassessed", G_CALLBACK (_lia_window_push_reassessment), self);
+      page = GTK_WIDGET (self->stakeholder_map);
+    }
+  else if (g_str_equal (name, "concerns"))
+    {
+      self->concerns_view = lia_concerns_view_new (self->store);
+      g_signal_connect_swapped (self->concerns_view, "record-activated", G_CALLBACK (on_search_result_activated_cb), self);
+      page = GTK_WIDGET (self->concerns_view);
+    }
+  else if (g_str_equal (name, "projects"))
+    {
+      self->project_list = lia_project_list_new (self->store);
+      g_signal_connect_swapped (self->project_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
+      page = GTK_WIDGET (self->project_list);
+    }
+  else
+    {
+      return NULL;
+    }
+
+  /* Hidden until shown (see show_list_page). */
+  gtk_widget_set_visible (page, FALSE);
+  gtk_stack_add_named (self->list_stack, page, name);
+  return page;
+}
+
+GtkWidget *
+_lia_window_ensure_list (LiaWindow  *self,
+                         const char *view)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  return ensure_list_page (self, view);
 }
 
 static void
 build_views (LiaWindow *self)
 {
-  self->organizations_list = lia_directory_list_new (self->store, LIA_RECORD_KIND_ORGANIZATION);
-  self->contacts_list = lia_directory_list_new (self->store, LIA_RECORD_KIND_CONTACT);
-  /* Preferences change the order; the open list follows at once. */
-  if (self->settings != NULL)
-    g_settings_bind (self->settings, "contact-sort-order", self->contacts_list, "contact-sort-order",
-                     G_SETTINGS_BIND_GET);
-  self->timeline_view = lia_timeline_view_new (self->store, 0, 0);
-  self->follow_up_list = lia_follow_up_list_new (self->store);
-  self->search_results = lia_search_results_new (self->store);
-  self->today_view = lia_today_view_new (self->store);
-  self->stakeholder_map = lia_stakeholder_map_new (self->store);
-  self->concerns_view = lia_concerns_view_new (self->store);
-
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->organizations_list), "organizations");
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->contacts_list), "contacts");
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->timeline_view), "timeline");
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->follow_up_list), "follow-ups");
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->search_results), "search");
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->today_view), "today");
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->stakeholder_map), "map");
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->concerns_view), "concerns");
-  self->project_list = lia_project_list_new (self->store);
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->project_list), "projects");
-  g_signal_connect_swapped (self->project_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
-
-  g_signal_connect_swapped (self->organizations_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
-  g_signal_connect_swapped (self->contacts_list, "record-selected", G_CALLBACK (on_record_selected_cb), self);
-  g_signal_connect_swapped (self->timeline_view, "interaction-selected", G_CALLBACK (on_record_selected_cb), self);
-  g_signal_connect_swapped (self->follow_up_list, "commitment-selected", G_CALLBACK (on_record_selected_cb), self);
-  g_signal_connect_swapped (self->search_results, "result-activated", G_CALLBACK (on_search_result_activated_cb), self);
-  lia_search_results_attach_entry (self->search_results, GTK_WIDGET (self->search_entry));
-  g_signal_connect_swapped (self->today_view, "record-activated", G_CALLBACK (on_search_result_activated_cb), self);
-  g_signal_connect_swapped (self->today_view, "print-briefing", G_CALLBACK (on_print_meeting_cb), self);
-  g_signal_connect_swapped (self->stakeholder_map, "record-activated", G_CALLBACK (on_search_result_activated_cb), self);
-  g_signal_connect_swapped (self->stakeholder_map, "reassessed", G_CALLBACK (_lia_window_push_reassessment), self);
-  g_signal_connect_swapped (self->concerns_view, "record-activated", G_CALLBACK (on_search_result_activated_cb), self);
-
   {
     GtkGesture *press = gtk_gesture_click_new ();
 
@@ -826,12 +941,7 @@ build_views (LiaWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self->list_stack), keys);
   }
 
-  add_detail (self, LIA_DETAIL (lia_organization_detail_new (self->store)));
-  add_detail (self, LIA_DETAIL (lia_contact_detail_new (self->store)));
-  add_detail (self, LIA_DETAIL (lia_interaction_detail_new (self->store)));
-  add_detail (self, LIA_DETAIL (lia_commitment_detail_new (self->store)));
-  add_detail (self, LIA_DETAIL (lia_concern_detail_new (self->store)));
-  add_detail (self, LIA_DETAIL (lia_project_detail_new (self->store)));
+  self->views_built = TRUE;
 }
 
 static void
@@ -871,18 +981,24 @@ lia_window_constructed (GObject *object)
                             G_CALLBACK (on_search_mode_cb), self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
-  /* Show the start page, Today once there is data (the directory to fill before), then
-   * whatever the person had open last time. */
+  /* Show the start page, Today once there is data (the directory to fill before), or
+   * whatever the person had open last time: only that view is built. */
   g_clear_pointer (&self->view, g_free);
   {
+    g_autoptr(GError) error = NULL;
     LiaStoreCounts counts = { 0, };
 
-    lia_store_get_counts (self->store, &counts, NULL);
-    set_view (self, counts.organizations + counts.contacts + counts.interactions +
-                    counts.commitments + counts.concerns > 0 ? "today" : "organizations");
+    if (!lia_store_get_counts (self->store, &counts, &error))
+      _lia_window_show_message (self, error->message);
+    if (view != NULL && is_known_view (view))
+      set_view (self, view);
+    else
+      set_view (self, counts.organizations + counts.contacts + counts.interactions +
+                      counts.commitments + counts.concerns > 0 ? "today" : "organizations");
+    restore_state (self, view, selection);
+    if (error == NULL)
+      show_counts (self, &counts);
   }
-  restore_state (self, view, selection);
-  update_counts (self);
   _lia_window_update_actions (self);
 }
 

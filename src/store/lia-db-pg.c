@@ -1,0 +1,955 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-store"
+
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "lia-db.h"
+
+/*
+ * The PostgreSQL backend of lia-db.h, through libpq. Statements keep SQLite's placeholders in
+ * the store's SQL (?, ?NNN, :name); they become $n once, when the statement is first prepared on
+ * the connection, and the server-side statement is kept per connection under a generated name.
+ * Parameters and results travel as text (bytea as binary parameters, hex text results), read
+ * row by row from one PGresult per execution.
+ */
+
+/* Type oids of pg_type.h, which client code does not get. */
+#define BOOLOID    16
+#define BYTEAOID   17
+#define INT8OID    20
+#define INT2OID    21
+#define INT4OID    23
+#define OIDOID     26
+#define FLOAT4OID  700
+#define FLOAT8OID  701
+#define NUMERICOID 1700
+#define TEXTOID    25
+
+typedef struct
+{
+  LiaDb       parent;
+  PGconn     *conn;
+  char       *errmsg;
+  char        sqlstate[6];
+  gboolean    unsupported;
+  gint64      changes;
+  GHashTable *prepared;     /* translated SQL → PgPrepared */
+  guint       n_prepared;
+} PgDb;
+
+typedef struct
+{
+  char  *name;              /* the server-side statement */
+  int    n_params;
+  char **param_names;       /* [n_params]: ":name" or "?NNN" as written, or NULL for "?" */
+} PgPrepared;
+
+typedef struct
+{
+  LiaStmt     parent;
+  PgPrepared *prepared;     /* owned by the connection */
+  char      **values;       /* [n_params], NULL for SQL NULL */
+  int        *lengths;
+  int        *formats;
+  PGresult   *result;       /* NULL before the first step and after a reset */
+  int         row;          /* the current row of result */
+  gboolean    done;
+  /* The last bytea decoded for column_blob/column_bytes. */
+  unsigned char *blob;
+  size_t         blob_length;
+  int            blob_row;
+  int            blob_column;
+} PgStmt;
+
+static const LiaDbBackend pg_backend;
+
+#define PG(db)      ((PgDb *) (db))
+#define PG_STMT(s)  ((PgStmt *) (s))
+
+static void
+set_error (PgDb       *self,
+           const char *sqlstate,
+           const char *message)
+{
+  g_free (self->errmsg);
+  self->errmsg = g_strchomp (g_strdup (message != NULL && *message != '\0'
+                                       ? message : "unknown error"));
+  g_strlcpy (self->sqlstate, sqlstate != NULL ? sqlstate : "", sizeof self->sqlstate);
+  self->unsupported = FALSE;
+}
+
+static void
+set_error_from_connection (PgDb *self)
+{
+  set_error (self, NULL, PQerrorMessage (self->conn));
+}
+
+static void
+set_error_from_result (PgDb     *self,
+                       PGresult *result)
+{
+  if (result == NULL)
+    {
+      set_error_from_connection (self);
+      return;
+    }
+  set_error (self, PQresultErrorField (result, PG_DIAG_SQLSTATE),
+             PQresultErrorMessage (result));
+}
+
+static int
+set_unsupported (PgDb       *self,
+                 const char *what)
+{
+  set_error (self, NULL, what);
+  self->unsupported = TRUE;
+  return LIA_DB_ERROR;
+}
+
+/* A result that ran is COMMAND_OK or TUPLES_OK; anything else leaves the error behind. */
+static gboolean
+result_ok (PgDb     *self,
+           PGresult *result)
+{
+  ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    {
+      const char *tuples = PQcmdTuples (result);
+
+      self->changes = tuples != NULL && *tuples != '\0' ? g_ascii_strtoll (tuples, NULL, 10) : 0;
+      return TRUE;
+    }
+
+  set_error_from_result (self, result);
+  return FALSE;
+}
+
+/* Placeholders */
+
+static gboolean
+is_name_start (char c)
+{
+  return g_ascii_isalpha (c) || c == '_';
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+static int
+find_name (GPtrArray  *names,
+           const char *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), name) == 0)
+      return (int) i + 1;
+  return 0;
+}
+
+static void
+set_name (GPtrArray  *names,
+          int         index,
+          const char *name)
+{
+  while (names->len < (guint) index)
+    g_ptr_array_add (names, NULL);
+  if (g_ptr_array_index (names, index - 1) == NULL)
+    g_ptr_array_index (names, index - 1) = g_strdup (name);
+}
+
+/* Copies one statement of @sql (up to @end) to PostgreSQL's placeholders, numbered as SQLite
+ * numbers them: ?NNN is NNN, a bare ? and each new :name take the next number after the
+ * largest so far. Quoted text, quoted names, comments and :: casts are copied as they are.
+ * Returns where the next statement starts. */
+static const char *
+translate (const char *sql,
+           const char *end,
+           GString    *out,
+           GPtrArray  *names,
+           gboolean   *out_empty)
+{
+  const char *p = sql;
+
+  *out_empty = TRUE;
+  while (p < end && *p != '\0')
+    {
+      char c = *p;
+
+      /* Only white space and comments: no statement, as sqlite3 says. */
+      if (!g_ascii_isspace (c) && c != ';' &&
+          !(c == '-' && p + 1 < end && p[1] == '-') &&
+          !(c == '/' && p + 1 < end && p[1] == '*'))
+        *out_empty = FALSE;
+
+      if (c == '\'' || c == '"')
+        {
+          const char *close = p + 1;
+
+          while (close < end && *close != '\0' && *close != c)
+            close++;
+          if (close < end && *close == c)
+            close++;
+          g_string_append_len (out, p, close - p);
+          p = close;
+        }
+      else if (c == '-' && p + 1 < end && p[1] == '-')
+        {
+          const char *eol = p;
+
+          while (eol < end && *eol != '\0' && *eol != '\n')
+            eol++;
+          g_string_append_len (out, p, eol - p);
+          p = eol;
+        }
+      else if (c == '/' && p + 1 < end && p[1] == '*')
+        {
+          const char *close = strstr (p + 2, "*/");
+          const char *stop = close != NULL && close + 2 <= end ? close + 2 : end;
+
+          g_string_append_len (out, p, stop - p);
+          p = stop;
+        }
+      else if (c == ';')
+        {
+          return p + 1;
+        }
+      else if (c == '?')
+        {
+          int index;
+
+          p++;
+          if (p < end && g_ascii_isdigit (*p))
+            {
+              const char *digits = p;
+              g_autofree char *name = NULL;
+
+              while (p < end && g_ascii_isdigit (*p))
+                p++;
+              name = g_strndup (digits - 1, p - digits + 1);
+              index = (int) g_ascii_strtoll (digits, NULL, 10);
+              if (index > 0)
+                set_name (names, index, name);
+            }
+          else
+            {
+              index = names->len + 1;
+              g_ptr_array_add (names, g_strdup (""));
+            }
+          g_string_append_printf (out, "$%d", index);
+        }
+      else if (c == ':' && p + 1 < end && p[1] == ':')
+        {
+          g_string_append (out, "::");
+          p += 2;
+        }
+      else if (c == ':' && p + 1 < end && is_name_start (p[1]))
+        {
+          const char *start = p;
+          g_autofree char *name = NULL;
+          int index;
+
+          p++;
+          while (p < end && is_name_char (*p))
+            p++;
+          name = g_strndup (start, p - start);
+          index = find_name (names, name);
+          if (index == 0)
+            {
+              g_ptr_array_add (names, g_strdup (name));
+              index = names->len;
+            }
+          g_string_append_printf (out, "$%d", index);
+        }
+      else
+        {
+          g_string_append_c (out, c);
+          p++;
+        }
+    }
+
+  return p;
+}
+
+static void
+pg_prepared_free (gpointer data)
+{
+  PgPrepared *prepared = data;
+
+  g_free (prepared->name);
+  g_strfreev (prepared->param_names);
+  g_free (prepared);
+}
+
+/* Connection */
+
+static void
+pg_close (LiaDb *db)
+{
+  PgDb *self = PG (db);
+
+  g_clear_pointer (&self->prepared, g_hash_table_unref);
+  g_clear_pointer (&self->conn, PQfinish);
+  g_free (self->errmsg);
+  g_free (self);
+}
+
+static int
+pg_exec (LiaDb      *db,
+         const char *sql)
+{
+  PgDb *self = PG (db);
+  PGresult *result = PQexec (self->conn, sql);
+  gboolean ok = result_ok (self, result);
+
+  PQclear (result);
+  return ok ? LIA_DB_OK : LIA_DB_ERROR;
+}
+
+/* The number of the parameter that "could not determine data type of parameter $N" names
+ * (42P18 indeterminate_datatype, or 42P08 ambiguous_parameter), else 0. */
+static int
+indeterminate_parameter (PgDb *self)
+{
+  const char *dollar;
+
+  if ((strcmp (self->sqlstate, "42P18") != 0 && strcmp (self->sqlstate, "42P08") != 0) ||
+      (dollar = strstr (self->errmsg, "parameter $")) == NULL)
+    return 0;
+  dollar += strlen ("parameter ");
+  return (int) g_ascii_strtoll (dollar + 1, NULL, 10);
+}
+
+/* PQprepare, with what SQLite does without asking: a number the SQL never uses (?1, ?3) and a
+ * parameter whose type nothing in the SQL decides (?1 IS NULL alone) are text. A failure
+ * inside a transaction is undone to a savepoint, so that the transaction goes on as it does
+ * on SQLite, where a failed prepare changes nothing. */
+static gboolean
+prepare_on_server (PgDb       *self,
+                   const char *name,
+                   const char *sql,
+                   GPtrArray  *names)
+{
+  g_autofree Oid *types = g_new0 (Oid, MAX (names->len, 1));
+  gboolean in_transaction = PQtransactionStatus (self->conn) == PQTRANS_INTRANS;
+  gboolean ok = FALSE;
+
+  for (guint i = 0; i < names->len; i++)
+    if (g_ptr_array_index (names, i) == NULL)
+      types[i] = TEXTOID;
+
+  if (in_transaction && pg_exec (&self->parent, "SAVEPOINT lia_prepare") != LIA_DB_OK)
+    return FALSE;
+
+  for (guint attempt = 0; attempt <= names->len && !ok; attempt++)
+    {
+      PGresult *result = PQprepare (self->conn, name, sql, (int) names->len, types);
+      int undecided;
+
+      ok = result_ok (self, result);
+      PQclear (result);
+      if (ok)
+        break;
+      undecided = indeterminate_parameter (self);
+      if (undecided < 1 || undecided > (int) names->len || types[undecided - 1] == TEXTOID)
+        break;
+      types[undecided - 1] = TEXTOID;
+      if (in_transaction)
+        {
+          /* Keep the error of the failed attempt while undoing it. */
+          PGresult *undo = PQexec (self->conn, "ROLLBACK TO SAVEPOINT lia_prepare");
+          PQclear (undo);
+        }
+    }
+
+  if (in_transaction)
+    {
+      g_autofree char *errmsg = g_strdup (self->errmsg);
+      char sqlstate[6];
+      PGresult *undo;
+
+      g_strlcpy (sqlstate, self->sqlstate, sizeof sqlstate);
+      if (!ok)
+        {
+          undo = PQexec (self->conn, "ROLLBACK TO SAVEPOINT lia_prepare");
+          PQclear (undo);
+        }
+      undo = PQexec (self->conn, "RELEASE SAVEPOINT lia_prepare");
+      PQclear (undo);
+      if (!ok)
+        set_error (self, sqlstate, errmsg);
+    }
+
+  return ok;
+}
+
+static int
+pg_prepare (LiaDb              *db,
+            const char         *sql,
+            int                 n_bytes,
+            LiaDbPrepareFlags   flags,
+            LiaStmt           **out_stmt,
+            const char        **out_tail)
+{
+  PgDb *self = PG (db);
+  g_autoptr(GString) translated = g_string_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *end = n_bytes < 0 ? sql + strlen (sql) : sql + n_bytes;
+  const char *tail;
+  gboolean empty;
+  PgPrepared *prepared;
+  PgStmt *stmt;
+
+  *out_stmt = NULL;
+  tail = translate (sql, end, translated, names, &empty);
+  if (out_tail != NULL)
+    *out_tail = tail;
+  if (empty)
+    return LIA_DB_OK;
+
+  prepared = g_hash_table_lookup (self->prepared, translated->str);
+  if (prepared == NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("lia_%u", ++self->n_prepared);
+
+      if (!prepare_on_server (self, name, translated->str, names))
+        return LIA_DB_ERROR;
+
+      prepared = g_new0 (PgPrepared, 1);
+      prepared->name = g_steal_pointer (&name);
+      prepared->n_params = (int) names->len;
+      prepared->param_names = g_new0 (char *, names->len + 1);
+      /* A NULL within the vector would end g_strfreev early: unused numbers get "" too. */
+      for (guint i = 0; i < names->len; i++)
+        prepared->param_names[i] = g_strdup (g_ptr_array_index (names, i) != NULL
+                                             ? g_ptr_array_index (names, i) : "");
+      g_hash_table_insert (self->prepared, g_strdup (translated->str), prepared);
+    }
+
+  stmt = g_new0 (PgStmt, 1);
+  stmt->parent.backend = &pg_backend;
+  stmt->parent.db = db;
+  stmt->prepared = prepared;
+  stmt->values = g_new0 (char *, MAX (prepared->n_params, 1));
+  stmt->lengths = g_new0 (int, MAX (prepared->n_params, 1));
+  stmt->formats = g_new0 (int, MAX (prepared->n_params, 1));
+  stmt->row = -1;
+  stmt->blob_row = -1;
+  *out_stmt = &stmt->parent;
+
+  return LIA_DB_OK;
+}
+
+static void
+clear_result (PgStmt *stmt)
+{
+  g_clear_pointer (&stmt->result, PQclear);
+  g_clear_pointer (&stmt->blob, PQfreemem);
+  stmt->blob_row = -1;
+  stmt->row = -1;
+  stmt->done = FALSE;
+}
+
+static int
+pg_clear_bindings (LiaStmt *lia_stmt)
+{
+  PgStmt *stmt = PG_STMT (lia_stmt);
+
+  for (int i = 0; i < stmt->prepared->n_params; i++)
+    {
+      g_clear_pointer (&stmt->values[i], g_free);
+      stmt->lengths[i] = 0;
+      stmt->formats[i] = 0;
+    }
+  return LIA_DB_OK;
+}
+
+static void
+pg_finalize (LiaStmt *lia_stmt)
+{
+  PgStmt *stmt = PG_STMT (lia_stmt);
+
+  clear_result (stmt);
+  pg_clear_bindings (lia_stmt);
+  g_free (stmt->values);
+  g_free (stmt->lengths);
+  g_free (stmt->formats);
+  g_free (stmt);
+}
+
+/* Binding */
+
+static int
+bind_value (LiaStmt *lia_stmt,
+            int      index,
+            char    *value,
+            int      length,
+            int      format)
+{
+  PgStmt *stmt = PG_STMT (lia_stmt);
+
+  if (index < 1 || index > stmt->prepared->n_params)
+    {
+      g_free (value);
+      set_error (PG (lia_stmt->db), NULL, "bind index out of range");
+      return LIA_DB_ERROR;
+    }
+  g_free (stmt->values[index - 1]);
+  stmt->values[index - 1] = value;
+  stmt->lengths[index - 1] = length;
+  stmt->formats[index - 1] = format;
+  return LIA_DB_OK;
+}
+
+static int
+pg_bind_int64 (LiaStmt *stmt, int index, gint64 value)
+{
+  return bind_value (stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value), 0, 0);
+}
+
+static int
+pg_bind_double (LiaStmt *stmt, int index, double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return bind_value (stmt, index, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)), 0, 0);
+}
+
+static int
+pg_bind_text (LiaStmt *stmt, int index, const char *text, int n_bytes, LiaDbLifetime lifetime)
+{
+  if (text == NULL)
+    return bind_value (stmt, index, NULL, 0, 0);
+  return bind_value (stmt, index, n_bytes < 0 ? g_strdup (text) : g_strndup (text, n_bytes), 0, 0);
+}
+
+static int
+pg_bind_blob (LiaStmt *stmt, int index, const void *data, guint64 n_bytes, LiaDbLifetime lifetime)
+{
+  if (n_bytes > G_MAXINT)
+    {
+      set_error (PG (stmt->db), "54000", "value too large");
+      return LIA_DB_ERROR;
+    }
+  /* Binary format: the bytes as they are. */
+  return bind_value (stmt, index, g_memdup2 (data != NULL ? data : "", MAX (n_bytes, 1)),
+                     (int) n_bytes, 1);
+}
+
+static int
+pg_bind_null (LiaStmt *stmt, int index)
+{
+  return bind_value (stmt, index, NULL, 0, 0);
+}
+
+static int
+pg_bind_parameter_index (LiaStmt *lia_stmt, const char *name)
+{
+  PgStmt *stmt = PG_STMT (lia_stmt);
+
+  for (int i = 0; i < stmt->prepared->n_params; i++)
+    if (strcmp (stmt->prepared->param_names[i], name) == 0)
+      return i + 1;
+  return 0;
+}
+
+/* Running */
+
+static int
+pg_step (LiaStmt *lia_stmt)
+{
+  PgStmt *stmt = PG_STMT (lia_stmt);
+  PgDb *db = PG (lia_stmt->db);
+
+  if (stmt->done)
+    return LIA_DB_DONE;
+
+  if (stmt->result == NULL)
+    {
+      stmt->result = PQexecPrepared (db->conn, stmt->prepared->name, stmt->prepared->n_params,
+                                     (const char * const *) stmt->values, stmt->lengths,
+                                     stmt->formats, 0);
+      if (!result_ok (db, stmt->result))
+        {
+          g_clear_pointer (&stmt->result, PQclear);
+          return LIA_DB_ERROR;
+        }
+    }
+
+  stmt->row++;
+  if (stmt->row < PQntuples (stmt->result))
+    return LIA_DB_ROW;
+
+  stmt->done = TRUE;
+  return LIA_DB_DONE;
+}
+
+static int
+pg_reset (LiaStmt *lia_stmt)
+{
+  clear_result (PG_STMT (lia_stmt));
+  return LIA_DB_OK;
+}
+
+static gboolean
+pg_stmt_busy (LiaStmt *lia_stmt)
+{
+  PgStmt *stmt = PG_STMT (lia_stmt);
+
+  return stmt->result != NULL && !stmt->done;
+}
+
+/* Before the first step there is no result yet: ask the server what the statement returns. */
+static PGresult *
+describe (PgStmt *stmt)
+{
+  PgDb *db = PG (stmt->parent.db);
+
+  if (stmt->result == NULL)
+    {
+      stmt->result = PQdescribePrepared (db->conn, stmt->prepared->name);
+      if (!result_ok (db, stmt->result))
+        g_clear_pointer (&stmt->result, PQclear);
+    }
+  return stmt->result;
+}
+
+static int
+pg_column_count (LiaStmt *lia_stmt)
+{
+  PGresult *result = describe (PG_STMT (lia_stmt));
+
+  return result != NULL ? PQnfields (result) : 0;
+}
+
+static const char *
+pg_column_name (LiaStmt *lia_stmt, int column)
+{
+  PGresult *result = describe (PG_STMT (lia_stmt));
+
+  return result != NULL ? PQfname (result, column) : NULL;
+}
+
+static gboolean
+has_value (PgStmt *stmt,
+           int     column)
+{
+  return stmt->result != NULL && stmt->row >= 0 && stmt->row < PQntuples (stmt->result) &&
+         column >= 0 && column < PQnfields (stmt->result) &&
+         !PQgetisnull (stmt->result, stmt->row, column);
+}
+
+static int
+pg_column_type (LiaStmt *lia_stmt, int column)
+{
+  PgStmt *stmt = PG_STMT (lia_stmt);
+
+  if (!has_value (stmt, column))
+    return LIA_DB_NULL;
+
+  switch (PQftype (stmt->result, column))
+    {
+    case BOOLOID:
+    case INT2OID:
+    case INT4OID:
+    case INT8OID:
+    case OIDOID:
+      return LIA_DB_INTEGER;
+    case FLOAT4OID:
+    case FLOAT8OID:
+    case NUMERICOID:
+      return LIA_DB_FLOAT;
+    case BYTEAOID:
+      return LIA_DB_BLOB;
+    default:
+      return LIA_DB_TEXT;
+    }
+}
+
+static const char *
+pg_column_text (LiaStmt *lia_stmt, int column)
+{
+  PgStmt *stmt = PG_STMT (lia_stmt);
+
+  if (!has_value (stmt, column))
+    return NULL;
+  return PQgetvalue (stmt->result, stmt->row, column);
+}
+
+static gint64
+pg_column_int64 (LiaStmt *lia_stmt, int column)
+{
+  const char *text = pg_column_text (lia_stmt, column);
+
+  if (text == NULL)
+    return 0;
+  /* Booleans come as t and f. */
+  if (text[0] == 't')
+    return 1;
+  if (text[0] == 'f')
+    return 0;
+  if (strpbrk (text, ".eE") != NULL)
+    return (gint64) g_ascii_strtod (text, NULL);
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static double
+pg_column_double (LiaStmt *lia_stmt, int column)
+{
+  const char *text = pg_column_text (lia_stmt, column);
+
+  if (text == NULL)
+    return 0.0;
+  if (text[0] == 't')
+    return 1.0;
+  if (text[0] == 'f')
+    return 0.0;
+  return g_ascii_strtod (text, NULL);
+}
+
+static gboolean
+decode_blob (PgStmt *stmt,
+             int     column)
+{
+  if (stmt->blob_row == stmt->row && stmt->blob_column == column)
+    return stmt->blob != NULL;
+
+  g_clear_pointer (&stmt->blob, PQfreemem);
+  stmt->blob_length = 0;
+  stmt->blob_row = stmt->row;
+  stmt->blob_column = column;
+  if (!has_value (stmt, column))
+    return FALSE;
+
+  if (PQftype (stmt->result, column) == BYTEAOID)
+    stmt->blob = PQunescapeBytea ((const unsigned char *) PQgetvalue (stmt->result, stmt->row,
+                                                                       column),
+                                  &stmt->blob_length);
+  return stmt->blob != NULL;
+}
+
+static const void *
+pg_column_blob (LiaStmt *lia_stmt, int column)
+{
+  PgStmt *stmt = PG_STMT (lia_stmt);
+
+  if (!has_value (stmt, column))
+    return NULL;
+  if (PQftype (stmt->result, column) != BYTEAOID)
+    return PQgetvalue (stmt->result, stmt->row, column);
+  return decode_blob (stmt, column) ? stmt->blob : NULL;
+}
+
+static int
+pg_column_bytes (LiaStmt *lia_stmt, int column)
+{
+  PgStmt *stmt = PG_STMT (lia_stmt);
+
+  if (!has_value (stmt, column))
+    return 0;
+  if (PQftype (stmt->result, column) != BYTEAOID)
+    return PQgetlength (stmt->result, stmt->row, column);
+  return decode_blob (stmt, column) ? (int) stmt->blob_length : 0;
+}
+
+static gboolean
+pg_in_transaction (LiaDb *db)
+{
+  return PQtransactionStatus (PG (db)->conn) != PQTRANS_IDLE;
+}
+
+static gint64
+pg_changes (LiaDb *db)
+{
+  return PG (db)->changes;
+}
+
+static const char *
+pg_errmsg (LiaDb *db)
+{
+  return PG (db)->errmsg != NULL ? PG (db)->errmsg : "not an error";
+}
+
+/* By SQLSTATE (PostgreSQL's appendix A). */
+static LiaDbErrorClass
+pg_error_class (LiaDb *db)
+{
+  PgDb *self = PG (db);
+  const char *state = self->sqlstate;
+
+  if (self->unsupported)
+    return LIA_DB_ERROR_CLASS_UNSUPPORTED;
+  if (strcmp (state, "23503") == 0)
+    return LIA_DB_ERROR_CLASS_CONSTRAINT_FOREIGN_KEY;
+  if (strcmp (state, "23505") == 0)
+    return LIA_DB_ERROR_CLASS_CONSTRAINT_UNIQUE;
+  if (g_str_has_prefix (state, "23"))
+    return LIA_DB_ERROR_CLASS_CONSTRAINT;
+  if (strcmp (state, "40001") == 0 || strcmp (state, "40P01") == 0 ||
+      strcmp (state, "55P03") == 0)
+    return LIA_DB_ERROR_CLASS_BUSY;
+  if (strcmp (state, "25006") == 0)
+    return LIA_DB_ERROR_CLASS_READ_ONLY;
+  if (strcmp (state, "42501") == 0 || g_str_has_prefix (state, "28"))
+    return LIA_DB_ERROR_CLASS_DENIED;
+  if (strcmp (state, "53100") == 0)
+    return LIA_DB_ERROR_CLASS_DISK_FULL;
+  if (strcmp (state, "XX001") == 0 || strcmp (state, "XX002") == 0)
+    return LIA_DB_ERROR_CLASS_CORRUPT;
+  return LIA_DB_ERROR_CLASS_OTHER;
+}
+
+/* The store computes what its SQL functions compute (sort keys) in C on every save; only
+ * SQLite's migrations call them in SQL. On a server they would run in the server, which knows
+ * nothing of this process: not registered, so SQL that calls one fails with the server's
+ * "function does not exist". */
+static int
+pg_create_text_function (LiaDb         *db,
+                         const char    *name,
+                         int            n_args,
+                         LiaDbTextFunc  func,
+                         gpointer       user_data)
+{
+  return LIA_DB_OK;
+}
+
+static int
+pg_configure (LiaDb *db)
+{
+  return pg_exec (db,
+                  "SET client_encoding = 'UTF8';"
+                  "SET application_name = 'Liaison';"
+                  "SET TIME ZONE 'UTC'");
+}
+
+/* The schema's version, in the one-row table that `liaison server init` writes; 0 when there
+ * is no such table (no Liaison schema yet). */
+static int
+pg_get_user_version (LiaDb *db,
+                     int   *out_version)
+{
+  PgDb *self = PG (db);
+  PGresult *result;
+  gboolean ok;
+
+  result = PQexec (self->conn,
+                   "SELECT CASE WHEN to_regclass ('schema_version') IS NULL THEN NULL ELSE 1 END");
+  ok = result_ok (self, result) && PQntuples (result) == 1;
+  if (ok && PQgetisnull (result, 0, 0))
+    {
+      PQclear (result);
+      *out_version = 0;
+      return LIA_DB_OK;
+    }
+  PQclear (result);
+  if (!ok)
+    return LIA_DB_ERROR;
+
+  result = PQexec (self->conn, "SELECT version FROM schema_version WHERE id = 1");
+  ok = result_ok (self, result);
+  if (ok)
+    *out_version = PQntuples (result) == 0 || PQgetisnull (result, 0, 0)
+                   ? 0 : (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+
+  return ok ? LIA_DB_OK : LIA_DB_ERROR;
+}
+
+/* The schema is `liaison server init`'s, never the desktop's. */
+static int
+pg_set_user_version (LiaDb *db,
+                     int    version)
+{
+  return set_unsupported (PG (db), "the schema of a server is changed by `liaison server init`");
+}
+
+static int
+pg_data_version (LiaDb  *db,
+                 gint64 *out_version)
+{
+  return set_unsupported (PG (db), "following other connections' changes is not there yet "
+                          "on PostgreSQL");
+}
+
+static int
+pg_set_bulk_mode (LiaDb    *db,
+                  gboolean  bulk)
+{
+  return LIA_DB_OK;
+}
+
+static const char *
+pg_user_name (LiaDb *db)
+{
+  return PQuser (PG (db)->conn);
+}
+
+static const LiaDbBackend pg_backend = {
+  .name                 = "postgresql",
+  .begin_sql            = "BEGIN",
+  .close                = pg_close,
+  .exec                 = pg_exec,
+  .prepare              = pg_prepare,
+  .finalize             = pg_finalize,
+  .bind_int64           = pg_bind_int64,
+  .bind_double          = pg_bind_double,
+  .bind_text            = pg_bind_text,
+  .bind_blob            = pg_bind_blob,
+  .bind_null            = pg_bind_null,
+  .bind_parameter_index = pg_bind_parameter_index,
+  .step                 = pg_step,
+  .reset                = pg_reset,
+  .clear_bindings       = pg_clear_bindings,
+  .stmt_busy            = pg_stmt_busy,
+  .column_count         = pg_column_count,
+  .column_name          = pg_column_name,
+  .column_type          = pg_column_type,
+  .column_int64         = pg_column_int64,
+  .column_double        = pg_column_double,
+  .column_text          = pg_column_text,
+  .column_blob          = pg_column_blob,
+  .column_bytes         = pg_column_bytes,
+  .in_transaction       = pg_in_transaction,
+  .changes              = pg_changes,
+  .errmsg               = pg_errmsg,
+  .error_class          = pg_error_class,
+  .create_text_function = pg_create_text_function,
+  .configure            = pg_configure,
+  .get_user_version     = pg_get_user_version,
+  .set_user_version     = pg_set_user_version,
+  .data_version         = pg_data_version,
+  .set_bulk_mode        = pg_set_bulk_mode,
+  .user_name            = pg_user_name,
+};
+
+/* Connects with a postgresql:// URI or a keyword string, as libpq reads them (passwords from
+ * ~/.pgpass or PGPASSWORD, never from here). */
+int
+_lia_db_pg_open (const char  *conninfo,
+                 LiaDb      **out_db)
+{
+  PgDb *self = g_new0 (PgDb, 1);
+
+  self->parent.backend = &pg_backend;
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_prepared_free);
+  *out_db = &self->parent;
+
+  self->conn = PQconnectdb (conninfo);
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      if (self->conn != NULL)
+        set_error_from_connection (self);
+      else
+        set_error (self, NULL, "out of memory");
+      /* 08: connection exceptions; 28: invalid authorization. */
+      g_strlcpy (self->sqlstate, "08006", sizeof self->sqlstate);
+      return LIA_DB_ERROR;
+    }
+
+  return LIA_DB_OK;
+}
