@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include "lia-server.h"
 #include "lia-store-private.h"
 #include "lia-list-model.h"
 
@@ -300,27 +301,18 @@ test_open_refuses (PgFixture     *f,
   g_assert_nonnull (strstr (error->message, "Could not connect"));
 }
 
-/* Liaison's schema on the fixture's database, as `liaison server init` writes it; FALSE (the
- * test is skipped) when this tree has no PostgreSQL schema (LIAISON_TEST_PG_SCHEMA). */
+/* Liaison's schema on the fixture's database, as `liaison server init` writes it (the schema
+ * file, then the server's migrations up to this build's version). */
 static gboolean
 init_schema (PgFixture *f)
 {
-  const char *path = g_getenv ("LIAISON_TEST_PG_SCHEMA");
-  g_autofree char *sql = NULL;
-  g_autofree char *version = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (path == NULL || !g_file_get_contents (path, &sql, NULL, NULL))
-    {
-      g_test_skip ("no PostgreSQL schema in this tree (LIAISON_TEST_PG_SCHEMA)");
-      return FALSE;
-    }
-  version = g_strdup_printf ("INSERT INTO schema_version (id, version) VALUES (1, %d);"
-                             "INSERT INTO \"collation\" (id, locale) VALUES (1, 'C.UTF-8')",
-                             LIA_STORE_SCHEMA_VERSION);
-  exec_ok (f->db, "BEGIN");
-  exec_ok (f->db, sql);
-  exec_ok (f->db, version);
-  exec_ok (f->db, "COMMIT");
+  conn = lia_server_connect (f->conninfo, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_server_init (conn, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
   return TRUE;
 }
 

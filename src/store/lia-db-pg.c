@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "lia-db.h"
+#include "lia-server.h"
+#include "lia-store.h"
 
 /*
  * The PostgreSQL backend of lia-db.h, through libpq. Statements keep SQLite's placeholders in
@@ -928,26 +930,26 @@ static const LiaDbBackend pg_backend = {
 };
 
 /* Connects with a postgresql:// URI or a keyword string, as libpq reads them (passwords from
- * ~/.pgpass or PGPASSWORD, never from here). */
+ * ~/.pgpass, PGPASSWORD or a prompt on a terminal, never from here). */
 int
 _lia_db_pg_open (const char  *conninfo,
                  LiaDb      **out_db)
 {
   PgDb *self = g_new0 (PgDb, 1);
+  g_autoptr(GError) error = NULL;
 
   self->parent.backend = &pg_backend;
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_prepared_free);
   *out_db = &self->parent;
 
-  self->conn = PQconnectdb (conninfo);
-  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+  /* Liaison's rules (lia-server.c): application_name, the password from libpq or a prompt
+   * and never in @conninfo, sslmode=verify-full for a host that is not local. */
+  self->conn = lia_server_connect (conninfo, &error);
+  if (self->conn == NULL)
     {
-      if (self->conn != NULL)
-        set_error_from_connection (self);
-      else
-        set_error (self, NULL, "out of memory");
       /* 08: connection exceptions; 28: invalid authorization. */
-      g_strlcpy (self->sqlstate, "08006", sizeof self->sqlstate);
+      set_error (self, error->code == LIA_STORE_ERROR_PERMISSION ? "28000" : "08006",
+                 error->message);
       return LIA_DB_ERROR;
     }
 
