@@ -883,14 +883,14 @@ test_tls_defaults (void)
   g_assert_null (lia_server_default_sslmode ("postgresql://[::1]/liaison"));
   g_assert_null (lia_server_default_sslmode ("host=/run/postgresql dbname=liaison"));
 
-  g_assert_true (lia_store_location_is_server ("postgresql://db.office.example/liaison"));
-  g_assert_true (lia_store_location_is_server ("postgres:///liaison"));
-  g_assert_true (lia_store_location_is_server ("host=/tmp dbname=liaison"));
-  g_assert_true (lia_store_location_is_server ("dbname=liaison"));
-  g_assert_false (lia_store_location_is_server ("/home/amina/liaison.db"));
-  g_assert_false (lia_store_location_is_server ("liaison.db"));
-  g_assert_false (lia_store_location_is_server ("reports/a=b.db"));
-  g_assert_false (lia_store_location_is_server (NULL));
+  g_assert_true (lia_server_is_location ("postgresql://db.office.example/liaison"));
+  g_assert_true (lia_server_is_location ("postgres:///liaison"));
+  g_assert_true (lia_server_is_location ("host=/tmp dbname=liaison"));
+  g_assert_true (lia_server_is_location ("dbname=liaison"));
+  g_assert_false (lia_server_is_location ("/home/amina/liaison.db"));
+  g_assert_false (lia_server_is_location ("liaison.db"));
+  g_assert_false (lia_server_is_location ("reports/a=b.db"));
+  g_assert_false (lia_server_is_location (NULL));
 }
 
 /* A server with a name that does not resolve: the error says so and names no password. */
@@ -903,7 +903,7 @@ test_connect_error (void)
   conn = lia_server_connect ("postgresql://amina@host.invalid/liaison?connect_timeout=2", &error);
   g_assert_null (conn);
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, "host.invalid"));
+  g_assert_true (g_str_has_prefix (error->message, "Could not connect to the team server: "));
   g_clear_error (&error);
 
   conn = lia_server_connect ("postgresql://amina:s3cret@[broken", &error);
@@ -913,12 +913,16 @@ test_connect_error (void)
   g_assert_null (strstr (error->message, "s3cret"));
   g_clear_error (&error);
 
-  /* What the command line refuses. */
-  g_assert_true (lia_server_location_has_password ("postgresql://amina:s3cret@host.invalid/liaison"));
-  g_assert_true (lia_server_location_has_password ("host=/tmp dbname=liaison password=s3cret"));
-  g_assert_true (lia_server_location_has_password ("postgresql://h/db?password=s3cret"));
-  g_assert_false (lia_server_location_has_password ("postgresql://amina@host.invalid/liaison"));
-  g_assert_false (lia_server_location_has_password ("host=/tmp dbname=liaison"));
+  /* A password in the URI is refused before anything is sent anywhere. */
+  conn = lia_server_connect ("postgresql://amina:s3cret@host.invalid/liaison", &error);
+  g_assert_null (conn);
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "~/.pgpass"));
+  g_assert_null (strstr (error->message, "s3cret"));
+  g_clear_error (&error);
+  conn = lia_server_connect ("host=/tmp dbname=liaison password=s3cret", &error);
+  g_assert_null (conn);
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
 }
 
 typedef struct
@@ -1061,16 +1065,6 @@ test_cli (void)
 
     run_liaison (&run, "server", "status", location, "--grant-readonly", "x", NULL);
     g_assert_cmpint (run.status, ==, 2);
-  }
-  {
-    g_auto(Run) run = { 0 };
-    g_autofree char *with_password = g_strdup_printf ("%s password=s3cret", location);
-
-    run_liaison (&run, "server", "status", with_password, NULL);
-    g_assert_cmpint (run.status, ==, 2);
-    g_assert_nonnull (strstr (run.err, "~/.pgpass"));
-    g_assert_null (strstr (run.err, "s3cret"));
-    g_assert_cmpstr (run.out, ==, "");
   }
 }
 

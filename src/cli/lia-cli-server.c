@@ -20,9 +20,9 @@ server_location (const char *argument,
 
   if (argument != NULL)
     return argument;
-  if (lia_store_location_is_server (database))
+  if (lia_server_is_location (database))
     return database;
-  if (database == NULL && lia_store_location_is_server (env))
+  if (database == NULL && lia_server_is_location (env))
     return env;
   return NULL;
 }
@@ -40,10 +40,7 @@ run_init (const LiaCliCommand *command,
 
   conn = lia_server_connect (location, &error);
   if (conn == NULL)
-    {
-      _lia_cli_print_error (_("Could not connect to the team server: %s"), error->message);
-      return LIA_CLI_EXIT_FAILURE;
-    }
+    goto fail;
 
   name = lia_server_describe (conn);
   if (!lia_server_init (conn, (const char * const *) readwrite, (const char * const *) readonly,
@@ -109,10 +106,7 @@ run_status (const LiaCliCommand *command,
 
   conn = lia_server_connect (location, &error);
   if (conn == NULL)
-    {
-      _lia_cli_print_error (_("Could not connect to the team server: %s"), error->message);
-      return LIA_CLI_EXIT_FAILURE;
-    }
+    goto fail;
 
   status = lia_server_get_status (conn, &error);
   if (status == NULL)
@@ -207,19 +201,9 @@ _lia_cli_run_server (const LiaCliCommand *command,
   location = server_location (n_args == 3 ? args[2] : NULL, database);
   if (location == NULL)
     return _lia_cli_usage_error (command, _("name the server’s database: a postgresql:// URI"));
-  if (!lia_store_location_is_server (location))
+  if (!lia_server_is_location (location))
     return _lia_cli_usage_error (command, _("“%s” is not a postgresql:// URI or a connection string"),
                                  location);
-
-  /* Not from $LIAISON_DATABASE (the same pointer): on the command line, everyone on this
-   * computer can read it. */
-  if (lia_server_location_has_password (location) && location != g_getenv ("LIAISON_DATABASE"))
-    {
-      _lia_cli_print_error ("%s", _("The connection string holds a password, which anyone on "
-                                    "this computer could read: remove it, and put it in "
-                                    "~/.pgpass or type it when asked."));
-      return LIA_CLI_EXIT_USAGE;
-    }
 
   if (g_strcmp0 (args[1], "init") == 0)
     return run_init (command, location, readwrite, readonly);

@@ -27,6 +27,36 @@ const char * const lia_server_status_tables[7] = {
   "projects",
 };
 
+gboolean
+lia_server_is_location (const char *location)
+{
+  if (location == NULL)
+    return FALSE;
+
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return TRUE;
+
+  /* A keyword string: "key=value" pairs. A file name with '=' in it and no space is still a
+   * file unless its first word is a libpq keyword. */
+  for (const char *p = location; *p != '\0' && *p != ' '; p++)
+    {
+      if (*p == '=')
+        {
+          g_autofree char *keyword = g_strndup (location, p - location);
+          static const char * const keywords[] = {
+            "host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "passfile",
+            "options", "connect_timeout", "application_name", NULL,
+          };
+
+          return g_strv_contains (keywords, g_strstrip (keyword));
+        }
+      if (*p == '/')
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 host_is_local (const char *hosts)
 {
@@ -213,6 +243,17 @@ lia_server_connect (const char  *location,
       return NULL;
     }
 
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (strcmp (o->keyword, "password") == 0 && o->val != NULL && o->val[0] != '\0')
+      {
+        /* On a command line or in the environment, everyone on this computer can read it. */
+        PQconninfoFree (options);
+        g_set_error_literal (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION,
+                             _("The connection string holds a password, which anyone on this "
+                               "computer could read: remove it, and put it in ~/.pgpass or type "
+                               "it when asked."));
+        return NULL;
+      }
   PQconninfoFree (options);
 
   sslmode = lia_server_default_sslmode (location);
@@ -237,9 +278,9 @@ lia_server_connect (const char  *location,
       g_autofree char *message = clean_message (PQerrorMessage (conn));
       gboolean refused = PQconnectionNeedsPassword (conn) || PQconnectionUsedPassword (conn);
 
-      /* libpq's own words ("connection to server at … failed: …"): callers say what for. */
-      g_set_error_literal (error, LIA_STORE_ERROR,
-                           refused ? LIA_STORE_ERROR_PERMISSION : LIA_STORE_ERROR_FAILED, message);
+      g_set_error (error, LIA_STORE_ERROR,
+                   refused ? LIA_STORE_ERROR_PERMISSION : LIA_STORE_ERROR_FAILED,
+                   _("Could not connect to the team server: %s"), message);
       return NULL;
     }
 
@@ -334,22 +375,6 @@ exec_params (PGconn             *conn,
 
   lia_server_set_error_from_result (conn, result, error, what);
   return FALSE;
-}
-
-gboolean
-lia_server_location_has_password (const char *location)
-{
-  PQconninfoOption *options = PQconninfoParse (location, NULL);
-  gboolean found = FALSE;
-
-  if (options == NULL)
-    return may_hold_password (location);
-
-  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    if (strcmp (o->keyword, "password") == 0 && o->val != NULL && o->val[0] != '\0')
-      found = TRUE;
-  PQconninfoFree (options);
-  return found;
 }
 
 gboolean

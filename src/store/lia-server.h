@@ -19,21 +19,19 @@ G_BEGIN_DECLS
  * triggers take it too, for writers that do not. */
 #define LIA_SERVER_WRITE_LOCK_SQL "SELECT liaison_lock_writers ()"
 
-/* Connects to @location (a postgresql:// URI or a libpq keyword string: see
- * lia_store_location_is_server()) with Liaison's rules:
+/* TRUE when @location names a PostgreSQL database rather than a file: a postgresql:// or
+ * postgres:// URI, or a libpq keyword string ("host=… dbname=…"). */
+gboolean  lia_server_is_location          (const char  *location);
+
+/* Connects to @location with Liaison's rules:
  * - application_name "Liaison" (what `liaison server status` and pg_stat_activity show);
  * - the password only from libpq itself (~/.pgpass, PGPASSWORD, a passfile=…) or, when the
  *   server asks for one and stdin is a terminal, from a prompt: never from the command line;
  * - a host that is not local (not a Unix socket, not localhost, 127.0.0.1 or ::1) gets
  *   sslmode=verify-full unless @location or PGSSLMODE says otherwise.
- * Returns %NULL on failure, with libpq's message (LIA_STORE_ERROR_FAILED, or _PERMISSION for
- * a refused login); a message never repeats a password @location holds. */
+ * Returns %NULL with LIA_STORE_ERROR_FAILED (or _PERMISSION for a refused login) on failure. */
 PGconn   *lia_server_connect              (const char  *location,
                                            GError     **error);
-
-/* Whether @location holds a password (password=…, or user:secret@ in a URI): what a command
- * line must refuse, since anyone on the computer can read it there. */
-gboolean  lia_server_location_has_password (const char *location);
 
 /* The sslmode lia_server_connect() adds to @location: "verify-full" for a host that is not
  * local and no sslmode chosen, else %NULL (libpq's own default). */
