@@ -25,6 +25,9 @@
 #define MAX_LABELS 4096
 #define ANCHOR_SPACING 4096
 #define ANCHORS_PER_IDLE 16
+/* Further than this from every anchor, a timeline's page starts from its day's count instead
+ * (a sum over a few thousand days, then at most a day's rows skipped). */
+#define DAY_SEEK_MIN_OFFSET 512
 
 typedef struct
 {
@@ -58,6 +61,7 @@ struct _LiaListModel
   Page          pages[LIA_LIST_MODEL_MAX_PAGES];
   guint64       clock;
   guint         pages_fetched;
+  guint         day_seeks;    /* pages found from the per-day counts */
   GError       *error;        /* the last query that failed, until one succeeds again */
   /* A timeline's participants' names, read with the pages: packed (id << 3 | kind) → label. */
   GHashTable   *labels;
@@ -289,6 +293,7 @@ load_page (LiaListModel *self,
   guint offset = start;
   gboolean backwards = FALSE;
   LiaListKey first = { 0, NULL, 0 };
+  LiaListKey day = { 0, NULL, 0 };
   Page *page;
 
   for (guint i = 0; i < self->anchors->len; i++)
@@ -320,6 +325,27 @@ load_page (LiaListModel *self,
       backwards = TRUE;
     }
 
+  /* Before the idle walk has been this way: the day that holds @start is found from the
+   * per-day counts, and becomes an anchor for the pages around it. */
+  if (offset > DAY_SEEK_MIN_OFFSET && _lia_list_query_has_day_counts (self->query))
+    {
+      guint day_position = G_MAXUINT;
+
+      if (!_lia_list_query_day_anchor (self->query, start, &day, &day_position, &error))
+        {
+          set_error (self, g_steal_pointer (&error));
+          return NULL;
+        }
+      if (day_position <= start && start - day_position < offset)
+        {
+          offset = start - day_position;
+          anchor = &day;
+          backwards = FALSE;
+          self->day_seeks++;
+          add_anchor (self, &day, day_position);
+        }
+    }
+
   if (g_hash_table_size (self->labels) > MAX_LABELS)
     g_hash_table_remove_all (self->labels);
   if (!_lia_list_query_read (self->query, anchor, backwards, offset, count, items, &first,
@@ -327,8 +353,10 @@ load_page (LiaListModel *self,
     {
       set_error (self, g_steal_pointer (&error));
       _lia_list_key_clear (&first);
+      _lia_list_key_clear (&day);
       return NULL;
     }
+  _lia_list_key_clear (&day);
 
   self->pages_fetched++;
 
@@ -929,6 +957,14 @@ _lia_list_model_get_pages_fetched (LiaListModel *self)
   g_return_val_if_fail (LIA_IS_LIST_MODEL (self), 0);
 
   return self->pages_fetched;
+}
+
+guint
+_lia_list_model_get_day_seeks (LiaListModel *self)
+{
+  g_return_val_if_fail (LIA_IS_LIST_MODEL (self), 0);
+
+  return self->day_seeks;
 }
 
 guint
