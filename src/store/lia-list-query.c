@@ -217,7 +217,7 @@ _lia_list_query_new_timeline (LiaStore                *store,
     }
   else
     {
-      where = g_strdup_printf ("1%s", set_filter);
+      where = g_strdup_printf ("TRUE%s", set_filter);
       build_sql (self, "interactions t", NULL, where, "t.at_utc", "t.id");
     }
 
