@@ -14,6 +14,9 @@
  *   position. Both ends of the list count as anchors, the first row of every page read becomes
  *   one, and when the main loop is idle the model walks the index and leaves an anchor every
  *   ANCHOR_SPACING rows. After that, a page anywhere costs a short index range scan.
+ * - The whole timeline also has per-day counts (interaction_days): a page far from every
+ *   anchor, before the walk got there, starts from the day that holds it (a sum over a few
+ *   thousand days, then at most a day's rows skipped), and its count is their sum.
  * - Anchors survive inserts and deletes: each one's position is shifted when a row is added or
  *   removed before it, decided by comparing keys, without a query.
  * - At most LIA_LIST_MODEL_MAX_PAGES pages are kept (least recently used goes first) and at
