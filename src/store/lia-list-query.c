@@ -229,7 +229,10 @@ _lia_list_query_new_timeline (LiaStore                *store,
   if (self->day_counts)
     {
       g_free (self->count_sql);
-      self->count_sql = g_strdup ("SELECT CAST (coalesce (sum (n), 0) AS BIGINT) FROM interaction_days");
+      /* The EXISTS reads interactions too: a table that cannot be read fails the count, as
+       * its pages would, rather than show rows that then never come. */
+      self->count_sql = g_strdup ("SELECT CAST (coalesce (sum (n), 0) AS BIGINT) FROM interaction_days"
+                                  " WHERE EXISTS (SELECT 1 FROM interactions)");
     }
 
   return self;
