@@ -205,7 +205,7 @@ test_undo_keeps_working (ConflictFixture *f,
 }
 
 /* Each save keeps which values changed, from what to what, by whom; the assessment (an object
- * of its own) too. A refused save keeps nothing. */
+ * of its own) and lists of objects (emails) too. A refused save keeps nothing. */
 static void
 test_field_history (ConflictFixture *f,
                     gconstpointer    data)
@@ -224,6 +224,7 @@ test_field_history (ConflictFixture *f,
   lia_assessment_set_influence (lia_contact_get_assessment (LIA_CONTACT (mine)), 4);
   lia_test_save (f->base.store, mine);
   lia_contact_set_job_title (LIA_CONTACT (mine), "Director General");
+  lia_contact_add_email (LIA_CONTACT (mine), LIA_CONTACT_POINT_KIND_WORK, "amina@example.org");
   lia_test_save (f->base.store, mine);
 
   lia_contact_set_notes (LIA_CONTACT (stale), "never kept");
@@ -233,7 +234,7 @@ test_field_history (ConflictFixture *f,
 
   history = lia_store_list_field_history (f->base.store, LIA_RECORD_KIND_CONTACT, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_cmpuint (history->len, ==, 5);
   change = history->pdata[0];
   g_assert_cmpstr (change->field, ==, "job-title");
   g_assert_null (change->old_value);
@@ -250,6 +251,10 @@ test_field_history (ConflictFixture *f,
   g_assert_cmpstr (change->field, ==, "job-title");
   g_assert_cmpstr (change->old_value, ==, "Director");
   g_assert_cmpstr (change->new_value, ==, "Director General");
+  change = history->pdata[4];
+  g_assert_cmpstr (change->field, ==, "emails");
+  g_assert_null (change->old_value);
+  g_assert_cmpstr (change->new_value, ==, "work amina@example.org");
 }
 
 int
