@@ -348,6 +348,17 @@ lia_test_pg_count (PgFixture  *f,
   return n;
 }
 
+static gint64
+item_id_of (LiaListModel *model,
+            guint         position)
+{
+  g_autoptr(LiaRecord) record = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  g_assert_no_error ((GError *) lia_list_model_get_error (model));
+  g_assert_nonnull (record);
+  return lia_record_get_id (record);
+}
+
 static guint
 n_items (LiaListModel *model)
 {
@@ -491,6 +502,33 @@ test_store_records (PgFixture     *f,
     g_assert_cmpuint (timeline->len, ==, 2);
     model = lia_list_model_new_timeline (store, &filter);
     g_assert_cmpuint (n_items (model), ==, 2);
+
+    /* The whole timeline is counted per UTC day (schema version 16), kept by the server's
+     * triggers through a move to another day and a delete. */
+    {
+#define DAY "(at_utc - ((at_utc % 86400000000) + 86400000000) % 86400000000)"
+      const char *mismatches =
+        "SELECT (SELECT count(*) FROM (SELECT day_start, n FROM interaction_days WHERE n <> 0"
+        "  EXCEPT SELECT " DAY ", count(*) FROM interactions GROUP BY 1) a)"
+        " + (SELECT count(*) FROM (SELECT " DAY ", count(*) FROM interactions GROUP BY 1"
+        "  EXCEPT SELECT day_start, n FROM interaction_days WHERE n <> 0) b)";
+#undef DAY
+      g_autoptr(GDateTime) later = g_date_time_add_days (lia_interaction_get_at (call), 3);
+      g_autoptr(LiaListModel) all = NULL;
+
+      g_assert_cmpint (lia_test_pg_count (f, "SELECT CAST (sum (n) AS bigint) FROM interaction_days"),
+                       ==, 2);
+      g_assert_cmpint (lia_test_pg_count (f, mismatches), ==, 0);
+      lia_interaction_set_at (call, later);
+      save_ok (store, LIA_RECORD (call));
+      g_assert_cmpint (lia_test_pg_count (f, mismatches), ==, 0);
+      g_assert_true (lia_store_delete (store, LIA_RECORD (meeting), &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (lia_test_pg_count (f, mismatches), ==, 0);
+      all = lia_list_model_new_timeline (store, NULL);
+      g_assert_cmpuint (n_items (all), ==, 1);
+      g_assert_cmpint (item_id_of (all, 0), ==, lia_record_get_id (LIA_RECORD (call)));
+    }
   }
 
   /* Who changed what is the database user, in the change log and the history. */
