@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The store on PostgreSQL: the statement layer of lia-db-pg.c (placeholders, values, errors,
- * transactions) and the store operations that run on a server. Needs a throw-away cluster:
- * LIAISON_TEST_PG is a libpq connection string for a superuser of it; each test makes its own
- * database there. Without it the whole test is skipped, never passed.
+ * transactions) and the store operations that run on a server. Needs a throw-away cluster
+ * (tests/pg-cluster.sh starts one): LIAISON_TEST_PG is a libpq connection string for a
+ * superuser of it; each test makes its own database there, with `liaison server init`'s schema
+ * where it needs one. Without a cluster the whole test is skipped, never passed.
  */
 #include "config.h"
 
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include "lia-server.h"
 #include "lia-store-private.h"
 #include "lia-list-model.h"
 #include "lia-search-result.h"
@@ -102,7 +104,6 @@ test_locations (void)
   g_assert_true (_lia_db_location_is_server ("postgresql://amina@db.example/liaison"));
   g_assert_true (_lia_db_location_is_server ("postgres:///liaison"));
   g_assert_true (_lia_db_location_is_server ("host=/tmp dbname=liaison"));
-  g_assert_true (_lia_db_location_is_server ("dbname = liaison"));
   g_assert_false (_lia_db_location_is_server ("/home/amina/liaison.db"));
   g_assert_false (_lia_db_location_is_server ("/home/amina/a=b.db"));
   g_assert_false (_lia_db_location_is_server ("liaison.db"));
@@ -141,6 +142,9 @@ test_placeholders_and_values (PgFixture     *f,
 
   stmt = prepare_ok (f->db, "SELECT n, x, s, b, flag, s || '::?', NULL::text, n::text"
                             " FROM t WHERE s = :s AND n > :min AND n > ? AND :s IS NOT NULL");
+  /* The columns are known before the first step, as on SQLite. */
+  g_assert_cmpint (_lia_db_column_count (stmt), ==, 8);
+  g_assert_cmpstr (_lia_db_column_name (stmt, 2), ==, "s");
   g_assert_cmpint (_lia_db_bind_parameter_index (stmt, ":s"), ==, 1);
   g_assert_cmpint (_lia_db_bind_parameter_index (stmt, ":min"), ==, 2);
   g_assert_cmpint (_lia_db_bind_parameter_index (stmt, ":nothing"), ==, 0);
@@ -274,10 +278,16 @@ test_open_refuses (PgFixture     *f,
   g_autofree char *newer = NULL;
   LiaStmt *stmt;
 
-  store = lia_store_open (with_password, &error);
+  store = lia_store_open (f->conninfo, &error);
   g_assert_null (store);
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE);
   g_assert_nonnull (strstr (error->message, "liaison server init"));
+  g_clear_error (&error);
+
+  /* A password in the location is refused, and never repeated. */
+  store = lia_store_open (with_password, &error);
+  g_assert_null (store);
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
   g_assert_null (strstr (error->message, "s3cret"));
   g_clear_error (&error);
 
@@ -301,28 +311,18 @@ test_open_refuses (PgFixture     *f,
   g_assert_nonnull (strstr (error->message, "Could not connect"));
 }
 
-/* Liaison's schema on the fixture's database, as `liaison server init` writes it; FALSE (the
- * test is skipped) when this tree has no PostgreSQL schema (LIAISON_TEST_PG_SCHEMA). */
-static gboolean
+/* Liaison's schema on the fixture's database, as `liaison server init` writes it. */
+static void
 init_schema (PgFixture *f)
 {
-  const char *path = g_getenv ("LIAISON_TEST_PG_SCHEMA");
-  g_autofree char *sql = NULL;
-  g_autofree char *version = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = lia_server_connect (f->conninfo, &error);
+  int previous = -1;
 
-  if (path == NULL || !g_file_get_contents (path, &sql, NULL, NULL))
-    {
-      g_test_skip ("no PostgreSQL schema in this tree (LIAISON_TEST_PG_SCHEMA)");
-      return FALSE;
-    }
-  version = g_strdup_printf ("INSERT INTO schema_version (id, version) VALUES (1, %d);"
-                             "INSERT INTO \"collation\" (id, locale) VALUES (1, 'C.UTF-8')",
-                             LIA_STORE_SCHEMA_VERSION);
-  exec_ok (f->db, "BEGIN");
-  exec_ok (f->db, sql);
-  exec_ok (f->db, version);
-  exec_ok (f->db, "COMMIT");
-  return TRUE;
+  g_assert_no_error (error);
+  g_assert_true (lia_server_init (conn, NULL, NULL, &previous, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (previous, ==, 0);
 }
 
 static void
@@ -379,8 +379,7 @@ test_store_records (PgFixture     *f,
   const char * const tags[] = { "health", "ministry", NULL };
   gint64 amir_id;
 
-  if (!init_schema (f))
-    return;
+  init_schema (f);
 
   store = lia_store_open (f->conninfo, &error);
   g_assert_no_error (error);
@@ -510,6 +509,28 @@ test_store_records (PgFixture     *f,
     g_assert_cmpuint (results->len, ==, 1);
     g_assert_cmpint (lia_search_result_get_id (results->pdata[0]), ==,
                      lia_record_get_id (LIA_RECORD (zoe)));
+  }
+
+  /* A read-only account browses, and an edit says plainly that it may not change data. */
+  {
+    g_autoptr(LiaStore) reader = NULL;
+    g_autoptr(LiaRecord) copy = NULL;
+    g_autofree char *as_reader = g_strdup_printf ("%s user=lia_test_reader", f->conninfo);
+
+    exec_ok (f->db, "CREATE ROLE lia_test_reader LOGIN;"
+                    "GRANT SELECT ON ALL TABLES IN SCHEMA public TO lia_test_reader");
+    reader = lia_store_open (as_reader, &error);
+    g_assert_no_error (error);
+    copy = lia_store_load (reader, LIA_RECORD_KIND_ORGANIZATION,
+                           lia_record_get_id (LIA_RECORD (ministry)), &error);
+    g_assert_no_error (error);
+    lia_organization_set_sector (LIA_ORGANIZATION (copy), "Refused");
+    g_assert_false (lia_store_save (reader, copy, &error));
+    g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
+    g_assert_nonnull (strstr (error->message, "may not change data"));
+    g_clear_error (&error);
+    g_clear_object (&reader);
+    exec_ok (f->db, "DROP OWNED BY lia_test_reader; DROP ROLE lia_test_reader");
   }
 
   /* What is not ported yet says so, and changes nothing. */

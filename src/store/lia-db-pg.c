@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "lia-db.h"
+#include "lia-server.h"
+#include "lia-store.h"
 
 /*
  * The PostgreSQL backend of lia-db.h, through libpq. Statements keep SQLite's placeholders in
@@ -55,6 +57,7 @@ typedef struct
   int        *lengths;
   int        *formats;
   PGresult   *result;       /* NULL before the first step and after a reset */
+  PGresult   *description;  /* the columns, asked before the first step */
   int         row;          /* the current row of result */
   gboolean    done;
   /* The last bytea decoded for column_blob/column_bytes. */
@@ -475,6 +478,7 @@ pg_finalize (LiaStmt *lia_stmt)
   PgStmt *stmt = PG_STMT (lia_stmt);
 
   clear_result (stmt);
+  g_clear_pointer (&stmt->description, PQclear);
   pg_clear_bindings (lia_stmt);
   g_free (stmt->values);
   g_free (stmt->lengths);
@@ -610,13 +614,15 @@ describe (PgStmt *stmt)
 {
   PgDb *db = PG (stmt->parent.db);
 
-  if (stmt->result == NULL)
+  if (stmt->result != NULL)
+    return stmt->result;
+  if (stmt->description == NULL)
     {
-      stmt->result = PQdescribePrepared (db->conn, stmt->prepared->name);
-      if (!result_ok (db, stmt->result))
-        g_clear_pointer (&stmt->result, PQclear);
+      stmt->description = PQdescribePrepared (db->conn, stmt->prepared->name);
+      if (!result_ok (db, stmt->description))
+        g_clear_pointer (&stmt->description, PQclear);
     }
-  return stmt->result;
+  return stmt->description;
 }
 
 static int
@@ -927,27 +933,34 @@ static const LiaDbBackend pg_backend = {
   .user_name            = pg_user_name,
 };
 
-/* Connects with a postgresql:// URI or a keyword string, as libpq reads them (passwords from
- * ~/.pgpass or PGPASSWORD, never from here). */
+gpointer
+_lia_db_pg_get_connection (LiaDb *db)
+{
+  g_assert (db->backend == &pg_backend);
+
+  return PG (db)->conn;
+}
+
+/* Connects with a postgresql:// URI or a keyword string by lia_server_connect()'s rules
+ * (application name, TLS for a host that is not local, passwords from libpq's own sources). */
 int
 _lia_db_pg_open (const char  *conninfo,
                  LiaDb      **out_db)
 {
   PgDb *self = g_new0 (PgDb, 1);
+  g_autoptr(GError) error = NULL;
 
   self->parent.backend = &pg_backend;
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_prepared_free);
   *out_db = &self->parent;
 
-  self->conn = PQconnectdb (conninfo);
-  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+  self->conn = lia_server_connect (conninfo, &error);
+  if (self->conn == NULL)
     {
-      if (self->conn != NULL)
-        set_error_from_connection (self);
-      else
-        set_error (self, NULL, "out of memory");
-      /* 08: connection exceptions; 28: invalid authorization. */
-      g_strlcpy (self->sqlstate, "08006", sizeof self->sqlstate);
+      /* 08006: connection failure; a refused login is 28xxx, which says "denied". */
+      set_error (self, g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION)
+                       ? "28000" : "08006",
+                 error->message);
       return LIA_DB_ERROR;
     }
 

@@ -4,27 +4,13 @@
 #include "config.h"
 
 #include "lia-db.h"
+#include "lia-server.h"
 
+/* One rule for the whole program: lia-server.c's. */
 gboolean
 _lia_db_location_is_server (const char *location)
 {
-  const char *p;
-
-  if (location == NULL)
-    return FALSE;
-  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
-    return TRUE;
-
-  /* A keyword string starts with "keyword =". */
-  for (p = location; g_ascii_isspace (*p); p++)
-    ;
-  if (!g_ascii_isalpha (*p))
-    return FALSE;
-  while (g_ascii_isalnum (*p) || *p == '_')
-    p++;
-  while (g_ascii_isspace (*p))
-    p++;
-  return *p == '=';
+  return lia_server_is_location (location);
 }
 
 char *

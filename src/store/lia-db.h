@@ -341,5 +341,7 @@ int              _lia_db_sqlite_open          (const char         *path,
 /* lia-db-pg.c */
 int              _lia_db_pg_open              (const char         *conninfo,
                                                LiaDb             **out_db);
+/* The PGconn under a server's connection, for lia-server.c's checks. */
+gpointer         _lia_db_pg_get_connection    (LiaDb              *db);
 
 G_END_DECLS

@@ -128,7 +128,7 @@ compare_objects (LiaStore      *self,
         _lia_bind_text (insert, 3, new_text);
       else
         _lia_db_bind_null (insert, 3);
-      if (!_lia_store_step_done (self, insert, _("Could not save the record's history"), error))
+      if (!_lia_store_step_done (self, insert, N_("Could not save the record's history"), error))
         return FALSE;
       _lia_db_reset (insert);
     }

@@ -475,8 +475,10 @@ lia_store_adopt_collation (LiaStore  *self,
   const char *wanted = setlocale (LC_COLLATE, NULL);
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
-  if (!_lia_store_require_file (self, N_("Sorting contacts in another language"), error))
-    return FALSE;
+  /* A server's sort keys are the whole office's, in the collation it was set up with: one
+   * desktop's language does not re-sort them for everyone. */
+  if (_lia_store_is_server (self))
+    return TRUE;
 
   if (wanted == NULL || g_strcmp0 (wanted, get_collation (self)->name) == 0)
     return TRUE;

@@ -12,6 +12,7 @@
 
 #include "lia-list-query-private.h"
 #include "lia-store-bulk.h"
+#include "lia-server.h"
 #include "lia-store-private.h"
 
 #define LIA_APPLICATION_ID 1279869267 /* 'LIAS', set by migration 1 */
@@ -128,8 +129,15 @@ error_code_for_class (LiaDbErrorClass error_class)
 /* What to tell a person for the failures where the database's own text does not say what to
  * do. */
 static const char *
-advice_for_class (LiaDbErrorClass error_class)
+advice_for_class (LiaDbErrorClass error_class,
+                  gboolean        is_server)
 {
+  /* On a server, read-only and refused both come from the account's rights (a read-only
+   * role), not from a file's. lia-server.c says the same. */
+  if (is_server && (error_class == LIA_DB_ERROR_CLASS_READ_ONLY ||
+                    error_class == LIA_DB_ERROR_CLASS_DENIED))
+    return _("This account may not change data on the team server");
+
   switch (error_class)
     {
     case LIA_DB_ERROR_CLASS_DISK_FULL:
@@ -159,7 +167,7 @@ _lia_store_set_error_from_db (LiaStore   *self,
   g_assert (LIA_IS_STORE (self));
 
   error_class = _lia_db_error_class (self->db);
-  advice = advice_for_class (error_class);
+  advice = advice_for_class (error_class, self->is_server);
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
@@ -563,22 +571,10 @@ open_server_database (LiaStore  *self,
       return FALSE;
     }
 
-  if (!_lia_store_read_user_version (self, &version, error))
+  /* None or an older one: "run liaison server init"; a newer one refused as for files. */
+  if (!lia_server_check_schema (_lia_db_pg_get_connection (self->db), error) ||
+      !_lia_store_read_user_version (self, &version, error))
     return FALSE;
-  if (version > LIA_STORE_SCHEMA_VERSION)
-    {
-      _lia_store_set_too_new_error (self, version, error);
-      return FALSE;
-    }
-  if (version < LIA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” has no Liaison data yet, or data of an older version (database "
-                     "version %d; this version of Liaison needs %d). Run “liaison server init "
-                     "%s” first."),
-                   shown, version, LIA_STORE_SCHEMA_VERSION, shown);
-      return FALSE;
-    }
 
   if (!_lia_store_register_functions (self, error) ||
       !_lia_store_load_collation (self, error) ||

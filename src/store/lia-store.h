@@ -107,7 +107,8 @@ gboolean       lia_store_set_import_mode         (LiaStore       *self,
 /* Contacts sort in one collation per database (the locale of whoever created or last adopted
  * it), so that a command run in another locale writes keys that fit. The window calls this
  * after opening: when the desktop's language (LC_COLLATE) changed, every contact's sort key
- * is made again in it, in one transaction. Other programs keep the database's collation. */
+ * is made again in it, in one transaction. Other programs keep the database's collation. On a
+ * team server nothing changes: the keys are the whole office's. */
 gboolean       lia_store_adopt_collation         (LiaStore       *self,
                                                   GError        **error);
 
