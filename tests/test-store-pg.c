@@ -547,6 +547,70 @@ test_store_records (PgFixture     *f,
   g_assert_cmpint (lia_test_pg_count (f, "SELECT count(*) FROM organizations"), ==, 2);
 }
 
+/* A read-only role: the store says so on opening (the window then offers no edit) and a save
+ * is refused as the account's, never half done; the history a window shows reads the same on
+ * the server, newest save first, with the database user as the author. */
+static void
+test_read_only_account (PgFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaStore) reader = NULL;
+  g_autoptr(LiaOrganization) ministry = lia_organization_new ("Ministry of Health");
+  g_autoptr(LiaRecord) copy = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *grant = NULL;
+  g_autofree char *as_reader = NULL;
+  g_autofree char *author = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  gint64 id;
+
+  init_schema (f);
+
+  store = lia_store_open (f->conninfo, &error);
+  g_assert_no_error (error);
+  g_assert_false (lia_store_is_read_only (store));
+  save_ok (store, LIA_RECORD (ministry));
+  id = lia_record_get_id (LIA_RECORD (ministry));
+  lia_organization_set_sector (ministry, "Health");
+  save_ok (store, LIA_RECORD (ministry));
+  lia_organization_set_sector (ministry, "Public health");
+  save_ok (store, LIA_RECORD (ministry));
+
+  history = lia_store_list_recent_field_history (store, LIA_RECORD_KIND_ORGANIZATION, id, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((LiaFieldChange *) history->pdata[0])->old_value, ==, "Health");
+  g_assert_cmpstr (((LiaFieldChange *) history->pdata[0])->new_value, ==, "Public health");
+  g_assert_true (lia_store_get_record_creation (store, LIA_RECORD_KIND_ORGANIZATION, id, &author, &created, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (author, ==, ((LiaFieldChange *) history->pdata[0])->author);
+
+  grant = g_strdup_printf ("CREATE ROLE lia_test_viewer_%d LOGIN;"
+                           "GRANT SELECT ON ALL TABLES IN SCHEMA public TO lia_test_viewer_%d",
+                           (int) getpid (), (int) getpid ());
+  exec_ok (f->db, grant);
+  as_reader = g_strdup_printf ("%s user=lia_test_viewer_%d", f->conninfo, (int) getpid ());
+  reader = lia_store_open (as_reader, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_store_is_read_only (reader));
+
+  copy = lia_store_load (reader, LIA_RECORD_KIND_ORGANIZATION, id, &error);
+  g_assert_no_error (error);
+  lia_organization_set_sector (LIA_ORGANIZATION (copy), "Finance");
+  g_assert_false (lia_store_save (reader, copy, &error));
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  g_clear_object (&reader);
+  {
+    g_autofree char *drop = g_strdup_printf ("DROP OWNED BY lia_test_viewer_%d; DROP ROLE lia_test_viewer_%d",
+                                             (int) getpid (), (int) getpid ());
+    exec_ok (f->db, drop);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +640,8 @@ main (int   argc,
               fixture_set_up, test_transactions, fixture_tear_down);
   g_test_add ("/store-pg/open-refuses", PgFixture, NULL,
               fixture_set_up, test_open_refuses, fixture_tear_down);
+  g_test_add ("/store-pg/read-only-account", PgFixture, NULL,
+              fixture_set_up, test_read_only_account, fixture_tear_down);
   g_test_add ("/store-pg/records", PgFixture, NULL,
               fixture_set_up, test_store_records, fixture_tear_down);
 
