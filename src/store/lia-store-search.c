@@ -8,6 +8,7 @@
 
 #include "lia-search-result.h"
 #include "lia-store-private.h"
+#include "lia-store-search-private.h"
 
 /* How many of the newest matches of a kind are ranked. Ranking every match of a two-letter
  * prefix over a million interactions would cost tens of milliseconds per keystroke; the newest
@@ -53,13 +54,11 @@ static const SearchTarget targets[] = {
 
 #define N_EXTRA_COLUMNS 3
 
-/* A word of the query, folded like the index folds text, and whether it is a prefix. */
-typedef struct
-{
-  char     *text;    /* as typed: FTS5 folds it itself */
-  char     *folded;  /* folded here, to find the match again in the text */
-  gboolean  prefix;
-} Term;
+/* SQLite only: FTS5's query syntax. */
+static const LiaSearchSyntax fts5_syntax = { "\"", " ", "*" };
+
+/* A word of the query (lia-store-search-private.h). */
+typedef LiaSearchTerm Term;
 
 static void
 term_clear (gpointer data)
@@ -169,10 +168,12 @@ parse_terms (const char *text)
   return terms;
 }
 
-/* An FTS5 query that cannot be misread as FTS5 syntax: every word quoted (words hold no
- * quotes), all required. NULL when nothing searchable is left. */
+/* A full-text query that cannot be misread as query syntax: every word quoted (words hold no
+ * quotes), all required, in @syntax (FTS5's on SQLite, tsquery's on PostgreSQL). NULL when
+ * nothing searchable is left. */
 static char *
-build_match_query (GArray *terms)
+build_match_query (GArray                *terms,
+                   const LiaSearchSyntax *syntax)
 {
   GString *query;
 
@@ -184,8 +185,8 @@ build_match_query (GArray *terms)
     {
       const Term *term = &g_array_index (terms, Term, i);
 
-      g_string_append_printf (query, "%s\"%s\"%s", i > 0 ? " " : "", term->text,
-                              term->prefix ? "*" : "");
+      g_string_append_printf (query, "%s%s%s%s%s", i > 0 ? syntax->join : "", syntax->quote,
+                              term->text, syntax->quote, term->prefix ? syntax->prefix : "");
     }
 
   return g_string_free (query, FALSE);
@@ -308,11 +309,14 @@ search_target (LiaStore           *self,
   g_autoptr(LiaStmt) window = NULL;
   int rc;
 
-  /* SQLite only: FTS5 (MATCH, bm25, rowid). */
-  window_sql = g_strdup_printf ("SELECT rowid, bm25(%s_fts, %s) FROM %s_fts"
-                                " WHERE %s_fts MATCH ?1 ORDER BY rowid DESC LIMIT %d",
-                                target->table, target->weights, target->table, target->table,
-                                CANDIDATE_WINDOW);
+  if (_lia_store_is_server (self))
+    window_sql = _lia_store_search_pg_window_sql (target->table, CANDIDATE_WINDOW);
+  else
+    /* SQLite only: FTS5 (MATCH, bm25, rowid). */
+    window_sql = g_strdup_printf ("SELECT rowid, bm25(%s_fts, %s) FROM %s_fts"
+                                  " WHERE %s_fts MATCH ?1 ORDER BY rowid DESC LIMIT %d",
+                                  target->table, target->weights, target->table, target->table,
+                                  CANDIDATE_WINDOW);
   if (!(window = _lia_store_prepare (self, window_sql, error)))
     return FALSE;
   _lia_db_bind_text (window, 1, match, -1, LIA_DB_TRANSIENT);
@@ -396,6 +400,8 @@ search_roles (LiaStore   *self,
               GError    **error)
 {
   g_autoptr(LiaStmt) stmt = NULL;
+  g_autofree char *matches_sql = NULL;
+  g_autofree char *roles_sql = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GDate) today = lia_date_new_today ();
   g_autofree char *today_iso = lia_date_to_iso (today);
@@ -411,20 +417,24 @@ search_roles (LiaStore   *self,
         n_contacts++;
       }
 
-  /* SQLite only: FTS5. */
-  /* Current roles first, then the latest to end; the newest matches as for the others. */
-  stmt = _lia_store_prepare (self,
-                             "SELECT c.id, c.uid, c.label, m.role, o.name, a.until_date,"
-                             "  a.until_date IS NOT NULL AND a.until_date < ?2"
-                             " FROM (SELECT rowid AS id, role FROM affiliations_fts"
-                             "   WHERE affiliations_fts MATCH ?1 ORDER BY rowid DESC LIMIT "
-                             G_STRINGIFY (CANDIDATE_WINDOW) ") m"
-                             " JOIN affiliations a ON a.id = m.id"
-                             " JOIN contacts c ON c.id = a.contact_id"
-                             " JOIN organizations o ON o.id = a.organization_id"
-                             " ORDER BY a.until_date IS NOT NULL AND a.until_date < ?2,"
-                             "  a.until_date DESC, a.id DESC",
-                             error);
+  /* Current roles first, then the latest to end; the newest matches as for the others. The
+   * matching roles are per backend: FTS5 on SQLite, tsvector on PostgreSQL. */
+  if (_lia_store_is_server (self))
+    matches_sql = _lia_store_search_pg_roles_sql (CANDIDATE_WINDOW);
+  else
+    matches_sql = g_strdup ("SELECT rowid AS id, role FROM affiliations_fts"
+                            " WHERE affiliations_fts MATCH ?1 ORDER BY rowid DESC LIMIT "
+                            G_STRINGIFY (CANDIDATE_WINDOW));
+  roles_sql = g_strdup_printf ("SELECT c.id, c.uid, c.label, m.role, o.name, a.until_date,"
+                               "  a.until_date IS NOT NULL AND a.until_date < ?2"
+                               " FROM (%s) m"
+                               " JOIN affiliations a ON a.id = m.id"
+                               " JOIN contacts c ON c.id = a.contact_id"
+                               " JOIN organizations o ON o.id = a.organization_id"
+                               " ORDER BY a.until_date IS NOT NULL AND a.until_date < ?2,"
+                               "  a.until_date DESC, a.id DESC",
+                               matches_sql);
+  stmt = _lia_store_prepare (self, roles_sql, error);
   if (stmt == NULL)
     return FALSE;
   _lia_db_bind_text (stmt, 1, match, -1, LIA_DB_TRANSIENT);
@@ -478,8 +488,6 @@ lia_store_search (LiaStore    *self,
   g_autofree char *match = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
-  if (!_lia_store_require_file (self, N_("Search"), error))
-    return NULL;
   g_return_val_if_fail (text != NULL, NULL);
 
   if (!g_utf8_validate (text, -1, NULL))
@@ -490,7 +498,8 @@ lia_store_search (LiaStore    *self,
     }
 
   terms = parse_terms (text);
-  match = build_match_query (terms);
+  match = build_match_query (terms, _lia_store_is_server (self) ? &_lia_store_search_pg_syntax
+                                                                : &fts5_syntax);
   if (match == NULL || limit_per_kind == 0)
     return g_steal_pointer (&results);
 
