@@ -60,12 +60,55 @@ export_to local.db > local.xml
 check "the server's export equals the local database's" 'cmp -s server.xml local.xml'
 check "the export kept every contact" '[ "$(count contact server.xml)" = "$(count contact cards.xml)" ]'
 
+# vCard, CSV and calendar files go straight to a server too.
+check "a vCard, a CSV and a calendar file import into a server" '
+  "$liaison" import --database "$uri" "$data"/vcard/calcard-066.vcf >/dev/null &&
+  "$liaison" import --database "$uri" "$data"/csv/thunderbird-export.csv >/dev/null &&
+  "$liaison" import --database "$uri" "$data"/ics/eds-invite-7.ics >/dev/null'
+export_to "$uri" > server.xml
+
 # 2. A failed import leaves the server unchanged.
 head -c $(( $(wc -c < other.xml) / 2 )) other.xml > broken.xml
 check "a broken directory is refused" '! "$liaison" import --database "$uri" broken.xml >/dev/null 2>err.txt'
 check "saying where" 'grep -q "broken.xml:[0-9]*:[0-9]*" err.txt'
 export_to "$uri" > after.xml
 check "and the server is unchanged" 'cmp -s server.xml after.xml'
+
+# 3. Two processes importing different directories at the same time both land whole.
+uri2=$(server two) || { echo "Bail out! no server database"; exit 1; }
+"$liaison" import --database "$uri2" cards.xml > one.out 2>&1 &
+first=$!
+"$liaison" import --database "$uri2" other.xml > two.out 2>&1 &
+second=$!
+wait $first; rc1=$?
+wait $second; rc2=$?
+check "two imports at once both succeed" '[ $rc1 = 0 ] && [ $rc2 = 0 ]'
+export_to "$uri2" > both.xml
+for kind in organization contact interaction; do
+  check "both landed whole: every $kind" \
+    '[ "$(count $kind both.xml)" = $(( $(count $kind cards.xml) + $(count $kind other.xml) )) ]'
+done
+check "a sample of records from each is there as it was" '
+  for f in cards.xml other.xml; do
+    grep -E "<(contact|interaction) " $f | sed -n "1p;5p;\$p" | while read -r line; do
+      grep -qF -- "$line" both.xml || exit 1
+    done || exit 1
+  done'
+
+# 4. Moving a local file'"'"'s data to a server and back to a new file keeps every record
+#    (the order of a contact'"'"'s equal affiliations aside, which a file does not keep either).
+uri3=$(server three) || { echo "Bail out! no server database"; exit 1; }
+"$liaison" import --database whole.db cards.xml >/dev/null
+"$liaison" import --database whole.db other.xml >/dev/null
+check "a file moves to a server" \
+  '"$liaison" export --database whole.db - | "$liaison" import --database "$uri3" - > in.out'
+check "saying it read standard input" 'grep -q "standard input" in.out'
+check "and back to a new file" \
+  '"$liaison" export --database "$uri3" - | "$liaison" import --database back.db - >/dev/null'
+export_to whole.db | sort > whole.sorted
+export_to back.db | sort > back.sorted
+check "keeping every record" 'cmp -s whole.sorted back.sorted'
+check "of a good size" '[ "$(grep -c "<contact " whole.sorted)" -gt 20 ]'
 
 echo "1..$n"
 exit $failed

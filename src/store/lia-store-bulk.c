@@ -762,11 +762,16 @@ lia_store_find_contacts_by_email (LiaStore    *self,
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
   g_return_val_if_fail (address != NULL, NULL);
 
-  /* COLLATE NOCASE on the comparison lets SQLite use contact_points_by_value. */
+  /* COLLATE NOCASE on the comparison lets SQLite use contact_points_by_value (SQLite only: a
+   * server compares lower () of both, which folds more than ASCII). */
   if (!(stmt = _lia_store_prepare (self,
-                                   "SELECT DISTINCT contact_id FROM contact_points"
-                                   " WHERE value = ?1 COLLATE NOCASE AND medium = 'email'"
-                                   " ORDER BY contact_id",
+                                   _lia_store_is_server (self)
+                                   ? "SELECT DISTINCT contact_id FROM contact_points"
+                                     " WHERE lower (value) = lower (?1) AND medium = 'email'"
+                                     " ORDER BY contact_id"
+                                   : "SELECT DISTINCT contact_id FROM contact_points"
+                                     " WHERE value = ?1 COLLATE NOCASE AND medium = 'email'"
+                                     " ORDER BY contact_id",
                                    error)))
     return NULL;
   _lia_bind_text (stmt, 1, address);
