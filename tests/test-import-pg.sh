@@ -95,6 +95,20 @@ check "a sample of records from each is there as it was" '
     done || exit 1
   done'
 
+# ... and two importing the same directory at once: the second waits for the first and finds
+#     every record there, so the server holds it once, as a local database would.
+uri4=$(server four) || { echo "Bail out! no server database"; exit 1; }
+"$liaison" import --database "$uri4" cards.xml > same1.out 2>&1 &
+first=$!
+"$liaison" import --database "$uri4" cards.xml > same2.out 2>&1 &
+second=$!
+wait $first; rc1=$?
+wait $second; rc2=$?
+check "the same directory twice at once: both succeed" '[ $rc1 = 0 ] && [ $rc2 = 0 ]'
+export_to "$uri4" > same.xml
+export_to local.db > local-cards.xml
+check "holding each record once" 'cmp -s same.xml local-cards.xml'
+
 # 4. Moving a local file'"'"'s data to a server and back to a new file keeps every record
 #    (the order of a contact'"'"'s equal affiliations aside, which a file does not keep either).
 uri3=$(server three) || { echo "Bail out! no server database"; exit 1; }

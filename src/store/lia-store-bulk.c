@@ -327,8 +327,8 @@ lia_store_begin_bulk_load (LiaStore  *self,
   /* On a server the search index is the tables' own generated tsvector columns, and there is
    * no schema table to read nor TEMP trigger on a main table: only the marks (below) and the
    * latest days at the end. The row in bulk_load is the transaction's own: no other connection
-   * sees it, and a second loader waits on its key until this one ends (its writers' lock has
-   * made it wait already, lia_store_begin()). */
+   * sees it, and a second loader waits on its key until this one ends (an importer waits
+   * earlier, for the writers' lock: lia_store_set_import_mode()). */
   if (_lia_store_is_server (self))
     goto marks;
 
