@@ -7,6 +7,8 @@
 #include "lia-test-util.h"
 #include "lia-list-model.h"
 #include "lia-list-model-private.h"
+#include "lia-store-bulk.h"
+#include "lia-store-undo.h"
 
 #define N_BIG 100000
 #define BIG_STEP_SECONDS 600
@@ -1317,6 +1319,174 @@ test_page_participants (StoreFixture  *f,
   g_assert_null (lia_list_model_get_label (model, LIA_RECORD_KIND_ORGANIZATION, unicef));
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* A far page before the idle walk, from the per-day counts                                    */
+
+#define SEEK_DAY_US G_GINT64_CONSTANT (86400000000)
+#define SEEK_HOUR_US G_GINT64_CONSTANT (3600000000)
+
+/* The days interaction_days should hold, from the rows themselves: differences either way. */
+static gint64
+day_count_mismatches (const char *path)
+{
+#define DAY "(at_utc - ((at_utc % 86400000000) + 86400000000) % 86400000000)"
+  return lia_test_sql_int (path,
+    "SELECT (SELECT count(*) FROM (SELECT day_start, n FROM interaction_days WHERE n <> 0"
+    "  EXCEPT SELECT " DAY ", count(*) FROM interactions GROUP BY 1))"
+    " + (SELECT count(*) FROM (SELECT " DAY ", count(*) FROM interactions GROUP BY 1"
+    "  EXCEPT SELECT day_start, n FROM interaction_days WHERE n <> 0))");
+#undef DAY
+}
+
+/* Rows all over the list, jumping far between them, each row around a day's first and last,
+ * and both ends: the same as the plain ordered query returns at those places. */
+static void
+assert_far_rows (GListModel *model,
+                 LiaStore   *store)
+{
+  g_autoptr(GPtrArray) expected = store_timeline (store, NULL);
+  guint n = expected->len;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  for (guint i = 0; i < n / 40; i++)
+    {
+      guint p = (guint) (((guint64) i * 4813) % n);
+
+      g_assert_cmpint (item_id (model, p), ==, lia_test_record_id_at (expected, p));
+    }
+  for (guint p = 1; p < n; p++)
+    {
+      GDateTime *a = lia_interaction_get_at (expected->pdata[p - 1]);
+      GDateTime *b = lia_interaction_get_at (expected->pdata[p]);
+      gint64 day_a = g_date_time_to_unix (a) / 86400 - (g_date_time_to_unix (a) % 86400 < 0);
+      gint64 day_b = g_date_time_to_unix (b) / 86400 - (g_date_time_to_unix (b) % 86400 < 0);
+
+      if (day_a == day_b)
+        continue;
+      /* Backwards, then forwards, so that neither comes from the same cached page only. */
+      g_assert_cmpint (item_id (model, p), ==, lia_test_record_id_at (expected, p));
+      g_assert_cmpint (item_id (model, p - 1), ==, lia_test_record_id_at (expected, p - 1));
+    }
+  g_assert_cmpint (item_id (model, n - 1), ==, lia_test_record_id_at (expected, n - 1));
+}
+
+static LiaInteraction *
+add_at_us (LiaStore   *store,
+           gint64      at_us,
+           int         offset_hours,
+           const char *title)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (0);
+  g_autoptr(GDateTime) moved = g_date_time_add (utc, at_us);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (offset_hours * 3600);
+  g_autoptr(GDateTime) at = g_date_time_to_timezone (moved, zone);
+  LiaInteraction *it = lia_interaction_new (LIA_INTERACTION_KIND_MEETING, at, title);
+
+  lia_test_save (store, it);
+  return it;
+}
+
+/* A page far from every anchor, before the model has had idle time, is found from the
+ * interactions per day (schema version 16) and a short skip inside the day; the rows are the
+ * same as the ordered query's, on days that are full, at the instant a day starts and ends in
+ * UTC and in the interaction's own offset, before 1970, and after every kind of change. */
+static void
+test_day_seek (StoreFixture  *f,
+               gconstpointer  data)
+{
+  const gint64 base = G_GINT64_CONSTANT (1577836800) * G_USEC_PER_SEC; /* 2020-01-01 UTC */
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(LiaListModel) fresh = NULL;
+  g_autoptr(LiaInteraction) moved = NULL;
+  g_autoptr(LiaInteraction) gone = NULL;
+  g_autoptr(LiaDeletion) deletion = NULL;
+  g_autoptr(LiaRecord) back = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  for (guint d = 0; d < 45; d++)
+    {
+      gint64 day = base + d * SEEK_DAY_US;
+      guint per_day = 150 + (d * 37) % 160;
+
+      /* The first and last microsecond of the UTC day, its local midnight at +02:00 and
+       * -05:00 (the day before and the same day in UTC), and many at one instant. */
+      g_clear_object (&moved);
+      moved = add_at_us (f->store, day, 0, "Day start");
+      g_object_unref (add_at_us (f->store, day + SEEK_DAY_US - 1, 0, "Day end"));
+      g_object_unref (add_at_us (f->store, day - 2 * SEEK_HOUR_US, 2, "Local midnight east"));
+      g_object_unref (add_at_us (f->store, day + 5 * SEEK_HOUR_US, -5, "Local midnight west"));
+      for (guint i = 0; i < per_day; i++)
+        g_object_unref (add_at_us (f->store, day + (gint64) (i % 40) * SEEK_HOUR_US / 2, (int) (i % 3) - 1,
+                                   "Same day"));
+      n += per_day + 4;
+    }
+  /* Before 1970: the day of a negative instant starts before it, too. */
+  for (guint i = 0; i < 300; i++)
+    g_object_unref (add_at_us (f->store, -(gint64) (i % 3) * SEEK_HOUR_US - (gint64) (i % 2), 0, "Old"));
+  n += 300;
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >, 2 * 4096 + 64);
+  g_assert_cmpint (day_count_mismatches (f->path), ==, 0);
+
+  model = lia_list_model_new_timeline (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_assert_true (_lia_list_model_is_walking (model));
+  assert_far_rows (G_LIST_MODEL (model), f->store);
+  g_assert_cmpuint (_lia_list_model_get_day_seeks (model), >, 0);
+
+  iterate_until_walked (model);
+  assert_far_rows (G_LIST_MODEL (model), f->store);
+
+  /* Save, move to another day, delete, undo, bulk load: the counts follow, and a new model
+   * (before its walk) and the one following the changes both show the right rows. */
+  g_object_unref (add_at_us (f->store, base + 10 * SEEK_DAY_US, 0, "Added at a day start"));
+  gone = add_at_us (f->store, base + 3 * SEEK_DAY_US - 1, 3, "To delete");
+  /* The newest day's first row, moved to the instant of the one to delete. */
+  lia_interaction_set_at (moved, lia_interaction_get_at (gone));
+  lia_test_save (f->store, moved);
+  g_assert_cmpint (day_count_mismatches (f->path), ==, 0);
+  deletion = lia_store_delete_with_undo (f->store, LIA_RECORD (gone), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (day_count_mismatches (f->path), ==, 0);
+  assert_far_rows (G_LIST_MODEL (model), f->store);
+  back = lia_store_undo_deletion (f->store, deletion, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_cmpint (day_count_mismatches (f->path), ==, 0);
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  g_assert_true (lia_store_begin_bulk_load (f->store, &error));
+  for (guint i = 0; i < 500; i++)
+    g_object_unref (add_at_us (f->store, base + (gint64) (i % 50) * SEEK_DAY_US + 7, 0, "Loaded"));
+  g_assert_true (lia_store_end_bulk_load (f->store, &error));
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (day_count_mismatches (f->path), ==, 0);
+  iterate_pending ();
+
+  fresh = lia_list_model_new_timeline (f->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fresh)), ==, n + 2 + 500);
+  assert_far_rows (G_LIST_MODEL (fresh), f->store);
+  g_assert_cmpuint (_lia_list_model_get_day_seeks (fresh), >, 0);
+  assert_far_rows (G_LIST_MODEL (model), f->store);
+
+  /* A filtered timeline keeps counting its own rows. */
+  {
+    LiaTimelineFilter filter = { .kinds = 1u << LIA_INTERACTION_KIND_MEETING };
+    g_autoptr(LiaListModel) meetings = lia_list_model_new_timeline (f->store, &filter);
+
+    g_autoptr(GPtrArray) expected = store_timeline (f->store, &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (meetings)), ==, expected->len);
+    g_assert_cmpint (item_id (G_LIST_MODEL (meetings), expected->len / 2), ==,
+                     lia_test_record_id_at (expected, expected->len / 2));
+    g_assert_cmpuint (_lia_list_model_get_day_seeks (meetings), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1334,6 +1504,7 @@ main (int   argc,
   ADD ("/list-model/timeline/filtered", test_filtered_timelines);
   ADD ("/list-model/timeline/organization-changes", test_organization_timeline_changes);
   ADD ("/list-model/timeline/idle-walk", test_idle_walk);
+  ADD ("/list-model/timeline/day-seek", test_day_seek);
   ADD ("/list-model/timeline/page-participants", test_page_participants);
   ADD ("/list-model/contacts/by-name", test_contacts_by_name);
   ADD ("/list-model/organizations/by-name", test_organizations_by_name);

@@ -205,7 +205,7 @@ test_undo_keeps_working (ConflictFixture *f,
 }
 
 /* Each save keeps which values changed, from what to what, by whom; the assessment (an object
- * of its own) too. A refused save keeps nothing. */
+ * of its own) and lists of objects (emails) too. A refused save keeps nothing. */
 static void
 test_field_history (ConflictFixture *f,
                     gconstpointer    data)
@@ -224,6 +224,7 @@ test_field_history (ConflictFixture *f,
   lia_assessment_set_influence (lia_contact_get_assessment (LIA_CONTACT (mine)), 4);
   lia_test_save (f->base.store, mine);
   lia_contact_set_job_title (LIA_CONTACT (mine), "Director General");
+  lia_contact_add_email (LIA_CONTACT (mine), LIA_CONTACT_POINT_KIND_WORK, "amina@example.org");
   lia_test_save (f->base.store, mine);
 
   lia_contact_set_notes (LIA_CONTACT (stale), "never kept");
@@ -233,7 +234,7 @@ test_field_history (ConflictFixture *f,
 
   history = lia_store_list_field_history (f->base.store, LIA_RECORD_KIND_CONTACT, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_cmpuint (history->len, ==, 5);
   change = history->pdata[0];
   g_assert_cmpstr (change->field, ==, "job-title");
   g_assert_null (change->old_value);
@@ -250,6 +251,57 @@ test_field_history (ConflictFixture *f,
   g_assert_cmpstr (change->field, ==, "job-title");
   g_assert_cmpstr (change->old_value, ==, "Director");
   g_assert_cmpstr (change->new_value, ==, "Director General");
+  change = history->pdata[4];
+  g_assert_cmpstr (change->field, ==, "emails");
+  g_assert_null (change->old_value);
+  g_assert_cmpstr (change->new_value, ==, "work amina@example.org");
+}
+
+/* A window reads the history a page of saves at a time, newest first, each save's values
+ * together; who created the record comes from the change log. */
+static void
+test_recent_field_history (ConflictFixture *f,
+                           gconstpointer    data)
+{
+  g_autoptr(LiaRecord) record = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  gint64 id = lia_test_add_organization (f->base.store, "Ministry of Health", 0);
+  const char * const sectors[] = { "Health", "Public health", "Government" };
+
+  record = lia_test_load (f->base.store, LIA_RECORD_KIND_ORGANIZATION, id);
+  for (guint i = 0; i < G_N_ELEMENTS (sectors); i++)
+    {
+      lia_organization_set_sector (LIA_ORGANIZATION (record), sectors[i]);
+      /* The last save changes two values: one save, two rows. */
+      if (i == G_N_ELEMENTS (sectors) - 1)
+        lia_organization_set_phone (LIA_ORGANIZATION (record), "+41 22 791 21 11");
+      lia_test_save (f->base.store, record);
+    }
+
+  first = lia_store_list_recent_field_history (f->base.store, LIA_RECORD_KIND_ORGANIZATION, id, 0, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 3);
+  g_assert_cmpstr (((LiaFieldChange *) first->pdata[0])->new_value, ==, "Government");
+  g_assert_cmpstr (((LiaFieldChange *) first->pdata[1])->field, ==, "phone");
+  g_assert_true (g_date_time_equal (((LiaFieldChange *) first->pdata[0])->changed_at,
+                                    ((LiaFieldChange *) first->pdata[1])->changed_at));
+  g_assert_cmpstr (((LiaFieldChange *) first->pdata[2])->new_value, ==, "Public health");
+
+  second = lia_store_list_recent_field_history (f->base.store, LIA_RECORD_KIND_ORGANIZATION, id, 2, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->len, ==, 1);
+  g_assert_null (((LiaFieldChange *) second->pdata[0])->old_value);
+  g_assert_cmpstr (((LiaFieldChange *) second->pdata[0])->new_value, ==, "Health");
+
+  g_assert_true (lia_store_get_record_creation (f->base.store, LIA_RECORD_KIND_ORGANIZATION, id,
+                                                &author, &created, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (author, ==, g_get_user_name ());
+  g_assert_nonnull (created);
 }
 
 int
@@ -265,6 +317,7 @@ main (int   argc,
   ADD ("/store-conflicts/unversioned-and-deleted", test_unversioned_and_deleted);
   ADD ("/store-conflicts/undo-keeps-working", test_undo_keeps_working);
   ADD ("/store-conflicts/field-history", test_field_history);
+  ADD ("/store-conflicts/recent-field-history", test_recent_field_history);
 #undef ADD
 
   return g_test_run ();

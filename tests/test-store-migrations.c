@@ -178,7 +178,7 @@ test_upgrade_v1 (StoreFixture  *f,
 {
   f->store = lia_test_open (f->path);
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 15);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 16);
   assert_v1_records (f->store, 0);
   assert_v1_searchable (f->store);
 
@@ -195,6 +195,10 @@ test_upgrade_v1 (StoreFixture  *f,
   g_assert_cmpint (lia_test_sql_int (f->path,
                                      "SELECT count(*) FROM sqlite_schema WHERE name = 'organizations_fts'"),
                    ==, 1);
+  /* Version 16: the interactions already there are counted on their days. */
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT sum(n) FROM interaction_days"), ==,
+                   lia_test_sql_int (f->path, "SELECT count(*) FROM interactions"));
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interactions"), >, 0);
   /* Version 13: the rows already there start at row version 1. */
   g_assert_cmpint (lia_test_sql_int (f->path,
                                      "SELECT count(*) FROM contacts WHERE version = 1"), ==,

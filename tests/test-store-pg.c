@@ -348,6 +348,17 @@ lia_test_pg_count (PgFixture  *f,
   return n;
 }
 
+static gint64
+item_id_of (LiaListModel *model,
+            guint         position)
+{
+  g_autoptr(LiaRecord) record = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  g_assert_no_error ((GError *) lia_list_model_get_error (model));
+  g_assert_nonnull (record);
+  return lia_record_get_id (record);
+}
+
 static guint
 n_items (LiaListModel *model)
 {
@@ -491,6 +502,33 @@ test_store_records (PgFixture     *f,
     g_assert_cmpuint (timeline->len, ==, 2);
     model = lia_list_model_new_timeline (store, &filter);
     g_assert_cmpuint (n_items (model), ==, 2);
+
+    /* The whole timeline is counted per UTC day (schema version 16), kept by the server's
+     * triggers through a move to another day and a delete. */
+    {
+#define DAY "(at_utc - ((at_utc % 86400000000) + 86400000000) % 86400000000)"
+      const char *mismatches =
+        "SELECT (SELECT count(*) FROM (SELECT day_start, n FROM interaction_days WHERE n <> 0"
+        "  EXCEPT SELECT " DAY ", count(*) FROM interactions GROUP BY 1) a)"
+        " + (SELECT count(*) FROM (SELECT " DAY ", count(*) FROM interactions GROUP BY 1"
+        "  EXCEPT SELECT day_start, n FROM interaction_days WHERE n <> 0) b)";
+#undef DAY
+      g_autoptr(GDateTime) later = g_date_time_add_days (lia_interaction_get_at (call), 3);
+      g_autoptr(LiaListModel) all = NULL;
+
+      g_assert_cmpint (lia_test_pg_count (f, "SELECT CAST (sum (n) AS bigint) FROM interaction_days"),
+                       ==, 2);
+      g_assert_cmpint (lia_test_pg_count (f, mismatches), ==, 0);
+      lia_interaction_set_at (call, later);
+      save_ok (store, LIA_RECORD (call));
+      g_assert_cmpint (lia_test_pg_count (f, mismatches), ==, 0);
+      g_assert_true (lia_store_delete (store, LIA_RECORD (meeting), &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (lia_test_pg_count (f, mismatches), ==, 0);
+      all = lia_list_model_new_timeline (store, NULL);
+      g_assert_cmpuint (n_items (all), ==, 1);
+      g_assert_cmpint (item_id_of (all, 0), ==, lia_record_get_id (LIA_RECORD (call)));
+    }
   }
 
   /* Who changed what is the database user, in the change log and the history. */
@@ -536,6 +574,70 @@ test_store_records (PgFixture     *f,
   g_assert_cmpint (lia_test_pg_count (f, "SELECT count(*) FROM organizations"), ==, 2);
 }
 
+/* A read-only role: the store says so on opening (the window then offers no edit) and a save
+ * is refused as the account's, never half done; the history a window shows reads the same on
+ * the server, newest save first, with the database user as the author. */
+static void
+test_read_only_account (PgFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaStore) reader = NULL;
+  g_autoptr(LiaOrganization) ministry = lia_organization_new ("Ministry of Health");
+  g_autoptr(LiaRecord) copy = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *grant = NULL;
+  g_autofree char *as_reader = NULL;
+  g_autofree char *author = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  gint64 id;
+
+  init_schema (f);
+
+  store = lia_store_open (f->conninfo, &error);
+  g_assert_no_error (error);
+  g_assert_false (lia_store_is_read_only (store));
+  save_ok (store, LIA_RECORD (ministry));
+  id = lia_record_get_id (LIA_RECORD (ministry));
+  lia_organization_set_sector (ministry, "Health");
+  save_ok (store, LIA_RECORD (ministry));
+  lia_organization_set_sector (ministry, "Public health");
+  save_ok (store, LIA_RECORD (ministry));
+
+  history = lia_store_list_recent_field_history (store, LIA_RECORD_KIND_ORGANIZATION, id, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((LiaFieldChange *) history->pdata[0])->old_value, ==, "Health");
+  g_assert_cmpstr (((LiaFieldChange *) history->pdata[0])->new_value, ==, "Public health");
+  g_assert_true (lia_store_get_record_creation (store, LIA_RECORD_KIND_ORGANIZATION, id, &author, &created, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (author, ==, ((LiaFieldChange *) history->pdata[0])->author);
+
+  grant = g_strdup_printf ("CREATE ROLE lia_test_viewer_%d LOGIN;"
+                           "GRANT SELECT ON ALL TABLES IN SCHEMA public TO lia_test_viewer_%d",
+                           (int) getpid (), (int) getpid ());
+  exec_ok (f->db, grant);
+  as_reader = g_strdup_printf ("%s user=lia_test_viewer_%d", f->conninfo, (int) getpid ());
+  reader = lia_store_open (as_reader, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_store_is_read_only (reader));
+
+  copy = lia_store_load (reader, LIA_RECORD_KIND_ORGANIZATION, id, &error);
+  g_assert_no_error (error);
+  lia_organization_set_sector (LIA_ORGANIZATION (copy), "Finance");
+  g_assert_false (lia_store_save (reader, copy, &error));
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  g_clear_object (&reader);
+  {
+    g_autofree char *drop = g_strdup_printf ("DROP OWNED BY lia_test_viewer_%d; DROP ROLE lia_test_viewer_%d",
+                                             (int) getpid (), (int) getpid ());
+    exec_ok (f->db, drop);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,6 +667,8 @@ main (int   argc,
               fixture_set_up, test_transactions, fixture_tear_down);
   g_test_add ("/store-pg/open-refuses", PgFixture, NULL,
               fixture_set_up, test_open_refuses, fixture_tear_down);
+  g_test_add ("/store-pg/read-only-account", PgFixture, NULL,
+              fixture_set_up, test_read_only_account, fixture_tear_down);
   g_test_add ("/store-pg/records", PgFixture, NULL,
               fixture_set_up, test_store_records, fixture_tear_down);
 

@@ -157,22 +157,6 @@ test_organization (StoreFixture  *f,
                    LIA_CADENCE_DEFAULT);
 }
 
-static GtkWidget *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* Two officers on one database: the other saved first. Save is refused and shows their value
  * next to this officer's; Keep Mine saves over theirs, Take Theirs closes and writes nothing. */
 static void
@@ -213,20 +197,19 @@ test_conflict (StoreFixture  *f,
   g_assert_false (lia_editor_save (editor));
   lia_ui_test_settle ();
   g_assert_nonnull (weak);
-  dialog = find_message_dialog ();
+  dialog = lia_ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Changed by Someone Else");
   who = g_strdup_printf ("changed by %s at ", g_get_user_name ());
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), who));
-  /* Both fields that differ, each with their value and this officer's. */
-  row = lia_ui_test_find (dialog, ADW_TYPE_ACTION_ROW, "Sector");
+  /* The field both changed, with their value and this officer's; the other one merges. */
+  row = lia_ui_test_find (dialog, ADW_TYPE_ACTION_ROW, "Theirs");
   g_assert_nonnull (row);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "Theirs: Public health\nYours: Diagnostics");
-  row = lia_ui_test_find (dialog, ADW_TYPE_ACTION_ROW, "Name");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Public health");
+  row = lia_ui_test_find (dialog, ADW_TYPE_ACTION_ROW, "Yours");
   g_assert_nonnull (row);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "Theirs: Helix Diagnostics\nYours: Helix Diagnostics GmbH");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Diagnostics");
+  g_assert_nonnull (lia_ui_test_find (dialog, GTK_TYPE_LABEL, "Where you both changed a field, pick the version to keep. The other changes are merged: Name."));
   after = lia_test_load (f->store, LIA_RECORD_KIND_ORGANIZATION, id);
   g_assert_cmpstr (lia_organization_get_sector (LIA_ORGANIZATION (after)), ==, "Public health");
   g_clear_object (&after);
@@ -246,7 +229,7 @@ test_conflict (StoreFixture  *f,
   type (editor, "Sec_tor", "Laboratories");
   g_assert_false (lia_editor_save (editor));
   lia_ui_test_settle ();
-  dialog = find_message_dialog ();
+  dialog = lia_ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
   lia_ui_test_settle ();
@@ -276,7 +259,7 @@ test_unsaved_changes (StoreFixture  *f,
   gtk_window_close (GTK_WINDOW (editor));
   lia_ui_test_settle ();
   g_assert_nonnull (weak);
-  dialog = find_message_dialog ();
+  dialog = lia_ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
 
@@ -286,7 +269,7 @@ test_unsaved_changes (StoreFixture  *f,
 
   gtk_window_close (GTK_WINDOW (editor));
   lia_ui_test_settle ();
-  dialog = find_message_dialog ();
+  dialog = lia_ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
   lia_ui_test_settle ();

@@ -164,4 +164,21 @@ lia_ui_test_find_row_by_subtitle (GtkWidget  *widget,
   return NULL;
 }
 
+/* The message dialog shown now (visible), or NULL. */
+static inline GtkWidget *
+lia_ui_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
 G_END_DECLS

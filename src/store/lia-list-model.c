@@ -14,6 +14,9 @@
  *   position. Both ends of the list count as anchors, the first row of every page read becomes
  *   one, and when the main loop is idle the model walks the index and leaves an anchor every
  *   ANCHOR_SPACING rows. After that, a page anywhere costs a short index range scan.
+ * - The whole timeline also has per-day counts (interaction_days): a page far from every
+ *   anchor, before the walk got there, starts from the day that holds it (a sum over a few
+ *   thousand days, then at most a day's rows skipped), and its count is their sum.
  * - Anchors survive inserts and deletes: each one's position is shifted when a row is added or
  *   removed before it, decided by comparing keys, without a query.
  * - At most LIA_LIST_MODEL_MAX_PAGES pages are kept (least recently used goes first) and at
@@ -25,6 +28,9 @@
 #define MAX_LABELS 4096
 #define ANCHOR_SPACING 4096
 #define ANCHORS_PER_IDLE 16
+/* Further than this from every anchor, a timeline's page starts from its day's count instead
+ * (a sum over a few thousand days, then at most a day's rows skipped). */
+#define DAY_SEEK_MIN_OFFSET 512
 
 typedef struct
 {
@@ -58,6 +64,7 @@ struct _LiaListModel
   Page          pages[LIA_LIST_MODEL_MAX_PAGES];
   guint64       clock;
   guint         pages_fetched;
+  guint         day_seeks;    /* pages found from the per-day counts */
   GError       *error;        /* the last query that failed, until one succeeds again */
   /* A timeline's participants' names, read with the pages: packed (id << 3 | kind) → label. */
   GHashTable   *labels;
@@ -289,6 +296,7 @@ load_page (LiaListModel *self,
   guint offset = start;
   gboolean backwards = FALSE;
   LiaListKey first = { 0, NULL, 0 };
+  LiaListKey day = { 0, NULL, 0 };
   Page *page;
 
   for (guint i = 0; i < self->anchors->len; i++)
@@ -320,6 +328,27 @@ load_page (LiaListModel *self,
       backwards = TRUE;
     }
 
+  /* Before the idle walk has been this way: the day that holds @start is found from the
+   * per-day counts, and becomes an anchor for the pages around it. */
+  if (offset > DAY_SEEK_MIN_OFFSET && _lia_list_query_has_day_counts (self->query))
+    {
+      guint day_position = G_MAXUINT;
+
+      if (!_lia_list_query_day_anchor (self->query, start, &day, &day_position, &error))
+        {
+          set_error (self, g_steal_pointer (&error));
+          return NULL;
+        }
+      if (day_position <= start && start - day_position < offset)
+        {
+          offset = start - day_position;
+          anchor = &day;
+          backwards = FALSE;
+          self->day_seeks++;
+          add_anchor (self, &day, day_position);
+        }
+    }
+
   if (g_hash_table_size (self->labels) > MAX_LABELS)
     g_hash_table_remove_all (self->labels);
   if (!_lia_list_query_read (self->query, anchor, backwards, offset, count, items, &first,
@@ -327,8 +356,10 @@ load_page (LiaListModel *self,
     {
       set_error (self, g_steal_pointer (&error));
       _lia_list_key_clear (&first);
+      _lia_list_key_clear (&day);
       return NULL;
     }
+  _lia_list_key_clear (&day);
 
   self->pages_fetched++;
 
@@ -929,6 +960,14 @@ _lia_list_model_get_pages_fetched (LiaListModel *self)
   g_return_val_if_fail (LIA_IS_LIST_MODEL (self), 0);
 
   return self->pages_fetched;
+}
+
+guint
+_lia_list_model_get_day_seeks (LiaListModel *self)
+{
+  g_return_val_if_fail (LIA_IS_LIST_MODEL (self), 0);
+
+  return self->day_seeks;
 }
 
 guint

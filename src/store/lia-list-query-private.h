@@ -83,6 +83,16 @@ gboolean            _lia_list_query_count_before     (LiaListQuery            *s
  * strictly before @anchor (NULL: the last row). @out_first gets the key of the first record.
  * Interactions come with their participants, read for the page in one query, and their names
  * go into @labels (nullable; see _lia_interactions_load_participants()). */
+/* Whether the rows are the whole timeline, counted per day in interaction_days. */
+gboolean            _lia_list_query_has_day_counts   (LiaListQuery            *self);
+/* A key with the number of rows strictly before it, at or at most a day's rows before
+ * @position, from the per-day counts alone (only when _lia_list_query_has_day_counts()).
+ * *out_position is G_MAXUINT when the list has no row at @position. */
+gboolean            _lia_list_query_day_anchor       (LiaListQuery            *self,
+                                                      guint                    position,
+                                                      LiaListKey              *out_key,
+                                                      guint                   *out_position,
+                                                      GError                 **error);
 gboolean            _lia_list_query_read             (LiaListQuery            *self,
                                                       const LiaListKey        *anchor,
                                                       gboolean                 backwards,

@@ -21,6 +21,7 @@ struct _LiaListQuery
   gboolean            descending;
   gboolean            is_timeline;
   gboolean            keeps_rows;
+  gboolean            day_counts; /* the whole timeline: interaction_days counts its rows */
   gboolean            contacts_given_first; /* contacts: by given name, else by family name */
   gint64              list_id;    /* this list's rows in lia_list_rows */
   int                 key_column; /* where the key is in a row read by read() */
@@ -216,8 +217,22 @@ _lia_list_query_new_timeline (LiaStore                *store,
     }
   else
     {
-      where = g_strdup_printf ("1%s", set_filter);
+      where = g_strdup_printf ("TRUE%s", set_filter);
       build_sql (self, "interactions t", NULL, where, "t.at_utc", "t.id");
+    }
+
+  /* Unfiltered, the rows are exactly those interaction_days counts: a sum over a few thousand
+   * days rather than a walk over every row. */
+  self->day_counts = self->filter.organization_id == 0 && self->filter.contact_id == 0 &&
+                     self->filter.kinds == 0 && self->filter.since == NULL &&
+                     self->filter.until == NULL;
+  if (self->day_counts)
+    {
+      g_free (self->count_sql);
+      /* The EXISTS reads interactions too: a table that cannot be read fails the count, as
+       * its pages would, rather than show rows that then never come. */
+      self->count_sql = g_strdup ("SELECT CAST (coalesce (sum (n), 0) AS BIGINT) FROM interaction_days"
+                                  " WHERE EXISTS (SELECT 1 FROM interactions)");
     }
 
   return self;
@@ -557,6 +572,62 @@ _lia_list_query_count_before (LiaListQuery      *self,
   bind_key (self, stmt, ":k", ":kid", key);
 
   return step_count (self, stmt, out_count, error);
+}
+
+gboolean
+_lia_list_query_has_day_counts (LiaListQuery *self)
+{
+  return self->day_counts;
+}
+
+#define DAY_USEC G_GINT64_CONSTANT (86400000000)
+
+gboolean
+_lia_list_query_day_anchor (LiaListQuery      *self,
+                            guint              position,
+                            LiaListKey        *out_key,
+                            guint             *out_position,
+                            GError           **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  guint64 before = 0;
+  int rc;
+
+  g_return_val_if_fail (self->day_counts, FALSE);
+
+  /* Newest day first, as the timeline goes: the first day whose rows reach past @position
+   * holds it, and every row of the days before it comes earlier in the list. */
+  stmt = prepare (self, "SELECT day_start, n FROM interaction_days WHERE n > 0 ORDER BY day_start DESC",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      gint64 n = _lia_db_column_int64 (stmt, 1);
+
+      if (before + n > position)
+        {
+          /* Just before the day's newest possible instant: "at or after" it is the day and
+           * everything older, and exactly @before rows come strictly before it. */
+          _lia_list_key_clear (out_key);
+          out_key->number = _lia_db_column_int64 (stmt, 0) + DAY_USEC - 1;
+          out_key->id = G_MAXINT64;
+          *out_position = (guint) before;
+          return TRUE;
+        }
+      before += n;
+    }
+
+  if (rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self->store, error, "Could not read the list");
+      return FALSE;
+    }
+
+  /* Fewer rows than @position (another connection deleted some): no anchor. */
+  *out_position = G_MAXUINT;
+  return TRUE;
 }
 
 gboolean

@@ -472,8 +472,37 @@ static const char pg_migration_15[] =
   "CREATE INDEX contacts_by_cell_due ON contacts"
   "  (influence, interest, latest_interaction_day, sort_key, id) WHERE cadence_days IS NULL;";
 
+/* Version 16: interactions per UTC day, kept by a trigger (lia-store-schema.c, migration_16). */
+#define PG_DAY_START(at) "(" at " - ((" at " % 86400000000) + 86400000000) % 86400000000)"
+static const char pg_migration_16[] =
+  "CREATE TABLE interaction_days ("
+  "  day_start bigint PRIMARY KEY,"
+  "  n bigint NOT NULL"
+  ");"
+  "INSERT INTO interaction_days (day_start, n)"
+  "  SELECT " PG_DAY_START ("at_utc") ", count(*) FROM interactions GROUP BY 1;"
+  "CREATE FUNCTION liaison_count_days () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  IF TG_OP IN ('DELETE', 'UPDATE') THEN"
+  "    UPDATE interaction_days SET n = n - 1 WHERE day_start = " PG_DAY_START ("OLD.at_utc") ";"
+  "  END IF;"
+  "  IF TG_OP IN ('INSERT', 'UPDATE') THEN"
+  "    INSERT INTO interaction_days (day_start, n) VALUES (" PG_DAY_START ("NEW.at_utc") ", 1)"
+  "      ON CONFLICT (day_start) DO UPDATE SET n = interaction_days.n + 1;"
+  "  END IF;"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER interactions_days_insert AFTER INSERT ON interactions"
+  "  FOR EACH ROW EXECUTE FUNCTION liaison_count_days ();"
+  "CREATE TRIGGER interactions_days_delete AFTER DELETE ON interactions"
+  "  FOR EACH ROW EXECUTE FUNCTION liaison_count_days ();"
+  "CREATE TRIGGER interactions_days_update AFTER UPDATE OF at_utc ON interactions FOR EACH ROW"
+  "  WHEN (" PG_DAY_START ("OLD.at_utc") " <> " PG_DAY_START ("NEW.at_utc") ")"
+  "  EXECUTE FUNCTION liaison_count_days ();";
+
 static const char * const pg_migrations[LIA_STORE_SCHEMA_VERSION] = {
   [14] = pg_migration_15,
+  [15] = pg_migration_16,
 };
 
 static gboolean

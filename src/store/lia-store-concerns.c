@@ -226,7 +226,7 @@ save_interactions (LiaStore    *store,
     return FALSE;
   _lia_db_bind_int64 (delete, 1, id);
   if (!_lia_store_step_done (store, delete,
-                             _("Could not save the interactions related to the concern"), error))
+                             N_("Could not save the interactions related to the concern"), error))
     return FALSE;
   g_clear_pointer (&delete, _lia_stmt_release);
 
@@ -245,7 +245,7 @@ save_interactions (LiaStore    *store,
       _lia_db_bind_int64 (insert, 2, g_array_index (interaction_ids, gint64, i));
       _lia_db_bind_int (insert, 3, i);
       if (!_lia_store_step_done (store, insert,
-                                 _("Could not save the interactions related to the concern"),
+                                 N_("Could not save the interactions related to the concern"),
                                  error))
         return FALSE;
     }

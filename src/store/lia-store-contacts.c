@@ -460,7 +460,7 @@ insert_contact_points (LiaStore    *store,
       _lia_bind_nick (stmt, 4, LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
       _lia_bind_text (stmt, 5, lia_contact_point_get_value (point));
       if (!_lia_store_step_done (store, stmt,
-                                 _("Could not save the email addresses and phone numbers"),
+                                 N_("Could not save the email addresses and phone numbers"),
                                  error))
         return FALSE;
     }

@@ -11,7 +11,56 @@
  * found generically by comparing the stored record with the saved one through their GObject
  * properties (an object property such as a contact's assessment through its own), written in
  * the save's transaction. Values are kept as text; lists of objects (emails, participants,
- * milestones) are left to the change log. */
+ * milestones) as the text of their items' values. */
+
+static char *value_to_text (const GValue *value,
+                            gboolean     *out_known);
+
+/* A list of objects (a contact's emails, phones, addresses; a project's milestones) as text:
+ * each item's own values that have a text form, in the order of its properties, separated by
+ * spaces; items separated by "; ". Lists of numbers only (ids) have none and are not compared. */
+static char *
+list_to_text (GListModel *list,
+              gboolean   *out_known)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
+
+  *out_known = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_autofree GParamSpec **pspecs = NULL;
+      g_autoptr(GString) one = g_string_new (NULL);
+      guint n_pspecs;
+
+      if (!G_IS_OBJECT (item))
+        continue;
+      pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
+      for (guint j = 0; j < n_pspecs; j++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          g_autofree char *part = NULL;
+          gboolean known;
+
+          if (!(pspecs[j]->flags & G_PARAM_READABLE) || g_str_equal (pspecs[j]->name, "id")
+              || G_TYPE_FUNDAMENTAL (pspecs[j]->value_type) == G_TYPE_OBJECT
+              || G_TYPE_FUNDAMENTAL (pspecs[j]->value_type) == G_TYPE_INTERFACE
+              || G_TYPE_FUNDAMENTAL (pspecs[j]->value_type) == G_TYPE_INT64
+              || G_TYPE_FUNDAMENTAL (pspecs[j]->value_type) == G_TYPE_BOOLEAN)
+            continue;
+          g_value_init (&value, pspecs[j]->value_type);
+          g_object_get_property (item, pspecs[j]->name, &value);
+          part = value_to_text (&value, &known);
+          if (known && part != NULL && part[0] != '\0')
+            g_string_append_printf (one, "%s%s", one->len > 0 ? " " : "", part);
+        }
+      if (one->len > 0)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "", one->str);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
 
 /* The value as text, or NULL for none; *out_known is FALSE for a type that is not compared. */
 static char *
@@ -62,6 +111,9 @@ value_to_text (const GValue *value,
       g_value_transform (value, &text);
       return g_value_dup_string (&text);
     }
+
+  if (g_type_is_a (type, G_TYPE_LIST_MODEL))
+    return list_to_text (g_value_get_object (value), out_known);
 
   *out_known = FALSE;
   return NULL;
@@ -128,7 +180,7 @@ compare_objects (LiaStore      *self,
         _lia_bind_text (insert, 3, new_text);
       else
         _lia_db_bind_null (insert, 3);
-      if (!_lia_store_step_done (self, insert, _("Could not save the record's history"), error))
+      if (!_lia_store_step_done (self, insert, N_("Could not save the record's history"), error))
         return FALSE;
       _lia_db_reset (insert);
     }
@@ -173,26 +225,14 @@ lia_field_change_free (LiaFieldChange *change)
   g_free (change);
 }
 
-GPtrArray *
-lia_store_list_field_history (LiaStore       *self,
-                              LiaRecordKind   kind,
-                              gint64          id,
-                              GError        **error)
+/* The rows of a query on field_history (changed_at, author, field, old_value, new_value). */
+static GPtrArray *
+read_changes (LiaStore  *self,
+              LiaStmt   *stmt,
+              GError   **error)
 {
-  g_autoptr(LiaStmt) stmt = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   int rc;
-
-  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
-
-  stmt = _lia_store_prepare (self,
-                             "SELECT changed_at, author, field, old_value, new_value FROM field_history"
-                             " WHERE kind = ?1 AND record_id = ?2 ORDER BY seq",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-  _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
-  _lia_db_bind_int64 (stmt, 2, id);
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_field_change_free);
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
@@ -213,4 +253,104 @@ lia_store_list_field_history (LiaStore       *self,
     }
 
   return g_steal_pointer (&changes);
+}
+
+GPtrArray *
+lia_store_list_field_history (LiaStore       *self,
+                              LiaRecordKind   kind,
+                              gint64          id,
+                              GError        **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  stmt = _lia_store_prepare (self,
+                             "SELECT changed_at, author, field, old_value, new_value FROM field_history"
+                             " WHERE kind = ?1 AND record_id = ?2 ORDER BY seq",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
+  _lia_db_bind_int64 (stmt, 2, id);
+
+  return read_changes (self, stmt, error);
+}
+
+GPtrArray *
+lia_store_list_recent_field_history (LiaStore       *self,
+                                     LiaRecordKind   kind,
+                                     gint64          id,
+                                     guint           offset,
+                                     guint           n_saves,
+                                     GError        **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  const char *kind_nick;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+
+  /* The rows of one save share its time: the page is the saves' times, newest first, and
+   * every row written at one of them. Portable SQL, on field_history_by_record. */
+  stmt = _lia_store_prepare (self,
+                             "SELECT changed_at, author, field, old_value, new_value FROM field_history"
+                             " WHERE kind = ? AND record_id = ? AND changed_at IN"
+                             " (SELECT DISTINCT changed_at FROM field_history"
+                             "  WHERE kind = ? AND record_id = ?"
+                             "  ORDER BY changed_at DESC LIMIT ? OFFSET ?)"
+                             " ORDER BY changed_at DESC, seq",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  kind_nick = lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind);
+  _lia_bind_text (stmt, 1, kind_nick);
+  _lia_db_bind_int64 (stmt, 2, id);
+  _lia_bind_text (stmt, 3, kind_nick);
+  _lia_db_bind_int64 (stmt, 4, id);
+  _lia_db_bind_int64 (stmt, 5, n_saves);
+  _lia_db_bind_int64 (stmt, 6, offset);
+
+  return read_changes (self, stmt, error);
+}
+
+gboolean
+lia_store_get_record_creation (LiaStore       *self,
+                               LiaRecordKind   kind,
+                               gint64          id,
+                               char          **out_author,
+                               GDateTime     **out_when,
+                               GError        **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_author != NULL && out_when != NULL, FALSE);
+
+  *out_author = NULL;
+  *out_when = NULL;
+
+  stmt = _lia_store_prepare (self,
+                             "SELECT author, changed_at FROM change_log"
+                             " WHERE kind = ? AND record_id = ? AND operation = 'insert'"
+                             " ORDER BY seq DESC LIMIT 1",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  _lia_bind_text (stmt, 1, lia_enum_to_nick (LIA_TYPE_RECORD_KIND, kind));
+  _lia_db_bind_int64 (stmt, 2, id);
+
+  rc = _lia_db_step (stmt);
+  if (rc == LIA_DB_ROW)
+    {
+      *out_author = g_strdup (_lia_db_column_text (stmt, 0));
+      *out_when = _lia_column_time (stmt, 1);
+    }
+  else if (rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the record's history"));
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -80,6 +80,9 @@ gboolean   _lia_store_exec                (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);
 gboolean   _lia_store_get_import_mode   (LiaStore    *self);
+/* For a backend that learns the account's rights (a read-only role on a server), and tests. */
+void       _lia_store_set_read_only     (LiaStore    *self,
+                                         gboolean     read_only);
 /* Whether the store is on a team server (PostgreSQL) rather than a file. */
 gboolean   _lia_store_is_server         (LiaStore    *self);
 /* For what runs only on a SQLite file yet (docs/team-server.md): FALSE on a server, with an

@@ -287,7 +287,7 @@ delete_rows (LiaStore    *store,
   if (stmt == NULL)
     return FALSE;
   _lia_db_bind_int64 (stmt, 1, id);
-  return _lia_store_step_done (store, stmt, _("Could not save the project"), error);
+  return _lia_store_step_done (store, stmt, N_("Could not save the project"), error);
 }
 
 static gboolean
@@ -317,7 +317,7 @@ save_stakeholders (LiaStore    *store,
       _lia_bind_ref (insert, 3, lia_project_stakeholder_get_contact_id (stakeholder));
       _lia_bind_ref (insert, 4, lia_project_stakeholder_get_organization_id (stakeholder));
       _lia_bind_text (insert, 5, lia_project_stakeholder_get_role (stakeholder));
-      if (!_lia_store_step_done (store, insert, _("Could not save the project’s stakeholders"),
+      if (!_lia_store_step_done (store, insert, N_("Could not save the project’s stakeholders"),
                                  error))
         return FALSE;
     }
@@ -354,7 +354,7 @@ save_milestones (LiaStore    *store,
       _lia_bind_date (insert, 5, lia_milestone_get_due (milestone));
       _lia_bind_nick (insert, 6, LIA_TYPE_MILESTONE_STATUS, lia_milestone_get_status (milestone));
       _lia_bind_date (insert, 7, lia_milestone_get_done (milestone));
-      if (!_lia_store_step_done (store, insert, _("Could not save the project’s milestones"),
+      if (!_lia_store_step_done (store, insert, N_("Could not save the project’s milestones"),
                                  error))
         return FALSE;
     }
@@ -395,7 +395,7 @@ save_risks (LiaStore    *store,
         return FALSE;
       _lia_db_bind_int64 (delete, 1, id);
       _lia_bind_text (delete, 2, gone->pdata[i]);
-      if (!_lia_store_step_done (store, delete, _("Could not save the project’s risks"), error))
+      if (!_lia_store_step_done (store, delete, N_("Could not save the project’s risks"), error))
         return FALSE;
     }
 
@@ -429,7 +429,7 @@ save_risks (LiaStore    *store,
       _lia_bind_ref (upsert, 9, lia_risk_get_owner_id (risk));
       _lia_bind_text (upsert, 10, lia_risk_get_mitigation (risk));
       _lia_bind_date (upsert, 11, lia_risk_get_review (risk));
-      if (!_lia_store_step_done (store, upsert, _("Could not save the project’s risks"), error))
+      if (!_lia_store_step_done (store, upsert, N_("Could not save the project’s risks"), error))
         return FALSE;
     }
 
@@ -462,7 +462,7 @@ save_links (LiaStore    *store,
           _lia_db_bind_int64 (insert, 1, id);
           _lia_db_bind_int (insert, 2, position++);
           _lia_db_bind_int64 (insert, 3, g_array_index (ids, gint64, i));
-          if (!_lia_store_step_done (store, insert, _("Could not save the project’s links"), error))
+          if (!_lia_store_step_done (store, insert, N_("Could not save the project’s links"), error))
             return FALSE;
         }
     }
@@ -532,7 +532,7 @@ project_update (LiaStore   *store,
 
   bind_project (stmt, self);
   _lia_db_bind_int64 (stmt, 11, lia_record_get_id (record));
-  if (!_lia_store_step_done (store, stmt, _("Could not save the project"), error))
+  if (!_lia_store_step_done (store, stmt, N_("Could not save the project"), error))
     return FALSE;
 
   return save_lists (store, self, error);

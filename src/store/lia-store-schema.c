@@ -962,6 +962,34 @@ static const char migration_15[] =
   "CREATE INDEX contacts_by_cell_due ON contacts"
   "  (influence, interest, latest_interaction_day, sort_key, id) WHERE cadence_days IS NULL;";
 
+/* Version 16: how many interactions each UTC day holds, kept by triggers, so that the whole
+ * timeline is counted, and a row index turned into a day, by summing a few thousand days
+ * instead of walking a million index entries (lia-list-query.c, _lia_list_query_day_anchor()).
+ * A day is named by its first microsecond, floored also before 1970 (% truncates toward zero
+ * in SQLite and PostgreSQL alike). The triggers fire during bulk loads too: the counts are never
+ * out of step with the rows. */
+#define DAY_START(at) "(" at " - ((" at " % 86400000000) + 86400000000) % 86400000000)"
+static const char migration_16[] =
+  "CREATE TABLE interaction_days ("
+  "  day_start INTEGER PRIMARY KEY,"
+  "  n INTEGER NOT NULL"
+  ");"
+  "INSERT INTO interaction_days (day_start, n)"
+  "  SELECT " DAY_START ("at_utc") ", count(*) FROM interactions GROUP BY 1;"
+  "CREATE TRIGGER interactions_days_insert AFTER INSERT ON interactions BEGIN"
+  "  INSERT INTO interaction_days (day_start, n) VALUES (" DAY_START ("new.at_utc") ", 1)"
+  "    ON CONFLICT (day_start) DO UPDATE SET n = interaction_days.n + 1;"
+  "END;"
+  "CREATE TRIGGER interactions_days_delete AFTER DELETE ON interactions BEGIN"
+  "  UPDATE interaction_days SET n = n - 1 WHERE day_start = " DAY_START ("old.at_utc") ";"
+  "END;"
+  "CREATE TRIGGER interactions_days_update AFTER UPDATE OF at_utc ON interactions"
+  "  WHEN " DAY_START ("old.at_utc") " <> " DAY_START ("new.at_utc") " BEGIN"
+  "  UPDATE interaction_days SET n = n - 1 WHERE day_start = " DAY_START ("old.at_utc") ";"
+  "  INSERT INTO interaction_days (day_start, n) VALUES (" DAY_START ("new.at_utc") ", 1)"
+  "    ON CONFLICT (day_start) DO UPDATE SET n = interaction_days.n + 1;"
+  "END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -978,6 +1006,7 @@ static const char * const migrations[] = {
   migration_13,
   migration_14,
   migration_15,
+  migration_16,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

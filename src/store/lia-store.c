@@ -68,6 +68,8 @@ struct _LiaStore
   guint       n_cached_uids;
 
   LiaChangeLog log;           /* other connections' changes: lia-store-changes.c */
+  /* The account may read but not change data (lia_store_is_read_only()). */
+  gboolean    read_only;
 };
 
 enum {
@@ -556,6 +558,31 @@ check_file_is_ours (LiaStore  *self,
   return TRUE;
 }
 
+/* PostgreSQL only: whether the account may change records, so that a window offers no edit to
+ * a read-only role (lia_store_is_read_only()) instead of letting each save be refused. */
+static gboolean
+read_account_rights (LiaStore  *self,
+                     GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  stmt = _lia_store_prepare (self,
+                             "SELECT CASE WHEN has_table_privilege ('organizations', 'UPDATE')"
+                             " THEN 1 ELSE 0 END",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read what this account may do on “%s”"),
+                                    self->display);
+      return FALSE;
+    }
+  self->read_only = _lia_db_column_int (stmt, 0) == 0;
+
+  return TRUE;
+}
+
 /* A team server: the schema is `liaison server init`'s, never migrated from here. */
 static gboolean
 open_server_database (LiaStore  *self,
@@ -578,7 +605,8 @@ open_server_database (LiaStore  *self,
 
   if (!_lia_store_register_functions (self, error) ||
       !_lia_store_load_collation (self, error) ||
-      !_lia_store_exec (self, LIA_LIST_ROWS_TABLE_SQL_PORTABLE, error))
+      !_lia_store_exec (self, LIA_LIST_ROWS_TABLE_SQL_PORTABLE, error) ||
+      !read_account_rights (self, error))
     return FALSE;
 
   self->schema_version = version;
@@ -1586,4 +1614,21 @@ lia_store_announce_outside_change (LiaStore *self)
   g_return_if_fail (!lia_store_in_transaction (self));
 
   g_signal_emit (self, signals[SIGNAL_RESET], 0);
+}
+
+gboolean
+lia_store_is_read_only (LiaStore *self)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+void
+_lia_store_set_read_only (LiaStore *self,
+                          gboolean  read_only)
+{
+  g_return_if_fail (LIA_IS_STORE (self));
+
+  self->read_only = read_only;
 }

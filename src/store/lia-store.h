@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes. A database with a higher PRAGMA user_version is refused. */
-#define LIA_STORE_SCHEMA_VERSION 15
+#define LIA_STORE_SCHEMA_VERSION 16
 
 #define LIA_TYPE_STORE (lia_store_get_type ())
 
@@ -263,6 +263,30 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaFieldChange, lia_field_change_free)
 GPtrArray     *lia_store_list_field_history      (LiaStore       *self,
                                                   LiaRecordKind   kind,
                                                   gint64          id,
+                                                  GError        **error);
+
+/* Whether the account may read but not change data (a read-only role on a team server): a
+ * window then offers no edits. FALSE for a database file opened for writing. A save refused
+ * by the server all the same fails with LIA_STORE_ERROR_PERMISSION. */
+gboolean       lia_store_is_read_only            (LiaStore       *self);
+
+/* A page of the record's history for a window, newest first: the values changed by the saves
+ * number @offset to @offset + @n_saves - 1 counted from the newest, the rows of one save
+ * together (they share changed_at) in the order written (LiaFieldChange). */
+GPtrArray     *lia_store_list_recent_field_history (LiaStore     *self,
+                                                    LiaRecordKind kind,
+                                                    gint64        id,
+                                                    guint         offset,
+                                                    guint         n_saves,
+                                                    GError      **error);
+/* Who created the record and when, as the change log says: both %NULL (and %TRUE) when the
+ * log no longer has it (pruned, or loaded by an import in bulk), @out_author %NULL when
+ * another program wrote it. %FALSE with @error when the log could not be read. */
+gboolean       lia_store_get_record_creation     (LiaStore       *self,
+                                                  LiaRecordKind   kind,
+                                                  gint64          id,
+                                                  char          **out_author,
+                                                  GDateTime     **out_when,
                                                   GError        **error);
 
 gboolean       lia_store_get_counts              (LiaStore       *self,

@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "lia-application.h"
+#include "lia-connect-dialog.h"
 #include "lia-notifications.h"
 #include "lia-preferences-window.h"
+#include "lia-server-account.h"
 #include "lia-window.h"
 #include "lia-window-private.h"
 
@@ -23,9 +25,14 @@ struct _LiaApplication
   GtkWindow      *preferences;
   /* Looks every hour whether a new day brought notifications. */
   guint           notify_source;
+  /* The team server the window is on (Connect to Team Server, or the settings); NULL on a
+   * file. */
+  LiaServerAccount *server;
 };
 
 G_DEFINE_FINAL_TYPE (LiaApplication, lia_application, ADW_TYPE_APPLICATION)
+
+static void update_server_actions (LiaApplication *self);
 
 static void
 lia_application_about_action (GSimpleAction *action,
@@ -74,6 +81,7 @@ lia_application_preferences_action (GSimpleAction *action,
       gtk_window_set_destroy_with_parent (preferences, TRUE);
       gtk_window_set_application (preferences, GTK_APPLICATION (self));
       g_set_weak_pointer (&self->preferences, preferences);
+      update_server_actions (self);
     }
 
   gtk_window_present (self->preferences);
@@ -149,6 +157,196 @@ lia_application_show_today_action (GSimpleAction *action,
     lia_window_set_view (window, "today");
 }
 
+/* "Team server: db.example.org/liaison as amina" or "This computer": which database the
+ * window and Preferences show. */
+static char *
+describe_database (LiaApplication *self)
+{
+  g_autofree char *what = NULL;
+
+  if (self->server == NULL)
+    return g_strdup (_("This computer"));
+  what = lia_server_account_describe (self->server);
+  /* Translators: "db.example.org/liaison as amina". */
+  return g_strdup_printf (_("Team server: %s"), what);
+}
+
+/* Leaves the team server: its password goes from the runtime folder (the keyring keeps it). */
+static void
+forget_server (LiaApplication *self)
+{
+  if (self->server != NULL)
+    lia_server_account_forget_password (self->server);
+  g_clear_pointer (&self->server, lia_server_account_free);
+}
+
+/* The team server in the settings, unless --database or $LIAISON_DATABASE name a database. */
+static LiaServerAccount *
+dup_settings_server (LiaApplication *self)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *user = NULL;
+  const char *env = g_getenv ("LIAISON_DATABASE");
+
+  if (self->settings == NULL || self->database_path != NULL || (env != NULL && env[0] != '\0'))
+    return NULL;
+  uri = g_settings_get_string (self->settings, "server-uri");
+  user = g_settings_get_string (self->settings, "server-user");
+  if (uri[0] == '\0')
+    return NULL;
+
+  return lia_server_account_parse (uri, NULL, user, NULL);
+}
+
+/* The database the window opens on: the team server of the settings with the keyring's
+ * password, else --database or the default file. */
+static LiaStore *
+open_store (LiaApplication  *self,
+            GError         **error)
+{
+  g_autoptr(LiaServerAccount) server = dup_settings_server (self);
+  g_autofree char *password = NULL;
+  g_autofree char *location = NULL;
+  LiaStore *store;
+
+  forget_server (self);
+  if (server == NULL)
+    store = lia_store_open (self->database_path, error);
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* On the server even when it cannot be opened: Use Local Database is the way back. */
+      self->server = g_steal_pointer (&server);
+      password = lia_server_secrets_lookup (self->server, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      location = lia_server_account_to_location (self->server, password, error);
+      if (location == NULL)
+        return NULL;
+      store = lia_store_open (location, error);
+    }
+
+  /* Contacts sort in the desktop's language; a failure keeps the order they had. */
+  if (store != NULL)
+    {
+      g_autoptr(GError) collation_error = NULL;
+
+      if (!lia_store_adopt_collation (store, &collation_error))
+        g_warning ("Contacts keep their previous order: %s", collation_error->message);
+    }
+
+  return store;
+}
+
+static void
+update_server_actions (LiaApplication *self)
+{
+  GAction *local = g_action_map_lookup_action (G_ACTION_MAP (self), "use-local-database");
+  g_autofree char *label = describe_database (self);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (local), self->server != NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LIA_IS_WINDOW (l->data))
+      lia_window_set_database_label (l->data, label);
+  if (self->preferences != NULL)
+    lia_preferences_window_set_database (LIA_PREFERENCES_WINDOW (self->preferences), label);
+}
+
+/* A main window on @store (or on the message of @error). */
+static GtkWindow *
+new_main_window (LiaApplication *self,
+                 LiaStore       *store,
+                 const GError   *error)
+{
+  return g_object_new (LIA_TYPE_WINDOW,
+                       "application", self,
+                       "store", store,
+                       "error-message", error != NULL ? error->message : NULL,
+                       "settings", self->settings,
+                       NULL);
+}
+
+/* Puts a new main window on @store in the place of the current one, which closes with its
+ * dialogs and its store. */
+static void
+replace_main_window (LiaApplication *self,
+                     LiaStore       *store,
+                     const GError   *error)
+{
+  LiaWindow *old = find_main_window (self);
+  GtkWindow *window = new_main_window (self, store, error);
+
+  gtk_window_present (window);
+  update_server_actions (self);
+  if (old != NULL)
+    gtk_window_destroy (GTK_WINDOW (old));
+}
+
+static void
+on_connected_cb (LiaConnectDialog *dialog,
+                 LiaStore         *store,
+                 const char       *uri,
+                 const char       *user,
+                 LiaApplication   *self)
+{
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "server-uri", uri);
+      g_settings_set_string (self->settings, "server-user", user);
+    }
+  /* The old server's passfile goes; the new one's stays while the window is on it. */
+  if (self->server != NULL)
+    {
+      g_autofree char *old_uri = lia_server_account_to_uri (self->server);
+
+      if (!g_str_equal (old_uri, uri))
+        forget_server (self);
+    }
+  g_clear_pointer (&self->server, lia_server_account_free);
+  self->server = lia_server_account_parse (uri, NULL, user, NULL);
+  replace_main_window (self, store, NULL);
+}
+
+static void
+lia_application_connect_server_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  g_autofree char *uri = NULL;
+  g_autofree char *user = NULL;
+  LiaConnectDialog *dialog;
+
+  if (self->settings != NULL)
+    {
+      uri = g_settings_get_string (self->settings, "server-uri");
+      user = g_settings_get_string (self->settings, "server-user");
+    }
+  dialog = lia_connect_dialog_new (GTK_WINDOW (find_main_window (self)), uri,
+                                   user != NULL && user[0] != '\0' ? user : g_get_user_name ());
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (on_connected_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lia_application_use_local_database_action (GSimpleAction *action,
+                                           GVariant      *parameter,
+                                           gpointer       user_data)
+{
+  LiaApplication *self = user_data;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "server-uri", "");
+  store = open_store (self, &error);
+  replace_main_window (self, store, error);
+}
+
 static void
 send_notifications (LiaApplication *self)
 {
@@ -173,6 +371,8 @@ static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = lia_application_preferences_action },
   { .name = "quit", .activate = lia_application_quit_action },
   { .name = "new-interaction", .activate = lia_application_new_interaction_action },
+  { .name = "connect-server", .activate = lia_application_connect_server_action },
+  { .name = "use-local-database", .activate = lia_application_use_local_database_action },
 };
 
 static gint
@@ -294,22 +494,11 @@ lia_application_activate (GApplication *application)
   if (window == NULL)
     {
       /* A database that cannot be opened is shown in the window, not in a dialog: there is
-       * nothing else to do in the window until the file is fixed. */
-      store = lia_store_open (self->database_path, &error);
-      /* Contacts sort in the desktop's language; a failure keeps the order they had. */
-      if (store != NULL)
-        {
-          g_autoptr(GError) collation_error = NULL;
-
-          if (!lia_store_adopt_collation (store, &collation_error))
-            g_warning ("Contacts keep their previous order: %s", collation_error->message);
-        }
-      window = g_object_new (LIA_TYPE_WINDOW,
-                             "application", self,
-                             "store", store,
-                             "error-message", error != NULL ? error->message : NULL,
-                             "settings", self->settings,
-                             NULL);
+       * nothing else to do in the window until the file is fixed (or, for a team server,
+       * until Use Local Database). */
+      store = open_store (self, &error);
+      window = new_main_window (self, store, error);
+      update_server_actions (self);
     }
 
   gtk_window_present (window);
@@ -347,6 +536,7 @@ lia_application_finalize (GObject *object)
 
   g_clear_handle_id (&self->notify_source, g_source_remove);
   g_clear_pointer (&self->database_path, g_free);
+  forget_server (self);
   g_clear_weak_pointer (&self->preferences);
   g_clear_object (&self->settings);
 

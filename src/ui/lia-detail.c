@@ -7,6 +7,8 @@
 
 #include "lia-detail.h"
 #include "lia-error-state.h"
+#include "lia-history.h"
+#include "lia-history-window.h"
 #include "lia-timeline-view.h"
 #include "lia-ui-util.h"
 
@@ -210,6 +212,10 @@ lia_detail_refresh (LiaDetail *self)
 
   g_clear_error (&priv->build_error);
   klass->build (self, priv->content, priv->record);
+  /* Every record's page ends with who changed what; rebuilt with the page, so it follows the
+   * record's changes like the rest of it. */
+  if (priv->build_error == NULL)
+    lia_history_add_group (priv->store, priv->content, priv->record, &priv->build_error);
   /* Half a page, with an unread list passing for an empty one, would mislead: all or the
    * error. */
   if (priv->build_error != NULL)
@@ -242,6 +248,23 @@ on_store_changed_cb (LiaDetail *self)
 
   if (priv->id != 0 && priv->refresh_source == 0)
     priv->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle_cb, self, NULL);
+}
+
+/* "Show All Changes" at the end of the History section. */
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LiaDetail *self = LIA_DETAIL (widget);
+  LiaDetailPrivate *priv = lia_detail_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  LiaHistoryWindow *window;
+
+  if (priv->record == NULL)
+    return;
+  window = lia_history_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, priv->store, priv->record);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -341,6 +364,7 @@ lia_detail_class_init (LiaDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "detail.show-history", NULL, show_history_action);
 }
 
 static void

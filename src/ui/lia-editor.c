@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-editor.h"
+#include "lia-editor-merge.h"
 #include "lia-engagement-ui.h"
 #include "lia-editor-dates.h"
 #include "lia-record-picker.h"
@@ -28,6 +29,8 @@ typedef struct
 {
   LiaStore    *store;
   LiaRecord   *record;
+  LiaRecord   *base;    /* the record as the editor opened it */
+  LiaRecord   *merged_base;  /* the version a merge being saved was made with, or NULL */
   gboolean     is_new;
   gboolean     loading;
   gboolean     dirty;
@@ -424,148 +427,76 @@ append_shown (GtkWidget *widget,
     append_shown (child, shown);
 }
 
-static char *
-field_shown (Field *field)
+char *
+_lia_editor_dup_shown (GtkWidget *row)
 {
   GString *shown = g_string_new (NULL);
 
-  append_shown (field->row, shown);
+  append_shown (row, shown);
   return g_string_free (shown, FALSE);
 }
 
-static char *
-title_without_mnemonic (const char *title)
-{
-  GString *plain = g_string_new (NULL);
-
-  for (const char *p = title; *p != '\0'; p++)
-    {
-      if (*p == '_' && p[1] != '_')
-        continue;
-      g_string_append_c (plain, *p);
-      if (*p == '_')
-        p++;
-    }
-  return g_string_free (plain, FALSE);
-}
-
-static void
-on_conflict_response_cb (LiaEditor  *self,
-                         const char *response,
-                         GtkWidget  *dialog)
+LiaRecord *
+_lia_editor_get_base (LiaEditor *self)
 {
   LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
-  LiaRecord *stored = g_object_get_data (G_OBJECT (dialog), "stored");
 
-  if (g_strcmp0 (response, "mine") == 0 && stored != NULL)
-    {
-      /* Save over theirs: from the version just seen, so a third change is caught again. */
-      lia_record_set_version (priv->record, lia_record_get_version (stored));
-      on_unsaved_response_cb (self, "save", dialog);
-    }
-  else if (g_strcmp0 (response, "theirs") == 0)
-    {
-      on_unsaved_response_cb (self, "discard", dialog);
-    }
+  return priv->merged_base != NULL ? priv->merged_base : priv->base;
 }
 
-/* Save was refused: someone saved the record since the editor opened. Shows their values next
- * to the officer's, field by field (the editor's own fields, filled from the stored record in
- * an editor of the same kind that is never shown), and lets the officer keep theirs (save over,
- * from the new version) or take the other (close without saving). */
-static void
-show_conflict (LiaEditor  *self,
-               const char *message)
+void
+_lia_editor_set_merged_base (LiaEditor *self,
+                             LiaRecord *base)
 {
   LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
-  g_autoptr(LiaRecord) stored = NULL;
+
+  g_set_object (&priv->merged_base, base);
+}
+
+void
+_lia_editor_respond (LiaEditor  *self,
+                     const char *response)
+{
+  on_unsaved_response_cb (self, response, NULL);
+}
+
+/* The store's messages are written for people: show them as they are, until read. */
+static void
+show_problem (LiaEditor  *self,
+              const char *message)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  AdwToast *toast;
+
+  g_free (priv->problem);
+  priv->problem = g_strdup (message);
+  toast = adw_toast_new (priv->problem);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (priv->toasts), toast);
+}
+
+/* Writes priv->record as it is (the form already applied to it, or a merge put in it). */
+static gboolean
+save_record (LiaEditor *self)
+{
+  LiaEditorPrivate *priv = lia_editor_get_instance_private (self);
+  LiaEditorClass *klass = LIA_EDITOR_GET_CLASS (self);
   g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
-  GtkWidget *list;
-  guint n_rows = 0;
 
-  stored = lia_store_load (priv->store, lia_record_get_kind (priv->record),
-                           lia_record_get_id (priv->record), &error);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changed by Someone Else"), message);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  if (stored != NULL)
+  if (!klass->save (self, priv->record, &error))
     {
-      LiaEditor *theirs = g_object_new (G_OBJECT_TYPE (self), "store", priv->store, "record", stored, NULL);
-      LiaEditorPrivate *theirs_priv = lia_editor_get_instance_private (theirs);
-
-      g_object_ref_sink (theirs);
-      for (guint i = 0; i < priv->fields->len; i++)
-        {
-          Field *field = priv->fields->pdata[i];
-          g_autofree char *mine_text = field_shown (field);
-
-          for (guint j = 0; j < theirs_priv->fields->len; j++)
-            {
-              Field *other = theirs_priv->fields->pdata[j];
-              g_autofree char *theirs_text = NULL;
-              g_autofree char *title = NULL;
-              g_autofree char *subtitle = NULL;
-              GtkWidget *row;
-
-              if (g_strcmp0 (other->title, field->title) != 0)
-                continue;
-              theirs_text = field_shown (other);
-              if (g_strcmp0 (theirs_text, mine_text) != 0)
-                {
-                  title = title_without_mnemonic (field->title);
-                  subtitle = g_strdup_printf (_("Theirs: %s\nYours: %s"),
-                                              theirs_text[0] != '\0' ? theirs_text : _("(empty)"),
-                                              mine_text[0] != '\0' ? mine_text : _("(empty)"));
-                  row = adw_action_row_new ();
-                  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-                  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-                  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-                  gtk_list_box_append (GTK_LIST_BOX (list), row);
-                  n_rows++;
-                }
-              break;
-            }
-        }
-      gtk_window_destroy (GTK_WINDOW (theirs));
-      g_object_unref (theirs);
-      g_object_set_data_full (G_OBJECT (dialog), "stored", g_steal_pointer (&stored), g_object_unref);
+      if (g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_CONFLICT))
+        _lia_editor_show_conflict (self, error->message);
+      else
+        show_problem (self, error->message);
+      return FALSE;
     }
 
-  if (n_rows > 0)
-    {
-      GtkWidget *scrolled = gtk_scrolled_window_new ();
+  priv->dirty = FALSE;
+  g_signal_emit (self, signals[SAVED], 0, priv->record);
+  gtk_window_destroy (GTK_WINDOW (self));
 
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-    }
-  else
-    {
-      g_object_ref_sink (list);
-      g_object_unref (list);
-    }
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Back to Editing"),
-                                    "theirs", _("_Take Theirs"),
-                                    "mine", _("_Keep Mine"),
-                                    NULL);
-  /* Keep Mine needs the other version to save over; without it (deleted) there is none. */
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "mine",
-                                           g_object_get_data (G_OBJECT (dialog), "stored") != NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 gboolean
@@ -576,6 +507,9 @@ lia_editor_save (LiaEditor *self)
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (LIA_IS_EDITOR (self), FALSE);
+
+  /* The form is saved, not a merge: it descends from the version the editor opened with. */
+  g_clear_object (&priv->merged_base);
 
   /* Asked to save: every problem is shown now, and the first one gets the focus. */
   for (guint i = 0; i < priv->fields->len; i++)
@@ -598,30 +532,13 @@ lia_editor_save (LiaEditor *self)
       return FALSE;
     }
 
-  if (!klass->apply (self, priv->record, &error) || !klass->save (self, priv->record, &error))
+  if (!klass->apply (self, priv->record, &error))
     {
-      AdwToast *toast;
-
-      if (g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_CONFLICT))
-        {
-          show_conflict (self, error->message);
-          return FALSE;
-        }
-
-      /* The store's messages are written for people: show them as they are, until read. */
-      g_free (priv->problem);
-      priv->problem = g_strdup (error->message);
-      toast = adw_toast_new (priv->problem);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (priv->toasts), toast);
+      show_problem (self, error->message);
       return FALSE;
     }
 
-  priv->dirty = FALSE;
-  g_signal_emit (self, signals[SAVED], 0, priv->record);
-  gtk_window_destroy (GTK_WINDOW (self));
-
-  return TRUE;
+  return save_record (self);
 }
 
 static void
@@ -645,6 +562,8 @@ finish_response_idle_cb (gpointer user_data)
 
   if (g_strcmp0 (response, "save") == 0)
     lia_editor_save (self);
+  else if (g_strcmp0 (response, "save-record") == 0)
+    save_record (self);
   else if (g_strcmp0 (response, "discard") == 0)
     {
       priv->dirty = FALSE;
@@ -729,6 +648,8 @@ lia_editor_dispose (GObject *object)
 
   g_clear_handle_id (&priv->emptied_idle, g_source_remove);
   g_clear_object (&priv->record);
+  g_clear_object (&priv->base);
+  g_clear_object (&priv->merged_base);
   g_clear_object (&priv->store);
 
   G_OBJECT_CLASS (lia_editor_parent_class)->dispose (object);
@@ -797,6 +718,10 @@ lia_editor_set_property (GObject      *object,
         priv->record = g_object_new (G_OBJECT_TYPE (record), NULL);
         lia_record_copy_from (priv->record, record);
         lia_record_copy_identity (priv->record, record);
+        /* Kept for a conflict: what changed on each side since is what the merge sees. */
+        priv->base = g_object_new (G_OBJECT_TYPE (record), NULL);
+        lia_record_copy_from (priv->base, record);
+        lia_record_copy_identity (priv->base, record);
         priv->is_new = lia_record_get_id (record) == 0;
       }
       break;

@@ -15,6 +15,7 @@ struct _LiaPreferencesWindow
   GSettings            *settings;
 
   /* Template widgets */
+  GtkWidget            *database_row;
   AdwComboRow          *style_row;
   AdwEntryRow          *office_row;
   AdwComboRow          *paper_row;
@@ -210,6 +211,7 @@ lia_preferences_window_class_init (LiaPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/liaison/Liaison/lia-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, office_row);
   gtk_widget_class_bind_template_child (widget_class, LiaPreferencesWindow, paper_row);
@@ -242,4 +244,14 @@ lia_preferences_window_get_settings (LiaPreferencesWindow *self)
   g_return_val_if_fail (LIA_IS_PREFERENCES_WINDOW (self), NULL);
 
   return self->settings;
+}
+
+void
+lia_preferences_window_set_database (LiaPreferencesWindow *self,
+                                     const char           *label)
+{
+  g_return_if_fail (LIA_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (label != NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->database_row), label);
 }

@@ -16,5 +16,8 @@ G_DECLARE_FINAL_TYPE (LiaPreferencesWindow, lia_preferences_window, LIA, PREFERE
  * `gsettings`) shows in the row. */
 LiaPreferencesWindow *lia_preferences_window_new          (GSettings            *settings);
 GSettings            *lia_preferences_window_get_settings (LiaPreferencesWindow *self);
+/* Which database the window is on ("This computer", "Team server: …"). */
+void                  lia_preferences_window_set_database (LiaPreferencesWindow *self,
+                                                           const char           *label);
 
 G_END_DECLS

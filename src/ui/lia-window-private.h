@@ -34,6 +34,8 @@ struct _LiaWindow
 
   LiaStore             *store;
   char                 *error_message;
+  /* Which database: "This computer", "Team server: …" (the sidebar's subtitle). */
+  GtkWidget            *sidebar_title;
   GSettings            *settings;
   gulong                changed_handler;
   gulong                reset_handler;

@@ -135,10 +135,19 @@ _lia_window_show_message (LiaWindow  *self,
 void
 _lia_window_update_actions (LiaWindow *self)
 {
+  static const char * const edits[] = {
+    "win.new", "win.edit", "win.delete", "win.undo", "win.import", "win.explore-sample",
+    "win.start-empty", "win.log-interaction", "win.add-commitment", "win.add-concern",
+    "win.mark-done", "win.reopen",
+  };
   gboolean has_store = self->store != NULL;
   gboolean has_record = has_store && self->current_id != 0 &&
                         self->details[self->current_kind] != NULL &&
                         lia_detail_get_record (self->details[self->current_kind]) != NULL;
+  /* A read-only account browses and prints; every way to change data is off, and the
+   * buttons say why. */
+  gboolean read_only = has_store && lia_store_is_read_only (self->store);
+  const char *why = read_only ? _("This account may not change data") : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
@@ -149,8 +158,13 @@ _lia_window_update_actions (LiaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-briefing", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.explore-sample", TRUE);
+  if (read_only)
+    for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i], FALSE);
   gtk_widget_set_visible (self->edit_button, has_record);
   gtk_widget_set_visible (self->delete_button, has_record);
+  gtk_widget_set_tooltip_text (self->edit_button, why != NULL ? why : _("Edit"));
+  gtk_widget_set_tooltip_text (self->delete_button, why != NULL ? why : _("Delete"));
 }
 
 /* --- counts and the first run ------------------------------------------------------------- */
@@ -496,7 +510,9 @@ set_view (LiaWindow  *self,
       show_view_list (self);
       select_sidebar_row (self);
       adw_window_title_set_title (self->list_title, view_title (view));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), new_tooltip (_lia_window_get_view_kind (self)));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
+                                   lia_store_is_read_only (self->store) ? _("This account may not change data")
+                                                                         : new_tooltip (_lia_window_get_view_kind (self)));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       new_tooltip (_lia_window_get_view_kind (self)),
@@ -1157,6 +1173,7 @@ lia_window_class_init (LiaWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liaison/Liaison/lia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar);
@@ -1248,6 +1265,15 @@ lia_window_get_error_message (LiaWindow *self)
   g_return_val_if_fail (LIA_IS_WINDOW (self), NULL);
 
   return self->error_message;
+}
+
+void
+lia_window_set_database_label (LiaWindow  *self,
+                               const char *label)
+{
+  g_return_if_fail (LIA_IS_WINDOW (self));
+
+  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->sidebar_title), label);
 }
 
 const char *

@@ -22,6 +22,10 @@ LiaWindow  *lia_window_new               (AdwApplication *application,
                                           const char     *error_message);
 LiaStore   *lia_window_get_store         (LiaWindow      *self);
 const char *lia_window_get_error_message (LiaWindow      *self);
+/* Which database the window is on ("This computer", "Team server: db.example.org/liaison as
+ * amina"), under the sidebar's title. */
+void        lia_window_set_database_label (LiaWindow     *self,
+                                          const char     *label);
 const char *lia_window_get_view          (LiaWindow      *self);
 void        lia_window_set_view          (LiaWindow      *self,
                                           const char     *view);

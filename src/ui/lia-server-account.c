@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-ui"
+
+#include "config.h"
+
+#include <errno.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
+
+#include "lia-server-account.h"
+
+#define DEFAULT_PORT 5432
+
+void
+lia_server_account_free (LiaServerAccount *account)
+{
+  if (account == NULL)
+    return;
+  g_free (account->host);
+  g_free (account->database);
+  g_free (account->user);
+  g_free (account->query);
+  g_free (account);
+}
+
+static gboolean
+is_uri (const char *text)
+{
+  return g_str_has_prefix (text, "postgresql://") || g_str_has_prefix (text, "postgres://");
+}
+
+LiaServerAccount *
+lia_server_account_parse (const char  *server,
+                          const char  *database,
+                          const char  *user,
+                          GError     **error)
+{
+  g_autoptr(LiaServerAccount) account = g_new0 (LiaServerAccount, 1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (server != NULL ? server : ""));
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  account->port = -1;
+  if (is_uri (trimmed))
+    {
+      g_autoptr(GUri) uri = NULL;
+      g_autoptr(GError) uri_error = NULL;
+      const char *path;
+
+      uri = g_uri_parse (trimmed, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED_QUERY, &uri_error);
+      if (uri == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a server address: %s"), trimmed, uri_error->message);
+          return NULL;
+        }
+      /* A password typed into the address would end up in the settings. */
+      if (g_uri_get_password (uri) != NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("Type the password in the Password field, not in the server address."));
+          return NULL;
+        }
+      account->host = g_strdup (g_uri_get_host (uri));
+      account->port = g_uri_get_port (uri);
+      path = g_uri_get_path (uri);
+      if (path != NULL && path[0] == '/' && path[1] != '\0')
+        account->database = g_strdup (path + 1);
+      account->user = g_strdup (g_uri_get_user (uri));
+      account->query = g_strdup (g_uri_get_query (uri));
+    }
+  else
+    {
+      const char *colon = strrchr (trimmed, ':');
+
+      if (colon != NULL && colon[1] != '\0' && strchr (trimmed, ']') == NULL)
+        {
+          guint64 port;
+
+          if (!g_ascii_string_to_unsigned (colon + 1, 10, 1, 65535, &port, NULL))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("“%s” is not a port number: give one from 1 to 65535."), colon + 1);
+              return NULL;
+            }
+          account->port = (int) port;
+          account->host = g_strndup (trimmed, colon - trimmed);
+        }
+      else
+        account->host = g_strdup (trimmed);
+    }
+
+  if (database != NULL && database[0] != '\0')
+    {
+      g_free (account->database);
+      account->database = g_strstrip (g_strdup (database));
+    }
+  if (user != NULL && user[0] != '\0')
+    {
+      g_free (account->user);
+      account->user = g_strstrip (g_strdup (user));
+    }
+
+  if (account->host == NULL || account->host[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Give the server’s name, such as db.example.org, or its postgresql:// address."));
+      return NULL;
+    }
+  if (account->database == NULL || account->database[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Give the name of the database on the server."));
+      return NULL;
+    }
+  if (account->user == NULL || account->user[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Give your user name on the server."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&account);
+}
+
+static char *
+join (const LiaServerAccount *account,
+      const char             *password)
+{
+  g_autofree char *path = g_strconcat ("/", account->database, NULL);
+
+  return g_uri_join_with_user (G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED_QUERY, "postgresql",
+                               account->user, password, NULL, account->host, account->port, path,
+                               account->query, NULL);
+}
+
+char *
+lia_server_account_to_uri (const LiaServerAccount *account)
+{
+  g_return_val_if_fail (account != NULL, NULL);
+
+  return join (account, NULL);
+}
+
+/* The file of libpq's passwords for @account: in the user's runtime folder (memory, readable by
+ * the user only), one per account, so that no password is ever in a connection string. */
+static char *
+dup_passfile_path (const LiaServerAccount *account)
+{
+  g_autofree char *uri = join (account, NULL);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+  g_autofree char *name = g_strdup_printf ("pgpass-%.16s", digest);
+
+  return g_build_filename (g_get_user_runtime_dir (), "liaison", name, NULL);
+}
+
+static char *
+write_passfile (const LiaServerAccount  *account,
+                const char              *password,
+                GError                 **error)
+{
+  g_autofree char *path = dup_passfile_path (account);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GString) line = g_string_new ("*:*:*:*:");
+
+  if (g_mkdir_with_parents (folder, 0700) != 0 || g_chmod (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not make the folder “%s”: %s"), folder, g_strerror (saved_errno));
+      return NULL;
+    }
+  /* libpq's format: ":" and "\" escaped with a backslash; this file serves one connection, so
+   * host, port, database and user match anything. */
+  for (const char *p = password; *p != '\0'; p++)
+    {
+      if (*p == ':' || *p == '\\')
+        g_string_append_c (line, '\\');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '\n');
+  if (!g_file_set_contents_full (path, line->str, line->len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+char *
+lia_server_account_to_location (const LiaServerAccount  *account,
+                                const char              *password,
+                                GError                 **error)
+{
+  g_autoptr(GString) query = g_string_new (account != NULL ? account->query : NULL);
+  LiaServerAccount with_query;
+
+  g_return_val_if_fail (account != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The window waits while it connects: an unreachable server fails within seconds rather
+   * than after the system's TCP timeout, unless the URI chose otherwise. */
+  if (strstr (query->str, "connect_timeout=") == NULL)
+    g_string_append_printf (query, "%sconnect_timeout=10", query->len > 0 ? "&" : "");
+  /* The store refuses a password in the connection string (anyone could read one there): libpq
+   * reads it from a passfile of this user's instead. */
+  if (password != NULL && password[0] != '\0')
+    {
+      g_autofree char *passfile = write_passfile (account, password, error);
+      g_autofree char *escaped = NULL;
+
+      if (passfile == NULL)
+        return NULL;
+      escaped = g_uri_escape_string (passfile, NULL, FALSE);
+      g_string_append_printf (query, "&passfile=%s", escaped);
+    }
+
+  with_query = *account;
+  with_query.query = query->str;
+  return join (&with_query, NULL);
+}
+
+void
+lia_server_account_forget_password (const LiaServerAccount *account)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (account != NULL);
+
+  path = dup_passfile_path (account);
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    g_warning ("Could not remove “%s”: %s", path, g_strerror (errno));
+}
+
+char *
+lia_server_account_describe (const LiaServerAccount *account)
+{
+  g_autofree char *where = NULL;
+
+  g_return_val_if_fail (account != NULL, NULL);
+
+  if (account->port > 0 && account->port != DEFAULT_PORT)
+    where = g_strdup_printf ("%s:%d/%s", account->host, account->port, account->database);
+  else
+    where = g_strdup_printf ("%s/%s", account->host, account->database);
+
+  /* Translators: a team server's database and the user name on it: "db.example.org/liaison as amina". */
+  return g_strdup_printf (_("%s as %s"), where, account->user);
+}
+
+/* The keyring, through libsecret. */
+
+static const SecretSchema *
+server_schema (void)
+{
+  static const SecretSchema schema = {
+    "org.gnome.Liaison.Server", SECRET_SCHEMA_NONE,
+    {
+      { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "port", SECRET_SCHEMA_ATTRIBUTE_INTEGER },
+      { "database", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  };
+
+  return &schema;
+}
+
+static int
+port_or_default (const LiaServerAccount *account)
+{
+  return account->port > 0 ? account->port : DEFAULT_PORT;
+}
+
+static gboolean
+keyring_store (const LiaServerAccount  *account,
+               const char              *password,
+               GError                 **error)
+{
+  g_autofree char *what = lia_server_account_describe (account);
+  /* Translators: the label of the password in the keyring (Passwords and Keys). */
+  g_autofree char *label = g_strdup_printf (_("Liaison team server %s"), what);
+
+  return secret_password_store_sync (server_schema (), SECRET_COLLECTION_DEFAULT, label, password, NULL, error,
+                                     "host", account->host, "port", port_or_default (account),
+                                     "database", account->database, "user", account->user, NULL);
+}
+
+static char *
+keyring_lookup (const LiaServerAccount  *account,
+                GError                 **error)
+{
+  char *secret = secret_password_lookup_sync (server_schema (), NULL, error,
+                                              "host", account->host, "port", port_or_default (account),
+                                              "database", account->database, "user", account->user, NULL);
+  char *password = g_strdup (secret);
+
+  secret_password_free (secret);
+  return password;
+}
+
+static const LiaServerSecrets keyring = { keyring_store, keyring_lookup };
+static const LiaServerSecrets *secrets = &keyring;
+
+void
+lia_server_secrets_set_backend (const LiaServerSecrets *backend)
+{
+  secrets = backend != NULL ? backend : &keyring;
+}
+
+gboolean
+lia_server_secrets_store (const LiaServerAccount  *account,
+                          const char              *password,
+                          GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (account != NULL, FALSE);
+
+  if (!secrets->store (account, password != NULL ? password : "", &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not keep the password in the keyring: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+lia_server_secrets_lookup (const LiaServerAccount  *account,
+                           GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *password;
+
+  g_return_val_if_fail (account != NULL, NULL);
+
+  password = secrets->lookup (account, &local_error);
+  if (local_error != NULL)
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("Could not read the password from the keyring: %s"), local_error->message);
+
+  return password;
+}

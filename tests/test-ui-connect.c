@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Connect to Team Server: what a person types becomes a server account whose URI (kept in the
+ * settings) never holds the password; a server that cannot be reached says why in the dialog,
+ * stores no password and leaves the current database open; a read-only account sees every edit
+ * turned off with the reason. The keyring is replaced by a fake one: no keyring daemon needed. */
+#include "config.h"
+
+#include "lia-connect-dialog.h"
+#include "lia-server-account.h"
+#include "lia-server.h"
+#include "lia-store-private.h"
+#include "lia-window-private.h"
+#include "test-ui-util.h"
+
+/* The fake keyring: what was stored, by account. */
+static GHashTable *fake_keyring;
+
+static char *
+fake_key (const LiaServerAccount *account)
+{
+  return g_strdup_printf ("%s|%d|%s|%s", account->host, account->port, account->database, account->user);
+}
+
+static gboolean
+fake_store (const LiaServerAccount  *account,
+            const char              *password,
+            GError                 **error)
+{
+  g_hash_table_insert (fake_keyring, fake_key (account), g_strdup (password));
+  return TRUE;
+}
+
+static char *
+fake_lookup (const LiaServerAccount  *account,
+             GError                 **error)
+{
+  g_autofree char *key = fake_key (account);
+
+  return g_strdup (g_hash_table_lookup (fake_keyring, key));
+}
+
+static const LiaServerSecrets fake_secrets = { fake_store, fake_lookup };
+
+static void
+test_account (void)
+{
+  g_autoptr(LiaServerAccount) account = NULL;
+  g_autoptr(LiaServerAccount) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  const char *passfile;
+
+  /* A host with a port, the database and the user in their own fields. */
+  account = lia_server_account_parse (" db.example.org:5433 ", "liaison", "amina", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (account->host, ==, "db.example.org");
+  g_assert_cmpint (account->port, ==, 5433);
+  described = lia_server_account_describe (account);
+  g_assert_cmpstr (described, ==, "db.example.org:5433/liaison as amina");
+
+  /* What the settings keep has no password; what the store is given has it, escaped. */
+  kept = lia_server_account_to_uri (account);
+  g_assert_cmpstr (kept, ==, "postgresql://amina@db.example.org:5433/liaison");
+  location = lia_server_account_to_location (account, "p@ss:w\\rd", &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (location, "p@ss"));
+  uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED_QUERY, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_uri_get_password (uri));
+  g_assert_cmpstr (g_uri_get_host (uri), ==, "db.example.org");
+  /* An unreachable server fails in seconds, not after TCP's minutes; libpq reads the password
+   * from a file only this user may read, escaped as libpq wants it. */
+  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (params, "connect_timeout"), ==, "10");
+  passfile = g_hash_table_lookup (params, "passfile");
+  g_assert_nonnull (passfile);
+  g_assert_true (g_file_get_contents (passfile, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "*:*:*:*:p@ss\\:w\\\\rd\n");
+  g_assert_cmpint (lia_test_file_mode (passfile) & 0777, ==, 0600);
+  lia_server_account_forget_password (account);
+  g_assert_false (g_file_test (passfile, G_FILE_TEST_EXISTS));
+
+  /* The kept URI reads back as the same account, with its options. */
+  again = lia_server_account_parse ("postgresql://amina@db.example.org/liaison?sslmode=verify-full", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->database, ==, "liaison");
+  g_assert_cmpstr (again->user, ==, "amina");
+  g_assert_cmpint (again->port, ==, -1);
+  g_assert_cmpstr (again->query, ==, "sslmode=verify-full");
+  g_clear_pointer (&described, g_free);
+  described = lia_server_account_describe (again);
+  g_assert_cmpstr (described, ==, "db.example.org/liaison as amina");
+
+  /* A password in the address would land in the settings: refused, with what to do. */
+  g_assert_null (lia_server_account_parse ("postgresql://amina:secret@db.example.org/liaison", NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "Password field"));
+  g_clear_error (&error);
+  g_assert_null (lia_server_account_parse ("db.example.org", "", "amina", &error));
+  g_assert_cmpstr (error->message, ==, "Give the name of the database on the server.");
+  g_clear_error (&error);
+  g_assert_null (lia_server_account_parse ("db.example.org:http", "liaison", "amina", &error));
+  g_assert_nonnull (strstr (error->message, "“http” is not a port number"));
+}
+
+static void
+on_connected_cb (LiaConnectDialog *dialog,
+                 LiaStore         *store,
+                 const char       *uri,
+                 const char       *user,
+                 gboolean         *connected)
+{
+  *connected = TRUE;
+}
+
+/* Nothing listens on port 1 of this machine: the store's error shows in the dialog, no password
+ * is kept, and the database the window has open is still usable. */
+static void
+test_unreachable (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, NULL);
+  LiaConnectDialog *dialog;
+  gboolean connected = FALSE;
+  LiaStoreCounts counts;
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  lia_test_add_organization (f->store, "Ministry of Health", 0);
+  lia_ui_test_present (GTK_WINDOW (window));
+  dialog = lia_connect_dialog_new (GTK_WINDOW (window), NULL, "amina");
+  g_signal_connect (dialog, "connected", G_CALLBACK (on_connected_cb), &connected);
+  lia_ui_test_present (GTK_WINDOW (dialog));
+
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Server")),
+                         "127.0.0.1:1");
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Database")),
+                         "liaison");
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                         "_Password")),
+                         "s3cret");
+  lia_connect_dialog_connect (dialog);
+  lia_ui_test_settle ();
+
+  message = lia_connect_dialog_get_error (dialog);
+  g_assert_nonnull (message);
+  /* The store's own words, naming the server; never the password. */
+  g_assert_true (g_str_has_prefix (message, "Could not connect to “postgresql://amina@127.0.0.1:1/liaison"));
+  g_assert_null (strstr (message, "s3cret"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (dialog), message));
+  g_assert_false (connected);
+  g_assert_cmpuint (g_hash_table_size (fake_keyring), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* The window is still on its file. */
+  g_assert_true (lia_window_get_store (window) == f->store);
+  g_assert_true (lia_store_get_counts (f->store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.organizations, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+/* The store's connection takes the location as it is (a password in the string itself would be
+ * refused): an unreachable server is a plain connection failure, in seconds, never a word about
+ * a password. */
+static void
+test_location_accepted (void)
+{
+  g_autoptr(LiaServerAccount) account = lia_server_account_parse ("127.0.0.1:1", "liaison", "amina", NULL);
+  g_autofree char *location = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  location = lia_server_account_to_location (account, "s3cret", &error);
+  g_assert_no_error (error);
+  conn = lia_server_connect (location, &error);
+  g_assert_null (conn);
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION));
+  g_assert_null (strstr (error->message, "s3cret"));
+  g_assert_null (strstr (error->message, "password"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 12 * G_USEC_PER_SEC);
+  lia_server_account_forget_password (account);
+}
+
+/* What Connect keeps in the keyring is what the application reads back to reopen the server. */
+static void
+test_keyring_seam (void)
+{
+  g_autoptr(LiaServerAccount) account = lia_server_account_parse ("db.example.org", "liaison", "amina", NULL);
+  g_autoptr(LiaServerAccount) same = lia_server_account_parse ("postgresql://amina@db.example.org/liaison", NULL,
+                                                               NULL, NULL);
+  g_autoptr(LiaServerAccount) other = lia_server_account_parse ("db.example.org", "liaison", "bruno", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *none = NULL;
+
+  g_assert_true (lia_server_secrets_store (account, "s3cret", &error));
+  g_assert_no_error (error);
+  password = lia_server_secrets_lookup (same, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "s3cret");
+  none = lia_server_secrets_lookup (other, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  g_hash_table_remove_all (fake_keyring);
+}
+
+/* A read-only account: no way to change data, and the buttons say why. */
+static void
+test_read_only (StoreFixture  *f,
+                gconstpointer  data)
+{
+  gint64 id = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  LiaWindow *window;
+
+  g_assert_false (lia_store_is_read_only (f->store));
+  _lia_store_set_read_only (f->store, TRUE);
+  window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, NULL);
+  lia_ui_test_present (GTK_WINDOW (window));
+  lia_window_set_view (window, "organizations");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ix)",
+                              (gint32) LIA_RECORD_KIND_ORGANIZATION, id);
+  lia_ui_test_settle ();
+
+  g_assert_true (gtk_widget_get_visible (window->edit_button));
+  g_assert_false (gtk_widget_is_sensitive (window->edit_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->edit_button), ==, "This account may not change data");
+  g_assert_false (gtk_widget_is_sensitive (window->delete_button));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window->add_button)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->add_button)), ==,
+                   "This account may not change data");
+  /* Browsing stays. */
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window->search_button)));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display to open windows on: run the ui suite under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *runtime = g_dir_make_tmp ("liaison-runtime-XXXXXX", NULL);
+  int status;
+
+  /* Passfiles go to the runtime folder: a throw-away one, never the user's. */
+  g_assert_nonnull (runtime);
+  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+  lia_ui_test_init (&argc, &argv);
+
+  fake_keyring = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lia_server_secrets_set_backend (&fake_secrets);
+
+  g_test_add_func ("/ui-connect/account", test_account);
+  g_test_add_func ("/ui-connect/keyring-seam", test_keyring_seam);
+  g_test_add_func ("/ui-connect/location-accepted", test_location_accepted);
+  if (!lia_ui_test_init_display ())
+    g_test_add_func ("/ui-connect/no-display", test_no_display);
+  else
+    {
+
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+
+      ADD ("/ui-connect/unreachable", test_unreachable);
+      ADD ("/ui-connect/read-only", test_read_only);
+
+#undef ADD
+    }
+
+  status = g_test_run ();
+  lia_test_remove_recursive (runtime);
+  return status;
+}
