@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
@@ -197,6 +199,36 @@ print_unmatched_people (LiaImporter *importer,
     g_print (_("Import the file again with --create-attendees to add them as contacts.\n"));
 }
 
+/* Copies standard input to a new file in a folder of its own; returns its path. */
+static char *
+read_standard_input (GError **error)
+{
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  char buffer[65536];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_string_append_len (data, buffer, (gssize) n);
+  if (ferror (stdin))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, g_strerror (EIO));
+      return NULL;
+    }
+
+  if (!(dir = g_dir_make_tmp ("liaison-import-XXXXXX", error)))
+    return NULL;
+  path = g_build_filename (dir, "standard-input", NULL);
+  if (!g_file_set_contents_full (path, data->str, (gssize) data->len,
+                                 G_FILE_SET_CONTENTS_NONE, 0600, error))
+    {
+      g_rmdir (dir);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
 int
 _lia_cli_run_import (const LiaCliCommand *command,
                      int                  argc,
@@ -206,6 +238,7 @@ _lia_cli_run_import (const LiaCliCommand *command,
   g_autofree char *description = NULL;
   g_autofree char *scratch_dir = NULL;
   g_autofree char *scratch_db = NULL;
+  g_autofree char *stdin_path = NULL;
   g_auto(GStrv) args = NULL;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(LiaImporter) importer = NULL;
@@ -252,7 +285,19 @@ _lia_cli_run_import (const LiaCliCommand *command,
     return _lia_cli_usage_error (command, _("expected one file to import, got %u"),
                                  g_strv_length (args) - 1);
 
-  file = g_file_new_for_commandline_arg (args[1]);
+  if (g_str_equal (args[1], "-"))
+    {
+      /* Standard input (`liaison export - | liaison import -`): read whole into a file only
+       * we can read, as the importer reads a file twice (what it is, then the records). */
+      if (!(stdin_path = read_standard_input (&error)))
+        {
+          _lia_cli_print_error (_("Could not read standard input: %s"), error->message);
+          return LIA_CLI_EXIT_FAILURE;
+        }
+      file = g_file_new_for_path (stdin_path);
+    }
+  else
+    file = g_file_new_for_commandline_arg (args[1]);
 
   if (dry_run && database == NULL && g_getenv ("LIAISON_DATABASE") == NULL)
     {
@@ -319,7 +364,8 @@ _lia_cli_run_import (const LiaCliCommand *command,
   else
     {
       g_print (_("Imported “%s” (%s) into %s:\n"),
-               g_file_peek_path (file) ? g_file_peek_path (file) : args[1],
+               stdin_path != NULL ? _("standard input")
+               : g_file_peek_path (file) ? g_file_peek_path (file) : args[1],
                format_name (lia_importer_get_format (importer)),
                lia_store_get_display_name (store));
       print_counts (importer);
@@ -335,6 +381,12 @@ _lia_cli_run_import (const LiaCliCommand *command,
       g_unlink (shm);
       g_unlink (scratch_db);
       g_rmdir (scratch_dir);
+    }
+  if (stdin_path != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (stdin_path);
+      g_unlink (stdin_path);
+      g_rmdir (dir);
     }
 
   return status;

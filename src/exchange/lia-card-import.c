@@ -829,10 +829,14 @@ match_contact (LiaCard        *c,
   *out_rule = LIA_IMPORT_MATCH_EMAIL;
   g_array_sort (c->emails, _lia_card_compare_items);
   for (guint i = 0; i < c->emails->len && *out_id == 0; i++)
-    if (!first_untouched (import, LIA_RECORD_KIND_CONTACT,
-                          lia_store_find_contacts_by_email (store, g_array_index (c->emails, LiaCardItem, i).value, &error),
-                          error, out_id))
-      return FALSE;
+    {
+      /* Found before the call: C does not say whether @error is read before or after the
+       * look-up sets it (read before, a failed look-up reached the caller without its error). */
+      GArray *ids = lia_store_find_contacts_by_email (store, g_array_index (c->emails, LiaCardItem, i).value, &error);
+
+      if (!first_untouched (import, LIA_RECORD_KIND_CONTACT, ids, error, out_id))
+        return FALSE;
+    }
   if (*out_id > 0)
     return TRUE;
 
@@ -864,10 +868,12 @@ match_contact (LiaCard        *c,
       if (organizations == NULL)
         return FALSE;
       for (guint j = 0; j < organizations->len && *out_id == 0; j++)
-        if (!first_untouched (import, LIA_RECORD_KIND_CONTACT,
-                              lia_store_find_contacts_by_name_at (store, label, g_array_index (organizations, gint64, j), &error),
-                              error, out_id))
-          return FALSE;
+        {
+          GArray *ids = lia_store_find_contacts_by_name_at (store, label, g_array_index (organizations, gint64, j), &error);
+
+          if (!first_untouched (import, LIA_RECORD_KIND_CONTACT, ids, error, out_id))
+            return FALSE;
+        }
     }
 
   return TRUE;

@@ -322,9 +322,15 @@ lia_store_begin_bulk_load (LiaStore  *self,
                            GError   **error)
 {
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
-  if (!_lia_store_require_file (self, N_("Loading many records at once"), error))
-    return FALSE;
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
+
+  /* On a server the search index is the tables' own generated tsvector columns, and there is
+   * no schema table to read nor TEMP trigger on a main table: only the marks (below) and the
+   * latest days at the end. The row in bulk_load is the transaction's own: no other connection
+   * sees it, and a second loader waits on its key until this one ends (an importer waits
+   * earlier, for the writers' lock: lia_store_set_import_mode()). */
+  if (_lia_store_is_server (self))
+    goto marks;
 
   if (_lia_store_get_import_mode (self) && !defer_indexes (self, error))
     return FALSE;
@@ -333,6 +339,7 @@ lia_store_begin_bulk_load (LiaStore  *self,
   if (_lia_store_get_import_mode (self) && !_lia_store_exec (self, AFFILIATION_FTS_SETUP, error))
     return FALSE;
 
+marks:
   /* The marks: every row above them is new, and not indexed until the end. */
   return _lia_store_exec (self,
                           "INSERT INTO bulk_load VALUES (1,"
@@ -344,12 +351,31 @@ lia_store_begin_bulk_load (LiaStore  *self,
                           error);
 }
 
+/* The end of a bulk load on PostgreSQL: one transaction, nothing to index by hand (the
+ * tsvector columns are generated), every latest day worked out again by the same UPDATE … FROM
+ * as on a file that had no interactions (it is right whatever the load touched), and one
+ * "reset" row in the change log, its time the column's default (the server's clock). */
+static gboolean
+end_bulk_load_on_server (LiaStore  *self,
+                         GError   **error)
+{
+  return _lia_store_exec (self, _lia_store_redo_latest_interactions_sql, error) &&
+         _lia_store_exec (self,
+                          "DELETE FROM bulk_load;"
+                          "INSERT INTO change_log (kind, record_id, operation)"
+                          "  VALUES ('all', 0, 'reset')",
+                          error);
+}
+
 gboolean
 lia_store_end_bulk_load (LiaStore  *self,
                          GError   **error)
 {
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
+
+  if (_lia_store_is_server (self))
+    return end_bulk_load_on_server (self, error);
 
   /* SQLite only: the FTS5 tables are filled here, in one pass, instead of by triggers. */
   for (guint i = 0; i < G_N_ELEMENTS (indexed_tables); i++)
@@ -678,10 +704,10 @@ lia_store_get_last_change (LiaStore  *self,
                         "  SELECT updated_at FROM contacts WHERE id IN"
                         "    (SELECT record_id FROM temp.lia_scope WHERE kind = 1)"
                         "  UNION ALL SELECT updated_at FROM affiliations WHERE contact_id IN"
-                        "    (SELECT record_id FROM temp.lia_scope WHERE kind = 1))")
+                        "    (SELECT record_id FROM temp.lia_scope WHERE kind = 1)) AS changed")
             : g_strdup ("SELECT max(updated_at) FROM ("
                         "  SELECT updated_at FROM contacts"
-                        "  UNION ALL SELECT updated_at FROM affiliations)");
+                        "  UNION ALL SELECT updated_at FROM affiliations) AS changed");
         }
 
       if (!(stmt = _lia_store_prepare (self, sql, error)))
@@ -736,11 +762,16 @@ lia_store_find_contacts_by_email (LiaStore    *self,
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
   g_return_val_if_fail (address != NULL, NULL);
 
-  /* COLLATE NOCASE on the comparison lets SQLite use contact_points_by_value. */
+  /* COLLATE NOCASE on the comparison lets SQLite use contact_points_by_value (SQLite only: a
+   * server compares lower () of both, which folds more than ASCII). */
   if (!(stmt = _lia_store_prepare (self,
-                                   "SELECT DISTINCT contact_id FROM contact_points"
-                                   " WHERE value = ?1 COLLATE NOCASE AND medium = 'email'"
-                                   " ORDER BY contact_id",
+                                   _lia_store_is_server (self)
+                                   ? "SELECT DISTINCT contact_id FROM contact_points"
+                                     " WHERE lower (value) = lower (?1) AND medium = 'email'"
+                                     " ORDER BY contact_id"
+                                   : "SELECT DISTINCT contact_id FROM contact_points"
+                                     " WHERE value = ?1 COLLATE NOCASE AND medium = 'email'"
+                                     " ORDER BY contact_id",
                                    error)))
     return NULL;
   _lia_bind_text (stmt, 1, address);

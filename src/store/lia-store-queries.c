@@ -310,16 +310,21 @@ lia_store_list_affiliations_for_contact (LiaStore  *self,
                                          GError   **error)
 {
   g_autofree char *sql = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
-  /* Current ones (no end, or an end still to come) first, then by start, newest first. */
+  /* Current ones (no end, or an end still to come) first, then by start, newest first. Today
+   * is this computer's (bound, not SQLite's date('now'), so that a server reads it too). */
+  now = g_date_time_new_now_local ();
+  today = g_date_time_format (now, "%Y-%m-%d");
   sql = g_strdup_printf ("SELECT %s FROM affiliations WHERE contact_id = ?1"
-                         " ORDER BY (until_date IS NOT NULL AND until_date < date('now', 'localtime')),"
+                         " ORDER BY (until_date IS NOT NULL AND until_date < ?3),"
                          " from_date IS NULL, from_date DESC, id DESC",
                          _lia_affiliation_ops.columns);
 
-  return collect_with_ids (self, &_lia_affiliation_ops, sql, contact_id, 0, NULL, error);
+  return collect_with_ids (self, &_lia_affiliation_ops, sql, contact_id, 0, today, error);
 }
 
 GPtrArray *

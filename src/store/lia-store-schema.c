@@ -576,7 +576,8 @@ static const char migration_10[] =
  * so nothing is sorted (temp_store is MEMORY: a sort of the million-row union the first
  * version grouped held it all in memory). An organization's day is its own interactions',
  * then raised by its people's within their affiliation. A day that no interaction supports
- * any more cannot exist then, but is cleared all the same. */
+ * any more cannot exist then, but is cleared all the same. Portable (SQLite 3.39+ and
+ * PostgreSQL): the end of a bulk load on a server runs it too. */
 const char _lia_store_redo_latest_interactions_sql[] =
   "UPDATE contacts SET latest_interaction_day = NULL"
   "  WHERE latest_interaction_day IS NOT NULL"
@@ -585,7 +586,7 @@ const char _lia_store_redo_latest_interactions_sql[] =
   "  FROM (SELECT ic.contact_id AS id, max (t.day) AS day"
   "        FROM interaction_contacts ic JOIN interactions t ON t.id = ic.interaction_id"
   "        GROUP BY ic.contact_id) AS d"
-  "  WHERE contacts.id = d.id AND contacts.latest_interaction_day IS NOT d.day;"
+  "  WHERE contacts.id = d.id AND contacts.latest_interaction_day IS DISTINCT FROM d.day;"
   "UPDATE organizations SET latest_interaction_day = NULL WHERE latest_interaction_day IS NOT NULL;"
   "UPDATE organizations SET latest_interaction_day = d.day"
   "  FROM (SELECT io.organization_id AS id, max (t.day) AS day"

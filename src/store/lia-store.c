@@ -1131,6 +1131,11 @@ lia_store_set_import_mode (LiaStore  *self,
       leave_import_mode (self);
       return TRUE;
     }
+  /* On a server, importers take turns from here (the writers' lock, until the transaction
+   * ends): what enter_import_mode() reads (which tables are empty) and the look-ups after it
+   * then see every import that committed before, never one still running. */
+  if (self->is_server && !_lia_store_exec (self, LIA_SERVER_WRITE_LOCK_SQL, error))
+    return FALSE;
   if (!enter_import_mode (self, error))
     {
       leave_import_mode (self);
