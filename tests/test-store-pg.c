@@ -369,6 +369,120 @@ n_items (LiaListModel *model)
   return n;
 }
 
+typedef struct
+{
+  LiaRecordKind  kind;
+  gint64         id;
+  LiaStoreChange change;
+} SeenChange;
+
+static void
+on_changed_cb (LiaStore       *store,
+               LiaRecordKind   kind,
+               gint64          id,
+               LiaStoreChange  change,
+               LiaRecord      *old,
+               LiaRecord      *current,
+               GArray         *seen)
+{
+  SeenChange entry = { kind, id, change };
+
+  g_array_append_val (seen, entry);
+}
+
+static guint
+count_seen (GArray         *seen,
+            LiaRecordKind   kind,
+            gint64          id,
+            LiaStoreChange  change)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < seen->len; i++)
+    {
+      const SeenChange *entry = &g_array_index (seen, SeenChange, i);
+
+      if (entry->kind == kind && entry->id == id && entry->change == change)
+        n++;
+    }
+  return n;
+}
+
+/* Runs the main loop until @seen holds @kind/@id/@change, for at most five seconds. */
+static gboolean
+wait_for_change (GArray         *seen,
+                 LiaRecordKind   kind,
+                 gint64          id,
+                 LiaStoreChange  change)
+{
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (count_seen (seen, kind, id, change) == 0 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+
+  return count_seen (seen, kind, id, change) > 0;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+}
+
+/* A store following the server hears of what another connection commits, by NOTIFY, as the
+ * same "changed" signals as its own writes; its own writes are not announced a second time. */
+static void
+test_follow_changes (PgFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) window = NULL;
+  g_autoptr(LiaStore) other = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (SeenChange));
+  g_autoptr(LiaOrganization) theirs = lia_organization_new ("Medicines Agency");
+  g_autoptr(LiaOrganization) mine = lia_organization_new ("Ministry of Health");
+  gint64 start, their_id;
+
+  init_schema (f);
+  window = lia_store_open (f->conninfo, &error);
+  g_assert_no_error (error);
+  other = lia_store_open (f->conninfo, &error);
+  g_assert_no_error (error);
+  g_signal_connect (window, "changed", G_CALLBACK (on_changed_cb), seen);
+  lia_store_set_watching (window, TRUE);
+  g_assert_true (lia_store_get_watching (window));
+
+  start = g_get_monotonic_time ();
+  save_ok (other, LIA_RECORD (theirs));
+  g_assert_true (wait_for_change (seen, LIA_RECORD_KIND_ORGANIZATION,
+                                  lia_record_get_id (LIA_RECORD (theirs)), LIA_STORE_CHANGE_ADDED));
+  g_test_message ("another connection's save reached this one's signals in %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  /* Its own save: announced once, by the save itself. */
+  save_ok (window, LIA_RECORD (mine));
+  spin (300);
+  g_assert_cmpuint (count_seen (seen, LIA_RECORD_KIND_ORGANIZATION,
+                                lia_record_get_id (LIA_RECORD (mine)), LIA_STORE_CHANGE_ADDED), ==, 1);
+
+  /* An update and a delete from the other connection. */
+  lia_organization_set_name (theirs, "National Medicines Agency");
+  save_ok (other, LIA_RECORD (theirs));
+  g_assert_true (wait_for_change (seen, LIA_RECORD_KIND_ORGANIZATION,
+                                  lia_record_get_id (LIA_RECORD (theirs)), LIA_STORE_CHANGE_UPDATED));
+  their_id = lia_record_get_id (LIA_RECORD (theirs));
+  g_assert_true (lia_store_delete (other, LIA_RECORD (theirs), &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for_change (seen, LIA_RECORD_KIND_ORGANIZATION, their_id,
+                                  LIA_STORE_CHANGE_REMOVED));
+
+  lia_store_set_watching (window, FALSE);
+  g_assert_false (lia_store_get_watching (window));
+}
+
 /* What opening a store and keeping organizations and contacts needs: save, load, update,
  * delete, and the lists, on the server as on a file. */
 static void
@@ -580,8 +694,10 @@ test_store_records (PgFixture     *f,
     g_assert_nonnull (strstr (error->message, "team server"));
     g_clear_error (&error);
   }
+  /* Following the server works (test_follow_changes). */
   lia_store_set_watching (store, TRUE);
-  g_assert_false (lia_store_get_watching (store));
+  g_assert_true (lia_store_get_watching (store));
+  lia_store_set_watching (store, FALSE);
   g_assert_cmpint (lia_test_pg_count (f, "SELECT count(*) FROM organizations"), ==, 2);
 }
 
@@ -682,6 +798,8 @@ main (int   argc,
               fixture_set_up, test_read_only_account, fixture_tear_down);
   g_test_add ("/store-pg/records", PgFixture, NULL,
               fixture_set_up, test_store_records, fixture_tear_down);
+  g_test_add ("/store-pg/follow-changes", PgFixture, NULL,
+              fixture_set_up, test_follow_changes, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -5,7 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "lia-server.h"
 #include "lia-store-private.h"
+
+/* A server: how long to let a burst of NOTIFYs (one per changed row) gather before the log is
+ * read once for all of them. */
+#define LIA_STORE_SERVER_SETTLE_MS 20
 
 /* Other connections' commits, announced like our own.
  *
@@ -68,6 +73,13 @@ read_data_version (LiaStore  *self,
                    gint64    *out_version,
                    GError   **error)
 {
+  /* A server says when others commit by NOTIFY: there is no counter to look at. */
+  if (_lia_store_is_server (self))
+    {
+      *out_version = 0;
+      return TRUE;
+    }
+
   if (_lia_db_data_version (_lia_store_get_db (self), out_version) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not read the list of changes"));
@@ -81,6 +93,8 @@ void
 _lia_change_log_clear (LiaChangeLog *log)
 {
   g_clear_handle_id (&log->source, g_source_remove);
+  g_clear_handle_id (&log->pending, g_source_remove);
+  g_clear_handle_id (&log->flush, g_source_remove);
   g_clear_pointer (&log->own, g_array_unref);
 }
 
@@ -504,6 +518,88 @@ watch_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A server: after one or more NOTIFYs, read the log after the last row seen, once the
+ * store is between transactions (the rows read are the same whatever the NOTIFYs said). */
+static gboolean
+server_pending_cb (gpointer user_data)
+{
+  LiaStore *self = user_data;
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+  g_autoptr(GError) error = NULL;
+
+  if (lia_store_in_transaction (self))
+    return G_SOURCE_CONTINUE;
+
+  log->pending = 0;
+  if (!lia_store_check_outside_changes (self, &error))
+    g_debug ("Could not follow the team server's changes: %s", error->message);
+  /* What reading the log brought in with its results. */
+  if (log->source != 0)
+    lia_server_dispatch_changes (_lia_db_pg_get_connection (_lia_store_get_db (self)));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+server_change_cb (gint64      seq,
+                  const char *kind,
+                  gint64      record_id,
+                  const char *operation,
+                  gpointer    user_data)
+{
+  LiaStore *self = user_data;
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+
+  if (kind == NULL)
+    {
+      /* The connection is lost and the watch with it: every read and save now says so where
+       * it can be shown. Reconnecting (and catching up from the log) is not there yet. */
+      log->source = 0;
+      g_clear_handle_id (&log->flush, g_source_remove);
+      g_debug ("The connection to the team server was lost: not following its changes any more");
+      return;
+    }
+
+  if (seq <= log->last_seen || log->pending != 0)
+    return;
+  log->pending = g_timeout_add (LIA_STORE_SERVER_SETTLE_MS, server_pending_cb, self);
+  g_source_set_name_by_id (log->pending, "[liaison] team server changes to read");
+}
+
+/* libpq keeps the NOTIFYs that came in while it read other results of the connection (no
+ * data is left on the socket for its watch then): look at what it kept, locally, no query. */
+static gboolean
+server_flush_cb (gpointer user_data)
+{
+  LiaStore *self = user_data;
+
+  if (!lia_store_in_transaction (self))
+    lia_server_dispatch_changes (_lia_db_pg_get_connection (_lia_store_get_db (self)));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_server (LiaStore *self)
+{
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+  g_autoptr(GError) error = NULL;
+
+  log->source = lia_server_watch_changes (_lia_db_pg_get_connection (_lia_store_get_db (self)),
+                                          server_change_cb, self, NULL, &error);
+  if (log->source == 0)
+    {
+      g_debug ("Could not follow the team server's changes: %s", error->message);
+      return;
+    }
+  log->flush = g_timeout_add (LIA_STORE_WATCH_INTERVAL_MS, server_flush_cb, self);
+  g_source_set_name_by_id (log->flush, "[liaison] team server changes kept by libpq");
+
+  /* What others committed before the watch began. */
+  if (!lia_store_in_transaction (self) && !lia_store_check_outside_changes (self, &error))
+    g_debug ("Could not follow the team server's changes: %s", error->message);
+}
+
 void
 lia_store_set_watching (LiaStore *self,
                         gboolean  watching)
@@ -515,13 +611,19 @@ lia_store_set_watching (LiaStore *self,
   log = _lia_store_get_change_log (self);
   if (watching == (log->source != 0))
     return;
-  /* A server's changes are to come by NOTIFY, not by polling data_version: not there yet. */
-  if (watching && _lia_store_is_server (self))
-    return;
 
   if (!watching)
     {
       g_clear_handle_id (&log->source, g_source_remove);
+      g_clear_handle_id (&log->pending, g_source_remove);
+      g_clear_handle_id (&log->flush, g_source_remove);
+      return;
+    }
+
+  /* A server announces its commits by NOTIFY on the connection's socket. */
+  if (_lia_store_is_server (self))
+    {
+      watch_server (self);
       return;
     }
 

@@ -167,7 +167,9 @@ typedef struct
   gint64  last_seen;     /* last log row announced (or skipped as our own) */
   gint64  data_version;  /* PRAGMA data_version at the last look */
   GArray *own;           /* OwnRange: rows this connection wrote, not to announce again */
-  guint   source;        /* the watch's timeout, 0 when not watching */
+  guint   source;        /* the watch's timeout (a server: its socket watch), 0 when not watching */
+  guint   pending;       /* a server: the idle that reads the log after a NOTIFY */
+  guint   flush;         /* a server: hands on the NOTIFYs libpq read with other results */
 } LiaChangeLog;
 
 typedef enum {

@@ -1012,6 +1012,18 @@ lia_store_begin (LiaStore  *self,
       return FALSE;
     }
 
+  /* On a server, writers take turns from BEGIN (the lock the change log's trigger would take
+   * at the first write): no other connection commits log rows between the first look at the
+   * log below and COMMIT, so the rows in between are exactly this transaction's, and a window
+   * following the server announces what others did, never its own writes again. */
+  if (self->depth == 0 && self->is_server
+      && _lia_db_exec (self->db, LIA_SERVER_WRITE_LOCK_SQL) != LIA_DB_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not start saving"));
+      _lia_db_exec (self->db, "ROLLBACK");
+      return FALSE;
+    }
+
   if (self->depth == 0 && !_lia_store_log_begin (self, error))
     {
       _lia_db_exec (self->db, "ROLLBACK");

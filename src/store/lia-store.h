@@ -208,8 +208,10 @@ void           lia_store_announce_outside_change (LiaStore       *self);
 /* Follows what other connections commit to the same database (the command line, an import
  * thread, another window) and emits "changed" for each record they changed, or "reset" after
  * a bulk load or more than 256 changes. Looks every LIA_STORE_WATCH_INTERVAL_MS on the thread
- * default main context, which costs nothing when nobody wrote. Off by default: a window turns
- * it on; the command line and worker threads need not. */
+ * default main context, which costs nothing when nobody wrote. On a team server it listens
+ * instead (LISTEN on the connection, a watch on its socket): each NOTIFY makes it read the
+ * change log after the last row seen. Off by default: a window turns it on; the command line
+ * and worker threads need not. */
 void           lia_store_set_watching            (LiaStore       *self,
                                                   gboolean        watching);
 gboolean       lia_store_get_watching            (LiaStore       *self);
