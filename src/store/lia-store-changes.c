@@ -402,6 +402,10 @@ lia_store_get_data_version (LiaStore  *self,
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (out_version != NULL, FALSE);
 
+  /* A server has no such counter: following it takes its NOTIFYs (lia_store_set_watching()). */
+  if (!_lia_store_require_file (self, N_("Following the change log"), error))
+    return FALSE;
+
   return read_data_version (self, out_version, error);
 }
 
