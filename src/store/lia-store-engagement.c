@@ -90,9 +90,9 @@ lia_stakeholder_free (LiaStakeholder *stakeholder)
 
 /* A day after today can only be a planned interaction: look further back, in the base tables.
  * Only the rare records with something planned pay for it. */
-#define LAST_CONTACT_OF_ORGANIZATION \
+#define LAST_CONTACT_OF_ORGANIZATION(greatest) \
   "CASE WHEN r.latest_interaction_day IS NULL OR r.latest_interaction_day <= :today" \
-  " THEN r.latest_interaction_day ELSE nullif (max (" \
+  " THEN r.latest_interaction_day ELSE nullif (" greatest " (" \
   "  coalesce ((SELECT max (t.day) FROM interaction_organizations io" \
   "    JOIN interactions t ON t.id = io.interaction_id" \
   "    WHERE io.organization_id = r.id AND t.day <= :today), '')," \
@@ -106,11 +106,30 @@ lia_stakeholder_free (LiaStakeholder *stakeholder)
   " THEN r.latest_interaction_day ELSE (SELECT max (t.day) FROM interaction_contacts ic" \
   "  JOIN interactions t ON t.id = ic.interaction_id" \
   "  WHERE ic.contact_id = r.id AND t.day <= :today) END"
-/* The record's own cadence, else its quadrant's (:c1…:c4, by LiaQuadrant). */
+/* The greater of two values: SQLite's max() of two, PostgreSQL's greatest(). */
+#define GREATEST_SQLITE "max"
+#define GREATEST_PG "greatest"
+/* The record's own cadence, else its quadrant's (:c1…:c4, by LiaQuadrant); the casts type
+ * the parameters for a server. */
 #define CADENCE \
   "coalesce (r.cadence_days, CASE WHEN r.influence = 0 OR r.interest = 0 THEN 0" \
-  " WHEN r.influence >= 3 AND r.interest >= 3 THEN :c4" \
-  " WHEN r.influence >= 3 THEN :c3 WHEN r.interest >= 3 THEN :c2 ELSE :c1 END)"
+  " WHEN r.influence >= 3 AND r.interest >= 3 THEN CAST (:c4 AS INTEGER)" \
+  " WHEN r.influence >= 3 THEN CAST (:c3 AS INTEGER) WHEN r.interest >= 3 THEN CAST (:c2 AS INTEGER)" \
+  " ELSE CAST (:c1 AS INTEGER) END)"
+
+/* "@column = @parameter" ignoring case: COLLATE NOCASE on a file (SQLite only, ASCII), lower ()
+ * of both on a server (which folds more than ASCII). */
+static void
+append_equal_nocase (GString    *sql,
+                     gboolean    server,
+                     const char *column,
+                     const char *parameter)
+{
+  if (server)
+    g_string_append_printf (sql, " AND lower (%s) = lower (%s)", column, parameter);
+  else
+    g_string_append_printf (sql, " AND %s = %s COLLATE NOCASE", column, parameter);
+}
 
 static void
 append_stances (GString *sql,
@@ -144,7 +163,8 @@ typedef enum {
   DUE_FIRST,      /* in due order, the first :top of each index range, and the uncertain */
 } DueCandidates;
 
-static void append_plain_filters (GString *sql, const LiaStakeholderQuery *q, LiaRecordKind kind);
+static void append_plain_filters (GString *sql, const LiaStakeholderQuery *q, LiaRecordKind kind,
+                                  gboolean server);
 
 /* DUE_FIRST: the first :top records by due day, then @name_column, of each map cell with a
  * cadence, never contacted and then contacted. In a cell, due by = last contact + the cell's
@@ -160,7 +180,8 @@ append_first_due (GString                   *sql,
                   LiaRecordKind              kind,
                   const char                *table,
                   const char                *name_column,
-                  int                        quadrant)
+                  int                        quadrant,
+                  gboolean                   server)
 {
   for (int influence = 1; influence <= 5; influence++)
     for (int interest = 1; interest <= 5; interest++)
@@ -172,7 +193,7 @@ append_first_due (GString                   *sql,
             interest < q->interest_min || interest > q->interest_max)
           continue;
 
-        append_plain_filters (filters, q, kind);
+        append_plain_filters (filters, q, kind, server);
         if (q->not_contacted_days >= 0)
           g_string_append (filters, " AND (r.latest_interaction_day IS NULL OR r.latest_interaction_day < :since)");
         g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
@@ -199,7 +220,8 @@ append_due_candidates (GString                   *sql,
                        const LiaStakeholderQuery *q,
                        LiaRecordKind              kind,
                        DueCandidates              which,
-                       const char                *name_column)
+                       const char                *name_column,
+                       gboolean                   server)
 {
   const char * const *cells = quadrant_cells;
   const char *table = kind == LIA_RECORD_KIND_ORGANIZATION ? "organizations" : "contacts";
@@ -209,7 +231,7 @@ append_due_candidates (GString                   *sql,
                           table);
   for (int quadrant = LIA_QUADRANT_MONITOR; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
     if (q->cadence[quadrant] > 0 && which == DUE_FIRST)
-      append_first_due (sql, q, kind, table, name_column, quadrant);
+      append_first_due (sql, q, kind, table, name_column, quadrant, server);
     else if (q->cadence[quadrant] > 0 && which == DUE_ALL)
       g_string_append_printf (sql, " UNION ALL SELECT id FROM %1$s WHERE cadence_days IS NULL AND %2$s"
                                    "  AND latest_interaction_day IS NULL"
@@ -223,14 +245,15 @@ append_due_candidates (GString                   *sql,
 static void
 append_plain_filters (GString                   *sql,
                       const LiaStakeholderQuery *q,
-                      LiaRecordKind              kind)
+                      LiaRecordKind              kind,
+                      gboolean                   server)
 {
   if (kind == LIA_RECORD_KIND_ORGANIZATION)
     {
       if (q->sector != NULL)
-        g_string_append (sql, " AND r.sector = :sector COLLATE NOCASE");
+        append_equal_nocase (sql, server, "r.sector", ":sector");
       if (q->country != NULL)
-        g_string_append (sql, " AND r.country = :country COLLATE NOCASE");
+        append_equal_nocase (sql, server, "r.country", ":country");
     }
   /* A contact's sector and country are those of the organizations they are with today. */
   else if (q->sector != NULL || q->country != NULL)
@@ -239,9 +262,9 @@ append_plain_filters (GString                   *sql,
                             " JOIN organizations o ON o.id = a.organization_id"
                             " WHERE a.contact_id = r.id" AFFILIATED_TODAY);
       if (q->sector != NULL)
-        g_string_append (sql, " AND o.sector = :sector COLLATE NOCASE");
+        append_equal_nocase (sql, server, "o.sector", ":sector");
       if (q->country != NULL)
-        g_string_append (sql, " AND o.country = :country COLLATE NOCASE");
+        append_equal_nocase (sql, server, "o.country", ":country");
       g_string_append (sql, ")");
     }
 
@@ -252,9 +275,13 @@ append_plain_filters (GString                   *sql,
     g_string_append_printf (sql, " AND r.interest BETWEEN %d AND %d",
                             CLAMP (q->interest_min, 0, 5), CLAMP (q->interest_max, 0, 5));
   if (q->tag != NULL)
-    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM %s = r.id AND tag = :tag COLLATE NOCASE)",
-                            kind == LIA_RECORD_KIND_ORGANIZATION ? "organization_tags WHERE organization_id"
-                                                                 : "contact_tags WHERE contact_id");
+    {
+      g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM %s = r.id",
+                              kind == LIA_RECORD_KIND_ORGANIZATION ? "organization_tags WHERE organization_id"
+                                                                   : "contact_tags WHERE contact_id");
+      append_equal_nocase (sql, server, "tag", ":tag");
+      g_string_append (sql, ")");
+    }
   if (q->only_id > 0)
     g_string_append (sql, " AND r.id = :only_id");
   if (q->stances != 0)
@@ -270,7 +297,8 @@ append_records (GString                   *sql,
                 LiaRecordKind              kind,
                 gboolean                   all_columns,
                 DueCandidates              which,
-                const char                *name_column)
+                const char                *name_column,
+                gboolean                   server)
 {
   if (all_columns)
     g_string_append (sql, "SELECT r.*,");
@@ -280,28 +308,37 @@ append_records (GString                   *sql,
                             kind, kind == LIA_RECORD_KIND_ORGANIZATION ? "r.name" : "r.label");
 
   if (kind == LIA_RECORD_KIND_ORGANIZATION)
-    g_string_append (sql, " " LAST_CONTACT_OF_ORGANIZATION " AS last_contact,"
-                          " " CADENCE " AS cadence FROM organizations r WHERE TRUE");
+    g_string_append (sql, server ? " " LAST_CONTACT_OF_ORGANIZATION (GREATEST_PG) " AS last_contact,"
+                                   " " CADENCE " AS cadence FROM organizations r WHERE TRUE"
+                                 : " " LAST_CONTACT_OF_ORGANIZATION (GREATEST_SQLITE) " AS last_contact,"
+                                   " " CADENCE " AS cadence FROM organizations r WHERE TRUE");
   else
     g_string_append (sql, " " LAST_CONTACT_OF_CONTACT " AS last_contact,"
                           " " CADENCE " AS cadence FROM contacts r WHERE TRUE");
 
-  append_plain_filters (sql, q, kind);
+  append_plain_filters (sql, q, kind, server);
   if (q->due_only)
-    append_due_candidates (sql, q, kind, which, name_column);
+    append_due_candidates (sql, q, kind, which, name_column, server);
 }
 
 /* Due by, and the recency part of health (docs/engagement.md: 40 up to the reference period,
- * 0 at twice it), from last_contact and cadence. SQLite only: date() and julianday() on
- * ISO dates. */
-#define FIGURES \
-  "CASE WHEN cadence > 0 THEN coalesce (date (last_contact, '+' || cadence || ' days')," \
+ * 0 at twice it), from last_contact and cadence; days are stored as text YYYY-MM-DD. The day
+ * arithmetic is per backend: FIGURES (SQLite only: date() and julianday()) and FIGURES_PG
+ * (PostgreSQL only: date arithmetic on casts, and floor() since its CAST rounds). */
+#define FIGURES_OF(next_day, days, truncate) \
+  "CASE WHEN cadence > 0 THEN coalesce (" next_day "," \
   "  :today) END AS next_contact," \
   " CASE WHEN last_contact IS NULL THEN 0 ELSE (" \
   "  SELECT CASE WHEN days <= ref THEN 40 WHEN days >= 2 * ref THEN 0" \
-  "   ELSE CAST (40.0 * (2 * ref - days) / ref + 0.5 AS INTEGER) END" \
-  "  FROM (SELECT julianday (:today) - julianday (last_contact) AS days," \
-  "   CASE WHEN cadence > 0 THEN cadence ELSE 90 END AS ref)) END AS recency"
+  "   ELSE CAST (" truncate " (40.0 * (2 * ref - days) / ref + 0.5) AS INTEGER) END" \
+  "  FROM (SELECT " days " AS days," \
+  "   CASE WHEN cadence > 0 THEN cadence ELSE 90 END AS ref) AS d) END AS recency"
+#define FIGURES \
+  FIGURES_OF ("date (last_contact, '+' || cadence || ' days')", \
+              "julianday (:today) - julianday (last_contact)", "")
+#define FIGURES_PG \
+  FIGURES_OF ("to_char (CAST (last_contact AS date) + cadence, 'YYYY-MM-DD')", \
+              "CAST (:today AS date) - CAST (last_contact AS date)", "floor")
 
 /* The filters on the figures, on columns named @prefix…. */
 static void
@@ -329,21 +366,24 @@ static char *
 stakeholder_sql_full (const LiaStakeholderQuery *q,
                       gboolean                   count,
                       gboolean                   paged,
-                      DueCandidates              which)
+                      DueCandidates              which,
+                      gboolean                   server)
 {
   GString *sql = g_string_new (NULL);
   gboolean both = wants_kind (q, LIA_RECORD_KIND_ORGANIZATION) && wants_kind (q, LIA_RECORD_KIND_CONTACT);
 
   g_string_append (sql, count ? "SELECT count (*) FROM (" : "SELECT * FROM (");
-  g_string_append (sql, "SELECT kind, id, uid, name, influence, interest, stance, sort_key,"
-                        " last_contact, cadence, " FIGURES " FROM (");
+  g_string_append (sql, server ? "SELECT kind, id, uid, name, influence, interest, stance, sort_key,"
+                                 " last_contact, cadence, " FIGURES_PG " FROM ("
+                               : "SELECT kind, id, uid, name, influence, interest, stance, sort_key,"
+                                 " last_contact, cadence, " FIGURES " FROM (");
   if (wants_kind (q, LIA_RECORD_KIND_ORGANIZATION))
-    append_records (sql, q, LIA_RECORD_KIND_ORGANIZATION, FALSE, which, "r.sort_key");
+    append_records (sql, q, LIA_RECORD_KIND_ORGANIZATION, FALSE, which, "r.sort_key", server);
   if (both)
     g_string_append (sql, " UNION ALL ");
   if (wants_kind (q, LIA_RECORD_KIND_CONTACT))
-    append_records (sql, q, LIA_RECORD_KIND_CONTACT, FALSE, which, "r.sort_key");
-  g_string_append (sql, ")) WHERE TRUE");
+    append_records (sql, q, LIA_RECORD_KIND_CONTACT, FALSE, which, "r.sort_key", server);
+  g_string_append (sql, ") AS records) AS figured WHERE TRUE");
   append_figure_filters (sql, q, "");
 
   if (!count)
@@ -351,7 +391,8 @@ stakeholder_sql_full (const LiaStakeholderQuery *q,
       switch (q->sort)
         {
         case LIA_STAKEHOLDER_SORT_LAST_CONTACT:
-          g_string_append (sql, " ORDER BY last_contact,");
+          /* NULLS FIRST: SQLite's order, which a server needs told. */
+          g_string_append (sql, " ORDER BY last_contact NULLS FIRST,");
           break;
         case LIA_STAKEHOLDER_SORT_INFLUENCE:
           g_string_append (sql, " ORDER BY influence DESC,");
@@ -388,9 +429,10 @@ stakeholder_sql_full (const LiaStakeholderQuery *q,
 static char *
 stakeholder_sql (const LiaStakeholderQuery *q,
                  gboolean                   count,
-                 gboolean                   paged)
+                 gboolean                   paged,
+                 gboolean                   server)
 {
-  return stakeholder_sql_full (q, count, paged, DUE_ALL);
+  return stakeholder_sql_full (q, count, paged, DUE_ALL, server);
 }
 
 /* The count of the stakeholders due for contact when nothing else filters them (the Today
@@ -400,7 +442,8 @@ stakeholder_sql (const LiaStakeholderQuery *q,
  * DUE_WITHIN_DAYS (:e1…:e4), is due. The others, those with a cadence of their own or a
  * planned interaction, go through the exact filter. NULL when the query filters on more. */
 static char *
-due_count_sql (const LiaStakeholderQuery *q)
+due_count_sql (const LiaStakeholderQuery *q,
+               gboolean                   server)
 {
   g_autoptr(GString) sql = NULL;
   g_autofree char *uncertain = NULL;
@@ -410,7 +453,7 @@ due_count_sql (const LiaStakeholderQuery *q)
       q->interest_min > 0 || q->interest_max < 5)
     return NULL;
 
-  uncertain = stakeholder_sql_full (q, TRUE, FALSE, DUE_UNCERTAIN);
+  uncertain = stakeholder_sql_full (q, TRUE, FALSE, DUE_UNCERTAIN, server);
   sql = g_string_new ("SELECT (");
   g_string_append (sql, uncertain);
   g_string_append (sql, ")");
@@ -558,7 +601,16 @@ health_each (LiaStore        *store,
              GError         **error)
 {
   g_autoptr(LiaStmt) stmt = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *server_sql = NULL;
   int rc;
+
+  /* The unary + that keeps SQLite off an index is SQLite only: a server has none for text. */
+  if (_lia_store_is_server (store))
+    {
+      parts = g_strsplit (sql, " +", -1);
+      sql = server_sql = g_strjoinv (" ", parts);
+    }
 
   if (!(stmt = _lia_store_prepare (store, sql, error)))
     return FALSE;
@@ -621,14 +673,14 @@ static const char * const health_sql[][3] = {
     "  SELECT * FROM (SELECT t.id, t.at_utc, t.sentiment"
     "  FROM interaction_organizations io JOIN interactions t ON t.id = io.interaction_id"
     "  WHERE io.organization_id = :id AND t.day <= :today"
-    "  ORDER BY t.at_utc DESC, t.id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS) ")"
+    "  ORDER BY t.at_utc DESC, t.id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS) ") AS own"
     "  UNION"
     "  SELECT * FROM (SELECT t.id, t.at_utc, t.sentiment FROM affiliations a"
     "  JOIN interaction_contacts ic ON ic.contact_id = a.contact_id"
     "  JOIN interactions t ON t.id = ic.interaction_id"
     "  WHERE a.organization_id = :id AND t.day <= :today" AFFILIATED_ON_INTERACTION
-    "  ORDER BY t.at_utc DESC, t.id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS) ")"
-    ") ORDER BY at_utc DESC, id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS),
+    "  ORDER BY t.at_utc DESC, t.id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS) ") AS people"
+    ") AS latest ORDER BY at_utc DESC, id DESC LIMIT " G_STRINGIFY (RECENT_INTERACTIONS),
     "SELECT direction FROM ("
     "  SELECT id, direction FROM commitments"
     "  WHERE organization_id = :id AND +status = 'open' AND +due_date < :today"
@@ -636,7 +688,7 @@ static const char * const health_sql[][3] = {
     "  SELECT k.id, k.direction FROM commitments k"
     "  JOIN affiliations a ON a.contact_id = k.contact_id"
     "  WHERE a.organization_id = :id AND +k.status = 'open' AND +k.due_date < :today" AFFILIATED_TODAY
-    ")",
+    ") AS overdue",
     "SELECT severity FROM ("
     "  SELECT c.id, c.severity FROM concern_parties p"
     "  JOIN concerns c ON c.id = p.concern_id"
@@ -646,7 +698,7 @@ static const char * const health_sql[][3] = {
     "  JOIN concern_parties p ON p.contact_id = a.contact_id"
     "  JOIN concerns c ON c.id = p.concern_id"
     "  WHERE a.organization_id = :id AND c.status IN ('open', 'mediating')" AFFILIATED_TODAY
-    ")",
+    ") AS open_concerns",
   },
   [LIA_RECORD_KIND_CONTACT] = {
     "SELECT t.sentiment FROM interaction_contacts ic"
@@ -778,7 +830,7 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
   g_assert (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT);
   g_assert (g_str_has_prefix (name_key, "t."));
 
-  append_records (from, query, kind, TRUE, DUE_ALL, NULL);
+  append_records (from, query, kind, TRUE, DUE_ALL, NULL, FALSE);
   g_string_append (from, ") f) t");
 
   *out_first_from = NULL;
@@ -787,7 +839,7 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
       g_autoptr(GString) first_from = g_string_new ("(SELECT f.*, " FIGURES " FROM (");
       g_autofree char *name_column = g_strconcat ("r.", name_key + 2, NULL);
 
-      append_records (first_from, query, kind, TRUE, DUE_FIRST, name_column);
+      append_records (first_from, query, kind, TRUE, DUE_FIRST, name_column, FALSE);
       g_string_append (first_from, ") f) t");
       *out_first_from = g_string_free (g_steal_pointer (&first_from), FALSE);
     }
@@ -831,7 +883,7 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
 char *
 _lia_stakeholder_count_sql (const LiaStakeholderQuery *query)
 {
-  return due_count_sql (query);
+  return due_count_sql (query, FALSE);
 }
 
 void
@@ -852,8 +904,6 @@ lia_store_list_stakeholders (LiaStore                  *self,
   GPtrArray *stakeholders;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
-  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
-    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
 
   /* By health, the SQL gives name order and the whole score decides. */
@@ -862,10 +912,10 @@ lia_store_list_stakeholders (LiaStore                  *self,
       LiaStakeholderQuery by_name = *query;
 
       by_name.sort = LIA_STAKEHOLDER_SORT_NAME;
-      sql = stakeholder_sql (&by_name, FALSE, FALSE);
+      sql = stakeholder_sql (&by_name, FALSE, FALSE, _lia_store_is_server (self));
     }
   else
-    sql = stakeholder_sql (query, FALSE, FALSE);
+    sql = stakeholder_sql (query, FALSE, FALSE, _lia_store_is_server (self));
 
   stakeholders = read_stakeholders (self, query, sql, 0, 0, error);
   if (stakeholders != NULL && query->sort == LIA_STAKEHOLDER_SORT_HEALTH)
@@ -884,17 +934,15 @@ lia_store_list_stakeholders_page (LiaStore                  *self,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
-  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
-    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
 
   /* The first pages by due day read the first rows of each index range (DUE_FIRST); a
    * page further on, the whole due list. */
   if (query->due_only && query->sort == LIA_STAKEHOLDER_SORT_DUE && limit > 0 &&
       offset < LIA_STAKEHOLDER_FIRST_ROWS && limit <= LIA_STAKEHOLDER_FIRST_ROWS - offset)
-    sql = stakeholder_sql_full (query, FALSE, TRUE, DUE_FIRST);
+    sql = stakeholder_sql_full (query, FALSE, TRUE, DUE_FIRST, _lia_store_is_server (self));
   else
-    sql = stakeholder_sql (query, FALSE, TRUE);
+    sql = stakeholder_sql (query, FALSE, TRUE, _lia_store_is_server (self));
   return read_stakeholders (self, query, sql, offset, limit, error);
 }
 
@@ -909,15 +957,13 @@ lia_store_count_stakeholders (LiaStore                  *self,
   g_autoptr(LiaStmt) stmt = NULL;
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
-  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
-    return FALSE;
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (out_count != NULL, FALSE);
 
   today = query_today (query);
-  sql = due_count_sql (query);
+  sql = due_count_sql (query, _lia_store_is_server (self));
   if (sql == NULL)
-    sql = stakeholder_sql (query, TRUE, FALSE);
+    sql = stakeholder_sql (query, TRUE, FALSE, _lia_store_is_server (self));
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
   bind_query (stmt, query, today);
@@ -943,8 +989,6 @@ lia_store_get_stakeholder (LiaStore       *self,
   LiaStakeholderQuery query;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
-  if (!_lia_store_require_file (self, N_("The stakeholder list"), error))
-    return NULL;
   g_return_val_if_fail (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT, NULL);
   g_return_val_if_fail (id > 0, NULL);
 
