@@ -30,6 +30,30 @@ pg_cluster_exec (const char *sql)
   PQfinish (conn);
 }
 
+/* Runs @sql on the fixture's database, a file or a server's (portable SQL only). */
+G_GNUC_UNUSED static void
+contract_sql (StoreFixture *f,
+              const char   *sql)
+{
+  PGconn *conn;
+  PGresult *result;
+
+  if (pg_cluster == NULL)
+    {
+      lia_test_sql (f->path, sql);
+      return;
+    }
+
+  conn = PQconnectdb (f->path);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", f->dir, PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+}
+
 /* On PostgreSQL, f->dir is the database's name and f->path its connection string, which
  * lia_test_reopen() opens again as it does a file. */
 static void

@@ -4,7 +4,7 @@
  * past day, what a move on the map writes to the assessment history and what Undo takes back,
  * what is late, due and planned, and notifications at most once a day. */
 
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 #include "lia-store-map.h"
 #include "lia-store-reports.h"
 #include "lia-store-today.h"
@@ -133,7 +133,7 @@ test_as_of (StoreFixture  *f,
   lia_test_assess (f->store, LIA_RECORD_KIND_CONTACT, amina, 5, 5, LIA_STANCE_ADVOCATE);
   /* The first assessment was made on 1 March 2025 at noon UTC, the second later. */
   lia_test_close (f);
-  lia_test_sql (f->path, "UPDATE assessment_history SET changed_at = 1740830400000000"
+  contract_sql (f, "UPDATE assessment_history SET changed_at = 1740830400000000"
                          " WHERE id = (SELECT min (id) FROM assessment_history)");
   lia_test_reopen (f);
 
@@ -308,18 +308,25 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   /* The days of the fixtures are UTC days. */
   g_setenv ("TZ", "UTC", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  if ((status = contract_test_init (&argc, &argv)) >= 0)
+    return status;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, contract_fixture_setup, func, contract_fixture_teardown)
   ADD ("/store/map/cells", test_cells);
   ADD ("/store/map/filters", test_filters);
-  ADD ("/store/map/as-of", test_as_of);
   ADD ("/store/map/reassess", test_reassess);
-  ADD ("/store/today/sections", test_today);
-  ADD ("/store/today/notices", test_notices);
+  ADD ("/store/map/as-of", test_as_of);
+  /* The Today page does not work on a server yet: a file only. */
+  if (pg_cluster == NULL)
+    {
+      ADD ("/store/today/sections", test_today);
+      ADD ("/store/today/notices", test_notices);
+    }
 #undef ADD
 
   return g_test_run ();

@@ -29,5 +29,11 @@ char *_lia_stakeholder_count_sql (const LiaStakeholderQuery  *query);
 /* Binds what those statements name (:today, the filters, the quadrants' cadences). */
 void _lia_stakeholder_query_bind (LiaStmt                    *stmt,
                                   const LiaStakeholderQuery  *query);
+/* Appends " AND @column = @parameter" ignoring case: COLLATE NOCASE on a file (SQLite only,
+ * ASCII), lower () of both on a server (@server; it folds more than ASCII). */
+void _lia_sql_append_equal_nocase (GString                    *sql,
+                                   gboolean                    server,
+                                   const char                 *column,
+                                   const char                 *parameter);
 
 G_END_DECLS

@@ -117,13 +117,11 @@ lia_stakeholder_free (LiaStakeholder *stakeholder)
   " WHEN r.influence >= 3 THEN CAST (:c3 AS INTEGER) WHEN r.interest >= 3 THEN CAST (:c2 AS INTEGER)" \
   " ELSE CAST (:c1 AS INTEGER) END)"
 
-/* "@column = @parameter" ignoring case: COLLATE NOCASE on a file (SQLite only, ASCII), lower ()
- * of both on a server (which folds more than ASCII). */
-static void
-append_equal_nocase (GString    *sql,
-                     gboolean    server,
-                     const char *column,
-                     const char *parameter)
+void
+_lia_sql_append_equal_nocase (GString    *sql,
+                              gboolean    server,
+                              const char *column,
+                              const char *parameter)
 {
   if (server)
     g_string_append_printf (sql, " AND lower (%s) = lower (%s)", column, parameter);
@@ -251,9 +249,9 @@ append_plain_filters (GString                   *sql,
   if (kind == LIA_RECORD_KIND_ORGANIZATION)
     {
       if (q->sector != NULL)
-        append_equal_nocase (sql, server, "r.sector", ":sector");
+        _lia_sql_append_equal_nocase (sql, server, "r.sector", ":sector");
       if (q->country != NULL)
-        append_equal_nocase (sql, server, "r.country", ":country");
+        _lia_sql_append_equal_nocase (sql, server, "r.country", ":country");
     }
   /* A contact's sector and country are those of the organizations they are with today. */
   else if (q->sector != NULL || q->country != NULL)
@@ -262,9 +260,9 @@ append_plain_filters (GString                   *sql,
                             " JOIN organizations o ON o.id = a.organization_id"
                             " WHERE a.contact_id = r.id" AFFILIATED_TODAY);
       if (q->sector != NULL)
-        append_equal_nocase (sql, server, "o.sector", ":sector");
+        _lia_sql_append_equal_nocase (sql, server, "o.sector", ":sector");
       if (q->country != NULL)
-        append_equal_nocase (sql, server, "o.country", ":country");
+        _lia_sql_append_equal_nocase (sql, server, "o.country", ":country");
       g_string_append (sql, ")");
     }
 
@@ -279,7 +277,7 @@ append_plain_filters (GString                   *sql,
       g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM %s = r.id",
                               kind == LIA_RECORD_KIND_ORGANIZATION ? "organization_tags WHERE organization_id"
                                                                    : "contact_tags WHERE contact_id");
-      append_equal_nocase (sql, server, "tag", ":tag");
+      _lia_sql_append_equal_nocase (sql, server, "tag", ":tag");
       g_string_append (sql, ")");
     }
   if (q->only_id > 0)

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lia-store-map.h"
-#include "lia-store-private.h"
+#include "lia-store-engagement-private.h"
 
 struct _LiaReassessment
 {
@@ -86,7 +86,8 @@ static void
 append_placements (GString           *sql,
                    const LiaMapQuery *query,
                    LiaRecordKind      kind,
-                   gboolean           in_a_cell)
+                   gboolean           in_a_cell,
+                   gboolean           server)
 {
   gboolean org = kind == LIA_RECORD_KIND_ORGANIZATION;
   const char *table = org ? "organizations" : "contacts";
@@ -94,9 +95,16 @@ append_placements (GString           *sql,
 
   g_string_append_printf (sql, "SELECT %d AS kind, r.id AS id, %s AS name, r.sort_key AS sort_key,",
                           kind, org ? "r.name" : "r.label");
-  if (query->as_of != NULL)
-    /* The last state saved up to the end of the day: SQLite takes the bare columns from the
-     * row that has the max(). */
+  if (query->as_of != NULL && server)
+    /* The last state saved up to the end of the day, PostgreSQL only: DISTINCT ON. */
+    g_string_append_printf (sql, " h.influence AS influence, h.interest AS interest, h.stance AS stance"
+                                 " FROM (SELECT DISTINCT ON (%1$s) %1$s AS rid, influence, interest, stance"
+                                 "  FROM assessment_history WHERE %1$s IS NOT NULL AND changed_at < :until"
+                                 "  ORDER BY %1$s, changed_at DESC, id DESC) h JOIN %2$s r ON r.id = h.rid"
+                                 " WHERE TRUE",
+                            column, table);
+  else if (query->as_of != NULL)
+    /* The same, SQLite only: SQLite takes the bare columns from the row that has the max(). */
     g_string_append_printf (sql, " h.influence AS influence, h.interest AS interest, h.stance AS stance"
                                  " FROM (SELECT %s AS rid, influence, interest, stance, max (changed_at)"
                                  "  FROM assessment_history WHERE %s IS NOT NULL AND changed_at < :until"
@@ -114,18 +122,24 @@ append_placements (GString           *sql,
   if (query->sector != NULL)
     {
       if (org)
-        g_string_append (sql, " AND r.sector = :sector COLLATE NOCASE");
+        _lia_sql_append_equal_nocase (sql, server, "r.sector", ":sector");
       else
-        g_string_append (sql, " AND EXISTS (SELECT 1 FROM affiliations a"
-                              " JOIN organizations o ON o.id = a.organization_id"
-                              " WHERE a.contact_id = r.id AND o.sector = :sector COLLATE NOCASE"
-                              " AND (a.from_date IS NULL OR a.from_date <= :today)"
-                              " AND (a.until_date IS NULL OR a.until_date >= :today))");
+        {
+          g_string_append (sql, " AND EXISTS (SELECT 1 FROM affiliations a"
+                                " JOIN organizations o ON o.id = a.organization_id"
+                                " WHERE a.contact_id = r.id");
+          _lia_sql_append_equal_nocase (sql, server, "o.sector", ":sector");
+          g_string_append (sql, " AND (a.from_date IS NULL OR a.from_date <= :today)"
+                                " AND (a.until_date IS NULL OR a.until_date >= :today))");
+        }
     }
   if (query->tag != NULL)
-    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM %s_tags t WHERE t.%s = r.id"
-                                 " AND t.tag = :tag COLLATE NOCASE)",
-                            org ? "organization" : "contact", column);
+    {
+      g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM %s_tags t WHERE t.%s = r.id",
+                              org ? "organization" : "contact", column);
+      _lia_sql_append_equal_nocase (sql, server, "t.tag", ":tag");
+      g_string_append (sql, ")");
+    }
   if (query->stances != 0)
     {
       gboolean first = TRUE;
@@ -144,17 +158,18 @@ append_placements (GString           *sql,
 
 /* "SELECT … FROM (placements of each kind asked for)", or NULL when no kind is. */
 static char *
-placements_sql (const LiaMapQuery *query)
+placements_sql (const LiaMapQuery *query,
+                gboolean           server)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
 
   if (wants_kind (query, LIA_RECORD_KIND_ORGANIZATION))
-    append_placements (sql, query, LIA_RECORD_KIND_ORGANIZATION, TRUE);
+    append_placements (sql, query, LIA_RECORD_KIND_ORGANIZATION, TRUE, server);
   if (wants_kind (query, LIA_RECORD_KIND_CONTACT))
     {
       if (sql->len > 0)
         g_string_append (sql, " UNION ALL ");
-      append_placements (sql, query, LIA_RECORD_KIND_CONTACT, TRUE);
+      append_placements (sql, query, LIA_RECORD_KIND_CONTACT, TRUE, server);
     }
 
   return sql->len > 0 ? g_string_free (g_steal_pointer (&sql), FALSE) : NULL;
@@ -208,9 +223,9 @@ count_kind (LiaStore          *self,
   g_autoptr(LiaStmt) stmt = NULL;
   int rc;
 
-  append_placements (placements, query, kind, FALSE);
+  append_placements (placements, query, kind, FALSE, _lia_store_is_server (self));
   /* Straight on the table (no UNION around it), so that SQLite counts from the index. */
-  sql = g_strdup_printf ("SELECT influence, interest, count (*) FROM (%s) GROUP BY 1, 2", placements->str);
+  sql = g_strdup_printf ("SELECT influence, interest, count (*) FROM (%s) AS p GROUP BY 1, 2", placements->str);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
   bind_query (stmt, query);
@@ -241,8 +256,6 @@ lia_store_count_map (LiaStore          *self,
                      GError           **error)
 {
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
-  if (!_lia_store_require_file (self, N_("The stakeholder map"), error))
-    return FALSE;
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (out_map != NULL, FALSE);
 
@@ -285,14 +298,14 @@ first_names (LiaStore          *self,
   g_autoptr(LiaStmt) stmt = NULL;
   int rc = LIA_DB_DONE;
 
-  append_placements (placements, query, kind, query->as_of == NULL);
+  append_placements (placements, query, kind, query->as_of == NULL, _lia_store_is_server (self));
   if (query->as_of != NULL)
     sql = g_strdup_printf ("SELECT kind, id, name, sort_key, influence, interest, stance FROM"
                            " (SELECT *, row_number () OVER (PARTITION BY influence, interest"
-                           "   ORDER BY sort_key, id) AS n FROM (%s))"
+                           "   ORDER BY sort_key, id) AS n FROM (%s) AS p) AS numbered"
                            " WHERE n <= %u", placements->str, per_cell);
   else
-    sql = g_strdup_printf ("SELECT kind, id, name, sort_key, influence, interest, stance FROM (%s)"
+    sql = g_strdup_printf ("SELECT kind, id, name, sort_key, influence, interest, stance FROM (%s) AS p"
                            " WHERE influence = :influence AND interest = :interest"
                            " ORDER BY sort_key, id LIMIT %u", placements->str, per_cell);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
@@ -340,8 +353,6 @@ lia_store_get_map (LiaStore          *self,
   gboolean ok;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
-  if (!_lia_store_require_file (self, N_("The stakeholder map"), error))
-    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
 
   for (guint i = 0; i < LIA_MAP_SIZE; i++)
@@ -385,23 +396,23 @@ lia_store_list_map_cell (LiaStore          *self,
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lia_map_entry_free);
   g_autofree char *placements = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *limit_sql = NULL;
   g_autoptr(LiaStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
-  if (!_lia_store_require_file (self, N_("The stakeholder map"), error))
-    return NULL;
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (influence >= 1 && influence <= LIA_MAP_SIZE, NULL);
   g_return_val_if_fail (interest >= 1 && interest <= LIA_MAP_SIZE, NULL);
 
-  if (!(placements = placements_sql (query)))
+  limit_sql = limit > 0 ? g_strdup_printf (" LIMIT %u", limit) : g_strdup ("");
+  if (!(placements = placements_sql (query, _lia_store_is_server (self))))
     return g_steal_pointer (&entries);
 
-  sql = g_strdup_printf ("SELECT kind, id, name, sort_key, influence, interest, stance FROM (%s)"
-                         " WHERE influence = %d AND interest = %d ORDER BY sort_key, kind, id"
-                         " LIMIT %d",
-                         placements, influence, interest, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
+  /* No limit: no LIMIT clause (SQLite's LIMIT -1 is SQLite only). */
+  sql = g_strdup_printf ("SELECT kind, id, name, sort_key, influence, interest, stance FROM (%s) AS p"
+                         " WHERE influence = %d AND interest = %d ORDER BY sort_key, kind, id%s",
+                         placements, influence, interest, limit_sql);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return NULL;
   bind_query (stmt, query);
