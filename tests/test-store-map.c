@@ -321,12 +321,8 @@ main (int    argc,
   ADD ("/store/map/filters", test_filters);
   ADD ("/store/map/reassess", test_reassess);
   ADD ("/store/map/as-of", test_as_of);
-  /* The Today page does not work on a server yet: a file only. */
-  if (pg_cluster == NULL)
-    {
-      ADD ("/store/today/sections", test_today);
-      ADD ("/store/today/notices", test_notices);
-    }
+  ADD ("/store/today/sections", test_today);
+  ADD ("/store/today/notices", test_notices);
 #undef ADD
 
   return g_test_run ();

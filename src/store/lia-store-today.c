@@ -245,8 +245,6 @@ lia_store_get_today (LiaStore   *self,
   gboolean ok;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
-  if (!_lia_store_require_file (self, N_("The Today page"), error))
-    return NULL;
 
   local = now != NULL ? g_date_time_to_local (now) : g_date_time_new_now_local ();
   g_date_clear (&today->day, 1);
