@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lia-test-pg.h"
+#include "lia-list-model.h"
 #include "lia-store-engagement.h"
 #include "lia-store-undo.h"
 
@@ -795,6 +796,59 @@ test_due_pages (StoreFixture  *f,
   g_assert_cmpuint (n_due_seen, >, 500);
 }
 
+/* The window's lazy list (LiaListModel) shows the same stakeholders in the same order as
+ * lia_store_list_stakeholders(), whatever the order asked for. */
+static void
+test_lazy_list (StoreFixture  *f,
+                gconstpointer  data)
+{
+  static const LiaStakeholderSort sorts[] = {
+    LIA_STAKEHOLDER_SORT_NAME, LIA_STAKEHOLDER_SORT_LAST_CONTACT, LIA_STAKEHOLDER_SORT_INFLUENCE,
+    LIA_STAKEHOLDER_SORT_INTEREST, LIA_STAKEHOLDER_SORT_STANCE, LIA_STAKEHOLDER_SORT_DUE,
+  };
+  gint64 amina = lia_test_add_contact (f->store, "Amina", "Diallo");
+  gint64 bruno = lia_test_add_contact (f->store, "Bruno", "Keller");
+  gint64 chen = lia_test_add_contact (f->store, "Chen", "Wei");
+  gint64 dara = lia_test_add_contact (f->store, "Dara", "Okafor");
+  g_autoptr(GDate) today = day ("2025-06-30");
+  g_autoptr(LiaListModel) model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_GIVEN_NAME);
+
+  assess (f->store, LIA_RECORD_KIND_CONTACT, amina, 5, 5, LIA_STANCE_OPPOSED);
+  assess (f->store, LIA_RECORD_KIND_CONTACT, bruno, 2, 4, LIA_STANCE_ADVOCATE);
+  assess (f->store, LIA_RECORD_KIND_CONTACT, chen, 4, 2, LIA_STANCE_CONCERNED);
+  assess (f->store, LIA_RECORD_KIND_CONTACT, dara, 3, 5, LIA_STANCE_NEUTRAL);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-06-20T10:00:00Z", "Recent", bruno, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-01-10T10:00:00Z", "Long ago", chen, 0);
+  lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, "2025-04-02T10:00:00Z", "Spring", dara, 0);
+
+  for (guint due_only = 0; due_only <= 1; due_only++)
+    for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+      {
+        g_autoptr(GPtrArray) list = NULL;
+        g_autoptr(GString) lazy = g_string_new (NULL);
+        g_autofree char *expected = NULL;
+        LiaStakeholderQuery query;
+
+        lia_stakeholder_query_init (&query);
+        query.today = today;
+        query.kinds = 1u << LIA_RECORD_KIND_CONTACT;
+        query.sort = sorts[i];
+        query.due_only = due_only;
+        list = stakeholders (f->store, &query);
+        expected = names (list);
+        g_assert_cmpuint (list->len, >, 0);
+
+        lia_list_model_set_stakeholder_query (model, &query);
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (model)); j++)
+          {
+            g_autoptr(LiaRecord) record = g_list_model_get_item (G_LIST_MODEL (model), j);
+
+            g_string_append_printf (lazy, "%s%s", j > 0 ? ", " : "", lia_record_get_label (record));
+          }
+        g_assert_cmpstr (lazy->str, ==, expected);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -815,6 +869,7 @@ main (int    argc,
   ADD ("/store/engagement/health", test_health);
   ADD ("/store/engagement/filters", test_filters);
   ADD ("/store/engagement/own-cadence", test_own_cadence);
+  ADD ("/store/engagement/lazy-list", test_lazy_list);
   /* Reads the file's tables with SQLite and undoes a deletion: a file only. */
   if (!postgresql)
     ADD ("/store/engagement/kept-last-contact", test_kept_last_contact);

@@ -305,11 +305,12 @@ _lia_list_query_new_stakeholders (LiaStore                  *store,
       self->stakeholders.today = &self->today;
     }
 
-  _lia_stakeholder_list_sql (&self->stakeholders, kind, name_key, &from, &first_from, &where, &key);
+  _lia_stakeholder_list_sql (&self->stakeholders, kind, name_key, _lia_store_is_server (store),
+                             &from, &first_from, &where, &key);
   self->contains_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s AND t.id = :id", from, where);
   build_sql (self, from, first_from, where, key, "t.id");
   /* Due for contact and nothing else: counted from the indexes (the same number). */
-  if ((count = _lia_stakeholder_count_sql (&self->stakeholders)) != NULL)
+  if ((count = _lia_stakeholder_count_sql (&self->stakeholders, _lia_store_is_server (store))) != NULL)
     {
       g_free (self->count_sql);
       self->count_sql = g_steal_pointer (&count);

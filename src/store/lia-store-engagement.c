@@ -816,52 +816,56 @@ void
 _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
                            LiaRecordKind               kind,
                            const char                 *name_key,
+                           gboolean                    server,
                            char                      **out_from,
                            char                      **out_first_from,
                            char                      **out_where,
                            char                      **out_key)
 {
-  g_autoptr(GString) from = g_string_new ("(SELECT f.*, " FIGURES " FROM (");
+  g_autoptr(GString) from = g_string_new (server ? "(SELECT f.*, " FIGURES_PG " FROM ("
+                                                 : "(SELECT f.*, " FIGURES " FROM (");
   g_autoptr(GString) where = g_string_new ("TRUE");
   const char *first;
 
   g_assert (kind == LIA_RECORD_KIND_ORGANIZATION || kind == LIA_RECORD_KIND_CONTACT);
   g_assert (g_str_has_prefix (name_key, "t."));
 
-  append_records (from, query, kind, TRUE, DUE_ALL, NULL, FALSE);
+  append_records (from, query, kind, TRUE, DUE_ALL, NULL, server);
   g_string_append (from, ") f) t");
 
   *out_first_from = NULL;
   if (query->due_only && query->sort == LIA_STAKEHOLDER_SORT_DUE)
     {
-      g_autoptr(GString) first_from = g_string_new ("(SELECT f.*, " FIGURES " FROM (");
+      g_autoptr(GString) first_from = g_string_new (server ? "(SELECT f.*, " FIGURES_PG " FROM ("
+                                                           : "(SELECT f.*, " FIGURES " FROM (");
       g_autofree char *name_column = g_strconcat ("r.", name_key + 2, NULL);
 
-      append_records (first_from, query, kind, TRUE, DUE_FIRST, name_column, FALSE);
+      append_records (first_from, query, kind, TRUE, DUE_FIRST, name_column, server);
       g_string_append (first_from, ") f) t");
       *out_first_from = g_string_free (g_steal_pointer (&first_from), FALSE);
     }
   append_figure_filters (where, query, "t.");
 
   /* One text key, ascending, that orders as stakeholder_sql() does; char(31) keeps the name
-   * apart from what comes before it. */
+   * apart from what comes before it. SQLite only: char() and printf(); a server has chr() and
+   * lpad(). */
   switch (query->sort)
     {
     case LIA_STAKEHOLDER_SORT_LAST_CONTACT:
       first = "coalesce (t.last_contact, '')";
       break;
     case LIA_STAKEHOLDER_SORT_INFLUENCE:
-      first = "char (53 - t.influence)";
+      first = server ? "chr (53 - t.influence)" : "char (53 - t.influence)";
       break;
     case LIA_STAKEHOLDER_SORT_INTEREST:
-      first = "char (53 - t.interest)";
+      first = server ? "chr (53 - t.interest)" : "char (53 - t.interest)";
       break;
     case LIA_STAKEHOLDER_SORT_STANCE:
       first = "CASE t.stance WHEN 'opposed' THEN '0' WHEN 'concerned' THEN '1' WHEN 'neutral' THEN '2'"
               " WHEN 'supportive' THEN '3' WHEN 'advocate' THEN '4' ELSE '5' END";
       break;
     case LIA_STAKEHOLDER_SORT_HEALTH:
-      first = "printf ('%02d', t.recency)";
+      first = server ? "lpad (CAST (t.recency AS text), 2, '0')" : "printf ('%02d', t.recency)";
       break;
     case LIA_STAKEHOLDER_SORT_DUE:
       first = "coalesce (t.next_contact, '~')";
@@ -874,14 +878,16 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
 
   *out_from = g_strdup (from->str);
   *out_where = g_strdup (where->str);
-  *out_key = first != NULL ? g_strdup_printf ("(%s || char (31) || %s)", first, name_key)
+  *out_key = first != NULL ? g_strdup_printf ("(%s || %s || %s)", first, server ? "chr (31)" : "char (31)",
+                                              name_key)
                            : g_strdup (name_key);
 }
 
 char *
-_lia_stakeholder_count_sql (const LiaStakeholderQuery *query)
+_lia_stakeholder_count_sql (const LiaStakeholderQuery *query,
+                            gboolean                   server)
 {
-  return due_count_sql (query, FALSE);
+  return due_count_sql (query, server);
 }
 
 void
