@@ -4,86 +4,10 @@
  * hit first, grouped by kind, highlighted, and whatever is typed, no error and no damage. */
 
 #include <string.h>
-#include <unistd.h>
 
-#include <libpq-fe.h>
-
-#include "lia-test-util.h"
 #include "lia-search-result.h"
-#include "lia-server.h"
 #include "lia-store-bulk.h"
-
-/* The same cases run on both backends (a contract): on a database file, and with --postgresql
- * on a database of its own in the throw-away cluster of tests/pg-cluster.sh (LIAISON_TEST_PG,
- * a connection string for its superuser); skipped without one. */
-static const char *pg_cluster;
-
-static void
-pg_cluster_exec (const char *sql)
-{
-  PGconn *conn = PQconnectdb (pg_cluster);
-  PGresult *result;
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("%s: %s", pg_cluster, PQerrorMessage (conn));
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  PQclear (result);
-  PQfinish (conn);
-}
-
-/* On PostgreSQL, f->dir is the database's name and f->path its connection string, which
- * lia_test_reopen() opens again as it does a file. */
-static void
-search_fixture_setup (StoreFixture  *f,
-                      gconstpointer  data)
-{
-  static guint n;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *create = NULL;
-  PGconn *conn;
-
-  if (pg_cluster == NULL)
-    {
-      store_fixture_setup (f, data);
-      return;
-    }
-
-  f->dir = g_strdup_printf ("lia_search_%d_%u", (int) getpid (), n++);
-  create = g_strdup_printf ("CREATE DATABASE %s", f->dir);
-  pg_cluster_exec (create);
-  f->path = g_strdup_printf ("%s dbname=%s", pg_cluster, f->dir);
-
-  /* As `liaison server init` makes it. */
-  conn = lia_server_connect (f->path, &error);
-  g_assert_no_error (error);
-  lia_server_init (conn, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  PQfinish (conn);
-
-  f->store = lia_test_open (f->path);
-}
-
-static void
-search_fixture_teardown (StoreFixture  *f,
-                         gconstpointer  data)
-{
-  g_autofree char *drop = NULL;
-
-  if (pg_cluster == NULL)
-    {
-      store_fixture_teardown (f, data);
-      return;
-    }
-
-  if (f->store != NULL)
-    g_assert_finalize_object (G_OBJECT (g_steal_pointer (&f->store)));
-  drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", f->dir);
-  pg_cluster_exec (drop);
-  g_clear_pointer (&f->path, g_free);
-  g_clear_pointer (&f->dir, g_free);
-}
+#include "lia-test-pg.h"
 
 static GPtrArray *
 search_ok (LiaStore   *store,
@@ -720,39 +644,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  gboolean postgresql = FALSE;
-  gboolean tap = FALSE;
-  int n_args = 1;
+  int skip = 0;
 
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_strcmp0 (argv[i], "--postgresql") == 0)
-        {
-          postgresql = TRUE;
-          continue;
-        }
-      if (g_strcmp0 (argv[i], "--tap") == 0)
-        tap = TRUE;
-      argv[n_args++] = argv[i];
-    }
-  argc = n_args;
-  argv[argc] = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (postgresql)
-    {
-      pg_cluster = g_getenv ("LIAISON_TEST_PG");
-      if (pg_cluster == NULL || pg_cluster[0] == '\0')
-        {
-          /* Under TAP a plan of nothing is reported as SKIP, otherwise the exit status 77. */
-          g_print ("1..0 # SKIP no PostgreSQL test cluster (LIAISON_TEST_PG)\n");
-          return tap ? 0 : 77;
-        }
-    }
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, search_fixture_setup, func, search_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_fixture_teardown)
 
   ADD ("/store/search/prefix", test_prefix);
   ADD ("/store/search/accents", test_accents);
