@@ -110,7 +110,6 @@ test_contact (StoreFixture  *f,
   g_assert_cmpuint (found->len, >=, 1);
   g_assert_cmpint (lia_search_result_get_id (found->pdata[0]), ==, s.who);
 
-  if (pg_cluster == NULL)
   {
     g_autoptr(GPtrArray) problems = lia_store_check (f->store, &error);
     g_assert_no_error (error);
