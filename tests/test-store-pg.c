@@ -555,6 +555,36 @@ test_follow_reconnect (PgFixture     *f,
   lia_organization_set_name (mine, "National Food Safety Authority");
   save_ok (window, LIA_RECORD (mine));
 
+  /* A server that refuses connections for a while: the store keeps trying, each read says the
+   * connection is lost meanwhile, and it is back once the server lets it in. */
+  g_clear_pointer (&terminate, g_free);
+  terminate = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS false", f->name);
+  run_on_cluster (terminate);
+  g_clear_pointer (&terminate, g_free);
+  terminate = g_strdup_printf ("SELECT pg_terminate_backend(%d)",
+                               PQbackendPID (_lia_db_pg_get_connection (_lia_store_get_db (window))));
+  result = PQexec (admin, terminate);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  PQclear (result);
+  spin (1800);
+  g_assert_true (lia_store_get_reconnecting (window));
+  {
+    LiaStoreCounts counts = { 0, };
+
+    g_assert_false (lia_store_get_counts (window, &counts, &error));
+    g_assert_nonnull (error);
+    g_test_message ("while reconnecting: %s", error->message);
+    g_clear_error (&error);
+  }
+  g_clear_pointer (&terminate, g_free);
+  terminate = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS true", f->name);
+  run_on_cluster (terminate);
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (lia_store_get_reconnecting (window) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_false (lia_store_get_reconnecting (window));
+  save_ok (window, LIA_RECORD (mine));
+
   lia_store_set_watching (window, FALSE);
   g_assert_false (lia_store_get_watching (window));
 }

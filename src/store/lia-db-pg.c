@@ -1014,6 +1014,15 @@ _lia_db_pg_reset_start (LiaDb *db)
   return TRUE;
 }
 
+/* Gives up a reset under way: statements meet libpq's own error about the connection. */
+void
+_lia_db_pg_reset_abandon (LiaDb *db)
+{
+  g_assert (db->backend == &pg_backend);
+
+  PG (db)->resetting = FALSE;
+}
+
 /* One step of the reset, when PQsocket() is ready for what the last step asked
  * (PGRES_POLLING_WRITING after _lia_db_pg_reset_start()). */
 int

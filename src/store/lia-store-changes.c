@@ -725,9 +725,10 @@ lia_store_set_watching (LiaStore *self,
       g_clear_handle_id (&log->source, g_source_remove);
       g_clear_handle_id (&log->pending, g_source_remove);
       g_clear_handle_id (&log->flush, g_source_remove);
-      /* A reset under way is finished by the next statement's failure or not at all: the
-       * connection stays lost, as without a watch. */
+      /* Not following any more: the connection stays lost, as without a watch. */
       g_clear_handle_id (&log->retry, g_source_remove);
+      if (was_reconnecting)
+        _lia_db_pg_reset_abandon (_lia_store_get_db (self));
       log->reconnecting = FALSE;
       if (was_reconnecting)
         _lia_store_notify_reconnecting (self);
