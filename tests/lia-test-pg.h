@@ -1,21 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-
-/* A test program's cases as a contract on both backends: on a database file, and with
- * --postgresql on a database of its own in the throw-away cluster of tests/pg-cluster.sh
- * (LIAISON_TEST_PG, a connection string for its superuser); skipped without one. */
-
 #pragma once
+
+/* A store test's cases on both backends (a contract): on a database file, and with
+ * --postgresql on a database of its own in the throw-away cluster of tests/pg-cluster.sh
+ * (LIAISON_TEST_PG, a connection string for its superuser); skipped without one.
+ * Header-only, like lia-test-util.h. */
 
 #include <unistd.h>
 
 #include <libpq-fe.h>
 
-#include "lia-test-util.h"
 #include "lia-server.h"
+#include "lia-test-util.h"
 
-static const char *pg_cluster;
+G_BEGIN_DECLS
 
-static void
+static const char *pg_cluster;  /* NULL: the cases run on a file */
+
+static inline void
 pg_cluster_exec (const char *sql)
 {
   PGconn *conn = PQconnectdb (pg_cluster);
@@ -31,9 +33,9 @@ pg_cluster_exec (const char *sql)
 }
 
 /* Runs @sql on the fixture's database, a file or a server's (portable SQL only). */
-G_GNUC_UNUSED static void
-contract_sql (StoreFixture *f,
-              const char   *sql)
+static inline void
+lia_test_pg_sql (StoreFixture *f,
+                 const char   *sql)
 {
   PGconn *conn;
   PGresult *result;
@@ -56,9 +58,9 @@ contract_sql (StoreFixture *f,
 
 /* On PostgreSQL, f->dir is the database's name and f->path its connection string, which
  * lia_test_reopen() opens again as it does a file. */
-static void
-contract_fixture_setup (StoreFixture  *f,
-                        gconstpointer  data)
+static inline void
+lia_test_pg_fixture_setup (StoreFixture  *f,
+                      gconstpointer  data)
 {
   static guint n;
   g_autoptr(GError) error = NULL;
@@ -86,9 +88,9 @@ contract_fixture_setup (StoreFixture  *f,
   f->store = lia_test_open (f->path);
 }
 
-static void
-contract_fixture_teardown (StoreFixture  *f,
-                           gconstpointer  data)
+static inline void
+lia_test_pg_fixture_teardown (StoreFixture  *f,
+                         gconstpointer  data)
 {
   g_autofree char *drop = NULL;
 
@@ -106,12 +108,13 @@ contract_fixture_teardown (StoreFixture  *f,
   g_clear_pointer (&f->dir, g_free);
 }
 
-/* g_test_init() with --postgresql taken out of the arguments. Returns -1 to go on, or the
- * status to exit with: no cluster, the cases are skipped (under TAP a plan of nothing is
- * reported as SKIP, otherwise the exit status 77). */
-static int
-contract_test_init (int    *argc,
-                    char ***argv)
+/* Takes --postgresql out of the arguments, after g_test_init()'s turn. Returns FALSE when the
+ * cases are to run on a server and there is none: the caller then returns the exit status
+ * *skip (77, or 0 under TAP, which has printed a plan of nothing as a skip). */
+static inline gboolean
+lia_test_pg_init (int    *argc,
+                  char ***argv,
+                  int    *skip)
 {
   gboolean postgresql = FALSE;
   gboolean tap = FALSE;
@@ -138,10 +141,14 @@ contract_test_init (int    *argc,
       pg_cluster = g_getenv ("LIAISON_TEST_PG");
       if (pg_cluster == NULL || pg_cluster[0] == '\0')
         {
+          /* Under TAP a plan of nothing is reported as SKIP, otherwise the exit status 77. */
           g_print ("1..0 # SKIP no PostgreSQL test cluster (LIAISON_TEST_PG)\n");
-          return tap ? 0 : 77;
+          *skip = tap ? 0 : 77;
+          return FALSE;
         }
     }
 
-  return -1;
+  return TRUE;
 }
+
+G_END_DECLS

@@ -4,23 +4,7 @@
 # `liaison import` and `liaison export` on a team server (docs/team-server.md, "Moving in and
 # out"), on the throw-away cluster of pg-cluster.sh: tests/test-import-pg.sh LIAISON
 # Skipped (77) without PostgreSQL.
-set -uo pipefail
-
-liaison=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-data=$(cd "$(dirname "$0")" && pwd)/data/interop
-if [ -z "${LIAISON_TEST_PG:-}" ]; then
-  echo "1..0 # SKIP no PostgreSQL (initdb, postgres) here"
-  exit 77
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-unset LIAISON_DATABASE
-n=0
-failed=0
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
-check () { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
+. "$(dirname "$0")/lia-test-pg.sh"
 
 # A server database of its own, made by `liaison server init`.
 server () {

@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
@@ -973,6 +974,73 @@ run_liaison (Run        *run,
     g_printerr ("status %d\nstdout:\n%s\nstderr:\n%s\n", run->status, run->out, run->err);
 }
 
+/* Reads what @stream gives until @output holds @needle, for at most five seconds. */
+static gboolean
+read_until (GPollableInputStream *stream,
+            GString              *output,
+            const char           *needle)
+{
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (strstr (output->str, needle) == NULL && g_get_monotonic_time () < until)
+    {
+      char buffer[4096];
+      g_autoptr(GError) error = NULL;
+      gssize n = g_pollable_input_stream_read_nonblocking (stream, buffer, sizeof buffer, NULL,
+                                                           &error);
+
+      if (n > 0)
+        g_string_append_len (output, buffer, n);
+      else if (n == 0)
+        break;
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        g_usleep (10000);
+      else
+        g_assert_no_error (error);
+    }
+  return strstr (output->str, needle) != NULL;
+}
+
+/* `liaison changes --follow` on a server prints what another connection commits (NOTIFY). */
+static void
+test_changes_follow (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GString) output = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GPollableInputStream *stream;
+
+  if (skip_without_server ())
+    return;
+
+  location = new_database ("changes_follow");
+  conn = connect_ok (location);
+  init_ok (conn, NULL, NULL, 0);
+  exec_ok (conn, INSERT_ORGANIZATION ("before-follow", "Ministry of Health"));
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              g_getenv ("LIAISON_BINARY"), "changes", "--follow",
+                              "--database", location, NULL);
+  g_assert_no_error (error);
+  stream = G_POLLABLE_INPUT_STREAM (g_subprocess_get_stdout_pipe (process));
+
+  /* What the log held: printed at once. */
+  g_assert_true (read_until (stream, output, "insert  organization  before-follow\n"));
+
+  exec_ok (conn, INSERT_ORGANIZATION ("after-follow", "Medicines Agency"));
+  g_assert_true (read_until (stream, output, "insert  organization  after-follow\n"));
+  /* Printed once: the first line is not printed again. */
+  g_assert_true (strstr (output->str, "before-follow\n") == g_strrstr (output->str, "before-follow\n"));
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+}
+
 static void
 test_cli (void)
 {
@@ -1109,6 +1177,7 @@ main (int    argc,
   g_test_add_func ("/server/read-only-role-refused", test_read_only_role_refused);
   g_test_add_func ("/server/office-setup", test_office_setup);
   g_test_add_func ("/server/cli", test_cli);
+  g_test_add_func ("/server/changes-follow", test_changes_follow);
 
   return g_test_run ();
 }

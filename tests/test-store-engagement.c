@@ -854,14 +854,14 @@ main (int    argc,
       char **argv)
 {
   gboolean postgresql;
-  int status = contract_test_init (&argc, &argv);
+  int skip = 0;
 
-  if (status >= 0)
-    return status;
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
   postgresql = pg_cluster != NULL;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, contract_fixture_setup, func, contract_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_fixture_teardown)
   ADD ("/store/engagement/last-contact", test_last_contact);
   ADD ("/store/engagement/cadence", test_cadence);
   ADD ("/store/engagement/due-count", test_due_count);
@@ -870,7 +870,7 @@ main (int    argc,
   ADD ("/store/engagement/filters", test_filters);
   ADD ("/store/engagement/own-cadence", test_own_cadence);
   ADD ("/store/engagement/lazy-list", test_lazy_list);
-  /* Reads the file's tables with SQLite and undoes a deletion: a file only. */
+  /* Reads the file's tables with SQLite: a file only. */
   if (!postgresql)
     ADD ("/store/engagement/kept-last-contact", test_kept_last_contact);
 #undef ADD

@@ -133,7 +133,7 @@ test_as_of (StoreFixture  *f,
   lia_test_assess (f->store, LIA_RECORD_KIND_CONTACT, amina, 5, 5, LIA_STANCE_ADVOCATE);
   /* The first assessment was made on 1 March 2025 at noon UTC, the second later. */
   lia_test_close (f);
-  contract_sql (f, "UPDATE assessment_history SET changed_at = 1740830400000000"
+  lia_test_pg_sql (f, "UPDATE assessment_history SET changed_at = 1740830400000000"
                          " WHERE id = (SELECT min (id) FROM assessment_history)");
   lia_test_reopen (f);
 
@@ -308,15 +308,15 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
+  int skip = 0;
 
   /* The days of the fixtures are UTC days. */
   g_setenv ("TZ", "UTC", TRUE);
-  if ((status = contract_test_init (&argc, &argv)) >= 0)
-    return status;
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, contract_fixture_setup, func, contract_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_fixture_teardown)
   ADD ("/store/map/cells", test_cells);
   ADD ("/store/map/filters", test_filters);
   ADD ("/store/map/reassess", test_reassess);

@@ -14,7 +14,8 @@
 /* `liaison changes`: the change log, one line per changed record. A record saved with its lists
  * (tags, participants…) is several rows of the log in a row: they print as one line, with the
  * last row's number, so that --since that number goes on after it. --follow waits for other
- * connections' commits the way a window does (PRAGMA data_version; NOTIFY on a server). */
+ * connections' commits the way a window does (PRAGMA data_version; on a server the store's own
+ * watch, by NOTIFY on the connection's socket, reconnecting after a lost connection). */
 
 #define BATCH 1000
 
@@ -26,6 +27,7 @@ typedef struct
   gint64             data_version;
   LiaChangeLogEntry *pending;   /* the record being printed, until a row of another one */
   GMainLoop         *loop;
+  guint              idle;      /* a server: printing what the store's watch read */
   GError            *error;
 } Changes;
 
@@ -145,6 +147,50 @@ poll_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A team server: the store's watch (the window's, with its reconnecting) reads the log after
+ * each burst of NOTIFYs and says so; print what it read, from the main loop. */
+static gboolean
+server_rows_cb (gpointer user_data)
+{
+  Changes *self = user_data;
+
+  self->idle = 0;
+  if (!print_new_rows (self))
+    g_main_loop_quit (self->loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+server_reset_cb (LiaStore *store,
+                 gpointer  user_data)
+{
+  Changes *self = user_data;
+
+  if (self->idle == 0)
+    self->idle = g_idle_add (server_rows_cb, self);
+}
+
+static void
+server_changed_cb (LiaStore       *store,
+                   LiaRecordKind   kind,
+                   gint64          id,
+                   LiaStoreChange  change,
+                   LiaRecord      *old,
+                   LiaRecord      *current,
+                   gpointer        user_data)
+{
+  server_reset_cb (store, user_data);
+}
+
+static void
+reconnecting_cb (LiaStore   *store,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  if (lia_store_get_reconnecting (store))
+    _lia_cli_print_error (_("The connection to the team server was lost: reconnecting…"));
+}
+
 static gboolean
 signal_cb (gpointer user_data)
 {
@@ -165,6 +211,7 @@ _lia_cli_run_changes (const LiaCliCommand *command,
   g_autoptr(LiaStore) store = NULL;
   gint64 since = 0;
   gboolean follow = FALSE;
+  gboolean server;
   Changes self = { 0 };
   int status;
   const GOptionEntry entries[] = {
@@ -197,22 +244,34 @@ _lia_cli_run_changes (const LiaCliCommand *command,
 
   self.store = store;
   self.last_seq = since;
-  if ((follow && !lia_store_get_data_version (store, &self.data_version, &self.error))
+  server = lia_store_location_is_server (lia_store_get_path (store));
+  if (follow && server)
+    {
+      /* Listening before the first read: nothing committed in between is missed. */
+      g_signal_connect (store, "changed", G_CALLBACK (server_changed_cb), &self);
+      g_signal_connect (store, "reset", G_CALLBACK (server_reset_cb), &self);
+      g_signal_connect (store, "notify::reconnecting", G_CALLBACK (reconnecting_cb), &self);
+      lia_store_set_watching (store, TRUE);
+    }
+  if ((follow && !server && !lia_store_get_data_version (store, &self.data_version, &self.error))
       || !print_new_rows (&self))
     goto fail;
 
   if (follow)
     {
-      guint sigint, sigterm, poll;
+      guint sigint, sigterm, poll = 0;
 
       self.loop = g_main_loop_new (NULL, FALSE);
       sigint = g_unix_signal_add (SIGINT, signal_cb, &self);
       sigterm = g_unix_signal_add (SIGTERM, signal_cb, &self);
-      poll = g_timeout_add (LIA_STORE_WATCH_INTERVAL_MS, poll_cb, &self);
+      if (!server)
+        poll = g_timeout_add (LIA_STORE_WATCH_INTERVAL_MS, poll_cb, &self);
       g_main_loop_run (self.loop);
       g_source_remove (sigint);
       g_source_remove (sigterm);
-      if (self.error == NULL)
+      g_clear_handle_id (&self.idle, g_source_remove);
+      lia_store_set_watching (store, FALSE);
+      if (self.error == NULL && poll != 0)
         g_source_remove (poll);
       g_clear_pointer (&self.loop, g_main_loop_unref);
       if (self.error != NULL)

@@ -354,8 +354,9 @@ run_check (const LiaCliCommand *command,
   int status;
 
   if (!_lia_cli_parse_options (command, "",
-                               _("Checks that the file is intact and that the records follow Liaison’s\n"
-                                 "rules. Exits with status 1 when it finds a problem."),
+                               _("Checks that the database file or team server is intact and that the\n"
+                                 "records follow Liaison’s rules. Exits with status 1 when it finds a\n"
+                                 "problem."),
                                NULL, argc, argv, &database, &args, &status))
     return status;
 

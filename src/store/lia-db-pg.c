@@ -40,6 +40,10 @@ typedef struct
   gint64      changes;
   GHashTable *prepared;     /* translated SQL → PgPrepared */
   guint       n_prepared;
+  /* Prepared statements live on the server connection: a reset (_lia_db_pg_reset_start())
+   * loses them, and each is prepared again at its next use. */
+  guint       generation;
+  gboolean    resetting;
 } PgDb;
 
 typedef struct
@@ -47,6 +51,8 @@ typedef struct
   char  *name;              /* the server-side statement */
   int    n_params;
   char **param_names;       /* [n_params]: ":name" or "?NNN" as written, or NULL for "?" */
+  char  *sql;               /* translated, to prepare it again after a reset */
+  guint  generation;        /* the connection's generation it was prepared in */
 } PgPrepared;
 
 typedef struct
@@ -285,6 +291,7 @@ pg_prepared_free (gpointer data)
   PgPrepared *prepared = data;
 
   g_free (prepared->name);
+  g_free (prepared->sql);
   g_strfreev (prepared->param_names);
   g_free (prepared);
 }
@@ -302,13 +309,30 @@ pg_close (LiaDb *db)
   g_free (self);
 }
 
+/* While the connection is being made again, nothing may be sent on it. */
+static gboolean
+check_not_resetting (PgDb *self)
+{
+  if (!self->resetting)
+    return TRUE;
+  /* 08006: connection failure. */
+  set_error (self, "08006", "the connection to the team server was lost; reconnecting");
+  return FALSE;
+}
+
 static int
 pg_exec (LiaDb      *db,
          const char *sql)
 {
   PgDb *self = PG (db);
-  PGresult *result = PQexec (self->conn, sql);
-  gboolean ok = result_ok (self, result);
+  PGresult *result;
+  gboolean ok;
+
+  if (!check_not_resetting (self))
+    return LIA_DB_ERROR;
+
+  result = PQexec (self->conn, sql);
+  ok = result_ok (self, result);
 
   PQclear (result);
   return ok ? LIA_DB_OK : LIA_DB_ERROR;
@@ -409,6 +433,8 @@ pg_prepare (LiaDb              *db,
   PgStmt *stmt;
 
   *out_stmt = NULL;
+  if (!check_not_resetting (self))
+    return LIA_DB_ERROR;
   tail = translate (sql, end, translated, names, &empty);
   if (out_tail != NULL)
     *out_tail = tail;
@@ -425,6 +451,8 @@ pg_prepare (LiaDb              *db,
 
       prepared = g_new0 (PgPrepared, 1);
       prepared->name = g_steal_pointer (&name);
+      prepared->sql = g_strdup (translated->str);
+      prepared->generation = self->generation;
       prepared->n_params = (int) names->len;
       prepared->param_names = g_new0 (char *, names->len + 1);
       /* A NULL within the vector would end g_strfreev early: unused numbers get "" too. */
@@ -446,6 +474,27 @@ pg_prepare (LiaDb              *db,
   *out_stmt = &stmt->parent;
 
   return LIA_DB_OK;
+}
+
+/* After a reset the server has forgotten the statement: prepare it again, by the same name. */
+static gboolean
+ensure_prepared (PgDb       *self,
+                 PgPrepared *prepared)
+{
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (!check_not_resetting (self))
+    return FALSE;
+  if (prepared->generation == self->generation)
+    return TRUE;
+
+  names = g_ptr_array_new ();
+  for (int i = 0; i < prepared->n_params; i++)
+    g_ptr_array_add (names, prepared->param_names[i][0] != '\0' ? prepared->param_names[i] : NULL);
+  if (!prepare_on_server (self, prepared->name, prepared->sql, names))
+    return FALSE;
+  prepared->generation = self->generation;
+  return TRUE;
 }
 
 static void
@@ -575,6 +624,8 @@ pg_step (LiaStmt *lia_stmt)
 
   if (stmt->result == NULL)
     {
+      if (!ensure_prepared (db, stmt->prepared))
+        return LIA_DB_ERROR;
       stmt->result = PQexecPrepared (db->conn, stmt->prepared->name, stmt->prepared->n_params,
                                      (const char * const *) stmt->values, stmt->lengths,
                                      stmt->formats, 0);
@@ -618,6 +669,8 @@ describe (PgStmt *stmt)
     return stmt->result;
   if (stmt->description == NULL)
     {
+      if (!ensure_prepared (db, stmt->prepared))
+        return NULL;
       stmt->description = PQdescribePrepared (db->conn, stmt->prepared->name);
       if (!result_ok (db, stmt->description))
         g_clear_pointer (&stmt->description, PQclear);
@@ -939,6 +992,56 @@ _lia_db_pg_get_connection (LiaDb *db)
   g_assert (db->backend == &pg_backend);
 
   return PG (db)->conn;
+}
+
+/* Starts making the connection again without blocking (PQresetStart): until
+ * _lia_db_pg_reset_poll() says it is made, every statement fails with a connection error.
+ * The prepared statements are lost with the old connection and prepared again at their next
+ * use; LISTEN is the caller's to send again. */
+gboolean
+_lia_db_pg_reset_start (LiaDb *db)
+{
+  PgDb *self = PG (db);
+
+  g_assert (db->backend == &pg_backend);
+
+  self->resetting = TRUE;
+  if (PQresetStart (self->conn) == 0)
+    {
+      set_error_from_connection (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Gives up a reset under way: statements meet libpq's own error about the connection. */
+void
+_lia_db_pg_reset_abandon (LiaDb *db)
+{
+  g_assert (db->backend == &pg_backend);
+
+  PG (db)->resetting = FALSE;
+}
+
+/* One step of the reset, when PQsocket() is ready for what the last step asked
+ * (PGRES_POLLING_WRITING after _lia_db_pg_reset_start()). */
+int
+_lia_db_pg_reset_poll (LiaDb *db)
+{
+  PgDb *self = PG (db);
+  PostgresPollingStatusType status;
+
+  g_assert (db->backend == &pg_backend);
+
+  status = PQresetPoll (self->conn);
+  if (status == PGRES_POLLING_OK)
+    {
+      self->resetting = FALSE;
+      self->generation++;
+    }
+  else if (status == PGRES_POLLING_FAILED)
+    set_error_from_connection (self);
+  return status;
 }
 
 /* Connects with a postgresql:// URI or a keyword string by lia_server_connect()'s rules

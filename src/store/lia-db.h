@@ -343,5 +343,9 @@ int              _lia_db_pg_open              (const char         *conninfo,
                                                LiaDb             **out_db);
 /* The PGconn under a server's connection, for lia-server.c's checks. */
 gpointer         _lia_db_pg_get_connection    (LiaDb              *db);
+/* Reconnecting without blocking: PQresetStart, then a PostgresPollingStatusType per step. */
+gboolean         _lia_db_pg_reset_start       (LiaDb              *db);
+int              _lia_db_pg_reset_poll        (LiaDb              *db);
+void             _lia_db_pg_reset_abandon     (LiaDb              *db);
 
 G_END_DECLS

@@ -505,6 +505,46 @@ static const char * const pg_migrations[LIA_STORE_SCHEMA_VERSION] = {
   [15] = pg_migration_16,
 };
 
+/* What `liaison server init` makes, by name: "table NAME", "index NAME", "trigger NAME" and
+ * "view NAME" as the schema and its migrations create and drop them. The change log's triggers
+ * are made by a loop (EXECUTE format) and are not listed: lia_store_check() looks them up by
+ * the function they run. */
+GHashTable *
+_lia_server_expected_objects (void)
+{
+  g_autoptr(GRegex) statement =
+    g_regex_new ("\\b(CREATE|DROP)\\s+(?:UNIQUE\\s+)?(TABLE|INDEX|TRIGGER|VIEW)\\s+"
+                 "(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?([a-z_][a-z0-9_]*)\\b",
+                 G_REGEX_CASELESS, 0, NULL);
+  GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (int v = _lia_server_schema_sql_version - 1; v < LIA_STORE_SCHEMA_VERSION; v++)
+    {
+      /* The schema itself, then the migrations after its version. */
+      const char *sql = v < _lia_server_schema_sql_version ? _lia_server_schema_sql : pg_migrations[v];
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (sql == NULL)
+        continue;
+      for (g_regex_match (statement, sql, 0, &match); g_match_info_matches (match);
+           g_match_info_next (match, NULL))
+        {
+          g_autofree char *verb = g_match_info_fetch (match, 1);
+          g_autofree char *type = g_match_info_fetch (match, 2);
+          g_autofree char *name = g_match_info_fetch (match, 3);
+          g_autofree char *lower = g_ascii_strdown (type, -1);
+          g_autofree char *key = g_strdup_printf ("%s %s", lower, name);
+
+          if (g_ascii_strcasecmp (verb, "CREATE") == 0)
+            g_hash_table_add (objects, g_steal_pointer (&key));
+          else
+            g_hash_table_remove (objects, key);
+        }
+    }
+
+  return objects;
+}
+
 static gboolean
 grant (PGconn      *conn,
        const char  *schema,

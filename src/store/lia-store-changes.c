@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <libpq-fe.h>
 
 #include "lia-server.h"
 #include "lia-store-private.h"
@@ -95,6 +97,8 @@ _lia_change_log_clear (LiaChangeLog *log)
   g_clear_handle_id (&log->source, g_source_remove);
   g_clear_handle_id (&log->pending, g_source_remove);
   g_clear_handle_id (&log->flush, g_source_remove);
+  g_clear_handle_id (&log->retry, g_source_remove);
+  log->reconnecting = FALSE;
   g_clear_pointer (&log->own, g_array_unref);
 }
 
@@ -544,6 +548,96 @@ server_pending_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void watch_server (LiaStore *self);
+static void schedule_reconnect (LiaStore *self);
+
+#define RECONNECT_FIRST_MS  500
+#define RECONNECT_MAX_MS    30000
+
+static gboolean reconnect_poll_cb (int fd, GIOCondition condition, gpointer user_data);
+
+/* Waits for the socket to be ready for what the last step of the reset asked. */
+static void
+watch_reset_socket (LiaStore *self,
+                    int       status)
+{
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+  int fd = PQsocket (_lia_db_pg_get_connection (_lia_store_get_db (self)));
+
+  log->retry = g_unix_fd_add (fd, status == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT,
+                              reconnect_poll_cb, self);
+  g_source_set_name_by_id (log->retry, "[liaison] reconnecting to the team server");
+}
+
+static gboolean
+reconnect_poll_cb (int           fd,
+                   GIOCondition  condition,
+                   gpointer      user_data)
+{
+  LiaStore *self = user_data;
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+  int status;
+
+  log->retry = 0;
+  status = _lia_db_pg_reset_poll (_lia_store_get_db (self));
+  switch (status)
+    {
+    case PGRES_POLLING_READING:
+    case PGRES_POLLING_WRITING:
+      /* The socket may be another one at each step. */
+      watch_reset_socket (self, status);
+      break;
+
+    case PGRES_POLLING_OK:
+      g_debug ("Connected to the team server again");
+      log->reconnecting = FALSE;
+      log->retry_ms = 0;
+      /* LISTEN again, and read the log after the last row seen: what was committed while
+       * the connection was lost is never notified again. */
+      watch_server (self);
+      _lia_store_notify_reconnecting (self);
+      break;
+
+    default:
+      g_debug ("Could not connect to the team server again: %s",
+               _lia_db_errmsg (_lia_store_get_db (self)));
+      schedule_reconnect (self);
+      break;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+reconnect_cb (gpointer user_data)
+{
+  LiaStore *self = user_data;
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+
+  log->retry = 0;
+  if (!_lia_db_pg_reset_start (_lia_store_get_db (self)))
+    {
+      g_debug ("Could not connect to the team server again: %s",
+               _lia_db_errmsg (_lia_store_get_db (self)));
+      schedule_reconnect (self);
+    }
+  else
+    watch_reset_socket (self, PGRES_POLLING_WRITING);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The next attempt, waiting twice as long as the last one, up to RECONNECT_MAX_MS. */
+static void
+schedule_reconnect (LiaStore *self)
+{
+  LiaChangeLog *log = _lia_store_get_change_log (self);
+
+  log->retry_ms = log->retry_ms == 0 ? RECONNECT_FIRST_MS : MIN (log->retry_ms * 2, RECONNECT_MAX_MS);
+  log->retry = g_timeout_add (log->retry_ms, reconnect_cb, self);
+  g_source_set_name_by_id (log->retry, "[liaison] reconnecting to the team server");
+}
+
 static void
 server_change_cb (gint64      seq,
                   const char *kind,
@@ -556,11 +650,19 @@ server_change_cb (gint64      seq,
 
   if (kind == NULL)
     {
-      /* The connection is lost and the watch with it: every read and save now says so where
-       * it can be shown. Reconnecting (and catching up from the log) is not there yet. */
+      /* The connection is lost and the watch with it: every read and save says so where it
+       * can be shown until the store has connected again, from the main loop. */
       log->source = 0;
       g_clear_handle_id (&log->flush, g_source_remove);
-      g_debug ("The connection to the team server was lost: not following its changes any more");
+      g_clear_handle_id (&log->pending, g_source_remove);
+      g_debug ("The connection to the team server was lost: reconnecting");
+      if (!log->reconnecting)
+        {
+          log->reconnecting = TRUE;
+          log->retry_ms = 0;
+          schedule_reconnect (self);
+          _lia_store_notify_reconnecting (self);
+        }
       return;
     }
 
@@ -613,14 +715,23 @@ lia_store_set_watching (LiaStore *self,
   g_return_if_fail (LIA_IS_STORE (self));
 
   log = _lia_store_get_change_log (self);
-  if (watching == (log->source != 0))
+  if (watching == lia_store_get_watching (self))
     return;
 
   if (!watching)
     {
+      gboolean was_reconnecting = log->reconnecting;
+
       g_clear_handle_id (&log->source, g_source_remove);
       g_clear_handle_id (&log->pending, g_source_remove);
       g_clear_handle_id (&log->flush, g_source_remove);
+      /* Not following any more: the connection stays lost, as without a watch. */
+      g_clear_handle_id (&log->retry, g_source_remove);
+      if (was_reconnecting)
+        _lia_db_pg_reset_abandon (_lia_store_get_db (self));
+      log->reconnecting = FALSE;
+      if (was_reconnecting)
+        _lia_store_notify_reconnecting (self);
       return;
     }
 
@@ -638,9 +749,27 @@ lia_store_set_watching (LiaStore *self,
 gboolean
 lia_store_get_watching (LiaStore *self)
 {
+  LiaChangeLog *log;
+
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
 
-  return _lia_store_get_change_log (self)->source != 0;
+  log = _lia_store_get_change_log (self);
+  return log->source != 0 || log->reconnecting;
+}
+
+/**
+ * lia_store_get_reconnecting:
+ * @self: a #LiaStore
+ *
+ * Whether a watching store on a team server lost its connection and is making it again
+ * (#LiaStore:reconnecting).
+ */
+gboolean
+lia_store_get_reconnecting (LiaStore *self)
+{
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+
+  return _lia_store_get_change_log (self)->reconnecting;
 }
 
 /* Called once the schema is there: what is in the log now is not news. */

@@ -170,6 +170,11 @@ typedef struct
   guint   source;        /* the watch's timeout (a server: its socket watch), 0 when not watching */
   guint   pending;       /* a server: the idle that reads the log after a NOTIFY */
   guint   flush;         /* a server: hands on the NOTIFYs libpq read with other results */
+  /* A server whose connection was lost: the next attempt's timeout, or the watch on the
+   * socket while an attempt goes on, and the wait before the next one. */
+  guint   retry;
+  guint   retry_ms;
+  gboolean reconnecting;
 } LiaChangeLog;
 
 typedef enum {
@@ -190,6 +195,8 @@ typedef struct
 } LiaOutsideChange;
 
 LiaChangeLog *_lia_store_get_change_log        (LiaStore               *self);
+/* Says "reconnecting" changed (a property the window shows). */
+void          _lia_store_notify_reconnecting   (LiaStore               *self);
 /* Once the schema is there: what the log holds already is not news. */
 gboolean      _lia_store_log_open              (LiaStore               *self,
                                                 GError                **error);

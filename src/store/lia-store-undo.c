@@ -74,9 +74,14 @@ table_exists (LiaStore   *store,
 {
   g_autoptr(LiaStmt) stmt = NULL;
 
-  /* SQLite only: the schema table. */
-  stmt = _lia_store_prepare (store, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                             NULL);
+  /* Per backend: SQLite's schema table; PostgreSQL's catalog, in the schema in use. */
+  if (_lia_store_is_server (store))
+    stmt = _lia_store_prepare (store, "SELECT 1 FROM pg_catalog.pg_tables"
+                                      " WHERE schemaname = current_schema() AND tablename = ?1",
+                               NULL);
+  else
+    stmt = _lia_store_prepare (store, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                               NULL);
   if (stmt == NULL)
     return FALSE;
   _lia_bind_text (stmt, 1, table);
@@ -125,6 +130,33 @@ id_is_free (LiaStore    *store,
   return TRUE;
 }
 
+/* PostgreSQL only: the server's foreign keys are not deferrable, and it checks them at the end
+ * of each statement, so the row and its children move in one statement (data-modifying WITH).
+ * The search vectors are generated columns: nothing to reindex. */
+static gboolean
+move_row_server (LiaStore        *store,
+                 const RowLinks  *links,
+                 const char      *move_sql,
+                 gint64           from,
+                 gint64           to,
+                 GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  for (guint i = 0; links->children[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (links->children[i], ".", 2);
+
+      if (!table_exists (store, parts[0]))
+        continue;
+      g_string_append_printf (sql, "%s child%u AS (UPDATE %s SET %s = ?2 WHERE %s = ?1)",
+                              sql->len == 0 ? "WITH" : ",", i, parts[0], parts[1], parts[1]);
+    }
+  g_string_append_printf (sql, "%s%s", sql->len == 0 ? "" : " ", move_sql);
+
+  return run_with_ids (store, sql->str, from, to, error);
+}
+
 /* Moves the row @from (just inserted) and the rows hanging off it to id @to. */
 static gboolean
 move_row (LiaStore           *store,
@@ -135,6 +167,9 @@ move_row (LiaStore           *store,
 {
   const RowLinks *links = row_links_for_kind (ops->kind);
   g_autofree char *move_sql = g_strdup_printf ("UPDATE %s SET id = ?2 WHERE id = ?1", ops->table);
+
+  if (_lia_store_is_server (store))
+    return move_row_server (store, links, move_sql, from, to, error);
 
   /* SQLite only: PRAGMA defer_foreign_keys and the FTS5 'delete' command below. */
   /* The children point at @from until they are moved: checked at the outermost commit. */
@@ -477,8 +512,6 @@ lia_store_undo_deletion (LiaStore     *self,
   gint64 former_id, id;
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
-  if (!_lia_store_require_file (self, N_("Undoing a deletion"), error))
-    return NULL;
   g_return_val_if_fail (LIA_IS_DELETION (deletion), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 

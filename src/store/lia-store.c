@@ -75,6 +75,7 @@ struct _LiaStore
 enum {
   PROP_0,
   PROP_PATH,
+  PROP_RECONNECTING,
   N_PROPS
 };
 
@@ -696,6 +697,10 @@ lia_store_get_property (GObject    *object,
       g_value_set_string (value, self->path);
       break;
 
+    case PROP_RECONNECTING:
+      g_value_set_boolean (value, lia_store_get_reconnecting (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -714,6 +719,17 @@ lia_store_class_init (LiaStoreClass *klass)
     g_param_spec_string ("path", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LiaStore:reconnecting:
+   *
+   * The connection to the team server was lost and the store is making it again; once made
+   * it announces what others committed meanwhile. Always %FALSE on a file.
+   */
+  properties[PROP_RECONNECTING] =
+    g_param_spec_boolean ("reconnecting", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1643,4 +1659,10 @@ _lia_store_set_read_only (LiaStore *self,
   g_return_if_fail (LIA_IS_STORE (self));
 
   self->read_only = read_only;
+}
+
+void
+_lia_store_notify_reconnecting (LiaStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECONNECTING]);
 }

@@ -215,6 +215,7 @@ void           lia_store_announce_outside_change (LiaStore       *self);
 void           lia_store_set_watching            (LiaStore       *self,
                                                   gboolean        watching);
 gboolean       lia_store_get_watching            (LiaStore       *self);
+gboolean       lia_store_get_reconnecting        (LiaStore       *self);
 /* Looks now instead of at the next tick (also without watching). */
 gboolean       lia_store_check_outside_changes   (LiaStore       *self,
                                                   GError        **error);

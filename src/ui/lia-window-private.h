@@ -39,6 +39,9 @@ struct _LiaWindow
   GSettings            *settings;
   gulong                changed_handler;
   gulong                reset_handler;
+  gulong                reconnecting_handler;
+  GtkRevealer          *reconnecting_revealer;
+  GtkSpinner           *reconnecting_spinner;
   guint                 counts_source;
   char                 *view;
   LiaRecordKind         current_kind;

@@ -252,6 +252,16 @@ queue_update_counts (LiaWindow *self)
     self->counts_source = g_idle_add (update_counts_idle_cb, self);
 }
 
+/* A strip at the bottom while the store makes its lost connection to the server again. */
+static void
+on_store_reconnecting_cb (LiaWindow *self)
+{
+  gboolean reconnecting = lia_store_get_reconnecting (self->store);
+
+  gtk_revealer_set_reveal_child (self->reconnecting_revealer, reconnecting);
+  gtk_spinner_set_spinning (self->reconnecting_spinner, reconnecting);
+}
+
 static void
 on_store_changed_cb (LiaWindow      *self,
                      LiaRecordKind   kind,
@@ -991,6 +1001,9 @@ lia_window_constructed (GObject *object)
                                                     G_CALLBACK (on_store_changed_cb), self);
   self->reset_handler = g_signal_connect_swapped (self->store, "reset",
                                                   G_CALLBACK (on_store_reset_cb), self);
+  self->reconnecting_handler = g_signal_connect_swapped (self->store, "notify::reconnecting",
+                                                         G_CALLBACK (on_store_reconnecting_cb),
+                                                         self);
   /* What the command line, an import or another window commits shows here too. */
   lia_store_set_watching (self->store, TRUE);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
@@ -1029,6 +1042,7 @@ lia_window_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->changed_handler, self->store);
       g_clear_signal_handler (&self->reset_handler, self->store);
+      g_clear_signal_handler (&self->reconnecting_handler, self->store);
     }
   g_queue_clear_full (&self->undo, _lia_window_undo_entry_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIA_TYPE_WINDOW);
@@ -1175,6 +1189,8 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, reconnecting_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, reconnecting_spinner);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar_pane);
