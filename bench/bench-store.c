@@ -1100,8 +1100,9 @@ main (int    argc,
       "Size relative to the full benchmark (10k organizations, 100k contacts, 1M interactions, "
       "100k commitments)", "FLOAT" },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database,
-      "Database file, recreated unless --skip-fill, kept at the end (default: a temp file)",
-      "FILE" },
+      "Database file, recreated unless --skip-fill, kept at the end (default: a temp file); "
+      "or a team server (a postgresql:// URI or a libpq keyword string) that `liaison server "
+      "init` has just made", "FILE" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &options.seed, "Seed of the generated data", "N" },
     { "skip-fill", 0, 0, G_OPTION_ARG_NONE, &options.skip_fill,
       "Reuse a database filled by an earlier run at the same --scale and --seed", NULL },
