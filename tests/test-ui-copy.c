@@ -90,7 +90,8 @@ new_window (LiaStore *store)
   return window;
 }
 
-/* The main menu's item labelled @label (as shown, without the mnemonic's underscore). */
+/* The menu item labelled @label (as shown, without the mnemonic's underscore) under @widget:
+ * a menu button's popover is one of its children. */
 static GtkWidget *
 find_menu_item (GtkWidget  *widget,
                 const char *label)
@@ -114,35 +115,12 @@ find_menu_item (GtkWidget  *widget,
   return NULL;
 }
 
-/* The first menu button under @widget whose popover has @label, and that item. */
-static GtkWidget *
-find_in_menus (GtkWidget  *widget,
-               const char *label)
-{
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) != NULL)
-    {
-      GtkWidget *item = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget))),
-                                        label);
-      if (item != NULL)
-        return item;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_in_menus (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether the main menu offers @label: the items of actions that are off are left out. */
 static gboolean
 menu_offers (LiaWindow  *window,
              const char *label)
 {
-  GtkWidget *item = find_in_menus (GTK_WIDGET (window), label);
+  GtkWidget *item = find_menu_item (GTK_WIDGET (window), label);
 
   return item != NULL && gtk_widget_get_visible (item);
 }
