@@ -151,4 +151,74 @@ lia_test_pg_init (int    *argc,
   return TRUE;
 }
 
+/* ct-store: the store's suites on both backends. */
+
+/* The first column of the first row of @query (portable SQL) on the fixture's database, a
+ * file or a server's, as text: NULL when there is no row or the value is NULL. */
+static inline char *
+lia_test_pg_sql_text (StoreFixture *f,
+                      const char   *query)
+{
+  PGconn *conn;
+  PGresult *result;
+  char *value = NULL;
+
+  if (pg_cluster == NULL)
+    return lia_test_sql_text (f->path, query);
+
+  conn = PQconnectdb (f->path);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", f->dir, PQerrorMessage (conn));
+  result = PQexec (conn, query);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", query, PQresultErrorMessage (result));
+  if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return value;
+}
+
+/* The same as an integer: -1 when there is no row. */
+static inline gint64
+lia_test_pg_sql_int (StoreFixture *f,
+                     const char   *query)
+{
+  g_autofree char *text = NULL;
+
+  if (pg_cluster == NULL)
+    return lia_test_sql_int (f->path, query);
+  text = lia_test_pg_sql_text (f, query);
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
+}
+
+/* Runs @sql, which the database is expected to refuse as breaking one of its constraints (a
+ * CHECK, a foreign or unique key): TRUE when it was refused so, with the database's message in
+ * @errmsg_out. */
+static inline gboolean
+lia_test_pg_sql_violates (StoreFixture  *f,
+                          const char    *sql,
+                          char         **errmsg_out)
+{
+  PGconn *conn;
+  PGresult *result;
+  const char *state;
+  gboolean violates;
+
+  if (pg_cluster == NULL)
+    return (lia_test_sql_try (f->path, sql, errmsg_out) & 0xff) == SQLITE_CONSTRAINT;
+
+  conn = PQconnectdb (f->path);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", f->dir, PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  /* Class 23: integrity constraint violation. */
+  violates = PQresultStatus (result) == PGRES_FATAL_ERROR && state != NULL && g_str_has_prefix (state, "23");
+  *errmsg_out = g_strdup (PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+  return violates;
+}
+
 G_END_DECLS
