@@ -221,4 +221,68 @@ lia_test_pg_sql_violates (StoreFixture  *f,
   return violates;
 }
 
+/* A suite of many cases makes each one's database as a copy of one that `liaison server init`
+ * made once: CREATE DATABASE … TEMPLATE, copying the files (the default copies page by page
+ * through the write-ahead log, slower than making the schema again). The same as
+ * lia_test_pg_fixture_setup() otherwise; tear down with lia_test_pg_fixture_teardown(). The
+ * template goes when the process exits. */
+#include <stdlib.h>
+
+static char *lia_test_pg_template;
+
+static inline void
+lia_test_pg_template_drop (void)
+{
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", lia_test_pg_template);
+  PGconn *conn = PQconnectdb (pg_cluster);
+
+  /* At exit, the cluster may be gone already: nothing to report then. */
+  if (PQstatus (conn) == CONNECTION_OK)
+    PQclear (PQexec (conn, drop));
+  PQfinish (conn);
+  g_clear_pointer (&lia_test_pg_template, g_free);
+}
+
+static inline void
+lia_test_pg_template_fixture_setup (StoreFixture  *f,
+                                    gconstpointer  data)
+{
+  static guint n;
+  g_autofree char *create = NULL;
+
+  if (pg_cluster == NULL)
+    {
+      store_fixture_setup (f, data);
+      return;
+    }
+
+  if (lia_test_pg_template == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *location = NULL;
+      PGconn *conn;
+
+      lia_test_pg_template = g_strdup_printf ("lia_test_%d_template", (int) getpid ());
+      create = g_strdup_printf ("CREATE DATABASE %s", lia_test_pg_template);
+      pg_cluster_exec (create);
+      g_clear_pointer (&create, g_free);
+      atexit (lia_test_pg_template_drop);
+
+      location = g_strdup_printf ("%s dbname=%s", pg_cluster, lia_test_pg_template);
+      conn = lia_server_connect (location, &error);
+      g_assert_no_error (error);
+      lia_server_init (conn, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      /* A template takes no copy while anyone is connected to it. */
+      PQfinish (conn);
+    }
+
+  f->dir = g_strdup_printf ("lia_test_%d_t%u", (int) getpid (), n++);
+  create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s STRATEGY FILE_COPY", f->dir,
+                            lia_test_pg_template);
+  pg_cluster_exec (create);
+  f->path = g_strdup_printf ("%s dbname=%s", pg_cluster, f->dir);
+  f->store = lia_test_open (f->path);
+}
+
 G_END_DECLS

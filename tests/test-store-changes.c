@@ -21,7 +21,7 @@ static void
 changes_setup (ChangesFixture *f,
                gconstpointer   data)
 {
-  lia_test_pg_fixture_setup (&f->base, data);
+  lia_test_pg_template_fixture_setup (&f->base, data);
   f->other = lia_test_open (f->base.path);
   f->changes = g_array_new (FALSE, TRUE, sizeof (LiaTestChange));
   g_signal_connect (f->base.store, "changed", G_CALLBACK (lia_test_on_changed_cb), f->changes);

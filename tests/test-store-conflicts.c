@@ -17,7 +17,7 @@ static void
 conflict_setup (ConflictFixture *f,
                 gconstpointer    data)
 {
-  lia_test_pg_fixture_setup (&f->base, data);
+  lia_test_pg_template_fixture_setup (&f->base, data);
   f->other = lia_test_open (f->base.path);
 }
 

@@ -207,11 +207,11 @@ main (int   argc,
     return skip;
 
   g_test_add_func ("/store-follow-ups/groups", test_groups);
-  g_test_add ("/store-follow-ups/overdue-count", StoreFixture, NULL, lia_test_pg_fixture_setup,
+  g_test_add ("/store-follow-ups/overdue-count", StoreFixture, NULL, lia_test_pg_template_fixture_setup,
               test_overdue_count, lia_test_pg_fixture_teardown);
-  g_test_add ("/store-follow-ups/closed-history", StoreFixture, NULL, lia_test_pg_fixture_setup,
+  g_test_add ("/store-follow-ups/closed-history", StoreFixture, NULL, lia_test_pg_template_fixture_setup,
               test_closed_history, lia_test_pg_fixture_teardown);
-  g_test_add ("/store-follow-ups/done-date", StoreFixture, NULL, lia_test_pg_fixture_setup,
+  g_test_add ("/store-follow-ups/done-date", StoreFixture, NULL, lia_test_pg_template_fixture_setup,
               test_done_date, lia_test_pg_fixture_teardown);
 
   return g_test_run ();

@@ -607,21 +607,21 @@ main (int    argc,
     return skip;
 
   g_test_add ("/store/projects/reload", StoreFixture, NULL,
-              lia_test_pg_fixture_setup, test_reload, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_reload, lia_test_pg_fixture_teardown);
   g_test_add ("/store/projects/validate", StoreFixture, NULL,
-              lia_test_pg_fixture_setup, test_validate, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_validate, lia_test_pg_fixture_teardown);
   g_test_add ("/store/projects/cascade", StoreFixture, NULL,
-              lia_test_pg_fixture_setup, test_cascade, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_cascade, lia_test_pg_fixture_teardown);
   g_test_add ("/store/projects/undo", StoreFixture, NULL,
-              lia_test_pg_fixture_setup, test_undo, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_undo, lia_test_pg_fixture_teardown);
   g_test_add ("/store/projects/search", StoreFixture, NULL,
-              lia_test_pg_fixture_setup, test_search, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_search, lia_test_pg_fixture_teardown);
   g_test_add ("/store/projects/risk-history", StoreFixture, NULL,
-              lia_test_pg_fixture_setup, test_risk_history, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_risk_history, lia_test_pg_fixture_teardown);
   g_test_add ("/store/projects/check", StoreFixture, NULL,
-              lia_test_pg_fixture_setup, test_check, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_check, lia_test_pg_fixture_teardown);
   g_test_add ("/store/projects/migration", StoreFixture, NULL,
-              lia_test_pg_fixture_setup, test_migration, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_migration, lia_test_pg_fixture_teardown);
 
   return g_test_run ();
 }

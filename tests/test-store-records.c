@@ -980,7 +980,7 @@ main (int   argc,
     return skip;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, lia_test_pg_fixture_teardown)
 
   ADD ("/store/records/organization", test_organization);
   ADD ("/store/records/contact", test_contact);
@@ -993,22 +993,22 @@ main (int   argc,
   ADD ("/store/records/uid", test_uid);
   g_test_add ("/store/records/changed/organization", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_ORGANIZATION),
-              lia_test_pg_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   g_test_add ("/store/records/changed/contact", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_CONTACT),
-              lia_test_pg_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   g_test_add ("/store/records/changed/affiliation", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_AFFILIATION),
-              lia_test_pg_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   g_test_add ("/store/records/changed/interaction", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_INTERACTION),
-              lia_test_pg_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   g_test_add ("/store/records/changed/commitment", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_COMMITMENT),
-              lia_test_pg_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   g_test_add ("/store/records/changed/concern", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_CONCERN),
-              lia_test_pg_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   ADD ("/store/records/changed/transactions", test_changed_transactions);
   ADD ("/store/records/file-modes", test_file_modes);
   ADD ("/store/records/dup-label", test_dup_label);

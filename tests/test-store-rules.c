@@ -992,7 +992,7 @@ main (int   argc,
     return skip;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, lia_test_pg_fixture_teardown)
 
   ADD ("/store/rules/invalid-values", test_invalid_values);
   ADD ("/store/rules/missing-references", test_missing_references);

@@ -522,7 +522,7 @@ main (int   argc,
     return skip;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, lia_test_pg_fixture_teardown)
 
   ADD ("/store/timeline/order", test_order);
   ADD ("/store/timeline/kinds", test_kinds);
