@@ -818,7 +818,8 @@ test_killed_mid_transaction (StoreFixture  *f,
 /* A full disk: the save that does not fit fails with words a person understands, the record
  * is left as it was (no id), and everything saved before is still there. SQLite reports
  * SQLITE_FULL the same way when the page limit of the file is reached, which stands in for the
- * disk here. */
+ * disk here; on a server, a trigger that fails as PostgreSQL does when it cannot extend a
+ * file (SQLSTATE 53100) once the table holds 10 rows. */
 static void
 test_disk_full (StoreFixture  *f,
                 gconstpointer  data)
@@ -832,20 +833,28 @@ test_disk_full (StoreFixture  *f,
   LiaStmt *stmt = NULL;
   int pages;
 
-  if (pg_cluster != NULL)
-    {
-      g_test_skip ("file only: SQLite's page limit stands in for a full disk; a server has no such limit to set for one connection");
-      return;
-    }
-
   lia_test_add_organization (f->store, "Saved before the disk filled up", 0);
 
-  g_assert_cmpint (_lia_db_prepare (db, "PRAGMA page_count", -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL), ==, LIA_DB_OK);
-  g_assert_cmpint (_lia_db_step (stmt), ==, LIA_DB_ROW);
-  pages = _lia_db_column_int (stmt, 0);
-  _lia_db_finalize (stmt);
-  limit = g_strdup_printf ("PRAGMA max_page_count = %d", pages + 40);
-  g_assert_cmpint (_lia_db_exec (db, limit), ==, LIA_DB_OK);
+  if (pg_cluster != NULL)
+    lia_test_pg_sql (f, "CREATE FUNCTION test_disk_full () RETURNS trigger LANGUAGE plpgsql AS $$"
+                        " BEGIN"
+                        "   IF (SELECT count(*) FROM organizations) >= 10 THEN"
+                        "     RAISE EXCEPTION 'could not extend file: No space left on device'"
+                        "       USING ERRCODE = 'disk_full';"
+                        "   END IF;"
+                        "   RETURN NEW;"
+                        " END $$;"
+                        "CREATE TRIGGER test_disk_full BEFORE INSERT ON organizations"
+                        "  FOR EACH ROW EXECUTE FUNCTION test_disk_full ();");
+  else
+    {
+      g_assert_cmpint (_lia_db_prepare (db, "PRAGMA page_count", -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL), ==, LIA_DB_OK);
+      g_assert_cmpint (_lia_db_step (stmt), ==, LIA_DB_ROW);
+      pages = _lia_db_column_int (stmt, 0);
+      _lia_db_finalize (stmt);
+      limit = g_strdup_printf ("PRAGMA max_page_count = %d", pages + 40);
+      g_assert_cmpint (_lia_db_exec (db, limit), ==, LIA_DB_OK);
+    }
 
   for (guint i = 0; i < 200 && error == NULL; i++)
     {
@@ -859,10 +868,17 @@ test_disk_full (StoreFixture  *f,
     }
 
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_DISK_FULL);
+  g_printerr ("refused as expected: %s\n", error->message);
   g_assert_nonnull (strstr (error->message, "disk is full"));
   g_assert_nonnull (strstr (error->message, "nothing was saved"));
+  /* The database's own words come last, without what is meant for a developer. */
+  g_assert_null (strstr (error->message, "ERROR:"));
+  g_assert_null (strstr (error->message, "CONTEXT:"));
   g_assert_cmpint (saved, >, 0);
 
+  /* Space again (a new connection has no page limit). */
+  if (pg_cluster != NULL)
+    lia_test_pg_sql (f, "DROP TRIGGER test_disk_full ON organizations; DROP FUNCTION test_disk_full ();");
   g_object_unref (g_steal_pointer (&f->store));
   f->store = lia_test_open (f->path);
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 1 + saved);
