@@ -537,7 +537,7 @@ test_migration (StoreFixture  *f,
 
   make_world (f->store, &w);
   lia_test_close (f);
-  log_rows = lia_test_pg_sql_int (f, "SELECT count(*) FROM change_log");
+  log_rows = lia_test_sql_int (f->path, "SELECT count(*) FROM change_log");
   g_assert_cmpint (log_rows, >, 0);
 
   lia_test_sql (f->path,
@@ -573,19 +573,19 @@ test_migration (StoreFixture  *f,
 
   lia_test_reopen (f);
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM change_log"), ==, log_rows);
+  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log"), ==, log_rows);
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 2);
 
   project = make_project (&w);
   lia_test_save (f->store, project);
-  g_assert_cmpint (lia_test_pg_sql_int (f,
+  g_assert_cmpint (lia_test_sql_int (f->path,
                                      "SELECT count(*) FROM change_log WHERE kind = 'project'"),
                    >, 0);
   g_assert_cmpuint (count_found (f->store, "kigoma"), ==, 1);
 
   /* Writing to the other tables still logs, through the rebuilt table. */
   lia_test_add_contact (f->store, "Zoé", "Keller");
-  g_assert_cmpint (lia_test_pg_sql_int (f,
+  g_assert_cmpint (lia_test_sql_int (f->path,
                                      "SELECT count(*) FROM change_log WHERE kind = 'contact'"),
                    >, 2);
   {

@@ -655,7 +655,7 @@ test_too_new (StoreFixture  *f,
   assert_open_refused_untouched (f->path, LIA_STORE_ERROR_TOO_NEW);
   /* Twice: the first refusal did not leave anything that changes the second. */
   assert_open_refused_untouched (f->path, LIA_STORE_ERROR_TOO_NEW);
-  g_assert_cmpint (lia_test_pg_sql_int (f, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, 99);
 }
 
 /* A newer Liaison that went back to a rollback journal: switching to WAL would rewrite the
