@@ -668,7 +668,8 @@ test_too_new_rollback_journal (StoreFixture  *f,
 
   if (pg_cluster != NULL)
     {
-      g_test_skip ("file only: a file's journal mode, which a newer Liaison could have changed in its header");
+      g_test_skip ("file only: a file's journal mode, which a newer Liaison could have "
+                   "changed in its header");
       return;
     }
 
@@ -690,7 +691,9 @@ test_not_a_database (StoreFixture  *f,
 
   if (pg_cluster != NULL)
     {
-      g_test_skip ("file only: a file that is not a database; a server database without Liaison's schema is refused until `liaison server init` (server-pg)");
+      g_test_skip ("file only: a file that is not a database; a server database without "
+                   "Liaison's schema is refused until `liaison server init` (store-pg, "
+                   "open-refuses)");
       return;
     }
 
@@ -712,7 +715,8 @@ test_empty_file (StoreFixture  *f,
 
   if (pg_cluster != NULL)
     {
-      g_test_skip ("file only: an empty file is a new database; an empty server database waits for `liaison server init` (server-pg)");
+      g_test_skip ("file only: an empty file is a new database; an empty server database is "
+                   "refused until `liaison server init` (store-pg, open-refuses)");
       return;
     }
 
