@@ -51,9 +51,7 @@ test_account (void)
   g_autofree char *kept = NULL;
   g_autofree char *location = NULL;
   g_autofree char *described = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GHashTable) params = NULL;
-  const char *passfile;
 
   /* A host with a port, the database and the user in their own fields. */
   account = lia_server_account_parse (" db.example.org:5433 ", "liaison", "amina", &error);
@@ -63,28 +61,20 @@ test_account (void)
   described = lia_server_account_describe (account);
   g_assert_cmpstr (described, ==, "db.example.org:5433/liaison as amina");
 
-  /* What the settings keep has no password; what the store is given has it, escaped. */
+  /* Neither what the settings keep nor what the store is given has the password: it goes to
+   * lia_store_open_server() on its own. */
   kept = lia_server_account_to_uri (account);
   g_assert_cmpstr (kept, ==, "postgresql://amina@db.example.org:5433/liaison");
-  location = lia_server_account_to_location (account, "p@ss:w\\rd", &error);
-  g_assert_no_error (error);
-  g_assert_null (strstr (location, "p@ss"));
+  location = lia_server_account_to_location (account);
   uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED_QUERY, &error);
   g_assert_no_error (error);
   g_assert_null (g_uri_get_password (uri));
   g_assert_cmpstr (g_uri_get_host (uri), ==, "db.example.org");
-  /* An unreachable server fails in seconds, not after TCP's minutes; libpq reads the password
-   * from a file only this user may read, escaped as libpq wants it. */
+  /* An unreachable server fails in seconds, not after TCP's minutes; no passfile any more. */
   params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_hash_table_lookup (params, "connect_timeout"), ==, "10");
-  passfile = g_hash_table_lookup (params, "passfile");
-  g_assert_nonnull (passfile);
-  g_assert_true (g_file_get_contents (passfile, &contents, NULL, &error));
-  g_assert_cmpstr (contents, ==, "*:*:*:*:p@ss\\:w\\\\rd\n");
-  g_assert_cmpint (lia_test_file_mode (passfile) & 0777, ==, 0600);
-  lia_server_account_forget_password (account);
-  g_assert_false (g_file_test (passfile, G_FILE_TEST_EXISTS));
+  g_assert_null (g_hash_table_lookup (params, "passfile"));
 
   /* The kept URI reads back as the same account, with its options. */
   again = lia_server_account_parse ("postgresql://amina@db.example.org/liaison?sslmode=verify-full", NULL, NULL, &error);
@@ -315,9 +305,9 @@ test_unreachable (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
-/* The store's connection takes the location as it is (a password in the string itself would be
- * refused): an unreachable server is a plain connection failure, in seconds, never a word about
- * a password. */
+/* The store's connection takes the location as it is and the password beside it (a password
+ * in the string itself would be refused): an unreachable server is a plain connection failure,
+ * in seconds, never a word about a password. */
 static void
 test_location_accepted (void)
 {
@@ -327,16 +317,14 @@ test_location_accepted (void)
   g_autoptr(PGconn) conn = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  location = lia_server_account_to_location (account, "s3cret", &error);
-  g_assert_no_error (error);
-  conn = lia_server_connect (location, &error);
+  location = lia_server_account_to_location (account);
+  conn = lia_server_connect_with_password (location, "s3cret", &error);
   g_assert_null (conn);
   g_assert_nonnull (error);
   g_assert_false (g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION));
   g_assert_null (strstr (error->message, "s3cret"));
   g_assert_null (strstr (error->message, "password"));
   g_assert_cmpint (g_get_monotonic_time () - start, <, 12 * G_USEC_PER_SEC);
-  lia_server_account_forget_password (account);
 }
 
 /* What Connect keeps in the keyring is what the application reads back to reopen the server. */
@@ -405,7 +393,7 @@ main (int   argc,
   g_autofree char *runtime = g_dir_make_tmp ("liaison-runtime-XXXXXX", NULL);
   int status;
 
-  /* Passfiles go to the runtime folder: a throw-away one, never the user's. */
+  /* Whatever might go to the runtime folder: a throw-away one, never the user's. */
   g_assert_nonnull (runtime);
   g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
   lia_ui_test_init (&argc, &argv);

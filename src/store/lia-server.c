@@ -222,6 +222,14 @@ PGconn *
 lia_server_connect (const char  *location,
                     GError     **error)
 {
+  return lia_server_connect_with_password (location, NULL, error);
+}
+
+PGconn *
+lia_server_connect_with_password (const char  *location,
+                                  const char  *password,
+                                  GError     **error)
+{
   g_autoptr(PGconn) conn = NULL;
   const char *sslmode;
   char *parse_error = NULL;
@@ -257,19 +265,21 @@ lia_server_connect (const char  *location,
   PQconninfoFree (options);
 
   sslmode = lia_server_default_sslmode (location);
-  conn = connect_with (location, sslmode, NULL);
+  /* In memory only: libpq keeps it for PQresetStart(), never in a file. */
+  conn = connect_with (location, sslmode, password != NULL && password[0] != '\0' ? password : NULL);
 
-  if (PQstatus (conn) != CONNECTION_OK && PQconnectionNeedsPassword (conn))
+  if (PQstatus (conn) != CONNECTION_OK && PQconnectionNeedsPassword (conn)
+      && (password == NULL || password[0] == '\0'))
     {
       g_autofree char *user = g_strdup (PQuser (conn));
-      char *password = prompt_password (user);
+      char *typed = prompt_password (user);
 
-      if (password != NULL)
+      if (typed != NULL)
         {
           g_clear_pointer (&conn, PQfinish);
-          conn = connect_with (location, sslmode, password);
-          explicit_bzero (password, strlen (password));
-          g_free (password);
+          conn = connect_with (location, sslmode, typed);
+          explicit_bzero (typed, strlen (typed));
+          g_free (typed);
         }
     }
 

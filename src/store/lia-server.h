@@ -32,6 +32,12 @@ gboolean  lia_server_is_location          (const char  *location);
  * Returns %NULL with LIA_STORE_ERROR_FAILED (or _PERMISSION for a refused login) on failure. */
 PGconn   *lia_server_connect              (const char  *location,
                                            GError     **error);
+/* The same with @password (may be %NULL) handed to libpq in memory ("password" keyword of
+ * PQconnectdbParams): the window's password from the keyring. It is never written to a file,
+ * logged or put in an error message; with it, no prompt. */
+PGconn   *lia_server_connect_with_password (const char  *location,
+                                            const char  *password,
+                                            GError     **error);
 
 /* The sslmode lia_server_connect() adds to @location: "verify-full" for a host that is not
  * local and no sslmode chosen, else %NULL (libpq's own default). */

@@ -226,12 +226,9 @@ describe_database (LiaApplication *self)
   return g_strdup_printf (_("Team server: %s"), what);
 }
 
-/* Leaves the team server: its password goes from the runtime folder (the keyring keeps it). */
 static void
 forget_server (LiaApplication *self)
 {
-  if (self->server != NULL)
-    lia_server_account_forget_password (self->server);
   g_clear_pointer (&self->server, lia_server_account_free);
 }
 
@@ -279,10 +276,10 @@ open_store (LiaApplication  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      location = lia_server_account_to_location (self->server, password, error);
-      if (location == NULL)
-        return NULL;
-      store = lia_store_open (location, error);
+      location = lia_server_account_to_location (self->server);
+      store = lia_store_open_server (location, password, error);
+      if (password != NULL)
+        explicit_bzero (password, strlen (password));
     }
 
   /* Contacts sort in the desktop's language; a failure keeps the order they had. */
@@ -353,15 +350,7 @@ on_connected_cb (LiaConnectDialog *dialog,
       g_settings_set_string (self->settings, "server-uri", uri);
       g_settings_set_string (self->settings, "server-user", user);
     }
-  /* The old server's passfile goes; the new one's stays while the window is on it. */
-  if (self->server != NULL)
-    {
-      g_autofree char *old_uri = lia_server_account_to_uri (self->server);
-
-      if (!g_str_equal (old_uri, uri))
-        forget_server (self);
-    }
-  g_clear_pointer (&self->server, lia_server_account_free);
+  forget_server (self);
   self->server = lia_server_account_parse (uri, NULL, user, NULL);
   replace_main_window (self, store, NULL);
 }

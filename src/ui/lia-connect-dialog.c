@@ -86,15 +86,14 @@ connect_thread (GTask        *task,
   g_autoptr(LiaStore) store = NULL;
   GError *error = NULL;
 
-  /* The same path as --database: the store says why a server cannot be used. */
-  store = lia_store_open (job->location, &error);
+  /* The same path as --database, the password in memory: the store says why a server cannot
+   * be used. */
+  store = lia_store_open_server (job->location, job->password, &error);
   /* Kept only for a server that took it, and not for an attempt given up meanwhile. */
   if (store != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
     lia_server_secrets_store (job->account, job->password, &error);
   if (error != NULL)
     {
-      /* A password that did not open the server is not kept, not even in the runtime folder. */
-      lia_server_account_forget_password (job->account);
       g_task_return_error (task, error);
       return;
     }
@@ -281,13 +280,7 @@ lia_connect_dialog_connect (LiaConnectDialog *self)
     }
 
   password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
-  location = lia_server_account_to_location (account, password, &error);
-  if (location == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
+  location = lia_server_account_to_location (account);
   show_error (self, NULL);
   where = lia_server_account_describe (account);
   /* Translators: while the dialog reaches the server: "Connecting to db.example.org/liaison as amina…". */

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The window on a real team server, in the throw-away cluster of tests/pg-cluster.sh
+ * (--postgresql, LIAISON_TEST_PG): skipped without one, never passed.
+ *
+ * - The password of Connect to Team Server reaches libpq in memory: an account that needs one
+ *   gets in with it, background work on the same location too while the window's store is
+ *   open, no file under the runtime folder holds it, and no message shows it.
+ */
+#define _GNU_SOURCE  /* memmem */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "lia-test-pg.h"
+#include "lia-store-private.h"
+#include "test-ui-util.h"
+
+/* Unlikely to appear in any message by chance. */
+#define OFFICER_PASSWORD "Pa55:w0rd\\zq-7731"
+
+static PGconn *
+connect_superuser (void)
+{
+  PGconn *conn = PQconnectdb (pg_cluster);
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  return conn;
+}
+
+/* One value of @sql with @param, run as the cluster's superuser; %NULL on failure. */
+static char *
+superuser_value (const char *sql,
+                 const char *param)
+{
+  g_autoptr(PGconn) conn = connect_superuser ();
+  const char *params[1] = { param };
+  g_autoptr(PGresult) result = PQexecParams (conn, sql, param != NULL ? 1 : 0, NULL,
+                                             param != NULL ? params : NULL, NULL, NULL, 0);
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
+    {
+      g_test_message ("%s: %s", sql, PQresultErrorMessage (result));
+      return NULL;
+    }
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+/* Writes @contents to the server's file @path as the server's own user (lo_export; a large
+ * object made in a statement is seen from the next one), then has the server read its
+ * configuration again. */
+static gboolean
+write_server_file (const char *path,
+                   const char *contents)
+{
+  g_autofree char *oid = superuser_value ("SELECT lo_from_bytea (0, convert_to ($1, 'UTF8'))", contents);
+  g_autofree char *written = NULL;
+  g_autofree char *unlink = NULL;
+  g_autofree char *export = NULL;
+
+  if (oid == NULL)
+    return FALSE;
+  export = g_strdup_printf ("SELECT lo_export (%s, $1)", oid);
+  written = superuser_value (export, path);
+  unlink = g_strdup_printf ("SELECT lo_unlink (%s)", oid);
+  g_free (superuser_value (unlink, NULL));
+  if (written == NULL)
+    return FALSE;
+  g_free (superuser_value ("SELECT pg_reload_conf ()", NULL));
+  return TRUE;
+}
+
+/* Whether any file under @dir holds @text. */
+static gboolean
+folder_holds (const char *dir,
+              const char *text)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        {
+          if (folder_holds (path, text))
+            return TRUE;
+        }
+      else if (g_file_get_contents (path, &contents, &length, NULL)
+               && memmem (contents, length, text, strlen (text)) != NULL)
+        {
+          g_test_message ("%s holds the password", path);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gpointer
+open_in_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  LiaStore *store = lia_store_open (data, &error);
+
+  if (store == NULL)
+    g_test_message ("background store: %s", error->message);
+  return store;
+}
+
+/* Connect to Team Server's path with an account that must give a password (scram-sha-256 for
+ * this role only, put first in the cluster's pg_hba.conf for the test's length). */
+static void
+test_password_in_memory (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  g_autofree char *role = g_strdup_printf ("lia_officer_%d", (int) getpid ());
+  g_autofree char *sql = NULL;
+  g_autofree char *hba_file = NULL;
+  g_autofree char *hba = NULL;
+  g_autofree char *hba_ours = NULL;
+  g_autofree char *location = NULL;
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaStore) background = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaOrganization) organization = lia_organization_new ("Medicines Agency");
+  const char *roles[] = { role, NULL };
+  PGconn *conn;
+  gint64 until;
+
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s'", role, OFFICER_PASSWORD);
+  pg_cluster_exec (sql);
+  conn = lia_server_connect (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_server_init (conn, roles, NULL, NULL, &error));
+  g_assert_no_error (error);
+  PQfinish (conn);
+
+  hba_file = superuser_value ("SELECT setting FROM pg_settings WHERE name = 'hba_file'", NULL);
+  hba = hba_file != NULL ? superuser_value ("SELECT pg_read_file ($1)", hba_file) : NULL;
+  if (hba == NULL)
+    {
+      g_test_skip ("the cluster's pg_hba.conf cannot be read: no account with a password");
+      goto drop_role;
+    }
+  hba_ours = g_strdup_printf ("local all %s scram-sha-256\n%s", role, hba);
+  if (!write_server_file (hba_file, hba_ours))
+    {
+      g_test_skip ("the cluster's pg_hba.conf cannot be written: no account with a password");
+      goto drop_role;
+    }
+
+  location = g_strdup_printf ("%s user=%s", f->path, role);
+  /* Once the server has read its new rules, the account cannot get in without a password
+   * (and there is no terminal to ask on). */
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  do
+    {
+      g_clear_error (&error);
+      g_clear_object (&store);
+      store = lia_store_open (location, &error);
+      if (store != NULL)
+        g_usleep (50 * 1000);
+    }
+  while (store != NULL && g_get_monotonic_time () < until);
+  g_assert_null (store);
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* A wrong password: refused, and the message shows neither. */
+  store = lia_store_open_server (location, "Wr0ng-zq-7731", &error);
+  g_assert_null (store);
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
+  g_test_message ("wrong password: %s", error->message);
+  g_assert_null (strstr (error->message, "Wr0ng"));
+  g_assert_null (strstr (error->message, "zq-7731"));
+  g_clear_error (&error);
+
+  /* The right one: in, and able to write. */
+  store = lia_store_open_server (location, OFFICER_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_store_save (store, LIA_RECORD (organization), &error));
+  g_assert_no_error (error);
+
+  /* Background work opens its own store on the window's location, in a thread: it gets in
+   * with the same password while the window's store is open. */
+  background = g_thread_join (g_thread_new ("background", open_in_thread, location));
+  g_assert_nonnull (background);
+  g_clear_object (&background);
+
+  /* Nothing written holds it: not the runtime folder (where a passfile was), not the home. */
+  g_assert_false (folder_holds (g_get_user_runtime_dir (), OFFICER_PASSWORD));
+  g_assert_false (folder_holds (g_get_home_dir (), OFFICER_PASSWORD));
+  g_assert_null (strstr (lia_store_get_path (store), OFFICER_PASSWORD));
+  g_assert_null (strstr (lia_store_get_display_name (store), OFFICER_PASSWORD));
+
+  /* Forgotten with the last connection that used it. */
+  g_assert_finalize_object (g_steal_pointer (&store));
+  store = lia_store_open (location, &error);
+  g_assert_null (store);
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
+  g_assert_null (strstr (error->message, "zq-7731"));
+  g_clear_error (&error);
+
+  g_assert_true (write_server_file (hba_file, hba));
+
+drop_role:
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DROP ROLE %s", role);
+  lia_test_pg_fixture_teardown (f, data);
+  pg_cluster_exec (sql);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *runtime = g_dir_make_tmp ("liaison-runtime-XXXXXX", NULL);
+  g_autofree char *home = g_dir_make_tmp ("liaison-home-XXXXXX", NULL);
+  int skip = 0;
+  int status;
+
+  g_assert_nonnull (runtime);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+  g_setenv ("HOME", home, TRUE);
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
+
+  g_test_add ("/ui-server-pg/password-in-memory", StoreFixture, NULL,
+              lia_test_pg_fixture_setup, test_password_in_memory, NULL);
+
+  status = g_test_run ();
+  lia_test_remove_recursive (runtime);
+  lia_test_remove_recursive (home);
+  return status;
+}
