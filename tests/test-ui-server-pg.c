@@ -6,6 +6,8 @@
  * - The password of Connect to Team Server reaches libpq in memory: an account that needs one
  *   gets in with it, background work on the same location too while the window's store is
  *   open, no file under the runtime folder holds it, and no message shows it.
+ * - One description of where the data is: the store, `liaison server status` and the errors
+ *   name the server the same way.
  */
 #define _GNU_SOURCE  /* memmem */
 #include "config.h"
@@ -215,6 +217,52 @@ drop_role:
   pg_cluster_exec (sql);
 }
 
+/* "this computer:PORT/DATABASE as USER" from the store, the location, the command and an error. */
+static void
+test_one_description (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PGconn) conn = lia_server_connect (f->path, NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *from_location = lia_server_describe_location (f->path);
+  g_autofree char *from_conn = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *missing_named = NULL;
+  g_autoptr(GSubprocess) status = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) none = NULL;
+
+  g_assert_nonnull (conn);
+  /* The cluster's socket is on a port of its own, which is shown as any other not 5432. */
+  expected = g_strdup_printf ("this computer:%s/%s as %s", PQport (conn), f->dir, PQuser (conn));
+  from_conn = lia_server_describe (conn);
+  g_assert_cmpstr (from_conn, ==, expected);
+  g_assert_cmpstr (from_location, ==, expected);
+  g_assert_cmpstr (lia_store_get_display_name (f->store), ==, expected);
+
+  status = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             g_getenv ("LIAISON_BINARY"), "server", "status", f->path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (status, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  line = g_strdup_printf ("Database: %s\n", expected);
+  g_assert_nonnull (strstr (out, line));
+
+  /* A database that is not there: the error names it the same way. */
+  missing = g_strdup_printf ("%s dbname=lia_missing", f->path);
+  missing_named = g_strdup_printf ("Could not connect to this computer:%s/lia_missing as %s: ",
+                                   PQport (conn), PQuser (conn));
+  none = lia_store_open (missing, &error);
+  g_assert_null (none);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, missing_named));
+
+  lia_test_pg_fixture_teardown (f, data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +281,8 @@ main (int   argc,
 
   g_test_add ("/ui-server-pg/password-in-memory", StoreFixture, NULL,
               lia_test_pg_fixture_setup, test_password_in_memory, NULL);
+  g_test_add ("/ui-server-pg/one-description", StoreFixture, NULL,
+              lia_test_pg_fixture_setup, test_one_description, NULL);
 
   status = g_test_run ();
   lia_test_remove_recursive (runtime);

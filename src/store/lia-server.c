@@ -298,16 +298,72 @@ lia_server_connect_with_password (const char  *location,
 }
 
 char *
-lia_server_describe (PGconn *conn)
+lia_server_describe_parts (const char *host,
+                           const char *port,
+                           const char *dbname,
+                           const char *user)
 {
-  const char *host = PQhost (conn);
+  g_autoptr(GString) where = g_string_new (NULL);
 
   if (host == NULL || host[0] == '\0' || host[0] == '/' || host[0] == '@')
-    /* TRANSLATORS: a PostgreSQL database on a Unix socket of this computer. */
-    return g_strdup_printf (_("“%s” on this computer"), PQdb (conn));
+    /* Translators: the host part of "this computer/liaison as amina", a server reached
+     * through a local socket. */
+    g_string_append (where, _("this computer"));
+  else
+    g_string_append (where, host);
+  if (port != NULL && port[0] != '\0' && strcmp (port, "5432") != 0)
+    g_string_append_printf (where, ":%s", port);
+  if (dbname != NULL && dbname[0] != '\0')
+    g_string_append_printf (where, "/%s", dbname);
 
-  /* TRANSLATORS: a PostgreSQL database and the server's host name. */
-  return g_strdup_printf (_("“%s” on %s"), PQdb (conn), host);
+  /* Translators: a team server's database and the user name on it: "db.example.org/liaison as amina". */
+  return g_strdup_printf (_("%s as %s"), where->str,
+                          user != NULL && user[0] != '\0' ? user : g_get_user_name ());
+}
+
+char *
+lia_server_describe_location (const char *location)
+{
+  PQconninfoOption *options;
+  const char *host = NULL, *port = NULL, *dbname = NULL, *user = NULL;
+  char *text;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  options = PQconninfoParse (location, NULL);
+  if (options == NULL)
+    return NULL;
+  /* The values libpq would use: the environment's (PGHOST, PGUSER…) where the string says
+   * nothing. */
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      const char *value = o->val;
+
+      if ((value == NULL || value[0] == '\0') && o->envvar != NULL)
+        value = g_getenv (o->envvar);
+      if (value == NULL || value[0] == '\0')
+        continue;
+      if (strcmp (o->keyword, "host") == 0)
+        host = value;
+      else if (strcmp (o->keyword, "port") == 0)
+        port = value;
+      else if (strcmp (o->keyword, "dbname") == 0)
+        dbname = value;
+      else if (strcmp (o->keyword, "user") == 0)
+        user = value;
+    }
+  /* libpq's default database is the user's name. */
+  text = lia_server_describe_parts (host, port, dbname != NULL ? dbname : user, user);
+  PQconninfoFree (options);
+  return text;
+}
+
+char *
+lia_server_describe (PGconn *conn)
+{
+  g_return_val_if_fail (conn != NULL, NULL);
+
+  return lia_server_describe_parts (PQhost (conn), PQport (conn), PQdb (conn), PQuser (conn));
 }
 
 static int
@@ -429,9 +485,9 @@ set_too_new_error (PGconn  *conn,
   g_autofree char *name = lia_server_describe (conn);
 
   g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_TOO_NEW,
-               _("%s was written by a newer version of Liaison (database version %d; this "
-                 "version understands up to %d). Update Liaison to open it; the database was "
-                 "not changed."),
+               _("The team server’s database (%s) was written by a newer version of Liaison "
+                 "(database version %d; this version understands up to %d). Update Liaison to "
+                 "open it; the database was not changed."),
                name, version, LIA_STORE_SCHEMA_VERSION);
 }
 
@@ -456,12 +512,12 @@ lia_server_check_schema (PGconn  *conn,
 
       if (version == 0)
         g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
-                     _("%s holds no Liaison database yet: its owner creates one with "
-                       "“liaison server init”."), name);
+                     _("The team server’s database (%s) holds no Liaison data yet: its owner "
+                       "creates it with “liaison server init”."), name);
       else
         g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
-                     _("%s is at database version %d, older than this Liaison's %d: its owner "
-                       "upgrades it with “liaison server init”."),
+                     _("The team server’s database (%s) is at database version %d, older than "
+                       "this Liaison’s %d: its owner upgrades it with “liaison server init”."),
                      name, version, LIA_STORE_SCHEMA_VERSION);
       return FALSE;
     }

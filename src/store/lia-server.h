@@ -43,7 +43,18 @@ PGconn   *lia_server_connect_with_password (const char  *location,
  * local and no sslmode chosen, else %NULL (libpq's own default). */
 const char *lia_server_default_sslmode    (const char  *location);
 
-/* A name for @conn's database a person recognizes, with no password: "DBNAME on HOST". */
+/* The one way Liaison names a team server's database to a person, with no password:
+ * "db.example.org/liaison as amina", "db.example.org:5433/liaison as amina", or
+ * "this computer/liaison as amina" for a Unix socket (translated). The window's sidebar and
+ * Preferences, `liaison server status|init` and the store's errors all say it so.
+ * _parts: from its pieces (@port %NULL or "5432": not shown; @user %NULL: this user's name);
+ * _location: from a postgresql:// URI or keyword string, as libpq reads it (%NULL when it
+ * cannot be parsed); lia_server_describe(): from an open connection. */
+char     *lia_server_describe_parts       (const char  *host,
+                                           const char  *port,
+                                           const char  *dbname,
+                                           const char  *user);
+char     *lia_server_describe_location    (const char  *location);
 char     *lia_server_describe             (PGconn      *conn);
 
 /* The schema version the database holds: 0 when it has none (an empty database). */

@@ -91,7 +91,9 @@ LiaStore      *lia_store_open_server             (const char     *location,
                                                   const char     *password,
                                                   GError        **error);
 const char    *lia_store_get_path                (LiaStore       *self);
-/* The path to show a person: a server's location without its password. */
+/* The database as a person is shown it: a file's path, or a team server's
+ * "db.example.org/liaison as amina" (lia_server_describe()), never a password. The window,
+ * the commands and the store's errors name the database with it. */
 const char    *lia_store_get_display_name        (LiaStore       *self);
 int            lia_store_get_schema_version      (LiaStore       *self);
 

@@ -7,6 +7,7 @@
 #include <libsecret/secret.h>
 
 #include "lia-server-account.h"
+#include "lia-server.h"
 
 #define DEFAULT_PORT 5432
 
@@ -163,17 +164,14 @@ lia_server_account_to_location (const LiaServerAccount *account)
 char *
 lia_server_account_describe (const LiaServerAccount *account)
 {
-  g_autofree char *where = NULL;
+  g_autofree char *port = NULL;
 
   g_return_val_if_fail (account != NULL, NULL);
 
-  if (account->port > 0 && account->port != DEFAULT_PORT)
-    where = g_strdup_printf ("%s:%d/%s", account->host, account->port, account->database);
-  else
-    where = g_strdup_printf ("%s/%s", account->host, account->database);
-
-  /* Translators: a team server's database and the user name on it: "db.example.org/liaison as amina". */
-  return g_strdup_printf (_("%s as %s"), where, account->user);
+  if (account->port > 0)
+    port = g_strdup_printf ("%d", account->port);
+  /* The store's words for a server, the same everywhere. */
+  return lia_server_describe_parts (account->host, port, account->database, account->user);
 }
 
 /* The keyring, through libsecret. */
