@@ -582,6 +582,12 @@ _lia_server_expected_objects (void)
     g_regex_new ("\\b(CREATE|DROP)\\s+(?:UNIQUE\\s+)?(TABLE|INDEX|TRIGGER|VIEW)\\s+"
                  "(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?([a-z_][a-z0-9_]*)\\b",
                  G_REGEX_CASELESS, 0, NULL);
+  /* A column's "REFERENCES parent" inside a CREATE TABLE: PostgreSQL names that key
+   * TABLE_COLUMN_fkey. */
+  g_autoptr(GRegex) reference =
+    g_regex_new ("\\bCREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-z_][a-z0-9_]*)"
+                 "|^\\s*([a-z_][a-z0-9_]*)\\s+[a-z][^\\n]*?\\bREFERENCES\\b",
+                 G_REGEX_CASELESS | G_REGEX_MULTILINE, 0, NULL);
   GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (int v = _lia_server_schema_sql_version - 1; v < LIA_STORE_SCHEMA_VERSION; v++)
@@ -606,7 +612,51 @@ _lia_server_expected_objects (void)
           else
             g_hash_table_remove (objects, key);
         }
+
+      g_clear_pointer (&match, g_match_info_free);
+      {
+        g_autofree char *table = NULL;
+
+        for (g_regex_match (reference, sql, 0, &match); g_match_info_matches (match);
+             g_match_info_next (match, NULL))
+          {
+            g_autofree char *created = g_match_info_fetch (match, 1);
+            g_autofree char *column = g_match_info_fetch (match, 2);
+
+            if (created != NULL && created[0] != '\0')
+              {
+                g_free (table);
+                table = g_ascii_strdown (created, -1);
+              }
+            else if (table != NULL)
+              g_hash_table_add (objects, g_strdup_printf ("foreign key %s_%s_fkey", table, column));
+          }
+      }
     }
+
+  /* The keys of a table a later migration dropped went with it. */
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, objects);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      if (g_str_has_prefix (key, "foreign key "))
+        {
+          const char *name = (const char *) key + strlen ("foreign key ");
+          gboolean kept = FALSE;
+          GHashTableIter tables;
+          gpointer table;
+
+          g_hash_table_iter_init (&tables, objects);
+          while (!kept && g_hash_table_iter_next (&tables, &table, NULL))
+            kept = g_str_has_prefix (table, "table ")
+                   && g_str_has_prefix (name, (const char *) table + strlen ("table "))
+                   && name[strlen (table) - strlen ("table ")] == '_';
+          if (!kept)
+            g_hash_table_iter_remove (&iter);
+        }
+  }
 
   return objects;
 }

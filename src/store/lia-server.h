@@ -140,7 +140,7 @@ void      lia_server_set_error_from_result (PGconn      *conn,
                                             const char  *prefix);
 
 /* Store-internal: what `liaison server init` makes, as "table NAME", "index NAME", "trigger
- * NAME" and "view NAME" (lia_store_check()). */
+ * NAME", "view NAME" and "foreign key NAME" (lia_store_check()). */
 GHashTable *_lia_server_expected_objects (void);
 
 G_END_DECLS
