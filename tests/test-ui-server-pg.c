@@ -8,6 +8,8 @@
  *   open, no file under the runtime folder holds it, and no message shows it.
  * - One description of where the data is: the store, `liaison server status` and the errors
  *   name the server the same way.
+ * - The "Reconnecting…" strip: the window's connection killed from another one shows it, and
+ *   once connected again it goes, with what was committed meanwhile in the list.
  */
 #define _GNU_SOURCE  /* memmem */
 #include "config.h"
@@ -17,6 +19,7 @@
 
 #include "lia-test-pg.h"
 #include "lia-store-private.h"
+#include "lia-window-private.h"
 #include "test-ui-util.h"
 
 /* Unlikely to appear in any message by chance. */
@@ -263,6 +266,148 @@ test_one_description (StoreFixture  *f,
   lia_test_pg_fixture_teardown (f, data);
 }
 
+/* @widget as it is drawn now, into @path (a look at the strip, not an assertion). */
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("%s: %d × %d", path, width, height);
+}
+
+/* Runs the main loop until @done (a strip's state) is @wanted, for at most @seconds. */
+static gboolean
+wait_revealed (GtkRevealer *revealer,
+               gboolean     wanted,
+               int          seconds)
+{
+  gint64 until = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (gtk_revealer_get_reveal_child (revealer) != wanted && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return gtk_revealer_get_reveal_child (revealer) == wanted;
+}
+
+static void
+terminate_backend (LiaStore *store)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT pg_terminate_backend (%d)",
+                                          PQbackendPID (_lia_db_pg_get_connection (_lia_store_get_db (store))));
+
+  g_free (superuser_value (sql, NULL));
+}
+
+static void
+set_allow_connections (StoreFixture *f,
+                       gboolean      allow)
+{
+  g_autofree char *sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS %s", f->dir,
+                                          allow ? "true" : "false");
+
+  pg_cluster_exec (sql);
+}
+
+/* The window on a server whose connection is killed (pg_terminate_backend from another
+ * connection): the strip and its spinner show while the server lets nobody in, an
+ * organization another officer saved meanwhile is not in the list yet; once the window is
+ * connected again the strip goes and the organization is there (caught up from the change
+ * log: its NOTIFY was sent while the window was away). With LIA_TEST_SHOTS set to a folder,
+ * the window is also rendered there while the strip shows (at its size and 360 px wide). */
+static void
+test_reconnecting_strip (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  g_autoptr(LiaStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaOrganization) theirs = lia_organization_new ("Medicines Agency");
+  LiaWindow *window;
+  GtkWidget *strip_label;
+  const char *shots = g_getenv ("LIA_TEST_SHOTS");
+
+  lia_test_add_organization (f->store, "Ministry of Health", 0);
+  window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+  lia_ui_test_present (GTK_WINDOW (window));
+  lia_window_set_view (window, "organizations");
+  lia_ui_test_settle ();
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window), "Ministry of Health"));
+  g_assert_false (gtk_revealer_get_reveal_child (window->reconnecting_revealer));
+  strip_label = lia_ui_test_find (GTK_WIDGET (window->reconnecting_revealer), GTK_TYPE_LABEL,
+                                  "Reconnecting to the team server…");
+  g_assert_nonnull (strip_label);
+  g_assert_false (gtk_widget_get_mapped (strip_label) && gtk_widget_get_child_visible (strip_label));
+
+  other = lia_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  /* Killed, and kept out for a while: the strip shows and stays. */
+  set_allow_connections (f, FALSE);
+  terminate_backend (f->store);
+  g_assert_true (wait_revealed (window->reconnecting_revealer, TRUE, 5));
+  g_assert_true (gtk_spinner_get_spinning (window->reconnecting_spinner));
+  g_assert_true (lia_store_get_reconnecting (f->store));
+  g_assert_true (lia_store_save (other, LIA_RECORD (theirs), &error));
+  g_assert_no_error (error);
+  lia_ui_test_settle ();
+  g_assert_true (gtk_revealer_get_child_revealed (window->reconnecting_revealer));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window), "Reconnecting to the team server…"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (window), "Medicines Agency"));
+
+  if (shots != NULL)
+    {
+      g_autofree char *wide = g_build_filename (shots, "reconnecting-960.png", NULL);
+      g_autofree char *narrow = g_build_filename (shots, "reconnecting-360.png", NULL);
+
+      save_png (GTK_WIDGET (window), wide);
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+      lia_ui_test_settle ();
+      lia_ui_test_settle ();
+      save_png (GTK_WIDGET (window), narrow);
+      gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
+      lia_ui_test_settle ();
+    }
+
+  /* Let in again: connected, caught up, the strip gone. */
+  set_allow_connections (f, TRUE);
+  g_assert_true (wait_revealed (window->reconnecting_revealer, FALSE, 35));
+  g_assert_false (lia_store_get_reconnecting (f->store));
+  g_assert_false (gtk_spinner_get_spinning (window->reconnecting_spinner));
+  {
+    gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (!lia_ui_test_shows_label (GTK_WIDGET (window), "Medicines Agency")
+           && g_get_monotonic_time () < until)
+      lia_ui_test_settle ();
+  }
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window), "Medicines Agency"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window), "Ministry of Health"));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+  g_clear_object (&other);
+  lia_test_pg_fixture_teardown (f, data);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display to open windows on: run the ui suite under xvfb-run");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +428,11 @@ main (int   argc,
               lia_test_pg_fixture_setup, test_password_in_memory, NULL);
   g_test_add ("/ui-server-pg/one-description", StoreFixture, NULL,
               lia_test_pg_fixture_setup, test_one_description, NULL);
+  if (!lia_ui_test_init_display ())
+    g_test_add_func ("/ui-server-pg/no-display", test_no_display);
+  else
+    g_test_add ("/ui-server-pg/reconnecting-strip", StoreFixture, NULL,
+                lia_test_pg_fixture_setup, test_reconnecting_strip, NULL);
 
   status = g_test_run ();
   lia_test_remove_recursive (runtime);
