@@ -117,27 +117,33 @@ open_in_thread (gpointer data)
   return store;
 }
 
-/* Connect to Team Server's path with an account that must give a password (scram-sha-256 for
- * this role only, put first in the cluster's pg_hba.conf for the test's length). */
-static void
-test_password_in_memory (StoreFixture  *f,
-                         gconstpointer  data)
+/* An account of the cluster that must give a password: scram-sha-256 for this role only, put
+ * first in the cluster's pg_hba.conf until password_account_drop(). */
+typedef struct
 {
-  g_autofree char *role = g_strdup_printf ("lia_officer_%d", (int) getpid ());
+  char *role;
+  char *hba_file;
+  char *hba;        /* the cluster's own rules, put back at the end; NULL when not changed */
+  char *location;   /* the fixture's database as the role, without its password */
+} PasswordAccount;
+
+/* Makes @account on @f's database; FALSE (the test skipped) when the cluster's rules cannot
+ * be changed from here. */
+static gboolean
+password_account_make (StoreFixture    *f,
+                       PasswordAccount *account)
+{
   g_autofree char *sql = NULL;
-  g_autofree char *hba_file = NULL;
-  g_autofree char *hba = NULL;
   g_autofree char *hba_ours = NULL;
-  g_autofree char *location = NULL;
-  g_autoptr(LiaStore) store = NULL;
-  g_autoptr(LiaStore) background = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LiaOrganization) organization = lia_organization_new ("Medicines Agency");
-  const char *roles[] = { role, NULL };
+  g_autoptr(LiaStore) store = NULL;
+  const char *roles[2] = { NULL, NULL };
   PGconn *conn;
   gint64 until;
 
-  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s'", role, OFFICER_PASSWORD);
+  account->role = g_strdup_printf ("lia_officer_%d", (int) getpid ());
+  roles[0] = account->role;
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s'", account->role, OFFICER_PASSWORD);
   pg_cluster_exec (sql);
   conn = lia_server_connect (f->path, &error);
   g_assert_no_error (error);
@@ -145,21 +151,23 @@ test_password_in_memory (StoreFixture  *f,
   g_assert_no_error (error);
   PQfinish (conn);
 
-  hba_file = superuser_value ("SELECT setting FROM pg_settings WHERE name = 'hba_file'", NULL);
-  hba = hba_file != NULL ? superuser_value ("SELECT pg_read_file ($1)", hba_file) : NULL;
-  if (hba == NULL)
+  account->hba_file = superuser_value ("SELECT setting FROM pg_settings WHERE name = 'hba_file'", NULL);
+  account->hba = account->hba_file != NULL
+                 ? superuser_value ("SELECT pg_read_file ($1)", account->hba_file) : NULL;
+  if (account->hba == NULL)
     {
       g_test_skip ("the cluster's pg_hba.conf cannot be read: no account with a password");
-      goto drop_role;
+      return FALSE;
     }
-  hba_ours = g_strdup_printf ("local all %s scram-sha-256\n%s", role, hba);
-  if (!write_server_file (hba_file, hba_ours))
+  hba_ours = g_strdup_printf ("local all %s scram-sha-256\n%s", account->role, account->hba);
+  if (!write_server_file (account->hba_file, hba_ours))
     {
+      g_clear_pointer (&account->hba, g_free);
       g_test_skip ("the cluster's pg_hba.conf cannot be written: no account with a password");
-      goto drop_role;
+      return FALSE;
     }
 
-  location = g_strdup_printf ("%s user=%s", f->path, role);
+  account->location = g_strdup_printf ("%s user=%s", f->path, account->role);
   /* Once the server has read its new rules, the account cannot get in without a password
    * (and there is no terminal to ask on). */
   until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
@@ -167,17 +175,50 @@ test_password_in_memory (StoreFixture  *f,
     {
       g_clear_error (&error);
       g_clear_object (&store);
-      store = lia_store_open (location, &error);
+      store = lia_store_open (account->location, &error);
       if (store != NULL)
         g_usleep (50 * 1000);
     }
   while (store != NULL && g_get_monotonic_time () < until);
   g_assert_null (store);
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
-  g_clear_error (&error);
+  return TRUE;
+}
+
+/* Puts the cluster's rules back, ends the fixture and drops the role. */
+static void
+password_account_drop (StoreFixture    *f,
+                       PasswordAccount *account,
+                       gconstpointer    data)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP ROLE %s", account->role);
+
+  if (account->hba != NULL)
+    g_assert_true (write_server_file (account->hba_file, account->hba));
+  lia_test_pg_fixture_teardown (f, data);
+  pg_cluster_exec (sql);
+  g_free (account->role);
+  g_free (account->hba_file);
+  g_free (account->hba);
+  g_free (account->location);
+}
+
+/* Connect to Team Server's path with an account that must give a password. */
+static void
+test_password_in_memory (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  PasswordAccount account = { NULL, };
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaStore) background = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaOrganization) organization = lia_organization_new ("Medicines Agency");
+
+  if (!password_account_make (f, &account))
+    goto drop;
 
   /* A wrong password: refused, and the message shows neither. */
-  store = lia_store_open_server (location, "Wr0ng-zq-7731", &error);
+  store = lia_store_open_server (account.location, "Wr0ng-zq-7731", &error);
   g_assert_null (store);
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
   g_test_message ("wrong password: %s", error->message);
@@ -186,14 +227,24 @@ test_password_in_memory (StoreFixture  *f,
   g_clear_error (&error);
 
   /* The right one: in, and able to write. */
-  store = lia_store_open_server (location, OFFICER_PASSWORD, &error);
+  store = lia_store_open_server (account.location, OFFICER_PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_true (lia_store_save (store, LIA_RECORD (organization), &error));
   g_assert_no_error (error);
 
   /* Background work opens its own store on the window's location, in a thread: it gets in
    * with the same password while the window's store is open. */
-  background = g_thread_join (g_thread_new ("background", open_in_thread, location));
+  background = g_thread_join (g_thread_new ("background", open_in_thread, account.location));
+  g_assert_nonnull (background);
+  g_clear_object (&background);
+
+  /* A wrong password given later (a stale keyring entry) is refused and does not replace the
+   * right one that work in the background still connects with. */
+  background = lia_store_open_server (account.location, "Wr0ng-zq-7731", &error);
+  g_assert_null (background);
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  background = g_thread_join (g_thread_new ("background", open_in_thread, account.location));
   g_assert_nonnull (background);
   g_clear_object (&background);
 
@@ -205,19 +256,14 @@ test_password_in_memory (StoreFixture  *f,
 
   /* Forgotten with the last connection that used it. */
   g_assert_finalize_object (g_steal_pointer (&store));
-  store = lia_store_open (location, &error);
+  store = lia_store_open (account.location, &error);
   g_assert_null (store);
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION);
   g_assert_null (strstr (error->message, "zq-7731"));
   g_clear_error (&error);
 
-  g_assert_true (write_server_file (hba_file, hba));
-
-drop_role:
-  g_clear_pointer (&sql, g_free);
-  sql = g_strdup_printf ("DROP ROLE %s", role);
-  lia_test_pg_fixture_teardown (f, data);
-  pg_cluster_exec (sql);
+drop:
+  password_account_drop (f, &account, data);
 }
 
 /* "this computer:PORT/DATABASE as USER" from the store, the location, the command and an error. */

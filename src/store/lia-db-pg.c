@@ -1133,13 +1133,27 @@ _lia_db_pg_open (const char  *conninfo,
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_prepared_free);
   *out_db = &self->parent;
 
-  secret = passwords_hold (conninfo, password);
+  if (password != NULL && password[0] != '\0')
+    {
+      /* Kept for others only once the server took it: a wrong one never replaces a right
+       * one. */
+      self->conn = lia_server_connect_with_password (conninfo, password, &error);
+      if (self->conn != NULL)
+        secret = passwords_hold (conninfo, password);
+      else
+        secret = NULL;
+    }
+  else
+    {
+      secret = passwords_hold (conninfo, NULL);
+      self->conn = lia_server_connect_with_password (conninfo, secret, &error);
+    }
   if (secret != NULL)
-    self->password_key = g_strdup (conninfo);
-  self->conn = lia_server_connect_with_password (conninfo, secret, &error);
-  if (secret != NULL)
-    explicit_bzero (secret, strlen (secret));
-  g_free (secret);
+    {
+      self->password_key = g_strdup (conninfo);
+      explicit_bzero (secret, strlen (secret));
+      g_free (secret);
+    }
   if (self->conn == NULL)
     {
       /* 08006: connection failure; a refused login is 28xxx, which says "denied". */
