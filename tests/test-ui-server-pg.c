@@ -10,6 +10,8 @@
  *   name the server the same way.
  * - The "Reconnecting…" strip: the window's connection killed from another one shows it, and
  *   once connected again it goes, with what was committed meanwhile in the list.
+ * - A window on an account with a password: the copies' threads, which connect on their own
+ *   from the store's location, get in with it, also after a reconnect.
  */
 #define _GNU_SOURCE  /* memmem */
 #include "config.h"
@@ -448,6 +450,128 @@ test_reconnecting_strip (StoreFixture  *f,
   lia_test_pg_fixture_teardown (f, data);
 }
 
+/* The visible message dialog headed @heading, or NULL. */
+static AdwMessageDialog *
+dialog_headed (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Copies through the window's menu action @action (asked with @question), and returns the
+ * summary the copy ends with: the report of a failed one fails the test with its message. */
+static char *
+copy_from_window (LiaWindow  *window,
+                  const char *action,
+                  const char *question,
+                  const char *done)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog = NULL;
+  AdwMessageDialog *failed = NULL;
+  char *summary;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  lia_ui_test_settle ();
+  dialog = dialog_headed (question);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "copy");
+  dialog = NULL;
+  while (dialog == NULL && failed == NULL && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+      dialog = dialog_headed (done);
+      failed = dialog_headed ("Nothing Was Copied");
+    }
+  if (failed != NULL)
+    g_error ("the copy failed: %s", adw_message_dialog_get_body (failed));
+  g_assert_nonnull (dialog);
+  summary = g_strdup (adw_message_dialog_get_body (dialog));
+  g_test_message ("%s: %s", done, summary);
+  lia_ui_test_destroy (GTK_WINDOW (dialog));
+  return summary;
+}
+
+/* A window on an account that must give a password, given to the store in memory: what opens
+ * connections of its own from the store's location (Copy to This Computer's exporter, Copy to
+ * the Team Server's importer, in threads) gets in with it, also after the window's connection
+ * was killed and made again; nothing written holds it. */
+static void
+test_password_window (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  PasswordAccount account = { NULL, };
+  g_autoptr(LiaStore) store = NULL;
+  g_autoptr(LiaStore) local = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaOrganization) organization = lia_organization_new ("Medicines Agency");
+  g_autofree char *summary = NULL;
+  const char *local_path = g_getenv ("LIAISON_DATABASE");
+  LiaWindow *window;
+
+  if (!password_account_make (f, &account))
+    goto drop;
+
+  store = lia_store_open_server (account.location, OFFICER_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_store_save (store, LIA_RECORD (organization), &error));
+  g_assert_no_error (error);
+  window = g_object_new (LIA_TYPE_WINDOW, "store", store, NULL);
+  lia_ui_test_present (GTK_WINDOW (window));
+  lia_window_set_view (window, "organizations");
+  lia_ui_test_settle ();
+
+  /* Out: the exporter reads the server on a connection of its own. */
+  summary = copy_from_window (window, "win.copy-to-local", "Copy to This Computer?",
+                              "Copied to This Computer");
+  g_assert_cmpstr (summary, ==, "Created 1, updated 0 and found 0 unchanged.");
+  g_clear_pointer (&summary, g_free);
+  local = lia_test_open (local_path);
+  g_assert_cmpint (lia_test_count (local, LIA_RECORD_KIND_ORGANIZATION), ==, 1);
+  lia_test_add_contact (local, "Mireille", "Tchoumba");
+  g_clear_object (&local);
+
+  /* In: the importer writes to the server on a connection of its own. */
+  summary = copy_from_window (window, "win.copy-to-server", "Copy to the Team Server?",
+                              "Copied to the Team Server");
+  g_assert_cmpstr (summary, ==, "Created 1, updated 0 and found 1 unchanged.");
+  g_clear_pointer (&summary, g_free);
+  g_assert_cmpint (lia_test_count (store, LIA_RECORD_KIND_CONTACT), ==, 1);
+
+  /* The window's connection killed and kept out a while, then let in: it connects again with
+   * the password it had, and the threads still get it. */
+  set_allow_connections (f, FALSE);
+  terminate_backend (store);
+  g_assert_true (wait_revealed (window->reconnecting_revealer, TRUE, 5));
+  set_allow_connections (f, TRUE);
+  g_assert_true (wait_revealed (window->reconnecting_revealer, FALSE, 35));
+  g_assert_false (lia_store_get_reconnecting (store));
+  summary = copy_from_window (window, "win.copy-to-local", "Copy to This Computer?",
+                              "Copied to This Computer");
+  g_assert_cmpstr (summary, ==, "Created 0, updated 0 and found 2 unchanged.");
+
+  g_assert_false (folder_holds (g_get_user_runtime_dir (), OFFICER_PASSWORD));
+  g_assert_false (folder_holds (g_get_home_dir (), OFFICER_PASSWORD));
+  g_assert_false (folder_holds (g_get_tmp_dir (), OFFICER_PASSWORD));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_unlink (local_path);
+
+drop:
+  password_account_drop (f, &account, data);
+}
+
 static void
 test_no_display (void)
 {
@@ -467,6 +591,12 @@ main (int   argc,
   g_assert_nonnull (home);
   g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
   g_setenv ("HOME", home, TRUE);
+  /* This computer's database, for the copies. */
+  {
+    g_autofree char *local = g_build_filename (home, "this-computer.db", NULL);
+
+    g_setenv ("LIAISON_DATABASE", local, TRUE);
+  }
   if (!lia_test_pg_init (&argc, &argv, &skip))
     return skip;
 
@@ -477,8 +607,12 @@ main (int   argc,
   if (!lia_ui_test_init_display ())
     g_test_add_func ("/ui-server-pg/no-display", test_no_display);
   else
-    g_test_add ("/ui-server-pg/reconnecting-strip", StoreFixture, NULL,
-                lia_test_pg_fixture_setup, test_reconnecting_strip, NULL);
+    {
+      g_test_add ("/ui-server-pg/reconnecting-strip", StoreFixture, NULL,
+                  lia_test_pg_fixture_setup, test_reconnecting_strip, NULL);
+      g_test_add ("/ui-server-pg/password-window", StoreFixture, NULL,
+                  lia_test_pg_fixture_setup, test_password_window, NULL);
+    }
 
   status = g_test_run ();
   lia_test_remove_recursive (runtime);
