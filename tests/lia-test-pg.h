@@ -151,4 +151,32 @@ lia_test_pg_init (int    *argc,
   return TRUE;
 }
 
+/* ct-cli: the list-model, contact-sort and cli suites on both backends. */
+
+/* The first column of the first row of @query (portable SQL) on the fixture's database, a
+ * file or a server's, as text: NULL when there is no row or the value is NULL. */
+static inline char *
+lia_test_pg_sql_text (StoreFixture *f,
+                      const char   *query)
+{
+  PGconn *conn;
+  PGresult *result;
+  char *value = NULL;
+
+  if (pg_cluster == NULL)
+    return lia_test_sql_text (f->path, query);
+
+  conn = PQconnectdb (f->path);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", f->dir, PQerrorMessage (conn));
+  result = PQexec (conn, query);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", query, PQresultErrorMessage (result));
+  if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return value;
+}
+
 G_END_DECLS
