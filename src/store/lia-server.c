@@ -117,14 +117,16 @@ lia_server_default_sslmode (const char *location)
   return (!local && !has_sslmode) ? "verify-full" : NULL;
 }
 
-/* libpq's messages end with a newline, and may hold several lines. */
+/* libpq's messages end with a newline, and may hold several lines (a hint after "\n\t"):
+ * one line, as every other error of the command line and the window's toasts. */
 static char *
 clean_message (const char *message)
 {
-  char *text = g_strdup (message != NULL ? message : "");
+  g_auto(GStrv) lines = g_strsplit (message != NULL ? message : "", "\n", -1);
 
-  g_strstrip (text);
-  return text;
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_strstrip (lines[i]);
+  return g_strstrip (g_strjoinv (" ", lines));
 }
 
 /* Reads a password from the terminal without echoing it; %NULL when there is no terminal. */

@@ -592,8 +592,18 @@ open_server_database (LiaStore  *self,
   const char *shown = self->display;
   int version;
 
-  if (_lia_db_open (self->path, &self->db) != LIA_DB_OK ||
-      _lia_db_configure (self->db) != LIA_DB_OK)
+  if (_lia_db_open (self->path, &self->db) != LIA_DB_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not connect to “%s”"), shown);
+
+      /* lia_server_connect()'s message says what to do (take the password out of the string,
+       * check the host); the advice for a refused statement, "may not change data", would be
+       * wrong before anything was sent. */
+      g_set_error (error, LIA_STORE_ERROR, error_code_for_class (_lia_db_error_class (self->db)),
+                   "%s: %s", what, _lia_db_errmsg (self->db));
+      return FALSE;
+    }
+  if (_lia_db_configure (self->db) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not connect to “%s”"), shown);
       return FALSE;
