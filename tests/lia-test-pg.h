@@ -179,4 +179,52 @@ lia_test_pg_sql_text (StoreFixture *f,
   return value;
 }
 
+/* A suite that makes a database per case: lia_test_pg_fixture_setup() made once, as a
+ * template, then copied per case (CREATE DATABASE … TEMPLATE), about half the time of setting
+ * up each one with lia_server_init(). The template is made in this process's collation, at
+ * the first case; a case that needs a server set up otherwise uses lia_test_pg_fixture_setup().
+ * Teardown is lia_test_pg_fixture_teardown(). On a file the same as store_fixture_setup(). */
+static char *lia_test_pg_template;
+
+static inline void
+lia_test_pg_template_drop (void)
+{
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)",
+                                           lia_test_pg_template);
+
+  pg_cluster_exec (drop);
+  g_clear_pointer (&lia_test_pg_template, g_free);
+}
+
+static inline void
+lia_test_pg_fixture_setup_from_template (StoreFixture  *f,
+                                         gconstpointer  data)
+{
+  static guint n;
+  g_autofree char *create = NULL;
+
+  if (pg_cluster == NULL)
+    {
+      store_fixture_setup (f, data);
+      return;
+    }
+
+  if (lia_test_pg_template == NULL)
+    {
+      StoreFixture made = { NULL, };
+
+      lia_test_pg_fixture_setup (&made, data);
+      lia_test_close (&made);
+      lia_test_pg_template = g_steal_pointer (&made.dir);
+      g_free (made.path);
+      atexit (lia_test_pg_template_drop);
+    }
+
+  f->dir = g_strdup_printf ("lia_test_%d_t%u", (int) getpid (), n++);
+  create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s", f->dir, lia_test_pg_template);
+  pg_cluster_exec (create);
+  f->path = g_strdup_printf ("%s dbname=%s", pg_cluster, f->dir);
+  f->store = lia_test_open (f->path);
+}
+
 G_END_DECLS
