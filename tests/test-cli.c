@@ -9,7 +9,6 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
-#include <sqlite3.h>
 
 #include "lia-test-pg.h"
 
