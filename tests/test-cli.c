@@ -914,6 +914,8 @@ test_server_unreachable (Fixture       *fixture,
       g_assert_true (matches (run.err, "^liaison: Could not connect to “host=/nonexistent dbname=x”: .*/nonexistent"));
       /* Not a read-only account's message: nothing was refused, nothing was reached. */
       g_assert_false (matches (run.err, "may not change data"));
+      /* libpq's reason and its hint on the next line stay two sentences on the one line. */
+      g_assert_false (matches (run.err, "[[:alnum:]] Is the server"));
     }
 
   /* A password on the command line: refused before connecting, and never repeated. */

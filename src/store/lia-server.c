@@ -123,10 +123,20 @@ static char *
 clean_message (const char *message)
 {
   g_auto(GStrv) lines = g_strsplit (message != NULL ? message : "", "\n", -1);
+  GString *text = g_string_new (NULL);
 
   for (guint i = 0; lines[i] != NULL; i++)
-    g_strstrip (lines[i]);
-  return g_strstrip (g_strjoinv (" ", lines));
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      if (*line == '\0')
+        continue;
+      /* "… failed: No such file or directory" then "Is the server running…?": two sentences. */
+      if (text->len > 0)
+        g_string_append (text, strchr (".?!:", text->str[text->len - 1]) != NULL ? " " : ". ");
+      g_string_append (text, line);
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* Reads a password from the terminal without echoing it; %NULL when there is no terminal. */
