@@ -232,7 +232,7 @@ fixture_set_up (Fixture       *fixture,
   if (pg_cluster != NULL && user_data != NO_DATABASE)
     {
       /* As `liaison server init` leaves it; the cases reach it by its connection string. */
-      lia_test_pg_fixture_setup_from_template (&fixture->server, NULL);
+      lia_test_pg_template_fixture_setup (&fixture->server, NULL);
       lia_test_close (&fixture->server);
       g_free (fixture->db_path);
       fixture->db_path = g_strdup (fixture->server.path);

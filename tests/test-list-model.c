@@ -1536,7 +1536,7 @@ main (int   argc,
     return skip;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup_from_template, func, \
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
               lia_test_pg_fixture_teardown)
 
   ADD ("/list-model/timeline/100k", test_big_timeline);
