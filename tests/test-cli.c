@@ -1,21 +1,57 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The `liaison` command line as a script or a person uses it: the real binary, its exit
- * status and what it prints. */
+ * status and what it prints. With --postgresql the same cases run on a database of the
+ * throw-away cluster (tests/pg-cluster.sh), passing its connection string where the file's
+ * path goes; cases about a file only are skipped there, and the server's own failures (no
+ * server, no schema, no such database) have cases of their own. */
 #include "config.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
-#include <sqlite3.h>
 
-#include "lia-store.h"
+#include "lia-test-pg.h"
 
 typedef struct
 {
   char *tmpdir;
-  char *db_path;     /* tmpdir/test.db, filled by fill_database() */
+  char *db_path;     /* tmpdir/test.db, filled by fill_database(); on a server its connection string */
   char **env;
+  StoreFixture server;  /* on a server: the database made for the case */
 } Fixture;
+
+/* user_data of the cases that never open a database: on a server they make none. */
+#define NO_DATABASE GINT_TO_POINTER (1)
+
+/* A case about a database file only (g_test_skip() on a server): TRUE when it is to stop. */
+static gboolean
+skip_on_server (const char *why)
+{
+  if (pg_cluster == NULL)
+    return FALSE;
+  g_test_skip (why);
+  return TRUE;
+}
+
+/* The user a change is logged under: the database user on a server, the login on a file. */
+static char *
+dup_change_author (Fixture *fixture)
+{
+  if (pg_cluster == NULL)
+    return g_strdup (g_get_user_name ());
+  return lia_test_pg_sql_text (&fixture->server, "SELECT current_user");
+}
+
+/* A connection string for a database the cluster does not have, or a file beside the
+ * fixture's that is not there. */
+static char *
+dup_missing_database (Fixture    *fixture,
+                      const char *name)
+{
+  if (pg_cluster != NULL)
+    return g_strdup_printf ("%s dbname=%s", pg_cluster, name);
+  return g_strdup_printf ("%s/%s.db", fixture->tmpdir, name);
+}
 
 typedef struct
 {
@@ -192,6 +228,15 @@ fixture_set_up (Fixture       *fixture,
   fixture->env = g_environ_unsetenv (fixture->env, "LIAISON_DATABASE");
   fixture->env = g_environ_setenv (fixture->env, "HOME", fixture->tmpdir, TRUE);
   fixture->env = g_environ_setenv (fixture->env, "XDG_DATA_HOME", data_home, TRUE);
+
+  if (pg_cluster != NULL && user_data != NO_DATABASE)
+    {
+      /* As `liaison server init` leaves it; the cases reach it by its connection string. */
+      lia_test_pg_template_fixture_setup (&fixture->server, NULL);
+      lia_test_close (&fixture->server);
+      g_free (fixture->db_path);
+      fixture->db_path = g_strdup (fixture->server.path);
+    }
 }
 
 static void
@@ -219,24 +264,37 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
+  if (fixture->server.path != NULL)
+    lia_test_pg_fixture_teardown (&fixture->server, NULL);
   remove_tree (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
   g_clear_pointer (&fixture->db_path, g_free);
   g_clear_pointer (&fixture->env, g_strfreev);
 }
 
+/* Runs @sql (portable SQL) on the fixture's database, bypassing the store. */
+static void
+fixture_sql (Fixture    *fixture,
+             const char *sql)
+{
+  if (pg_cluster == NULL)
+    lia_test_sql (fixture->db_path, sql);
+  else
+    lia_test_pg_sql (&fixture->server, sql);
+}
+
 /* A few changes with known authors and times: an organization added, a contact added with its
  * tags (rows 2-4 of the log, one line), the organization renamed, the contact deleted with its
  * tags (rows 6-8, one line; its uid is still named), and a change another program made (no
- * author). */
+ * author on a file; on a server every writer is a database user). */
 static void
-fill_changes (const char *path)
+fill_changes (Fixture *fixture)
 {
+  const char *path = fixture->db_path;
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaOrganization) who = lia_organization_new ("World Health Organization");
   g_autoptr(LiaContact) amina = lia_contact_new ("Amina", "Diallo");
-  sqlite3 *db = NULL;
 
   store = lia_store_open (path, &error);
   g_assert_no_error (error);
@@ -251,15 +309,12 @@ fill_changes (const char *path)
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "UPDATE change_log SET author = 'amina',"
-                                 "  changed_at = 1767261600000000 + seq * 60000000;"
-                                 "UPDATE organizations SET notes = 'From a script';"
-                                 "UPDATE change_log SET changed_at = 1767261600000000 + seq * 60000000"
-                                 "  WHERE author IS NULL;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  fixture_sql (fixture,
+               "UPDATE change_log SET author = 'amina',"
+               "  changed_at = 1767261600000000 + seq * 60000000;"
+               "UPDATE organizations SET notes = 'From a script';"
+               "UPDATE change_log SET changed_at = 1767261600000000 + seq * 60000000"
+               "  WHERE author IS NULL OR author <> 'amina';");
 }
 
 static void
@@ -270,26 +325,31 @@ test_changes (Fixture       *fixture,
   g_auto(Run) csv = { 0 };
   g_auto(Run) since = { 0 };
   g_auto(Run) bad = { 0 };
+  g_autofree char *script = pg_cluster != NULL ? dup_change_author (fixture) : NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_csv = NULL;
 
-  fill_changes (fixture->db_path);
+  fill_changes (fixture);
 
   run_liaison (fixture->env, &run, "changes", "--database", fixture->db_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpstr (run.out, ==,
-                   "1  2026-01-01T10:01:00Z  amina  insert  organization  org-who\n"
-                   "4  2026-01-01T10:04:00Z  amina  insert  contact  contact-amina\n"
-                   "5  2026-01-01T10:05:00Z  amina  update  organization  org-who\n"
-                   "8  2026-01-01T10:08:00Z  amina  delete  contact  contact-amina\n"
-                   "9  2026-01-01T10:09:00Z  -  update  organization  org-who\n");
+  expected = g_strdup_printf ("1  2026-01-01T10:01:00Z  amina  insert  organization  org-who\n"
+                              "4  2026-01-01T10:04:00Z  amina  insert  contact  contact-amina\n"
+                              "5  2026-01-01T10:05:00Z  amina  update  organization  org-who\n"
+                              "8  2026-01-01T10:08:00Z  amina  delete  contact  contact-amina\n"
+                              "9  2026-01-01T10:09:00Z  %s  update  organization  org-who\n",
+                              script != NULL ? script : "-");
+  g_assert_cmpstr (run.out, ==, expected);
 
   run_liaison (fixture->env, &csv, "changes", "--database", fixture->db_path, "--format", "csv",
                "--since", "4", NULL);
   g_assert_cmpint (csv.status, ==, 0);
-  g_assert_cmpstr (csv.out, ==,
-                   "5,2026-01-01T10:05:00Z,amina,update,organization,org-who\r\n"
-                   "8,2026-01-01T10:08:00Z,amina,delete,contact,contact-amina\r\n"
-                   "9,2026-01-01T10:09:00Z,,update,organization,org-who\r\n");
+  expected_csv = g_strdup_printf ("5,2026-01-01T10:05:00Z,amina,update,organization,org-who\r\n"
+                                  "8,2026-01-01T10:08:00Z,amina,delete,contact,contact-amina\r\n"
+                                  "9,2026-01-01T10:09:00Z,%s,update,organization,org-who\r\n",
+                                  script != NULL ? script : "");
+  g_assert_cmpstr (csv.out, ==, expected_csv);
 
   run_liaison (fixture->env, &since, "changes", "--database", fixture->db_path, "--since", "9", NULL);
   g_assert_cmpint (since.status, ==, 0);
@@ -310,7 +370,6 @@ test_history (Fixture       *fixture,
   g_autoptr(LiaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaOrganization) who = lia_organization_new ("World Health Organization");
-  sqlite3 *db = NULL;
 
   store = lia_store_open (fixture->db_path, &error);
   g_assert_no_error (error);
@@ -322,11 +381,8 @@ test_history (Fixture       *fixture,
   lia_organization_set_sector (who, "");
   save (store, who);
   g_clear_object (&store);
-  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE field_history SET author = 'amina',"
-                                     "  changed_at = 1767261600000000 + seq * 60000000",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  fixture_sql (fixture, "UPDATE field_history SET author = 'amina',"
+                        "  changed_at = 1767261600000000 + seq * 60000000");
 
   run_liaison (fixture->env, &run, "history", "--database", fixture->db_path, "org-who", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -363,6 +419,7 @@ test_changes_follow (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *author = dup_change_author (fixture);
 
   store = lia_store_open (fixture->db_path, &error);
   g_assert_no_error (error);
@@ -381,7 +438,7 @@ test_changes_follow (Fixture       *fixture,
   line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (line);
-  expected = g_strdup_printf ("^1  \\S+Z  %s  insert  organization  org-who$", g_get_user_name ());
+  expected = g_strdup_printf ("^1  \\S+Z  %s  insert  organization  org-who$", author);
   g_assert_true (g_regex_match_simple (expected, line, 0, 0));
 
   g_subprocess_send_signal (process, SIGTERM);
@@ -495,13 +552,24 @@ test_unknown_option (Fixture       *fixture,
   assert_usage_error (&extra, "“now”");
 }
 
+/* How the CLI names the database: a file by its path, a server as everywhere else
+ * ("this computer:PORT/DATABASE as USER"). */
+static char *
+shown_name (const char *db_path)
+{
+  if (pg_cluster != NULL)
+    return lia_server_describe_location (db_path);
+  return g_strdup (db_path);
+}
+
 static void
 test_stats (Fixture       *fixture,
             gconstpointer  user_data)
 {
   g_auto(Run) run = { 0 };
   g_autofree char *path_line = NULL;
-  g_autofree char *escaped_path = g_regex_escape_string (fixture->db_path, -1);
+  g_autofree char *named = shown_name (fixture->db_path);
+  g_autofree char *escaped_path = g_regex_escape_string (named, -1);
 
   fill_database (fixture->db_path);
 
@@ -512,7 +580,11 @@ test_stats (Fixture       *fixture,
   path_line = g_strdup_printf ("^Database +%s$", escaped_path);
   g_assert_true (matches (run.out, path_line));
   g_assert_true (matches (run.out, "^Schema version +[0-9]+$"));
-  g_assert_true (matches (run.out, "^Size on disk +[0-9.]+(?: |\u00a0)[kM]B$"));
+  /* A server's size is not a file's: a dash. */
+  if (pg_cluster == NULL)
+    g_assert_true (matches (run.out, "^Size on disk +[0-9.]+(?: |\u00a0)[kM]B$"));
+  else
+    g_assert_true (matches (run.out, "^Size on disk +—$"));
   g_assert_true (matches (run.out, "^Organizations +2$"));
   g_assert_true (matches (run.out, "^Contacts +3$"));
   g_assert_true (matches (run.out, "^Affiliations +3$"));
@@ -565,6 +637,9 @@ test_stats_missing_database (Fixture       *fixture,
   g_autofree char *folder = g_build_filename (fixture->tmpdir, "nowhere", NULL);
   g_autofree char *missing = g_build_filename (folder, "missing.db", NULL);
   g_autofree char *expected = NULL;
+
+  if (skip_on_server ("file only: a missing file and its folder (/cli/server/* for a server)"))
+    return;
 
   run_liaison (fixture->env, &run, "stats", "--database", missing, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -684,12 +759,14 @@ test_check_healthy (Fixture       *fixture,
 {
   g_auto(Run) run = { 0 };
   g_autofree char *expected = NULL;
+  g_autofree char *named = NULL;
 
   fill_database (fixture->db_path);
 
   run_liaison (fixture->env, &run, "check", "--database", fixture->db_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  expected = g_strdup_printf ("No problems found in “%s”.\n", fixture->db_path);
+  named = shown_name (fixture->db_path);
+  expected = g_strdup_printf ("No problems found in “%s”.\n", named);
   g_assert_cmpstr (run.out, ==, expected);
   g_assert_cmpstr (run.err, ==, "");
 }
@@ -703,6 +780,9 @@ test_check_not_a_database (Fixture       *fixture,
   g_autofree char *after = NULL;
   g_auto(Run) run = { 0 };
   gsize length;
+
+  if (skip_on_server ("file only: a file that is not a database (/cli/server/no-schema for a server)"))
+    return;
 
   for (guint i = 0; i < 200; i++)
     g_string_append (garbage, "These are meeting notes, not a database. ");
@@ -730,23 +810,18 @@ test_check_problems (Fixture       *fixture,
 {
   g_auto(Run) run = { 0 };
   g_autofree char *count_line = NULL;
-  g_autofree char *escaped_path = g_regex_escape_string (fixture->db_path, -1);
-  sqlite3 *db = NULL;
-  char *message = NULL;
+  g_autofree char *named = shown_name (fixture->db_path);
+  g_autofree char *escaped_path = g_regex_escape_string (named, -1);
 
   fill_database (fixture->db_path);
 
   /* Damage that the store's API would never let through: two organizations, each the parent
    * of the other. */
-  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db,
-                "UPDATE organizations SET parent_id = (SELECT max (id) FROM organizations)"
-                " WHERE id = (SELECT min (id) FROM organizations);"
-                "UPDATE organizations SET parent_id = (SELECT min (id) FROM organizations)"
-                " WHERE id = (SELECT max (id) FROM organizations);",
-                NULL, NULL, &message);
-  g_assert_null (message);
-  sqlite3_close (db);
+  fixture_sql (fixture,
+               "UPDATE organizations SET parent_id = (SELECT max (id) FROM organizations)"
+               " WHERE id = (SELECT min (id) FROM organizations);"
+               "UPDATE organizations SET parent_id = (SELECT min (id) FROM organizations)"
+               " WHERE id = (SELECT max (id) FROM organizations);");
 
   run_liaison (fixture->env, &run, "check", "--database", fixture->db_path, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -766,6 +841,9 @@ test_empty_file (Fixture       *fixture,
   g_auto(Run) run = { 0 };
   g_autofree char *contents = NULL;
   gsize length;
+
+  if (skip_on_server ("file only: an empty file (/cli/server/no-schema for a server)"))
+    return;
 
   g_file_set_contents (fixture->db_path, "", 0, &error);
   g_assert_no_error (error);
@@ -788,8 +866,9 @@ test_database_from_environment (Fixture       *fixture,
   g_auto(Run) run = { 0 };
   g_auto(Run) overridden = { 0 };
   g_autofree char *path_line = NULL;
-  g_autofree char *escaped_path = g_regex_escape_string (fixture->db_path, -1);
-  g_autofree char *other = g_build_filename (fixture->tmpdir, "other.db", NULL);
+  g_autofree char *named = shown_name (fixture->db_path);
+  g_autofree char *escaped_path = g_regex_escape_string (named, -1);
+  g_autofree char *other = dup_missing_database (fixture, "other");
 
   fill_database (fixture->db_path);
   fixture->env = g_environ_setenv (fixture->env, "LIAISON_DATABASE", fixture->db_path, TRUE);
@@ -803,7 +882,7 @@ test_database_from_environment (Fixture       *fixture,
   /* --database wins over the environment. */
   run_liaison (fixture->env, &overridden, "stats", "--database", other, NULL);
   g_assert_cmpint (overridden.status, ==, 1);
-  g_assert_true (matches (overridden.err, "other\\.db"));
+  g_assert_true (matches (overridden.err, "other"));
 }
 
 static void
@@ -813,6 +892,9 @@ test_default_database (Fixture       *fixture,
   g_auto(Run) run = { 0 };
   g_autofree char *expected = g_build_filename (fixture->tmpdir, "data-home", "liaison", "liaison.db", NULL);
 
+  if (skip_on_server ("file only: the default database is a file under XDG_DATA_HOME"))
+    return;
+
   /* Neither --database nor LIAISON_DATABASE: the desktop application's own database, under
    * XDG_DATA_HOME; it does not exist yet, and stats does not make it. */
   run_liaison (fixture->env, &run, "stats", NULL);
@@ -821,13 +903,123 @@ test_default_database (Fixture       *fixture,
   g_assert_false (g_file_test (expected, G_FILE_TEST_EXISTS));
 }
 
+/* The server counterparts of a missing file: a server that does not answer (no cluster
+ * needed), a database without Liaison's schema, a database that is not there. Each says what
+ * failed and where in one line, never a password, exits with 1 and changes nothing. */
+static void
+test_server_unreachable (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  const char *commands[] = { "stats", "changes", "check", "export" };
+  g_auto(Run) with_password = { 0 };
+  g_auto(Run) uri_password = { 0 };
+  g_auto(Run) from_environment = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      if (g_str_equal (commands[i], "export"))
+        run_liaison (fixture->env, &run, commands[i], "--database", "host=/nonexistent dbname=x", "-", NULL);
+      else
+        run_liaison (fixture->env, &run, commands[i], "--database", "host=/nonexistent dbname=x", NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpuint (count_lines (run.err), ==, 1);
+      g_assert_true (matches (run.err, "^liaison: Could not connect to this computer/x as [^:]*: .*/nonexistent"));
+      /* Not a read-only account's message: nothing was refused, nothing was reached. */
+      g_assert_false (matches (run.err, "may not change data"));
+      /* libpq's reason and its hint on the next line stay two sentences on the one line. */
+      g_assert_false (matches (run.err, "[[:alnum:]] Is the server"));
+    }
+
+  /* A password on the command line: refused before connecting, and never repeated. */
+  run_liaison (fixture->env, &with_password, "stats", "--database",
+               "host=/nonexistent dbname=x password=s3cret", NULL);
+  g_assert_cmpint (with_password.status, ==, 1);
+  g_assert_cmpuint (count_lines (with_password.err), ==, 1);
+  g_assert_true (matches (with_password.err, "~/\\.pgpass"));
+  g_assert_false (matches (with_password.err, "s3cret"));
+  g_assert_false (matches (with_password.err, "may not change data"));
+  run_liaison (fixture->env, &uri_password, "history", "--database",
+               "postgresql://amina:s3cret@db.example.invalid/liaison", "org-who", NULL);
+  g_assert_cmpint (uri_password.status, ==, 1);
+  g_assert_true (matches (uri_password.err, "db\\.example\\.invalid"));
+  g_assert_false (matches (uri_password.err, "s3cret"));
+
+  /* The same from the environment. */
+  fixture->env = g_environ_setenv (fixture->env, "LIAISON_DATABASE", "postgresql:///x?host=/nonexistent", TRUE);
+  run_liaison (fixture->env, &from_environment, "search", "zur", NULL);
+  g_assert_cmpint (from_environment.status, ==, 1);
+  g_assert_cmpuint (count_lines (from_environment.err), ==, 1);
+  g_assert_true (matches (from_environment.err, "/nonexistent"));
+}
+
+/* A database on the server that `liaison server init` has not set up: reading commands say
+ * so and leave it empty (on a file: /cli/stats/empty-file, /cli/check/not-a-database). */
+static void
+test_server_no_schema (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  const char *commands[] = { "stats", "check", "changes", "search" };
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s_bare", fixture->server.dir);
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s_bare WITH (FORCE)", fixture->server.dir);
+  g_autofree char *bare = g_strdup_printf ("%s dbname=%s_bare", pg_cluster, fixture->server.dir);
+  StoreFixture bare_db = { .dir = fixture->server.dir, .path = bare };
+
+  pg_cluster_exec (create);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *tables = NULL;
+
+      if (g_str_equal (commands[i], "search"))
+        run_liaison (fixture->env, &run, commands[i], "--database", bare, "zur", NULL);
+      else
+        run_liaison (fixture->env, &run, commands[i], "--database", bare, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpuint (count_lines (run.err), ==, 1);
+      g_assert_true (g_str_has_prefix (run.err, "liaison: "));
+      g_assert_true (matches (run.err, "liaison server init"));
+      tables = lia_test_pg_sql_text (&bare_db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'");
+      g_assert_cmpstr (tables, ==, "0");
+    }
+  pg_cluster_exec (drop);
+}
+
+/* A database the server does not have: named in the message, and not created. */
+static void
+test_server_no_such_database (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *missing = dup_missing_database (fixture, "not_there");
+  g_autofree char *exists = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) import = { 0 };
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                   "regional-health-office.xml", NULL);
+
+  run_liaison (fixture->env, &run, "stats", "--database", missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_true (matches (run.err, "\"not_there\" does not exist"));
+
+  /* Writing commands make no database either: that is `liaison server init`'s. */
+  run_liaison (fixture->env, &import, "import", "--database", missing, sample, NULL);
+  g_assert_cmpint (import.status, ==, 1);
+  g_assert_true (matches (import.err, "not_there"));
+  exists = lia_test_pg_sql_text (&fixture->server, "SELECT count(*) FROM pg_database WHERE datname = 'not_there'");
+  g_assert_cmpstr (exists, ==, "0");
+}
+
 static char *
 write_beside (Fixture    *fixture,
               const char *name,
               const char *contents)
 {
-  g_autofree char *dir = g_path_get_dirname (fixture->db_path);
-  char *path = g_build_filename (dir, name, NULL);
+  char *path = g_build_filename (fixture->tmpdir, name, NULL);
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   return path;
@@ -849,7 +1041,16 @@ test_import (Fixture       *fixture,
   g_assert_cmpint (dry.status, ==, 0);
   g_assert_true (matches (dry.out, "Nothing was changed"));
   g_assert_true (matches (dry.out, "^  interactions +300 +0 +0$"));
-  g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+  if (pg_cluster == NULL)
+    g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+  else
+    {
+      g_auto(Run) empty = { 0 };
+
+      run_liaison (fixture->env, &empty, "stats", "--database", fixture->db_path, NULL);
+      g_assert_cmpint (empty.status, ==, 0);
+      g_assert_true (matches (empty.out, "^Interactions +0$"));
+    }
 
   run_liaison (fixture->env, &run, "import", "--database", fixture->db_path, sample, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -1101,15 +1302,15 @@ test_export (Fixture       *fixture,
   g_auto(Run) vcard4 = { 0 };
   g_auto(Run) bad_version = { 0 };
   g_auto(Run) no_database = { 0 };
-  g_autofree char *dir = g_path_get_dirname (fixture->db_path);
-  g_autofree char *other_db = g_build_filename (dir, "none.db", NULL);
+  g_autofree char *other_db = dup_missing_database (fixture, "none");
 
   run_liaison (fixture->env, &no_database, "export", "--database", other_db, "-", NULL);
   g_assert_cmpint (no_database.status, ==, 1);
+  g_assert_cmpstr (no_database.out, ==, "");
   g_assert_false (g_file_test (other_db, G_FILE_TEST_EXISTS));
 
   fill_database (fixture->db_path);
-  out_path = g_build_filename (dir, "out.xml", NULL);
+  out_path = g_build_filename (fixture->tmpdir, "out.xml", NULL);
 
   run_liaison (fixture->env, &run, "export", "--database", fixture->db_path, out_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -1272,15 +1473,23 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  int skip = 0;
+
+  /* On a file as ever; --postgresql is lia_test_pg_init()'s. */
+  if (!g_strv_contains ((const char * const *) argv, "--postgresql"))
+    g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  else if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_WITHOUT_DATABASE(path, func) \
+  g_test_add (path, Fixture, NO_DATABASE, fixture_set_up, func, fixture_tear_down)
 
-  ADD ("/cli/version", test_version);
-  ADD ("/cli/help", test_help);
-  ADD ("/cli/command-help", test_command_help);
-  ADD ("/cli/unknown-command", test_unknown_command);
+  ADD_WITHOUT_DATABASE ("/cli/version", test_version);
+  ADD_WITHOUT_DATABASE ("/cli/help", test_help);
+  ADD_WITHOUT_DATABASE ("/cli/command-help", test_command_help);
+  ADD_WITHOUT_DATABASE ("/cli/unknown-command", test_unknown_command);
   ADD ("/cli/unknown-option", test_unknown_option);
   ADD ("/cli/stats", test_stats);
   ADD ("/cli/stats/aligned", test_stats_aligned);
@@ -1308,7 +1517,14 @@ main (int   argc,
   ADD ("/cli/changes", test_changes);
   ADD ("/cli/changes/follow", test_changes_follow);
   ADD ("/cli/history", test_history);
+  ADD_WITHOUT_DATABASE ("/cli/server/unreachable", test_server_unreachable);
+  if (pg_cluster != NULL)
+    {
+      ADD ("/cli/server/no-schema", test_server_no_schema);
+      ADD ("/cli/server/no-such-database", test_server_no_such_database);
+    }
 
+#undef ADD_WITHOUT_DATABASE
 #undef ADD
 
   return g_test_run ();

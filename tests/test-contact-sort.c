@@ -9,7 +9,18 @@
 
 #include "lia-list-model.h"
 #include "lia-store-bulk.h"
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
+
+/* The count @query gives on the fixture's database, a file or a server's. */
+static gint64
+sql_count (StoreFixture *f,
+           const char   *query)
+{
+  g_autofree char *text = lia_test_pg_sql_text (f, query);
+
+  g_assert_nonnull (text);
+  return g_ascii_strtoll (text, NULL, 10);
+}
 
 static gint64
 add_person (LiaStore   *store,
@@ -159,6 +170,53 @@ test_change_order (StoreFixture  *f,
   g_assert_cmpuint (last.added, ==, 1);
 }
 
+/* On a server the keys are the whole office's, in the collation `liaison server init`
+ * recorded (docs/team-server.md): a desktop in French leaves a server set up in C as it is,
+ * and on a server set up in French a command run in C sorts in French. Called in French. */
+static void
+server_keeps_collation (StoreFixture *f,
+                        const char   *old)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(LiaListModel) french = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *french_names = NULL;
+  g_autofree char *collation = NULL;
+  g_autofree char *french_collation = NULL;
+
+  g_assert_true (lia_store_adopt_collation (f->store, &error));
+  g_assert_no_error (error);
+  setlocale (LC_COLLATE, old);
+  collation = lia_test_pg_sql_text (f, "SELECT locale FROM \"collation\"");
+  g_assert_cmpstr (collation, ==, old);
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 0);
+  add_person (f->store, NULL, "Ana", "Écart");
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==, "Ana Écart | Paul Eckert | Éva Écuyer | Marc Edwards | Jean Zola | Lou Œuvray");
+  g_clear_object (&model);
+
+  /* A new database, set up by an office in French. */
+  lia_test_pg_fixture_teardown (f, NULL);
+  setlocale (LC_COLLATE, "fr_FR.UTF-8");
+  lia_test_pg_fixture_setup (f, NULL);
+  setlocale (LC_COLLATE, old);
+  french_collation = lia_test_pg_sql_text (f, "SELECT locale FROM \"collation\"");
+  g_assert_cmpstr (french_collation, ==, "fr_FR.UTF-8");
+  add_person (f->store, NULL, "Jean", "Zola");
+  add_person (f->store, NULL, "Éva", "Écuyer");
+  add_person (f->store, NULL, "Paul", "Eckert");
+  add_person (f->store, NULL, "Marc", "Edwards");
+  add_person (f->store, "Mlle", "Lou", "Œuvray");
+  add_person (f->store, NULL, "Odile", "Oeillet");
+  add_person (f->store, NULL, "Ana", "Écart");
+  french = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  french_names = list_names (G_LIST_MODEL (french));
+  g_assert_cmpstr (french_names, ==,
+                   "Ana Écart | Paul Eckert | Éva Écuyer | Marc Edwards | Odile Oeillet | Lou Œuvray | Jean Zola");
+}
+
 static void
 test_locale_collation (StoreFixture  *f,
                        gconstpointer  data)
@@ -191,13 +249,19 @@ test_locale_collation (StoreFixture  *f,
       return;
     }
 
+  if (pg_cluster != NULL)
+    {
+      server_keeps_collation (f, old);
+      return;
+    }
+
   /* The desktop is in French now: the window makes every key again, in French. */
   g_assert_true (lia_store_adopt_collation (f->store, &error));
   g_assert_no_error (error);
   setlocale (LC_COLLATE, old);
-  collation = lia_test_sql_text (f->path, "SELECT locale FROM collation");
+  collation = lia_test_pg_sql_text (f, "SELECT locale FROM \"collation\"");
   g_assert_cmpstr (collation, ==, "fr_FR.UTF-8");
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 1);
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 1);
 
   model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &last);
@@ -222,7 +286,7 @@ test_locale_collation (StoreFixture  *f,
   setlocale (LC_COLLATE, "fr_FR.UTF-8");
   g_assert_true (lia_store_adopt_collation (f->store, &error));
   setlocale (LC_COLLATE, old);
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 1);
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 1);
 }
 
 static void
@@ -241,7 +305,7 @@ test_bulk_import (StoreFixture  *f,
   g_assert_no_error (error);
 
   /* What an import wrote sorts like what a person typed. */
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM contacts"
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM contacts"
                                               " WHERE family_sort_key = '' OR given_sort_key = ''"), ==, 0);
   model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
   names = list_names (G_LIST_MODEL (model));
@@ -252,10 +316,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_fixture_teardown)
 
   ADD ("/contact-sort/family-name", test_family_name);
   ADD ("/contact-sort/given-name", test_given_name);

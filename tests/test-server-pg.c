@@ -904,7 +904,7 @@ test_connect_error (void)
   conn = lia_server_connect ("postgresql://amina@host.invalid/liaison?connect_timeout=2", &error);
   g_assert_null (conn);
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_FAILED);
-  g_assert_true (g_str_has_prefix (error->message, "Could not connect to the team server: "));
+  g_assert_true (g_str_has_prefix (error->message, "Could not connect to host.invalid/liaison as amina: "));
   g_clear_error (&error);
 
   conn = lia_server_connect ("postgresql://amina:s3cret@[broken", &error);

@@ -35,7 +35,9 @@ static const char *
 operation_of_group (const char *first,
                     const char *last)
 {
-  if (g_strcmp0 (last, "delete") == 0)
+  /* A server logs the lists a delete cascades to after the record's own row. */
+  if (g_strcmp0 (last, "delete") == 0 ||
+      (g_strcmp0 (first, "delete") == 0 && g_strcmp0 (last, "update") == 0))
     return "delete";
   if (g_strcmp0 (first, "insert") == 0)
     return "insert";

@@ -117,14 +117,26 @@ lia_server_default_sslmode (const char *location)
   return (!local && !has_sslmode) ? "verify-full" : NULL;
 }
 
-/* libpq's messages end with a newline, and may hold several lines. */
+/* libpq's messages end with a newline, and may hold several lines (a hint after "\n\t"):
+ * one line, as every other error of the command line and the window's toasts. */
 static char *
 clean_message (const char *message)
 {
-  char *text = g_strdup (message != NULL ? message : "");
+  g_auto(GStrv) lines = g_strsplit (message != NULL ? message : "", "\n", -1);
+  GString *text = g_string_new (NULL);
 
-  g_strstrip (text);
-  return text;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      if (*line == '\0')
+        continue;
+      /* "… failed: No such file or directory" then "Is the server running…?": two sentences. */
+      if (text->len > 0)
+        g_string_append (text, strchr (".?!:", text->str[text->len - 1]) != NULL ? " " : ". ");
+      g_string_append (text, line);
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* Reads a password from the terminal without echoing it; %NULL when there is no terminal. */
@@ -255,11 +267,15 @@ lia_server_connect_with_password (const char  *location,
     if (strcmp (o->keyword, "password") == 0 && o->val != NULL && o->val[0] != '\0')
       {
         /* On a command line or in the environment, everyone on this computer can read it. */
+        g_autofree char *where = NULL;
+
         PQconninfoFree (options);
-        g_set_error_literal (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION,
-                             _("The connection string holds a password, which anyone on this "
-                               "computer could read: remove it, and put it in ~/.pgpass or type "
-                               "it when asked."));
+        where = lia_server_describe_location (location);
+        g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION,
+                     /* Translators: %s is "db.example.org/liaison as amina". */
+                     _("The connection string for %s holds a password, which anyone on this "
+                       "computer could read: remove it, and put it in ~/.pgpass or type it "
+                       "when asked."), where);
         return NULL;
       }
   PQconninfoFree (options);
@@ -286,11 +302,18 @@ lia_server_connect_with_password (const char  *location,
   if (PQstatus (conn) != CONNECTION_OK)
     {
       g_autofree char *message = clean_message (PQerrorMessage (conn));
-      gboolean refused = PQconnectionNeedsPassword (conn) || PQconnectionUsedPassword (conn);
+      g_autofree char *where = lia_server_describe (conn);
 
-      g_set_error (error, LIA_STORE_ERROR,
-                   refused ? LIA_STORE_ERROR_PERMISSION : LIA_STORE_ERROR_FAILED,
-                   _("Could not connect to the team server: %s"), message);
+      /* Named as everywhere else, so that the window, the CLI and the store say it alike. */
+      if (PQconnectionNeedsPassword (conn) || PQconnectionUsedPassword (conn))
+        g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION,
+                     /* Translators: "Could not connect to db.example.org/liaison as amina: …". */
+                     _("Could not connect to %s: the server refused this user name or password (%s)"),
+                     where, message);
+      else
+        g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_FAILED,
+                     /* Translators: "Could not connect to db.example.org/liaison as amina: …". */
+                     _("Could not connect to %s: %s"), where, message);
       return NULL;
     }
 

@@ -340,7 +340,10 @@ lia_change_log_entry_free (LiaChangeLogEntry *entry)
   g_free (entry);
 }
 
-/* The uid of a record that is still there, else the one its delete logged (schema 13). */
+/* The uid of a record that is still there, else the one its delete logged (schema 13): the
+ * next delete of that id, or else the last one before. On a file a record's lists are deleted
+ * before it, so their rows come first; on a server ON DELETE CASCADE logs them after the
+ * record's own delete row, which they still belong to. */
 #define RECORD_UID(kind, table) \
   " WHEN '" kind "' THEN (SELECT r.uid FROM " table " r WHERE r.id = l.record_id)"
 
@@ -368,7 +371,10 @@ lia_store_read_change_log (LiaStore  *self,
                              RECORD_UID ("project", "projects")
                              " END, (SELECT d.uid FROM change_log d WHERE d.kind = l.kind"
                              "  AND d.record_id = l.record_id AND d.operation = 'delete'"
-                             "  AND d.seq > l.seq ORDER BY d.seq LIMIT 1))"
+                             "  AND d.seq > l.seq ORDER BY d.seq LIMIT 1),"
+                             " (SELECT d.uid FROM change_log d WHERE d.kind = l.kind"
+                             "  AND d.record_id = l.record_id AND d.operation = 'delete'"
+                             "  AND d.seq < l.seq ORDER BY d.seq DESC LIMIT 1))"
                              " FROM change_log l WHERE l.seq > ?1 ORDER BY l.seq LIMIT ?2",
                              error);
   if (stmt == NULL)

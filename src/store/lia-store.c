@@ -592,18 +592,22 @@ open_server_database (LiaStore    *self,
 {
   int version;
 
-  if (_lia_db_pg_open (self->path, password, &self->db) != LIA_DB_OK ||
-      _lia_db_configure (self->db) != LIA_DB_OK)
+  if (_lia_db_pg_open (self->path, password, &self->db) != LIA_DB_OK)
     {
-      /* A refused login, not an account that may not write. */
-      if (_lia_db_error_class (self->db) == LIA_DB_ERROR_CLASS_DENIED)
-        g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION,
-                     /* Translators: "Could not connect to db.example.org/liaison as amina: …". */
-                     _("Could not connect to %s: the server refused this user name or password (%s)"),
-                     self->display, _lia_db_errmsg (self->db));
-      else
-        /* Translators: "Could not connect to db.example.org/liaison as amina: …". */
-        _lia_store_set_error_from_db (self, error, _("Could not connect to %s"), self->display);
+      /* lia_server_connect()'s message names the server and says what went wrong; the
+       * advice for a refused statement, "may not change data", would be wrong before
+       * anything was sent. */
+      g_set_error_literal (error, LIA_STORE_ERROR,
+                           _lia_db_error_class (self->db) == LIA_DB_ERROR_CLASS_DENIED
+                           ? LIA_STORE_ERROR_PERMISSION
+                           : error_code_for_class (_lia_db_error_class (self->db)),
+                           _lia_db_errmsg (self->db));
+      return FALSE;
+    }
+  if (_lia_db_configure (self->db) != LIA_DB_OK)
+    {
+      /* Translators: "Could not connect to db.example.org/liaison as amina: …". */
+      _lia_store_set_error_from_db (self, error, _("Could not connect to %s"), self->display);
       return FALSE;
     }
   /* Named as the connection sees it (libpq's defaults filled in), the same way. */
