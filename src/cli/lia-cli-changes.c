@@ -214,6 +214,7 @@ _lia_cli_run_changes (const LiaCliCommand *command,
   gint64 since = 0;
   gboolean follow = FALSE;
   gboolean server;
+  guint sigint = 0, sigterm = 0;
   Changes self = { 0 };
   int status;
   const GOptionEntry entries[] = {
@@ -255,22 +256,27 @@ _lia_cli_run_changes (const LiaCliCommand *command,
       g_signal_connect (store, "notify::reconnecting", G_CALLBACK (reconnecting_cb), &self);
       lia_store_set_watching (store, TRUE);
     }
+  if (follow)
+    {
+      /* Before the first rows are printed: whoever reads them may stop us at once, and the
+       * signal must end the loop (status 0), not kill the process. */
+      self.loop = g_main_loop_new (NULL, FALSE);
+      sigint = g_unix_signal_add (SIGINT, signal_cb, &self);
+      sigterm = g_unix_signal_add (SIGTERM, signal_cb, &self);
+    }
   if ((follow && !server && !lia_store_get_data_version (store, &self.data_version, &self.error))
       || !print_new_rows (&self))
     goto fail;
 
   if (follow)
     {
-      guint sigint, sigterm, poll = 0;
+      guint poll = 0;
 
-      self.loop = g_main_loop_new (NULL, FALSE);
-      sigint = g_unix_signal_add (SIGINT, signal_cb, &self);
-      sigterm = g_unix_signal_add (SIGTERM, signal_cb, &self);
       if (!server)
         poll = g_timeout_add (LIA_STORE_WATCH_INTERVAL_MS, poll_cb, &self);
       g_main_loop_run (self.loop);
-      g_source_remove (sigint);
-      g_source_remove (sigterm);
+      g_clear_handle_id (&sigint, g_source_remove);
+      g_clear_handle_id (&sigterm, g_source_remove);
       g_clear_handle_id (&self.idle, g_source_remove);
       lia_store_set_watching (store, FALSE);
       if (self.error == NULL && poll != 0)
@@ -283,6 +289,9 @@ _lia_cli_run_changes (const LiaCliCommand *command,
   return LIA_CLI_EXIT_OK;
 
 fail:
+  g_clear_handle_id (&sigint, g_source_remove);
+  g_clear_handle_id (&sigterm, g_source_remove);
+  g_clear_pointer (&self.loop, g_main_loop_unref);
   _lia_cli_print_error ("%s", self.error->message);
   g_clear_error (&self.error);
   return LIA_CLI_EXIT_FAILURE;
