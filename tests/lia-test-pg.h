@@ -151,4 +151,271 @@ lia_test_pg_init (int    *argc,
   return TRUE;
 }
 
+/* ---- ct-exchange: the exchange suites' files, second databases, SQL with a result, and a
+ * digest of the whole database, on either backend. ---- */
+
+#include <stdlib.h>
+
+/* On a server f->dir is a database's name: files a case writes go to this folder instead,
+ * made by lia_test_pg_files_setup() and removed by its teardown. */
+static char *lia_test_pg_scratch;
+/* Databases lia_test_pg_new_database() made on the server, dropped at the teardown. */
+static GPtrArray *lia_test_pg_extra_databases;
+
+static inline PGconn *
+lia_test_pg_connect_fixture (StoreFixture *f)
+{
+  PGconn *conn = PQconnectdb (f->path);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", f->dir, PQerrorMessage (conn));
+  return conn;
+}
+
+/* The path of a file named @name beside the fixture's database (its folder for a file). */
+static inline char *
+lia_test_pg_file (StoreFixture *f,
+                  const char   *name)
+{
+  return g_build_filename (pg_cluster != NULL ? lia_test_pg_scratch : f->dir, name, NULL);
+}
+
+/* The first database a case asks for is initialized once (as `liaison server init` makes
+ * it) as a template: every database is a copy of it, which is quicker than a fresh init per
+ * case. The template goes at the process's exit. */
+static char *lia_test_pg_template;
+
+static inline void
+lia_test_pg_drop_template (void)
+{
+  g_autofree char *drop = NULL;
+
+  if (lia_test_pg_template == NULL)
+    return;
+  drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", lia_test_pg_template);
+  g_clear_pointer (&lia_test_pg_template, g_free);
+  pg_cluster_exec (drop);
+}
+
+/* Makes the empty, initialized database @dbname on the server; returns its connection string. */
+static inline char *
+lia_test_pg_make_database (const char *dbname)
+{
+  g_autofree char *create = NULL;
+
+  if (lia_test_pg_template == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *template = g_strdup_printf ("lia_test_%d_template", (int) getpid ());
+      g_autofree char *location = g_strdup_printf ("%s dbname=%s", pg_cluster, template);
+      PGconn *conn;
+
+      create = g_strdup_printf ("CREATE DATABASE %s", template);
+      pg_cluster_exec (create);
+      g_clear_pointer (&create, g_free);
+      conn = lia_server_connect (location, &error);
+      g_assert_no_error (error);
+      lia_server_init (conn, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      PQfinish (conn);
+      lia_test_pg_template = g_steal_pointer (&template);
+      atexit (lia_test_pg_drop_template);
+    }
+
+  /* FILE_COPY: a small database is copied faster than WAL-logged block by block. */
+  create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s STRATEGY FILE_COPY",
+                            dbname, lia_test_pg_template);
+  pg_cluster_exec (create);
+  return g_strdup_printf ("%s dbname=%s", pg_cluster, dbname);
+}
+
+/* Where to open a second, empty store: @name in the fixture's folder for a file; on a server
+ * a new database, dropped at the teardown. */
+static inline char *
+lia_test_pg_new_database (StoreFixture *f,
+                          const char   *name)
+{
+  static guint n;
+  char *dbname;
+
+  if (pg_cluster == NULL)
+    return g_build_filename (f->dir, name, NULL);
+
+  dbname = g_strdup_printf ("%s_other_%u", f->dir, n++);
+  if (lia_test_pg_extra_databases == NULL)
+    lia_test_pg_extra_databases = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (lia_test_pg_extra_databases, dbname);
+  return lia_test_pg_make_database (dbname);
+}
+
+/* lia_test_pg_fixture_setup()'s database, from the template, and a folder for files. */
+static inline void
+lia_test_pg_files_setup (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  static guint n;
+  g_autoptr(GError) error = NULL;
+
+  if (pg_cluster == NULL)
+    {
+      store_fixture_setup (f, data);
+      return;
+    }
+
+  f->dir = g_strdup_printf ("lia_test_%d_files_%u", (int) getpid (), n++);
+  f->path = lia_test_pg_make_database (f->dir);
+  f->store = lia_test_open (f->path);
+  lia_test_pg_scratch = g_dir_make_tmp ("liaison-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static inline void
+lia_test_pg_files_teardown (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  lia_test_pg_fixture_teardown (f, data);
+  if (lia_test_pg_extra_databases != NULL)
+    {
+      for (guint i = 0; i < lia_test_pg_extra_databases->len; i++)
+        {
+          g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)",
+                                                   (char *) g_ptr_array_index (lia_test_pg_extra_databases, i));
+          pg_cluster_exec (drop);
+        }
+      g_clear_pointer (&lia_test_pg_extra_databases, g_ptr_array_unref);
+    }
+  if (lia_test_pg_scratch != NULL)
+    {
+      lia_test_remove_recursive (lia_test_pg_scratch);
+      g_clear_pointer (&lia_test_pg_scratch, g_free);
+    }
+}
+
+/* The first column of the first row of @query on the fixture's database, as text (NULL when
+ * there is no row or it is NULL): @query must be portable, or chosen by backend. */
+static inline char *
+lia_test_pg_sql_text (StoreFixture *f,
+                      const char   *query)
+{
+  PGconn *conn;
+  PGresult *result;
+  char *value = NULL;
+
+  if (pg_cluster == NULL)
+    return lia_test_sql_text (f->path, query);
+
+  conn = lia_test_pg_connect_fixture (f);
+  result = PQexec (conn, query);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", query, PQresultErrorMessage (result));
+  if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return value;
+}
+
+/* The same as an integer (-1 when there is no row), as lia_test_sql_int() on a file. */
+static inline gint64
+lia_test_pg_sql_int (StoreFixture *f,
+                     const char   *query)
+{
+  g_autofree char *text = NULL;
+
+  if (pg_cluster == NULL)
+    return lia_test_sql_int (f->path, query);
+  text = lia_test_pg_sql_text (f, query);
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
+}
+
+static inline int
+lia_test_pg_compare_strings (gconstpointer a,
+                             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every table of the fixture's database with its number of rows and a digest of its rows,
+ * one line each ("organizations 12 9f86…"): equal before and after means the contents are the
+ * same, row for row, on either backend (a digest is only compared on the same backend). On a
+ * server, sequences are left out: PostgreSQL never gives back a number a rolled-back
+ * transaction took, and no record holds it. */
+static inline char *
+lia_test_pg_digest (StoreFixture *f)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (pg_cluster == NULL)
+    {
+      sqlite3 *db = lia_test_raw_open (f->path, FALSE);
+      sqlite3_stmt *tables = NULL;
+
+      if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                  " ORDER BY name", -1, &tables, NULL) != SQLITE_OK)
+        g_error ("%s: %s", f->path, sqlite3_errmsg (db));
+      while (sqlite3_step (tables) == SQLITE_ROW)
+        {
+          const char *name = (const char *) sqlite3_column_text (tables, 0);
+          g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", name);
+          g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+          sqlite3_stmt *stmt = NULL;
+
+          if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+            g_error ("%s: %s", sql, sqlite3_errmsg (db));
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              GString *row = g_string_new (NULL);
+
+              for (int i = 0; i < sqlite3_column_count (stmt); i++)
+                {
+                  int type = sqlite3_column_type (stmt, i);
+                  const void *blob = sqlite3_column_blob (stmt, i);
+                  int n = sqlite3_column_bytes (stmt, i);
+                  g_autofree char *hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                                      blob != NULL ? blob : (const void *) "", n);
+
+                  g_string_append_printf (row, "%d:%s|", type, type == SQLITE_NULL ? "" : hex);
+                }
+              g_ptr_array_add (rows, g_string_free (row, FALSE));
+            }
+          sqlite3_finalize (stmt);
+          g_ptr_array_sort (rows, lia_test_pg_compare_strings);
+          for (guint i = 0; i < rows->len; i++)
+            g_checksum_update (checksum, g_ptr_array_index (rows, i), -1);
+          g_string_append_printf (out, "%s %u %s\n", name, rows->len, g_checksum_get_string (checksum));
+        }
+      sqlite3_finalize (tables);
+      g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+    }
+  else
+    {
+      PGconn *conn = lia_test_pg_connect_fixture (f);
+      PGresult *tables = PQexec (conn, "SELECT quote_ident (tablename) FROM pg_tables"
+                                       " WHERE schemaname = current_schema () ORDER BY 1");
+
+      if (PQresultStatus (tables) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", f->dir, PQresultErrorMessage (tables));
+      for (int t = 0; t < PQntuples (tables); t++)
+        {
+          const char *name = PQgetvalue (tables, t, 0);
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*), coalesce (md5 (string_agg (r::text, E'\\n'"
+                                                  " ORDER BY r::text COLLATE \"C\")), '') FROM %s r", name);
+          PGresult *result = PQexec (conn, sql);
+
+          if (PQresultStatus (result) != PGRES_TUPLES_OK)
+            g_error ("%s: %s", sql, PQresultErrorMessage (result));
+          g_string_append_printf (out, "%s %s %s\n", name, PQgetvalue (result, 0, 0),
+                                  PQgetvalue (result, 0, 1));
+          PQclear (result);
+        }
+      PQclear (tables);
+      PQfinish (conn);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ---- end of ct-exchange ---- */
+
 G_END_DECLS
