@@ -159,7 +159,7 @@ lia_test_pg_init (int    *argc,
 /* On a server f->dir is a database's name: files a case writes go to this folder instead,
  * made by lia_test_pg_files_setup() and removed by its teardown. */
 static char *lia_test_pg_scratch;
-/* Databases lia_test_pg_new_database() made on the server, dropped at the teardown. */
+/* Databases lia_test_pg_new_database() gave a case, given back at its teardown. */
 static GPtrArray *lia_test_pg_extra_databases;
 
 static inline PGconn *
@@ -180,80 +180,114 @@ lia_test_pg_file (StoreFixture *f,
   return g_build_filename (pg_cluster != NULL ? lia_test_pg_scratch : f->dir, name, NULL);
 }
 
-/* The first database a case asks for is initialized once (as `liaison server init` makes
- * it) as a template: every database is a copy of it, which is quicker than a fresh init per
- * case. The template goes at the process's exit. */
-static char *lia_test_pg_template;
+/* Databases on the server cost seconds to make on a busy machine, and the exchange suites
+ * want hundreds (one per case, per real file, per second store). The first is initialized as
+ * `liaison server init` makes it; a case gives its databases back emptied (every table's rows
+ * but the schema's own, schema_version and "collation", with identities restarted: as
+ * lia_server_init() left it), and the next case takes one from this pool. What is left
+ * goes at the process's exit. */
+static GPtrArray *lia_test_pg_pool;
+static guint lia_test_pg_n_databases;
 
 static inline void
-lia_test_pg_drop_template (void)
+lia_test_pg_drop_pool (void)
 {
-  g_autofree char *drop = NULL;
-
-  if (lia_test_pg_template == NULL)
+  if (lia_test_pg_pool == NULL)
     return;
-  drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", lia_test_pg_template);
-  g_clear_pointer (&lia_test_pg_template, g_free);
-  pg_cluster_exec (drop);
+  for (guint i = 0; i < lia_test_pg_pool->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)",
+                                               (char *) g_ptr_array_index (lia_test_pg_pool, i));
+      pg_cluster_exec (drop);
+    }
+  g_clear_pointer (&lia_test_pg_pool, g_ptr_array_unref);
 }
 
-/* Makes the empty, initialized database @dbname on the server; returns its connection string. */
+/* An empty, initialized database on the server: its name in @out_dbname, and its connection
+ * string. */
 static inline char *
-lia_test_pg_make_database (const char *dbname)
+lia_test_pg_take_database (char **out_dbname)
 {
-  g_autofree char *create = NULL;
+  char *dbname;
 
-  if (lia_test_pg_template == NULL)
+  if (lia_test_pg_pool == NULL)
+    {
+      lia_test_pg_pool = g_ptr_array_new_with_free_func (g_free);
+      atexit (lia_test_pg_drop_pool);
+    }
+
+  if (lia_test_pg_pool->len > 0)
+    {
+      dbname = g_ptr_array_steal_index (lia_test_pg_pool, lia_test_pg_pool->len - 1);
+    }
+  else
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *template = g_strdup_printf ("lia_test_%d_template", (int) getpid ());
-      g_autofree char *location = g_strdup_printf ("%s dbname=%s", pg_cluster, template);
+      g_autofree char *create = NULL;
+      g_autofree char *location = NULL;
       PGconn *conn;
 
-      create = g_strdup_printf ("CREATE DATABASE %s", template);
+      dbname = g_strdup_printf ("lia_test_%d_x%u", (int) getpid (), lia_test_pg_n_databases++);
+      create = g_strdup_printf ("CREATE DATABASE %s", dbname);
       pg_cluster_exec (create);
-      g_clear_pointer (&create, g_free);
+      location = g_strdup_printf ("%s dbname=%s", pg_cluster, dbname);
       conn = lia_server_connect (location, &error);
       g_assert_no_error (error);
       lia_server_init (conn, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
       PQfinish (conn);
-      lia_test_pg_template = g_steal_pointer (&template);
-      atexit (lia_test_pg_drop_template);
     }
 
-  /* FILE_COPY: a small database is copied faster than WAL-logged block by block. */
-  create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s STRATEGY FILE_COPY",
-                            dbname, lia_test_pg_template);
-  pg_cluster_exec (create);
+  *out_dbname = dbname;
   return g_strdup_printf ("%s dbname=%s", pg_cluster, dbname);
 }
 
+/* Empties @dbname (no store may have it open) and puts it in the pool. */
+static inline void
+lia_test_pg_give_back (char *dbname)
+{
+  g_autofree char *location = g_strdup_printf ("%s dbname=%s", pg_cluster, dbname);
+  PGconn *conn = PQconnectdb (location);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", dbname, PQerrorMessage (conn));
+  /* A killed client's server process may still hold its locks for a moment: TRUNCATE waits. */
+  result = PQexec (conn,
+                   "DO $$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg (quote_ident (tablename), ', ')"
+                   "   || ' RESTART IDENTITY CASCADE' FROM pg_tables WHERE schemaname = current_schema ()"
+                   "   AND tablename NOT IN ('schema_version', 'collation')); END $$");
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("emptying %s: %s", dbname, PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+  g_ptr_array_add (lia_test_pg_pool, dbname);
+}
+
 /* Where to open a second, empty store: @name in the fixture's folder for a file; on a server
- * a new database, dropped at the teardown. */
+ * another database, given back at the teardown. */
 static inline char *
 lia_test_pg_new_database (StoreFixture *f,
                           const char   *name)
 {
-  static guint n;
-  char *dbname;
+  char *dbname = NULL;
+  char *location;
 
   if (pg_cluster == NULL)
     return g_build_filename (f->dir, name, NULL);
 
-  dbname = g_strdup_printf ("%s_other_%u", f->dir, n++);
+  location = lia_test_pg_take_database (&dbname);
   if (lia_test_pg_extra_databases == NULL)
-    lia_test_pg_extra_databases = g_ptr_array_new_with_free_func (g_free);
+    lia_test_pg_extra_databases = g_ptr_array_new ();
   g_ptr_array_add (lia_test_pg_extra_databases, dbname);
-  return lia_test_pg_make_database (dbname);
+  return location;
 }
 
-/* lia_test_pg_fixture_setup()'s database, from the template, and a folder for files. */
+/* As lia_test_pg_fixture_setup(), with a database from the pool, and a folder for files. */
 static inline void
 lia_test_pg_files_setup (StoreFixture  *f,
                          gconstpointer  data)
 {
-  static guint n;
   g_autoptr(GError) error = NULL;
 
   if (pg_cluster == NULL)
@@ -262,8 +296,7 @@ lia_test_pg_files_setup (StoreFixture  *f,
       return;
     }
 
-  f->dir = g_strdup_printf ("lia_test_%d_files_%u", (int) getpid (), n++);
-  f->path = lia_test_pg_make_database (f->dir);
+  f->path = lia_test_pg_take_database (&f->dir);
   f->store = lia_test_open (f->path);
   lia_test_pg_scratch = g_dir_make_tmp ("liaison-test-XXXXXX", &error);
   g_assert_no_error (error);
@@ -273,22 +306,24 @@ static inline void
 lia_test_pg_files_teardown (StoreFixture  *f,
                             gconstpointer  data)
 {
-  lia_test_pg_fixture_teardown (f, data);
+  if (pg_cluster == NULL)
+    {
+      store_fixture_teardown (f, data);
+      return;
+    }
+
+  if (f->store != NULL)
+    g_assert_finalize_object (G_OBJECT (g_steal_pointer (&f->store)));
+  lia_test_pg_give_back (g_steal_pointer (&f->dir));
+  g_clear_pointer (&f->path, g_free);
   if (lia_test_pg_extra_databases != NULL)
     {
       for (guint i = 0; i < lia_test_pg_extra_databases->len; i++)
-        {
-          g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)",
-                                                   (char *) g_ptr_array_index (lia_test_pg_extra_databases, i));
-          pg_cluster_exec (drop);
-        }
+        lia_test_pg_give_back (g_ptr_array_index (lia_test_pg_extra_databases, i));
       g_clear_pointer (&lia_test_pg_extra_databases, g_ptr_array_unref);
     }
-  if (lia_test_pg_scratch != NULL)
-    {
-      lia_test_remove_recursive (lia_test_pg_scratch);
-      g_clear_pointer (&lia_test_pg_scratch, g_free);
-    }
+  lia_test_remove_recursive (lia_test_pg_scratch);
+  g_clear_pointer (&lia_test_pg_scratch, g_free);
 }
 
 /* The first column of the first row of @query on the fixture's database, as text (NULL when
