@@ -283,6 +283,28 @@ lia_test_pg_new_database (StoreFixture *f,
   return location;
 }
 
+/* Done with a database of lia_test_pg_new_database() before the case ends (its store closed):
+ * on a server it goes back to the pool at once, for the next one a loop asks for. */
+static inline void
+lia_test_pg_done_with_database (const char *location)
+{
+  if (pg_cluster == NULL || lia_test_pg_extra_databases == NULL)
+    return;
+  for (guint i = 0; i < lia_test_pg_extra_databases->len; i++)
+    {
+      char *dbname = g_ptr_array_index (lia_test_pg_extra_databases, i);
+      g_autofree char *suffix = g_strconcat (" dbname=", dbname, NULL);
+
+      if (g_str_has_suffix (location, suffix))
+        {
+          g_ptr_array_remove_index (lia_test_pg_extra_databases, i);
+          lia_test_pg_give_back (dbname);
+          return;
+        }
+    }
+  g_error ("%s is not a database of this case", location);
+}
+
 /* As lia_test_pg_fixture_setup(), with a database from the pool, and a folder for files. */
 static inline void
 lia_test_pg_files_setup (StoreFixture  *f,
