@@ -149,11 +149,17 @@ test_valid_base (StoreFixture  *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaImporter) once = NULL;
   g_autoptr(LiaImporter) twice = NULL;
+  g_autofree char *before_rows = NULL;
+  g_autofree char *after_rows = NULL;
 
   seed (f);
+  before_rows = lia_test_pg_digest (f);
   once = import_path (f->store, path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lia_importer_get_total (once, LIA_IMPORT_CREATED), >=, 7);
+  /* The digest the refused files are checked with sees what an import changes. */
+  after_rows = lia_test_pg_digest (f);
+  g_assert_cmpstr (before_rows, !=, after_rows);
 
   twice = import_path (f->store, path, &error);
   g_assert_no_error (error);

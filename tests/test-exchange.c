@@ -564,12 +564,16 @@ test_cancel (StoreFixture  *f,
   g_autoptr(LiaImporter) importer = lia_importer_new (file);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *before_rows = lia_test_pg_digest (f);
+  g_autofree char *after_rows = NULL;
 
   g_signal_connect_swapped (importer, "notify::records-read", G_CALLBACK (g_cancellable_cancel), cancellable);
   g_assert_false (lia_importer_run (importer, f->store, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 0);
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 0);
+  after_rows = lia_test_pg_digest (f);
+  g_assert_cmpstr (before_rows, ==, after_rows);
 }
 
 static void
