@@ -720,6 +720,28 @@ test_export_keeps_old_file (StoreFixture  *f,
   g_assert_cmpstr (contents, ==, "the previous export\n");
 }
 
+/* Whether another connection holds an open transaction that has written to the fixture's
+ * database: on a file, its write lock (BEGIN IMMEDIATE is refused at once); on a server, a
+ * backend of that database with a transaction id (given at its first write). */
+static gboolean
+someone_is_writing (StoreFixture *f)
+{
+  sqlite3 *db;
+  int rc;
+
+  if (pg_cluster != NULL)
+    return lia_test_pg_sql_int (f, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database ()"
+                                   " AND pid <> pg_backend_pid () AND backend_xid IS NOT NULL") > 0;
+
+  db = lia_test_raw_open (f->path, FALSE);
+  sqlite3_busy_timeout (db, 0);
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return rc == SQLITE_BUSY;
+}
+
 /* A real `liaison import` killed halfway: the database is as before (every table's rows), a
  * file's or a server's. */
 static void
@@ -757,6 +779,7 @@ test_killed_import (StoreFixture  *f,
   lia_test_close (f);
   before_rows = lia_test_pg_digest (f);
   triggers = lia_test_pg_sql_int (f, TRIGGERS);
+  g_assert_false (someone_is_writing (f));
 
   argv[5] = path;
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
@@ -776,6 +799,8 @@ test_killed_import (StoreFixture  *f,
       if (records >= 10000)
         break;
     }
+  /* The kill hits the import's transaction after it has written: there is something to undo. */
+  g_assert_true (someone_is_writing (f));
   g_subprocess_send_signal (process, SIGKILL);
   g_subprocess_wait (process, NULL, &error);
   g_assert_no_error (error);
@@ -793,6 +818,19 @@ test_killed_import (StoreFixture  *f,
    * the end: the kill gave them back. */
   g_assert_cmpint (lia_test_pg_sql_int (f, INTERACTION_INDEXES), ==, 3);
   g_assert_cmpint (lia_test_pg_sql_int (f, TRIGGERS), ==, triggers);
+
+  /* Nothing of the dead import holds the database: the next import lands, and is found. */
+  g_free (path);
+  path = write_file (f, "small.xml",
+                     HEADER
+                     "  <organization id=\"o-1\"><name>Zanzibar Water Board</name></organization>\n"
+                     "  <interaction id=\"i-1\" kind=\"call\" at=\"2026-01-01T09:00:00+01:00\">"
+                     "<title>First call</title><participant organization=\"o-1\"/></interaction>\n"
+                     FOOTER);
+  import_ok (f->store, path);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 1);
+  assert_search_finds (f->store, "zanzibar", "Zanzibar Water Board");
+  g_assert_false (someone_is_writing (f));
 }
 
 /* Projects in partner directories: named before or after what they refer to, they come back
