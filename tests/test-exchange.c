@@ -785,7 +785,8 @@ test_killed_import (StoreFixture  *f,
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
   g_assert_no_error (error);
 
-  /* Wait until it has read a good part of the file, then kill it. */
+  /* Wait until it is past the 3000 organizations, into the interactions, then kill it (going
+   * further only costs time, on a server most of all). */
   progress = g_data_input_stream_new (g_subprocess_get_stderr_pipe (process));
   for (;;)
     {
@@ -796,7 +797,7 @@ test_killed_import (StoreFixture  *f,
       g_assert_no_error (error);
       g_assert_nonnull (line);
       records = g_ascii_strtoull (line, NULL, 10);
-      if (records >= 10000)
+      if (records >= 4000)
         break;
     }
   /* The kill hits the import's transaction after it has written: there is something to undo. */
