@@ -283,4 +283,289 @@ lia_test_pg_template_fixture_setup (StoreFixture  *f,
   f->store = lia_test_open (f->path);
 }
 
+/* ---- ct-exchange: the exchange suites' files, second databases and a digest of the whole
+ * database, on either backend (SQL with a result: lia_test_pg_sql_text/_int, above). ---- */
+
+/* On a server f->dir is a database's name: files a case writes go to this folder instead,
+ * made by lia_test_pg_files_setup() and removed by its teardown. */
+static char *lia_test_pg_scratch;
+/* Databases lia_test_pg_new_database() gave a case, given back at its teardown. */
+static GPtrArray *lia_test_pg_extra_databases;
+
+static inline PGconn *
+lia_test_pg_connect_fixture (StoreFixture *f)
+{
+  PGconn *conn = PQconnectdb (f->path);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", f->dir, PQerrorMessage (conn));
+  return conn;
+}
+
+/* The path of a file named @name beside the fixture's database (its folder for a file). */
+static inline char *
+lia_test_pg_file (StoreFixture *f,
+                  const char   *name)
+{
+  return g_build_filename (pg_cluster != NULL ? lia_test_pg_scratch : f->dir, name, NULL);
+}
+
+/* Databases on the server cost seconds to make on a busy machine, and the exchange suites
+ * want hundreds (one per case, per real file, per second store). The first is initialized as
+ * `liaison server init` makes it; a case gives its databases back emptied (every table's rows
+ * but the schema's own, schema_version and "collation", with identities restarted: as
+ * lia_server_init() left it), and the next case takes one from this pool. What is left
+ * goes at the process's exit. */
+static GPtrArray *lia_test_pg_pool;
+static guint lia_test_pg_n_databases;
+
+static inline void
+lia_test_pg_drop_pool (void)
+{
+  if (lia_test_pg_pool == NULL)
+    return;
+  for (guint i = 0; i < lia_test_pg_pool->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)",
+                                               (char *) g_ptr_array_index (lia_test_pg_pool, i));
+      pg_cluster_exec (drop);
+    }
+  g_clear_pointer (&lia_test_pg_pool, g_ptr_array_unref);
+}
+
+/* An empty, initialized database on the server: its name in @out_dbname, and its connection
+ * string. */
+static inline char *
+lia_test_pg_take_database (char **out_dbname)
+{
+  char *dbname;
+
+  if (lia_test_pg_pool == NULL)
+    {
+      lia_test_pg_pool = g_ptr_array_new_with_free_func (g_free);
+      atexit (lia_test_pg_drop_pool);
+    }
+
+  if (lia_test_pg_pool->len > 0)
+    {
+      dbname = g_ptr_array_steal_index (lia_test_pg_pool, lia_test_pg_pool->len - 1);
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *create = NULL;
+      g_autofree char *location = NULL;
+      PGconn *conn;
+
+      dbname = g_strdup_printf ("lia_test_%d_x%u", (int) getpid (), lia_test_pg_n_databases++);
+      create = g_strdup_printf ("CREATE DATABASE %s", dbname);
+      pg_cluster_exec (create);
+      location = g_strdup_printf ("%s dbname=%s", pg_cluster, dbname);
+      conn = lia_server_connect (location, &error);
+      g_assert_no_error (error);
+      lia_server_init (conn, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      PQfinish (conn);
+    }
+
+  *out_dbname = dbname;
+  return g_strdup_printf ("%s dbname=%s", pg_cluster, dbname);
+}
+
+/* Empties @dbname (no store may have it open) and puts it in the pool. */
+static inline void
+lia_test_pg_give_back (char *dbname)
+{
+  g_autofree char *location = g_strdup_printf ("%s dbname=%s", pg_cluster, dbname);
+  PGconn *conn = PQconnectdb (location);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", dbname, PQerrorMessage (conn));
+  /* A killed client's server process may still hold its locks for a moment: TRUNCATE waits. */
+  result = PQexec (conn,
+                   "DO $$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg (quote_ident (tablename), ', ')"
+                   "   || ' RESTART IDENTITY CASCADE' FROM pg_tables WHERE schemaname = current_schema ()"
+                   "   AND tablename NOT IN ('schema_version', 'collation')); END $$");
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("emptying %s: %s", dbname, PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+  g_ptr_array_add (lia_test_pg_pool, dbname);
+}
+
+/* Where to open a second, empty store: @name in the fixture's folder for a file; on a server
+ * another database, given back at the teardown. */
+static inline char *
+lia_test_pg_new_database (StoreFixture *f,
+                          const char   *name)
+{
+  char *dbname = NULL;
+  char *location;
+
+  if (pg_cluster == NULL)
+    return g_build_filename (f->dir, name, NULL);
+
+  location = lia_test_pg_take_database (&dbname);
+  if (lia_test_pg_extra_databases == NULL)
+    lia_test_pg_extra_databases = g_ptr_array_new ();
+  g_ptr_array_add (lia_test_pg_extra_databases, dbname);
+  return location;
+}
+
+/* Done with a database of lia_test_pg_new_database() before the case ends (its store closed):
+ * on a server it goes back to the pool at once, for the next one a loop asks for. */
+static inline void
+lia_test_pg_done_with_database (const char *location)
+{
+  if (pg_cluster == NULL || lia_test_pg_extra_databases == NULL)
+    return;
+  for (guint i = 0; i < lia_test_pg_extra_databases->len; i++)
+    {
+      char *dbname = g_ptr_array_index (lia_test_pg_extra_databases, i);
+      g_autofree char *suffix = g_strconcat (" dbname=", dbname, NULL);
+
+      if (g_str_has_suffix (location, suffix))
+        {
+          g_ptr_array_remove_index (lia_test_pg_extra_databases, i);
+          lia_test_pg_give_back (dbname);
+          return;
+        }
+    }
+  g_error ("%s is not a database of this case", location);
+}
+
+/* As lia_test_pg_fixture_setup(), with a database from the pool, and a folder for files. */
+static inline void
+lia_test_pg_files_setup (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pg_cluster == NULL)
+    {
+      store_fixture_setup (f, data);
+      return;
+    }
+
+  f->path = lia_test_pg_take_database (&f->dir);
+  f->store = lia_test_open (f->path);
+  lia_test_pg_scratch = g_dir_make_tmp ("liaison-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static inline void
+lia_test_pg_files_teardown (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  if (pg_cluster == NULL)
+    {
+      store_fixture_teardown (f, data);
+      return;
+    }
+
+  if (f->store != NULL)
+    g_assert_finalize_object (G_OBJECT (g_steal_pointer (&f->store)));
+  lia_test_pg_give_back (g_steal_pointer (&f->dir));
+  g_clear_pointer (&f->path, g_free);
+  if (lia_test_pg_extra_databases != NULL)
+    {
+      for (guint i = 0; i < lia_test_pg_extra_databases->len; i++)
+        lia_test_pg_give_back (g_ptr_array_index (lia_test_pg_extra_databases, i));
+      g_clear_pointer (&lia_test_pg_extra_databases, g_ptr_array_unref);
+    }
+  lia_test_remove_recursive (lia_test_pg_scratch);
+  g_clear_pointer (&lia_test_pg_scratch, g_free);
+}
+
+static inline int
+lia_test_pg_compare_strings (gconstpointer a,
+                             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every table of the fixture's database with its number of rows and a digest of its rows,
+ * one line each ("organizations 12 9f86…"): equal before and after means the contents are the
+ * same, row for row, on either backend (a digest is only compared on the same backend). On a
+ * server, sequences are left out: PostgreSQL never gives back a number a rolled-back
+ * transaction took, and no record holds it. */
+static inline char *
+lia_test_pg_digest (StoreFixture *f)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (pg_cluster == NULL)
+    {
+      sqlite3 *db = lia_test_raw_open (f->path, FALSE);
+      sqlite3_stmt *tables = NULL;
+
+      if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                  " ORDER BY name", -1, &tables, NULL) != SQLITE_OK)
+        g_error ("%s: %s", f->path, sqlite3_errmsg (db));
+      while (sqlite3_step (tables) == SQLITE_ROW)
+        {
+          const char *name = (const char *) sqlite3_column_text (tables, 0);
+          g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", name);
+          g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+          sqlite3_stmt *stmt = NULL;
+
+          if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+            g_error ("%s: %s", sql, sqlite3_errmsg (db));
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              GString *row = g_string_new (NULL);
+
+              for (int i = 0; i < sqlite3_column_count (stmt); i++)
+                {
+                  int type = sqlite3_column_type (stmt, i);
+                  const void *blob = sqlite3_column_blob (stmt, i);
+                  int n = sqlite3_column_bytes (stmt, i);
+                  g_autofree char *hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                                      blob != NULL ? blob : (const void *) "", n);
+
+                  g_string_append_printf (row, "%d:%s|", type, type == SQLITE_NULL ? "" : hex);
+                }
+              g_ptr_array_add (rows, g_string_free (row, FALSE));
+            }
+          sqlite3_finalize (stmt);
+          g_ptr_array_sort (rows, lia_test_pg_compare_strings);
+          for (guint i = 0; i < rows->len; i++)
+            g_checksum_update (checksum, g_ptr_array_index (rows, i), -1);
+          g_string_append_printf (out, "%s %u %s\n", name, rows->len, g_checksum_get_string (checksum));
+        }
+      sqlite3_finalize (tables);
+      g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+    }
+  else
+    {
+      PGconn *conn = lia_test_pg_connect_fixture (f);
+      PGresult *tables = PQexec (conn, "SELECT quote_ident (tablename) FROM pg_tables"
+                                       " WHERE schemaname = current_schema () ORDER BY 1");
+
+      if (PQresultStatus (tables) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", f->dir, PQresultErrorMessage (tables));
+      for (int t = 0; t < PQntuples (tables); t++)
+        {
+          const char *name = PQgetvalue (tables, t, 0);
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*), coalesce (md5 (string_agg (r::text, E'\\n'"
+                                                  " ORDER BY r::text COLLATE \"C\")), '') FROM %s r", name);
+          PGresult *result = PQexec (conn, sql);
+
+          if (PQresultStatus (result) != PGRES_TUPLES_OK)
+            g_error ("%s: %s", sql, PQresultErrorMessage (result));
+          g_string_append_printf (out, "%s %s %s\n", name, PQgetvalue (result, 0, 0),
+                                  PQgetvalue (result, 0, 1));
+          PQclear (result);
+        }
+      PQclear (tables);
+      PQfinish (conn);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ---- end of ct-exchange ---- */
+
 G_END_DECLS

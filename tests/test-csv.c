@@ -7,13 +7,14 @@
 #include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 
 /* CSV in and out (docs/csv.md): every real export in tests/data/interop/csv/ imports, with a
  * table of what it gave and what it could not keep; Google's old header against Roundcube's
  * reading of the same file; preambles, charsets, multi-values, quoted line breaks, a column
  * map; and exports that Python's csv module reads and that import back to the same records.
- * Our own fixtures are in tests/data/csv/ (README.md there). */
+ * Our own fixtures are in tests/data/csv/ (README.md there). The cases with a database run on
+ * a file, and with --postgresql on a team server. */
 
 static char *
 data_path (const char *folder,
@@ -184,11 +185,9 @@ test_interop (void)
   g_printerr ("\n%-40s %8s %13s  %s\n", "file", "contacts", "organizations", "not kept");
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *tmp = g_dir_make_tmp ("liaison-csv-XXXXXX", NULL);
-      g_autofree char *db = g_build_filename (tmp, "interop.db", NULL);
+      StoreFixture f = { 0, };
       g_autofree char *path = NULL;
       g_autofree char *text = NULL;
-      g_autoptr(LiaStore) store = NULL;
       g_autoptr(GHashTable) not_kept = NULL;
       guint64 contacts, organizations;
       guint i;
@@ -201,8 +200,9 @@ test_interop (void)
         g_error ("%s is new in tests/data/interop/csv/: say here what it gives", name);
 
       path = g_build_filename (folder, name, NULL);
-      store = lia_test_open (db);
-      not_kept = import_counting_not_kept (store, path, &contacts, &organizations);
+      /* Each file into an empty database, a file's or a server's. */
+      lia_test_pg_files_setup (&f, NULL);
+      not_kept = import_counting_not_kept (f.store, path, &contacts, &organizations);
       text = describe_not_kept (not_kept);
       g_printerr ("%-40s %8" G_GUINT64_FORMAT " %13" G_GUINT64_FORMAT "  %s\n", name, contacts, organizations,
                   text[0] != '\0' ? text : "—");
@@ -212,8 +212,7 @@ test_interop (void)
       if (expected[i].not_kept != NULL)
         g_assert_true (g_hash_table_contains (not_kept, expected[i].not_kept));
 
-      g_clear_object (&store);
-      lia_test_remove_recursive (tmp);
+      lia_test_pg_files_teardown (&f, NULL);
       seen++;
     }
   g_assert_cmpuint (seen, ==, G_N_ELEMENTS (expected));
@@ -540,8 +539,8 @@ test_odd_rows (StoreFixture  *f,
                gconstpointer  data)
 {
   const char *header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n";
-  g_autofree char *odd = g_build_filename (f->dir, "odd.csv", NULL);
-  g_autofree char *broken = g_build_filename (f->dir, "broken.csv", NULL);
+  g_autofree char *odd = lia_test_pg_file (f, "odd.csv");
+  g_autofree char *broken = lia_test_pg_file (f, "broken.csv");
   g_autofree char *odd_text = g_strconcat (header, ",,https://x.example/in/someone,,,,01 Jan 2024\r\n",
                                            "Ana,Lopez,,ana@example.org,,,\r\n", NULL);
   g_autofree char *broken_text = g_strconcat (header, "Ana,Lopez,,ana@example.org,,,,extra\r\n",
@@ -576,7 +575,7 @@ static void
 test_preview_large (StoreFixture  *f,
                     gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "large.csv", NULL);
+  g_autofree char *path = lia_test_pg_file (f, "large.csv");
   g_autoptr(GString) text = g_string_new ("Nom;Prénom;Courriel\r\n");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(LiaCsvPreview) preview = NULL;
@@ -622,7 +621,7 @@ test_detect_by_content (StoreFixture  *f,
                         gconstpointer  data)
 {
   g_autofree char *source = data_path ("interop", "csv/thunderbird-export.csv");
-  g_autofree char *copy = g_build_filename (f->dir, "address book.txt", NULL);
+  g_autofree char *copy = lia_test_pg_file (f, "address book.txt");
   g_autofree char *contents = NULL;
   gsize length;
   g_autoptr(LiaImporter) importer = NULL;
@@ -687,10 +686,10 @@ test_export_roundtrip (StoreFixture  *f,
   const char *files[] = { "interop/csv/roundcube-gmail.csv", "interop/csv/thunderbird-export.csv",
                           "interop/csv/thunderbird-quote.csv", "csv/google-contacts.csv",
                           "csv/linkedin-connections.csv" };
-  g_autofree char *contacts_path = g_build_filename (f->dir, "contacts.csv", NULL);
-  g_autofree char *organizations_path = g_build_filename (f->dir, "organizations.csv", NULL);
-  g_autofree char *again_path = g_build_filename (f->dir, "again.csv", NULL);
-  g_autofree char *fresh_db = g_build_filename (f->dir, "fresh.db", NULL);
+  g_autofree char *contacts_path = lia_test_pg_file (f, "contacts.csv");
+  g_autofree char *organizations_path = lia_test_pg_file (f, "organizations.csv");
+  g_autofree char *again_path = lia_test_pg_file (f, "again.csv");
+  g_autofree char *fresh_db = lia_test_pg_new_database (f, "fresh.db");
   g_autofree char *contacts = NULL;
   g_autofree char *organizations = NULL;
   g_autofree char *again = NULL;
@@ -744,7 +743,7 @@ test_command_line (StoreFixture  *f,
                    gconstpointer  data)
 {
   g_autofree char *path = data_path ("csv", "mapped-semicolon.csv");
-  g_autofree char *db = g_build_filename (f->dir, "cli.db", NULL);
+  g_autofree char *db = lia_test_pg_new_database (f, "cli.db");
   const char *liaison = g_getenv ("LIAISON_BINARY");
   const char *refused_argv[] = { liaison, "import", "--database", db, path, NULL };
   const char *map_argv[] = { liaison, "import", "--database", db,
@@ -795,24 +794,27 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   g_test_add_func ("/csv/split", test_split);
   g_test_add_func ("/csv/write-read", test_write_read);
   g_test_add_func ("/csv/interop", test_interop);
   g_test_add_func ("/csv/map-quoting", test_map_quoting);
-  g_test_add ("/csv/gmail-against-roundcube", StoreFixture, NULL, store_fixture_setup, test_gmail_against_roundcube, store_fixture_teardown);
-  g_test_add ("/csv/linkedin-preamble", StoreFixture, NULL, store_fixture_setup, test_linkedin_preamble, store_fixture_teardown);
-  g_test_add ("/csv/charsets", StoreFixture, NULL, store_fixture_setup, test_charsets, store_fixture_teardown);
-  g_test_add ("/csv/google-multi-values", StoreFixture, NULL, store_fixture_setup, test_google_multi_values, store_fixture_teardown);
-  g_test_add ("/csv/outlook", StoreFixture, NULL, store_fixture_setup, test_outlook, store_fixture_teardown);
-  g_test_add ("/csv/map", StoreFixture, NULL, store_fixture_setup, test_map, store_fixture_teardown);
-  g_test_add ("/csv/odd-rows", StoreFixture, NULL, store_fixture_setup, test_odd_rows, store_fixture_teardown);
-  g_test_add ("/csv/preview-large", StoreFixture, NULL, store_fixture_setup, test_preview_large, store_fixture_teardown);
-  g_test_add ("/csv/reimport", StoreFixture, NULL, store_fixture_setup, test_reimport, store_fixture_teardown);
-  g_test_add ("/csv/detect-by-content", StoreFixture, NULL, store_fixture_setup, test_detect_by_content, store_fixture_teardown);
-  g_test_add ("/csv/command-line", StoreFixture, NULL, store_fixture_setup, test_command_line, store_fixture_teardown);
-  g_test_add ("/csv/export-roundtrip", StoreFixture, NULL, store_fixture_setup, test_export_roundtrip, store_fixture_teardown);
+  g_test_add ("/csv/gmail-against-roundcube", StoreFixture, NULL, lia_test_pg_files_setup, test_gmail_against_roundcube, lia_test_pg_files_teardown);
+  g_test_add ("/csv/linkedin-preamble", StoreFixture, NULL, lia_test_pg_files_setup, test_linkedin_preamble, lia_test_pg_files_teardown);
+  g_test_add ("/csv/charsets", StoreFixture, NULL, lia_test_pg_files_setup, test_charsets, lia_test_pg_files_teardown);
+  g_test_add ("/csv/google-multi-values", StoreFixture, NULL, lia_test_pg_files_setup, test_google_multi_values, lia_test_pg_files_teardown);
+  g_test_add ("/csv/outlook", StoreFixture, NULL, lia_test_pg_files_setup, test_outlook, lia_test_pg_files_teardown);
+  g_test_add ("/csv/map", StoreFixture, NULL, lia_test_pg_files_setup, test_map, lia_test_pg_files_teardown);
+  g_test_add ("/csv/odd-rows", StoreFixture, NULL, lia_test_pg_files_setup, test_odd_rows, lia_test_pg_files_teardown);
+  g_test_add ("/csv/preview-large", StoreFixture, NULL, lia_test_pg_files_setup, test_preview_large, lia_test_pg_files_teardown);
+  g_test_add ("/csv/reimport", StoreFixture, NULL, lia_test_pg_files_setup, test_reimport, lia_test_pg_files_teardown);
+  g_test_add ("/csv/detect-by-content", StoreFixture, NULL, lia_test_pg_files_setup, test_detect_by_content, lia_test_pg_files_teardown);
+  g_test_add ("/csv/command-line", StoreFixture, NULL, lia_test_pg_files_setup, test_command_line, lia_test_pg_files_teardown);
+  g_test_add ("/csv/export-roundtrip", StoreFixture, NULL, lia_test_pg_files_setup, test_export_roundtrip, lia_test_pg_files_teardown);
 
   return g_test_run ();
 }

@@ -3,11 +3,12 @@
 
 #include "lia-exporter.h"
 #include "lia-importer.h"
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 
 /* The files in tests/data/hostile/ (README.md there says what each attacks): each gives a
  * clear problem with its line, and leaves the database exactly as it was (a full export before
- * and after is the same). */
+ * and after is the same, and so is every table's rows), on a file and with --postgresql on a
+ * team server. */
 
 typedef struct
 {
@@ -93,7 +94,9 @@ assert_refused (StoreFixture *f,
                 const Case   *c)
 {
   g_autofree char *before = export_to_string (f->store);
+  g_autofree char *before_rows = lia_test_pg_digest (f);
   g_autofree char *after = NULL;
+  g_autofree char *after_rows = NULL;
   g_autofree char *first = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaImporter) importer = import_path (f->store, path, &error);
@@ -122,6 +125,8 @@ assert_refused (StoreFixture *f,
 
   after = export_to_string (f->store);
   g_assert_cmpstr (before, ==, after);
+  after_rows = lia_test_pg_digest (f);
+  g_assert_cmpstr (before_rows, ==, after_rows);
 }
 
 static void
@@ -144,11 +149,17 @@ test_valid_base (StoreFixture  *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaImporter) once = NULL;
   g_autoptr(LiaImporter) twice = NULL;
+  g_autofree char *before_rows = NULL;
+  g_autofree char *after_rows = NULL;
 
   seed (f);
+  before_rows = lia_test_pg_digest (f);
   once = import_path (f->store, path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lia_importer_get_total (once, LIA_IMPORT_CREATED), >=, 7);
+  /* The digest the refused files are checked with sees what an import changes. */
+  after_rows = lia_test_pg_digest (f);
+  g_assert_cmpstr (before_rows, !=, after_rows);
 
   twice = import_path (f->store, path, &error);
   g_assert_no_error (error);
@@ -179,8 +190,8 @@ test_external_entity_not_read (StoreFixture  *f,
                                gconstpointer  data)
 {
   g_autofree char *original = hostile_path ("external-entity.xml");
-  g_autofree char *secret = g_build_filename (f->dir, "secret.txt", NULL);
-  g_autofree char *attack = g_build_filename (f->dir, "attack.xml", NULL);
+  g_autofree char *secret = lia_test_pg_file (f, "secret.txt");
+  g_autofree char *attack = lia_test_pg_file (f, "attack.xml");
   g_autofree char *secret_uri = g_strconcat ("file://", secret, NULL);
   g_autofree char *contents = NULL;
   g_autofree char *rewritten = NULL;
@@ -218,7 +229,7 @@ test_huge_text (StoreFixture  *f,
                 gconstpointer  data)
 {
   g_autofree char *base_path = hostile_path ("valid-base.xml");
-  g_autofree char *path = g_build_filename (f->dir, "huge.xml", NULL);
+  g_autofree char *path = lia_test_pg_file (f, "huge.xml");
   g_autofree char *base = NULL;
   g_autoptr(GString) huge = NULL;
   const char *sector;
@@ -250,22 +261,25 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/exchange/hostile/%s", cases[i].file);
-      g_test_add (name, StoreFixture, &cases[i], store_fixture_setup, test_case, store_fixture_teardown);
+      g_test_add (name, StoreFixture, &cases[i], lia_test_pg_files_setup, test_case, lia_test_pg_files_teardown);
     }
 
   g_test_add ("/exchange/hostile/valid-base.xml", StoreFixture, NULL,
-              store_fixture_setup, test_valid_base, store_fixture_teardown);
+              lia_test_pg_files_setup, test_valid_base, lia_test_pg_files_teardown);
   g_test_add ("/exchange/hostile/foreign-element.xml", StoreFixture, NULL,
-              store_fixture_setup, test_foreign_element, store_fixture_teardown);
+              lia_test_pg_files_setup, test_foreign_element, lia_test_pg_files_teardown);
   g_test_add ("/exchange/hostile/external-entity-not-read", StoreFixture, NULL,
-              store_fixture_setup, test_external_entity_not_read, store_fixture_teardown);
+              lia_test_pg_files_setup, test_external_entity_not_read, lia_test_pg_files_teardown);
   g_test_add ("/exchange/hostile/huge-text", StoreFixture, NULL,
-              store_fixture_setup, test_huge_text, store_fixture_teardown);
+              lia_test_pg_files_setup, test_huge_text, lia_test_pg_files_teardown);
 
   return g_test_run ();
 }

@@ -4,11 +4,12 @@
 #include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 
 /* iCalendar in: meetings with their real offsets (VTIMEZONE, Windows zone names), whole
  * days, updates and cancellations by UID, the people invited matched, listed or created,
- * files that fail at their line, and every real file of tests/data/interop/ics/. */
+ * files that fail at their line, and every real file of tests/data/interop/ics/; on a file,
+ * and with --postgresql on a team server. */
 
 static char *
 write_calendar (StoreFixture *f,
@@ -16,7 +17,7 @@ write_calendar (StoreFixture *f,
                 const char   *text)
 {
   g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
+  char *path = lia_test_pg_file (f, name);
 
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
@@ -227,8 +228,8 @@ test_cancel (StoreFixture  *f,
 
   /* A partner directory keeps it: exported, and read into another database. */
   {
-    g_autofree char *path = g_build_filename (f->dir, "office.xml", NULL);
-    g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+    g_autofree char *path = lia_test_pg_file (f, "office.xml");
+    g_autofree char *other_path = lia_test_pg_new_database (f, "other.db");
     g_autofree char *xml = NULL;
     g_autoptr(GFile) file = g_file_new_for_path (path);
     g_autoptr(LiaExporter) exporter = lia_exporter_new (file, LIA_EXCHANGE_FORMAT_DIRECTORY);
@@ -308,7 +309,7 @@ assert_fails_at (StoreFixture *f,
                  gssize        length,
                  const char   *where)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *path = lia_test_pg_file (f, name);
   g_autoptr(LiaImporter) importer = NULL;
   g_autoptr(LiaImportProblem) problem = NULL;
   g_autoptr(GError) error = NULL;
@@ -404,7 +405,7 @@ test_bom (StoreFixture  *f,
     utf16 = g_convert ("\xEF\xBB\xBF" EVENT ("bom-2", "SUMMARY:Größere Runde\r\nDTSTART:20240102T100000Z\r\n"),
                        -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
     g_assert_no_error (error);
-    path = g_build_filename (f->dir, "wide.ics", NULL);
+    path = lia_test_pg_file (f, "wide.ics");
     g_assert_true (g_file_set_contents (path, utf16, (gssize) length, NULL));
     wide = import_path (f->store, path, FALSE, &error);
     g_assert_no_error (error);
@@ -492,7 +493,7 @@ test_interop (StoreFixture  *f,
 
   /* The Latin-1 file reads as Latin-1, and the Windows-zoned Teams invitation keeps its hour. */
   {
-    g_autofree char *title = lia_test_sql_text (f->path, "SELECT title FROM interactions WHERE title LIKE 'Event Tv%'");
+    g_autofree char *title = lia_test_pg_sql_text (f, "SELECT title FROM interactions WHERE title LIKE 'Event Tv%'");
     g_autoptr(LiaInteraction) teams =
       load_meeting (f->store, "040000C08200E00074C5B7101A89E00800000000EEB3773267BEA60100000000000000001000000023B1CC4F9EF21B4BBA06F5F3B4E42720");
     g_autofree char *at = format_at (teams);
@@ -506,7 +507,7 @@ static char *
 export_ics (StoreFixture *f,
             const char   *name)
 {
-  char *path = g_build_filename (f->dir, name, NULL);
+  char *path = lia_test_pg_file (f, name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(LiaExporter) exporter = lia_exporter_new (file, LIA_EXCHANGE_FORMAT_ICALENDAR);
   g_autoptr(GError) error = NULL;
@@ -606,7 +607,7 @@ test_export_round_trip (StoreFixture  *f,
 
   /* And into an empty database with Ana in it: the same meetings, at the same instants. */
   {
-    g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+    g_autofree char *other_path = lia_test_pg_new_database (f, "other.db");
     g_autoptr(LiaStore) other = lia_test_open (other_path);
     g_autoptr(LiaContact) ana_there = add_person (other, "Ana", "Ruiz", "ana@example.org");
     g_autoptr(LiaImporter) fresh = import_path (other, path, FALSE, &error);
@@ -649,20 +650,23 @@ main (int   argc,
       char *argv[])
 {
   /* Floating times and whole days are read in the local zone: make it one with an offset. */
-  g_setenv ("TZ", "America/Toronto", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  int skip = 0;
 
-  g_test_add ("/ics/windows-zone", StoreFixture, NULL, store_fixture_setup, test_windows_zone, store_fixture_teardown);
-  g_test_add ("/ics/vtimezone-offset", StoreFixture, NULL, store_fixture_setup, test_vtimezone_offset, store_fixture_teardown);
-  g_test_add ("/ics/all-day", StoreFixture, NULL, store_fixture_setup, test_all_day, store_fixture_teardown);
-  g_test_add ("/ics/update-by-uid", StoreFixture, NULL, store_fixture_setup, test_update_by_uid, store_fixture_teardown);
-  g_test_add ("/ics/cancel", StoreFixture, NULL, store_fixture_setup, test_cancel, store_fixture_teardown);
-  g_test_add ("/ics/attendees", StoreFixture, NULL, store_fixture_setup, test_attendees, store_fixture_teardown);
-  g_test_add ("/ics/broken", StoreFixture, NULL, store_fixture_setup, test_broken, store_fixture_teardown);
-  g_test_add ("/ics/oddities", StoreFixture, NULL, store_fixture_setup, test_oddities, store_fixture_teardown);
-  g_test_add ("/ics/bom", StoreFixture, NULL, store_fixture_setup, test_bom, store_fixture_teardown);
-  g_test_add ("/ics/export-round-trip", StoreFixture, NULL, store_fixture_setup, test_export_round_trip, store_fixture_teardown);
-  g_test_add ("/ics/interop", StoreFixture, NULL, store_fixture_setup, test_interop, store_fixture_teardown);
+  g_setenv ("TZ", "America/Toronto", TRUE);
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
+
+  g_test_add ("/ics/windows-zone", StoreFixture, NULL, lia_test_pg_files_setup, test_windows_zone, lia_test_pg_files_teardown);
+  g_test_add ("/ics/vtimezone-offset", StoreFixture, NULL, lia_test_pg_files_setup, test_vtimezone_offset, lia_test_pg_files_teardown);
+  g_test_add ("/ics/all-day", StoreFixture, NULL, lia_test_pg_files_setup, test_all_day, lia_test_pg_files_teardown);
+  g_test_add ("/ics/update-by-uid", StoreFixture, NULL, lia_test_pg_files_setup, test_update_by_uid, lia_test_pg_files_teardown);
+  g_test_add ("/ics/cancel", StoreFixture, NULL, lia_test_pg_files_setup, test_cancel, lia_test_pg_files_teardown);
+  g_test_add ("/ics/attendees", StoreFixture, NULL, lia_test_pg_files_setup, test_attendees, lia_test_pg_files_teardown);
+  g_test_add ("/ics/broken", StoreFixture, NULL, lia_test_pg_files_setup, test_broken, lia_test_pg_files_teardown);
+  g_test_add ("/ics/oddities", StoreFixture, NULL, lia_test_pg_files_setup, test_oddities, lia_test_pg_files_teardown);
+  g_test_add ("/ics/bom", StoreFixture, NULL, lia_test_pg_files_setup, test_bom, lia_test_pg_files_teardown);
+  g_test_add ("/ics/export-round-trip", StoreFixture, NULL, lia_test_pg_files_setup, test_export_round_trip, lia_test_pg_files_teardown);
+  g_test_add ("/ics/interop", StoreFixture, NULL, lia_test_pg_files_setup, test_interop, lia_test_pg_files_teardown);
 
   return g_test_run ();
 }

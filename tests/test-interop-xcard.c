@@ -4,7 +4,8 @@
  * comes from) imports into an empty database, or fails with a reason a person reading the file
  * would agree with. For each file a line goes to stderr: what was created and what was not
  * kept. Where another program's reading of the same file is there (.expected.vcf), the names
- * and the number of phones Liaison read are compared with it. */
+ * and the number of phones Liaison read are compared with it. On a file, and with --postgresql
+ * on a team server. */
 
 #include "config.h"
 
@@ -12,7 +13,7 @@
 
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 
 /* What each file must give; a file not listed here fails the test, so a new one is looked at. */
 typedef struct
@@ -175,7 +176,8 @@ test_interop_xcard (StoreFixture  *f,
       const char *file_name = g_ptr_array_index (names, i);
       const Expectation *expected = expectation_for (file_name);
       g_autofree char *path = g_build_filename (dir_path, file_name, NULL);
-      g_autofree char *db_path = g_strdup_printf ("%s/interop-%u.db", f->dir, i);
+      g_autofree char *db_name = g_strdup_printf ("interop-%u.db", i);
+      g_autofree char *db_path = lia_test_pg_new_database (f, db_name);
       g_autoptr(LiaStore) store = lia_test_open (db_path);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(LiaImporter) importer = lia_importer_new (file);
@@ -195,6 +197,8 @@ test_interop_xcard (StoreFixture  *f,
           g_assert_error (error, LIA_EXCHANGE_ERROR, expected->error_code);
           g_assert_nonnull (strstr (error->message, expected->error_part));
           g_assert_cmpint (lia_test_count (store, LIA_RECORD_KIND_CONTACT), ==, 0);
+          g_assert_finalize_object (G_OBJECT (g_steal_pointer (&store)));
+          lia_test_pg_done_with_database (db_path);
           continue;
         }
 
@@ -206,6 +210,8 @@ test_interop_xcard (StoreFixture  *f,
       else
         g_assert_nonnull (strstr (not_kept, expected->not_kept));
       compare_with_oracle (store, path);
+      g_assert_finalize_object (G_OBJECT (g_steal_pointer (&store)));
+      lia_test_pg_done_with_database (db_path);
     }
 }
 
@@ -243,12 +249,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   g_test_add ("/interop/xcard/every-file", StoreFixture, NULL,
-              store_fixture_setup, test_interop_xcard, store_fixture_teardown);
+              lia_test_pg_files_setup, test_interop_xcard, lia_test_pg_files_teardown);
   g_test_add ("/interop/xcard/kolab-sample-dude", StoreFixture, NULL,
-              store_fixture_setup, test_kolab_sample_dude, store_fixture_teardown);
+              lia_test_pg_files_setup, test_kolab_sample_dude, lia_test_pg_files_teardown);
 
   return g_test_run ();
 }

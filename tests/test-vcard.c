@@ -6,12 +6,13 @@
 #include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 
 /* vCard in: the hard cases of real files one by one (quoted-printable, folds inside UTF-8,
  * Shift_JIS, UTF-16 without a mark, organizations' cards, Apple's labels), matching across
  * imports, what is not kept, the hostile files, and every real file of
- * tests/data/interop/vcard/, each into a fresh database, with a table of what it gave. */
+ * tests/data/interop/vcard/, each into a fresh database, with a table of what it gave; on a
+ * file, and with --postgresql on a team server. */
 
 /* Writes @text (@len bytes, -1: a string) to a file of the fixture and imports it. */
 static LiaImporter *
@@ -20,7 +21,7 @@ import_bytes (StoreFixture *f,
               gssize        len,
               GError      **error)
 {
-  g_autofree char *path = g_build_filename (f->dir, "card.vcf", NULL);
+  g_autofree char *path = lia_test_pg_file (f, "card.vcf");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   LiaImporter *importer;
 
@@ -52,7 +53,7 @@ only_contact (StoreFixture *f)
 
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 1);
   record = lia_store_load (f->store, LIA_RECORD_KIND_CONTACT,
-                           lia_test_sql_int (f->path, "SELECT id FROM contacts"), &error);
+                           lia_test_pg_sql_int (f, "SELECT id FROM contacts"), &error);
   g_assert_no_error (error);
   return LIA_CONTACT (record);
 }
@@ -213,9 +214,9 @@ test_organization_cards (StoreFixture  *f,
 
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 0);
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 2);
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM organizations"
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM organizations"
                                      " WHERE name = 'Apple Inc.' AND phone = '+1 408 996 1010'"), ==, 1);
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM organizations"
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM organizations"
                                      " WHERE website = 'https://sante.example.gouv'"), ==, 1);
 }
 
@@ -290,9 +291,9 @@ test_fields (StoreFixture  *f,
   /* Two ORGs, two affiliations; the units are the first one's unit, the second TITLE the
    * second one's role. */
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_AFFILIATION), ==, 2);
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM affiliations"
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM affiliations"
                                      " WHERE unit = 'Santé publique, Bureau 4'"), ==, 1);
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM affiliations WHERE role = 'Delegate'"), ==, 1);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM affiliations WHERE role = 'Delegate'"), ==, 1);
   g_assert_cmpstr (not_kept, ==, "2 × X-SOCIALPROFILE, 1 × GEO, 1 × a.b.NOTE");
   g_assert_cmpstr (lia_contact_get_notes (contact), ==, "");
 }
@@ -329,7 +330,7 @@ test_matching (StoreFixture  *f,
   g_assert_cmpuint (lia_importer_get_matched (two, LIA_IMPORT_MATCH_EMAIL), ==, 1);
   g_assert_cmpuint (lia_importer_get_matched (two, LIA_IMPORT_MATCH_PHONE), ==, 1);
   g_assert_cmpuint (lia_importer_get_matched (two, LIA_IMPORT_MATCH_NAME), ==, 1);
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM contacts WHERE label = 'Ana M. Lima'"), ==, 1);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM contacts WHERE label = 'Ana M. Lima'"), ==, 1);
 }
 
 static void
@@ -350,7 +351,7 @@ test_organization_names (StoreFixture  *f,
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_AFFILIATION), ==, 2);
   g_assert_cmpuint (lia_importer_get_matched (two, LIA_IMPORT_MATCH_ORGANIZATION_NAME), ==, 1);
   /* The organization's own card renames it and gives it its website. */
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM organizations"
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM organizations"
                                      " WHERE name = 'ministere de la sante' AND website = 'https://sante.example'"), ==, 1);
 }
 
@@ -448,7 +449,7 @@ import_interop (const char *path,
   g_autofree char *not_kept = NULL;
   gboolean ok;
 
-  store_fixture_setup (&f, NULL);
+  lia_test_pg_files_setup (&f, NULL);
   ok = lia_importer_run (importer, f.store, NULL, &error);
   tally->tried++;
 
@@ -463,7 +464,7 @@ import_interop (const char *path,
       g_assert_nonnull (problem);
       g_assert_cmpuint (lia_import_problem_get_line (problem), >, 0);
       g_assert_cmpint (lia_test_count (f.store, LIA_RECORD_KIND_CONTACT), ==, 0);
-      store_fixture_teardown (&f, NULL);
+      lia_test_pg_files_teardown (&f, NULL);
       return;
     }
 
@@ -482,7 +483,7 @@ import_interop (const char *path,
   g_assert_cmpuint (lia_importer_get_total (again, LIA_IMPORT_CREATED), ==, 0);
   g_assert_cmpuint (lia_importer_get_total (again, LIA_IMPORT_UPDATED), ==, 0);
 
-  store_fixture_teardown (&f, NULL);
+  lia_test_pg_files_teardown (&f, NULL);
 }
 
 static int
@@ -529,20 +530,26 @@ summary_of (const char *path)
   g_autoptr(GError) error = NULL;
   char *summary;
 
-  store_fixture_setup (&f, NULL);
+  lia_test_pg_files_setup (&f, NULL);
   g_assert_true (lia_importer_run (importer, f.store, NULL, &error));
   g_assert_no_error (error);
   lia_test_close (&f);
   {
-    g_autofree char *people = lia_test_sql_text (f.path, "SELECT group_concat (label, ', ') FROM"
-                                                 " (SELECT label FROM contacts ORDER BY label)");
-    g_autofree char *organizations = lia_test_sql_text (f.path, "SELECT group_concat (name, ', ') FROM"
-                                                        " (SELECT name FROM organizations ORDER BY name)");
-    g_autofree char *points = lia_test_sql_text (f.path, "SELECT group_concat (v, ', ') FROM"
-                                                 " (SELECT replace (value, 'tel:', '') AS v FROM contact_points ORDER BY v)");
+    /* SQLite's group_concat is PostgreSQL's string_agg. */
+    g_autofree char *people = lia_test_pg_sql_text (&f, pg_cluster == NULL
+      ? "SELECT group_concat (label, ', ') FROM (SELECT label FROM contacts ORDER BY label)"
+      : "SELECT string_agg (label, ', ' ORDER BY label COLLATE \"C\") FROM contacts");
+    g_autofree char *organizations = lia_test_pg_sql_text (&f, pg_cluster == NULL
+      ? "SELECT group_concat (name, ', ') FROM (SELECT name FROM organizations ORDER BY name)"
+      : "SELECT string_agg (name, ', ' ORDER BY name COLLATE \"C\") FROM organizations");
+    g_autofree char *points = lia_test_pg_sql_text (&f, pg_cluster == NULL
+      ? "SELECT group_concat (v, ', ') FROM"
+        " (SELECT replace (value, 'tel:', '') AS v FROM contact_points ORDER BY v)"
+      : "SELECT string_agg (v, ', ' ORDER BY v COLLATE \"C\") FROM"
+        " (SELECT replace (value, 'tel:', '') AS v FROM contact_points) AS points");
     summary = g_strdup_printf ("%s | %s | %s", people, organizations, points);
   }
-  store_fixture_teardown (&f, NULL);
+  lia_test_pg_files_teardown (&f, NULL);
   return summary;
 }
 
@@ -612,14 +619,15 @@ test_export_roundtrip (StoreFixture  *f,
                                                    "ezvcard-John_Doe_IPHONE.vcf", NULL);
   g_autofree char *apple = g_test_build_filename (G_TEST_DIST, "data", "interop", "vcard",
                                                   "roundcube-apple.vcf", NULL);
-  g_autofree char *first = g_build_filename (f->dir, "first.vcf", NULL);
-  g_autofree char *second = g_build_filename (f->dir, "second.vcf", NULL);
+  g_autofree char *first = lia_test_pg_file (f, "first.vcf");
+  g_autofree char *second = lia_test_pg_file (f, "second.vcf");
   g_autofree char *first_text = NULL;
   g_autofree char *second_text = NULL;
   g_autofree char *seen = NULL;
   g_autoptr(GFile) first_file = g_file_new_for_path (first);
   g_autoptr(GError) error = NULL;
-  StoreFixture other = { 0, };
+  g_autofree char *other_path = NULL;
+  LiaStore *other = NULL;
 
   /* A person with a photo, addresses, an ORG with a unit; an organization's card. */
   for (guint i = 0; i < 2; i++)
@@ -649,15 +657,16 @@ test_export_roundtrip (StoreFixture  *f,
   }
 
   /* Into a fresh one: the same records, so the same export, byte for byte. */
-  store_fixture_setup (&other, NULL);
+  other_path = lia_test_pg_new_database (f, "other.db");
+  other = lia_test_open (other_path);
   {
     g_autoptr(LiaImporter) fresh = lia_importer_new (first_file);
 
-    g_assert_true (lia_importer_run (fresh, other.store, NULL, &error));
+    g_assert_true (lia_importer_run (fresh, other, NULL, &error));
     g_assert_no_error (error);
   }
-  export_vcard (other.store, second, version);
-  store_fixture_teardown (&other, NULL);
+  export_vcard (other, second, version);
+  g_assert_finalize_object (G_OBJECT (g_steal_pointer (&other)));
 
   g_assert_true (g_file_get_contents (first, &first_text, NULL, NULL));
   g_assert_true (g_file_get_contents (second, &second_text, NULL, NULL));
@@ -667,9 +676,12 @@ test_export_roundtrip (StoreFixture  *f,
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  int skip = 0;
 
-#define ADD(path, func) g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
+
+#define ADD(path, func) g_test_add (path, StoreFixture, NULL, lia_test_pg_files_setup, func, lia_test_pg_files_teardown)
   ADD ("/vcard/quoted-printable", test_quoted_printable);
   ADD ("/vcard/fold-inside-utf8", test_fold_inside_utf8);
   ADD ("/vcard/shift-jis", test_shift_jis);
@@ -684,8 +696,8 @@ main (int argc, char **argv)
   ADD ("/vcard/hostile", test_hostile);
   ADD ("/vcard/warnings", test_warnings);
 #undef ADD
-  g_test_add ("/vcard/export-3.0", StoreFixture, NULL, store_fixture_setup, test_export_roundtrip, store_fixture_teardown);
-  g_test_add ("/vcard/export-4.0", StoreFixture, "4.0", store_fixture_setup, test_export_roundtrip, store_fixture_teardown);
+  g_test_add ("/vcard/export-3.0", StoreFixture, NULL, lia_test_pg_files_setup, test_export_roundtrip, lia_test_pg_files_teardown);
+  g_test_add ("/vcard/export-4.0", StoreFixture, "4.0", lia_test_pg_files_setup, test_export_roundtrip, lia_test_pg_files_teardown);
   g_test_add_func ("/vcard/interop", test_interop);
   g_test_add_func ("/vcard/oracles", test_oracles);
 

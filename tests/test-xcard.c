@@ -7,12 +7,12 @@
 #include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-store-bulk.h"
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 
 /* xCard (RFC 6351) in and out: the RFC's own example, organizations and the people of them,
  * matching on re-import, problems with their lines, dry runs, and export → import → export
  * giving the same bytes. Fixtures are in tests/data/xcard/ (README.md there says what each
- * one is for). */
+ * one is for). On a file, and with --postgresql on a team server. */
 
 #define XCARD_NS "urn:ietf:params:xml:ns:vcard-4.0"
 
@@ -588,9 +588,9 @@ static void
 test_export_round_trip (StoreFixture  *f,
                         gconstpointer  data)
 {
-  g_autofree char *first = g_build_filename (f->dir, "first.xml", NULL);
-  g_autofree char *second = g_build_filename (f->dir, "second.xml", NULL);
-  g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *first = lia_test_pg_file (f, "first.xml");
+  g_autofree char *second = lia_test_pg_file (f, "second.xml");
+  g_autofree char *other_db = lia_test_pg_new_database (f, "other.db");
   g_autofree char *first_text = NULL;
   g_autofree char *second_text = NULL;
   g_autoptr(GError) error = NULL;
@@ -649,9 +649,9 @@ test_contact_fields_round_trip (StoreFixture  *f,
 {
   g_autofree char *directory = g_test_build_filename (G_TEST_DIST, "data", "directory",
                                                       "contact-fields.xml", NULL);
-  g_autofree char *first = g_build_filename (f->dir, "first.xml", NULL);
-  g_autofree char *second = g_build_filename (f->dir, "second.xml", NULL);
-  g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *first = lia_test_pg_file (f, "first.xml");
+  g_autofree char *second = lia_test_pg_file (f, "second.xml");
+  g_autofree char *other_db = lia_test_pg_new_database (f, "other.db");
   g_autofree char *first_text = NULL;
   g_autofree char *second_text = NULL;
   g_autofree char *organization = NULL;
@@ -715,26 +715,29 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   g_test_add ("/xcard/import/rfc6351-example", StoreFixture, NULL,
-              store_fixture_setup, test_rfc_example, store_fixture_teardown);
+              lia_test_pg_files_setup, test_rfc_example, lia_test_pg_files_teardown);
   g_test_add ("/xcard/import/rfc6351-example-again", StoreFixture, NULL,
-              store_fixture_setup, test_rfc_example_again, store_fixture_teardown);
+              lia_test_pg_files_setup, test_rfc_example_again, lia_test_pg_files_teardown);
   g_test_add ("/xcard/import/partners", StoreFixture, NULL,
-              store_fixture_setup, test_partners, store_fixture_teardown);
+              lia_test_pg_files_setup, test_partners, lia_test_pg_files_teardown);
   g_test_add ("/xcard/import/match-existing-by-email", StoreFixture, NULL,
-              store_fixture_setup, test_match_existing_by_email, store_fixture_teardown);
+              lia_test_pg_files_setup, test_match_existing_by_email, lia_test_pg_files_teardown);
   g_test_add ("/xcard/import/bare-vcard", StoreFixture, NULL,
-              store_fixture_setup, test_bare_vcard, store_fixture_teardown);
+              lia_test_pg_files_setup, test_bare_vcard, lia_test_pg_files_teardown);
   g_test_add ("/xcard/import/dry-run", StoreFixture, NULL,
-              store_fixture_setup, test_dry_run, store_fixture_teardown);
+              lia_test_pg_files_setup, test_dry_run, lia_test_pg_files_teardown);
   g_test_add ("/xcard/import/broken", StoreFixture, NULL,
-              store_fixture_setup, test_broken, store_fixture_teardown);
+              lia_test_pg_files_setup, test_broken, lia_test_pg_files_teardown);
   g_test_add ("/xcard/export/contact-fields", StoreFixture, NULL,
-              store_fixture_setup, test_contact_fields_round_trip, store_fixture_teardown);
+              lia_test_pg_files_setup, test_contact_fields_round_trip, lia_test_pg_files_teardown);
   g_test_add ("/xcard/export/round-trip", StoreFixture, NULL,
-              store_fixture_setup, test_export_round_trip, store_fixture_teardown);
+              lia_test_pg_files_setup, test_export_round_trip, lia_test_pg_files_teardown);
 
   return g_test_run ();
 }

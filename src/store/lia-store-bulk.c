@@ -12,14 +12,17 @@
 #include "lia-store-private.h"
 
 /* The selection of lia_store_select_organization_scope(): one row per selected record. core
- * marks the records selected for themselves, as opposed to those only referred to. */
-#define SCOPE_TABLE \
-  "CREATE TEMP TABLE IF NOT EXISTS lia_scope (" \
+ * marks the records selected for themselves, as opposed to those only referred to. A table of
+ * the connection's own on both backends; PostgreSQL has no WITHOUT ROWID and calls the
+ * schema of temporary tables pg_temp. */
+#define SCOPE_COLUMNS \
   "  kind INTEGER NOT NULL," \
-  "  record_id INTEGER NOT NULL," \
+  "  record_id BIGINT NOT NULL," \
   "  core INTEGER NOT NULL," \
   "  PRIMARY KEY (kind, record_id)" \
-  ") WITHOUT ROWID"
+  ")"
+#define SCOPE_TABLE    "CREATE TEMP TABLE IF NOT EXISTS lia_scope (" SCOPE_COLUMNS " WITHOUT ROWID"
+#define SCOPE_TABLE_PG "CREATE TEMP TABLE IF NOT EXISTS lia_scope (" SCOPE_COLUMNS
 
 gboolean
 lia_store_find_id (LiaStore       *self,
@@ -462,12 +465,14 @@ lia_store_select_organization_scope (LiaStore  *self,
   g_autofree char *sql = NULL;
   g_autoptr(LiaStmt) stmt = NULL;
   gint64 found = 0;
+  gboolean server = _lia_store_is_server (self);
 
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (organization_id > 0, FALSE);
 
-  if (!_lia_store_exec (self, SCOPE_TABLE, error) ||
-      !_lia_store_exec (self, "DELETE FROM temp.lia_scope", error))
+  if (!_lia_store_exec (self, server ? SCOPE_TABLE_PG : SCOPE_TABLE, error) ||
+      !_lia_store_exec (self, server ? "DELETE FROM pg_temp.lia_scope" : "DELETE FROM temp.lia_scope",
+                        error))
     return FALSE;
 
   if (!(stmt = _lia_store_prepare (self, "SELECT id FROM organizations WHERE id = ?1", error)))
@@ -487,93 +492,106 @@ lia_store_select_organization_scope (LiaStore  *self,
   sql = g_strdup_printf (
     /* The organization and everything below it. */
     "WITH RECURSIVE below (id) AS ("
-    "  SELECT %1$" G_GINT64_FORMAT
+    "  SELECT CAST (%1$" G_GINT64_FORMAT " AS BIGINT)" /* PostgreSQL: the ids' type */
     "  UNION SELECT o.id FROM organizations o JOIN below ON o.parent_id = below.id)"
-    "INSERT OR IGNORE INTO temp.lia_scope SELECT 0, id, 1 FROM below;"
+    "%2$s SELECT 0, id, 1 FROM below%4$s;"
     /* Everyone who was ever affiliated with them. */
-    "INSERT OR IGNORE INTO temp.lia_scope"
+    "%2$s"
     "  SELECT DISTINCT 1, a.contact_id, 1 FROM affiliations a"
-    "  WHERE a.organization_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0);"
+    "  WHERE a.organization_id IN (SELECT record_id FROM %3$s WHERE kind = 0)%4$s;"
     /* Their history. */
-    "INSERT OR IGNORE INTO temp.lia_scope"
+    "%2$s"
     "  SELECT 3, interaction_id, 1 FROM interaction_organizations"
-    "  WHERE organization_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0)"
+    "  WHERE organization_id IN (SELECT record_id FROM %3$s WHERE kind = 0)"
     "  UNION SELECT 3, interaction_id, 1 FROM interaction_contacts"
-    "  WHERE contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1);"
-    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  WHERE contact_id IN (SELECT record_id FROM %3$s WHERE kind = 1)%4$s;"
+    "%2$s"
     "  SELECT 4, id, 1 FROM commitments"
-    "  WHERE organization_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0)"
-    "     OR contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1)"
-    "     OR interaction_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 3);"
-    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  WHERE organization_id IN (SELECT record_id FROM %3$s WHERE kind = 0)"
+    "     OR contact_id IN (SELECT record_id FROM %3$s WHERE kind = 1)"
+    "     OR interaction_id IN (SELECT record_id FROM %3$s WHERE kind = 3)%4$s;"
+    "%2$s"
     "  SELECT 5, concern_id, 1 FROM concern_parties"
-    "  WHERE organization_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0)"
-    "     OR contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1)"
+    "  WHERE organization_id IN (SELECT record_id FROM %3$s WHERE kind = 0)"
+    "     OR contact_id IN (SELECT record_id FROM %3$s WHERE kind = 1)"
     "  UNION SELECT 5, concern_id, 1 FROM concern_interactions"
-    "  WHERE interaction_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 3);"
+    "  WHERE interaction_id IN (SELECT record_id FROM %3$s WHERE kind = 3)%4$s;"
     /* The projects they hold a stake in, and what those link to. */
-    "INSERT OR IGNORE INTO temp.lia_scope"
+    "%2$s"
     "  SELECT 6, project_id, 1 FROM project_stakeholders"
-    "  WHERE organization_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0)"
-    "     OR contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1);"
-    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  WHERE organization_id IN (SELECT record_id FROM %3$s WHERE kind = 0)"
+    "     OR contact_id IN (SELECT record_id FROM %3$s WHERE kind = 1)%4$s;"
+    "%2$s"
     "  SELECT 3, interaction_id, 0 FROM project_links WHERE interaction_id IS NOT NULL"
-    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6)"
+    "    AND project_id IN (SELECT record_id FROM %3$s WHERE kind = 6)"
     "  UNION SELECT 4, commitment_id, 0 FROM project_links WHERE commitment_id IS NOT NULL"
-    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6)"
+    "    AND project_id IN (SELECT record_id FROM %3$s WHERE kind = 6)"
     "  UNION SELECT 5, concern_id, 0 FROM project_links WHERE concern_id IS NOT NULL"
-    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6);"
+    "    AND project_id IN (SELECT record_id FROM %3$s WHERE kind = 6)%4$s;"
     /* What those refer to, so that the file stands on its own. */
-    "INSERT OR IGNORE INTO temp.lia_scope"
+    "%2$s"
     "  SELECT 3, interaction_id, 0 FROM commitments"
     "  WHERE interaction_id IS NOT NULL"
-    "    AND id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 4)"
+    "    AND id IN (SELECT record_id FROM %3$s WHERE kind = 4)"
     "  UNION SELECT 3, interaction_id, 0 FROM concern_interactions"
-    "  WHERE concern_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 5);"
-    "INSERT OR IGNORE INTO temp.lia_scope"
+    "  WHERE concern_id IN (SELECT record_id FROM %3$s WHERE kind = 5)%4$s;"
+    "%2$s"
     "  SELECT 1, contact_id, 0 FROM interaction_contacts"
-    "  WHERE interaction_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 3)"
+    "  WHERE interaction_id IN (SELECT record_id FROM %3$s WHERE kind = 3)"
     "  UNION SELECT 1, contact_id, 0 FROM commitments"
     "  WHERE contact_id IS NOT NULL"
-    "    AND id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 4)"
+    "    AND id IN (SELECT record_id FROM %3$s WHERE kind = 4)"
     "  UNION SELECT 1, contact_id, 0 FROM concern_parties"
     "  WHERE contact_id IS NOT NULL"
-    "    AND concern_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 5)"
+    "    AND concern_id IN (SELECT record_id FROM %3$s WHERE kind = 5)"
     "  UNION SELECT 1, contact_id, 0 FROM project_stakeholders"
     "  WHERE contact_id IS NOT NULL"
-    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6)"
+    "    AND project_id IN (SELECT record_id FROM %3$s WHERE kind = 6)"
     "  UNION SELECT 1, owner_id, 0 FROM project_risks"
     "  WHERE owner_id IS NOT NULL"
-    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6);"
-    "INSERT OR IGNORE INTO temp.lia_scope"
+    "    AND project_id IN (SELECT record_id FROM %3$s WHERE kind = 6)%4$s;"
+    "%2$s"
     "  SELECT 0, organization_id, 0 FROM interaction_organizations"
-    "  WHERE interaction_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 3)"
+    "  WHERE interaction_id IN (SELECT record_id FROM %3$s WHERE kind = 3)"
     "  UNION SELECT 0, organization_id, 0 FROM commitments"
     "  WHERE organization_id IS NOT NULL"
-    "    AND id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 4)"
+    "    AND id IN (SELECT record_id FROM %3$s WHERE kind = 4)"
     "  UNION SELECT 0, organization_id, 0 FROM concern_parties"
     "  WHERE organization_id IS NOT NULL"
-    "    AND concern_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 5)"
+    "    AND concern_id IN (SELECT record_id FROM %3$s WHERE kind = 5)"
     "  UNION SELECT 0, organization_id, 0 FROM project_stakeholders"
     "  WHERE organization_id IS NOT NULL"
-    "    AND project_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 6)"
+    "    AND project_id IN (SELECT record_id FROM %3$s WHERE kind = 6)"
     "  UNION SELECT 0, organization_id, 0 FROM affiliations"
-    "  WHERE contact_id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 1);"
+    "  WHERE contact_id IN (SELECT record_id FROM %3$s WHERE kind = 1)%4$s;"
     "WITH RECURSIVE above (id) AS ("
     "  SELECT o.parent_id FROM organizations o"
     "  WHERE o.parent_id IS NOT NULL"
-    "    AND o.id IN (SELECT record_id FROM temp.lia_scope WHERE kind = 0)"
+    "    AND o.id IN (SELECT record_id FROM %3$s WHERE kind = 0)"
     "  UNION SELECT o.parent_id FROM organizations o JOIN above ON o.id = above.id"
     "  WHERE o.parent_id IS NOT NULL)"
-    "INSERT OR IGNORE INTO temp.lia_scope SELECT 0, id, 0 FROM above;",
-    organization_id);
+    "%2$s SELECT 0, id, 0 FROM above%4$s;",
+    organization_id,
+    /* PostgreSQL has no INSERT OR IGNORE: ON CONFLICT there (SQLite would need a WHERE after
+     * each FROM to tell it from a join's ON). */
+    server ? "INSERT INTO pg_temp.lia_scope" : "INSERT OR IGNORE INTO temp.lia_scope",
+    server ? "pg_temp.lia_scope" : "temp.lia_scope",
+    server ? " ON CONFLICT DO NOTHING" : "");
 
   return _lia_store_exec (self, sql, error);
 }
 
+/* The selection's table, in the schema of the connection's temporary tables. */
+static const char *
+scope_table (LiaStore *self)
+{
+  return _lia_store_is_server (self) ? "pg_temp.lia_scope" : "temp.lia_scope";
+}
+
 /* @what is a column list (ordered by uid) or an aggregate (not ordered). */
 static char *
-select_sql (const LiaRecordOps *ops,
+select_sql (LiaStore           *self,
+            const LiaRecordOps *ops,
             const char         *what,
             gboolean            selected)
 {
@@ -581,8 +599,8 @@ select_sql (const LiaRecordOps *ops,
 
   if (selected)
     return g_strdup_printf ("SELECT %s FROM %s"
-                            " WHERE id IN (SELECT record_id FROM temp.lia_scope WHERE kind = %d)%s",
-                            what, ops->table, ops->kind, order);
+                            " WHERE id IN (SELECT record_id FROM %s WHERE kind = %d)%s",
+                            what, ops->table, scope_table (self), ops->kind, order);
 
   return g_strdup_printf ("SELECT %s FROM %s%s", what, ops->table, order);
 }
@@ -615,7 +633,7 @@ lia_store_foreach_record (LiaStore            *self,
   g_return_val_if_fail (func != NULL, FALSE);
 
   ops = _lia_record_ops_for_kind (kind);
-  sql = select_sql (ops, ops->columns, selected);
+  sql = select_sql (self, ops, ops->columns, selected);
 
   /* Not from the statement cache: @func may well load records of this kind itself. */
   if (_lia_db_prepare (_lia_store_get_db (self), sql, -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL) != LIA_DB_OK)
@@ -668,7 +686,7 @@ lia_store_count_records (LiaStore       *self,
   g_return_val_if_fail (out_count != NULL, FALSE);
 
   ops = _lia_record_ops_for_kind (kind);
-  sql = select_sql (ops, "count(*)", selected);
+  sql = select_sql (self, ops, "count(*)", selected);
   if (!(stmt = _lia_store_prepare (self, sql, error)))
     return FALSE;
 
@@ -698,7 +716,7 @@ lia_store_get_last_change (LiaStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       const LiaRecordOps *ops = _lia_record_ops_for_kind (kinds[i]);
-      g_autofree char *sql = select_sql (ops, "max(updated_at)", selected);
+      g_autofree char *sql = select_sql (self, ops, "max(updated_at)", selected);
       g_autoptr(LiaStmt) stmt = NULL;
       g_autoptr(GDateTime) time = NULL;
 
@@ -707,11 +725,12 @@ lia_store_get_last_change (LiaStore  *self,
         {
           g_free (sql);
           sql = selected
-            ? g_strdup ("SELECT max(updated_at) FROM ("
-                        "  SELECT updated_at FROM contacts WHERE id IN"
-                        "    (SELECT record_id FROM temp.lia_scope WHERE kind = 1)"
-                        "  UNION ALL SELECT updated_at FROM affiliations WHERE contact_id IN"
-                        "    (SELECT record_id FROM temp.lia_scope WHERE kind = 1)) AS changed")
+            ? g_strdup_printf ("SELECT max(updated_at) FROM ("
+                               "  SELECT updated_at FROM contacts WHERE id IN"
+                               "    (SELECT record_id FROM %1$s WHERE kind = 1)"
+                               "  UNION ALL SELECT updated_at FROM affiliations WHERE contact_id IN"
+                               "    (SELECT record_id FROM %1$s WHERE kind = 1)) AS changed",
+                               scope_table (self))
             : g_strdup ("SELECT max(updated_at) FROM ("
                         "  SELECT updated_at FROM contacts"
                         "  UNION ALL SELECT updated_at FROM affiliations) AS changed");
