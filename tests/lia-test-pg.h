@@ -151,4 +151,79 @@ lia_test_pg_init (int    *argc,
   return TRUE;
 }
 
+/* ct-ui: the window and editor suites on both backends. */
+
+/* The first column of the first row of @query (portable SQL) on the fixture's database, a
+ * file or a server's, as an integer: -1 when there is no row. */
+static inline gint64
+lia_test_pg_sql_int (StoreFixture *f,
+                     const char   *query)
+{
+  PGconn *conn;
+  PGresult *result;
+  gint64 value = -1;
+
+  if (pg_cluster == NULL)
+    return lia_test_sql_int (f->path, query);
+
+  conn = PQconnectdb (f->path);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", f->dir, PQerrorMessage (conn));
+  result = PQexec (conn, query);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", query, PQresultErrorMessage (result));
+  if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+    value = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  PQfinish (conn);
+  return value;
+}
+
+/* A folder of its own for the files a case writes (exports, pictures): f->dir on a file, a
+ * new temporary folder on a server, where f->dir is the database's name. Free it with
+ * lia_test_pg_files_dir_free(). */
+static inline char *
+lia_test_pg_files_dir (StoreFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  if (pg_cluster == NULL)
+    return g_strdup (f->dir);
+  dir = g_dir_make_tmp ("liaison-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+lia_test_pg_files_dir_free (StoreFixture *f,
+                            char         *dir)
+{
+  if (pg_cluster != NULL)
+    lia_test_remove_recursive (dir);
+  g_free (dir);
+}
+
+/* Who the store saves as, what the history and a conflict name: the login on a file, the
+ * connection string's user on a server (the change log's trigger writes the database user). */
+static inline char *
+lia_test_pg_author (void)
+{
+  PQconninfoOption *options;
+  char *user = NULL;
+
+  if (pg_cluster == NULL)
+    return g_strdup (g_get_user_name ());
+
+  options = PQconninfoParse (pg_cluster, NULL);
+  if (options == NULL)
+    g_error ("Not a connection string: %s", pg_cluster);
+  for (guint i = 0; options[i].keyword != NULL; i++)
+    if (strcmp (options[i].keyword, "user") == 0 && options[i].val != NULL)
+      user = g_strdup (options[i].val);
+  PQconninfoFree (options);
+  /* libpq's default: the login. */
+  return user != NULL ? user : g_strdup (g_get_user_name ());
+}
+
 G_END_DECLS

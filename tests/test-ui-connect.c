@@ -11,6 +11,7 @@
 #include "lia-store-private.h"
 #include "lia-window-private.h"
 #include "test-ui-util.h"
+#include "lia-test-pg.h"
 
 /* The fake keyring: what was stored, by account. */
 static GHashTable *fake_keyring;
@@ -256,12 +257,17 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *runtime = g_dir_make_tmp ("liaison-runtime-XXXXXX", NULL);
+  int skip = 0;
   int status;
 
   /* Passfiles go to the runtime folder: a throw-away one, never the user's. */
   g_assert_nonnull (runtime);
   g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
-  lia_ui_test_init (&argc, &argv);
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    {
+      lia_test_remove_recursive (runtime);
+      return skip;
+    }
 
   fake_keyring = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lia_server_secrets_set_backend (&fake_secrets);
@@ -275,7 +281,7 @@ main (int   argc,
     {
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_fixture_teardown)
 
       ADD ("/ui-connect/unreachable", test_unreachable);
       ADD ("/ui-connect/read-only", test_read_only);
