@@ -226,4 +226,49 @@ lia_test_pg_author (void)
   return user != NULL ? user : g_strdup (g_get_user_name ());
 }
 
+/* Tears the fixture down as lia_test_pg_fixture_teardown() does, once no connection to its
+ * database is left on the server after its store is finalized: a window that watches the
+ * server's NOTIFYs, a second store or a thread's connection must all have let go (DROP …
+ * WITH (FORCE) would end them without a word). A connection may take a moment to leave
+ * pg_stat_activity after PQfinish(). */
+static inline void
+lia_test_pg_ui_fixture_teardown (StoreFixture  *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *query = NULL;
+  PGconn *conn;
+  gint64 left = -1;
+
+  if (pg_cluster == NULL)
+    {
+      lia_test_pg_fixture_teardown (f, data);
+      return;
+    }
+
+  if (f->store != NULL)
+    g_assert_finalize_object (G_OBJECT (g_steal_pointer (&f->store)));
+
+  conn = PQconnectdb (pg_cluster);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", pg_cluster, PQerrorMessage (conn));
+  query = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'", f->dir);
+  for (guint attempt = 0; attempt < 250 && left != 0; attempt++)
+    {
+      PGresult *result = PQexec (conn, query);
+
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", query, PQresultErrorMessage (result));
+      left = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      PQclear (result);
+      if (left != 0)
+        g_usleep (20 * 1000);
+    }
+  PQfinish (conn);
+  if (left != 0)
+    g_error ("%" G_GINT64_FORMAT " connection(s) to %s still open after the store was finalized",
+             left, f->dir);
+
+  lia_test_pg_fixture_teardown (f, data);
+}
+
 G_END_DECLS

@@ -502,14 +502,14 @@ main (int   argc,
       return g_test_run ();
     }
 
-  g_test_add ("/ui-projects/list", StoreFixture, NULL, lia_test_pg_fixture_setup, test_list, lia_test_pg_fixture_teardown);
-  g_test_add ("/ui-projects/page", StoreFixture, NULL, lia_test_pg_fixture_setup, test_page, lia_test_pg_fixture_teardown);
-  g_test_add ("/ui-projects/link", StoreFixture, NULL, lia_test_pg_fixture_setup, test_link, lia_test_pg_fixture_teardown);
-  g_test_add ("/ui-projects/editor", StoreFixture, NULL, lia_test_pg_fixture_setup, test_editor, lia_test_pg_fixture_teardown);
-  g_test_add ("/ui-projects/page-links", StoreFixture, NULL, lia_test_pg_fixture_setup, test_page_links, lia_test_pg_fixture_teardown);
-  g_test_add ("/ui-projects/today", StoreFixture, NULL, lia_test_pg_fixture_setup, test_today, lia_test_pg_fixture_teardown);
+  g_test_add ("/ui-projects/list", StoreFixture, NULL, lia_test_pg_fixture_setup, test_list, lia_test_pg_ui_fixture_teardown);
+  g_test_add ("/ui-projects/page", StoreFixture, NULL, lia_test_pg_fixture_setup, test_page, lia_test_pg_ui_fixture_teardown);
+  g_test_add ("/ui-projects/link", StoreFixture, NULL, lia_test_pg_fixture_setup, test_link, lia_test_pg_ui_fixture_teardown);
+  g_test_add ("/ui-projects/editor", StoreFixture, NULL, lia_test_pg_fixture_setup, test_editor, lia_test_pg_ui_fixture_teardown);
+  g_test_add ("/ui-projects/page-links", StoreFixture, NULL, lia_test_pg_fixture_setup, test_page_links, lia_test_pg_ui_fixture_teardown);
+  g_test_add ("/ui-projects/today", StoreFixture, NULL, lia_test_pg_fixture_setup, test_today, lia_test_pg_ui_fixture_teardown);
   g_test_add ("/ui-projects/editor-risk-details", StoreFixture, NULL, lia_test_pg_fixture_setup, test_editor_risk_details,
-              lia_test_pg_fixture_teardown);
+              lia_test_pg_ui_fixture_teardown);
 
   return g_test_run ();
 }

@@ -1641,6 +1641,68 @@ test_inner_read_errors (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* Runs the main loop until @label says @text, for at most 5 s: what another program commits
+ * comes in on its own time. */
+static void
+wait_for_label_text (GtkLabel   *label,
+                     const char *text)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (gtk_label_get_text (label), text) != 0 && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+  lia_ui_test_settle ();
+  g_assert_cmpstr (gtk_label_get_text (label), ==, text);
+}
+
+/* What another program commits shows without anyone asking: a file is looked at every
+ * LIA_STORE_WATCH_INTERVAL_MS, a server's commit comes as a NOTIFY. The count, the list and
+ * an open record follow: a new organization, then a name changed elsewhere. */
+static void
+test_outside_change (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LiaRecord) who = NULL;
+  LiaWindow *window;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show_organizations (f->store);
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.who));
+  g_assert_cmpstr (gtk_label_get_text (window->organizations_count), ==, "2");
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (window), "Ministry of Health"));
+
+  {
+    g_autoptr(LiaStore) other = lia_test_open (f->path);
+
+    lia_test_add_organization (other, "Ministry of Health", 0);
+  }
+  wait_for_label_text (window->organizations_count, "3");
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->organizations_list), "Ministry of Health"));
+
+  {
+    g_autoptr(LiaStore) other = lia_test_open (f->path);
+
+    who = lia_test_load (other, LIA_RECORD_KIND_ORGANIZATION, s.who);
+    lia_organization_set_name (LIA_ORGANIZATION (who), "World Health Organisation");
+    lia_test_save (other, who);
+  }
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (!lia_ui_test_shows_label (detail (window), "World Health Organisation") &&
+           g_get_monotonic_time () < end)
+      if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+  }
+  g_assert_true (lia_ui_test_shows_label (detail (window), "World Health Organisation"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->organizations_list), "World Health Organisation"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (window->organizations_list), "World Health Organization"));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_no_display (void)
 {
@@ -1684,7 +1746,7 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_ui_fixture_teardown)
 
   ADD ("/window/first-run", test_first_run);
   ADD ("/window/error", test_error);
@@ -1701,16 +1763,17 @@ main (int   argc,
   ADD ("/window/narrow-reopen", test_narrow_reopen);
   ADD ("/window/highlight-far-row", test_highlight_far_row);
   ADD ("/window/focus-after-save", test_focus_after_save);
-  g_test_add ("/window/layout/en", StoreFixture, &english, lia_test_pg_fixture_setup, test_layout, lia_test_pg_fixture_teardown);
-  g_test_add ("/window/layout/fr", StoreFixture, &french, lia_test_pg_fixture_setup, test_layout, lia_test_pg_fixture_teardown);
+  g_test_add ("/window/layout/en", StoreFixture, &english, lia_test_pg_fixture_setup, test_layout, lia_test_pg_ui_fixture_teardown);
+  g_test_add ("/window/layout/fr", StoreFixture, &french, lia_test_pg_fixture_setup, test_layout, lia_test_pg_ui_fixture_teardown);
   g_test_add ("/window/detail-follows-view/en", StoreFixture, &english, lia_test_pg_fixture_setup,
-              test_detail_follows_view, lia_test_pg_fixture_teardown);
+              test_detail_follows_view, lia_test_pg_ui_fixture_teardown);
   g_test_add ("/window/detail-follows-view/fr", StoreFixture, &french, lia_test_pg_fixture_setup,
-              test_detail_follows_view, lia_test_pg_fixture_teardown);
+              test_detail_follows_view, lia_test_pg_ui_fixture_teardown);
   ADD ("/window/read-errors", test_read_errors);
   ADD ("/window/inner-read-errors", test_inner_read_errors);
   ADD ("/window/follow-up-groups", test_follow_up_groups);
   ADD ("/window/follow-up-filter", test_follow_up_filter);
+  ADD ("/window/outside-change", test_outside_change);
 
 #undef ADD
 
