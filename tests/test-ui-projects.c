@@ -502,14 +502,18 @@ main (int   argc,
       return g_test_run ();
     }
 
-  g_test_add ("/ui-projects/list", StoreFixture, NULL, lia_test_pg_fixture_setup, test_list, lia_test_pg_ui_fixture_teardown);
-  g_test_add ("/ui-projects/page", StoreFixture, NULL, lia_test_pg_fixture_setup, test_page, lia_test_pg_ui_fixture_teardown);
-  g_test_add ("/ui-projects/link", StoreFixture, NULL, lia_test_pg_fixture_setup, test_link, lia_test_pg_ui_fixture_teardown);
-  g_test_add ("/ui-projects/editor", StoreFixture, NULL, lia_test_pg_fixture_setup, test_editor, lia_test_pg_ui_fixture_teardown);
-  g_test_add ("/ui-projects/page-links", StoreFixture, NULL, lia_test_pg_fixture_setup, test_page_links, lia_test_pg_ui_fixture_teardown);
-  g_test_add ("/ui-projects/today", StoreFixture, NULL, lia_test_pg_fixture_setup, test_today, lia_test_pg_ui_fixture_teardown);
-  g_test_add ("/ui-projects/editor-risk-details", StoreFixture, NULL, lia_test_pg_fixture_setup, test_editor_risk_details,
-              lia_test_pg_ui_fixture_teardown);
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_ui_fixture_teardown)
+
+  ADD ("/ui-projects/list", test_list);
+  ADD ("/ui-projects/page", test_page);
+  ADD ("/ui-projects/link", test_link);
+  ADD ("/ui-projects/editor", test_editor);
+  ADD ("/ui-projects/page-links", test_page_links);
+  ADD ("/ui-projects/today", test_today);
+  ADD ("/ui-projects/editor-risk-details", test_editor_risk_details);
+
+#undef ADD
 
   return g_test_run ();
 }

@@ -1747,6 +1747,8 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_ui_fixture_teardown)
+#define ADD_IN(path, language, func) \
+  g_test_add (path, StoreFixture, language, lia_test_pg_fixture_setup, func, lia_test_pg_ui_fixture_teardown)
 
   ADD ("/window/first-run", test_first_run);
   ADD ("/window/error", test_error);
@@ -1763,18 +1765,17 @@ main (int   argc,
   ADD ("/window/narrow-reopen", test_narrow_reopen);
   ADD ("/window/highlight-far-row", test_highlight_far_row);
   ADD ("/window/focus-after-save", test_focus_after_save);
-  g_test_add ("/window/layout/en", StoreFixture, &english, lia_test_pg_fixture_setup, test_layout, lia_test_pg_ui_fixture_teardown);
-  g_test_add ("/window/layout/fr", StoreFixture, &french, lia_test_pg_fixture_setup, test_layout, lia_test_pg_ui_fixture_teardown);
-  g_test_add ("/window/detail-follows-view/en", StoreFixture, &english, lia_test_pg_fixture_setup,
-              test_detail_follows_view, lia_test_pg_ui_fixture_teardown);
-  g_test_add ("/window/detail-follows-view/fr", StoreFixture, &french, lia_test_pg_fixture_setup,
-              test_detail_follows_view, lia_test_pg_ui_fixture_teardown);
+  ADD_IN ("/window/layout/en", &english, test_layout);
+  ADD_IN ("/window/layout/fr", &french, test_layout);
+  ADD_IN ("/window/detail-follows-view/en", &english, test_detail_follows_view);
+  ADD_IN ("/window/detail-follows-view/fr", &french, test_detail_follows_view);
   ADD ("/window/read-errors", test_read_errors);
   ADD ("/window/inner-read-errors", test_inner_read_errors);
   ADD ("/window/follow-up-groups", test_follow_up_groups);
   ADD ("/window/follow-up-filter", test_follow_up_filter);
   ADD ("/window/outside-change", test_outside_change);
 
+#undef ADD_IN
 #undef ADD
 
   return g_test_run ();
