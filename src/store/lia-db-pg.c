@@ -100,27 +100,26 @@ static void
 set_error_from_result (PgDb     *self,
                        PGresult *result)
 {
+  g_autofree char *message = NULL;
+  const char *primary;
+  const char *detail;
+
   if (result == NULL)
     {
       set_error_from_connection (self);
       return;
     }
-  {
-    /* The server's words without libpq's framing ("ERROR:  ", then the query quoted with a
-     * caret under the position): what the person reads in an error state, one line as
-     * SQLite's. The detail follows, when there is one ("Key (id)=(7) already exists."). */
-    const char *primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
-    const char *detail = PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL);
-    g_autofree char *message = NULL;
-
-    if (primary == NULL)
-      message = g_strdup (PQresultErrorMessage (result));
-    else if (detail != NULL)
-      message = g_strdup_printf ("%s: %s", primary, detail);
-    else
-      message = g_strdup (primary);
-    set_error (self, PQresultErrorField (result, PG_DIAG_SQLSTATE), message);
-  }
+  /* The server's words without libpq's "ERROR:  " and CONTEXT lines, which are for a
+   * developer: what a message shows after "Could not save …: ", as SQLite's text is. */
+  primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  detail = PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL);
+  if (primary == NULL)
+    message = g_strdup (PQresultErrorMessage (result));
+  else if (detail != NULL)
+    message = g_strdup_printf ("%s; %s", primary, detail);
+  else
+    message = g_strdup (primary);
+  set_error (self, PQresultErrorField (result, PG_DIAG_SQLSTATE), message);
 }
 
 static int
