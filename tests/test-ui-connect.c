@@ -347,7 +347,8 @@ main (int   argc,
     {
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_ui_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
 
       ADD ("/ui-connect/unreachable", test_unreachable);
       ADD ("/ui-connect/read-only", test_read_only);

@@ -1218,7 +1218,8 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_ui_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
 
   ADD ("/ui-editors/organization", test_organization);
   ADD ("/ui-editors/contact-fields", test_contact_fields);
@@ -1228,8 +1229,9 @@ main (int   argc,
   ADD ("/ui-editors/contact-affiliations", test_contact_affiliations);
   ADD ("/ui-editors/concern", test_concern);
   ADD ("/ui-editors/opens-ready", test_opens_ready);
-  g_test_add ("/ui-editors/opens-ready/fr", StoreFixture, "fr_FR.UTF-8", lia_test_pg_fixture_setup,
-              test_opens_ready, lia_test_pg_ui_fixture_teardown);
+  g_test_add ("/ui-editors/opens-ready/fr", StoreFixture, "fr_FR.UTF-8",
+              lia_test_pg_template_fixture_setup, test_opens_ready,
+              lia_test_pg_ui_fixture_teardown);
   ADD ("/ui-editors/error-after-touching", test_error_after_touching);
   ADD ("/ui-editors/no-layout-jump", test_no_layout_jump);
   ADD ("/ui-editors/save-shows-all", test_save_shows_all);

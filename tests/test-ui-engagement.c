@@ -475,7 +475,8 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_ui_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
   ADD ("/ui-engagement/sidebar", test_sidebar);
   ADD ("/ui-engagement/map-move", test_map_move);
   ADD ("/ui-engagement/map-drop-and-keys", test_map_drop_and_keys);

@@ -269,7 +269,8 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_ui_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
 
   ADD ("/ui-history/contact-change", test_contact_change);
   ADD ("/ui-history/notes-not-repeated", test_notes_not_repeated);

@@ -360,7 +360,7 @@ main (int   argc,
   g_test_add_func ("/preferences/rows-follow-settings", test_rows_follow_settings);
   g_test_add_func ("/preferences/accessible-names", test_accessible_names);
   g_test_add_func ("/preferences/application-action", test_application_action);
-  g_test_add ("/preferences/primary-menu", StoreFixture, NULL, lia_test_pg_fixture_setup,
+  g_test_add ("/preferences/primary-menu", StoreFixture, NULL, lia_test_pg_template_fixture_setup,
               test_primary_menu, lia_test_pg_ui_fixture_teardown);
 
   return g_test_run ();

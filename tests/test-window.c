@@ -1746,9 +1746,11 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, lia_test_pg_fixture_setup, func, lia_test_pg_ui_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
 #define ADD_IN(path, language, func) \
-  g_test_add (path, StoreFixture, language, lia_test_pg_fixture_setup, func, lia_test_pg_ui_fixture_teardown)
+  g_test_add (path, StoreFixture, language, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
 
   ADD ("/window/first-run", test_first_run);
   ADD ("/window/error", test_error);
