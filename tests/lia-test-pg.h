@@ -568,4 +568,98 @@ lia_test_pg_digest (StoreFixture *f)
 
 /* ---- end of ct-exchange ---- */
 
+/* ct-ui: the window and editor suites on both backends. */
+
+/* A folder of its own for the files a case writes (exports, pictures): f->dir on a file, a
+ * new temporary folder on a server, where f->dir is the database's name. Free it with
+ * lia_test_pg_files_dir_free(). */
+static inline char *
+lia_test_pg_files_dir (StoreFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  if (pg_cluster == NULL)
+    return g_strdup (f->dir);
+  dir = g_dir_make_tmp ("liaison-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+lia_test_pg_files_dir_free (StoreFixture *f,
+                            char         *dir)
+{
+  if (pg_cluster != NULL)
+    lia_test_remove_recursive (dir);
+  g_free (dir);
+}
+
+/* Who the store saves as, what the history and a conflict name: the login on a file, the
+ * connection string's user on a server (the change log's trigger writes the database user). */
+static inline char *
+lia_test_pg_author (void)
+{
+  PQconninfoOption *options;
+  char *user = NULL;
+
+  if (pg_cluster == NULL)
+    return g_strdup (g_get_user_name ());
+
+  options = PQconninfoParse (pg_cluster, NULL);
+  if (options == NULL)
+    g_error ("Not a connection string: %s", pg_cluster);
+  for (guint i = 0; options[i].keyword != NULL; i++)
+    if (strcmp (options[i].keyword, "user") == 0 && options[i].val != NULL)
+      user = g_strdup (options[i].val);
+  PQconninfoFree (options);
+  /* libpq's default: the login. */
+  return user != NULL ? user : g_strdup (g_get_user_name ());
+}
+
+/* Tears the fixture down as lia_test_pg_fixture_teardown() does, once no connection to its
+ * database is left on the server after its store is finalized: a window that watches the
+ * server's NOTIFYs, a second store or a thread's connection must all have let go (DROP …
+ * WITH (FORCE) would end them without a word). A connection may take a moment to leave
+ * pg_stat_activity after PQfinish(). */
+static inline void
+lia_test_pg_ui_fixture_teardown (StoreFixture  *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *query = NULL;
+  PGconn *conn;
+  gint64 left = -1;
+
+  if (pg_cluster == NULL)
+    {
+      lia_test_pg_fixture_teardown (f, data);
+      return;
+    }
+
+  if (f->store != NULL)
+    g_assert_finalize_object (G_OBJECT (g_steal_pointer (&f->store)));
+
+  conn = PQconnectdb (pg_cluster);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s: %s", pg_cluster, PQerrorMessage (conn));
+  query = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'", f->dir);
+  for (guint attempt = 0; attempt < 250 && left != 0; attempt++)
+    {
+      PGresult *result = PQexec (conn, query);
+
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", query, PQresultErrorMessage (result));
+      left = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      PQclear (result);
+      if (left != 0)
+        g_usleep (20 * 1000);
+    }
+  PQfinish (conn);
+  if (left != 0)
+    g_error ("%" G_GINT64_FORMAT " connection(s) to %s still open after the store was finalized",
+             left, f->dir);
+
+  lia_test_pg_fixture_teardown (f, data);
+}
+
 G_END_DECLS

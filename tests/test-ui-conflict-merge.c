@@ -14,6 +14,7 @@
 #include "lia-organization-editor.h"
 #include "lia-project-editor.h"
 #include "test-ui-util.h"
+#include "lia-test-pg.h"
 
 static GtkWidget *
 find_entry (GtkWidget  *widget,
@@ -431,9 +432,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  int skip = 0;
+
   /* Accessible names are checked, which GTK_A11Y=none would throw away. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  lia_ui_test_init (&argc, &argv);
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   if (!lia_ui_test_init_display ())
     {
@@ -442,7 +446,8 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
 
   ADD ("/ui-conflict-merge/no-overlap", test_no_overlap);
   ADD ("/ui-conflict-merge/overlap", test_overlap);

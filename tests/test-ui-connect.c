@@ -11,6 +11,7 @@
 #include "lia-store-private.h"
 #include "lia-window-private.h"
 #include "test-ui-util.h"
+#include "lia-test-pg.h"
 
 /* The fake keyring: what was stored, by account. */
 static GHashTable *fake_keyring;
@@ -350,17 +351,14 @@ test_keyring_seam (void)
   g_hash_table_remove_all (fake_keyring);
 }
 
-/* A read-only account: no way to change data, and the buttons say why. */
+/* A window on @store, a read-only account's, open on the organization @id: no way to change
+ * data, and the buttons say why; browsing stays. */
 static void
-test_read_only (StoreFixture  *f,
-                gconstpointer  data)
+assert_read_only_window (LiaStore *store,
+                         gint64    id)
 {
-  gint64 id = lia_test_add_organization (f->store, "Ministry of Health", 0);
-  LiaWindow *window;
+  LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, "store", store, NULL);
 
-  g_assert_false (lia_store_is_read_only (f->store));
-  _lia_store_set_read_only (f->store, TRUE);
-  window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, NULL);
   lia_ui_test_present (GTK_WINDOW (window));
   lia_window_set_view (window, "organizations");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ix)",
@@ -376,8 +374,77 @@ test_read_only (StoreFixture  *f,
                    "This account may not change data");
   /* Browsing stays. */
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window->search_button)));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window), "Ministry of Health"));
 
   lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+/* A read-only account: no way to change data, and the buttons say why. */
+static void
+test_read_only (StoreFixture  *f,
+                gconstpointer  data)
+{
+  gint64 id = lia_test_add_organization (f->store, "Ministry of Health", 0);
+
+  g_assert_false (lia_store_is_read_only (f->store));
+  _lia_store_set_read_only (f->store, TRUE);
+  assert_read_only_window (f->store, id);
+}
+
+/* On a server, a real read-only account (`liaison server init --read-only ROLE`'s grants): the
+ * store finds out by itself, the window offers no edit, and a save it would try anyway is
+ * refused in words the person understands. */
+static void
+test_read_only_account (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  g_autofree char *role = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *location = NULL;
+  g_autoptr(LiaStore) reader = NULL;
+  g_autoptr(LiaOrganization) organization = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *readonly[2] = { NULL, NULL };
+  PGconn *conn;
+  gint64 id;
+
+  if (pg_cluster == NULL)
+    {
+      g_test_skip ("server only: a file has no accounts");
+      return;
+    }
+
+  id = lia_test_add_organization (f->store, "Ministry of Health", 0);
+  role = g_strdup_printf ("lia_test_reader_%d", (int) getpid ());
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN", role);
+  pg_cluster_exec (sql);
+  readonly[0] = role;
+  conn = lia_server_connect (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lia_server_init (conn, NULL, readonly, NULL, &error));
+  g_assert_no_error (error);
+  PQfinish (conn);
+
+  /* The same database as that account (libpq takes the last user=). */
+  location = g_strdup_printf ("%s user=%s", f->path, role);
+  reader = lia_test_open (location);
+  g_assert_true (lia_store_is_read_only (reader));
+  assert_read_only_window (reader, id);
+
+  organization = lia_organization_new ("Ministry of Finance");
+  g_assert_false (lia_store_save (reader, LIA_RECORD (organization), &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "may not change data"));
+  g_assert_false (lia_store_is_read_only (f->store));
+  g_assert_finalize_object (G_OBJECT (g_steal_pointer (&reader)));
+
+  /* Roles belong to the whole cluster: leave none behind. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DROP OWNED BY %s", role);
+  lia_test_pg_sql (f, sql);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DROP ROLE %s", role);
+  pg_cluster_exec (sql);
 }
 
 static void
@@ -391,12 +458,17 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *runtime = g_dir_make_tmp ("liaison-runtime-XXXXXX", NULL);
+  int skip = 0;
   int status;
 
   /* Whatever might go to the runtime folder: a throw-away one, never the user's. */
   g_assert_nonnull (runtime);
   g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
-  lia_ui_test_init (&argc, &argv);
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    {
+      lia_test_remove_recursive (runtime);
+      return skip;
+    }
 
   fake_keyring = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lia_server_secrets_set_backend (&fake_secrets);
@@ -410,11 +482,13 @@ main (int   argc,
     {
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
 
       ADD ("/ui-connect/unreachable", test_unreachable);
       ADD ("/ui-connect/never-answers", test_never_answers);
       ADD ("/ui-connect/read-only", test_read_only);
+      ADD ("/ui-connect/read-only-account", test_read_only_account);
 
 #undef ADD
     }

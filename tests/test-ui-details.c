@@ -14,6 +14,7 @@
 #include "lia-record-picker.h"
 #include "lia-window-private.h"
 #include "test-ui-util.h"
+#include "lia-test-pg.h"
 
 typedef struct
 {
@@ -562,7 +563,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  lia_ui_test_init (&argc, &argv);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   if (!lia_ui_test_init_display ())
     {
@@ -571,7 +575,8 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
 
   ADD ("/ui-details/organization", test_organization);
   ADD ("/ui-details/contact", test_contact);

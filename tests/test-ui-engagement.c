@@ -14,6 +14,7 @@
 #include "lia-store-map.h"
 #include "lia-window-private.h"
 #include "test-ui-util.h"
+#include "lia-test-pg.h"
 
 typedef struct
 {
@@ -258,7 +259,7 @@ test_map_as_of (StoreFixture  *f,
   seed (f->store, &s);
   /* Amina was first assessed 4 × 5 on 1 March 2025; today she is 2 × 2. */
   lia_test_close (f);
-  lia_test_sql (f->path, "INSERT INTO assessment_history (contact_id, changed_at, influence, interest, stance)"
+  lia_test_pg_sql (f, "INSERT INTO assessment_history (contact_id, changed_at, influence, interest, stance)"
                          " SELECT id, 1740830400000000, 4, 5, 'supportive' FROM contacts WHERE label = 'Amina Diallo'");
   lia_test_reopen (f);
 
@@ -290,8 +291,9 @@ test_map_export (StoreFixture  *f,
                  gconstpointer  data)
 {
   g_autoptr(LiaStakeholderMap) map = NULL;
-  g_autofree char *png = g_build_filename (f->dir, "map.png", NULL);
-  g_autofree char *pdf = g_build_filename (f->dir, "map.pdf", NULL);
+  char *dir = lia_test_pg_files_dir (f);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *command = NULL;
   g_autoptr(GError) error = NULL;
@@ -321,10 +323,11 @@ test_map_export (StoreFixture  *f,
 
   /* A folder that does not exist: an error that names the file. */
   g_clear_pointer (&png, g_free);
-  png = g_build_filename (f->dir, "missing", "map.png", NULL);
+  png = g_build_filename (dir, "missing", "map.png", NULL);
   g_assert_false (lia_briefing_write_map (lia_stakeholder_map_get_map (map), NULL, png, LIA_MAP_FILE_PNG, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "map.png"));
+  lia_test_pg_files_dir_free (f, dir);
 }
 
 /* Today lists the overdue commitment of a hand-built database; its row opens it. */
@@ -460,7 +463,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  lia_ui_test_init (&argc, &argv);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   if (!lia_ui_test_init_display ())
     {
@@ -469,7 +475,8 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
   ADD ("/ui-engagement/sidebar", test_sidebar);
   ADD ("/ui-engagement/map-move", test_map_move);
   ADD ("/ui-engagement/map-drop-and-keys", test_map_drop_and_keys);

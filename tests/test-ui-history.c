@@ -10,6 +10,7 @@
 #include "lia-organization-detail.h"
 #include "lia-history.h"
 #include "test-ui-util.h"
+#include "lia-test-pg.h"
 
 static GtkWindow *
 show_detail (LiaDetail *detail,
@@ -70,11 +71,13 @@ history_rows (GtkWidget *page)
   return rows;
 }
 
-/* "USER · Today, " begins the subtitle of a save made just now by this user. */
+/* "USER · Today, " begins the subtitle of a save made just now by this user (the database
+ * user on a server). */
 static void
 assert_by_me_today (const char *row)
 {
-  g_autofree char *expected = g_strdup_printf (" | %s · Today, ", g_get_user_name ());
+  g_autofree char *author = lia_test_pg_author ();
+  g_autofree char *expected = g_strdup_printf (" | %s · Today, ", author);
 
   if (strstr (row, expected) == NULL)
     g_error ("“%s” does not say “%s”", row, expected + 3);
@@ -254,7 +257,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  lia_ui_test_init (&argc, &argv);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   if (!lia_ui_test_init_display ())
     {
@@ -263,7 +269,8 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
 
   ADD ("/ui-history/contact-change", test_contact_change);
   ADD ("/ui-history/notes-not-repeated", test_notes_not_repeated);

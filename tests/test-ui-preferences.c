@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "test-ui-util.h"
+#include "lia-test-pg.h"
 #include "lia-application.h"
 #include "lia-preferences-window.h"
 #include "lia-window.h"
@@ -341,11 +342,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  int skip = 0;
+
   /* GTK's test accessibility backend keeps the accessible properties where
    * gtk_test_accessible_has_property() reads them; "none" (the ui suite's default) drops them.
    * Like "none", it needs no accessibility bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  lia_ui_test_init (&argc, &argv);
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   if (!lia_ui_test_init_display ())
     {
@@ -356,8 +360,8 @@ main (int   argc,
   g_test_add_func ("/preferences/rows-follow-settings", test_rows_follow_settings);
   g_test_add_func ("/preferences/accessible-names", test_accessible_names);
   g_test_add_func ("/preferences/application-action", test_application_action);
-  g_test_add ("/preferences/primary-menu", StoreFixture, NULL, store_fixture_setup,
-              test_primary_menu, store_fixture_teardown);
+  g_test_add ("/preferences/primary-menu", StoreFixture, NULL, lia_test_pg_template_fixture_setup,
+              test_primary_menu, lia_test_pg_ui_fixture_teardown);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "lia-timeline-row.h"
 #include "lia-today-view.h"
 #include "test-ui-util.h"
+#include "lia-test-pg.h"
 
 static gint64
 seed (LiaStore *store)
@@ -490,7 +491,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  lia_ui_test_init (&argc, &argv);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   if (!lia_ui_test_init_display ())
     {
@@ -498,14 +502,19 @@ main (int   argc,
       return g_test_run ();
     }
 
-  g_test_add ("/ui-projects/list", StoreFixture, NULL, store_fixture_setup, test_list, store_fixture_teardown);
-  g_test_add ("/ui-projects/page", StoreFixture, NULL, store_fixture_setup, test_page, store_fixture_teardown);
-  g_test_add ("/ui-projects/link", StoreFixture, NULL, store_fixture_setup, test_link, store_fixture_teardown);
-  g_test_add ("/ui-projects/editor", StoreFixture, NULL, store_fixture_setup, test_editor, store_fixture_teardown);
-  g_test_add ("/ui-projects/page-links", StoreFixture, NULL, store_fixture_setup, test_page_links, store_fixture_teardown);
-  g_test_add ("/ui-projects/today", StoreFixture, NULL, store_fixture_setup, test_today, store_fixture_teardown);
-  g_test_add ("/ui-projects/editor-risk-details", StoreFixture, NULL, store_fixture_setup, test_editor_risk_details,
-              store_fixture_teardown);
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
+
+  ADD ("/ui-projects/list", test_list);
+  ADD ("/ui-projects/page", test_page);
+  ADD ("/ui-projects/link", test_link);
+  ADD ("/ui-projects/editor", test_editor);
+  ADD ("/ui-projects/page-links", test_page_links);
+  ADD ("/ui-projects/today", test_today);
+  ADD ("/ui-projects/editor-risk-details", test_editor_risk_details);
+
+#undef ADD
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "lia-ui-util.h"
 #include "lia-window-private.h"
 #include "test-ui-util.h"
+#include "lia-test-pg.h"
 
 typedef struct
 {
@@ -763,7 +764,7 @@ static gint64
 longest (StoreFixture *f,
          const char   *query)
 {
-  gint64 id = lia_test_sql_int (f->path, query);
+  gint64 id = lia_test_pg_sql_int (f, query);
 
   g_assert_cmpint (id, >, 0);
   return id;
@@ -1469,7 +1470,10 @@ shown_error_state (GtkWidget  *within,
 
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
-  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "no such table"));
+  /* SQLite's words on a file, PostgreSQL's on a server. */
+  g_test_message ("%s: %s", title, adw_status_page_get_description (ADW_STATUS_PAGE (page)));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)),
+                            pg_cluster == NULL ? "no such table" : "does not exist"));
   g_assert_nonnull (lia_ui_test_find (page, GTK_TYPE_LABEL, "Retry"));
   return page;
 }
@@ -1500,7 +1504,7 @@ test_read_errors (StoreFixture  *f,
   window = show_organizations (f->store);
   g_assert_cmpuint (g_list_model_get_n_items (lia_directory_list_get_model (window->organizations_list)), ==, 2);
 
-  lia_test_sql (f->path, "ALTER TABLE organizations RENAME TO organizations_away;"
+  lia_test_pg_sql (f, "ALTER TABLE organizations RENAME TO organizations_away;"
                          " ALTER TABLE commitments RENAME TO commitments_away;"
                          " ALTER TABLE interactions RENAME TO interactions_away;");
   lia_store_announce_outside_change (f->store);
@@ -1525,7 +1529,7 @@ test_read_errors (StoreFixture  *f,
   g_assert_false (lia_ui_test_shows_label (GTK_WIDGET (window->follow_up_list), "Nothing We Owe"));
 
   /* Readable again: Retry brings back what is there. */
-  lia_test_sql (f->path, "ALTER TABLE organizations_away RENAME TO organizations;"
+  lia_test_pg_sql (f, "ALTER TABLE organizations_away RENAME TO organizations;"
                          " ALTER TABLE commitments_away RENAME TO commitments;"
                          " ALTER TABLE interactions_away RENAME TO interactions;");
   click_retry (lia_ui_test_find (GTK_WIDGET (window->follow_up_list), ADW_TYPE_STATUS_PAGE, "Could Not Read the Follow-ups"));
@@ -1586,7 +1590,7 @@ test_inner_read_errors (StoreFixture  *f,
       activate (window, "win.open-record", lia_ui_record_target (cases[i].kind, id));
       g_assert_true (lia_ui_test_shows_label (detail (window), cases[i].when_read));
 
-      lia_test_sql (f->path, away);
+      lia_test_pg_sql (f, away);
       lia_store_announce_outside_change (f->store);
       lia_ui_test_settle ();
       /* The record itself was read: the error is about what the page gathers. */
@@ -1596,7 +1600,7 @@ test_inner_read_errors (StoreFixture  *f,
       g_assert_false (lia_ui_test_shows_label (detail (window), "Nobody at the moment"));
       g_assert_false (lia_ui_test_shows_label (detail (window), "No affiliations"));
 
-      lia_test_sql (f->path, back);
+      lia_test_pg_sql (f, back);
       click_retry (page);
       g_assert_null (lia_ui_test_find (detail (window), ADW_TYPE_STATUS_PAGE, "Could Not Read This Record"));
       g_assert_true (lia_ui_test_shows_label (detail (window), cases[i].when_read));
@@ -1607,13 +1611,13 @@ test_inner_read_errors (StoreFixture  *f,
   activate (window, "win.view", g_variant_new_string ("organizations"));
   activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.who));
   activate (window, "win.view", g_variant_new_string ("follow-ups"));
-  lia_test_sql (f->path, "ALTER TABLE organizations RENAME TO away;");
+  lia_test_pg_sql (f, "ALTER TABLE organizations RENAME TO away;");
   lia_store_announce_outside_change (f->store);
   lia_ui_test_settle ();
   activate (window, "win.view", g_variant_new_string ("organizations"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), !=, "empty");
   shown_error_state (detail (window), "Could Not Read This Record");
-  lia_test_sql (f->path, "ALTER TABLE away RENAME TO organizations;");
+  lia_test_pg_sql (f, "ALTER TABLE away RENAME TO organizations;");
   lia_store_announce_outside_change (f->store);
   lia_ui_test_settle ();
 
@@ -1621,15 +1625,80 @@ test_inner_read_errors (StoreFixture  *f,
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budg");
   lia_ui_test_settle ();
   g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
-  lia_test_sql (f->path, "ALTER TABLE interactions_fts RENAME TO away;");
+  /* A file searches through its FTS table, a server through each table's tsvector column. */
+  lia_test_pg_sql (f, pg_cluster == NULL ? "ALTER TABLE interactions_fts RENAME TO away;"
+                                         : "ALTER TABLE interactions RENAME COLUMN search_vector TO away;");
   lia_store_announce_outside_change (f->store);
   lia_ui_test_settle ();
   page = shown_error_state (GTK_WIDGET (window->search_results), "Could Not Search");
   g_assert_false (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "No Results Found"));
-  lia_test_sql (f->path, "ALTER TABLE away RENAME TO interactions_fts;");
+  lia_test_pg_sql (f, pg_cluster == NULL ? "ALTER TABLE away RENAME TO interactions_fts;"
+                                         : "ALTER TABLE interactions RENAME COLUMN away TO search_vector;");
   click_retry (page);
   g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
   g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "Budget meeting"));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+/* Runs the main loop until @label says @text, for at most 5 s: what another program commits
+ * comes in on its own time. */
+static void
+wait_for_label_text (GtkLabel   *label,
+                     const char *text)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (gtk_label_get_text (label), text) != 0 && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+  lia_ui_test_settle ();
+  g_assert_cmpstr (gtk_label_get_text (label), ==, text);
+}
+
+/* What another program commits shows without anyone asking: a file is looked at every
+ * LIA_STORE_WATCH_INTERVAL_MS, a server's commit comes as a NOTIFY. The count, the list and
+ * an open record follow: a new organization, then a name changed elsewhere. */
+static void
+test_outside_change (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LiaRecord) who = NULL;
+  LiaWindow *window;
+  Seed s;
+
+  seed (f->store, &s);
+  window = show_organizations (f->store);
+  activate (window, "win.open-record", lia_ui_record_target (LIA_RECORD_KIND_ORGANIZATION, s.who));
+  g_assert_cmpstr (gtk_label_get_text (window->organizations_count), ==, "2");
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (window), "Ministry of Health"));
+
+  {
+    g_autoptr(LiaStore) other = lia_test_open (f->path);
+
+    lia_test_add_organization (other, "Ministry of Health", 0);
+  }
+  wait_for_label_text (window->organizations_count, "3");
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->organizations_list), "Ministry of Health"));
+
+  {
+    g_autoptr(LiaStore) other = lia_test_open (f->path);
+
+    who = lia_test_load (other, LIA_RECORD_KIND_ORGANIZATION, s.who);
+    lia_organization_set_name (LIA_ORGANIZATION (who), "World Health Organisation");
+    lia_test_save (other, who);
+  }
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (!lia_ui_test_shows_label (detail (window), "World Health Organisation") &&
+           g_get_monotonic_time () < end)
+      if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+  }
+  g_assert_true (lia_ui_test_shows_label (detail (window), "World Health Organisation"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->organizations_list), "World Health Organisation"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (window->organizations_list), "World Health Organization"));
 
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
@@ -1644,11 +1713,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  int skip = 0;
+
   /* Not G_TEST_OPTION_ISOLATE_DIRS: libadwaita needs the system's GSettings schemas, found
    * through XDG_DATA_DIRS. The test writes only in its own temporary folder. Accessible
    * names are checked, which GTK_A11Y=none (the ui suite's default) would throw away. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  lia_ui_test_init (&argc, &argv);
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
   {
     /* The catalogs built in the build directory, so that the French layout is the real one. */
     g_autofree char *locale_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
@@ -1674,7 +1746,11 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
+#define ADD_IN(path, language, func) \
+  g_test_add (path, StoreFixture, language, lia_test_pg_template_fixture_setup, func, \
+              lia_test_pg_ui_fixture_teardown)
 
   ADD ("/window/first-run", test_first_run);
   ADD ("/window/error", test_error);
@@ -1691,17 +1767,17 @@ main (int   argc,
   ADD ("/window/narrow-reopen", test_narrow_reopen);
   ADD ("/window/highlight-far-row", test_highlight_far_row);
   ADD ("/window/focus-after-save", test_focus_after_save);
-  g_test_add ("/window/layout/en", StoreFixture, &english, store_fixture_setup, test_layout, store_fixture_teardown);
-  g_test_add ("/window/layout/fr", StoreFixture, &french, store_fixture_setup, test_layout, store_fixture_teardown);
-  g_test_add ("/window/detail-follows-view/en", StoreFixture, &english, store_fixture_setup,
-              test_detail_follows_view, store_fixture_teardown);
-  g_test_add ("/window/detail-follows-view/fr", StoreFixture, &french, store_fixture_setup,
-              test_detail_follows_view, store_fixture_teardown);
+  ADD_IN ("/window/layout/en", &english, test_layout);
+  ADD_IN ("/window/layout/fr", &french, test_layout);
+  ADD_IN ("/window/detail-follows-view/en", &english, test_detail_follows_view);
+  ADD_IN ("/window/detail-follows-view/fr", &french, test_detail_follows_view);
   ADD ("/window/read-errors", test_read_errors);
   ADD ("/window/inner-read-errors", test_inner_read_errors);
   ADD ("/window/follow-up-groups", test_follow_up_groups);
   ADD ("/window/follow-up-filter", test_follow_up_filter);
+  ADD ("/window/outside-change", test_outside_change);
 
+#undef ADD_IN
 #undef ADD
 
   return g_test_run ();

@@ -724,6 +724,24 @@ SUMMARY_GETTER (int, top_risk_score, top_score, 0)
 SUMMARY_GETTER (const char *, next_milestone, next_title, NULL)
 SUMMARY_GETTER (const GDate *, next_due, next_due, NULL)
 
+#define PROJECT_SUMMARIES \
+  "SELECT p.id, p.name, p.status," \
+  " (SELECT count(*) FROM project_milestones m" \
+  "   WHERE m.project_id = p.id AND m.status = 'done')," \
+  " (SELECT count(*) FROM project_milestones m WHERE m.project_id = p.id)," \
+  " (SELECT count(*) FROM project_milestones m" \
+  "   WHERE m.project_id = p.id AND m.status = 'open' AND m.due_date < ?1)," \
+  " (SELECT count(*) FROM project_risks r" \
+  "   WHERE r.project_id = p.id AND r.status IN ('open', 'mitigating'))," \
+  " (SELECT coalesce (max (r.likelihood * r.impact), 0) FROM project_risks r" \
+  "   WHERE r.project_id = p.id AND r.status IN ('open', 'mitigating'))," \
+  " n.title, n.due_date" \
+  " FROM projects p" \
+  " LEFT JOIN project_milestones n ON n.id =" \
+  "  (SELECT m.id FROM project_milestones m" \
+  "   WHERE m.project_id = p.id AND m.status = 'open' AND m.due_date >= ?1" \
+  "   ORDER BY m.due_date, m.position LIMIT 1)"
+
 GPtrArray *
 lia_store_list_project_summaries (LiaStore     *self,
                                   guint         statuses,
@@ -737,25 +755,11 @@ lia_store_list_project_summaries (LiaStore     *self,
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
-  /* One pass over the projects; each figure is an indexed look at its own rows. */
+  /* One pass over the projects; each figure is an indexed look at its own rows. Sorted by name
+   * without case: COLLATE NOCASE on a file, lower() on a server, which has no such collation. */
   stmt = _lia_store_prepare (self,
-                             "SELECT p.id, p.name, p.status,"
-                             " (SELECT count(*) FROM project_milestones m"
-                             "   WHERE m.project_id = p.id AND m.status = 'done'),"
-                             " (SELECT count(*) FROM project_milestones m WHERE m.project_id = p.id),"
-                             " (SELECT count(*) FROM project_milestones m"
-                             "   WHERE m.project_id = p.id AND m.status = 'open' AND m.due_date < ?1),"
-                             " (SELECT count(*) FROM project_risks r"
-                             "   WHERE r.project_id = p.id AND r.status IN ('open', 'mitigating')),"
-                             " (SELECT coalesce (max (r.likelihood * r.impact), 0) FROM project_risks r"
-                             "   WHERE r.project_id = p.id AND r.status IN ('open', 'mitigating')),"
-                             " n.title, n.due_date"
-                             " FROM projects p"
-                             " LEFT JOIN project_milestones n ON n.id ="
-                             "  (SELECT m.id FROM project_milestones m"
-                             "   WHERE m.project_id = p.id AND m.status = 'open' AND m.due_date >= ?1"
-                             "   ORDER BY m.due_date, m.position LIMIT 1)"
-                             " ORDER BY p.name COLLATE NOCASE, p.id",
+                             _lia_store_is_server (self) ? PROJECT_SUMMARIES " ORDER BY lower (p.name), p.id"
+                                                         : PROJECT_SUMMARIES " ORDER BY p.name COLLATE NOCASE, p.id",
                              error);
   if (stmt == NULL)
     return NULL;
