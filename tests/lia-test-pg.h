@@ -151,4 +151,116 @@ lia_test_pg_init (int    *argc,
   return TRUE;
 }
 
+/* ct-briefing: a folder for a case's own files (PDFs, exports, a database that must not appear).
+ * On a file the fixture's folder; on a server, where f->dir is the database's name, a new
+ * temporary folder. Give it back to lia_test_pg_files_dir_free(), which removes it then. */
+static inline char *
+lia_test_pg_files_dir (StoreFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  if (pg_cluster == NULL)
+    return g_strdup (f->dir);
+
+  dir = g_dir_make_tmp ("liaison-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+lia_test_pg_files_dir_free (char *dir)
+{
+  if (dir == NULL)
+    return;
+  if (pg_cluster != NULL)
+    lia_test_remove_recursive (dir);
+  g_free (dir);
+}
+
+/* Where no database is: a file in @files_dir, or a database of the cluster that was never
+ * created (lia_test_pg_location_exists() tells whether opening it made it). */
+static inline char *
+lia_test_pg_missing_location (const char *files_dir)
+{
+  if (pg_cluster == NULL)
+    return g_build_filename (files_dir, "missing.db", NULL);
+  return g_strdup_printf ("%s dbname=lia_test_%d_missing", pg_cluster, (int) getpid ());
+}
+
+/* Whether @location (from lia_test_pg_missing_location()) is there now: the file, or a
+ * database one can connect to. */
+static inline gboolean
+lia_test_pg_location_exists (const char *location)
+{
+  PGconn *conn;
+  gboolean exists;
+
+  if (pg_cluster == NULL)
+    return g_file_test (location, G_FILE_TEST_EXISTS);
+
+  conn = PQconnectdb (location);
+  exists = PQstatus (conn) == CONNECTION_OK;
+  PQfinish (conn);
+  return exists;
+}
+
+/* ct-briefing: lia_test_pg_fixture_setup() for a suite of many cases: the schema is made once
+ * per process, in a template database, and each case's database is a copy of it (CREATE
+ * DATABASE … TEMPLATE, a fraction of the time of `liaison server init`). Tear a case down with
+ * lia_test_pg_fixture_teardown(); after g_test_run(), lia_test_pg_template_drop() removes the
+ * template (a cluster of one's own in LIAISON_TEST_PG keeps nothing behind). */
+static char *pg_template;
+
+static inline void
+lia_test_pg_template_fixture_setup (StoreFixture  *f,
+                                    gconstpointer  data)
+{
+  static guint n;
+  g_autofree char *create = NULL;
+
+  if (pg_cluster == NULL)
+    {
+      store_fixture_setup (f, data);
+      return;
+    }
+
+  if (pg_template == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *location = NULL;
+      g_autofree char *name = g_strdup_printf ("lia_test_%d_template", (int) getpid ());
+      PGconn *conn;
+
+      create = g_strdup_printf ("CREATE DATABASE %s", name);
+      pg_cluster_exec (create);
+      g_clear_pointer (&create, g_free);
+      location = g_strdup_printf ("%s dbname=%s", pg_cluster, name);
+      conn = lia_server_connect (location, &error);
+      g_assert_no_error (error);
+      lia_server_init (conn, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      PQfinish (conn);
+      pg_template = g_steal_pointer (&name);
+    }
+
+  f->dir = g_strdup_printf ("lia_test_%d_copy%u", (int) getpid (), n++);
+  create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s", f->dir, pg_template);
+  pg_cluster_exec (create);
+  f->path = g_strdup_printf ("%s dbname=%s", pg_cluster, f->dir);
+  f->store = lia_test_open (f->path);
+}
+
+static inline void
+lia_test_pg_template_drop (void)
+{
+  g_autofree char *drop = NULL;
+
+  if (pg_template == NULL)
+    return;
+  drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", pg_template);
+  pg_cluster_exec (drop);
+  g_clear_pointer (&pg_template, g_free);
+}
+
 G_END_DECLS
