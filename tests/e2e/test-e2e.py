@@ -31,6 +31,12 @@ Run by `meson test --suite e2e` (build-aux/dev test). It starts its own virtual 
 session bus (xvfb-run, dbus-run-session), so that no other test's window gets its clicks and
 key presses. It exits 77 (SKIP, with the reason) only when what it needs is not installed
 (xvfb, dbus-daemon, at-spi2-core, python3-pyatspi, python3-dogtail).
+
+With --postgresql (meson test e2e-pg, under tests/pg-cluster.sh) the same scenario runs on a
+team server: a database of its own in the cluster LIAISON_TEST_PG names, made as an office
+would (CREATE DATABASE, `liaison server init`), the sample imported into it and the window
+started on its connection string; every `liaison` command names that string. Without
+LIAISON_TEST_PG it exits 77 (SKIP).
 """
 
 import argparse
@@ -124,6 +130,61 @@ def import_atspi():
         # What pulls in the Atspi typelib and the ATK bridge on Debian.
         skip("no pyatspi (package python3-pyatspi, for /usr/bin/python3)")
     return Atspi, rawinput
+
+
+# --- the database: a file, or a team server's ---------------------------------------------
+
+class Database:
+    """Where the scenario's data lives: `location` is what `--database` gets. On a server a
+    database of its own, made with CREATE DATABASE and `liaison server init`, dropped at the
+    end; in a folder's file otherwise."""
+
+    def __init__(self, liaison, folder, postgresql):
+        self.cluster = None
+        self.name = None
+        if not postgresql:
+            self.location = os.path.join(folder, "liaison.db")
+            return
+        cluster = os.environ.get("LIAISON_TEST_PG", "")
+        if not cluster:
+            skip("no PostgreSQL test cluster (LIAISON_TEST_PG): run under tests/pg-cluster.sh")
+        self.psql = self._psql()
+        self.cluster = cluster
+        self.name = f"lia_e2e_{os.getpid()}"
+        self.sql(f"CREATE DATABASE {self.name}")
+        self.location = f"{cluster} dbname={self.name}"
+        result = subprocess.run([liaison, "server", "init", self.location],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise Failure(f"liaison server init failed: {result.stderr}")
+
+    @staticmethod
+    def _psql():
+        bindir = os.environ.get("LIAISON_TEST_PG_BINDIR", "")
+        if bindir and os.access(os.path.join(bindir, "psql"), os.X_OK):
+            return os.path.join(bindir, "psql")
+        found = shutil.which("psql")
+        if found is None:
+            skip("psql is not installed (package postgresql-client)")
+        return found
+
+    def sql(self, statement):
+        result = subprocess.run([self.psql, self.cluster, "-qXc", statement],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise Failure(f"{statement}: {result.stderr}")
+
+    @property
+    def is_server(self):
+        return self.cluster is not None
+
+    def drop(self):
+        if self.name is not None:
+            try:
+                self.sql(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+            except Failure as failure:
+                print(f"# could not drop the test database: {failure}", file=sys.stderr)
+            self.name = None
 
 
 # --- the accessibility tree ---------------------------------------------------------------
@@ -770,19 +831,26 @@ def main():
     parser.add_argument("--liaison", default=os.environ.get("LIAISON_BINARY"), required=False)
     parser.add_argument("--sample", required=True)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--postgresql", action="store_true",
+                        help="on a database of the test cluster LIAISON_TEST_PG names")
     args = parser.parse_args()
     if not args.liaison:
         print("--liaison or LIAISON_BINARY is needed", file=sys.stderr)
         return 2
+    if args.postgresql and not os.environ.get("LIAISON_TEST_PG"):
+        skip("no PostgreSQL test cluster (LIAISON_TEST_PG): run under tests/pg-cluster.sh")
 
     ensure_session(sys.argv)
     Atspi, rawinput = import_atspi()
 
     start = time.monotonic()
     folder = tempfile.mkdtemp(prefix="liaison-e2e-")
-    database = os.path.join(folder, "liaison.db")
     process = None
+    server = None
     try:
+        server = Database(args.liaison, folder, args.postgresql)
+        database = server.location
+        log(f"on {'a team server' if server.is_server else 'a file'}")
         subprocess.run([args.liaison, "import", "--database", database, args.sample],
                        check=True, stdout=subprocess.DEVNULL)
         before = export(args.liaison, database)
@@ -811,6 +879,8 @@ def main():
         return 1
     finally:
         clean_up(process, folder, args.keep)
+        if server is not None and not args.keep:
+            server.drop()
 
 
 if __name__ == "__main__":
