@@ -153,9 +153,9 @@ lia_test_pg_init (int    *argc,
 
 /* ct-briefing: a folder for a case's own files (PDFs, exports, a database that must not appear).
  * On a file the fixture's folder; on a server, where f->dir is the database's name, a new
- * temporary folder. Give it back to lia_test_pg_files_dir_free(), which removes it then. */
+ * temporary folder. Give it back to lia_test_pg_case_dir_free(), which removes it then. */
 static inline char *
-lia_test_pg_files_dir (StoreFixture *f)
+lia_test_pg_case_dir (StoreFixture *f)
 {
   g_autoptr(GError) error = NULL;
   char *dir;
@@ -169,7 +169,7 @@ lia_test_pg_files_dir (StoreFixture *f)
 }
 
 static inline void
-lia_test_pg_files_dir_free (char *dir)
+lia_test_pg_case_dir_free (char *dir)
 {
   if (dir == NULL)
     return;
