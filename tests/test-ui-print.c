@@ -390,27 +390,7 @@ test_safe_names (void)
 static GtkFileChooser *
 wait_for_chooser (void)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, lia_ui_test_timeout_cb, &timed_out);
-
-  while (!timed_out)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            {
-              g_source_remove (id);
-              return GTK_FILE_CHOOSER (window);
-            }
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_error ("the Export file chooser did not open");
-  return NULL;
+  return GTK_FILE_CHOOSER (lia_ui_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
 }
 
 /* Export proposes a name the file manager then opens in Liaison (*.partners.xml): the
