@@ -776,6 +776,12 @@ lia_store_init (LiaStore *self)
   g_array_set_clear_func (self->changes, queued_change_clear);
 }
 
+static char *
+user_data_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "liaison", "liaison.db", NULL);
+}
+
 char *
 lia_store_dup_default_path (void)
 {
@@ -784,7 +790,17 @@ lia_store_dup_default_path (void)
   if (env != NULL && env[0] != '\0')
     return g_strdup (env);
 
-  return g_build_filename (g_get_user_data_dir (), "liaison", "liaison.db", NULL);
+  return user_data_path ();
+}
+
+char *
+lia_store_dup_local_path (void)
+{
+  g_autofree char *path = lia_store_dup_default_path ();
+
+  if (lia_store_location_is_server (path))
+    return user_data_path ();
+  return g_steal_pointer (&path);
 }
 
 gboolean

@@ -65,6 +65,9 @@ typedef struct
 
 /* $LIAISON_DATABASE when set, else $XDG_DATA_HOME/liaison/liaison.db. */
 char          *lia_store_dup_default_path        (void);
+/* The database file on this computer: $LIAISON_DATABASE when it names a file, else
+ * $XDG_DATA_HOME/liaison/liaison.db (what the window copies a team server's records into). */
+char          *lia_store_dup_local_path          (void);
 
 /* Whether @location names a team server (a postgresql:// or postgres:// URI, or a libpq
  * keyword string such as "host=… dbname=…") rather than a file: by its text alone. */

@@ -459,6 +459,10 @@ exchange_action (GtkWidget  *widget,
     _lia_window_import (self);
   else if (g_str_equal (action_name, "win.export"))
     _lia_window_export (self);
+  else if (g_str_equal (action_name, "win.copy-to-local"))
+    _lia_window_copy (self, FALSE);
+  else if (g_str_equal (action_name, "win.copy-to-server"))
+    _lia_window_copy (self, TRUE);
   else if (g_str_equal (action_name, "win.print-briefing"))
     _lia_window_print_briefing (self);
   else
@@ -498,6 +502,8 @@ _lia_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-to-local", NULL, exchange_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-to-server", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "win.print-briefing", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, exchange_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "lia-briefing-print.h"
 #include "lia-csv-mapping-dialog.h"
@@ -21,6 +22,14 @@
 
 #define SAMPLE_RESOURCE "resource:///io/github/liaison/Liaison/samples/regional-health-office.xml"
 
+/* An import that is one half of a copy between this computer and the team server. */
+typedef enum
+{
+  COPY_NONE,
+  COPY_TO_LOCAL,
+  COPY_TO_SERVER,
+} CopyDirection;
+
 typedef struct
 {
   LiaWindow        *window;      /* weak: the window may close first */
@@ -31,6 +40,10 @@ typedef struct
   GtkLabel         *count;
   /* For the sample: the window to open on the database once it is filled. */
   char             *open_when_done;
+  /* For a copy: its direction, and the partner directory in between (in a folder of its own),
+   * removed with its folder when the import ends. */
+  CopyDirection     copy;
+  char             *remove_when_done;
 } ImportRun;
 
 static void
@@ -40,7 +53,21 @@ import_run_free (ImportRun *run)
   g_clear_object (&run->importer);
   g_clear_object (&run->cancellable);
   g_clear_pointer (&run->open_when_done, g_free);
+  if (run->remove_when_done != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (run->remove_when_done);
+
+      g_unlink (run->remove_when_done);
+      g_rmdir (folder);
+    }
+  g_clear_pointer (&run->remove_when_done, g_free);
   g_free (run);
+}
+
+static const char *
+copy_heading (CopyDirection copy)
+{
+  return copy == COPY_TO_LOCAL ? _("Copying to This Computer") : _("Copying to the Team Server");
 }
 
 static char *
@@ -119,6 +146,8 @@ problems_view (LiaImporter *importer)
 static void open_database_window (LiaWindow *self, const char *path);
 static void start_import (LiaWindow *self, GFile *file, LiaStore *store, const char *column_map,
                           const char *open_when_done, gboolean create_people);
+static void start_copy_import (LiaWindow *self, GFile *file, LiaStore *store, CopyDirection copy,
+                               const char *remove_when_done);
 
 /* The people a calendar file invited who are not contacts, one row each. */
 static GtkWidget *
@@ -197,7 +226,9 @@ on_import_done_cb (GObject      *source,
     }
   else if (ok)
     {
-      g_autofree char *heading = g_strdup_printf (_("Imported “%s”"), name);
+      g_autofree char *heading = run->copy == COPY_TO_LOCAL ? g_strdup (_("Copied to This Computer"))
+                                 : run->copy == COPY_TO_SERVER ? g_strdup (_("Copied to the Team Server"))
+                                 : g_strdup_printf (_("Imported “%s”"), name);
       g_autofree char *counts =
         g_strdup_printf (_("Created %" PRIu64 ", updated %" PRIu64
                            " and found %" PRIu64 " unchanged."),
@@ -241,7 +272,7 @@ on_import_done_cb (GObject      *source,
 
       report = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (run->window), heading, body->str));
       adw_message_dialog_add_response (report, "close", _("_Close"));
-      if (people[0] != NULL)
+      if (people[0] != NULL && run->copy == COPY_NONE)
         {
           adw_message_dialog_set_extra_child (report, people_view (people));
           adw_message_dialog_add_response (report, "add-people", _("_Add as Contacts"));
@@ -256,11 +287,13 @@ on_import_done_cb (GObject      *source,
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      _lia_window_show_message (run->window, _("Import cancelled: nothing was changed"));
+      _lia_window_show_message (run->window, run->copy != COPY_NONE ? _("Copy cancelled: nothing was changed")
+                                                                    : _("Import cancelled: nothing was changed"));
     }
   else
     {
-      g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Imported"), name);
+      g_autofree char *heading = run->copy != COPY_NONE ? g_strdup (_("Nothing Was Copied"))
+                                                        : g_strdup_printf (_("“%s” Was Not Imported"), name);
 
       report = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (run->window), heading, error->message));
       if (g_list_model_get_n_items (lia_importer_get_problems (importer)) > 0)
@@ -274,16 +307,16 @@ on_import_done_cb (GObject      *source,
 }
 
 static void
-start_import (LiaWindow  *self,
-              GFile      *file,
-              LiaStore   *store,
-              const char *column_map,
-              const char *open_when_done,
-              gboolean    create_people)
+run_import (LiaWindow  *self,
+            ImportRun  *run,
+            GFile      *file,
+            LiaStore   *store,
+            const char *column_map,
+            gboolean    create_people)
 {
-  ImportRun *run = g_new0 (ImportRun, 1);
   g_autofree char *name = file_label (file);
-  g_autofree char *heading = g_strdup_printf (_("Importing “%s”"), name);
+  g_autofree char *heading = run->copy != COPY_NONE ? g_strdup (copy_heading (run->copy))
+                                                    : g_strdup_printf (_("Importing “%s”"), name);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   g_set_weak_pointer (&run->window, self);
@@ -291,7 +324,6 @@ start_import (LiaWindow  *self,
   lia_importer_set_column_map (run->importer, column_map);
   lia_importer_set_create_people (run->importer, create_people);
   run->cancellable = g_cancellable_new ();
-  run->open_when_done = g_strdup (open_when_done);
 
   run->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   run->count = GTK_LABEL (gtk_label_new (_("Starting…")));
@@ -301,7 +333,9 @@ start_import (LiaWindow  *self,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (run->count));
 
   run->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                            _("Nothing is changed until the whole file has been read.")));
+                                                            run->copy != COPY_NONE
+                                                            ? _("Nothing is changed until every record has been read.")
+                                                            : _("Nothing is changed until the whole file has been read.")));
   adw_message_dialog_set_extra_child (run->dialog, box);
   adw_message_dialog_add_response (run->dialog, "cancel", _("_Cancel"));
   g_signal_connect (run->dialog, "response", G_CALLBACK (on_progress_response_cb), run);
@@ -310,6 +344,34 @@ start_import (LiaWindow  *self,
 
   /* The importer tells @store what it changed: the window reloads once, before the report. */
   lia_importer_run_async (run->importer, store, run->cancellable, on_import_done_cb, run);
+}
+
+static void
+start_import (LiaWindow  *self,
+              GFile      *file,
+              LiaStore   *store,
+              const char *column_map,
+              const char *open_when_done,
+              gboolean    create_people)
+{
+  ImportRun *run = g_new0 (ImportRun, 1);
+
+  run->open_when_done = g_strdup (open_when_done);
+  run_import (self, run, file, store, column_map, create_people);
+}
+
+static void
+start_copy_import (LiaWindow     *self,
+                   GFile         *file,
+                   LiaStore      *store,
+                   CopyDirection  copy,
+                   const char    *remove_when_done)
+{
+  ImportRun *run = g_new0 (ImportRun, 1);
+
+  run->copy = copy;
+  run->remove_when_done = g_strdup (remove_when_done);
+  run_import (self, run, file, store, NULL, FALSE);
 }
 
 static gboolean
@@ -562,6 +624,212 @@ _lia_window_export (LiaWindow *self)
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Copying between this computer and the team server (docs/team-server.md, "Moving in and
+ * out"): the source's records go out as a partner directory into a private temporary folder
+ * and come in through the importer, with its summary, as `liaison export - | liaison import -`
+ * does on the command line. Both halves run in worker threads on connections of their own. */
+
+typedef struct
+{
+  LiaWindow        *window;      /* weak: the window may close first */
+  LiaStore         *target;
+  CopyDirection     copy;
+  LiaExporter      *exporter;
+  GCancellable     *cancellable;
+  AdwMessageDialog *dialog;
+  GtkProgressBar   *progress;
+  char             *path;        /* the partner directory in between, until the import has it */
+} CopyRun;
+
+static void
+copy_run_free (CopyRun *run)
+{
+  g_clear_weak_pointer (&run->window);
+  g_clear_object (&run->target);
+  g_clear_object (&run->exporter);
+  g_clear_object (&run->cancellable);
+  if (run->path != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (run->path);
+
+      g_unlink (run->path);
+      g_rmdir (folder);
+    }
+  g_clear_pointer (&run->path, g_free);
+  g_free (run);
+}
+
+static void
+on_copy_progress_cb (LiaExporter *exporter,
+                     GParamSpec  *pspec,
+                     CopyRun     *run)
+{
+  guint64 total = lia_exporter_get_records_total (exporter);
+
+  if (run->dialog == NULL)
+    return;
+  if (total > 0)
+    gtk_progress_bar_set_fraction (run->progress,
+                                   CLAMP ((double) lia_exporter_get_records_written (exporter) / total, 0.0, 1.0));
+  else
+    gtk_progress_bar_pulse (run->progress);
+}
+
+static void
+on_copy_cancel_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CopyRun          *run)
+{
+  g_cancellable_cancel (run->cancellable);
+  run->dialog = NULL;
+}
+
+static void
+on_copy_exported_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  CopyRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = lia_exporter_run_finish (LIA_EXPORTER (source), result, &error);
+
+  if (run->dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (run->dialog, run);
+      gtk_window_close (GTK_WINDOW (run->dialog));
+      run->dialog = NULL;
+    }
+
+  if (run->window == NULL)
+    ;
+  else if (ok)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (run->path);
+
+      /* The import removes the file and its folder when it ends. */
+      start_copy_import (run->window, file, run->target, run->copy, run->path);
+      g_clear_pointer (&run->path, g_free);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _lia_window_show_message (run->window, _("Copy cancelled: nothing was changed"));
+  else
+    {
+      AdwMessageDialog *report =
+        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (run->window), _("Nothing Was Copied"),
+                                                    error->message));
+
+      adw_message_dialog_add_response (report, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (report));
+    }
+
+  copy_run_free (run);
+}
+
+static void
+start_copy (LiaWindow     *self,
+            CopyDirection  copy)
+{
+  g_autofree char *local_path = lia_store_dup_local_path ();
+  g_autoptr(LiaStore) local = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) file = NULL;
+  CopyRun *run;
+  GtkWidget *box;
+
+  folder = g_dir_make_tmp ("liaison-copy-XXXXXX", &error);
+  if (folder != NULL)
+    local = lia_store_open (local_path, &error);
+  if (local == NULL)
+    {
+      AdwMessageDialog *report =
+        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Copied"), error->message));
+
+      adw_message_dialog_add_response (report, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (report));
+      if (folder != NULL)
+        g_rmdir (folder);
+      return;
+    }
+
+  run = g_new0 (CopyRun, 1);
+  g_set_weak_pointer (&run->window, self);
+  run->copy = copy;
+  run->target = g_object_ref (copy == COPY_TO_LOCAL ? local : lia_window_get_store (self));
+  /* Named for what it is, in a folder only its owner can read (directories are confidential). */
+  run->path = g_build_filename (folder, "partner-directory.xml", NULL);
+  file = g_file_new_for_path (run->path);
+  run->exporter = lia_exporter_new (file, LIA_EXCHANGE_FORMAT_DIRECTORY);
+  run->cancellable = g_cancellable_new ();
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  run->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (run->progress));
+  run->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), copy_heading (copy),
+                                                            copy == COPY_TO_LOCAL
+                                                            ? _("Reading the team server’s records…")
+                                                            : _("Reading this computer’s records…")));
+  adw_message_dialog_set_extra_child (run->dialog, box);
+  adw_message_dialog_add_response (run->dialog, "cancel", _("_Cancel"));
+  g_signal_connect (run->dialog, "response", G_CALLBACK (on_copy_cancel_cb), run);
+  g_signal_connect (run->exporter, "notify::records-written", G_CALLBACK (on_copy_progress_cb), run);
+  gtk_window_present (GTK_WINDOW (run->dialog));
+
+  lia_exporter_run_async (run->exporter, copy == COPY_TO_LOCAL ? lia_window_get_store (self) : local,
+                          run->cancellable, on_copy_exported_cb, run);
+}
+
+static void
+on_copy_confirmed_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LiaWindow        *self)
+{
+  if (g_str_equal (response, "copy"))
+    start_copy (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "lia-copy")));
+}
+
+void
+_lia_window_copy (LiaWindow *self,
+                  gboolean   to_server)
+{
+  LiaStore *store = lia_window_get_store (self);
+  g_autofree char *local_path = lia_store_dup_local_path ();
+  g_autofree char *shown = g_filename_display_name (local_path);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (store == NULL || !lia_store_location_is_server (lia_store_get_path (store)))
+    {
+      _lia_window_show_message (self, _("Connect to a team server first"));
+      return;
+    }
+  if (to_server && !g_file_test (local_path, G_FILE_TEST_EXISTS))
+    {
+      _lia_window_show_message (self, _("There is no database on this computer to copy"));
+      return;
+    }
+
+  body = to_server
+    ? g_strdup_printf (_("Every record in the database on this computer (%s) is copied to the team "
+                         "server, where the whole office sees it. What the server has stays; "
+                         "records on both are merged as an import merges them."), shown)
+    : g_strdup_printf (_("Every record on the team server is copied into the database on this "
+                         "computer (%s), to work with away from the office. What that database "
+                         "has stays; records on both are merged as an import merges them."), shown);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       to_server ? _("Copy to the Team Server?")
+                                                                 : _("Copy to This Computer?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "copy", _("C_opy"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "copy");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "lia-copy", GINT_TO_POINTER (to_server ? COPY_TO_SERVER : COPY_TO_LOCAL));
+  gtk_widget_add_css_class (GTK_WIDGET (dialog), "lia-copy-confirm");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_copy_confirmed_cb), self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Briefings */

@@ -139,6 +139,10 @@ void     _lia_window_undo_entry_free   (gpointer        data);
 /* lia-window-exchange.c: import, export, print and the sample directory. */
 void     _lia_window_import            (LiaWindow     *self);
 void     _lia_window_export            (LiaWindow     *self);
+/* Copies every record between the team server the window is on and the database on this
+ * computer, after asking, with an import's summary. */
+void     _lia_window_copy              (LiaWindow     *self,
+                                        gboolean       to_server);
 void     _lia_window_print_briefing    (LiaWindow     *self);
 void     _lia_window_explore_sample    (LiaWindow     *self);
 /* Imports @file in a worker thread, with progress, Cancel and a summary or the problems. */

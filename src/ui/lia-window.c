@@ -138,7 +138,7 @@ _lia_window_update_actions (LiaWindow *self)
   static const char * const edits[] = {
     "win.new", "win.edit", "win.delete", "win.undo", "win.import", "win.explore-sample",
     "win.start-empty", "win.log-interaction", "win.add-commitment", "win.add-concern",
-    "win.mark-done", "win.reopen",
+    "win.mark-done", "win.reopen", "win.copy-to-server",
   };
   gboolean has_store = self->store != NULL;
   gboolean has_record = has_store && self->current_id != 0 &&
@@ -147,6 +147,7 @@ _lia_window_update_actions (LiaWindow *self)
   /* A read-only account browses and prints; every way to change data is off, and the
    * buttons say why. */
   gboolean read_only = has_store && lia_store_is_read_only (self->store);
+  gboolean on_server = has_store && lia_store_location_is_server (lia_store_get_path (self->store));
   const char *why = read_only ? _("This account may not change data") : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", has_store);
@@ -158,6 +159,8 @@ _lia_window_update_actions (LiaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-briefing", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.explore-sample", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-to-local", on_server);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-to-server", on_server);
   if (read_only)
     for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i], FALSE);
