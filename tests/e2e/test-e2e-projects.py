@@ -95,7 +95,7 @@ def run_scenario(ui, folder):
             raise Failure(f"“{expected}” is not in the printed report: {text[:400]}")
 
     log("close the window")
-    ui.do_action(window, "window.close")
+    ui.close_window(window)
 
 
 # The sample's records whose briefings the server and the file print alike.
