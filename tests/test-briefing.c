@@ -1436,6 +1436,5 @@ main (int   argc,
   g_test_add_func ("/briefing/keep-with-next", test_keep_with_next);
 
   status = g_test_run ();
-  lia_test_pg_template_drop ();
   return status;
 }

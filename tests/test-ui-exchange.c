@@ -326,7 +326,6 @@ main (int   argc,
 
   {
     int status = g_test_run ();
-    lia_test_pg_template_drop ();
     lia_test_remove_recursive (data_home);
     return status;
   }

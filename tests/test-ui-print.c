@@ -471,6 +471,5 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  lia_test_pg_template_drop ();
   return status;
 }
