@@ -662,4 +662,58 @@ lia_test_pg_ui_fixture_teardown (StoreFixture  *f,
   lia_test_pg_fixture_teardown (f, data);
 }
 
+/* ct-briefing: a folder for a case's own files (PDFs, exports, a database that must not appear).
+ * On a file the fixture's folder; on a server, where f->dir is the database's name, a new
+ * temporary folder. Give it back to lia_test_pg_case_dir_free(), which removes it then. */
+static inline char *
+lia_test_pg_case_dir (StoreFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  if (pg_cluster == NULL)
+    return g_strdup (f->dir);
+
+  dir = g_dir_make_tmp ("liaison-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static inline void
+lia_test_pg_case_dir_free (char *dir)
+{
+  if (dir == NULL)
+    return;
+  if (pg_cluster != NULL)
+    lia_test_remove_recursive (dir);
+  g_free (dir);
+}
+
+/* Where no database is: a file in @files_dir, or a database of the cluster that was never
+ * created (lia_test_pg_location_exists() tells whether opening it made it). */
+static inline char *
+lia_test_pg_missing_location (const char *files_dir)
+{
+  if (pg_cluster == NULL)
+    return g_build_filename (files_dir, "missing.db", NULL);
+  return g_strdup_printf ("%s dbname=lia_test_%d_missing", pg_cluster, (int) getpid ());
+}
+
+/* Whether @location (from lia_test_pg_missing_location()) is there now: the file, or a
+ * database one can connect to. */
+static inline gboolean
+lia_test_pg_location_exists (const char *location)
+{
+  PGconn *conn;
+  gboolean exists;
+
+  if (pg_cluster == NULL)
+    return g_file_test (location, G_FILE_TEST_EXISTS);
+
+  conn = PQconnectdb (location);
+  exists = PQstatus (conn) == CONNECTION_OK;
+  PQfinish (conn);
+  return exists;
+}
+
 G_END_DECLS

@@ -7,13 +7,14 @@
 #include <locale.h>
 #include <math.h>
 
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 #include "lia-briefing.h"
 #include "lia-store-reports.h"
 
 typedef struct
 {
   StoreFixture  base;
+  char         *files;  /* where the case writes its PDFs */
   GDate        *today;
   GDateTime    *printed_at;
   gint64        ministry;
@@ -182,7 +183,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  store_fixture_setup (&f->base, data);
+  lia_test_pg_template_fixture_setup (&f->base, data);
+  f->files = lia_test_pg_case_dir (&f->base);
   f->today = lia_date_new_today ();
   f->printed_at = g_date_time_new_local (2025, 3, 12, 9, 14, 0);
   seed (f);
@@ -194,7 +196,8 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_pointer (&f->today, g_date_free);
   g_clear_pointer (&f->printed_at, g_date_time_unref);
-  store_fixture_teardown (&f->base, data);
+  lia_test_pg_case_dir_free (g_steal_pointer (&f->files));
+  lia_test_pg_fixture_teardown (&f->base, data);
 }
 
 static char *
@@ -299,7 +302,7 @@ render (Fixture                  *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaBriefingDocument) document = lia_briefing_build (f->base.store, request, &error);
-  g_autofree char *path = g_build_filename (f->base.dir, name, NULL);
+  g_autofree char *path = g_build_filename (f->files, name, NULL);
   guint n_pages = 0;
 
   g_assert_no_error (error);
@@ -730,7 +733,8 @@ test_not_found (Fixture       *f,
   LiaBriefingRequest request = request_for (f, LIA_RECORD_KIND_CONTACT, 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaBriefingDocument) document = NULL;
-  g_autofree char *expected = g_strdup_printf ("No contact with id “c-044” in %s.", f->base.path);
+  g_autofree char *expected = g_strdup_printf ("No contact with id “c-044” in %s.",
+                                               lia_store_get_display_name (f->base.store));
 
   request.uid = "c-044";
   document = lia_briefing_build (f->base.store, &request, &error);
@@ -751,7 +755,7 @@ test_write_failure (Fixture       *f,
 {
   LiaBriefingRequest request = request_for (f, LIA_RECORD_KIND_ORGANIZATION, f->ministry);
   g_autoptr(LiaBriefingDocument) document = lia_briefing_build (f->base.store, &request, NULL);
-  g_autofree char *path = g_build_filename (f->base.dir, "no-such-folder", "b.pdf", NULL);
+  g_autofree char *path = g_build_filename (f->files, "no-such-folder", "b.pdf", NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (document);
@@ -1072,7 +1076,7 @@ static void
 test_cli (Fixture       *f,
           gconstpointer  data)
 {
-  g_autofree char *pdf = g_build_filename (f->base.dir, "cli.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (f->files, "cli.pdf", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   const char *db = f->base.path;
@@ -1144,7 +1148,8 @@ test_cli (Fixture       *f,
   /* A missing record: exit 1, and the message says what and where. */
   {
     const char *args[] = { "briefing", "--database", db, "--contact", "c-044", "--output", pdf, NULL };
-    g_autofree char *expected = g_strdup_printf ("liaison: No contact with id “c-044” in %s.\n", db);
+    g_autofree char *expected = g_strdup_printf ("liaison: No contact with id “c-044” in %s.\n",
+                                                 lia_store_get_display_name (f->base.store));
 
     g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
     g_assert_cmpstr (err, ==, expected);
@@ -1176,13 +1181,14 @@ test_cli (Fixture       *f,
       }
   }
 
-  /* A database that is not there is not created. */
+  /* A database that is not there (a file, or a server's database) is not created. */
   {
-    g_autofree char *missing = g_build_filename (f->base.dir, "missing.db", NULL);
+    g_autofree char *missing = lia_test_pg_missing_location (f->files);
     const char *args[] = { "briefing", "--database", missing, "--contact", "c-amina", "--output", pdf, NULL };
 
     g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
-    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    g_assert_false (lia_test_pg_location_exists (missing));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   }
 }
 
@@ -1324,14 +1330,92 @@ test_project (Fixture       *f,
   }
 }
 
+/* On a team server every briefing says the same as from a file, word for word: the same
+ * records, seeded the same way into a file beside the server's database, printed by both. */
+static void
+test_same_as_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  Fixture file = { 0, };
+  struct {
+    const char    *name;
+    LiaRecordKind  kind;
+    gint64         server_id;
+    gint64         file_id;
+    gboolean       map;
+    gboolean       redact;
+    gboolean       long_ago;
+  } cases[] = {
+    { "organization", LIA_RECORD_KIND_ORGANIZATION, f->ministry, 0, FALSE, FALSE, FALSE },
+    { "organization-map", LIA_RECORD_KIND_ORGANIZATION, f->ministry, 0, TRUE, FALSE, TRUE },
+    { "organization-redacted", LIA_RECORD_KIND_ORGANIZATION, f->ministry, 0, FALSE, TRUE, FALSE },
+    { "contact", LIA_RECORD_KIND_CONTACT, f->amina, 0, FALSE, FALSE, TRUE },
+    { "contact-scripts", LIA_RECORD_KIND_CONTACT, f->maryam, 0, FALSE, FALSE, FALSE },
+    { "pack", LIA_RECORD_KIND_INTERACTION, f->meeting, 0, FALSE, FALSE, FALSE },
+    { "project", LIA_RECORD_KIND_PROJECT, 0, 0, FALSE, FALSE, FALSE },
+  };
+  g_autoptr(GDate) long_ago = lia_test_date_from_today (-3000);
+
+  if (pg_cluster == NULL)
+    {
+      g_test_skip ("server only: compares a server's briefings with a file's");
+      return;
+    }
+
+  store_fixture_setup (&file.base, NULL);
+  file.files = g_strdup (file.base.dir);
+  file.today = lia_date_new_today ();
+  file.printed_at = g_date_time_ref (f->printed_at);
+  seed (&file);
+  cases[0].file_id = cases[1].file_id = cases[2].file_id = file.ministry;
+  cases[3].file_id = file.amina;
+  cases[4].file_id = file.maryam;
+  cases[5].file_id = file.meeting;
+  cases[6].server_id = seed_project (f);
+  cases[6].file_id = seed_project (&file);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LiaBriefingRequest on_server = request_for (f, cases[i].kind, cases[i].server_id);
+      LiaBriefingRequest on_file = request_for (&file, cases[i].kind, cases[i].file_id);
+      g_autofree char *name = g_strconcat (cases[i].name, ".pdf", NULL);
+      g_autofree char *server_pdf = NULL;
+      g_autofree char *file_pdf = NULL;
+      g_autofree char *server_text = NULL;
+      g_autofree char *file_text = NULL;
+
+      on_server.map = on_file.map = cases[i].map;
+      on_server.redact = on_file.redact = cases[i].redact;
+      if (cases[i].long_ago)
+        on_server.since = on_file.since = long_ago;
+      server_pdf = render (f, &on_server, LIA_BRIEFING_PAPER_A4, name);
+      file_pdf = render (&file, &on_file, LIA_BRIEFING_PAPER_A4, name);
+      server_text = pdf_text (server_pdf);
+      file_text = pdf_text (file_pdf);
+      g_test_message ("%s: %u pages", cases[i].name, pdf_n_pages (server_pdf));
+      g_assert_cmpuint (strlen (server_text), >, 500);
+      g_assert_cmpstr (server_text, ==, file_text);
+      g_assert_cmpuint (pdf_n_pages (server_pdf), ==, pdf_n_pages (file_pdf));
+    }
+
+  g_clear_pointer (&file.files, g_free);
+  g_clear_pointer (&file.today, g_date_free);
+  g_clear_pointer (&file.printed_at, g_date_time_unref);
+  store_fixture_teardown (&file.base, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int skip = 0;
+  int status;
+
   /* Dates, numbers and paper as the C locale has them, whatever the machine's. */
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   g_test_add ("/briefing/organization", Fixture, NULL, fixture_setup, test_organization, fixture_teardown);
   g_test_add ("/briefing/organization-map", Fixture, NULL, fixture_setup, test_organization_map, fixture_teardown);
@@ -1347,8 +1431,10 @@ main (int   argc,
   g_test_add ("/briefing/stress", Fixture, NULL, fixture_setup, test_stress, fixture_teardown);
   g_test_add ("/briefing/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   g_test_add ("/briefing/project", Fixture, NULL, fixture_setup, test_project, fixture_teardown);
+  g_test_add ("/briefing/same-as-file", Fixture, NULL, fixture_setup, test_same_as_file, fixture_teardown);
   g_test_add_func ("/briefing/paper", test_paper);
   g_test_add_func ("/briefing/keep-with-next", test_keep_with_next);
 
-  return g_test_run ();
+  status = g_test_run ();
+  return status;
 }

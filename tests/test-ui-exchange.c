@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "lia-store-bulk.h"
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 #include "test-ui-util.h"
 #include "lia-window-private.h"
 
@@ -121,7 +121,8 @@ static void
 test_import_vcard (StoreFixture  *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "export from phone", NULL);
+  char *files = lia_test_pg_case_dir (f);
+  g_autofree char *path = g_build_filename (files, "export from phone", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   LiaWindow *window = new_window (f);
   GtkWindow *summary;
@@ -139,13 +140,15 @@ test_import_vcard (StoreFixture  *f,
   lia_ui_test_settle ();
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 1);
   lia_ui_test_destroy (GTK_WINDOW (window));
+  lia_test_pg_case_dir_free (files);
 }
 
 static void
 test_import_problems (StoreFixture  *f,
                       gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "bad.xml", NULL);
+  char *files = lia_test_pg_case_dir (f);
+  g_autofree char *path = g_build_filename (files, "bad.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   LiaWindow *window = new_window (f);
   GtkWindow *report;
@@ -169,6 +172,7 @@ test_import_problems (StoreFixture  *f,
 
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 0);
   lia_ui_test_destroy (GTK_WINDOW (window));
+  lia_test_pg_case_dir_free (files);
 }
 
 static void
@@ -201,7 +205,8 @@ static void
 test_drop_invitation (StoreFixture  *f,
                       gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "invite.ics", NULL);
+  char *folder = lia_test_pg_case_dir (f);
+  g_autofree char *path = g_build_filename (folder, "invite.ics", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(LiaContact) ana = lia_contact_new ("Ana", "Ruiz");
   g_auto(GValue) value = G_VALUE_INIT;
@@ -277,6 +282,7 @@ test_drop_invitation (StoreFixture  *f,
   g_assert_cmpuint (lia_interaction_get_contact_ids (LIA_INTERACTION (meeting))->len, ==, 2);
 
   lia_ui_test_destroy (GTK_WINDOW (window));
+  lia_test_pg_case_dir_free (folder);
 }
 
 static void
@@ -290,10 +296,16 @@ main (int   argc,
       char *argv[])
 {
   /* The sample's own database goes where the user's data goes: a folder of the test's own. */
+  int skip = 0;
+
   data_home = g_dir_make_tmp ("liaison-ui-exchange-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  lia_ui_test_init (&argc, &argv);
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    {
+      lia_test_remove_recursive (data_home);
+      return skip;
+    }
 
   if (!lia_ui_test_init_display ())
     {
@@ -302,7 +314,7 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, lia_test_pg_fixture_teardown)
 
   ADD ("/ui-exchange/import", test_import);
   ADD ("/ui-exchange/import-problems", test_import_problems);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lia-test-pg.h"
 #include "test-ui-util.h"
 #include "lia-briefing-print.h"
 #include "lia-file-names.h"
@@ -16,6 +17,7 @@
 typedef struct
 {
   StoreFixture  base;
+  char         *files;  /* where the prints go */
   gint64        ministry;
   char         *today;
 } Fixture;
@@ -30,7 +32,8 @@ fixture_setup (Fixture       *f,
   g_autofree char *spring_iso = lia_date_to_iso (spring);
   g_autofree char *at = g_strdup_printf ("%sT10:00:00+01:00", spring_iso);
 
-  store_fixture_setup (&f->base, data);
+  lia_test_pg_template_fixture_setup (&f->base, data);
+  f->files = lia_test_pg_case_dir (&f->base);
   lia_organization_set_email (ministry, "info@moh.example");
   lia_organization_set_notes (ministry, "Prefers written agendas a week ahead.");
   lia_test_save (f->base.store, ministry);
@@ -45,7 +48,8 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_pointer (&f->today, g_free);
-  store_fixture_teardown (&f->base, data);
+  lia_test_pg_case_dir_free (g_steal_pointer (&f->files));
+  lia_test_pg_fixture_teardown (&f->base, data);
 }
 
 static LiaBriefingPrintOptions
@@ -79,7 +83,7 @@ print_to_text (Fixture           *f,
                GtkPrintOperation *operation,
                GtkWindow         *parent)
 {
-  g_autofree char *pdf = g_build_filename (f->base.dir, "briefing.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (f->files, "briefing.pdf", NULL);
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
@@ -178,7 +182,7 @@ test_remembers_folder (Fixture       *f,
   GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
   g_autoptr(GtkPrintOperation) first = new_operation (f, parent, &options);
   g_autoptr(GtkPrintOperation) second = NULL;
-  g_autofree char *chosen = g_build_filename (f->base.dir, "Chosen name.pdf", NULL);
+  g_autofree char *chosen = g_build_filename (f->files, "Chosen name.pdf", NULL);
   g_autofree char *chosen_uri = g_filename_to_uri (chosen, NULL, NULL);
   g_autofree char *expected = g_strdup_printf ("Ministry of Health - Social Affairs – briefing %s", f->today);
   g_autofree char *text = NULL;
@@ -193,7 +197,7 @@ test_remembers_folder (Fixture       *f,
   second = new_operation (f, parent, &options);
   settings = gtk_print_operation_get_print_settings (second);
   g_assert_null (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
-  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR), ==, f->base.dir);
+  g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR), ==, f->files);
   g_assert_cmpstr (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME), ==, expected);
 
   gtk_window_destroy (parent);
@@ -316,7 +320,7 @@ test_record_gone (Fixture       *f,
   LiaBriefingPrintOptions options = default_options ();
   g_autoptr(GtkPrintOperation) operation = new_operation (f, NULL, &options);
   g_autoptr(GtkWidget) tab = create_tab (operation);
-  g_autofree char *pdf = g_build_filename (f->base.dir, "gone.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (f->files, "gone.pdf", NULL);
   g_autoptr(GError) error = NULL;
 
   g_autoptr(LiaRecord) ministry = lia_test_load (f->base.store, LIA_RECORD_KIND_ORGANIZATION, f->ministry);
@@ -367,39 +371,26 @@ test_safe_names (void)
     g_autofree char *database = lia_file_name_for_directory (NULL, "/home/amina/Geneva office.db");
     g_autofree char *slash = lia_file_name_for_directory ("Health/Social", NULL);
     g_autofree char *nothing = lia_file_name_for_directory (NULL, NULL);
+    /* A team server: its database's name, never the password in its connection string. */
+    g_autofree char *uri = lia_file_name_for_directory (NULL, "postgresql://amina:s3cret@db.example.org/geneva-office");
+    g_autofree char *keywords = lia_file_name_for_directory (NULL, "host=/run/postgresql password=s3cret dbname=liaison");
+    g_autofree char *no_dbname = lia_file_name_for_directory (NULL, "host=db.example.org user=amina password=s3cret");
 
     g_assert_cmpstr (briefing, ==, "Ministry of Health – briefing 2026-12-04");
     g_assert_cmpstr (office, ==, "Regional Health Office.partners.xml");
     g_assert_cmpstr (database, ==, "Geneva office.partners.xml");
     g_assert_cmpstr (slash, ==, "Health-Social.partners.xml");
     g_assert_cmpstr (nothing, ==, "Partner directory.partners.xml");
+    g_assert_cmpstr (uri, ==, "geneva-office.partners.xml");
+    g_assert_cmpstr (keywords, ==, "liaison.partners.xml");
+    g_assert_cmpstr (no_dbname, ==, "amina.partners.xml");
   }
 }
 
 static GtkFileChooser *
 wait_for_chooser (void)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, lia_ui_test_timeout_cb, &timed_out);
-
-  while (!timed_out)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            {
-              g_source_remove (id);
-              return GTK_FILE_CHOOSER (window);
-            }
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_error ("the Export file chooser did not open");
-  return NULL;
+  return GTK_FILE_CHOOSER (lia_ui_test_wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
 }
 
 /* Export proposes a name the file manager then opens in Liaison (*.partners.xml): the
@@ -430,11 +421,12 @@ test_export_suggested_name (Fixture       *f,
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autofree char *unnamed = NULL;
   g_autofree char *named = NULL;
+  /* The fixture's database is liaison.db, or on a server the database f->dir names. */
+  g_autofree char *expected = g_strconcat (pg_cluster != NULL ? f->base.dir : "liaison", ".partners.xml", NULL);
 
-  /* The fixture's database is liaison.db. */
   g_settings_reset (settings, "office-name");
   unnamed = export_suggested_name (f, settings);
-  g_assert_cmpstr (unnamed, ==, "liaison.partners.xml");
+  g_assert_cmpstr (unnamed, ==, expected);
 
   g_settings_set_string (settings, "office-name", "Regional Health Office / Geneva");
   named = export_suggested_name (f, settings);
@@ -452,7 +444,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  lia_ui_test_init (&argc, &argv);
+  int skip = 0;
+  int status;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   if (!lia_ui_test_init_display ())
     {
@@ -474,5 +470,6 @@ main (int   argc,
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  return status;
 }

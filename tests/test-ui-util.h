@@ -181,4 +181,38 @@ lia_ui_test_find_message_dialog (void)
   return NULL;
 }
 
+/* ct-briefing: the first visible top-level window of @type (with @title, the one whose title,
+ * or message dialog heading, it is), waited for on the main loop (60 s at most). */
+static inline GtkWindow *
+lia_ui_test_wait_for_window (GType       type,
+                             const char *title)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, lia_ui_test_timeout_cb, &timed_out);
+
+  while (!timed_out)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (!G_TYPE_CHECK_INSTANCE_TYPE (window, type) || !gtk_widget_get_visible (GTK_WIDGET (window)))
+            continue;
+          if (title == NULL || g_strcmp0 (gtk_window_get_title (window), title) == 0 ||
+              (ADW_IS_MESSAGE_DIALOG (window) &&
+               g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), title) == 0))
+            {
+              g_source_remove (id);
+              lia_ui_test_settle ();
+              return window;
+            }
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_error ("no %s “%s” appeared", g_type_name (type), title != NULL ? title : "");
+  return NULL;
+}
+
 G_END_DECLS

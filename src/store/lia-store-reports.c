@@ -154,11 +154,12 @@ lia_store_get_relationship_summary (LiaStore               *self,
     quarter_start = lia_date_to_iso (quarter);
   }
 
-  /* The last year, and the last 90 days within it. */
+  /* The last year, and the last 90 days within it. Portable aggregates: SQLite's total() is
+   * not PostgreSQL's; a sum over no rows is NULL, read as 0. */
   {
     g_autoptr(LiaStmt) stmt =
       prepare_timeline (self,
-                        "SELECT count(*), total(t.sentiment), total(t.day >= :quarter)", "",
+                        "SELECT count(*), sum(t.sentiment), count(CASE WHEN t.day >= :quarter THEN 1 END)", "",
                         contact_id, organization_id, year_ago, day, error);
 
     if (stmt == NULL)
@@ -176,7 +177,7 @@ lia_store_get_relationship_summary (LiaStore               *self,
     summary.average_sentiment = summary.last_year > 0
                                 ? _lia_db_column_double (stmt, 1) / summary.last_year
                                 : 0.0;
-    summary.last_90_days = (guint) _lia_db_column_double (stmt, 2);
+    summary.last_90_days = (guint) _lia_db_column_int64 (stmt, 2);
   }
 
   /* The last contact, however long ago. */

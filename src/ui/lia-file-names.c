@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+#include <libpq-fe.h>
 
 #include "lia-file-names.h"
 
@@ -80,6 +82,30 @@ lia_file_name_for_briefing (const char  *record_name,
   return lia_file_name_make_safe (name, iso);
 }
 
+/* A team server's database name (libpq's default: the user's), never the rest of the
+ * connection string, which may hold a password. */
+static char *
+server_database_name (const char *location)
+{
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  const char *dbname = NULL, *user = NULL;
+  char *name;
+
+  if (options == NULL)
+    return NULL;
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (o->val != NULL && o->val[0] != '\0')
+      {
+        if (strcmp (o->keyword, "dbname") == 0)
+          dbname = o->val;
+        else if (strcmp (o->keyword, "user") == 0)
+          user = o->val;
+      }
+  name = g_strdup (dbname != NULL ? dbname : user);
+  PQconninfoFree (options);
+  return name;
+}
+
 char *
 lia_file_name_for_directory (const char *office,
                              const char *database_path)
@@ -89,6 +115,8 @@ lia_file_name_for_directory (const char *office,
 
   if (office != NULL && *office != '\0')
     base = g_strdup (office);
+  else if (database_path != NULL && lia_store_location_is_server (database_path))
+    base = server_database_name (database_path);
   else if (database_path != NULL)
     {
       g_autofree char *file = g_path_get_basename (database_path);

@@ -21,7 +21,8 @@ char *lia_file_name_for_briefing  (const char  *record_name,
                                    const GDate *date);
 
 /* "Regional Health Office.partners.xml": @office, or else the database file's name without
- * its extension. The .partners.xml ending is what the MIME type's glob recognises. */
+ * its extension, or a team server's database name (never the rest of its connection string).
+ * The .partners.xml ending is what the MIME type's glob recognises. */
 char *lia_file_name_for_directory (const char *office,
                                    const char *database_path);
 

@@ -31,6 +31,12 @@ Run by `meson test --suite e2e` (build-aux/dev test). It starts its own virtual 
 session bus (xvfb-run, dbus-run-session), so that no other test's window gets its clicks and
 key presses. It exits 77 (SKIP, with the reason) only when what it needs is not installed
 (xvfb, dbus-daemon, at-spi2-core, python3-pyatspi, python3-dogtail).
+
+With --postgresql (meson test e2e-pg, under tests/pg-cluster.sh) the same scenario runs on a
+team server: a database of its own in the cluster LIAISON_TEST_PG names, made as an office
+would (CREATE DATABASE, `liaison server init`), the sample imported into it and the window
+started on its connection string; every `liaison` command names that string. Without
+LIAISON_TEST_PG it exits 77 (SKIP).
 """
 
 import argparse
@@ -124,6 +130,61 @@ def import_atspi():
         # What pulls in the Atspi typelib and the ATK bridge on Debian.
         skip("no pyatspi (package python3-pyatspi, for /usr/bin/python3)")
     return Atspi, rawinput
+
+
+# --- the database: a file, or a team server's ---------------------------------------------
+
+class Database:
+    """Where the scenario's data lives: `location` is what `--database` gets. On a server a
+    database of its own, made with CREATE DATABASE and `liaison server init`, dropped at the
+    end; in a folder's file otherwise."""
+
+    def __init__(self, liaison, folder, postgresql):
+        self.cluster = None
+        self.name = None
+        if not postgresql:
+            self.location = os.path.join(folder, "liaison.db")
+            return
+        cluster = os.environ.get("LIAISON_TEST_PG", "")
+        if not cluster:
+            skip("no PostgreSQL test cluster (LIAISON_TEST_PG): run under tests/pg-cluster.sh")
+        self.psql = self._psql()
+        self.cluster = cluster
+        self.name = f"lia_e2e_{os.getpid()}"
+        self.sql(f"CREATE DATABASE {self.name}")
+        self.location = f"{cluster} dbname={self.name}"
+        result = subprocess.run([liaison, "server", "init", self.location],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise Failure(f"liaison server init failed: {result.stderr}")
+
+    @staticmethod
+    def _psql():
+        bindir = os.environ.get("LIAISON_TEST_PG_BINDIR", "")
+        if bindir and os.access(os.path.join(bindir, "psql"), os.X_OK):
+            return os.path.join(bindir, "psql")
+        found = shutil.which("psql")
+        if found is None:
+            skip("psql is not installed (package postgresql-client)")
+        return found
+
+    def sql(self, statement):
+        result = subprocess.run([self.psql, self.cluster, "-qXc", statement],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise Failure(f"{statement}: {result.stderr}")
+
+    @property
+    def is_server(self):
+        return self.cluster is not None
+
+    def drop(self):
+        if self.name is not None:
+            try:
+                self.sql(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+            except Failure as failure:
+                print(f"# could not drop the test database: {failure}", file=sys.stderr)
+            self.name = None
 
 
 # --- the accessibility tree ---------------------------------------------------------------
@@ -270,6 +331,26 @@ class Ui:
             raise Failure(f"{node.get_role_name()} “{node.get_name()}” has no action {action}: "
                           f"{names}")
         node.do_action(names.index(action))
+
+    def close_window(self, window):
+        """Runs the window's own window.close action, which its Close button runs. Liaison may
+        quit before its answer to the accessibility call leaves it (the bus then answers "Did
+        not receive a reply", seen under the sanitizers): wait_for_exit(), not that answer,
+        says whether the window closed and liaison exited with 0."""
+        from gi.repository import GLib
+        try:
+            self.do_action(window, "window.close")
+        except GLib.Error as error:
+            if self.process.poll() is None and not self._exits_soon():
+                raise
+            log(f"liaison quit before answering window.close ({error.message.split('.')[0]})")
+
+    def _exits_soon(self):
+        try:
+            self.process.wait(timeout=TIMEOUT)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
 
     def press_key(self, node, key):
         """Presses @key with the keyboard focus on @node (GTK 4.8's "activate" action of an
@@ -726,7 +807,7 @@ def run_scenario(ui, contact_a, contact_b, organization, liaison, database, fold
 
     log("close the window")
     # The window's own action, which its Close button runs: the toast has a Close button too.
-    ui.do_action(window, "window.close")
+    ui.close_window(window)
     return commitment_title, call_pressed
 
 
@@ -770,19 +851,26 @@ def main():
     parser.add_argument("--liaison", default=os.environ.get("LIAISON_BINARY"), required=False)
     parser.add_argument("--sample", required=True)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--postgresql", action="store_true",
+                        help="on a database of the test cluster LIAISON_TEST_PG names")
     args = parser.parse_args()
     if not args.liaison:
         print("--liaison or LIAISON_BINARY is needed", file=sys.stderr)
         return 2
+    if args.postgresql and not os.environ.get("LIAISON_TEST_PG"):
+        skip("no PostgreSQL test cluster (LIAISON_TEST_PG): run under tests/pg-cluster.sh")
 
     ensure_session(sys.argv)
     Atspi, rawinput = import_atspi()
 
     start = time.monotonic()
     folder = tempfile.mkdtemp(prefix="liaison-e2e-")
-    database = os.path.join(folder, "liaison.db")
     process = None
+    server = None
     try:
+        server = Database(args.liaison, folder, args.postgresql)
+        database = server.location
+        log(f"on {'a team server' if server.is_server else 'a file'}")
         subprocess.run([args.liaison, "import", "--database", database, args.sample],
                        check=True, stdout=subprocess.DEVNULL)
         before = export(args.liaison, database)
@@ -811,6 +899,8 @@ def main():
         return 1
     finally:
         clean_up(process, folder, args.keep)
+        if server is not None and not args.keep:
+            server.drop()
 
 
 if __name__ == "__main__":
