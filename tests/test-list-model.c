@@ -1243,6 +1243,53 @@ test_contacts_due_pages (StoreFixture  *f,
   g_assert_cmpstr (got->str, ==, expected);
   /* First those last called on 1 April (due 1 May), by family then given name. */
   g_assert_true (g_str_has_prefix (got->str, "Ivo Adams#13, Omar Adams#"));
+
+  /* The whole list of those opposed by due day, due or not: its first page reads each cell's
+   * first rows and those without a cadence (not assessed here, 60 of them) come last, by
+   * family name, in that same first page. */
+  for (guint i = 0; i < 70; i++)
+    {
+      gint64 id = lia_test_add_contact (f->store, given[i % G_N_ELEMENTS (given)],
+                                        family[(i + 3) % G_N_ELEMENTS (family)]);
+
+      set_assessment (f->store, id, i % 7 == 0 ? 4 : 0, LIA_STANCE_OPPOSED);
+      if (i % 3 == 0)
+        lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_CALL, at[i % G_N_ELEMENTS (at)] != NULL
+                                  ? at[i % G_N_ELEMENTS (at)] : "2025-06-29T10:00:00Z", "Call", id, 0);
+    }
+  query.due_only = FALSE;
+  query.stances = 1u << LIA_STANCE_OPPOSED;
+  g_clear_pointer (&due, g_ptr_array_unref);
+  due = lia_store_list_stakeholders (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 70);
+  g_string_truncate (values, 0);
+  for (guint i = 0; i < due->len; i++)
+    {
+      LiaStakeholder *s = due->pdata[i];
+      g_autofree char *day = s->next_contact != NULL ? lia_date_to_iso (s->next_contact) : g_strdup ("~");
+
+      g_string_append_printf (values, "%s(%" G_GINT64_FORMAT ", '%s')", i > 0 ? ", " : "", s->id, day);
+    }
+  g_free (sql);
+  sql = g_strdup_printf ("WITH d (id, due) AS (VALUES %s)"
+                         " SELECT group_concat (row, ', ') FROM (SELECT c.label || '#' || c.id AS row"
+                         "  FROM d JOIN contacts c ON c.id = d.id ORDER BY d.due, c.family_sort_key, c.id)",
+                         values->str);
+  g_free (expected);
+  expected = lia_test_sql_text (f->path, sql);
+  lia_list_model_set_stakeholder_query (model, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 70);
+  g_string_truncate (got, 0);
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autoptr(LiaRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_nonnull (record);
+      g_string_append_printf (got, "%s%s#%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                              lia_record_get_label (record), lia_record_get_id (record));
+    }
+  g_assert_cmpstr (got->str, ==, expected);
 }
 
 /* A timeline page brings its interactions' participants, in their order, and their names, read

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * column of the record's table and its figures: last_contact, cadence, next_contact,
  * recency), WHERE, and an ascending text key that orders the rows as @query says, by
  * @name_key (t.column) last; @server: the SQL for a team server. The same filters and figures as lia_store_list_stakeholders().
- * @out_first_from: for the list due for contact by due day, a FROM that holds the list's
+ * @out_first_from: for a list by due day (due for contact or not), a FROM that holds the list's
  * first :top rows (bind offset + limit, up to LIA_STAKEHOLDER_FIRST_ROWS) and reads far fewer;
  * else NULL. */
 void _lia_stakeholder_list_sql   (const LiaStakeholderQuery  *query,

@@ -158,11 +158,26 @@ static const char * const quadrant_cells[] = {
 typedef enum {
   DUE_ALL,        /* every one that may be due */
   DUE_UNCERTAIN,  /* those the indexes cannot decide (due_count_sql()) */
-  DUE_FIRST,      /* in due order, the first :top of each index range, and the uncertain */
+  DUE_FIRST,      /* in due order, the first :top of each index range, and the uncertain;
+                   * without the due filter, also the first :top without a cadence */
 } DueCandidates;
 
 static void append_plain_filters (GString *sql, const LiaStakeholderQuery *q, LiaRecordKind kind,
                                   gboolean server);
+
+/* The query's filters inside one index range of DUE_FIRST, so that the range's first :top
+ * are the first that the whole query keeps: the plain ones, and not contacted in so many
+ * days on the stored day (a planned interaction is read on its own). */
+static void
+append_range_filters (GString                   *filters,
+                      const LiaStakeholderQuery *q,
+                      LiaRecordKind              kind,
+                      gboolean                   server)
+{
+  append_plain_filters (filters, q, kind, server);
+  if (q->not_contacted_days >= 0)
+    g_string_append (filters, " AND (r.latest_interaction_day IS NULL OR r.latest_interaction_day < :since)");
+}
 
 /* DUE_FIRST: the first :top records by due day, then @name_column, of each map cell with a
  * cadence, never contacted and then contacted. In a cell, due by = last contact + the cell's
@@ -185,24 +200,26 @@ append_first_due (GString                   *sql,
     for (int interest = 1; interest <= 5; interest++)
       {
         g_autoptr(GString) filters = g_string_new (NULL);
+        g_autofree char *bound = NULL;
 
         if (lia_quadrant_from_assessment (influence, interest) != (LiaQuadrant) quadrant ||
             influence < q->influence_min || influence > q->influence_max ||
             interest < q->interest_min || interest > q->interest_max)
           continue;
 
-        append_plain_filters (filters, q, kind, server);
-        if (q->not_contacted_days >= 0)
-          g_string_append (filters, " AND (r.latest_interaction_day IS NULL OR r.latest_interaction_day < :since)");
+        append_range_filters (filters, q, kind, server);
+        bound = q->due_only ? g_strdup_printf (":e%d", quadrant) : g_strdup (":today");
+        /* Due for contact: those whose cadence lapses within the week; the whole list by due
+         * day: everyone contacted up to today (a planned interaction is read on its own). */
         g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
                                      "  WHERE r.cadence_days IS NULL AND r.influence = %2$d AND r.interest = %3$d"
                                      "  AND r.latest_interaction_day IS NULL%4$s"
                                      "  ORDER BY %6$s, r.id LIMIT :top) AS never_%2$d%3$d"
                                      " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
                                      "  WHERE r.cadence_days IS NULL AND r.influence = %2$d AND r.interest = %3$d"
-                                     "  AND r.latest_interaction_day <= :e%5$d%4$s"
+                                     "  AND r.latest_interaction_day <= %5$s%4$s"
                                      "  ORDER BY r.latest_interaction_day, %6$s, r.id LIMIT :top) AS last_%2$d%3$d",
-                                table, influence, interest, filters->str, quadrant, name_column);
+                                table, influence, interest, filters->str, bound, name_column);
       }
 }
 
@@ -212,7 +229,9 @@ append_first_due (GString                   *sql,
  * contacted or last contacted on or before the day (:d1…:d4) from which that cadence lapses
  * within DUE_WITHIN_DAYS (DUE_FIRST: the first of those, append_first_due()); then the
  * records whose latest interaction is planned (their last contact lies further back) and
- * those with a cadence of their own. */
+ * those with a cadence of their own. Without the due filter (DUE_FIRST only: the first page
+ * of the whole list by due day), the first :top of every map cell with a cadence in due
+ * order, and of those without one in name order, which come last. */
 static void
 append_due_candidates (GString                   *sql,
                        const LiaStakeholderQuery *q,
@@ -236,6 +255,27 @@ append_due_candidates (GString                   *sql,
                                    " UNION ALL SELECT id FROM %1$s WHERE cadence_days IS NULL AND %2$s"
                                    "  AND latest_interaction_day <= :d%3$d",
                               table, cells[quadrant], quadrant);
+  /* The whole list by due day (no due filter) ends with the records without a cadence (no
+   * due day), in name order: the first :top of those without a cadence of their own (read
+   * above) nor a planned interaction (read above), their map cell's cadence being none: not
+   * assessed, or a quadrant whose cadence is none. SQLite walks @name_column's index and
+   * stops at :top. */
+  if (which == DUE_FIRST && !q->due_only)
+    {
+      g_autoptr(GString) filters = g_string_new (NULL);
+
+      append_range_filters (filters, q, kind, server);
+      g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %s r"
+                                   "  WHERE r.cadence_days IS NULL"
+                                   "  AND (r.latest_interaction_day IS NULL OR r.latest_interaction_day <= :today)"
+                                   "  AND (r.influence = 0 OR r.interest = 0",
+                              table);
+      for (int quadrant = LIA_QUADRANT_MONITOR; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
+        if (q->cadence[quadrant] == 0)
+          g_string_append_printf (sql, " OR (%s)", cells[quadrant]);
+      g_string_append_printf (sql, ")%s ORDER BY %s, r.id LIMIT :top) AS no_cadence",
+                              filters->str, name_column);
+    }
   g_string_append (sql, ")");
 }
 
@@ -315,7 +355,7 @@ append_records (GString                   *sql,
                           " " CADENCE " AS cadence FROM contacts r WHERE TRUE");
 
   append_plain_filters (sql, q, kind, server);
-  if (q->due_only)
+  if (q->due_only || which == DUE_FIRST)
     append_due_candidates (sql, q, kind, which, name_column, server);
 }
 
@@ -834,7 +874,7 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
   g_string_append (from, ") f) t");
 
   *out_first_from = NULL;
-  if (query->due_only && query->sort == LIA_STAKEHOLDER_SORT_DUE)
+  if (query->sort == LIA_STAKEHOLDER_SORT_DUE)
     {
       g_autoptr(GString) first_from = g_string_new (server ? "(SELECT f.*, " FIGURES_PG " FROM ("
                                                            : "(SELECT f.*, " FIGURES " FROM (");
@@ -941,8 +981,8 @@ lia_store_list_stakeholders_page (LiaStore                  *self,
   g_return_val_if_fail (query != NULL, NULL);
 
   /* The first pages by due day read the first rows of each index range (DUE_FIRST); a
-   * page further on, the whole due list. */
-  if (query->due_only && query->sort == LIA_STAKEHOLDER_SORT_DUE && limit > 0 &&
+   * page further on, the whole list. */
+  if (query->sort == LIA_STAKEHOLDER_SORT_DUE && limit > 0 &&
       offset < LIA_STAKEHOLDER_FIRST_ROWS && limit <= LIA_STAKEHOLDER_FIRST_ROWS - offset)
     sql = stakeholder_sql_full (query, FALSE, TRUE, DUE_FIRST, _lia_store_is_server (self));
   else
