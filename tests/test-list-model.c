@@ -1163,6 +1163,26 @@ test_contacts_by_engagement (StoreFixture  *f,
   assert_names (G_LIST_MODEL (model), by_name, G_N_ELEMENTS (by_name));
 }
 
+/* "label#id, …" of the first @n items of @model, which holds exactly @n. */
+static char *
+model_rows (GListModel *model,
+            guint       n)
+{
+  GString *rows = g_string_new (NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LiaRecord) record = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (record);
+      g_string_append_printf (rows, "%s%s#%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                              lia_record_get_label (record), lia_record_get_id (record));
+    }
+
+  return g_string_free (rows, FALSE);
+}
+
 /* The window's contact list due for contact by due day, by family name: its first page
  * reads the first rows of each map cell (schema version 15) and its count comes from the
  * indexes. It holds, in order, the store's list of those due (worked out record by record)
@@ -1185,7 +1205,7 @@ test_contacts_due_pages (StoreFixture  *f,
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) values = g_string_new (NULL);
-  g_autoptr(GString) got = g_string_new (NULL);
+  g_autofree char *got = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *expected = NULL;
   LiaStakeholderQuery query;
@@ -1231,18 +1251,10 @@ test_contacts_due_pages (StoreFixture  *f,
 
   model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
   lia_list_model_set_stakeholder_query (model, &query);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, count);
-  for (guint i = 0; i < count; i++)
-    {
-      g_autoptr(LiaRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
-
-      g_assert_nonnull (record);
-      g_string_append_printf (got, "%s%s#%" G_GINT64_FORMAT, i > 0 ? ", " : "",
-                              lia_record_get_label (record), lia_record_get_id (record));
-    }
-  g_assert_cmpstr (got->str, ==, expected);
+  got = model_rows (G_LIST_MODEL (model), count);
+  g_assert_cmpstr (got, ==, expected);
   /* First those last called on 1 April (due 1 May), by family then given name. */
-  g_assert_true (g_str_has_prefix (got->str, "Ivo Adams#13, Omar Adams#"));
+  g_assert_true (g_str_has_prefix (got, "Ivo Adams#13, Omar Adams#"));
 
   /* The whole list of those opposed by due day, due or not: its first page reads each cell's
    * first rows and those without a cadence (not assessed here, 60 of them) come last, by
@@ -1279,17 +1291,32 @@ test_contacts_due_pages (StoreFixture  *f,
   g_free (expected);
   expected = lia_test_sql_text (f->path, sql);
   lia_list_model_set_stakeholder_query (model, &query);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 70);
-  g_string_truncate (got, 0);
-  for (guint i = 0; i < 70; i++)
-    {
-      g_autoptr(LiaRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
+  g_free (got);
+  got = model_rows (G_LIST_MODEL (model), 70);
+  g_assert_cmpstr (got, ==, expected);
 
-      g_assert_nonnull (record);
-      g_string_append_printf (got, "%s%s#%" G_GINT64_FORMAT, i > 0 ? ", " : "",
-                              lia_record_get_label (record), lia_record_get_id (record));
+  /* By influence and by interest, in the window's two name orders: the first page (64 rows)
+   * reads each map cell's first rows by that name (schema version 17), and interest 3 merges
+   * three cells, one of them more than a page long, by the name alone. */
+  for (guint sort = 0; sort < 4; sort++)
+    {
+      const char *column = sort < 2 ? "influence" : "interest";
+      const char *name = sort % 2 ? "given_sort_key" : "family_sort_key";
+      g_autoptr(LiaListModel) by_cell = lia_list_model_new_contacts (f->store, sort % 2 ? LIA_CONTACT_SORT_GIVEN_NAME
+                                                                                        : LIA_CONTACT_SORT_FAMILY_NAME);
+
+      query.sort = sort < 2 ? LIA_STAKEHOLDER_SORT_INFLUENCE : LIA_STAKEHOLDER_SORT_INTEREST;
+      query.stances = 0;
+      g_free (sql);
+      sql = g_strdup_printf ("SELECT group_concat (row, ', ') FROM (SELECT label || '#' || id AS row"
+                             "  FROM contacts ORDER BY %s DESC, %s, id)", column, name);
+      g_free (expected);
+      expected = lia_test_sql_text (f->path, sql);
+      lia_list_model_set_stakeholder_query (by_cell, &query);
+      g_free (got);
+      got = model_rows (G_LIST_MODEL (by_cell), 180);
+      g_assert_cmpstr (got, ==, expected);
     }
-  g_assert_cmpstr (got->str, ==, expected);
 }
 
 /* A timeline page brings its interactions' participants, in their order, and their names, read

@@ -160,6 +160,7 @@ typedef enum {
   DUE_UNCERTAIN,  /* those the indexes cannot decide (due_count_sql()) */
   DUE_FIRST,      /* in due order, the first :top of each index range, and the uncertain;
                    * without the due filter, also the first :top without a cadence */
+  CELL_FIRST,     /* no due filter: in name order, the first :top of each map cell */
 } DueCandidates;
 
 static void append_plain_filters (GString *sql, const LiaStakeholderQuery *q, LiaRecordKind kind,
@@ -279,6 +280,52 @@ append_due_candidates (GString                   *sql,
   g_string_append (sql, ")");
 }
 
+/* CELL_FIRST: the first :top records of each map cell (influence, interest) by @name_column,
+ * and those with a planned interaction (their last contact, which a filter may ask about,
+ * lies further back than the stored day). A list by influence or interest orders each cell
+ * by name, so these hold its first :top; SQLite reads each from the index of schema version
+ * 8 (r.sort_key) or 17 (a contact's family or given name) and stops at :top. */
+static void
+append_cell_candidates (GString                   *sql,
+                        const LiaStakeholderQuery *q,
+                        LiaRecordKind              kind,
+                        const char                *name_column,
+                        gboolean                   server)
+{
+  const char *table = kind == LIA_RECORD_KIND_ORGANIZATION ? "organizations" : "contacts";
+  g_autoptr(GString) filters = g_string_new (NULL);
+
+  append_range_filters (filters, q, kind, server);
+  g_string_append_printf (sql, " AND r.id IN (SELECT id FROM %s WHERE latest_interaction_day > :today", table);
+  for (int influence = MAX (q->influence_min, 0); influence <= MIN (q->influence_max, 5); influence++)
+    for (int interest = MAX (q->interest_min, 0); interest <= MIN (q->interest_max, 5); interest++)
+      {
+        g_autofree char *cell = NULL;
+
+        /* The cell as the index that holds @name_column spells it. */
+        if (g_str_equal (name_column, "r.sort_key"))
+          cell = g_strdup_printf ("r.influence = %d AND r.interest = %d", influence, interest);
+        else
+          cell = g_strdup_printf ("r.influence * 6 + r.interest = %d", influence * 6 + interest);
+        g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
+                                     "  WHERE %2$s%3$s ORDER BY %4$s, r.id LIMIT :top) AS cell_%5$d%6$d",
+                                table, cell, filters->str, name_column, influence, interest);
+      }
+  g_string_append (sql, ")");
+}
+
+/* Which bounded read gives the first pages of @q (DUE_FIRST, CELL_FIRST), or DUE_ALL: none,
+ * every record goes through the figures and the sort. */
+static DueCandidates
+first_candidates (const LiaStakeholderQuery *q)
+{
+  if (q->sort == LIA_STAKEHOLDER_SORT_DUE)
+    return DUE_FIRST;
+  if (!q->due_only && (q->sort == LIA_STAKEHOLDER_SORT_INFLUENCE || q->sort == LIA_STAKEHOLDER_SORT_INTEREST))
+    return CELL_FIRST;
+  return DUE_ALL;
+}
+
 /* The query's filters on the record's own row (alias r) and what hangs from it. */
 static void
 append_plain_filters (GString                   *sql,
@@ -355,7 +402,9 @@ append_records (GString                   *sql,
                           " " CADENCE " AS cadence FROM contacts r WHERE TRUE");
 
   append_plain_filters (sql, q, kind, server);
-  if (q->due_only || which == DUE_FIRST)
+  if (which == CELL_FIRST)
+    append_cell_candidates (sql, q, kind, name_column, server);
+  else if (q->due_only || which == DUE_FIRST)
     append_due_candidates (sql, q, kind, which, name_column, server);
 }
 
@@ -874,13 +923,13 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
   g_string_append (from, ") f) t");
 
   *out_first_from = NULL;
-  if (query->sort == LIA_STAKEHOLDER_SORT_DUE)
+  if (first_candidates (query) != DUE_ALL)
     {
       g_autoptr(GString) first_from = g_string_new (server ? "(SELECT f.*, " FIGURES_PG " FROM ("
                                                            : "(SELECT f.*, " FIGURES " FROM (");
       g_autofree char *name_column = g_strconcat ("r.", name_key + 2, NULL);
 
-      append_records (first_from, query, kind, TRUE, DUE_FIRST, name_column, server);
+      append_records (first_from, query, kind, TRUE, first_candidates (query), name_column, server);
       g_string_append (first_from, ") f) t");
       *out_first_from = g_string_free (g_steal_pointer (&first_from), FALSE);
     }
@@ -980,11 +1029,11 @@ lia_store_list_stakeholders_page (LiaStore                  *self,
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  /* The first pages by due day read the first rows of each index range (DUE_FIRST); a
-   * page further on, the whole list. */
-  if (query->sort == LIA_STAKEHOLDER_SORT_DUE && limit > 0 &&
+  /* The first pages by due day, influence or interest read the first rows of each index
+   * range (first_candidates()); a page further on, the whole list. */
+  if (first_candidates (query) != DUE_ALL && limit > 0 &&
       offset < LIA_STAKEHOLDER_FIRST_ROWS && limit <= LIA_STAKEHOLDER_FIRST_ROWS - offset)
-    sql = stakeholder_sql_full (query, FALSE, TRUE, DUE_FIRST, _lia_store_is_server (self));
+    sql = stakeholder_sql_full (query, FALSE, TRUE, first_candidates (query), _lia_store_is_server (self));
   else
     sql = stakeholder_sql (query, FALSE, TRUE, _lia_store_is_server (self));
   return read_stakeholders (self, query, sql, offset, limit, error);

@@ -990,6 +990,16 @@ static const char migration_16[] =
   "    ON CONFLICT (day_start) DO UPDATE SET n = interaction_days.n + 1;"
   "END;";
 
+/* Version 17: a contact's map cell in the order of the window's contact list, by family or
+ * by given name (lia-store-engagement.c, append_cell_candidates()): the first page of a list
+ * by influence or interest reads a few rows of each cell instead of sorting every contact. The
+ * list by the full name, and organizations, read version 8's index. The cell is one number,
+ * influence * 6 + interest, which only that reading asks for: on (influence, interest) these
+ * indexes would draw SQLite away from version 15's for the never contacted of a cell. */
+static const char migration_17[] =
+  "CREATE INDEX contacts_by_cell_family ON contacts ((influence * 6 + interest), family_sort_key, id);"
+  "CREATE INDEX contacts_by_cell_given ON contacts ((influence * 6 + interest), given_sort_key, id);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -1007,6 +1017,7 @@ static const char * const migrations[] = {
   migration_14,
   migration_15,
   migration_16,
+  migration_17,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);
