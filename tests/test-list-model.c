@@ -1296,7 +1296,7 @@ test_contacts_due_pages (StoreFixture  *f,
   g_assert_cmpstr (got, ==, expected);
 
   /* By influence and by interest, in the window's two name orders: the first page (64 rows)
-   * reads each map cell's first rows by that name (schema version 17), and interest 3 merges
+   * reads each map cell's first rows by that name (schema version 18), and interest 3 merges
    * three cells, one of them more than a page long, by the name alone. */
   for (guint sort = 0; sort < 4; sort++)
     {

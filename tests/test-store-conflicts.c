@@ -4,20 +4,20 @@
  * carries a version, and a save from a copy loaded before someone else's save changes nothing
  * and says who changed the record and when. */
 
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 #include "lia-store-undo.h"
 
 typedef struct
 {
   StoreFixture  base;
-  LiaStore     *other;     /* a second connection on the same file */
+  LiaStore     *other;     /* a second connection on the same database */
 } ConflictFixture;
 
 static void
 conflict_setup (ConflictFixture *f,
                 gconstpointer    data)
 {
-  store_fixture_setup (&f->base, data);
+  lia_test_pg_template_fixture_setup (&f->base, data);
   f->other = lia_test_open (f->base.path);
 }
 
@@ -26,7 +26,17 @@ conflict_teardown (ConflictFixture *f,
                    gconstpointer    data)
 {
   g_assert_finalize_object (G_OBJECT (g_steal_pointer (&f->other)));
-  store_fixture_teardown (&f->base, data);
+  lia_test_pg_fixture_teardown (&f->base, data);
+}
+
+/* Who the store says changed a record: the person logged in on a file, the database user on a
+ * server. */
+static char *
+dup_author (ConflictFixture *f)
+{
+  if (pg_cluster == NULL)
+    return g_strdup (g_get_user_name ());
+  return lia_test_pg_sql_text (&f->base, "SELECT current_user");
 }
 
 static void
@@ -38,6 +48,7 @@ test_stale_contact_refused (ConflictFixture *f,
   g_autoptr(LiaRecord) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *changed_by = NULL;
+  g_autofree char *author = NULL;
   gint64 id = lia_test_add_contact (f->base.store, "Amina", "Diallo");
 
   mine = lia_test_load (f->base.store, LIA_RECORD_KIND_CONTACT, id);
@@ -56,7 +67,8 @@ test_stale_contact_refused (ConflictFixture *f,
   lia_contact_set_tags (LIA_CONTACT (mine), (const char * const[]) { "donor", NULL });
   g_assert_false (lia_store_save (f->base.store, mine, &error));
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_CONFLICT);
-  changed_by = g_strdup_printf ("changed by %s at ", g_get_user_name ());
+  author = dup_author (f);
+  changed_by = g_strdup_printf ("changed by %s at ", author);
   g_assert_nonnull (strstr (error->message, changed_by));
   g_assert_nonnull (strstr (error->message, "Amina Diallo"));
   /* The refused copy keeps what was typed and the version it was loaded with. */
@@ -68,7 +80,7 @@ test_stale_contact_refused (ConflictFixture *f,
   g_assert_cmpstr (lia_contact_get_notes (LIA_CONTACT (stored)), ==, "");
   g_assert_cmpstrv (lia_contact_get_tags (LIA_CONTACT (stored)), ((const char * const[]) { "ministry", NULL }));
   g_assert_cmpint (lia_record_get_version (stored), ==, 2);
-  g_assert_cmpint (lia_test_sql_int (f->base.path,
+  g_assert_cmpint (lia_test_pg_sql_int (&f->base,
                                      "SELECT count(*) FROM contact_tags WHERE tag = 'donor'"), ==, 0);
 }
 
@@ -109,7 +121,7 @@ test_save_over_with_new_version (ConflictFixture *f,
   /* Saving the same object twice needs no reload: each save moves its version on. */
   lia_organization_set_sector (LIA_ORGANIZATION (mine), "Health policy");
   lia_test_save (f->base.store, mine);
-  g_assert_cmpint (lia_test_sql_int (f->base.path, "SELECT version FROM organizations"), ==, 4);
+  g_assert_cmpint (lia_test_pg_sql_int (&f->base, "SELECT version FROM organizations"), ==, 4);
 }
 
 /* An interaction and its participants are one save: a refused one keeps the other's list. */
@@ -170,7 +182,7 @@ test_unversioned_and_deleted (ConflictFixture *f,
   lia_organization_set_sector (LIA_ORGANIZATION (mine), "Health");
   g_assert_false (lia_store_save (f->base.store, mine, &error));
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpint (lia_test_sql_int (f->base.path, "SELECT count(*) FROM organizations"), ==, 0);
+  g_assert_cmpint (lia_test_pg_sql_int (&f->base, "SELECT count(*) FROM organizations"), ==, 0);
 }
 
 /* Undo puts a deleted record back; its dependents saved again are not refused as stale. */
@@ -200,7 +212,7 @@ test_undo_keeps_working (ConflictFixture *f,
   g_assert_cmpuint (lia_interaction_get_organization_ids (LIA_INTERACTION (again))->len, ==, 1);
   lia_organization_set_sector (LIA_ORGANIZATION (restored), "Health");
   lia_test_save (f->base.store, restored);
-  g_assert_cmpint (lia_test_sql_int (f->base.path,
+  g_assert_cmpint (lia_test_pg_sql_int (&f->base,
                                      "SELECT count(*) FROM organizations WHERE sector = 'Health'"), ==, 1);
 }
 
@@ -214,6 +226,7 @@ test_field_history (ConflictFixture *f,
   g_autoptr(LiaRecord) stale = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *author = dup_author (f);
   gint64 id = lia_test_add_contact (f->base.store, "Amina", "Diallo");
   const LiaFieldChange *change;
 
@@ -239,7 +252,7 @@ test_field_history (ConflictFixture *f,
   g_assert_cmpstr (change->field, ==, "job-title");
   g_assert_null (change->old_value);
   g_assert_cmpstr (change->new_value, ==, "Director");
-  g_assert_cmpstr (change->author, ==, g_get_user_name ());
+  g_assert_cmpstr (change->author, ==, author);
   g_assert_nonnull (change->changed_at);
   change = history->pdata[1];
   g_assert_cmpstr (change->field, ==, "tags");
@@ -268,6 +281,7 @@ test_recent_field_history (ConflictFixture *f,
   g_autoptr(GPtrArray) second = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *author = NULL;
+  g_autofree char *expected_author = dup_author (f);
   g_autoptr(GDateTime) created = NULL;
   gint64 id = lia_test_add_organization (f->base.store, "Ministry of Health", 0);
   const char * const sectors[] = { "Health", "Public health", "Government" };
@@ -300,7 +314,7 @@ test_recent_field_history (ConflictFixture *f,
   g_assert_true (lia_store_get_record_creation (f->base.store, LIA_RECORD_KIND_ORGANIZATION, id,
                                                 &author, &created, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (author, ==, g_get_user_name ());
+  g_assert_cmpstr (author, ==, expected_author);
   g_assert_nonnull (created);
 }
 
@@ -308,7 +322,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
 #define ADD(path, fn) g_test_add (path, ConflictFixture, NULL, conflict_setup, fn, conflict_teardown)
   ADD ("/store-conflicts/stale-contact-refused", test_stale_contact_refused);

@@ -5,7 +5,7 @@
  * cancelled commitments. The test runs in a time zone whose date differs from UTC's right now,
  * so that a store asking SQLite for date('now') (a UTC date) would be caught. */
 
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 
 static gint64
 add_commitment (LiaStore            *store,
@@ -188,7 +188,8 @@ test_done_date (StoreFixture  *f,
   g_assert_null (lia_commitment_get_done_date (LIA_COMMITMENT (record)));
   lia_commitment_set_status (LIA_COMMITMENT (record), LIA_COMMITMENT_STATUS_CANCELLED);
   g_assert_null (lia_commitment_get_done_date (LIA_COMMITMENT (record)));
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM commitments WHERE done_date IS NOT NULL"), ==, 0);
+  lia_test_save (f->store, record);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM commitments WHERE done_date IS NOT NULL"), ==, 0);
 }
 
 int
@@ -196,20 +197,22 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  int skip = 0;
 
   /* A zone whose date is not UTC's at this hour: +14 h from 10:00 UTC on, else -11 h. */
   g_setenv ("TZ", g_date_time_get_hour (now) >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago", TRUE);
   tzset ();
 
-  g_test_init (&argc, &argv, NULL);
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
   g_test_add_func ("/store-follow-ups/groups", test_groups);
-  g_test_add ("/store-follow-ups/overdue-count", StoreFixture, NULL, store_fixture_setup,
-              test_overdue_count, store_fixture_teardown);
-  g_test_add ("/store-follow-ups/closed-history", StoreFixture, NULL, store_fixture_setup,
-              test_closed_history, store_fixture_teardown);
-  g_test_add ("/store-follow-ups/done-date", StoreFixture, NULL, store_fixture_setup,
-              test_done_date, store_fixture_teardown);
+  g_test_add ("/store-follow-ups/overdue-count", StoreFixture, NULL, lia_test_pg_template_fixture_setup,
+              test_overdue_count, lia_test_pg_fixture_teardown);
+  g_test_add ("/store-follow-ups/closed-history", StoreFixture, NULL, lia_test_pg_template_fixture_setup,
+              test_closed_history, lia_test_pg_fixture_teardown);
+  g_test_add ("/store-follow-ups/done-date", StoreFixture, NULL, lia_test_pg_template_fixture_setup,
+              test_done_date, lia_test_pg_fixture_teardown);
 
   return g_test_run ();
 }

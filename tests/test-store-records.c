@@ -4,7 +4,7 @@
  * "changed" signal tells the views exactly once, and only for what was committed; the file is
  * private to its owner. */
 
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Comparison helpers                                                                          */
@@ -906,6 +906,12 @@ test_file_modes (StoreFixture  *f,
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autoptr(LiaStore) store = NULL;
 
+  if (pg_cluster != NULL)
+    {
+      g_test_skip ("file only: the modes of a database file, its folders and its write-ahead log");
+      return;
+    }
+
   g_assert_false (g_file_test (sub, G_FILE_TEST_EXISTS));
   store = lia_test_open (path);
   lia_test_add_organization (store, "Private", 0);
@@ -968,10 +974,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, lia_test_pg_fixture_teardown)
 
   ADD ("/store/records/organization", test_organization);
   ADD ("/store/records/contact", test_contact);
@@ -984,22 +993,22 @@ main (int   argc,
   ADD ("/store/records/uid", test_uid);
   g_test_add ("/store/records/changed/organization", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_ORGANIZATION),
-              store_fixture_setup, test_changed_single, store_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   g_test_add ("/store/records/changed/contact", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_CONTACT),
-              store_fixture_setup, test_changed_single, store_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   g_test_add ("/store/records/changed/affiliation", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_AFFILIATION),
-              store_fixture_setup, test_changed_single, store_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   g_test_add ("/store/records/changed/interaction", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_INTERACTION),
-              store_fixture_setup, test_changed_single, store_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   g_test_add ("/store/records/changed/commitment", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_COMMITMENT),
-              store_fixture_setup, test_changed_single, store_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   g_test_add ("/store/records/changed/concern", StoreFixture,
               GINT_TO_POINTER (LIA_RECORD_KIND_CONCERN),
-              store_fixture_setup, test_changed_single, store_fixture_teardown);
+              lia_test_pg_template_fixture_setup, test_changed_single, lia_test_pg_fixture_teardown);
   ADD ("/store/records/changed/transactions", test_changed_transactions);
   ADD ("/store/records/file-modes", test_file_modes);
   ADD ("/store/records/dup-label", test_dup_label);

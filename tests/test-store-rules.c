@@ -6,7 +6,7 @@
 
 #include <signal.h>
 
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 #include "lia-store-private.h"
 
 typedef struct
@@ -143,9 +143,9 @@ test_missing_references (StoreFixture  *f,
     assert_save_refused (f, interaction, LIA_STORE_ERROR_REFERENCE);
 
     lia_test_close (f);
-    g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interactions"), ==, 0);
-    g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interaction_contacts"), ==, 0);
-    g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interaction_organizations"), ==, 0);
+    g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM interactions"), ==, 0);
+    g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM interaction_contacts"), ==, 0);
+    g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM interaction_organizations"), ==, 0);
     f->store = lia_test_open (f->path);
 
     /* The user fixes the participant and saves again: exactly one interaction. */
@@ -228,6 +228,12 @@ test_duplicate_uid (StoreFixture  *f,
   lia_record_set_uid (LIA_RECORD (a), "dup-1");
   lia_record_set_uid (LIA_RECORD (b), "dup-1");
   lia_test_save (f->store, a);
+  g_assert_false (lia_store_save (f->store, LIA_RECORD (b), &error));
+  /* In words that name the record and the id, not the database's. */
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "“dup-1”"));
+  g_assert_nonnull (strstr (error->message, "“Second” was not saved"));
+  g_clear_error (&error);
   assert_save_refused (f, b, LIA_STORE_ERROR_DUPLICATE);
 
   /* The first one is untouched. */
@@ -508,8 +514,8 @@ test_delete_interaction (StoreFixture  *f,
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 2);
 
   lia_test_close (f);
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interaction_contacts"), ==, 0);
-  g_assert_cmpint (lia_test_sql_int (f->path, "SELECT count(*) FROM interaction_organizations"), ==, 0);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM interaction_contacts"), ==, 0);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM interaction_organizations"), ==, 0);
   f->store = lia_test_open (f->path);
 }
 
@@ -530,7 +536,7 @@ test_unknown_enum_text (StoreFixture  *f,
 
   lia_test_close (f);
   /* The database itself refuses a kind no code could read back. */
-  g_assert_cmpint (lia_test_sql_try (f->path, sql, &errmsg) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_true (lia_test_pg_sql_violates (f, sql, &errmsg));
   g_printerr ("raw write refused: %s\n", errmsg);
   f->store = lia_test_open (f->path);
 
@@ -597,12 +603,51 @@ assert_open_refused_untouched (const char *path,
   assert_no_sidecar_files (path);
 }
 
+/* A server's database: refused with words that name it and reassure, and nothing in it changed
+ * (its tables, its schema version, its rows and its change log). */
+static void
+assert_server_refused_untouched (StoreFixture *f,
+                                 int           code)
+{
+  static const char fingerprint_sql[] =
+    "SELECT (SELECT count(*) FROM pg_catalog.pg_class c"
+    "         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+    "         WHERE n.nspname = current_schema ())"
+    " || ' ' || (SELECT version FROM schema_version)"
+    " || ' ' || (SELECT count(*) FROM organizations)"
+    " || ' ' || (SELECT coalesce (max (seq), 0) FROM change_log)";
+  g_autofree char *before = lia_test_pg_sql_text (f, fingerprint_sql);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) store = NULL;
+
+  store = lia_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, LIA_STORE_ERROR, code);
+  g_printerr ("refused as expected: %s\n", error->message);
+  g_assert_nonnull (strstr (error->message, f->dir));
+  g_assert_nonnull (strstr (error->message, "not changed"));
+
+  after = lia_test_pg_sql_text (f, fingerprint_sql);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_too_new (StoreFixture  *f,
               gconstpointer  data)
 {
   lia_test_add_organization (f->store, "From the future", 0);
   lia_test_close (f);
+
+  if (pg_cluster != NULL)
+    {
+      lia_test_pg_sql (f, "UPDATE schema_version SET version = 99");
+      assert_server_refused_untouched (f, LIA_STORE_ERROR_TOO_NEW);
+      assert_server_refused_untouched (f, LIA_STORE_ERROR_TOO_NEW);
+      g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT version FROM schema_version"), ==, 99);
+      g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM organizations"), ==, 1);
+      return;
+    }
 
   lia_test_sql (f->path, "PRAGMA user_version = 99");
   assert_no_sidecar_files (f->path);
@@ -621,6 +666,13 @@ test_too_new_rollback_journal (StoreFixture  *f,
 {
   g_autofree char *mode = NULL;
 
+  if (pg_cluster != NULL)
+    {
+      g_test_skip ("file only: a file's journal mode, which a newer Liaison could have "
+                   "changed in its header");
+      return;
+    }
+
   lia_test_close (f);
   lia_test_sql (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 42;");
   mode = lia_test_sql_text (f->path, "PRAGMA journal_mode");
@@ -637,6 +689,14 @@ test_not_a_database (StoreFixture  *f,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
+  if (pg_cluster != NULL)
+    {
+      g_test_skip ("file only: a file that is not a database; a server database without "
+                   "Liaison's schema is refused until `liaison server init` (store-pg, "
+                   "open-refuses)");
+      return;
+    }
+
   for (int i = 0; i < 100; i++)
     g_string_append_printf (text, "Line %d: this is a shopping list, not a database.\n", i);
   g_file_set_contents (path, text->str, (gssize) text->len, &error);
@@ -652,6 +712,13 @@ test_empty_file (StoreFixture  *f,
   g_autofree char *path = g_build_filename (f->dir, "empty.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaStore) store = NULL;
+
+  if (pg_cluster != NULL)
+    {
+      g_test_skip ("file only: an empty file is a new database; an empty server database is "
+                   "refused until `liaison server init` (store-pg, open-refuses)");
+      return;
+    }
 
   /* An empty file is what a new database looks like before SQLite writes it: it is usable. */
   g_file_set_contents (path, "", 0, &error);
@@ -683,10 +750,14 @@ test_check (StoreFixture  *f,
   g_clear_pointer (&problems, g_ptr_array_unref);
 
   lia_test_close (f);
-  sql = g_strdup_printf ("PRAGMA foreign_keys = OFF;"
-                         "INSERT INTO interaction_contacts (interaction_id, contact_id, position)"
-                         " VALUES (%" G_GINT64_FORMAT ", 424242, 9);", w.interaction);
-  lia_test_sql (f->path, sql);
+  /* A row whose contact is gone, written with the foreign keys off (a file's pragma, a server
+   * session that fires no triggers, which is how PostgreSQL checks them). */
+  sql = g_strdup_printf ("%s INSERT INTO interaction_contacts (interaction_id, contact_id, position)"
+                         " VALUES (%" G_GINT64_FORMAT ", 424242, 9);",
+                         pg_cluster == NULL ? "PRAGMA foreign_keys = OFF;"
+                                            : "SET session_replication_role = replica;",
+                         w.interaction);
+  lia_test_pg_sql (f, sql);
   f->store = lia_test_open (f->path);
 
   problems = lia_store_check (f->store, &error);
@@ -751,7 +822,8 @@ test_killed_mid_transaction (StoreFixture  *f,
 /* A full disk: the save that does not fit fails with words a person understands, the record
  * is left as it was (no id), and everything saved before is still there. SQLite reports
  * SQLITE_FULL the same way when the page limit of the file is reached, which stands in for the
- * disk here. */
+ * disk here; on a server, a trigger that fails as PostgreSQL does when it cannot extend a
+ * file (SQLSTATE 53100) once the table holds 10 rows. */
 static void
 test_disk_full (StoreFixture  *f,
                 gconstpointer  data)
@@ -767,12 +839,26 @@ test_disk_full (StoreFixture  *f,
 
   lia_test_add_organization (f->store, "Saved before the disk filled up", 0);
 
-  g_assert_cmpint (_lia_db_prepare (db, "PRAGMA page_count", -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL), ==, LIA_DB_OK);
-  g_assert_cmpint (_lia_db_step (stmt), ==, LIA_DB_ROW);
-  pages = _lia_db_column_int (stmt, 0);
-  _lia_db_finalize (stmt);
-  limit = g_strdup_printf ("PRAGMA max_page_count = %d", pages + 40);
-  g_assert_cmpint (_lia_db_exec (db, limit), ==, LIA_DB_OK);
+  if (pg_cluster != NULL)
+    lia_test_pg_sql (f, "CREATE FUNCTION test_disk_full () RETURNS trigger LANGUAGE plpgsql AS $$"
+                        " BEGIN"
+                        "   IF (SELECT count(*) FROM organizations) >= 10 THEN"
+                        "     RAISE EXCEPTION 'could not extend file: No space left on device'"
+                        "       USING ERRCODE = 'disk_full';"
+                        "   END IF;"
+                        "   RETURN NEW;"
+                        " END $$;"
+                        "CREATE TRIGGER test_disk_full BEFORE INSERT ON organizations"
+                        "  FOR EACH ROW EXECUTE FUNCTION test_disk_full ();");
+  else
+    {
+      g_assert_cmpint (_lia_db_prepare (db, "PRAGMA page_count", -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL), ==, LIA_DB_OK);
+      g_assert_cmpint (_lia_db_step (stmt), ==, LIA_DB_ROW);
+      pages = _lia_db_column_int (stmt, 0);
+      _lia_db_finalize (stmt);
+      limit = g_strdup_printf ("PRAGMA max_page_count = %d", pages + 40);
+      g_assert_cmpint (_lia_db_exec (db, limit), ==, LIA_DB_OK);
+    }
 
   for (guint i = 0; i < 200 && error == NULL; i++)
     {
@@ -786,10 +872,17 @@ test_disk_full (StoreFixture  *f,
     }
 
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_DISK_FULL);
+  g_printerr ("refused as expected: %s\n", error->message);
   g_assert_nonnull (strstr (error->message, "disk is full"));
   g_assert_nonnull (strstr (error->message, "nothing was saved"));
+  /* The database's own words come last, without what is meant for a developer. */
+  g_assert_null (strstr (error->message, "ERROR:"));
+  g_assert_null (strstr (error->message, "CONTEXT:"));
   g_assert_cmpint (saved, >, 0);
 
+  /* Space again (a new connection has no page limit). */
+  if (pg_cluster != NULL)
+    lia_test_pg_sql (f, "DROP TRIGGER test_disk_full ON organizations; DROP FUNCTION test_disk_full ();");
   g_object_unref (g_steal_pointer (&f->store));
   f->store = lia_test_open (f->path);
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 1 + saved);
@@ -913,10 +1006,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, lia_test_pg_fixture_teardown)
 
   ADD ("/store/rules/invalid-values", test_invalid_values);
   ADD ("/store/rules/missing-references", test_missing_references);

@@ -4,7 +4,7 @@
  * days as the user saw them, by contact, by organization through the people who worked there
  * at the time; who was where on a date; which promises are due. */
 
-#include "lia-test-util.h"
+#include "lia-test-pg.h"
 
 static GPtrArray *
 timeline (LiaStore                *store,
@@ -516,10 +516,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  int skip = 0;
+
+  if (!lia_test_pg_init (&argc, &argv, &skip))
+    return skip;
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, lia_test_pg_template_fixture_setup, func, lia_test_pg_fixture_teardown)
 
   ADD ("/store/timeline/order", test_order);
   ADD ("/store/timeline/kinds", test_kinds);

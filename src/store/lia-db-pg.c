@@ -100,13 +100,26 @@ static void
 set_error_from_result (PgDb     *self,
                        PGresult *result)
 {
+  g_autofree char *message = NULL;
+  const char *primary;
+  const char *detail;
+
   if (result == NULL)
     {
       set_error_from_connection (self);
       return;
     }
-  set_error (self, PQresultErrorField (result, PG_DIAG_SQLSTATE),
-             PQresultErrorMessage (result));
+  /* The server's words without libpq's "ERROR:  " and CONTEXT lines, which are for a
+   * developer: what a message shows after "Could not save …: ", as SQLite's text is. */
+  primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  detail = PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL);
+  if (primary == NULL)
+    message = g_strdup (PQresultErrorMessage (result));
+  else if (detail != NULL)
+    message = g_strdup_printf ("%s; %s", primary, detail);
+  else
+    message = g_strdup (primary);
+  set_error (self, PQresultErrorField (result, PG_DIAG_SQLSTATE), message);
 }
 
 static int

@@ -248,9 +248,20 @@ check_search_columns (LiaStore   *self,
         }
     }
 
+  /* A project's row missing, or holding other words than the project has now (an edit
+   * made with the triggers off): the vector as liaison_refresh_project_search() makes it
+   * (lia-store-schema-pg.sql), as the SQLite check compares projects_fts with the view. */
   return collect_problems (self,
-                           "SELECT p.name FROM projects p"
-                           " WHERE NOT EXISTS (SELECT 1 FROM projects_search s WHERE s.id = p.id)",
+                           "SELECT p.name FROM project_search p"
+                           " WHERE NOT EXISTS (SELECT 1 FROM projects_search s WHERE s.id = p.id"
+                           "   AND s.search_vector ="
+                           "     setweight (to_tsvector ('liaison', p.name), 'A')"
+                           "     || setweight (to_tsvector ('liaison', p.summary), 'C')"
+                           "     || setweight (to_tsvector ('liaison', p.owner), 'C')"
+                           "     || setweight (to_tsvector ('liaison', p.notes), 'D')"
+                           "     || setweight (to_tsvector ('liaison', p.milestones), 'B')"
+                           "     || setweight (to_tsvector ('liaison', p.risks), 'B'))"
+                           " ORDER BY p.name",
                            describe_project_index, problems, error);
 }
 

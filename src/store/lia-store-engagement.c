@@ -284,7 +284,7 @@ append_due_candidates (GString                   *sql,
  * and those with a planned interaction (their last contact, which a filter may ask about,
  * lies further back than the stored day). A list by influence or interest orders each cell
  * by name, so these hold its first :top; SQLite reads each from the index of schema version
- * 8 (r.sort_key) or 17 (a contact's family or given name) and stops at :top. */
+ * 8 (r.sort_key) or 18 (a contact's family or given name) and stops at :top. */
 static void
 append_cell_candidates (GString                   *sql,
                         const LiaStakeholderQuery *q,

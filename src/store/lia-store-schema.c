@@ -990,13 +990,18 @@ static const char migration_16[] =
   "    ON CONFLICT (day_start) DO UPDATE SET n = interaction_days.n + 1;"
   "END;";
 
-/* Version 17: a contact's map cell in the order of the window's contact list, by family or
+/* Version 17: on a team server a bulk load counts its interactions' days at its end
+ * (lia-server.c, pg_migration_17). A file updates the day's row in place: nothing changes. */
+static const char migration_17[] =
+  "SELECT 1;";
+
+/* Version 18: a contact's map cell in the order of the window's contact list, by family or
  * by given name (lia-store-engagement.c, append_cell_candidates()): the first page of a list
  * by influence or interest reads a few rows of each cell instead of sorting every contact. The
  * list by the full name, and organizations, read version 8's index. The cell is one number,
  * influence * 6 + interest, which only that reading asks for: on (influence, interest) these
  * indexes would draw SQLite away from version 15's for the never contacted of a cell. */
-static const char migration_17[] =
+static const char migration_18[] =
   "CREATE INDEX contacts_by_cell_family ON contacts ((influence * 6 + interest), family_sort_key, id);"
   "CREATE INDEX contacts_by_cell_given ON contacts ((influence * 6 + interest), given_sort_key, id);";
 
@@ -1018,6 +1023,7 @@ static const char * const migrations[] = {
   migration_15,
   migration_16,
   migration_17,
+  migration_18,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

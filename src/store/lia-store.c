@@ -1341,10 +1341,12 @@ explain_failure (LiaRecord  *record,
   if (error == NULL || *error == NULL)
     return;
 
-  /* SQLite says "UNIQUE constraint failed: organizations.uid": only that one is about the id
-   * a person chose; other clashes keep SQLite's words. */
+  /* SQLite says "UNIQUE constraint failed: organizations.uid", PostgreSQL names the
+   * constraint "organizations_uid_key": only that one is about the id a person chose; other
+   * clashes keep the database's words. */
   if (g_error_matches (*error, LIA_STORE_ERROR, LIA_STORE_ERROR_DUPLICATE) &&
-      strstr ((*error)->message, ".uid") != NULL)
+      (strstr ((*error)->message, ".uid") != NULL ||
+       strstr ((*error)->message, "_uid_key\"") != NULL))
     {
       g_autofree char *message =
         g_strdup_printf (_("Another %s already has the id “%s”; “%s” was not saved."),
