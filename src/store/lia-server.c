@@ -611,10 +611,17 @@ static const char pg_migration_17[] =
   "  RETURN NULL;"
   "END $$;";
 
+/* Version 18: a contact's map cell by family or given name, for the first page of a list by
+ * influence or interest (lia-store-schema.c, migration_18). */
+static const char pg_migration_18[] =
+  "CREATE INDEX contacts_by_cell_family ON contacts ((influence * 6 + interest), family_sort_key, id);"
+  "CREATE INDEX contacts_by_cell_given ON contacts ((influence * 6 + interest), given_sort_key, id);";
+
 static const char * const pg_migrations[LIA_STORE_SCHEMA_VERSION] = {
   [14] = pg_migration_15,
   [15] = pg_migration_16,
   [16] = pg_migration_17,
+  [17] = pg_migration_18,
 };
 
 /* What `liaison server init` makes, by name: "table NAME", "index NAME", "trigger NAME" and

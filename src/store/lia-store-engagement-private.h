@@ -6,16 +6,17 @@
 
 G_BEGIN_DECLS
 
-/* Pages of the due list that end within this many rows read each map cell's first rows only. */
+/* Pages of a list by due day, influence or interest that end within this many rows read each
+ * map cell's first rows only. */
 #define LIA_STAKEHOLDER_FIRST_ROWS 256
 
 /* A stakeholder list of one kind, for a LiaListModel: FROM (a subquery named t with every
  * column of the record's table and its figures: last_contact, cadence, next_contact,
  * recency), WHERE, and an ascending text key that orders the rows as @query says, by
  * @name_key (t.column) last; @server: the SQL for a team server. The same filters and figures as lia_store_list_stakeholders().
- * @out_first_from: for the list due for contact by due day, a FROM that holds the list's
- * first :top rows (bind offset + limit, up to LIA_STAKEHOLDER_FIRST_ROWS) and reads far fewer;
- * else NULL. */
+ * @out_first_from: for a list by due day (due for contact or not), or by influence or interest
+ * (not due only), a FROM that holds the list's first :top rows (bind offset + limit, up to
+ * LIA_STAKEHOLDER_FIRST_ROWS) and reads far fewer; else NULL. */
 void _lia_stakeholder_list_sql   (const LiaStakeholderQuery  *query,
                                   LiaRecordKind               kind,
                                   const char                 *name_key,

@@ -158,11 +158,27 @@ static const char * const quadrant_cells[] = {
 typedef enum {
   DUE_ALL,        /* every one that may be due */
   DUE_UNCERTAIN,  /* those the indexes cannot decide (due_count_sql()) */
-  DUE_FIRST,      /* in due order, the first :top of each index range, and the uncertain */
+  DUE_FIRST,      /* in due order, the first :top of each index range, and the uncertain;
+                   * without the due filter, also the first :top without a cadence */
+  CELL_FIRST,     /* no due filter: in name order, the first :top of each map cell */
 } DueCandidates;
 
 static void append_plain_filters (GString *sql, const LiaStakeholderQuery *q, LiaRecordKind kind,
                                   gboolean server);
+
+/* The query's filters inside one index range of DUE_FIRST, so that the range's first :top
+ * are the first that the whole query keeps: the plain ones, and not contacted in so many
+ * days on the stored day (a planned interaction is read on its own). */
+static void
+append_range_filters (GString                   *filters,
+                      const LiaStakeholderQuery *q,
+                      LiaRecordKind              kind,
+                      gboolean                   server)
+{
+  append_plain_filters (filters, q, kind, server);
+  if (q->not_contacted_days >= 0)
+    g_string_append (filters, " AND (r.latest_interaction_day IS NULL OR r.latest_interaction_day < :since)");
+}
 
 /* DUE_FIRST: the first :top records by due day, then @name_column, of each map cell with a
  * cadence, never contacted and then contacted. In a cell, due by = last contact + the cell's
@@ -185,24 +201,26 @@ append_first_due (GString                   *sql,
     for (int interest = 1; interest <= 5; interest++)
       {
         g_autoptr(GString) filters = g_string_new (NULL);
+        g_autofree char *bound = NULL;
 
         if (lia_quadrant_from_assessment (influence, interest) != (LiaQuadrant) quadrant ||
             influence < q->influence_min || influence > q->influence_max ||
             interest < q->interest_min || interest > q->interest_max)
           continue;
 
-        append_plain_filters (filters, q, kind, server);
-        if (q->not_contacted_days >= 0)
-          g_string_append (filters, " AND (r.latest_interaction_day IS NULL OR r.latest_interaction_day < :since)");
+        append_range_filters (filters, q, kind, server);
+        bound = q->due_only ? g_strdup_printf (":e%d", quadrant) : g_strdup (":today");
+        /* Due for contact: those whose cadence lapses within the week; the whole list by due
+         * day: everyone contacted up to today (a planned interaction is read on its own). */
         g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
                                      "  WHERE r.cadence_days IS NULL AND r.influence = %2$d AND r.interest = %3$d"
                                      "  AND r.latest_interaction_day IS NULL%4$s"
                                      "  ORDER BY %6$s, r.id LIMIT :top) AS never_%2$d%3$d"
                                      " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
                                      "  WHERE r.cadence_days IS NULL AND r.influence = %2$d AND r.interest = %3$d"
-                                     "  AND r.latest_interaction_day <= :e%5$d%4$s"
+                                     "  AND r.latest_interaction_day <= %5$s%4$s"
                                      "  ORDER BY r.latest_interaction_day, %6$s, r.id LIMIT :top) AS last_%2$d%3$d",
-                                table, influence, interest, filters->str, quadrant, name_column);
+                                table, influence, interest, filters->str, bound, name_column);
       }
 }
 
@@ -212,7 +230,9 @@ append_first_due (GString                   *sql,
  * contacted or last contacted on or before the day (:d1…:d4) from which that cadence lapses
  * within DUE_WITHIN_DAYS (DUE_FIRST: the first of those, append_first_due()); then the
  * records whose latest interaction is planned (their last contact lies further back) and
- * those with a cadence of their own. */
+ * those with a cadence of their own. Without the due filter (DUE_FIRST only: the first page
+ * of the whole list by due day), the first :top of every map cell with a cadence in due
+ * order, and of those without one in name order, which come last. */
 static void
 append_due_candidates (GString                   *sql,
                        const LiaStakeholderQuery *q,
@@ -236,7 +256,74 @@ append_due_candidates (GString                   *sql,
                                    " UNION ALL SELECT id FROM %1$s WHERE cadence_days IS NULL AND %2$s"
                                    "  AND latest_interaction_day <= :d%3$d",
                               table, cells[quadrant], quadrant);
+  /* The whole list by due day (no due filter) ends with the records without a cadence (no
+   * due day), in name order: the first :top of those without a cadence of their own (read
+   * above) nor a planned interaction (read above), their map cell's cadence being none: not
+   * assessed, or a quadrant whose cadence is none. SQLite walks @name_column's index and
+   * stops at :top. */
+  if (which == DUE_FIRST && !q->due_only)
+    {
+      g_autoptr(GString) filters = g_string_new (NULL);
+
+      append_range_filters (filters, q, kind, server);
+      g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %s r"
+                                   "  WHERE r.cadence_days IS NULL"
+                                   "  AND (r.latest_interaction_day IS NULL OR r.latest_interaction_day <= :today)"
+                                   "  AND (r.influence = 0 OR r.interest = 0",
+                              table);
+      for (int quadrant = LIA_QUADRANT_MONITOR; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
+        if (q->cadence[quadrant] == 0)
+          g_string_append_printf (sql, " OR (%s)", cells[quadrant]);
+      g_string_append_printf (sql, ")%s ORDER BY %s, r.id LIMIT :top) AS no_cadence",
+                              filters->str, name_column);
+    }
   g_string_append (sql, ")");
+}
+
+/* CELL_FIRST: the first :top records of each map cell (influence, interest) by @name_column,
+ * and those with a planned interaction (their last contact, which a filter may ask about,
+ * lies further back than the stored day). A list by influence or interest orders each cell
+ * by name, so these hold its first :top; SQLite reads each from the index of schema version
+ * 8 (r.sort_key) or 18 (a contact's family or given name) and stops at :top. */
+static void
+append_cell_candidates (GString                   *sql,
+                        const LiaStakeholderQuery *q,
+                        LiaRecordKind              kind,
+                        const char                *name_column,
+                        gboolean                   server)
+{
+  const char *table = kind == LIA_RECORD_KIND_ORGANIZATION ? "organizations" : "contacts";
+  g_autoptr(GString) filters = g_string_new (NULL);
+
+  append_range_filters (filters, q, kind, server);
+  g_string_append_printf (sql, " AND r.id IN (SELECT id FROM %s WHERE latest_interaction_day > :today", table);
+  for (int influence = MAX (q->influence_min, 0); influence <= MIN (q->influence_max, 5); influence++)
+    for (int interest = MAX (q->interest_min, 0); interest <= MIN (q->interest_max, 5); interest++)
+      {
+        g_autofree char *cell = NULL;
+
+        /* The cell as the index that holds @name_column spells it. */
+        if (g_str_equal (name_column, "r.sort_key"))
+          cell = g_strdup_printf ("r.influence = %d AND r.interest = %d", influence, interest);
+        else
+          cell = g_strdup_printf ("r.influence * 6 + r.interest = %d", influence * 6 + interest);
+        g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
+                                     "  WHERE %2$s%3$s ORDER BY %4$s, r.id LIMIT :top) AS cell_%5$d%6$d",
+                                table, cell, filters->str, name_column, influence, interest);
+      }
+  g_string_append (sql, ")");
+}
+
+/* Which bounded read gives the first pages of @q (DUE_FIRST, CELL_FIRST), or DUE_ALL: none,
+ * every record goes through the figures and the sort. */
+static DueCandidates
+first_candidates (const LiaStakeholderQuery *q)
+{
+  if (q->sort == LIA_STAKEHOLDER_SORT_DUE)
+    return DUE_FIRST;
+  if (!q->due_only && (q->sort == LIA_STAKEHOLDER_SORT_INFLUENCE || q->sort == LIA_STAKEHOLDER_SORT_INTEREST))
+    return CELL_FIRST;
+  return DUE_ALL;
 }
 
 /* The query's filters on the record's own row (alias r) and what hangs from it. */
@@ -315,7 +402,9 @@ append_records (GString                   *sql,
                           " " CADENCE " AS cadence FROM contacts r WHERE TRUE");
 
   append_plain_filters (sql, q, kind, server);
-  if (q->due_only)
+  if (which == CELL_FIRST)
+    append_cell_candidates (sql, q, kind, name_column, server);
+  else if (q->due_only || which == DUE_FIRST)
     append_due_candidates (sql, q, kind, which, name_column, server);
 }
 
@@ -834,13 +923,13 @@ _lia_stakeholder_list_sql (const LiaStakeholderQuery  *query,
   g_string_append (from, ") f) t");
 
   *out_first_from = NULL;
-  if (query->due_only && query->sort == LIA_STAKEHOLDER_SORT_DUE)
+  if (first_candidates (query) != DUE_ALL)
     {
       g_autoptr(GString) first_from = g_string_new (server ? "(SELECT f.*, " FIGURES_PG " FROM ("
                                                            : "(SELECT f.*, " FIGURES " FROM (");
       g_autofree char *name_column = g_strconcat ("r.", name_key + 2, NULL);
 
-      append_records (first_from, query, kind, TRUE, DUE_FIRST, name_column, server);
+      append_records (first_from, query, kind, TRUE, first_candidates (query), name_column, server);
       g_string_append (first_from, ") f) t");
       *out_first_from = g_string_free (g_steal_pointer (&first_from), FALSE);
     }
@@ -940,11 +1029,11 @@ lia_store_list_stakeholders_page (LiaStore                  *self,
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  /* The first pages by due day read the first rows of each index range (DUE_FIRST); a
-   * page further on, the whole due list. */
-  if (query->due_only && query->sort == LIA_STAKEHOLDER_SORT_DUE && limit > 0 &&
+  /* The first pages by due day, influence or interest read the first rows of each index
+   * range (first_candidates()); a page further on, the whole list. */
+  if (first_candidates (query) != DUE_ALL && limit > 0 &&
       offset < LIA_STAKEHOLDER_FIRST_ROWS && limit <= LIA_STAKEHOLDER_FIRST_ROWS - offset)
-    sql = stakeholder_sql_full (query, FALSE, TRUE, DUE_FIRST, _lia_store_is_server (self));
+    sql = stakeholder_sql_full (query, FALSE, TRUE, first_candidates (query), _lia_store_is_server (self));
   else
     sql = stakeholder_sql (query, FALSE, TRUE, _lia_store_is_server (self));
   return read_stakeholders (self, query, sql, offset, limit, error);

@@ -995,6 +995,16 @@ static const char migration_16[] =
 static const char migration_17[] =
   "SELECT 1;";
 
+/* Version 18: a contact's map cell in the order of the window's contact list, by family or
+ * by given name (lia-store-engagement.c, append_cell_candidates()): the first page of a list
+ * by influence or interest reads a few rows of each cell instead of sorting every contact. The
+ * list by the full name, and organizations, read version 8's index. The cell is one number,
+ * influence * 6 + interest, which only that reading asks for: on (influence, interest) these
+ * indexes would draw SQLite away from version 15's for the never contacted of a cell. */
+static const char migration_18[] =
+  "CREATE INDEX contacts_by_cell_family ON contacts ((influence * 6 + interest), family_sort_key, id);"
+  "CREATE INDEX contacts_by_cell_given ON contacts ((influence * 6 + interest), given_sort_key, id);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -1013,6 +1023,7 @@ static const char * const migrations[] = {
   migration_15,
   migration_16,
   migration_17,
+  migration_18,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);
