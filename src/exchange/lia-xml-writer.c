@@ -71,6 +71,30 @@ static const guint8 text_class[256] = { CONTROLS };
 /* Attribute values keep their line feeds and tabs only as references. */
 static const guint8 attribute_class[256] = { CONTROLS, ['\n'] = LF, ['\t'] = TAB };
 
+/* g_string_append_len() without its checks and its call, for the short pieces a writer appends
+ * all the time; the GString's own when it has to grow. */
+static inline void
+put (GString    *buffer,
+     const char *bytes,
+     gsize       len)
+{
+  if (G_UNLIKELY (buffer->len + len >= buffer->allocated_len))
+    {
+      g_string_append_len (buffer, bytes, len);
+      return;
+    }
+  memcpy (buffer->str + buffer->len, bytes, len);
+  buffer->len += len;
+  buffer->str[buffer->len] = '\0';
+}
+
+static inline void
+put_c (GString *buffer,
+       char     c)
+{
+  put (buffer, &c, 1);
+}
+
 /* Appends @text to @buffer escaped by @class, in one pass: runs that need nothing are copied
  * whole. */
 static void
@@ -87,11 +111,11 @@ append_escaped (GString      *buffer,
       if (G_LIKELY (what == COPY))
         continue;
       if (p > run)
-        g_string_append_len (buffer, (const char *) run, p - run);
+        put (buffer, (const char *) run, p - run);
       if (what == END)
         return;
       if (what != DROP)
-        g_string_append_len (buffer, escapes[what].text, escapes[what].len);
+        put (buffer, escapes[what].text, escapes[what].len);
       run = p + 1;
     }
 }
@@ -154,7 +178,7 @@ indent (LiaXmlWriter *self,
         guint         depth)
 {
   for (guint i = 0; i < depth; i++)
-    g_string_append_len (self->buffer, "  ", 2);
+    put (self->buffer, "  ", 2);
 }
 
 /* Closes the start tag of the innermost element, before its content. */
@@ -165,9 +189,9 @@ close_start_tag (LiaXmlWriter *self,
   if (!self->in_start_tag)
     return;
   if (before_element && self->indent)
-    g_string_append_len (self->buffer, ">\n", 2);
+    put (self->buffer, ">\n", 2);
   else
-    g_string_append_c (self->buffer, '>');
+    put_c (self->buffer, '>');
   self->in_start_tag = FALSE;
 }
 
@@ -193,8 +217,8 @@ _lia_xml_writer_start_element (LiaXmlWriter *self,
   close_start_tag (self, TRUE);
   if (self->indent)
     indent (self, self->open->len);
-  g_string_append_c (self->buffer, '<');
-  g_string_append (self->buffer, name);
+  put_c (self->buffer, '<');
+  put (self->buffer, name, strlen (name));
   g_ptr_array_add (self->open, (gpointer) name);
   self->in_start_tag = TRUE;
 }
@@ -211,11 +235,11 @@ _lia_xml_writer_attribute (LiaXmlWriter *self,
       fail (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "XML attribute out of place"));
       return;
     }
-  g_string_append_c (self->buffer, ' ');
-  g_string_append (self->buffer, name);
-  g_string_append_len (self->buffer, "=\"", 2);
+  put_c (self->buffer, ' ');
+  put (self->buffer, name, strlen (name));
+  put (self->buffer, "=\"", 2);
   append_escaped (self->buffer, value, attribute_class);
-  g_string_append_c (self->buffer, '"');
+  put_c (self->buffer, '"');
 }
 
 void
@@ -245,20 +269,20 @@ _lia_xml_writer_end_element (LiaXmlWriter *self)
 
   if (self->in_start_tag)
     {
-      g_string_append_len (self->buffer, "/>", 2);
+      put (self->buffer, "/>", 2);
       self->in_start_tag = FALSE;
     }
   else
     {
       if (self->indent && self->end_on_new_line)
         indent (self, self->open->len);
-      g_string_append_len (self->buffer, "</", 2);
-      g_string_append (self->buffer, name);
-      g_string_append_c (self->buffer, '>');
+      put (self->buffer, "</", 2);
+      put (self->buffer, name, strlen (name));
+      put_c (self->buffer, '>');
     }
   self->end_on_new_line = TRUE;
   if (self->indent)
-    g_string_append_c (self->buffer, '\n');
+    put_c (self->buffer, '\n');
 
   if (self->buffer->len >= FLUSH_AT)
     flush (self);
@@ -271,7 +295,7 @@ _lia_xml_writer_end_document (LiaXmlWriter  *self,
   while (!self->failed && self->open->len > 0)
     _lia_xml_writer_end_element (self);
   if (!self->indent && !self->failed)
-    g_string_append_c (self->buffer, '\n');
+    put_c (self->buffer, '\n');
   flush (self);
 
   if (self->failed)
