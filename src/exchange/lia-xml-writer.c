@@ -5,9 +5,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
-
-#include "lia-exchange.h"
 #include "lia-xml-writer.h"
 
 /* The buffer goes to the stream once it holds this much. */
