@@ -22,6 +22,7 @@ static char *generator = NULL;
 static char *work_dir = NULL;
 static gboolean keep = FALSE;
 static gboolean reuse = FALSE;
+static char *location = NULL;
 
 static const GOptionEntry entries[] = {
   { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale,
@@ -31,6 +32,9 @@ static const GOptionEntry entries[] = {
   { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep, "Keep the files", NULL },
   { "reuse", 'r', 0, G_OPTION_ARG_NONE, &reuse,
     "Use the directory a --keep run left in --dir instead of generating it again (implies --keep)", NULL },
+  { "database", 0, 0, G_OPTION_ARG_STRING, &location,
+    "Import into this team server (an empty database that `liaison server init` made) "
+    "instead of a new file in --dir", "URI" },
   G_OPTION_ENTRY_NULL
 };
 
@@ -163,8 +167,14 @@ main (int   argc,
     g_error ("no folder to work in: %s", error ? error->message : g_strerror (errno));
   directory = g_build_filename (dir, "directory.xml", NULL);
   exported = g_build_filename (dir, "exported.xml", NULL);
-  database = g_build_filename (dir, "bench.db", NULL);
-  g_unlink (database);
+  if (location != NULL && !lia_store_location_is_server (location))
+    {
+      g_printerr ("--database names a team server (a file goes in --dir)\n");
+      return 2;
+    }
+  database = location != NULL ? g_strdup (location) : g_build_filename (dir, "bench.db", NULL);
+  if (location == NULL)
+    g_unlink (database);
 
   scale_text = g_strdup_printf ("%g", scale);
   keep = keep || reuse;
@@ -196,6 +206,11 @@ main (int   argc,
 
   if (!(store = lia_store_open (database, &error)))
     g_error ("%s", error->message);
+  g_print ("database             %s\n", location != NULL ? lia_store_get_display_name (store) : "a new file");
+  /* A server is never emptied from here: the figures are those of an import into nothing. */
+  if (total_records (store) != 0)
+    g_error ("%s is not empty: import into a database that liaison server init has just made",
+             lia_store_get_display_name (store));
 
   /* Import into an empty database. */
   file = g_file_new_for_path (directory);
@@ -260,9 +275,12 @@ main (int   argc,
       g_autofree char *shm = g_strconcat (database, "-shm", NULL);
       g_unlink (directory);
       g_unlink (exported);
-      g_unlink (database);
-      g_unlink (wal);
-      g_unlink (shm);
+      if (location == NULL)
+        {
+          g_unlink (database);
+          g_unlink (wal);
+          g_unlink (shm);
+        }
       if (work_dir == NULL)
         g_rmdir (dir);
     }

@@ -10,6 +10,7 @@
 #include <sys/utsname.h>
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include "lia-list-model-private.h"
@@ -203,6 +204,8 @@ typedef struct
   gboolean skip_fill;
   gboolean only_engagement;
   gboolean no_whole_lists;
+  gboolean fill_only;
+  gboolean no_engagement;
   int     max_walk_seconds;
 } Options;
 
@@ -434,6 +437,45 @@ report_size (const char *path)
     }
 
   sqlite3_close (db);
+}
+
+/* A team server: the database's size and its parts, from the server's own catalogue. */
+static void
+report_server_size (const char *location)
+{
+  PGconn *conn = PQconnectdb (location);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_print ("(size: %s)\n", PQerrorMessage (conn));
+      PQfinish (conn);
+      return;
+    }
+  result = PQexec (conn,
+                   "SELECT pg_database_size (current_database ()) / 1048576.0,"
+                   " (SELECT sum (pg_relation_size (c.oid)) FILTER (WHERE c.relkind IN ('r', 't', 'm'))"
+                   "    / 1048576.0 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                   "  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')),"
+                   " (SELECT sum (pg_relation_size (c.oid)) / 1048576.0 FROM pg_class c"
+                   "  JOIN pg_namespace n ON n.oid = c.relnamespace"
+                   "  WHERE c.relkind = 'i' AND n.nspname NOT IN ('pg_catalog', 'information_schema',"
+                   "  'pg_toast') AND pg_get_indexdef (c.oid) LIKE '%USING gin%'),"
+                   " (SELECT sum (pg_relation_size (c.oid)) / 1048576.0 FROM pg_class c"
+                   "  JOIN pg_namespace n ON n.oid = c.relnamespace"
+                   "  WHERE c.relkind = 'i' AND n.nspname NOT IN ('pg_catalog', 'information_schema',"
+                   "  'pg_toast') AND pg_get_indexdef (c.oid) NOT LIKE '%USING gin%')");
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+    {
+      g_print ("database size (pg_database_size): %.1f MiB\n", g_ascii_strtod (PQgetvalue (result, 0, 0), NULL));
+      g_print ("  %-16s %8.1f MiB\n", "tables", g_ascii_strtod (PQgetvalue (result, 0, 1), NULL));
+      g_print ("  %-16s %8.1f MiB\n", "GIN indexes", g_ascii_strtod (PQgetvalue (result, 0, 2), NULL));
+      g_print ("  %-16s %8.1f MiB\n", "other indexes", g_ascii_strtod (PQgetvalue (result, 0, 3), NULL));
+    }
+  else
+    g_print ("(size: %s)\n", PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
 }
 
 static gboolean
@@ -1058,8 +1100,9 @@ main (int    argc,
       "Size relative to the full benchmark (10k organizations, 100k contacts, 1M interactions, "
       "100k commitments)", "FLOAT" },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database,
-      "Database file, recreated unless --skip-fill, kept at the end (default: a temp file)",
-      "FILE" },
+      "Database file, recreated unless --skip-fill, kept at the end (default: a temp file); "
+      "or a team server (a postgresql:// URI or a libpq keyword string) that `liaison server "
+      "init` has just made", "FILE" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &options.seed, "Seed of the generated data", "N" },
     { "skip-fill", 0, 0, G_OPTION_ARG_NONE, &options.skip_fill,
       "Reuse a database filled by an earlier run at the same --scale and --seed", NULL },
@@ -1067,6 +1110,10 @@ main (int    argc,
       "Of the query phases, run only the engagement one (with --skip-fill: its figures alone)", NULL },
     { "no-whole-lists", 0, 0, G_OPTION_ARG_NONE, &options.no_whole_lists,
       "Engagement: time the pages only, not the whole lists of the command line", NULL },
+    { "fill-only", 0, 0, G_OPTION_ARG_NONE, &options.fill_only,
+      "Stop after the fill and the counts (the import figure of a team server, filled once)", NULL },
+    { "no-engagement", 0, 0, G_OPTION_ARG_NONE, &options.no_engagement,
+      "Of the query phases, skip the engagement one", NULL },
     { "max-walk-seconds", 0, 0, G_OPTION_ARG_INT, &options.max_walk_seconds,
       "Stop a model walk after this long (default 1800)", "SECONDS" },
     { NULL }
@@ -1127,7 +1174,9 @@ main (int    argc,
            options.scale, options.seed, b.data.n_organizations, b.data.n_contacts,
            b.data.n_interactions, b.data.n_commitments);
 
-  if (!options.skip_fill)
+  /* A team server is never emptied from here: fill a database that `liaison server init` has
+   * just made, or pass --skip-fill. */
+  if (!options.skip_fill && !lia_store_location_is_server (options.database))
     remove_database (options.database);
 
   start = g_get_monotonic_time ();
@@ -1143,8 +1192,14 @@ main (int    argc,
   print_heading ("Database");
   if (!check_counts (&b, &error))
     goto fail;
-  report_size (options.database);
+  if (lia_store_location_is_server (options.database))
+    report_server_size (options.database);
+  else
+    report_size (options.database);
   g_print ("peak RSS so far (VmHWM): %.1f MiB\n", mib (read_status_kib ("VmHWM")));
+
+  if (options.fill_only)
+    goto done;
 
   if (!options.only_engagement && !run_search (&b, &error))
     goto fail;
@@ -1152,8 +1207,10 @@ main (int    argc,
   if (!options.only_engagement && !run_models (&b, &error))
     goto fail;
 
-  if (!run_engagement (&b, &error))
+  if (!options.no_engagement && !run_engagement (&b, &error))
     goto fail;
+
+done:
 
   print_heading ("Memory");
   g_print ("RSS at the end: %.1f MiB\n", mib (read_status_kib ("VmRSS")));

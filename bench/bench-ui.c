@@ -842,7 +842,8 @@ main (int    argc,
       "Size relative to the full benchmark (10k organizations, 100k contacts, 1M interactions, "
       "100k commitments)", "FLOAT" },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database,
-      "Database file, recreated unless --skip-fill, kept at the end (default: a temp file)",
+      "Database file, recreated unless --skip-fill, kept at the end (default: a temp file); "
+      "or a team server (a postgresql:// URI or a libpq keyword string)",
       "FILE" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &options.seed, "Seed of the generated data", "N" },
     { "skip-fill", 0, 0, G_OPTION_ARG_NONE, &options.skip_fill,
@@ -934,7 +935,10 @@ main (int    argc,
       g_autoptr(LiaStore) fill_store = NULL;
 
       print_heading ("Fill");
-      remove_database (options.database);
+      /* A team server is never emptied from here: fill one that `liaison server init` has
+       * just made, or pass --skip-fill. */
+      if (!lia_store_location_is_server (options.database))
+        remove_database (options.database);
       fill_store = lia_store_open (options.database, &error);
       if (fill_store == NULL || !fill (&options, fill_store, &data, &error))
         goto fail;

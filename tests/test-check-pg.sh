@@ -49,6 +49,14 @@ sql "ALTER TABLE concerns DROP COLUMN search_vector"
 check "a missing search column is reported" \
   'grep -q "^The search column of “concerns” is missing" out.txt && grep -q "^Index “concerns_search” is missing" out.txt'
 
+# 6. A dropped foreign key (pg-polish): named, since nothing keeps those rows whole any more.
+sql "ALTER TABLE affiliations DROP CONSTRAINT affiliations_contact_id_fkey"
+"$liaison" check --database "$uri" > out.txt 2>&1
+status=$?
+check "a dropped foreign key is reported by name" \
+  '[ $status -eq 1 ] && grep -q "^Foreign key “affiliations_contact_id_fkey” is missing on the server: rows may refer to records that are gone.$" out.txt'
+check "and only that key" '[ "$(grep -c "^Foreign key " out.txt)" -eq 1 ]'
+
 psql "$LIAISON_TEST_PG" -qXc "DROP DATABASE lia_check WITH (FORCE)" >/dev/null
 echo "1..$n"
 exit $failed

@@ -6,15 +6,6 @@
 # Skipped (77) without PostgreSQL.
 . "$(dirname "$0")/lia-test-pg.sh"
 
-# A server database of its own, made by `liaison server init`.
-server () {
-  psql "$LIAISON_TEST_PG" -qXc "CREATE DATABASE $1" >/dev/null || return 1
-  local uri
-  uri=$(printf '%s' "$LIAISON_TEST_PG" | sed 's/dbname=[^ ]*//')" dbname=$1"
-  "$liaison" server init "$uri" >/dev/null || return 1
-  printf '%s' "$uri"
-}
-
 # A directory without its export time, which is all that differs between two exports of the
 # same data.
 export_to () {

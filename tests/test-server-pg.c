@@ -1069,10 +1069,12 @@ test_cli (void)
 
     run_liaison (&run, "server", "init", location, "--grant-readwrite", role, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_autofree char *created = g_strdup_printf ("Created Liaison's database (version %d) in “cli”",
+    g_autofree char *created = g_strdup_printf ("Created Liaison's database (version %d) in this computer:",
                                                 LIA_STORE_SCHEMA_VERSION);
 
+    /* Named as everywhere: "this computer:PORT/cli as USER". */
     g_assert_nonnull (strstr (run.out, created));
+    g_assert_nonnull (strstr (run.out, "/cli as "));
     g_assert_nonnull (strstr (run.out, role));
     g_assert_cmpstr (run.err, ==, "");
   }

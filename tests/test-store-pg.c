@@ -15,6 +15,7 @@
 #include "lia-store-private.h"
 #include "lia-list-model.h"
 #include "lia-search-result.h"
+#include "lia-store-bulk.h"
 
 typedef struct
 {
@@ -749,6 +750,37 @@ test_store_records (PgFixture     *f,
       all = lia_list_model_new_timeline (store, NULL);
       g_assert_cmpuint (n_items (all), ==, 1);
       g_assert_cmpint (item_id_of (all, 0), ==, lia_record_get_id (LIA_RECORD (call)));
+
+      /* A bulk load counts its new rows' days at its end (schema 17), also those it moved
+       * to another day or deleted again, and an older row it moved as it goes. */
+      {
+        g_autoptr(LiaInteraction) first = lia_interaction_new (LIA_INTERACTION_KIND_CALL, at, "One");
+        g_autoptr(LiaInteraction) second = lia_interaction_new (LIA_INTERACTION_KIND_CALL, at, "Two");
+        g_autoptr(LiaInteraction) gone = lia_interaction_new (LIA_INTERACTION_KIND_CALL, at, "Gone");
+        g_autoptr(GDateTime) earlier = g_date_time_add_days (at, -40);
+
+        g_assert_true (lia_store_begin (store, &error));
+        g_assert_true (lia_store_begin_bulk_load (store, &error));
+        g_assert_no_error (error);
+        save_ok (store, LIA_RECORD (first));
+        save_ok (store, LIA_RECORD (second));
+        save_ok (store, LIA_RECORD (gone));
+        lia_interaction_set_at (second, earlier);
+        save_ok (store, LIA_RECORD (second));
+        g_assert_true (lia_store_delete (store, LIA_RECORD (gone), &error));
+        lia_interaction_set_at (call, earlier);
+        save_ok (store, LIA_RECORD (call));
+        g_assert_true (lia_store_end_bulk_load (store, &error));
+        g_assert_true (lia_store_commit (store, &error));
+        g_assert_no_error (error);
+
+        g_assert_cmpint (lia_test_pg_count (f, mismatches), ==, 0);
+        g_assert_cmpint (lia_test_pg_count (f, "SELECT CAST (sum (n) AS bigint) FROM interaction_days"),
+                         ==, 3);
+        g_clear_object (&all);
+        all = lia_list_model_new_timeline (store, NULL);
+        g_assert_cmpuint (n_items (all), ==, 3);
+      }
     }
   }
 

@@ -51,9 +51,7 @@ test_account (void)
   g_autofree char *kept = NULL;
   g_autofree char *location = NULL;
   g_autofree char *described = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GHashTable) params = NULL;
-  const char *passfile;
 
   /* A host with a port, the database and the user in their own fields. */
   account = lia_server_account_parse (" db.example.org:5433 ", "liaison", "amina", &error);
@@ -63,28 +61,20 @@ test_account (void)
   described = lia_server_account_describe (account);
   g_assert_cmpstr (described, ==, "db.example.org:5433/liaison as amina");
 
-  /* What the settings keep has no password; what the store is given has it, escaped. */
+  /* Neither what the settings keep nor what the store is given has the password: it goes to
+   * lia_store_open_server() on its own. */
   kept = lia_server_account_to_uri (account);
   g_assert_cmpstr (kept, ==, "postgresql://amina@db.example.org:5433/liaison");
-  location = lia_server_account_to_location (account, "p@ss:w\\rd", &error);
-  g_assert_no_error (error);
-  g_assert_null (strstr (location, "p@ss"));
+  location = lia_server_account_to_location (account);
   uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED_QUERY, &error);
   g_assert_no_error (error);
   g_assert_null (g_uri_get_password (uri));
   g_assert_cmpstr (g_uri_get_host (uri), ==, "db.example.org");
-  /* An unreachable server fails in seconds, not after TCP's minutes; libpq reads the password
-   * from a file only this user may read, escaped as libpq wants it. */
+  /* An unreachable server fails in seconds, not after TCP's minutes; no passfile any more. */
   params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_hash_table_lookup (params, "connect_timeout"), ==, "10");
-  passfile = g_hash_table_lookup (params, "passfile");
-  g_assert_nonnull (passfile);
-  g_assert_true (g_file_get_contents (passfile, &contents, NULL, &error));
-  g_assert_cmpstr (contents, ==, "*:*:*:*:p@ss\\:w\\\\rd\n");
-  g_assert_cmpint (lia_test_file_mode (passfile) & 0777, ==, 0600);
-  lia_server_account_forget_password (account);
-  g_assert_false (g_file_test (passfile, G_FILE_TEST_EXISTS));
+  g_assert_null (g_hash_table_lookup (params, "passfile"));
 
   /* The kept URI reads back as the same account, with its options. */
   again = lia_server_account_parse ("postgresql://amina@db.example.org/liaison?sslmode=verify-full", NULL, NULL, &error);
@@ -119,6 +109,153 @@ on_connected_cb (LiaConnectDialog *dialog,
   *connected = TRUE;
 }
 
+static gboolean
+tick_cb (gpointer user_data)
+{
+  gint64 *last = user_data;
+
+  *last = g_get_monotonic_time ();
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until the dialog is done connecting (at most 20 s); *@out_longest_gap
+ * gets the longest time the loop went without running a 10 ms timeout meanwhile. */
+static void
+wait_connected (LiaConnectDialog *dialog,
+                gint64           *out_longest_gap)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 last = g_get_monotonic_time ();
+  gint64 longest = 0;
+  guint tick = g_timeout_add (10, tick_cb, &last);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  while (dialog != NULL && lia_connect_dialog_get_connecting (dialog)
+         && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, g_get_monotonic_time () - last);
+    }
+  g_source_remove (tick);
+  if (dialog != NULL)
+    {
+      g_assert_false (lia_connect_dialog_get_connecting (dialog));
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    }
+  lia_ui_test_settle ();
+  if (out_longest_gap != NULL)
+    *out_longest_gap = longest;
+}
+
+static void
+fill_dialog (LiaConnectDialog *dialog,
+             const char       *server,
+             const char       *password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Server")),
+                         server);
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Database")),
+                         "liaison");
+  gtk_editable_set_text (GTK_EDITABLE (lia_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                         "_Password")),
+                         password);
+}
+
+/* A server that takes the TCP connection and never answers (a listening socket nobody
+ * accepts on): the window keeps running its main loop while the dialog waits out the connect
+ * timeout, Connect is off and a spinner says what is going on; then the error names the
+ * host, never the password. Cancel gives the form back at once. */
+static void
+test_never_answers (StoreFixture  *f,
+                    gconstpointer  data)
+{
+  LiaWindow *window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, NULL);
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *progress = NULL;
+  LiaConnectDialog *dialog;
+  GtkWidget *connect_button;
+  GtkWidget *cancel_button;
+  gboolean connected = FALSE;
+  gint64 gap = 0;
+  gint64 start;
+  const char *message;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, address, TRUE, &error));
+  g_assert_true (g_socket_listen (socket, &error));
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  server = g_strdup_printf ("postgresql://127.0.0.1:%u/liaison?connect_timeout=2",
+                            g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  lia_ui_test_present (GTK_WINDOW (window));
+  dialog = lia_connect_dialog_new (GTK_WINDOW (window), NULL, "amina");
+  g_signal_connect (dialog, "connected", G_CALLBACK (on_connected_cb), &connected);
+  lia_ui_test_present (GTK_WINDOW (dialog));
+  connect_button = gtk_widget_get_ancestor (lia_ui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Connect"),
+                                            GTK_TYPE_BUTTON);
+  cancel_button = gtk_widget_get_ancestor (lia_ui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Cancel"),
+                                           GTK_TYPE_BUTTON);
+  g_assert_nonnull (connect_button);
+  g_assert_nonnull (cancel_button);
+  fill_dialog (dialog, server, "s3cret");
+
+  start = g_get_monotonic_time ();
+  g_signal_emit_by_name (connect_button, "clicked");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+  g_assert_cmpstr (lia_connect_dialog_get_error (dialog), ==, NULL);
+  g_assert_true (lia_connect_dialog_get_connecting (dialog));
+  g_assert_false (gtk_widget_is_sensitive (connect_button));
+  progress = g_strdup_printf ("Connecting to 127.0.0.1:%u/liaison as amina…",
+                              g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (dialog), progress));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (lia_ui_test_find (GTK_WIDGET (dialog),
+                                                                          GTK_TYPE_SPINNER, NULL))));
+
+  wait_connected (dialog, &gap);
+  /* The timeout, not a refusal: the wait was real. */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC);
+  g_test_message ("longest main loop gap while connecting: %" G_GINT64_FORMAT " µs", gap);
+  g_assert_cmpint (gap, <, 100 * 1000);
+  message = lia_connect_dialog_get_error (dialog);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "127.0.0.1"));
+  g_assert_null (strstr (message, "s3cret"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (dialog), message));
+  g_assert_true (gtk_widget_is_sensitive (connect_button));
+  g_assert_false (connected);
+  g_assert_cmpuint (g_hash_table_size (fake_keyring), ==, 0);
+
+  /* Cancel while connecting: the form is back at once, and nothing comes of the attempt. */
+  g_signal_emit_by_name (connect_button, "clicked");
+  g_assert_true (lia_connect_dialog_get_connecting (dialog));
+  g_assert_null (lia_connect_dialog_get_error (dialog));
+  g_signal_emit_by_name (cancel_button, "clicked");
+  g_assert_false (lia_connect_dialog_get_connecting (dialog));
+  g_assert_true (gtk_widget_is_sensitive (connect_button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (lia_connect_dialog_get_error (dialog));
+  g_assert_false (connected);
+
+  /* Cancel again closes. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (cancel_button, "clicked");
+  lia_ui_test_settle ();
+  g_assert_null (dialog);
+  g_assert_true (lia_window_get_store (window) == f->store);
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 /* Nothing listens on port 1 of this machine: the store's error shows in the dialog, no password
  * is kept, and the database the window has open is still usable. */
 static void
@@ -146,12 +283,12 @@ test_unreachable (StoreFixture  *f,
                                                          "_Password")),
                          "s3cret");
   lia_connect_dialog_connect (dialog);
-  lia_ui_test_settle ();
+  wait_connected (dialog, NULL);
 
   message = lia_connect_dialog_get_error (dialog);
   g_assert_nonnull (message);
   /* The store's own words, naming the server; never the password. */
-  g_assert_true (g_str_has_prefix (message, "Could not connect to “postgresql://amina@127.0.0.1:1/liaison"));
+  g_assert_true (g_str_has_prefix (message, "Could not connect to 127.0.0.1:1/liaison as amina: "));
   g_assert_null (strstr (message, "s3cret"));
   g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (dialog), message));
   g_assert_false (connected);
@@ -168,9 +305,9 @@ test_unreachable (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
-/* The store's connection takes the location as it is (a password in the string itself would be
- * refused): an unreachable server is a plain connection failure, in seconds, never a word about
- * a password. */
+/* The store's connection takes the location as it is and the password beside it (a password
+ * in the string itself would be refused): an unreachable server is a plain connection failure,
+ * in seconds, never a word about a password. */
 static void
 test_location_accepted (void)
 {
@@ -180,16 +317,14 @@ test_location_accepted (void)
   g_autoptr(PGconn) conn = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  location = lia_server_account_to_location (account, "s3cret", &error);
-  g_assert_no_error (error);
-  conn = lia_server_connect (location, &error);
+  location = lia_server_account_to_location (account);
+  conn = lia_server_connect_with_password (location, "s3cret", &error);
   g_assert_null (conn);
   g_assert_nonnull (error);
   g_assert_false (g_error_matches (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION));
   g_assert_null (strstr (error->message, "s3cret"));
   g_assert_null (strstr (error->message, "password"));
   g_assert_cmpint (g_get_monotonic_time () - start, <, 12 * G_USEC_PER_SEC);
-  lia_server_account_forget_password (account);
 }
 
 /* What Connect keeps in the keyring is what the application reads back to reopen the server. */
@@ -258,7 +393,7 @@ main (int   argc,
   g_autofree char *runtime = g_dir_make_tmp ("liaison-runtime-XXXXXX", NULL);
   int status;
 
-  /* Passfiles go to the runtime folder: a throw-away one, never the user's. */
+  /* Whatever might go to the runtime folder: a throw-away one, never the user's. */
   g_assert_nonnull (runtime);
   g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
   lia_ui_test_init (&argc, &argv);
@@ -278,6 +413,7 @@ main (int   argc,
   g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
       ADD ("/ui-connect/unreachable", test_unreachable);
+      ADD ("/ui-connect/never-answers", test_never_answers);
       ADD ("/ui-connect/read-only", test_read_only);
 
 #undef ADD

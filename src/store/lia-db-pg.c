@@ -44,7 +44,77 @@ typedef struct
    * loses them, and each is prepared again at its next use. */
   guint       generation;
   gboolean    resetting;
+  /* The key of the password this connection holds in `passwords`, or NULL. */
+  char       *password_key;
 } PgDb;
+
+/* Passwords given to _lia_db_pg_open(), by connection string, while a connection made with
+ * one is open: a background thread's store on the window's server (lia_store_open() on the
+ * same location) connects with it too. Memory only: this replaces a passfile on disk. */
+typedef struct
+{
+  char  *secret;
+  guint  users;
+} PgPassword;
+
+static GMutex passwords_lock;
+static GHashTable *passwords;
+
+static void
+pg_password_free (PgPassword *password)
+{
+  explicit_bzero (password->secret, strlen (password->secret));
+  g_free (password->secret);
+  g_free (password);
+}
+
+/* Takes a hold on @conninfo's password, the given one (which replaces an older one) or the
+ * one kept; returns a copy to connect with (wipe it), or NULL when there is none. */
+static char *
+passwords_hold (const char *conninfo,
+                const char *given)
+{
+  PgPassword *kept;
+  char *copy;
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) pg_password_free);
+  kept = g_hash_table_lookup (passwords, conninfo);
+  if (given != NULL && given[0] != '\0')
+    {
+      if (kept == NULL)
+        {
+          kept = g_new0 (PgPassword, 1);
+          g_hash_table_insert (passwords, g_strdup (conninfo), kept);
+        }
+      else
+        {
+          explicit_bzero (kept->secret, strlen (kept->secret));
+          g_free (kept->secret);
+        }
+      kept->secret = g_strdup (given);
+    }
+  if (kept != NULL)
+    kept->users++;
+  copy = kept != NULL ? g_strdup (kept->secret) : NULL;
+  g_mutex_unlock (&passwords_lock);
+
+  return copy;
+}
+
+static void
+passwords_release (const char *conninfo)
+{
+  PgPassword *kept;
+
+  g_mutex_lock (&passwords_lock);
+  kept = g_hash_table_lookup (passwords, conninfo);
+  if (kept != NULL && --kept->users == 0)
+    g_hash_table_remove (passwords, conninfo);
+  g_mutex_unlock (&passwords_lock);
+}
 
 typedef struct
 {
@@ -318,6 +388,9 @@ pg_close (LiaDb *db)
 
   g_clear_pointer (&self->prepared, g_hash_table_unref);
   g_clear_pointer (&self->conn, PQfinish);
+  if (self->password_key != NULL)
+    passwords_release (self->password_key);
+  g_free (self->password_key);
   g_free (self->errmsg);
   g_free (self);
 }
@@ -1058,19 +1131,42 @@ _lia_db_pg_reset_poll (LiaDb *db)
 }
 
 /* Connects with a postgresql:// URI or a keyword string by lia_server_connect()'s rules
- * (application name, TLS for a host that is not local, passwords from libpq's own sources). */
+ * (application name, TLS for a host that is not local), with @password or the one kept for
+ * @conninfo, else libpq's own sources. */
 int
 _lia_db_pg_open (const char  *conninfo,
+                 const char  *password,
                  LiaDb      **out_db)
 {
   PgDb *self = g_new0 (PgDb, 1);
   g_autoptr(GError) error = NULL;
+  char *secret;
 
   self->parent.backend = &pg_backend;
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_prepared_free);
   *out_db = &self->parent;
 
-  self->conn = lia_server_connect (conninfo, &error);
+  if (password != NULL && password[0] != '\0')
+    {
+      /* Kept for others only once the server took it: a wrong one never replaces a right
+       * one. */
+      self->conn = lia_server_connect_with_password (conninfo, password, &error);
+      if (self->conn != NULL)
+        secret = passwords_hold (conninfo, password);
+      else
+        secret = NULL;
+    }
+  else
+    {
+      secret = passwords_hold (conninfo, NULL);
+      self->conn = lia_server_connect_with_password (conninfo, secret, &error);
+    }
+  if (secret != NULL)
+    {
+      self->password_key = g_strdup (conninfo);
+      explicit_bzero (secret, strlen (secret));
+      g_free (secret);
+    }
   if (self->conn == NULL)
     {
       /* 08006: connection failure; a refused login is 28xxx, which says "denied". */

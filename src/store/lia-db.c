@@ -40,7 +40,7 @@ _lia_db_open (const char  *location,
   g_assert (out_db != NULL);
 
   if (_lia_db_location_is_server (location))
-    return _lia_db_pg_open (location, out_db);
+    return _lia_db_pg_open (location, NULL, out_db);
   return _lia_db_sqlite_open (location, out_db);
 }
 

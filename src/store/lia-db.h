@@ -339,7 +339,11 @@ _lia_db_column_bytes (LiaStmt *stmt, int column)
 int              _lia_db_sqlite_open          (const char         *path,
                                                LiaDb             **out_db);
 /* lia-db-pg.c */
+/* With @password NULL, the password a connection still open on the same @conninfo was given
+ * (a background thread's store on the window's server), else libpq's own sources. A password
+ * is kept in memory while a connection made with it is open, never longer. */
 int              _lia_db_pg_open              (const char         *conninfo,
+                                               const char         *password,
                                                LiaDb             **out_db);
 /* The PGconn under a server's connection, for lia-server.c's checks. */
 gpointer         _lia_db_pg_get_connection    (LiaDb              *db);

@@ -222,6 +222,14 @@ PGconn *
 lia_server_connect (const char  *location,
                     GError     **error)
 {
+  return lia_server_connect_with_password (location, NULL, error);
+}
+
+PGconn *
+lia_server_connect_with_password (const char  *location,
+                                  const char  *password,
+                                  GError     **error)
+{
   g_autoptr(PGconn) conn = NULL;
   const char *sslmode;
   char *parse_error = NULL;
@@ -257,19 +265,21 @@ lia_server_connect (const char  *location,
   PQconninfoFree (options);
 
   sslmode = lia_server_default_sslmode (location);
-  conn = connect_with (location, sslmode, NULL);
+  /* In memory only: libpq keeps it for PQresetStart(), never in a file. */
+  conn = connect_with (location, sslmode, password != NULL && password[0] != '\0' ? password : NULL);
 
-  if (PQstatus (conn) != CONNECTION_OK && PQconnectionNeedsPassword (conn))
+  if (PQstatus (conn) != CONNECTION_OK && PQconnectionNeedsPassword (conn)
+      && (password == NULL || password[0] == '\0'))
     {
       g_autofree char *user = g_strdup (PQuser (conn));
-      char *password = prompt_password (user);
+      char *typed = prompt_password (user);
 
-      if (password != NULL)
+      if (typed != NULL)
         {
           g_clear_pointer (&conn, PQfinish);
-          conn = connect_with (location, sslmode, password);
-          explicit_bzero (password, strlen (password));
-          g_free (password);
+          conn = connect_with (location, sslmode, typed);
+          explicit_bzero (typed, strlen (typed));
+          g_free (typed);
         }
     }
 
@@ -288,16 +298,72 @@ lia_server_connect (const char  *location,
 }
 
 char *
-lia_server_describe (PGconn *conn)
+lia_server_describe_parts (const char *host,
+                           const char *port,
+                           const char *dbname,
+                           const char *user)
 {
-  const char *host = PQhost (conn);
+  g_autoptr(GString) where = g_string_new (NULL);
 
   if (host == NULL || host[0] == '\0' || host[0] == '/' || host[0] == '@')
-    /* TRANSLATORS: a PostgreSQL database on a Unix socket of this computer. */
-    return g_strdup_printf (_("“%s” on this computer"), PQdb (conn));
+    /* Translators: the host part of "this computer/liaison as amina", a server reached
+     * through a local socket. */
+    g_string_append (where, _("this computer"));
+  else
+    g_string_append (where, host);
+  if (port != NULL && port[0] != '\0' && strcmp (port, "5432") != 0)
+    g_string_append_printf (where, ":%s", port);
+  if (dbname != NULL && dbname[0] != '\0')
+    g_string_append_printf (where, "/%s", dbname);
 
-  /* TRANSLATORS: a PostgreSQL database and the server's host name. */
-  return g_strdup_printf (_("“%s” on %s"), PQdb (conn), host);
+  /* Translators: a team server's database and the user name on it: "db.example.org/liaison as amina". */
+  return g_strdup_printf (_("%s as %s"), where->str,
+                          user != NULL && user[0] != '\0' ? user : g_get_user_name ());
+}
+
+char *
+lia_server_describe_location (const char *location)
+{
+  PQconninfoOption *options;
+  const char *host = NULL, *port = NULL, *dbname = NULL, *user = NULL;
+  char *text;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  options = PQconninfoParse (location, NULL);
+  if (options == NULL)
+    return NULL;
+  /* The values libpq would use: the environment's (PGHOST, PGUSER…) where the string says
+   * nothing. */
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      const char *value = o->val;
+
+      if ((value == NULL || value[0] == '\0') && o->envvar != NULL)
+        value = g_getenv (o->envvar);
+      if (value == NULL || value[0] == '\0')
+        continue;
+      if (strcmp (o->keyword, "host") == 0)
+        host = value;
+      else if (strcmp (o->keyword, "port") == 0)
+        port = value;
+      else if (strcmp (o->keyword, "dbname") == 0)
+        dbname = value;
+      else if (strcmp (o->keyword, "user") == 0)
+        user = value;
+    }
+  /* libpq's default database is the user's name. */
+  text = lia_server_describe_parts (host, port, dbname != NULL ? dbname : user, user);
+  PQconninfoFree (options);
+  return text;
+}
+
+char *
+lia_server_describe (PGconn *conn)
+{
+  g_return_val_if_fail (conn != NULL, NULL);
+
+  return lia_server_describe_parts (PQhost (conn), PQport (conn), PQdb (conn), PQuser (conn));
 }
 
 static int
@@ -419,9 +485,9 @@ set_too_new_error (PGconn  *conn,
   g_autofree char *name = lia_server_describe (conn);
 
   g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_TOO_NEW,
-               _("%s was written by a newer version of Liaison (database version %d; this "
-                 "version understands up to %d). Update Liaison to open it; the database was "
-                 "not changed."),
+               _("The team server’s database (%s) was written by a newer version of Liaison "
+                 "(database version %d; this version understands up to %d). Update Liaison to "
+                 "open it; the database was not changed."),
                name, version, LIA_STORE_SCHEMA_VERSION);
 }
 
@@ -446,12 +512,12 @@ lia_server_check_schema (PGconn  *conn,
 
       if (version == 0)
         g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
-                     _("%s holds no Liaison database yet: its owner creates one with "
-                       "“liaison server init”."), name);
+                     _("The team server’s database (%s) holds no Liaison data yet: its owner "
+                       "creates it with “liaison server init”."), name);
       else
         g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_NOT_A_DATABASE,
-                     _("%s is at database version %d, older than this Liaison's %d: its owner "
-                       "upgrades it with “liaison server init”."),
+                     _("The team server’s database (%s) is at database version %d, older than "
+                       "this Liaison’s %d: its owner upgrades it with “liaison server init”."),
                      name, version, LIA_STORE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -500,9 +566,32 @@ static const char pg_migration_16[] =
   "  WHEN (" PG_DAY_START ("OLD.at_utc") " <> " PG_DAY_START ("NEW.at_utc") ")"
   "  EXECUTE FUNCTION liaison_count_days ();";
 
+/* Version 17: a bulk load counts its new interactions' days once, at its end
+ * (lia-store-bulk.c, end_bulk_load_on_server()), instead of one upsert of the day's row per
+ * interaction: in one transaction those left a dead version of the row each, and after a load
+ * of 1,000,000 interactions the 3,655 rows of interaction_days filled 42 MB, which every far
+ * jump in the timeline reads (docs/performance.md, "Team server"). Rows above the load's mark
+ * are not counted until then, also when the load moves or deletes them; only the loading
+ * transaction sees its bulk_load row, so other connections count as before. */
+static const char pg_migration_17[] =
+  "CREATE OR REPLACE FUNCTION liaison_count_days () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  IF TG_OP IN ('DELETE', 'UPDATE')"
+  "     AND NOT EXISTS (SELECT 1 FROM bulk_load WHERE interactions_mark < OLD.id) THEN"
+  "    UPDATE interaction_days SET n = n - 1 WHERE day_start = " PG_DAY_START ("OLD.at_utc") ";"
+  "  END IF;"
+  "  IF TG_OP IN ('INSERT', 'UPDATE')"
+  "     AND NOT EXISTS (SELECT 1 FROM bulk_load WHERE interactions_mark < NEW.id) THEN"
+  "    INSERT INTO interaction_days (day_start, n) VALUES (" PG_DAY_START ("NEW.at_utc") ", 1)"
+  "      ON CONFLICT (day_start) DO UPDATE SET n = interaction_days.n + 1;"
+  "  END IF;"
+  "  RETURN NULL;"
+  "END $$;";
+
 static const char * const pg_migrations[LIA_STORE_SCHEMA_VERSION] = {
   [14] = pg_migration_15,
   [15] = pg_migration_16,
+  [16] = pg_migration_17,
 };
 
 /* What `liaison server init` makes, by name: "table NAME", "index NAME", "trigger NAME" and
@@ -516,6 +605,12 @@ _lia_server_expected_objects (void)
     g_regex_new ("\\b(CREATE|DROP)\\s+(?:UNIQUE\\s+)?(TABLE|INDEX|TRIGGER|VIEW)\\s+"
                  "(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?([a-z_][a-z0-9_]*)\\b",
                  G_REGEX_CASELESS, 0, NULL);
+  /* A column's "REFERENCES parent" inside a CREATE TABLE: PostgreSQL names that key
+   * TABLE_COLUMN_fkey. */
+  g_autoptr(GRegex) reference =
+    g_regex_new ("\\bCREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-z_][a-z0-9_]*)"
+                 "|^\\s*([a-z_][a-z0-9_]*)\\s+[a-z][^\\n]*?\\bREFERENCES\\b",
+                 G_REGEX_CASELESS | G_REGEX_MULTILINE, 0, NULL);
   GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (int v = _lia_server_schema_sql_version - 1; v < LIA_STORE_SCHEMA_VERSION; v++)
@@ -540,7 +635,51 @@ _lia_server_expected_objects (void)
           else
             g_hash_table_remove (objects, key);
         }
+
+      g_clear_pointer (&match, g_match_info_free);
+      {
+        g_autofree char *table = NULL;
+
+        for (g_regex_match (reference, sql, 0, &match); g_match_info_matches (match);
+             g_match_info_next (match, NULL))
+          {
+            g_autofree char *created = g_match_info_fetch (match, 1);
+            g_autofree char *column = g_match_info_fetch (match, 2);
+
+            if (created != NULL && created[0] != '\0')
+              {
+                g_free (table);
+                table = g_ascii_strdown (created, -1);
+              }
+            else if (table != NULL)
+              g_hash_table_add (objects, g_strdup_printf ("foreign key %s_%s_fkey", table, column));
+          }
+      }
     }
+
+  /* The keys of a table a later migration dropped went with it. */
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, objects);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      if (g_str_has_prefix (key, "foreign key "))
+        {
+          const char *name = (const char *) key + strlen ("foreign key ");
+          gboolean kept = FALSE;
+          GHashTableIter tables;
+          gpointer table;
+
+          g_hash_table_iter_init (&tables, objects);
+          while (!kept && g_hash_table_iter_next (&tables, &table, NULL))
+            kept = g_str_has_prefix (table, "table ")
+                   && g_str_has_prefix (name, (const char *) table + strlen ("table "))
+                   && name[strlen (table) - strlen ("table ")] == '_';
+          if (!kept)
+            g_hash_table_iter_remove (&iter);
+        }
+  }
 
   return objects;
 }

@@ -32,12 +32,29 @@ gboolean  lia_server_is_location          (const char  *location);
  * Returns %NULL with LIA_STORE_ERROR_FAILED (or _PERMISSION for a refused login) on failure. */
 PGconn   *lia_server_connect              (const char  *location,
                                            GError     **error);
+/* The same with @password (may be %NULL) handed to libpq in memory ("password" keyword of
+ * PQconnectdbParams): the window's password from the keyring. It is never written to a file,
+ * logged or put in an error message; with it, no prompt. */
+PGconn   *lia_server_connect_with_password (const char  *location,
+                                            const char  *password,
+                                            GError     **error);
 
 /* The sslmode lia_server_connect() adds to @location: "verify-full" for a host that is not
  * local and no sslmode chosen, else %NULL (libpq's own default). */
 const char *lia_server_default_sslmode    (const char  *location);
 
-/* A name for @conn's database a person recognizes, with no password: "DBNAME on HOST". */
+/* The one way Liaison names a team server's database to a person, with no password:
+ * "db.example.org/liaison as amina", "db.example.org:5433/liaison as amina", or
+ * "this computer/liaison as amina" for a Unix socket (translated). The window's sidebar and
+ * Preferences, `liaison server status|init` and the store's errors all say it so.
+ * _parts: from its pieces (@port %NULL or "5432": not shown; @user %NULL: this user's name);
+ * _location: from a postgresql:// URI or keyword string, as libpq reads it (%NULL when it
+ * cannot be parsed); lia_server_describe(): from an open connection. */
+char     *lia_server_describe_parts       (const char  *host,
+                                           const char  *port,
+                                           const char  *dbname,
+                                           const char  *user);
+char     *lia_server_describe_location    (const char  *location);
 char     *lia_server_describe             (PGconn      *conn);
 
 /* The schema version the database holds: 0 when it has none (an empty database). */
@@ -123,7 +140,7 @@ void      lia_server_set_error_from_result (PGconn      *conn,
                                             const char  *prefix);
 
 /* Store-internal: what `liaison server init` makes, as "table NAME", "index NAME", "trigger
- * NAME" and "view NAME" (lia_store_check()). */
+ * NAME", "view NAME" and "foreign key NAME" (lia_store_check()). */
 GHashTable *_lia_server_expected_objects (void);
 
 G_END_DECLS

@@ -352,8 +352,9 @@ marks:
 }
 
 /* The end of a bulk load on PostgreSQL: one transaction, nothing to index by hand (the
- * tsvector columns are generated), every latest day worked out again by the same UPDATE … FROM
- * as on a file that had no interactions (it is right whatever the load touched), and one
+ * tsvector columns are generated), the new interactions counted per day (their rows were
+ * left uncounted by the trigger: schema 17), every latest day worked out again by the same
+ * UPDATE … FROM as on a file that had no interactions (it is right whatever the load touched), and one
  * "reset" row in the change log, its time the column's default (the server's clock). */
 static gboolean
 end_bulk_load_on_server (LiaStore  *self,
@@ -361,6 +362,12 @@ end_bulk_load_on_server (LiaStore  *self,
 {
   return _lia_store_exec (self, _lia_store_redo_latest_interactions_sql, error) &&
          _lia_store_exec (self,
+                          /* The new interactions' days, one upsert per day (schema 17). */
+                          "INSERT INTO interaction_days (day_start, n)"
+                          "  SELECT at_utc - ((at_utc % 86400000000) + 86400000000) % 86400000000,"
+                          "    count(*) FROM interactions"
+                          "  WHERE id > (SELECT interactions_mark FROM bulk_load) GROUP BY 1"
+                          "  ON CONFLICT (day_start) DO UPDATE SET n = interaction_days.n + excluded.n;"
                           "DELETE FROM bulk_load;"
                           "INSERT INTO change_log (kind, record_id, operation)"
                           "  VALUES ('all', 0, 'reset')",

@@ -123,7 +123,10 @@ check_server_objects (LiaStore   *self,
                              " UNION ALL SELECT 'trigger ' || t.tgname FROM pg_catalog.pg_trigger t"
                              " JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
                              " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                             " WHERE n.nspname = current_schema () AND NOT t.tgisinternal",
+                             " WHERE n.nspname = current_schema () AND NOT t.tgisinternal"
+                             " UNION ALL SELECT 'foreign key ' || k.conname FROM pg_catalog.pg_constraint k"
+                             " JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace"
+                             " WHERE n.nspname = current_schema () AND k.contype = 'f'",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -152,8 +155,16 @@ check_server_objects (LiaStore   *self,
         g_ptr_array_add (problems, g_strdup_printf (_("Index “%s” is missing on the server."), name));
       else if (g_str_has_prefix (object, "view "))
         g_ptr_array_add (problems, g_strdup_printf (_("View “%s” is missing on the server."), name));
-      else
+      else if (g_str_has_prefix (object, "trigger "))
         g_ptr_array_add (problems, g_strdup_printf (_("Trigger “%s” is missing on the server."), name));
+      else
+        {
+          /* "foreign key NAME": two words before the name. */
+          name = strchr (name, ' ') + 1;
+          g_ptr_array_add (problems,
+                           g_strdup_printf (_("Foreign key “%s” is missing on the server: rows may "
+                                              "refer to records that are gone."), name));
+        }
     }
 
   return TRUE;

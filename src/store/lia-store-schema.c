@@ -990,6 +990,11 @@ static const char migration_16[] =
   "    ON CONFLICT (day_start) DO UPDATE SET n = interaction_days.n + 1;"
   "END;";
 
+/* Version 17: on a team server a bulk load counts its interactions' days at its end
+ * (lia-server.c, pg_migration_17). A file updates the day's row in place: nothing changes. */
+static const char migration_17[] =
+  "SELECT 1;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -1007,6 +1012,7 @@ static const char * const migrations[] = {
   migration_14,
   migration_15,
   migration_16,
+  migration_17,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

@@ -294,6 +294,83 @@ make_snippet (GArray     *terms,
   return g_string_free (snippet, FALSE);
 }
 
+/* A hit read with its record's columns: @stmt's row holds the extra columns, the uid, the label
+ * and the other indexed columns, up to @n_columns. */
+static void
+add_hit (const SearchTarget *target,
+         GArray             *terms,
+         LiaStmt            *stmt,
+         int                 n_columns,
+         gint64              id,
+         double              rank,
+         GPtrArray          *results)
+{
+  g_autofree char *snippet = NULL;
+  const char *label;
+  LiaSearchResult *result;
+
+  /* The passage shown is from the first other column that matched, so that it says why
+   * the record was found; when only the label matched, the start of the first other
+   * column with text (a summary, a job title), never a repeat of the label. */
+  label = _lia_column_text (stmt, N_EXTRA_COLUMNS + 1);
+  for (int column = N_EXTRA_COLUMNS + 2; snippet == NULL && column < n_columns; column++)
+    snippet = make_snippet (terms, _lia_column_text (stmt, column));
+  for (int column = N_EXTRA_COLUMNS + 2; snippet == NULL && column < n_columns; column++)
+    if (*_lia_column_text (stmt, column) != '\0')
+      snippet = make_snippet (NULL, _lia_column_text (stmt, column));
+  if (snippet == NULL)
+    snippet = make_snippet (terms, label);
+
+  result = lia_search_result_new (target->kind, id, _lia_column_text (stmt, N_EXTRA_COLUMNS), label,
+                                  snippet != NULL ? snippet : label, rank);
+  _lia_search_result_set_context (result,
+                                  _lia_db_column_text (stmt, 0),
+                                  _lia_db_column_text (stmt, 1),
+                                  _lia_db_column_text (stmt, 2));
+  g_ptr_array_add (results, result);
+}
+
+/* On a team server every statement is a round trip: the window, its ranking and the hits'
+ * columns are one query per kind instead of one plus one per hit (docs/performance.md, "Team
+ * server"). The order is compare_candidates()'s. */
+static gboolean
+search_target_on_server (LiaStore           *self,
+                         const SearchTarget *target,
+                         GArray             *terms,
+                         const char         *match,
+                         guint               limit,
+                         GPtrArray          *results,
+                         GError            **error)
+{
+  g_autofree char *window_sql = _lia_store_search_pg_window_sql (target->table, CANDIDATE_WINDOW);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, t.uid, %s, w.rank, w.id"
+                                          " FROM (%s) AS w (id, rank) JOIN %s AS t ON t.id = w.id"
+                                          " ORDER BY w.rank, w.id DESC LIMIT %u",
+                                          target->extra, target->columns, window_sql,
+                                          target->table, limit);
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+  _lia_db_bind_text (stmt, 1, match, -1, LIA_DB_TRANSIENT);
+
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      int n_columns = _lia_db_column_count (stmt) - 2;
+
+      add_hit (target, terms, stmt, n_columns, _lia_db_column_int64 (stmt, n_columns + 1),
+               _lia_db_column_double (stmt, n_columns), results);
+    }
+  if (rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not search"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 search_target (LiaStore           *self,
                const SearchTarget *target,
@@ -310,13 +387,13 @@ search_target (LiaStore           *self,
   int rc;
 
   if (_lia_store_is_server (self))
-    window_sql = _lia_store_search_pg_window_sql (target->table, CANDIDATE_WINDOW);
-  else
-    /* SQLite only: FTS5 (MATCH, bm25, rowid). */
-    window_sql = g_strdup_printf ("SELECT rowid, bm25(%s_fts, %s) FROM %s_fts"
-                                  " WHERE %s_fts MATCH ?1 ORDER BY rowid DESC LIMIT %d",
-                                  target->table, target->weights, target->table, target->table,
-                                  CANDIDATE_WINDOW);
+    return search_target_on_server (self, target, terms, match, limit, results, error);
+
+  /* SQLite only: FTS5 (MATCH, bm25, rowid). */
+  window_sql = g_strdup_printf ("SELECT rowid, bm25(%s_fts, %s) FROM %s_fts"
+                                " WHERE %s_fts MATCH ?1 ORDER BY rowid DESC LIMIT %d",
+                                target->table, target->weights, target->table, target->table,
+                                CANDIDATE_WINDOW);
   if (!(window = _lia_store_prepare (self, window_sql, error)))
     return FALSE;
   _lia_db_bind_text (window, 1, match, -1, LIA_DB_TRANSIENT);
@@ -342,10 +419,6 @@ search_target (LiaStore           *self,
     {
       const Candidate *candidate = &g_array_index (candidates, Candidate, i);
       g_autoptr(LiaStmt) detail = _lia_store_prepare (self, detail_sql, error);
-      g_autofree char *snippet = NULL;
-      const char *label;
-      LiaSearchResult *result;
-      int n_columns;
 
       if (detail == NULL)
         return FALSE;
@@ -360,28 +433,8 @@ search_target (LiaStore           *self,
           return FALSE;
         }
 
-      /* The passage shown is from the first other column that matched, so that it says why
-       * the record was found; when only the label matched, the start of the first other
-       * column with text (a summary, a job title), never a repeat of the label. */
-      n_columns = _lia_db_column_count (detail);
-      label = _lia_column_text (detail, N_EXTRA_COLUMNS + 1);
-      for (int column = N_EXTRA_COLUMNS + 2; snippet == NULL && column < n_columns; column++)
-        snippet = make_snippet (terms, _lia_column_text (detail, column));
-      for (int column = N_EXTRA_COLUMNS + 2; snippet == NULL && column < n_columns; column++)
-        if (*_lia_column_text (detail, column) != '\0')
-          snippet = make_snippet (NULL, _lia_column_text (detail, column));
-      if (snippet == NULL)
-        snippet = make_snippet (terms, label);
-
-      result = lia_search_result_new (target->kind, candidate->id,
-                                      _lia_column_text (detail, N_EXTRA_COLUMNS), label,
-                                      snippet != NULL ? snippet : label,
-                                      candidate->rank);
-      _lia_search_result_set_context (result,
-                                      _lia_db_column_text (detail, 0),
-                                      _lia_db_column_text (detail, 1),
-                                      _lia_db_column_text (detail, 2));
-      g_ptr_array_add (results, result);
+      add_hit (target, terms, detail, _lia_db_column_count (detail), candidate->id,
+               candidate->rank, results);
     }
 
   return TRUE;

@@ -586,18 +586,29 @@ read_account_rights (LiaStore  *self,
 
 /* A team server: the schema is `liaison server init`'s, never migrated from here. */
 static gboolean
-open_server_database (LiaStore  *self,
-                      GError   **error)
+open_server_database (LiaStore    *self,
+                      const char  *password,
+                      GError     **error)
 {
-  const char *shown = self->display;
   int version;
 
-  if (_lia_db_open (self->path, &self->db) != LIA_DB_OK ||
+  if (_lia_db_pg_open (self->path, password, &self->db) != LIA_DB_OK ||
       _lia_db_configure (self->db) != LIA_DB_OK)
     {
-      _lia_store_set_error_from_db (self, error, _("Could not connect to “%s”"), shown);
+      /* A refused login, not an account that may not write. */
+      if (_lia_db_error_class (self->db) == LIA_DB_ERROR_CLASS_DENIED)
+        g_set_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_PERMISSION,
+                     /* Translators: "Could not connect to db.example.org/liaison as amina: …". */
+                     _("Could not connect to %s: the server refused this user name or password (%s)"),
+                     self->display, _lia_db_errmsg (self->db));
+      else
+        /* Translators: "Could not connect to db.example.org/liaison as amina: …". */
+        _lia_store_set_error_from_db (self, error, _("Could not connect to %s"), self->display);
       return FALSE;
     }
+  /* Named as the connection sees it (libpq's defaults filled in), the same way. */
+  g_free (self->display);
+  self->display = lia_server_describe (_lia_db_pg_get_connection (self->db));
 
   /* None or an older one: "run liaison server init"; a newer one refused as for files. */
   if (!lia_server_check_schema (_lia_db_pg_get_connection (self->db), error) ||
@@ -615,11 +626,12 @@ open_server_database (LiaStore  *self,
 }
 
 static gboolean
-open_database (LiaStore  *self,
-               GError   **error)
+open_database (LiaStore    *self,
+               const char  *password,
+               GError     **error)
 {
   if (_lia_db_location_is_server (self->path))
-    return open_server_database (self, error);
+    return open_server_database (self, password, error);
 
   if (!ensure_file (self->path, error))
     return FALSE;
@@ -809,23 +821,46 @@ lia_store_location_is_server (const char *location)
   return _lia_db_location_is_server (location);
 }
 
+static LiaStore *
+open_store (const char  *path,
+            const char  *password,
+            GError     **error)
+{
+  g_autoptr(LiaStore) self = NULL;
+
+  self = g_object_new (LIA_TYPE_STORE, NULL);
+  self->path = path != NULL ? g_strdup (path) : lia_store_dup_default_path ();
+  self->is_server = _lia_db_location_is_server (self->path);
+  /* A server as people name it ("db.example.org/liaison as amina"), never its password. */
+  if (self->is_server)
+    self->display = lia_server_describe_location (self->path);
+  if (self->display == NULL)
+    self->display = _lia_db_location_for_display (self->path);
+
+  if (!open_database (self, password, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 LiaStore *
 lia_store_open (const char  *path,
                 GError     **error)
 {
-  g_autoptr(LiaStore) self = NULL;
-
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (LIA_TYPE_STORE, NULL);
-  self->path = path != NULL ? g_strdup (path) : lia_store_dup_default_path ();
-  self->display = _lia_db_location_for_display (self->path);
-  self->is_server = _lia_db_location_is_server (self->path);
+  return open_store (path, NULL, error);
+}
 
-  if (!open_database (self, error))
-    return NULL;
+LiaStore *
+lia_store_open_server (const char  *location,
+                       const char  *password,
+                       GError     **error)
+{
+  g_return_val_if_fail (location != NULL && lia_store_location_is_server (location), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return g_steal_pointer (&self);
+  return open_store (location, password, error);
 }
 
 const char *

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes. A database with a higher PRAGMA user_version is refused. */
-#define LIA_STORE_SCHEMA_VERSION 16
+#define LIA_STORE_SCHEMA_VERSION 17
 
 #define LIA_TYPE_STORE (lia_store_get_type ())
 
@@ -86,8 +86,17 @@ gboolean       lia_store_location_is_server      (const char     *location);
  * own store on the same path. */
 LiaStore      *lia_store_open                    (const char     *path,
                                                   GError        **error);
+/* lia_store_open() on a team server with @password (may be %NULL: libpq's own sources), the
+ * keyring's: handed to libpq in memory, never written to a file, logged or shown. While this
+ * store is open, lia_store_open() on the same @location from any thread (background work)
+ * connects with it too; it is forgotten when the last connection made with it closes. */
+LiaStore      *lia_store_open_server             (const char     *location,
+                                                  const char     *password,
+                                                  GError        **error);
 const char    *lia_store_get_path                (LiaStore       *self);
-/* The path to show a person: a server's location without its password. */
+/* The database as a person is shown it: a file's path, or a team server's
+ * "db.example.org/liaison as amina" (lia_server_describe()), never a password. The window,
+ * the commands and the store's errors name the database with it. */
 const char    *lia_store_get_display_name        (LiaStore       *self);
 int            lia_store_get_schema_version      (LiaStore       *self);
 

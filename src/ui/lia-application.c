@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libpq-fe.h>
 #include <string.h>
 
 #include "lia-application.h"
@@ -12,6 +11,7 @@
 #include "lia-notifications.h"
 #include "lia-preferences-window.h"
 #include "lia-server-account.h"
+#include "lia-server.h"
 #include "lia-window.h"
 #include "lia-window-private.h"
 
@@ -159,79 +159,36 @@ lia_application_show_today_action (GSimpleAction *action,
     lia_window_set_view (window, "today");
 }
 
-/* A server named by a URI or a keyword string as the Connect dialog names one
- * ("db.example.org/liaison as amina"; a Unix socket's folder is not worth showing), or NULL. */
-static char *
-describe_location (const char *location)
-{
-  PQconninfoOption *options = PQconninfoParse (location, NULL);
-  const char *host = NULL, *dbname = NULL, *user = NULL;
-  g_autofree char *where = NULL;
-  char *text;
-
-  if (options == NULL)
-    return NULL;
-  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    if (o->val != NULL && o->val[0] != '\0')
-      {
-        if (strcmp (o->keyword, "host") == 0)
-          host = o->val;
-        else if (strcmp (o->keyword, "dbname") == 0)
-          dbname = o->val;
-        else if (strcmp (o->keyword, "user") == 0)
-          user = o->val;
-      }
-  if (host == NULL || host[0] == '/')
-    /* Translators: the host part of "this computer/liaison as amina", a server reached
-     * through a local socket. */
-    host = _("this computer");
-  where = dbname != NULL ? g_strdup_printf ("%s/%s", host, dbname) : g_strdup (host);
-  text = g_strdup_printf (_("%s as %s"), where, user != NULL ? user : g_get_user_name ());
-  PQconninfoFree (options);
-  return text;
-}
-
 /* "Team server: db.example.org/liaison as amina" or "This computer": which database the
  * window and Preferences show. */
 static char *
 describe_database (LiaApplication *self)
 {
+  LiaWindow *window = find_main_window (self);
+  LiaStore *store = window != NULL ? lia_window_get_store (window) : NULL;
+  const char *location = self->database_path != NULL ? self->database_path
+                                                     : g_getenv ("LIAISON_DATABASE");
   g_autofree char *what = NULL;
 
-  if (self->server == NULL)
-    {
-      /* --database or $LIAISON_DATABASE may name a server too: say it as its store does
-       * (without a password). */
-      const char *location = self->database_path != NULL ? self->database_path
-                                                         : g_getenv ("LIAISON_DATABASE");
+  /* The store says where it is (lia_server_describe()), whatever named the server: Connect,
+   * the settings, --database or $LIAISON_DATABASE. */
+  if (store != NULL && lia_store_location_is_server (lia_store_get_path (store)))
+    what = g_strdup (lia_store_get_display_name (store));
+  /* A server that could not be opened: the window shows why, and where. */
+  else if (store == NULL && self->server != NULL)
+    what = lia_server_account_describe (self->server);
+  else if (store == NULL && location != NULL && lia_store_location_is_server (location))
+    what = lia_server_describe_location (location);
+  if (what == NULL)
+    return g_strdup (_("This computer"));
 
-      if (location != NULL && lia_store_location_is_server (location))
-        for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-          {
-            LiaStore *store = LIA_IS_WINDOW (l->data) ? lia_window_get_store (l->data) : NULL;
-
-            if (store != NULL && g_strcmp0 (lia_store_get_path (store), location) == 0)
-              {
-                g_autofree char *short_name = describe_location (location);
-
-                return g_strdup_printf (_("Team server: %s"),
-                                        short_name != NULL ? short_name
-                                                           : lia_store_get_display_name (store));
-              }
-          }
-      return g_strdup (_("This computer"));
-    }
-  what = lia_server_account_describe (self->server);
   /* Translators: "db.example.org/liaison as amina". */
   return g_strdup_printf (_("Team server: %s"), what);
 }
 
-/* Leaves the team server: its password goes from the runtime folder (the keyring keeps it). */
 static void
 forget_server (LiaApplication *self)
 {
-  if (self->server != NULL)
-    lia_server_account_forget_password (self->server);
   g_clear_pointer (&self->server, lia_server_account_free);
 }
 
@@ -279,10 +236,10 @@ open_store (LiaApplication  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      location = lia_server_account_to_location (self->server, password, error);
-      if (location == NULL)
-        return NULL;
-      store = lia_store_open (location, error);
+      location = lia_server_account_to_location (self->server);
+      store = lia_store_open_server (location, password, error);
+      if (password != NULL)
+        explicit_bzero (password, strlen (password));
     }
 
   /* Contacts sort in the desktop's language; a failure keeps the order they had. */
@@ -336,9 +293,10 @@ replace_main_window (LiaApplication *self,
   GtkWindow *window = new_main_window (self, store, error);
 
   gtk_window_present (window);
-  update_server_actions (self);
+  /* Before the labels: they describe the main window's store. */
   if (old != NULL)
     gtk_window_destroy (GTK_WINDOW (old));
+  update_server_actions (self);
 }
 
 static void
@@ -353,15 +311,7 @@ on_connected_cb (LiaConnectDialog *dialog,
       g_settings_set_string (self->settings, "server-uri", uri);
       g_settings_set_string (self->settings, "server-user", user);
     }
-  /* The old server's passfile goes; the new one's stays while the window is on it. */
-  if (self->server != NULL)
-    {
-      g_autofree char *old_uri = lia_server_account_to_uri (self->server);
-
-      if (!g_str_equal (old_uri, uri))
-        forget_server (self);
-    }
-  g_clear_pointer (&self->server, lia_server_account_free);
+  forget_server (self);
   self->server = lia_server_account_parse (uri, NULL, user, NULL);
   replace_main_window (self, store, NULL);
 }

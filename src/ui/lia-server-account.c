@@ -3,13 +3,11 @@
 
 #include "config.h"
 
-#include <errno.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
 #include "lia-server-account.h"
+#include "lia-server.h"
 
 #define DEFAULT_PORT 5432
 
@@ -144,109 +142,36 @@ lia_server_account_to_uri (const LiaServerAccount *account)
   return join (account, NULL);
 }
 
-/* The file of libpq's passwords for @account: in the user's runtime folder (memory, readable by
- * the user only), one per account, so that no password is ever in a connection string. */
-static char *
-dup_passfile_path (const LiaServerAccount *account)
-{
-  g_autofree char *uri = join (account, NULL);
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
-  g_autofree char *name = g_strdup_printf ("pgpass-%.16s", digest);
-
-  return g_build_filename (g_get_user_runtime_dir (), "liaison", name, NULL);
-}
-
-static char *
-write_passfile (const LiaServerAccount  *account,
-                const char              *password,
-                GError                 **error)
-{
-  g_autofree char *path = dup_passfile_path (account);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GString) line = g_string_new ("*:*:*:*:");
-
-  if (g_mkdir_with_parents (folder, 0700) != 0 || g_chmod (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not make the folder “%s”: %s"), folder, g_strerror (saved_errno));
-      return NULL;
-    }
-  /* libpq's format: ":" and "\" escaped with a backslash; this file serves one connection, so
-   * host, port, database and user match anything. */
-  for (const char *p = password; *p != '\0'; p++)
-    {
-      if (*p == ':' || *p == '\\')
-        g_string_append_c (line, '\\');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '\n');
-  if (!g_file_set_contents_full (path, line->str, line->len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-    return NULL;
-
-  return g_steal_pointer (&path);
-}
-
 char *
-lia_server_account_to_location (const LiaServerAccount  *account,
-                                const char              *password,
-                                GError                 **error)
+lia_server_account_to_location (const LiaServerAccount *account)
 {
-  g_autoptr(GString) query = g_string_new (account != NULL ? account->query : NULL);
+  g_autoptr(GString) query = NULL;
   LiaServerAccount with_query;
 
   g_return_val_if_fail (account != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* The window waits while it connects: an unreachable server fails within seconds rather
-   * than after the system's TCP timeout, unless the URI chose otherwise. */
+  query = g_string_new (account->query);
+  /* An unreachable server fails within seconds rather than after the system's TCP timeout,
+   * unless the URI chose otherwise. */
   if (strstr (query->str, "connect_timeout=") == NULL)
     g_string_append_printf (query, "%sconnect_timeout=10", query->len > 0 ? "&" : "");
-  /* The store refuses a password in the connection string (anyone could read one there): libpq
-   * reads it from a passfile of this user's instead. */
-  if (password != NULL && password[0] != '\0')
-    {
-      g_autofree char *passfile = write_passfile (account, password, error);
-      g_autofree char *escaped = NULL;
-
-      if (passfile == NULL)
-        return NULL;
-      escaped = g_uri_escape_string (passfile, NULL, FALSE);
-      g_string_append_printf (query, "&passfile=%s", escaped);
-    }
 
   with_query = *account;
   with_query.query = query->str;
   return join (&with_query, NULL);
 }
 
-void
-lia_server_account_forget_password (const LiaServerAccount *account)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (account != NULL);
-
-  path = dup_passfile_path (account);
-  if (g_unlink (path) != 0 && errno != ENOENT)
-    g_warning ("Could not remove “%s”: %s", path, g_strerror (errno));
-}
-
 char *
 lia_server_account_describe (const LiaServerAccount *account)
 {
-  g_autofree char *where = NULL;
+  g_autofree char *port = NULL;
 
   g_return_val_if_fail (account != NULL, NULL);
 
-  if (account->port > 0 && account->port != DEFAULT_PORT)
-    where = g_strdup_printf ("%s:%d/%s", account->host, account->port, account->database);
-  else
-    where = g_strdup_printf ("%s/%s", account->host, account->database);
-
-  /* Translators: a team server's database and the user name on it: "db.example.org/liaison as amina". */
-  return g_strdup_printf (_("%s as %s"), where, account->user);
+  if (account->port > 0)
+    port = g_strdup_printf ("%d", account->port);
+  /* The store's words for a server, the same everywhere. */
+  return lia_server_describe_parts (account->host, port, account->database, account->user);
 }
 
 /* The keyring, through libsecret. */

@@ -7,8 +7,8 @@ G_BEGIN_DECLS
 
 /* An account on a team server (PostgreSQL), as Connect to Team Server asks for it, and its
  * password in the keyring. The password is never part of what is kept in GSettings, shown or
- * logged, nor of a connection string: lia_server_account_to_location() hands it to libpq in
- * a passfile readable by the user only, in the runtime folder. */
+ * logged, nor of a connection string, nor of any file: it goes to lia_store_open_server(),
+ * which hands it to libpq in memory. */
 typedef struct
 {
   char *host;
@@ -30,16 +30,9 @@ LiaServerAccount *lia_server_account_parse       (const char        *server,
                                                   GError           **error);
 /* "postgresql://amina@db.example.org/liaison": no password, what GSettings keeps. */
 char             *lia_server_account_to_uri      (const LiaServerAccount *account);
-/* The location to give lia_store_open(): the URI with connect_timeout=10 (unless it sets one)
- * and, with a @password (may be %NULL), a passfile=… that names a file of this user's, in the
- * runtime folder, holding it (the store refuses a password in the string itself). %NULL with
- * @error when that file cannot be written. */
-char             *lia_server_account_to_location (const LiaServerAccount *account,
-                                                  const char             *password,
-                                                  GError                **error);
-/* Removes the passfile of @account, if any: after a refused connection, and when the window
- * leaves the server or quits. */
-void              lia_server_account_forget_password (const LiaServerAccount *account);
+/* The location to give lia_store_open_server() with the password: the URI with
+ * connect_timeout=10 unless it sets one. */
+char             *lia_server_account_to_location (const LiaServerAccount *account);
 /* "db.example.org/liaison as amina", for the window and Preferences. */
 char             *lia_server_account_describe    (const LiaServerAccount *account);
 
