@@ -23,13 +23,7 @@ attr (Out        *out,
       const char *name,
       const char *value)
 {
-  g_autofree char *clean = NULL;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-  clean = _lia_xml_clean_text (value);
-  _lia_xml_out_check (out, xmlTextWriterWriteAttribute (out->writer, BAD_CAST name,
-                                           BAD_CAST (clean != NULL ? clean : value)));
+  _lia_xml_out_attr (out, name, value);
 }
 
 static void
@@ -139,13 +133,9 @@ text_element (Out        *out,
               const char *name,
               const char *text)
 {
-  g_autofree char *clean = NULL;
-
   if (text == NULL || text[0] == '\0')
     return;
-  clean = _lia_xml_clean_text (text);
-  _lia_xml_out_check (out, xmlTextWriterWriteElement (out->writer, BAD_CAST name,
-                                         BAD_CAST (clean != NULL ? clean : text)));
+  _lia_xml_out_element (out, name, text);
 }
 
 static void
@@ -259,12 +249,10 @@ write_contact_points (Out        *out,
   for (guint i = 0; i < g_list_model_get_n_items (points); i++)
     {
       g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
-      g_autofree char *clean = _lia_xml_clean_text (lia_contact_point_get_value (point));
 
       _lia_xml_out_start (out, name);
       attr_nick (out, "kind", LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
-      _lia_xml_out_check (out, xmlTextWriterWriteString (out->writer,
-                                            BAD_CAST (clean != NULL ? clean : lia_contact_point_get_value (point))));
+      _lia_xml_out_text (out, lia_contact_point_get_value (point));
       _lia_xml_out_end (out);
     }
 }
@@ -306,7 +294,7 @@ write_photo (Out        *out,
   base64 = g_base64_encode (data, size);
   _lia_xml_out_start (out, "photo");
   attr (out, "type", lia_contact_get_photo_mime_type (self));
-  _lia_xml_out_check (out, xmlTextWriterWriteString (out->writer, BAD_CAST base64));
+  _lia_xml_out_text (out, base64);
   _lia_xml_out_end (out);
 }
 
@@ -557,13 +545,13 @@ write_project (Out        *out,
 }
 
 gboolean
-_lia_directory_write_record (xmlTextWriterPtr   writer,
+_lia_directory_write_record (LiaXmlWriter      *writer,
                              LiaStore          *store,
                              LiaRecord         *record,
                              LiaWriteFlags      flags,
                              GError           **error)
 {
-  Out out = { writer, store, flags, error, FALSE, _("Could not write the directory.") };
+  Out out = { writer, store, flags, error, FALSE };
 
   switch (lia_record_get_kind (record))
     {
@@ -592,60 +580,40 @@ _lia_directory_write_record (xmlTextWriterPtr   writer,
       g_assert_not_reached ();
     }
 
+  out.failed = _lia_xml_out_failed (&out);
   if (out.failed && error != NULL && *error == NULL)
     g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
                          _("Could not write the directory."));
   return !out.failed;
 }
 
-typedef struct
-{
-  xmlBufferPtr buffer;
-  xmlTextWriterPtr writer;
-} Canonical;
-
-static void
-canonical_free (gpointer data)
-{
-  Canonical *canonical = data;
-
-  if (canonical == NULL)
-    return;
-  xmlFreeTextWriter (canonical->writer);
-  xmlBufferFree (canonical->buffer);
-  g_free (canonical);
-}
-
-/* A merge writes two records in canonical form for every record of the file: a writer and its
- * buffer kept per thread for the next record, instead of made and freed each time. Dropped
- * after a failed write (it may be left inside an element) and after a big record (a photo). */
-static GPrivate canonical_writer = G_PRIVATE_INIT (canonical_free);
+/* A merge writes two records in canonical form for every record of the file: a writer kept per
+ * thread for the next record, instead of made and freed each time. Dropped after a big record
+ * (a photo), not to keep its buffer. */
+static GPrivate canonical_writer = G_PRIVATE_INIT ((GDestroyNotify) _lia_xml_writer_free);
 
 char *
 _lia_directory_canonical (LiaStore   *store,
                           LiaRecord  *record,
                           GError    **error)
 {
-  Canonical *canonical = g_private_get (&canonical_writer);
-  char *text;
+  LiaXmlWriter *writer = g_private_get (&canonical_writer);
   gboolean ok;
+  gsize length;
+  char *text;
 
-  if (canonical == NULL)
+  if (writer == NULL)
     {
-      canonical = g_new0 (Canonical, 1);
-      canonical->buffer = xmlBufferCreate ();
-      canonical->writer = xmlNewTextWriterMemory (canonical->buffer, 0);
-      g_private_set (&canonical_writer, canonical);
+      writer = _lia_xml_writer_new (NULL, NULL, FALSE);
+      g_private_set (&canonical_writer, writer);
     }
 
-  xmlBufferEmpty (canonical->buffer);
-  ok = _lia_directory_write_record (canonical->writer, store, record, LIA_WRITE_CANONICAL, error);
-  xmlTextWriterFlush (canonical->writer);
-
-  text = ok ? g_strndup ((const char *) xmlBufferContent (canonical->buffer),
-                         xmlBufferLength (canonical->buffer))
-            : NULL;
-  if (!ok || xmlBufferLength (canonical->buffer) > 64 * 1024)
+  ok = _lia_directory_write_record (writer, store, record, LIA_WRITE_CANONICAL, error);
+  length = _lia_xml_writer_get_length (writer);
+  text = _lia_xml_writer_steal_text (writer);
+  if (!ok)
+    g_clear_pointer (&text, g_free);
+  if (length > 64 * 1024)
     g_private_replace (&canonical_writer, NULL);
   return text;
 }

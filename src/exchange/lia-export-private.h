@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* lia-directory-writer.c: writes @record as an element of a partner directory. Contacts
  * bring their affiliations. References are written as the uids @store gives them. */
-gboolean  _lia_directory_write_record (xmlTextWriterPtr  writer,
+gboolean  _lia_directory_write_record (LiaXmlWriter     *writer,
                                        LiaStore         *store,
                                        LiaRecord        *record,
                                        LiaWriteFlags     flags,
@@ -20,7 +20,7 @@ char     *_lia_directory_canonical    (LiaStore         *store,
                                        GError          **error);
 
 /* lia-xcard-writer.c: writes a contact or an organization as a <vcard>. */
-gboolean  _lia_xcard_write_record     (xmlTextWriterPtr  writer,
+gboolean  _lia_xcard_write_record     (LiaXmlWriter     *writer,
                                        LiaStore         *store,
                                        LiaRecord        *record,
                                        GError          **error);

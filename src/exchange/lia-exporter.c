@@ -64,7 +64,7 @@ typedef struct
 {
   LiaExporter      *self;
   LiaStore         *store;
-  xmlTextWriterPtr  writer;
+  LiaXmlWriter     *writer;
   GCancellable     *cancellable;
   /* The (buffered) stream, for the text formats: vCard writes to it straight, CSV gathers
    * rows in @text first. */
@@ -131,7 +131,7 @@ write_document (Export  *export,
                 GError **error)
 {
   LiaExporter *self = export->self;
-  xmlTextWriterPtr writer = export->writer;
+  LiaXmlWriter *writer = export->writer;
   /* xCard and vCard have people and organizations, nothing else. */
   gboolean cards = self->format == LIA_EXCHANGE_FORMAT_XCARD || self->format == LIA_EXCHANGE_FORMAT_VCARD;
   gboolean xcard = self->format == LIA_EXCHANGE_FORMAT_XCARD;
@@ -161,14 +161,12 @@ write_document (Export  *export,
       return TRUE;
     }
 
-  if (xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) < 0)
-    goto failed;
+  _lia_xml_writer_start_document (writer);
 
   if (xcard)
     {
-      if (xmlTextWriterStartElement (writer, BAD_CAST "vcards") < 0 ||
-          xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns", BAD_CAST LIA_XCARD_NAMESPACE) < 0)
-        goto failed;
+      _lia_xml_writer_start_element (writer, "vcards");
+      _lia_xml_writer_attribute (writer, "xmlns", LIA_XCARD_NAMESPACE);
     }
   else
     {
@@ -183,16 +181,14 @@ write_document (Export  *export,
           return FALSE;
         }
 
-      if (xmlTextWriterStartElement (writer, BAD_CAST "partner-directory") < 0 ||
-          xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns", BAD_CAST LIA_DIRECTORY_NAMESPACE) < 0 ||
-          xmlTextWriterWriteAttribute (writer, BAD_CAST "version", BAD_CAST "1") < 0)
-        goto failed;
+      _lia_xml_writer_start_element (writer, "partner-directory");
+      _lia_xml_writer_attribute (writer, "xmlns", LIA_DIRECTORY_NAMESPACE);
+      _lia_xml_writer_attribute (writer, "version", "1");
       if (last != NULL)
         {
           g_autoptr(GDateTime) utc = g_date_time_to_utc (last);
           g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-          if (xmlTextWriterWriteAttribute (writer, BAD_CAST "exported", BAD_CAST text) < 0)
-            goto failed;
+          _lia_xml_writer_attribute (writer, "exported", text);
         }
     }
 
@@ -205,15 +201,14 @@ write_document (Export  *export,
         return FALSE;
     }
 
-  if (xmlTextWriterEndDocument (writer) < 0 || xmlTextWriterFlush (writer) < 0)
-    goto failed;
+  if (!_lia_xml_writer_end_document (writer, NULL))
+    {
+      g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
+                           _("Could not write the directory."));
+      return FALSE;
+    }
 
   return TRUE;
-
-failed:
-  g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
-                       _("Could not write the directory."));
-  return FALSE;
 }
 
 /* CSV: one kind of record, under a header row. */
@@ -235,13 +230,6 @@ write_text (Export   *export,
   _lia_csv_write_header (export->text, self->kind);
   return lia_store_foreach_record (export->store, self->kind, selected, write_record_cb, export, error) &&
          flush_text (export, error);
-}
-
-static void
-silence_cb (void       *context,
-            const char *format,
-            ...)
-{
 }
 
 static gboolean
@@ -283,10 +271,8 @@ export_to_stream (LiaExporter    *self,
       return ok;
     }
 
-  /* A failed write is reported by our own error; libxml2 would also print it. The handlers
-   * are per thread. */
-  xmlSetGenericErrorFunc (NULL, silence_cb);
-  /* libxml2 hands over 4 KiB at a time: gather them into fewer, larger writes. */
+  /* vCard writes a card at a time and CSV pieces of 64 KiB: gather them into fewer, larger
+   * writes. The XML writer does that itself. */
   buffered = g_buffered_output_stream_new_sized (stream, 256 * 1024);
   g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
   export.out = buffered;
@@ -299,11 +285,12 @@ export_to_stream (LiaExporter    *self,
   else
     {
       if (self->format != LIA_EXCHANGE_FORMAT_VCARD)
-        export.writer = _lia_xml_writer_new_for_stream (buffered, cancellable, &write_error);
+        export.writer = _lia_xml_writer_new (stream, cancellable, TRUE);
       ok = write_document (&export, selected, &local_error);
-      g_clear_pointer (&export.writer, xmlFreeTextWriter);
+      if (export.writer != NULL && _lia_xml_writer_failed (export.writer))
+        write_error = g_error_copy (_lia_xml_writer_get_error (export.writer));
+      g_clear_pointer (&export.writer, _lia_xml_writer_free);
     }
-  xmlSetGenericErrorFunc (NULL, NULL);
   if (ok && write_error == NULL)
     g_output_stream_flush (buffered, cancellable, &write_error);
   lia_store_rollback (store);

@@ -23,8 +23,6 @@ element (Out        *out,
          const char *name,
          const char *text)
 {
-  g_autofree char *clean = NULL;
-
   if (text == NULL || text[0] == '\0')
     {
       _lia_xml_out_start (out, name);
@@ -32,9 +30,7 @@ element (Out        *out,
       return;
     }
 
-  clean = _lia_xml_clean_text (text);
-  _lia_xml_out_check (out, xmlTextWriterWriteElement (out->writer, BAD_CAST name,
-                                         BAD_CAST (clean != NULL ? clean : text)));
+  _lia_xml_out_element (out, name, text);
 }
 
 /* <parameters> with a type and a pref (1 to 100), either of them optional. */
@@ -419,12 +415,12 @@ write_organization (Out             *out,
 }
 
 gboolean
-_lia_xcard_write_record (xmlTextWriterPtr  writer,
+_lia_xcard_write_record (LiaXmlWriter     *writer,
                          LiaStore         *store,
                          LiaRecord        *record,
                          GError          **error)
 {
-  Out out = { writer, store, LIA_WRITE_DEFAULT, error, FALSE, _("Could not write the xCard file.") };
+  Out out = { writer, store, LIA_WRITE_DEFAULT, error, FALSE };
 
   switch (lia_record_get_kind (record))
     {
@@ -439,6 +435,7 @@ _lia_xcard_write_record (xmlTextWriterPtr  writer,
       g_return_val_if_reached (TRUE);
     }
 
+  out.failed = _lia_xml_out_failed (&out);
   if (out.failed && error != NULL && *error == NULL)
     g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
                          _("Could not write the xCard file."));

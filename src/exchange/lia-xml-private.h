@@ -4,15 +4,14 @@
 #include <gio/gio.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
-#include <libxml/xmlwriter.h>
 
 #include "lia-exchange.h"
 #include "lia-store.h"
+#include "lia-xml-writer.h"
 
 G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextWriter, xmlFreeTextWriter)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlBuffer, xmlBufferFree)
 
@@ -40,12 +39,6 @@ char     *_lia_xml_clean_text  (const char  *text);
 /* The line a node starts on, also past line 65,535 (where libxml2 keeps it elsewhere). */
 long      _lia_xml_line        (xmlNode     *node);
 
-/* An xmlTextWriter that writes into @stream, indenting by two spaces. The first error of the
- * stream goes to *@write_error, which must outlive the writer. */
-xmlTextWriterPtr _lia_xml_writer_new_for_stream (GOutputStream  *stream,
-                                                 GCancellable   *cancellable,
-                                                 GError        **write_error);
-
 typedef enum {
   LIA_WRITE_DEFAULT = 0,
   /* For comparing two versions of a record: without created and updated times, and without a
@@ -53,23 +46,31 @@ typedef enum {
   LIA_WRITE_CANONICAL = 1 << 0,
 } LiaWriteFlags;
 
-/* What a writer of records carries: the first failure is kept, the rest of the record is
- * skipped by libxml2 and the caller sees one error. */
+/* What a writer of records carries. After a failed write to the stream the writer writes
+ * nothing more, and the caller sees one error. */
 typedef struct
 {
-  xmlTextWriterPtr  writer;
+  LiaXmlWriter     *writer;
   LiaStore         *store;
   LiaWriteFlags     flags;
   GError          **error;
   gboolean          failed;
-  const char       *failure;   /* the message for a failed write, translated */
 } LiaXmlOut;
 
-/* Records @rc (of an xmlTextWriter call) in @out. */
-void      _lia_xml_out_check          (LiaXmlOut        *out,
-                                       int               rc);
 void      _lia_xml_out_start          (LiaXmlOut        *out,
                                        const char       *name);
 void      _lia_xml_out_end            (LiaXmlOut        *out);
+/* An attribute, left out when @value is %NULL or empty. */
+void      _lia_xml_out_attr           (LiaXmlOut        *out,
+                                       const char       *name,
+                                       const char       *value);
+void      _lia_xml_out_text           (LiaXmlOut        *out,
+                                       const char       *text);
+/* <name>text</name> */
+void      _lia_xml_out_element        (LiaXmlOut        *out,
+                                       const char       *name,
+                                       const char       *text);
+/* Whether anything failed: a reference (out->failed) or a write. */
+gboolean  _lia_xml_out_failed         (LiaXmlOut        *out);
 
 G_END_DECLS

@@ -109,85 +109,50 @@ _lia_xml_line (xmlNode *node)
   return xmlGetLineNo (node);
 }
 
-typedef struct
-{
-  GOutputStream *stream;
-  GCancellable  *cancellable;
-  GError       **error;
-} WriterTarget;
-
-static int
-write_cb (void       *context,
-          const char *buffer,
-          int         len)
-{
-  WriterTarget *target = context;
-
-  GError *local_error = NULL;
-
-  if (!g_output_stream_write_all (target->stream, buffer, len, NULL, target->cancellable,
-                                  &local_error))
-    {
-      if (target->error != NULL && *target->error == NULL)
-        g_propagate_error (target->error, local_error);
-      else
-        g_error_free (local_error);
-      return -1;
-    }
-  return len;
-}
-
-static int
-close_cb (void *context)
-{
-  g_free (context);
-  return 0;
-}
-
-xmlTextWriterPtr
-_lia_xml_writer_new_for_stream (GOutputStream  *stream,
-                                GCancellable   *cancellable,
-                                GError        **write_error)
-{
-  WriterTarget *target = g_new0 (WriterTarget, 1);
-  xmlOutputBufferPtr buffer;
-  xmlTextWriterPtr writer;
-
-  target->stream = stream;
-  target->cancellable = cancellable;
-  target->error = write_error;
-
-  buffer = xmlOutputBufferCreateIO (write_cb, close_cb, target, NULL);
-  writer = xmlNewTextWriter (buffer);
-  xmlTextWriterSetIndent (writer, 1);
-  xmlTextWriterSetIndentString (writer, BAD_CAST "  ");
-
-  return writer;
-}
-
 /* Writers of records */
-
-void
-_lia_xml_out_check (LiaXmlOut *out,
-                    int        rc)
-{
-  if (rc < 0 && !out->failed)
-    {
-      out->failed = TRUE;
-      if (out->error != NULL && *out->error == NULL)
-        g_set_error_literal (out->error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED, out->failure);
-    }
-}
 
 void
 _lia_xml_out_start (LiaXmlOut  *out,
                     const char *name)
 {
-  _lia_xml_out_check (out, xmlTextWriterStartElement (out->writer, BAD_CAST name));
+  _lia_xml_writer_start_element (out->writer, name);
 }
 
 void
 _lia_xml_out_end (LiaXmlOut *out)
 {
-  _lia_xml_out_check (out, xmlTextWriterEndElement (out->writer));
+  _lia_xml_writer_end_element (out->writer);
+}
+
+void
+_lia_xml_out_attr (LiaXmlOut  *out,
+                   const char *name,
+                   const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return;
+  _lia_xml_writer_attribute (out->writer, name, value);
+}
+
+void
+_lia_xml_out_text (LiaXmlOut  *out,
+                   const char *text)
+{
+  _lia_xml_writer_text (out->writer, text);
+}
+
+void
+_lia_xml_out_element (LiaXmlOut  *out,
+                      const char *name,
+                      const char *text)
+{
+  _lia_xml_writer_start_element (out->writer, name);
+  _lia_xml_writer_text (out->writer, text);
+  _lia_xml_writer_end_element (out->writer);
+}
+
+gboolean
+_lia_xml_out_failed (LiaXmlOut *out)
+{
+  return out->failed || _lia_xml_writer_failed (out->writer);
 }
