@@ -590,6 +590,8 @@ static inline void
 lia_test_pg_files_dir_free (StoreFixture *f,
                             char         *dir)
 {
+  if (dir == NULL)
+    return;
   if (pg_cluster != NULL)
     lia_test_remove_recursive (dir);
   g_free (dir);
@@ -662,32 +664,7 @@ lia_test_pg_ui_fixture_teardown (StoreFixture  *f,
   lia_test_pg_fixture_teardown (f, data);
 }
 
-/* ct-briefing: a folder for a case's own files (PDFs, exports, a database that must not appear).
- * On a file the fixture's folder; on a server, where f->dir is the database's name, a new
- * temporary folder. Give it back to lia_test_pg_case_dir_free(), which removes it then. */
-static inline char *
-lia_test_pg_case_dir (StoreFixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir;
-
-  if (pg_cluster == NULL)
-    return g_strdup (f->dir);
-
-  dir = g_dir_make_tmp ("liaison-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  return dir;
-}
-
-static inline void
-lia_test_pg_case_dir_free (char *dir)
-{
-  if (dir == NULL)
-    return;
-  if (pg_cluster != NULL)
-    lia_test_remove_recursive (dir);
-  g_free (dir);
-}
+/* ct-briefing: a case's files go in lia_test_pg_files_dir() (above). */
 
 /* Where no database is: a file in @files_dir, or a database of the cluster that was never
  * created (lia_test_pg_location_exists() tells whether opening it made it). */

@@ -184,7 +184,7 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   lia_test_pg_template_fixture_setup (&f->base, data);
-  f->files = lia_test_pg_case_dir (&f->base);
+  f->files = lia_test_pg_files_dir (&f->base);
   f->today = lia_date_new_today ();
   f->printed_at = g_date_time_new_local (2025, 3, 12, 9, 14, 0);
   seed (f);
@@ -196,7 +196,7 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_pointer (&f->today, g_date_free);
   g_clear_pointer (&f->printed_at, g_date_time_unref);
-  lia_test_pg_case_dir_free (g_steal_pointer (&f->files));
+  lia_test_pg_files_dir_free (&f->base, g_steal_pointer (&f->files));
   lia_test_pg_fixture_teardown (&f->base, data);
 }
 

@@ -121,7 +121,7 @@ static void
 test_import_vcard (StoreFixture  *f,
                    gconstpointer  data)
 {
-  char *files = lia_test_pg_case_dir (f);
+  char *files = lia_test_pg_files_dir (f);
   g_autofree char *path = g_build_filename (files, "export from phone", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   LiaWindow *window = new_window (f);
@@ -140,14 +140,14 @@ test_import_vcard (StoreFixture  *f,
   lia_ui_test_settle ();
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 1);
   lia_ui_test_destroy (GTK_WINDOW (window));
-  lia_test_pg_case_dir_free (files);
+  lia_test_pg_files_dir_free (f, files);
 }
 
 static void
 test_import_problems (StoreFixture  *f,
                       gconstpointer  data)
 {
-  char *files = lia_test_pg_case_dir (f);
+  char *files = lia_test_pg_files_dir (f);
   g_autofree char *path = g_build_filename (files, "bad.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   LiaWindow *window = new_window (f);
@@ -172,7 +172,7 @@ test_import_problems (StoreFixture  *f,
 
   g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 0);
   lia_ui_test_destroy (GTK_WINDOW (window));
-  lia_test_pg_case_dir_free (files);
+  lia_test_pg_files_dir_free (f, files);
 }
 
 static void
@@ -205,7 +205,7 @@ static void
 test_drop_invitation (StoreFixture  *f,
                       gconstpointer  data)
 {
-  char *folder = lia_test_pg_case_dir (f);
+  char *folder = lia_test_pg_files_dir (f);
   g_autofree char *path = g_build_filename (folder, "invite.ics", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(LiaContact) ana = lia_contact_new ("Ana", "Ruiz");
@@ -282,7 +282,7 @@ test_drop_invitation (StoreFixture  *f,
   g_assert_cmpuint (lia_interaction_get_contact_ids (LIA_INTERACTION (meeting))->len, ==, 2);
 
   lia_ui_test_destroy (GTK_WINDOW (window));
-  lia_test_pg_case_dir_free (folder);
+  lia_test_pg_files_dir_free (f, folder);
 }
 
 static void

@@ -33,7 +33,7 @@ fixture_setup (Fixture       *f,
   g_autofree char *at = g_strdup_printf ("%sT10:00:00+01:00", spring_iso);
 
   lia_test_pg_template_fixture_setup (&f->base, data);
-  f->files = lia_test_pg_case_dir (&f->base);
+  f->files = lia_test_pg_files_dir (&f->base);
   lia_organization_set_email (ministry, "info@moh.example");
   lia_organization_set_notes (ministry, "Prefers written agendas a week ahead.");
   lia_test_save (f->base.store, ministry);
@@ -48,7 +48,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_pointer (&f->today, g_free);
-  lia_test_pg_case_dir_free (g_steal_pointer (&f->files));
+  lia_test_pg_files_dir_free (&f->base, g_steal_pointer (&f->files));
   lia_test_pg_fixture_teardown (&f->base, data);
 }
 
