@@ -144,6 +144,28 @@ test_error (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* Which database the window is on: in the sidebar's title, and whole in its tooltip, since a
+ * team server's name is cut to the sidebar's width. */
+static void
+test_database_label (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  const char *label = "Team server: db.regional-health-office.example.org:5433/liaison_partners as amina";
+  LiaWindow *window = show (f->store, NULL);
+  const char *tooltip;
+
+  lia_window_set_database_label (window, label);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (window->sidebar_title)), ==, label);
+  tooltip = gtk_widget_get_tooltip_text (window->sidebar_title);
+  g_assert_cmpstr (tooltip, ==, label);
+
+  lia_window_set_database_label (window, "This computer");
+  tooltip = gtk_widget_get_tooltip_text (window->sidebar_title);
+  g_assert_cmpstr (tooltip, ==, "This computer");
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_organizations (StoreFixture  *f,
                     gconstpointer  data)
@@ -1753,6 +1775,7 @@ main (int   argc,
               lia_test_pg_ui_fixture_teardown)
 
   ADD ("/window/first-run", test_first_run);
+  ADD ("/window/database-label", test_database_label);
   ADD ("/window/error", test_error);
   ADD ("/window/organizations", test_organizations);
   ADD ("/window/contacts", test_contacts);

@@ -1293,6 +1293,8 @@ lia_window_set_database_label (LiaWindow  *self,
   g_return_if_fail (LIA_IS_WINDOW (self));
 
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->sidebar_title), label);
+  /* A server's name is often longer than the sidebar is wide: the whole of it on hover. */
+  gtk_widget_set_tooltip_text (self->sidebar_title, label);
 }
 
 const char *
