@@ -25,6 +25,7 @@ struct _LiaListQuery
   gboolean            contacts_given_first; /* contacts: by given name, else by family name */
   gint64              list_id;    /* this list's rows in lia_list_rows */
   int                 key_column; /* where the key is in a row read by read() */
+  gboolean            with_participants; /* a page's rows bring their participants (server) */
 
   LiaTimelineFilter   filter;
   GDate               since;
@@ -82,6 +83,57 @@ key_condition (const char *key,
                           key, op, param, key, op, param, id, op, before ? "" : "=", param);
 }
 
+/* On a server, a round trip per query is most of a page's time: a timeline page and its
+ * participants with their names come in one statement. The page's rows first, in the order of
+ * @page_sql (its key in @descending order), each with 0 after its key; then a row per
+ * participant, 1 after a NULL key: the interaction's id first, then 0 for a contact or 1 for an
+ * organization, its id, its position and its name, ordered as
+ * _lia_interactions_load_participants() reads them. */
+static char *
+page_with_participants (LiaListQuery *self,
+                        const char   *page_sql,
+                        gboolean      descending)
+{
+  const char *dir = descending ? "DESC" : "ASC";
+  GString *sql = g_string_new ("WITH page (");
+  g_autoptr(GString) nulls = g_string_new (NULL);
+
+  for (int i = 0; i <= self->key_column; i++)
+    g_string_append_printf (sql, "%sc%d", i > 0 ? ", " : "", i);
+  for (int i = 1; i <= self->key_column; i++)
+    g_string_append (nulls, ", NULL");
+
+  g_string_append_printf (sql,
+                          ") AS (%s)"
+                          " SELECT page.*, 0, CAST (NULL AS INTEGER), CAST (NULL AS BIGINT),"
+                          " CAST (NULL AS INTEGER), CAST (NULL AS TEXT) FROM page"
+                          " UNION ALL"
+                          " SELECT p.interaction_id%s, 1, 0, p.contact_id, p.position, c.label"
+                          " FROM page JOIN interaction_contacts p ON p.interaction_id = page.c0"
+                          " JOIN contacts c ON c.id = p.contact_id"
+                          " UNION ALL"
+                          " SELECT p.interaction_id%s, 1, 1, p.organization_id, p.position, o.name"
+                          " FROM page JOIN interaction_organizations p ON p.interaction_id = page.c0"
+                          " JOIN organizations o ON o.id = p.organization_id"
+                          " ORDER BY %d, %d %s, 1 %s, %d, %d",
+                          page_sql, nulls->str, nulls->str,
+                          self->key_column + 2, self->key_column + 1, dir, dir,
+                          self->key_column + 3, self->key_column + 5);
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+add_participants (LiaListQuery  *self,
+                  char         **page_sql,
+                  gboolean       descending)
+{
+  char *sql = page_with_participants (self, *page_sql, descending);
+
+  g_free (*page_sql);
+  *page_sql = sql;
+}
+
 /* @first_from: NULL, or a FROM that holds the first :top rows of @from (see
  * _lia_stakeholder_list_sql()). */
 static void
@@ -134,6 +186,15 @@ build_sql (LiaListQuery *self,
   self->key_from_start_sql = g_strdup_printf ("%s %s LIMIT 1 OFFSET :offset", select_key, order);
   self->key_after_anchor_sql = g_strdup_printf ("%s AND %s %s LIMIT 1 OFFSET :offset",
                                                 select_key, after_k, order);
+
+  self->with_participants = self->is_timeline && _lia_store_is_server (self->store);
+  if (self->with_participants)
+    {
+      add_participants (self, &self->from_start_sql, self->descending);
+      add_participants (self, &self->from_end_sql, !self->descending);
+      add_participants (self, &self->after_anchor_sql, self->descending);
+      add_participants (self, &self->before_anchor_sql, !self->descending);
+    }
 }
 
 static LiaListQuery *
@@ -643,9 +704,13 @@ _lia_list_query_read (LiaListQuery      *self,
                       GError           **error)
 {
   g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
   const char *sql;
   guint first = records->len;
   int rc;
+
+  if (self->with_participants)
+    by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   if (anchor == NULL && !backwards && self->first_start_sql != NULL &&
       offset < LIA_STAKEHOLDER_FIRST_ROWS && limit <= LIA_STAKEHOLDER_FIRST_ROWS - offset)
@@ -665,13 +730,37 @@ _lia_list_query_read (LiaListQuery      *self,
 
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      /* A timeline's participants come for the whole page at once, below. */
-      LiaRecord *record = self->ops == &_lia_interaction_ops
-                          ? _lia_interaction_from_row_bare (self->store, stmt, error)
-                          : self->ops->from_row (self->store, stmt, error);
+      LiaRecord *record;
+
+      /* After the page's rows, their participants (page_with_participants()). */
+      if (by_id != NULL && _lia_db_column_int (stmt, self->key_column + 1) != 0)
+        {
+          gint64 interaction_id = _lia_db_column_int64 (stmt, 0);
+          LiaInteraction *interaction = g_hash_table_lookup (by_id, &interaction_id);
+
+          if (interaction != NULL)
+            _lia_interaction_take_participant (interaction,
+                                               _lia_db_column_int (stmt, self->key_column + 2) == 0,
+                                               _lia_db_column_int64 (stmt, self->key_column + 3),
+                                               _lia_column_text (stmt, self->key_column + 5),
+                                               labels);
+          continue;
+        }
+
+      /* A timeline's participants come for the whole page at once, below (or with it). */
+      record = self->ops == &_lia_interaction_ops
+               ? _lia_interaction_from_row_bare (self->store, stmt, error)
+               : self->ops->from_row (self->store, stmt, error);
 
       if (record == NULL)
         return FALSE;
+
+      if (by_id != NULL)
+        {
+          gint64 id = lia_record_get_id (record);
+
+          g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), record);
+        }
 
       /* Going backwards, the last row read is the first in list order. */
       if (backwards || records->len == first)
@@ -686,7 +775,7 @@ _lia_list_query_read (LiaListQuery      *self,
       return FALSE;
     }
 
-  for (guint from = first; self->ops == &_lia_interaction_ops && from < records->len;
+  for (guint from = first; by_id == NULL && self->ops == &_lia_interaction_ops && from < records->len;
        from += LIA_PAGE_PARTICIPANTS_MAX)
     if (!_lia_interactions_load_participants (self->store, records, from,
                                               MIN (records->len - from, LIA_PAGE_PARTICIPANTS_MAX),

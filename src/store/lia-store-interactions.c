@@ -166,6 +166,26 @@ interaction_from_row (LiaStore  *store,
   "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?"
 G_STATIC_ASSERT (sizeof (PAGE_IDS) == 2 * LIA_PAGE_PARTICIPANTS_MAX);
 
+void
+_lia_interaction_take_participant (LiaInteraction *interaction,
+                                   gboolean        is_contact,
+                                   gint64          id,
+                                   const char     *label,
+                                   GHashTable     *labels)
+{
+  if (is_contact)
+    lia_interaction_add_contact (interaction, id);
+  else
+    lia_interaction_add_organization (interaction, id);
+
+  if (labels != NULL)
+    {
+      gint64 key = (id << 3) | (is_contact ? LIA_RECORD_KIND_CONTACT : LIA_RECORD_KIND_ORGANIZATION);
+
+      g_hash_table_replace (labels, g_memdup2 (&key, sizeof key), g_strdup (label));
+    }
+}
+
 gboolean
 _lia_interactions_load_participants (LiaStore   *store,
                                      GPtrArray  *interactions,
@@ -224,20 +244,9 @@ _lia_interactions_load_participants (LiaStore   *store,
       gint64 id = _lia_db_column_int64 (stmt, 2);
       LiaInteraction *interaction = g_hash_table_lookup (by_id, &interaction_id);
 
-      if (interaction == NULL)
-        continue;
-      if (is_contact)
-        lia_interaction_add_contact (interaction, id);
-      else
-        lia_interaction_add_organization (interaction, id);
-
-      if (labels != NULL)
-        {
-          gint64 key = (id << 3) | (is_contact ? LIA_RECORD_KIND_CONTACT : LIA_RECORD_KIND_ORGANIZATION);
-
-          g_hash_table_replace (labels, g_memdup2 (&key, sizeof key),
-                                g_strdup (_lia_column_text (stmt, 4)));
-        }
+      if (interaction != NULL)
+        _lia_interaction_take_participant (interaction, is_contact, id,
+                                           _lia_column_text (stmt, 4), labels);
     }
 
   if (rc != LIA_DB_DONE)

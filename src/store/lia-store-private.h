@@ -61,6 +61,13 @@ const LiaRecordOps *_lia_record_ops_for_kind (LiaRecordKind kind);
 LiaRecord *_lia_interaction_from_row_bare      (LiaStore   *store,
                                                 LiaStmt    *stmt,
                                                 GError    **error);
+/* Adds participant @id (a contact, else an organization) after @interaction's others, and
+ * its @label to @labels (nullable) as _lia_interactions_load_participants() does. */
+void       _lia_interaction_take_participant   (LiaInteraction *interaction,
+                                                gboolean        is_contact,
+                                                gint64          id,
+                                                const char     *label,
+                                                GHashTable     *labels);
 /* The most interactions _lia_interactions_load_participants() takes at once: a page. */
 #define LIA_PAGE_PARTICIPANTS_MAX 64
 /* Adds their participants to @n interactions of @interactions from @first on (made with
