@@ -582,11 +582,21 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *runtime = g_dir_make_tmp ("liaison-runtime-XXXXXX", NULL);
-  g_autofree char *home = g_dir_make_tmp ("liaison-home-XXXXXX", NULL);
+  const char *base = g_getenv ("TMPDIR") != NULL && g_getenv ("TMPDIR")[0] != '\0'
+                     ? g_getenv ("TMPDIR") : "/tmp";
+  g_autofree char *tmp = g_build_filename (base, "liaison-tmp-XXXXXX", NULL);
+  g_autofree char *runtime = NULL;
+  g_autofree char *home = NULL;
   int skip = 0;
   int status;
 
+  /* A temporary folder of this process's own, set before GLib reads TMPDIR: the copies'
+   * folders go there, and the check that no file holds the password reads it, not a /tmp
+   * shared with other programs (and with this test's own source, in a clone under /tmp). */
+  g_assert_nonnull (g_mkdtemp (tmp));
+  g_setenv ("TMPDIR", tmp, TRUE);
+  runtime = g_dir_make_tmp ("liaison-runtime-XXXXXX", NULL);
+  home = g_dir_make_tmp ("liaison-home-XXXXXX", NULL);
   g_assert_nonnull (runtime);
   g_assert_nonnull (home);
   g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
@@ -615,7 +625,6 @@ main (int   argc,
     }
 
   status = g_test_run ();
-  lia_test_remove_recursive (runtime);
-  lia_test_remove_recursive (home);
+  lia_test_remove_recursive (tmp);
   return status;
 }
