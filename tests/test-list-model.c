@@ -1211,6 +1211,29 @@ model_rows (GListModel *model,
   return g_string_free (rows, FALSE);
 }
 
+/* "Label#id, …" of the contacts in @values ("(id, 'YYYY-MM-DD'), …"), by that day, then
+ * family name and id: the order a list by due day shows. group_concat() keeps the order of its
+ * rows on SQLite; PostgreSQL's string_agg() is told. */
+static char *
+rows_by_due (StoreFixture *f,
+             const char   *values)
+{
+  g_autofree char *sql = NULL;
+
+  if (pg_cluster == NULL)
+    sql = g_strdup_printf ("WITH d (id, due) AS (VALUES %s)"
+                           " SELECT group_concat (row, ', ') FROM (SELECT c.label || '#' || c.id AS row"
+                           "  FROM d JOIN contacts c ON c.id = d.id ORDER BY d.due, c.family_sort_key, c.id)",
+                           values);
+  else
+    sql = g_strdup_printf ("WITH d (id, due) AS (VALUES %s)"
+                           " SELECT string_agg (c.label || '#' || c.id, ', '"
+                           "  ORDER BY d.due, c.family_sort_key, c.id)"
+                           " FROM d JOIN contacts c ON c.id = d.id",
+                           values);
+  return lia_test_pg_sql_text (f, sql);
+}
+
 /* The window's contact list due for contact by due day, by family name: its first page
  * reads the first rows of each map cell (schema version 15) and its count comes from the
  * indexes. It holds, in order, the store's list of those due (worked out record by record)
@@ -1271,19 +1294,7 @@ test_contacts_due_pages (StoreFixture  *f,
 
       g_string_append_printf (values, "%s(%" G_GINT64_FORMAT ", '%s')", i > 0 ? ", " : "", s->id, day);
     }
-  /* group_concat() keeps the order of its rows on SQLite; PostgreSQL's string_agg() is told. */
-  if (pg_cluster == NULL)
-    sql = g_strdup_printf ("WITH d (id, due) AS (VALUES %s)"
-                           " SELECT group_concat (row, ', ') FROM (SELECT c.label || '#' || c.id AS row"
-                           "  FROM d JOIN contacts c ON c.id = d.id ORDER BY d.due, c.family_sort_key, c.id)",
-                           values->str);
-  else
-    sql = g_strdup_printf ("WITH d (id, due) AS (VALUES %s)"
-                           " SELECT string_agg (c.label || '#' || c.id, ', '"
-                           "  ORDER BY d.due, c.family_sort_key, c.id)"
-                           " FROM d JOIN contacts c ON c.id = d.id",
-                           values->str);
-  expected = lia_test_pg_sql_text (f, sql);
+  expected = rows_by_due (f, values->str);
 
   model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
   lia_list_model_set_stakeholder_query (model, &query);
@@ -1320,20 +1331,8 @@ test_contacts_due_pages (StoreFixture  *f,
 
       g_string_append_printf (values, "%s(%" G_GINT64_FORMAT ", '%s')", i > 0 ? ", " : "", s->id, day);
     }
-  g_free (sql);
-  if (pg_cluster == NULL)
-    sql = g_strdup_printf ("WITH d (id, due) AS (VALUES %s)"
-                           " SELECT group_concat (row, ', ') FROM (SELECT c.label || '#' || c.id AS row"
-                           "  FROM d JOIN contacts c ON c.id = d.id ORDER BY d.due, c.family_sort_key, c.id)",
-                           values->str);
-  else
-    sql = g_strdup_printf ("WITH d (id, due) AS (VALUES %s)"
-                           " SELECT string_agg (c.label || '#' || c.id, ', '"
-                           "  ORDER BY d.due, c.family_sort_key, c.id)"
-                           " FROM d JOIN contacts c ON c.id = d.id",
-                           values->str);
   g_free (expected);
-  expected = lia_test_pg_sql_text (f, sql);
+  expected = rows_by_due (f, values->str);
   lia_list_model_set_stakeholder_query (model, &query);
   g_free (got);
   got = model_rows (G_LIST_MODEL (model), 70);
