@@ -492,12 +492,33 @@ record_cb (LiaImport *import,
     _lia_import_ignore (import);
 }
 
+/* The seed of the records' content hashes (lia-import.c): a record is made of its element,
+ * the records its uids name, and the reader. Bump DIRECTORY_READER when what the reader makes
+ * of an element changes; a new release or schema version changes the seed by itself. Either
+ * way the hashes stored before no longer match, and the next import compares each record once
+ * more in full. */
+#define DIRECTORY_READER "partner-directory-1"
+
+static guint64
+node_hash_seed (void)
+{
+  g_autofree char *text = g_strdup_printf ("%s %s %d", DIRECTORY_READER, PACKAGE_VERSION,
+                                           LIA_STORE_SCHEMA_VERSION);
+  guint64 seed = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  /* FNV-1a: once per import. */
+  for (const char *c = text; *c != '\0'; c++)
+    seed = (seed ^ (guint8) *c) * G_GUINT64_CONSTANT (0x100000001b3);
+  return seed != 0 ? seed : 1;
+}
+
 gboolean
 _lia_directory_read (LiaImport *import)
 {
   Directory dir = { import, { NULL, }, NULL, FALSE };
   gboolean complete;
 
+  import->node_hash_seed = node_hash_seed ();
   read_root_attributes (import);
 
   complete = _lia_import_read_records (import, record_cb, &dir,

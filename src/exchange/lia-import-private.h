@@ -61,6 +61,13 @@ struct _LiaImport
   /* Database ids of the records this run created or merged, one bitset per kind: a second
    * record with the same id in the file is a duplicate. */
   GByteArray       *touched[N_KINDS];
+  /* A reader whose records are each read from one element and nothing else (the partner
+   * directory) sets this to a seed of its own: then a record's element, hashed, tells whether
+   * it is the one the database has (lia-store-hashes.h), without loading and comparing it.
+   * The seed changes whenever what the reader makes of an element does. 0: no hashes. */
+  guint64           node_hash_seed;
+  /* The database's hashes of each kind, read at the first record of the kind that is there. */
+  GArray           *hashes[N_KINDS];
 
   /* What the run found: LiaImportProblems in the order of the file, at most
    * LIA_IMPORT_MAX_PROBLEMS of them. */
