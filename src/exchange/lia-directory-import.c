@@ -230,6 +230,18 @@ report_dangling (Parse *p,
            _lia_import_kind_noun (ref->kind), ref->uid);
 }
 
+/* Whether every element in @node is of the partner directory. */
+static gboolean
+only_ours (xmlNode *node)
+{
+  if (!_lia_pd_is_ours (node))
+    return FALSE;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && !only_ours (child))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 read_record (Directory *dir,
              xmlNode   *node)
@@ -271,6 +283,19 @@ read_record (Directory *dir,
 
   uid = _lia_pd_id_attribute (&p, node, "id", TRUE);
   p.uid = uid;
+
+  /* A record the database has as this element made it: nothing to read. Not a contact, whose
+   * affiliations are records of their own, nor an element with someone's extensions in it,
+   * which the reading counts as ignored. */
+  if (p.kind != LIA_RECORD_KIND_CONTACT && uid != NULL && only_ours (node))
+    {
+      gboolean unchanged;
+
+      if (!_lia_import_unchanged_node (import, p.kind, uid, node, &unchanged))
+        return FALSE;
+      if (unchanged)
+        return !import->stopped;
+    }
 
   record = _lia_pd_read_fields (&p);
 

@@ -171,6 +171,17 @@ gboolean          _lia_import_merge        (LiaImport        *import,
                                             LiaRecord        *record,
                                             xmlNode          *node);
 
+/* Whether the record of @kind with @uid is in the database as an import stored it from an
+ * element the same as @node, and nothing has changed it since (node_hash_seed): then it is
+ * counted as unchanged and touched, and the reader need not read it into a record. Only for
+ * an element that is the whole record: everything the record is made of, nothing else.
+ * FALSE only when the import must stop. */
+gboolean          _lia_import_unchanged_node (LiaImport      *import,
+                                              LiaRecordKind   kind,
+                                              const char     *uid,
+                                              xmlNode        *node,
+                                              gboolean       *out_unchanged);
+
 /* Makes sure that later records can refer to @record, which has a problem and is not stored:
  * stores a stand-in with its uid when the database has no record with it. */
 void              _lia_import_stand_in     (LiaImport        *import,

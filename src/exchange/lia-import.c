@@ -627,6 +627,33 @@ keep_hash (LiaImport     *import,
 }
 
 gboolean
+_lia_import_unchanged_node (LiaImport     *import,
+                            LiaRecordKind  kind,
+                            const char    *uid,
+                            xmlNode       *node,
+                            gboolean      *out_unchanged)
+{
+  gint64 id = 0;
+
+  *out_unchanged = FALSE;
+  if (import->node_hash_seed == 0 || uid == NULL || uid[0] == '\0')
+    return TRUE;
+  if (!_lia_import_find (import, kind, uid, &id))
+    return FALSE;
+  /* A second record with the id goes the long way, to be reported as one. */
+  if (id == 0 || _lia_import_is_touched (import, kind, id))
+    return TRUE;
+  if (!has_hash (import, kind, id, hash_element (import, kind, node), out_unchanged))
+    return FALSE;
+  if (*out_unchanged)
+    {
+      touched (import, kind, id, TRUE);
+      _lia_import_count (import, kind, LIA_IMPORT_UNCHANGED);
+    }
+  return TRUE;
+}
+
+gboolean
 _lia_import_merge (LiaImport *import,
                    LiaRecord *record,
                    xmlNode   *node)
