@@ -369,6 +369,43 @@ test_one_field (StoreFixture  *f,
   reimport_sample (f, n, LIA_RECORD_KIND_INTERACTION, 1, 0);
 }
 
+/* What the person is told of a file is the same the second time: its foreign elements are
+ * counted as ignored, and a record listed twice is a problem. */
+static void
+test_told_the_same (StoreFixture  *f,
+                    gconstpointer  data)
+{
+#define INTERACTION \
+  "  <interaction id=\"i-1\" kind=\"meeting\" at=\"2026-10-03T09:00:00+02:00\">\n" \
+  "    <title>Kick-off</title><x:mood xmlns:x=\"urn:example:mood\">good</x:mood></interaction>\n"
+  static const char once[] = HEADER INTERACTION FOOTER;
+  static const char twice[] = HEADER INTERACTION INTERACTION FOOTER;
+#undef INTERACTION
+  g_autofree char *once_path = write_file (f, "once.xml", once);
+  g_autofree char *twice_path = write_file (f, "twice.xml", twice);
+  g_autoptr(LiaImporter) first = import_ok (f->store, once_path);
+  g_autoptr(LiaImporter) second = import_ok (f->store, once_path);
+  g_autoptr(GFile) file = g_file_new_for_path (twice_path);
+  g_autoptr(LiaImporter) third = lia_importer_new (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = digest (f);
+  g_autofree char *after = NULL;
+  g_autoptr(LiaImportProblem) problem = NULL;
+
+  g_assert_cmpuint (lia_importer_get_ignored (first), ==, 1);
+  g_assert_cmpuint (lia_importer_get_total (second, LIA_IMPORT_UNCHANGED), ==, 1);
+  g_assert_cmpuint (lia_importer_get_ignored (second), ==, 1);
+
+  g_assert_false (lia_importer_run (third, f->store, NULL, &error));
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (lia_importer_get_problems (third)), ==, 1);
+  problem = g_list_model_get_item (lia_importer_get_problems (third), 0);
+  g_assert_cmpuint (lia_import_problem_get_line (problem), ==, 5);
+  g_assert_nonnull (strstr (lia_import_problem_get_message (problem), "i-1"));
+  after = digest (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +425,7 @@ main (int   argc,
   ADD ("/reimport/referenced-uid-renamed", test_referenced_uid_renamed);
   ADD ("/reimport/undo", test_undo);
   ADD ("/reimport/one-field", test_one_field);
+  ADD ("/reimport/told-the-same", test_told_the_same);
 
   return g_test_run ();
 }
