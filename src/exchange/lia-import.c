@@ -558,8 +558,15 @@ hash_node (guint64  h,
           h = hash_mix (h, 'T');
           h = hash_text (h, node->content);
           break;
+        case XML_COMMENT_NODE:
+        case XML_PI_NODE:
+          /* Nothing a reader reads. */
+          break;
         default:
-          /* Comments and processing instructions: nothing a reader reads. */
+          /* Anything else (an entity reference) is told apart, never skipped. */
+          h = hash_mix (h, 'X');
+          h = hash_mix (h, (guint64) node->type);
+          h = hash_text (h, node->name);
           break;
         }
     }
