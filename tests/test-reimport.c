@@ -16,24 +16,6 @@
                "<partner-directory xmlns=\"urn:liaison:partner-directory:1\" version=\"1\">\n"
 #define FOOTER "</partner-directory>\n"
 
-static char *
-sample_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "regional-health-office.xml", NULL);
-}
-
-static char *
-write_file (StoreFixture *f,
-            const char   *name,
-            const char   *contents)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = lia_test_pg_file (f, name);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 static LiaImporter *
 import_ok (LiaStore   *store,
@@ -109,7 +91,7 @@ digest (StoreFixture *f)
 static guint64
 import_sample (StoreFixture *f)
 {
-  g_autofree char *path = sample_path ();
+  g_autofree char *path = lia_test_pg_sample_path ();
   g_autoptr(LiaImporter) first = import_ok (f->store, path);
   guint64 n = lia_importer_get_total (first, LIA_IMPORT_CREATED);
 
@@ -127,7 +109,7 @@ reimport_sample (StoreFixture  *f,
                  guint64        n_updated,
                  guint64        n_created)
 {
-  g_autofree char *path = sample_path ();
+  g_autofree char *path = lia_test_pg_sample_path ();
   g_autoptr(LiaImporter) again = import_ok (f->store, path);
 
   g_assert_cmpuint (lia_importer_get_total (again, LIA_IMPORT_CREATED), ==, n_created);
@@ -219,7 +201,7 @@ test_referenced_contact_deleted (StoreFixture  *f,
   guint64 n = import_sample (f);
   g_autoptr(LiaRecord) contact = load_uid (f, LIA_RECORD_KIND_CONTACT, "c-024");
   g_autoptr(LiaRecord) interaction = NULL;
-  g_autofree char *path = sample_path ();
+  g_autofree char *path = lia_test_pg_sample_path ();
   g_autoptr(LiaImporter) again = NULL;
   g_autoptr(GError) error = NULL;
   gint64 n_affiliations = lia_test_count (f->store, LIA_RECORD_KIND_AFFILIATION);
@@ -257,7 +239,7 @@ test_referenced_uid_renamed (StoreFixture  *f,
   guint64 n = import_sample (f);
   g_autoptr(LiaRecord) organization = load_uid (f, LIA_RECORD_KIND_ORGANIZATION, "univ-almoraine");
   g_autoptr(LiaRecord) interaction = NULL;
-  g_autofree char *path = sample_path ();
+  g_autofree char *path = lia_test_pg_sample_path ();
   g_autoptr(LiaImporter) again = NULL;
   gint64 renamed_id = lia_record_get_id (organization);
   gint64 new_id;
@@ -296,8 +278,8 @@ test_undo (StoreFixture  *f,
     "  <interaction id=\"i-1\" kind=\"meeting\" at=\"2026-10-03T09:00:00+02:00\">\n"
     "    <title>Kick-off</title><participant contact=\"c-1\"/></interaction>\n"
     FOOTER;
-  g_autofree char *both_path = write_file (f, "both.xml", both);
-  g_autofree char *one_path = write_file (f, "one.xml", one);
+  g_autofree char *both_path = lia_test_pg_write_file (f, "both.xml", both);
+  g_autofree char *one_path = lia_test_pg_write_file (f, "one.xml", one);
   g_autoptr(LiaImporter) first = import_ok (f->store, both_path);
   g_autoptr(LiaRecord) contact = load_uid (f, LIA_RECORD_KIND_CONTACT, "c-2");
   g_autoptr(LiaDeletion) deletion = NULL;
@@ -340,7 +322,7 @@ test_one_field (StoreFixture  *f,
                 gconstpointer  data)
 {
   guint64 n = import_sample (f);
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = lia_test_pg_sample_path ();
   g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GString) changed = NULL;
@@ -354,7 +336,7 @@ test_one_field (StoreFixture  *f,
   /* i-0002's title (the same title comes again in later years). */
   g_assert_cmpuint (g_string_replace (changed, "minutes=\"60\" sentiment=\"1\">\n    <title>Mobile clinics annual review</title>",
                                       "minutes=\"60\" sentiment=\"1\">\n    <title>Mobile clinics: the annual review</title>", 1), ==, 1);
-  path = write_file (f, "changed.xml", changed->str);
+  path = lia_test_pg_write_file (f, "changed.xml", changed->str);
 
   again = import_ok (f->store, path);
   g_assert_cmpuint (lia_importer_get_count (again, LIA_RECORD_KIND_INTERACTION, LIA_IMPORT_UPDATED), ==, 1);
@@ -381,8 +363,8 @@ test_told_the_same (StoreFixture  *f,
   static const char once[] = HEADER INTERACTION FOOTER;
   static const char twice[] = HEADER INTERACTION INTERACTION FOOTER;
 #undef INTERACTION
-  g_autofree char *once_path = write_file (f, "once.xml", once);
-  g_autofree char *twice_path = write_file (f, "twice.xml", twice);
+  g_autofree char *once_path = lia_test_pg_write_file (f, "once.xml", once);
+  g_autofree char *twice_path = lia_test_pg_write_file (f, "twice.xml", twice);
   g_autoptr(LiaImporter) first = import_ok (f->store, once_path);
   g_autoptr(LiaImporter) second = import_ok (f->store, once_path);
   g_autoptr(GFile) file = g_file_new_for_path (twice_path);
