@@ -66,8 +66,11 @@ struct _LiaImport
    * it is the one the database has (lia-store-hashes.h), without loading and comparing it.
    * The seed changes whenever what the reader makes of an element does. 0: no hashes. */
   guint64           node_hash_seed;
-  /* The database's hashes of each kind, read at the first record of the kind that is there. */
+  /* The database's hashes of each kind, read at the first record of the kind that is there:
+   * by id (LiaContentHash), or by uid for the records a reader need not read at all
+   * (LiaUidContentHash, _lia_import_unchanged_node()). */
   GArray           *hashes[N_KINDS];
+  GArray           *uid_hashes[N_KINDS];
 
   /* What the run found: LiaImportProblems in the order of the file, at most
    * LIA_IMPORT_MAX_PROBLEMS of them. */

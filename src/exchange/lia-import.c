@@ -359,7 +359,10 @@ _lia_import_clear (LiaImport *import)
   for (guint i = 0; i < G_N_ELEMENTS (import->touched); i++)
     g_clear_pointer (&import->touched[i], g_byte_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (import->hashes); i++)
-    g_clear_pointer (&import->hashes[i], g_array_unref);
+    {
+      g_clear_pointer (&import->hashes[i], g_array_unref);
+      g_clear_pointer (&import->uid_hashes[i], g_array_unref);
+    }
 }
 
 /* Merging */
@@ -595,17 +598,34 @@ hash_element (LiaImport     *import,
   return h;
 }
 
-/* Whether the database keeps @hash for the record of @kind with @id: nothing has changed it
- * since an import stored or confirmed it from an element with that hash. */
+/* Whether the database keeps @hash for the record of @kind with @id (and @uid, when it has
+ * one): nothing has changed it since an import stored or confirmed it from an element with
+ * that hash. */
 static gboolean
 has_hash (LiaImport     *import,
           LiaRecordKind  kind,
           gint64         id,
+          const char    *uid,
           guint64        hash,
           gboolean      *out_same)
 {
   GError *error = NULL;
   guint64 stored;
+
+  *out_same = FALSE;
+
+  /* Those of the kind read by uid already: not both in memory. */
+  if (import->uid_hashes[kind] != NULL && uid != NULL && uid[0] != '\0')
+    {
+      guint n;
+      const LiaUidContentHash *entries =
+        lia_uid_content_hashes_lookup (import->uid_hashes[kind], lia_content_uid_hash (uid), &n);
+
+      for (guint i = 0; i < n; i++)
+        if (entries[i].id == id && entries[i].hash == hash)
+          *out_same = TRUE;
+      return TRUE;
+    }
 
   if (import->hashes[kind] == NULL &&
       !(import->hashes[kind] = lia_store_read_content_hashes (import->store, kind, &error)))
@@ -640,23 +660,42 @@ _lia_import_unchanged_node (LiaImport     *import,
                             xmlNode       *node,
                             gboolean      *out_unchanged)
 {
-  gint64 id = 0;
+  GError *error = NULL;
+  const LiaUidContentHash *entries;
+  guint64 hash;
+  guint n;
 
   *out_unchanged = FALSE;
   if (import->node_hash_seed == 0 || uid == NULL || uid[0] == '\0')
     return TRUE;
-  if (!_lia_import_find (import, kind, uid, &id))
-    return FALSE;
-  /* A second record with the id goes the long way, to be reported as one. */
-  if (id == 0 || _lia_import_is_touched (import, kind, id))
-    return TRUE;
-  if (!has_hash (import, kind, id, hash_element (import, kind, node), out_unchanged))
-    return FALSE;
-  if (*out_unchanged)
+
+  if (import->uid_hashes[kind] == NULL)
     {
-      touched (import, kind, id, TRUE);
-      _lia_import_count (import, kind, LIA_IMPORT_UNCHANGED);
+      if (!(import->uid_hashes[kind] = lia_store_read_content_hashes_by_uid (import->store, kind, &error)))
+        {
+          _lia_import_fail (import, error);
+          return FALSE;
+        }
+      g_clear_pointer (&import->hashes[kind], g_array_unref);
     }
+  if (!(entries = lia_uid_content_hashes_lookup (import->uid_hashes[kind], lia_content_uid_hash (uid), &n)))
+    return TRUE;
+
+  /* The element holds its uid, and a stored hash is forgotten when its record's uid changes:
+   * a hash equal to this element's is of the record with this uid, even when two uids hash
+   * the same. */
+  hash = hash_element (import, kind, node);
+  for (guint i = 0; i < n; i++)
+    if (entries[i].hash == hash)
+      {
+        /* A second record with the id goes the long way, to be reported as one. */
+        if (_lia_import_is_touched (import, kind, entries[i].id))
+          return TRUE;
+        touched (import, kind, entries[i].id, TRUE);
+        _lia_import_count (import, kind, LIA_IMPORT_UNCHANGED);
+        *out_unchanged = TRUE;
+        return TRUE;
+      }
   return TRUE;
 }
 
@@ -704,7 +743,7 @@ _lia_import_merge (LiaImport *import,
     }
 
   /* The element the record was stored from, and nothing has changed it since. */
-  if (hashed && !has_hash (import, kind, id, hash, &same))
+  if (hashed && !has_hash (import, kind, id, uid, hash, &same))
     return FALSE;
   if (same)
     {

@@ -99,3 +99,96 @@ lia_store_set_content_hash (LiaStore       *self,
     }
   return TRUE;
 }
+
+guint64
+lia_content_uid_hash (const char *uid)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  g_return_val_if_fail (uid != NULL, 0);
+
+  /* FNV-1a: uids are short. */
+  for (const char *c = uid; *c != '\0'; c++)
+    h = (h ^ (guint8) *c) * G_GUINT64_CONSTANT (0x100000001b3);
+  return h;
+}
+
+static int
+compare_uid_hashes (gconstpointer a,
+                    gconstpointer b)
+{
+  const LiaUidContentHash *x = a, *y = b;
+
+  if (x->uid_hash != y->uid_hash)
+    return x->uid_hash < y->uid_hash ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+GArray *
+lia_store_read_content_hashes_by_uid (LiaStore       *self,
+                                      LiaRecordKind   kind,
+                                      GError        **error)
+{
+  const LiaRecordOps *ops;
+  g_autoptr(LiaStmt) stmt = NULL;
+  g_autoptr(GArray) hashes = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), NULL);
+  ops = _lia_record_ops_for_kind (kind);
+  g_return_val_if_fail (ops != NULL, NULL);
+
+  sql = g_strdup_printf ("SELECT r.uid, h.record_id, h.hash FROM record_hashes h"
+                         " JOIN %s r ON r.id = h.record_id WHERE h.kind = ?1",
+                         ops->table);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return NULL;
+  _lia_db_bind_int (stmt, 1, (int) kind);
+
+  hashes = g_array_new (FALSE, FALSE, sizeof (LiaUidContentHash));
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      const char *uid = _lia_db_column_text (stmt, 0);
+      LiaUidContentHash entry = {
+        lia_content_uid_hash (uid != NULL ? uid : ""),
+        _lia_db_column_int64 (stmt, 1),
+        (guint64) _lia_db_column_int64 (stmt, 2),
+      };
+      g_array_append_val (hashes, entry);
+    }
+  if (rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return NULL;
+    }
+  g_array_sort (hashes, compare_uid_hashes);
+  return g_steal_pointer (&hashes);
+}
+
+const LiaUidContentHash *
+lia_uid_content_hashes_lookup (GArray  *hashes,
+                               guint64  uid_hash,
+                               guint   *out_n)
+{
+  guint low = 0, high;
+  guint n = 0;
+
+  g_return_val_if_fail (hashes != NULL, NULL);
+
+  high = hashes->len;
+  /* The first entry not below @uid_hash. */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (hashes, LiaUidContentHash, middle).uid_hash < uid_hash)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  while (low + n < hashes->len && g_array_index (hashes, LiaUidContentHash, low + n).uid_hash == uid_hash)
+    n++;
+  *out_n = n;
+  return n > 0 ? &g_array_index (hashes, LiaUidContentHash, low) : NULL;
+}

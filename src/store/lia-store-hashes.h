@@ -36,4 +36,23 @@ gboolean   lia_store_set_content_hash           (LiaStore            *self,
                                                  guint64              hash,
                                                  GError             **error);
 
+/* The same, with each record's uid (as lia_content_uid_hash() gives it) instead of its id
+ * first, ordered by it (24 bytes a record): for a reader that knows its records by uid. */
+typedef struct
+{
+  guint64 uid_hash;
+  gint64  id;
+  guint64 hash;
+} LiaUidContentHash;
+
+GArray    *lia_store_read_content_hashes_by_uid (LiaStore            *self,
+                                                 LiaRecordKind        kind,
+                                                 GError             **error);
+guint64    lia_content_uid_hash                 (const char          *uid);
+/* The first entry for @uid_hash in what lia_store_read_content_hashes_by_uid() gave, and how
+ * many there are with it (two uids may hash the same), or NULL. */
+const LiaUidContentHash *lia_uid_content_hashes_lookup (GArray *hashes,
+                                                        guint64 uid_hash,
+                                                        guint  *out_n);
+
 G_END_DECLS
