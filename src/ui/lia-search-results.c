@@ -26,6 +26,8 @@ struct _LiaSearchResults
   GPtrArray     *results;
   char          *text;
   guint          n_rows;        /* rows made so far for results */
+  gint64         query_us;      /* the last search's query, for the benchmark */
+  gint64         rows_us;       /* the last results' rows, for the benchmark */
   guint          rest_source;   /* adds the rows after FIRST_ROWS */
   GdkFrameClock *rest_clock;
   gulong         rest_handler;
@@ -375,6 +377,7 @@ show_results (LiaSearchResults *self,
               GPtrArray        *found,
               const GError     *error)
 {
+  gint64 start = g_get_monotonic_time ();
   GdkFrameClock *clock;
 
   stop_rest (self);
@@ -401,12 +404,14 @@ show_results (LiaSearchResults *self,
                                                      G_CALLBACK (on_rest_after_paint_cb), self);
     }
   gtk_stack_set_visible_child_name (self->stack, self->results->len > 0 ? "results" : "empty");
+  self->rows_us = g_get_monotonic_time () - start;
 }
 
 typedef struct
 {
   LiaStore  *reader;
   char      *text;
+  gint64     query_us;
 } SearchJob;
 
 static void
@@ -427,7 +432,10 @@ search_thread (GTask        *task,
 {
   SearchJob *job = task_data;
   GError *error = NULL;
+  gint64 start = g_get_monotonic_time ();
   GPtrArray *found = lia_store_search (job->reader, job->text, RESULTS_PER_KIND, &error);
+
+  job->query_us = g_get_monotonic_time () - start;
 
   if (found == NULL)
     g_task_return_error (task, error);
@@ -451,6 +459,7 @@ search_done_cb (GObject      *source_object,
 
   if (self->store == NULL)
     return;
+  self->query_us = ((SearchJob *) g_task_get_task_data (G_TASK (result)))->query_us;
   /* Typed on since: that answer is stale, search what the entry says now. */
   if (next != NULL && g_strcmp0 (next, searched) != 0)
     {
@@ -509,6 +518,7 @@ lia_search_results_set_text (LiaSearchResults *self,
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 start;
 
   g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
 
@@ -524,7 +534,9 @@ lia_search_results_set_text (LiaSearchResults *self,
       return;
     }
 
+  start = g_get_monotonic_time ();
   found = lia_store_search (self->store, text != NULL ? text : "", RESULTS_PER_KIND, &error);
+  self->query_us = g_get_monotonic_time () - start;
   show_results (self, found, error);
 }
 
@@ -535,6 +547,17 @@ _lia_search_results_set_always_in_thread (LiaSearchResults *self,
   g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
 
   self->always_in_thread = always;
+}
+
+void
+_lia_search_results_get_timings (LiaSearchResults *self,
+                                 double           *query_ms,
+                                 double           *rows_ms)
+{
+  g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
+
+  *query_ms = self->query_us / 1000.0;
+  *rows_ms = self->rows_us / 1000.0;
 }
 
 guint
