@@ -409,12 +409,29 @@ note_row_heights (LiaSearchResults *self)
 static guint
 rows_per_frame (LiaSearchResults *self)
 {
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
   int row_height = self->row_height > 0 ? self->row_height : MIN_ROW_HEIGHT;
+  int height = 0;
+
+  /* Before the results are first shown, the page of the stack they will fill is as tall as
+   * the one shown now. */
+  for (GtkWidget *w = GTK_WIDGET (self); w != NULL && height <= 0; w = gtk_widget_get_parent (w))
+    height = gtk_widget_get_height (w);
 
   if (height <= 0)
     return FIRST_ROWS;
   return CLAMP ((guint) (height / row_height) + 1, 1, FIRST_ROWS);
+}
+
+/* The frame clock of the window the results are in, when it is shown (the results may not be
+ * yet: the first search shows them); NULL when there will be no frame to wait for. */
+static GdkFrameClock *
+window_clock (LiaSearchResults *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+
+  if (native == NULL || !gtk_widget_get_mapped (GTK_WIDGET (native)))
+    return NULL;
+  return gtk_widget_get_frame_clock (GTK_WIDGET (native));
 }
 
 /* Gives the rows up to @end of the results their content, making the rows that are missing. */
@@ -473,7 +490,7 @@ rest_idle_cb (gpointer user_data)
   self->rest_source = 0;
   note_row_heights (self);
   fill_rows (self, self->n_rows + rows_per_frame (self));
-  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+  clock = window_clock (self);
   if (clock == NULL)
     fill_rows (self, G_MAXUINT);
   else if (self->n_rows < self->results->len)
@@ -528,7 +545,7 @@ show_results (LiaSearchResults *self,
     g_ptr_array_add (self->results, g_object_ref (found->pdata[i]));
 
   trim_rows (self, self->results->len);
-  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+  clock = window_clock (self);
   if (clock != NULL)
     {
       guint first = rows_per_frame (self);
