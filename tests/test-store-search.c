@@ -234,10 +234,9 @@ test_ranking (StoreFixture  *f,
                      lia_search_result_get_rank (g_ptr_array_index (results, notes)));
 }
 
-/* One word (the common case, typing): hits in more of the text, in shorter text and in the title
- * come first, as FTS5's bm25() orders them, also when the word is in most of the records. On
- * SQLite the store ranks one word without bm25()'s count of every match: the order must be
- * bm25()'s all the same. */
+/* One word (the common case, typing): hits with more of the word come first, also when the word
+ * is in most of the records. On SQLite the store ranks one word without bm25()'s count of every
+ * match: the order must be bm25()'s all the same, shorter text first. */
 static void
 test_one_word_order (StoreFixture  *f,
                      gconstpointer  data)
@@ -272,14 +271,12 @@ test_one_word_order (StoreFixture  *f,
       }
   /* Six of the eight titles. */
   g_assert_cmpuint (n_hits, ==, 6);
-  /* Twice in two words first; one word alone before the same word among many. */
+  /* Twice in two words first, on either backend. */
   g_assert_cmpint (find_result (results, LIA_RECORD_KIND_INTERACTION, ids[3]), <,
                    find_result (results, LIA_RECORD_KIND_INTERACTION, ids[1]));
-  g_assert_cmpint (find_result (results, LIA_RECORD_KIND_INTERACTION, ids[1]), <,
-                   find_result (results, LIA_RECORD_KIND_INTERACTION, ids[4]));
-  g_assert_cmpint (find_result (results, LIA_RECORD_KIND_INTERACTION, ids[4]), <,
-                   find_result (results, LIA_RECORD_KIND_INTERACTION, ids[0]));
 
+  /* bm25() also weighs the length of the text (PostgreSQL's ranking does not): one word alone
+   * before the same word among many. */
   if (pg_cluster == NULL)
     {
       g_autofree char *bm25 =
@@ -288,6 +285,10 @@ test_one_word_order (StoreFixture  *f,
                                  "  WHERE interactions_fts MATCH '\"revi\"*'"
                                  "  ORDER BY bm25 (interactions_fts, 10.0, 2.0, 2.0, 2.0), rowid DESC)");
 
+      g_assert_cmpint (find_result (results, LIA_RECORD_KIND_INTERACTION, ids[1]), <,
+                       find_result (results, LIA_RECORD_KIND_INTERACTION, ids[4]));
+      g_assert_cmpint (find_result (results, LIA_RECORD_KIND_INTERACTION, ids[4]), <,
+                       find_result (results, LIA_RECORD_KIND_INTERACTION, ids[0]));
       g_assert_cmpstr (order->str, ==, bm25);
     }
 }
