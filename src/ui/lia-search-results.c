@@ -243,7 +243,7 @@ row_update (Row             *r,
   if (meta != NULL)
     set_label_if_changed (r->meta, meta, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (r->meta), meta != NULL);
-  set_label_if_changed (r->snippet, markup, TRUE);
+  set_label_if_changed (r->snippet, markup != NULL ? markup : "", TRUE);
 
   /* The row is what a screen reader lands on: name it after the record, and say what kind
    * of record it is. */
@@ -515,6 +515,8 @@ wait_for_paint (LiaSearchResults *self,
   self->rest_clock = g_object_ref (clock);
   self->rest_handler = g_signal_connect_swapped (clock, "after-paint",
                                                  G_CALLBACK (on_rest_after_paint_cb), self);
+  /* Hidden results change nothing on screen: make sure there is a frame to wait for. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 /* Shows @found (or why there is nothing): the rows that fill the list at once, the rest a
