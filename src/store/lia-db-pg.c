@@ -597,6 +597,8 @@ send_queued (PgDb               *self,
              const int          *lengths,
              const int          *formats);
 
+static void give_back_ids (PgDb *self);
+
 static int
 pg_exec (LiaDb      *db,
          const char *sql)
@@ -610,6 +612,8 @@ pg_exec (LiaDb      *db,
   /* A rollback goes ahead whatever the statements before it did. */
   if (!drain (self) && !g_str_has_prefix (sql, "ROLLBACK"))
     return LIA_DB_ERROR;
+  if (self->bulk && strcmp (sql, "COMMIT") == 0)
+    give_back_ids (self);
 
   result = PQexec (self->conn, sql);
   ok = result_ok (self, result);
@@ -1002,16 +1006,18 @@ take_id (PgDb       *self,
   return g_array_index (block->ids, gint64, block->next++);
 }
 
-/* Bulk mode: the ids taken and not used go back to their sequences (when nothing took one
- * since), so that a load leaves no gap. Outside a transaction only: a failure there is
- * harmless. */
+/* Bulk mode, before COMMIT: the ids taken and not used go back to their sequences, so that
+ * a load leaves no gap. Inside the transaction, while it holds the writers' lock (no other
+ * Liaison takes an id meanwhile), and only when nothing else took one since; a role that may
+ * not set a sequence (officers have USAGE, SELECT) leaves the gap, its savepoint keeping the
+ * transaction whole. */
 static void
 give_back_ids (PgDb *self)
 {
   GHashTableIter iter;
   IdBlock *block;
 
-  if (self->id_blocks == NULL)
+  if (self->id_blocks == NULL || PQtransactionStatus (self->conn) != PQTRANS_INTRANS)
     return;
   g_hash_table_iter_init (&iter, self->id_blocks);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &block))
@@ -1020,9 +1026,9 @@ give_back_ids (PgDb *self)
       char last_taken[24];
       const char *params[3] = { block->sequence, first_unused, last_taken };
       PGresult *result;
+      gboolean ok;
 
       if (block->next >= block->ids->len ||
-          PQtransactionStatus (self->conn) != PQTRANS_IDLE ||
           g_array_index (block->ids, gint64, block->ids->len - 1) -
           g_array_index (block->ids, gint64, block->next) != block->ids->len - 1 - block->next)
         continue;
@@ -1030,13 +1036,19 @@ give_back_ids (PgDb *self)
                   g_array_index (block->ids, gint64, block->next));
       g_snprintf (last_taken, sizeof last_taken, "%" G_GINT64_FORMAT,
                   g_array_index (block->ids, gint64, block->ids->len - 1));
+      PQclear (PQexec (self->conn, "SAVEPOINT lia_ids"));
       result = PQexecParams (self->conn,
                              "SELECT setval ($1::regclass, $2::bigint, false)"
                              " WHERE pg_sequence_last_value ($1::regclass) = $3::bigint",
                              3, NULL, params, NULL, NULL, 0);
+      ok = PQresultStatus (result) == PGRES_TUPLES_OK;
       PQclear (result);
+      if (!ok)
+        PQclear (PQexec (self->conn, "ROLLBACK TO SAVEPOINT lia_ids"));
+      PQclear (PQexec (self->conn, "RELEASE SAVEPOINT lia_ids"));
+      /* Given back: not again. */
+      block->next = block->ids->len;
     }
-  g_clear_pointer (&self->id_blocks, g_hash_table_unref);
 }
 
 /* Bulk mode: an insert that returns its new id is sent with one taken beforehand, and the id
@@ -1465,7 +1477,7 @@ pg_set_bulk_mode (LiaDb    *db,
   if (!bulk)
     {
       ok = drain (self);
-      give_back_ids (self);
+      g_clear_pointer (&self->id_blocks, g_hash_table_unref);
       g_clear_pointer (&self->label, g_ref_string_release);
     }
   self->bulk = bulk;
