@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "lia-db.h"
+#include "lia-importer.h"
 #include "lia-store-bulk.h"
 #include "lia-store-private.h"
 #include "lia-test-pg.h"
@@ -235,6 +236,54 @@ test_connection_lost (StoreFixture  *f,
   }
 }
 
+/* Through the importer: the server refuses interaction 200 of the sample's 300 (a trigger of
+ * the test's), after the importer has gone on. The import fails, names that interaction, and
+ * leaves nothing behind. */
+static void
+test_importer_failure (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                  "regional-health-office.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LiaImporter) importer = lia_importer_new (file);
+  g_autoptr(LiaImporter) again = lia_importer_new (file);
+  LiaStoreCounts counts = { 0, };
+
+  lia_test_pg_sql (f,
+                   "CREATE FUNCTION lia_test_refuse () RETURNS trigger LANGUAGE plpgsql AS $$"
+                   " BEGIN IF NEW.uid = 'i-0200' THEN"
+                   "   RAISE EXCEPTION 'refused by the test''s trigger';"
+                   " END IF; RETURN NEW; END $$;"
+                   "CREATE TRIGGER lia_test_refuse BEFORE INSERT ON interactions"
+                   "  FOR EACH ROW EXECUTE FUNCTION lia_test_refuse ()");
+
+  g_assert_false (lia_importer_run (importer, f->store, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Quarterly financial report from MSdS"));
+  g_assert_nonnull (strstr (error->message, "i-0200"));
+  g_assert_nonnull (strstr (error->message, "refused by the test's trigger"));
+  g_assert_false (lia_store_in_transaction (f->store));
+  g_clear_error (&error);
+
+  g_assert_true (lia_store_get_counts (f->store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.organizations, ==, 0);
+  g_assert_cmpint (counts.contacts, ==, 0);
+  g_assert_cmpint (counts.interactions, ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM change_log"), ==, 0);
+
+  /* Without the trigger the same file lands whole. */
+  lia_test_pg_sql (f, "DROP TRIGGER lia_test_refuse ON interactions");
+  g_assert_true (lia_importer_run (again, f->store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (lia_store_get_counts (f->store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.interactions, ==, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +302,8 @@ main (int   argc,
               lia_test_pg_fixture_setup, test_ids_and_lists, lia_test_pg_fixture_teardown);
   g_test_add ("/import-pipeline-pg/failure-in-the-middle", StoreFixture, NULL,
               lia_test_pg_fixture_setup, test_failure_in_the_middle, lia_test_pg_fixture_teardown);
+  g_test_add ("/import-pipeline-pg/importer-failure", StoreFixture, NULL,
+              lia_test_pg_fixture_setup, test_importer_failure, lia_test_pg_fixture_teardown);
   g_test_add ("/import-pipeline-pg/connection-lost", StoreFixture, NULL,
               lia_test_pg_fixture_setup, test_connection_lost, lia_test_pg_fixture_teardown);
 
