@@ -670,6 +670,138 @@ lia_store_foreach_record (LiaStore            *self,
   return ok;
 }
 
+/* What an interaction's row gives the export; lia_store_foreach_interaction_row() reads these
+ * columns by number. */
+#define INTERACTION_ROW_COLUMNS \
+  "id, uid, created_at, updated_at, kind, at_utc, at_offset, duration_minutes, title, location," \
+  " summary, outcome, sentiment, cancelled"
+
+/* The uids of one kind of participant, for every interaction the walk reads, in its order. */
+static LiaRowStream *
+open_participant_uids (LiaStore    *self,
+                       const char  *table,
+                       const char  *column,
+                       const char  *kind_table,
+                       gboolean     selected,
+                       GError     **error)
+{
+  g_autofree char *filter = NULL;
+  g_autofree char *sql = NULL;
+
+  if (selected)
+    filter = g_strdup_printf (" WHERE i.id IN (SELECT record_id FROM %s WHERE kind = %d)",
+                              scope_table (self), LIA_RECORD_KIND_INTERACTION);
+  sql = g_strdup_printf ("SELECT i.id, i.uid, r.uid FROM interactions i"
+                         " JOIN %s p ON p.interaction_id = i.id"
+                         " JOIN %s r ON r.id = p.%s%s"
+                         " ORDER BY i.uid, p.position",
+                         table, kind_table, column, filter != NULL ? filter : "");
+  return _lia_row_stream_new (self, sql, error);
+}
+
+/* Takes the current record's rows from @stream: their uids, copied into @uids. */
+static guint
+take_uids (LiaRowStream *stream,
+           gint64        id,
+           const char   *uid,
+           GPtrArray    *uids)
+{
+  guint n = 0;
+
+  for (; _lia_row_stream_at (stream, id, uid); _lia_row_stream_next (stream), n++)
+    g_ptr_array_add (uids, g_strdup (_lia_column_text (_lia_row_stream_row (stream), 2)));
+  return n;
+}
+
+gboolean
+lia_store_foreach_interaction_row (LiaStore                    *self,
+                                   gboolean                     selected,
+                                   LiaStoreInteractionRowFunc   func,
+                                   gpointer                     user_data,
+                                   GError                     **error)
+{
+  const LiaRecordOps *ops;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) uids = NULL;
+  LiaRowStream *contacts = NULL;
+  LiaRowStream *organizations = NULL;
+  LiaStmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc = LIA_DB_DONE;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  ops = _lia_record_ops_for_kind (LIA_RECORD_KIND_INTERACTION);
+  sql = select_sql (self, ops, INTERACTION_ROW_COLUMNS, selected);
+  if (_lia_db_prepare (_lia_store_get_db (self), sql, -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL) != LIA_DB_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
+      return FALSE;
+    }
+  if (!(contacts = open_participant_uids (self, "interaction_contacts", "contact_id", "contacts",
+                                          selected, error)) ||
+      !(organizations = open_participant_uids (self, "interaction_organizations", "organization_id",
+                                               "organizations", selected, error)))
+    {
+      ok = FALSE;
+      goto out;
+    }
+
+  uids = g_ptr_array_new_with_free_func (g_free);
+  while (ok && (rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      LiaInteractionRow row = { NULL, };
+      gint64 id = _lia_db_column_int64 (stmt, 0);
+
+      row.uid = _lia_column_text (stmt, 1);
+      row.has_created = _lia_db_column_type (stmt, 2) != LIA_DB_NULL;
+      row.created_usec = _lia_db_column_int64 (stmt, 2);
+      row.has_updated = _lia_db_column_type (stmt, 3) != LIA_DB_NULL;
+      row.updated_usec = _lia_db_column_int64 (stmt, 3);
+      row.kind = _lia_column_text (stmt, 4);
+      row.has_at = _lia_db_column_type (stmt, 5) != LIA_DB_NULL;
+      row.at_usec = _lia_db_column_int64 (stmt, 5);
+      row.at_offset = _lia_db_column_int (stmt, 6);
+      row.minutes = (guint) MAX (_lia_db_column_int (stmt, 7), 0);
+      row.title = _lia_column_text (stmt, 8);
+      row.location = _lia_column_text (stmt, 9);
+      row.summary = _lia_column_text (stmt, 10);
+      row.outcome = _lia_column_text (stmt, 11);
+      row.sentiment = _lia_db_column_int (stmt, 12);
+      row.cancelled = _lia_db_column_int (stmt, 13) != 0;
+
+      g_ptr_array_set_size (uids, 0);
+      row.n_contacts = take_uids (contacts, id, row.uid, uids);
+      row.n_organizations = take_uids (organizations, id, row.uid, uids);
+      if (_lia_row_stream_failed (self, contacts, error) ||
+          _lia_row_stream_failed (self, organizations, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (uids->len > 0)
+        {
+          row.contacts = (const char * const *) uids->pdata;
+          row.organizations = (const char * const *) uids->pdata + row.n_contacts;
+        }
+
+      ok = func (&row, user_data, error);
+    }
+
+  if (ok && rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      ok = FALSE;
+    }
+
+out:
+  _lia_row_stream_free (organizations);
+  _lia_row_stream_free (contacts);
+  _lia_db_finalize (stmt);
+  return ok;
+}
+
 gboolean
 lia_store_count_records (LiaStore       *self,
                          LiaRecordKind   kind,

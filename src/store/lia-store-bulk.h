@@ -69,6 +69,51 @@ gboolean   lia_store_foreach_record             (LiaStore            *self,
                                                  gpointer             user_data,
                                                  GError             **error);
 
+/* An interaction as a partner directory writes it, in plain values: the export reads them
+ * straight from the rows (lia_store_foreach_interaction_row()) and the directory writer fills
+ * one from a LiaInteraction, so that both are written by the same code. Times are microseconds
+ * since the epoch (UTC); references are the uids of the records they name. The strings belong
+ * to whoever filled it, and last until the callback returns. */
+typedef struct
+{
+  const char          *uid;
+  gboolean             has_created;
+  gboolean             has_updated;
+  gboolean             has_at;
+  gint64               created_usec;
+  gint64               updated_usec;
+  gint64               at_usec;
+  /* Seconds east of UTC that the time was entered with. */
+  int                  at_offset;
+  /* The kind's nick ("meeting"). */
+  const char          *kind;
+  guint                minutes;
+  int                  sentiment;
+  gboolean             cancelled;
+  const char          *title;
+  const char          *location;
+  const char          *summary;
+  const char          *outcome;
+  /* The participants' uids, contacts then organizations, each in their order. */
+  const char * const  *contacts;
+  guint                n_contacts;
+  const char * const  *organizations;
+  guint                n_organizations;
+} LiaInteractionRow;
+
+typedef gboolean (*LiaStoreInteractionRowFunc) (const LiaInteractionRow  *row,
+                                                gpointer                  user_data,
+                                                GError                  **error);
+
+/* lia_store_foreach_record() over interactions, without building them: @func gets each as a
+ * row, in the same order (uid), with its participants' uids read in the same pass (joined
+ * queries, no look-up per reference). */
+gboolean   lia_store_foreach_interaction_row    (LiaStore                    *self,
+                                                 gboolean                     selected,
+                                                 LiaStoreInteractionRowFunc   func,
+                                                 gpointer                     user_data,
+                                                 GError                     **error);
+
 /* How many records lia_store_foreach_record() would give. */
 gboolean   lia_store_count_records              (LiaStore            *self,
                                                  LiaRecordKind        kind,

@@ -273,6 +273,12 @@ gboolean      _lia_row_stream_at           (LiaRowStream       *stream,
                                             const char         *uid);
 LiaStmt      *_lia_row_stream_row          (LiaRowStream       *stream);
 void          _lia_row_stream_next         (LiaRowStream       *stream);
+/* A stream of its own, outside any walk (columns as above): for a reader that joins what it
+ * needs. %NULL with @error when @sql cannot be prepared. */
+LiaRowStream *_lia_row_stream_new          (LiaStore           *store,
+                                            const char         *sql,
+                                            GError            **error);
+void          _lia_row_stream_free         (LiaRowStream       *stream);
 /* TRUE, with @error set, when reading the stream failed. */
 gboolean      _lia_row_stream_failed       (LiaStore           *store,
                                             LiaRowStream       *stream,

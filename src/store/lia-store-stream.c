@@ -141,6 +141,30 @@ _lia_store_get_row_stream (LiaStore          *self,
   return streams->streams[table];
 }
 
+LiaRowStream *
+_lia_row_stream_new (LiaStore    *store,
+                     const char  *sql,
+                     GError     **error)
+{
+  LiaRowStream *stream = g_new0 (LiaRowStream, 1);
+
+  if (_lia_db_prepare (_lia_store_get_db (store), sql, -1, LIA_DB_PREPARE_DEFAULT, &stream->stmt,
+                       NULL) != LIA_DB_OK)
+    {
+      _lia_store_set_error_from_db (store, error, _("Could not prepare a database query"));
+      stream_free (stream);
+      return NULL;
+    }
+  stream->rc = _lia_db_step (stream->stmt);
+  return stream;
+}
+
+void
+_lia_row_stream_free (LiaRowStream *stream)
+{
+  stream_free (stream);
+}
+
 gboolean
 _lia_row_stream_at (LiaRowStream *stream,
                     gint64        id,
