@@ -1338,8 +1338,43 @@ compare_row_with_load_cb (const LiaInteractionRow  *row,
   return TRUE;
 }
 
-/* An export reads interactions as rows, with their participants' uids joined
- * (lia_store_foreach_interaction_row()), and writes them without building records: each must
+static gboolean
+compare_commitment_row_cb (const LiaCommitmentRow  *row,
+                           gpointer                 user_data,
+                           GError                 **error)
+{
+  RowCheck *check = user_data;
+  g_autoptr(LiaRecord) loaded = NULL;
+  g_autoptr(LiaXmlWriter) alone = _lia_xml_writer_new (NULL, NULL, FALSE);
+  g_autofree char *row_text = NULL;
+  g_autofree char *loaded_text = NULL;
+  gint64 id = 0;
+
+  if (check->last_uid != NULL)
+    g_assert_cmpint (strcmp (check->last_uid, row->uid), <, 0);
+  g_free (check->last_uid);
+  check->last_uid = g_strdup (row->uid);
+
+  g_assert_true (_lia_directory_write_commitment (check->writer, row, LIA_WRITE_DEFAULT, error));
+  row_text = _lia_xml_writer_steal_text (check->writer);
+  g_assert_true (lia_store_find_id (check->store, LIA_RECORD_KIND_COMMITMENT, row->uid, &id, error));
+  loaded = lia_store_load (check->store, LIA_RECORD_KIND_COMMITMENT, id, error);
+  g_assert_nonnull (loaded);
+  g_assert_true (_lia_directory_write_record (alone, check->store, loaded, LIA_WRITE_DEFAULT, error));
+  loaded_text = _lia_xml_writer_steal_text (alone);
+  g_assert_cmpstr (row_text, ==, loaded_text);
+
+  check->n_records++;
+  if (strstr (row_text, " interaction=\"") != NULL || strstr (row_text, " contact=\"") != NULL)
+    check->n_with_participants++;
+  if (g_str_has_prefix (row->uid, "k-edge-"))
+    check->n_edge++;
+  return TRUE;
+}
+
+/* An export reads interactions and commitments as rows, with the uids they refer to
+ * (lia_store_foreach_interaction_row(), lia_store_foreach_commitment_row()), and writes them
+ * without building records: each must
  * come out byte for byte as the same interaction loaded and written alone, times included
  * (offsets east and west, minutes and seconds in the offset, microseconds, before 1970, years
  * without four digits), in the whole database and in one organization's selection. */
@@ -1374,6 +1409,13 @@ test_walk_rows_as_records (StoreFixture  *f,
     "INSERT INTO interaction_organizations (interaction_id, organization_id, position)"
     " SELECT i.id, (SELECT max(id) FROM organizations), 0 FROM interactions i"
     " WHERE i.uid IN ('i-edge-1', 'i-edge-2', 'i-edge-3')");
+  lia_test_pg_sql (f,
+    "INSERT INTO commitments (uid, title, notes, direction, status, due_date, done_date,"
+    "  interaction_id, created_at, updated_at)"
+    " SELECT 'k-edge-1', 'Leap day', '', 'ours', 'done', '', '2024-02-29',"
+    "  (SELECT id FROM interactions WHERE uid = 'i-edge-1'), -1, 1701945900999999"
+    " UNION ALL SELECT 'k-edge-2', 'No day', 'n', 'theirs', 'open', '2023-02-29', NULL,"
+    "  NULL, 0, 0");
 
   g_assert_true (lia_store_begin (f->store, &error));
   g_assert_true (lia_store_foreach_interaction_row (f->store, FALSE, compare_row_with_load_cb,
@@ -1397,6 +1439,23 @@ test_walk_rows_as_records (StoreFixture  *f,
                                                     &check, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (check.n_records, ==, count);
+
+  /* Commitments, with the uids they refer to, and dates the store would not read. */
+  g_clear_pointer (&check.last_uid, g_free);
+  check.n_records = check.n_with_participants = check.n_edge = 0;
+  g_assert_true (lia_store_foreach_commitment_row (f->store, TRUE, compare_commitment_row_cb,
+                                                   &check, &error));
+  g_assert_no_error (error);
+  g_assert_true (lia_store_count_records (f->store, LIA_RECORD_KIND_COMMITMENT, TRUE, &count, &error));
+  g_assert_cmpuint (check.n_records, ==, count);
+  g_clear_pointer (&check.last_uid, g_free);
+  check.n_records = check.n_with_participants = check.n_edge = 0;
+  g_assert_true (lia_store_foreach_commitment_row (f->store, FALSE, compare_commitment_row_cb,
+                                                   &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_COMMITMENT));
+  g_assert_cmpuint (check.n_with_participants, >, check.n_records / 2);
+  g_assert_cmpuint (check.n_edge, ==, 2);
   lia_store_rollback (f->store);
 
   /* The hand-made times themselves, where GLib has no four-digit year to compare with. */

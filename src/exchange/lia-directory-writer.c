@@ -606,21 +606,86 @@ fill_interaction_row (Out                *out,
 }
 
 static void
-write_commitment (Out           *out,
-                  LiaCommitment *self)
+write_commitment (Out                    *out,
+                  const LiaCommitmentRow *row)
 {
   _lia_xml_out_start (out, "commitment");
-  common_attributes (out, LIA_RECORD (self));
-  attr_nick (out, "direction", LIA_TYPE_COMMITMENT_DIRECTION, lia_commitment_get_direction (self));
-  attr_nick (out, "status", LIA_TYPE_COMMITMENT_STATUS, lia_commitment_get_status (self));
-  attr_date (out, "due", lia_commitment_get_due_date (self));
-  attr_date (out, "done", lia_commitment_get_done_date (self));
-  attr_ref (out, "interaction", LIA_RECORD_KIND_INTERACTION, lia_commitment_get_interaction_id (self));
-  attr_ref (out, "contact", LIA_RECORD_KIND_CONTACT, lia_commitment_get_contact_id (self));
-  attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_commitment_get_organization_id (self));
-  text_element (out, "title", lia_commitment_get_title (self));
-  text_element (out, "notes", lia_commitment_get_notes (self));
+  attr (out, "id", row->uid);
+  if (!(out->flags & LIA_WRITE_CANONICAL))
+    {
+      attr_utc_usec (out, "created", row->has_created, row->created_usec);
+      attr_utc_usec (out, "updated", row->has_updated, row->updated_usec);
+    }
+  attr (out, "direction", row->direction);
+  attr (out, "status", row->status);
+  attr (out, "due", row->due);
+  attr (out, "done", row->done);
+  attr (out, "interaction", row->interaction);
+  attr (out, "contact", row->contact);
+  attr (out, "organization", row->organization);
+  text_element (out, "title", row->title);
+  text_element (out, "notes", row->notes);
   _lia_xml_out_end (out);
+}
+
+/* The uid of a reference, as attr_ref() would write it (%NULL: none), kept in @owned. */
+static const char *
+owned_uid (Out           *out,
+           GPtrArray     *owned,
+           LiaRecordKind  kind,
+           gint64         id)
+{
+  char *uid;
+
+  if (id <= 0 || out->failed)
+    return NULL;
+  if (!(uid = lia_store_dup_uid (out->store, kind, id, out->error)))
+    {
+      out->failed = TRUE;
+      return NULL;
+    }
+  g_ptr_array_add (owned, uid);
+  return uid;
+}
+
+static const char *
+owned_date (GPtrArray   *owned,
+            const GDate *date)
+{
+  char *text = lia_date_to_iso (date);
+
+  if (text != NULL)
+    g_ptr_array_add (owned, text);
+  return text;
+}
+
+/* The row a LiaCommitment stands for; what it had to make is kept in @owned. */
+static void
+fill_commitment_row (Out               *out,
+                     LiaCommitment     *self,
+                     LiaCommitmentRow  *row,
+                     GPtrArray         *owned)
+{
+  LiaRecord *record = LIA_RECORD (self);
+  GDateTime *created = lia_record_get_created_at (record);
+  GDateTime *updated = lia_record_get_updated_at (record);
+
+  row->uid = lia_record_get_uid (record);
+  row->has_created = created != NULL;
+  row->created_usec = created != NULL ? g_date_time_to_unix (created) * G_USEC_PER_SEC +
+                                        g_date_time_get_microsecond (created) : 0;
+  row->has_updated = updated != NULL;
+  row->updated_usec = updated != NULL ? g_date_time_to_unix (updated) * G_USEC_PER_SEC +
+                                        g_date_time_get_microsecond (updated) : 0;
+  row->direction = lia_enum_to_nick (LIA_TYPE_COMMITMENT_DIRECTION, lia_commitment_get_direction (self));
+  row->status = lia_enum_to_nick (LIA_TYPE_COMMITMENT_STATUS, lia_commitment_get_status (self));
+  row->due = owned_date (owned, lia_commitment_get_due_date (self));
+  row->done = owned_date (owned, lia_commitment_get_done_date (self));
+  row->interaction = owned_uid (out, owned, LIA_RECORD_KIND_INTERACTION, lia_commitment_get_interaction_id (self));
+  row->contact = owned_uid (out, owned, LIA_RECORD_KIND_CONTACT, lia_commitment_get_contact_id (self));
+  row->organization = owned_uid (out, owned, LIA_RECORD_KIND_ORGANIZATION, lia_commitment_get_organization_id (self));
+  row->title = lia_commitment_get_title (self);
+  row->notes = lia_commitment_get_notes (self);
 }
 
 static void
@@ -782,7 +847,14 @@ _lia_directory_write_record (LiaXmlWriter      *writer,
       }
       break;
     case LIA_RECORD_KIND_COMMITMENT:
-      write_commitment (&out, LIA_COMMITMENT (record));
+      {
+        g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+        LiaCommitmentRow row = { NULL, };
+
+        fill_commitment_row (&out, LIA_COMMITMENT (record), &row, owned);
+        if (!out.failed)
+          write_commitment (&out, &row);
+      }
       break;
     case LIA_RECORD_KIND_CONCERN:
       write_concern (&out, LIA_CONCERN (record));
@@ -801,6 +873,18 @@ _lia_directory_write_record (LiaXmlWriter      *writer,
   return !out.failed;
 }
 
+static gboolean
+finish_row (Out     *out,
+            GError **error)
+{
+  if (!_lia_xml_out_failed (out))
+    return TRUE;
+  if (error != NULL && *error == NULL)
+    g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
+                         _("Could not write the directory."));
+  return FALSE;
+}
+
 gboolean
 _lia_directory_write_interaction (LiaXmlWriter             *writer,
                                   const LiaInteractionRow  *row,
@@ -810,14 +894,19 @@ _lia_directory_write_interaction (LiaXmlWriter             *writer,
   Out out = { writer, NULL, flags, error, FALSE };
 
   write_interaction (&out, row);
-  if (_lia_xml_out_failed (&out))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
-                             _("Could not write the directory."));
-      return FALSE;
-    }
-  return TRUE;
+  return finish_row (&out, error);
+}
+
+gboolean
+_lia_directory_write_commitment (LiaXmlWriter            *writer,
+                                 const LiaCommitmentRow  *row,
+                                 LiaWriteFlags            flags,
+                                 GError                 **error)
+{
+  Out out = { writer, NULL, flags, error, FALSE };
+
+  write_commitment (&out, row);
+  return finish_row (&out, error);
 }
 
 /* A merge writes two records in canonical form for every record of the file: a writer kept per

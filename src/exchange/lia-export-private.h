@@ -14,10 +14,14 @@ gboolean  _lia_directory_write_record (LiaXmlWriter     *writer,
                                        LiaRecord        *record,
                                        LiaWriteFlags     flags,
                                        GError          **error);
-/* The same for an interaction read as a row (lia_store_foreach_interaction_row()): the bytes
- * _lia_directory_write_record() gives for the same interaction. */
+/* The same for an interaction or a commitment read as a row (lia_store_foreach_*_row()): the
+ * bytes _lia_directory_write_record() gives for the same record. */
 gboolean  _lia_directory_write_interaction (LiaXmlWriter            *writer,
                                        const LiaInteractionRow  *row,
+                                       LiaWriteFlags             flags,
+                                       GError                  **error);
+gboolean  _lia_directory_write_commitment (LiaXmlWriter            *writer,
+                                       const LiaCommitmentRow   *row,
                                        LiaWriteFlags             flags,
                                        GError                  **error);
 /* The record as a partner directory would hold it, without times: two records with the same

@@ -131,7 +131,8 @@ write_record_cb (LiaRecord  *record,
   return ok && count_written (export, error);
 }
 
-/* A partner directory's interactions, written from their rows without building each one. */
+/* A partner directory's interactions and commitments, written from their rows without building
+ * each one. */
 static gboolean
 write_interaction_row_cb (const LiaInteractionRow  *row,
                           gpointer                  user_data,
@@ -140,6 +141,17 @@ write_interaction_row_cb (const LiaInteractionRow  *row,
   Export *export = user_data;
 
   return _lia_directory_write_interaction (export->writer, row, LIA_WRITE_DEFAULT, error) &&
+         count_written (export, error);
+}
+
+static gboolean
+write_commitment_row_cb (const LiaCommitmentRow  *row,
+                         gpointer                 user_data,
+                         GError                 **error)
+{
+  Export *export = user_data;
+
+  return _lia_directory_write_commitment (export->writer, row, LIA_WRITE_DEFAULT, error) &&
          count_written (export, error);
 }
 
@@ -218,6 +230,13 @@ write_document (Export  *export,
         {
           if (!lia_store_foreach_interaction_row (export->store, selected, write_interaction_row_cb,
                                                   export, error))
+            return FALSE;
+          continue;
+        }
+      if (!xcard && export_order[i] == LIA_RECORD_KIND_COMMITMENT)
+        {
+          if (!lia_store_foreach_commitment_row (export->store, selected, write_commitment_row_cb,
+                                                 export, error))
             return FALSE;
           continue;
         }

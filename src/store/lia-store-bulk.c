@@ -833,6 +833,91 @@ out:
   return ok;
 }
 
+/* A date as the store keeps it (lia_date_to_iso()), or %NULL where reading it as a GDate
+ * would give none: what writing that GDate back would give, without making it. */
+static const char *
+column_iso_date (LiaStmt *stmt,
+                 int      column)
+{
+  const char *text = _lia_db_column_text (stmt, column);
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return NULL;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return NULL;
+  if (!g_date_valid_dmy ((GDateDay) ((text[8] - '0') * 10 + (text[9] - '0')),
+                         (GDateMonth) ((text[5] - '0') * 10 + (text[6] - '0')),
+                         (GDateYear) ((text[0] - '0') * 1000 + (text[1] - '0') * 100 +
+                                      (text[2] - '0') * 10 + (text[3] - '0'))))
+    return NULL;
+  return text;
+}
+
+/* The columns lia_store_foreach_commitment_row() reads by number (the subqueries named, so
+ * that ORDER BY uid is the commitment's on PostgreSQL too). */
+#define COMMITMENT_ROW_COLUMNS \
+  "uid, created_at, updated_at, direction, status, due_date, done_date," \
+  " (SELECT r.uid FROM interactions r WHERE r.id = interaction_id) AS interaction_uid," \
+  " (SELECT r.uid FROM contacts r WHERE r.id = contact_id) AS contact_uid," \
+  " (SELECT r.uid FROM organizations r WHERE r.id = organization_id) AS organization_uid," \
+  " title, notes"
+
+gboolean
+lia_store_foreach_commitment_row (LiaStore                    *self,
+                                  gboolean                     selected,
+                                  LiaStoreCommitmentRowFunc    func,
+                                  gpointer                     user_data,
+                                  GError                     **error)
+{
+  const LiaRecordOps *ops;
+  g_autofree char *sql = NULL;
+  LiaStmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc = LIA_DB_DONE;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  ops = _lia_record_ops_for_kind (LIA_RECORD_KIND_COMMITMENT);
+  sql = select_sql (self, ops, COMMITMENT_ROW_COLUMNS, selected);
+  if (_lia_db_prepare (_lia_store_get_db (self), sql, -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL) != LIA_DB_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
+      return FALSE;
+    }
+
+  while (ok && (rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      LiaCommitmentRow row = {
+        .uid = _lia_column_text (stmt, 0),
+        .has_created = _lia_db_column_type (stmt, 1) != LIA_DB_NULL,
+        .has_updated = _lia_db_column_type (stmt, 2) != LIA_DB_NULL,
+        .created_usec = _lia_db_column_int64 (stmt, 1),
+        .updated_usec = _lia_db_column_int64 (stmt, 2),
+        .direction = _lia_column_text (stmt, 3),
+        .status = _lia_column_text (stmt, 4),
+        .due = column_iso_date (stmt, 5),
+        .done = column_iso_date (stmt, 6),
+        .interaction = _lia_db_column_text (stmt, 7),
+        .contact = _lia_db_column_text (stmt, 8),
+        .organization = _lia_db_column_text (stmt, 9),
+        .title = _lia_column_text (stmt, 10),
+        .notes = _lia_column_text (stmt, 11),
+      };
+
+      ok = func (&row, user_data, error);
+    }
+
+  if (ok && rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      ok = FALSE;
+    }
+  _lia_db_finalize (stmt);
+  return ok;
+}
+
 gboolean
 lia_store_count_records (LiaStore       *self,
                          LiaRecordKind   kind,

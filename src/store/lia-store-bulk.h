@@ -114,6 +114,38 @@ gboolean   lia_store_foreach_interaction_row    (LiaStore                    *se
                                                  gpointer                     user_data,
                                                  GError                     **error);
 
+/* A commitment as a partner directory writes it, in plain values (as LiaInteractionRow):
+ * dates as YYYY-MM-DD, %NULL when unset; references as uids, %NULL when there are none. */
+typedef struct
+{
+  const char  *uid;
+  gboolean     has_created;
+  gboolean     has_updated;
+  gint64       created_usec;
+  gint64       updated_usec;
+  /* Nicks: "ours", "open". */
+  const char  *direction;
+  const char  *status;
+  const char  *due;
+  const char  *done;
+  const char  *interaction;
+  const char  *contact;
+  const char  *organization;
+  const char  *title;
+  const char  *notes;
+} LiaCommitmentRow;
+
+typedef gboolean (*LiaStoreCommitmentRowFunc) (const LiaCommitmentRow  *row,
+                                               gpointer                 user_data,
+                                               GError                 **error);
+
+/* lia_store_foreach_record() over commitments, as rows with the uids they refer to. */
+gboolean   lia_store_foreach_commitment_row     (LiaStore                    *self,
+                                                 gboolean                     selected,
+                                                 LiaStoreCommitmentRowFunc    func,
+                                                 gpointer                     user_data,
+                                                 GError                     **error);
+
 /* How many records lia_store_foreach_record() would give. */
 gboolean   lia_store_count_records              (LiaStore            *self,
                                                  LiaRecordKind        kind,
