@@ -1425,6 +1425,18 @@ test_walk_rows_as_records (StoreFixture  *f,
   g_assert_cmpuint (check.n_with_participants, >, check.n_records / 2);
   g_assert_cmpuint (check.n_edge, ==, 5);
 
+  /* The same where there are too many contacts and organizations to keep their uids in
+   * memory: each participant's uid comes with it. */
+  g_clear_pointer (&check.last_uid, g_free);
+  check.n_records = check.n_with_participants = check.n_edge = 0;
+  _lia_store_set_uid_table_max (0);
+  g_assert_true (lia_store_foreach_interaction_row (f->store, FALSE, compare_row_with_load_cb,
+                                                    &check, &error));
+  _lia_store_set_uid_table_max (1000000);
+  g_assert_no_error (error);
+  g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION));
+  g_assert_cmpuint (check.n_edge, ==, 5);
+
   /* One organization's selection: only its interactions, each as alone. */
   g_clear_pointer (&check.last_uid, g_free);
   check.n_records = check.n_with_participants = check.n_edge = 0;

@@ -114,6 +114,10 @@ gboolean   lia_store_foreach_interaction_row    (LiaStore                    *se
                                                  gpointer                     user_data,
                                                  GError                     **error);
 
+/* For tests: how many records of a kind lia_store_foreach_interaction_row() keeps the uids of in
+ * memory (a million); past that, it reads each participant's uid with the participant. */
+void       _lia_store_set_uid_table_max         (gint64                       max);
+
 /* A commitment as a partner directory writes it, in plain values (as LiaInteractionRow):
  * dates as YYYY-MM-DD, %NULL when unset; references as uids, %NULL when there are none. */
 typedef struct
