@@ -1372,6 +1372,44 @@ compare_commitment_row_cb (const LiaCommitmentRow  *row,
   return TRUE;
 }
 
+/* A contact written in a walk over every contact (its affiliations read alongside) and the same
+ * loaded and written alone, in the same walk (its affiliations asked for again). */
+static gboolean
+compare_contact_with_load_cb (LiaRecord  *record,
+                              gpointer    user_data,
+                              GError    **error)
+{
+  RowCheck *check = user_data;
+  g_autoptr(LiaRecord) loaded = lia_store_load (check->store, LIA_RECORD_KIND_CONTACT,
+                                                lia_record_get_id (record), error);
+  g_autoptr(LiaXmlWriter) alone = _lia_xml_writer_new (NULL, NULL, FALSE);
+  g_autofree char *walked_text = NULL;
+  g_autofree char *loaded_text = NULL;
+
+  g_assert_nonnull (loaded);
+  g_assert_true (_lia_directory_write_record (check->writer, check->store, record, LIA_WRITE_DEFAULT, error));
+  walked_text = _lia_xml_writer_steal_text (check->writer);
+  g_assert_true (_lia_directory_write_record (alone, check->store, loaded, LIA_WRITE_DEFAULT, error));
+  loaded_text = _lia_xml_writer_steal_text (alone);
+  g_assert_cmpstr (walked_text, ==, loaded_text);
+
+  check->n_records++;
+  if (strstr (walked_text, "<affiliation") != NULL)
+    check->n_with_participants++;
+  /* Current affiliations first, then ended ones, each newest first. */
+  if (g_str_has_prefix (lia_record_get_uid (record), "c-edge"))
+    {
+      const char *ongoing = strstr (walked_text, "role=\"Ongoing\"");
+      const char *newer = strstr (walked_text, "role=\"Ended 2020\"");
+      const char *older = strstr (walked_text, "role=\"Ended 2010\"");
+
+      g_assert_true (ongoing != NULL && newer != NULL && older != NULL);
+      g_assert_true (ongoing < newer && newer < older);
+      check->n_edge++;
+    }
+  return TRUE;
+}
+
 /* An export reads interactions and commitments as rows, with the uids they refer to
  * (lia_store_foreach_interaction_row(), lia_store_foreach_commitment_row()), and writes them
  * without building records: each must
@@ -1468,6 +1506,44 @@ test_walk_rows_as_records (StoreFixture  *f,
   g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_COMMITMENT));
   g_assert_cmpuint (check.n_with_participants, >, check.n_records / 2);
   g_assert_cmpuint (check.n_edge, ==, 2);
+  lia_store_rollback (f->store);
+
+  /* Contacts: each one's affiliations read alongside the walk, in the order reading them alone
+   * gives (current ones first); asked for again in the walk, they are read again. */
+  {
+    static const struct { const char *role, *from, *until; } spans[] = {
+      { "Ended 2010", "2001-01-01", "2010-01-01" },
+      { "Ongoing", "1990-01-01", NULL },
+      { "Ended 2020", "2011-01-01", "2020-01-01" },
+    };
+    g_autoptr(LiaContact) contact = lia_contact_new ("Edge", "Case");
+    gint64 organization = 0;
+
+    lia_record_set_uid (LIA_RECORD (contact), "c-edge");
+    g_assert_true (lia_store_save (f->store, LIA_RECORD (contact), &error));
+    g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_ORGANIZATION, "agua-viva",
+                                      &organization, &error));
+    for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+      {
+        g_autoptr(LiaAffiliation) affiliation =
+          lia_affiliation_new (lia_record_get_id (LIA_RECORD (contact)), organization, spans[i].role);
+        g_autoptr(GDate) from = lia_date_parse_iso (spans[i].from, NULL);
+        g_autoptr(GDate) until = spans[i].until != NULL ? lia_date_parse_iso (spans[i].until, NULL) : NULL;
+
+        lia_affiliation_set_from (affiliation, from);
+        lia_affiliation_set_until (affiliation, until);
+        g_assert_true (lia_store_save (f->store, LIA_RECORD (affiliation), &error));
+      }
+  }
+  g_clear_pointer (&check.last_uid, g_free);
+  check.n_records = check.n_with_participants = check.n_edge = 0;
+  g_assert_true (lia_store_begin (f->store, &error));
+  g_assert_true (lia_store_foreach_record (f->store, LIA_RECORD_KIND_CONTACT, FALSE,
+                                           compare_contact_with_load_cb, &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_CONTACT));
+  g_assert_cmpuint (check.n_with_participants, >, check.n_records / 2);
+  g_assert_cmpuint (check.n_edge, ==, 1);
   lia_store_rollback (f->store);
 
   /* The hand-made times themselves, where GLib has no four-digit year to compare with. */
