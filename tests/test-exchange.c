@@ -1241,6 +1241,323 @@ test_walk_reads_lists (StoreFixture  *f,
   lia_store_rollback (f->store);
 }
 
+typedef struct
+{
+  LiaStore      *store;
+  LiaXmlWriter  *writer;
+  char          *last_uid;
+  guint          n_records;
+  guint          n_with_participants;
+  guint          n_edge;
+} RowCheck;
+
+/* @attribute="@expected" is in @text. */
+static void
+assert_attribute (const char *text,
+                  const char *attribute,
+                  const char *expected)
+{
+  g_autofree char *wanted = g_strdup_printf (" %s=\"%s\"", attribute, expected);
+
+  if (strstr (text, wanted) == NULL)
+    g_error ("%s not in %s", wanted, text);
+}
+
+/* What GLib itself writes for @time, where its year has four digits (both ways agree there). */
+static void
+assert_time_attribute (const char *text,
+                       const char *attribute,
+                       GDateTime  *time,
+                       gboolean    utc)
+{
+  g_autoptr(GDateTime) in_utc = NULL;
+  g_autofree char *expected = NULL;
+
+  if (time == NULL || g_date_time_get_year (time) < 1000)
+    return;
+  in_utc = g_date_time_to_utc (time);
+  expected = utc ? g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ")
+                 : g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z");
+  assert_attribute (text, attribute, expected);
+}
+
+static gboolean
+compare_row_with_load_cb (const LiaInteractionRow  *row,
+                          gpointer                  user_data,
+                          GError                  **error)
+{
+  RowCheck *check = user_data;
+  g_autoptr(LiaRecord) loaded = NULL;
+  g_autoptr(LiaXmlWriter) alone = _lia_xml_writer_new (NULL, NULL, FALSE);
+  g_autofree char *row_text = NULL;
+  g_autofree char *loaded_text = NULL;
+  gint64 id = 0;
+
+  /* In the order of the walk over records: uid, byte by byte. */
+  if (check->last_uid != NULL)
+    g_assert_cmpint (strcmp (check->last_uid, row->uid), <, 0);
+  g_free (check->last_uid);
+  check->last_uid = g_strdup (row->uid);
+
+  g_assert_true (_lia_directory_write_interaction (check->writer, row, LIA_WRITE_DEFAULT, error));
+  row_text = _lia_xml_writer_steal_text (check->writer);
+
+  g_assert_true (lia_store_find_id (check->store, LIA_RECORD_KIND_INTERACTION, row->uid, &id, error));
+  loaded = lia_store_load (check->store, LIA_RECORD_KIND_INTERACTION, id, error);
+  g_assert_nonnull (loaded);
+  g_assert_true (_lia_directory_write_record (alone, check->store, loaded, LIA_WRITE_DEFAULT, error));
+  loaded_text = _lia_xml_writer_steal_text (alone);
+  g_assert_cmpstr (row_text, ==, loaded_text);
+
+  /* Times formatted by hand say what GLib says. */
+  assert_time_attribute (row_text, "created", lia_record_get_created_at (loaded), TRUE);
+  assert_time_attribute (row_text, "updated", lia_record_get_updated_at (loaded), TRUE);
+  assert_time_attribute (row_text, "at", lia_interaction_get_at (LIA_INTERACTION (loaded)), FALSE);
+
+  check->n_records++;
+  if (strstr (row_text, "<participant") != NULL)
+    check->n_with_participants++;
+  if (g_str_has_prefix (row->uid, "i-edge-"))
+    check->n_edge++;
+  return TRUE;
+}
+
+static gboolean
+compare_commitment_row_cb (const LiaCommitmentRow  *row,
+                           gpointer                 user_data,
+                           GError                 **error)
+{
+  RowCheck *check = user_data;
+  g_autoptr(LiaRecord) loaded = NULL;
+  g_autoptr(LiaXmlWriter) alone = _lia_xml_writer_new (NULL, NULL, FALSE);
+  g_autofree char *row_text = NULL;
+  g_autofree char *loaded_text = NULL;
+  gint64 id = 0;
+
+  if (check->last_uid != NULL)
+    g_assert_cmpint (strcmp (check->last_uid, row->uid), <, 0);
+  g_free (check->last_uid);
+  check->last_uid = g_strdup (row->uid);
+
+  g_assert_true (_lia_directory_write_commitment (check->writer, row, LIA_WRITE_DEFAULT, error));
+  row_text = _lia_xml_writer_steal_text (check->writer);
+  g_assert_true (lia_store_find_id (check->store, LIA_RECORD_KIND_COMMITMENT, row->uid, &id, error));
+  loaded = lia_store_load (check->store, LIA_RECORD_KIND_COMMITMENT, id, error);
+  g_assert_nonnull (loaded);
+  g_assert_true (_lia_directory_write_record (alone, check->store, loaded, LIA_WRITE_DEFAULT, error));
+  loaded_text = _lia_xml_writer_steal_text (alone);
+  g_assert_cmpstr (row_text, ==, loaded_text);
+
+  check->n_records++;
+  if (strstr (row_text, " interaction=\"") != NULL || strstr (row_text, " contact=\"") != NULL)
+    check->n_with_participants++;
+  if (g_str_has_prefix (row->uid, "k-edge-"))
+    check->n_edge++;
+  return TRUE;
+}
+
+/* A contact written in a walk over every contact (its affiliations read alongside) and the same
+ * loaded and written alone, in the same walk (its affiliations asked for again). */
+static gboolean
+compare_contact_with_load_cb (LiaRecord  *record,
+                              gpointer    user_data,
+                              GError    **error)
+{
+  RowCheck *check = user_data;
+  g_autoptr(LiaRecord) loaded = lia_store_load (check->store, LIA_RECORD_KIND_CONTACT,
+                                                lia_record_get_id (record), error);
+  g_autoptr(LiaXmlWriter) alone = _lia_xml_writer_new (NULL, NULL, FALSE);
+  g_autofree char *walked_text = NULL;
+  g_autofree char *loaded_text = NULL;
+
+  g_assert_nonnull (loaded);
+  g_assert_true (_lia_directory_write_record (check->writer, check->store, record, LIA_WRITE_DEFAULT, error));
+  walked_text = _lia_xml_writer_steal_text (check->writer);
+  g_assert_true (_lia_directory_write_record (alone, check->store, loaded, LIA_WRITE_DEFAULT, error));
+  loaded_text = _lia_xml_writer_steal_text (alone);
+  g_assert_cmpstr (walked_text, ==, loaded_text);
+
+  check->n_records++;
+  if (strstr (walked_text, "<affiliation") != NULL)
+    check->n_with_participants++;
+  /* Current affiliations first, then ended ones, each newest first. */
+  if (g_str_has_prefix (lia_record_get_uid (record), "c-edge"))
+    {
+      const char *ongoing = strstr (walked_text, "role=\"Ongoing\"");
+      const char *newer = strstr (walked_text, "role=\"Ended 2020\"");
+      const char *older = strstr (walked_text, "role=\"Ended 2010\"");
+
+      g_assert_true (ongoing != NULL && newer != NULL && older != NULL);
+      g_assert_true (ongoing < newer && newer < older);
+      check->n_edge++;
+    }
+  return TRUE;
+}
+
+/* An export reads interactions and commitments as rows, with the uids they refer to
+ * (lia_store_foreach_interaction_row(), lia_store_foreach_commitment_row()), and writes them
+ * without building records: each must
+ * come out byte for byte as the same interaction loaded and written alone, times included
+ * (offsets east and west, minutes and seconds in the offset, microseconds, before 1970, years
+ * without four digits), in the whole database and in one organization's selection. */
+static void
+test_walk_rows_as_records (StoreFixture  *f,
+                           gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GError) error = NULL;
+  RowCheck check = { f->store, _lia_xml_writer_new (NULL, NULL, FALSE), NULL, 0, 0, 0 };
+  guint64 count = 0;
+  gint64 organization_id = 0;
+
+  import_ok (f->store, sample);
+  lia_test_pg_sql (f,
+    "INSERT INTO interactions (uid, kind, at_utc, at_offset, day, duration_minutes, title,"
+    "  location, summary, outcome, sentiment, cancelled, created_at, updated_at)"
+    " SELECT 'i-edge-1', 'call', -1234567, 20700, '1970-01-01', 0, 'West & <east>', '', 'x', '',"
+    "  -2, 1, -1, 253402300799999999"
+    " UNION ALL SELECT 'i-edge-2', 'visit', 1701945900999999, -34200, '2023-12-06', 61, 'Marquesas',"
+    "  'Nuku Hiva', '', 'ok', 2, 0, 1701945900000001, 1701945901999999"
+    " UNION ALL SELECT 'i-edge-3', 'note', -30610224000000000, -3600, '0999-12-31', 5, 'Year 999',"
+    "  '', '', '', 0, 0, -46388678400000000, 0"
+    " UNION ALL SELECT 'i-edge-4', 'letter', 253402300700000000, 7200, '9999-12-31', 0, 'Past 9999',"
+    "  '', '', '', 0, 0, 0, 0"
+    " UNION ALL SELECT 'i-edge-5', 'meeting', 1234567000000, 3601, '2009-02-13', 0, 'Odd offset',"
+    "  '', '', '', 1, 0, 1234567000000, 1234567000000");
+  lia_test_pg_sql (f,
+    "INSERT INTO interaction_contacts (interaction_id, contact_id, position)"
+    " SELECT i.id, (SELECT max(id) FROM contacts), 0 FROM interactions i WHERE i.uid LIKE 'i-edge-%'");
+  lia_test_pg_sql (f,
+    "INSERT INTO interaction_organizations (interaction_id, organization_id, position)"
+    " SELECT i.id, (SELECT max(id) FROM organizations), 0 FROM interactions i"
+    " WHERE i.uid IN ('i-edge-1', 'i-edge-2', 'i-edge-3')");
+  lia_test_pg_sql (f,
+    "INSERT INTO commitments (uid, title, notes, direction, status, due_date, done_date,"
+    "  interaction_id, created_at, updated_at)"
+    " SELECT 'k-edge-1', 'Leap day', '', 'ours', 'done', '', '2024-02-29',"
+    "  (SELECT id FROM interactions WHERE uid = 'i-edge-1'), -1, 1701945900999999"
+    " UNION ALL SELECT 'k-edge-2', 'No day', 'n', 'theirs', 'open', '2023-02-29', NULL,"
+    "  NULL, 0, 0");
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  g_assert_true (lia_store_foreach_interaction_row (f->store, FALSE, compare_row_with_load_cb,
+                                                    &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION));
+  g_assert_cmpuint (check.n_with_participants, >, check.n_records / 2);
+  g_assert_cmpuint (check.n_edge, ==, 5);
+
+  /* The same where there are too many contacts and organizations to keep their uids in
+   * memory: each participant's uid comes with it. */
+  g_clear_pointer (&check.last_uid, g_free);
+  check.n_records = check.n_with_participants = check.n_edge = 0;
+  _lia_store_set_uid_table_max (0);
+  g_assert_true (lia_store_foreach_interaction_row (f->store, FALSE, compare_row_with_load_cb,
+                                                    &check, &error));
+  _lia_store_set_uid_table_max (1000000);
+  g_assert_no_error (error);
+  g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION));
+  g_assert_cmpuint (check.n_edge, ==, 5);
+
+  /* One organization's selection: only its interactions, each as alone. */
+  g_clear_pointer (&check.last_uid, g_free);
+  check.n_records = check.n_with_participants = check.n_edge = 0;
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_ORGANIZATION, "agua-viva",
+                                    &organization_id, &error));
+  g_assert_cmpint (organization_id, >, 0);
+  g_assert_true (lia_store_select_organization_scope (f->store, organization_id, &error));
+  g_assert_true (lia_store_count_records (f->store, LIA_RECORD_KIND_INTERACTION, TRUE, &count, &error));
+  g_assert_cmpuint (count, >, 0);
+  g_assert_cmpuint (count, <, lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION));
+  g_assert_true (lia_store_foreach_interaction_row (f->store, TRUE, compare_row_with_load_cb,
+                                                    &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (check.n_records, ==, count);
+
+  /* Commitments, with the uids they refer to, and dates the store would not read. */
+  g_clear_pointer (&check.last_uid, g_free);
+  check.n_records = check.n_with_participants = check.n_edge = 0;
+  g_assert_true (lia_store_foreach_commitment_row (f->store, TRUE, compare_commitment_row_cb,
+                                                   &check, &error));
+  g_assert_no_error (error);
+  g_assert_true (lia_store_count_records (f->store, LIA_RECORD_KIND_COMMITMENT, TRUE, &count, &error));
+  g_assert_cmpuint (check.n_records, ==, count);
+  g_clear_pointer (&check.last_uid, g_free);
+  check.n_records = check.n_with_participants = check.n_edge = 0;
+  g_assert_true (lia_store_foreach_commitment_row (f->store, FALSE, compare_commitment_row_cb,
+                                                   &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_COMMITMENT));
+  g_assert_cmpuint (check.n_with_participants, >, check.n_records / 2);
+  g_assert_cmpuint (check.n_edge, ==, 2);
+  lia_store_rollback (f->store);
+
+  /* Contacts: each one's affiliations read alongside the walk, in the order reading them alone
+   * gives (current ones first); asked for again in the walk, they are read again. */
+  {
+    static const struct { const char *role, *from, *until; } spans[] = {
+      { "Ended 2010", "2001-01-01", "2010-01-01" },
+      { "Ongoing", "1990-01-01", NULL },
+      { "Ended 2020", "2011-01-01", "2020-01-01" },
+    };
+    g_autoptr(LiaContact) contact = lia_contact_new ("Edge", "Case");
+    gint64 organization = 0;
+
+    lia_record_set_uid (LIA_RECORD (contact), "c-edge");
+    g_assert_true (lia_store_save (f->store, LIA_RECORD (contact), &error));
+    g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_ORGANIZATION, "agua-viva",
+                                      &organization, &error));
+    for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+      {
+        g_autoptr(LiaAffiliation) affiliation =
+          lia_affiliation_new (lia_record_get_id (LIA_RECORD (contact)), organization, spans[i].role);
+        g_autoptr(GDate) from = lia_date_parse_iso (spans[i].from, NULL);
+        g_autoptr(GDate) until = spans[i].until != NULL ? lia_date_parse_iso (spans[i].until, NULL) : NULL;
+
+        lia_affiliation_set_from (affiliation, from);
+        lia_affiliation_set_until (affiliation, until);
+        g_assert_true (lia_store_save (f->store, LIA_RECORD (affiliation), &error));
+      }
+  }
+  g_clear_pointer (&check.last_uid, g_free);
+  check.n_records = check.n_with_participants = check.n_edge = 0;
+  g_assert_true (lia_store_begin (f->store, &error));
+  g_assert_true (lia_store_foreach_record (f->store, LIA_RECORD_KIND_CONTACT, FALSE,
+                                           compare_contact_with_load_cb, &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_CONTACT));
+  g_assert_cmpuint (check.n_with_participants, >, check.n_records / 2);
+  g_assert_cmpuint (check.n_edge, ==, 1);
+  lia_store_rollback (f->store);
+
+  /* The hand-made times themselves, where GLib has no four-digit year to compare with. */
+  {
+    gint64 id = 0;
+    g_autoptr(LiaRecord) record = NULL;
+    g_autoptr(LiaXmlWriter) alone = _lia_xml_writer_new (NULL, NULL, FALSE);
+    g_autofree char *text = NULL;
+
+    g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_INTERACTION, "i-edge-3", &id, &error));
+    record = lia_store_load (f->store, LIA_RECORD_KIND_INTERACTION, id, &error);
+    g_assert_nonnull (record);
+    g_assert_true (_lia_directory_write_record (alone, f->store, record, LIA_WRITE_DEFAULT, &error));
+    text = _lia_xml_writer_steal_text (alone);
+    assert_attribute (text, "at", "999-12-31T23:00:00-01:00");
+    assert_attribute (text, "created", "500-01-01T00:00:00Z");
+    g_clear_pointer (&text, g_free);
+
+    g_clear_object (&record);
+    g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_INTERACTION, "i-edge-4", &id, &error));
+    record = lia_store_load (f->store, LIA_RECORD_KIND_INTERACTION, id, &error);
+    g_assert_true (_lia_directory_write_record (alone, f->store, record, LIA_WRITE_DEFAULT, &error));
+    text = _lia_xml_writer_steal_text (alone);
+    g_assert_null (strstr (text, " at="));
+  }
+
+  g_free (check.last_uid);
+  _lia_xml_writer_free (check.writer);
+}
+
 /* The roles' full-text index after imports: new affiliations are indexed at the end of the
  * load, a changed role of one that was there before is indexed as it is now, and the index
  * holds exactly the rows of the table (FTS5's integrity check). */
@@ -1312,6 +1629,7 @@ main (int   argc,
   ADD ("/exchange/merge", test_merge);
   ADD ("/exchange/merge-latest-day", test_merge_latest_day);
   ADD ("/exchange/walk-reads-lists", test_walk_reads_lists);
+  ADD ("/exchange/walk-rows-as-records", test_walk_rows_as_records);
   ADD ("/exchange/import-roles-indexed", test_import_roles_indexed);
   ADD ("/exchange/done-date", test_done_date);
   ADD ("/exchange/forward-references", test_forward_references);

@@ -359,61 +359,333 @@ write_contact (Out        *out,
   _lia_xml_out_end (out);
 }
 
-static void
-write_interaction (Out            *out,
-                   LiaInteraction *self)
-{
-  const GArray *contacts = lia_interaction_get_contact_ids (self);
-  const GArray *organizations = lia_interaction_get_organization_ids (self);
-  GDateTime *at = lia_interaction_get_at (self);
+/* Times written by hand, without printf or a GDateTime per field: what gmtime_r() and
+ * g_date_time_format() give for years 1000 to 9999 (the others go the long way). */
 
+/* The earliest and latest second a GDateTime holds (0001-01-01, 9999-12-31 23:59:59 UTC). */
+#define FIRST_SECOND G_GINT64_CONSTANT (-62135596800)
+#define LAST_SECOND G_GINT64_CONSTANT (253402300799)
+
+static gint64
+floor_div (gint64 a,
+           gint64 b)
+{
+  return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+static char *
+put_digits (char *p,
+            int   value,
+            int   width)
+{
+  for (int i = width - 1; i >= 0; i--, value /= 10)
+    p[i] = (char) ('0' + value % 10);
+  return p + width;
+}
+
+/* "YYYY-MM-DDTHH:MM:SS" of @seconds since the epoch, in @text (20 bytes); FALSE, writing
+ * nothing, when the year has other than four digits. */
+static gboolean
+format_seconds (char   *text,
+                gint64  seconds)
+{
+  gint64 days = floor_div (seconds, 86400);
+  int in_day = (int) (seconds - days * 86400);
+  /* Days to a civil date (proleptic Gregorian, years from March). */
+  gint64 z = days + 719468;
+  gint64 era = floor_div (z, 146097);
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  gint64 year = yoe + era * 400 + (month <= 2);
+  char *p = text;
+
+  if (year < 1000 || year > 9999)
+    return FALSE;
+  p = put_digits (p, (int) year, 4);
+  *p++ = '-';
+  p = put_digits (p, month, 2);
+  *p++ = '-';
+  p = put_digits (p, day, 2);
+  *p++ = 'T';
+  p = put_digits (p, in_day / 3600, 2);
+  *p++ = ':';
+  p = put_digits (p, in_day / 60 % 60, 2);
+  *p++ = ':';
+  p = put_digits (p, in_day % 60, 2);
+  *p = '\0';
+  return TRUE;
+}
+
+/* A created or updated time (microseconds, UTC) as attr_utc() writes it; left out where the
+ * store would give no time. */
+static void
+attr_utc_usec (Out        *out,
+               const char *name,
+               gboolean    has,
+               gint64      usec)
+{
+  gint64 seconds = floor_div (usec, G_USEC_PER_SEC);
+  char text[32];
+
+  if (!has || seconds < FIRST_SECOND || seconds > LAST_SECOND)
+    return;
+  if (!format_seconds (text, seconds))
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (seconds);
+
+      attr_utc (out, name, time);
+      return;
+    }
+  text[19] = 'Z';
+  text[20] = '\0';
+  attr (out, name, text);
+}
+
+/* When an interaction took place, in the offset it was entered with ("+02:00"), as
+ * attr_local_time() writes it. */
+static void
+attr_at (Out                     *out,
+         const LiaInteractionRow *row)
+{
+  gint64 seconds = floor_div (row->at_usec, G_USEC_PER_SEC);
+  int magnitude = ABS (row->at_offset);
+  char text[40];
+  char *p;
+
+  if (!row->has_at)
+    return;
+  if (seconds < FIRST_SECOND || seconds > LAST_SECOND ||
+      !format_seconds (text, seconds + row->at_offset))
+    {
+      /* The store's way: the instant, then moved to its offset. */
+      g_autoptr(GDateTime) whole = g_date_time_new_from_unix_utc (seconds);
+      g_autoptr(GDateTime) utc = whole != NULL ? g_date_time_add (whole, row->at_usec - seconds * G_USEC_PER_SEC) : NULL;
+      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (row->at_offset);
+      g_autoptr(GDateTime) at = utc != NULL ? g_date_time_to_timezone (utc, zone) : NULL;
+
+      if (at != NULL)
+        attr_local_time (out, "at", at);
+      return;
+    }
+  p = text + 19;
+  *p++ = row->at_offset < 0 ? '-' : '+';
+  p = put_digits (p, magnitude / 3600, 2);
+  *p++ = ':';
+  p = put_digits (p, magnitude / 60 % 60, 2);
+  *p = '\0';
+  attr (out, "at", text);
+}
+
+/* Small numbers, without printf. */
+static void
+attr_small_int (Out        *out,
+                const char *name,
+                gint64      value)
+{
+  char text[24];
+  char *p = text + sizeof text - 1;
+  guint64 magnitude = value < 0 ? - (guint64) value : (guint64) value;
+
+  *p = '\0';
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) > 0);
+  if (value < 0)
+    *--p = '-';
+  attr (out, name, p);
+}
+
+static void
+write_interaction (Out                     *out,
+                   const LiaInteractionRow *row)
+{
   _lia_xml_out_start (out, "interaction");
-  common_attributes (out, LIA_RECORD (self));
-  attr_nick (out, "kind", LIA_TYPE_INTERACTION_KIND, lia_interaction_get_kind (self));
-  if (at != NULL)
-    attr_local_time (out, "at", at);
-  if (lia_interaction_get_duration_minutes (self) > 0)
-    attr_int (out, "minutes", lia_interaction_get_duration_minutes (self));
-  if (lia_interaction_get_sentiment (self) != 0)
-    attr_int (out, "sentiment", lia_interaction_get_sentiment (self));
-  if (lia_interaction_get_cancelled (self))
+  attr (out, "id", row->uid);
+  if (!(out->flags & LIA_WRITE_CANONICAL))
+    {
+      attr_utc_usec (out, "created", row->has_created, row->created_usec);
+      attr_utc_usec (out, "updated", row->has_updated, row->updated_usec);
+    }
+  attr (out, "kind", row->kind);
+  attr_at (out, row);
+  if (row->minutes > 0)
+    attr_small_int (out, "minutes", row->minutes);
+  if (row->sentiment != 0)
+    attr_small_int (out, "sentiment", row->sentiment);
+  if (row->cancelled)
     attr (out, "cancelled", "true");
 
-  text_element (out, "title", lia_interaction_get_title (self));
-  for (guint i = 0; contacts != NULL && i < contacts->len; i++)
+  text_element (out, "title", row->title);
+  for (guint i = 0; i < row->n_contacts; i++)
     {
       _lia_xml_out_start (out, "participant");
-      attr_ref (out, "contact", LIA_RECORD_KIND_CONTACT, g_array_index (contacts, gint64, i));
+      attr (out, "contact", row->contacts[i]);
       _lia_xml_out_end (out);
     }
-  for (guint i = 0; organizations != NULL && i < organizations->len; i++)
+  for (guint i = 0; i < row->n_organizations; i++)
     {
       _lia_xml_out_start (out, "participant");
-      attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, g_array_index (organizations, gint64, i));
+      attr (out, "organization", row->organizations[i]);
       _lia_xml_out_end (out);
     }
-  text_element (out, "location", lia_interaction_get_location (self));
-  text_element (out, "summary", lia_interaction_get_summary (self));
-  text_element (out, "outcome", lia_interaction_get_outcome (self));
+  text_element (out, "location", row->location);
+  text_element (out, "summary", row->summary);
+  text_element (out, "outcome", row->outcome);
   _lia_xml_out_end (out);
 }
 
 static void
-write_commitment (Out           *out,
-                  LiaCommitment *self)
+add_uids (Out           *out,
+          GPtrArray     *uids,
+          LiaRecordKind  kind,
+          const GArray  *ids)
+{
+  for (guint i = 0; ids != NULL && i < ids->len && !out->failed; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      char *uid;
+
+      /* A participant that refers to nothing is written without its attribute, as
+       * attr_ref() does. */
+      if (id <= 0)
+        {
+          g_ptr_array_add (uids, NULL);
+          continue;
+        }
+      if (!(uid = lia_store_dup_uid (out->store, kind, id, out->error)))
+        out->failed = TRUE;
+      else
+        g_ptr_array_add (uids, uid);
+    }
+}
+
+/* The row a LiaInteraction stands for, its participants' uids in @uids. */
+static void
+fill_interaction_row (Out                *out,
+                      LiaInteraction     *self,
+                      LiaInteractionRow  *row,
+                      GPtrArray          *uids)
+{
+  LiaRecord *record = LIA_RECORD (self);
+  GDateTime *created = lia_record_get_created_at (record);
+  GDateTime *updated = lia_record_get_updated_at (record);
+  GDateTime *at = lia_interaction_get_at (self);
+
+  row->uid = lia_record_get_uid (record);
+  row->has_created = created != NULL;
+  row->created_usec = created != NULL ? g_date_time_to_unix (created) * G_USEC_PER_SEC +
+                                        g_date_time_get_microsecond (created) : 0;
+  row->has_updated = updated != NULL;
+  row->updated_usec = updated != NULL ? g_date_time_to_unix (updated) * G_USEC_PER_SEC +
+                                        g_date_time_get_microsecond (updated) : 0;
+  row->has_at = at != NULL;
+  row->at_usec = at != NULL ? g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at) : 0;
+  row->at_offset = at != NULL ? (int) (g_date_time_get_utc_offset (at) / G_USEC_PER_SEC) : 0;
+  row->kind = lia_enum_to_nick (LIA_TYPE_INTERACTION_KIND, lia_interaction_get_kind (self));
+  row->minutes = lia_interaction_get_duration_minutes (self);
+  row->sentiment = lia_interaction_get_sentiment (self);
+  row->cancelled = lia_interaction_get_cancelled (self);
+  row->title = lia_interaction_get_title (self);
+  row->location = lia_interaction_get_location (self);
+  row->summary = lia_interaction_get_summary (self);
+  row->outcome = lia_interaction_get_outcome (self);
+
+  add_uids (out, uids, LIA_RECORD_KIND_CONTACT, lia_interaction_get_contact_ids (self));
+  row->n_contacts = uids->len;
+  add_uids (out, uids, LIA_RECORD_KIND_ORGANIZATION, lia_interaction_get_organization_ids (self));
+  row->n_organizations = uids->len - row->n_contacts;
+  if (uids->len > 0)
+    {
+      row->contacts = (const char * const *) uids->pdata;
+      row->organizations = (const char * const *) uids->pdata + row->n_contacts;
+    }
+}
+
+static void
+write_commitment (Out                    *out,
+                  const LiaCommitmentRow *row)
 {
   _lia_xml_out_start (out, "commitment");
-  common_attributes (out, LIA_RECORD (self));
-  attr_nick (out, "direction", LIA_TYPE_COMMITMENT_DIRECTION, lia_commitment_get_direction (self));
-  attr_nick (out, "status", LIA_TYPE_COMMITMENT_STATUS, lia_commitment_get_status (self));
-  attr_date (out, "due", lia_commitment_get_due_date (self));
-  attr_date (out, "done", lia_commitment_get_done_date (self));
-  attr_ref (out, "interaction", LIA_RECORD_KIND_INTERACTION, lia_commitment_get_interaction_id (self));
-  attr_ref (out, "contact", LIA_RECORD_KIND_CONTACT, lia_commitment_get_contact_id (self));
-  attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_commitment_get_organization_id (self));
-  text_element (out, "title", lia_commitment_get_title (self));
-  text_element (out, "notes", lia_commitment_get_notes (self));
+  attr (out, "id", row->uid);
+  if (!(out->flags & LIA_WRITE_CANONICAL))
+    {
+      attr_utc_usec (out, "created", row->has_created, row->created_usec);
+      attr_utc_usec (out, "updated", row->has_updated, row->updated_usec);
+    }
+  attr (out, "direction", row->direction);
+  attr (out, "status", row->status);
+  attr (out, "due", row->due);
+  attr (out, "done", row->done);
+  attr (out, "interaction", row->interaction);
+  attr (out, "contact", row->contact);
+  attr (out, "organization", row->organization);
+  text_element (out, "title", row->title);
+  text_element (out, "notes", row->notes);
   _lia_xml_out_end (out);
+}
+
+/* The uid of a reference, as attr_ref() would write it (%NULL: none), kept in @owned. */
+static const char *
+owned_uid (Out           *out,
+           GPtrArray     *owned,
+           LiaRecordKind  kind,
+           gint64         id)
+{
+  char *uid;
+
+  if (id <= 0 || out->failed)
+    return NULL;
+  if (!(uid = lia_store_dup_uid (out->store, kind, id, out->error)))
+    {
+      out->failed = TRUE;
+      return NULL;
+    }
+  g_ptr_array_add (owned, uid);
+  return uid;
+}
+
+static const char *
+owned_date (GPtrArray   *owned,
+            const GDate *date)
+{
+  char *text = lia_date_to_iso (date);
+
+  if (text != NULL)
+    g_ptr_array_add (owned, text);
+  return text;
+}
+
+/* The row a LiaCommitment stands for; what it had to make is kept in @owned. */
+static void
+fill_commitment_row (Out               *out,
+                     LiaCommitment     *self,
+                     LiaCommitmentRow  *row,
+                     GPtrArray         *owned)
+{
+  LiaRecord *record = LIA_RECORD (self);
+  GDateTime *created = lia_record_get_created_at (record);
+  GDateTime *updated = lia_record_get_updated_at (record);
+
+  row->uid = lia_record_get_uid (record);
+  row->has_created = created != NULL;
+  row->created_usec = created != NULL ? g_date_time_to_unix (created) * G_USEC_PER_SEC +
+                                        g_date_time_get_microsecond (created) : 0;
+  row->has_updated = updated != NULL;
+  row->updated_usec = updated != NULL ? g_date_time_to_unix (updated) * G_USEC_PER_SEC +
+                                        g_date_time_get_microsecond (updated) : 0;
+  row->direction = lia_enum_to_nick (LIA_TYPE_COMMITMENT_DIRECTION, lia_commitment_get_direction (self));
+  row->status = lia_enum_to_nick (LIA_TYPE_COMMITMENT_STATUS, lia_commitment_get_status (self));
+  row->due = owned_date (owned, lia_commitment_get_due_date (self));
+  row->done = owned_date (owned, lia_commitment_get_done_date (self));
+  row->interaction = owned_uid (out, owned, LIA_RECORD_KIND_INTERACTION, lia_commitment_get_interaction_id (self));
+  row->contact = owned_uid (out, owned, LIA_RECORD_KIND_CONTACT, lia_commitment_get_contact_id (self));
+  row->organization = owned_uid (out, owned, LIA_RECORD_KIND_ORGANIZATION, lia_commitment_get_organization_id (self));
+  row->title = lia_commitment_get_title (self);
+  row->notes = lia_commitment_get_notes (self);
 }
 
 static void
@@ -565,10 +837,24 @@ _lia_directory_write_record (LiaXmlWriter      *writer,
       write_affiliation (&out, LIA_AFFILIATION (record));
       break;
     case LIA_RECORD_KIND_INTERACTION:
-      write_interaction (&out, LIA_INTERACTION (record));
+      {
+        g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
+        LiaInteractionRow row = { NULL, };
+
+        fill_interaction_row (&out, LIA_INTERACTION (record), &row, uids);
+        if (!out.failed)
+          write_interaction (&out, &row);
+      }
       break;
     case LIA_RECORD_KIND_COMMITMENT:
-      write_commitment (&out, LIA_COMMITMENT (record));
+      {
+        g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+        LiaCommitmentRow row = { NULL, };
+
+        fill_commitment_row (&out, LIA_COMMITMENT (record), &row, owned);
+        if (!out.failed)
+          write_commitment (&out, &row);
+      }
       break;
     case LIA_RECORD_KIND_CONCERN:
       write_concern (&out, LIA_CONCERN (record));
@@ -585,6 +871,42 @@ _lia_directory_write_record (LiaXmlWriter      *writer,
     g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
                          _("Could not write the directory."));
   return !out.failed;
+}
+
+static gboolean
+finish_row (Out     *out,
+            GError **error)
+{
+  if (!_lia_xml_out_failed (out))
+    return TRUE;
+  if (error != NULL && *error == NULL)
+    g_set_error_literal (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_FAILED,
+                         _("Could not write the directory."));
+  return FALSE;
+}
+
+gboolean
+_lia_directory_write_interaction (LiaXmlWriter             *writer,
+                                  const LiaInteractionRow  *row,
+                                  LiaWriteFlags             flags,
+                                  GError                  **error)
+{
+  Out out = { writer, NULL, flags, error, FALSE };
+
+  write_interaction (&out, row);
+  return finish_row (&out, error);
+}
+
+gboolean
+_lia_directory_write_commitment (LiaXmlWriter            *writer,
+                                 const LiaCommitmentRow  *row,
+                                 LiaWriteFlags            flags,
+                                 GError                 **error)
+{
+  Out out = { writer, NULL, flags, error, FALSE };
+
+  write_commitment (&out, row);
+  return finish_row (&out, error);
 }
 
 /* A merge writes two records in canonical form for every record of the file: a writer kept per

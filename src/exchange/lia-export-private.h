@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lia-exporter.h"
+#include "lia-store-bulk.h"
 #include "lia-xml-private.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,16 @@ gboolean  _lia_directory_write_record (LiaXmlWriter     *writer,
                                        LiaRecord        *record,
                                        LiaWriteFlags     flags,
                                        GError          **error);
+/* The same for an interaction or a commitment read as a row (lia_store_foreach_*_row()): the
+ * bytes _lia_directory_write_record() gives for the same record. */
+gboolean  _lia_directory_write_interaction (LiaXmlWriter            *writer,
+                                       const LiaInteractionRow  *row,
+                                       LiaWriteFlags             flags,
+                                       GError                  **error);
+gboolean  _lia_directory_write_commitment (LiaXmlWriter            *writer,
+                                       const LiaCommitmentRow   *row,
+                                       LiaWriteFlags             flags,
+                                       GError                  **error);
 /* The record as a partner directory would hold it, without times: two records with the same
  * text are the same to a person. NULL with @error when a reference cannot be read. */
 char     *_lia_directory_canonical    (LiaStore         *store,

@@ -86,13 +86,32 @@ flush_text (Export  *export,
 }
 
 static gboolean
+count_written (Export  *export,
+               GError **error)
+{
+  LiaExporter *self = export->self;
+  guint64 written;
+
+  g_mutex_lock (&self->progress.lock);
+  written = ++self->records_written;
+  g_mutex_unlock (&self->progress.lock);
+
+  if (written % PROGRESS_EVERY == 0)
+    {
+      _lia_progress_tell (&self->progress);
+      if (g_cancellable_set_error_if_cancelled (export->cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 write_record_cb (LiaRecord  *record,
                  gpointer    user_data,
                  GError    **error)
 {
   Export *export = user_data;
   LiaExporter *self = export->self;
-  guint64 written;
   gboolean ok;
 
   if (self->format == LIA_EXCHANGE_FORMAT_CSV)
@@ -109,20 +128,31 @@ write_record_cb (LiaRecord  *record,
     ok = _lia_xcard_write_record (export->writer, export->store, record, error);
   else
     ok = _lia_directory_write_record (export->writer, export->store, record, LIA_WRITE_DEFAULT, error);
-  if (!ok)
-    return FALSE;
+  return ok && count_written (export, error);
+}
 
-  g_mutex_lock (&self->progress.lock);
-  written = ++self->records_written;
-  g_mutex_unlock (&self->progress.lock);
+/* A partner directory's interactions and commitments, written from their rows without building
+ * each one. */
+static gboolean
+write_interaction_row_cb (const LiaInteractionRow  *row,
+                          gpointer                  user_data,
+                          GError                  **error)
+{
+  Export *export = user_data;
 
-  if (written % PROGRESS_EVERY == 0)
-    {
-      _lia_progress_tell (&self->progress);
-      if (g_cancellable_set_error_if_cancelled (export->cancellable, error))
-        return FALSE;
-    }
-  return TRUE;
+  return _lia_directory_write_interaction (export->writer, row, LIA_WRITE_DEFAULT, error) &&
+         count_written (export, error);
+}
+
+static gboolean
+write_commitment_row_cb (const LiaCommitmentRow  *row,
+                         gpointer                 user_data,
+                         GError                 **error)
+{
+  Export *export = user_data;
+
+  return _lia_directory_write_commitment (export->writer, row, LIA_WRITE_DEFAULT, error) &&
+         count_written (export, error);
 }
 
 static gboolean
@@ -196,6 +226,20 @@ write_document (Export  *export,
     {
       if (xcard && export_order[i] != LIA_RECORD_KIND_ORGANIZATION && export_order[i] != LIA_RECORD_KIND_CONTACT)
         continue;
+      if (!xcard && export_order[i] == LIA_RECORD_KIND_INTERACTION)
+        {
+          if (!lia_store_foreach_interaction_row (export->store, selected, write_interaction_row_cb,
+                                                  export, error))
+            return FALSE;
+          continue;
+        }
+      if (!xcard && export_order[i] == LIA_RECORD_KIND_COMMITMENT)
+        {
+          if (!lia_store_foreach_commitment_row (export->store, selected, write_commitment_row_cb,
+                                                 export, error))
+            return FALSE;
+          continue;
+        }
       if (!lia_store_foreach_record (export->store, export_order[i], selected,
                                      write_record_cb, export, error))
         return FALSE;

@@ -670,6 +670,376 @@ lia_store_foreach_record (LiaStore            *self,
   return ok;
 }
 
+/* What an interaction's row gives the export; lia_store_foreach_interaction_row() reads these
+ * columns by number. */
+#define INTERACTION_ROW_COLUMNS \
+  "id, uid, created_at, updated_at, kind, at_utc, at_offset, duration_minutes, title, location," \
+  " summary, outcome, sentiment, cancelled"
+
+/* Every uid of a kind by id, read in one pass, for the participants of every interaction:
+ * a look-up in memory instead of a subquery into the table per participant (a third of
+ * reading the interactions). Past a million records the subquery it is, to keep memory
+ * bounded (about 40 bytes a record). */
+static gint64 uid_table_max = 1000000;
+
+void
+_lia_store_set_uid_table_max (gint64 max)
+{
+  uid_table_max = max;
+}
+
+typedef struct
+{
+  gint64  id;
+  gsize   offset;
+} UidEntry;
+
+typedef struct
+{
+  GArray   *entries;
+  GString  *text;
+} UidTable;
+
+static void
+uid_table_free (UidTable *table)
+{
+  if (table == NULL)
+    return;
+  g_array_unref (table->entries);
+  g_string_free (table->text, TRUE);
+  g_free (table);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UidTable, uid_table_free)
+
+/* Sets @out_table to %NULL when there are too many: use the subquery. */
+static gboolean
+uid_table_new (LiaStore    *self,
+               const char  *kind_table,
+               UidTable   **out_table,
+               GError     **error)
+{
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s", kind_table);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, uid FROM %s ORDER BY id", kind_table);
+  g_autoptr(UidTable) table = NULL;
+  g_autoptr(LiaStmt) counter = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  gint64 count;
+  int rc;
+
+  *out_table = NULL;
+  if (!(counter = _lia_store_prepare (self, count_sql, error)))
+    return FALSE;
+  if (_lia_db_step (counter) != LIA_DB_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+  count = _lia_db_column_int64 (counter, 0);
+  if (count > uid_table_max)
+    return TRUE;
+
+  table = g_new0 (UidTable, 1);
+  table->entries = g_array_sized_new (FALSE, FALSE, sizeof (UidEntry), (guint) count);
+  table->text = g_string_sized_new ((gsize) count * 16);
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      UidEntry entry = { _lia_db_column_int64 (stmt, 0), table->text->len };
+
+      g_string_append (table->text, _lia_column_text (stmt, 1));
+      g_string_append_c (table->text, '\0');
+      g_array_append_val (table->entries, entry);
+    }
+  if (rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+  *out_table = g_steal_pointer (&table);
+  return TRUE;
+}
+
+/* The uid of @id, or "" when there is none (the foreign keys see to it that there is). */
+static const char *
+uid_table_lookup (UidTable *table,
+                  gint64    id)
+{
+  const UidEntry *entries = (const UidEntry *) (gpointer) table->entries->data;
+  guint low = 0;
+  guint high = table->entries->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (entries[middle].id < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  if (low < table->entries->len && entries[low].id == id)
+    return table->text->str + entries[low].offset;
+  return "";
+}
+
+/* The participants of one kind, for every interaction the walk reads, in its order; each
+ * interaction's in no order (take_uids() puts them in theirs). Column 3 is the participant's
+ * id when @with_uids is FALSE (look it up in a UidTable), else its uid. */
+static LiaRowStream *
+open_participants (LiaStore    *self,
+                   const char  *table,
+                   const char  *column,
+                   const char  *kind_table,
+                   gboolean     with_uids,
+                   gboolean     selected,
+                   GError     **error)
+{
+  g_autofree char *filter = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *sql = NULL;
+
+  if (selected)
+    filter = g_strdup_printf (" WHERE i.id IN (SELECT record_id FROM %s WHERE kind = %d)",
+                              scope_table (self), LIA_RECORD_KIND_INTERACTION);
+  /* The uid in a subquery, not a join: with three tables SQLite would rather scan the
+   * participants by record and sort them all. Ordered by the interactions' uid alone, their
+   * rows come in the order of the uid index, without a sort of each one's (twice as fast). */
+  value = with_uids ? g_strdup_printf ("(SELECT r.uid FROM %s r WHERE r.id = p.%s)", kind_table, column)
+                    : g_strdup_printf ("p.%s", column);
+  sql = g_strdup_printf ("SELECT i.id, i.uid, p.position, %s"
+                         " FROM interactions i JOIN %s p ON p.interaction_id = i.id%s"
+                         " ORDER BY i.uid",
+                         value, table, filter != NULL ? filter : "");
+  return _lia_row_stream_new (self, sql, error);
+}
+
+typedef struct
+{
+  gint64  position;
+  char   *uid;
+} Participant;
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  const Participant *x = a;
+  const Participant *y = b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+/* Takes the current record's rows from @stream: their uids (from @table when there is one),
+ * copied into @uids in the order of their positions. @scratch: an array of Participant to
+ * sort them in. */
+static guint
+take_uids (LiaRowStream *stream,
+           UidTable     *table,
+           gint64        id,
+           const char   *uid,
+           GArray       *scratch,
+           GPtrArray    *uids)
+{
+  g_array_set_size (scratch, 0);
+  for (; _lia_row_stream_at (stream, id, uid); _lia_row_stream_next (stream))
+    {
+      LiaStmt *row = _lia_row_stream_row (stream);
+      const char *value = table != NULL ? uid_table_lookup (table, _lia_db_column_int64 (row, 3))
+                                        : _lia_column_text (row, 3);
+      Participant participant = { _lia_db_column_int64 (row, 2), g_strdup (value) };
+
+      g_array_append_val (scratch, participant);
+    }
+  if (scratch->len > 1)
+    g_array_sort (scratch, compare_positions);
+  for (guint i = 0; i < scratch->len; i++)
+    g_ptr_array_add (uids, g_array_index (scratch, Participant, i).uid);
+  return scratch->len;
+}
+
+gboolean
+lia_store_foreach_interaction_row (LiaStore                    *self,
+                                   gboolean                     selected,
+                                   LiaStoreInteractionRowFunc   func,
+                                   gpointer                     user_data,
+                                   GError                     **error)
+{
+  const LiaRecordOps *ops;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) uids = NULL;
+  g_autoptr(GArray) scratch = NULL;
+  g_autoptr(UidTable) contact_uids = NULL;
+  g_autoptr(UidTable) organization_uids = NULL;
+  LiaRowStream *contacts = NULL;
+  LiaRowStream *organizations = NULL;
+  LiaStmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc = LIA_DB_DONE;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  ops = _lia_record_ops_for_kind (LIA_RECORD_KIND_INTERACTION);
+  sql = select_sql (self, ops, INTERACTION_ROW_COLUMNS, selected);
+  if (_lia_db_prepare (_lia_store_get_db (self), sql, -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL) != LIA_DB_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
+      return FALSE;
+    }
+  if (!uid_table_new (self, "contacts", &contact_uids, error) ||
+      !uid_table_new (self, "organizations", &organization_uids, error) ||
+      !(contacts = open_participants (self, "interaction_contacts", "contact_id", "contacts",
+                                      contact_uids == NULL, selected, error)) ||
+      !(organizations = open_participants (self, "interaction_organizations", "organization_id",
+                                           "organizations", organization_uids == NULL, selected,
+                                           error)))
+    {
+      ok = FALSE;
+      goto out;
+    }
+
+  uids = g_ptr_array_new_with_free_func (g_free);
+  scratch = g_array_new (FALSE, FALSE, sizeof (Participant));
+  while (ok && (rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      LiaInteractionRow row = { NULL, };
+      gint64 id = _lia_db_column_int64 (stmt, 0);
+
+      row.uid = _lia_column_text (stmt, 1);
+      row.has_created = _lia_db_column_type (stmt, 2) != LIA_DB_NULL;
+      row.created_usec = _lia_db_column_int64 (stmt, 2);
+      row.has_updated = _lia_db_column_type (stmt, 3) != LIA_DB_NULL;
+      row.updated_usec = _lia_db_column_int64 (stmt, 3);
+      row.kind = _lia_column_text (stmt, 4);
+      row.has_at = _lia_db_column_type (stmt, 5) != LIA_DB_NULL;
+      row.at_usec = _lia_db_column_int64 (stmt, 5);
+      row.at_offset = _lia_db_column_int (stmt, 6);
+      row.minutes = (guint) MAX (_lia_db_column_int (stmt, 7), 0);
+      row.title = _lia_column_text (stmt, 8);
+      row.location = _lia_column_text (stmt, 9);
+      row.summary = _lia_column_text (stmt, 10);
+      row.outcome = _lia_column_text (stmt, 11);
+      row.sentiment = _lia_db_column_int (stmt, 12);
+      row.cancelled = _lia_db_column_int (stmt, 13) != 0;
+
+      g_ptr_array_set_size (uids, 0);
+      row.n_contacts = take_uids (contacts, contact_uids, id, row.uid, scratch, uids);
+      row.n_organizations = take_uids (organizations, organization_uids, id, row.uid, scratch, uids);
+      if (_lia_row_stream_failed (self, contacts, error) ||
+          _lia_row_stream_failed (self, organizations, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (uids->len > 0)
+        {
+          row.contacts = (const char * const *) uids->pdata;
+          row.organizations = (const char * const *) uids->pdata + row.n_contacts;
+        }
+
+      ok = func (&row, user_data, error);
+    }
+
+  if (ok && rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      ok = FALSE;
+    }
+
+out:
+  _lia_row_stream_free (organizations);
+  _lia_row_stream_free (contacts);
+  _lia_db_finalize (stmt);
+  return ok;
+}
+
+/* A date as the store keeps it (lia_date_to_iso()), or %NULL where reading it as a GDate
+ * would give none: what writing that GDate back would give, without making it. */
+static const char *
+column_iso_date (LiaStmt *stmt,
+                 int      column)
+{
+  const char *text = _lia_db_column_text (stmt, column);
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return NULL;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return NULL;
+  if (!g_date_valid_dmy ((GDateDay) ((text[8] - '0') * 10 + (text[9] - '0')),
+                         (GDateMonth) ((text[5] - '0') * 10 + (text[6] - '0')),
+                         (GDateYear) ((text[0] - '0') * 1000 + (text[1] - '0') * 100 +
+                                      (text[2] - '0') * 10 + (text[3] - '0'))))
+    return NULL;
+  return text;
+}
+
+/* The columns lia_store_foreach_commitment_row() reads by number (the subqueries named, so
+ * that ORDER BY uid is the commitment's on PostgreSQL too). */
+#define COMMITMENT_ROW_COLUMNS \
+  "uid, created_at, updated_at, direction, status, due_date, done_date," \
+  " (SELECT r.uid FROM interactions r WHERE r.id = interaction_id) AS interaction_uid," \
+  " (SELECT r.uid FROM contacts r WHERE r.id = contact_id) AS contact_uid," \
+  " (SELECT r.uid FROM organizations r WHERE r.id = organization_id) AS organization_uid," \
+  " title, notes"
+
+gboolean
+lia_store_foreach_commitment_row (LiaStore                    *self,
+                                  gboolean                     selected,
+                                  LiaStoreCommitmentRowFunc    func,
+                                  gpointer                     user_data,
+                                  GError                     **error)
+{
+  const LiaRecordOps *ops;
+  g_autofree char *sql = NULL;
+  LiaStmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc = LIA_DB_DONE;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  ops = _lia_record_ops_for_kind (LIA_RECORD_KIND_COMMITMENT);
+  sql = select_sql (self, ops, COMMITMENT_ROW_COLUMNS, selected);
+  if (_lia_db_prepare (_lia_store_get_db (self), sql, -1, LIA_DB_PREPARE_DEFAULT, &stmt, NULL) != LIA_DB_OK)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not prepare a database query"));
+      return FALSE;
+    }
+
+  while (ok && (rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      LiaCommitmentRow row = {
+        .uid = _lia_column_text (stmt, 0),
+        .has_created = _lia_db_column_type (stmt, 1) != LIA_DB_NULL,
+        .has_updated = _lia_db_column_type (stmt, 2) != LIA_DB_NULL,
+        .created_usec = _lia_db_column_int64 (stmt, 1),
+        .updated_usec = _lia_db_column_int64 (stmt, 2),
+        .direction = _lia_column_text (stmt, 3),
+        .status = _lia_column_text (stmt, 4),
+        .due = column_iso_date (stmt, 5),
+        .done = column_iso_date (stmt, 6),
+        .interaction = _lia_db_column_text (stmt, 7),
+        .contact = _lia_db_column_text (stmt, 8),
+        .organization = _lia_db_column_text (stmt, 9),
+        .title = _lia_column_text (stmt, 10),
+        .notes = _lia_column_text (stmt, 11),
+      };
+
+      ok = func (&row, user_data, error);
+    }
+
+  if (ok && rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      ok = FALSE;
+    }
+  _lia_db_finalize (stmt);
+  return ok;
+}
+
 gboolean
 lia_store_count_records (LiaStore       *self,
                          LiaRecordKind   kind,

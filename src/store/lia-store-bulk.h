@@ -69,6 +69,87 @@ gboolean   lia_store_foreach_record             (LiaStore            *self,
                                                  gpointer             user_data,
                                                  GError             **error);
 
+/* An interaction as a partner directory writes it, in plain values: the export reads them
+ * straight from the rows (lia_store_foreach_interaction_row()) and the directory writer fills
+ * one from a LiaInteraction, so that both are written by the same code. Times are microseconds
+ * since the epoch (UTC); references are the uids of the records they name. The strings belong
+ * to whoever filled it, and last until the callback returns. */
+typedef struct
+{
+  const char          *uid;
+  gboolean             has_created;
+  gboolean             has_updated;
+  gboolean             has_at;
+  gint64               created_usec;
+  gint64               updated_usec;
+  gint64               at_usec;
+  /* Seconds east of UTC that the time was entered with. */
+  int                  at_offset;
+  /* The kind's nick ("meeting"). */
+  const char          *kind;
+  guint                minutes;
+  int                  sentiment;
+  gboolean             cancelled;
+  const char          *title;
+  const char          *location;
+  const char          *summary;
+  const char          *outcome;
+  /* The participants' uids, contacts then organizations, each in their order. */
+  const char * const  *contacts;
+  guint                n_contacts;
+  const char * const  *organizations;
+  guint                n_organizations;
+} LiaInteractionRow;
+
+typedef gboolean (*LiaStoreInteractionRowFunc) (const LiaInteractionRow  *row,
+                                                gpointer                  user_data,
+                                                GError                  **error);
+
+/* lia_store_foreach_record() over interactions, without building them: @func gets each as a
+ * row, in the same order (uid), with its participants' uids read in the same pass (joined
+ * queries, no look-up per reference). */
+gboolean   lia_store_foreach_interaction_row    (LiaStore                    *self,
+                                                 gboolean                     selected,
+                                                 LiaStoreInteractionRowFunc   func,
+                                                 gpointer                     user_data,
+                                                 GError                     **error);
+
+/* For tests: how many records of a kind lia_store_foreach_interaction_row() keeps the uids of in
+ * memory (a million); past that, it reads each participant's uid with the participant. */
+void       _lia_store_set_uid_table_max         (gint64                       max);
+
+/* A commitment as a partner directory writes it, in plain values (as LiaInteractionRow):
+ * dates as YYYY-MM-DD, %NULL when unset; references as uids, %NULL when there are none. */
+typedef struct
+{
+  const char  *uid;
+  gboolean     has_created;
+  gboolean     has_updated;
+  gint64       created_usec;
+  gint64       updated_usec;
+  /* Nicks: "ours", "open". */
+  const char  *direction;
+  const char  *status;
+  const char  *due;
+  const char  *done;
+  const char  *interaction;
+  const char  *contact;
+  const char  *organization;
+  const char  *title;
+  const char  *notes;
+} LiaCommitmentRow;
+
+typedef gboolean (*LiaStoreCommitmentRowFunc) (const LiaCommitmentRow  *row,
+                                               gpointer                 user_data,
+                                               GError                 **error);
+
+/* lia_store_foreach_record() over commitments, as rows with the uids they refer to. */
+gboolean   lia_store_foreach_commitment_row     (LiaStore                    *self,
+                                                 gboolean                     selected,
+                                                 LiaStoreCommitmentRowFunc    func,
+                                                 gpointer                     user_data,
+                                                 GError                     **error);
+
 /* How many records lia_store_foreach_record() would give. */
 gboolean   lia_store_count_records              (LiaStore            *self,
                                                  LiaRecordKind        kind,

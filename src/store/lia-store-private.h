@@ -247,6 +247,8 @@ typedef enum {
   LIA_ROW_STREAM_CONTACT_IMS,
   LIA_ROW_STREAM_CONTACT_LANGUAGES,
   LIA_ROW_STREAM_CONTACT_TAGS,
+  /* Owner id and uid in columns 4 and 12: the affiliation's own columns come first. */
+  LIA_ROW_STREAM_CONTACT_AFFILIATIONS,
   LIA_ROW_STREAM_N
 } LiaRowStreamTable;
 
@@ -273,6 +275,19 @@ gboolean      _lia_row_stream_at           (LiaRowStream       *stream,
                                             const char         *uid);
 LiaStmt      *_lia_row_stream_row          (LiaRowStream       *stream);
 void          _lia_row_stream_next         (LiaRowStream       *stream);
+/* The stream of @table of the walk going on, when that walk's current record is the one with
+ * @id (its uid in @out_uid), else %NULL: a caller that has only an id, asked in the walk. Once
+ * per record: asked again for the same one, %NULL (its rows were taken). */
+LiaRowStream *_lia_store_get_walk_stream   (LiaStore           *self,
+                                            LiaRowStreamTable   table,
+                                            gint64              id,
+                                            const char        **out_uid);
+/* A stream of its own, outside any walk (columns as above): for a reader that joins what it
+ * needs. %NULL with @error when @sql cannot be prepared. */
+LiaRowStream *_lia_row_stream_new          (LiaStore           *store,
+                                            const char         *sql,
+                                            GError            **error);
+void          _lia_row_stream_free         (LiaRowStream       *stream);
 /* TRUE, with @error set, when reading the stream failed. */
 gboolean      _lia_row_stream_failed       (LiaStore           *store,
                                             LiaRowStream       *stream,

@@ -315,6 +315,30 @@ lia_store_list_affiliations_for_contact (LiaStore  *self,
 
   g_return_val_if_fail (LIA_IS_STORE (self), NULL);
 
+  /* A walk over every contact (an export) reads them all alongside, in this order. */
+  {
+    const char *uid = NULL;
+    LiaRowStream *stream = _lia_store_get_walk_stream (self, LIA_ROW_STREAM_CONTACT_AFFILIATIONS,
+                                                       contact_id, &uid);
+
+    if (stream != NULL)
+      {
+        g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+        for (; _lia_row_stream_at (stream, contact_id, uid); _lia_row_stream_next (stream))
+          {
+            LiaRecord *record = _lia_affiliation_ops.from_row (self, _lia_row_stream_row (stream), error);
+
+            if (record == NULL)
+              return NULL;
+            g_ptr_array_add (records, record);
+          }
+        if (_lia_row_stream_failed (self, stream, error))
+          return NULL;
+        return g_steal_pointer (&records);
+      }
+  }
+
   /* Current ones (no end, or an end still to come) first, then by start, newest first. Today
    * is this computer's (bound, not SQLite's date('now'), so that a server reads it too). */
   now = g_date_time_new_now_local ();

@@ -19,6 +19,9 @@ struct _LiaRowStream
 {
   LiaStmt *stmt;
   int rc;
+  /* Where the owner's id and uid are (0 and 1 but for affiliations). */
+  int owner_id;
+  int owner_uid;
 };
 
 typedef struct
@@ -26,6 +29,9 @@ typedef struct
   /* The walk's own statement: only the records it reads take rows from the streams. */
   LiaStmt *walk;
   LiaRowStream *streams[LIA_ROW_STREAM_N];
+  /* The record whose rows _lia_store_get_walk_stream() last gave, for each stream: asked
+   * again, the caller reads them itself. */
+  gint64 given[LIA_ROW_STREAM_N];
 } Streams;
 
 static GQuark
@@ -57,6 +63,8 @@ streams_free (gpointer data)
 static const struct {
   LiaRecordKind kind;
   const char *sql;
+  int owner_id;
+  int owner_uid;
 } stream_sql[LIA_ROW_STREAM_N] = {
   [LIA_ROW_STREAM_INTERACTION_CONTACTS] = { LIA_RECORD_KIND_INTERACTION,
     "SELECT i.id, i.uid, p.contact_id FROM interactions i"
@@ -83,6 +91,14 @@ static const struct {
   [LIA_ROW_STREAM_CONTACT_TAGS] = { LIA_RECORD_KIND_CONTACT,
     "SELECT c.id, c.uid, p.tag FROM contacts c"
     " JOIN contact_tags p ON p.contact_id = c.id ORDER BY c.uid, p.position" },
+  /* In lia_store_list_affiliations_for_contact()'s order, today bound as ?1; columns as
+   * _lia_affiliation_ops reads them, then the owner's uid. */
+  [LIA_ROW_STREAM_CONTACT_AFFILIATIONS] = { LIA_RECORD_KIND_CONTACT,
+    "SELECT a.id, a.uid, a.created_at, a.updated_at, a.contact_id, a.organization_id, a.role,"
+    " a.from_date, a.until_date, a.is_primary, a.unit, a.version, c.uid FROM contacts c"
+    " JOIN affiliations a ON a.contact_id = c.id"
+    " ORDER BY c.uid, (a.until_date IS NOT NULL AND a.until_date < ?1),"
+    " a.from_date IS NULL, a.from_date DESC, a.id DESC", 4, 12 },
 };
 
 gboolean
@@ -93,6 +109,8 @@ _lia_store_open_row_streams (LiaStore       *self,
                              GError        **error)
 {
   Streams *streams = g_new0 (Streams, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   streams->walk = walk;
   for (guint i = 0; i < G_N_ELEMENTS (stream_sql); i++)
@@ -112,6 +130,10 @@ _lia_store_open_row_streams (LiaStore       *self,
           streams_free (streams);
           return FALSE;
         }
+      stream->owner_id = stream_sql[i].owner_id;
+      stream->owner_uid = stream_sql[i].owner_uid != 0 ? stream_sql[i].owner_uid : 1;
+      if (i == LIA_ROW_STREAM_CONTACT_AFFILIATIONS)
+        _lia_db_bind_text (stream->stmt, 1, today, -1, LIA_DB_TRANSIENT);
       stream->rc = _lia_db_step (stream->stmt);
     }
 
@@ -141,17 +163,58 @@ _lia_store_get_row_stream (LiaStore          *self,
   return streams->streams[table];
 }
 
+LiaRowStream *
+_lia_store_get_walk_stream (LiaStore           *self,
+                            LiaRowStreamTable   table,
+                            gint64              id,
+                            const char        **out_uid)
+{
+  Streams *streams = g_object_get_qdata (G_OBJECT (self), streams_quark ());
+
+  if (streams == NULL || streams->streams[table] == NULL || streams->given[table] == id ||
+      _lia_db_column_int64 (streams->walk, 0) != id)
+    return NULL;
+  streams->given[table] = id;
+  *out_uid = _lia_db_column_text (streams->walk, 1);
+  return streams->streams[table];
+}
+
+LiaRowStream *
+_lia_row_stream_new (LiaStore    *store,
+                     const char  *sql,
+                     GError     **error)
+{
+  LiaRowStream *stream = g_new0 (LiaRowStream, 1);
+
+  if (_lia_db_prepare (_lia_store_get_db (store), sql, -1, LIA_DB_PREPARE_DEFAULT, &stream->stmt,
+                       NULL) != LIA_DB_OK)
+    {
+      _lia_store_set_error_from_db (store, error, _("Could not prepare a database query"));
+      stream_free (stream);
+      return NULL;
+    }
+  stream->owner_uid = 1;
+  stream->rc = _lia_db_step (stream->stmt);
+  return stream;
+}
+
+void
+_lia_row_stream_free (LiaRowStream *stream)
+{
+  stream_free (stream);
+}
+
 gboolean
 _lia_row_stream_at (LiaRowStream *stream,
                     gint64        id,
                     const char   *uid)
 {
   /* Owners the walk does not ask for (none when it reads every record) are passed over. */
-  while (stream->rc == LIA_DB_ROW && _lia_db_column_int64 (stream->stmt, 0) != id &&
-         g_strcmp0 (_lia_db_column_text (stream->stmt, 1), uid) < 0)
+  while (stream->rc == LIA_DB_ROW && _lia_db_column_int64 (stream->stmt, stream->owner_id) != id &&
+         g_strcmp0 (_lia_db_column_text (stream->stmt, stream->owner_uid), uid) < 0)
     stream->rc = _lia_db_step (stream->stmt);
 
-  return stream->rc == LIA_DB_ROW && _lia_db_column_int64 (stream->stmt, 0) == id;
+  return stream->rc == LIA_DB_ROW && _lia_db_column_int64 (stream->stmt, stream->owner_id) == id;
 }
 
 LiaStmt *
