@@ -357,6 +357,11 @@ count_columns (const char *columns)
 #define SERVER_RANK_COLUMN (N_EXTRA_COLUMNS + 1 + MAX_SEARCH_COLUMNS)
 #define SERVER_ID_COLUMN   (SERVER_RANK_COLUMN + 1)
 #define SERVER_PART_COLUMN (SERVER_RANK_COLUMN + 2)
+/* The parameters that say whether to walk the newest rows of each target's table, then of the
+ * roles' (_lia_store_search_pg_walk_newest()). */
+#define FIRST_WALK_PARAM 3
+#define ROLES_WALK_PARAM (FIRST_WALK_PARAM + (int) G_N_ELEMENTS (targets))
+
 /* The order in which matching roles are listed: current roles first, then the latest to end
  * (?2 is today). */
 #define ROLES_ORDER \
@@ -424,7 +429,8 @@ search_on_server (LiaStore    *self,
     {
       const SearchTarget *target = &targets[i];
       g_autofree char *window_sql = _lia_store_search_pg_window_sql (target->table,
-                                                                     CANDIDATE_WINDOW);
+                                                                     CANDIDATE_WINDOW,
+                                                                     FIRST_WALK_PARAM + i);
 
       g_string_append_printf (sql, "%s(SELECT %s, t.uid, %s", i > 0 ? " UNION ALL " : "",
                               target->extra, target->columns);
@@ -437,7 +443,8 @@ search_on_server (LiaStore    *self,
 
       if (target->kind == LIA_RECORD_KIND_CONTACT)
         {
-          g_autofree char *roles_sql = _lia_store_search_pg_roles_sql (CANDIDATE_WINDOW);
+          g_autofree char *roles_sql = _lia_store_search_pg_roles_sql (CANDIDATE_WINDOW,
+                                                                       ROLES_WALK_PARAM);
 
           /* At most @limit contacts are listed already, each role's contact comes once. */
           g_string_append_printf (sql, " UNION ALL (SELECT NULL, NULL, NULL, r.uid, r.label, r.role,"
@@ -461,6 +468,16 @@ search_on_server (LiaStore    *self,
     return FALSE;
   _lia_db_bind_text (stmt, 1, match, -1, LIA_DB_TRANSIENT);
   _lia_db_bind_text (stmt, 2, today_iso, -1, LIA_DB_TRANSIENT);
+  for (guint i = 0; i <= G_N_ELEMENTS (targets); i++)
+    {
+      gboolean walk;
+
+      if (!_lia_store_search_pg_walk_newest (self, i < G_N_ELEMENTS (targets) ? targets[i].table
+                                                                               : "affiliations",
+                                             terms, CANDIDATE_WINDOW, &walk, error))
+        return FALSE;
+      _lia_db_bind_int (stmt, FIRST_WALK_PARAM + i, walk);
+    }
 
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
