@@ -352,8 +352,10 @@ count_columns (const char *columns)
 
 /* The most indexed columns of a kind (contacts'); the others are padded with NULLs. */
 #define MAX_SEARCH_COLUMNS 7
-/* In the server's one statement, after the text columns: the rank, the id, which part (2 ×
- * the target's index, the roles after the contacts' part), and the order within the part. */
+/* In the server's one statement, after the text columns: the rank (for a role, its place in
+ * the roles' order), the id, and which part (2 × the target's index, the roles after the
+ * contacts' part). No window function orders the kinds' parts: it would make the server
+ * compute every candidate's columns (their texts, a contact's role) rather than the hits'. */
 #define SERVER_RANK_COLUMN (N_EXTRA_COLUMNS + 1 + MAX_SEARCH_COLUMNS)
 #define SERVER_ID_COLUMN   (SERVER_RANK_COLUMN + 1)
 #define SERVER_PART_COLUMN (SERVER_RANK_COLUMN + 2)
@@ -436,7 +438,7 @@ search_on_server (LiaStore    *self,
                               target->extra, target->columns);
       for (int column = count_columns (target->columns); column < MAX_SEARCH_COLUMNS; column++)
         g_string_append (sql, ", NULL");
-      g_string_append_printf (sql, ", w.rank, w.id, %u, row_number () OVER (ORDER BY w.rank, w.id DESC)"
+      g_string_append_printf (sql, ", w.rank, w.id, %u"
                               " FROM (%s) AS w (id, rank) JOIN %s AS t ON t.id = w.id"
                               " ORDER BY w.rank, w.id DESC LIMIT %u)",
                               2 * i, window_sql, target->table, limit);
@@ -449,7 +451,7 @@ search_on_server (LiaStore    *self,
           /* At most @limit contacts are listed already, each role's contact comes once. */
           g_string_append_printf (sql, " UNION ALL (SELECT NULL, NULL, NULL, r.uid, r.label, r.role,"
                                   " r.name, r.until_date, CASE WHEN r.former THEN '1' ELSE '0' END,"
-                                  " NULL, NULL, CAST (0 AS real), r.id, %u, r.ord"
+                                  " NULL, NULL, CAST (r.ord AS real), r.id, %u"
                                   " FROM (SELECT c.id, c.uid, c.label, m.role, o.name, a.until_date,"
                                   "  a.until_date IS NOT NULL AND a.until_date < ?2 AS former,"
                                   "  row_number () OVER (PARTITION BY c.id ORDER BY " ROLES_ORDER ") AS nth,"
@@ -462,7 +464,7 @@ search_on_server (LiaStore    *self,
                                   2 * i + 1, roles_sql, 2 * limit);
         }
     }
-  g_string_append (sql, ") AS hits ORDER BY 14, 15");
+  g_string_append (sql, ") AS hits ORDER BY 14, 12, 13 DESC");
 
   if (!(stmt = _lia_store_prepare (self, sql->str, error)))
     return FALSE;
