@@ -696,6 +696,73 @@ test_roles (StoreFixture  *f,
   g_assert_cmpint (find_result (again, LIA_RECORD_KIND_CONTACT, rita), >=, 0);
 }
 
+/* The ids of @results, in order, for comparing two searches. */
+static char *
+result_ids (GPtrArray *results)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    g_string_append_printf (ids, "%d:%" G_GINT64_FORMAT " ",
+                            lia_search_result_get_kind (results->pdata[i]),
+                            lia_search_result_get_id (results->pdata[i]));
+  return g_string_free (ids, FALSE);
+}
+
+/* A word in more records than the ranked window lists the newest of them, a rare one every
+ * match, and the same once the database has gathered its statistics (on a server, they decide
+ * whether a search walks the newest rows or reads every match through the index). */
+static void
+test_newest_window (StoreFixture  *f,
+                    gconstpointer  data)
+{
+  static const char *queries[] = { "budget", "quaran", "budget quar", "bud 7", "nothing" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) budget = NULL;
+  g_autoptr(GPtrArray) rare = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  char *before[G_N_ELEMENTS (queries)];
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  for (guint i = 0; i < 320; i++)
+    {
+      g_autofree char *title = g_strdup_printf (i % 16 == 3 ? "Quarantine review %u" : "Budget meeting %u", i);
+      gint64 id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2024-03-01T10:00:00Z",
+                                            title, 0, 0);
+
+      if (i % 16 != 3)
+        g_array_append_val (ids, id);
+    }
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  budget = search_ok (f->store, "budget", 10);
+  g_assert_cmpuint (budget->len, ==, 10);
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpint (lia_search_result_get_id (budget->pdata[i]), ==,
+                     g_array_index (ids, gint64, ids->len - 1 - i));
+  rare = search_ok (f->store, "quaran", 50);
+  g_assert_cmpuint (count_kind (rare, LIA_RECORD_KIND_INTERACTION), ==, 20);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GPtrArray) results = search_ok (f->store, queries[q], 10);
+      before[q] = result_ids (results);
+    }
+
+  lia_test_pg_sql (f, "ANALYZE");
+  lia_test_reopen (f);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GPtrArray) results = search_ok (f->store, queries[q], 10);
+      g_autofree char *after = result_ids (results);
+
+      g_assert_cmpstr (after, ==, before[q]);
+      g_free (before[q]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -722,6 +789,7 @@ main (int   argc,
   ADD ("/store/search/follows-changes", test_follows_changes);
   ADD ("/store/search/bulk-load", test_bulk_load);
   ADD ("/store/search/roles", test_roles);
+  ADD ("/store/search/newest-window", test_newest_window);
 
 #undef ADD
 

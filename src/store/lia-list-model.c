@@ -328,9 +328,25 @@ load_page (LiaListModel *self,
       backwards = TRUE;
     }
 
+  if (g_hash_table_size (self->labels) > MAX_LABELS)
+    g_hash_table_remove_all (self->labels);
+
   /* Before the idle walk has been this way: the day that holds @start is found from the
-   * per-day counts, and becomes an anchor for the pages around it. */
-  if (offset > DAY_SEEK_MIN_OFFSET && _lia_list_query_has_day_counts (self->query))
+   * per-day counts. On a server, the day and the page come in one round trip, and the page's
+   * first row becomes the anchor for the pages around it; else the day becomes one. */
+  if (offset > DAY_SEEK_MIN_OFFSET && _lia_list_query_reads_from_day (self->query))
+    {
+      if (!_lia_list_query_read_from_day (self->query, start, offset, count, items, &first,
+                                          self->labels, &error))
+        {
+          set_error (self, g_steal_pointer (&error));
+          _lia_list_key_clear (&first);
+          return NULL;
+        }
+      if (items->len > 0)
+        self->day_seeks++;
+    }
+  else if (offset > DAY_SEEK_MIN_OFFSET && _lia_list_query_has_day_counts (self->query))
     {
       guint day_position = G_MAXUINT;
 
@@ -349,9 +365,9 @@ load_page (LiaListModel *self,
         }
     }
 
-  if (g_hash_table_size (self->labels) > MAX_LABELS)
-    g_hash_table_remove_all (self->labels);
-  if (!_lia_list_query_read (self->query, anchor, backwards, offset, count, items, &first,
+  /* Not read from its day (nothing there nearer than the other ways in). */
+  if (items->len == 0 &&
+      !_lia_list_query_read (self->query, anchor, backwards, offset, count, items, &first,
                              self->labels, &error))
     {
       set_error (self, g_steal_pointer (&error));

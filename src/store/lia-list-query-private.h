@@ -102,6 +102,20 @@ gboolean            _lia_list_query_read             (LiaListQuery            *s
                                                       LiaListKey              *out_first,
                                                       GHashTable              *labels,
                                                       GError                 **error);
+/* Whether _lia_list_query_read_from_day() can be used: the whole timeline on a server. */
+gboolean            _lia_list_query_reads_from_day   (LiaListQuery            *self);
+/* In one statement, what _lia_list_query_day_anchor() finds for @position and then
+ * _lia_list_query_read() from that anchor: up to @limit records from @position. Reads nothing
+ * when the day that holds @position starts @best rows or more before it, or the list has no
+ * row at @position: then read the page another way. */
+gboolean            _lia_list_query_read_from_day    (LiaListQuery            *self,
+                                                      guint                    position,
+                                                      guint                    best,
+                                                      guint                    limit,
+                                                      GPtrArray               *records,
+                                                      LiaListKey              *out_first,
+                                                      GHashTable              *labels,
+                                                      GError                 **error);
 /* The key @offset rows after the first row at or after @anchor (NULL: the first row); reads
  * only the index. @out_found is FALSE past the end. */
 gboolean            _lia_list_query_key_at           (LiaListQuery            *self,

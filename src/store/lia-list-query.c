@@ -9,6 +9,8 @@
 #include "lia-list-query-private.h"
 #include "lia-store-engagement-private.h"
 
+#define DAY_USEC G_GINT64_CONSTANT (86400000000)
+
 /* Rows are ordered by (key, id), and every query is written so that an index on (key, id)
  * bounds the scan: "at or after (K, ID)" in a descending list is
  * `key <= K AND (key < K OR id <= ID)`, a range on the index followed by a cheap test. */
@@ -49,6 +51,7 @@ struct _LiaListQuery
   char               *count_between_sql;
   char               *key_from_start_sql;
   char               *key_after_anchor_sql;
+  char               *day_page_sql;    /* server: the day anchor and the page in one statement */
   char               *contains_sql;
   char               *refresh_sql;
 };
@@ -296,6 +299,27 @@ _lia_list_query_new_timeline (LiaStore                *store,
                                   " WHERE EXISTS (SELECT 1 FROM interactions)");
     }
 
+  /* On a server, a far jump is one round trip: the day that holds :position, as
+   * _lia_list_query_day_anchor() finds it, and the page read at the offset into it, with its
+   * participants; nothing when that day is not nearer than :best rows (then the caller reads
+   * the page as before). */
+  if (self->day_counts && self->with_participants)
+    {
+      g_autofree char *page_sql =
+        g_strdup_printf ("WITH day AS (SELECT d.day_start + %" G_GINT64_FORMAT " - 1 AS k, d.before"
+                         " FROM (SELECT day_start, n, sum (n) OVER (ORDER BY day_start DESC) - n AS before"
+                         "  FROM interaction_days WHERE n > 0) AS d"
+                         " WHERE d.before + d.n > :position AND :position - d.before < :best"
+                         " ORDER BY d.day_start DESC LIMIT 1)"
+                         " SELECT %s, t.at_utc FROM interactions t"
+                         " WHERE %s AND t.at_utc <= (SELECT k FROM day)"
+                         " ORDER BY t.at_utc DESC, t.id DESC LIMIT :limit"
+                         " OFFSET (SELECT CAST (:position - before AS BIGINT) FROM day)",
+                         DAY_USEC, self->ops->columns, where);
+
+      self->day_page_sql = page_with_participants (self, page_sql, self->descending);
+    }
+
   return self;
 }
 
@@ -414,6 +438,7 @@ _lia_list_query_free (LiaListQuery *self)
   g_free (self->count_between_sql);
   g_free (self->key_from_start_sql);
   g_free (self->key_after_anchor_sql);
+  g_free (self->day_page_sql);
   g_free (self->contains_sql);
   g_free (self->refresh_sql);
   g_free (self->sector);
@@ -642,8 +667,6 @@ _lia_list_query_has_day_counts (LiaListQuery *self)
   return self->day_counts;
 }
 
-#define DAY_USEC G_GINT64_CONSTANT (86400000000)
-
 gboolean
 _lia_list_query_day_anchor (LiaListQuery      *self,
                             guint              position,
@@ -692,41 +715,22 @@ _lia_list_query_day_anchor (LiaListQuery      *self,
   return TRUE;
 }
 
-gboolean
-_lia_list_query_read (LiaListQuery      *self,
-                      const LiaListKey  *anchor,
-                      gboolean           backwards,
-                      guint              offset,
-                      guint              limit,
-                      GPtrArray         *records,
-                      LiaListKey        *out_first,
-                      GHashTable        *labels,
-                      GError           **error)
+/* Reads @stmt's rows (a page, and on a server its participants) into @records. */
+static gboolean
+read_page (LiaListQuery  *self,
+           LiaStmt       *stmt,
+           gboolean       backwards,
+           GPtrArray     *records,
+           LiaListKey    *out_first,
+           GHashTable    *labels,
+           GError       **error)
 {
-  g_autoptr(LiaStmt) stmt = NULL;
   g_autoptr(GHashTable) by_id = NULL;
-  const char *sql;
   guint first = records->len;
   int rc;
 
   if (self->with_participants)
     by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  if (anchor == NULL && !backwards && self->first_start_sql != NULL &&
-      offset < LIA_STAKEHOLDER_FIRST_ROWS && limit <= LIA_STAKEHOLDER_FIRST_ROWS - offset)
-    sql = self->first_start_sql;
-  else if (anchor == NULL)
-    sql = backwards ? self->from_end_sql : self->from_start_sql;
-  else
-    sql = backwards ? self->before_anchor_sql : self->after_anchor_sql;
-
-  if (!(stmt = prepare (self, sql, error)))
-    return FALSE;
-  if (anchor != NULL)
-    bind_key (self, stmt, ":k", ":kid", anchor);
-  bind_named (stmt, ":limit", limit);
-  bind_named (stmt, ":offset", offset);
-  bind_named (stmt, ":top", (gint64) offset + limit);
 
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
@@ -793,6 +797,68 @@ _lia_list_query_read (LiaListQuery      *self,
     }
 
   return TRUE;
+}
+
+gboolean
+_lia_list_query_read (LiaListQuery      *self,
+                      const LiaListKey  *anchor,
+                      gboolean           backwards,
+                      guint              offset,
+                      guint              limit,
+                      GPtrArray         *records,
+                      LiaListKey        *out_first,
+                      GHashTable        *labels,
+                      GError           **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  const char *sql;
+
+  if (anchor == NULL && !backwards && self->first_start_sql != NULL &&
+      offset < LIA_STAKEHOLDER_FIRST_ROWS && limit <= LIA_STAKEHOLDER_FIRST_ROWS - offset)
+    sql = self->first_start_sql;
+  else if (anchor == NULL)
+    sql = backwards ? self->from_end_sql : self->from_start_sql;
+  else
+    sql = backwards ? self->before_anchor_sql : self->after_anchor_sql;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+  if (anchor != NULL)
+    bind_key (self, stmt, ":k", ":kid", anchor);
+  bind_named (stmt, ":limit", limit);
+  bind_named (stmt, ":offset", offset);
+  bind_named (stmt, ":top", (gint64) offset + limit);
+
+  return read_page (self, stmt, backwards, records, out_first, labels, error);
+}
+
+gboolean
+_lia_list_query_reads_from_day (LiaListQuery *self)
+{
+  return self->day_page_sql != NULL;
+}
+
+gboolean
+_lia_list_query_read_from_day (LiaListQuery  *self,
+                               guint          position,
+                               guint          best,
+                               guint          limit,
+                               GPtrArray     *records,
+                               LiaListKey    *out_first,
+                               GHashTable    *labels,
+                               GError       **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  g_return_val_if_fail (self->day_page_sql != NULL, FALSE);
+
+  if (!(stmt = prepare (self, self->day_page_sql, error)))
+    return FALSE;
+  bind_named (stmt, ":position", position);
+  bind_named (stmt, ":best", best);
+  bind_named (stmt, ":limit", limit);
+
+  return read_page (self, stmt, FALSE, records, out_first, labels, error);
 }
 
 gboolean

@@ -31,11 +31,24 @@ typedef struct
 extern const LiaSearchSyntax _lia_store_search_pg_syntax;
 
 /* PostgreSQL: the newest matches of @table (id, rank: lower is better, as bm25 on SQLite), for
- * the tsquery text bound as ?1, at most @window. */
+ * the tsquery text bound as ?1, at most @window; the boolean parameter number @walk_param
+ * takes what _lia_store_search_pg_walk_newest() says. */
 char *_lia_store_search_pg_window_sql  (const char *table,
-                                        guint       window);
+                                        guint       window,
+                                        int         walk_param);
 
 /* PostgreSQL: the newest affiliations whose role matches ?1 (id, role), at most @window. */
-char *_lia_store_search_pg_roles_sql   (guint       window);
+char *_lia_store_search_pg_roles_sql   (guint       window,
+                                        int         walk_param);
+
+/* PostgreSQL: whether the window of @table for @terms is best found by walking its newest rows
+ * (a common word) or through the index alone (a rare one), from the server's statistics; the
+ * same matches either way. */
+gboolean _lia_store_search_pg_walk_newest (LiaStore    *self,
+                                           const char  *table,
+                                           GArray      *terms,
+                                           guint        window,
+                                           gboolean    *out_walk,
+                                           GError     **error);
 
 G_END_DECLS

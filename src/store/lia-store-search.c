@@ -330,37 +330,183 @@ add_hit (const SearchTarget *target,
   g_ptr_array_add (results, result);
 }
 
-/* On a team server every statement is a round trip: the window, its ranking and the hits'
- * columns are one query per kind instead of one plus one per hit (docs/performance.md, "Team
- * server"). The order is compare_candidates()'s. */
-static gboolean
-search_target_on_server (LiaStore           *self,
-                         const SearchTarget *target,
-                         GArray             *terms,
-                         const char         *match,
-                         guint               limit,
-                         GPtrArray          *results,
-                         GError            **error)
+/* How many of @target's indexed columns there are (commas outside parentheses). */
+static int
+count_columns (const char *columns)
 {
-  g_autofree char *window_sql = _lia_store_search_pg_window_sql (target->table, CANDIDATE_WINDOW);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s, t.uid, %s, w.rank, w.id"
-                                          " FROM (%s) AS w (id, rank) JOIN %s AS t ON t.id = w.id"
-                                          " ORDER BY w.rank, w.id DESC LIMIT %u",
-                                          target->extra, target->columns, window_sql,
-                                          target->table, limit);
+  int n = 1;
+  int depth = 0;
+
+  for (const char *p = columns; *p != '\0'; p++)
+    {
+      if (*p == '(')
+        depth++;
+      else if (*p == ')')
+        depth--;
+      else if (*p == ',' && depth == 0)
+        n++;
+    }
+
+  return n;
+}
+
+/* The most indexed columns of a kind (contacts'); the others are padded with NULLs. */
+#define MAX_SEARCH_COLUMNS 7
+/* In the server's one statement, after the text columns: the rank (for a role, its place in
+ * the roles' order), the id, and which part (2 × the target's index, the roles after the
+ * contacts' part). No window function orders the kinds' parts: it would make the server
+ * compute every candidate's columns (their texts, a contact's role) rather than the hits'. */
+#define SERVER_RANK_COLUMN (N_EXTRA_COLUMNS + 1 + MAX_SEARCH_COLUMNS)
+#define SERVER_ID_COLUMN   (SERVER_RANK_COLUMN + 1)
+#define SERVER_PART_COLUMN (SERVER_RANK_COLUMN + 2)
+/* The parameters that say whether to walk the newest rows of each target's table, then of the
+ * roles' (_lia_store_search_pg_walk_newest()). */
+#define FIRST_WALK_PARAM 3
+#define ROLES_WALK_PARAM (FIRST_WALK_PARAM + (int) G_N_ELEMENTS (targets))
+
+/* The order in which matching roles are listed: current roles first, then the latest to end
+ * (?2 is today). */
+#define ROLES_ORDER \
+  "a.until_date IS NOT NULL AND a.until_date < ?2, a.until_date DESC, a.id DESC"
+
+/* Lists the contact of a matching role as a hit, unless @seen says it is listed already: the
+ * matched role as its passage, and in its context line the organization, with "former" and
+ * the end date when the role is over. */
+static void
+add_role_hit (GArray     *terms,
+              GHashTable *seen,
+              gint64      id,
+              const char *uid,
+              const char *label,
+              const char *role,
+              const char *organization,
+              const char *until_date,
+              gboolean    former,
+              GPtrArray  *results)
+{
+  g_autofree char *snippet = NULL;
+  g_autofree char *context = NULL;
+  LiaSearchResult *result;
+
+  if (g_hash_table_contains (seen, &id))
+    return;
+  g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+
+  if (former)
+    /* Translators: a search hit for a role someone no longer holds: the organization
+     * and the day it ended, e.g. "Former, Ministry of Health, until 2023-05-31". */
+    context = g_strdup_printf (_("Former, %s, until %s"), organization, until_date);
+  else
+    context = g_strdup (organization);
+  snippet = make_snippet (terms, role);
+
+  result = lia_search_result_new (LIA_RECORD_KIND_CONTACT, id, uid, label,
+                                  snippet != NULL ? snippet : role, 0.0);
+  _lia_search_result_set_context (result, NULL, NULL, context);
+  g_ptr_array_add (results, result);
+}
+
+/* On a team server every statement is a round trip: the whole search is one statement, a
+ * part per kind (its window, ranking and hits' columns) and one for the roles, in the order
+ * the hits are listed (docs/performance.md, "Team server"). Each kind's part orders as
+ * compare_candidates() does; the roles' part gives each contact's first matching role in
+ * search_roles()'s order, enough of them to fill the contacts' @limit. */
+static gboolean
+search_on_server (LiaStore    *self,
+                  GArray      *terms,
+                  const char  *match,
+                  guint        limit,
+                  GPtrArray   *results,
+                  GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT * FROM (");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GDate) today = lia_date_new_today ();
+  g_autofree char *today_iso = lia_date_to_iso (today);
   g_autoptr(LiaStmt) stmt = NULL;
+  guint n_contacts = 0;
   int rc;
 
-  if (!(stmt = _lia_store_prepare (self, sql, error)))
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      const SearchTarget *target = &targets[i];
+      g_autofree char *window_sql = _lia_store_search_pg_window_sql (target->table,
+                                                                     CANDIDATE_WINDOW,
+                                                                     FIRST_WALK_PARAM + i);
+
+      g_string_append_printf (sql, "%s(SELECT %s, t.uid, %s", i > 0 ? " UNION ALL " : "",
+                              target->extra, target->columns);
+      for (int column = count_columns (target->columns); column < MAX_SEARCH_COLUMNS; column++)
+        g_string_append (sql, ", NULL");
+      g_string_append_printf (sql, ", w.rank, w.id, %u"
+                              " FROM (%s) AS w (id, rank) JOIN %s AS t ON t.id = w.id"
+                              " ORDER BY w.rank, w.id DESC LIMIT %u)",
+                              2 * i, window_sql, target->table, limit);
+
+      if (target->kind == LIA_RECORD_KIND_CONTACT)
+        {
+          g_autofree char *roles_sql = _lia_store_search_pg_roles_sql (CANDIDATE_WINDOW,
+                                                                       ROLES_WALK_PARAM);
+
+          /* At most @limit contacts are listed already, each role's contact comes once. */
+          g_string_append_printf (sql, " UNION ALL (SELECT NULL, NULL, NULL, r.uid, r.label, r.role,"
+                                  " r.name, r.until_date, CASE WHEN r.former THEN '1' ELSE '0' END,"
+                                  " NULL, NULL, CAST (r.ord AS real), r.id, %u"
+                                  " FROM (SELECT c.id, c.uid, c.label, m.role, o.name, a.until_date,"
+                                  "  a.until_date IS NOT NULL AND a.until_date < ?2 AS former,"
+                                  "  row_number () OVER (PARTITION BY c.id ORDER BY " ROLES_ORDER ") AS nth,"
+                                  "  row_number () OVER (ORDER BY " ROLES_ORDER ") AS ord"
+                                  "  FROM (%s) m"
+                                  "  JOIN affiliations a ON a.id = m.id"
+                                  "  JOIN contacts c ON c.id = a.contact_id"
+                                  "  JOIN organizations o ON o.id = a.organization_id) AS r"
+                                  " WHERE r.nth = 1 ORDER BY r.ord LIMIT %u)",
+                                  2 * i + 1, roles_sql, 2 * limit);
+        }
+    }
+  g_string_append (sql, ") AS hits ORDER BY 14, 12, 13 DESC");
+
+  if (!(stmt = _lia_store_prepare (self, sql->str, error)))
     return FALSE;
   _lia_db_bind_text (stmt, 1, match, -1, LIA_DB_TRANSIENT);
+  _lia_db_bind_text (stmt, 2, today_iso, -1, LIA_DB_TRANSIENT);
+  for (guint i = 0; i <= G_N_ELEMENTS (targets); i++)
+    {
+      gboolean walk;
+
+      if (!_lia_store_search_pg_walk_newest (self, i < G_N_ELEMENTS (targets) ? targets[i].table
+                                                                               : "affiliations",
+                                             terms, CANDIDATE_WINDOW, &walk, error))
+        return FALSE;
+      _lia_db_bind_int (stmt, FIRST_WALK_PARAM + i, walk);
+    }
 
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      int n_columns = _lia_db_column_count (stmt) - 2;
+      guint part = (guint) _lia_db_column_int (stmt, SERVER_PART_COLUMN);
+      gint64 id = _lia_db_column_int64 (stmt, SERVER_ID_COLUMN);
+      const SearchTarget *target = &targets[part / 2];
 
-      add_hit (target, terms, stmt, n_columns, _lia_db_column_int64 (stmt, n_columns + 1),
-               _lia_db_column_double (stmt, n_columns), results);
+      if (part % 2 == 1)
+        {
+          if (n_contacts < limit && !g_hash_table_contains (seen, &id))
+            {
+              add_role_hit (terms, seen, id, _lia_column_text (stmt, 3),
+                            _lia_column_text (stmt, 4), _lia_column_text (stmt, 5),
+                            _lia_column_text (stmt, 6), _lia_column_text (stmt, 7),
+                            g_str_equal (_lia_column_text (stmt, 8), "1"), results);
+              n_contacts++;
+            }
+          continue;
+        }
+
+      add_hit (target, terms, stmt, N_EXTRA_COLUMNS + 1 + count_columns (target->columns), id,
+               _lia_db_column_double (stmt, SERVER_RANK_COLUMN), results);
+      if (target->kind == LIA_RECORD_KIND_CONTACT)
+        {
+          g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+          n_contacts++;
+        }
     }
   if (rc != LIA_DB_DONE)
     {
@@ -370,7 +516,6 @@ search_target_on_server (LiaStore           *self,
 
   return TRUE;
 }
-
 static gboolean
 search_target (LiaStore           *self,
                const SearchTarget *target,
@@ -385,9 +530,6 @@ search_target (LiaStore           *self,
   g_autofree char *detail_sql = NULL;
   g_autoptr(LiaStmt) window = NULL;
   int rc;
-
-  if (_lia_store_is_server (self))
-    return search_target_on_server (self, target, terms, match, limit, results, error);
 
   /* SQLite only: FTS5 (MATCH, bm25, rowid). One word is ranked by lia_rank(), which orders
    * the rows as bm25() does without reading every match of the word first (lia-db-sqlite.c):
@@ -456,7 +598,6 @@ search_roles (LiaStore   *self,
               GError    **error)
 {
   g_autoptr(LiaStmt) stmt = NULL;
-  g_autofree char *matches_sql = NULL;
   g_autofree char *roles_sql = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GDate) today = lia_date_new_today ();
@@ -473,23 +614,16 @@ search_roles (LiaStore   *self,
         n_contacts++;
       }
 
-  /* Current roles first, then the latest to end; the newest matches as for the others. The
-   * matching roles are per backend: FTS5 on SQLite, tsvector on PostgreSQL. */
-  if (_lia_store_is_server (self))
-    matches_sql = _lia_store_search_pg_roles_sql (CANDIDATE_WINDOW);
-  else
-    matches_sql = g_strdup ("SELECT rowid AS id, role FROM affiliations_fts"
-                            " WHERE affiliations_fts MATCH ?1 ORDER BY rowid DESC LIMIT "
-                            G_STRINGIFY (CANDIDATE_WINDOW));
+  /* SQLite only (FTS5); on a server, search_on_server() reads the roles with the rest. */
   roles_sql = g_strdup_printf ("SELECT c.id, c.uid, c.label, m.role, o.name, a.until_date,"
                                "  a.until_date IS NOT NULL AND a.until_date < ?2"
-                               " FROM (%s) m"
+                               " FROM (SELECT rowid AS id, role FROM affiliations_fts"
+                               "  WHERE affiliations_fts MATCH ?1 ORDER BY rowid DESC LIMIT %d) m"
                                " JOIN affiliations a ON a.id = m.id"
                                " JOIN contacts c ON c.id = a.contact_id"
                                " JOIN organizations o ON o.id = a.organization_id"
-                               " ORDER BY a.until_date IS NOT NULL AND a.until_date < ?2,"
-                               "  a.until_date DESC, a.id DESC",
-                               matches_sql);
+                               " ORDER BY " ROLES_ORDER,
+                               CANDIDATE_WINDOW);
   stmt = _lia_store_prepare (self, roles_sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -499,28 +633,12 @@ search_roles (LiaStore   *self,
   while (n_contacts < limit && (rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
       gint64 id = _lia_db_column_int64 (stmt, 0);
-      g_autofree char *snippet = NULL;
-      g_autofree char *context = NULL;
-      LiaSearchResult *result;
 
       if (g_hash_table_contains (seen, &id))
         continue;
-      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-
-      if (_lia_db_column_int (stmt, 6))
-        /* Translators: a search hit for a role someone no longer holds: the organization
-         * and the day it ended, e.g. "Former, Ministry of Health, until 2023-05-31". */
-        context = g_strdup_printf (_("Former, %s, until %s"), _lia_column_text (stmt, 4),
-                                   _lia_column_text (stmt, 5));
-      else
-        context = g_strdup (_lia_column_text (stmt, 4));
-      snippet = make_snippet (terms, _lia_column_text (stmt, 3));
-
-      result = lia_search_result_new (LIA_RECORD_KIND_CONTACT, id, _lia_column_text (stmt, 1),
-                                      _lia_column_text (stmt, 2),
-                                      snippet != NULL ? snippet : _lia_column_text (stmt, 3), 0.0);
-      _lia_search_result_set_context (result, NULL, NULL, context);
-      g_ptr_array_add (results, result);
+      add_role_hit (terms, seen, id, _lia_column_text (stmt, 1), _lia_column_text (stmt, 2),
+                    _lia_column_text (stmt, 3), _lia_column_text (stmt, 4),
+                    _lia_column_text (stmt, 5), _lia_db_column_int (stmt, 6), results);
       n_contacts++;
     }
 
@@ -558,6 +676,10 @@ lia_store_search (LiaStore    *self,
                                                                 : &fts5_syntax);
   if (match == NULL || limit_per_kind == 0)
     return g_steal_pointer (&results);
+
+  if (_lia_store_is_server (self))
+    return search_on_server (self, terms, match, limit_per_kind, results, error)
+           ? g_steal_pointer (&results) : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     {
