@@ -358,8 +358,10 @@ append_cell_recency (GString                   *sql,
     name_walk = g_strdup_printf (" INDEXED BY %s_by_assessment", table);
   else
     {
-      /* The cell as that index spells it. */
-      walk_cell = g_strdup_printf ("%s AND r.influence * 6 + r.interest = %d", cell, influence * 6 + interest);
+      /* The cell as that index spells it, alone: with r.influence = N beside it, SQLite would
+       * put N in the expression, which would then not be the index's. */
+      walk_cell = g_strdup_printf ("r.cadence_days IS NULL AND r.influence * 6 + r.interest = %d",
+                                   influence * 6 + interest);
       name_walk = g_strdup_printf (" INDEXED BY contacts_by_cell_%s",
                                    g_str_equal (name_column, "r.given_sort_key") ? "given" : "family");
     }
