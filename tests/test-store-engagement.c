@@ -995,10 +995,15 @@ test_long_pages (StoreFixture  *f,
 
   add_long_lists (f->store);
 
-  for (guint sort = 0; sort < G_N_ELEMENTS (sorts); sort++)
-    for (guint c = 0; c < G_N_ELEMENTS (cadences); c++)
+  /* A server answers each record's health in three round trips: there, by last contact and
+   * health only (due-pages reads the others' first pages there), the other cadences only (the
+   * harder ones), without the stance filter, and fewer pages (below). */
+  for (guint sort = 0; sort < (pg_cluster != NULL ? 2u : G_N_ELEMENTS (sorts)); sort++)
+    for (guint c = pg_cluster != NULL ? 1 : 0; c < G_N_ELEMENTS (cadences); c++)
       for (guint filter = 0; filter < 4; filter++)
         {
+          if (pg_cluster != NULL && filter == 1)
+            continue;
           g_autoptr(GPtrArray) whole = NULL;
           g_autoptr(GError) error = NULL;
           LiaStakeholderQuery query;
@@ -1038,15 +1043,14 @@ test_long_pages (StoreFixture  *f,
 
           /* Pages of 50 as a window asks them, in order, and short ones at many offsets (so
            * that a page ends at every depth of a cell). */
-          /* A server answers each record's health in three round trips: fewer pages there. */
           for (guint limit = 7; limit <= 50; limit += 43)
-            for (guint offset = 0; offset <= whole->len;
+            for (guint offset = limit == 50 && pg_cluster != NULL ? 200 : 0; offset <= whole->len;
                  offset += limit == 50 ? 50 : whole->len < 100 ? 1 : pg_cluster != NULL ? 37 : 13)
               {
                 assert_page (f->store, &query, whole, offset, limit);
                 n_pages++;
               }
-          g_assert_cmpuint (n_pages, >, filter == 3 ? 4 : 10);
+          g_assert_cmpuint (n_pages, >, filter == 3 ? 4 : 5);
 
           /* The window's contact lists, by family and by given name. */
           if (filter != 1)
