@@ -693,4 +693,25 @@ lia_test_pg_location_exists (const char *location)
   return exists;
 }
 
+/* imp-hash: the files the exchange suites import: the sample partner directory, and files a
+ * test writes into the fixture's folder (lia_test_pg_file()). */
+static inline char *
+lia_test_pg_sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "regional-health-office.xml", NULL);
+}
+
+static inline char *
+lia_test_pg_write_file (StoreFixture *f,
+                        const char   *name,
+                        const char   *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = lia_test_pg_file (f, name);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
 G_END_DECLS

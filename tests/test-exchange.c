@@ -32,24 +32,8 @@
   (pg_cluster == NULL ? "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'" \
                       : "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal")
 
-static char *
-sample_path (void)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "regional-health-office.xml", NULL);
-}
-
-static char *
-write_file (StoreFixture *f,
-            const char   *name,
-            const char   *contents)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = lia_test_pg_file (f, name);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
+#define sample_path lia_test_pg_sample_path
+#define write_file lia_test_pg_write_file
 
 /* Imports @path; returns the importer (problems and counts) and sets @out_error. */
 static LiaImporter *

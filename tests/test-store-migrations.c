@@ -178,7 +178,7 @@ test_upgrade_v1 (StoreFixture  *f,
 {
   f->store = lia_test_open (f->path);
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 18);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 19);
   assert_v1_records (f->store, 0);
   assert_v1_searchable (f->store);
 

@@ -540,6 +540,19 @@ test_migration (StoreFixture  *f,
   log_rows = lia_test_sql_int (f->path, "SELECT count(*) FROM change_log");
   g_assert_cmpint (log_rows, >, 0);
 
+  /* What version 19 adds: the records' content hashes and the triggers that forget them. */
+  {
+    g_autofree char *names =
+      lia_test_sql_text (f->path, "SELECT group_concat (name, ' ') FROM sqlite_master"
+                                  " WHERE type = 'trigger' AND name LIKE '%\\_hash\\_%' ESCAPE '\\'");
+    g_auto(GStrv) triggers = g_strsplit (names, " ", -1);
+    g_autoptr(GString) sql = g_string_new ("DROP TABLE record_hashes;");
+
+    g_assert_cmpuint (g_strv_length (triggers), ==, 7 * 3 + 17 * 3);
+    for (guint i = 0; triggers[i] != NULL; i++)
+      g_string_append_printf (sql, "DROP TRIGGER %s;", triggers[i]);
+    lia_test_sql (f->path, sql->str);
+  }
   lia_test_sql (f->path,
                 /* What later versions add (14 and 15: due for contact; 16: interactions per day;
                  * 18: map cells by a contact's family or given name). */

@@ -61,6 +61,16 @@ struct _LiaImport
   /* Database ids of the records this run created or merged, one bitset per kind: a second
    * record with the same id in the file is a duplicate. */
   GByteArray       *touched[N_KINDS];
+  /* A reader whose records are each read from one element and nothing else (the partner
+   * directory) sets this to a seed of its own: then a record's element, hashed, tells whether
+   * it is the one the database has (lia-store-hashes.h), without loading and comparing it.
+   * The seed changes whenever what the reader makes of an element does. 0: no hashes. */
+  guint64           node_hash_seed;
+  /* The database's hashes of each kind, read at the first record of the kind that is there:
+   * by id (LiaContentHash), or by uid for the records a reader need not read at all
+   * (LiaUidContentHash, _lia_import_unchanged_node()). */
+  GArray           *hashes[N_KINDS];
+  GArray           *uid_hashes[N_KINDS];
 
   /* What the run found: LiaImportProblems in the order of the file, at most
    * LIA_IMPORT_MAX_PROBLEMS of them. */
@@ -163,6 +173,17 @@ gboolean          _lia_import_is_touched   (LiaImport        *import,
 gboolean          _lia_import_merge        (LiaImport        *import,
                                             LiaRecord        *record,
                                             xmlNode          *node);
+
+/* Whether the record of @kind with @uid is in the database as an import stored it from an
+ * element the same as @node, and nothing has changed it since (node_hash_seed): then it is
+ * counted as unchanged and touched, and the reader need not read it into a record. Only for
+ * an element that is the whole record: everything the record is made of, nothing else.
+ * FALSE only when the import must stop. */
+gboolean          _lia_import_unchanged_node (LiaImport      *import,
+                                              LiaRecordKind   kind,
+                                              const char     *uid,
+                                              xmlNode        *node,
+                                              gboolean       *out_unchanged);
 
 /* Makes sure that later records can refer to @record, which has a problem and is not stored:
  * stores a stand-in with its uid when the database has no record with it. */

@@ -9,6 +9,7 @@
 #include "lia-export-private.h"
 #include "lia-import-private.h"
 #include "lia-store-bulk.h"
+#include "lia-store-hashes.h"
 
 /*
  * One run of an import, whatever the format: the problems found, the records counted, which
@@ -357,6 +358,11 @@ _lia_import_clear (LiaImport *import)
   g_clear_error (&import->error);
   for (guint i = 0; i < G_N_ELEMENTS (import->touched); i++)
     g_clear_pointer (&import->touched[i], g_byte_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (import->hashes); i++)
+    {
+      g_clear_pointer (&import->hashes[i], g_array_unref);
+      g_clear_pointer (&import->uid_hashes[i], g_array_unref);
+    }
 }
 
 /* Merging */
@@ -487,6 +493,212 @@ report_store_error (LiaImport *import,
   return !import->stopped;
 }
 
+/* Content hashes (lia-store-hashes.h): a 64-bit hash of a record's element, everything a
+ * reader makes the record of. Not a cryptographic hash: whoever writes the file decides what
+ * it holds anyway; two different elements of a record give the same hash by chance about
+ * once in 2^64. */
+
+#define HASH_K1 G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)
+#define HASH_K2 G_GUINT64_CONSTANT (0xc2b2ae3d27d4eb4f)
+
+static inline guint64
+hash_mix (guint64 h,
+          guint64 word)
+{
+  h ^= word * HASH_K1;
+  h = (h << 31) | (h >> 33);
+  return h * HASH_K2;
+}
+
+/* The bytes of @text and its length, so that "ab" + "c" and "a" + "bc" differ. */
+static guint64
+hash_text (guint64        h,
+           const xmlChar *text)
+{
+  const guint8 *bytes = text;
+  gsize length = text != NULL ? strlen ((const char *) text) : 0;
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word;
+      memcpy (&word, bytes + i, 8);
+      h = hash_mix (h, word);
+    }
+  if (i < length)
+    {
+      guint64 word = 0;
+      memcpy (&word, bytes + i, length - i);
+      h = hash_mix (h, word);
+    }
+  return hash_mix (h, (guint64) length << 1 | (text == NULL));
+}
+
+static guint64
+hash_node (guint64  h,
+           xmlNode *node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      switch (node->type)
+        {
+        case XML_ELEMENT_NODE:
+          h = hash_mix (h, 'E');
+          h = hash_text (h, node->ns != NULL ? node->ns->href : NULL);
+          h = hash_text (h, node->name);
+          for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+            {
+              h = hash_mix (h, 'A');
+              h = hash_text (h, attr->ns != NULL ? attr->ns->href : NULL);
+              h = hash_text (h, attr->name);
+              h = hash_node (h, attr->children);
+            }
+          h = hash_node (h, node->children);
+          h = hash_mix (h, 'e');
+          break;
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+          h = hash_mix (h, 'T');
+          h = hash_text (h, node->content);
+          break;
+        case XML_COMMENT_NODE:
+        case XML_PI_NODE:
+          /* Nothing a reader reads. */
+          break;
+        default:
+          /* Anything else (an entity reference) is told apart, never skipped. */
+          h = hash_mix (h, 'X');
+          h = hash_mix (h, (guint64) node->type);
+          h = hash_text (h, node->name);
+          break;
+        }
+    }
+  return h;
+}
+
+static guint64
+hash_element (LiaImport     *import,
+              LiaRecordKind  kind,
+              xmlNode       *node)
+{
+  guint64 h = hash_mix (import->node_hash_seed, kind);
+  xmlNode *next = node->next;
+
+  /* Only the element, not its siblings. */
+  node->next = NULL;
+  h = hash_node (h, node);
+  node->next = next;
+
+  /* Murmur3's finalizer: every bit of the input moves every bit of the hash. */
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  h ^= h >> 33;
+  return h;
+}
+
+/* Whether the database keeps @hash for the record of @kind with @id (and @uid, when it has
+ * one): nothing has changed it since an import stored or confirmed it from an element with
+ * that hash. */
+static gboolean
+has_hash (LiaImport     *import,
+          LiaRecordKind  kind,
+          gint64         id,
+          const char    *uid,
+          guint64        hash,
+          gboolean      *out_same)
+{
+  GError *error = NULL;
+  guint64 stored;
+
+  *out_same = FALSE;
+
+  /* Those of the kind read by uid already: not both in memory. */
+  if (import->uid_hashes[kind] != NULL && uid != NULL && uid[0] != '\0')
+    {
+      guint n;
+      const LiaUidContentHash *entries =
+        lia_uid_content_hashes_lookup (import->uid_hashes[kind], lia_content_uid_hash (uid), &n);
+
+      for (guint i = 0; i < n; i++)
+        if (entries[i].id == id && entries[i].hash == hash)
+          *out_same = TRUE;
+      return TRUE;
+    }
+
+  if (import->hashes[kind] == NULL &&
+      !(import->hashes[kind] = lia_store_read_content_hashes (import->store, kind, &error)))
+    {
+      _lia_import_fail (import, error);
+      return FALSE;
+    }
+  *out_same = lia_content_hashes_lookup (import->hashes[kind], id, &stored) && stored == hash;
+  return TRUE;
+}
+
+static gboolean
+keep_hash (LiaImport     *import,
+           LiaRecordKind  kind,
+           gint64         id,
+           guint64        hash)
+{
+  GError *error = NULL;
+
+  if (!lia_store_set_content_hash (import->store, kind, id, hash, &error))
+    {
+      _lia_import_fail (import, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_lia_import_unchanged_node (LiaImport     *import,
+                            LiaRecordKind  kind,
+                            const char    *uid,
+                            xmlNode       *node,
+                            gboolean      *out_unchanged)
+{
+  GError *error = NULL;
+  const LiaUidContentHash *entries;
+  guint64 hash;
+  guint n;
+
+  *out_unchanged = FALSE;
+  if (import->node_hash_seed == 0 || uid == NULL || uid[0] == '\0')
+    return TRUE;
+
+  if (import->uid_hashes[kind] == NULL)
+    {
+      if (!(import->uid_hashes[kind] = lia_store_read_content_hashes_by_uid (import->store, kind, &error)))
+        {
+          _lia_import_fail (import, error);
+          return FALSE;
+        }
+      g_clear_pointer (&import->hashes[kind], g_array_unref);
+    }
+  if (!(entries = lia_uid_content_hashes_lookup (import->uid_hashes[kind], lia_content_uid_hash (uid), &n)))
+    return TRUE;
+
+  /* The element holds its uid, and a stored hash is forgotten when its record's uid changes:
+   * a hash equal to this element's is of the record with this uid, even when two uids hash
+   * the same. */
+  hash = hash_element (import, kind, node);
+  for (guint i = 0; i < n; i++)
+    if (entries[i].hash == hash)
+      {
+        /* A second record with the id goes the long way, to be reported as one. */
+        if (_lia_import_is_touched (import, kind, entries[i].id))
+          return TRUE;
+        touched (import, kind, entries[i].id, TRUE);
+        _lia_import_count (import, kind, LIA_IMPORT_UNCHANGED);
+        *out_unchanged = TRUE;
+        return TRUE;
+      }
+  return TRUE;
+}
+
 gboolean
 _lia_import_merge (LiaImport *import,
                    LiaRecord *record,
@@ -499,6 +711,9 @@ _lia_import_merge (LiaImport *import,
   g_autofree char *new_text = NULL;
   GError *error = NULL;
   gint64 id = lia_record_get_id (record);
+  gboolean hashed = import->node_hash_seed != 0 && node != NULL;
+  guint64 hash = hashed ? hash_element (import, kind, node) : 0;
+  gboolean same = FALSE;
 
   if (id == 0 && uid != NULL && uid[0] != '\0' && !_lia_import_find (import, kind, uid, &id))
     return FALSE;
@@ -509,6 +724,8 @@ _lia_import_merge (LiaImport *import,
         return report_store_error (import, record, node, error);
 
       touched (import, kind, lia_record_get_id (record), TRUE);
+      if (hashed && !keep_hash (import, kind, lia_record_get_id (record), hash))
+        return FALSE;
       _lia_import_count (import, kind, LIA_IMPORT_CREATED);
       return TRUE;
     }
@@ -523,6 +740,16 @@ _lia_import_merge (LiaImport *import,
         _lia_import_problem (import, node, NULL, _("The same %s is listed twice."), _lia_import_kind_noun (kind));
       lia_record_set_id (record, id);
       return !import->stopped;
+    }
+
+  /* The element the record was stored from, and nothing has changed it since. */
+  if (hashed && !has_hash (import, kind, id, uid, hash, &same))
+    return FALSE;
+  if (same)
+    {
+      lia_record_set_id (record, id);
+      _lia_import_count (import, kind, LIA_IMPORT_UNCHANGED);
+      return TRUE;
     }
 
   if (!(old = lia_store_load (import->store, kind, id, &error)))
@@ -544,6 +771,8 @@ _lia_import_merge (LiaImport *import,
 
   if (g_str_equal (old_text, new_text))
     {
+      if (hashed && !keep_hash (import, kind, id, hash))
+        return FALSE;
       _lia_import_count (import, kind, LIA_IMPORT_UNCHANGED);
       return TRUE;
     }
@@ -553,6 +782,8 @@ _lia_import_merge (LiaImport *import,
   if (!lia_store_save (import->store, record, &error))
     return report_store_error (import, record, node, error);
 
+  if (hashed && !keep_hash (import, kind, id, hash))
+    return FALSE;
   _lia_import_count (import, kind, LIA_IMPORT_UPDATED);
   return TRUE;
 }

@@ -617,11 +617,84 @@ static const char pg_migration_18[] =
   "CREATE INDEX contacts_by_cell_family ON contacts ((influence * 6 + interest), family_sort_key, id);"
   "CREATE INDEX contacts_by_cell_given ON contacts ((influence * 6 + interest), given_sort_key, id);";
 
+/* Version 19: a content hash per record as the last import wrote or confirmed it, forgotten
+ * by triggers on any change (lia-store-schema.c, migration_19). One function per column that
+ * holds the record's id, its kind (LiaRecordKind) the trigger's argument. */
+#define PG_HASH_FUNCTION(column) \
+  "CREATE FUNCTION liaison_hash_forget_" column " () RETURNS trigger LANGUAGE plpgsql AS $$" \
+  "BEGIN" \
+  "  IF TG_OP <> 'INSERT' THEN" \
+  "    DELETE FROM record_hashes WHERE kind = TG_ARGV[0]::integer AND record_id = OLD." column ";" \
+  "  END IF;" \
+  "  IF TG_OP <> 'DELETE' THEN" \
+  "    DELETE FROM record_hashes WHERE kind = TG_ARGV[0]::integer AND record_id = NEW." column ";" \
+  "  END IF;" \
+  "  RETURN NULL;" \
+  "END $$;"
+#define PG_HASH_RECORD_TRIGGERS(table, kind) \
+  "CREATE TRIGGER " table "_hash_update AFTER UPDATE ON " table " FOR EACH ROW" \
+  "  WHEN (NEW.version IS DISTINCT FROM OLD.version OR NOT liaison_in_bulk_load ())" \
+  "  EXECUTE FUNCTION liaison_hash_forget_id ('" kind "');" \
+  "CREATE TRIGGER " table "_hash_delete AFTER DELETE ON " table " FOR EACH ROW" \
+  "  EXECUTE FUNCTION liaison_hash_forget_id ('" kind "');" \
+  "CREATE TRIGGER " table "_hash_uid AFTER UPDATE OF uid ON " table " FOR EACH ROW" \
+  "  WHEN (OLD.uid IS DISTINCT FROM NEW.uid) EXECUTE FUNCTION liaison_hash_forget_all ();"
+#define PG_HASH_CHILD_TRIGGERS(table, kind, column) \
+  "CREATE TRIGGER " table "_hash_insert AFTER INSERT ON " table " FOR EACH ROW" \
+  "  WHEN (NOT liaison_in_bulk_load ()) EXECUTE FUNCTION liaison_hash_forget_" column " ('" kind "');" \
+  "CREATE TRIGGER " table "_hash_update AFTER UPDATE ON " table " FOR EACH ROW" \
+  "  EXECUTE FUNCTION liaison_hash_forget_" column " ('" kind "');" \
+  "CREATE TRIGGER " table "_hash_delete AFTER DELETE ON " table " FOR EACH ROW" \
+  "  EXECUTE FUNCTION liaison_hash_forget_" column " ('" kind "');"
+static const char pg_migration_19[] =
+  "CREATE TABLE record_hashes ("
+  "  kind integer NOT NULL,"
+  "  record_id bigint NOT NULL,"
+  "  hash bigint NOT NULL,"
+  "  PRIMARY KEY (kind, record_id)"
+  ");"
+  PG_HASH_FUNCTION ("id")
+  PG_HASH_FUNCTION ("organization_id")
+  PG_HASH_FUNCTION ("contact_id")
+  PG_HASH_FUNCTION ("interaction_id")
+  PG_HASH_FUNCTION ("concern_id")
+  PG_HASH_FUNCTION ("project_id")
+  "CREATE FUNCTION liaison_hash_forget_all () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  DELETE FROM record_hashes;"
+  "  RETURN NULL;"
+  "END $$;"
+  PG_HASH_RECORD_TRIGGERS ("organizations", "0")
+  PG_HASH_CHILD_TRIGGERS ("organization_tags", "0", "organization_id")
+  PG_HASH_RECORD_TRIGGERS ("contacts", "1")
+  PG_HASH_CHILD_TRIGGERS ("contact_points", "1", "contact_id")
+  PG_HASH_CHILD_TRIGGERS ("contact_languages", "1", "contact_id")
+  PG_HASH_CHILD_TRIGGERS ("contact_tags", "1", "contact_id")
+  PG_HASH_CHILD_TRIGGERS ("contact_addresses", "1", "contact_id")
+  PG_HASH_CHILD_TRIGGERS ("contact_websites", "1", "contact_id")
+  PG_HASH_CHILD_TRIGGERS ("contact_ims", "1", "contact_id")
+  PG_HASH_CHILD_TRIGGERS ("contact_photos", "1", "contact_id")
+  PG_HASH_RECORD_TRIGGERS ("affiliations", "2")
+  PG_HASH_RECORD_TRIGGERS ("interactions", "3")
+  PG_HASH_CHILD_TRIGGERS ("interaction_contacts", "3", "interaction_id")
+  PG_HASH_CHILD_TRIGGERS ("interaction_organizations", "3", "interaction_id")
+  PG_HASH_RECORD_TRIGGERS ("commitments", "4")
+  PG_HASH_RECORD_TRIGGERS ("concerns", "5")
+  PG_HASH_CHILD_TRIGGERS ("concern_parties", "5", "concern_id")
+  PG_HASH_CHILD_TRIGGERS ("concern_interactions", "5", "concern_id")
+  PG_HASH_RECORD_TRIGGERS ("projects", "6")
+  PG_HASH_CHILD_TRIGGERS ("project_tags", "6", "project_id")
+  PG_HASH_CHILD_TRIGGERS ("project_stakeholders", "6", "project_id")
+  PG_HASH_CHILD_TRIGGERS ("project_milestones", "6", "project_id")
+  PG_HASH_CHILD_TRIGGERS ("project_risks", "6", "project_id")
+  PG_HASH_CHILD_TRIGGERS ("project_links", "6", "project_id");
+
 static const char * const pg_migrations[LIA_STORE_SCHEMA_VERSION] = {
   [14] = pg_migration_15,
   [15] = pg_migration_16,
   [16] = pg_migration_17,
   [17] = pg_migration_18,
+  [18] = pg_migration_19,
 };
 
 /* What `liaison server init` makes, by name: "table NAME", "index NAME", "trigger NAME" and

@@ -1005,6 +1005,79 @@ static const char migration_18[] =
   "CREATE INDEX contacts_by_cell_family ON contacts ((influence * 6 + interest), family_sort_key, id);"
   "CREATE INDEX contacts_by_cell_given ON contacts ((influence * 6 + interest), given_sort_key, id);";
 
+/* Version 19: a content hash per record, as the last import wrote or confirmed it
+ * (lia-import.c, _lia_import_merge()), so that a re-import tells an unchanged record by its
+ * hash instead of loading it and writing both sides in canonical form. A hash is only ever
+ * trusted while nothing has changed the record since: these triggers forget it on any change
+ * of its row or of its lists' rows (a save, an undo, a delete cascading into its lists, from
+ * any connection), on its delete, and forget every hash when any record's uid changes (a
+ * record's canonical form names the records it refers to by uid). While a bulk load holds its
+ * row, the import keeps the hashes itself: an update of a record's row forgets its hash only
+ * when it is a save (the row version moves), not when the load's end works out latest
+ * interaction days again, and list rows added in bulk belong to records the import saves.
+ * The INSERT triggers have the form lia-store-bulk.c defers during a load. */
+#define HASH_FORGET(kind, id) \
+  "  DELETE FROM record_hashes WHERE kind = " kind " AND record_id = " id ";"
+#define HASH_RECORD_TRIGGERS(table, kind) \
+  "CREATE TRIGGER " table "_hash_update AFTER UPDATE ON " table \
+  "  WHEN new.version IS NOT old.version OR NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN" \
+  HASH_FORGET (kind, "old.id") \
+  HASH_FORGET (kind, "new.id") \
+  "END;" \
+  "CREATE TRIGGER " table "_hash_delete AFTER DELETE ON " table " BEGIN" \
+  HASH_FORGET (kind, "old.id") \
+  "END;" \
+  "CREATE TRIGGER " table "_hash_uid AFTER UPDATE OF uid ON " table \
+  "  WHEN old.uid IS NOT new.uid BEGIN" \
+  "  DELETE FROM record_hashes;" \
+  "END;"
+#define HASH_CHILD_TRIGGERS(table, kind, column) \
+  "CREATE TRIGGER " table "_hash_insert AFTER INSERT ON " table \
+  "  WHEN NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN" \
+  HASH_FORGET (kind, "new." column) \
+  "END;" \
+  "CREATE TRIGGER " table "_hash_update AFTER UPDATE ON " table " BEGIN" \
+  HASH_FORGET (kind, "old." column) \
+  HASH_FORGET (kind, "new." column) \
+  "END;" \
+  "CREATE TRIGGER " table "_hash_delete AFTER DELETE ON " table " BEGIN" \
+  HASH_FORGET (kind, "old." column) \
+  "END;"
+/* The kinds are LiaRecordKind's values. */
+#define HASH_TRIGGERS \
+  HASH_RECORD_TRIGGERS ("organizations", "0") \
+  HASH_CHILD_TRIGGERS ("organization_tags", "0", "organization_id") \
+  HASH_RECORD_TRIGGERS ("contacts", "1") \
+  HASH_CHILD_TRIGGERS ("contact_points", "1", "contact_id") \
+  HASH_CHILD_TRIGGERS ("contact_languages", "1", "contact_id") \
+  HASH_CHILD_TRIGGERS ("contact_tags", "1", "contact_id") \
+  HASH_CHILD_TRIGGERS ("contact_addresses", "1", "contact_id") \
+  HASH_CHILD_TRIGGERS ("contact_websites", "1", "contact_id") \
+  HASH_CHILD_TRIGGERS ("contact_ims", "1", "contact_id") \
+  HASH_CHILD_TRIGGERS ("contact_photos", "1", "contact_id") \
+  HASH_RECORD_TRIGGERS ("affiliations", "2") \
+  HASH_RECORD_TRIGGERS ("interactions", "3") \
+  HASH_CHILD_TRIGGERS ("interaction_contacts", "3", "interaction_id") \
+  HASH_CHILD_TRIGGERS ("interaction_organizations", "3", "interaction_id") \
+  HASH_RECORD_TRIGGERS ("commitments", "4") \
+  HASH_RECORD_TRIGGERS ("concerns", "5") \
+  HASH_CHILD_TRIGGERS ("concern_parties", "5", "concern_id") \
+  HASH_CHILD_TRIGGERS ("concern_interactions", "5", "concern_id") \
+  HASH_RECORD_TRIGGERS ("projects", "6") \
+  HASH_CHILD_TRIGGERS ("project_tags", "6", "project_id") \
+  HASH_CHILD_TRIGGERS ("project_stakeholders", "6", "project_id") \
+  HASH_CHILD_TRIGGERS ("project_milestones", "6", "project_id") \
+  HASH_CHILD_TRIGGERS ("project_risks", "6", "project_id") \
+  HASH_CHILD_TRIGGERS ("project_links", "6", "project_id")
+static const char migration_19[] =
+  "CREATE TABLE record_hashes ("
+  "  kind INTEGER NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  hash INTEGER NOT NULL,"
+  "  PRIMARY KEY (kind, record_id)"
+  ") WITHOUT ROWID;"
+  HASH_TRIGGERS;
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -1024,6 +1097,7 @@ static const char * const migrations[] = {
   migration_16,
   migration_17,
   migration_18,
+  migration_19,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);
