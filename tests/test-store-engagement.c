@@ -699,6 +699,25 @@ rows_text (GPtrArray *list,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The page of @query at @offset is that slice of @whole. */
+static void
+assert_page (LiaStore                  *store,
+             const LiaStakeholderQuery *query,
+             GPtrArray                 *whole,
+             guint                      offset,
+             guint                      limit)
+{
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = rows_text (whole, offset, limit);
+  g_autofree char *got = NULL;
+
+  page = lia_store_list_stakeholders_page (store, query, offset, limit, &error);
+  g_assert_no_error (error);
+  got = rows_text (page, 0, limit);
+  g_assert_cmpstr (got, ==, expected);
+}
+
 /* The first pages by due day read only the first rows of each map cell from an index
  * (schema version 15); every page is the same slice of the whole list, which is sorted after
  * working out everyone's figures: across cells whose cadences give the same due day, between
@@ -823,17 +842,7 @@ test_due_pages (StoreFixture  *f,
           /* Overlapping pages of 7 are enough there (a server runs this test too). */
           for (guint limit = sort > 0 ? 7 : 1; limit <= 7; limit += 3)
             for (guint offset = 0; offset <= all->len; offset += sort > 0 ? 5 : 1)
-              {
-                g_autoptr(GPtrArray) page = NULL;
-                g_autoptr(GError) error = NULL;
-                g_autofree char *expected = rows_text (all, offset, limit);
-                g_autofree char *got = NULL;
-
-                page = lia_store_list_stakeholders_page (f->store, &query, offset, limit, &error);
-                g_assert_no_error (error);
-                got = rows_text (page, 0, limit);
-                g_assert_cmpstr (got, ==, expected);
-              }
+              assert_page (f->store, &query, all, offset, limit);
         }
   /* Most of the 200 records are due under each setting, more than a page of each cell. */
   g_assert_cmpuint (n_due_seen, >, 1000);
@@ -892,6 +901,188 @@ test_lazy_list (StoreFixture  *f,
       }
 }
 
+/* Lists longer than the first rows (LIA_STAKEHOLDER_FIRST_ROWS) that a first page reads from
+ * a few rows of each map cell: 320 contacts in eight cells (one not assessed, one assessed on
+ * influence only) and 40 organizations, with people of exactly the same name (given and family
+ * names paired, so that the window's orders by family or given name are the store's), days
+ * of last contact over 200 days that several share, the never contacted, planned meetings and
+ * cadences of their own. */
+static void
+add_long_lists (LiaStore *store)
+{
+  static const char * const given[] = { "Ada", "Ben", "Cleo", "Dan", "Eve" };
+  static const char * const family[] = { "Abbott", "Brown", "Castro", "Dunn", "Ezra" };
+  static const int cells[][2] = { { 5, 5 }, { 4, 4 }, { 1, 4 }, { 2, 1 }, { 4, 1 }, { 0, 0 }, { 3, 0 }, { 2, 2 } };
+  g_autoptr(GDate) today = day ("2025-05-01");
+
+  for (guint i = 0; i < 360; i++)
+    {
+      const int *cell = cells[i % G_N_ELEMENTS (cells)];
+      guint k = (i * 7) % G_N_ELEMENTS (given);
+      gboolean organization = i >= 320;
+      LiaRecordKind kind = organization ? LIA_RECORD_KIND_ORGANIZATION : LIA_RECORD_KIND_CONTACT;
+      gint64 id = organization ? lia_test_add_organization (store, family[k], 0)
+                               : lia_test_add_contact (store, given[k], family[k]);
+
+      if (cell[0] > 0 || cell[1] > 0)
+        assess (store, kind, id, cell[0], cell[1], i % 3 ? LIA_STANCE_OPPOSED : LIA_STANCE_NEUTRAL);
+      if (i % 9 != 0)
+        {
+          GDate when = *today;
+          g_autofree char *iso = NULL;
+          g_autofree char *at = NULL;
+
+          /* 60 to 200 days ago, a third of a row a day in a cell (steps of recency span two
+           * or three days of a reference period of 90 or 120), some within the month. */
+          g_date_subtract_days (&when, i % 11 == 4 ? i % 30 : 60 + ((i / G_N_ELEMENTS (cells)) * 37) % 140);
+          iso = lia_date_to_iso (&when);
+          at = g_strdup_printf ("%sT10:00:00Z", iso);
+          lia_test_add_interaction (store, LIA_INTERACTION_KIND_CALL, at, "Call",
+                                    organization ? 0 : id, organization ? id : 0);
+        }
+      if (i % 23 == 5)
+        lia_test_add_interaction (store, LIA_INTERACTION_KIND_MEETING, "2025-05-10T10:00:00Z", "Planned",
+                                  organization ? 0 : id, organization ? id : 0);
+      if (i % 19 == 3)
+        {
+          g_autoptr(LiaRecord) record = lia_test_load (store, kind, id);
+          LiaAssessment *assessment = organization ? lia_organization_get_assessment (LIA_ORGANIZATION (record))
+                                                   : lia_contact_get_assessment (LIA_CONTACT (record));
+
+          lia_assessment_set_cadence_days (assessment, i % 2 ? 20 : LIA_CADENCE_NONE);
+          lia_test_save (store, record);
+        }
+    }
+
+  /* A cell of its own with no one whose recency is 0 against 100 days, two people a day and
+   * later days earlier in name order: 40 to 45 days ago (within a period of 100 days,
+   * between one and two of 30), and 114 to 119 days ago (steps of recency of 2.5 days). */
+  for (guint j = 0; j < 24; j++)
+    {
+      GDate when = *today;
+      g_autofree char *iso = NULL;
+      g_autofree char *at = NULL;
+      guint k = j / 6;
+      gint64 id = lia_test_add_contact (store, given[k], family[k]);
+
+      assess (store, LIA_RECORD_KIND_CONTACT, id, 3, 5, LIA_STANCE_SUPPORTIVE);
+      g_date_subtract_days (&when, (j < 12 ? 40 : 108) + j / 2);
+      iso = lia_date_to_iso (&when);
+      at = g_strdup_printf ("%sT10:00:00Z", iso);
+      lia_test_add_interaction (store, LIA_INTERACTION_KIND_CALL, at, "Call", id, 0);
+    }
+}
+
+/* Every page of a list, up to and past the first rows that come from a few rows of each map
+ * cell, is the same slice of the list read whole (every record's figures worked out and
+ * sorted); the window's lazy lists, by family and by given name, show the same rows. By last
+ * contact, by health (its recency part, as a page sorts) and the orders of the map cells,
+ * with the default cadences and others (a reference period shorter than 40 days, one of 120),
+ * with and without filters. */
+static void
+test_long_pages (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  static const LiaStakeholderSort sorts[] = {
+    LIA_STAKEHOLDER_SORT_LAST_CONTACT, LIA_STAKEHOLDER_SORT_HEALTH, LIA_STAKEHOLDER_SORT_DUE,
+    LIA_STAKEHOLDER_SORT_INFLUENCE, LIA_STAKEHOLDER_SORT_INTEREST,
+  };
+  static const guint cadences[][5] = {
+    { 0, 0, 90, 60, 30 },  /* the defaults */
+    { 0, 7, 120, 0, 100 },
+  };
+  g_autoptr(GDate) today = day ("2025-05-01");
+
+  add_long_lists (f->store);
+
+  /* A server answers each record's health in three round trips: there, by last contact and
+   * health only (due-pages reads the others' first pages there), the other cadences only (the
+   * harder ones), without the stance filter, and fewer pages (below). */
+  for (guint sort = 0; sort < (pg_cluster != NULL ? 2u : G_N_ELEMENTS (sorts)); sort++)
+    for (guint c = pg_cluster != NULL ? 1 : 0; c < G_N_ELEMENTS (cadences); c++)
+      for (guint filter = 0; filter < 4; filter++)
+        {
+          if (pg_cluster != NULL && filter == 1)
+            continue;
+          g_autoptr(GPtrArray) whole = NULL;
+          g_autoptr(GError) error = NULL;
+          LiaStakeholderQuery query;
+          guint n_pages = 0;
+
+          lia_stakeholder_query_init (&query);
+          query.today = today;
+          query.sort = sorts[sort];
+          memcpy (query.cadence, cadences[c], sizeof query.cadence);
+          if (filter == 1)
+            query.stances = 1u << LIA_STANCE_OPPOSED;
+          else if (filter == 2)
+            {
+              query.kinds = 1u << LIA_RECORD_KIND_CONTACT;
+              query.influence_min = 2;
+              query.not_contacted_days = 20;
+            }
+          else if (filter == 3)
+            {
+              query.influence_min = query.influence_max = 3;
+              query.interest_min = 5;
+            }
+
+          /* Read whole: a page longer than the first rows sorts every record. */
+          whole = lia_store_list_stakeholders_page (f->store, &query, 0, 100000, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (whole->len, >=, filter == 0 ? 300 : filter == 3 ? 24 : 60);  /* the first rows: 256 */
+          /* And as `liaison stakeholders` reads it (on a file: a server's round trips). */
+          if (sorts[sort] != LIA_STAKEHOLDER_SORT_HEALTH && pg_cluster == NULL)
+            {
+              g_autoptr(GPtrArray) list = stakeholders (f->store, &query);
+              g_autofree char *expected = rows_text (list, 0, G_MAXUINT);
+              g_autofree char *got = rows_text (whole, 0, G_MAXUINT);
+
+              g_assert_cmpstr (got, ==, expected);
+            }
+
+          /* Pages of 50 as a window asks them, in order, and short ones at many offsets (so
+           * that a page ends at every depth of a cell). */
+          for (guint limit = 7; limit <= 50; limit += 43)
+            for (guint offset = limit == 50 && pg_cluster != NULL ? 200 : 0; offset <= whole->len;
+                 offset += limit == 50 ? 50 : whole->len < 100 ? 1 : pg_cluster != NULL ? 37 : 13)
+              {
+                assert_page (f->store, &query, whole, offset, limit);
+                n_pages++;
+              }
+          g_assert_cmpuint (n_pages, >, filter == 3 ? 4 : 5);
+
+          /* The window's contact lists, by family and by given name. */
+          if (filter != 1)
+            for (guint by = 0; by < (pg_cluster != NULL ? 1u : 2u); by++)
+              {
+                g_autoptr(LiaListModel) model = lia_list_model_new_contacts (f->store, by == 0 ? LIA_CONTACT_SORT_FAMILY_NAME
+                                                                                      : LIA_CONTACT_SORT_GIVEN_NAME);
+                g_autoptr(GString) lazy = g_string_new (NULL);
+                g_autoptr(GString) expected = g_string_new (NULL);
+                LiaStakeholderQuery contacts = query;
+
+                contacts.kinds = 1u << LIA_RECORD_KIND_CONTACT;
+                lia_list_model_set_stakeholder_query (model, &contacts);
+                for (guint i = 0; i < whole->len; i++)
+                  {
+                    LiaStakeholder *s = whole->pdata[i];
+
+                    if (s->kind == LIA_RECORD_KIND_CONTACT)
+                      g_string_append_printf (expected, "%s#%" G_GINT64_FORMAT "\n", s->name, s->id);
+                  }
+                for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+                  {
+                    g_autoptr(LiaRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+                    g_string_append_printf (lazy, "%s#%" G_GINT64_FORMAT "\n", lia_record_get_label (record),
+                                            lia_record_get_id (record));
+                  }
+                g_assert_cmpstr (lazy->str, ==, expected->str);
+              }
+        }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -913,6 +1104,7 @@ main (int    argc,
   ADD ("/store/engagement/filters", test_filters);
   ADD ("/store/engagement/own-cadence", test_own_cadence);
   ADD ("/store/engagement/lazy-list", test_lazy_list);
+  ADD ("/store/engagement/long-pages", test_long_pages);
   /* Reads the file's tables with SQLite: a file only. */
   if (!postgresql)
     ADD ("/store/engagement/kept-last-contact", test_kept_last_contact);

@@ -14,6 +14,8 @@
 #define DEFAULT_RECENCY_DAYS 90
 /* Due for contact: the cadence lapses within this many days. */
 #define DUE_WITHIN_DAYS 7
+/* Up to this reference period, a first page by recency reads a few rows of each map cell. */
+#define MAX_FIRST_RECENCY_DAYS 36500
 
 /* The affiliation covers the interaction's day; a NULL end is open. */
 #define AFFILIATED_ON_INTERACTION \
@@ -161,6 +163,9 @@ typedef enum {
   DUE_FIRST,      /* in due order, the first :top of each index range, and the uncertain;
                    * without the due filter, also the first :top without a cadence */
   CELL_FIRST,     /* no due filter: in name order, the first :top of each map cell */
+  LAST_FIRST,     /* no due filter: by last contact, the first :top of each map cell */
+  RECENCY_FIRST,  /* no due filter: by the recency part of health, the first :top of each
+                   * map cell (append_cell_recency()) */
 } DueCandidates;
 
 static void append_plain_filters (GString *sql, const LiaStakeholderQuery *q, LiaRecordKind kind,
@@ -280,15 +285,119 @@ append_due_candidates (GString                   *sql,
   g_string_append (sql, ")");
 }
 
+/* The reference period of recency in a map cell without a cadence of its own: the cell's
+ * cadence (CADENCE), else DEFAULT_RECENCY_DAYS, as FIGURES_OF works it out. */
+static guint
+cell_reference_days (const LiaStakeholderQuery *q,
+                     int                        influence,
+                     int                        interest)
+{
+  LiaQuadrant quadrant = lia_quadrant_from_assessment (influence, interest);
+  guint cadence = quadrant == LIA_QUADRANT_NONE ? 0 : q->cadence[quadrant];
+
+  return cadence > 0 ? cadence : DEFAULT_RECENCY_DAYS;
+}
+
+/* LAST_FIRST and RECENCY_FIRST, one map cell (0–5 × 0–5): the first :top of its records
+ * without a cadence of their own, read through schema 15's index (append_cell_candidates()
+ * adds those with a cadence of their own or a planned interaction, whole: they are few).
+ *
+ * By last contact (never contacted first), a cell's first :top never contacted by
+ * @name_column and its first :top contacted by (day, @name_column) hold the list's first :top
+ * of the cell, as in append_first_due().
+ *
+ * By recency (ascending, then @name_column): in a cell the reference period is one number,
+ * so recency is a non-decreasing step function of the last contact day, 0 for the never
+ * contacted. The cell's first :top are among (a) the first :top by @name_column of those
+ * whose recency is 0, walking the cell's name index (the figure is worked out per row walked,
+ * few when the old contacts are many), and (b) those contacted after :zQ (2 reference
+ * periods before today, before which recency is 0) up to the end of the recency step of the
+ * :top-th of them in day order: at least :top rows whose recency is at most that step's, so
+ * none after it can come first. A step spans at most reference / 40 + 1 days, except 40
+ * (contacted within the period: up to today). */
+static void
+append_cell_recency (GString                   *sql,
+                     const LiaStakeholderQuery *q,
+                     const char                *table,
+                     DueCandidates              which,
+                     const char                *name_column,
+                     const char                *filters,
+                     int                        influence,
+                     int                        interest,
+                     gboolean                   server)
+{
+  g_autofree char *cell = g_strdup_printf ("r.cadence_days IS NULL AND r.influence = %d"
+                                           " AND r.interest = %d", influence, interest);
+  guint ref = cell_reference_days (q, influence, interest);
+  int quadrant = lia_quadrant_from_assessment (influence, interest);
+  g_autofree char *days = NULL;
+  g_autofree char *step_end = NULL;
+  g_autofree char *name_walk = NULL;
+  g_autofree char *walk_cell = NULL;
+
+  if (which == LAST_FIRST)
+    {
+      g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
+                                   "  WHERE %2$s AND r.latest_interaction_day IS NULL%3$s"
+                                   "  ORDER BY %4$s, r.id LIMIT :top) AS never_%5$d%6$d"
+                                   " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
+                                   "  WHERE %2$s AND r.latest_interaction_day <= :today%3$s"
+                                   "  ORDER BY r.latest_interaction_day, %4$s, r.id LIMIT :top)"
+                                   "  AS last_%5$d%6$d",
+                              table, cell, filters, name_column, influence, interest);
+      return;
+    }
+
+  /* Recency 0 as FIGURES_OF works it out (days >= 2 * ref, or rounded down to 0). */
+  days = server ? g_strdup ("(CAST (:today AS date) - CAST (r.latest_interaction_day AS date))")
+                : g_strdup ("(julianday (:today) - julianday (r.latest_interaction_day))");
+  /* SQLite walks the name index of the cell; a server plans for itself. */
+  if (server)
+    name_walk = g_strdup ("");
+  else if (g_str_equal (name_column, "r.sort_key"))
+    name_walk = g_strdup_printf (" INDEXED BY %s_by_assessment", table);
+  else
+    {
+      /* The cell as that index spells it, alone: with r.influence = N beside it, SQLite would
+       * put N in the expression, which would then not be the index's. */
+      walk_cell = g_strdup_printf ("r.cadence_days IS NULL AND r.influence * 6 + r.interest = %d",
+                                   influence * 6 + interest);
+      name_walk = g_strdup_printf (" INDEXED BY contacts_by_cell_%s",
+                                   g_str_equal (name_column, "r.given_sort_key") ? "given" : "family");
+    }
+  step_end = server ? g_strdup_printf ("to_char (CAST (d AS date) + %u, 'YYYY-MM-DD')", ref / 40 + 2)
+                    : g_strdup_printf ("date (d, '+%u days')", ref / 40 + 2);
+  g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r%2$s"
+                               "  WHERE %3$s AND (r.latest_interaction_day IS NULL"
+                               "   OR (r.latest_interaction_day <= :today AND (%4$s >= %5$u"
+                               "    OR CAST (%6$s (40.0 * (%5$u - %4$s) / %7$u + 0.5) AS INTEGER) = 0)))%8$s"
+                               "  ORDER BY %9$s, r.id LIMIT :top) AS zero_%10$d%11$d",
+                          table, name_walk, walk_cell != NULL ? walk_cell : cell, days, 2 * ref, server ? "floor" : "",
+                          ref, filters, name_column, influence, interest);
+  g_string_append_printf (sql, " UNION ALL SELECT id FROM (SELECT r.id FROM %1$s r"
+                               "  WHERE %2$s AND r.latest_interaction_day > :z%3$d"
+                               "  AND r.latest_interaction_day <= :today%4$s"
+                               "  AND r.latest_interaction_day <= coalesce ((SELECT CASE WHEN d >= :w%3$d"
+                               "   THEN CAST (:today AS TEXT) ELSE %5$s END FROM (SELECT r.latest_interaction_day AS d"
+                               "   FROM %1$s r WHERE %2$s AND r.latest_interaction_day > :z%3$d"
+                               "   AND r.latest_interaction_day <= :today%4$s"
+                               "   ORDER BY r.latest_interaction_day LIMIT 1 OFFSET :top - 1) AS nth),"
+                               "   :today)) AS recent_%6$d%7$d",
+                          table, cell, quadrant, filters, step_end, influence, interest);
+}
+
 /* CELL_FIRST: the first :top records of each map cell (influence, interest) by @name_column,
  * and those with a planned interaction (their last contact, which a filter may ask about,
  * lies further back than the stored day). A list by influence or interest orders each cell
  * by name, so these hold its first :top; SQLite reads each from the index of schema version
- * 8 (r.sort_key) or 18 (a contact's family or given name) and stops at :top. */
+ * 8 (r.sort_key) or 18 (a contact's family or given name) and stops at :top. LAST_FIRST and
+ * RECENCY_FIRST: each cell's first :top as append_cell_recency() reads them, and the records
+ * with a cadence of their own. */
 static void
 append_cell_candidates (GString                   *sql,
                         const LiaStakeholderQuery *q,
                         LiaRecordKind              kind,
+                        DueCandidates              which,
                         const char                *name_column,
                         gboolean                   server)
 {
@@ -297,11 +406,18 @@ append_cell_candidates (GString                   *sql,
 
   append_range_filters (filters, q, kind, server);
   g_string_append_printf (sql, " AND r.id IN (SELECT id FROM %s WHERE latest_interaction_day > :today", table);
+  if (which != CELL_FIRST)
+    g_string_append_printf (sql, " UNION ALL SELECT id FROM %s WHERE cadence_days IS NOT NULL", table);
   for (int influence = MAX (q->influence_min, 0); influence <= MIN (q->influence_max, 5); influence++)
     for (int interest = MAX (q->interest_min, 0); interest <= MIN (q->interest_max, 5); interest++)
       {
         g_autofree char *cell = NULL;
 
+        if (which != CELL_FIRST)
+          {
+            append_cell_recency (sql, q, table, which, name_column, filters->str, influence, interest, server);
+            continue;
+          }
         /* The cell as the index that holds @name_column spells it. */
         if (g_str_equal (name_column, "r.sort_key"))
           cell = g_strdup_printf ("r.influence = %d AND r.interest = %d", influence, interest);
@@ -314,7 +430,8 @@ append_cell_candidates (GString                   *sql,
   g_string_append (sql, ")");
 }
 
-/* Which bounded read gives the first pages of @q (DUE_FIRST, CELL_FIRST), or DUE_ALL: none,
+/* Which bounded read gives the first pages of @q (DUE_FIRST, CELL_FIRST, LAST_FIRST,
+ * RECENCY_FIRST), or DUE_ALL: none,
  * every record goes through the figures and the sort. */
 static DueCandidates
 first_candidates (const LiaStakeholderQuery *q)
@@ -323,6 +440,16 @@ first_candidates (const LiaStakeholderQuery *q)
     return DUE_FIRST;
   if (!q->due_only && (q->sort == LIA_STAKEHOLDER_SORT_INFLUENCE || q->sort == LIA_STAKEHOLDER_SORT_INTEREST))
     return CELL_FIRST;
+  if (!q->due_only && q->sort == LIA_STAKEHOLDER_SORT_LAST_CONTACT)
+    return LAST_FIRST;
+  /* A reference period of a century or more (append_cell_recency()'s days would not hold). */
+  if (!q->due_only && q->sort == LIA_STAKEHOLDER_SORT_HEALTH)
+    {
+      for (int quadrant = LIA_QUADRANT_MONITOR; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
+        if (q->cadence[quadrant] > MAX_FIRST_RECENCY_DAYS)
+          return DUE_ALL;
+      return RECENCY_FIRST;
+    }
   return DUE_ALL;
 }
 
@@ -402,8 +529,8 @@ append_records (GString                   *sql,
                           " " CADENCE " AS cadence FROM contacts r WHERE TRUE");
 
   append_plain_filters (sql, q, kind, server);
-  if (which == CELL_FIRST)
-    append_cell_candidates (sql, q, kind, name_column, server);
+  if (which == CELL_FIRST || which == LAST_FIRST || which == RECENCY_FIRST)
+    append_cell_candidates (sql, q, kind, which, name_column, server);
   else if (q->due_only || which == DUE_FIRST)
     append_due_candidates (sql, q, kind, which, name_column, server);
 }
@@ -615,6 +742,22 @@ bind_query (LiaStmt                   *stmt,
   bind_text (stmt, ":country", q->country);
   bind_text (stmt, ":tag", q->tag);
   bind_int (stmt, ":only_id", q->only_id);
+  /* The days from which recency, against each quadrant's reference period, is 40 (:wQ) and
+   * after which it is above 0 (:zQ): append_cell_recency(). */
+  for (int quadrant = LIA_QUADRANT_NONE; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
+    {
+      guint cadence = quadrant == LIA_QUADRANT_NONE ? 0 : q->cadence[quadrant];
+      gint64 ref = cadence > 0 ? MIN (cadence, 100000) : DEFAULT_RECENCY_DAYS;
+      char within_name[4] = { ':', 'w', (char) ('0' + quadrant), '\0' };
+      char zero_name[4] = { ':', 'z', (char) ('0' + quadrant), '\0' };
+      /* Before the first day a GDate holds: before every day (text compares). */
+      g_autofree char *within = g_date_get_julian (today) > ref ? iso_from (today, (int) -ref) : g_strdup ("");
+      g_autofree char *zero = g_date_get_julian (today) > 2 * ref ? iso_from (today, (int) (-2 * ref))
+                                                                 : g_strdup ("");
+
+      bind_text (stmt, within_name, within);
+      bind_text (stmt, zero_name, zero);
+    }
   for (int quadrant = LIA_QUADRANT_MONITOR; quadrant <= LIA_QUADRANT_MANAGE_CLOSELY; quadrant++)
     {
       char name[4] = { ':', 'c', (char) ('0' + quadrant), '\0' };
