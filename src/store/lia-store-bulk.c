@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lia-list-query-private.h"
 #include "lia-store-bulk.h"
 #include "lia-store-private.h"
 
@@ -352,6 +353,44 @@ marks:
                           "  (SELECT coalesce (max (id), 0) FROM commitments),"
                           "  (SELECT coalesce (max (id), 0) FROM concerns))",
                           error);
+}
+
+gboolean
+lia_store_set_sort_on_disk (LiaStore  *self,
+                            gboolean   on_disk,
+                            GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  gboolean only_ours;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+
+  if (_lia_store_is_server (self) || lia_store_in_transaction (self))
+    return TRUE;
+
+  /* SQLite only: temp_store = MEMORY (lia-db-sqlite.c) keeps the sorter's runs in memory; a
+   * change of temp_store closes the temporary database, tables and all. The lists' kept rows
+   * (lia-list-query-private.h) are made again, when none was kept. */
+  if (!(stmt = _lia_store_prepare (self,
+                                   "SELECT NOT EXISTS (SELECT 1 FROM temp.sqlite_master"
+                                   "  WHERE type <> 'index' AND substr (name, 1, 9) <> 'lia_bulk_'"
+                                   "  AND name <> 'lia_list_rows')"
+                                   "  AND NOT EXISTS (SELECT 1 FROM temp.lia_list_rows)",
+                                   error)))
+    return FALSE;
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+  only_ours = _lia_db_column_int (stmt, 0) != 0;
+  g_clear_pointer (&stmt, _lia_stmt_release);
+  if (!only_ours)
+    return TRUE;
+
+  return _lia_store_exec (self, on_disk ? "PRAGMA temp_store = FILE" : "PRAGMA temp_store = MEMORY",
+                          error) &&
+         _lia_store_exec (self, LIA_LIST_ROWS_TABLE_SQL, error);
 }
 
 /* The end of a bulk load on PostgreSQL: one transaction, nothing to index by hand (the
