@@ -534,8 +534,23 @@ int
 _lia_db_sqlite_open (const char  *path,
                      LiaDb      **out_db)
 {
+  static gsize configured = 0;
   SqliteDb *db = g_new0 (SqliteDb, 1);
   int rc;
+
+  /* Statement journals (the pages a statement changes that its transaction had changed
+   * already, to undo the statement alone) stay in memory, as they do with temp_store =
+   * MEMORY: with temporary files on disk (lia_store_set_sort_on_disk()), past 64 KiB each
+   * would go to a file, and a record's insert in a long import changes more than that, so
+   * each would create, write and delete a file (a third more CPU for an import). A bound
+   * (SQLite sizes the journal's memory chunks by it) made the end of an import's full-text
+   * filling fail with SQLITE_FULL. Process-wide, before SQLite starts: when something started
+   * it earlier, the call fails and the default stays. */
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_STMTJRNL_SPILL, -1);
+      g_once_init_leave (&configured, 1);
+    }
 
   db->parent.backend = &sqlite_backend;
   rc = sqlite3_open_v2 (path, &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
