@@ -234,6 +234,65 @@ test_ranking (StoreFixture  *f,
                      lia_search_result_get_rank (g_ptr_array_index (results, notes)));
 }
 
+/* One word (the common case, typing): hits with more of the word come first, also when the word
+ * is in most of the records. On SQLite the store ranks one word without bm25()'s count of every
+ * match: the order must be bm25()'s all the same, shorter text first. */
+static void
+test_one_word_order (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  const char *titles[] = {
+    "Review of the regional vaccine programme with the partners and the ministry",
+    "Review",
+    "Budget meeting",
+    "Review review",
+    "Review of the budget",
+    "Annual review of the laboratory network",
+    "Site visit",
+    "Reviewing the tender",
+  };
+  gint64 ids[G_N_ELEMENTS (titles)];
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GString) order = g_string_new (NULL);
+  guint n_hits = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    ids[i] = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING,
+                                       "2025-02-03T10:00:00+01:00", titles[i], 0, 0);
+
+  results = search_ok (f->store, "revi", 10);
+  dump_results ("revi", results);
+  for (guint i = 0; i < results->len; i++)
+    if (lia_search_result_get_kind (results->pdata[i]) == LIA_RECORD_KIND_INTERACTION)
+      {
+        g_string_append_printf (order, "%s%" G_GINT64_FORMAT, n_hits > 0 ? "," : "",
+                                lia_search_result_get_id (results->pdata[i]));
+        n_hits++;
+      }
+  /* Six of the eight titles. */
+  g_assert_cmpuint (n_hits, ==, 6);
+  /* Twice in two words first, on either backend. */
+  g_assert_cmpint (find_result (results, LIA_RECORD_KIND_INTERACTION, ids[3]), <,
+                   find_result (results, LIA_RECORD_KIND_INTERACTION, ids[1]));
+
+  /* bm25() also weighs the length of the text (PostgreSQL's ranking does not): one word alone
+   * before the same word among many. */
+  if (pg_cluster == NULL)
+    {
+      g_autofree char *bm25 =
+        lia_test_pg_sql_text (f, "SELECT group_concat (rowid) FROM"
+                                 " (SELECT rowid FROM interactions_fts"
+                                 "  WHERE interactions_fts MATCH '\"revi\"*'"
+                                 "  ORDER BY bm25 (interactions_fts, 10.0, 2.0, 2.0, 2.0), rowid DESC)");
+
+      g_assert_cmpint (find_result (results, LIA_RECORD_KIND_INTERACTION, ids[1]), <,
+                       find_result (results, LIA_RECORD_KIND_INTERACTION, ids[4]));
+      g_assert_cmpint (find_result (results, LIA_RECORD_KIND_INTERACTION, ids[4]), <,
+                       find_result (results, LIA_RECORD_KIND_INTERACTION, ids[0]));
+      g_assert_cmpstr (order->str, ==, bm25);
+    }
+}
+
 static void
 test_grouping_and_limit (StoreFixture  *f,
                          gconstpointer  data)
@@ -653,6 +712,7 @@ main (int   argc,
   ADD ("/store/search/accents", test_accents);
   ADD ("/store/search/all-words", test_all_words);
   ADD ("/store/search/ranking", test_ranking);
+  ADD ("/store/search/one-word-order", test_one_word_order);
   ADD ("/store/search/grouping-and-limit", test_grouping_and_limit);
   ADD ("/store/search/snippet", test_snippet);
   ADD ("/store/search/hit-context", test_hit_context);

@@ -514,6 +514,38 @@ wait_for_search (LiaSearchResults *results)
   lia_ui_test_settle ();
 }
 
+/* More hits than the first frame lays out: 8 of each of three kinds, all found by "zeta". */
+static void
+seed_zeta (LiaStore *store)
+{
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Zeta Partner %02u", i);
+      g_autofree char *family = g_strdup_printf ("Zetason%02u", i);
+      g_autofree char *title = g_strdup_printf ("Zeta review %02u", i);
+      gint64 org = lia_test_add_organization (store, name, 0);
+      gint64 contact = lia_test_add_contact (store, "Ada", family);
+
+      lia_test_add_interaction (store, LIA_INTERACTION_KIND_MEETING, "2025-02-03T10:00:00+01:00",
+                                title, contact, org);
+    }
+}
+
+/* Waits (up to 10 s) for every hit to have its row: the rows below the fold get their
+ * content a screenful per frame. */
+static void
+wait_for_rows (LiaSearchResults *results)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, search_timeout_cb, &timed_out);
+
+  while (_lia_search_results_get_n_rows (results) < lia_search_results_get_n_results (results) &&
+         !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
 /* On a big database the search runs in a thread, on a connection of its own: what is typed
  * while it runs is searched next and the stale answer is never shown; many hits show their
  * first rows at once and the rest after that frame. */
@@ -525,18 +557,7 @@ test_search_in_thread (StoreFixture  *f,
   Seed s;
 
   seed (f->store, &s);
-  /* More hits than the first frame lays out: 8 of each of three kinds. */
-  for (guint i = 0; i < 9; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Zeta Partner %02u", i);
-      g_autofree char *family = g_strdup_printf ("Zetason%02u", i);
-      g_autofree char *title = g_strdup_printf ("Zeta review %02u", i);
-      gint64 org = lia_test_add_organization (f->store, name, 0);
-      gint64 contact = lia_test_add_contact (f->store, "Ada", family);
-
-      lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2025-02-03T10:00:00+01:00",
-                                title, contact, org);
-    }
+  seed_zeta (f->store);
   window = show_organizations (f->store);
   activate (window, "win.search", NULL);
   _lia_search_results_set_always_in_thread (LIA_SEARCH_RESULTS (_lia_window_ensure_list (window, "search")), TRUE);
@@ -550,7 +571,8 @@ test_search_in_thread (StoreFixture  *f,
   g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), >, 20);
   for (guint i = 0; i < lia_search_results_get_n_results (window->search_results); i++)
     g_assert_nonnull (strstr (lia_search_result_get_title (lia_search_results_get_result (window->search_results, i)), "Zeta"));
-  /* Every hit gets its row once the first frame is out. */
+  /* Every hit gets its row in the frames that follow. */
+  wait_for_rows (window->search_results);
   g_assert_cmpuint (_lia_search_results_get_n_rows (window->search_results), ==,
                     lia_search_results_get_n_results (window->search_results));
 
@@ -558,6 +580,109 @@ test_search_in_thread (StoreFixture  *f,
   wait_for_search (window->search_results);
   g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
   g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results), "Interactions"));
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
+/* The first descendant of @widget with the style class @css_class. */
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Checks what the hits' rows show, in order: one shown row per hit, with the hit's title and
+ * its snippet with the typed part in bold, and no row left over from earlier results. */
+static void
+assert_hit_rows (LiaSearchResults *results,
+                 const char       *marked)
+{
+  GtkWidget *list = lia_ui_test_find (GTK_WIDGET (results), GTK_TYPE_LIST_BOX, NULL);
+  guint n = 0;
+  gboolean marked_seen = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      LiaSearchResult *hit;
+      GtkWidget *title, *snippet;
+      g_autofree char *plain = NULL;
+
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        continue;
+      g_assert_true (gtk_widget_get_visible (child));
+      g_assert_cmpuint (n, <, lia_search_results_get_n_results (results));
+      hit = lia_search_results_get_result (results, n);
+      title = lia_ui_test_find (child, GTK_TYPE_LABEL, NULL);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, lia_search_result_get_title (hit));
+      snippet = find_with_class (child, "snippet");
+      g_assert_nonnull (snippet);
+      plain = lia_search_result_format_snippet (hit, "", "", FALSE);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (snippet)), ==, plain);
+      if (strstr (gtk_label_get_label (GTK_LABEL (snippet)), marked) != NULL)
+        marked_seen = TRUE;
+      n++;
+    }
+  g_assert_cmpuint (n, ==, lia_search_results_get_n_results (results));
+  g_assert_true (marked_seen);
+}
+
+/* Search rows are kept from one set of results to the next: each shows its new hit's title
+ * and snippet, the typed part marked, and the first frame fills only what the list shows. */
+static void
+test_search_rows (StoreFixture  *f,
+                  gconstpointer  data)
+{
+  LiaWindow *window;
+  Seed s;
+  int height;
+
+  seed (f->store, &s);
+  seed_zeta (f->store);
+  window = show_organizations (f->store);
+  activate (window, "win.search", NULL);
+  lia_ui_test_settle ();
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zeta");
+  /* Before any frame: the rows that fill the list have their content, not all 27 hits'; the
+   * results' page is as tall as the list it replaces. */
+  height = gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (window->search_results)));
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), >, 20);
+  g_assert_cmpuint (_lia_search_results_get_n_rows (window->search_results), <=, (guint) (height / 48 + 1));
+  g_assert_cmpuint (_lia_search_results_get_n_rows (window->search_results), <,
+                    lia_search_results_get_n_results (window->search_results));
+  wait_for_rows (window->search_results);
+  lia_ui_test_settle ();
+  assert_hit_rows (window->search_results, "<b>Zeta</b>");
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "budg");
+  wait_for_rows (window->search_results);
+  lia_ui_test_settle ();
+  g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
+  assert_hit_rows (window->search_results, "<b>Budg</b>");
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "Interactions"));
+  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (window->search_results), "Zeta review 00"));
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zeta");
+  wait_for_rows (window->search_results);
+  lia_ui_test_settle ();
+  assert_hit_rows (window->search_results, "<b>Zeta</b>");
+  /* Grouped by kind, each group under its heading. */
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "Organizations"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "Contacts"));
+  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "Interactions"));
 
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
@@ -1783,6 +1908,7 @@ main (int   argc,
   ADD ("/window/follow-ups", test_follow_ups);
   ADD ("/window/search", test_search);
   ADD ("/window/search-in-thread", test_search_in_thread);
+  ADD ("/window/search-rows", test_search_rows);
   ADD ("/window/delete-and-undo", test_delete_and_undo);
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/wide-layout", test_wide_layout);

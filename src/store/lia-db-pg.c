@@ -46,7 +46,28 @@ typedef struct
   gboolean    resetting;
   /* The key of the password this connection holds in `passwords`, or NULL. */
   char       *password_key;
+  /* Bulk mode (_lia_db_set_bulk_mode()): the inserts whose answers nobody reads go out in
+   * libpq's pipeline mode without waiting, and an insert that returns its new id is given
+   * one from a block taken from the table's sequence beforehand. Whatever needs an answer
+   * first ends the pipeline (drain()), and a queued insert that failed fails that call. */
+  gboolean    bulk;
+  gboolean    pipelined;
+  /* A GRefString (or NULL) for each statement sent and not yet answered: its label. */
+  GPtrArray  *queued;
+  char       *label;        /* GRefString: what statements queued from now on belong to */
+  /* The last error was a queued statement's, found at a later call. */
+  gboolean    deferred;
+  GHashTable *id_blocks;    /* table → IdBlock */
+  guint       id_block_size;
 } PgDb;
+
+/* Ids taken from a table's sequence (nextval) for the inserts of a bulk load. */
+typedef struct
+{
+  char   *sequence;
+  GArray *ids;              /* gint64 */
+  guint   next;
+} IdBlock;
 
 /* Passwords given to _lia_db_pg_open(), by connection string, while a connection made with
  * one is open: a background thread's store on the window's server (lia_store_open() on the
@@ -116,13 +137,20 @@ passwords_release (const char *conninfo)
   g_mutex_unlock (&passwords_lock);
 }
 
-typedef struct
+typedef struct _PgPrepared
 {
   char  *name;              /* the server-side statement */
   int    n_params;
   char **param_names;       /* [n_params]: ":name" or "?NNN" as written, or NULL for "?" */
   char  *sql;               /* translated, to prepare it again after a reset */
   guint  generation;        /* the connection's generation it was prepared in */
+  /* INSERT … VALUES (…) with no RETURNING nor ON CONFLICT: in bulk mode nobody waits for it. */
+  gboolean deferrable;
+  /* INSERT INTO table (…) VALUES (…) RETURNING id: the table, and in bulk mode the same
+   * insert with the id given as its last parameter (prepared at its first use). */
+  char  *table;
+  char  *with_id_sql;
+  struct _PgPrepared *with_id;
 } PgPrepared;
 
 typedef struct
@@ -136,6 +164,9 @@ typedef struct
   PGresult   *description;  /* the columns, asked before the first step */
   int         row;          /* the current row of result */
   gboolean    done;
+  /* Sent in a pipeline (bulk mode): no result; an insert's new id, given here, is its row. */
+  gboolean    queued;
+  char        given_id[24];
   /* The last bytea decoded for column_blob/column_bytes. */
   unsigned char *blob;
   size_t         blob_length;
@@ -158,6 +189,7 @@ set_error (PgDb       *self,
                                        ? message : "unknown error"));
   g_strlcpy (self->sqlstate, sqlstate != NULL ? sqlstate : "", sizeof self->sqlstate);
   self->unsupported = FALSE;
+  self->deferred = FALSE;
 }
 
 static void
@@ -375,8 +407,51 @@ pg_prepared_free (gpointer data)
 
   g_free (prepared->name);
   g_free (prepared->sql);
+  g_free (prepared->table);
+  g_free (prepared->with_id_sql);
   g_strfreev (prepared->param_names);
   g_free (prepared);
+}
+
+/* What bulk mode may do with @prepared (the store's SQL, translated): see PgPrepared. */
+static void
+classify (PgPrepared *prepared)
+{
+  const char *sql = prepared->sql;
+  const char *name;
+  const char *name_end;
+  const char *values;
+  const char *returning;
+  g_autofree char *rest = NULL;
+
+  while (g_ascii_isspace (*sql))
+    sql++;
+  if (!g_str_has_prefix (sql, "INSERT INTO ") || strstr (sql, "ON CONFLICT") != NULL ||
+      strstr (sql, "SELECT") != NULL || strchr (sql, ';') != NULL)
+    return;
+  values = strstr (sql, ") VALUES (");
+  if (values == NULL)
+    return;
+  returning = strstr (values, " RETURNING ");
+  if (returning == NULL)
+    {
+      prepared->deferrable = TRUE;
+      return;
+    }
+
+  rest = g_strstrip (g_strdup (returning + strlen (" RETURNING ")));
+  name = sql + strlen ("INSERT INTO ");
+  for (name_end = name; is_name_char (*name_end); name_end++)
+    ;
+  if (strcmp (rest, "id") != 0 || name_end == name || !g_str_has_prefix (name_end, " (") ||
+      g_str_has_prefix (name_end + 2, "id,") || g_str_has_prefix (name_end + 2, "id)"))
+    return;
+  prepared->table = g_strndup (name, name_end - name);
+  prepared->with_id_sql =
+    g_strdup_printf ("INSERT INTO %s (id, %.*s) VALUES ($%d, %.*s", prepared->table,
+                     (int) (values - (name_end + 2)), name_end + 2, prepared->n_params + 1,
+                     (int) (returning - (values + strlen (") VALUES ("))),
+                     values + strlen (") VALUES ("));
 }
 
 /* Connection */
@@ -387,6 +462,9 @@ pg_close (LiaDb *db)
   PgDb *self = PG (db);
 
   g_clear_pointer (&self->prepared, g_hash_table_unref);
+  g_clear_pointer (&self->queued, g_ptr_array_unref);
+  g_clear_pointer (&self->label, g_ref_string_release);
+  g_clear_pointer (&self->id_blocks, g_hash_table_unref);
   g_clear_pointer (&self->conn, PQfinish);
   if (self->password_key != NULL)
     passwords_release (self->password_key);
@@ -406,6 +484,121 @@ check_not_resetting (PgDb *self)
   return FALSE;
 }
 
+/* Bulk mode's pipeline */
+
+static void
+release_label (gpointer label)
+{
+  if (label != NULL)
+    g_ref_string_release (label);
+}
+
+/* More statements than this are not left unanswered: the answers wait in the server's and the
+ * socket's buffers meanwhile. */
+#define MAX_QUEUED 1000
+
+/* A queued statement failed: its error, naming what it belonged to. */
+static void
+set_deferred_error (PgDb       *self,
+                    PGresult   *result,
+                    const char *label)
+{
+  set_error_from_result (self, result);
+  /* A lost connection, or a server shutting down, is no record's doing. */
+  if (label != NULL && PQstatus (self->conn) != CONNECTION_BAD &&
+      !g_str_has_prefix (self->sqlstate, "08") && !g_str_has_prefix (self->sqlstate, "57"))
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", label, self->errmsg);
+
+      g_free (self->errmsg);
+      self->errmsg = g_steal_pointer (&message);
+    }
+  /* Not the error of the call that found it: what a caller makes of a class (a duplicate
+   * id of the record it saves) would be about the wrong record. */
+  self->deferred = TRUE;
+}
+
+/* Ends the pipeline, if any: waits for the answers to every statement sent in it. FALSE with
+ * the error of the first that failed (the server skipped the ones after it). */
+static gboolean
+drain (PgDb *self)
+{
+  gboolean ok = TRUE;
+  guint answered = 0;
+  int nulls = 0;
+
+  if (!self->pipelined)
+    return TRUE;
+
+  if (PQpipelineSync (self->conn) != 1)
+    {
+      set_error_from_connection (self);
+      ok = FALSE;
+    }
+  for (;;)
+    {
+      PGresult *result;
+      ExecStatusType status;
+
+      if (PQstatus (self->conn) == CONNECTION_BAD)
+        {
+          if (ok)
+            set_error_from_connection (self);
+          ok = FALSE;
+          break;
+        }
+      result = PQgetResult (self->conn);
+      if (result == NULL)
+        {
+          /* One NULL ends each statement's answers; two in a row, nothing more comes. */
+          if (++nulls > 1)
+            {
+              if (ok)
+                set_error_from_connection (self);
+              ok = FALSE;
+              break;
+            }
+          continue;
+        }
+      nulls = 0;
+      status = PQresultStatus (result);
+      if (status == PGRES_PIPELINE_SYNC)
+        {
+          PQclear (result);
+          break;
+        }
+      if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK &&
+          status != PGRES_PIPELINE_ABORTED && ok)
+        {
+          set_deferred_error (self, result,
+                              answered < self->queued->len
+                              ? g_ptr_array_index (self->queued, answered) : NULL);
+          ok = FALSE;
+        }
+      answered++;
+      PQclear (result);
+    }
+
+  g_ptr_array_set_size (self->queued, 0);
+  if (PQexitPipelineMode (self->conn) != 1 && ok)
+    {
+      set_error_from_connection (self);
+      ok = FALSE;
+    }
+  self->pipelined = PQpipelineStatus (self->conn) != PQ_PIPELINE_OFF;
+  return ok;
+}
+
+/* Sends @prepared with @values without waiting for its answer (bulk mode). */
+static gboolean
+send_queued (PgDb               *self,
+             PgPrepared         *prepared,
+             const char * const *values,
+             const int          *lengths,
+             const int          *formats);
+
+static void give_back_ids (PgDb *self);
+
 static int
 pg_exec (LiaDb      *db,
          const char *sql)
@@ -416,6 +609,11 @@ pg_exec (LiaDb      *db,
 
   if (!check_not_resetting (self))
     return LIA_DB_ERROR;
+  /* A rollback goes ahead whatever the statements before it did. */
+  if (!drain (self) && !g_str_has_prefix (sql, "ROLLBACK"))
+    return LIA_DB_ERROR;
+  if (self->bulk && strcmp (sql, "COMMIT") == 0)
+    give_back_ids (self);
 
   result = PQexec (self->conn, sql);
   ok = result_ok (self, result);
@@ -449,13 +647,16 @@ prepare_on_server (PgDb       *self,
                    GPtrArray  *names)
 {
   g_autofree Oid *types = g_new0 (Oid, MAX (names->len, 1));
-  gboolean in_transaction = PQtransactionStatus (self->conn) == PQTRANS_INTRANS;
+  gboolean in_transaction;
   gboolean ok = FALSE;
 
   for (guint i = 0; i < names->len; i++)
     if (g_ptr_array_index (names, i) == NULL)
       types[i] = TEXTOID;
 
+  if (!drain (self))
+    return FALSE;
+  in_transaction = PQtransactionStatus (self->conn) == PQTRANS_INTRANS;
   if (in_transaction && pg_exec (&self->parent, "SAVEPOINT lia_prepare") != LIA_DB_OK)
     return FALSE;
 
@@ -545,6 +746,7 @@ pg_prepare (LiaDb              *db,
       for (guint i = 0; i < names->len; i++)
         prepared->param_names[i] = g_strdup (g_ptr_array_index (names, i) != NULL
                                              ? g_ptr_array_index (names, i) : "");
+      classify (prepared);
       g_hash_table_insert (self->prepared, g_strdup (translated->str), prepared);
     }
 
@@ -591,6 +793,8 @@ clear_result (PgStmt *stmt)
   stmt->blob_row = -1;
   stmt->row = -1;
   stmt->done = FALSE;
+  stmt->queued = FALSE;
+  stmt->given_id[0] = '\0';
 }
 
 static int
@@ -699,6 +903,208 @@ pg_bind_parameter_index (LiaStmt *lia_stmt, const char *name)
 
 /* Running */
 
+static gboolean
+send_queued (PgDb               *self,
+             PgPrepared         *prepared,
+             const char * const *values,
+             const int          *lengths,
+             const int          *formats)
+{
+  if (prepared->generation != self->generation && !ensure_prepared (self, prepared))
+    return FALSE;
+  if (!self->pipelined)
+    {
+      if (PQenterPipelineMode (self->conn) != 1)
+        {
+          set_error_from_connection (self);
+          return FALSE;
+        }
+      self->pipelined = TRUE;
+    }
+  if (PQsendQueryPrepared (self->conn, prepared->name, prepared->n_params, values, lengths,
+                           formats, 0) != 1)
+    {
+      set_error_from_connection (self);
+      drain (self);
+      return FALSE;
+    }
+  g_ptr_array_add (self->queued, self->label != NULL ? g_ref_string_acquire (self->label) : NULL);
+  /* An INSERT … VALUES of one row, as in SQLite. */
+  self->changes = 1;
+  return self->queued->len < MAX_QUEUED || drain (self);
+}
+
+static void
+id_block_free (gpointer data)
+{
+  IdBlock *block = data;
+
+  g_free (block->sequence);
+  g_array_unref (block->ids);
+  g_free (block);
+}
+
+/* The next id of @table's sequence for an insert of the bulk load, from a block taken
+ * beforehand (one round trip for many rows); 0 on failure. */
+static gint64
+take_id (PgDb       *self,
+         const char *table)
+{
+  IdBlock *block;
+  PGresult *result;
+  char size[16];
+  const char *params[2];
+
+  if (self->id_blocks == NULL)
+    self->id_blocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, id_block_free);
+  block = g_hash_table_lookup (self->id_blocks, table);
+  if (block != NULL && block->next < block->ids->len)
+    return g_array_index (block->ids, gint64, block->next++);
+
+  if (!drain (self))
+    return 0;
+  if (block == NULL)
+    {
+      params[0] = table;
+      result = PQexecParams (self->conn, "SELECT pg_get_serial_sequence ($1, 'id')", 1, NULL,
+                             params, NULL, NULL, 0);
+      if (!result_ok (self, result) || PQntuples (result) != 1 || PQgetisnull (result, 0, 0))
+        {
+          if (result_ok (self, result))
+            set_error (self, NULL, "the table has no sequence for its ids");
+          PQclear (result);
+          return 0;
+        }
+      block = g_new0 (IdBlock, 1);
+      block->sequence = g_strdup (PQgetvalue (result, 0, 0));
+      block->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      PQclear (result);
+      g_hash_table_insert (self->id_blocks, g_strdup (table), block);
+    }
+
+  /* Small at first, for a small import; then bigger, for fewer round trips. */
+  self->id_block_size = CLAMP (self->id_block_size * 2, 32, 4096);
+  g_snprintf (size, sizeof size, "%u", self->id_block_size);
+  params[0] = block->sequence;
+  params[1] = size;
+  result = PQexecParams (self->conn, "SELECT nextval ($1::regclass) FROM generate_series (1, $2::int)",
+                         2, NULL, params, NULL, NULL, 0);
+  if (!result_ok (self, result) || PQntuples (result) < 1)
+    {
+      PQclear (result);
+      return 0;
+    }
+  g_array_set_size (block->ids, 0);
+  block->next = 0;
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      gint64 id = g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
+
+      g_array_append_val (block->ids, id);
+    }
+  PQclear (result);
+  return g_array_index (block->ids, gint64, block->next++);
+}
+
+/* Bulk mode, before COMMIT: the ids taken and not used go back to their sequences, so that
+ * a load leaves no gap. Inside the transaction, while it holds the writers' lock (no other
+ * Liaison takes an id meanwhile), and only when nothing else took one since; a role that may
+ * not set a sequence (officers have USAGE, SELECT) leaves the gap, its savepoint keeping the
+ * transaction whole. */
+static void
+give_back_ids (PgDb *self)
+{
+  GHashTableIter iter;
+  IdBlock *block;
+
+  if (self->id_blocks == NULL || PQtransactionStatus (self->conn) != PQTRANS_INTRANS)
+    return;
+  g_hash_table_iter_init (&iter, self->id_blocks);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &block))
+    {
+      char first_unused[24];
+      char last_taken[24];
+      const char *params[3] = { block->sequence, first_unused, last_taken };
+      PGresult *result;
+      gboolean ok;
+
+      if (block->next >= block->ids->len ||
+          g_array_index (block->ids, gint64, block->ids->len - 1) -
+          g_array_index (block->ids, gint64, block->next) != block->ids->len - 1 - block->next)
+        continue;
+      g_snprintf (first_unused, sizeof first_unused, "%" G_GINT64_FORMAT,
+                  g_array_index (block->ids, gint64, block->next));
+      g_snprintf (last_taken, sizeof last_taken, "%" G_GINT64_FORMAT,
+                  g_array_index (block->ids, gint64, block->ids->len - 1));
+      PQclear (PQexec (self->conn, "SAVEPOINT lia_ids"));
+      result = PQexecParams (self->conn,
+                             "SELECT setval ($1::regclass, $2::bigint, false)"
+                             " WHERE pg_sequence_last_value ($1::regclass) = $3::bigint",
+                             3, NULL, params, NULL, NULL, 0);
+      ok = PQresultStatus (result) == PGRES_TUPLES_OK;
+      PQclear (result);
+      if (!ok)
+        PQclear (PQexec (self->conn, "ROLLBACK TO SAVEPOINT lia_ids"));
+      PQclear (PQexec (self->conn, "RELEASE SAVEPOINT lia_ids"));
+      /* Given back: not again. */
+      block->next = block->ids->len;
+    }
+}
+
+/* Bulk mode: an insert that returns its new id is sent with one taken beforehand, and the id
+ * is its row. */
+static gboolean
+send_with_id (PgDb   *self,
+              PgStmt *stmt)
+{
+  PgPrepared *prepared = stmt->prepared;
+  int n = prepared->n_params;
+  g_autofree const char **values = g_new (const char *, n + 1);
+  g_autofree int *lengths = g_new (int, n + 1);
+  g_autofree int *formats = g_new (int, n + 1);
+  gint64 id;
+
+  if (prepared->with_id == NULL)
+    {
+      PgPrepared *with_id = g_hash_table_lookup (self->prepared, prepared->with_id_sql);
+
+      if (with_id == NULL)
+        {
+          with_id = g_new0 (PgPrepared, 1);
+          with_id->name = g_strdup_printf ("lia_%u", ++self->n_prepared);
+          with_id->sql = g_strdup (prepared->with_id_sql);
+          /* Not prepared yet: ensure_prepared() does it. */
+          with_id->generation = self->generation - 1;
+          with_id->n_params = n + 1;
+          with_id->param_names = g_new0 (char *, n + 2);
+          for (int i = 0; i < n; i++)
+            with_id->param_names[i] = g_strdup (prepared->param_names[i]);
+          with_id->param_names[n] = g_strdup ("?id");
+          g_hash_table_insert (self->prepared, g_strdup (with_id->sql), with_id);
+        }
+      prepared->with_id = with_id;
+    }
+
+  if ((id = take_id (self, prepared->table)) == 0)
+    return FALSE;
+  g_snprintf (stmt->given_id, sizeof stmt->given_id, "%" G_GINT64_FORMAT, id);
+  for (int i = 0; i < n; i++)
+    {
+      values[i] = stmt->values[i];
+      lengths[i] = stmt->lengths[i];
+      formats[i] = stmt->formats[i];
+    }
+  values[n] = stmt->given_id;
+  lengths[n] = 0;
+  formats[n] = 0;
+  if (!send_queued (self, prepared->with_id, values, lengths, formats))
+    {
+      stmt->given_id[0] = '\0';
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 pg_step (LiaStmt *lia_stmt)
 {
@@ -708,22 +1114,38 @@ pg_step (LiaStmt *lia_stmt)
   if (stmt->done)
     return LIA_DB_DONE;
 
-  if (stmt->result == NULL)
+  if (stmt->result == NULL && !stmt->queued)
     {
-      if (!ensure_prepared (db, stmt->prepared))
+      if (!check_not_resetting (db))
         return LIA_DB_ERROR;
-      stmt->result = PQexecPrepared (db->conn, stmt->prepared->name, stmt->prepared->n_params,
-                                     (const char * const *) stmt->values, stmt->lengths,
-                                     stmt->formats, 0);
-      if (!result_ok (db, stmt->result))
+      if (db->bulk && (stmt->prepared->deferrable || stmt->prepared->table != NULL))
         {
-          g_clear_pointer (&stmt->result, PQclear);
-          return LIA_DB_ERROR;
+          if (stmt->prepared->table != NULL
+              ? !send_with_id (db, stmt)
+              : !send_queued (db, stmt->prepared, (const char * const *) stmt->values,
+                              stmt->lengths, stmt->formats))
+            return LIA_DB_ERROR;
+          stmt->queued = TRUE;
+        }
+      else
+        {
+          if (!drain (db) || !ensure_prepared (db, stmt->prepared))
+            return LIA_DB_ERROR;
+          stmt->result = PQexecPrepared (db->conn, stmt->prepared->name,
+                                         stmt->prepared->n_params,
+                                         (const char * const *) stmt->values, stmt->lengths,
+                                         stmt->formats, 0);
+          if (!result_ok (db, stmt->result))
+            {
+              g_clear_pointer (&stmt->result, PQclear);
+              return LIA_DB_ERROR;
+            }
         }
     }
 
   stmt->row++;
-  if (stmt->row < PQntuples (stmt->result))
+  if (stmt->queued ? stmt->row == 0 && stmt->given_id[0] != '\0'
+                   : stmt->row < PQntuples (stmt->result))
     return LIA_DB_ROW;
 
   stmt->done = TRUE;
@@ -742,7 +1164,7 @@ pg_stmt_busy (LiaStmt *lia_stmt)
 {
   PgStmt *stmt = PG_STMT (lia_stmt);
 
-  return stmt->result != NULL && !stmt->done;
+  return (stmt->result != NULL || stmt->queued) && !stmt->done;
 }
 
 /* Before the first step there is no result yet: ask the server what the statement returns. */
@@ -755,7 +1177,7 @@ describe (PgStmt *stmt)
     return stmt->result;
   if (stmt->description == NULL)
     {
-      if (!ensure_prepared (db, stmt->prepared))
+      if (!drain (db) || !ensure_prepared (db, stmt->prepared))
         return NULL;
       stmt->description = PQdescribePrepared (db->conn, stmt->prepared->name);
       if (!result_ok (db, stmt->description))
@@ -789,11 +1211,21 @@ has_value (PgStmt *stmt,
          !PQgetisnull (stmt->result, stmt->row, column);
 }
 
+/* The id an insert was given in bulk mode: its row's only column. */
+static gboolean
+has_given_id (PgStmt *stmt,
+              int     column)
+{
+  return stmt->queued && stmt->row == 0 && column == 0 && stmt->given_id[0] != '\0';
+}
+
 static int
 pg_column_type (LiaStmt *lia_stmt, int column)
 {
   PgStmt *stmt = PG_STMT (lia_stmt);
 
+  if (has_given_id (stmt, column))
+    return LIA_DB_INTEGER;
   if (!has_value (stmt, column))
     return LIA_DB_NULL;
 
@@ -821,6 +1253,8 @@ pg_column_text (LiaStmt *lia_stmt, int column)
 {
   PgStmt *stmt = PG_STMT (lia_stmt);
 
+  if (has_given_id (stmt, column))
+    return stmt->given_id;
   if (!has_value (stmt, column))
     return NULL;
   return PQgetvalue (stmt->result, stmt->row, column);
@@ -883,6 +1317,8 @@ pg_column_blob (LiaStmt *lia_stmt, int column)
 {
   PgStmt *stmt = PG_STMT (lia_stmt);
 
+  if (has_given_id (stmt, column))
+    return stmt->given_id;
   if (!has_value (stmt, column))
     return NULL;
   if (PQftype (stmt->result, column) != BYTEAOID)
@@ -895,6 +1331,8 @@ pg_column_bytes (LiaStmt *lia_stmt, int column)
 {
   PgStmt *stmt = PG_STMT (lia_stmt);
 
+  if (has_given_id (stmt, column))
+    return (int) strlen (stmt->given_id);
   if (!has_value (stmt, column))
     return 0;
   if (PQftype (stmt->result, column) != BYTEAOID)
@@ -929,6 +1367,10 @@ pg_error_class (LiaDb *db)
 
   if (self->unsupported)
     return LIA_DB_ERROR_CLASS_UNSUPPORTED;
+  /* A lost connection is one whoever finds it; other failures of a queued statement are
+   * not the finder's (set_deferred_error()). */
+  if (self->deferred && !g_str_has_prefix (state, "08"))
+    return LIA_DB_ERROR_CLASS_OTHER;
   if (strcmp (state, "23503") == 0)
     return LIA_DB_ERROR_CLASS_CONSTRAINT_FOREIGN_KEY;
   if (strcmp (state, "23505") == 0)
@@ -982,6 +1424,8 @@ pg_get_user_version (LiaDb *db,
   PGresult *result;
   gboolean ok;
 
+  if (!drain (self))
+    return LIA_DB_ERROR;
   result = PQexec (self->conn,
                    "SELECT CASE WHEN to_regclass ('schema_version') IS NULL THEN NULL ELSE 1 END");
   ok = result_ok (self, result) && PQntuples (result) == 1;
@@ -1021,11 +1465,35 @@ pg_data_version (LiaDb  *db,
                           "on PostgreSQL");
 }
 
+/* Inserts go out in a pipeline from now on (see PgDb); and back, with the last answers
+ * waited for. */
 static int
 pg_set_bulk_mode (LiaDb    *db,
                   gboolean  bulk)
 {
-  return LIA_DB_OK;
+  PgDb *self = PG (db);
+  gboolean ok = TRUE;
+
+  if (!bulk)
+    {
+      ok = drain (self);
+      g_clear_pointer (&self->id_blocks, g_hash_table_unref);
+      g_clear_pointer (&self->label, g_ref_string_release);
+    }
+  self->bulk = bulk;
+  self->id_block_size = 0;
+  return ok ? LIA_DB_OK : LIA_DB_ERROR;
+}
+
+static void
+pg_set_label (LiaDb      *db,
+              const char *label)
+{
+  PgDb *self = PG (db);
+
+  g_clear_pointer (&self->label, g_ref_string_release);
+  if (label != NULL && self->bulk)
+    self->label = g_ref_string_new (label);
 }
 
 static const char *
@@ -1070,6 +1538,7 @@ static const LiaDbBackend pg_backend = {
   .data_version         = pg_data_version,
   .set_bulk_mode        = pg_set_bulk_mode,
   .user_name            = pg_user_name,
+  .set_label            = pg_set_label,
 };
 
 gpointer
@@ -1077,6 +1546,8 @@ _lia_db_pg_get_connection (LiaDb *db)
 {
   g_assert (db->backend == &pg_backend);
 
+  /* Whoever uses the connection itself finds no pipeline under way. */
+  drain (PG (db));
   return PG (db)->conn;
 }
 
@@ -1091,6 +1562,9 @@ _lia_db_pg_reset_start (LiaDb *db)
 
   g_assert (db->backend == &pg_backend);
 
+  /* The statements still unanswered are lost with the connection. */
+  g_ptr_array_set_size (self->queued, 0);
+  self->pipelined = FALSE;
   self->resetting = TRUE;
   if (PQresetStart (self->conn) == 0)
     {
@@ -1144,6 +1618,7 @@ _lia_db_pg_open (const char  *conninfo,
 
   self->parent.backend = &pg_backend;
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_prepared_free);
+  self->queued = g_ptr_array_new_with_free_func (release_label);
   *out_db = &self->parent;
 
   if (password != NULL && password[0] != '\0')

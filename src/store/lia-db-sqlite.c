@@ -528,6 +528,82 @@ static const LiaDbBackend sqlite_backend = {
   .user_name            = sqlite_user_name,
 };
 
+/* lia_rank(fts, weight, ...): FTS5's bm25() without its inverse document frequency (idf), for
+ * a query of one phrase. bm25() works out each phrase's idf on its first row by reading every
+ * row of the table that matches the phrase: for "co*" over a million interactions, half a
+ * million rows, 80 ms, where the newest 256 matches alone take under a millisecond. With one
+ * phrase the idf is the same positive factor for every row (FTS5 keeps it above 0), so this
+ * orders the rows exactly as bm25() does; with more phrases it would weigh them alike, so the
+ * store uses bm25() for those. The rest is bm25()'s own (fts5_aux.c): k1 = 1.2, b = 0.75, the
+ * hits' column weights from the arguments, the row's length against the average. */
+static void
+rank_without_idf (const Fts5ExtensionApi  *api,
+                  Fts5Context             *fts,
+                  sqlite3_context         *context,
+                  int                      n_weights,
+                  sqlite3_value          **weights)
+{
+  const double k1 = 1.2;
+  const double b = 0.75;
+  sqlite3_int64 n_rows = 0;
+  sqlite3_int64 n_tokens = 0;
+  int n_phrases = api->xPhraseCount (fts);
+  int n_inst = 0;
+  int row_tokens = 0;
+  double avgdl;
+  double score = 0.0;
+  g_autofree double *freq = g_new0 (double, MAX (n_phrases, 1));
+  int rc;
+
+  rc = api->xRowCount (fts, &n_rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
+  if (rc == SQLITE_OK)
+    rc = api->xInstCount (fts, &n_inst);
+  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK && phrase >= 0 && phrase < n_phrases)
+        freq[phrase] += column < n_weights ? sqlite3_value_double (weights[column]) : 1.0;
+    }
+  if (rc == SQLITE_OK)
+    rc = api->xColumnSize (fts, -1, &row_tokens);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  avgdl = n_rows > 0 && n_tokens > 0 ? (double) n_tokens / (double) n_rows : 1.0;
+  for (int i = 0; i < n_phrases; i++)
+    score += (freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1.0 - b + b * row_tokens / avgdl));
+  sqlite3_result_double (context, -1.0 * score);
+}
+
+/* Registers lia_rank() with the connection's FTS5. */
+static int
+register_rank (sqlite3 *handle)
+{
+  fts5_api *fts5 = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (handle, "SELECT fts5(?1)", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, (void *) &fts5, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+      rc = sqlite3_finalize (stmt);
+    }
+  if (rc != SQLITE_OK)
+    return rc;
+  if (fts5 == NULL || fts5->iVersion < 2)
+    return SQLITE_ERROR;
+
+  return fts5->xCreateFunction (fts5, "lia_rank", NULL, rank_without_idf, NULL);
+}
+
 /* Opens an existing file read-write (the store creates it first), with extended error codes
  * and a busy timeout: a writer waits up to 5 s for another connection's lock. */
 int
@@ -561,6 +637,8 @@ _lia_db_sqlite_open (const char  *path,
 
   sqlite3_extended_result_codes (db->handle, 1);
   sqlite3_busy_timeout (db->handle, 5000);
+  if (register_rank (db->handle) != SQLITE_OK)
+    return LIA_DB_ERROR;
 
   return LIA_DB_OK;
 }

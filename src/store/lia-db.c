@@ -162,6 +162,14 @@ _lia_db_set_bulk_mode (LiaDb    *db,
   return db->backend->set_bulk_mode (db, bulk);
 }
 
+void
+_lia_db_set_label (LiaDb      *db,
+                   const char *label)
+{
+  if (db->backend->set_label != NULL)
+    db->backend->set_label (db, label);
+}
+
 const char *
 _lia_db_user_name (LiaDb *db)
 {

@@ -132,6 +132,8 @@ struct _LiaDbBackend
   int             (*data_version)         (LiaDb *db, gint64 *out_version);
   int             (*set_bulk_mode)        (LiaDb *db, gboolean bulk);
   const char     *(*user_name)            (LiaDb *db);
+  /* NULL where statements are answered one by one: see _lia_db_set_label(). */
+  void            (*set_label)            (LiaDb *db, const char *label);
 };
 
 /* The common head of every backend's connection and statement. */
@@ -201,6 +203,13 @@ const char      *_lia_db_user_name            (LiaDb              *db);
 /* Tuning for a big load in one transaction (SQLite: a bigger page cache), and back. */
 int              _lia_db_set_bulk_mode        (LiaDb              *db,
                                                gboolean            bulk);
+
+/* In bulk mode a backend may send statements without waiting for their answers (PostgreSQL:
+ * libpq's pipeline mode), and one that failed fails a later call. @label (or NULL) names
+ * what the statements run from now on belong to, for that error: "organization “Acme” (id
+ * “o-1”): duplicate key…". SQLite answers every statement at once and ignores it. */
+void             _lia_db_set_label            (LiaDb              *db,
+                                               const char         *label);
 
 /* Statements: the hot path, so inline calls straight through the statement's backend. */
 static inline int

@@ -389,9 +389,12 @@ search_target (LiaStore           *self,
   if (_lia_store_is_server (self))
     return search_target_on_server (self, target, terms, match, limit, results, error);
 
-  /* SQLite only: FTS5 (MATCH, bm25, rowid). */
-  window_sql = g_strdup_printf ("SELECT rowid, bm25(%s_fts, %s) FROM %s_fts"
+  /* SQLite only: FTS5 (MATCH, bm25, rowid). One word is ranked by lia_rank(), which orders
+   * the rows as bm25() does without reading every match of the word first (lia-db-sqlite.c):
+   * a short prefix of a common word matches half the table. */
+  window_sql = g_strdup_printf ("SELECT rowid, %s(%s_fts, %s) FROM %s_fts"
                                 " WHERE %s_fts MATCH ?1 ORDER BY rowid DESC LIMIT %d",
+                                terms->len == 1 ? "lia_rank" : "bm25",
                                 target->table, target->weights, target->table, target->table,
                                 CANDIDATE_WINDOW);
   if (!(window = _lia_store_prepare (self, window_sql, error)))

@@ -1396,6 +1396,25 @@ explain_failure (LiaRecord  *record,
     }
 }
 
+/* An import into a server sends its inserts without waiting for each answer: what they
+ * belong to, should one of them fail and the failure be found at a later call. */
+static void
+label_statements (LiaStore  *self,
+                  LiaRecord *record)
+{
+  g_autofree char *label = NULL;
+
+  if (!self->import_mode || !self->is_server)
+    return;
+  /* TRANSLATORS: a record named in an error found after its save: "organization “Acme” (id
+   * “o-17”)". */
+  label = g_strdup_printf (_("%s “%s” (id “%s”)"),
+                           lia_enum_to_nick (LIA_TYPE_RECORD_KIND, lia_record_get_kind (record)),
+                           lia_record_get_label (record),
+                           lia_record_get_uid (record) != NULL ? lia_record_get_uid (record) : "");
+  _lia_db_set_label (self->db, label);
+}
+
 /* "changed by USER at TIME": the author and time of the record's last logged change (the change
  * log's author is the database user on a server, the local user name on a file). */
 static void
@@ -1494,6 +1513,7 @@ _lia_store_save_full (LiaStore      *self,
       if (!(flags & LIA_SAVE_KEEP_TIMES) || saved_updated == NULL)
         lia_record_set_updated_at (record, now);
 
+      label_statements (self, record);
       self->inserting = TRUE;
       ok = ops->insert (self, record, error);
       self->inserting = was_inserting;
@@ -1520,6 +1540,7 @@ _lia_store_save_full (LiaStore      *self,
           lia_record_set_created_at (record, lia_record_get_created_at (old));
           lia_record_set_updated_at (record, now);
 
+          label_statements (self, record);
           /* A save nested in another record's insert still replaces its own lists. */
           self->inserting = FALSE;
           ok = ops->update (self, record, error);

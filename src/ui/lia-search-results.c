@@ -12,11 +12,27 @@
 #include "lia-ui-util.h"
 
 #define RESULTS_PER_KIND 8
-/* Rows laid out for the first frame of new results (about two screens); the rest are added
- * once it is painted. */
+/* At most this many rows get new content for one frame: the first frame of new results
+ * lays out what fills the list's height (see rows_per_frame()), the next frames the rest, so
+ * that no frame shapes the text of rows below the fold. */
 #define FIRST_ROWS 20
+/* The smallest height a hit's row can have (a title and a one-line snippet), before one has
+ * been allocated. */
+#define MIN_ROW_HEIGHT 48
 /* From this size on, the database is searched off the main thread (see reader below). */
 #define SEARCH_IN_THREAD_BYTES (32 * 1024 * 1024)
+
+/* A hit's row, kept and given the next results' content instead of being made again: a label
+ * whose text did not change is not measured or shaped again. */
+typedef struct
+{
+  GtkWidget     *row;           /* the GtkListBoxRow */
+  GtkImage      *icon;
+  const char    *icon_name;     /* static */
+  GtkLabel      *title;
+  GtkLabel      *meta;
+  GtkLabel      *snippet;
+} Row;
 
 struct _LiaSearchResults
 {
@@ -25,8 +41,12 @@ struct _LiaSearchResults
   LiaStore      *store;
   GPtrArray     *results;
   char          *text;
-  guint          n_rows;        /* rows made so far for results */
-  guint          rest_source;   /* adds the rows after FIRST_ROWS */
+  GPtrArray     *rows;          /* Row, one per row of the list box */
+  guint          n_rows;        /* rows showing results so far (the others are hidden) */
+  int            row_height;    /* the smallest row height allocated so far */
+  gint64         query_us;      /* the last search's query, for the benchmark */
+  gint64         rows_us;       /* the last results' rows, for the benchmark */
+  guint          rest_source;   /* gives the next rows their content */
   GdkFrameClock *rest_clock;
   gulong         rest_handler;
   /* On a big database: a connection of its own that one worker thread at a time searches
@@ -93,6 +113,12 @@ header_func (GtkListBoxRow *row,
       return;
     }
 
+  /* Headers are worked out again for every new set of results: a heading that says the
+   * same is kept, not made and shaped again. */
+  header = gtk_list_box_row_get_header (row);
+  if (GTK_IS_LABEL (header) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (header)), lia_labels_record_kind_plural (kind)) == 0)
+    return;
   header = gtk_label_new (lia_labels_record_kind_plural (kind));
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_widget_add_css_class (header, "heading");
@@ -139,51 +165,95 @@ result_meta (LiaSearchResult *result)
   return g_strdup (context);
 }
 
-static GtkWidget *
-make_row (LiaSearchResult *result)
+/* Sets @label's text (or markup) only when it changed, so that an unchanged label is not
+ * measured and shaped again. */
+static void
+set_label_if_changed (GtkLabel   *label,
+                      const char *text,
+                      gboolean    markup)
 {
+  if (g_strcmp0 (gtk_label_get_label (label), text) == 0)
+    return;
+  if (markup)
+    gtk_label_set_markup (label, text);
+  else
+    gtk_label_set_text (label, text);
+}
+
+/* A row of the list box with its content, empty: row_update() fills it. */
+static Row *
+row_new (void)
+{
+  Row *r = g_new0 (Row, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new_from_icon_name (result_icon_name (result));
-  GtkWidget *title = gtk_label_new (lia_search_result_get_title (result));
-  g_autofree char *meta_text = result_meta (result);
-  GtkWidget *snippet = gtk_label_new (NULL);
-  g_autofree char *markup = lia_search_result_format_snippet (result, "<b>", "</b>", TRUE);
+
+  r->row = gtk_list_box_row_new ();
+  r->icon = GTK_IMAGE (gtk_image_new ());
+  r->title = GTK_LABEL (gtk_label_new (NULL));
+  r->meta = GTK_LABEL (gtk_label_new (NULL));
+  r->snippet = GTK_LABEL (gtk_label_new (NULL));
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-  gtk_label_set_markup (GTK_LABEL (snippet), markup);
-  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_valign (GTK_WIDGET (r->icon), GTK_ALIGN_START);
+  gtk_label_set_xalign (r->title, 0);
+  gtk_label_set_ellipsize (r->title, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (r->meta, 0);
+  gtk_label_set_ellipsize (r->meta, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (r->meta), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (r->meta), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (r->meta), "search-meta");
+  gtk_label_set_xalign (r->snippet, 0);
+  gtk_label_set_wrap (r->snippet, TRUE);
+  gtk_label_set_wrap_mode (r->snippet, PANGO_WRAP_WORD_CHAR);
   /* The row gives the snippet its whole width: no balanced natural width, which would lay
    * the text out at several widths (shaping it each time) for every new row. */
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (snippet), GTK_NATURAL_WRAP_NONE);
-  gtk_label_set_lines (GTK_LABEL (snippet), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (snippet, "caption");
-  gtk_widget_add_css_class (snippet, "snippet");
+  gtk_label_set_natural_wrap_mode (r->snippet, GTK_NATURAL_WRAP_NONE);
+  gtk_label_set_lines (r->snippet, 2);
+  gtk_label_set_ellipsize (r->snippet, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (r->snippet), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (r->snippet), "snippet");
   gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (labels), title);
-  if (meta_text != NULL)
-    {
-      GtkWidget *meta = gtk_label_new (meta_text);
-
-      gtk_label_set_xalign (GTK_LABEL (meta), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (meta, "caption");
-      gtk_widget_add_css_class (meta, "dim-label");
-      gtk_widget_add_css_class (meta, "search-meta");
-      gtk_box_append (GTK_BOX (labels), meta);
-    }
-  gtk_box_append (GTK_BOX (labels), snippet);
-  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (r->title));
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (r->meta));
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (r->snippet));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (r->icon));
   gtk_box_append (GTK_BOX (box), labels);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (r->row), box);
 
-  return box;
+  return r;
+}
+
+/* Shows @result in @r, changing only what differs from what it showed. */
+static void
+row_update (Row             *r,
+            LiaSearchResult *result)
+{
+  const char *icon_name = result_icon_name (result);
+  g_autofree char *meta = result_meta (result);
+  g_autofree char *markup = lia_search_result_format_snippet (result, "<b>", "</b>", TRUE);
+
+  if (g_strcmp0 (r->icon_name, icon_name) != 0)
+    {
+      r->icon_name = icon_name;
+      gtk_image_set_from_icon_name (r->icon, icon_name);
+    }
+  set_label_if_changed (r->title, lia_search_result_get_title (result), FALSE);
+  if (meta != NULL)
+    set_label_if_changed (r->meta, meta, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (r->meta), meta != NULL);
+  set_label_if_changed (r->snippet, markup != NULL ? markup : "", TRUE);
+
+  /* The row is what a screen reader lands on: name it after the record, and say what kind
+   * of record it is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (r->row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lia_search_result_get_title (result),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  lia_labels_record_kind_plural (lia_search_result_get_kind (result)),
+                                  -1);
+  gtk_widget_set_visible (r->row, TRUE);
 }
 
 static void
@@ -219,6 +289,7 @@ lia_search_results_dispose (GObject *object)
   g_clear_pointer (&self->searching, g_free);
   g_clear_pointer (&self->pending, g_free);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (lia_search_results_parent_class)->dispose (object);
@@ -305,6 +376,7 @@ lia_search_results_init (LiaSearchResults *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = g_ptr_array_new_with_free_func (g_free);
   gtk_list_box_set_header_func (self->list, header_func, self, NULL);
   /* A search that failed is not "No Results Found": nothing could be looked at. */
   self->error_page = lia_error_state_new (_("Could Not Search"), G_CALLBACK (search_again), self);
@@ -319,24 +391,81 @@ lia_search_results_new (LiaStore *store)
   return g_object_new (LIA_TYPE_SEARCH_RESULTS, "store", store, NULL);
 }
 
+/* The smallest height of the rows allocated so far: how many rows fill the list. */
 static void
-append_rows (LiaSearchResults *self,
-             guint             end)
+note_row_heights (LiaSearchResults *self)
 {
-  for (; self->n_rows < MIN (end, self->results->len); self->n_rows++)
+  for (guint i = 0; i < self->n_rows; i++)
     {
-      LiaSearchResult *result = self->results->pdata[self->n_rows];
-      GtkWidget *content = make_row (result);
+      int height = gtk_widget_get_height (((Row *) self->rows->pdata[i])->row);
 
-      gtk_list_box_append (self->list, content);
-      /* The row, which the list box made around the content, is what a screen reader lands
-       * on: name it after the record, and say what kind of record it is. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (content)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      lia_search_result_get_title (result),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      lia_labels_record_kind_plural (lia_search_result_get_kind (result)),
-                                      -1);
+      if (height > 0 && (self->row_height <= 0 || height < self->row_height))
+        self->row_height = height;
+    }
+}
+
+/* How many rows get new content for one frame: what fills the list's height, and one more
+ * that shows partly. */
+static guint
+rows_per_frame (LiaSearchResults *self)
+{
+  int row_height = self->row_height > 0 ? self->row_height : MIN_ROW_HEIGHT;
+  int height = 0;
+
+  /* Before the results are first shown, the page of the stack they will fill is as tall as
+   * the one shown now. */
+  for (GtkWidget *w = GTK_WIDGET (self); w != NULL && height <= 0; w = gtk_widget_get_parent (w))
+    height = gtk_widget_get_height (w);
+
+  if (height <= 0)
+    return FIRST_ROWS;
+  return CLAMP ((guint) (height / row_height) + 1, 1, FIRST_ROWS);
+}
+
+/* The frame clock of the window the results are in, when it is shown (the results may not be
+ * yet: the first search shows them); NULL when there will be no frame to wait for. */
+static GdkFrameClock *
+window_clock (LiaSearchResults *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+
+  if (native == NULL || !gtk_widget_get_mapped (GTK_WIDGET (native)))
+    return NULL;
+  return gtk_widget_get_frame_clock (GTK_WIDGET (native));
+}
+
+/* Gives the rows up to @end of the results their content, making the rows that are missing. */
+static void
+fill_rows (LiaSearchResults *self,
+           guint             end)
+{
+  end = MIN (end, self->results->len);
+  for (; self->n_rows < end; self->n_rows++)
+    {
+      Row *r;
+
+      if (self->n_rows == self->rows->len)
+        {
+          r = row_new ();
+          g_ptr_array_add (self->rows, r);
+          gtk_list_box_append (self->list, r->row);
+        }
+      r = self->rows->pdata[self->n_rows];
+      row_update (r, self->results->pdata[self->n_rows]);
+    }
+}
+
+/* Removes the rows past the first @n. */
+static void
+trim_rows (LiaSearchResults *self,
+           guint             n)
+{
+  while (self->rows->len > n)
+    {
+      Row *r = self->rows->pdata[self->rows->len - 1];
+
+      gtk_list_box_remove (self->list, r->row);
+      g_ptr_array_remove_index (self->rows, self->rows->len - 1);
     }
 }
 
@@ -349,13 +478,23 @@ stop_rest (LiaSearchResults *self)
   g_clear_object (&self->rest_clock);
 }
 
+static void wait_for_paint (LiaSearchResults *self,
+                            GdkFrameClock    *clock);
+
 static gboolean
 rest_idle_cb (gpointer user_data)
 {
   LiaSearchResults *self = user_data;
+  GdkFrameClock *clock;
 
   self->rest_source = 0;
-  append_rows (self, G_MAXUINT);
+  note_row_heights (self);
+  fill_rows (self, self->n_rows + rows_per_frame (self));
+  clock = window_clock (self);
+  if (clock == NULL)
+    fill_rows (self, G_MAXUINT);
+  else if (self->n_rows < self->results->len)
+    wait_for_paint (self, clock);
   return G_SOURCE_REMOVE;
 }
 
@@ -368,22 +507,37 @@ on_rest_after_paint_cb (LiaSearchResults *self)
     self->rest_source = g_idle_add (rest_idle_cb, self);
 }
 
-/* Shows @found (or why there is nothing): the first rows at once, the rest after the frame
- * that shows those is painted, so that the first frame does not lay out rows below the fold. */
+/* The next rows get their content once the frame now being made is painted. */
+static void
+wait_for_paint (LiaSearchResults *self,
+                GdkFrameClock    *clock)
+{
+  self->rest_clock = g_object_ref (clock);
+  self->rest_handler = g_signal_connect_swapped (clock, "after-paint",
+                                                 G_CALLBACK (on_rest_after_paint_cb), self);
+  /* Hidden results change nothing on screen: make sure there is a frame to wait for. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+/* Shows @found (or why there is nothing): the rows that fill the list at once, the rest a
+ * screenful per frame after that one is painted, so that the first frame does not lay out rows
+ * below the fold. The rows of the last results are reused, hidden until their turn. */
 static void
 show_results (LiaSearchResults *self,
               GPtrArray        *found,
               const GError     *error)
 {
+  gint64 start = g_get_monotonic_time ();
   GdkFrameClock *clock;
 
   stop_rest (self);
-  lia_ui_remove_all (GTK_WIDGET (self->list));
+  note_row_heights (self);
   g_ptr_array_set_size (self->results, 0);
   self->n_rows = 0;
 
   if (found == NULL)
     {
+      trim_rows (self, 0);
       lia_error_state_set_error (self->error_page, error);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
@@ -392,21 +546,31 @@ show_results (LiaSearchResults *self,
   for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (self->results, g_object_ref (found->pdata[i]));
 
-  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
-  append_rows (self, clock != NULL ? FIRST_ROWS : G_MAXUINT);
-  if (self->n_rows < self->results->len)
+  trim_rows (self, self->results->len);
+  clock = window_clock (self);
+  if (clock != NULL)
     {
-      self->rest_clock = g_object_ref (clock);
-      self->rest_handler = g_signal_connect_swapped (clock, "after-paint",
-                                                     G_CALLBACK (on_rest_after_paint_cb), self);
+      guint first = rows_per_frame (self);
+
+      for (guint i = first; i < self->rows->len; i++)
+        gtk_widget_set_visible (((Row *) self->rows->pdata[i])->row, FALSE);
+      fill_rows (self, first);
+      if (self->n_rows < self->results->len)
+        wait_for_paint (self, clock);
     }
+  else
+    fill_rows (self, G_MAXUINT);
+  /* A reused row may now show another kind of record than the one before it. */
+  gtk_list_box_invalidate_headers (self->list);
   gtk_stack_set_visible_child_name (self->stack, self->results->len > 0 ? "results" : "empty");
+  self->rows_us = g_get_monotonic_time () - start;
 }
 
 typedef struct
 {
   LiaStore  *reader;
   char      *text;
+  gint64     query_us;
 } SearchJob;
 
 static void
@@ -427,7 +591,10 @@ search_thread (GTask        *task,
 {
   SearchJob *job = task_data;
   GError *error = NULL;
+  gint64 start = g_get_monotonic_time ();
   GPtrArray *found = lia_store_search (job->reader, job->text, RESULTS_PER_KIND, &error);
+
+  job->query_us = g_get_monotonic_time () - start;
 
   if (found == NULL)
     g_task_return_error (task, error);
@@ -451,6 +618,7 @@ search_done_cb (GObject      *source_object,
 
   if (self->store == NULL)
     return;
+  self->query_us = ((SearchJob *) g_task_get_task_data (G_TASK (result)))->query_us;
   /* Typed on since: that answer is stale, search what the entry says now. */
   if (next != NULL && g_strcmp0 (next, searched) != 0)
     {
@@ -509,6 +677,7 @@ lia_search_results_set_text (LiaSearchResults *self,
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 start;
 
   g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
 
@@ -524,7 +693,9 @@ lia_search_results_set_text (LiaSearchResults *self,
       return;
     }
 
+  start = g_get_monotonic_time ();
   found = lia_store_search (self->store, text != NULL ? text : "", RESULTS_PER_KIND, &error);
+  self->query_us = g_get_monotonic_time () - start;
   show_results (self, found, error);
 }
 
@@ -535,6 +706,17 @@ _lia_search_results_set_always_in_thread (LiaSearchResults *self,
   g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
 
   self->always_in_thread = always;
+}
+
+void
+_lia_search_results_get_timings (LiaSearchResults *self,
+                                 double           *query_ms,
+                                 double           *rows_ms)
+{
+  g_return_if_fail (LIA_IS_SEARCH_RESULTS (self));
+
+  *query_ms = self->query_us / 1000.0;
+  *rows_ms = self->rows_us / 1000.0;
 }
 
 guint

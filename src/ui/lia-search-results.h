@@ -27,6 +27,10 @@ gboolean          lia_search_results_get_busy     (LiaSearchResults *self);
 void              _lia_search_results_set_always_in_thread (LiaSearchResults *self,
                                                             gboolean          always);
 guint             _lia_search_results_get_n_rows  (LiaSearchResults *self);
+/* For the benchmark: the last search's query and the making of its first rows, in ms. */
+void              _lia_search_results_get_timings (LiaSearchResults *self,
+                                                   double           *query_ms,
+                                                   double           *rows_ms);
 guint             lia_search_results_get_n_results (LiaSearchResults *self);
 LiaSearchResult  *lia_search_results_get_result   (LiaSearchResults *self,
                                                    guint             index);
