@@ -7,6 +7,7 @@
 #include "lia-export-private.h"
 #include "lia-exporter.h"
 #include "lia-importer.h"
+#include "lia-list-model.h"
 #include "lia-store-bulk.h"
 #include "lia-store-projects.h"
 #include "lia-test-pg.h"
@@ -1185,6 +1186,73 @@ test_merge_latest_day (StoreFixture  *f,
   assert_latest (f, "organizations", "ifrc", "2026-08-01");
 }
 
+/* A first import (into a database without interactions) counts each day's interactions and
+ * works out everyone's latest day once, at its end: the timeline shows every interaction, an
+ * organization's day comes from its own interactions and from its people's while they were
+ * with it (not before they joined, not after they left), and an organization's timeline,
+ * kept by the same connection, works after the import. */
+static void
+test_first_import_days (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  static const char text[] =
+    HEADER
+    "  <organization id=\"who\"><name>WHO</name></organization>\n"
+    "  <organization id=\"msf\"><name>MSF</name></organization>\n"
+    "  <organization id=\"ifrc\"><name>IFRC</name></organization>\n"
+    "  <contact id=\"c-1\"><display-name>Amina</display-name>\n"
+    "    <affiliation organization=\"who\" from=\"2026-01-01\" until=\"2026-06-30\"/>\n"
+    "    <affiliation organization=\"ifrc\" from=\"2026-07-01\"/></contact>\n"
+    "  <contact id=\"c-2\"><display-name>Boris</display-name></contact>\n"
+    "  <interaction id=\"i-1\" kind=\"meeting\" at=\"2026-03-10T09:00:00+01:00\">\n"
+    "    <title>In her WHO time</title><participant contact=\"c-1\"/></interaction>\n"
+    "  <interaction id=\"i-2\" kind=\"call\" at=\"2026-08-01T23:30:00-04:00\">\n"
+    "    <title>After she left WHO</title><participant contact=\"c-1\"/><participant contact=\"c-2\"/></interaction>\n"
+    "  <interaction id=\"i-3\" kind=\"visit\" at=\"2026-02-01T09:00:00+01:00\">\n"
+    "    <title>WHO's own</title><participant organization=\"who\"/></interaction>\n"
+    "  <interaction id=\"i-4\" kind=\"call\" at=\"2026-03-10T18:00:00+01:00\">\n"
+    "    <title>Same day</title><participant organization=\"msf\"/></interaction>\n"
+    "  <interaction id=\"i-5\" kind=\"call\" at=\"1969-12-31T23:00:00Z\">\n"
+    "    <title>Before 1970</title><participant contact=\"c-2\"/></interaction>\n"
+    "  <interaction id=\"i-6\" kind=\"call\" at=\"2025-12-31T10:00:00+01:00\">\n"
+    "    <title>Before she joined</title><participant contact=\"c-1\"/></interaction>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "first.xml", text);
+  LiaTimelineFilter who = { 0, };
+  g_autoptr(LiaListModel) who_timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+  gint64 who_id = 0;
+
+  import_ok (f->store, path);
+
+  /* Every interaction counted, on its UTC day (i-2 is on 2 August in UTC). */
+  g_assert_true (lia_store_count_timeline (f->store, NULL, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 6);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM interaction_days WHERE n <> 0"), ==, 5);
+  g_assert_cmpint (lia_test_pg_sql_int (f,
+                                        "SELECT count(*) FROM interaction_days d WHERE n <>"
+                                        " (SELECT count(*) FROM interactions"
+                                        "  WHERE at_utc >= d.day_start AND at_utc < d.day_start + 86400000000)"),
+                   ==, 0);
+
+  assert_latest (f, "contacts", "c-1", "2026-08-01");
+  assert_latest (f, "contacts", "c-2", "2026-08-01");
+  /* Her March meeting, not her August call (she had left) nor her December one (not yet). */
+  assert_latest (f, "organizations", "who", "2026-03-10");
+  assert_latest (f, "organizations", "ifrc", "2026-08-01");
+  assert_latest (f, "organizations", "msf", "2026-03-10");
+
+  /* An organization's timeline: its own visit and her meeting while she was there. */
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_ORGANIZATION, "who", &who_id, &error));
+  g_assert_no_error (error);
+  who.organization_id = who_id;
+  who_timeline = lia_list_model_new_timeline (f->store, &who);
+  g_assert_null (lia_list_model_get_error (who_timeline));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (who_timeline)), ==, 2);
+}
+
 typedef struct
 {
   LiaStore *store;
@@ -1628,6 +1696,7 @@ main (int   argc,
   ADD ("/exchange/round-trip", test_round_trip);
   ADD ("/exchange/merge", test_merge);
   ADD ("/exchange/merge-latest-day", test_merge_latest_day);
+  ADD ("/exchange/first-import-days", test_first_import_days);
   ADD ("/exchange/walk-reads-lists", test_walk_reads_lists);
   ADD ("/exchange/walk-rows-as-records", test_walk_rows_as_records);
   ADD ("/exchange/import-roles-indexed", test_import_roles_indexed);

@@ -515,8 +515,12 @@ lia_importer_run (LiaImporter   *self,
    * errors would also be printed on stderr. The handler is per thread. */
   xmlSetGenericErrorFunc (NULL, silence_cb);
 
-  if (!lia_store_begin (store, error))
+  /* The sorts at the end of the load (indexes, latest days) spill to temporary files instead
+   * of growing the import's memory with its size. */
+  if (!lia_store_set_sort_on_disk (store, TRUE, error) ||
+      !lia_store_begin (store, error))
     {
+      lia_store_set_sort_on_disk (store, FALSE, NULL);
       _lia_import_clear (&import);
       xmlSetGenericErrorFunc (NULL, NULL);
       return FALSE;
@@ -554,6 +558,7 @@ lia_importer_run (LiaImporter   *self,
       lia_store_rollback (store);
     }
 
+  lia_store_set_sort_on_disk (store, FALSE, NULL);
   g_clear_pointer (&import.reader, xmlFreeTextReader);
   xmlSetGenericErrorFunc (NULL, NULL);
   keep_findings (self, &import);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "lia-db.h"
 
@@ -16,10 +17,26 @@ typedef struct
   sqlite3_stmt *data_version;   /* polled by the change watch: prepared once */
 } SqliteDb;
 
+/* An "INSERT INTO … RETURNING id" (every insert of a record, lia-store-*.c) is prepared
+ * without its RETURNING clause: SQLite keeps what RETURNING gives in a temporary table of
+ * its own, opened, filled, read and dropped at each row (6–7% of an import). The id is the
+ * connection's last inserted rowid instead, given as the statement's one row. */
+typedef enum
+{
+  ROWID_NONE,       /* any other statement */
+  ROWID_PENDING,    /* the insert has not run since the last reset */
+  ROWID_GIVEN,      /* its row (the id) was the last step's */
+  ROWID_DONE,
+} RowidState;
+
+#define RETURNING_ID " RETURNING id"
+
 typedef struct
 {
   LiaStmt       parent;
   sqlite3_stmt *handle;
+  RowidState    rowid_state;
+  gint64        rowid;
 } SqliteStmt;
 
 typedef struct
@@ -82,10 +99,20 @@ sqlite_prepare (LiaDb              *db,
   sqlite3_stmt *handle = NULL;
   SqliteStmt *stmt;
   unsigned int prep_flags = 0;
+  gboolean returns_rowid = FALSE;
   int rc;
 
   if (flags & LIA_DB_PREPARE_PERSISTENT)
     prep_flags |= SQLITE_PREPARE_PERSISTENT;
+
+  /* A plain insert of one row: no conflict clause, which could insert nothing. */
+  if (n_bytes < 0 && out_tail == NULL && g_str_has_prefix (sql, "INSERT INTO ") &&
+      g_str_has_suffix (sql, RETURNING_ID) && strstr (sql, "ON CONFLICT") == NULL &&
+      strstr (sql, "SELECT") == NULL && strchr (sql, ';') == NULL)
+    {
+      returns_rowid = TRUE;
+      n_bytes = (int) (strlen (sql) - strlen (RETURNING_ID));
+    }
 
   *out_stmt = NULL;
   rc = sqlite3_prepare_v3 (DB (db), sql, n_bytes, prep_flags, &handle, out_tail);
@@ -99,6 +126,8 @@ sqlite_prepare (LiaDb              *db,
   stmt->parent.backend = &sqlite_backend;
   stmt->parent.db = db;
   stmt->handle = handle;
+  stmt->rowid_state = returns_rowid ? ROWID_PENDING : ROWID_NONE;
+  stmt->rowid = 0;
   *out_stmt = &stmt->parent;
 
   return LIA_DB_OK;
@@ -154,14 +183,44 @@ sqlite_bind_parameter_index (LiaStmt *stmt, const char *name)
 static int
 sqlite_step (LiaStmt *stmt)
 {
-  return result_of (sqlite3_step (STMT (stmt)));
+  SqliteStmt *self = (SqliteStmt *) stmt;
+  int rc;
+
+  switch (self->rowid_state)
+    {
+    case ROWID_NONE:
+      return result_of (sqlite3_step (self->handle));
+    case ROWID_GIVEN:
+    case ROWID_DONE:
+      self->rowid_state = ROWID_DONE;
+      return LIA_DB_DONE;
+    case ROWID_PENDING:
+    default:
+      break;
+    }
+
+  rc = sqlite3_step (self->handle);
+  if (rc != SQLITE_DONE)
+    return result_of (rc);
+  self->rowid_state = ROWID_DONE;
+  if (sqlite3_changes64 (sqlite3_db_handle (self->handle)) == 0)
+    return LIA_DB_DONE;
+  self->rowid = sqlite3_last_insert_rowid (sqlite3_db_handle (self->handle));
+  self->rowid_state = ROWID_GIVEN;
+  return LIA_DB_ROW;
 }
 
 static int
 sqlite_reset (LiaStmt *stmt)
 {
-  return result_of (sqlite3_reset (STMT (stmt)));
+  SqliteStmt *self = (SqliteStmt *) stmt;
+
+  if (self->rowid_state != ROWID_NONE)
+    self->rowid_state = ROWID_PENDING;
+  return result_of (sqlite3_reset (self->handle));
 }
+
+#define GIVES_ROWID(stmt) (((SqliteStmt *) (stmt))->rowid_state == ROWID_GIVEN)
 
 static int
 sqlite_clear_bindings (LiaStmt *stmt)
@@ -172,18 +231,20 @@ sqlite_clear_bindings (LiaStmt *stmt)
 static gboolean
 sqlite_stmt_busy (LiaStmt *stmt)
 {
-  return sqlite3_stmt_busy (STMT (stmt)) != 0;
+  return GIVES_ROWID (stmt) || sqlite3_stmt_busy (STMT (stmt)) != 0;
 }
 
 static int
 sqlite_column_count (LiaStmt *stmt)
 {
-  return sqlite3_column_count (STMT (stmt));
+  return ((SqliteStmt *) stmt)->rowid_state != ROWID_NONE ? 1 : sqlite3_column_count (STMT (stmt));
 }
 
 static const char *
 sqlite_column_name (LiaStmt *stmt, int column)
 {
+  if (((SqliteStmt *) stmt)->rowid_state != ROWID_NONE)
+    return column == 0 ? "id" : NULL;
   return sqlite3_column_name (STMT (stmt), column);
 }
 
@@ -195,36 +256,49 @@ G_STATIC_ASSERT (SQLITE_INTEGER == LIA_DB_INTEGER && SQLITE_FLOAT == LIA_DB_FLOA
 static int
 sqlite_column_type (LiaStmt *stmt, int column)
 {
+  if (GIVES_ROWID (stmt))
+    return column == 0 ? SQLITE_INTEGER : SQLITE_NULL;
   return sqlite3_column_type (STMT (stmt), column);
 }
 
 static gint64
 sqlite_column_int64 (LiaStmt *stmt, int column)
 {
+  if (GIVES_ROWID (stmt))
+    return column == 0 ? ((SqliteStmt *) stmt)->rowid : 0;
   return sqlite3_column_int64 (STMT (stmt), column);
 }
 
 static double
 sqlite_column_double (LiaStmt *stmt, int column)
 {
+  if (GIVES_ROWID (stmt))
+    return column == 0 ? (double) ((SqliteStmt *) stmt)->rowid : 0.0;
   return sqlite3_column_double (STMT (stmt), column);
 }
 
+/* The id as text is never asked for; NULL like a missing column. */
 static const char *
 sqlite_column_text (LiaStmt *stmt, int column)
 {
+  if (GIVES_ROWID (stmt))
+    return NULL;
   return (const char *) sqlite3_column_text (STMT (stmt), column);
 }
 
 static const void *
 sqlite_column_blob (LiaStmt *stmt, int column)
 {
+  if (GIVES_ROWID (stmt))
+    return NULL;
   return sqlite3_column_blob (STMT (stmt), column);
 }
 
 static int
 sqlite_column_bytes (LiaStmt *stmt, int column)
 {
+  if (GIVES_ROWID (stmt))
+    return 0;
   return sqlite3_column_bytes (STMT (stmt), column);
 }
 
@@ -536,8 +610,23 @@ int
 _lia_db_sqlite_open (const char  *path,
                      LiaDb      **out_db)
 {
+  static gsize configured = 0;
   SqliteDb *db = g_new0 (SqliteDb, 1);
   int rc;
+
+  /* Statement journals (the pages a statement changes that its transaction had changed
+   * already, to undo the statement alone) stay in memory, as they do with temp_store =
+   * MEMORY: with temporary files on disk (lia_store_set_sort_on_disk()), past 64 KiB each
+   * would go to a file, and a record's insert in a long import changes more than that, so
+   * each would create, write and delete a file (a third more CPU for an import). A bound
+   * (SQLite sizes the journal's memory chunks by it) made the end of an import's full-text
+   * filling fail with SQLITE_FULL. Process-wide, before SQLite starts: when something started
+   * it earlier, the call fails and the default stays. */
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_STMTJRNL_SPILL, -1);
+      g_once_init_leave (&configured, 1);
+    }
 
   db->parent.backend = &sqlite_backend;
   rc = sqlite3_open_v2 (path, &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lia-list-query-private.h"
 #include "lia-store-bulk.h"
 #include "lia-store-private.h"
 
@@ -217,6 +218,14 @@ defer_indexes (LiaStore  *self,
       _lia_stmt_release (stmt);
       if (!empty)
         continue;
+      /* Nor does a table that starts empty need its days counted row by row (schema 16): the
+       * end counts them all in one pass (recount_interaction_days()). */
+      if (g_str_equal (deferrable_tables[i], "interactions") &&
+          !defer_schema_objects (self, "TRIGGER",
+                                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                                 " AND name = 'interactions_days_insert'",
+                                 NULL, error))
+        return FALSE;
       /* SQLite only: the schema table and its CREATE text. */
       if (!defer_schema_objects (self, "INDEX",
                                  "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
@@ -354,6 +363,44 @@ marks:
                           error);
 }
 
+gboolean
+lia_store_set_sort_on_disk (LiaStore  *self,
+                            gboolean   on_disk,
+                            GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  gboolean only_ours;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+
+  if (_lia_store_is_server (self) || lia_store_in_transaction (self))
+    return TRUE;
+
+  /* SQLite only: temp_store = MEMORY (lia-db-sqlite.c) keeps the sorter's runs in memory; a
+   * change of temp_store closes the temporary database, tables and all. The lists' kept rows
+   * (lia-list-query-private.h) are made again, when none was kept. */
+  if (!(stmt = _lia_store_prepare (self,
+                                   "SELECT NOT EXISTS (SELECT 1 FROM temp.sqlite_master"
+                                   "  WHERE type <> 'index' AND substr (name, 1, 9) <> 'lia_bulk_'"
+                                   "  AND name <> 'lia_list_rows')"
+                                   "  AND NOT EXISTS (SELECT 1 FROM temp.lia_list_rows)",
+                                   error)))
+    return FALSE;
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+  only_ours = _lia_db_column_int (stmt, 0) != 0;
+  g_clear_pointer (&stmt, _lia_stmt_release);
+  if (!only_ours)
+    return TRUE;
+
+  return _lia_store_exec (self, on_disk ? "PRAGMA temp_store = FILE" : "PRAGMA temp_store = MEMORY",
+                          error) &&
+         _lia_store_exec (self, LIA_LIST_ROWS_TABLE_SQL, error);
+}
+
 /* The end of a bulk load on PostgreSQL: one transaction, nothing to index by hand (the
  * tsvector columns are generated), the new interactions counted per day (their rows were
  * left uncounted by the trigger: schema 17), every latest day worked out again by the same
@@ -375,6 +422,264 @@ end_bulk_load_on_server (LiaStore  *self,
                           "INSERT INTO change_log (kind, record_id, operation)"
                           "  VALUES ('all', 0, 'reset')",
                           error);
+}
+
+/* Latest interaction days, when a load began with no interactions at all (SQLite): what
+ * _lia_store_redo_latest_interactions_sql works out, in two passes over the participants in
+ * the order of the interactions, each interaction's row read once, in the order of the
+ * file. The SQL reads an interaction again for each of its participants and each affiliation
+ * of theirs, in the order of the participants: at a million interactions, a page read for
+ * nearly each (the table is many times the page cache), which made it a third of an import.
+ * Days are compared as the SQL compares text (bytewise); each distinct day is kept once. */
+typedef struct
+{
+  gint64      organization_id;
+  const char *from;   /* NULL: open */
+  const char *until;  /* NULL: open */
+} DayAffiliation;
+
+typedef struct
+{
+  gint64      id;
+  const char *day;
+} LatestDay;
+
+static int
+latest_day_compare (gconstpointer a,
+                    gconstpointer b)
+{
+  gint64 x = ((const LatestDay *) a)->id, y = ((const LatestDay *) b)->id;
+
+  return x < y ? -1 : x > y;
+}
+
+static const char *
+intern_day (GStringChunk *days,
+            LiaStmt      *stmt,
+            int           column)
+{
+  const char *text = _lia_db_column_text (stmt, column);
+
+  return text != NULL ? g_string_chunk_insert_const (days, text) : NULL;
+}
+
+static void
+raise_day (GHashTable *latest,
+           gint64      id,
+           const char *day)
+{
+  const char *known = g_hash_table_lookup (latest, &id);
+
+  if (known == NULL || strcmp (known, day) < 0)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = id;
+      g_hash_table_replace (latest, key, (gpointer) day);
+    }
+}
+
+/* Writes each day of @latest with @sql (?1 the id, ?2 the day), in id order (the rows' order on disk). */
+static gboolean
+write_latest_days (LiaStore    *self,
+                   const char  *sql,
+                   const char  *what,
+                   GHashTable  *latest,
+                   GError     **error)
+{
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (LatestDay), g_hash_table_size (latest));
+  GHashTableIter iter;
+  gpointer key, value;
+  LiaStmt *update;
+
+  if (!(update = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, latest);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      LatestDay row = { *(gint64 *) key, value };
+      g_array_append_val (rows, row);
+    }
+  g_array_sort (rows, latest_day_compare);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LatestDay *row = &g_array_index (rows, LatestDay, i);
+      gboolean ok;
+
+      _lia_db_bind_int64 (update, 1, row->id);
+      _lia_db_bind_text (update, 2, row->day, -1, LIA_DB_STATIC);
+      ok = _lia_store_step_done (self, update, what, error);
+      _lia_db_reset (update);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+redo_latest_days_in_order (LiaStore  *self,
+                           GError   **error)
+{
+  g_autoptr(GStringChunk) days = g_string_chunk_new (4096);
+  g_autoptr(GHashTable) affiliations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                              (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(LiaStmt) stmt = NULL;
+  int rc;
+
+  /* Whose days go up with a contact's, and between which days. */
+  if (!(stmt = _lia_store_prepare (self, "SELECT contact_id, organization_id, from_date, until_date"
+                                         "  FROM affiliations", error)))
+    return FALSE;
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      gint64 contact_id = _lia_db_column_int64 (stmt, 0);
+      DayAffiliation affiliation = {
+        _lia_db_column_int64 (stmt, 1), intern_day (days, stmt, 2), intern_day (days, stmt, 3)
+      };
+      GArray *list = g_hash_table_lookup (affiliations, &contact_id);
+
+      if (list == NULL)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = contact_id;
+          list = g_array_sized_new (FALSE, FALSE, sizeof (DayAffiliation), 1);
+          g_hash_table_insert (affiliations, key, list);
+        }
+      g_array_append_val (list, affiliation);
+    }
+  if (rc != LIA_DB_DONE)
+    goto failed;
+  g_clear_pointer (&stmt, _lia_stmt_release);
+
+  /* The contacts' days, and their organizations' within each affiliation. */
+  if (!(stmt = _lia_store_prepare (self, "SELECT ic.contact_id, t.day"
+                                         "  FROM interaction_contacts ic CROSS JOIN interactions t"
+                                         "  ON t.id = ic.interaction_id", error)))
+    return FALSE;
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      gint64 contact_id = _lia_db_column_int64 (stmt, 0);
+      const char *day = intern_day (days, stmt, 1);
+      GArray *list;
+
+      if (day == NULL)
+        continue;
+      raise_day (contacts, contact_id, day);
+      if ((list = g_hash_table_lookup (affiliations, &contact_id)) == NULL)
+        continue;
+      for (guint i = 0; i < list->len; i++)
+        {
+          DayAffiliation *affiliation = &g_array_index (list, DayAffiliation, i);
+
+          if ((affiliation->from == NULL || strcmp (day, affiliation->from) >= 0) &&
+              (affiliation->until == NULL || strcmp (day, affiliation->until) <= 0))
+            raise_day (organizations, affiliation->organization_id, day);
+        }
+    }
+  if (rc != LIA_DB_DONE)
+    goto failed;
+  g_clear_pointer (&stmt, _lia_stmt_release);
+
+  /* The organizations' own. */
+  if (!(stmt = _lia_store_prepare (self, "SELECT io.organization_id, t.day"
+                                         "  FROM interaction_organizations io CROSS JOIN interactions t"
+                                         "  ON t.id = io.interaction_id", error)))
+    return FALSE;
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      const char *day = intern_day (days, stmt, 1);
+
+      if (day != NULL)
+        raise_day (organizations, _lia_db_column_int64 (stmt, 0), day);
+    }
+  if (rc != LIA_DB_DONE)
+    goto failed;
+  g_clear_pointer (&stmt, _lia_stmt_release);
+
+  /* A record without interactions has no day, whatever it had before. */
+  return _lia_store_exec (self,
+                          "UPDATE contacts SET latest_interaction_day = NULL"
+                          "  WHERE latest_interaction_day IS NOT NULL"
+                          "  AND NOT EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.contact_id = contacts.id);"
+                          "UPDATE organizations SET latest_interaction_day = NULL"
+                          "  WHERE latest_interaction_day IS NOT NULL;",
+                          error) &&
+         write_latest_days (self,
+                            "UPDATE contacts SET latest_interaction_day = ?2"
+                            "  WHERE id = ?1 AND latest_interaction_day IS NOT ?2",
+                            N_("Could not save the contact"), contacts, error) &&
+         write_latest_days (self,
+                            "UPDATE organizations SET latest_interaction_day = ?2 WHERE id = ?1",
+                            N_("Could not save the organization"), organizations, error);
+
+failed:
+  _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+  return FALSE;
+}
+
+/* The interactions of each UTC day (schema 16), counted again in one pass over the time index
+ * (in day order, so each day is one run) when an import into a database without interactions
+ * left them uncounted: the table is rewritten whole, whatever the load moved or deleted. */
+static gboolean
+recount_interaction_days (LiaStore  *self,
+                          GError   **error)
+{
+  const gint64 day = G_GINT64_CONSTANT (86400000000);
+  g_autoptr(LiaStmt) read = NULL;
+  LiaStmt *insert;
+  gint64 current = 0;
+  gint64 n = 0;
+  int rc;
+
+  if (!_lia_store_exec (self, "DELETE FROM interaction_days", error) ||
+      !(insert = _lia_store_prepare (self, "INSERT INTO interaction_days (day_start, n) VALUES (?1, ?2)",
+                                     error)) ||
+      !(read = _lia_store_prepare (self, "SELECT at_utc FROM interactions ORDER BY at_utc", error)))
+    return FALSE;
+
+  for (;;)
+    {
+      gint64 at = 0, start = 0;
+
+      rc = _lia_db_step (read);
+      if (rc == LIA_DB_ROW)
+        {
+          at = _lia_db_column_int64 (read, 0);
+          /* DAY_START() of lia-store-schema.c: floored before 1970 too. */
+          start = at - ((at % day) + day) % day;
+          if (n > 0 && start == current)
+            {
+              n++;
+              continue;
+            }
+        }
+      else if (rc != LIA_DB_DONE)
+        {
+          _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+          return FALSE;
+        }
+
+      if (n > 0)
+        {
+          _lia_db_bind_int64 (insert, 1, current);
+          _lia_db_bind_int64 (insert, 2, n);
+          if (!_lia_store_step_done (self, insert, N_("Could not save the interaction"), error))
+            {
+              _lia_db_reset (insert);
+              return FALSE;
+            }
+          _lia_db_reset (insert);
+        }
+      if (rc == LIA_DB_DONE)
+        return TRUE;
+      current = start;
+      n = 1;
+    }
 }
 
 gboolean
@@ -433,7 +738,11 @@ lia_store_end_bulk_load (LiaStore  *self,
     if (had_interactions
         ? !_lia_store_exec (self, TOUCHED_GATHER, error) ||
           !_lia_store_exec (self, _lia_store_redo_latest_touched_sql, error)
-        : !_lia_store_exec (self, _lia_store_redo_latest_interactions_sql, error))
+        : !redo_latest_days_in_order (self, error))
+      return FALSE;
+    /* defer_indexes() left the days of an import into an empty table uncounted. */
+    if (!had_interactions && _lia_store_get_import_mode (self) &&
+        !recount_interaction_days (self, error))
       return FALSE;
     if (!_lia_store_exec (self, TOUCHED_TEARDOWN, error))
       return FALSE;

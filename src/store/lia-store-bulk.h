@@ -166,6 +166,17 @@ gboolean   lia_store_begin_bulk_load            (LiaStore            *self,
 gboolean   lia_store_end_bulk_load              (LiaStore            *self,
                                                  GError             **error);
 
+/* Outside a transaction, before a big load: SQLite's sorter (the indexes and grouped passes
+ * at the end of a bulk load) sorts in runs of the page cache's size and merges them from
+ * temporary files, instead of keeping every run in memory, so that an import's memory does not
+ * grow with its size. @on_disk %FALSE goes back to temporary storage in memory. Changing it
+ * drops the connection's temporary tables: nothing is done (and %TRUE returned) inside a
+ * transaction, on a server, or when the connection holds temporary tables other than the bulk
+ * load's own. */
+gboolean   lia_store_set_sort_on_disk           (LiaStore            *self,
+                                                 gboolean             on_disk,
+                                                 GError             **error);
+
 /* The most recent updated-at among the records lia_store_foreach_record() gives (of every kind,
  * or of the selection): when the data last changed. %NULL when there are no records. */
 GDateTime *lia_store_get_last_change            (LiaStore            *self,
