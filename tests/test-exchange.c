@@ -1349,6 +1349,38 @@ assert_time_attribute (const char *text,
   assert_attribute (text, attribute, expected);
 }
 
+/* Checks that the rows come in the order of the walk over records (uid, byte by byte) and that
+ * @row_text, a row written by the walk's path, is what the same record loaded alone and
+ * written gives; returns that record. */
+static LiaRecord *
+assert_row_written_as_loaded (RowCheck      *check,
+                              LiaRecordKind  kind,
+                              const char    *uid,
+                              const char    *row_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaXmlWriter) alone = _lia_xml_writer_new (NULL, NULL, FALSE);
+  g_autofree char *loaded_text = NULL;
+  LiaRecord *loaded;
+  gint64 id = 0;
+
+  if (check->last_uid != NULL)
+    g_assert_cmpint (strcmp (check->last_uid, uid), <, 0);
+  g_free (check->last_uid);
+  check->last_uid = g_strdup (uid);
+
+  g_assert_true (lia_store_find_id (check->store, kind, uid, &id, &error));
+  g_assert_no_error (error);
+  loaded = lia_store_load (check->store, kind, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_true (_lia_directory_write_record (alone, check->store, loaded, LIA_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  loaded_text = _lia_xml_writer_steal_text (alone);
+  g_assert_cmpstr (row_text, ==, loaded_text);
+  return loaded;
+}
+
 static gboolean
 compare_row_with_load_cb (const LiaInteractionRow  *row,
                           gpointer                  user_data,
@@ -1356,26 +1388,11 @@ compare_row_with_load_cb (const LiaInteractionRow  *row,
 {
   RowCheck *check = user_data;
   g_autoptr(LiaRecord) loaded = NULL;
-  g_autoptr(LiaXmlWriter) alone = _lia_xml_writer_new (NULL, NULL, FALSE);
   g_autofree char *row_text = NULL;
-  g_autofree char *loaded_text = NULL;
-  gint64 id = 0;
-
-  /* In the order of the walk over records: uid, byte by byte. */
-  if (check->last_uid != NULL)
-    g_assert_cmpint (strcmp (check->last_uid, row->uid), <, 0);
-  g_free (check->last_uid);
-  check->last_uid = g_strdup (row->uid);
 
   g_assert_true (_lia_directory_write_interaction (check->writer, row, LIA_WRITE_DEFAULT, error));
   row_text = _lia_xml_writer_steal_text (check->writer);
-
-  g_assert_true (lia_store_find_id (check->store, LIA_RECORD_KIND_INTERACTION, row->uid, &id, error));
-  loaded = lia_store_load (check->store, LIA_RECORD_KIND_INTERACTION, id, error);
-  g_assert_nonnull (loaded);
-  g_assert_true (_lia_directory_write_record (alone, check->store, loaded, LIA_WRITE_DEFAULT, error));
-  loaded_text = _lia_xml_writer_steal_text (alone);
-  g_assert_cmpstr (row_text, ==, loaded_text);
+  loaded = assert_row_written_as_loaded (check, LIA_RECORD_KIND_INTERACTION, row->uid, row_text);
 
   /* Times formatted by hand say what GLib says. */
   assert_time_attribute (row_text, "created", lia_record_get_created_at (loaded), TRUE);
@@ -1397,24 +1414,11 @@ compare_commitment_row_cb (const LiaCommitmentRow  *row,
 {
   RowCheck *check = user_data;
   g_autoptr(LiaRecord) loaded = NULL;
-  g_autoptr(LiaXmlWriter) alone = _lia_xml_writer_new (NULL, NULL, FALSE);
   g_autofree char *row_text = NULL;
-  g_autofree char *loaded_text = NULL;
-  gint64 id = 0;
-
-  if (check->last_uid != NULL)
-    g_assert_cmpint (strcmp (check->last_uid, row->uid), <, 0);
-  g_free (check->last_uid);
-  check->last_uid = g_strdup (row->uid);
 
   g_assert_true (_lia_directory_write_commitment (check->writer, row, LIA_WRITE_DEFAULT, error));
   row_text = _lia_xml_writer_steal_text (check->writer);
-  g_assert_true (lia_store_find_id (check->store, LIA_RECORD_KIND_COMMITMENT, row->uid, &id, error));
-  loaded = lia_store_load (check->store, LIA_RECORD_KIND_COMMITMENT, id, error);
-  g_assert_nonnull (loaded);
-  g_assert_true (_lia_directory_write_record (alone, check->store, loaded, LIA_WRITE_DEFAULT, error));
-  loaded_text = _lia_xml_writer_steal_text (alone);
-  g_assert_cmpstr (row_text, ==, loaded_text);
+  loaded = assert_row_written_as_loaded (check, LIA_RECORD_KIND_COMMITMENT, row->uid, row_text);
 
   check->n_records++;
   if (strstr (row_text, " interaction=\"") != NULL || strstr (row_text, " contact=\"") != NULL)

@@ -563,6 +563,15 @@ add_uids (Out           *out,
     }
 }
 
+/* @date_time as microseconds since the epoch, or 0 when there is none. */
+static gint64
+usec_of (GDateTime *date_time)
+{
+  if (date_time == NULL)
+    return 0;
+  return g_date_time_to_unix (date_time) * G_USEC_PER_SEC + g_date_time_get_microsecond (date_time);
+}
+
 /* The row a LiaInteraction stands for, its participants' uids in @uids. */
 static void
 fill_interaction_row (Out                *out,
@@ -577,13 +586,11 @@ fill_interaction_row (Out                *out,
 
   row->uid = lia_record_get_uid (record);
   row->has_created = created != NULL;
-  row->created_usec = created != NULL ? g_date_time_to_unix (created) * G_USEC_PER_SEC +
-                                        g_date_time_get_microsecond (created) : 0;
+  row->created_usec = usec_of (created);
   row->has_updated = updated != NULL;
-  row->updated_usec = updated != NULL ? g_date_time_to_unix (updated) * G_USEC_PER_SEC +
-                                        g_date_time_get_microsecond (updated) : 0;
+  row->updated_usec = usec_of (updated);
   row->has_at = at != NULL;
-  row->at_usec = at != NULL ? g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at) : 0;
+  row->at_usec = usec_of (at);
   row->at_offset = at != NULL ? (int) (g_date_time_get_utc_offset (at) / G_USEC_PER_SEC) : 0;
   row->kind = lia_enum_to_nick (LIA_TYPE_INTERACTION_KIND, lia_interaction_get_kind (self));
   row->minutes = lia_interaction_get_duration_minutes (self);
@@ -672,11 +679,9 @@ fill_commitment_row (Out               *out,
 
   row->uid = lia_record_get_uid (record);
   row->has_created = created != NULL;
-  row->created_usec = created != NULL ? g_date_time_to_unix (created) * G_USEC_PER_SEC +
-                                        g_date_time_get_microsecond (created) : 0;
+  row->created_usec = usec_of (created);
   row->has_updated = updated != NULL;
-  row->updated_usec = updated != NULL ? g_date_time_to_unix (updated) * G_USEC_PER_SEC +
-                                        g_date_time_get_microsecond (updated) : 0;
+  row->updated_usec = usec_of (updated);
   row->direction = lia_enum_to_nick (LIA_TYPE_COMMITMENT_DIRECTION, lia_commitment_get_direction (self));
   row->status = lia_enum_to_nick (LIA_TYPE_COMMITMENT_STATUS, lia_commitment_get_status (self));
   row->due = owned_date (owned, lia_commitment_get_due_date (self));
