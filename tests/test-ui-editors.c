@@ -84,23 +84,6 @@ leave (LiaEditor *editor,
 }
 
 static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 save_button (LiaEditor *editor)
 {
   GtkWidget *button = gtk_window_get_default_widget (GTK_WINDOW (editor));
@@ -557,7 +540,7 @@ test_opens_ready (StoreFixture  *f,
       row = entry (editor, first);
       g_assert_true (focus_is_in (editor, row));
       g_assert_true (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (editor))));
-      g_assert_null (find_with_class (GTK_WIDGET (editor), "error"));
+      g_assert_null (lia_ui_test_find_with_class (GTK_WIDGET (editor), "error"));
       g_assert_null (lia_editor_get_field_problem (editor, row));
       g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
 
@@ -760,7 +743,7 @@ test_save_shows_all (StoreFixture  *f,
   due = entry (editor, "_Due Date");
   gtk_widget_grab_focus (due);
   gtk_editable_set_text (GTK_EDITABLE (due), "next week");
-  g_assert_null (find_with_class (GTK_WIDGET (editor), "error"));
+  g_assert_null (lia_ui_test_find_with_class (GTK_WIDGET (editor), "error"));
   g_assert_true (focus_is_in (editor, due));
 
   g_assert_false (lia_editor_save (editor));

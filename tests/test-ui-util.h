@@ -104,6 +104,24 @@ lia_ui_test_find (GtkWidget  *widget,
   return NULL;
 }
 
+/* @widget itself or its first descendant (depth first) with the style class @css_class. */
+static inline GtkWidget *
+lia_ui_test_find_with_class (GtkWidget  *widget,
+                             const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lia_ui_test_find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Whether a label with @text is shown (mapped) under @widget. */
 static inline gboolean
 lia_ui_test_shows_label (GtkWidget  *widget,

@@ -585,23 +585,6 @@ test_search_in_thread (StoreFixture  *f,
 }
 
 /* The first descendant of @widget with the style class @css_class. */
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Checks what the hits' rows show, in order: one shown row per hit, with the hit's title and
  * its snippet with the typed part in bold, and no row left over from earlier results. */
 static void
@@ -626,7 +609,7 @@ assert_hit_rows (LiaSearchResults *results,
       hit = lia_search_results_get_result (results, n);
       title = lia_ui_test_find (child, GTK_TYPE_LABEL, NULL);
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, lia_search_result_get_title (hit));
-      snippet = find_with_class (child, "snippet");
+      snippet = lia_ui_test_find_with_class (child, "snippet");
       g_assert_nonnull (snippet);
       plain = lia_search_result_format_snippet (hit, "", "", FALSE);
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (snippet)), ==, plain);
