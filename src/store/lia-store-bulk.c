@@ -1264,27 +1264,6 @@ out:
   return ok;
 }
 
-/* A date as the store keeps it (lia_date_to_iso()), or %NULL where reading it as a GDate
- * would give none: what writing that GDate back would give, without making it. */
-static const char *
-column_iso_date (LiaStmt *stmt,
-                 int      column)
-{
-  const char *text = _lia_db_column_text (stmt, column);
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return NULL;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return NULL;
-  if (!g_date_valid_dmy ((GDateDay) ((text[8] - '0') * 10 + (text[9] - '0')),
-                         (GDateMonth) ((text[5] - '0') * 10 + (text[6] - '0')),
-                         (GDateYear) ((text[0] - '0') * 1000 + (text[1] - '0') * 100 +
-                                      (text[2] - '0') * 10 + (text[3] - '0'))))
-    return NULL;
-  return text;
-}
-
 /* The columns lia_store_foreach_commitment_row() reads by number (the subqueries named, so
  * that ORDER BY uid is the commitment's on PostgreSQL too). */
 #define COMMITMENT_ROW_COLUMNS \
@@ -1328,8 +1307,8 @@ lia_store_foreach_commitment_row (LiaStore                    *self,
         .updated_usec = _lia_db_column_int64 (stmt, 2),
         .direction = _lia_column_text (stmt, 3),
         .status = _lia_column_text (stmt, 4),
-        .due = column_iso_date (stmt, 5),
-        .done = column_iso_date (stmt, 6),
+        .due = _lia_column_iso_date (stmt, 5),
+        .done = _lia_column_iso_date (stmt, 6),
         .interaction = _lia_db_column_text (stmt, 7),
         .contact = _lia_db_column_text (stmt, 8),
         .organization = _lia_db_column_text (stmt, 9),
