@@ -8,6 +8,7 @@
 #include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-list-model.h"
+#include "lia-search-result.h"
 #include "lia-store-bulk.h"
 #include "lia-store-projects.h"
 #include "lia-test-pg.h"
@@ -1929,6 +1930,145 @@ test_import_roles_indexed (StoreFixture  *f,
 #undef ROLE_MATCHES
 }
 
+/* Words of letters only (a tokenizer would split at digits): an interaction's own word is 'w'
+ * and three letters, one per @n below 26³, so that none begins another; the summaries' words
+ * are 'q' and five. */
+static void
+append_word (GString *text,
+             char     first,
+             guint    n,
+             guint    letters)
+{
+  g_string_append_c (text, first);
+  for (guint i = 0; i < letters; i++, n /= 26)
+    g_string_append_c (text, (char) ('a' + n % 26));
+}
+
+/* Interactions @first to @first + @n - 1 of a directory with one contact: each titled with a word
+ * of its own, with a summary of words that few others share, enough of them for FTS5 to write
+ * its pending terms out more than once (it does at every megabyte). */
+static char *
+big_directory (guint first,
+               guint n)
+{
+  GString *text = g_string_new (HEADER);
+  guint32 seed = 20261207 + first;
+
+  g_string_append (text, "  <contact id=\"c-1\"><display-name>Amina</display-name></contact>\n");
+  for (guint i = first; i < first + n; i++)
+    {
+      g_string_append_printf (text, "  <interaction id=\"i-%u\" kind=\"call\" at=\"2026-03-10T09:00:00Z\">"
+                              "<title>Call ", i);
+      append_word (text, 'w', i, 3);
+      g_string_append (text, "</title><summary>");
+      for (guint w = 0; w < 60; w++)
+        {
+          seed = seed * 1103515245 + 12345;
+          append_word (text, 'q', (seed >> 8) % 200000, 5);
+          g_string_append_c (text, ' ');
+        }
+      g_string_append (text, "</summary><participant contact=\"c-1\"/></interaction>\n");
+    }
+  g_string_append (text, FOOTER);
+  return g_string_free (text, FALSE);
+}
+
+/* The interactions whose own word finds them, and them alone, in the full-text index. */
+#define FOUND_BY_OWN_WORD \
+  (pg_cluster == NULL \
+   ? "SELECT count(*) FROM interactions t WHERE (SELECT group_concat (rowid) FROM interactions_fts" \
+     "  WHERE interactions_fts MATCH substr (t.title, 6)) = CAST (t.id AS TEXT)" \
+   : "SELECT count(*) FROM interactions t WHERE (SELECT string_agg (CAST (u.id AS TEXT), ',')" \
+     "  FROM interactions u WHERE u.search_vector @@ to_tsquery ('liaison', substr (t.title, 6)))" \
+     "  = CAST (t.id AS TEXT)")
+
+/* The uids of the interactions a search finds (at most 500). */
+static GPtrArray *
+search_interactions (StoreFixture *f,
+                     const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = lia_store_search (f->store, text, 500, &error);
+  GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    if (lia_search_result_get_kind (g_ptr_array_index (results, i)) == LIA_RECORD_KIND_INTERACTION)
+      g_ptr_array_add (uids, g_strdup (lia_search_result_get_uid (g_ptr_array_index (results, i))));
+  return uids;
+}
+
+static void
+assert_found (StoreFixture *f,
+              const char   *text,
+              const char   *uid)
+{
+  g_autoptr(GPtrArray) uids = search_interactions (f, text);
+
+  g_assert_cmpuint (uids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (uids, 0), ==, uid);
+}
+
+static guint
+count_found (StoreFixture *f,
+             const char   *text)
+{
+  g_autoptr(GPtrArray) uids = search_interactions (f, text);
+
+  return uids->len;
+}
+
+static void
+test_first_import_search (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autofree char *first = big_directory (0, 3000);
+  g_autofree char *more = big_directory (3000, 500);
+  g_autofree char *path = write_file (f, "first.xml", first);
+  g_autofree char *more_path = write_file (f, "more.xml", more);
+  static const char * const indexed[] = {
+    "organizations", "contacts", "interactions", "commitments", "concerns", "affiliations",
+  };
+
+  import_ok (f->store, path);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM interactions"), ==, 3000);
+  /* Every interaction is found by its own word, and by nothing else's. */
+  g_assert_cmpint (lia_test_pg_sql_int (f, FOUND_BY_OWN_WORD), ==, 3000);
+  /* As the window searches: by the word (i-2999 is 2999 = 9 + 11 × 26 + 4 × 676, "wjle"), and
+   * by its first two and three letters, the prefix indexes' lengths. */
+  assert_found (f, "waaa", "i-0");
+  assert_found (f, "wjle", "i-2999");
+  g_assert_cmpuint (count_found (f, "wab"), ==, 5);   /* 26 + 676 × 0…4 */
+  g_assert_cmpuint (count_found (f, "wa"), ==, 116);  /* 0, 26, … 2990 */
+
+  if (pg_cluster == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (indexed); i++)
+      {
+        g_autofree char *check = g_strdup_printf ("INSERT INTO %1$s_fts (%1$s_fts) VALUES ('integrity-check')",
+                                                  indexed[i]);
+        g_autofree char *settings = g_strdup_printf ("SELECT count(*) FROM %s_fts_config WHERE k <> 'version'",
+                                                     indexed[i]);
+
+        lia_test_sql (f->path, check);
+        /* FTS5's own merge settings are back to its defaults, as a new database has them. */
+        g_assert_cmpint (lia_test_sql_int (f->path, settings), ==, 0);
+      }
+
+  /* A second import into the same tables adds to the index the usual way. */
+  import_ok (f->store, more_path);
+  g_assert_cmpint (lia_test_pg_sql_int (f, FOUND_BY_OWN_WORD), ==, 3500);
+  assert_found (f, "waaa", "i-0");
+  assert_found (f, "wpef", "i-3499");  /* 15 + 4 × 26 + 5 × 676 */
+  g_assert_cmpuint (count_found (f, "wab"), ==, 6);
+  if (pg_cluster == NULL)
+    lia_test_sql (f->path, "INSERT INTO interactions_fts (interactions_fts) VALUES ('integrity-check')");
+
+  /* And a save after it is found at once: the triggers are back. */
+  lia_test_pg_sql (f, "UPDATE interactions SET title = 'Call renamed' WHERE uid = 'i-7'");
+  assert_found (f, "renamed", "i-7");
+}
+#undef FOUND_BY_OWN_WORD
+
 int
 main (int   argc,
       char *argv[])
@@ -1948,6 +2088,7 @@ main (int   argc,
   ADD ("/exchange/walk-reads-lists", test_walk_reads_lists);
   ADD ("/exchange/walk-rows-as-records", test_walk_rows_as_records);
   ADD ("/exchange/import-roles-indexed", test_import_roles_indexed);
+  ADD ("/exchange/first-import-search", test_first_import_search);
   ADD ("/exchange/done-date", test_done_date);
   ADD ("/exchange/forward-references", test_forward_references);
   ADD ("/exchange/dangling-reference", test_dangling_reference);

@@ -151,6 +151,25 @@ static const struct {
   { "concerns",      "title, root_cause, resolution, notes" },
 };
 
+/* The new rows of a table (%1$s) into its full-text index (%2$s: its columns). */
+#define FTS_FILL \
+  "INSERT INTO %1$s_fts (rowid, %2$s)" \
+  "  SELECT id, %2$s FROM %1$s WHERE id > (SELECT %1$s_mark FROM bulk_load);"
+
+/* The same when the table was empty: FTS5 writes its pending terms out as a segment at every
+ * megabyte, and by default merges them four at a time as it goes (automerge), which rewrote
+ * the index about twice over (45% of the filling). Here the segments are left as they come
+ * and merged once, all of them, at the end (optimize: one segment, the fastest to search).
+ * The settings are FTS5's defaults again after, and leave no row in its configuration. */
+#define FTS_FILL_EMPTY \
+  "INSERT INTO %1$s_fts (%1$s_fts, rank) VALUES ('automerge', 0);" \
+  "INSERT INTO %1$s_fts (%1$s_fts, rank) VALUES ('crisismerge', 1999);" \
+  FTS_FILL \
+  "INSERT INTO %1$s_fts (%1$s_fts) VALUES ('optimize');" \
+  "INSERT INTO %1$s_fts (%1$s_fts, rank) VALUES ('automerge', 4);" \
+  "INSERT INTO %1$s_fts (%1$s_fts, rank) VALUES ('crisismerge', 16);" \
+  "DELETE FROM %1$s_fts_config WHERE k IN ('automerge', 'crisismerge');"
+
 /* The tables an import fills most, whose secondary indexes no query of the import reads (it
  * finds interactions by uid and by id). */
 static const char * const deferrable_tables[] = {
@@ -194,6 +213,23 @@ defer_schema_objects (LiaStore    *self,
   return TRUE;
 }
 
+/* Whether the one row of @sql says so. The statement is done with when it returns (a running
+ * one would lock its table against a DROP). */
+static gboolean
+read_flag (LiaStore    *self,
+           const char  *sql,
+           gboolean    *out_flag,
+           GError     **error)
+{
+  LiaStmt *stmt;
+
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+  *out_flag = _lia_db_step (stmt) == LIA_DB_ROW && _lia_db_column_int (stmt, 0) != 0;
+  _lia_stmt_release (stmt);
+  return TRUE;
+}
+
 /* When an import fills one of those tables from empty, building its secondary indexes once at
  * the end is cheaper than keeping them up to date row by row: drop them now, inside the
  * transaction (a rollback or a kill brings them back with everything else). The insert
@@ -208,14 +244,10 @@ defer_indexes (LiaStore  *self,
     {
       g_autofree char *empty_sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)",
                                                     deferrable_tables[i]);
-      LiaStmt *stmt;
       gboolean empty;
 
-      if (!(stmt = _lia_store_prepare (self, empty_sql, error)))
+      if (!read_flag (self, empty_sql, &empty, error))
         return FALSE;
-      empty = _lia_db_step (stmt) == LIA_DB_ROW && _lia_db_column_int (stmt, 0) != 0;
-      /* Done with it before the DROP: a running statement would lock the table. */
-      _lia_stmt_release (stmt);
       if (!empty)
         continue;
       /* Nor does a table that starts empty need its days counted row by row (schema 16): the
@@ -425,11 +457,11 @@ end_bulk_load_on_server (LiaStore  *self,
 }
 
 /* Latest interaction days, when a load began with no interactions at all (SQLite): what
- * _lia_store_redo_latest_interactions_sql works out, in two passes over the participants in
- * the order of the interactions, each interaction's row read once, in the order of the
- * file. The SQL reads an interaction again for each of its participants and each affiliation
- * of theirs, in the order of the participants: at a million interactions, a page read for
- * nearly each (the table is many times the page cache), which made it a third of an import.
+ * _lia_store_redo_latest_interactions_sql works out, in one pass over the interactions in the
+ * order of the file, each row read once, beside their participants in the same order. The SQL
+ * reads an interaction again for each of its participants and each affiliation of theirs, in
+ * the order of the participants: at a million interactions, a page read for nearly each (the
+ * table is many times the page cache), which made it a third of an import.
  * Days are compared as the SQL compares text (bytewise); each distinct day is kept once. */
 typedef struct
 {
@@ -528,7 +560,9 @@ redo_latest_days_in_order (LiaStore  *self,
   g_autoptr(GHashTable) contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(LiaStmt) stmt = NULL;
-  int rc;
+  g_autoptr(LiaStmt) people = NULL;
+  g_autoptr(LiaStmt) parties = NULL;
+  int rc, people_rc, parties_rc;
 
   /* Whose days go up with a contact's, and between which days. */
   if (!(stmt = _lia_store_prepare (self, "SELECT contact_id, organization_id, from_date, until_date"
@@ -556,50 +590,67 @@ redo_latest_days_in_order (LiaStore  *self,
     goto failed;
   g_clear_pointer (&stmt, _lia_stmt_release);
 
-  /* The contacts' days, and their organizations' within each affiliation. */
-  if (!(stmt = _lia_store_prepare (self, "SELECT ic.contact_id, t.day"
-                                         "  FROM interaction_contacts ic CROSS JOIN interactions t"
-                                         "  ON t.id = ic.interaction_id", error)))
+  /* One pass over the interactions in id order, each row read once for its day, beside their
+   * participants in the same order (both tables' primary keys begin with the interaction): a
+   * merge, not a look-up of the interaction for each participant (which was most of the
+   * time of this function). A participant whose interaction is not there has no day. */
+  if (!(stmt = _lia_store_prepare (self, "SELECT id, day FROM interactions ORDER BY id", error)) ||
+      !(people = _lia_store_prepare (self, "SELECT interaction_id, contact_id"
+                                           "  FROM interaction_contacts ORDER BY interaction_id",
+                                     error)) ||
+      !(parties = _lia_store_prepare (self, "SELECT interaction_id, organization_id"
+                                            "  FROM interaction_organizations ORDER BY interaction_id",
+                                      error)))
     return FALSE;
+  people_rc = _lia_db_step (people);
+  parties_rc = _lia_db_step (parties);
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      gint64 contact_id = _lia_db_column_int64 (stmt, 0);
-      const char *day = intern_day (days, stmt, 1);
-      GArray *list;
+      gint64 id = _lia_db_column_int64 (stmt, 0);
+      const char *day = NULL;
 
-      if (day == NULL)
-        continue;
-      raise_day (contacts, contact_id, day);
-      if ((list = g_hash_table_lookup (affiliations, &contact_id)) == NULL)
-        continue;
-      for (guint i = 0; i < list->len; i++)
+      while (people_rc == LIA_DB_ROW && _lia_db_column_int64 (people, 0) < id)
+        people_rc = _lia_db_step (people);
+      while (parties_rc == LIA_DB_ROW && _lia_db_column_int64 (parties, 0) < id)
+        parties_rc = _lia_db_step (parties);
+
+      for (; people_rc == LIA_DB_ROW && _lia_db_column_int64 (people, 0) == id;
+           people_rc = _lia_db_step (people))
         {
-          DayAffiliation *affiliation = &g_array_index (list, DayAffiliation, i);
+          gint64 contact_id = _lia_db_column_int64 (people, 1);
+          GArray *list;
 
-          if ((affiliation->from == NULL || strcmp (day, affiliation->from) >= 0) &&
-              (affiliation->until == NULL || strcmp (day, affiliation->until) <= 0))
-            raise_day (organizations, affiliation->organization_id, day);
+          if (day == NULL && (day = intern_day (days, stmt, 1)) == NULL)
+            break;
+          raise_day (contacts, contact_id, day);
+          if ((list = g_hash_table_lookup (affiliations, &contact_id)) == NULL)
+            continue;
+          for (guint i = 0; i < list->len; i++)
+            {
+              DayAffiliation *affiliation = &g_array_index (list, DayAffiliation, i);
+
+              if ((affiliation->from == NULL || strcmp (day, affiliation->from) >= 0) &&
+                  (affiliation->until == NULL || strcmp (day, affiliation->until) <= 0))
+                raise_day (organizations, affiliation->organization_id, day);
+            }
+        }
+
+      /* The organizations' own. */
+      for (; parties_rc == LIA_DB_ROW && _lia_db_column_int64 (parties, 0) == id;
+           parties_rc = _lia_db_step (parties))
+        {
+          if (day == NULL && (day = intern_day (days, stmt, 1)) == NULL)
+            break;
+          raise_day (organizations, _lia_db_column_int64 (parties, 1), day);
         }
     }
-  if (rc != LIA_DB_DONE)
+  if (rc != LIA_DB_DONE ||
+      (people_rc != LIA_DB_ROW && people_rc != LIA_DB_DONE) ||
+      (parties_rc != LIA_DB_ROW && parties_rc != LIA_DB_DONE))
     goto failed;
   g_clear_pointer (&stmt, _lia_stmt_release);
-
-  /* The organizations' own. */
-  if (!(stmt = _lia_store_prepare (self, "SELECT io.organization_id, t.day"
-                                         "  FROM interaction_organizations io CROSS JOIN interactions t"
-                                         "  ON t.id = io.interaction_id", error)))
-    return FALSE;
-  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
-    {
-      const char *day = intern_day (days, stmt, 1);
-
-      if (day != NULL)
-        raise_day (organizations, _lia_db_column_int64 (stmt, 0), day);
-    }
-  if (rc != LIA_DB_DONE)
-    goto failed;
-  g_clear_pointer (&stmt, _lia_stmt_release);
+  g_clear_pointer (&people, _lia_stmt_release);
+  g_clear_pointer (&parties, _lia_stmt_release);
 
   /* A record without interactions has no day, whatever it had before. */
   return _lia_store_exec (self,
@@ -695,12 +746,15 @@ lia_store_end_bulk_load (LiaStore  *self,
   /* SQLite only: the FTS5 tables are filled here, in one pass, instead of by triggers. */
   for (guint i = 0; i < G_N_ELEMENTS (indexed_tables); i++)
     {
-      g_autofree char *sql =
-        g_strdup_printf ("INSERT INTO %1$s_fts (rowid, %2$s)"
-                         "  SELECT id, %2$s FROM %1$s"
-                         "  WHERE id > (SELECT %1$s_mark FROM bulk_load)",
-                         indexed_tables[i].table, indexed_tables[i].columns);
+      g_autofree char *was_empty_sql = g_strdup_printf ("SELECT %s_mark = 0 FROM bulk_load",
+                                                        indexed_tables[i].table);
+      g_autofree char *sql = NULL;
+      gboolean was_empty;
 
+      if (!read_flag (self, was_empty_sql, &was_empty, error))
+        return FALSE;
+      sql = g_strdup_printf (was_empty ? FTS_FILL_EMPTY : FTS_FILL,
+                             indexed_tables[i].table, indexed_tables[i].columns);
       if (!_lia_store_exec (self, sql, error))
         return FALSE;
     }
