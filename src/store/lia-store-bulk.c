@@ -1091,10 +1091,10 @@ uid_table_new (LiaStore    *self,
   return TRUE;
 }
 
-/* The uid of @id, or "" when there is none (the foreign keys see to it that there is). */
-static const char *
-uid_table_lookup (UidTable *table,
-                  gint64    id)
+/* The place of @id in @table's entries, or G_MAXUINT32 when there is none. */
+static guint32
+uid_table_find (UidTable *table,
+                gint64    id)
 {
   const UidEntry *entries = (const UidEntry *) (gpointer) table->entries->data;
   guint low = 0;
@@ -1110,8 +1110,20 @@ uid_table_lookup (UidTable *table,
         high = middle;
     }
   if (low < table->entries->len && entries[low].id == id)
-    return table->text->str + entries[low].offset;
-  return "";
+    return low;
+  return G_MAXUINT32;
+}
+
+/* The uid of @id, or "" when there is none (the foreign keys see to it that there is). */
+static const char *
+uid_table_lookup (UidTable *table,
+                  gint64    id)
+{
+  guint32 place = uid_table_find (table, id);
+
+  if (place == G_MAXUINT32)
+    return "";
+  return table->text->str + g_array_index (table->entries, UidEntry, place).offset;
 }
 
 /* The participants of one kind, for every interaction the walk reads, in its order; each
@@ -1189,6 +1201,157 @@ take_uids (LiaRowStream *stream,
   return scratch->len;
 }
 
+/* Every interaction's participants of one kind, read in one pass over their table in its own
+ * order (by interaction id, no join and no sort in SQL) before the walk: for each interaction
+ * id, its participants' places in a UidTable, in the order of their positions. Four bytes a
+ * participant and four an interaction id. */
+typedef struct
+{
+  gint64    first_id;
+  /* By interaction id - first_id: where its participants start in @refs (one more at the end). */
+  GArray   *starts;
+  /* Indexes into the UidTable's entries. */
+  GArray   *refs;
+} ParticipantIndex;
+
+static void
+participant_index_free (ParticipantIndex *index)
+{
+  if (index == NULL)
+    return;
+  g_array_unref (index->starts);
+  g_array_unref (index->refs);
+  g_free (index);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParticipantIndex, participant_index_free)
+
+typedef struct
+{
+  gint64   position;
+  guint32  ref;
+} IndexedParticipant;
+
+static int
+compare_indexed_positions (gconstpointer a,
+                           gconstpointer b)
+{
+  const IndexedParticipant *x = a;
+  const IndexedParticipant *y = b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+/* Ends the group of @scratch's participants (those of interaction @id) in @index. */
+static void
+participant_index_close (ParticipantIndex *index,
+                         gint64            id,
+                         GArray           *scratch)
+{
+  guint32 start = index->refs->len;
+  guint32 end;
+
+  /* Interactions between the last one and this one have none: they start and end here. */
+  while ((gint64) index->starts->len <= id - index->first_id)
+    g_array_append_val (index->starts, start);
+  if (scratch->len > 1)
+    g_array_sort (scratch, compare_indexed_positions);
+  for (guint i = 0; i < scratch->len; i++)
+    g_array_append_val (index->refs, g_array_index (scratch, IndexedParticipant, i).ref);
+  g_array_set_size (scratch, 0);
+  end = index->refs->len;
+  g_array_append_val (index->starts, end);
+}
+
+/* %NULL without an error when it would not pay (ids too far apart): then the streams. */
+static gboolean
+participant_index_new (LiaStore          *self,
+                       const char        *table,
+                       const char        *column,
+                       UidTable          *uids,
+                       ParticipantIndex **out_index,
+                       GError           **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT interaction_id, position, %s FROM %s"
+                                          " ORDER BY interaction_id", column, table);
+  g_autoptr(ParticipantIndex) index = NULL;
+  g_autoptr(GArray) scratch = NULL;
+  g_autoptr(LiaStmt) range = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  gint64 current = 0;
+  gint64 first_id, last_id, count;
+  int rc;
+
+  *out_index = NULL;
+  if (!(range = _lia_store_prepare (self, "SELECT min(id), max(id), count(*) FROM interactions", error)))
+    return FALSE;
+  if (_lia_db_step (range) != LIA_DB_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+  first_id = _lia_db_column_int64 (range, 0);
+  last_id = _lia_db_column_int64 (range, 1);
+  count = _lia_db_column_int64 (range, 2);
+  if (count > uid_table_max || last_id - first_id > 4 * count + 4096)
+    return TRUE;
+
+  index = g_new0 (ParticipantIndex, 1);
+  index->first_id = first_id;
+  index->starts = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) (last_id - first_id + 2));
+  index->refs = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) count * 2);
+  scratch = g_array_new (FALSE, FALSE, sizeof (IndexedParticipant));
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      gint64 id = _lia_db_column_int64 (stmt, 0);
+      IndexedParticipant participant = {
+        _lia_db_column_int64 (stmt, 1),
+        uid_table_find (uids, _lia_db_column_int64 (stmt, 2)),
+      };
+
+      /* Rows of interactions that appeared since the count are left for the next export. */
+      if (id < first_id || id > last_id)
+        continue;
+      if (id != current && scratch->len > 0)
+        participant_index_close (index, current, scratch);
+      current = id;
+      g_array_append_val (scratch, participant);
+    }
+  if (rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+  if (scratch->len > 0)
+    participant_index_close (index, current, scratch);
+  *out_index = g_steal_pointer (&index);
+  return TRUE;
+}
+
+/* The uids of interaction @id's participants from @index, added to @uids. */
+static guint
+take_indexed_uids (ParticipantIndex *index,
+                   UidTable         *table,
+                   gint64            id,
+                   GPtrArray        *uids)
+{
+  const guint32 *starts = (const guint32 *) (gpointer) index->starts->data;
+  const guint32 *refs = (const guint32 *) (gpointer) index->refs->data;
+  const UidEntry *entries = (const UidEntry *) (gpointer) table->entries->data;
+  gint64 slot = id - index->first_id;
+  guint32 start, end;
+
+  if (slot < 0 || slot + 1 >= (gint64) index->starts->len)
+    return 0;
+  start = starts[slot];
+  end = starts[slot + 1];
+  for (guint32 i = start; i < end; i++)
+    g_ptr_array_add (uids, refs[i] == G_MAXUINT32 ? (char *) "" : table->text->str + entries[refs[i]].offset);
+  return end - start;
+}
+
 gboolean
 lia_store_foreach_interaction_row (LiaStore                    *self,
                                    gboolean                     selected,
@@ -1202,6 +1365,8 @@ lia_store_foreach_interaction_row (LiaStore                    *self,
   g_autoptr(GArray) scratch = NULL;
   g_autoptr(UidTable) contact_uids = NULL;
   g_autoptr(UidTable) organization_uids = NULL;
+  g_autoptr(ParticipantIndex) contact_index = NULL;
+  g_autoptr(ParticipantIndex) organization_index = NULL;
   LiaRowStream *contacts = NULL;
   LiaRowStream *organizations = NULL;
   LiaStmt *stmt = NULL;
@@ -1219,18 +1384,35 @@ lia_store_foreach_interaction_row (LiaStore                    *self,
       return FALSE;
     }
   if (!uid_table_new (self, "contacts", &contact_uids, error) ||
-      !uid_table_new (self, "organizations", &organization_uids, error) ||
-      !(contacts = open_participants (self, "interaction_contacts", "contact_id", "contacts",
-                                      contact_uids == NULL, selected, error)) ||
-      !(organizations = open_participants (self, "interaction_organizations", "organization_id",
-                                           "organizations", organization_uids == NULL, selected,
-                                           error)))
+      !uid_table_new (self, "organizations", &organization_uids, error))
+    {
+      ok = FALSE;
+      goto out;
+    }
+  /* Every interaction: its participants from memory, read in one pass. */
+  if (!selected && contact_uids != NULL && organization_uids != NULL &&
+      (!participant_index_new (self, "interaction_contacts", "contact_id", contact_uids,
+                               &contact_index, error) ||
+       (contact_index != NULL &&
+        !participant_index_new (self, "interaction_organizations", "organization_id",
+                                organization_uids, &organization_index, error))))
+    {
+      ok = FALSE;
+      goto out;
+    }
+  if (organization_index == NULL &&
+      (!(contacts = open_participants (self, "interaction_contacts", "contact_id", "contacts",
+                                       contact_uids == NULL, selected, error)) ||
+       !(organizations = open_participants (self, "interaction_organizations", "organization_id",
+                                            "organizations", organization_uids == NULL, selected,
+                                            error))))
     {
       ok = FALSE;
       goto out;
     }
 
-  uids = g_ptr_array_new_with_free_func (g_free);
+  /* Borrowed from the uid tables with the index, else copies. */
+  uids = g_ptr_array_new_with_free_func (organization_index != NULL ? NULL : g_free);
   scratch = g_array_new (FALSE, FALSE, sizeof (Participant));
   while (ok && (rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
@@ -1255,13 +1437,21 @@ lia_store_foreach_interaction_row (LiaStore                    *self,
       row.cancelled = _lia_db_column_int (stmt, 13) != 0;
 
       g_ptr_array_set_size (uids, 0);
-      row.n_contacts = take_uids (contacts, contact_uids, id, row.uid, scratch, uids);
-      row.n_organizations = take_uids (organizations, organization_uids, id, row.uid, scratch, uids);
-      if (_lia_row_stream_failed (self, contacts, error) ||
-          _lia_row_stream_failed (self, organizations, error))
+      if (organization_index != NULL)
         {
-          ok = FALSE;
-          break;
+          row.n_contacts = take_indexed_uids (contact_index, contact_uids, id, uids);
+          row.n_organizations = take_indexed_uids (organization_index, organization_uids, id, uids);
+        }
+      else
+        {
+          row.n_contacts = take_uids (contacts, contact_uids, id, row.uid, scratch, uids);
+          row.n_organizations = take_uids (organizations, organization_uids, id, row.uid, scratch, uids);
+          if (_lia_row_stream_failed (self, contacts, error) ||
+              _lia_row_stream_failed (self, organizations, error))
+            {
+              ok = FALSE;
+              break;
+            }
         }
       if (uids->len > 0)
         {
@@ -1283,27 +1473,6 @@ out:
   _lia_row_stream_free (contacts);
   _lia_db_finalize (stmt);
   return ok;
-}
-
-/* A date as the store keeps it (lia_date_to_iso()), or %NULL where reading it as a GDate
- * would give none: what writing that GDate back would give, without making it. */
-static const char *
-column_iso_date (LiaStmt *stmt,
-                 int      column)
-{
-  const char *text = _lia_db_column_text (stmt, column);
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return NULL;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return NULL;
-  if (!g_date_valid_dmy ((GDateDay) ((text[8] - '0') * 10 + (text[9] - '0')),
-                         (GDateMonth) ((text[5] - '0') * 10 + (text[6] - '0')),
-                         (GDateYear) ((text[0] - '0') * 1000 + (text[1] - '0') * 100 +
-                                      (text[2] - '0') * 10 + (text[3] - '0'))))
-    return NULL;
-  return text;
 }
 
 /* The columns lia_store_foreach_commitment_row() reads by number (the subqueries named, so
@@ -1349,8 +1518,8 @@ lia_store_foreach_commitment_row (LiaStore                    *self,
         .updated_usec = _lia_db_column_int64 (stmt, 2),
         .direction = _lia_column_text (stmt, 3),
         .status = _lia_column_text (stmt, 4),
-        .due = column_iso_date (stmt, 5),
-        .done = column_iso_date (stmt, 6),
+        .due = _lia_column_iso_date (stmt, 5),
+        .done = _lia_column_iso_date (stmt, 6),
         .interaction = _lia_db_column_text (stmt, 7),
         .contact = _lia_db_column_text (stmt, 8),
         .organization = _lia_db_column_text (stmt, 9),
