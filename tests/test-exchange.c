@@ -2069,6 +2069,63 @@ test_first_import_search (StoreFixture  *f,
 }
 #undef FOUND_BY_OWN_WORD
 
+/* A first import starts the assessment history of each new record assessed in the file (its
+ * state at the record's update time), as saving it would, and of no other; after it, a save
+ * starts one again; a failed import leaves none. (The load writes those rows itself while it
+ * holds back the triggers that write them: lia-store-bulk.c, branch imp-save.) */
+static void
+test_first_import_assessments (StoreFixture  *f,
+                               gconstpointer  data)
+{
+  static const char file[] =
+    HEADER
+    "  <organization id=\"o-1\" updated=\"2025-03-01T10:00:00Z\"><name>Assessed</name>"
+    "<assessment influence=\"4\" interest=\"2\" stance=\"concerned\"/></organization>\n"
+    "  <organization id=\"o-2\"><name>Plain</name></organization>\n"
+    "  <contact id=\"c-1\" updated=\"2025-04-02T08:30:00Z\"><display-name>Ana</display-name>"
+    "<assessment interest=\"5\"/></contact>\n"
+    "  <contact id=\"c-2\"><display-name>Ben</display-name></contact>\n"
+    "  <contact id=\"c-3\"><display-name>Chloé</display-name>"
+    "<assessment stance=\"advocate\"/></contact>\n"
+    FOOTER;
+  static const char bad[] =
+    HEADER
+    "  <contact id=\"c-9\"><display-name>Dara</display-name>"
+    "<assessment influence=\"5\" interest=\"5\" stance=\"opposed\"/></contact>\n"
+    "  <contact id=\"c-9\"><display-name>Dara again</display-name></contact>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "assessed.xml", file);
+  g_autofree char *bad_path = write_file (f, "bad.xml", bad);
+  g_autoptr(LiaContact) saved = lia_contact_new ("Eli", "Moreau");
+  g_autoptr(LiaImporter) failed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_ok (f->store, path);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM assessment_history"), ==, 3);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM assessment_history h"
+                                           " JOIN organizations o ON o.id = h.organization_id"
+                                           " WHERE o.uid = 'o-1' AND h.influence = 4"
+                                           " AND h.interest = 2 AND h.stance = 'concerned'"
+                                           " AND h.changed_at = o.updated_at"), ==, 1);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM assessment_history h"
+                                           " JOIN contacts c ON c.id = h.contact_id"
+                                           " WHERE c.uid = 'c-1' AND h.influence = 0"
+                                           " AND h.interest = 5 AND h.stance = 'unknown'"
+                                           " AND h.changed_at = c.updated_at"), ==, 1);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM assessment_history h"
+                                           " JOIN contacts c ON c.id = h.contact_id"
+                                           " WHERE c.uid = 'c-3' AND h.stance = 'advocate'"), ==, 1);
+
+  lia_assessment_set_influence (lia_contact_get_assessment (saved), 3);
+  lia_test_save (f->store, saved);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM assessment_history"), ==, 4);
+
+  failed = import_file (f->store, bad_path, FALSE, &error);
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM assessment_history"), ==, 4);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM contacts"), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2109,6 +2166,8 @@ main (int   argc,
   ADD ("/exchange/projects/merge", test_projects_merge);
   ADD ("/exchange/projects/export-organization", test_projects_export_organization);
   ADD ("/exchange/cadence", test_cadence);
+  /* Branch imp-save. */
+  ADD ("/exchange/first-import-assessments", test_first_import_assessments);
 
   return g_test_run ();
 }

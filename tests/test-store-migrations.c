@@ -172,13 +172,60 @@ assert_v1_searchable (LiaStore *store)
   g_assert_cmpuint (count_hits (store, "vaccination figures", LIA_RECORD_KIND_COMMITMENT, "com-send-figures"), ==, 1);
 }
 
+/* Version 20: writing a row checks its enums without a temporary table (SQLite opens one per
+ * row for "column IN (…)" lists of more than two values): counted in the bytecode of an insert
+ * into each table a save or an import writes, triggers included. The checks still refuse a
+ * value outside the list and take one in it. */
+static void
+assert_enum_checks_without_tables (const char *path)
+{
+  static const char * const tables[] = {
+    "organizations", "contacts", "contact_points", "contact_addresses", "contact_websites",
+    "contact_ims", "interactions", "commitments", "concerns", "assessment_history", "change_log",
+  };
+  sqlite3 *db = lia_test_raw_open (path, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("EXPLAIN INSERT INTO %s DEFAULT VALUES", tables[i]);
+      sqlite3_stmt *stmt = NULL;
+      guint n_tables = 0;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        if (g_str_equal ((const char *) sqlite3_column_text (stmt, 1), "OpenEphemeral"))
+          n_tables++;
+      sqlite3_finalize (stmt);
+      if (n_tables != 0)
+        g_error ("an insert into %s opens %u temporary tables", tables[i], n_tables);
+    }
+
+  /* Tried in a transaction rolled back: the file keeps what it had. */
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN;"
+                                     "INSERT INTO contacts (uid, label, sort_key, created_at,"
+                                     " updated_at, preferred_channel, stance) VALUES ('enum-check',"
+                                     " 'Enum Check', 'e', 0, 0, 'in-person', 'opposed')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE contacts SET preferred_channel = 'pigeon'"
+                                     " WHERE uid = 'enum-check'", NULL, NULL, NULL) & 0xff,
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE contacts SET stance = 'Opposed'"
+                                     " WHERE uid = 'enum-check'", NULL, NULL, NULL) & 0xff,
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE contacts SET preferred_channel = 'letter',"
+                                     " stance = 'neutral' WHERE uid = 'enum-check'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 static void
 test_upgrade_v1 (StoreFixture  *f,
                  gconstpointer  data)
 {
   f->store = lia_test_open (f->path);
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 19);
+  g_assert_cmpint (LIA_STORE_SCHEMA_VERSION, ==, 20);
   assert_v1_records (f->store, 0);
   assert_v1_searchable (f->store);
 
@@ -195,6 +242,7 @@ test_upgrade_v1 (StoreFixture  *f,
   g_assert_cmpint (lia_test_sql_int (f->path,
                                      "SELECT count(*) FROM sqlite_schema WHERE name = 'organizations_fts'"),
                    ==, 1);
+  assert_enum_checks_without_tables (f->path);
   /* Version 16: the interactions already there are counted on their days. */
   g_assert_cmpint (lia_test_sql_int (f->path, "SELECT sum(n) FROM interaction_days"), ==,
                    lia_test_sql_int (f->path, "SELECT count(*) FROM interactions"));
@@ -500,6 +548,7 @@ test_fresh (StoreFixture  *f,
   g_assert_cmpint (lia_test_sql_int (f->path, "PRAGMA user_version"), ==, LIA_STORE_SCHEMA_VERSION);
   journal = lia_test_sql_text (f->path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
+  assert_enum_checks_without_tables (f->path);
 
   lia_test_reopen (f);
   g_assert_cmpint (lia_store_get_schema_version (f->store), ==, LIA_STORE_SCHEMA_VERSION);

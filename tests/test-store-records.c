@@ -539,6 +539,69 @@ test_interaction (StoreFixture  *f,
   g_assert_cmpstr (at_text, ==, "2024-05-10T09:00:00+02:00");
 }
 
+/* More participants than one insert statement takes (16 a statement, lia-store-interactions.c):
+ * every one comes back, in the order added, after a save and after a save that changes them. */
+static void
+test_interaction_many_participants (StoreFixture  *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GDateTime) at = lia_test_at ("2024-05-10T09:00:00+02:00");
+  g_autoptr(LiaInteraction) interaction =
+    lia_interaction_new (LIA_INTERACTION_KIND_EVENT, at, "Partners' forum");
+  g_autoptr(LiaRecord) loaded = NULL;
+  gint64 contacts[37];
+  gint64 organizations[18];
+  const GArray *ids;
+
+  for (guint i = 0; i < G_N_ELEMENTS (contacts); i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Person %02u", i);
+
+      contacts[i] = lia_test_add_contact (f->store, "Ana", family);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (organizations); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Partner %02u", i);
+
+      organizations[i] = lia_test_add_organization (f->store, name, 0);
+    }
+  /* Not in id order: the order added is kept. */
+  for (guint i = 0; i < G_N_ELEMENTS (contacts); i++)
+    lia_interaction_add_contact (interaction, contacts[(i * 7) % G_N_ELEMENTS (contacts)]);
+  for (guint i = 0; i < G_N_ELEMENTS (organizations); i++)
+    lia_interaction_add_organization (interaction, organizations[G_N_ELEMENTS (organizations) - 1 - i]);
+  lia_test_save (f->store, interaction);
+
+  loaded = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION,
+                          lia_record_get_id (LIA_RECORD (interaction)));
+  ids = lia_interaction_get_contact_ids (LIA_INTERACTION (loaded));
+  g_assert_cmpuint (ids->len, ==, G_N_ELEMENTS (contacts));
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, contacts[(i * 7) % G_N_ELEMENTS (contacts)]);
+  ids = lia_interaction_get_organization_ids (LIA_INTERACTION (loaded));
+  g_assert_cmpuint (ids->len, ==, G_N_ELEMENTS (organizations));
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, organizations[G_N_ELEMENTS (organizations) - 1 - i]);
+
+  /* Saved again with two fewer people, the rest in a new order, and one partner. */
+  lia_interaction_clear_participants (LIA_INTERACTION (loaded));
+  for (guint i = 2; i < G_N_ELEMENTS (contacts); i++)
+    lia_interaction_add_contact (LIA_INTERACTION (loaded), contacts[G_N_ELEMENTS (contacts) + 1 - i]);
+  lia_interaction_add_organization (LIA_INTERACTION (loaded), organizations[3]);
+  lia_test_save (f->store, loaded);
+  g_clear_object (&loaded);
+
+  loaded = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION,
+                          lia_record_get_id (LIA_RECORD (interaction)));
+  ids = lia_interaction_get_contact_ids (LIA_INTERACTION (loaded));
+  g_assert_cmpuint (ids->len, ==, G_N_ELEMENTS (contacts) - 2);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==, contacts[G_N_ELEMENTS (contacts) - 1 - i]);
+  ids = lia_interaction_get_organization_ids (LIA_INTERACTION (loaded));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, organizations[3]);
+}
+
 /* Offsets that are not whole hours, and negative ones, come back exactly. */
 static void
 test_interaction_offsets (StoreFixture  *f,
@@ -988,6 +1051,7 @@ main (int   argc,
   ADD ("/store/records/affiliation", test_affiliation);
   ADD ("/store/records/interaction", test_interaction);
   ADD ("/store/records/interaction-offsets", test_interaction_offsets);
+  ADD ("/store/records/interaction-many-participants", test_interaction_many_participants);
   ADD ("/store/records/commitment", test_commitment);
   ADD ("/store/records/concern", test_concern);
   ADD ("/store/records/uid", test_uid);

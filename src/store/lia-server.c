@@ -689,12 +689,18 @@ static const char pg_migration_19[] =
   PG_HASH_CHILD_TRIGGERS ("project_risks", "6", "project_id")
   PG_HASH_CHILD_TRIGGERS ("project_links", "6", "project_id");
 
+/* Version 20: SQLite's enum checks without a temporary table per row (lia-store-schema.c,
+ * migration_20); PostgreSQL's need no change. */
+static const char pg_migration_20[] =
+  "SELECT 1;";
+
 static const char * const pg_migrations[LIA_STORE_SCHEMA_VERSION] = {
   [14] = pg_migration_15,
   [15] = pg_migration_16,
   [16] = pg_migration_17,
   [17] = pg_migration_18,
   [18] = pg_migration_19,
+  [19] = pg_migration_20,
 };
 
 /* What `liaison server init` makes, by name: "table NAME", "index NAME", "trigger NAME" and

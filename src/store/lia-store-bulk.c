@@ -230,6 +230,26 @@ read_flag (LiaStore    *self,
   return TRUE;
 }
 
+/* A new contact's or organization's first assessment (schema 3) goes into its history by a
+ * trigger. Any trigger on an insert makes SQLite keep a statement journal for it: a copy of
+ * every page the insert changes that the transaction had changed already, so that the
+ * statement alone can be undone (for a contact, its row and ten indexes: half the CPU of its
+ * insert). The inserts write that row themselves until the end of the load, which makes the
+ * triggers again (_lia_store_write_first_assessment()). */
+static gboolean
+defer_assessment_triggers (LiaStore  *self,
+                           GError   **error)
+{
+  if (!defer_schema_objects (self, "TRIGGER",
+                             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                             " AND name IN ('contacts_assessment_insert',"
+                             "              'organizations_assessment_insert')",
+                             NULL, error))
+    return FALSE;
+  _lia_store_set_assessments_by_hand (self);
+  return TRUE;
+}
+
 /* When an import fills one of those tables from empty, building its secondary indexes once at
  * the end is cheaper than keeping them up to date row by row: drop them now, inside the
  * transaction (a rollback or a kill brings them back with everything else). The insert
@@ -279,7 +299,8 @@ defer_indexes (LiaStore  *self,
                                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
                                " AND name IN ('affiliations_fts_insert', 'affiliations_fts_update',"
                                "              'affiliations_fts_delete')",
-                               NULL, error);
+                               NULL, error) &&
+         defer_assessment_triggers (self, error);
 }
 
 /* While an import loads, each affiliation it added went into the roles' full-text index on its

@@ -663,7 +663,8 @@ contact_insert (LiaStore   *store,
     return FALSE;
 
   bind_contact (store, stmt, self);
-  if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the contact"), error))
+  if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the contact"), error) ||
+      !_lia_store_write_first_assessment (store, record, lia_contact_get_assessment (self), error))
     return FALSE;
 
   return save_contact_lists (store, self, error);

@@ -166,7 +166,9 @@ organization_insert (LiaStore   *store,
     return FALSE;
 
   bind_organization (stmt, self);
-  if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the organization"), error))
+  if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the organization"), error) ||
+      !_lia_store_write_first_assessment (store, record, lia_organization_get_assessment (self),
+                                          error))
     return FALSE;
 
   return save_tags (store, self, error);

@@ -105,6 +105,13 @@ const char *_lia_store_cached_uid (LiaStore *self, LiaRecordKind kind, gint64 id
 void        _lia_store_cache_uid  (LiaStore *self, LiaRecordKind kind, gint64 id, const char *uid);
 /* The CREATE INDEX statements that the end of the bulk load must run (import mode only). */
 GPtrArray *_lia_store_get_deferred_indexes (LiaStore *self);
+/* A bulk load deferred the triggers that start a new record's assessment history
+ * (lia-store-bulk.c): until its end, _lia_store_write_first_assessment() writes that row. */
+void       _lia_store_set_assessments_by_hand (LiaStore *self);
+gboolean   _lia_store_write_first_assessment  (LiaStore       *self,
+                                               LiaRecord      *record,
+                                               LiaAssessment  *assessment,
+                                               GError        **error);
 /* In import mode: TRUE when the import's uid map knows whether a record of @kind has @uid
  * (@out_id is then its id, or 0 for none); FALSE when the database must be asked. */
 gboolean   _lia_store_import_lookup     (LiaStore      *self,

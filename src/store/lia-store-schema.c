@@ -1078,6 +1078,25 @@ static const char migration_19[] =
   ") WITHOUT ROWID;"
   HASH_TRIGGERS;
 
+/* Version 20: the enum checks written as "column = 'a' OR column = 'b' …" instead of "column IN
+ * ('a', 'b', …)". SQLite checks an IN list of more than two values against a temporary table it
+ * opens, fills and closes for every row written (an in-memory B-tree with its own page cache
+ * and pager): for a contact, three of them (its channel, its stance, and the stance of its
+ * first assessment), about a tenth of the CPU of a first import (docs/performance.md, "Saving
+ * each record"). The expressions accept and refuse the same values (NULL included), so no row
+ * is read again: the schema's text is edited in place (lia_enum_checks_spelled_out(),
+ * lia-store-sql.c; the text of older files differs in its spaces), as SQLite documents for
+ * changing a CHECK constraint (https://sqlite.org/lang_altertable.html, section 7), its parsed
+ * form reloaded (RESET), and a table made and dropped to tell other connections the schema
+ * changed. SQLite only: PostgreSQL checks a list without a table (pg_migration_20 is empty). */
+static const char migration_20[] =
+  "PRAGMA writable_schema = ON;"
+  "UPDATE sqlite_master SET sql = lia_enum_checks_spelled_out (sql)"
+  "  WHERE type = 'table' AND sql LIKE '% IN%(%';"
+  "PRAGMA writable_schema = RESET;"
+  "CREATE TABLE lia_schema_changed (x);"
+  "DROP TABLE lia_schema_changed;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -1098,6 +1117,7 @@ static const char * const migrations[] = {
   migration_17,
   migration_18,
   migration_19,
+  migration_20,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LIA_STORE_SCHEMA_VERSION);

@@ -446,6 +446,65 @@ collation_locale_sql (gpointer            user_data,
   return g_strdup (get_collation (user_data)->name);
 }
 
+/* "column IN ('a', 'b', 'c')" as "(column = 'a' OR column = 'b' OR column = 'c')": the same
+ * values pass (NULL too), without the temporary table SQLite fills to check a list of more than
+ * two values at every row written (schema version 20, lia-store-schema.c). Lists of two or
+ * fewer, of anything but quoted text, after NOT or of a qualified column stay as they are. */
+static gboolean
+spell_out_list (const GMatchInfo *match,
+                GString          *out,
+                gpointer          user_data)
+{
+  g_autofree char *whole = g_match_info_fetch (match, 0);
+  g_autofree char *column = g_match_info_fetch (match, 1);
+  g_autofree char *list = g_match_info_fetch (match, 2);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+
+  /* The quoted values, each from its opening quote to its closing one (the pattern has paired
+   * them; each is cut off after its closing quote, where a comma or space was). */
+  for (char *quote = strchr (list, '\''); quote != NULL;)
+    {
+      char *end = strchr (quote + 1, '\'');
+      char *next = end != NULL && end[1] != '\0' ? end + 2 : NULL;
+
+      if (end == NULL)
+        break;
+      end[1] = '\0';
+      g_ptr_array_add (values, quote);
+      quote = next != NULL ? strchr (next, '\'') : NULL;
+    }
+
+  if (g_ascii_strcasecmp (column, "not") == 0 || values->len <= 2)
+    {
+      g_string_append (out, whole);
+      return FALSE;
+    }
+  g_string_append_c (out, '(');
+  for (guint i = 0; i < values->len; i++)
+    g_string_append_printf (out, "%s%s = %s", i > 0 ? " OR " : "", column,
+                            (const char *) g_ptr_array_index (values, i));
+  g_string_append_c (out, ')');
+  return FALSE;
+}
+
+static char *
+enum_checks_spelled_out_sql (gpointer            user_data,
+                             int                 n_args,
+                             const char * const *args)
+{
+  static gsize in_list = 0;
+
+  g_assert (n_args == 1);
+  if (args[0] == NULL)
+    return NULL;
+  if (g_once_init_enter (&in_list))
+    g_once_init_leave (&in_list,
+                       (gsize) g_regex_new ("(?<![.\\w\"])([a-z_][a-z0-9_]*)\\s+IN\\s*\\("
+                                            "\\s*('[^']*'(?:\\s*,\\s*'[^']*')*)\\s*\\)",
+                                            G_REGEX_CASELESS, 0, NULL));
+  return g_regex_replace_eval ((GRegex *) in_list, args[0], -1, 0, 0, spell_out_list, NULL, NULL);
+}
+
 gboolean
 _lia_store_register_functions (LiaStore  *self,
                                GError   **error)
@@ -460,7 +519,9 @@ _lia_store_register_functions (LiaStore  *self,
   if (_lia_db_create_text_function (db, "lia_contact_sort_key", 4,
                                     contact_sort_key_sql, self) != LIA_DB_OK ||
       _lia_db_create_text_function (db, "lia_collation_locale", 0,
-                                    collation_locale_sql, self) != LIA_DB_OK)
+                                    collation_locale_sql, self) != LIA_DB_OK ||
+      _lia_db_create_text_function (db, "lia_enum_checks_spelled_out", 1,
+                                    enum_checks_spelled_out_sql, NULL) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not prepare the database connection"));
       return FALSE;

@@ -63,6 +63,9 @@ struct _LiaStore
   /* The indexes a bulk load in import mode dropped, as CREATE INDEX statements to run at its
    * end (lia-store-bulk.c). */
   GPtrArray  *deferred_indexes;
+  /* Among them the triggers that start the assessment history of a new contact or
+   * organization: the inserts write it themselves (_lia_store_write_first_assessment()). */
+  gboolean    assessments_by_hand;
   /* lia_store_cache_uids(): id → uid of each kind, until the transaction ends. */
   GHashTable *uid_cache[LIA_RECORD_KIND_CONCERN + 1];
   guint       n_cached_uids;
@@ -1058,6 +1061,7 @@ leave_import_mode (LiaStore *self)
   self->n_import_uids = 0;
   /* Ended by a rollback: the dropped indexes came back with it. */
   g_clear_pointer (&self->deferred_indexes, g_ptr_array_unref);
+  self->assessments_by_hand = FALSE;
   _lia_db_set_bulk_mode (self->db, FALSE);
 }
 
@@ -1251,6 +1255,55 @@ _lia_store_get_deferred_indexes (LiaStore *self)
   if (self->deferred_indexes == NULL)
     self->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
   return self->deferred_indexes;
+}
+
+void
+_lia_store_set_assessments_by_hand (LiaStore *self)
+{
+  self->assessments_by_hand = TRUE;
+}
+
+/* Until the end of the bulk load makes the deferred triggers again (and empties the list). */
+static gboolean
+assessments_by_hand (LiaStore *self)
+{
+  return self->assessments_by_hand && self->deferred_indexes != NULL &&
+         self->deferred_indexes->len > 0;
+}
+
+gboolean
+_lia_store_write_first_assessment (LiaStore       *self,
+                                   LiaRecord      *record,
+                                   LiaAssessment  *assessment,
+                                   GError        **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+  const char *stance;
+
+  if (!assessments_by_hand (self))
+    return TRUE;
+
+  /* What the triggers (lia-store-schema.c, version 3) write, when they would write it. */
+  stance = lia_enum_to_nick (LIA_TYPE_STANCE, lia_assessment_get_stance (assessment));
+  if (lia_assessment_get_influence (assessment) == 0 &&
+      lia_assessment_get_interest (assessment) == 0 && g_strcmp0 (stance, "unknown") == 0)
+    return TRUE;
+
+  stmt = _lia_store_prepare (self,
+                             LIA_IS_CONTACT (record)
+                             ? "INSERT INTO assessment_history (contact_id, changed_at, influence,"
+                               " interest, stance) VALUES (?1, ?2, ?3, ?4, ?5)"
+                             : "INSERT INTO assessment_history (organization_id, changed_at,"
+                               " influence, interest, stance) VALUES (?1, ?2, ?3, ?4, ?5)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  _lia_db_bind_int64 (stmt, 1, lia_record_get_id (record));
+  _lia_bind_time (stmt, 2, lia_record_get_updated_at (record));
+  _lia_db_bind_int (stmt, 3, lia_assessment_get_influence (assessment));
+  _lia_db_bind_int (stmt, 4, lia_assessment_get_interest (assessment));
+  _lia_bind_nick (stmt, 5, LIA_TYPE_STANCE, lia_assessment_get_stance (assessment));
+  return _lia_store_step_done (self, stmt, N_("Could not save the assessment"), error);
 }
 
 static LiaRecord *

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes. A database with a higher PRAGMA user_version is refused. */
-#define LIA_STORE_SCHEMA_VERSION 19
+#define LIA_STORE_SCHEMA_VERSION 20
 
 #define LIA_TYPE_STORE (lia_store_get_type ())
 
