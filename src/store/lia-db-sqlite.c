@@ -528,6 +528,41 @@ static const LiaDbBackend sqlite_backend = {
   .user_name            = sqlite_user_name,
 };
 
+/* bm25()'s score of the row without the idf, for phrases whose hits weigh @freq (each hit its
+ * column's weight), as the function's result. */
+static void
+result_without_idf (const Fts5ExtensionApi *api,
+                    Fts5Context            *fts,
+                    sqlite3_context        *context,
+                    const double           *freq,
+                    int                     n_phrases)
+{
+  const double k1 = 1.2;
+  const double b = 0.75;
+  sqlite3_int64 n_rows = 0;
+  sqlite3_int64 n_tokens = 0;
+  int row_tokens = 0;
+  double avgdl;
+  double score = 0.0;
+  int rc;
+
+  rc = api->xRowCount (fts, &n_rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnSize (fts, -1, &row_tokens);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  avgdl = n_rows > 0 && n_tokens > 0 ? (double) n_tokens / (double) n_rows : 1.0;
+  for (int i = 0; i < n_phrases; i++)
+    score += (freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1.0 - b + b * row_tokens / avgdl));
+  sqlite3_result_double (context, -1.0 * score);
+}
+
 /* lia_rank(fts, weight, ...): FTS5's bm25() without its inverse document frequency (idf), for
  * a query of one phrase. bm25() works out each phrase's idf on its first row by reading every
  * row of the table that matches the phrase: for "co*" over a million interactions, half a
@@ -543,23 +578,12 @@ rank_without_idf (const Fts5ExtensionApi  *api,
                   int                      n_weights,
                   sqlite3_value          **weights)
 {
-  const double k1 = 1.2;
-  const double b = 0.75;
-  sqlite3_int64 n_rows = 0;
-  sqlite3_int64 n_tokens = 0;
   int n_phrases = api->xPhraseCount (fts);
   int n_inst = 0;
-  int row_tokens = 0;
-  double avgdl;
-  double score = 0.0;
   g_autofree double *freq = g_new0 (double, MAX (n_phrases, 1));
   int rc;
 
-  rc = api->xRowCount (fts, &n_rows);
-  if (rc == SQLITE_OK)
-    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
-  if (rc == SQLITE_OK)
-    rc = api->xInstCount (fts, &n_inst);
+  rc = api->xInstCount (fts, &n_inst);
   for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
     {
       int phrase, column, offset;
@@ -568,21 +592,192 @@ rank_without_idf (const Fts5ExtensionApi  *api,
       if (rc == SQLITE_OK && phrase >= 0 && phrase < n_phrases)
         freq[phrase] += column < n_weights ? sqlite3_value_double (weights[column]) : 1.0;
     }
-  if (rc == SQLITE_OK)
-    rc = api->xColumnSize (fts, -1, &row_tokens);
   if (rc != SQLITE_OK)
     {
       sqlite3_result_error_code (context, rc);
       return;
     }
 
-  avgdl = n_rows > 0 && n_tokens > 0 ? (double) n_tokens / (double) n_rows : 1.0;
-  for (int i = 0; i < n_phrases; i++)
-    score += (freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1.0 - b + b * row_tokens / avgdl));
-  sqlite3_result_double (context, -1.0 * score);
+  result_without_idf (api, fts, context, freq, n_phrases);
 }
 
-/* Registers lia_rank() with the connection's FTS5. */
+/* What lia_prefix_rank() keeps for a statement: the folded word and the folded prefix of the
+ * index it was found through, as the table's tokenizer gives them. */
+typedef struct
+{
+  char *word;
+  int   word_length;
+  char *prefix;
+  int   prefix_length;
+  int   n_tokens;
+} PrefixWord;
+
+static void
+prefix_word_free (void *data)
+{
+  PrefixWord *word = data;
+
+  g_free (word->word);
+  g_free (word->prefix);
+  g_free (word);
+}
+
+static int
+keep_token (void       *data,
+            int         flags,
+            const char *token,
+            int         length,
+            int         start,
+            int         end)
+{
+  PrefixWord *word = data;
+
+  (void) flags;
+  (void) start;
+  (void) end;
+  if (word->n_tokens++ == 0)
+    {
+      word->word = g_strndup (token, length);
+      word->word_length = length;
+    }
+
+  return SQLITE_OK;
+}
+
+/* One column's tokens that start with the word, each adding the column's weight. */
+typedef struct
+{
+  const PrefixWord *word;
+  double            weight;
+  double            freq;
+  int               n_hits;
+} PrefixHits;
+
+static int
+count_token (void       *data,
+             int         flags,
+             const char *token,
+             int         length,
+             int         start,
+             int         end)
+{
+  PrefixHits *hits = data;
+
+  (void) flags;
+  (void) start;
+  (void) end;
+  if (length >= hits->word->word_length &&
+      memcmp (token, hits->word->word, hits->word->word_length) == 0)
+    {
+      hits->freq += hits->weight;
+      hits->n_hits++;
+    }
+
+  return SQLITE_OK;
+}
+
+/* The word and prefix of lia_prefix_rank()'s arguments, tokenized once per statement; NULL
+ * (an error set on @context) when the word is not one token starting with the prefix's. */
+static const PrefixWord *
+get_prefix_word (const Fts5ExtensionApi *api,
+                 Fts5Context            *fts,
+                 sqlite3_context        *context,
+                 sqlite3_value          *word_value,
+                 sqlite3_value          *prefix_value)
+{
+  PrefixWord *word = api->xGetAuxdata (fts, 0);
+  PrefixWord prefix = { NULL, };
+  const char *text = (const char *) sqlite3_value_text (word_value);
+  const char *prefix_text = (const char *) sqlite3_value_text (prefix_value);
+  int rc;
+
+  if (word != NULL)
+    return word;
+
+  word = g_new0 (PrefixWord, 1);
+  rc = api->xTokenize (fts, text != NULL ? text : "", sqlite3_value_bytes (word_value),
+                       word, keep_token);
+  if (rc == SQLITE_OK)
+    rc = api->xTokenize (fts, prefix_text != NULL ? prefix_text : "",
+                         sqlite3_value_bytes (prefix_value), &prefix, keep_token);
+  if (rc == SQLITE_OK)
+    {
+      word->prefix = g_steal_pointer (&prefix.word);
+      word->prefix_length = prefix.word_length;
+      if (word->n_tokens != 1 || prefix.n_tokens != 1 ||
+          word->word_length < word->prefix_length ||
+          memcmp (word->word, word->prefix, word->prefix_length) != 0)
+        rc = SQLITE_MISMATCH;
+    }
+  g_free (prefix.word);
+  if (rc == SQLITE_OK)
+    rc = api->xSetAuxdata (fts, word, prefix_word_free);
+  else
+    prefix_word_free (word);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return NULL;
+    }
+
+  return word;
+}
+
+/* lia_prefix_rank(fts, word, prefix, weight, ...): for a query of one prefix (prefix*) that
+ * found the row through a shorter prefix of the same word (the index's own prefix index,
+ * read lazily in rowid order), NULL when no token of the row starts with word, else what
+ * lia_rank() gives the row for the query word* (same hits, same weights, same length
+ * normalization). The row's columns are read and tokenized by the table's own tokenizer, so
+ * case and accents are folded as in the index. An error (SQLITE_MISMATCH) when word is not
+ * one token that starts with prefix's: then the caller asks FTS5 for word* itself. */
+static void
+rank_by_prefix (const Fts5ExtensionApi  *api,
+                Fts5Context             *fts,
+                sqlite3_context         *context,
+                int                      n_args,
+                sqlite3_value          **args)
+{
+  const PrefixWord *word;
+  Fts5PhraseIter columns;
+  int column = -1;
+  int n_weights = n_args - 2;
+  double freq = 0.0;
+  int n_hits = 0;
+  int rc;
+
+  if (n_args < 2)
+    {
+      sqlite3_result_error (context, "lia_prefix_rank: a word and a prefix are needed", -1);
+      return;
+    }
+  if (!(word = get_prefix_word (api, fts, context, args[0], args[1])))
+    return;
+
+  /* Only the columns where the shorter prefix was found can hold the word. */
+  rc = api->xPhraseFirstColumn (fts, 0, &columns, &column);
+  for (; rc == SQLITE_OK && column >= 0; api->xPhraseNextColumn (fts, &columns, &column))
+    {
+      PrefixHits hits = { word, column < n_weights ? sqlite3_value_double (args[2 + column]) : 1.0,
+                          0.0, 0 };
+      const char *text = NULL;
+      int length = 0;
+
+      rc = api->xColumnText (fts, column, &text, &length);
+      if (rc == SQLITE_OK && text != NULL && length > 0)
+        rc = api->xTokenize (fts, text, length, &hits, count_token);
+      freq += hits.freq;
+      n_hits += hits.n_hits;
+    }
+  if (rc != SQLITE_OK)
+    sqlite3_result_error_code (context, rc);
+  else if (n_hits == 0)
+    sqlite3_result_null (context);
+  else
+    /* As lia_rank() ranks the one phrase's hits. */
+    result_without_idf (api, fts, context, &freq, 1);
+}
+
+/* Registers lia_rank() and lia_prefix_rank() with the connection's FTS5. */
 static int
 register_rank (sqlite3 *handle)
 {
@@ -601,7 +796,11 @@ register_rank (sqlite3 *handle)
   if (fts5 == NULL || fts5->iVersion < 2)
     return SQLITE_ERROR;
 
-  return fts5->xCreateFunction (fts5, "lia_rank", NULL, rank_without_idf, NULL);
+  rc = fts5->xCreateFunction (fts5, "lia_rank", NULL, rank_without_idf, NULL);
+  if (rc == SQLITE_OK)
+    rc = fts5->xCreateFunction (fts5, "lia_prefix_rank", NULL, rank_by_prefix, NULL);
+
+  return rc;
 }
 
 /* Opens an existing file read-write (the store creates it first), with extended error codes
