@@ -807,6 +807,12 @@ test_long_prefix_as_fts5 (StoreFixture  *f,
     { "commx", "\"commx\"*", FALSE },
     { "comm revi", "\"comm\"* \"revi\"*", TRUE },
     { "Commit budget", "\"Commit\"* \"budget\"*", TRUE },
+    { "committee next", "\"committee\"* \"next\"*", TRUE },
+    { "co commit", "\"co\"* \"commit\"*", TRUE },
+    { "Sénécal trip", "\"Sénécal\"* \"trip\"*", TRUE },
+    { "comm COMM", "\"comm\"* \"COMM\"*", TRUE },
+    { "commit compte", "\"commit\"* \"compte\"*", FALSE },
+    { "commit 7", "\"commit\"* \"7\"", FALSE },
   };
   static const char *titles[] = {
     "Committee meeting", "COMMITMENT review", "Comité de pilotage", "Community health visit",
@@ -835,6 +841,14 @@ test_long_prefix_as_fts5 (StoreFixture  *f,
         lia_interaction_new (LIA_INTERACTION_KIND_MEETING, at,
                              i < 20 ? "Commit commit commit" : titles[i % 10]);
       g_autoptr(GString) summary = g_string_new (summaries[i % 10]);
+
+      /* The newest: one word in the title and the other in the summary, or the other way
+       * round; with two words, which comes first depends on each word's idf. */
+      if (i >= 700)
+        {
+          lia_interaction_set_title (interaction, i % 2 == 0 ? "Review" : "Commitment");
+          g_string_assign (summary, i % 2 == 0 ? "commitment" : "review");
+        }
 
       for (guint j = 0; j < i % 7; j++)
         g_string_append (summary, " and the next steps");

@@ -528,39 +528,48 @@ static const LiaDbBackend sqlite_backend = {
   .user_name            = sqlite_user_name,
 };
 
-/* bm25()'s score of the row without the idf, for phrases whose hits weigh @freq (each hit its
- * column's weight), as the function's result. */
-static void
-result_without_idf (const Fts5ExtensionApi *api,
-                    Fts5Context            *fts,
-                    sqlite3_context        *context,
-                    const double           *freq,
-                    int                     n_phrases)
+/* One phrase's part of bm25()'s score of a row (fts5_aux.c: k1 = 1.2, b = 0.75), without its
+ * idf: @freq its hits' weights, @row_tokens the row's length, @avgdl the table's average. */
+static double
+bm25_part (double freq,
+           int    row_tokens,
+           double avgdl)
 {
   const double k1 = 1.2;
   const double b = 0.75;
+
+  return (freq * (k1 + 1.0)) / (freq + k1 * (1.0 - b + b * row_tokens / avgdl));
+}
+
+/* The row's length and the table's average length (and row count), as bm25() reads them; FALSE (an error
+ * set on @context) when FTS5 fails. */
+static gboolean
+get_lengths (const Fts5ExtensionApi *api,
+             Fts5Context            *fts,
+             sqlite3_context        *context,
+             int                    *row_tokens,
+             double                 *avgdl,
+             sqlite3_int64          *n_rows_out)
+{
   sqlite3_int64 n_rows = 0;
   sqlite3_int64 n_tokens = 0;
-  int row_tokens = 0;
-  double avgdl;
-  double score = 0.0;
   int rc;
 
   rc = api->xRowCount (fts, &n_rows);
   if (rc == SQLITE_OK)
     rc = api->xColumnTotalSize (fts, -1, &n_tokens);
   if (rc == SQLITE_OK)
-    rc = api->xColumnSize (fts, -1, &row_tokens);
+    rc = api->xColumnSize (fts, -1, row_tokens);
   if (rc != SQLITE_OK)
     {
       sqlite3_result_error_code (context, rc);
-      return;
+      return FALSE;
     }
 
-  avgdl = n_rows > 0 && n_tokens > 0 ? (double) n_tokens / (double) n_rows : 1.0;
-  for (int i = 0; i < n_phrases; i++)
-    score += (freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1.0 - b + b * row_tokens / avgdl));
-  sqlite3_result_double (context, -1.0 * score);
+  *avgdl = n_rows > 0 && n_tokens > 0 ? (double) n_tokens / (double) n_rows : 1.0;
+  if (n_rows_out != NULL)
+    *n_rows_out = n_rows;
+  return TRUE;
 }
 
 /* lia_rank(fts, weight, ...): FTS5's bm25() without its inverse document frequency (idf), for
@@ -581,6 +590,9 @@ rank_without_idf (const Fts5ExtensionApi  *api,
   int n_phrases = api->xPhraseCount (fts);
   int n_inst = 0;
   g_autofree double *freq = g_new0 (double, MAX (n_phrases, 1));
+  int row_tokens = 0;
+  double avgdl;
+  double score = 0.0;
   int rc;
 
   rc = api->xInstCount (fts, &n_inst);
@@ -597,29 +609,30 @@ rank_without_idf (const Fts5ExtensionApi  *api,
       sqlite3_result_error_code (context, rc);
       return;
     }
+  if (!get_lengths (api, fts, context, &row_tokens, &avgdl, NULL))
+    return;
 
-  result_without_idf (api, fts, context, freq, n_phrases);
+  for (int i = 0; i < n_phrases; i++)
+    score += bm25_part (freq[i], row_tokens, avgdl);
+  sqlite3_result_double (context, -1.0 * score);
 }
 
-/* What lia_prefix_rank() keeps for a statement: the folded word and the folded prefix of the
- * index it was found through, as the table's tokenizer gives them. */
+/* What lia_prefix_rank() keeps for a statement: the folded words and the folded prefixes
+ * of the index they were found through, as the table's tokenizer gives them. */
 typedef struct
 {
-  char *word;
-  int   word_length;
-  char *prefix;
-  int   prefix_length;
-  int   n_tokens;
-} PrefixWord;
+  GPtrArray *words;
+  GPtrArray *prefixes;
+} PrefixWords;
 
 static void
-prefix_word_free (void *data)
+prefix_words_free (void *data)
 {
-  PrefixWord *word = data;
+  PrefixWords *words = data;
 
-  g_free (word->word);
-  g_free (word->prefix);
-  g_free (word);
+  g_ptr_array_unref (words->words);
+  g_ptr_array_unref (words->prefixes);
+  g_free (words);
 }
 
 static int
@@ -630,27 +643,23 @@ keep_token (void       *data,
             int         start,
             int         end)
 {
-  PrefixWord *word = data;
+  GPtrArray *tokens = data;
 
   (void) flags;
   (void) start;
   (void) end;
-  if (word->n_tokens++ == 0)
-    {
-      word->word = g_strndup (token, length);
-      word->word_length = length;
-    }
+  g_ptr_array_add (tokens, g_strndup (token, length));
 
   return SQLITE_OK;
 }
 
-/* One column's tokens that start with the word, each adding the column's weight. */
+/* One column's tokens that start with each word, each adding the column's weight to it. */
 typedef struct
 {
-  const PrefixWord *word;
-  double            weight;
-  double            freq;
-  int               n_hits;
+  const PrefixWords *words;
+  double             weight;
+  double            *freq;
+  int               *n_hits;
 } PrefixHits;
 
 static int
@@ -666,70 +675,76 @@ count_token (void       *data,
   (void) flags;
   (void) start;
   (void) end;
-  if (length >= hits->word->word_length &&
-      memcmp (token, hits->word->word, hits->word->word_length) == 0)
+  for (guint i = 0; i < hits->words->words->len; i++)
     {
-      hits->freq += hits->weight;
-      hits->n_hits++;
+      const char *word = hits->words->words->pdata[i];
+      size_t word_length = strlen (word);
+
+      if ((size_t) length >= word_length && memcmp (token, word, word_length) == 0)
+        {
+          hits->freq[i] += hits->weight;
+          hits->n_hits[i]++;
+        }
     }
 
   return SQLITE_OK;
 }
 
-/* The word and prefix of lia_prefix_rank()'s arguments, tokenized once per statement; NULL
- * (an error set on @context) when the word is not one token starting with the prefix's. */
-static const PrefixWord *
-get_prefix_word (const Fts5ExtensionApi *api,
-                 Fts5Context            *fts,
-                 sqlite3_context        *context,
-                 sqlite3_value          *word_value,
-                 sqlite3_value          *prefix_value)
+/* The words and prefixes of lia_prefix_rank()'s arguments, tokenized once per statement;
+ * NULL (an error set on @context) unless each word is one token that starts with its
+ * prefix's one token. */
+static const PrefixWords *
+get_prefix_words (const Fts5ExtensionApi *api,
+                  Fts5Context            *fts,
+                  sqlite3_context        *context,
+                  sqlite3_value          *words_value,
+                  sqlite3_value          *prefixes_value)
 {
-  PrefixWord *word = api->xGetAuxdata (fts, 0);
-  PrefixWord prefix = { NULL, };
-  const char *text = (const char *) sqlite3_value_text (word_value);
-  const char *prefix_text = (const char *) sqlite3_value_text (prefix_value);
+  PrefixWords *words = api->xGetAuxdata (fts, 0);
+  const char *text = (const char *) sqlite3_value_text (words_value);
+  const char *prefixes_text = (const char *) sqlite3_value_text (prefixes_value);
   int rc;
 
-  if (word != NULL)
-    return word;
+  if (words != NULL)
+    return words;
 
-  word = g_new0 (PrefixWord, 1);
-  rc = api->xTokenize (fts, text != NULL ? text : "", sqlite3_value_bytes (word_value),
-                       word, keep_token);
+  words = g_new0 (PrefixWords, 1);
+  words->words = g_ptr_array_new_with_free_func (g_free);
+  words->prefixes = g_ptr_array_new_with_free_func (g_free);
+  rc = api->xTokenize (fts, text != NULL ? text : "", sqlite3_value_bytes (words_value),
+                       words->words, keep_token);
   if (rc == SQLITE_OK)
-    rc = api->xTokenize (fts, prefix_text != NULL ? prefix_text : "",
-                         sqlite3_value_bytes (prefix_value), &prefix, keep_token);
+    rc = api->xTokenize (fts, prefixes_text != NULL ? prefixes_text : "",
+                         sqlite3_value_bytes (prefixes_value), words->prefixes, keep_token);
+  if (rc == SQLITE_OK && (words->words->len == 0 || words->words->len != words->prefixes->len))
+    rc = SQLITE_MISMATCH;
+  for (guint i = 0; rc == SQLITE_OK && i < words->words->len; i++)
+    if (!g_str_has_prefix (words->words->pdata[i], words->prefixes->pdata[i]))
+      rc = SQLITE_MISMATCH;
   if (rc == SQLITE_OK)
-    {
-      word->prefix = g_steal_pointer (&prefix.word);
-      word->prefix_length = prefix.word_length;
-      if (word->n_tokens != 1 || prefix.n_tokens != 1 ||
-          word->word_length < word->prefix_length ||
-          memcmp (word->word, word->prefix, word->prefix_length) != 0)
-        rc = SQLITE_MISMATCH;
-    }
-  g_free (prefix.word);
-  if (rc == SQLITE_OK)
-    rc = api->xSetAuxdata (fts, word, prefix_word_free);
+    rc = api->xSetAuxdata (fts, words, prefix_words_free);
   else
-    prefix_word_free (word);
+    prefix_words_free (words);
   if (rc != SQLITE_OK)
     {
       sqlite3_result_error_code (context, rc);
       return NULL;
     }
 
-  return word;
+  return words;
 }
 
-/* lia_prefix_rank(fts, word, prefix, weight, ...): for a query of one prefix (prefix*) that
- * found the row through a shorter prefix of the same word (the index's own prefix index,
- * read lazily in rowid order), NULL when no token of the row starts with word, else what
- * lia_rank() gives the row for the query word* (same hits, same weights, same length
- * normalization). The row's columns are read and tokenized by the table's own tokenizer, so
- * case and accents are folded as in the index. An error (SQLITE_MISMATCH) when word is not
- * one token that starts with prefix's: then the caller asks FTS5 for word* itself. */
+/* lia_prefix_rank(fts, words, prefixes, weight, ...): for a query of words typed as prefixes
+ * (word*, all of them required) that found the row through shorter prefixes of the same words
+ * (the index's own prefix index, read lazily in rowid order), NULL when some word starts no
+ * token of the row, else each word's part of bm25()'s score of the row without its idf, as a
+ * blob of doubles in the words' order (bm25_part(): the same hits, weights and length
+ * normalization as bm25() and lia_rank() for the query word* ...), then the table's row
+ * count (bm25()'s N). @words and @prefixes are
+ * separated by spaces; the row's columns where a prefix was found are read and tokenized by
+ * the table's own tokenizer, so case and accents are folded as in the index. An error
+ * (SQLITE_MISMATCH) when a word is not one token that starts with its prefix's: then the
+ * caller asks FTS5 for the words themselves. */
 static void
 rank_by_prefix (const Fts5ExtensionApi  *api,
                 Fts5Context             *fts,
@@ -737,44 +752,72 @@ rank_by_prefix (const Fts5ExtensionApi  *api,
                 int                      n_args,
                 sqlite3_value          **args)
 {
-  const PrefixWord *word;
-  Fts5PhraseIter columns;
-  int column = -1;
+  const PrefixWords *words;
+  g_autofree double *freq = NULL;
+  g_autofree int *n_hits = NULL;
+  double *parts;
+  sqlite3_int64 n_rows = 0;
+  guint64 columns = 0;
   int n_weights = n_args - 2;
-  double freq = 0.0;
-  int n_hits = 0;
-  int rc;
+  int n_columns = api->xColumnCount (fts);
+  int row_tokens = 0;
+  double avgdl;
+  guint n_words;
+  int rc = SQLITE_OK;
 
   if (n_args < 2)
     {
-      sqlite3_result_error (context, "lia_prefix_rank: a word and a prefix are needed", -1);
+      sqlite3_result_error (context, "lia_prefix_rank: words and prefixes are needed", -1);
       return;
     }
-  if (!(word = get_prefix_word (api, fts, context, args[0], args[1])))
+  if (!(words = get_prefix_words (api, fts, context, args[0], args[1])))
     return;
+  n_words = words->words->len;
+  freq = g_new0 (double, n_words);
+  n_hits = g_new0 (int, n_words);
 
-  /* Only the columns where the shorter prefix was found can hold the word. */
-  rc = api->xPhraseFirstColumn (fts, 0, &columns, &column);
-  for (; rc == SQLITE_OK && column >= 0; api->xPhraseNextColumn (fts, &columns, &column))
+  /* Only the columns where a shorter prefix was found can hold its word. */
+  for (int phrase = 0; phrase < api->xPhraseCount (fts); phrase++)
     {
-      PrefixHits hits = { word, column < n_weights ? sqlite3_value_double (args[2 + column]) : 1.0,
-                          0.0, 0 };
+      Fts5PhraseIter iter;
+      int column = -1;
+
+      rc = api->xPhraseFirstColumn (fts, phrase, &iter, &column);
+      for (; rc == SQLITE_OK && column >= 0; api->xPhraseNextColumn (fts, &iter, &column))
+        columns |= G_GUINT64_CONSTANT (1) << MIN (column, 63);
+    }
+  for (int column = 0; rc == SQLITE_OK && column < n_columns; column++)
+    {
+      PrefixHits hits = { words, column < n_weights ? sqlite3_value_double (args[2 + column]) : 1.0,
+                          freq, n_hits };
       const char *text = NULL;
       int length = 0;
 
+      if (column < 63 && (columns & (G_GUINT64_CONSTANT (1) << column)) == 0)
+        continue;
       rc = api->xColumnText (fts, column, &text, &length);
       if (rc == SQLITE_OK && text != NULL && length > 0)
         rc = api->xTokenize (fts, text, length, &hits, count_token);
-      freq += hits.freq;
-      n_hits += hits.n_hits;
     }
   if (rc != SQLITE_OK)
-    sqlite3_result_error_code (context, rc);
-  else if (n_hits == 0)
-    sqlite3_result_null (context);
-  else
-    /* As lia_rank() ranks the one phrase's hits. */
-    result_without_idf (api, fts, context, &freq, 1);
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+  for (guint i = 0; i < n_words; i++)
+    if (n_hits[i] == 0)
+      {
+        sqlite3_result_null (context);
+        return;
+      }
+  if (!get_lengths (api, fts, context, &row_tokens, &avgdl, &n_rows))
+    return;
+
+  parts = g_new (double, n_words + 1);
+  for (guint i = 0; i < n_words; i++)
+    parts[i] = bm25_part (freq[i], row_tokens, avgdl);
+  parts[n_words] = (double) n_rows;
+  sqlite3_result_blob (context, parts, (int) ((n_words + 1) * sizeof (double)), g_free);
 }
 
 /* Registers lia_rank() and lia_prefix_rank() with the connection's FTS5. */
