@@ -763,6 +763,125 @@ test_newest_window (StoreFixture  *f,
     }
 }
 
+/* What FTS5 itself answers for @match over the interactions: the newest 256 matches ranked by
+ * bm25() (for one word, the order of the store's ranking without the idf), the first @limit,
+ * as the store's search does (CANDIDATE_WINDOW in lia-store-search.c). */
+static char *
+fts5_interaction_ids (StoreFixture *f,
+                      const char   *match,
+                      guint         limit)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT group_concat (id, ' ') FROM"
+                     " (SELECT id FROM (SELECT rowid AS id,"
+                     "   bm25 (interactions_fts, 10.0, 2.0, 2.0, 2.0) AS r FROM interactions_fts"
+                     "   WHERE interactions_fts MATCH '%s' ORDER BY rowid DESC LIMIT 256)"
+                     "  ORDER BY r, id DESC LIMIT %u)", match, limit);
+  char *ids = lia_test_pg_sql_text (f, sql);
+
+  return ids != NULL ? ids : g_strdup ("");
+}
+
+/* A prefix longer than the index's prefixes (three letters) is found on SQLite through its
+ * first three letters, newest first, keeping the rows with a word that starts with the whole
+ * prefix: the same hits in the same order as FTS5's own query of the prefix, whatever the
+ * case and accents, whether the word is common among the rows that share its first letters
+ * (read so) or rare (FTS5 asked), for two words, and for prefixes of two and three letters. */
+static void
+test_long_prefix_as_fts5 (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  static const struct { const char *text; const char *match; gboolean found; } queries[] = {
+    { "co", "\"co\"*", TRUE },
+    { "com", "\"com\"*", TRUE },
+    { "Comm", "\"Comm\"*", TRUE },
+    { "COMMIT", "\"COMMIT\"*", TRUE },
+    { "committee", "\"committee\"*", TRUE },
+    { "Comité", "\"Comité\"*", TRUE },
+    { "comite", "\"comite\"*", TRUE },
+    /* A combining mark that has no precomposed letter: the index drops it too. */
+    { "comm\xcc\x83it", "\"comm\xcc\x83it\"*", TRUE },
+    { "sénéc", "\"sénéc\"*", TRUE },
+    { "SENEGAL", "\"SENEGAL\"*", TRUE },
+    { "compte", "\"compte\"*", TRUE },
+    { "commx", "\"commx\"*", FALSE },
+    { "comm revi", "\"comm\"* \"revi\"*", TRUE },
+    { "Commit budget", "\"Commit\"* \"budget\"*", TRUE },
+    { "committee next", "\"committee\"* \"next\"*", TRUE },
+    { "co commit", "\"co\"* \"commit\"*", TRUE },
+    { "Sénécal trip", "\"Sénécal\"* \"trip\"*", TRUE },
+    { "comm COMM", "\"comm\"* \"COMM\"*", TRUE },
+    { "commit compte", "\"commit\"* \"compte\"*", FALSE },
+    { "commit 7", "\"commit\"* \"7\"", FALSE },
+  };
+  static const char *titles[] = {
+    "Committee meeting", "COMMITMENT review", "Comité de pilotage", "Community health visit",
+    "Compte rendu", "Sénécal briefing", "Commit", "Budget review", "Comité de Genève",
+    "Visit",
+  };
+  static const char *summaries[] = {
+    "", "The committee asked about the commitments and the commission.", "", "",
+    "", "Trip to Senegal", "", "We commit to the budget.", "", "Seniors' commission",
+  };
+  g_autoptr(GError) error = NULL;
+
+  if (pg_cluster != NULL)
+    {
+      g_test_skip ("FTS5 is SQLite's; a server ranks by its own text search");
+      return;
+    }
+
+  /* 720 interactions, 300 of them with a word starting with "commit": the newest 256 are
+   * ranked, and all of them listed; the oldest, ranked best, are not. */
+  g_assert_true (lia_store_begin (f->store, &error));
+  for (guint i = 0; i < 720; i++)
+    {
+      g_autoptr(GDateTime) at = lia_test_at ("2024-03-01T10:00:00Z");
+      g_autoptr(LiaInteraction) interaction =
+        lia_interaction_new (LIA_INTERACTION_KIND_MEETING, at,
+                             i < 20 ? "Commit commit commit" : titles[i % 10]);
+      g_autoptr(GString) summary = g_string_new (summaries[i % 10]);
+
+      /* The newest: one word in the title and the other in the summary, or the other way
+       * round; with two words, which comes first depends on each word's idf. */
+      if (i >= 700)
+        {
+          lia_interaction_set_title (interaction, i % 2 == 0 ? "Review" : "Commitment");
+          g_string_assign (summary, i % 2 == 0 ? "commitment" : "review");
+        }
+
+      for (guint j = 0; j < i % 7; j++)
+        g_string_append (summary, " and the next steps");
+      lia_interaction_set_summary (interaction, summary->str);
+      if (i % 5 == 1)
+        lia_interaction_set_location (interaction, "Commissariat, Dakar");
+      lia_test_save (f->store, interaction);
+    }
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GPtrArray) results = search_ok (f->store, queries[q].text, 300);
+      g_autofree char *expected = fts5_interaction_ids (f, queries[q].match, 300);
+      g_autoptr(GString) found = g_string_new (NULL);
+
+      for (guint i = 0; i < results->len; i++)
+        {
+          g_assert_cmpint (lia_search_result_get_kind (results->pdata[i]), ==,
+                           LIA_RECORD_KIND_INTERACTION);
+          g_string_append_printf (found, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                                  lia_search_result_get_id (results->pdata[i]));
+        }
+      if (g_strcmp0 (found->str, expected) != 0)
+        {
+          dump_results (queries[q].text, results);
+          g_error ("search “%s”: %s, FTS5: %s", queries[q].text, found->str, expected);
+        }
+      g_assert_cmpint (results->len > 0, ==, queries[q].found);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -790,6 +909,7 @@ main (int   argc,
   ADD ("/store/search/bulk-load", test_bulk_load);
   ADD ("/store/search/roles", test_roles);
   ADD ("/store/search/newest-window", test_newest_window);
+  ADD ("/store/search/long-prefix-as-fts5", test_long_prefix_as_fts5);
 
 #undef ADD
 

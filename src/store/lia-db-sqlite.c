@@ -528,6 +528,50 @@ static const LiaDbBackend sqlite_backend = {
   .user_name            = sqlite_user_name,
 };
 
+/* One phrase's part of bm25()'s score of a row (fts5_aux.c: k1 = 1.2, b = 0.75), without its
+ * idf: @freq its hits' weights, @row_tokens the row's length, @avgdl the table's average. */
+static double
+bm25_part (double freq,
+           int    row_tokens,
+           double avgdl)
+{
+  const double k1 = 1.2;
+  const double b = 0.75;
+
+  return (freq * (k1 + 1.0)) / (freq + k1 * (1.0 - b + b * row_tokens / avgdl));
+}
+
+/* The row's length and the table's average length (and row count), as bm25() reads them; FALSE (an error
+ * set on @context) when FTS5 fails. */
+static gboolean
+get_lengths (const Fts5ExtensionApi *api,
+             Fts5Context            *fts,
+             sqlite3_context        *context,
+             int                    *row_tokens,
+             double                 *avgdl,
+             sqlite3_int64          *n_rows_out)
+{
+  sqlite3_int64 n_rows = 0;
+  sqlite3_int64 n_tokens = 0;
+  int rc;
+
+  rc = api->xRowCount (fts, &n_rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnSize (fts, -1, row_tokens);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return FALSE;
+    }
+
+  *avgdl = n_rows > 0 && n_tokens > 0 ? (double) n_tokens / (double) n_rows : 1.0;
+  if (n_rows_out != NULL)
+    *n_rows_out = n_rows;
+  return TRUE;
+}
+
 /* lia_rank(fts, weight, ...): FTS5's bm25() without its inverse document frequency (idf), for
  * a query of one phrase. bm25() works out each phrase's idf on its first row by reading every
  * row of the table that matches the phrase: for "co*" over a million interactions, half a
@@ -543,23 +587,15 @@ rank_without_idf (const Fts5ExtensionApi  *api,
                   int                      n_weights,
                   sqlite3_value          **weights)
 {
-  const double k1 = 1.2;
-  const double b = 0.75;
-  sqlite3_int64 n_rows = 0;
-  sqlite3_int64 n_tokens = 0;
   int n_phrases = api->xPhraseCount (fts);
   int n_inst = 0;
+  g_autofree double *freq = g_new0 (double, MAX (n_phrases, 1));
   int row_tokens = 0;
   double avgdl;
   double score = 0.0;
-  g_autofree double *freq = g_new0 (double, MAX (n_phrases, 1));
   int rc;
 
-  rc = api->xRowCount (fts, &n_rows);
-  if (rc == SQLITE_OK)
-    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
-  if (rc == SQLITE_OK)
-    rc = api->xInstCount (fts, &n_inst);
+  rc = api->xInstCount (fts, &n_inst);
   for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
     {
       int phrase, column, offset;
@@ -568,21 +604,223 @@ rank_without_idf (const Fts5ExtensionApi  *api,
       if (rc == SQLITE_OK && phrase >= 0 && phrase < n_phrases)
         freq[phrase] += column < n_weights ? sqlite3_value_double (weights[column]) : 1.0;
     }
-  if (rc == SQLITE_OK)
-    rc = api->xColumnSize (fts, -1, &row_tokens);
   if (rc != SQLITE_OK)
     {
       sqlite3_result_error_code (context, rc);
       return;
     }
+  if (!get_lengths (api, fts, context, &row_tokens, &avgdl, NULL))
+    return;
 
-  avgdl = n_rows > 0 && n_tokens > 0 ? (double) n_tokens / (double) n_rows : 1.0;
   for (int i = 0; i < n_phrases; i++)
-    score += (freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1.0 - b + b * row_tokens / avgdl));
+    score += bm25_part (freq[i], row_tokens, avgdl);
   sqlite3_result_double (context, -1.0 * score);
 }
 
-/* Registers lia_rank() with the connection's FTS5. */
+/* What lia_prefix_rank() keeps for a statement: the folded words and the folded prefixes
+ * of the index they were found through, as the table's tokenizer gives them. */
+typedef struct
+{
+  GPtrArray *words;
+  GPtrArray *prefixes;
+} PrefixWords;
+
+static void
+prefix_words_free (void *data)
+{
+  PrefixWords *words = data;
+
+  g_ptr_array_unref (words->words);
+  g_ptr_array_unref (words->prefixes);
+  g_free (words);
+}
+
+static int
+keep_token (void       *data,
+            int         flags,
+            const char *token,
+            int         length,
+            int         start,
+            int         end)
+{
+  GPtrArray *tokens = data;
+
+  (void) flags;
+  (void) start;
+  (void) end;
+  g_ptr_array_add (tokens, g_strndup (token, length));
+
+  return SQLITE_OK;
+}
+
+/* One column's tokens that start with each word, each adding the column's weight to it. */
+typedef struct
+{
+  const PrefixWords *words;
+  double             weight;
+  double            *freq;
+  int               *n_hits;
+} PrefixHits;
+
+static int
+count_token (void       *data,
+             int         flags,
+             const char *token,
+             int         length,
+             int         start,
+             int         end)
+{
+  PrefixHits *hits = data;
+
+  (void) flags;
+  (void) start;
+  (void) end;
+  for (guint i = 0; i < hits->words->words->len; i++)
+    {
+      const char *word = hits->words->words->pdata[i];
+      size_t word_length = strlen (word);
+
+      if ((size_t) length >= word_length && memcmp (token, word, word_length) == 0)
+        {
+          hits->freq[i] += hits->weight;
+          hits->n_hits[i]++;
+        }
+    }
+
+  return SQLITE_OK;
+}
+
+/* The words and prefixes of lia_prefix_rank()'s arguments, tokenized once per statement;
+ * NULL (an error set on @context) unless each word is one token that starts with its
+ * prefix's one token. */
+static const PrefixWords *
+get_prefix_words (const Fts5ExtensionApi *api,
+                  Fts5Context            *fts,
+                  sqlite3_context        *context,
+                  sqlite3_value          *words_value,
+                  sqlite3_value          *prefixes_value)
+{
+  PrefixWords *words = api->xGetAuxdata (fts, 0);
+  const char *text = (const char *) sqlite3_value_text (words_value);
+  const char *prefixes_text = (const char *) sqlite3_value_text (prefixes_value);
+  int rc;
+
+  if (words != NULL)
+    return words;
+
+  words = g_new0 (PrefixWords, 1);
+  words->words = g_ptr_array_new_with_free_func (g_free);
+  words->prefixes = g_ptr_array_new_with_free_func (g_free);
+  rc = api->xTokenize (fts, text != NULL ? text : "", sqlite3_value_bytes (words_value),
+                       words->words, keep_token);
+  if (rc == SQLITE_OK)
+    rc = api->xTokenize (fts, prefixes_text != NULL ? prefixes_text : "",
+                         sqlite3_value_bytes (prefixes_value), words->prefixes, keep_token);
+  if (rc == SQLITE_OK && (words->words->len == 0 || words->words->len != words->prefixes->len))
+    rc = SQLITE_MISMATCH;
+  for (guint i = 0; rc == SQLITE_OK && i < words->words->len; i++)
+    if (!g_str_has_prefix (words->words->pdata[i], words->prefixes->pdata[i]))
+      rc = SQLITE_MISMATCH;
+  if (rc == SQLITE_OK)
+    rc = api->xSetAuxdata (fts, words, prefix_words_free);
+  else
+    prefix_words_free (words);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return NULL;
+    }
+
+  return words;
+}
+
+/* lia_prefix_rank(fts, words, prefixes, weight, ...): for a query of words typed as prefixes
+ * (word*, all of them required) that found the row through shorter prefixes of the same words
+ * (the index's own prefix index, read lazily in rowid order), NULL when some word starts no
+ * token of the row, else each word's part of bm25()'s score of the row without its idf, as a
+ * blob of doubles in the words' order (bm25_part(): the same hits, weights and length
+ * normalization as bm25() and lia_rank() for the query word* ...), then the table's row
+ * count (bm25()'s N). @words and @prefixes are
+ * separated by spaces; the row's columns where a prefix was found are read and tokenized by
+ * the table's own tokenizer, so case and accents are folded as in the index. An error
+ * (SQLITE_MISMATCH) when a word is not one token that starts with its prefix's: then the
+ * caller asks FTS5 for the words themselves. */
+static void
+rank_by_prefix (const Fts5ExtensionApi  *api,
+                Fts5Context             *fts,
+                sqlite3_context         *context,
+                int                      n_args,
+                sqlite3_value          **args)
+{
+  const PrefixWords *words;
+  g_autofree double *freq = NULL;
+  g_autofree int *n_hits = NULL;
+  double *parts;
+  sqlite3_int64 n_rows = 0;
+  guint64 columns = 0;
+  int n_weights = n_args - 2;
+  int n_columns = api->xColumnCount (fts);
+  int row_tokens = 0;
+  double avgdl;
+  guint n_words;
+  int rc = SQLITE_OK;
+
+  if (n_args < 2)
+    {
+      sqlite3_result_error (context, "lia_prefix_rank: words and prefixes are needed", -1);
+      return;
+    }
+  if (!(words = get_prefix_words (api, fts, context, args[0], args[1])))
+    return;
+  n_words = words->words->len;
+  freq = g_new0 (double, n_words);
+  n_hits = g_new0 (int, n_words);
+
+  /* Only the columns where a shorter prefix was found can hold its word. */
+  for (int phrase = 0; phrase < api->xPhraseCount (fts); phrase++)
+    {
+      Fts5PhraseIter iter;
+      int column = -1;
+
+      rc = api->xPhraseFirstColumn (fts, phrase, &iter, &column);
+      for (; rc == SQLITE_OK && column >= 0; api->xPhraseNextColumn (fts, &iter, &column))
+        columns |= G_GUINT64_CONSTANT (1) << MIN (column, 63);
+    }
+  for (int column = 0; rc == SQLITE_OK && column < n_columns; column++)
+    {
+      PrefixHits hits = { words, column < n_weights ? sqlite3_value_double (args[2 + column]) : 1.0,
+                          freq, n_hits };
+      const char *text = NULL;
+      int length = 0;
+
+      if (column < 63 && (columns & (G_GUINT64_CONSTANT (1) << column)) == 0)
+        continue;
+      rc = api->xColumnText (fts, column, &text, &length);
+      if (rc == SQLITE_OK && text != NULL && length > 0)
+        rc = api->xTokenize (fts, text, length, &hits, count_token);
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+  for (guint i = 0; i < n_words; i++)
+    if (n_hits[i] == 0)
+      {
+        sqlite3_result_null (context);
+        return;
+      }
+  if (!get_lengths (api, fts, context, &row_tokens, &avgdl, &n_rows))
+    return;
+
+  parts = g_new (double, n_words + 1);
+  for (guint i = 0; i < n_words; i++)
+    parts[i] = bm25_part (freq[i], row_tokens, avgdl);
+  parts[n_words] = (double) n_rows;
+  sqlite3_result_blob (context, parts, (int) ((n_words + 1) * sizeof (double)), g_free);
+}
+
+/* Registers lia_rank() and lia_prefix_rank() with the connection's FTS5. */
 static int
 register_rank (sqlite3 *handle)
 {
@@ -601,7 +839,11 @@ register_rank (sqlite3 *handle)
   if (fts5 == NULL || fts5->iVersion < 2)
     return SQLITE_ERROR;
 
-  return fts5->xCreateFunction (fts5, "lia_rank", NULL, rank_without_idf, NULL);
+  rc = fts5->xCreateFunction (fts5, "lia_rank", NULL, rank_without_idf, NULL);
+  if (rc == SQLITE_OK)
+    rc = fts5->xCreateFunction (fts5, "lia_prefix_rank", NULL, rank_by_prefix, NULL);
+
+  return rc;
 }
 
 /* Opens an existing file read-write (the store creates it first), with extended error codes
