@@ -189,16 +189,16 @@ read_common_words (LiaStore  *self,
   return common;
 }
 
-/* Letters and digits of ASCII only: a word to_tsquery() surely keeps (it drops what its parser
- * takes for a symbol, such as "¼", and says so in a notice). */
+/* Typed in letters and digits of ASCII only: a word to_tsquery() surely keeps (it drops what
+ * its parser takes for a symbol, such as "¼", and says so in a notice). */
 static gboolean
-is_plain_word (const char *folded)
+is_plain_word (const char *text)
 {
-  for (const char *p = folded; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p))
       return FALSE;
 
-  return *folded != '\0';
+  return *text != '\0';
 }
 
 /* How much rarer than another word a word must look for its index postings alone to be read
@@ -265,7 +265,7 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
       /* For choosing which word's postings to read, a word that is not a common one is
        * taken as half as common as the rarest common one. */
       guess = term_share > 0.0 ? MIN (term_share, 1.0) : rarest_common / 2.0;
-      if (guess < rarest && is_plain_word (term->folded))
+      if (guess < rarest && is_plain_word (term->text))
         {
           rarest = guess;
           rarest_term = term;
