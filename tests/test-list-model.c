@@ -1367,6 +1367,30 @@ test_contacts_due_pages (StoreFixture  *f,
     }
 }
 
+/* The interaction at @position of @model has the participants, in their order, that loading
+ * it gives: at least one contact. */
+static void
+assert_same_participants (LiaStore   *store,
+                          GListModel *model,
+                          guint       position)
+{
+  g_autoptr(LiaInteraction) shown = g_list_model_get_item (model, position);
+  g_autoptr(LiaRecord) loaded = lia_test_load (store, LIA_RECORD_KIND_INTERACTION,
+                                               lia_record_get_id (LIA_RECORD (shown)));
+  const GArray *a = lia_interaction_get_contact_ids (shown);
+  const GArray *b = lia_interaction_get_contact_ids (LIA_INTERACTION (loaded));
+  const GArray *c = lia_interaction_get_organization_ids (shown);
+  const GArray *d = lia_interaction_get_organization_ids (LIA_INTERACTION (loaded));
+
+  g_assert_cmpuint (a->len, ==, b->len);
+  g_assert_cmpuint (c->len, ==, d->len);
+  g_assert_cmpuint (a->len, >=, 1);
+  for (guint j = 0; j < a->len; j++)
+    g_assert_cmpint (g_array_index (a, gint64, j), ==, g_array_index (b, gint64, j));
+  for (guint j = 0; j < c->len; j++)
+    g_assert_cmpint (g_array_index (c, gint64, j), ==, g_array_index (d, gint64, j));
+}
+
 /* A timeline page brings its interactions' participants, in their order, and their names, read
  * for the page at once: the same as loading each interaction; a rename drops the name kept. */
 static void
@@ -1405,23 +1429,7 @@ test_page_participants (StoreFixture  *f,
   g_assert_null (lia_list_model_get_label (model, LIA_RECORD_KIND_CONTACT, amina));
 
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LiaInteraction) shown = g_list_model_get_item (G_LIST_MODEL (model), i);
-      g_autoptr(LiaRecord) loaded = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION,
-                                                   lia_record_get_id (LIA_RECORD (shown)));
-      const GArray *a = lia_interaction_get_contact_ids (shown);
-      const GArray *b = lia_interaction_get_contact_ids (LIA_INTERACTION (loaded));
-      const GArray *c = lia_interaction_get_organization_ids (shown);
-      const GArray *d = lia_interaction_get_organization_ids (LIA_INTERACTION (loaded));
-
-      g_assert_cmpuint (a->len, ==, b->len);
-      g_assert_cmpuint (c->len, ==, d->len);
-      g_assert_cmpuint (a->len, >=, 1);
-      for (guint j = 0; j < a->len; j++)
-        g_assert_cmpint (g_array_index (a, gint64, j), ==, g_array_index (b, gint64, j));
-      for (guint j = 0; j < c->len; j++)
-        g_assert_cmpint (g_array_index (c, gint64, j), ==, g_array_index (d, gint64, j));
-    }
+    assert_same_participants (f->store, G_LIST_MODEL (model), i);
   /* Both pages were read, one query each for their participants. */
   g_assert_cmpuint (_lia_list_model_get_pages_fetched (model), ==, 2);
   g_assert_cmpstr (lia_list_model_get_label (model, LIA_RECORD_KIND_CONTACT, amina), ==, "Amina Diallo");
@@ -1612,6 +1620,61 @@ test_day_seek (StoreFixture  *f,
   }
 }
 
+/* Far jumps in new models, more than a server plans one by one before it keeps one plan for
+ * the statement: each page found from its day holds the ordered query's rows, each with its
+ * participants in their order and their names. */
+static void
+test_far_page_participants (StoreFixture  *f,
+                            gconstpointer  data)
+{
+  gint64 people[3] = {
+    lia_test_add_contact (f->store, "Amina", "Diallo"),
+    lia_test_add_contact (f->store, "Bruno", "Keller"),
+    lia_test_add_contact (f->store, "Chen", "Wei"),
+  };
+  gint64 who = lia_test_add_organization (f->store, "World Health Organization", 0);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autofree char *at = g_strdup_printf ("2025-03-%02uT%02u:%02u:00Z", 1 + i % 25, i % 24, i % 60);
+      g_autoptr(GDateTime) when = lia_test_at (at);
+      g_autoptr(LiaInteraction) it = lia_interaction_new (LIA_INTERACTION_KIND_CALL, when, "Call");
+
+      lia_interaction_add_contact (it, people[(i + 1) % 3]);
+      if (i % 5 == 0)
+        lia_interaction_add_contact (it, people[i % 3]);
+      if (i % 2 == 0)
+        lia_interaction_add_organization (it, who);
+      lia_test_save (f->store, it);
+    }
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  expected = store_timeline (f->store, NULL);
+
+  for (guint jump = 0; jump < 12; jump++)
+    {
+      g_autoptr(LiaListModel) model = lia_list_model_new_timeline (f->store, NULL);
+      guint position = 600 + jump * 23;
+
+      g_assert_cmpint (item_id (G_LIST_MODEL (model), position), ==,
+                       lia_test_record_id_at (expected, position));
+      if (pg_cluster != NULL)
+        g_assert_cmpuint (_lia_list_model_get_day_seeks (model), ==, 1);
+      for (guint p = position - position % 64; p < position - position % 64 + 64; p++)
+        {
+          g_assert_cmpint (item_id (G_LIST_MODEL (model), p), ==, lia_test_record_id_at (expected, p));
+          assert_same_participants (f->store, G_LIST_MODEL (model), p);
+        }
+      g_assert_cmpuint (_lia_list_model_get_pages_fetched (model), ==, 1);
+      g_assert_cmpstr (lia_list_model_get_label (model, LIA_RECORD_KIND_CONTACT, people[2]), ==, "Chen Wei");
+      g_assert_cmpstr (lia_list_model_get_label (model, LIA_RECORD_KIND_ORGANIZATION, who), ==,
+                       "World Health Organization");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1634,6 +1697,7 @@ main (int   argc,
   ADD ("/list-model/timeline/organization-changes", test_organization_timeline_changes);
   ADD ("/list-model/timeline/idle-walk", test_idle_walk);
   ADD ("/list-model/timeline/day-seek", test_day_seek);
+  ADD ("/list-model/timeline/far-page-participants", test_far_page_participants);
   ADD ("/list-model/timeline/page-participants", test_page_participants);
   ADD ("/list-model/contacts/by-name", test_contacts_by_name);
   ADD ("/list-model/organizations/by-name", test_organizations_by_name);

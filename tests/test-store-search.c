@@ -7,6 +7,7 @@
 
 #include "lia-search-result.h"
 #include "lia-store-bulk.h"
+#include "lia-store-search-private.h"
 #include "lia-test-pg.h"
 
 static GPtrArray *
@@ -709,6 +710,35 @@ result_ids (GPtrArray *results)
   return g_string_free (ids, FALSE);
 }
 
+/* The ids each of @queries finds (result_ids()), ten of each kind: a NULL-terminated array. */
+static GStrv
+ids_of_searches (StoreFixture      *f,
+                 const char *const *queries)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint q = 0; queries[q] != NULL; q++)
+    {
+      g_autoptr(GPtrArray) results = search_ok (f->store, queries[q], 10);
+      g_autofree char *found = result_ids (results);
+
+      g_strv_builder_add (ids, found);
+    }
+  return g_strv_builder_end (ids);
+}
+
+/* Each of @queries finds what @before says it did (ids_of_searches()). */
+static void
+assert_same_searches (StoreFixture      *f,
+                      const char *const *queries,
+                      GStrv              before)
+{
+  g_auto(GStrv) after = ids_of_searches (f, queries);
+
+  for (guint q = 0; queries[q] != NULL; q++)
+    g_assert_cmpstr (after[q], ==, before[q]);
+}
+
 /* A word in more records than the ranked window lists the newest of them, a rare one every
  * match, and the same once the database has gathered its statistics (on a server, they decide
  * whether a search walks the newest rows or reads every match through the index). */
@@ -716,12 +746,12 @@ static void
 test_newest_window (StoreFixture  *f,
                     gconstpointer  data)
 {
-  static const char *queries[] = { "budget", "quaran", "budget quar", "bud 7", "nothing" };
+  static const char *const queries[] = { "budget", "quaran", "budget quar", "bud 7", "nothing", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) budget = NULL;
   g_autoptr(GPtrArray) rare = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  char *before[G_N_ELEMENTS (queries)];
+  g_auto(GStrv) before = NULL;
 
   g_assert_true (lia_store_begin (f->store, &error));
   for (guint i = 0; i < 320; i++)
@@ -744,23 +774,83 @@ test_newest_window (StoreFixture  *f,
   rare = search_ok (f->store, "quaran", 50);
   g_assert_cmpuint (count_kind (rare, LIA_RECORD_KIND_INTERACTION), ==, 20);
 
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      g_autoptr(GPtrArray) results = search_ok (f->store, queries[q], 10);
-      before[q] = result_ids (results);
-    }
+  before = ids_of_searches (f, queries);
+  lia_test_pg_sql (f, "ANALYZE");
+  lia_test_reopen (f);
+  assert_same_searches (f, queries, before);
+}
 
+/* Two words, one far rarer than the other ("fat san"): on a server the index is read for the
+ * rare word alone once the statistics say so, and the hits are those of both words, in the
+ * same order as when the whole query went through the index. */
+static void
+test_rare_word_first (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  static const char *const queries[] = { "fat san", "san fat", "fatim sanit", "fat", "fatig san", NULL };
+  g_autoptr(GArray) both = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) before = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 400;
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = NULL;
+      gint64 id;
+
+      if (i % 20 == 7)
+        title = g_strdup_printf ("Sanitation visit with Fatima %u", i);
+      else if (i % 40 == 13)
+        title = g_strdup_printf ("Fatigue study %u", i);
+      else
+        title = g_strdup_printf ("Sanitation visit %u", i);
+      id = lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2024-03-01T10:00:00Z",
+                                     title, 0, 0);
+      if (i % 20 == 7)
+        g_array_append_val (both, id);
+    }
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  /* The newest ten with both words, never a fatigue study (only one of the words). */
+  hits = search_ok (f->store, "fat san", 10);
+  g_assert_cmpuint (count_kind (hits, LIA_RECORD_KIND_INTERACTION), ==, 10);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_assert_cmpint (lia_search_result_get_kind (hits->pdata[i]), ==, LIA_RECORD_KIND_INTERACTION);
+      g_assert_cmpint (lia_search_result_get_id (hits->pdata[i]), ==,
+                       g_array_index (both, gint64, both->len - 1 - i));
+    }
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search_ok (f->store, "fat san", 50);
+  g_assert_cmpuint (count_kind (hits, LIA_RECORD_KIND_INTERACTION), ==, both->len);
+
+  before = ids_of_searches (f, queries);
   lia_test_pg_sql (f, "ANALYZE");
   lia_test_reopen (f);
 
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  /* On a server, the statistics now say that "fat" is the rarer word of the interactions. */
+  if (_lia_store_is_server (f->store))
     {
-      g_autoptr(GPtrArray) results = search_ok (f->store, queries[q], 10);
-      g_autofree char *after = result_ids (results);
+      g_autoptr(GArray) terms = g_array_new (FALSE, FALSE, sizeof (LiaSearchTerm));
+      LiaSearchTerm fat = { (char *) "fat", (char *) "fat", TRUE };
+      LiaSearchTerm san = { (char *) "san", (char *) "san", TRUE };
+      g_autofree char *index_query = NULL;
+      gboolean walk = TRUE;
 
-      g_assert_cmpstr (after, ==, before[q]);
-      g_free (before[q]);
+      g_array_append_val (terms, fat);
+      g_array_append_val (terms, san);
+      g_assert_true (_lia_store_search_pg_walk_newest (f->store, "interactions", terms,
+                                                       "'fat':* & 'san':*", 256, &walk,
+                                                       &index_query, &error));
+      g_assert_no_error (error);
+      g_assert_false (walk);
+      g_assert_cmpstr (index_query, ==, "'fat':*");
     }
+
+  assert_same_searches (f, queries, before);
 }
 
 /* What FTS5 itself answers for @match over the interactions: the newest 256 matches ranked by
@@ -910,6 +1000,7 @@ main (int   argc,
   ADD ("/store/search/roles", test_roles);
   ADD ("/store/search/newest-window", test_newest_window);
   ADD ("/store/search/long-prefix-as-fts5", test_long_prefix_as_fts5);
+  ADD ("/store/search/rare-word-first", test_rare_word_first);
 
 #undef ADD
 

@@ -32,6 +32,9 @@
  * (a sum over a few thousand days, then at most a day's rows skipped). */
 #define DAY_SEEK_MIN_OFFSET 512
 
+/* A page read from a day (_lia_list_query_read_from_day()) fits what its statement reads. */
+G_STATIC_ASSERT (LIA_LIST_MODEL_PAGE_SIZE <= LIA_LIST_QUERY_DAY_PAGE_ROWS);
+
 typedef struct
 {
   LiaListKey key;

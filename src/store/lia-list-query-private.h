@@ -102,6 +102,9 @@ gboolean            _lia_list_query_read             (LiaListQuery            *s
                                                       LiaListKey              *out_first,
                                                       GHashTable              *labels,
                                                       GError                 **error);
+/* The most rows _lia_list_query_read_from_day() reads: the model's page (its size is written
+ * in the statement, for the server's plan). */
+#define LIA_LIST_QUERY_DAY_PAGE_ROWS 64
 /* Whether _lia_list_query_read_from_day() can be used: the whole timeline on a server. */
 gboolean            _lia_list_query_reads_from_day   (LiaListQuery            *self);
 /* In one statement, what _lia_list_query_day_anchor() finds for @position and then

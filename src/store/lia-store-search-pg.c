@@ -44,20 +44,29 @@ static char *
 window_sql (const char *table,
             const char *columns,
             guint       window,
-            int         walk_param)
+            int         walk_param,
+            int         index_param)
 {
-  return g_strdup_printf ("SELECT %s FROM to_tsquery ('liaison', ?1) AS q (q), LATERAL ("
+  /* The two parts read through the index take its matches of the words of @index_param
+   * (d.q: the whole query, or its rarest word, as _lia_store_search_pg_walk_newest() chose),
+   * then test each row against the whole query (q.q). A word that folds to nothing, which
+   * the whole query drops, leaves the whole query. */
+  return g_strdup_printf ("SELECT %s FROM to_tsquery ('liaison', ?1) AS q (q),"
+                          " LATERAL (SELECT CASE WHEN numnode (x) > 0 THEN x ELSE q.q END"
+                          "  FROM to_tsquery ('liaison', ?%d) AS x) AS d (q), LATERAL ("
                           "(SELECT s.* FROM %s AS s WHERE ?%d AND coalesce (s.search_vector @@ q.q, FALSE)"
                           " AND s.id > (SELECT max (id) FROM %s) - %d ORDER BY s.id DESC LIMIT %u)"
                           " UNION ALL "
-                          "(SELECT s.* FROM %s AS s WHERE NOT ?%d AND s.search_vector @@ q.q"
+                          "(SELECT s.* FROM %s AS s WHERE NOT ?%d AND s.search_vector @@ d.q"
+                          " AND coalesce (s.search_vector @@ q.q, FALSE)"
                           " AND s.id > (SELECT max (id) FROM %s) - %d ORDER BY s.id + 0 DESC LIMIT %u)"
                           " UNION ALL "
-                          "(SELECT s.* FROM %s AS s WHERE s.search_vector @@ q.q"
+                          "(SELECT s.* FROM %s AS s WHERE s.search_vector @@ d.q"
+                          " AND coalesce (s.search_vector @@ q.q, FALSE)"
                           " AND s.id + 0 <= (SELECT max (id) FROM %s) - %d"
                           " ORDER BY s.id + 0 DESC LIMIT %u)"
                           " LIMIT %u) AS s",
-                          columns,
+                          columns, index_param,
                           table, walk_param, table, NEWEST_ROWS, window,
                           table, walk_param, table, NEWEST_ROWS, window,
                           table, table, NEWEST_ROWS, window,
@@ -73,17 +82,19 @@ indexed_table (const char *table)
 char *
 _lia_store_search_pg_window_sql (const char *table,
                                  guint       window,
-                                 int         walk_param)
+                                 int         walk_param,
+                                 int         index_param)
 {
   return window_sql (indexed_table (table), "s.id, -ts_rank (s.search_vector, q.q)", window,
-                     walk_param);
+                     walk_param, index_param);
 }
 
 char *
 _lia_store_search_pg_roles_sql (guint window,
-                                int   walk_param)
+                                int   walk_param,
+                                int   index_param)
 {
-  return window_sql ("affiliations", "s.id, s.role", window, walk_param);
+  return window_sql ("affiliations", "s.id, s.role", window, walk_param, index_param);
 }
 
 /* The common words of each table's index, from the server's own statistics (pg_stats, which
@@ -178,17 +189,40 @@ read_common_words (LiaStore  *self,
   return common;
 }
 
+/* Typed in letters and digits of ASCII only: a word to_tsquery() surely keeps (it drops what
+ * its parser takes for a symbol, such as "¼", and says so in a notice). */
+static gboolean
+is_plain_word (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return *text != '\0';
+}
+
+/* How much rarer than another word a word must look for its index postings alone to be read
+ * (then every row it matches is read and tested against the whole query, a few µs each,
+ * against under a µs a posting for the other word's). */
+#define RARER_WORD_FACTOR 8.0
+
 gboolean
 _lia_store_search_pg_walk_newest (LiaStore    *self,
                                   const char  *table,
                                   GArray      *terms,
+                                  const char  *match,
                                   guint        window,
                                   gboolean    *out_walk,
+                                  char       **out_index_query,
                                   GError     **error)
 {
   CommonWords *common = g_object_get_data (G_OBJECT (self), WORDS_KEY);
   TableWords *words;
   double share = 1.0;
+  double rarest_common = 1.0;
+  double rarest = G_MAXDOUBLE;
+  double commonest = 0.0;
+  const LiaSearchTerm *rarest_term = NULL;
 
   if (common == NULL || g_get_monotonic_time () - common->read_at > WORDS_MAX_AGE)
     {
@@ -196,6 +230,8 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
         return FALSE;
       g_object_set_data_full (G_OBJECT (self), WORDS_KEY, common, common_words_free);
     }
+
+  *out_index_query = g_strdup (match);
 
   /* A table never analyzed: no idea, walk as before. */
   words = g_hash_table_lookup (common->tables, indexed_table (table));
@@ -205,6 +241,9 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
       return TRUE;
     }
 
+  for (guint w = 0; w < words->shares->len; w++)
+    rarest_common = MIN (rarest_common, g_array_index (words->shares, double, w));
+
   /* Every word is required: the share of the rows that match all is taken as the product of
    * each word's (as the planner does for independent conditions). A prefix is as common as the
    * common words it begins; a word rarer than the rarest common one counts as none. */
@@ -212,6 +251,7 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
     {
       const LiaSearchTerm *term = &g_array_index (terms, LiaSearchTerm, i);
       double term_share = 0.0;
+      double guess;
 
       for (guint w = 0; w < words->words->len; w++)
         {
@@ -221,6 +261,16 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
             term_share += g_array_index (words->shares, double, w);
         }
       share *= MIN (term_share, 1.0);
+
+      /* For choosing which word's postings to read, a word that is not a common one is
+       * taken as half as common as the rarest common one. */
+      guess = term_share > 0.0 ? MIN (term_share, 1.0) : rarest_common / 2.0;
+      if (guess < rarest && is_plain_word (term->text))
+        {
+          rarest = guess;
+          rarest_term = term;
+        }
+      commonest = MAX (commonest, guess);
     }
 
   /* Walk when the newest rows likely hold the window's matches, unless the index costs less:
@@ -229,5 +279,19 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
    * matches. So a walk for a word in several percent of a big table, the index otherwise. */
   *out_walk = share * MIN (words->rows, (double) NEWEST_ROWS) >= window &&
               window / share < 0.5 * share * words->rows;
+
+  /* Several words, one far rarer than another ("fat san": no interaction holds a word
+   * beginning with "fat", 34,260 one beginning with "san"): the index gives the rare word's
+   * matches alone. For the whole query it would gather every posting of each prefix first
+   * (25 ms for "san"), then intersect. docs/performance.md, "Team server". */
+  if (terms->len > 1 && rarest_term != NULL && rarest * RARER_WORD_FACTOR <= commonest)
+    {
+      const LiaSearchSyntax *syntax = &_lia_store_search_pg_syntax;
+
+      g_free (*out_index_query);
+      *out_index_query = g_strdup_printf ("%s%s%s%s", syntax->quote, rarest_term->text,
+                                          syntax->quote, rarest_term->prefix ? syntax->prefix : "");
+    }
+
   return TRUE;
 }

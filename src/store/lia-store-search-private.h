@@ -32,23 +32,31 @@ extern const LiaSearchSyntax _lia_store_search_pg_syntax;
 
 /* PostgreSQL: the newest matches of @table (id, rank: lower is better, as bm25 on SQLite), for
  * the tsquery text bound as ?1, at most @window; the boolean parameter number @walk_param
- * takes what _lia_store_search_pg_walk_newest() says. */
+ * takes what _lia_store_search_pg_walk_newest() says, and the text parameter number
+ * @index_param the words whose matches its index gives. */
 char *_lia_store_search_pg_window_sql  (const char *table,
                                         guint       window,
-                                        int         walk_param);
+                                        int         walk_param,
+                                        int         index_param);
 
 /* PostgreSQL: the newest affiliations whose role matches ?1 (id, role), at most @window. */
 char *_lia_store_search_pg_roles_sql   (guint       window,
-                                        int         walk_param);
+                                        int         walk_param,
+                                        int         index_param);
 
 /* PostgreSQL: whether the window of @table for @terms is best found by walking its newest rows
  * (a common word) or through the index alone (a rare one), from the server's statistics; the
- * same matches either way. */
+ * same matches either way. @out_index_query: the tsquery text whose matches are read from the
+ * index, each then tested against the whole query @match: @match itself, or, when one of
+ * several words is much rarer than another, that word alone (the index postings of a prefix
+ * are read whole, however rare the other words are). */
 gboolean _lia_store_search_pg_walk_newest (LiaStore    *self,
                                            const char  *table,
                                            GArray      *terms,
+                                           const char  *match,
                                            guint        window,
                                            gboolean    *out_walk,
+                                           char       **out_index_query,
                                            GError     **error);
 
 G_END_DECLS

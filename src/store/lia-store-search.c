@@ -364,6 +364,9 @@ count_columns (const char *columns)
  * roles' (_lia_store_search_pg_walk_newest()). */
 #define FIRST_WALK_PARAM 3
 #define ROLES_WALK_PARAM (FIRST_WALK_PARAM + (int) G_N_ELEMENTS (targets))
+/* Then the words whose matches each one's index gives, in the same order. */
+#define FIRST_INDEX_PARAM (ROLES_WALK_PARAM + 1)
+#define ROLES_INDEX_PARAM (FIRST_INDEX_PARAM + (int) G_N_ELEMENTS (targets))
 
 /* The order in which matching roles are listed: current roles first, then the latest to end
  * (?2 is today). */
@@ -433,7 +436,8 @@ search_on_server (LiaStore    *self,
       const SearchTarget *target = &targets[i];
       g_autofree char *window_sql = _lia_store_search_pg_window_sql (target->table,
                                                                      CANDIDATE_WINDOW,
-                                                                     FIRST_WALK_PARAM + i);
+                                                                     FIRST_WALK_PARAM + i,
+                                                                     FIRST_INDEX_PARAM + i);
 
       g_string_append_printf (sql, "%s(SELECT %s, t.uid, %s", i > 0 ? " UNION ALL " : "",
                               target->extra, target->columns);
@@ -447,7 +451,8 @@ search_on_server (LiaStore    *self,
       if (target->kind == LIA_RECORD_KIND_CONTACT)
         {
           g_autofree char *roles_sql = _lia_store_search_pg_roles_sql (CANDIDATE_WINDOW,
-                                                                       ROLES_WALK_PARAM);
+                                                                       ROLES_WALK_PARAM,
+                                                                       ROLES_INDEX_PARAM);
 
           /* At most @limit contacts are listed already, each role's contact comes once. */
           g_string_append_printf (sql, " UNION ALL (SELECT NULL, NULL, NULL, r.uid, r.label, r.role,"
@@ -473,13 +478,16 @@ search_on_server (LiaStore    *self,
   _lia_db_bind_text (stmt, 2, today_iso, -1, LIA_DB_TRANSIENT);
   for (guint i = 0; i <= G_N_ELEMENTS (targets); i++)
     {
+      g_autofree char *index_query = NULL;
       gboolean walk;
 
       if (!_lia_store_search_pg_walk_newest (self, i < G_N_ELEMENTS (targets) ? targets[i].table
                                                                                : "affiliations",
-                                             terms, CANDIDATE_WINDOW, &walk, error))
+                                             terms, match, CANDIDATE_WINDOW, &walk, &index_query,
+                                             error))
         return FALSE;
       _lia_db_bind_int (stmt, FIRST_WALK_PARAM + i, walk);
+      _lia_db_bind_text (stmt, FIRST_INDEX_PARAM + i, index_query, -1, LIA_DB_TRANSIENT);
     }
 
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
