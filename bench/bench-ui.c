@@ -1052,6 +1052,9 @@ run_scroll (const Options  *options,
   g_autoptr(GArray) render_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) jump_work_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) jump_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) action_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) between_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
   print_heading ("Scroll the whole timeline");
 
@@ -1117,12 +1120,13 @@ run_scroll (const Options  *options,
       guint64 before = frames->painted;
       gint64 jump_start = g_get_monotonic_time ();
       gint64 jump_cpu = thread_cpu_us ();
-      gint64 action_end;
+      gint64 action_end, action_cpu_end;
       double ms;
 
       gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
       action_end = g_get_monotonic_time ();
-      jump_cpu = thread_cpu_us () - jump_cpu;
+      action_cpu_end = thread_cpu_us ();
+      jump_cpu = action_cpu_end - jump_cpu;
       /* A step within the rows already shown may change nothing: paint a frame anyway. */
       gtk_widget_queue_draw (list_view);
       if (!wait_for_frame (frames, before, error))
@@ -1144,6 +1148,12 @@ run_scroll (const Options  *options,
       g_array_append_val (jump_work_ms, ms);
       ms = (jump_cpu + frames->last_cpu_us) / 1000.0;
       g_array_append_val (jump_cpu_ms, ms);
+      ms = jump_cpu / 1000.0;
+      g_array_append_val (action_cpu_ms, ms);
+      ms = frames->last_cpu_us / 1000.0;
+      g_array_append_val (frame_cpu_ms, ms);
+      ms = (frames->frame_start_cpu_us - action_cpu_end) / 1000.0;
+      g_array_append_val (between_cpu_ms, ms);
       if (position >= n_items - 1)
         break;
     }
@@ -1155,6 +1165,9 @@ run_scroll (const Options  *options,
   print_figure (step > 1000 ? "far jump, the action and its frame:" : "jump, the action and its frame:",
                 jump_work_ms, 1000.0 / 60);
   print_distribution ("  the same, CPU of the main thread:", jump_cpu_ms);
+  print_distribution ("    of which the action's:", action_cpu_ms);
+  print_distribution ("    and its frame's:", frame_cpu_ms);
+  print_distribution ("  CPU between the action and its frame:", between_cpu_ms);
   print_figure (step > 1000 ? "far jump, moved to painted:" : "jump, moved to painted:",
                 jump_ms, 33.0);
   g_print ("  CPU: %.1f ms for %u jumps, %.2f ms a jump (this process, all threads)\n",
