@@ -285,6 +285,20 @@ row_titled (GtkWidget  *widget,
 }
 
 static void
+assert_kind_icon (LiaTimelineRow *row,
+                  const char     *kind)
+{
+  GtkWidget *icon;
+
+  g_assert_nonnull (row);
+  icon = lia_ui_test_find_with_class (GTK_WIDGET (row), "kind-icon");
+  g_assert_nonnull (icon);
+  g_assert_true (gtk_widget_get_has_tooltip (icon));
+  g_assert_cmpstr (lia_timeline_row_get_kind_tooltip (row), ==, kind);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, kind);
+}
+
+static void
 test_timeline (StoreFixture  *f,
                gconstpointer  data)
 {
@@ -311,10 +325,15 @@ test_timeline (StoreFixture  *f,
   row = row_titled (GTK_WIDGET (window->timeline_view), "Agenda sent");
   g_assert_true (lia_timeline_row_get_shows_day (row));
   g_assert_cmpstr (lia_timeline_row_get_day (row), ==, "Monday, 10 March 2025");
+  /* The kind icon names the kind under the pointer and to a screen reader. */
+  assert_kind_icon (row_titled (GTK_WIDGET (window->timeline_view), "Budget meeting"), "Meeting");
+  assert_kind_icon (row, "Email");
 
   lia_timeline_view_set_kinds (window->timeline_view, 1u << LIA_INTERACTION_KIND_CALL);
   lia_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (lia_timeline_view_get_model (window->timeline_view)), ==, 1);
+  /* A row given another interaction says its new kind. */
+  assert_kind_icon (row_titled (GTK_WIDGET (window->timeline_view), "Call about the budget"), "Call");
   /* A screen reader on the kind filter hears what it is and what it is set to, not
    * "GtkToggleButton" (the drop-down's own label does not reach the button inside it). */
   {

@@ -33,5 +33,7 @@ const char     *lia_timeline_row_get_day      (LiaTimelineRow *self);
 gboolean        lia_timeline_row_get_shows_day (LiaTimelineRow *self);
 const char     *lia_timeline_row_get_title    (LiaTimelineRow *self);
 const char     *lia_timeline_row_get_participants (LiaTimelineRow *self);
+/* The kind icon's tooltip, the kind in words ("Meeting"); %NULL before the first bind. */
+const char     *lia_timeline_row_get_kind_tooltip (LiaTimelineRow *self);
 
 G_END_DECLS
