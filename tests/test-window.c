@@ -361,6 +361,33 @@ test_timeline (StoreFixture  *f,
   g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.meeting);
   g_assert_nonnull (lia_ui_test_find (detail (window), ADW_TYPE_ACTION_ROW, "Amina Diallo"));
 
+  /* A title longer than the row ends in "…" and the time keeps its place at the row's end. */
+  {
+    const char *title = "A very long title about the regional budget, the vaccination figures, "
+                        "the midwife mentoring programme and everything else discussed that day";
+    GtkWidget *title_label, *time_label, *line;
+    graphene_rect_t title_bounds, time_bounds;
+
+    lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_NOTE, "2025-03-16T09:00:00+00:00", title, s.bruno, 0);
+    lia_ui_test_settle ();
+    row = row_titled (GTK_WIDGET (window->timeline_view), title);
+    g_assert_nonnull (row);
+    title_label = lia_ui_test_find (GTK_WIDGET (row), GTK_TYPE_LABEL, title);
+    g_assert_nonnull (title_label);
+    time_label = gtk_widget_get_next_sibling (title_label);
+    line = gtk_widget_get_parent (title_label);
+    g_assert_true (GTK_IS_LABEL (time_label));
+    g_assert_true (gtk_widget_compute_bounds (title_label, line, &title_bounds));
+    g_assert_true (gtk_widget_compute_bounds (time_label, line, &time_bounds));
+    g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title_label))));
+    g_assert_cmpfloat (title_bounds.origin.x, ==, 0);
+    g_assert_cmpfloat (title_bounds.size.width, >, 0);
+    g_assert_cmpfloat (time_bounds.origin.x, ==, title_bounds.size.width + 6);
+    g_assert_cmpfloat (time_bounds.origin.x + time_bounds.size.width, ==, gtk_widget_get_width (line));
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row)), <=,
+                     gtk_widget_get_width (GTK_WIDGET (window->timeline_view)));
+  }
+
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
