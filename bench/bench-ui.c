@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <math.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -59,6 +61,7 @@ typedef struct
   int       scroll_steps;
   int       launches;
   int       fetches;
+  gboolean  scroll_only;
 } Options;
 
 /* ------------------------------------------------------------------------------------------ */
@@ -99,6 +102,30 @@ read_status_kib (const char *field)
     }
 
   return 0;
+}
+
+/* CPU time (user + system) of this process, in ms: on a loaded machine wall time swings with
+ * the other processes' work, CPU time much less. */
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return 0;
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+/* CPU time of the calling thread (the main loop's), in µs. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 static double
@@ -387,10 +414,18 @@ typedef struct
   GdkFrameClock *clock;
   gulong         handler;
   gulong         before_handler;
+  gulong         layout_handler;
+  gulong         paint_handler;
   guint64        painted;
   gint64         frame_start_us;     /* before-paint of the frame being made */
+  gint64         frame_layout_us;    /* end of its layout phase (measure and allocate) */
+  gint64         frame_render_us;    /* end of its paint phase (snapshot and render) */
   gint64         last_start_us;      /* before-paint of the last frame painted */
+  gint64         last_layout_us;     /* end of the layout phase of the last frame painted */
+  gint64         last_render_us;     /* end of the paint phase of the last frame painted */
   gint64         last_paint_us;      /* after-paint of the last frame painted */
+  gint64         frame_start_cpu_us; /* the main thread's CPU time at before-paint */
+  gint64         last_cpu_us;        /* CPU time of the last frame painted, before- to after-paint */
 } Frames;
 
 static void
@@ -398,6 +433,26 @@ on_before_paint_cb (GdkFrameClock *clock,
                     Frames        *frames)
 {
   frames->frame_start_us = g_get_monotonic_time ();
+  frames->frame_start_cpu_us = thread_cpu_us ();
+  frames->frame_layout_us = frames->frame_start_us;
+  frames->frame_render_us = frames->frame_start_us;
+}
+
+/* Connected "after": the window lays itself out in the clock's "layout" (its handler is
+ * connected anew whenever a layout is needed, so after this one) and draws in its "paint";
+ * these run at the end of each phase. */
+static void
+on_layout_cb (GdkFrameClock *clock,
+              Frames        *frames)
+{
+  frames->frame_layout_us = g_get_monotonic_time ();
+}
+
+static void
+on_paint_cb (GdkFrameClock *clock,
+             Frames        *frames)
+{
+  frames->frame_render_us = g_get_monotonic_time ();
 }
 
 static void
@@ -406,7 +461,10 @@ on_after_paint_cb (GdkFrameClock *clock,
 {
   frames->painted++;
   frames->last_start_us = frames->frame_start_us;
+  frames->last_layout_us = MAX (frames->frame_layout_us, frames->frame_start_us);
+  frames->last_render_us = MAX (frames->frame_render_us, frames->last_layout_us);
   frames->last_paint_us = g_get_monotonic_time ();
+  frames->last_cpu_us = thread_cpu_us () - frames->frame_start_cpu_us;
 }
 
 static void
@@ -416,6 +474,10 @@ on_map_cb (GtkWidget *widget,
   frames->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
   frames->before_handler = g_signal_connect (frames->clock, "before-paint",
                                              G_CALLBACK (on_before_paint_cb), frames);
+  frames->layout_handler = g_signal_connect_after (frames->clock, "layout",
+                                                   G_CALLBACK (on_layout_cb), frames);
+  frames->paint_handler = g_signal_connect_after (frames->clock, "paint",
+                                                  G_CALLBACK (on_paint_cb), frames);
   frames->handler = g_signal_connect (frames->clock, "after-paint",
                                       G_CALLBACK (on_after_paint_cb), frames);
 }
@@ -542,6 +604,8 @@ frames_clear (Frames *frames)
     {
       g_clear_signal_handler (&frames->handler, frames->clock);
       g_clear_signal_handler (&frames->before_handler, frames->clock);
+      g_clear_signal_handler (&frames->layout_handler, frames->clock);
+      g_clear_signal_handler (&frames->paint_handler, frames->clock);
     }
   g_clear_object (&frames->clock);
 }
@@ -980,7 +1044,17 @@ run_scroll (const Options  *options,
   guint n_items, step;
   gint64 rss_start, rss_end, start;
   guint64 frames_start;
+  double cpu_start, cpu;
   g_autoptr(GArray) jump_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) action_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) tick_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) render_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) jump_work_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) jump_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) action_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) between_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
   print_heading ("Scroll the whole timeline");
 
@@ -1039,25 +1113,68 @@ run_scroll (const Options  *options,
 
   g_print ("then to the end in jumps of %u rows (list.scroll-to-item), one frame each:\n", step);
   start = g_get_monotonic_time ();
+  cpu_start = cpu_ms ();
   frames_start = frames->painted;
   for (guint position = step; ; position = MIN (position + step, n_items - 1))
     {
       guint64 before = frames->painted;
       gint64 jump_start = g_get_monotonic_time ();
+      gint64 jump_cpu_start = thread_cpu_us ();
+      gint64 jump_cpu = jump_cpu_start;
+      gint64 action_end, action_cpu_end;
       double ms;
 
       gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+      action_end = g_get_monotonic_time ();
+      action_cpu_end = thread_cpu_us ();
+      jump_cpu = action_cpu_end - jump_cpu;
       /* A step within the rows already shown may change nothing: paint a frame anyway. */
       gtk_widget_queue_draw (list_view);
       if (!wait_for_frame (frames, before, error))
         return FALSE;
       ms = ms_between (jump_start, frames->last_paint_us);
       g_array_append_val (jump_ms, ms);
+      ms = ms_between (jump_start, action_end);
+      g_array_append_val (action_ms, ms);
+      ms = ms_between (action_end, MAX (frames->last_start_us, action_end));
+      g_array_append_val (tick_ms, ms);
+      ms = ms_between (MAX (frames->last_start_us, action_end), frames->last_layout_us);
+      g_array_append_val (layout_ms, ms);
+      ms = ms_between (frames->last_layout_us, frames->last_render_us);
+      g_array_append_val (render_ms, ms);
+      /* The jump's own work, without waiting for the clock's tick: the action, then its
+       * frame from before-paint to after-paint. */
+      ms = ms_between (jump_start, action_end) +
+           ms_between (MAX (frames->last_start_us, action_end), frames->last_paint_us);
+      g_array_append_val (jump_work_ms, ms);
+      ms = (frames->frame_start_cpu_us + frames->last_cpu_us - jump_cpu_start) / 1000.0;
+      g_array_append_val (jump_cpu_ms, ms);
+      ms = jump_cpu / 1000.0;
+      g_array_append_val (action_cpu_ms, ms);
+      ms = frames->last_cpu_us / 1000.0;
+      g_array_append_val (frame_cpu_ms, ms);
+      ms = (frames->frame_start_cpu_us - action_cpu_end) / 1000.0;
+      g_array_append_val (between_cpu_ms, ms);
       if (position >= n_items - 1)
         break;
     }
+  cpu = cpu_ms () - cpu_start;
+  print_distribution ("  the action (scroll-to-item):", action_ms);
+  print_distribution ("  then until its frame begins:", tick_ms);
+  print_distribution ("  then layout (measure, allocate):", layout_ms);
+  print_distribution ("  then paint (snapshot, render):", render_ms);
+  print_figure (step > 1000 ? "far jump, the action and its frame:" : "jump, the action and its frame:",
+                jump_work_ms, 1000.0 / 60);
+  /* On X11 the window works out its size again (GdkToplevel::compute-size, measuring every
+   * row) before the frame begins: that work is "between". */
+  print_distribution ("  CPU of the main thread, moved to painted:", jump_cpu_ms);
+  print_distribution ("    the action's:", action_cpu_ms);
+  print_distribution ("    between (the window's size):", between_cpu_ms);
+  print_distribution ("    the frame's:", frame_cpu_ms);
   print_figure (step > 1000 ? "far jump, moved to painted:" : "jump, moved to painted:",
                 jump_ms, 33.0);
+  g_print ("  CPU: %.1f ms for %u jumps, %.2f ms a jump (this process, all threads)\n",
+           cpu, jump_ms->len, cpu / jump_ms->len);
 
   /* scroll-to-item brings the row into view; at the end the view must be at the bottom. */
   g_print ("  %.1f s, %" G_GUINT64_FORMAT " frames; at the end the view shows %.0f–%.0f of %.0f px\n",
@@ -1102,7 +1219,7 @@ main (int    argc,
     { "skip-fill", 0, 0, G_OPTION_ARG_NONE, &options.skip_fill,
       "Reuse a database filled earlier (by bench-ui or bench-store) at the same --scale and --seed",
       NULL },
-    { "queries", 0, 0, G_OPTION_ARG_INT, &options.n_queries, "Search queries to time (default 50)",
+    { "queries", 0, 0, G_OPTION_ARG_INT, &options.n_queries, "Search queries to time (default 50; 0: none)",
       "N" },
     { "scroll-steps", 0, 0, G_OPTION_ARG_INT, &options.scroll_steps,
       "Jumps, one frame each, from the top of the timeline to the bottom (default 200)", "N" },
@@ -1110,6 +1227,8 @@ main (int    argc,
       "Windows opened one after the other for the launch figure (default 5)", "N" },
     { "fetches", 0, 0, G_OPTION_ARG_INT, &options.fetches,
       "New timeline models, one page fetch each, before any idle time (default 20)", "N" },
+    { "scroll-only", 0, 0, G_OPTION_ARG_NONE, &options.scroll_only,
+      "After the first launch, measure only scrolling and the far jumps", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— Liaison window benchmark");
@@ -1130,10 +1249,10 @@ main (int    argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  if (!(options.scale > 0.0) || options.scale > 100.0 || options.n_queries < 1 ||
+  if (!(options.scale > 0.0) || options.scale > 100.0 || options.n_queries < 0 ||
       options.scroll_steps < 1 || options.launches < 1 || options.fetches < 1)
     {
-      g_printerr ("--scale must be more than 0 (1 is the full size), --queries, "
+      g_printerr ("--scale must be more than 0 (1 is the full size), --queries at least 0, "
                   "--scroll-steps, --launches and --fetches at least 1\n");
       return 2;
     }
@@ -1205,12 +1324,16 @@ main (int    argc,
   if (!check_counts (store, &data, &error))
     goto fail;
 
-  settle (200);
-  if (!run_page_fetch (&options, store, &error))
-    goto fail;
+  if (!options.scroll_only)
+    {
+      settle (200);
+      if (!run_page_fetch (&options, store, &error))
+        goto fail;
+    }
 
   settle (200);
-  if (!run_search (&options, store, window, &frames, &error))
+  if (!options.scroll_only && options.n_queries > 0 &&
+      !run_search (&options, store, window, &frames, &error))
     goto fail;
 
   if (!run_scroll (&options, window, &frames, &error))
@@ -1218,9 +1341,7 @@ main (int    argc,
 
   g_print ("\ndatabase kept at %s\n", options.database);
 
-  g_clear_signal_handler (&frames.handler, frames.clock);
-  g_clear_signal_handler (&frames.before_handler, frames.clock);
-  g_clear_object (&frames.clock);
+  frames_clear (&frames);
   gtk_window_destroy (GTK_WINDOW (window));
   bench_data_clear (&data);
   g_free (options.database);
@@ -1228,12 +1349,7 @@ main (int    argc,
 
 fail:
   g_printerr ("bench-ui: %s\n", error != NULL ? error->message : "failed");
-  if (frames.clock != NULL)
-    {
-      g_clear_signal_handler (&frames.handler, frames.clock);
-      g_clear_signal_handler (&frames.before_handler, frames.clock);
-    }
-  g_clear_object (&frames.clock);
+  frames_clear (&frames);
   if (window != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
   bench_data_clear (&data);

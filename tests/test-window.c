@@ -285,6 +285,20 @@ row_titled (GtkWidget  *widget,
 }
 
 static void
+assert_kind_icon (LiaTimelineRow *row,
+                  const char     *kind)
+{
+  GtkWidget *icon;
+
+  g_assert_nonnull (row);
+  icon = lia_ui_test_find_with_class (GTK_WIDGET (row), "kind-icon");
+  g_assert_nonnull (icon);
+  g_assert_true (gtk_widget_get_has_tooltip (icon));
+  g_assert_cmpstr (lia_timeline_row_get_kind_tooltip (row), ==, kind);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, kind);
+}
+
+static void
 test_timeline (StoreFixture  *f,
                gconstpointer  data)
 {
@@ -311,10 +325,15 @@ test_timeline (StoreFixture  *f,
   row = row_titled (GTK_WIDGET (window->timeline_view), "Agenda sent");
   g_assert_true (lia_timeline_row_get_shows_day (row));
   g_assert_cmpstr (lia_timeline_row_get_day (row), ==, "Monday, 10 March 2025");
+  /* The kind icon names the kind under the pointer and to a screen reader. */
+  assert_kind_icon (row_titled (GTK_WIDGET (window->timeline_view), "Budget meeting"), "Meeting");
+  assert_kind_icon (row, "Email");
 
   lia_timeline_view_set_kinds (window->timeline_view, 1u << LIA_INTERACTION_KIND_CALL);
   lia_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (lia_timeline_view_get_model (window->timeline_view)), ==, 1);
+  /* A row given another interaction says its new kind. */
+  assert_kind_icon (row_titled (GTK_WIDGET (window->timeline_view), "Call about the budget"), "Call");
   /* A screen reader on the kind filter hears what it is and what it is set to, not
    * "GtkToggleButton" (the drop-down's own label does not reach the button inside it). */
   {
@@ -341,6 +360,33 @@ test_timeline (StoreFixture  *f,
   lia_ui_test_settle ();
   g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.meeting);
   g_assert_nonnull (lia_ui_test_find (detail (window), ADW_TYPE_ACTION_ROW, "Amina Diallo"));
+
+  /* A title longer than the row ends in "…" and the time keeps its place at the row's end. */
+  {
+    const char *title = "A very long title about the regional budget, the vaccination figures, "
+                        "the midwife mentoring programme and everything else discussed that day";
+    GtkWidget *title_label, *time_label, *line;
+    graphene_rect_t title_bounds, time_bounds;
+
+    lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_NOTE, "2025-03-16T09:00:00+00:00", title, s.bruno, 0);
+    lia_ui_test_settle ();
+    row = row_titled (GTK_WIDGET (window->timeline_view), title);
+    g_assert_nonnull (row);
+    title_label = lia_ui_test_find (GTK_WIDGET (row), GTK_TYPE_LABEL, title);
+    g_assert_nonnull (title_label);
+    time_label = gtk_widget_get_next_sibling (title_label);
+    line = gtk_widget_get_parent (title_label);
+    g_assert_true (GTK_IS_LABEL (time_label));
+    g_assert_true (gtk_widget_compute_bounds (title_label, line, &title_bounds));
+    g_assert_true (gtk_widget_compute_bounds (time_label, line, &time_bounds));
+    g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title_label))));
+    g_assert_cmpfloat (title_bounds.origin.x, ==, 0);
+    g_assert_cmpfloat (title_bounds.size.width, >, 0);
+    g_assert_cmpfloat (time_bounds.origin.x, ==, title_bounds.size.width + 6);
+    g_assert_cmpfloat (time_bounds.origin.x + time_bounds.size.width, ==, gtk_widget_get_width (line));
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row)), <=,
+                     gtk_widget_get_width (GTK_WIDGET (window->timeline_view)));
+  }
 
   lia_ui_test_destroy (GTK_WINDOW (window));
 }

@@ -15,6 +15,11 @@ G_DECLARE_FINAL_TYPE (LiaTimelineRow, lia_timeline_row, LIA, TIMELINE_ROW, GtkWi
 /* One interaction in a timeline: kind icon, title, time, participants and outcome, below the
  * heading of its day when it is the first of that day in the list. */
 LiaTimelineRow *lia_timeline_row_new          (void);
+/* A row for a list view that binds it to one interaction after another: its text is laid out
+ * once per bind, at the width it is given, and its minimum and natural widths leave out the
+ * text's (the icon, the time and the margins only), which a list view shows at its own width
+ * anyway. */
+LiaTimelineRow *lia_timeline_row_new_recycled (void);
 void            lia_timeline_row_bind         (LiaTimelineRow *self,
                                                LiaStore       *store,
                                                LiaInteraction *interaction,
@@ -33,5 +38,7 @@ const char     *lia_timeline_row_get_day      (LiaTimelineRow *self);
 gboolean        lia_timeline_row_get_shows_day (LiaTimelineRow *self);
 const char     *lia_timeline_row_get_title    (LiaTimelineRow *self);
 const char     *lia_timeline_row_get_participants (LiaTimelineRow *self);
+/* The kind icon's tooltip, the kind in words ("Meeting"); %NULL before the first bind. */
+const char     *lia_timeline_row_get_kind_tooltip (LiaTimelineRow *self);
 
 G_END_DECLS

@@ -224,7 +224,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      LiaTimelineView          *self)
 {
-  gtk_list_item_set_child (item, GTK_WIDGET (lia_timeline_row_new ()));
+  gtk_list_item_set_child (item, GTK_WIDGET (lia_timeline_row_new_recycled ()));
   g_signal_connect_object (item, "notify::position", G_CALLBACK (on_item_position_cb), self, 0);
 }
 
