@@ -303,11 +303,13 @@ LiaCommitment *
 lia_commitment_new (LiaCommitmentDirection  direction,
                     const char             *title)
 {
-  return g_object_new (LIA_TYPE_COMMITMENT,
-                       "direction", direction,
-                       "title", title,
-                       "status", LIA_COMMITMENT_STATUS_OPEN,
-                       NULL);
+  /* Set directly, not as properties by name: importers make these by the hundred thousand. */
+  LiaCommitment *self = g_object_new (LIA_TYPE_COMMITMENT, NULL);
+
+  lia_commitment_set_direction (self, direction);
+  lia_commitment_set_title (self, title);
+  lia_commitment_set_status (self, LIA_COMMITMENT_STATUS_OPEN);
+  return self;
 }
 
 const char *
