@@ -555,7 +555,12 @@ read_commitment (Parse *p)
   self = lia_commitment_new (direction, NULL);
   _lia_pd_read_times (p, LIA_RECORD (self));
   if (_lia_pd_enum_attribute (p, p->node, "status", LIA_TYPE_COMMITMENT_STATUS, &status))
-    lia_commitment_set_status (self, status);
+    {
+      /* The day it was done first: done without a day, it would ask the clock for today. */
+      if (status == LIA_COMMITMENT_STATUS_DONE && done != NULL)
+        lia_commitment_set_done_date (self, done);
+      lia_commitment_set_status (self, status);
+    }
   lia_commitment_set_due_date (self, due);
   /* The day it was done; a file from before "done" existed says it only by its last change,
    * as the database did until then. A commitment not done has no such day. */
