@@ -8,6 +8,7 @@
 #include "lia-exporter.h"
 #include "lia-importer.h"
 #include "lia-list-model.h"
+#include "lia-search-result.h"
 #include "lia-store-bulk.h"
 #include "lia-store-projects.h"
 #include "lia-test-pg.h"
@@ -1378,6 +1379,8 @@ typedef struct
   guint          n_records;
   guint          n_with_participants;
   guint          n_edge;
+  /* What the record with every field gave. */
+  char          *full_text;
 } RowCheck;
 
 /* @attribute="@expected" is in @text. */
@@ -1527,6 +1530,166 @@ compare_contact_with_load_cb (LiaRecord  *record,
   return TRUE;
 }
 
+/* Contacts and organizations read as rows (lia_store_foreach_contact_row(),
+ * lia_store_foreach_organization_row()), each written as the same record loaded alone. The
+ * record with every field filled ("c-full", "o-full") is kept for a look at each field. */
+static gboolean
+compare_contact_row_cb (const LiaContactRow  *row,
+                        gpointer              user_data,
+                        GError              **error)
+{
+  RowCheck *check = user_data;
+  g_autoptr(LiaRecord) loaded = NULL;
+  g_autofree char *row_text = NULL;
+
+  g_assert_true (_lia_directory_write_contact (check->writer, row, LIA_WRITE_DEFAULT, error));
+  row_text = _lia_xml_writer_steal_text (check->writer);
+  loaded = assert_row_written_as_loaded (check, LIA_RECORD_KIND_CONTACT, row->uid, row_text);
+
+  check->n_records++;
+  if (strstr (row_text, "<affiliation") != NULL)
+    check->n_with_participants++;
+  if (g_str_equal (row->uid, "c-full"))
+    {
+      g_free (check->full_text);
+      check->full_text = g_steal_pointer (&row_text);
+    }
+  return TRUE;
+}
+
+static gboolean
+compare_organization_row_cb (const LiaOrganizationRow  *row,
+                             gpointer                   user_data,
+                             GError                   **error)
+{
+  RowCheck *check = user_data;
+  g_autoptr(LiaRecord) loaded = NULL;
+  g_autofree char *row_text = NULL;
+
+  g_assert_true (_lia_directory_write_organization (check->writer, row, LIA_WRITE_DEFAULT, error));
+  row_text = _lia_xml_writer_steal_text (check->writer);
+  loaded = assert_row_written_as_loaded (check, LIA_RECORD_KIND_ORGANIZATION, row->uid, row_text);
+
+  check->n_records++;
+  if (strstr (row_text, "<parent") != NULL || strstr (row_text, "<tag>") != NULL)
+    check->n_with_participants++;
+  if (g_str_equal (row->uid, "o-full"))
+    {
+      g_free (check->full_text);
+      check->full_text = g_steal_pointer (&row_text);
+    }
+  return TRUE;
+}
+
+/* Each of @pieces is in @text, in this order: nothing the record holds was left out. */
+static void
+assert_all_written (const char         *text,
+                    const char * const *pieces)
+{
+  const char *at = text;
+
+  g_assert_nonnull (text);
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      const char *found = strstr (at, pieces[i]);
+
+      if (found == NULL)
+        g_error ("“%s” is missing after “%.40s” in\n%s", pieces[i], at, text);
+      at = found + strlen (pieces[i]);
+    }
+}
+
+/* A contact and an organization with every field set, as a person would enter them: their
+ * rows must carry each field (a field the row or its writer leaves out fails here, even though
+ * the record written alone would leave it out too). */
+static void
+add_full_records (StoreFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaOrganization) parent = lia_organization_new ("Full Parent");
+  g_autoptr(LiaOrganization) organization = lia_organization_new ("Full Organization");
+  g_autoptr(LiaContact) contact = lia_contact_new ("Fullgiven", "Fullfamily");
+  g_autoptr(LiaPostalAddress) address = lia_postal_address_new (LIA_CONTACT_POINT_KIND_HOME);
+  g_autoptr(LiaAffiliation) affiliation = NULL;
+  g_autoptr(GBytes) photo = g_bytes_new_static ("PNGDATA", 7);
+  g_autoptr(GDate) from = lia_date_parse_iso ("2019-03-04", NULL);
+  g_autoptr(GDate) until = lia_date_parse_iso ("2031-05-06", NULL);
+  static const char * const organization_tags[] = { "Org tag one", "Org tag two", NULL };
+  static const char * const contact_tags[] = { "Contact tag one", "Contact tag two", NULL };
+  static const char * const languages[] = { "fr", "de-CH", NULL };
+  LiaAssessment *assessment;
+
+  lia_record_set_uid (LIA_RECORD (parent), "o-full-parent");
+  g_assert_true (lia_store_save (f->store, LIA_RECORD (parent), &error));
+  g_assert_no_error (error);
+
+  lia_record_set_uid (LIA_RECORD (organization), "o-full");
+  lia_organization_set_short_name (organization, "FullShort");
+  lia_organization_set_sector (organization, "FullSector");
+  lia_organization_set_parent_id (organization, lia_record_get_id (LIA_RECORD (parent)));
+  lia_organization_set_country (organization, "FC");
+  lia_organization_set_website (organization, "https://full.example.org");
+  lia_organization_set_email (organization, "office@full.example.org");
+  lia_organization_set_phone (organization, "+41 22 555 01 01");
+  lia_organization_set_street (organization, "Full Street 1");
+  lia_organization_set_locality (organization, "Fullocality");
+  lia_organization_set_region (organization, "Fullregion");
+  lia_organization_set_postal_code (organization, "F-1234");
+  lia_organization_set_address_country (organization, "Fullcountry");
+  lia_organization_set_notes (organization, "Full organization notes");
+  lia_organization_set_tags (organization, organization_tags);
+  assessment = lia_organization_get_assessment (organization);
+  lia_assessment_set_influence (assessment, 4);
+  lia_assessment_set_interest (assessment, 2);
+  lia_assessment_set_stance (assessment, LIA_STANCE_CONCERNED);
+  lia_assessment_set_cadence_days (assessment, 45);
+  g_assert_true (lia_store_save (f->store, LIA_RECORD (organization), &error));
+  g_assert_no_error (error);
+
+  lia_record_set_uid (LIA_RECORD (contact), "c-full");
+  lia_contact_set_honorific (contact, "Dr.");
+  lia_contact_set_suffix (contact, "Jr.");
+  lia_contact_set_display_name (contact, "Full Display");
+  lia_contact_set_nickname (contact, "Fullnick");
+  lia_contact_set_job_title (contact, "Full job");
+  lia_contact_add_email (contact, LIA_CONTACT_POINT_KIND_WORK, "full@example.org");
+  lia_contact_add_phone (contact, LIA_CONTACT_POINT_KIND_MOBILE, "+41 79 555 01 01");
+  lia_postal_address_set_po_box (address, "PO 9");
+  lia_postal_address_set_extended (address, "Full floor");
+  lia_postal_address_set_street (address, "Contact Street 2");
+  lia_postal_address_set_locality (address, "Contactville");
+  lia_postal_address_set_region (address, "Contactregion");
+  lia_postal_address_set_postal_code (address, "C-5678");
+  lia_postal_address_set_country (address, "Contactland");
+  lia_contact_add_address (contact, address);
+  lia_contact_add_website (contact, LIA_CONTACT_POINT_KIND_OTHER, "https://full.example.org/me");
+  lia_contact_add_im (contact, LIA_CONTACT_POINT_KIND_FAX, "xmpp:full@example.org");
+  lia_contact_set_languages (contact, languages);
+  lia_contact_set_time_zone (contact, "Europe/Zurich");
+  lia_contact_set_preferred_channel (contact, LIA_CHANNEL_IN_PERSON);
+  lia_contact_set_birthday (contact, "1980-07-08");
+  lia_contact_set_photo (contact, photo, "image/png");
+  lia_contact_set_notes (contact, "Full contact notes");
+  lia_contact_set_tags (contact, contact_tags);
+  assessment = lia_contact_get_assessment (contact);
+  lia_assessment_set_influence (assessment, 5);
+  lia_assessment_set_interest (assessment, 3);
+  lia_assessment_set_stance (assessment, LIA_STANCE_ADVOCATE);
+  lia_assessment_set_cadence_days (assessment, 0);
+  g_assert_true (lia_store_save (f->store, LIA_RECORD (contact), &error));
+  g_assert_no_error (error);
+
+  affiliation = lia_affiliation_new (lia_record_get_id (LIA_RECORD (contact)),
+                                     lia_record_get_id (LIA_RECORD (organization)), "Full role");
+  lia_record_set_uid (LIA_RECORD (affiliation), "a-full");
+  lia_affiliation_set_unit (affiliation, "Full unit");
+  lia_affiliation_set_from (affiliation, from);
+  lia_affiliation_set_until (affiliation, until);
+  lia_affiliation_set_primary (affiliation, TRUE);
+  g_assert_true (lia_store_save (f->store, LIA_RECORD (affiliation), &error));
+  g_assert_no_error (error);
+}
+
 /* An export reads interactions and commitments as rows, with the uids they refer to
  * (lia_store_foreach_interaction_row(), lia_store_foreach_commitment_row()), and writes them
  * without building records: each must
@@ -1663,6 +1826,88 @@ test_walk_rows_as_records (StoreFixture  *f,
   g_assert_cmpuint (check.n_edge, ==, 1);
   lia_store_rollback (f->store);
 
+  /* Contacts and organizations as rows: each as the record loaded alone, on the whole database
+   * and on one organization's selection, and every field of the full ones. */
+  add_full_records (f);
+  {
+    static const char * const contact_pieces[] = {
+      "<contact id=\"c-full\" created=\"", "\" updated=\"",
+      "<prefix>Dr.</prefix>", "<given>Fullgiven</given>", "<family>Fullfamily</family>",
+      "<suffix>Jr.</suffix>", "<display-name>Full Display</display-name>",
+      "<nickname>Fullnick</nickname>", "<job-title>Full job</job-title>",
+      "<affiliation id=\"a-full\" organization=\"o-full\" role=\"Full role\" unit=\"Full unit\""
+      " from=\"2019-03-04\" until=\"2031-05-06\" primary=\"true\"/>",
+      "<email kind=\"work\">full@example.org</email>", "<phone kind=\"mobile\">+41 79 555 01 01</phone>",
+      "<address kind=\"home\">", "<po-box>PO 9</po-box>", "<extended>Full floor</extended>",
+      "<street>Contact Street 2</street>", "<locality>Contactville</locality>",
+      "<region>Contactregion</region>", "<postal-code>C-5678</postal-code>",
+      "<country>Contactland</country>",
+      "<website kind=\"other\">https://full.example.org/me</website>",
+      "<im kind=\"fax\">xmpp:full@example.org</im>",
+      "<language>fr</language>", "<language>de-CH</language>",
+      "<time-zone>Europe/Zurich</time-zone>", "<preferred-channel>in-person</preferred-channel>",
+      "<birthday>1980-07-08</birthday>", "<photo type=\"image/png\">UE5HREFUQQ==</photo>",
+      "<assessment influence=\"5\" interest=\"3\" stance=\"advocate\" cadence-days=\"0\"/>",
+      "<tag>Contact tag one</tag>", "<tag>Contact tag two</tag>",
+      "<notes>Full contact notes</notes>", "</contact>", NULL,
+    };
+    static const char * const organization_pieces[] = {
+      "<organization id=\"o-full\" created=\"", "\" updated=\"",
+      "<name>Full Organization</name>", "<short-name>FullShort</short-name>",
+      "<sector>FullSector</sector>", "<parent organization=\"o-full-parent\"/>",
+      "<country>FC</country>", "<website>https://full.example.org</website>",
+      "<email>office@full.example.org</email>", "<phone>+41 22 555 01 01</phone>",
+      "<address>", "<street>Full Street 1</street>", "<locality>Fullocality</locality>",
+      "<region>Fullregion</region>", "<postal-code>F-1234</postal-code>",
+      "<country>Fullcountry</country>", "</address>",
+      "<assessment influence=\"4\" interest=\"2\" stance=\"concerned\" cadence-days=\"45\"/>",
+      "<tag>Org tag one</tag>", "<tag>Org tag two</tag>",
+      "<notes>Full organization notes</notes>", "</organization>", NULL,
+    };
+    gint64 full_id = 0;
+
+    g_assert_true (lia_store_begin (f->store, &error));
+    g_clear_pointer (&check.last_uid, g_free);
+    check.n_records = check.n_with_participants = 0;
+    g_assert_true (lia_store_foreach_contact_row (f->store, FALSE, compare_contact_row_cb, &check, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_CONTACT));
+    g_assert_cmpuint (check.n_with_participants, >, check.n_records / 2);
+    assert_all_written (check.full_text, contact_pieces);
+    g_clear_pointer (&check.full_text, g_free);
+
+    g_clear_pointer (&check.last_uid, g_free);
+    check.n_records = check.n_with_participants = 0;
+    g_assert_true (lia_store_foreach_organization_row (f->store, FALSE, compare_organization_row_cb,
+                                                       &check, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION));
+    g_assert_cmpuint (check.n_with_participants, >, 0);
+    assert_all_written (check.full_text, organization_pieces);
+    g_clear_pointer (&check.full_text, g_free);
+
+    /* The full organization's selection: it, its parent, its person. */
+    g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_ORGANIZATION, "o-full", &full_id, &error));
+    g_assert_true (lia_store_select_organization_scope (f->store, full_id, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&check.last_uid, g_free);
+    check.n_records = 0;
+    g_assert_true (lia_store_foreach_contact_row (f->store, TRUE, compare_contact_row_cb, &check, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (check.n_records, ==, 1);
+    assert_all_written (check.full_text, contact_pieces);
+    g_clear_pointer (&check.full_text, g_free);
+    g_clear_pointer (&check.last_uid, g_free);
+    check.n_records = 0;
+    g_assert_true (lia_store_foreach_organization_row (f->store, TRUE, compare_organization_row_cb,
+                                                       &check, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (check.n_records, ==, 2);
+    assert_all_written (check.full_text, organization_pieces);
+    g_clear_pointer (&check.full_text, g_free);
+    lia_store_rollback (f->store);
+  }
+
   /* The hand-made times themselves, where GLib has no four-digit year to compare with. */
   {
     gint64 id = 0;
@@ -1746,6 +1991,145 @@ test_import_roles_indexed (StoreFixture  *f,
 #undef ROLE_MATCHES
 }
 
+/* Words of letters only (a tokenizer would split at digits): an interaction's own word is 'w'
+ * and three letters, one per @n below 26³, so that none begins another; the summaries' words
+ * are 'q' and five. */
+static void
+append_word (GString *text,
+             char     first,
+             guint    n,
+             guint    letters)
+{
+  g_string_append_c (text, first);
+  for (guint i = 0; i < letters; i++, n /= 26)
+    g_string_append_c (text, (char) ('a' + n % 26));
+}
+
+/* Interactions @first to @first + @n - 1 of a directory with one contact: each titled with a word
+ * of its own, with a summary of words that few others share, enough of them for FTS5 to write
+ * its pending terms out more than once (it does at every megabyte). */
+static char *
+big_directory (guint first,
+               guint n)
+{
+  GString *text = g_string_new (HEADER);
+  guint32 seed = 20261207 + first;
+
+  g_string_append (text, "  <contact id=\"c-1\"><display-name>Amina</display-name></contact>\n");
+  for (guint i = first; i < first + n; i++)
+    {
+      g_string_append_printf (text, "  <interaction id=\"i-%u\" kind=\"call\" at=\"2026-03-10T09:00:00Z\">"
+                              "<title>Call ", i);
+      append_word (text, 'w', i, 3);
+      g_string_append (text, "</title><summary>");
+      for (guint w = 0; w < 60; w++)
+        {
+          seed = seed * 1103515245 + 12345;
+          append_word (text, 'q', (seed >> 8) % 200000, 5);
+          g_string_append_c (text, ' ');
+        }
+      g_string_append (text, "</summary><participant contact=\"c-1\"/></interaction>\n");
+    }
+  g_string_append (text, FOOTER);
+  return g_string_free (text, FALSE);
+}
+
+/* The interactions whose own word finds them, and them alone, in the full-text index. */
+#define FOUND_BY_OWN_WORD \
+  (pg_cluster == NULL \
+   ? "SELECT count(*) FROM interactions t WHERE (SELECT group_concat (rowid) FROM interactions_fts" \
+     "  WHERE interactions_fts MATCH substr (t.title, 6)) = CAST (t.id AS TEXT)" \
+   : "SELECT count(*) FROM interactions t WHERE (SELECT string_agg (CAST (u.id AS TEXT), ',')" \
+     "  FROM interactions u WHERE u.search_vector @@ to_tsquery ('liaison', substr (t.title, 6)))" \
+     "  = CAST (t.id AS TEXT)")
+
+/* The uids of the interactions a search finds (at most 500). */
+static GPtrArray *
+search_interactions (StoreFixture *f,
+                     const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = lia_store_search (f->store, text, 500, &error);
+  GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    if (lia_search_result_get_kind (g_ptr_array_index (results, i)) == LIA_RECORD_KIND_INTERACTION)
+      g_ptr_array_add (uids, g_strdup (lia_search_result_get_uid (g_ptr_array_index (results, i))));
+  return uids;
+}
+
+static void
+assert_found (StoreFixture *f,
+              const char   *text,
+              const char   *uid)
+{
+  g_autoptr(GPtrArray) uids = search_interactions (f, text);
+
+  g_assert_cmpuint (uids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (uids, 0), ==, uid);
+}
+
+static guint
+count_found (StoreFixture *f,
+             const char   *text)
+{
+  g_autoptr(GPtrArray) uids = search_interactions (f, text);
+
+  return uids->len;
+}
+
+static void
+test_first_import_search (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autofree char *first = big_directory (0, 3000);
+  g_autofree char *more = big_directory (3000, 500);
+  g_autofree char *path = write_file (f, "first.xml", first);
+  g_autofree char *more_path = write_file (f, "more.xml", more);
+  static const char * const indexed[] = {
+    "organizations", "contacts", "interactions", "commitments", "concerns", "affiliations",
+  };
+
+  import_ok (f->store, path);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM interactions"), ==, 3000);
+  /* Every interaction is found by its own word, and by nothing else's. */
+  g_assert_cmpint (lia_test_pg_sql_int (f, FOUND_BY_OWN_WORD), ==, 3000);
+  /* As the window searches: by the word (i-2999 is 2999 = 9 + 11 × 26 + 4 × 676, "wjle"), and
+   * by its first two and three letters, the prefix indexes' lengths. */
+  assert_found (f, "waaa", "i-0");
+  assert_found (f, "wjle", "i-2999");
+  g_assert_cmpuint (count_found (f, "wab"), ==, 5);   /* 26 + 676 × 0…4 */
+  g_assert_cmpuint (count_found (f, "wa"), ==, 116);  /* 0, 26, … 2990 */
+
+  if (pg_cluster == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (indexed); i++)
+      {
+        g_autofree char *check = g_strdup_printf ("INSERT INTO %1$s_fts (%1$s_fts) VALUES ('integrity-check')",
+                                                  indexed[i]);
+        g_autofree char *settings = g_strdup_printf ("SELECT count(*) FROM %s_fts_config WHERE k <> 'version'",
+                                                     indexed[i]);
+
+        lia_test_sql (f->path, check);
+        /* FTS5's own merge settings are back to its defaults, as a new database has them. */
+        g_assert_cmpint (lia_test_sql_int (f->path, settings), ==, 0);
+      }
+
+  /* A second import into the same tables adds to the index the usual way. */
+  import_ok (f->store, more_path);
+  g_assert_cmpint (lia_test_pg_sql_int (f, FOUND_BY_OWN_WORD), ==, 3500);
+  assert_found (f, "waaa", "i-0");
+  assert_found (f, "wpef", "i-3499");  /* 15 + 4 × 26 + 5 × 676 */
+  g_assert_cmpuint (count_found (f, "wab"), ==, 6);
+  if (pg_cluster == NULL)
+    lia_test_sql (f->path, "INSERT INTO interactions_fts (interactions_fts) VALUES ('integrity-check')");
+
+  /* And a save after it is found at once: the triggers are back. */
+  lia_test_pg_sql (f, "UPDATE interactions SET title = 'Call renamed' WHERE uid = 'i-7'");
+  assert_found (f, "renamed", "i-7");
+}
+#undef FOUND_BY_OWN_WORD
+
 int
 main (int   argc,
       char *argv[])
@@ -1766,6 +2150,7 @@ main (int   argc,
   ADD ("/exchange/walk-reads-lists", test_walk_reads_lists);
   ADD ("/exchange/walk-rows-as-records", test_walk_rows_as_records);
   ADD ("/exchange/import-roles-indexed", test_import_roles_indexed);
+  ADD ("/exchange/first-import-search", test_first_import_search);
   ADD ("/exchange/done-date", test_done_date);
   ADD ("/exchange/forward-references", test_forward_references);
   ADD ("/exchange/dangling-reference", test_dangling_reference);

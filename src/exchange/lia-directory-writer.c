@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <time.h>
 
 #include <glib/gi18n.h>
@@ -150,215 +151,6 @@ common_attributes (Out       *out,
     }
 }
 
-static void
-write_assessment (Out           *out,
-                  LiaAssessment *assessment)
-{
-  int influence = lia_assessment_get_influence (assessment);
-  int interest = lia_assessment_get_interest (assessment);
-  LiaStance stance = lia_assessment_get_stance (assessment);
-  int cadence = lia_assessment_get_cadence_days (assessment);
-
-  if (influence == 0 && interest == 0 && stance == LIA_STANCE_UNKNOWN && cadence == LIA_CADENCE_DEFAULT)
-    return;
-
-  _lia_xml_out_start (out, "assessment");
-  if (influence > 0)
-    attr_int (out, "influence", influence);
-  if (interest > 0)
-    attr_int (out, "interest", interest);
-  if (stance != LIA_STANCE_UNKNOWN)
-    attr_nick (out, "stance", LIA_TYPE_STANCE, stance);
-  if (cadence != LIA_CADENCE_DEFAULT)
-    attr_int (out, "cadence-days", cadence);
-  _lia_xml_out_end (out);
-}
-
-static void
-write_tags (Out                *out,
-            const char * const *tags)
-{
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    text_element (out, "tag", tags[i]);
-}
-
-static void
-write_organization (Out             *out,
-                    LiaOrganization *self)
-{
-  const char *street = lia_organization_get_street (self);
-  const char *locality = lia_organization_get_locality (self);
-  const char *region = lia_organization_get_region (self);
-  const char *postal_code = lia_organization_get_postal_code (self);
-  const char *address_country = lia_organization_get_address_country (self);
-
-  _lia_xml_out_start (out, "organization");
-  common_attributes (out, LIA_RECORD (self));
-  text_element (out, "name", lia_organization_get_name (self));
-  text_element (out, "short-name", lia_organization_get_short_name (self));
-  text_element (out, "sector", lia_organization_get_sector (self));
-  if (lia_organization_get_parent_id (self) > 0)
-    {
-      _lia_xml_out_start (out, "parent");
-      attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_organization_get_parent_id (self));
-      _lia_xml_out_end (out);
-    }
-  text_element (out, "country", lia_organization_get_country (self));
-  text_element (out, "website", lia_organization_get_website (self));
-  text_element (out, "email", lia_organization_get_email (self));
-  text_element (out, "phone", lia_organization_get_phone (self));
-  if (!lia_text_is_blank (street) || !lia_text_is_blank (locality) || !lia_text_is_blank (region) ||
-      !lia_text_is_blank (postal_code) || !lia_text_is_blank (address_country))
-    {
-      _lia_xml_out_start (out, "address");
-      text_element (out, "street", street);
-      text_element (out, "locality", locality);
-      text_element (out, "region", region);
-      text_element (out, "postal-code", postal_code);
-      text_element (out, "country", address_country);
-      _lia_xml_out_end (out);
-    }
-  write_assessment (out, lia_organization_get_assessment (self));
-  write_tags (out, lia_organization_get_tags (self));
-  text_element (out, "notes", lia_organization_get_notes (self));
-  _lia_xml_out_end (out);
-}
-
-static void
-write_affiliation (Out            *out,
-                   LiaAffiliation *self)
-{
-  _lia_xml_out_start (out, "affiliation");
-  if (!(out->flags & LIA_WRITE_CANONICAL))
-    attr (out, "id", lia_record_get_uid (LIA_RECORD (self)));
-  attr_ref (out, "organization", LIA_RECORD_KIND_ORGANIZATION, lia_affiliation_get_organization_id (self));
-  attr (out, "role", lia_affiliation_get_role (self));
-  attr (out, "unit", lia_affiliation_get_unit (self));
-  attr_date (out, "from", lia_affiliation_get_from (self));
-  attr_date (out, "until", lia_affiliation_get_until (self));
-  if (lia_affiliation_get_primary (self))
-    attr (out, "primary", "true");
-  _lia_xml_out_end (out);
-}
-
-static void
-write_contact_points (Out        *out,
-                      const char *name,
-                      GListModel *points)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
-    {
-      g_autoptr(LiaContactPoint) point = g_list_model_get_item (points, i);
-
-      _lia_xml_out_start (out, name);
-      attr_nick (out, "kind", LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point));
-      _lia_xml_out_text (out, lia_contact_point_get_value (point));
-      _lia_xml_out_end (out);
-    }
-}
-
-static void
-write_postal_addresses (Out        *out,
-                        GListModel *addresses)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (addresses); i++)
-    {
-      g_autoptr(LiaPostalAddress) address = g_list_model_get_item (addresses, i);
-
-      _lia_xml_out_start (out, "address");
-      attr_nick (out, "kind", LIA_TYPE_CONTACT_POINT_KIND, lia_postal_address_get_kind (address));
-      text_element (out, "po-box", lia_postal_address_get_po_box (address));
-      text_element (out, "extended", lia_postal_address_get_extended (address));
-      text_element (out, "street", lia_postal_address_get_street (address));
-      text_element (out, "locality", lia_postal_address_get_locality (address));
-      text_element (out, "region", lia_postal_address_get_region (address));
-      text_element (out, "postal-code", lia_postal_address_get_postal_code (address));
-      text_element (out, "country", lia_postal_address_get_country (address));
-      _lia_xml_out_end (out);
-    }
-}
-
-static void
-write_photo (Out        *out,
-             LiaContact *self)
-{
-  GBytes *photo = lia_contact_get_photo (self);
-  g_autofree char *base64 = NULL;
-  gsize size = 0;
-  const guchar *data;
-
-  if (photo == NULL)
-    return;
-
-  data = g_bytes_get_data (photo, &size);
-  base64 = g_base64_encode (data, size);
-  _lia_xml_out_start (out, "photo");
-  attr (out, "type", lia_contact_get_photo_mime_type (self));
-  _lia_xml_out_text (out, base64);
-  _lia_xml_out_end (out);
-}
-
-static void
-write_contact (Out        *out,
-               LiaContact *self)
-{
-  const char *parts[] = {
-    lia_contact_get_honorific (self), lia_contact_get_given_name (self),
-    lia_contact_get_family_name (self), lia_contact_get_suffix (self),
-  };
-  g_autoptr(GPtrArray) affiliations = NULL;
-  const char * const *languages = lia_contact_get_languages (self);
-  LiaChannel channel = lia_contact_get_preferred_channel (self);
-
-  _lia_xml_out_start (out, "contact");
-  common_attributes (out, LIA_RECORD (self));
-
-  if (!lia_text_is_blank (parts[0]) || !lia_text_is_blank (parts[1]) ||
-      !lia_text_is_blank (parts[2]) || !lia_text_is_blank (parts[3]))
-    {
-      _lia_xml_out_start (out, "name");
-      text_element (out, "prefix", parts[0]);
-      text_element (out, "given", parts[1]);
-      text_element (out, "family", parts[2]);
-      text_element (out, "suffix", parts[3]);
-      _lia_xml_out_end (out);
-    }
-  text_element (out, "display-name", lia_contact_get_explicit_display_name (self));
-  text_element (out, "nickname", lia_contact_get_nickname (self));
-  text_element (out, "job-title", lia_contact_get_job_title (self));
-
-  /* A contact being compared has no id yet when it is new; then it has no affiliations. */
-  if (lia_record_get_id (LIA_RECORD (self)) > 0 && !(out->flags & LIA_WRITE_CANONICAL))
-    {
-      if (!(affiliations = lia_store_list_affiliations_for_contact (out->store,
-                                                                   lia_record_get_id (LIA_RECORD (self)),
-                                                                   out->error)))
-        {
-          out->failed = TRUE;
-          return;
-        }
-      for (guint i = 0; i < affiliations->len; i++)
-        write_affiliation (out, g_ptr_array_index (affiliations, i));
-    }
-
-  write_contact_points (out, "email", lia_contact_get_emails (self));
-  write_contact_points (out, "phone", lia_contact_get_phones (self));
-  write_postal_addresses (out, lia_contact_get_addresses (self));
-  write_contact_points (out, "website", lia_contact_get_websites (self));
-  write_contact_points (out, "im", lia_contact_get_ims (self));
-  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
-    text_element (out, "language", languages[i]);
-  text_element (out, "time-zone", lia_contact_get_time_zone (self));
-  if (channel != LIA_CHANNEL_UNSPECIFIED)
-    text_element (out, "preferred-channel", lia_enum_to_nick (LIA_TYPE_CHANNEL, channel));
-  text_element (out, "birthday", lia_contact_get_birthday (self));
-  write_photo (out, self);
-  write_assessment (out, lia_contact_get_assessment (self));
-  write_tags (out, lia_contact_get_tags (self));
-  text_element (out, "notes", lia_contact_get_notes (self));
-  _lia_xml_out_end (out);
-}
-
 /* Times written by hand, without printf or a GDateTime per field: what gmtime_r() and
  * g_date_time_format() give for years 1000 to 9999 (the others go the long way). */
 
@@ -497,6 +289,209 @@ attr_small_int (Out        *out,
   if (value < 0)
     *--p = '-';
   attr (out, name, p);
+}
+
+static void
+write_assessment (Out                    *out,
+                  const LiaAssessmentRow *assessment)
+{
+  gboolean stance = strcmp (assessment->stance, "unknown") != 0;
+
+  if (assessment->influence == 0 && assessment->interest == 0 && !stance &&
+      assessment->cadence_days == LIA_CADENCE_DEFAULT)
+    return;
+
+  _lia_xml_out_start (out, "assessment");
+  if (assessment->influence > 0)
+    attr_small_int (out, "influence", assessment->influence);
+  if (assessment->interest > 0)
+    attr_small_int (out, "interest", assessment->interest);
+  if (stance)
+    attr (out, "stance", assessment->stance);
+  if (assessment->cadence_days != LIA_CADENCE_DEFAULT)
+    attr_small_int (out, "cadence-days", assessment->cadence_days);
+  _lia_xml_out_end (out);
+}
+
+/* The row of a LiaAssessment. */
+static void
+fill_assessment_row (LiaAssessment    *self,
+                     LiaAssessmentRow *row)
+{
+  row->influence = lia_assessment_get_influence (self);
+  row->interest = lia_assessment_get_interest (self);
+  row->stance = lia_enum_to_nick (LIA_TYPE_STANCE, lia_assessment_get_stance (self));
+  row->cadence_days = lia_assessment_get_cadence_days (self);
+}
+
+static void
+write_tags (Out                *out,
+            const char * const *tags,
+            guint               n_tags)
+{
+  for (guint i = 0; i < n_tags; i++)
+    text_element (out, "tag", tags[i]);
+}
+
+static void
+write_organization (Out                      *out,
+                    const LiaOrganizationRow *row)
+{
+  _lia_xml_out_start (out, "organization");
+  attr (out, "id", row->uid);
+  if (!(out->flags & LIA_WRITE_CANONICAL))
+    {
+      attr_utc_usec (out, "created", row->has_created, row->created_usec);
+      attr_utc_usec (out, "updated", row->has_updated, row->updated_usec);
+    }
+  text_element (out, "name", row->name);
+  text_element (out, "short-name", row->short_name);
+  text_element (out, "sector", row->sector);
+  if (row->parent != NULL)
+    {
+      _lia_xml_out_start (out, "parent");
+      attr (out, "organization", row->parent);
+      _lia_xml_out_end (out);
+    }
+  text_element (out, "country", row->country);
+  text_element (out, "website", row->website);
+  text_element (out, "email", row->email);
+  text_element (out, "phone", row->phone);
+  if (!lia_text_is_blank (row->street) || !lia_text_is_blank (row->locality) ||
+      !lia_text_is_blank (row->region) || !lia_text_is_blank (row->postal_code) ||
+      !lia_text_is_blank (row->address_country))
+    {
+      _lia_xml_out_start (out, "address");
+      text_element (out, "street", row->street);
+      text_element (out, "locality", row->locality);
+      text_element (out, "region", row->region);
+      text_element (out, "postal-code", row->postal_code);
+      text_element (out, "country", row->address_country);
+      _lia_xml_out_end (out);
+    }
+  write_assessment (out, &row->assessment);
+  write_tags (out, row->tags, row->n_tags);
+  text_element (out, "notes", row->notes);
+  _lia_xml_out_end (out);
+}
+
+static void
+write_affiliation (Out                     *out,
+                   const LiaAffiliationRow *row)
+{
+  _lia_xml_out_start (out, "affiliation");
+  if (!(out->flags & LIA_WRITE_CANONICAL))
+    attr (out, "id", row->uid);
+  attr (out, "organization", row->organization);
+  attr (out, "role", row->role);
+  attr (out, "unit", row->unit);
+  attr (out, "from", row->from);
+  attr (out, "until", row->until);
+  if (row->primary)
+    attr (out, "primary", "true");
+  _lia_xml_out_end (out);
+}
+
+static void
+write_points (Out               *out,
+              const char        *name,
+              const LiaPointRow *points,
+              guint              n_points)
+{
+  for (guint i = 0; i < n_points; i++)
+    {
+      _lia_xml_out_start (out, name);
+      attr (out, "kind", points[i].kind);
+      _lia_xml_out_text (out, points[i].value);
+      _lia_xml_out_end (out);
+    }
+}
+
+static void
+write_postal_addresses (Out                 *out,
+                        const LiaAddressRow *addresses,
+                        guint                n_addresses)
+{
+  for (guint i = 0; i < n_addresses; i++)
+    {
+      const LiaAddressRow *address = &addresses[i];
+
+      _lia_xml_out_start (out, "address");
+      attr (out, "kind", address->kind);
+      text_element (out, "po-box", address->po_box);
+      text_element (out, "extended", address->extended);
+      text_element (out, "street", address->street);
+      text_element (out, "locality", address->locality);
+      text_element (out, "region", address->region);
+      text_element (out, "postal-code", address->postal_code);
+      text_element (out, "country", address->country);
+      _lia_xml_out_end (out);
+    }
+}
+
+static void
+write_photo (Out                 *out,
+             const LiaContactRow *row)
+{
+  g_autofree char *base64 = NULL;
+
+  if (row->photo == NULL)
+    return;
+
+  base64 = g_base64_encode (row->photo, row->photo_size);
+  _lia_xml_out_start (out, "photo");
+  attr (out, "type", row->photo_type);
+  _lia_xml_out_text (out, base64);
+  _lia_xml_out_end (out);
+}
+
+static void
+write_contact (Out                 *out,
+               const LiaContactRow *row)
+{
+  _lia_xml_out_start (out, "contact");
+  attr (out, "id", row->uid);
+  if (!(out->flags & LIA_WRITE_CANONICAL))
+    {
+      attr_utc_usec (out, "created", row->has_created, row->created_usec);
+      attr_utc_usec (out, "updated", row->has_updated, row->updated_usec);
+    }
+
+  if (!lia_text_is_blank (row->honorific) || !lia_text_is_blank (row->given_name) ||
+      !lia_text_is_blank (row->family_name) || !lia_text_is_blank (row->suffix))
+    {
+      _lia_xml_out_start (out, "name");
+      text_element (out, "prefix", row->honorific);
+      text_element (out, "given", row->given_name);
+      text_element (out, "family", row->family_name);
+      text_element (out, "suffix", row->suffix);
+      _lia_xml_out_end (out);
+    }
+  text_element (out, "display-name", row->display_name);
+  text_element (out, "nickname", row->nickname);
+  text_element (out, "job-title", row->job_title);
+
+  /* Compared records carry none: their affiliations are compared as records of their own. */
+  if (!(out->flags & LIA_WRITE_CANONICAL))
+    for (guint i = 0; i < row->n_affiliations; i++)
+      write_affiliation (out, &row->affiliations[i]);
+
+  write_points (out, "email", row->emails, row->n_emails);
+  write_points (out, "phone", row->phones, row->n_phones);
+  write_postal_addresses (out, row->addresses, row->n_addresses);
+  write_points (out, "website", row->websites, row->n_websites);
+  write_points (out, "im", row->ims, row->n_ims);
+  for (guint i = 0; i < row->n_languages; i++)
+    text_element (out, "language", row->languages[i]);
+  text_element (out, "time-zone", row->time_zone);
+  if (row->preferred_channel != NULL && strcmp (row->preferred_channel, "unspecified") != 0)
+    text_element (out, "preferred-channel", row->preferred_channel);
+  text_element (out, "birthday", row->birthday);
+  write_photo (out, row);
+  write_assessment (out, &row->assessment);
+  write_tags (out, row->tags, row->n_tags);
+  text_element (out, "notes", row->notes);
+  _lia_xml_out_end (out);
 }
 
 static void
@@ -693,6 +688,206 @@ fill_commitment_row (Out               *out,
   row->notes = lia_commitment_get_notes (self);
 }
 
+static guint
+strv_length (const char * const *strv)
+{
+  return strv != NULL ? g_strv_length ((GStrv) strv) : 0;
+}
+
+/* What a record's row needs that the record does not hold: kept until it is written. */
+typedef struct
+{
+  GPtrArray  *owned;
+  GPtrArray  *affiliations;
+  GArray     *affiliation_rows;
+  GArray     *lists[5];
+} RowScratch;
+
+static void
+row_scratch_init (RowScratch *scratch)
+{
+  scratch->owned = g_ptr_array_new_with_free_func (g_free);
+  scratch->affiliations = NULL;
+  scratch->affiliation_rows = g_array_new (FALSE, FALSE, sizeof (LiaAffiliationRow));
+  for (guint i = 0; i < G_N_ELEMENTS (scratch->lists); i++)
+    scratch->lists[i] = NULL;
+}
+
+static void
+row_scratch_clear (RowScratch *scratch)
+{
+  g_ptr_array_unref (scratch->owned);
+  g_clear_pointer (&scratch->affiliations, g_ptr_array_unref);
+  g_array_unref (scratch->affiliation_rows);
+  for (guint i = 0; i < G_N_ELEMENTS (scratch->lists); i++)
+    g_clear_pointer (&scratch->lists[i], g_array_unref);
+}
+
+static void
+fill_affiliation_row (Out               *out,
+                      LiaAffiliation    *self,
+                      LiaAffiliationRow *row,
+                      GPtrArray         *owned)
+{
+  row->uid = lia_record_get_uid (LIA_RECORD (self));
+  row->organization = owned_uid (out, owned, LIA_RECORD_KIND_ORGANIZATION,
+                                 lia_affiliation_get_organization_id (self));
+  row->role = lia_affiliation_get_role (self);
+  row->unit = lia_affiliation_get_unit (self);
+  row->from = owned_date (owned, lia_affiliation_get_from (self));
+  row->until = owned_date (owned, lia_affiliation_get_until (self));
+  row->primary = lia_affiliation_get_primary (self);
+}
+
+static void
+fill_organization_row (Out                *out,
+                       LiaOrganization    *self,
+                       LiaOrganizationRow *row,
+                       GPtrArray          *owned)
+{
+  LiaRecord *record = LIA_RECORD (self);
+  GDateTime *created = lia_record_get_created_at (record);
+  GDateTime *updated = lia_record_get_updated_at (record);
+
+  row->uid = lia_record_get_uid (record);
+  row->has_created = created != NULL;
+  row->created_usec = usec_of (created);
+  row->has_updated = updated != NULL;
+  row->updated_usec = usec_of (updated);
+  row->name = lia_organization_get_name (self);
+  row->short_name = lia_organization_get_short_name (self);
+  row->sector = lia_organization_get_sector (self);
+  row->parent = owned_uid (out, owned, LIA_RECORD_KIND_ORGANIZATION, lia_organization_get_parent_id (self));
+  row->country = lia_organization_get_country (self);
+  row->website = lia_organization_get_website (self);
+  row->email = lia_organization_get_email (self);
+  row->phone = lia_organization_get_phone (self);
+  row->street = lia_organization_get_street (self);
+  row->locality = lia_organization_get_locality (self);
+  row->region = lia_organization_get_region (self);
+  row->postal_code = lia_organization_get_postal_code (self);
+  row->address_country = lia_organization_get_address_country (self);
+  fill_assessment_row (lia_organization_get_assessment (self), &row->assessment);
+  row->tags = lia_organization_get_tags (self);
+  row->n_tags = strv_length (row->tags);
+  row->notes = lia_organization_get_notes (self);
+}
+
+/* The points of @model (LiaContactPoint) as rows in @array, made if needed. */
+static const LiaPointRow *
+point_rows (GListModel  *model,
+            GArray     **array,
+            guint       *out_n)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  *out_n = n;
+  if (n == 0)
+    return NULL;
+  *array = g_array_sized_new (FALSE, FALSE, sizeof (LiaPointRow), n);
+  for (guint i = 0; i < n; i++)
+    {
+      /* The list model holds the point: its strings outlive the row. */
+      g_autoptr(LiaContactPoint) point = g_list_model_get_item (model, i);
+      LiaPointRow row = {
+        lia_enum_to_nick (LIA_TYPE_CONTACT_POINT_KIND, lia_contact_point_get_kind (point)),
+        lia_contact_point_get_value (point),
+      };
+
+      g_array_append_val (*array, row);
+    }
+  return (const LiaPointRow *) (gpointer) (*array)->data;
+}
+
+static void
+fill_contact_row (Out            *out,
+                  LiaContact     *self,
+                  LiaContactRow  *row,
+                  RowScratch     *scratch)
+{
+  LiaRecord *record = LIA_RECORD (self);
+  GDateTime *created = lia_record_get_created_at (record);
+  GDateTime *updated = lia_record_get_updated_at (record);
+  GListModel *addresses = lia_contact_get_addresses (self);
+  GBytes *photo = lia_contact_get_photo (self);
+
+  row->uid = lia_record_get_uid (record);
+  row->has_created = created != NULL;
+  row->created_usec = usec_of (created);
+  row->has_updated = updated != NULL;
+  row->updated_usec = usec_of (updated);
+  row->honorific = lia_contact_get_honorific (self);
+  row->given_name = lia_contact_get_given_name (self);
+  row->family_name = lia_contact_get_family_name (self);
+  row->suffix = lia_contact_get_suffix (self);
+  row->display_name = lia_contact_get_explicit_display_name (self);
+  row->nickname = lia_contact_get_nickname (self);
+  row->job_title = lia_contact_get_job_title (self);
+
+  /* A contact being compared has no id yet when it is new; then it has no affiliations. */
+  if (lia_record_get_id (record) > 0 && !(out->flags & LIA_WRITE_CANONICAL))
+    {
+      if (!(scratch->affiliations = lia_store_list_affiliations_for_contact (out->store,
+                                                                            lia_record_get_id (record),
+                                                                            out->error)))
+        {
+          out->failed = TRUE;
+          return;
+        }
+      for (guint i = 0; i < scratch->affiliations->len; i++)
+        {
+          LiaAffiliationRow affiliation = { NULL, };
+
+          fill_affiliation_row (out, g_ptr_array_index (scratch->affiliations, i), &affiliation,
+                                scratch->owned);
+          g_array_append_val (scratch->affiliation_rows, affiliation);
+        }
+      row->affiliations = (const LiaAffiliationRow *) (gpointer) scratch->affiliation_rows->data;
+      row->n_affiliations = scratch->affiliation_rows->len;
+    }
+
+  row->emails = point_rows (lia_contact_get_emails (self), &scratch->lists[0], &row->n_emails);
+  row->phones = point_rows (lia_contact_get_phones (self), &scratch->lists[1], &row->n_phones);
+  row->websites = point_rows (lia_contact_get_websites (self), &scratch->lists[2], &row->n_websites);
+  row->ims = point_rows (lia_contact_get_ims (self), &scratch->lists[3], &row->n_ims);
+  row->n_addresses = g_list_model_get_n_items (addresses);
+  if (row->n_addresses > 0)
+    {
+      scratch->lists[4] = g_array_sized_new (FALSE, FALSE, sizeof (LiaAddressRow), row->n_addresses);
+      for (guint i = 0; i < row->n_addresses; i++)
+        {
+          g_autoptr(LiaPostalAddress) address = g_list_model_get_item (addresses, i);
+          LiaAddressRow address_row = {
+            lia_enum_to_nick (LIA_TYPE_CONTACT_POINT_KIND, lia_postal_address_get_kind (address)),
+            lia_postal_address_get_po_box (address),
+            lia_postal_address_get_extended (address),
+            lia_postal_address_get_street (address),
+            lia_postal_address_get_locality (address),
+            lia_postal_address_get_region (address),
+            lia_postal_address_get_postal_code (address),
+            lia_postal_address_get_country (address),
+          };
+
+          g_array_append_val (scratch->lists[4], address_row);
+        }
+      row->addresses = (const LiaAddressRow *) (gpointer) scratch->lists[4]->data;
+    }
+  row->languages = lia_contact_get_languages (self);
+  row->n_languages = strv_length (row->languages);
+  row->time_zone = lia_contact_get_time_zone (self);
+  row->preferred_channel = lia_enum_to_nick (LIA_TYPE_CHANNEL, lia_contact_get_preferred_channel (self));
+  row->birthday = lia_contact_get_birthday (self);
+  if (photo != NULL)
+    {
+      row->photo = g_bytes_get_data (photo, &row->photo_size);
+      row->photo_type = lia_contact_get_photo_mime_type (self);
+    }
+  fill_assessment_row (lia_contact_get_assessment (self), &row->assessment);
+  row->tags = lia_contact_get_tags (self);
+  row->n_tags = strv_length (row->tags);
+  row->notes = lia_contact_get_notes (self);
+}
+
 static void
 write_concern (Out        *out,
                LiaConcern *self)
@@ -758,7 +953,7 @@ write_project (Out        *out,
   text_element (out, "start", start);
   text_element (out, "end", end);
   text_element (out, "owner", lia_project_get_owner (self));
-  write_tags (out, lia_project_get_tags (self));
+  write_tags (out, lia_project_get_tags (self), strv_length (lia_project_get_tags (self)));
   text_element (out, "notes", lia_project_get_notes (self));
 
   for (guint i = 0; i < g_list_model_get_n_items (stakeholders); i++)
@@ -833,13 +1028,36 @@ _lia_directory_write_record (LiaXmlWriter      *writer,
   switch (lia_record_get_kind (record))
     {
     case LIA_RECORD_KIND_ORGANIZATION:
-      write_organization (&out, LIA_ORGANIZATION (record));
+      {
+        g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+        LiaOrganizationRow row = { NULL, };
+
+        fill_organization_row (&out, LIA_ORGANIZATION (record), &row, owned);
+        if (!out.failed)
+          write_organization (&out, &row);
+      }
       break;
     case LIA_RECORD_KIND_CONTACT:
-      write_contact (&out, LIA_CONTACT (record));
+      {
+        RowScratch scratch;
+        LiaContactRow row = { NULL, };
+
+        row_scratch_init (&scratch);
+        fill_contact_row (&out, LIA_CONTACT (record), &row, &scratch);
+        if (!out.failed)
+          write_contact (&out, &row);
+        row_scratch_clear (&scratch);
+      }
       break;
     case LIA_RECORD_KIND_AFFILIATION:
-      write_affiliation (&out, LIA_AFFILIATION (record));
+      {
+        g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+        LiaAffiliationRow row = { NULL, };
+
+        fill_affiliation_row (&out, LIA_AFFILIATION (record), &row, owned);
+        if (!out.failed)
+          write_affiliation (&out, &row);
+      }
       break;
     case LIA_RECORD_KIND_INTERACTION:
       {
@@ -911,6 +1129,30 @@ _lia_directory_write_commitment (LiaXmlWriter            *writer,
   Out out = { writer, NULL, flags, error, FALSE };
 
   write_commitment (&out, row);
+  return finish_row (&out, error);
+}
+
+gboolean
+_lia_directory_write_contact (LiaXmlWriter         *writer,
+                              const LiaContactRow  *row,
+                              LiaWriteFlags         flags,
+                              GError              **error)
+{
+  Out out = { writer, NULL, flags, error, FALSE };
+
+  write_contact (&out, row);
+  return finish_row (&out, error);
+}
+
+gboolean
+_lia_directory_write_organization (LiaXmlWriter              *writer,
+                                   const LiaOrganizationRow  *row,
+                                   LiaWriteFlags              flags,
+                                   GError                   **error)
+{
+  Out out = { writer, NULL, flags, error, FALSE };
+
+  write_organization (&out, row);
   return finish_row (&out, error);
 }
 

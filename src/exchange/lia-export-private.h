@@ -24,6 +24,15 @@ gboolean  _lia_directory_write_commitment (LiaXmlWriter            *writer,
                                        const LiaCommitmentRow   *row,
                                        LiaWriteFlags             flags,
                                        GError                  **error);
+/* The same for a contact (with its affiliations) or an organization read as a row. */
+gboolean  _lia_directory_write_contact (LiaXmlWriter           *writer,
+                                       const LiaContactRow    *row,
+                                       LiaWriteFlags           flags,
+                                       GError                **error);
+gboolean  _lia_directory_write_organization (LiaXmlWriter      *writer,
+                                       const LiaOrganizationRow *row,
+                                       LiaWriteFlags           flags,
+                                       GError                **error);
 /* The record as a partner directory would hold it, without times: two records with the same
  * text are the same to a person. NULL with @error when a reference cannot be read. */
 char     *_lia_directory_canonical    (LiaStore         *store,

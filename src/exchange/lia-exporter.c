@@ -131,8 +131,8 @@ write_record_cb (LiaRecord  *record,
   return ok && count_written (export, error);
 }
 
-/* A partner directory's interactions and commitments, written from their rows without building
- * each one. */
+/* A partner directory's organizations, contacts, interactions and commitments, written from
+ * their rows without building each one. */
 static gboolean
 write_interaction_row_cb (const LiaInteractionRow  *row,
                           gpointer                  user_data,
@@ -152,6 +152,28 @@ write_commitment_row_cb (const LiaCommitmentRow  *row,
   Export *export = user_data;
 
   return _lia_directory_write_commitment (export->writer, row, LIA_WRITE_DEFAULT, error) &&
+         count_written (export, error);
+}
+
+static gboolean
+write_contact_row_cb (const LiaContactRow  *row,
+                      gpointer              user_data,
+                      GError              **error)
+{
+  Export *export = user_data;
+
+  return _lia_directory_write_contact (export->writer, row, LIA_WRITE_DEFAULT, error) &&
+         count_written (export, error);
+}
+
+static gboolean
+write_organization_row_cb (const LiaOrganizationRow  *row,
+                           gpointer                   user_data,
+                           GError                   **error)
+{
+  Export *export = user_data;
+
+  return _lia_directory_write_organization (export->writer, row, LIA_WRITE_DEFAULT, error) &&
          count_written (export, error);
 }
 
@@ -230,6 +252,20 @@ write_document (Export  *export,
         {
           if (!lia_store_foreach_interaction_row (export->store, selected, write_interaction_row_cb,
                                                   export, error))
+            return FALSE;
+          continue;
+        }
+      if (!xcard && export_order[i] == LIA_RECORD_KIND_CONTACT)
+        {
+          if (!lia_store_foreach_contact_row (export->store, selected, write_contact_row_cb,
+                                              export, error))
+            return FALSE;
+          continue;
+        }
+      if (!xcard && export_order[i] == LIA_RECORD_KIND_ORGANIZATION)
+        {
+          if (!lia_store_foreach_organization_row (export->store, selected,
+                                                   write_organization_row_cb, export, error))
             return FALSE;
           continue;
         }

@@ -151,6 +151,25 @@ static const struct {
   { "concerns",      "title, root_cause, resolution, notes" },
 };
 
+/* The new rows of a table (%1$s) into its full-text index (%2$s: its columns). */
+#define FTS_FILL \
+  "INSERT INTO %1$s_fts (rowid, %2$s)" \
+  "  SELECT id, %2$s FROM %1$s WHERE id > (SELECT %1$s_mark FROM bulk_load);"
+
+/* The same when the table was empty: FTS5 writes its pending terms out as a segment at every
+ * megabyte, and by default merges them four at a time as it goes (automerge), which rewrote
+ * the index about twice over (45% of the filling). Here the segments are left as they come
+ * and merged once, all of them, at the end (optimize: one segment, the fastest to search).
+ * The settings are FTS5's defaults again after, and leave no row in its configuration. */
+#define FTS_FILL_EMPTY \
+  "INSERT INTO %1$s_fts (%1$s_fts, rank) VALUES ('automerge', 0);" \
+  "INSERT INTO %1$s_fts (%1$s_fts, rank) VALUES ('crisismerge', 1999);" \
+  FTS_FILL \
+  "INSERT INTO %1$s_fts (%1$s_fts) VALUES ('optimize');" \
+  "INSERT INTO %1$s_fts (%1$s_fts, rank) VALUES ('automerge', 4);" \
+  "INSERT INTO %1$s_fts (%1$s_fts, rank) VALUES ('crisismerge', 16);" \
+  "DELETE FROM %1$s_fts_config WHERE k IN ('automerge', 'crisismerge');"
+
 /* The tables an import fills most, whose secondary indexes no query of the import reads (it
  * finds interactions by uid and by id). */
 static const char * const deferrable_tables[] = {
@@ -194,6 +213,23 @@ defer_schema_objects (LiaStore    *self,
   return TRUE;
 }
 
+/* Whether the one row of @sql says so. The statement is done with when it returns (a running
+ * one would lock its table against a DROP). */
+static gboolean
+read_flag (LiaStore    *self,
+           const char  *sql,
+           gboolean    *out_flag,
+           GError     **error)
+{
+  LiaStmt *stmt;
+
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+  *out_flag = _lia_db_step (stmt) == LIA_DB_ROW && _lia_db_column_int (stmt, 0) != 0;
+  _lia_stmt_release (stmt);
+  return TRUE;
+}
+
 /* When an import fills one of those tables from empty, building its secondary indexes once at
  * the end is cheaper than keeping them up to date row by row: drop them now, inside the
  * transaction (a rollback or a kill brings them back with everything else). The insert
@@ -208,14 +244,10 @@ defer_indexes (LiaStore  *self,
     {
       g_autofree char *empty_sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)",
                                                     deferrable_tables[i]);
-      LiaStmt *stmt;
       gboolean empty;
 
-      if (!(stmt = _lia_store_prepare (self, empty_sql, error)))
+      if (!read_flag (self, empty_sql, &empty, error))
         return FALSE;
-      empty = _lia_db_step (stmt) == LIA_DB_ROW && _lia_db_column_int (stmt, 0) != 0;
-      /* Done with it before the DROP: a running statement would lock the table. */
-      _lia_stmt_release (stmt);
       if (!empty)
         continue;
       /* Nor does a table that starts empty need its days counted row by row (schema 16): the
@@ -425,11 +457,11 @@ end_bulk_load_on_server (LiaStore  *self,
 }
 
 /* Latest interaction days, when a load began with no interactions at all (SQLite): what
- * _lia_store_redo_latest_interactions_sql works out, in two passes over the participants in
- * the order of the interactions, each interaction's row read once, in the order of the
- * file. The SQL reads an interaction again for each of its participants and each affiliation
- * of theirs, in the order of the participants: at a million interactions, a page read for
- * nearly each (the table is many times the page cache), which made it a third of an import.
+ * _lia_store_redo_latest_interactions_sql works out, in one pass over the interactions in the
+ * order of the file, each row read once, beside their participants in the same order. The SQL
+ * reads an interaction again for each of its participants and each affiliation of theirs, in
+ * the order of the participants: at a million interactions, a page read for nearly each (the
+ * table is many times the page cache), which made it a third of an import.
  * Days are compared as the SQL compares text (bytewise); each distinct day is kept once. */
 typedef struct
 {
@@ -528,7 +560,9 @@ redo_latest_days_in_order (LiaStore  *self,
   g_autoptr(GHashTable) contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(LiaStmt) stmt = NULL;
-  int rc;
+  g_autoptr(LiaStmt) people = NULL;
+  g_autoptr(LiaStmt) parties = NULL;
+  int rc, people_rc, parties_rc;
 
   /* Whose days go up with a contact's, and between which days. */
   if (!(stmt = _lia_store_prepare (self, "SELECT contact_id, organization_id, from_date, until_date"
@@ -556,50 +590,67 @@ redo_latest_days_in_order (LiaStore  *self,
     goto failed;
   g_clear_pointer (&stmt, _lia_stmt_release);
 
-  /* The contacts' days, and their organizations' within each affiliation. */
-  if (!(stmt = _lia_store_prepare (self, "SELECT ic.contact_id, t.day"
-                                         "  FROM interaction_contacts ic CROSS JOIN interactions t"
-                                         "  ON t.id = ic.interaction_id", error)))
+  /* One pass over the interactions in id order, each row read once for its day, beside their
+   * participants in the same order (both tables' primary keys begin with the interaction): a
+   * merge, not a look-up of the interaction for each participant (which was most of the
+   * time of this function). A participant whose interaction is not there has no day. */
+  if (!(stmt = _lia_store_prepare (self, "SELECT id, day FROM interactions ORDER BY id", error)) ||
+      !(people = _lia_store_prepare (self, "SELECT interaction_id, contact_id"
+                                           "  FROM interaction_contacts ORDER BY interaction_id",
+                                     error)) ||
+      !(parties = _lia_store_prepare (self, "SELECT interaction_id, organization_id"
+                                            "  FROM interaction_organizations ORDER BY interaction_id",
+                                      error)))
     return FALSE;
+  people_rc = _lia_db_step (people);
+  parties_rc = _lia_db_step (parties);
   while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
-      gint64 contact_id = _lia_db_column_int64 (stmt, 0);
-      const char *day = intern_day (days, stmt, 1);
-      GArray *list;
+      gint64 id = _lia_db_column_int64 (stmt, 0);
+      const char *day = NULL;
 
-      if (day == NULL)
-        continue;
-      raise_day (contacts, contact_id, day);
-      if ((list = g_hash_table_lookup (affiliations, &contact_id)) == NULL)
-        continue;
-      for (guint i = 0; i < list->len; i++)
+      while (people_rc == LIA_DB_ROW && _lia_db_column_int64 (people, 0) < id)
+        people_rc = _lia_db_step (people);
+      while (parties_rc == LIA_DB_ROW && _lia_db_column_int64 (parties, 0) < id)
+        parties_rc = _lia_db_step (parties);
+
+      for (; people_rc == LIA_DB_ROW && _lia_db_column_int64 (people, 0) == id;
+           people_rc = _lia_db_step (people))
         {
-          DayAffiliation *affiliation = &g_array_index (list, DayAffiliation, i);
+          gint64 contact_id = _lia_db_column_int64 (people, 1);
+          GArray *list;
 
-          if ((affiliation->from == NULL || strcmp (day, affiliation->from) >= 0) &&
-              (affiliation->until == NULL || strcmp (day, affiliation->until) <= 0))
-            raise_day (organizations, affiliation->organization_id, day);
+          if (day == NULL && (day = intern_day (days, stmt, 1)) == NULL)
+            break;
+          raise_day (contacts, contact_id, day);
+          if ((list = g_hash_table_lookup (affiliations, &contact_id)) == NULL)
+            continue;
+          for (guint i = 0; i < list->len; i++)
+            {
+              DayAffiliation *affiliation = &g_array_index (list, DayAffiliation, i);
+
+              if ((affiliation->from == NULL || strcmp (day, affiliation->from) >= 0) &&
+                  (affiliation->until == NULL || strcmp (day, affiliation->until) <= 0))
+                raise_day (organizations, affiliation->organization_id, day);
+            }
+        }
+
+      /* The organizations' own. */
+      for (; parties_rc == LIA_DB_ROW && _lia_db_column_int64 (parties, 0) == id;
+           parties_rc = _lia_db_step (parties))
+        {
+          if (day == NULL && (day = intern_day (days, stmt, 1)) == NULL)
+            break;
+          raise_day (organizations, _lia_db_column_int64 (parties, 1), day);
         }
     }
-  if (rc != LIA_DB_DONE)
+  if (rc != LIA_DB_DONE ||
+      (people_rc != LIA_DB_ROW && people_rc != LIA_DB_DONE) ||
+      (parties_rc != LIA_DB_ROW && parties_rc != LIA_DB_DONE))
     goto failed;
   g_clear_pointer (&stmt, _lia_stmt_release);
-
-  /* The organizations' own. */
-  if (!(stmt = _lia_store_prepare (self, "SELECT io.organization_id, t.day"
-                                         "  FROM interaction_organizations io CROSS JOIN interactions t"
-                                         "  ON t.id = io.interaction_id", error)))
-    return FALSE;
-  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
-    {
-      const char *day = intern_day (days, stmt, 1);
-
-      if (day != NULL)
-        raise_day (organizations, _lia_db_column_int64 (stmt, 0), day);
-    }
-  if (rc != LIA_DB_DONE)
-    goto failed;
-  g_clear_pointer (&stmt, _lia_stmt_release);
+  g_clear_pointer (&people, _lia_stmt_release);
+  g_clear_pointer (&parties, _lia_stmt_release);
 
   /* A record without interactions has no day, whatever it had before. */
   return _lia_store_exec (self,
@@ -695,12 +746,15 @@ lia_store_end_bulk_load (LiaStore  *self,
   /* SQLite only: the FTS5 tables are filled here, in one pass, instead of by triggers. */
   for (guint i = 0; i < G_N_ELEMENTS (indexed_tables); i++)
     {
-      g_autofree char *sql =
-        g_strdup_printf ("INSERT INTO %1$s_fts (rowid, %2$s)"
-                         "  SELECT id, %2$s FROM %1$s"
-                         "  WHERE id > (SELECT %1$s_mark FROM bulk_load)",
-                         indexed_tables[i].table, indexed_tables[i].columns);
+      g_autofree char *was_empty_sql = g_strdup_printf ("SELECT %s_mark = 0 FROM bulk_load",
+                                                        indexed_tables[i].table);
+      g_autofree char *sql = NULL;
+      gboolean was_empty;
 
+      if (!read_flag (self, was_empty_sql, &was_empty, error))
+        return FALSE;
+      sql = g_strdup_printf (was_empty ? FTS_FILL_EMPTY : FTS_FILL,
+                             indexed_tables[i].table, indexed_tables[i].columns);
       if (!_lia_store_exec (self, sql, error))
         return FALSE;
     }
@@ -1070,10 +1124,10 @@ uid_table_new (LiaStore    *self,
   return TRUE;
 }
 
-/* The uid of @id, or "" when there is none (the foreign keys see to it that there is). */
-static const char *
-uid_table_lookup (UidTable *table,
-                  gint64    id)
+/* The place of @id in @table's entries, or G_MAXUINT32 when there is none. */
+static guint32
+uid_table_find (UidTable *table,
+                gint64    id)
 {
   const UidEntry *entries = (const UidEntry *) (gpointer) table->entries->data;
   guint low = 0;
@@ -1089,8 +1143,20 @@ uid_table_lookup (UidTable *table,
         high = middle;
     }
   if (low < table->entries->len && entries[low].id == id)
-    return table->text->str + entries[low].offset;
-  return "";
+    return low;
+  return G_MAXUINT32;
+}
+
+/* The uid of @id, or "" when there is none (the foreign keys see to it that there is). */
+static const char *
+uid_table_lookup (UidTable *table,
+                  gint64    id)
+{
+  guint32 place = uid_table_find (table, id);
+
+  if (place == G_MAXUINT32)
+    return "";
+  return table->text->str + g_array_index (table->entries, UidEntry, place).offset;
 }
 
 /* The participants of one kind, for every interaction the walk reads, in its order; each
@@ -1168,6 +1234,157 @@ take_uids (LiaRowStream *stream,
   return scratch->len;
 }
 
+/* Every interaction's participants of one kind, read in one pass over their table in its own
+ * order (by interaction id, no join and no sort in SQL) before the walk: for each interaction
+ * id, its participants' places in a UidTable, in the order of their positions. Four bytes a
+ * participant and four an interaction id. */
+typedef struct
+{
+  gint64    first_id;
+  /* By interaction id - first_id: where its participants start in @refs (one more at the end). */
+  GArray   *starts;
+  /* Indexes into the UidTable's entries. */
+  GArray   *refs;
+} ParticipantIndex;
+
+static void
+participant_index_free (ParticipantIndex *index)
+{
+  if (index == NULL)
+    return;
+  g_array_unref (index->starts);
+  g_array_unref (index->refs);
+  g_free (index);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParticipantIndex, participant_index_free)
+
+typedef struct
+{
+  gint64   position;
+  guint32  ref;
+} IndexedParticipant;
+
+static int
+compare_indexed_positions (gconstpointer a,
+                           gconstpointer b)
+{
+  const IndexedParticipant *x = a;
+  const IndexedParticipant *y = b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+/* Ends the group of @scratch's participants (those of interaction @id) in @index. */
+static void
+participant_index_close (ParticipantIndex *index,
+                         gint64            id,
+                         GArray           *scratch)
+{
+  guint32 start = index->refs->len;
+  guint32 end;
+
+  /* Interactions between the last one and this one have none: they start and end here. */
+  while ((gint64) index->starts->len <= id - index->first_id)
+    g_array_append_val (index->starts, start);
+  if (scratch->len > 1)
+    g_array_sort (scratch, compare_indexed_positions);
+  for (guint i = 0; i < scratch->len; i++)
+    g_array_append_val (index->refs, g_array_index (scratch, IndexedParticipant, i).ref);
+  g_array_set_size (scratch, 0);
+  end = index->refs->len;
+  g_array_append_val (index->starts, end);
+}
+
+/* %NULL without an error when it would not pay (ids too far apart): then the streams. */
+static gboolean
+participant_index_new (LiaStore          *self,
+                       const char        *table,
+                       const char        *column,
+                       UidTable          *uids,
+                       ParticipantIndex **out_index,
+                       GError           **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT interaction_id, position, %s FROM %s"
+                                          " ORDER BY interaction_id", column, table);
+  g_autoptr(ParticipantIndex) index = NULL;
+  g_autoptr(GArray) scratch = NULL;
+  g_autoptr(LiaStmt) range = NULL;
+  g_autoptr(LiaStmt) stmt = NULL;
+  gint64 current = 0;
+  gint64 first_id, last_id, count;
+  int rc;
+
+  *out_index = NULL;
+  if (!(range = _lia_store_prepare (self, "SELECT min(id), max(id), count(*) FROM interactions", error)))
+    return FALSE;
+  if (_lia_db_step (range) != LIA_DB_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+  first_id = _lia_db_column_int64 (range, 0);
+  last_id = _lia_db_column_int64 (range, 1);
+  count = _lia_db_column_int64 (range, 2);
+  if (count > uid_table_max || last_id - first_id > 4 * count + 4096)
+    return TRUE;
+
+  index = g_new0 (ParticipantIndex, 1);
+  index->first_id = first_id;
+  index->starts = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) (last_id - first_id + 2));
+  index->refs = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) count * 2);
+  scratch = g_array_new (FALSE, FALSE, sizeof (IndexedParticipant));
+  if (!(stmt = _lia_store_prepare (self, sql, error)))
+    return FALSE;
+  while ((rc = _lia_db_step (stmt)) == LIA_DB_ROW)
+    {
+      gint64 id = _lia_db_column_int64 (stmt, 0);
+      IndexedParticipant participant = {
+        _lia_db_column_int64 (stmt, 1),
+        uid_table_find (uids, _lia_db_column_int64 (stmt, 2)),
+      };
+
+      /* Rows of interactions that appeared since the count are left for the next export. */
+      if (id < first_id || id > last_id)
+        continue;
+      if (id != current && scratch->len > 0)
+        participant_index_close (index, current, scratch);
+      current = id;
+      g_array_append_val (scratch, participant);
+    }
+  if (rc != LIA_DB_DONE)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not read the database"));
+      return FALSE;
+    }
+  if (scratch->len > 0)
+    participant_index_close (index, current, scratch);
+  *out_index = g_steal_pointer (&index);
+  return TRUE;
+}
+
+/* The uids of interaction @id's participants from @index, added to @uids. */
+static guint
+take_indexed_uids (ParticipantIndex *index,
+                   UidTable         *table,
+                   gint64            id,
+                   GPtrArray        *uids)
+{
+  const guint32 *starts = (const guint32 *) (gpointer) index->starts->data;
+  const guint32 *refs = (const guint32 *) (gpointer) index->refs->data;
+  const UidEntry *entries = (const UidEntry *) (gpointer) table->entries->data;
+  gint64 slot = id - index->first_id;
+  guint32 start, end;
+
+  if (slot < 0 || slot + 1 >= (gint64) index->starts->len)
+    return 0;
+  start = starts[slot];
+  end = starts[slot + 1];
+  for (guint32 i = start; i < end; i++)
+    g_ptr_array_add (uids, refs[i] == G_MAXUINT32 ? (char *) "" : table->text->str + entries[refs[i]].offset);
+  return end - start;
+}
+
 gboolean
 lia_store_foreach_interaction_row (LiaStore                    *self,
                                    gboolean                     selected,
@@ -1181,6 +1398,8 @@ lia_store_foreach_interaction_row (LiaStore                    *self,
   g_autoptr(GArray) scratch = NULL;
   g_autoptr(UidTable) contact_uids = NULL;
   g_autoptr(UidTable) organization_uids = NULL;
+  g_autoptr(ParticipantIndex) contact_index = NULL;
+  g_autoptr(ParticipantIndex) organization_index = NULL;
   LiaRowStream *contacts = NULL;
   LiaRowStream *organizations = NULL;
   LiaStmt *stmt = NULL;
@@ -1198,18 +1417,35 @@ lia_store_foreach_interaction_row (LiaStore                    *self,
       return FALSE;
     }
   if (!uid_table_new (self, "contacts", &contact_uids, error) ||
-      !uid_table_new (self, "organizations", &organization_uids, error) ||
-      !(contacts = open_participants (self, "interaction_contacts", "contact_id", "contacts",
-                                      contact_uids == NULL, selected, error)) ||
-      !(organizations = open_participants (self, "interaction_organizations", "organization_id",
-                                           "organizations", organization_uids == NULL, selected,
-                                           error)))
+      !uid_table_new (self, "organizations", &organization_uids, error))
+    {
+      ok = FALSE;
+      goto out;
+    }
+  /* Every interaction: its participants from memory, read in one pass. */
+  if (!selected && contact_uids != NULL && organization_uids != NULL &&
+      (!participant_index_new (self, "interaction_contacts", "contact_id", contact_uids,
+                               &contact_index, error) ||
+       (contact_index != NULL &&
+        !participant_index_new (self, "interaction_organizations", "organization_id",
+                                organization_uids, &organization_index, error))))
+    {
+      ok = FALSE;
+      goto out;
+    }
+  if (organization_index == NULL &&
+      (!(contacts = open_participants (self, "interaction_contacts", "contact_id", "contacts",
+                                       contact_uids == NULL, selected, error)) ||
+       !(organizations = open_participants (self, "interaction_organizations", "organization_id",
+                                            "organizations", organization_uids == NULL, selected,
+                                            error))))
     {
       ok = FALSE;
       goto out;
     }
 
-  uids = g_ptr_array_new_with_free_func (g_free);
+  /* Borrowed from the uid tables with the index, else copies. */
+  uids = g_ptr_array_new_with_free_func (organization_index != NULL ? NULL : g_free);
   scratch = g_array_new (FALSE, FALSE, sizeof (Participant));
   while (ok && (rc = _lia_db_step (stmt)) == LIA_DB_ROW)
     {
@@ -1234,13 +1470,21 @@ lia_store_foreach_interaction_row (LiaStore                    *self,
       row.cancelled = _lia_db_column_int (stmt, 13) != 0;
 
       g_ptr_array_set_size (uids, 0);
-      row.n_contacts = take_uids (contacts, contact_uids, id, row.uid, scratch, uids);
-      row.n_organizations = take_uids (organizations, organization_uids, id, row.uid, scratch, uids);
-      if (_lia_row_stream_failed (self, contacts, error) ||
-          _lia_row_stream_failed (self, organizations, error))
+      if (organization_index != NULL)
         {
-          ok = FALSE;
-          break;
+          row.n_contacts = take_indexed_uids (contact_index, contact_uids, id, uids);
+          row.n_organizations = take_indexed_uids (organization_index, organization_uids, id, uids);
+        }
+      else
+        {
+          row.n_contacts = take_uids (contacts, contact_uids, id, row.uid, scratch, uids);
+          row.n_organizations = take_uids (organizations, organization_uids, id, row.uid, scratch, uids);
+          if (_lia_row_stream_failed (self, contacts, error) ||
+              _lia_row_stream_failed (self, organizations, error))
+            {
+              ok = FALSE;
+              break;
+            }
         }
       if (uids->len > 0)
         {
@@ -1262,27 +1506,6 @@ out:
   _lia_row_stream_free (contacts);
   _lia_db_finalize (stmt);
   return ok;
-}
-
-/* A date as the store keeps it (lia_date_to_iso()), or %NULL where reading it as a GDate
- * would give none: what writing that GDate back would give, without making it. */
-static const char *
-column_iso_date (LiaStmt *stmt,
-                 int      column)
-{
-  const char *text = _lia_db_column_text (stmt, column);
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return NULL;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return NULL;
-  if (!g_date_valid_dmy ((GDateDay) ((text[8] - '0') * 10 + (text[9] - '0')),
-                         (GDateMonth) ((text[5] - '0') * 10 + (text[6] - '0')),
-                         (GDateYear) ((text[0] - '0') * 1000 + (text[1] - '0') * 100 +
-                                      (text[2] - '0') * 10 + (text[3] - '0'))))
-    return NULL;
-  return text;
 }
 
 /* The columns lia_store_foreach_commitment_row() reads by number (the subqueries named, so
@@ -1328,8 +1551,8 @@ lia_store_foreach_commitment_row (LiaStore                    *self,
         .updated_usec = _lia_db_column_int64 (stmt, 2),
         .direction = _lia_column_text (stmt, 3),
         .status = _lia_column_text (stmt, 4),
-        .due = column_iso_date (stmt, 5),
-        .done = column_iso_date (stmt, 6),
+        .due = _lia_column_iso_date (stmt, 5),
+        .done = _lia_column_iso_date (stmt, 6),
         .interaction = _lia_db_column_text (stmt, 7),
         .contact = _lia_db_column_text (stmt, 8),
         .organization = _lia_db_column_text (stmt, 9),

@@ -150,6 +150,139 @@ gboolean   lia_store_foreach_commitment_row     (LiaStore                    *se
                                                  gpointer                     user_data,
                                                  GError                     **error);
 
+/* What contacts and organizations carry, as partner directories write them (plain values, as
+ * LiaInteractionRow): enums as their nicks, dates as YYYY-MM-DD or %NULL, references as uids
+ * or %NULL. */
+typedef struct
+{
+  /* "unknown" for none. */
+  const char  *stance;
+  int          influence;
+  int          interest;
+  /* LIA_CADENCE_DEFAULT when none was set. */
+  int          cadence_days;
+} LiaAssessmentRow;
+
+/* An email address, a phone number, a website or a messaging handle. */
+typedef struct
+{
+  const char  *kind;
+  const char  *value;
+} LiaPointRow;
+
+typedef struct
+{
+  const char  *kind;
+  const char  *po_box;
+  const char  *extended;
+  const char  *street;
+  const char  *locality;
+  const char  *region;
+  const char  *postal_code;
+  const char  *country;
+} LiaAddressRow;
+
+typedef struct
+{
+  const char  *uid;
+  const char  *organization;
+  const char  *role;
+  const char  *unit;
+  const char  *from;
+  const char  *until;
+  gboolean     primary;
+} LiaAffiliationRow;
+
+typedef struct
+{
+  const char               *uid;
+  gboolean                  has_created;
+  gboolean                  has_updated;
+  gint64                    created_usec;
+  gint64                    updated_usec;
+  const char               *honorific;
+  const char               *given_name;
+  const char               *family_name;
+  const char               *suffix;
+  /* The one entered, "" when the name is made of its parts. */
+  const char               *display_name;
+  const char               *nickname;
+  const char               *job_title;
+  /* In lia_store_list_affiliations_for_contact()'s order. */
+  const LiaAffiliationRow  *affiliations;
+  guint                     n_affiliations;
+  const LiaPointRow        *emails;
+  guint                     n_emails;
+  const LiaPointRow        *phones;
+  guint                     n_phones;
+  const LiaAddressRow      *addresses;
+  guint                     n_addresses;
+  const LiaPointRow        *websites;
+  guint                     n_websites;
+  const LiaPointRow        *ims;
+  guint                     n_ims;
+  const char * const       *languages;
+  guint                     n_languages;
+  const char               *time_zone;
+  const char               *preferred_channel;
+  const char               *birthday;
+  /* %NULL when there is no photo. */
+  const guint8             *photo;
+  gsize                     photo_size;
+  const char               *photo_type;
+  LiaAssessmentRow          assessment;
+  const char * const       *tags;
+  guint                     n_tags;
+  const char               *notes;
+} LiaContactRow;
+
+typedef struct
+{
+  const char               *uid;
+  gboolean                  has_created;
+  gboolean                  has_updated;
+  gint64                    created_usec;
+  gint64                    updated_usec;
+  const char               *name;
+  const char               *short_name;
+  const char               *sector;
+  const char               *parent;
+  const char               *country;
+  const char               *website;
+  const char               *email;
+  const char               *phone;
+  const char               *street;
+  const char               *locality;
+  const char               *region;
+  const char               *postal_code;
+  const char               *address_country;
+  LiaAssessmentRow          assessment;
+  const char * const       *tags;
+  guint                     n_tags;
+  const char               *notes;
+} LiaOrganizationRow;
+
+typedef gboolean (*LiaStoreContactRowFunc) (const LiaContactRow  *row,
+                                            gpointer              user_data,
+                                            GError              **error);
+typedef gboolean (*LiaStoreOrganizationRowFunc) (const LiaOrganizationRow  *row,
+                                                 gpointer                   user_data,
+                                                 GError                   **error);
+
+/* lia_store_foreach_record() over contacts and organizations, without building them: each as a
+ * row, in the same order (uid), with its lists (and a contact's affiliations and photo) read
+ * in the same pass, one statement per list table, and the uids it refers to. */
+gboolean   lia_store_foreach_contact_row        (LiaStore                    *self,
+                                                 gboolean                     selected,
+                                                 LiaStoreContactRowFunc       func,
+                                                 gpointer                     user_data,
+                                                 GError                     **error);
+gboolean   lia_store_foreach_organization_row   (LiaStore                    *self,
+                                                 gboolean                     selected,
+                                                 LiaStoreOrganizationRowFunc  func,
+                                                 gpointer                     user_data,
+                                                 GError                     **error);
+
 /* How many records lia_store_foreach_record() would give. */
 gboolean   lia_store_count_records              (LiaStore            *self,
                                                  LiaRecordKind        kind,

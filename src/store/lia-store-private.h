@@ -287,6 +287,11 @@ LiaRowStream *_lia_store_get_walk_stream   (LiaStore           *self,
 LiaRowStream *_lia_row_stream_new          (LiaStore           *store,
                                             const char         *sql,
                                             GError            **error);
+/* The same with @bind (unless %NULL) bound to ?1 before the first step. */
+LiaRowStream *_lia_row_stream_new_bound    (LiaStore           *store,
+                                            const char         *sql,
+                                            const char         *bind,
+                                            GError            **error);
 void          _lia_row_stream_free         (LiaRowStream       *stream);
 /* TRUE, with @error set, when reading the stream failed. */
 gboolean      _lia_row_stream_failed       (LiaStore           *store,
@@ -312,6 +317,9 @@ void        _lia_bind_cadence  (LiaStmt *stmt, int column, LiaAssessment *assess
 void        _lia_bind_time     (LiaStmt *stmt, int column, GDateTime *time); /* UTC µs */
 const char *_lia_column_text   (LiaStmt *stmt, int column);                 /* never NULL */
 GDate      *_lia_column_date   (LiaStmt *stmt, int column);
+/* The text of a date column when _lia_column_date() would read a day from it (the same text
+ * lia_date_to_iso() gives back), else %NULL: for rows written without a GDate. */
+const char *_lia_column_iso_date (LiaStmt *stmt, int column);
 GDateTime  *_lia_column_time   (LiaStmt *stmt, int column);
 gboolean    _lia_column_nick   (LiaStmt *stmt, int column, GType enum_type, int *out_value,
                                 GError **error);

@@ -110,6 +110,27 @@ _lia_column_date (LiaStmt *stmt,
   return lia_date_parse_iso (text, NULL);
 }
 
+/* A date as the store keeps it (lia_date_to_iso()), or %NULL where reading it as a GDate
+ * would give none: what writing that GDate back would give, without making it. */
+const char *
+_lia_column_iso_date (LiaStmt *stmt,
+                      int      column)
+{
+  const char *text = _lia_db_column_text (stmt, column);
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return NULL;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return NULL;
+  if (!g_date_valid_dmy ((GDateDay) ((text[8] - '0') * 10 + (text[9] - '0')),
+                         (GDateMonth) ((text[5] - '0') * 10 + (text[6] - '0')),
+                         (GDateYear) ((text[0] - '0') * 1000 + (text[1] - '0') * 100 +
+                                      (text[2] - '0') * 10 + (text[3] - '0'))))
+    return NULL;
+  return text;
+}
+
 GDateTime *
 _lia_column_time (LiaStmt *stmt,
                   int      column)

@@ -184,6 +184,15 @@ _lia_row_stream_new (LiaStore    *store,
                      const char  *sql,
                      GError     **error)
 {
+  return _lia_row_stream_new_bound (store, sql, NULL, error);
+}
+
+LiaRowStream *
+_lia_row_stream_new_bound (LiaStore    *store,
+                           const char  *sql,
+                           const char  *bind,
+                           GError     **error)
+{
   LiaRowStream *stream = g_new0 (LiaRowStream, 1);
 
   if (_lia_db_prepare (_lia_store_get_db (store), sql, -1, LIA_DB_PREPARE_DEFAULT, &stream->stmt,
@@ -194,6 +203,8 @@ _lia_row_stream_new (LiaStore    *store,
       return NULL;
     }
   stream->owner_uid = 1;
+  if (bind != NULL)
+    _lia_db_bind_text (stream->stmt, 1, bind, -1, LIA_DB_TRANSIENT);
   stream->rc = _lia_db_step (stream->stmt);
   return stream;
 }
