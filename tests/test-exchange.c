@@ -323,6 +323,67 @@ test_dangling_reference (StoreFixture  *f,
   g_assert_cmpstr (before_rows, ==, after_rows);
 }
 
+/* An error in record N of M, past the first few hundred records (where an import checks
+ * whether it was cancelled), found by the reader (a value out of range) or by the store (a
+ * title of white space only): the import stops whole, the database is as it was, and the
+ * problem is at that record's line. */
+typedef struct
+{
+  const char *bad_attribute;  /* on record N's element */
+  const char *bad_title;      /* record N's title */
+  const char *message;
+  gboolean    names_uid;      /* the message says "interaction “i-N”" */
+} RecordNCase;
+
+static void
+test_fails_at_record_n (StoreFixture  *f,
+                        gconstpointer  data)
+{
+  static const RecordNCase cases[] = {
+    { " sentiment=\"9\"", "Call", "“sentiment” must be a whole number from -2 to 2, not “9”", TRUE },
+    { "", "   ", "An interaction needs a title.", FALSE },
+  };
+  enum { M = 700, N = 650 };
+
+  lia_test_add_organization (f->store, "Already here", 0);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GString) text = g_string_new (HEADER "  <organization id=\"o-1\"><name>One</name></organization>\n");
+      g_autofree char *name = g_strdup_printf ("record-n-%u.xml", c);
+      g_autofree char *path = NULL;
+      g_autofree char *before = export_to_string (f->store, 0);
+      g_autofree char *before_rows = lia_test_pg_digest (f);
+      g_autofree char *after = NULL;
+      g_autofree char *after_rows = NULL;
+      g_autofree char *uid = g_strdup_printf ("interaction “i-%d”", N);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LiaImporter) importer = NULL;
+
+      /* Line 1 the declaration, 2 the root, 3 the organization, then one line per record. */
+      for (guint i = 1; i <= M; i++)
+        g_string_append_printf (text,
+                                "  <interaction id=\"i-%u\" kind=\"call\" at=\"2026-01-02T10:00:00+01:00\"%s>"
+                                "<title>%s</title><participant organization=\"o-1\"/></interaction>\n",
+                                i, i == N ? cases[c].bad_attribute : "", i == N ? cases[c].bad_title : "Call");
+      g_string_append (text, FOOTER);
+      path = write_file (f, name, text->str);
+
+      importer = import_file (f->store, path, FALSE, &error);
+      g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "nothing was imported"));
+      g_assert_cmpuint (n_problems (importer), ==, 1);
+      assert_problem (importer, 0, 3 + N, 0, cases[c].message);
+      if (cases[c].names_uid)
+        assert_problem (importer, 0, 3 + N, 0, uid);
+
+      after = export_to_string (f->store, 0);
+      g_assert_cmpstr (before, ==, after);
+      after_rows = lia_test_pg_digest (f);
+      g_assert_cmpstr (before_rows, ==, after_rows);
+    }
+}
+
 /* Values out of range, unknown elements and attributes, duplicates: every problem is listed
  * with its line, and the database is as it was. */
 static void
@@ -2139,6 +2200,7 @@ main (int   argc,
   g_test_add (name, StoreFixture, NULL, lia_test_pg_files_setup, func, lia_test_pg_files_teardown)
 
   ADD ("/exchange/round-trip", test_round_trip);
+  ADD ("/exchange/fails-at-record-n", test_fails_at_record_n);
   ADD ("/exchange/merge", test_merge);
   ADD ("/exchange/merge-latest-day", test_merge_latest_day);
   ADD ("/exchange/first-import-days", test_first_import_days);

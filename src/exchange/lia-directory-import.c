@@ -247,7 +247,7 @@ read_record (Directory *dir,
              xmlNode   *node)
 {
   LiaImport *import = dir->import;
-  g_autoptr(GArray) refs = g_array_new (FALSE, TRUE, sizeof (Ref));
+  g_autoptr(GArray) refs = g_array_sized_new (FALSE, TRUE, sizeof (Ref), 8);
   g_autoptr(GPtrArray) affiliations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(LiaRecord) record = NULL;
   g_autofree char *uid = NULL;

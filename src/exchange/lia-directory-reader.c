@@ -227,6 +227,12 @@ read_postal_address (Parse      *p,
   static const char * const allowed[] = { "kind", NULL };
   static const char * const parts[] = { "po-box", "extended", "street", "locality", "region",
                                         "postal-code", "country", NULL };
+  /* In the order of parts[]: a direct call, not a property set by name. */
+  static void (* const setters[]) (LiaPostalAddress *, const char *) = {
+    lia_postal_address_set_po_box, lia_postal_address_set_extended, lia_postal_address_set_street,
+    lia_postal_address_set_locality, lia_postal_address_set_region,
+    lia_postal_address_set_postal_code, lia_postal_address_set_country,
+  };
   g_autoptr(LiaPostalAddress) address = NULL;
   int kind = LIA_CONTACT_POINT_KIND_WORK;
   guint64 seen = 0;
@@ -245,10 +251,9 @@ read_postal_address (Parse      *p,
         ;
       if (parts[i] == NULL)
         _lia_pd_problem (p, part, NULL, _("<address> cannot hold a <%s> element."), part_name);
-      /* The part names are the address's property names. */
       else if (_lia_pd_first_time (p, part, &seen, i) &&
                (value = _lia_pd_text_of (p, part, !g_str_equal (part_name, "street"))))
-        g_object_set (address, part_name, value, NULL);
+        setters[i] (address, value);
     }
 
   if (!lia_postal_address_is_empty (address))
@@ -550,7 +555,12 @@ read_commitment (Parse *p)
   self = lia_commitment_new (direction, NULL);
   _lia_pd_read_times (p, LIA_RECORD (self));
   if (_lia_pd_enum_attribute (p, p->node, "status", LIA_TYPE_COMMITMENT_STATUS, &status))
-    lia_commitment_set_status (self, status);
+    {
+      /* The day it was done first: done without a day, it would ask the clock for today. */
+      if (status == LIA_COMMITMENT_STATUS_DONE && done != NULL)
+        lia_commitment_set_done_date (self, done);
+      lia_commitment_set_status (self, status);
+    }
   lia_commitment_set_due_date (self, due);
   /* The day it was done; a file from before "done" existed says it only by its last change,
    * as the database did until then. A commitment not done has no such day. */

@@ -197,6 +197,80 @@ _lia_pd_date_attribute (Parse      *p,
   return NULL;
 }
 
+static inline int
+digits (const char *text,
+        guint       n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+  return value;
+}
+
+/* The offsets of a file are few ("Z", "+02:00"): each one's zone is made once, and kept. */
+static GTimeZone *
+offset_zone (const char *identifier)
+{
+  static GMutex lock;
+  static char identifiers[16][8];
+  static GTimeZone *zones[16];
+  static guint n_zones;
+  GTimeZone *zone = NULL;
+
+  g_mutex_lock (&lock);
+  for (guint i = 0; i < n_zones && zone == NULL; i++)
+    if (g_str_equal (identifiers[i], identifier))
+      zone = g_time_zone_ref (zones[i]);
+  if (zone == NULL)
+    {
+      /* As g_date_time_new_from_iso8601() makes it, and checks it. */
+      if (identifier[0] == 'Z')
+        zone = g_time_zone_new_utc ();
+      else if ((zone = g_time_zone_new_identifier (identifier)) != NULL &&
+               g_time_zone_get_offset (zone, 0) !=
+                 (identifier[0] == '-' ? -1 : 1) * (digits (identifier + 1, 2) * 3600 +
+                                                    digits (identifier + 4, 2) * 60))
+        g_clear_pointer (&zone, g_time_zone_unref);
+      if (zone != NULL && n_zones < G_N_ELEMENTS (zones))
+        {
+          g_strlcpy (identifiers[n_zones], identifier, sizeof identifiers[n_zones]);
+          zones[n_zones++] = g_time_zone_ref (zone);
+        }
+    }
+  g_mutex_unlock (&lock);
+  return zone;
+}
+
+/* The times a partner directory writes, "2026-10-03T09:00:00Z" or "…+02:00", the same
+ * GDateTime as g_date_time_new_from_iso8601() makes of them, without its general parse; %NULL
+ * for anything else (fractions of seconds, other offsets, wrong values), which goes that way. */
+static GDateTime *
+parse_plain_time (const char *value,
+                  gsize       length)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  int year, month, day, hour, minute, second;
+
+  if (!(length == 20 && value[19] == 'Z') &&
+      !(length == 25 && (value[19] == '+' || value[19] == '-') && value[22] == ':' &&
+        digits (value + 20, 2) >= 0 && digits (value + 23, 2) >= 0))
+    return NULL;
+  if (value[4] != '-' || value[7] != '-' ||
+      (year = digits (value, 4)) < 1 || (month = digits (value + 5, 2)) < 1 ||
+      (day = digits (value + 8, 2)) < 1 || (hour = digits (value + 11, 2)) < 0 ||
+      (minute = digits (value + 14, 2)) < 0 || (second = digits (value + 17, 2)) < 0 ||
+      second > 59)
+    return NULL;
+  if (!(zone = offset_zone (value + 19)))
+    return NULL;
+  return g_date_time_new (zone, year, month, day, hour, minute, second);
+}
+
 GDateTime *
 _lia_pd_time_attribute (Parse      *p,
                 xmlNode    *element,
@@ -204,12 +278,15 @@ _lia_pd_time_attribute (Parse      *p,
 {
   g_autofree char *value = _lia_pd_attribute (element, name);
   GDateTime *time;
+  gsize length;
 
   if (value == NULL)
     return NULL;
   /* RFC 3339: a date, 'T', a time with seconds, and an offset or Z. */
-  if (strlen (value) >= 20 && value[10] == 'T' && value[13] == ':' && value[16] == ':' &&
-      (time = g_date_time_new_from_iso8601 (value, NULL)) != NULL)
+  length = strlen (value);
+  if (length >= 20 && value[10] == 'T' && value[13] == ':' && value[16] == ':' &&
+      ((time = parse_plain_time (value, length)) != NULL ||
+       (time = g_date_time_new_from_iso8601 (value, NULL)) != NULL))
     return time;
 
   _lia_pd_problem (p, element, name,
@@ -350,10 +427,10 @@ _lia_pd_add_party_ref (Parse      *p,
                xmlNode    *node,
                gpointer    extra)
 {
-  g_autofree char *contact = _lia_pd_attribute (node, "contact");
-  g_autofree char *organization = _lia_pd_attribute (node, "organization");
+  gboolean contact = _lia_pd_has_attribute (node, "contact");
+  gboolean organization = _lia_pd_has_attribute (node, "organization");
 
-  if ((contact == NULL) == (organization == NULL))
+  if (contact == organization)
     {
       _lia_pd_problem (p, node, NULL, _("<%s> needs either a “contact” or an “organization” attribute."),
                (const char *) node->name);
@@ -362,8 +439,8 @@ _lia_pd_add_party_ref (Parse      *p,
       return;
     }
 
-  _lia_pd_add_ref (p, role, contact != NULL ? LIA_RECORD_KIND_CONTACT : LIA_RECORD_KIND_ORGANIZATION,
-           node, contact != NULL ? "contact" : "organization", extra);
+  _lia_pd_add_ref (p, role, contact ? LIA_RECORD_KIND_CONTACT : LIA_RECORD_KIND_ORGANIZATION,
+           node, contact ? "contact" : "organization", extra);
 }
 
 void

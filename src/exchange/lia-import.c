@@ -198,6 +198,14 @@ _lia_import_xml_error_cb (void     *user_data,
 gboolean
 _lia_import_valid_id (const char *id)
 {
+  gsize length = 0;
+
+  /* Most ids are printable ASCII: no space, no control character, one character a byte. */
+  while (id[length] > ' ' && id[length] < 0x7f)
+    length++;
+  if (id[length] == '\0')
+    return length <= MAX_ID_LENGTH;
+
   if (!g_utf8_validate (id, -1, NULL) || g_utf8_strlen (id, -1) > MAX_ID_LENGTH)
     return FALSE;
   for (const char *c = id; *c != '\0'; c = g_utf8_next_char (c))

@@ -253,11 +253,13 @@ lia_affiliation_new (gint64      contact_id,
                      gint64      organization_id,
                      const char *role)
 {
-  return g_object_new (LIA_TYPE_AFFILIATION,
-                       "contact-id", contact_id,
-                       "organization-id", organization_id,
-                       "role", role,
-                       NULL);
+  /* Set directly, not as properties by name: importers make these by the hundred thousand. */
+  LiaAffiliation *self = g_object_new (LIA_TYPE_AFFILIATION, NULL);
+
+  lia_affiliation_set_contact_id (self, contact_id);
+  lia_affiliation_set_organization_id (self, organization_id);
+  lia_affiliation_set_role (self, role);
+  return self;
 }
 
 gint64

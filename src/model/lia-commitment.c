@@ -57,11 +57,25 @@ set_id (LiaCommitment *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+/* Whether anyone listens to "is-overdue": working it out asks the clock and the local time
+ * zone, which an import making commitments by the thousand would do twice for each. */
+static gboolean
+overdue_watched (LiaCommitment *self)
+{
+  static guint notify_id;
+
+  if (notify_id == 0)
+    notify_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
+  return g_signal_has_handler_pending (self, notify_id, 0, TRUE) ||
+         g_signal_has_handler_pending (self, notify_id, g_quark_from_static_string ("is-overdue"), TRUE);
+}
+
 static void
 notify_if_overdue_changed (LiaCommitment *self,
+                           gboolean       watched,
                            gboolean       was_overdue)
 {
-  if (lia_commitment_get_is_overdue (self) != was_overdue)
+  if (watched && lia_commitment_get_is_overdue (self) != was_overdue)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_OVERDUE]);
 }
 
@@ -303,11 +317,13 @@ LiaCommitment *
 lia_commitment_new (LiaCommitmentDirection  direction,
                     const char             *title)
 {
-  return g_object_new (LIA_TYPE_COMMITMENT,
-                       "direction", direction,
-                       "title", title,
-                       "status", LIA_COMMITMENT_STATUS_OPEN,
-                       NULL);
+  /* Set directly, not as properties by name: importers make these by the hundred thousand. */
+  LiaCommitment *self = g_object_new (LIA_TYPE_COMMITMENT, NULL);
+
+  lia_commitment_set_direction (self, direction);
+  lia_commitment_set_title (self, title);
+  lia_commitment_set_status (self, LIA_COMMITMENT_STATUS_OPEN);
+  return self;
 }
 
 const char *
@@ -379,17 +395,18 @@ void
 lia_commitment_set_status (LiaCommitment       *self,
                            LiaCommitmentStatus  status)
 {
-  gboolean was_overdue;
+  gboolean watched, was_overdue;
 
   g_return_if_fail (LIA_IS_COMMITMENT (self));
 
   if (self->status == status)
     return;
 
-  was_overdue = lia_commitment_get_is_overdue (self);
+  watched = overdue_watched (self);
+  was_overdue = watched && lia_commitment_get_is_overdue (self);
   self->status = status;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
-  notify_if_overdue_changed (self, was_overdue);
+  notify_if_overdue_changed (self, watched, was_overdue);
 
   /* Done today, unless someone says on which day; no longer done, no day. */
   if (status == LIA_COMMITMENT_STATUS_DONE && self->done_date == NULL)
@@ -416,19 +433,20 @@ void
 lia_commitment_set_due_date (LiaCommitment *self,
                              const GDate   *due_date)
 {
-  gboolean was_overdue;
+  gboolean watched, was_overdue;
 
   g_return_if_fail (LIA_IS_COMMITMENT (self));
 
   if (lia_date_equal (self->due_date, due_date))
     return;
 
-  was_overdue = lia_commitment_get_is_overdue (self);
+  watched = overdue_watched (self);
+  was_overdue = watched && lia_commitment_get_is_overdue (self);
   g_clear_pointer (&self->due_date, g_date_free);
   if (due_date != NULL && g_date_valid (due_date))
     self->due_date = g_date_copy (due_date);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_DATE]);
-  notify_if_overdue_changed (self, was_overdue);
+  notify_if_overdue_changed (self, watched, was_overdue);
 }
 
 const GDate *

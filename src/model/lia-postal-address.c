@@ -140,7 +140,11 @@ lia_postal_address_init (LiaPostalAddress *self)
 LiaPostalAddress *
 lia_postal_address_new (LiaContactPointKind kind)
 {
-  return g_object_new (LIA_TYPE_POSTAL_ADDRESS, "kind", kind, NULL);
+  /* Set directly, not as a property by name. */
+  LiaPostalAddress *self = g_object_new (LIA_TYPE_POSTAL_ADDRESS, NULL);
+
+  lia_postal_address_set_kind (self, kind);
+  return self;
 }
 
 LiaPostalAddress *

@@ -517,7 +517,11 @@ lia_project_init (LiaProject *self)
 LiaProject *
 lia_project_new (const char *name)
 {
-  return g_object_new (LIA_TYPE_PROJECT, "name", name, NULL);
+  /* Set directly, not as a property by name. */
+  LiaProject *self = g_object_new (LIA_TYPE_PROJECT, NULL);
+
+  lia_project_set_name (self, name);
+  return self;
 }
 
 #define TEXT_ACCESSORS(field, PROP) \
