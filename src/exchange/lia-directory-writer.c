@@ -237,6 +237,15 @@ attr_utc_usec (Out        *out,
   attr (out, name, text);
 }
 
+/* A record's created and updated attributes, where it has them. */
+static void
+attr_stamps (Out                *out,
+             const LiaRowStamps *stamps)
+{
+  attr_utc_usec (out, "created", stamps->has_created, stamps->created_usec);
+  attr_utc_usec (out, "updated", stamps->has_updated, stamps->updated_usec);
+}
+
 /* When an interaction took place, in the offset it was entered with ("+02:00"), as
  * attr_local_time() writes it. */
 static void
@@ -341,8 +350,7 @@ write_organization (Out                      *out,
   attr (out, "id", row->uid);
   if (!(out->flags & LIA_WRITE_CANONICAL))
     {
-      attr_utc_usec (out, "created", row->has_created, row->created_usec);
-      attr_utc_usec (out, "updated", row->has_updated, row->updated_usec);
+      attr_stamps (out, &row->stamps);
     }
   text_element (out, "name", row->name);
   text_element (out, "short-name", row->short_name);
@@ -453,8 +461,7 @@ write_contact (Out                 *out,
   attr (out, "id", row->uid);
   if (!(out->flags & LIA_WRITE_CANONICAL))
     {
-      attr_utc_usec (out, "created", row->has_created, row->created_usec);
-      attr_utc_usec (out, "updated", row->has_updated, row->updated_usec);
+      attr_stamps (out, &row->stamps);
     }
 
   if (!lia_text_is_blank (row->honorific) || !lia_text_is_blank (row->given_name) ||
@@ -502,8 +509,7 @@ write_interaction (Out                     *out,
   attr (out, "id", row->uid);
   if (!(out->flags & LIA_WRITE_CANONICAL))
     {
-      attr_utc_usec (out, "created", row->has_created, row->created_usec);
-      attr_utc_usec (out, "updated", row->has_updated, row->updated_usec);
+      attr_stamps (out, &row->stamps);
     }
   attr (out, "kind", row->kind);
   attr_at (out, row);
@@ -567,6 +573,20 @@ usec_of (GDateTime *date_time)
   return g_date_time_to_unix (date_time) * G_USEC_PER_SEC + g_date_time_get_microsecond (date_time);
 }
 
+/* @record's created and updated times, as a row gives them. */
+static void
+fill_stamps (LiaRowStamps *stamps,
+             LiaRecord    *record)
+{
+  GDateTime *created = lia_record_get_created_at (record);
+  GDateTime *updated = lia_record_get_updated_at (record);
+
+  stamps->has_created = created != NULL;
+  stamps->created_usec = usec_of (created);
+  stamps->has_updated = updated != NULL;
+  stamps->updated_usec = usec_of (updated);
+}
+
 /* The row a LiaInteraction stands for, its participants' uids in @uids. */
 static void
 fill_interaction_row (Out                *out,
@@ -575,15 +595,10 @@ fill_interaction_row (Out                *out,
                       GPtrArray          *uids)
 {
   LiaRecord *record = LIA_RECORD (self);
-  GDateTime *created = lia_record_get_created_at (record);
-  GDateTime *updated = lia_record_get_updated_at (record);
   GDateTime *at = lia_interaction_get_at (self);
 
   row->uid = lia_record_get_uid (record);
-  row->has_created = created != NULL;
-  row->created_usec = usec_of (created);
-  row->has_updated = updated != NULL;
-  row->updated_usec = usec_of (updated);
+  fill_stamps (&row->stamps, record);
   row->has_at = at != NULL;
   row->at_usec = usec_of (at);
   row->at_offset = at != NULL ? (int) (g_date_time_get_utc_offset (at) / G_USEC_PER_SEC) : 0;
@@ -615,8 +630,7 @@ write_commitment (Out                    *out,
   attr (out, "id", row->uid);
   if (!(out->flags & LIA_WRITE_CANONICAL))
     {
-      attr_utc_usec (out, "created", row->has_created, row->created_usec);
-      attr_utc_usec (out, "updated", row->has_updated, row->updated_usec);
+      attr_stamps (out, &row->stamps);
     }
   attr (out, "direction", row->direction);
   attr (out, "status", row->status);
@@ -669,14 +683,9 @@ fill_commitment_row (Out               *out,
                      GPtrArray         *owned)
 {
   LiaRecord *record = LIA_RECORD (self);
-  GDateTime *created = lia_record_get_created_at (record);
-  GDateTime *updated = lia_record_get_updated_at (record);
 
   row->uid = lia_record_get_uid (record);
-  row->has_created = created != NULL;
-  row->created_usec = usec_of (created);
-  row->has_updated = updated != NULL;
-  row->updated_usec = usec_of (updated);
+  fill_stamps (&row->stamps, record);
   row->direction = lia_enum_to_nick (LIA_TYPE_COMMITMENT_DIRECTION, lia_commitment_get_direction (self));
   row->status = lia_enum_to_nick (LIA_TYPE_COMMITMENT_STATUS, lia_commitment_get_status (self));
   row->due = owned_date (owned, lia_commitment_get_due_date (self));
@@ -746,14 +755,9 @@ fill_organization_row (Out                *out,
                        GPtrArray          *owned)
 {
   LiaRecord *record = LIA_RECORD (self);
-  GDateTime *created = lia_record_get_created_at (record);
-  GDateTime *updated = lia_record_get_updated_at (record);
 
   row->uid = lia_record_get_uid (record);
-  row->has_created = created != NULL;
-  row->created_usec = usec_of (created);
-  row->has_updated = updated != NULL;
-  row->updated_usec = usec_of (updated);
+  fill_stamps (&row->stamps, record);
   row->name = lia_organization_get_name (self);
   row->short_name = lia_organization_get_short_name (self);
   row->sector = lia_organization_get_sector (self);
@@ -806,16 +810,11 @@ fill_contact_row (Out            *out,
                   RowScratch     *scratch)
 {
   LiaRecord *record = LIA_RECORD (self);
-  GDateTime *created = lia_record_get_created_at (record);
-  GDateTime *updated = lia_record_get_updated_at (record);
   GListModel *addresses = lia_contact_get_addresses (self);
   GBytes *photo = lia_contact_get_photo (self);
 
   row->uid = lia_record_get_uid (record);
-  row->has_created = created != NULL;
-  row->created_usec = usec_of (created);
-  row->has_updated = updated != NULL;
-  row->updated_usec = usec_of (updated);
+  fill_stamps (&row->stamps, record);
   row->honorific = lia_contact_get_honorific (self);
   row->given_name = lia_contact_get_given_name (self);
   row->family_name = lia_contact_get_family_name (self);

@@ -1474,10 +1474,7 @@ lia_store_foreach_interaction_row (LiaStore                    *self,
       gint64 id = _lia_db_column_int64 (stmt, 0);
 
       row.uid = _lia_column_text (stmt, 1);
-      row.has_created = _lia_db_column_type (stmt, 2) != LIA_DB_NULL;
-      row.created_usec = _lia_db_column_int64 (stmt, 2);
-      row.has_updated = _lia_db_column_type (stmt, 3) != LIA_DB_NULL;
-      row.updated_usec = _lia_db_column_int64 (stmt, 3);
+            row.stamps = _lia_column_stamps (stmt, 2);
       row.kind = _lia_column_text (stmt, 4);
       row.has_at = _lia_db_column_type (stmt, 5) != LIA_DB_NULL;
       row.at_usec = _lia_db_column_int64 (stmt, 5);
@@ -1566,10 +1563,7 @@ lia_store_foreach_commitment_row (LiaStore                    *self,
     {
       LiaCommitmentRow row = {
         .uid = _lia_column_text (stmt, 0),
-        .has_created = _lia_db_column_type (stmt, 1) != LIA_DB_NULL,
-        .has_updated = _lia_db_column_type (stmt, 2) != LIA_DB_NULL,
-        .created_usec = _lia_db_column_int64 (stmt, 1),
-        .updated_usec = _lia_db_column_int64 (stmt, 2),
+                .stamps = _lia_column_stamps (stmt, 1),
         .direction = _lia_column_text (stmt, 3),
         .status = _lia_column_text (stmt, 4),
         .due = _lia_column_iso_date (stmt, 5),

@@ -69,6 +69,16 @@ gboolean   lia_store_foreach_record             (LiaStore            *self,
                                                  gpointer             user_data,
                                                  GError             **error);
 
+/* When a record was created and last updated, as the rows give them: microseconds since the
+ * epoch (UTC); has_created/has_updated are %FALSE where the record has none. */
+typedef struct
+{
+  gboolean has_created;
+  gboolean has_updated;
+  gint64   created_usec;
+  gint64   updated_usec;
+} LiaRowStamps;
+
 /* An interaction as a partner directory writes it, in plain values: the export reads them
  * straight from the rows (lia_store_foreach_interaction_row()) and the directory writer fills
  * one from a LiaInteraction, so that both are written by the same code. Times are microseconds
@@ -77,11 +87,8 @@ gboolean   lia_store_foreach_record             (LiaStore            *self,
 typedef struct
 {
   const char          *uid;
-  gboolean             has_created;
-  gboolean             has_updated;
+  LiaRowStamps         stamps;
   gboolean             has_at;
-  gint64               created_usec;
-  gint64               updated_usec;
   gint64               at_usec;
   /* Seconds east of UTC that the time was entered with. */
   int                  at_offset;
@@ -123,10 +130,7 @@ void       _lia_store_set_uid_table_max         (gint64                       ma
 typedef struct
 {
   const char  *uid;
-  gboolean     has_created;
-  gboolean     has_updated;
-  gint64       created_usec;
-  gint64       updated_usec;
+  LiaRowStamps stamps;
   /* Nicks: "ours", "open". */
   const char  *direction;
   const char  *status;
@@ -196,10 +200,7 @@ typedef struct
 typedef struct
 {
   const char               *uid;
-  gboolean                  has_created;
-  gboolean                  has_updated;
-  gint64                    created_usec;
-  gint64                    updated_usec;
+  LiaRowStamps              stamps;
   const char               *honorific;
   const char               *given_name;
   const char               *family_name;
@@ -239,10 +240,7 @@ typedef struct
 typedef struct
 {
   const char               *uid;
-  gboolean                  has_created;
-  gboolean                  has_updated;
-  gint64                    created_usec;
-  gint64                    updated_usec;
+  LiaRowStamps              stamps;
   const char               *name;
   const char               *short_name;
   const char               *sector;

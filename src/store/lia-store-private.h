@@ -4,6 +4,7 @@
 #include "lia-db.h"
 
 #include "lia-store.h"
+#include "lia-store-bulk.h"
 
 G_BEGIN_DECLS
 
@@ -327,6 +328,8 @@ GDate      *_lia_column_date   (LiaStmt *stmt, int column);
 /* The text of a date column when _lia_column_date() would read a day from it (the same text
  * lia_date_to_iso() gives back), else %NULL: for rows written without a GDate. */
 const char *_lia_column_iso_date (LiaStmt *stmt, int column);
+/* The created and updated times at @column and the one after it. */
+LiaRowStamps _lia_column_stamps (LiaStmt *stmt, int column);
 GDateTime  *_lia_column_time   (LiaStmt *stmt, int column);
 gboolean    _lia_column_nick   (LiaStmt *stmt, int column, GType enum_type, int *out_value,
                                 GError **error);

@@ -307,10 +307,7 @@ lia_store_foreach_contact_row (LiaStore                *self,
       const char *uid = _lia_column_text (stmt, 1);
       LiaContactRow row = {
         .uid = uid,
-        .has_created = _lia_db_column_type (stmt, 2) != LIA_DB_NULL,
-        .has_updated = _lia_db_column_type (stmt, 3) != LIA_DB_NULL,
-        .created_usec = _lia_db_column_int64 (stmt, 2),
-        .updated_usec = _lia_db_column_int64 (stmt, 3),
+                .stamps = _lia_column_stamps (stmt, 2),
         .honorific = _lia_column_text (stmt, 4),
         .given_name = _lia_column_text (stmt, 5),
         .family_name = _lia_column_text (stmt, 6),
@@ -495,10 +492,7 @@ lia_store_foreach_organization_row (LiaStore                     *self,
       const char *uid = _lia_column_text (stmt, 1);
       LiaOrganizationRow row = {
         .uid = uid,
-        .has_created = _lia_db_column_type (stmt, 2) != LIA_DB_NULL,
-        .has_updated = _lia_db_column_type (stmt, 3) != LIA_DB_NULL,
-        .created_usec = _lia_db_column_int64 (stmt, 2),
-        .updated_usec = _lia_db_column_int64 (stmt, 3),
+                .stamps = _lia_column_stamps (stmt, 2),
         .name = _lia_column_text (stmt, 4),
         .short_name = _lia_column_text (stmt, 5),
         .sector = _lia_column_text (stmt, 6),

@@ -131,6 +131,20 @@ _lia_column_iso_date (LiaStmt *stmt,
   return text;
 }
 
+LiaRowStamps
+_lia_column_stamps (LiaStmt *stmt,
+                    int      column)
+{
+  LiaRowStamps stamps = {
+    .has_created = _lia_db_column_type (stmt, column) != LIA_DB_NULL,
+    .has_updated = _lia_db_column_type (stmt, column + 1) != LIA_DB_NULL,
+    .created_usec = _lia_db_column_int64 (stmt, column),
+    .updated_usec = _lia_db_column_int64 (stmt, column + 1),
+  };
+
+  return stamps;
+}
+
 GDateTime *
 _lia_column_time (LiaStmt *stmt,
                   int      column)
