@@ -641,7 +641,9 @@ run_search (Bench   *b,
            queries->len, warmup->len, (const char *) queries->pdata[0],
            (const char *) queries->pdata[1], (const char *) queries->pdata[2]);
   g_print ("search p50: %.2f ms\n", percentile (ms, queries->len, 0.50));
-  g_print ("search p95: %.2f ms (target ≤ 10 ms)\n", percentile (ms, queries->len, 0.95));
+  /* Issue 15, item 10: 15 ms on a team server; a file keeps its own 10 ms. */
+  g_print ("search p95: %.2f ms (target ≤ %d ms)\n", percentile (ms, queries->len, 0.95),
+           lia_store_location_is_server (b->options->database) ? 15 : 10);
   g_print ("search max: %.2f ms\n", ms[queries->len - 1]);
   g_print ("results per query: %.1f on average; %u of %u queries found something\n",
            (double) total_results / queries->len, with_results, queries->len);
