@@ -838,19 +838,133 @@ test_rare_word_first (StoreFixture  *f,
       LiaSearchTerm fat = { (char *) "fat", (char *) "fat", TRUE };
       LiaSearchTerm san = { (char *) "san", (char *) "san", TRUE };
       g_autofree char *index_query = NULL;
-      gboolean walk = TRUE;
+      int walk_from = 0;
 
       g_array_append_val (terms, fat);
       g_array_append_val (terms, san);
       g_assert_true (_lia_store_search_pg_walk_newest (f->store, "interactions", terms,
-                                                       "'fat':* & 'san':*", 256, &walk,
+                                                       "'fat':* & 'san':*", 256, &walk_from,
                                                        &index_query, &error));
       g_assert_no_error (error);
-      g_assert_false (walk);
+      /* Through the index, without a probe of the newest rows. */
+      g_assert_cmpint (walk_from, >, _LIA_SEARCH_PG_PROBE_ROWS);
       g_assert_cmpstr (index_query, ==, "'fat':*");
     }
 
   assert_same_searches (f, queries, before);
+}
+
+/* Everything a person sees of each hit of @text, in order: kind, id, title, snippet, context. */
+static char *
+describe_search (LiaStore   *store,
+                 const char *text,
+                 guint       limit)
+{
+  g_autoptr(GPtrArray) results = search_ok (store, text, limit);
+  GString *description = g_string_new (NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      LiaSearchResult *r = results->pdata[i];
+
+      g_string_append_printf (description, "%d:%" G_GINT64_FORMAT " “%s” “%s” “%s”\n",
+                              lia_search_result_get_kind (r), lia_search_result_get_id (r),
+                              lia_search_result_get_title (r), lia_search_result_get_snippet (r),
+                              lia_search_result_get_context (r) != NULL
+                              ? lia_search_result_get_context (r) : "");
+    }
+  return g_string_free (description, FALSE);
+}
+
+/* On a server, a common short prefix ("ma": Manila, Madrid, malaria…, none of them common on
+ * its own) has its window read by walking the newest rows when a probe of them says so. Every
+ * way of reading the newest rows (the store's own choice, a walk, the index, the probe taking
+ * either way) gives the same hits in the same order with the same snippets and contexts, for
+ * short prefixes common and rare, accented words and mixed case, in every kind. */
+static void
+test_common_prefix_paths (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  static const char *const titles[] = {
+    "Manila visit", "Madrid and Málaga review", "MAJOR donors meeting", "Mañana planning",
+    "Minsk talks", "Zürich Maßnahme", "Budget review",
+  };
+  static const char *const roles[] = { "Manager", "Mayor’s adviser", "Minister", "MAIN contact", "Director" };
+  static const char *const queries[] = {
+    "ma", "MA", "Má", "mañ", "mal", "man", "mi", "Mü", "zür", "maß", "ma mi", "é", "bu", NULL
+  };
+  /* The store's choice, a walk, the index, a probe that walks when one of the newest rows
+   * matches, one that walks only when all of them do. */
+  static const int ways[] = { 0, _LIA_SEARCH_PG_PROBE_ROWS + 1, 1, _LIA_SEARCH_PG_PROBE_ROWS };
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) orgs = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!_lia_store_is_server (f->store))
+    {
+      g_test_skip ("a file has one way of reading a search's window");
+      return;
+    }
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  for (guint i = 0; i < 40; i++)
+    {
+      static const char *const names[] = { "Ministry of Mañana", "Madrid Port", "MALARIA Centre",
+                                           "Mühle Trust", "Zürich Forum" };
+      g_autofree char *name = g_strdup_printf ("%s %u", names[i % G_N_ELEMENTS (names)], i);
+      gint64 id = lia_test_add_organization (f->store, name, 0);
+
+      g_array_append_val (orgs, id);
+    }
+  for (guint i = 0; i < 60; i++)
+    {
+      static const char *const given[] = { "María", "Marco", "MIKE", "Ana", "Jürgen" };
+      g_autofree char *family = g_strdup_printf ("Martínez%u", i);
+      gint64 contact = lia_test_add_contact (f->store, given[i % G_N_ELEMENTS (given)], family);
+
+      lia_test_add_affiliation (f->store, contact, g_array_index (orgs, gint64, i % orgs->len),
+                                roles[i % G_N_ELEMENTS (roles)], "2020-01-01",
+                                i % 3 == 0 ? "2022-12-31" : NULL);
+    }
+  for (guint i = 0; i < 700; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%s %u", titles[i % G_N_ELEMENTS (titles)], i);
+
+      lia_test_add_interaction (f->store, LIA_INTERACTION_KIND_MEETING, "2024-03-01T10:00:00Z", title,
+                                0, 0);
+    }
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  lia_test_pg_sql (f, "ANALYZE");
+  lia_test_reopen (f);
+
+  /* More interactions hold a word beginning with "ma" than the ranked window: the way the
+   * newest of them are read decides which are ranked. */
+  hits = search_ok (f->store, "ma", 40);
+  g_assert_cmpuint (count_kind (hits, LIA_RECORD_KIND_INTERACTION), ==, 40);
+  g_assert_cmpuint (count_kind (hits, LIA_RECORD_KIND_ORGANIZATION), ==, 24);
+  g_assert_cmpuint (count_kind (hits, LIA_RECORD_KIND_CONTACT), ==, 40);
+
+  for (guint q = 0; queries[q] != NULL; q++)
+    for (guint limit = 10; limit <= 40; limit += 30)
+      {
+        g_autofree char *expected = NULL;
+
+        _lia_store_search_pg_force_walk_from (f->store, -1);
+        expected = describe_search (f->store, queries[q], limit);
+        for (guint w = 0; w < G_N_ELEMENTS (ways); w++)
+          {
+            g_autofree char *found = NULL;
+
+            _lia_store_search_pg_force_walk_from (f->store, ways[w]);
+            found = describe_search (f->store, queries[q], limit);
+            if (g_strcmp0 (found, expected) != 0)
+              g_printerr ("“%s”, limit %u, way %d:\n%s\nthe store's own way:\n%s",
+                          queries[q], limit, ways[w], found, expected);
+            g_assert_cmpstr (found, ==, expected);
+          }
+      }
+  _lia_store_search_pg_force_walk_from (f->store, -1);
 }
 
 /* What FTS5 itself answers for @match over the interactions: the newest 256 matches ranked by
@@ -1001,6 +1115,7 @@ main (int   argc,
   ADD ("/store/search/newest-window", test_newest_window);
   ADD ("/store/search/long-prefix-as-fts5", test_long_prefix_as_fts5);
   ADD ("/store/search/rare-word-first", test_rare_word_first);
+  ADD ("/store/search/common-prefix-paths", test_common_prefix_paths);
 
 #undef ADD
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "lia-store-search-private.h"
 
@@ -28,17 +29,22 @@ const LiaSearchSyntax _lia_store_search_pg_syntax = { "'", " & ", ":*" };
  * the window there), then, only if that was not enough, the older matches through the index
  * alone (then fewer than @window × table / NEWEST_ROWS of them exist), sorted.
  *
- * The newest rows are read one of two ways, as the boolean parameter @walk_param says
- * (_lia_store_search_pg_walk_newest()): walked by the primary key, which stops at the window
- * and suits a word in several percent of the rows; or, for any other word, the index
+ * The newest rows are read one of two ways: walked by the primary key, which stops at the
+ * window and suits a word in several percent of the rows; or, for any other word, the index
  * intersected with those rows, then sorted: a walk would read all NEWEST_ROWS rows to find a
  * few (10–30 ms at 1,000,000 interactions, where the generic plan always walked), the index
- * finds them in well under a millisecond. Either way the same rows. The walk's match is
- * wrapped in coalesce () and the other part sorts on `id + 0`, so that the planner, which
- * sees neither the query nor the parameter in a generic plan, walks the primary key in the
- * first (not reading a small table whole and sorting it, as it did with IS TRUE: 40 ms for
- * 10,000 organizations) and never in the second. docs/performance.md, "Team server". */
+ * finds them in well under a millisecond. The integer parameter @walk_param says which
+ * (_lia_store_search_pg_walk_newest()): 0 walks, more than PROBE_ROWS reads the index, and
+ * any other number N walks when at least N of the newest PROBE_ROWS rows match (a probe: a
+ * short prefix such as "ma" begins many words, none of them common enough for the server's
+ * statistics, and together in several percent of the rows, where the index reads thousands of
+ * postings and rows for what a walk of a few thousand rows finds). Either way the same rows.
+ * The walk's match is wrapped in coalesce () and the other part sorts on `id + 0`, so that the
+ * planner, which sees neither the query nor the parameter in a generic plan, walks the primary
+ * key in the first (not reading a small table whole and sorting it, as it did with IS TRUE: 40
+ * ms for 10,000 organizations) and never in the second. docs/performance.md, "Team server". */
 #define NEWEST_ROWS 32768
+#define PROBE_ROWS _LIA_SEARCH_PG_PROBE_ROWS
 
 static char *
 window_sql (const char *table,
@@ -50,14 +56,22 @@ window_sql (const char *table,
   /* The two parts read through the index take its matches of the words of @index_param
    * (d.q: the whole query, or its rarest word, as _lia_store_search_pg_walk_newest() chose),
    * then test each row against the whole query (q.q). A word that folds to nothing, which
-   * the whole query drops, leaves the whole query. */
+   * the whole query drops, leaves the whole query. OFFSET 0 keeps the choice (w.walk) a
+   * subquery run once, not an expression copied into both parts that read the newest rows;
+   * CASE runs the probe only when the parameter asks for it. */
   return g_strdup_printf ("SELECT %s FROM to_tsquery ('liaison', ?1) AS q (q),"
                           " LATERAL (SELECT CASE WHEN numnode (x) > 0 THEN x ELSE q.q END"
-                          "  FROM to_tsquery ('liaison', ?%d) AS x) AS d (q), LATERAL ("
-                          "(SELECT s.* FROM %s AS s WHERE ?%d AND coalesce (s.search_vector @@ q.q, FALSE)"
+                          "  FROM to_tsquery ('liaison', ?%d) AS x) AS d (q),"
+                          " LATERAL (SELECT CASE WHEN CAST (?%d AS integer) = 0 THEN TRUE"
+                          "  WHEN CAST (?%d AS integer) > %d THEN FALSE"
+                          "  ELSE (SELECT count (*) FROM (SELECT FROM (SELECT p.search_vector FROM %s AS p"
+                          "   ORDER BY p.id DESC LIMIT %d) AS p WHERE coalesce (p.search_vector @@ q.q, FALSE)"
+                          "   LIMIT CAST (?%d AS integer)) AS p) >= CAST (?%d AS integer) END"
+                          "  OFFSET 0) AS w (walk), LATERAL ("
+                          "(SELECT s.* FROM %s AS s WHERE w.walk AND coalesce (s.search_vector @@ q.q, FALSE)"
                           " AND s.id > (SELECT max (id) FROM %s) - %d ORDER BY s.id DESC LIMIT %u)"
                           " UNION ALL "
-                          "(SELECT s.* FROM %s AS s WHERE NOT ?%d AND s.search_vector @@ d.q"
+                          "(SELECT s.* FROM %s AS s WHERE NOT w.walk AND s.search_vector @@ d.q"
                           " AND coalesce (s.search_vector @@ q.q, FALSE)"
                           " AND s.id > (SELECT max (id) FROM %s) - %d ORDER BY s.id + 0 DESC LIMIT %u)"
                           " UNION ALL "
@@ -67,8 +81,10 @@ window_sql (const char *table,
                           " ORDER BY s.id + 0 DESC LIMIT %u)"
                           " LIMIT %u) AS s",
                           columns, index_param,
-                          table, walk_param, table, NEWEST_ROWS, window,
-                          table, walk_param, table, NEWEST_ROWS, window,
+                          walk_param, walk_param, PROBE_ROWS, table, PROBE_ROWS, walk_param,
+                          walk_param,
+                          table, table, NEWEST_ROWS, window,
+                          table, table, NEWEST_ROWS, window,
                           table, table, NEWEST_ROWS, window,
                           window);
 }
@@ -201,10 +217,57 @@ is_plain_word (const char *text)
   return *text != '\0';
 }
 
+/* The costs of the two ways of reading the newest rows, in rows walked (0.37 µs each under
+ * load, measured on 1,000,000 interactions): the index reads every posting of the words in the
+ * whole table (about 1.6 rows walked each), and intersects them with the newest rows' keys
+ * (about 4,096 rows walked). docs/performance.md, "A common prefix (issue 15, round 6)". */
+#define POSTING_COST 1.6
+#define INDEX_COST   4096.0
+
+/* The share of the rows above which a walk costs less than the index: a walk reads window / s
+ * rows for a query in a share s of them, the index INDEX_COST + POSTING_COST × s × rows; they
+ * cost the same at the root s of POSTING_COST × rows × s² + INDEX_COST × s − window (1.1% of
+ * 1,000,000 rows, 2.9% of 100,000, 5.2% of 10,000). */
+static double
+walk_share (double rows,
+            guint  window)
+{
+  double a = POSTING_COST * MAX (rows, 1.0);
+
+  return (sqrt (INDEX_COST * INDEX_COST + 4.0 * a * window) - INDEX_COST) / (2.0 * a);
+}
+
+/* A prefix this short (in characters) begins many words, each perhaps too rare to be among the
+ * statistics' common ones, together in several percent of the rows ("ma": Manila, Madrid,
+ * malaria, maternal…). */
+#define SHORT_PREFIX 3
+
 /* How much rarer than another word a word must look for its index postings alone to be read
  * (then every row it matches is read and tested against the whole query, a few µs each,
  * against under a µs a posting for the other word's). */
 #define RARER_WORD_FACTOR 8.0
+
+/* Tests: a choice made for every table instead of the store's (walk_from + 2, so that NULL
+ * is "not forced"). */
+#define FORCED_KEY "lia-search-forced-walk-from"
+
+void
+_lia_store_search_pg_force_walk_from (LiaStore *self,
+                                      int       walk_from)
+{
+  g_object_set_data (G_OBJECT (self), FORCED_KEY,
+                     walk_from < 0 ? NULL : GINT_TO_POINTER (walk_from + 2));
+}
+
+/* @walk_from, unless a test forced another choice. */
+static int
+chosen (LiaStore *self,
+        int       walk_from)
+{
+  int forced = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), FORCED_KEY));
+
+  return forced != 0 ? forced - 2 : walk_from;
+}
 
 gboolean
 _lia_store_search_pg_walk_newest (LiaStore    *self,
@@ -212,7 +275,7 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
                                   GArray      *terms,
                                   const char  *match,
                                   guint        window,
-                                  gboolean    *out_walk,
+                                  int         *out_walk_from,
                                   char       **out_index_query,
                                   GError     **error)
 {
@@ -223,6 +286,9 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
   double rarest = G_MAXDOUBLE;
   double commonest = 0.0;
   const LiaSearchTerm *rarest_term = NULL;
+  const LiaSearchTerm *first = &g_array_index (terms, LiaSearchTerm, 0);
+  double threshold;
+  gboolean walk;
 
   if (common == NULL || g_get_monotonic_time () - common->read_at > WORDS_MAX_AGE)
     {
@@ -237,7 +303,7 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
   words = g_hash_table_lookup (common->tables, indexed_table (table));
   if (words == NULL)
     {
-      *out_walk = TRUE;
+      *out_walk_from = chosen (self, 0);
       return TRUE;
     }
 
@@ -274,11 +340,24 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
     }
 
   /* Walk when the newest rows likely hold the window's matches, unless the index costs less:
-   * it reads every posting of the words (about half a row walked each: 227,729 of "meet" in
-   * 110 ms under load, a walk about 1 µs a row), then the table only for the newest rows'
-   * matches. So a walk for a word in several percent of a big table, the index otherwise. */
-  *out_walk = share * MIN (words->rows, (double) NEWEST_ROWS) >= window &&
-              window / share < 0.5 * share * words->rows;
+   * it reads every posting of the words, then the table only for the newest rows' matches
+   * (walk_share ()). So a walk for a word in a percent or more of a big table, the index
+   * otherwise. */
+  threshold = walk_share (words->rows, window);
+  walk = share * MIN (words->rows, (double) NEWEST_ROWS) >= window && share >= threshold;
+
+  /* Otherwise, for one word the statistics may be blind to, the newest rows tell (the probe,
+   * window_sql (): a few tenths of a millisecond, so not for every word): a short prefix, or
+   * any word when the statistics list no word as rare as the share that makes a walk pay. */
+  if (walk)
+    *out_walk_from = 0;
+  else if (terms->len == 1 &&
+           ((first->prefix && g_utf8_strlen (first->folded, -1) <= SHORT_PREFIX) ||
+            rarest_common > threshold))
+    *out_walk_from = CLAMP ((int) ceil (threshold * PROBE_ROWS), 1, PROBE_ROWS);
+  else
+    *out_walk_from = PROBE_ROWS + 1;
+  *out_walk_from = chosen (self, *out_walk_from);
 
   /* Several words, one far rarer than another ("fat san": no interaction holds a word
    * beginning with "fat", 34,260 one beginning with "san"): the index gives the rare word's

@@ -31,9 +31,13 @@ typedef struct
 extern const LiaSearchSyntax _lia_store_search_pg_syntax;
 
 /* PostgreSQL: the newest matches of @table (id, rank: lower is better, as bm25 on SQLite), for
- * the tsquery text bound as ?1, at most @window; the boolean parameter number @walk_param
+ * the tsquery text bound as ?1, at most @window; the integer parameter number @walk_param
  * takes what _lia_store_search_pg_walk_newest() says, and the text parameter number
  * @index_param the words whose matches its index gives. */
+/* PostgreSQL: how many of the newest rows the probe of _lia_store_search_pg_walk_newest()
+ * reads (a few tenths of a millisecond). */
+#define _LIA_SEARCH_PG_PROBE_ROWS 1024
+
 char *_lia_store_search_pg_window_sql  (const char *table,
                                         guint       window,
                                         int         walk_param,
@@ -45,8 +49,10 @@ char *_lia_store_search_pg_roles_sql   (guint       window,
                                         int         index_param);
 
 /* PostgreSQL: whether the window of @table for @terms is best found by walking its newest rows
- * (a common word) or through the index alone (a rare one), from the server's statistics; the
- * same matches either way. @out_index_query: the tsquery text whose matches are read from the
+ * (a common word) or through the index alone (a rare one), from the server's statistics, or
+ * by a probe of the newest rows when they cannot tell (@out_walk_from: 0 walks, a number N
+ * walks when N of the newest rows the probe reads match, more than those rows reads the
+ * index); the same matches either way. @out_index_query: the tsquery text whose matches are read from the
  * index, each then tested against the whole query @match: @match itself, or, when one of
  * several words is much rarer than another, that word alone (the index postings of a prefix
  * are read whole, however rare the other words are). */
@@ -55,8 +61,13 @@ gboolean _lia_store_search_pg_walk_newest (LiaStore    *self,
                                            GArray      *terms,
                                            const char  *match,
                                            guint        window,
-                                           gboolean    *out_walk,
+                                           int         *out_walk_from,
                                            char       **out_index_query,
                                            GError     **error);
+
+/* Tests: every table's window read as @walk_from says (as _lia_store_search_pg_walk_newest()'s
+ * @out_walk_from), or, when negative, as the store chooses. */
+void     _lia_store_search_pg_force_walk_from (LiaStore *self,
+                                               int       walk_from);
 
 G_END_DECLS

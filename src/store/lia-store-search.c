@@ -361,7 +361,7 @@ count_columns (const char *columns)
 #define SERVER_ID_COLUMN   (SERVER_RANK_COLUMN + 1)
 #define SERVER_PART_COLUMN (SERVER_RANK_COLUMN + 2)
 /* The parameters that say whether to walk the newest rows of each target's table, then of the
- * roles' (_lia_store_search_pg_walk_newest()). */
+ * roles', or to probe them first (_lia_store_search_pg_walk_newest()). */
 #define FIRST_WALK_PARAM 3
 #define ROLES_WALK_PARAM (FIRST_WALK_PARAM + (int) G_N_ELEMENTS (targets))
 /* Then the words whose matches each one's index gives, in the same order. */
@@ -479,14 +479,14 @@ search_on_server (LiaStore    *self,
   for (guint i = 0; i <= G_N_ELEMENTS (targets); i++)
     {
       g_autofree char *index_query = NULL;
-      gboolean walk;
+      int walk_from;
 
       if (!_lia_store_search_pg_walk_newest (self, i < G_N_ELEMENTS (targets) ? targets[i].table
                                                                                : "affiliations",
-                                             terms, match, CANDIDATE_WINDOW, &walk, &index_query,
-                                             error))
+                                             terms, match, CANDIDATE_WINDOW, &walk_from,
+                                             &index_query, error))
         return FALSE;
-      _lia_db_bind_int (stmt, FIRST_WALK_PARAM + i, walk);
+      _lia_db_bind_int (stmt, FIRST_WALK_PARAM + i, walk_from);
       _lia_db_bind_text (stmt, FIRST_INDEX_PARAM + i, index_query, -1, LIA_DB_TRANSIENT);
     }
 
