@@ -284,14 +284,16 @@ read_record (Directory *dir,
   uid = _lia_pd_id_attribute (&p, node, "id", TRUE);
   p.uid = uid;
 
-  /* A record the database has as this element made it: nothing to read. Not a contact, whose
-   * affiliations are records of their own, nor an element with someone's extensions in it,
-   * which the reading counts as ignored. */
-  if (p.kind != LIA_RECORD_KIND_CONTACT && uid != NULL && only_ours (node))
+  /* A record the database has as this element made it: nothing to read. A contact's
+   * affiliations are records of their own, each with its hash. Not an element with someone's
+   * extensions in it, which the reading counts as ignored. */
+  if (uid != NULL && only_ours (node))
     {
       gboolean unchanged;
 
-      if (!_lia_import_unchanged_node (import, p.kind, uid, node, &unchanged))
+      if (p.kind == LIA_RECORD_KIND_CONTACT
+          ? !_lia_import_unchanged_contact (import, uid, node, &unchanged)
+          : !_lia_import_unchanged_node (import, p.kind, uid, node, &unchanged))
         return FALSE;
       if (unchanged)
         return !import->stopped;

@@ -184,6 +184,12 @@ gboolean          _lia_import_unchanged_node (LiaImport      *import,
                                               const char     *uid,
                                               xmlNode        *node,
                                               gboolean       *out_unchanged);
+/* The same for a contact element with its affiliations, each of which must have an id and be
+ * in the database as it was stored from its element. */
+gboolean          _lia_import_unchanged_contact (LiaImport   *import,
+                                                 const char  *uid,
+                                                 xmlNode     *node,
+                                                 gboolean    *out_unchanged);
 
 /* Makes sure that later records can refer to @record, which has a problem and is not stored:
  * stores a stand-in with its uid when the database has no record with it. */
