@@ -1107,6 +1107,40 @@ test_done_date (StoreFixture  *f,
   g_assert_nonnull (strstr (sample_export, "updated=\"2024-01-03T10:37:00Z\" direction=\"ours\" status=\"done\" due=\"2024-01-01\" done=\"2024-01-03\""));
 }
 
+/* A done commitment without done="" is done on the local day of its last change, in the time
+ * zone of the import that reads it (imp-rows: the zone is asked for once per import). */
+static void
+test_done_date_local (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  static const char ahead[] =
+    HEADER
+    "  <commitment id=\"k-1\" updated=\"2024-01-03T12:00:00Z\" direction=\"ours\" status=\"done\"><title>East</title></commitment>\n"
+    FOOTER;
+  static const char behind[] =
+    HEADER
+    "  <commitment id=\"k-2\" updated=\"2024-01-03T05:00:00Z\" direction=\"ours\" status=\"done\"><title>West</title></commitment>\n"
+    FOOTER;
+  g_autofree char *ahead_path = write_file (f, "ahead.xml", ahead);
+  g_autofree char *behind_path = write_file (f, "behind.xml", behind);
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *exported = NULL;
+
+  /* UTC+14 and UTC−11, all year. */
+  g_setenv ("TZ", "Pacific/Kiritimati", TRUE);
+  import_ok (f->store, ahead_path);
+  g_setenv ("TZ", "Pacific/Pago_Pago", TRUE);
+  import_ok (f->store, behind_path);
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+
+  exported = export_to_string (f->store, 0);
+  g_assert_nonnull (strstr (exported, "updated=\"2024-01-03T12:00:00Z\" direction=\"ours\" status=\"done\" done=\"2024-01-04\""));
+  g_assert_nonnull (strstr (exported, "updated=\"2024-01-03T05:00:00Z\" direction=\"ours\" status=\"done\" done=\"2024-01-02\""));
+}
+
 /* A directory with every contact field (addresses, websites, handles, birthdays with and
  * without a year, a photo, an affiliation's unit): import then export gives the same bytes,
  * and importing it again changes nothing. */
@@ -2209,6 +2243,7 @@ main (int   argc,
   ADD ("/exchange/import-roles-indexed", test_import_roles_indexed);
   ADD ("/exchange/first-import-search", test_first_import_search);
   ADD ("/exchange/done-date", test_done_date);
+  ADD ("/exchange/done-date-local", test_done_date_local);
   ADD ("/exchange/forward-references", test_forward_references);
   ADD ("/exchange/dangling-reference", test_dangling_reference);
   ADD ("/exchange/bad-values", test_bad_values);

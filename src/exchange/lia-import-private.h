@@ -71,6 +71,9 @@ struct _LiaImport
    * (LiaUidContentHash, _lia_import_unchanged_node()). */
   GArray           *hashes[N_KINDS];
   GArray           *uid_hashes[N_KINDS];
+  /* The local time zone, asked for once: GLib 2.74 reads the system's zone again at each
+   * g_time_zone_new_local() when TZ is not set. */
+  GTimeZone        *local_zone;
 
   /* What the run found: LiaImportProblems in the order of the file, at most
    * LIA_IMPORT_MAX_PROBLEMS of them. */
@@ -173,6 +176,10 @@ gboolean          _lia_import_is_touched   (LiaImport        *import,
 gboolean          _lia_import_merge        (LiaImport        *import,
                                             LiaRecord        *record,
                                             xmlNode          *node);
+
+/* The local day of @time. */
+GDate            *_lia_import_local_day    (LiaImport        *import,
+                                            GDateTime        *time);
 
 /* Whether the record of @kind with @uid is in the database as an import stored it from an
  * element the same as @node, and nothing has changed it since (node_hash_seed): then it is

@@ -371,6 +371,20 @@ _lia_import_clear (LiaImport *import)
       g_clear_pointer (&import->hashes[i], g_array_unref);
       g_clear_pointer (&import->uid_hashes[i], g_array_unref);
     }
+  g_clear_pointer (&import->local_zone, g_time_zone_unref);
+}
+
+GDate *
+_lia_import_local_day (LiaImport *import,
+                       GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (import->local_zone == NULL)
+    import->local_zone = g_time_zone_new_local ();
+  local = g_date_time_to_timezone (time, import->local_zone);
+  return g_date_new_dmy (g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                         g_date_time_get_year (local));
 }
 
 /* Merging */
