@@ -60,8 +60,6 @@ struct _LiaStore
   GHashTable *import_uids[LIA_RECORD_KIND_CONCERN + 1];
   gboolean    import_complete[LIA_RECORD_KIND_CONCERN + 1];
   guint       n_import_uids;
-  /* The uids of import_uids, side by side: no allocation of their own. */
-  GStringChunk *import_uid_chunk;
   /* The indexes a bulk load in import mode dropped, as CREATE INDEX statements to run at its
    * end (lia-store-bulk.c). */
   GPtrArray  *deferred_indexes;
@@ -693,9 +691,6 @@ lia_store_finalize (GObject *object)
     }
 
   _lia_change_log_clear (&self->log);
-  for (guint i = 0; i < G_N_ELEMENTS (self->import_uids); i++)
-    g_clear_pointer (&self->import_uids[i], g_hash_table_unref);
-  g_clear_pointer (&self->import_uid_chunk, g_string_chunk_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     _lia_db_close (self->db);
@@ -899,9 +894,8 @@ lia_store_get_schema_version (LiaStore *self)
   return self->schema_version;
 }
 
-/* Bounds the memory of the import's uid map: about 50 bytes a record (the table's slot, and
- * the uid in import_uid_chunk; the id is the value itself). */
-#define IMPORT_UID_CAP 400000
+/* Bounds the memory of the import's uid map: about 100 bytes a record. */
+#define IMPORT_UID_CAP 200000
 
 /* The uid map can no longer tell that a uid is absent. */
 static void
@@ -919,8 +913,6 @@ import_uids_forget (LiaStore *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->import_uids); i++)
     if (self->import_uids[i] != NULL)
       g_hash_table_remove_all (self->import_uids[i]);
-  if (self->import_uid_chunk != NULL)
-    g_string_chunk_clear (self->import_uid_chunk);
   self->n_import_uids = 0;
 }
 
@@ -936,7 +928,7 @@ _lia_store_import_lookup (LiaStore      *self,
     return FALSE;
   if (g_hash_table_lookup_extended (self->import_uids[kind], uid, NULL, &value))
     {
-      *out_id = (gint64) GPOINTER_TO_SIZE (value);
+      *out_id = *(gint64 *) value;
       return TRUE;
     }
   if (self->import_complete[kind])
@@ -953,18 +945,19 @@ _lia_store_import_remember (LiaStore      *self,
                             const char    *uid,
                             gint64         id)
 {
+  gint64 *value;
+
   if (!self->import_mode || uid == NULL || kind >= G_N_ELEMENTS (self->import_uids) ||
       self->import_uids[kind] == NULL)
     return;
-  /* The id in the value pointer: an id too large for one (on a 32-bit system) is not kept. */
-  if (self->n_import_uids >= IMPORT_UID_CAP || id < 0 || (gint64) (gsize) id != id)
+  if (self->n_import_uids >= IMPORT_UID_CAP)
     {
       import_uids_incomplete (self);
       return;
     }
-  if (g_hash_table_replace (self->import_uids[kind],
-                            g_string_chunk_insert (self->import_uid_chunk, uid),
-                            GSIZE_TO_POINTER ((gsize) id)))
+  value = g_new (gint64, 1);
+  *value = id;
+  if (g_hash_table_replace (self->import_uids[kind], g_strdup (uid), value))
     self->n_import_uids++;
 }
 
@@ -972,18 +965,13 @@ static gboolean
 enter_import_mode (LiaStore  *self,
                    GError   **error)
 {
-  if (self->import_uid_chunk == NULL)
-    self->import_uid_chunk = g_string_chunk_new (64 * 1024);
-  else
-    g_string_chunk_clear (self->import_uid_chunk);
-
   for (guint kind = 0; kind < G_N_ELEMENTS (self->import_uids); kind++)
     {
       const LiaRecordOps *ops = _lia_record_ops_for_kind (kind);
       g_autofree char *sql = NULL;
       g_autoptr(LiaStmt) stmt = NULL;
 
-      self->import_uids[kind] = g_hash_table_new (g_str_hash, g_str_equal);
+      self->import_uids[kind] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       self->import_complete[kind] = FALSE;
       if (ops == NULL)
         continue;
@@ -1069,7 +1057,6 @@ leave_import_mode (LiaStore *self)
   self->import_mode = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (self->import_uids); i++)
     g_clear_pointer (&self->import_uids[i], g_hash_table_unref);
-  g_clear_pointer (&self->import_uid_chunk, g_string_chunk_free);
   import_uids_incomplete (self);
   self->n_import_uids = 0;
   /* Ended by a rollback: the dropped indexes came back with it. */
