@@ -189,7 +189,7 @@ release_freed_memory (void)
 
 /* SQLite's sorter keeps runs as large as the page cache (cache_size) in memory before it
  * writes them out, on top of the cache itself: building the deferred indexes of a full-size
- * import took 26 MiB more than the load before it and set the import's peak RSS (99.7 MiB).
+ * import took 26 MiB more than the load before it and set the import's peak RSS (99,720 KiB).
  * The rest of the end (the indexes, the latest days' passes in id order, the day counts, the
  * commit) runs with a 4 MiB cache instead of the load's 16 MiB (lia-db-sqlite.c, which sets
  * the usual size again after the commit). */
