@@ -187,14 +187,6 @@ release_freed_memory (void)
 #endif
 }
 
-/* SQLite's sorter keeps runs as large as the page cache (cache_size) in memory before it
- * writes them out, on top of the cache itself: building the deferred indexes of a full-size
- * import took 26 MiB more than the load before it and set the import's peak RSS (99,720 KiB).
- * The rest of the end (the indexes, the latest days' passes in id order, the day counts, the
- * commit) runs with a 4 MiB cache instead of the load's 16 MiB (lia-db-sqlite.c, which sets
- * the usual size again after the commit). */
-#define SORT_MEMORY_SMALL "PRAGMA cache_size = -4096"
-
 /* The tables an import fills most, whose secondary indexes no query of the import reads (it
  * finds interactions by uid and by id). */
 static const char * const deferrable_tables[] = {
@@ -779,6 +771,25 @@ recount_interaction_days (LiaStore  *self,
     }
 }
 
+/* SQLite's sorter keeps runs as large as the page cache (cache_size) in memory before it
+ * writes them out, on top of the cache itself: building the deferred indexes of a full-size
+ * import took 26 MiB more than the load before it and set the import's peak RSS (99,720 KiB).
+ * The rest of the end (the indexes, the latest days' passes in id order, the day counts, the
+ * commit) runs with a 4 MiB cache instead of the load's 16 MiB (lia-db-sqlite.c, which sets
+ * the usual size again after the commit). Only when the interactions started empty: the
+ * passes of a merge into a database that has them (_lia_store_redo_latest_touched_sql) seek
+ * by contact and organization, where a bigger cache misses less. */
+static gboolean
+bound_sort_memory (LiaStore  *self,
+                   GError   **error)
+{
+  gboolean first_load;
+
+  if (!read_flag (self, "SELECT interactions_mark = 0 FROM bulk_load", &first_load, error))
+    return FALSE;
+  return !first_load || _lia_store_exec (self, "PRAGMA cache_size = -4096", error);
+}
+
 /* SQLite only: the FTS5 tables are filled here, in one pass, instead of by triggers. */
 static gboolean
 fill_fts_indexes (LiaStore  *self,
@@ -823,7 +834,7 @@ lia_store_end_bulk_load (LiaStore  *self,
         return FALSE;
       release_freed_memory ();
 
-      if (!_lia_store_exec (self, SORT_MEMORY_SMALL, error))
+      if (!bound_sort_memory (self, error))
         return FALSE;
       for (guint i = 0; i < deferred->len; i++)
         if (!_lia_store_exec (self, g_ptr_array_index (deferred, i), error))
