@@ -1331,8 +1331,7 @@ test_narrow_reopen (StoreFixture  *f,
   g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.who);
 
   /* Wide again: the three panes, the record beside its list. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  lia_ui_test_settle ();
+  lia_ui_test_resize (GTK_WINDOW (window), 1280, 800);
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->sidebar)));
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->list_stack), GTK_WIDGET (window), &list_bounds));
@@ -1341,8 +1340,7 @@ test_narrow_reopen (StoreFixture  *f,
   g_assert_cmpint (lia_detail_get_record_id (LIA_DETAIL (detail (window))), ==, s.who);
 
   /* Narrow again with the record chosen: the record, not the sidebar alone. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  lia_ui_test_settle ();
+  lia_ui_test_resize (GTK_WINDOW (window), 360, 640);
   g_assert_true (adw_leaflet_get_folded (window->leaflet));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "detail");
 
