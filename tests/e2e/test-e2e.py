@@ -249,6 +249,19 @@ class Ui:
             for i in reversed(range(node.get_child_count())):
                 stack.append(node.get_child_at_index(i))
 
+    def walk_by_depth(self, node):
+        """The shown elements under @node, breadth first: what sits near the top of the tree
+        (a toast, in its overlay right under the window) comes before the deep content."""
+        level = [node]
+        while level:
+            below = []
+            for node in level:
+                if node is None or not self.is_shown(node):
+                    continue
+                yield node
+                below.extend(node.get_child_at_index(i) for i in range(node.get_child_count()))
+            level = below
+
     def is_shown(self, node):
         """Visible, and with a box: GTK 4.8 sets no SHOWING state, but gives an element that
         was never allocated an empty box."""
@@ -406,16 +419,21 @@ def search_and_open(ui, window, text):
 
 
 def toast_undo_button(ui, window, title):
-    """The Undo button of the toast saying @title, when that toast is shown."""
-    label = button = None
-    for node in ui.walk(window):
-        role = node.get_role_name()
-        if role == "label" and node.get_name() == title:
-            label = node
-        elif label is not None and role == "push button" and clean_name(node.get_name()) == "Undo":
-            button = node
-            break
-    return button
+    """The Undo button of the toast saying @title, when that toast is shown. A toast shows for
+    5 s: a walk of the whole window, a round trip per element, can take longer than that on a
+    busy machine and miss it. The toast sits in its overlay near the top of the tree, so the
+    search goes breadth first and stops at its label; the button is beside it."""
+    label = next((node for node in ui.walk_by_depth(window)
+                  if node.get_role_name() == "label" and node.get_name() == title), None)
+    toast = label
+    for _ in range(3):
+        toast = toast.get_parent() if toast is not None else None
+        button = next((node for node in ui.walk(toast)
+                       if node.get_role_name() == "push button" and clean_name(node.get_name()) == "Undo"),
+                      None) if toast is not None else None
+        if button is not None:
+            return button
+    return None
 
 
 def first_row_name(ui, container):
