@@ -1107,6 +1107,40 @@ test_done_date (StoreFixture  *f,
   g_assert_nonnull (strstr (sample_export, "updated=\"2024-01-03T10:37:00Z\" direction=\"ours\" status=\"done\" due=\"2024-01-01\" done=\"2024-01-03\""));
 }
 
+/* A done commitment without done="" is done on the local day of its last change, in the time
+ * zone of the import that reads it (imp-rows: the zone is asked for once per import). */
+static void
+test_done_date_local (StoreFixture  *f,
+                      gconstpointer  data)
+{
+  static const char ahead[] =
+    HEADER
+    "  <commitment id=\"k-1\" updated=\"2024-01-03T12:00:00Z\" direction=\"ours\" status=\"done\"><title>East</title></commitment>\n"
+    FOOTER;
+  static const char behind[] =
+    HEADER
+    "  <commitment id=\"k-2\" updated=\"2024-01-03T05:00:00Z\" direction=\"ours\" status=\"done\"><title>West</title></commitment>\n"
+    FOOTER;
+  g_autofree char *ahead_path = write_file (f, "ahead.xml", ahead);
+  g_autofree char *behind_path = write_file (f, "behind.xml", behind);
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *exported = NULL;
+
+  /* UTC+14 and UTC−11, all year. */
+  g_setenv ("TZ", "Pacific/Kiritimati", TRUE);
+  import_ok (f->store, ahead_path);
+  g_setenv ("TZ", "Pacific/Pago_Pago", TRUE);
+  import_ok (f->store, behind_path);
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+
+  exported = export_to_string (f->store, 0);
+  g_assert_nonnull (strstr (exported, "updated=\"2024-01-03T12:00:00Z\" direction=\"ours\" status=\"done\" done=\"2024-01-04\""));
+  g_assert_nonnull (strstr (exported, "updated=\"2024-01-03T05:00:00Z\" direction=\"ours\" status=\"done\" done=\"2024-01-02\""));
+}
+
 /* A directory with every contact field (addresses, websites, handles, birthdays with and
  * without a year, a photo, an affiliation's unit): import then export gives the same bytes,
  * and importing it again changes nothing. */
@@ -2130,6 +2164,102 @@ test_first_import_search (StoreFixture  *f,
 }
 #undef FOUND_BY_OWN_WORD
 
+/* What a first import's full-text filling (lia-store-bulk.c, FTS_FILL_EMPTY) finds is what
+ * saving the same interactions one by one finds, in the same order: accents and case ignored,
+ * prefixes of two and three letters and more, two words. Interaction k is imported as i-k and
+ * saved again with the same text; twins rank alike, so each search lists their k in the same
+ * order among the imported and among the saved. */
+static const struct {
+  const char *title, *location, *summary, *outcome;
+} accented_texts[] = {
+  { "Réunion à l'École Polytechnique", "Café Noir", "Présentation du budget ; ÉCOLE fermée.", "Accord trouvé" },
+  { "Meeting with the MINISTRY", NULL, "Discussed the mobile clinics and their budget.", "Étude à prévoir" },
+  { "Étape préparatoire", "Salle Éole", "Préparer la réunion des partenaires.", NULL },
+  { "École d'été", NULL, "Naïve coöperation, über alles.", "Reprise en septembre" },
+  { "Prix de l'énergie", "Ministère", "PRÉSIDENT du comité ; réunion reportée.", NULL },
+};
+
+static GPtrArray *
+twins_found (StoreFixture *f,
+             const char   *text,
+             char          prefix)
+{
+  g_autoptr(GPtrArray) uids = search_interactions (f, text);
+  GPtrArray *ks = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < uids->len; i++)
+    {
+      const char *uid = g_ptr_array_index (uids, i);
+
+      if (uid != NULL && uid[0] == prefix)
+        g_ptr_array_add (ks, g_strdup (uid + 2));
+    }
+  return ks;
+}
+
+static void
+test_first_import_search_as_saved (StoreFixture  *f,
+                                   gconstpointer  data)
+{
+  static const struct {
+    const char *text;
+    guint       hits;
+  } searches[] = {
+    { "ecole", 2 }, { "École", 2 }, { "ÉCOLE", 2 }, { "ec", 2 }, { "Éc", 2 }, { "eCo", 2 },
+    { "pre", 4 }, { "PRÉ", 4 }, { "pr", 4 }, { "Pr", 4 }, { "re", 4 }, { "réu", 3 },
+    { "reunion", 3 }, { "cafe", 1 }, { "budget", 2 }, { "MInistr", 1 }, { "mi", 2 },
+    { "etude", 1 }, { "naive", 1 }, { "cooperation", 1 }, { "uber", 1 }, { "ete", 1 },
+    { "école polytechnique", 1 }, { "ré pré", 3 }, { "eole", 1 },
+  };
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autofree char *path = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 3, 10, 9, 0, 0);
+
+  g_string_append (text, "  <contact id=\"c-1\"><display-name>Amina</display-name></contact>\n");
+  for (guint k = 0; k < G_N_ELEMENTS (accented_texts); k++)
+    {
+      g_autofree char *title = g_markup_escape_text (accented_texts[k].title, -1);
+      g_autofree char *summary = g_markup_escape_text (accented_texts[k].summary, -1);
+
+      g_string_append_printf (text, "  <interaction id=\"i-%u\" kind=\"meeting\" at=\"2026-03-10T09:00:00Z\">"
+                              "<title>%s</title>", k, title);
+      if (accented_texts[k].location != NULL)
+        g_string_append_printf (text, "<location>%s</location>", accented_texts[k].location);
+      g_string_append_printf (text, "<summary>%s</summary>", summary);
+      if (accented_texts[k].outcome != NULL)
+        g_string_append_printf (text, "<outcome>%s</outcome>", accented_texts[k].outcome);
+      g_string_append (text, "<participant contact=\"c-1\"/></interaction>\n");
+    }
+  g_string_append (text, FOOTER);
+  path = write_file (f, "accented.xml", text->str);
+
+  import_ok (f->store, path);
+  for (guint k = 0; k < G_N_ELEMENTS (accented_texts); k++)
+    {
+      g_autoptr(LiaInteraction) saved = lia_interaction_new (LIA_INTERACTION_KIND_MEETING, at,
+                                                             accented_texts[k].title);
+      g_autofree char *uid = g_strdup_printf ("s-%u", k);
+
+      lia_record_set_uid (LIA_RECORD (saved), uid);
+      lia_interaction_set_location (saved, accented_texts[k].location);
+      lia_interaction_set_summary (saved, accented_texts[k].summary);
+      lia_interaction_set_outcome (saved, accented_texts[k].outcome);
+      lia_test_save (f->store, saved);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(GPtrArray) imported = twins_found (f, searches[i].text, 'i');
+      g_autoptr(GPtrArray) saved = twins_found (f, searches[i].text, 's');
+
+      g_test_message ("searching %s", searches[i].text);
+      g_assert_cmpuint (imported->len, ==, searches[i].hits);
+      g_assert_cmpuint (saved->len, ==, imported->len);
+      for (guint j = 0; j < imported->len; j++)
+        g_assert_cmpstr (g_ptr_array_index (saved, j), ==, g_ptr_array_index (imported, j));
+    }
+}
+
 /* A first import starts the assessment history of each new record assessed in the file (its
  * state at the record's update time), as saving it would, and of no other; after it, a save
  * starts one again; a failed import leaves none. (The load writes those rows itself while it
@@ -2208,7 +2338,9 @@ main (int   argc,
   ADD ("/exchange/walk-rows-as-records", test_walk_rows_as_records);
   ADD ("/exchange/import-roles-indexed", test_import_roles_indexed);
   ADD ("/exchange/first-import-search", test_first_import_search);
+  ADD ("/exchange/first-import-search-as-saved", test_first_import_search_as_saved);
   ADD ("/exchange/done-date", test_done_date);
+  ADD ("/exchange/done-date-local", test_done_date_local);
   ADD ("/exchange/forward-references", test_forward_references);
   ADD ("/exchange/dangling-reference", test_dangling_reference);
   ADD ("/exchange/bad-values", test_bad_values);

@@ -388,6 +388,65 @@ test_told_the_same (StoreFixture  *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A contact is not read when it and each of its affiliations are as an import stored them;
+ * an affiliation changed, deleted or given to someone else since goes the long way, with its
+ * contact, and the file's version comes back (imp-rows). */
+static void
+test_contact_affiliations (StoreFixture  *f,
+                           gconstpointer  data)
+{
+  guint64 n = import_sample (f);
+  gint64 contact_id = id_of (f, LIA_RECORD_KIND_CONTACT, "c-001");
+  gint64 other_id = id_of (f, LIA_RECORD_KIND_CONTACT, "c-002");
+  g_autoptr(LiaRecord) affiliation = load_uid (f, LIA_RECORD_KIND_AFFILIATION, "a-002");
+  g_autoptr(LiaRecord) back = NULL;
+  g_autofree char *role = g_strdup (lia_affiliation_get_role (LIA_AFFILIATION (affiliation)));
+  g_autofree char *sql = NULL;
+
+  g_assert_cmpint (lia_affiliation_get_contact_id (LIA_AFFILIATION (affiliation)), ==, contact_id);
+
+  /* Its role changed by a save: the contact's own hash is still there. */
+  lia_affiliation_set_role (LIA_AFFILIATION (affiliation), "Changed Here");
+  lia_test_save (f->store, affiliation);
+  reimport_sample (f, n, LIA_RECORD_KIND_AFFILIATION, 1, 0);
+  back = load_uid (f, LIA_RECORD_KIND_AFFILIATION, "a-002");
+  g_assert_cmpstr (lia_affiliation_get_role (LIA_AFFILIATION (back)), ==, role);
+  g_clear_object (&back);
+
+  /* Deleted by another connection: made again. */
+  lia_test_pg_sql (f, "DELETE FROM affiliations WHERE uid = 'a-002'");
+  g_assert_cmpint (id_of (f, LIA_RECORD_KIND_AFFILIATION, "a-002"), ==, 0);
+  reimport_sample (f, n, LIA_RECORD_KIND_AFFILIATION, 0, 1);
+  back = load_uid (f, LIA_RECORD_KIND_AFFILIATION, "a-002");
+  g_assert_cmpint (lia_affiliation_get_contact_id (LIA_AFFILIATION (back)), ==, contact_id);
+  g_assert_cmpstr (lia_affiliation_get_role (LIA_AFFILIATION (back)), ==, role);
+  g_clear_object (&back);
+
+  /* Given to another contact by another connection: the file is refused as it would have been
+   * before, not taken as unchanged. */
+  sql = g_strdup_printf ("UPDATE affiliations SET contact_id = %" G_GINT64_FORMAT ", version = version + 1"
+                         " WHERE uid = 'a-002'", other_id);
+  lia_test_pg_sql (f, sql);
+  {
+    g_autofree char *path = lia_test_pg_sample_path ();
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(LiaImporter) importer = lia_importer_new (file);
+    g_autoptr(GError) error = NULL;
+
+    GListModel *problems;
+    g_autoptr(LiaImportProblem) problem = NULL;
+
+    g_assert_false (lia_importer_run (importer, f->store, NULL, &error));
+    g_assert_nonnull (error);
+    problems = lia_importer_get_problems (importer);
+    g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+    problem = g_list_model_get_item (problems, 0);
+    g_assert_nonnull (strstr (lia_import_problem_get_message (problem), "“a-002” belongs to another contact"));
+  }
+  back = load_uid (f, LIA_RECORD_KIND_AFFILIATION, "a-002");
+  g_assert_cmpint (lia_affiliation_get_contact_id (LIA_AFFILIATION (back)), ==, other_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +467,7 @@ main (int   argc,
   ADD ("/reimport/undo", test_undo);
   ADD ("/reimport/one-field", test_one_field);
   ADD ("/reimport/told-the-same", test_told_the_same);
+  ADD ("/reimport/contact-affiliations", test_contact_affiliations);
 
   return g_test_run ();
 }

@@ -30,6 +30,9 @@ typedef struct
   FILE      *parents;
   /* Reading records set aside: unresolved references are now problems. */
   gboolean   final;
+  /* A record's references (Ref) and affiliations, emptied after each record. */
+  GArray    *refs;
+  GPtrArray *affiliations;
 } Directory;
 
 /* Storing */
@@ -243,20 +246,17 @@ only_ours (xmlNode *node)
 }
 
 static gboolean
-read_record (Directory *dir,
-             xmlNode   *node)
+read_record_into (Directory *dir,
+                  xmlNode   *node)
 {
   LiaImport *import = dir->import;
-  g_autoptr(GArray) refs = g_array_sized_new (FALSE, TRUE, sizeof (Ref), 8);
-  g_autoptr(GPtrArray) affiliations = g_ptr_array_new_with_free_func (g_object_unref);
+  GArray *refs = dir->refs;
   g_autoptr(LiaRecord) record = NULL;
   g_autofree char *uid = NULL;
   const char *name = (const char *) node->name;
-  Parse p = { import, node, 0, NULL, refs, affiliations, FALSE };
+  Parse p = { import, node, 0, NULL, refs, dir->affiliations, FALSE };
   Ref *parent = NULL;
   guint unresolved = 0;
-
-  g_array_set_clear_func (refs, _lia_pd_clear_ref);
 
   if (g_str_equal (name, "organization"))
     p.kind = LIA_RECORD_KIND_ORGANIZATION;
@@ -284,14 +284,16 @@ read_record (Directory *dir,
   uid = _lia_pd_id_attribute (&p, node, "id", TRUE);
   p.uid = uid;
 
-  /* A record the database has as this element made it: nothing to read. Not a contact, whose
-   * affiliations are records of their own, nor an element with someone's extensions in it,
-   * which the reading counts as ignored. */
-  if (p.kind != LIA_RECORD_KIND_CONTACT && uid != NULL && only_ours (node))
+  /* A record the database has as this element made it: nothing to read. A contact's
+   * affiliations are records of their own, each with its hash. Not an element with someone's
+   * extensions in it, which the reading counts as ignored. */
+  if (uid != NULL && only_ours (node))
     {
       gboolean unchanged;
 
-      if (!_lia_import_unchanged_node (import, p.kind, uid, node, &unchanged))
+      if (p.kind == LIA_RECORD_KIND_CONTACT
+          ? !_lia_import_unchanged_contact (import, uid, node, &unchanged)
+          : !_lia_import_unchanged_node (import, p.kind, uid, node, &unchanged))
         return FALSE;
       if (unchanged)
         return !import->stopped;
@@ -345,6 +347,19 @@ read_record (Directory *dir,
     return store_affiliations (&p, record);
 
   return !import->stopped;
+}
+
+/* The lists are the directory's, for all its records: no two arrays to make and free per
+ * record. */
+static gboolean
+read_record (Directory *dir,
+             xmlNode   *node)
+{
+  gboolean ok = read_record_into (dir, node);
+
+  g_array_set_size (dir->refs, 0);
+  g_ptr_array_set_size (dir->affiliations, 0);
+  return ok;
 }
 
 /* The end: parents that came later, then the records set aside */
@@ -540,8 +555,12 @@ node_hash_seed (void)
 gboolean
 _lia_directory_read (LiaImport *import)
 {
-  Directory dir = { import, { NULL, }, NULL, FALSE };
+  Directory dir = { import, { NULL, }, NULL, FALSE, NULL, NULL };
   gboolean complete;
+
+  dir.refs = g_array_sized_new (FALSE, TRUE, sizeof (Ref), 8);
+  g_array_set_clear_func (dir.refs, _lia_pd_clear_ref);
+  dir.affiliations = g_ptr_array_new_with_free_func (g_object_unref);
 
   import->node_hash_seed = node_hash_seed ();
   read_root_attributes (import);
@@ -567,6 +586,8 @@ _lia_directory_read (LiaImport *import)
       fclose (dir.deferred[i]);
   if (dir.parents != NULL)
     fclose (dir.parents);
+  g_array_unref (dir.refs);
+  g_ptr_array_unref (dir.affiliations);
 
   return !import->failed && !import->stopped;
 }

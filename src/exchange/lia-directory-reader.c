@@ -556,28 +556,18 @@ read_commitment (Parse *p)
   _lia_pd_read_times (p, LIA_RECORD (self));
   if (_lia_pd_enum_attribute (p, p->node, "status", LIA_TYPE_COMMITMENT_STATUS, &status))
     {
-      /* The day it was done first: done without a day, it would ask the clock for today. */
+      GDateTime *updated = lia_record_get_updated_at (LIA_RECORD (self));
+
+      /* The day it was done; a file from before "done" existed says it only by its last
+       * change, as the database did until then. A commitment not done has no such day. */
+      if (status == LIA_COMMITMENT_STATUS_DONE && done == NULL && updated != NULL)
+        done = _lia_import_local_day (p->import, updated);
+      /* The day first: done without a day, it would ask the clock for today. */
       if (status == LIA_COMMITMENT_STATUS_DONE && done != NULL)
         lia_commitment_set_done_date (self, done);
       lia_commitment_set_status (self, status);
     }
   lia_commitment_set_due_date (self, due);
-  /* The day it was done; a file from before "done" existed says it only by its last change,
-   * as the database did until then. A commitment not done has no such day. */
-  if (lia_commitment_get_status (self) == LIA_COMMITMENT_STATUS_DONE)
-    {
-      GDateTime *updated = lia_record_get_updated_at (LIA_RECORD (self));
-
-      if (done == NULL && updated != NULL)
-        {
-          g_autoptr(GDateTime) local = g_date_time_to_local (updated);
-
-          done = g_date_new_dmy (g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                                 g_date_time_get_year (local));
-        }
-      if (done != NULL)
-        lia_commitment_set_done_date (self, done);
-    }
 
   if (_lia_pd_has_attribute (p->node, "interaction"))
     _lia_pd_add_ref (p, REF_ORIGIN, LIA_RECORD_KIND_INTERACTION, p->node, "interaction", NULL);

@@ -86,6 +86,26 @@ _lia_pd_attribute (xmlNode    *element,
   return NULL;
 }
 
+/* The same, borrowed from the tree when it is one piece of text (almost always), else put
+ * together in *@copy for the caller to free. */
+static const char *
+borrow_attribute (xmlNode    *element,
+                  const char *name,
+                  char      **copy)
+{
+  *copy = NULL;
+  for (xmlAttr *attr = element->properties; attr != NULL; attr = attr->next)
+    if (attr->ns == NULL && g_str_equal ((const char *) attr->name, name))
+      {
+        const char *value = _lia_xml_attr_text (attr);
+
+        if (value == NULL)
+          value = *copy = _lia_xml_attr_value (attr);
+        return value[0] != '\0' ? value : NULL;
+      }
+  return NULL;
+}
+
 gboolean
 _lia_pd_has_attribute (xmlNode    *element,
                        const char *name)
@@ -143,7 +163,8 @@ _lia_pd_enum_attribute (Parse      *p,
                 GType       enum_type,
                 int        *out_value)
 {
-  g_autofree char *value = _lia_pd_attribute (element, name);
+  g_autofree char *copy = NULL;
+  const char *value = borrow_attribute (element, name, &copy);
   g_autofree char *expected = NULL;
 
   if (value == NULL)
@@ -164,7 +185,8 @@ _lia_pd_int_attribute (Parse      *p,
                gint64      max,
                gint64     *out_value)
 {
-  g_autofree char *value = _lia_pd_attribute (element, name);
+  g_autofree char *copy = NULL;
+  const char *value = borrow_attribute (element, name, &copy);
   gint64 number;
 
   if (value == NULL)
@@ -185,7 +207,8 @@ _lia_pd_date_attribute (Parse      *p,
                 xmlNode    *element,
                 const char *name)
 {
-  g_autofree char *value = _lia_pd_attribute (element, name);
+  g_autofree char *copy = NULL;
+  const char *value = borrow_attribute (element, name, &copy);
   GDate *date;
 
   if (value == NULL)
@@ -276,7 +299,8 @@ _lia_pd_time_attribute (Parse      *p,
                 xmlNode    *element,
                 const char *name)
 {
-  g_autofree char *value = _lia_pd_attribute (element, name);
+  g_autofree char *copy = NULL;
+  const char *value = borrow_attribute (element, name, &copy);
   GDateTime *time;
   gsize length;
 
@@ -300,7 +324,8 @@ _lia_pd_bool_attribute (Parse      *p,
                 xmlNode    *element,
                 const char *name)
 {
-  g_autofree char *value = _lia_pd_attribute (element, name);
+  g_autofree char *copy = NULL;
+  const char *value = borrow_attribute (element, name, &copy);
 
   if (value == NULL || g_str_equal (value, "false") || g_str_equal (value, "0"))
     return FALSE;

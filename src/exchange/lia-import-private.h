@@ -71,6 +71,9 @@ struct _LiaImport
    * (LiaUidContentHash, _lia_import_unchanged_node()). */
   GArray           *hashes[N_KINDS];
   GArray           *uid_hashes[N_KINDS];
+  /* The local time zone, asked for once: GLib 2.74 reads the system's zone again at each
+   * g_time_zone_new_local() when TZ is not set. */
+  GTimeZone        *local_zone;
 
   /* What the run found: LiaImportProblems in the order of the file, at most
    * LIA_IMPORT_MAX_PROBLEMS of them. */
@@ -174,6 +177,10 @@ gboolean          _lia_import_merge        (LiaImport        *import,
                                             LiaRecord        *record,
                                             xmlNode          *node);
 
+/* The local day of @time. */
+GDate            *_lia_import_local_day    (LiaImport        *import,
+                                            GDateTime        *time);
+
 /* Whether the record of @kind with @uid is in the database as an import stored it from an
  * element the same as @node, and nothing has changed it since (node_hash_seed): then it is
  * counted as unchanged and touched, and the reader need not read it into a record. Only for
@@ -184,6 +191,12 @@ gboolean          _lia_import_unchanged_node (LiaImport      *import,
                                               const char     *uid,
                                               xmlNode        *node,
                                               gboolean       *out_unchanged);
+/* The same for a contact element with its affiliations, each of which must have an id and be
+ * in the database as it was stored from its element. */
+gboolean          _lia_import_unchanged_contact (LiaImport   *import,
+                                                 const char  *uid,
+                                                 xmlNode     *node,
+                                                 gboolean    *out_unchanged);
 
 /* Makes sure that later records can refer to @record, which has a problem and is not stored:
  * stores a stand-in with its uid when the database has no record with it. */

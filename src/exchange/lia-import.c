@@ -371,6 +371,20 @@ _lia_import_clear (LiaImport *import)
       g_clear_pointer (&import->hashes[i], g_array_unref);
       g_clear_pointer (&import->uid_hashes[i], g_array_unref);
     }
+  g_clear_pointer (&import->local_zone, g_time_zone_unref);
+}
+
+GDate *
+_lia_import_local_day (LiaImport *import,
+                       GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (import->local_zone == NULL)
+    import->local_zone = g_time_zone_new_local ();
+  local = g_date_time_to_timezone (time, import->local_zone);
+  return g_date_new_dmy (g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                         g_date_time_get_year (local));
 }
 
 /* Merging */
@@ -661,19 +675,22 @@ keep_hash (LiaImport     *import,
   return TRUE;
 }
 
-gboolean
-_lia_import_unchanged_node (LiaImport     *import,
-                            LiaRecordKind  kind,
-                            const char    *uid,
-                            xmlNode       *node,
-                            gboolean      *out_unchanged)
+/* The id of the record of @kind with @uid when the database has it as an import stored it
+ * from an element the same as @node (hashed, *@out_hash), and nothing has touched it in this
+ * import; 0 otherwise. Marks and counts nothing. FALSE only when the import must stop. */
+static gboolean
+find_unchanged (LiaImport     *import,
+                LiaRecordKind  kind,
+                const char    *uid,
+                xmlNode       *node,
+                gint64        *out_id)
 {
   GError *error = NULL;
   const LiaUidContentHash *entries;
   guint64 hash;
   guint n;
 
-  *out_unchanged = FALSE;
+  *out_id = 0;
   if (import->node_hash_seed == 0 || uid == NULL || uid[0] == '\0')
     return TRUE;
 
@@ -697,13 +714,98 @@ _lia_import_unchanged_node (LiaImport     *import,
     if (entries[i].hash == hash)
       {
         /* A second record with the id goes the long way, to be reported as one. */
-        if (_lia_import_is_touched (import, kind, entries[i].id))
-          return TRUE;
-        touched (import, kind, entries[i].id, TRUE);
-        _lia_import_count (import, kind, LIA_IMPORT_UNCHANGED);
-        *out_unchanged = TRUE;
+        if (!_lia_import_is_touched (import, kind, entries[i].id))
+          *out_id = entries[i].id;
         return TRUE;
       }
+  return TRUE;
+}
+
+gboolean
+_lia_import_unchanged_node (LiaImport     *import,
+                            LiaRecordKind  kind,
+                            const char    *uid,
+                            xmlNode       *node,
+                            gboolean      *out_unchanged)
+{
+  gint64 id;
+
+  *out_unchanged = FALSE;
+  if (!find_unchanged (import, kind, uid, node, &id))
+    return FALSE;
+  if (id > 0)
+    {
+      touched (import, kind, id, TRUE);
+      _lia_import_count (import, kind, LIA_IMPORT_UNCHANGED);
+      *out_unchanged = TRUE;
+    }
+  return TRUE;
+}
+
+/* The affiliations of a contact are records of their own, each with its hash, written when
+ * it was stored with its contact (lia-directory-import.c, store_affiliations()). */
+#define MAX_UNCHANGED_AFFILIATIONS 64
+
+gboolean
+_lia_import_unchanged_contact (LiaImport  *import,
+                               const char *uid,
+                               xmlNode    *node,
+                               gboolean   *out_unchanged)
+{
+  gint64 contact_id;
+  gint64 affiliation_ids[MAX_UNCHANGED_AFFILIATIONS];
+  guint n_affiliations = 0;
+
+  *out_unchanged = FALSE;
+  if (!find_unchanged (import, LIA_RECORD_KIND_CONTACT, uid, node, &contact_id))
+    return FALSE;
+  if (contact_id == 0)
+    return TRUE;
+
+  /* The contact's hash says its element is the one it was stored from, affiliations and all;
+   * each affiliation's own hash that nothing has changed its row since (which contact it
+   * belongs to included). One without an id, or not as it was, goes the long way, and with
+   * it the whole contact. */
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      const char *affiliation_uid = NULL;
+      gboolean same = FALSE;
+      gint64 id = 0;
+
+      if (child->type != XML_ELEMENT_NODE || !g_str_equal ((const char *) child->name, "affiliation"))
+        continue;
+      if (n_affiliations == G_N_ELEMENTS (affiliation_ids))
+        return TRUE;
+
+      for (xmlAttr *attr = child->properties; attr != NULL; attr = attr->next)
+        if (attr->ns == NULL && g_str_equal ((const char *) attr->name, "id"))
+          affiliation_uid = _lia_xml_attr_text (attr);
+      if (affiliation_uid == NULL || !_lia_import_valid_id (affiliation_uid))
+        return TRUE;
+
+      if (!_lia_import_find (import, LIA_RECORD_KIND_AFFILIATION, affiliation_uid, &id))
+        return FALSE;
+      if (id <= 0 || _lia_import_is_touched (import, LIA_RECORD_KIND_AFFILIATION, id))
+        return TRUE;
+      for (guint i = 0; i < n_affiliations; i++)
+        if (affiliation_ids[i] == id)
+          return TRUE;
+      if (!has_hash (import, LIA_RECORD_KIND_AFFILIATION, id, NULL,
+                     hash_element (import, LIA_RECORD_KIND_AFFILIATION, child), &same))
+        return FALSE;
+      if (!same)
+        return TRUE;
+      affiliation_ids[n_affiliations++] = id;
+    }
+
+  touched (import, LIA_RECORD_KIND_CONTACT, contact_id, TRUE);
+  _lia_import_count (import, LIA_RECORD_KIND_CONTACT, LIA_IMPORT_UNCHANGED);
+  for (guint i = 0; i < n_affiliations; i++)
+    {
+      touched (import, LIA_RECORD_KIND_AFFILIATION, affiliation_ids[i], TRUE);
+      _lia_import_count (import, LIA_RECORD_KIND_AFFILIATION, LIA_IMPORT_UNCHANGED);
+    }
+  *out_unchanged = TRUE;
   return TRUE;
 }
 

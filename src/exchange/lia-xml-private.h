@@ -33,6 +33,9 @@ char     *_lia_xml_text        (xmlNode     *node,
                                 guint       *out_foreign);
 /* The value of an attribute node, without expanding anything. */
 char     *_lia_xml_attr_value  (xmlAttr     *attr);
+/* The same without a copy when the value is one piece of text (or none: ""), as almost every
+ * value is; %NULL when it has to be put together (_lia_xml_attr_value()). */
+const char *_lia_xml_attr_text (xmlAttr     *attr);
 /* @text without the control characters XML 1.0 cannot carry, not even as references (all
  * but tab, line feed and carriage return); %NULL when there are none, to use @text as it is. */
 char     *_lia_xml_clean_text  (const char  *text);

@@ -24,9 +24,18 @@ _lia_xml_text (xmlNode  *node,
                xmlNode **out_bad_child,
                guint    *out_foreign)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) text = NULL;
+  xmlNode *only = node->children;
 
   *out_bad_child = NULL;
+
+  /* Most fields are one piece of text, or none: one copy, no buffer that grows. */
+  if (only == NULL)
+    return g_strdup ("");
+  if (only->next == NULL && (only->type == XML_TEXT_NODE || only->type == XML_CDATA_SECTION_NODE))
+    return g_strdup (only->content != NULL ? (const char *) only->content : "");
+
+  text = g_string_new (NULL);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -63,11 +72,28 @@ _lia_xml_text (xmlNode  *node,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+const char *
+_lia_xml_attr_text (xmlAttr *attr)
+{
+  xmlNode *only = attr->children;
+
+  if (only == NULL)
+    return "";
+  if (only->next == NULL && only->type == XML_TEXT_NODE)
+    return only->content != NULL ? (const char *) only->content : "";
+  return NULL;
+}
+
 char *
 _lia_xml_attr_value (xmlAttr *attr)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) text = NULL;
+  const char *only = _lia_xml_attr_text (attr);
 
+  if (only != NULL)
+    return g_strdup (only);
+
+  text = g_string_new (NULL);
   for (xmlNode *child = attr->children; child != NULL; child = child->next)
     if (child->type == XML_TEXT_NODE && child->content != NULL)
       g_string_append (text, (const char *) child->content);
