@@ -45,16 +45,18 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until @n changes or one reset arrived, or 2 s passed; then one more
- * interval, so that a duplicate would show. Returns how long the first signal took, in ms. */
+/* Runs the main loop until @n changes or one reset arrived, or @limit_ms passed; then two more
+ * intervals, so that a duplicate would show. Returns how long the first signal took, in ms,
+ * or -1 if none came. */
 static gint64
-wait_for (ChangesFixture *f,
-          guint           n)
+wait_at_most (ChangesFixture *f,
+              guint           n,
+              guint           limit_ms)
 {
   gboolean timed_out = FALSE;
   gint64 start = g_get_monotonic_time ();
   gint64 arrived = -1;
-  guint source = g_timeout_add (2000, timeout_cb, &timed_out);
+  guint source = g_timeout_add (limit_ms, timeout_cb, &timed_out);
 
   while (!timed_out && f->changes->len < n && f->n_resets == 0)
     g_main_context_iteration (NULL, TRUE);
@@ -70,6 +72,15 @@ wait_for (ChangesFixture *f,
   return arrived;
 }
 
+/* Waits for what must come: it comes by itself, however long a busy machine makes it take
+ * (60 s before the test gives up). How fast is bench-notify's figure, not a test's. */
+static gint64
+wait_for (ChangesFixture *f,
+          guint           n)
+{
+  return wait_at_most (f, n, 60 * 1000);
+}
+
 static void
 test_insert_update_delete (ChangesFixture *f,
                            gconstpointer   data)
@@ -81,7 +92,6 @@ test_insert_update_delete (ChangesFixture *f,
   delay = wait_for (f, 1);
   g_test_message ("another connection's insert reached this store after %" G_GINT64_FORMAT " ms", delay);
   g_assert_cmpint (delay, >=, 0);
-  g_assert_cmpint (delay, <, 1000);
   g_assert_cmpuint (f->n_resets, ==, 0);
   g_assert_cmpuint (f->changes->len, ==, 1);
   lia_test_assert_change (f->changes, 0, LIA_RECORD_KIND_ORGANIZATION, id, LIA_STORE_CHANGE_ADDED);
@@ -218,7 +228,8 @@ test_watching_stops (ChangesFixture *f,
   lia_store_set_watching (f->base.store, FALSE);
   g_assert_false (lia_store_get_watching (f->base.store));
   lia_test_add_organization (f->other, "Unseen", 0);
-  g_assert_cmpint (wait_for (f, 1), ==, -1);
+  /* What does not come: eight watch intervals without a signal. */
+  g_assert_cmpint (wait_at_most (f, 1, 8 * LIA_STORE_WATCH_INTERVAL_MS), ==, -1);
   g_assert_cmpuint (f->changes->len, ==, 0);
 
   /* Looking by hand still works, and finds what was missed. */

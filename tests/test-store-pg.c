@@ -409,14 +409,14 @@ count_seen (GArray         *seen,
   return n;
 }
 
-/* Runs the main loop until @seen holds @kind/@id/@change, for at most five seconds. */
+/* Runs the main loop until @seen holds @kind/@id/@change, for at most 60 s. */
 static gboolean
 wait_for_change (GArray         *seen,
                  LiaRecordKind   kind,
                  gint64          id,
                  LiaStoreChange  change)
 {
-  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   while (count_seen (seen, kind, id, change) == 0 && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE), g_usleep (1000);
@@ -537,7 +537,7 @@ test_follow_reconnect (PgFixture     *f,
   /* Committed while the window's connection is gone: the main loop has not run yet. */
   save_ok (other, LIA_RECORD (theirs));
 
-  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (notified == 0 && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE), g_usleep (1000);
   g_assert_cmpuint (notified, ==, 1);
@@ -580,7 +580,7 @@ test_follow_reconnect (PgFixture     *f,
   g_clear_pointer (&terminate, g_free);
   terminate = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS true", f->name);
   run_on_cluster (terminate);
-  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (lia_store_get_reconnecting (window) && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE), g_usleep (1000);
   g_assert_false (lia_store_get_reconnecting (window));

@@ -172,7 +172,7 @@ password_account_make (StoreFixture    *f,
   account->location = g_strdup_printf ("%s user=%s", f->path, account->role);
   /* Once the server has read its new rules, the account cannot get in without a password
    * (and there is no terminal to ask on). */
-  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   do
     {
       g_clear_error (&error);
@@ -335,7 +335,8 @@ save_png (GtkWidget  *widget,
   g_test_message ("%s: %d × %d", path, width, height);
 }
 
-/* Runs the main loop until @done (a strip's state) is @wanted, for at most @seconds. */
+/* Runs the main loop until a strip is shown (@wanted TRUE) or hidden, its animation done, for
+ * at most @seconds. */
 static gboolean
 wait_revealed (GtkRevealer *revealer,
                gboolean     wanted,
@@ -343,12 +344,13 @@ wait_revealed (GtkRevealer *revealer,
 {
   gint64 until = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
 
-  while (gtk_revealer_get_reveal_child (revealer) != wanted && g_get_monotonic_time () < until)
+  while ((gtk_revealer_get_reveal_child (revealer) != wanted || gtk_revealer_get_child_revealed (revealer) != wanted)
+         && g_get_monotonic_time () < until)
     {
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
     }
-  return gtk_revealer_get_reveal_child (revealer) == wanted;
+  return gtk_revealer_get_reveal_child (revealer) == wanted && gtk_revealer_get_child_revealed (revealer) == wanted;
 }
 
 static void
@@ -406,7 +408,7 @@ test_reconnecting_strip (StoreFixture  *f,
   /* Killed, and kept out for a while: the strip shows and stays. */
   set_allow_connections (f, FALSE);
   terminate_backend (f->store);
-  g_assert_true (wait_revealed (window->reconnecting_revealer, TRUE, 5));
+  g_assert_true (wait_revealed (window->reconnecting_revealer, TRUE, 60));
   g_assert_true (gtk_spinner_get_spinning (window->reconnecting_spinner));
   g_assert_true (lia_store_get_reconnecting (f->store));
   g_assert_true (lia_store_save (other, LIA_RECORD (theirs), &error));
@@ -432,11 +434,11 @@ test_reconnecting_strip (StoreFixture  *f,
 
   /* Let in again: connected, caught up, the strip gone. */
   set_allow_connections (f, TRUE);
-  g_assert_true (wait_revealed (window->reconnecting_revealer, FALSE, 35));
+  g_assert_true (wait_revealed (window->reconnecting_revealer, FALSE, 90));
   g_assert_false (lia_store_get_reconnecting (f->store));
   g_assert_false (gtk_spinner_get_spinning (window->reconnecting_spinner));
   {
-    gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
     while (!lia_ui_test_shows_label (GTK_WIDGET (window), "Medicines Agency")
            && g_get_monotonic_time () < until)
@@ -552,9 +554,9 @@ test_password_window (StoreFixture  *f,
    * the password it had, and the threads still get it. */
   set_allow_connections (f, FALSE);
   terminate_backend (store);
-  g_assert_true (wait_revealed (window->reconnecting_revealer, TRUE, 5));
+  g_assert_true (wait_revealed (window->reconnecting_revealer, TRUE, 60));
   set_allow_connections (f, TRUE);
-  g_assert_true (wait_revealed (window->reconnecting_revealer, FALSE, 35));
+  g_assert_true (wait_revealed (window->reconnecting_revealer, FALSE, 90));
   g_assert_false (lia_store_get_reconnecting (store));
   summary = copy_from_window (window, "win.copy-to-local", "Copy to This Computer?",
                               "Copied to This Computer");

@@ -18,18 +18,96 @@ lia_ui_test_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until idle work (counts, refreshes, bindings) is done. */
+typedef struct
+{
+  GtkWidget *window;
+  int        width;   /* what its allocation must be, or 0 for any */
+  int        height;
+  gboolean   painted;
+} LiaUiTestFrame;
+
+static inline gboolean
+lia_ui_test_frame_done (LiaUiTestFrame *frame)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (frame->window));
+
+  return surface != NULL && gdk_surface_get_mapped (surface)
+         && (frame->width == 0 || gtk_widget_get_width (frame->window) == frame->width)
+         && (frame->height == 0 || gtk_widget_get_height (frame->window) == frame->height);
+}
+
+static inline void
+lia_ui_test_after_paint_cb (GdkFrameClock  *clock,
+                            LiaUiTestFrame *frame)
+{
+  if (lia_ui_test_frame_done (frame))
+    frame->painted = TRUE;
+  else
+    gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+/* Runs the main loop until a frame of @window has gone through its frame clock (layout, then
+ * paint) with the window on screen and, if @width and @height are not 0, allocated at that
+ * size: what the X server and the frame clock do in their own time, which a busy machine
+ * stretches far past any fixed wait. A frame's layout phase does every resize queued before
+ * it, so what was changed before the call is laid out after it. Fails after 60 s. */
+static inline void
+lia_ui_test_wait_frame (GtkWindow *window,
+                        int        width,
+                        int        height)
+{
+  LiaUiTestFrame frame = { GTK_WIDGET (window), width, height, FALSE };
+  gboolean timed_out = FALSE;
+  g_autoptr(GdkFrameClock) clock = NULL;
+  gulong handler;
+  guint id;
+
+  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (window)));
+  clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (window)));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (lia_ui_test_after_paint_cb), &frame);
+  id = g_timeout_add_seconds (60, lia_ui_test_timeout_cb, &timed_out);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  /* A window closed meanwhile has nothing left to draw. */
+  while (!frame.painted && !timed_out && gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  if (timed_out)
+    g_error ("“%s” was not drawn%s within 60 s (it is %d × %d, on a surface of %d × %d)",
+             gtk_window_get_title (window), width != 0 ? " at the size asked" : "",
+             gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+             gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))),
+             gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (window))));
+  g_source_remove (id);
+}
+
+/* Runs the main loop until idle work (counts, refreshes, bindings) is done and what it changed
+ * is laid out: a frame of each window on screen. */
 static inline void
 lia_ui_test_settle (void)
 {
   gboolean done = FALSE;
   guint id = g_timeout_add (50, lia_ui_test_timeout_cb, &done);
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   (void) id;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GdkSurface *surface;
+
+      if (window == NULL)
+        break;
+      surface = gtk_native_get_surface (GTK_NATIVE (window));
+      if (gtk_widget_get_mapped (GTK_WIDGET (window)) && surface != NULL && gdk_surface_get_mapped (surface))
+        lia_ui_test_wait_frame (window, 0, 0);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static inline void
@@ -39,6 +117,7 @@ lia_ui_test_on_map_cb (GtkWidget *widget,
   *mapped = TRUE;
 }
 
+/* Shows @window and waits until it is on screen, laid out and painted at the size it asked. */
 static inline void
 lia_ui_test_present (GtkWindow *window)
 {
@@ -53,6 +132,31 @@ lia_ui_test_present (GtkWindow *window)
   g_assert_false (timed_out);
   g_source_remove (id);
   g_signal_handlers_disconnect_by_func (window, lia_ui_test_on_map_cb, &mapped);
+  lia_ui_test_wait_frame (window, 0, 0);
+  lia_ui_test_settle ();
+}
+
+/* Gives @window the default size @width × @height, as a person resizing it would, and waits
+ * until it is laid out and painted at the size that gives (the X server answers in its own
+ * time). */
+static inline void
+lia_ui_test_resize (GtkWindow *window,
+                    int        width,
+                    int        height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  /* A default size counts the shadow around the window that its allocation leaves out; and
+   * the window is never made smaller than its minimum. */
+  int margin_x = gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (window));
+  int margin_y = gdk_surface_get_height (surface) - gtk_widget_get_height (GTK_WIDGET (window));
+  int minimum_width, minimum_height;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum_width, NULL, NULL, NULL);
+  width = MAX (width - margin_x, minimum_width);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, width, &minimum_height, NULL, NULL, NULL);
+  height = MAX (height - margin_y, minimum_height);
+  gtk_window_set_default_size (window, width + margin_x, height + margin_y);
+  lia_ui_test_wait_frame (window, width, height);
   lia_ui_test_settle ();
 }
 

@@ -150,7 +150,8 @@ kind_of (EVCardAttribute *attr,
   return kind_for_label (label);
 }
 
-/* tel:+1-418-656-9254;ext=102 → +1-418-656-9254;ext=102; mailto: likewise. */
+/* tel:+1-418-656-9254;ext=102 → +1-418-656-9254;ext=102; mailto: likewise. Takes @value (a
+ * text_value(), never NULL) and returns it or what replaces it, never NULL either. */
 static char *
 without_scheme (char       *value,
                 const char *scheme)
@@ -158,7 +159,7 @@ without_scheme (char       *value,
   gsize n = strlen (scheme);
   char *rest;
 
-  if (value == NULL || g_ascii_strncasecmp (value, scheme, n) != 0)
+  if (g_ascii_strncasecmp (value, scheme, n) != 0)
     return value;
   rest = g_uri_unescape_string (value + n, NULL);
   if (rest == NULL)

@@ -118,7 +118,11 @@ def check_same_as_file(liaison, server, folder, project_id):
     subprocess.run([liaison, "import", "--database", copy, directory],
                    check=True, stdout=subprocess.DEVNULL)
     today = time.strftime("%Y-%m-%d")
-    printed = re.compile(r"Printed \d{1,2} \w+ \d{4}, \d{2}:\d{2}")
+    # What depends on the moment each is printed: the footer's date and minute, and a contact's
+    # local time then ("Europe/Paris (UTC+01:00): 14:05 on Tuesday when printed"). The two
+    # prints are seconds apart, more on a busy machine: a minute may turn between them.
+    printed = re.compile(r"Printed \d{1,2} \w+ \d{4}, \d{2}:\d{2}"
+                         r"|(?<=\)): \d{2}:\d{2} on \w+(?= when printed)")
     for args in (("--project", project_id),) + SAME_BRIEFINGS:
         texts = []
         for database, name in ((server, "server.pdf"), (copy, "file.pdf")):
@@ -126,7 +130,7 @@ def check_same_as_file(liaison, server, folder, project_id):
             subprocess.run([liaison, "briefing", "--database", database, "--today", today,
                             "--paper", "a4", "--output", pdf] + list(args),
                            check=True, stdout=subprocess.DEVNULL)
-            texts.append(printed.sub("Printed …", pdf_text(pdf)))
+            texts.append(printed.sub("…", pdf_text(pdf)))
         if texts[0] != texts[1] or len(texts[0]) < 200:
             raise Failure(f"`liaison briefing {' '.join(args)}` from the server says\n"
                           f"  {texts[0][:2000]}\nfrom a file\n  {texts[1][:2000]}")
