@@ -311,24 +311,24 @@ on_sorted_cb (GObject      *source,
  * made in, the keys are made again in a thread, on a connection of its own, while the window
  * shows the contacts in the order they had; a strip says so when that takes more than a
  * second. A team server keeps its order (lia_store_adopt_collation()). */
-static gboolean
-start_sorting_cb (gpointer user_data)
+static void
+on_first_paint_cb (GdkFrameClock *clock,
+                   LiaWindow     *self)
 {
-  LiaWindow *self = user_data;
-
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
   self->sorting_source = g_timeout_add (1000, show_sorting_cb, self);
   lia_store_adopt_collation_async (self->store, self->sorting_cancellable, on_sorted_cb,
                                    g_object_ref (self));
-  return G_SOURCE_REMOVE;
 }
 
+/* After the first frame is painted: the thread does not compete with it for the processor. */
 static void
 on_first_map_cb (LiaWindow *self)
 {
   g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
-  /* Below the redraw's priority: after the first frame is painted, the thread does not
-   * compete with it for the processor. */
-  self->sorting_source = g_idle_add_full (G_PRIORITY_LOW, start_sorting_cb, self, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_paint_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -338,7 +338,11 @@ start_sorting (LiaWindow *self)
     return;
 
   self->sorting_cancellable = g_cancellable_new ();
-  g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
+  /* The window may be shown already, on a store opened in a thread. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    on_first_map_cb (self);
+  else
+    g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
 }
 
 gboolean
