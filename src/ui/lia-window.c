@@ -307,15 +307,14 @@ on_sorted_cb (GObject      *source,
     hide_sorting (self);
 }
 
-/* Contacts sort in the desktop's language: when it is another than the one their keys were
- * made in, the keys are made again in a thread, on a connection of its own, while the window
- * shows the contacts in the order they had; a strip says so when that takes more than a
- * second. A team server keeps its order (lia_store_adopt_collation()). */
 static void
 on_first_paint_cb (GdkFrameClock *clock,
                    LiaWindow     *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
+  /* Closed before its first frame. */
+  if (self->store == NULL || self->sorting_cancellable == NULL)
+    return;
   self->sorting_source = g_timeout_add (1000, show_sorting_cb, self);
   lia_store_adopt_collation_async (self->store, self->sorting_cancellable, on_sorted_cb,
                                    g_object_ref (self));
@@ -331,6 +330,10 @@ on_first_map_cb (LiaWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Contacts sort in the desktop's language: when it is another than the one their keys were
+ * made in, the keys are made again in a thread, on a connection of its own, while the window
+ * shows the contacts in the order they had; a strip says so when that takes more than a
+ * second. A team server keeps its order (lia_store_adopt_collation()). */
 static void
 start_sorting (LiaWindow *self)
 {
@@ -1131,8 +1134,10 @@ lia_window_dispose (GObject *object)
   g_clear_handle_id (&self->counts_source, g_source_remove);
   g_clear_handle_id (&self->reopen_source, g_source_remove);
   g_clear_handle_id (&self->sorting_source, g_source_remove);
+  /* A re-keying under way goes on to its commit (the task keeps the cancellable). */
   if (self->sorting_cancellable != NULL)
     g_cancellable_cancel (self->sorting_cancellable);
+  g_clear_object (&self->sorting_cancellable);
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->changed_handler, self->store);
