@@ -261,7 +261,8 @@ test_locale_collation (StoreFixture  *f,
   setlocale (LC_COLLATE, old);
   collation = lia_test_pg_sql_text (f, "SELECT locale FROM \"collation\"");
   g_assert_cmpstr (collation, ==, "fr_FR.UTF-8");
-  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 1);
+  /* A collation is nobody's edit: nothing in the change log (other windows notice it). */
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 0);
 
   model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &last);
@@ -286,7 +287,209 @@ test_locale_collation (StoreFixture  *f,
   setlocale (LC_COLLATE, "fr_FR.UTF-8");
   g_assert_true (lia_store_adopt_collation (f->store, &error));
   setlocale (LC_COLLATE, old);
-  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 1);
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM change_log WHERE operation = 'reset'"), ==, 0);
+}
+
+/* Five people whose order differs between C (accents and ligatures fold or go last) and French. */
+static void
+seed_french_names (LiaStore *store)
+{
+  add_person (store, NULL, "Jean", "Zola");
+  add_person (store, NULL, "Éva", "Écuyer");
+  add_person (store, NULL, "Paul", "Eckert");
+  add_person (store, NULL, "Marc", "Edwards");
+  add_person (store, "Mlle", "Lou", "Œuvray");
+}
+
+#define C_ORDER "Paul Eckert | Éva Écuyer | Marc Edwards | Jean Zola | Lou Œuvray"
+#define FRENCH_ORDER "Paul Eckert | Éva Écuyer | Marc Edwards | Lou Œuvray | Jean Zola"
+
+/* What else a re-keying could write: the change log, the field history, the assessments'
+ * history, the contacts' edit times and versions, the sync hashes, and the indexes on the keys. */
+#define WRITTEN_BESIDES_KEYS \
+  "SELECT (SELECT count(*) FROM change_log) || '/' || (SELECT count(*) FROM field_history)" \
+  " || '/' || (SELECT count(*) FROM assessment_history) || '/' || (SELECT count(*) FROM record_hashes)" \
+  " || '/' || (SELECT group_concat (updated_at || ':' || version) FROM contacts)" \
+  " || '/' || (SELECT group_concat (name) FROM (SELECT name FROM sqlite_master" \
+  "   WHERE type = 'index' AND tbl_name = 'contacts' ORDER BY name))"
+
+/* On a team server, which is never re-keyed (/contact-sort/locale-collation checks that), the
+ * test is skipped. */
+static gboolean
+on_server (void)
+{
+  if (pg_cluster == NULL)
+    return FALSE;
+  g_test_skip ("A team server keeps its collation (/contact-sort/locale-collation)");
+  return TRUE;
+}
+
+/* Switches LC_COLLATE to French; FALSE (and the test skipped) without the locale. */
+static gboolean
+enter_french (StoreFixture *f)
+{
+  if (setlocale (LC_COLLATE, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("No fr_FR.UTF-8 locale (build-aux/dev generates it)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_adopt_writes_keys_only (StoreFixture  *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaListModel) model = NULL;
+  g_autofree char *old = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *keys_before = NULL;
+  g_autofree char *keys_after = NULL;
+
+  if (on_server ())
+    return;
+  seed_french_names (f->store);
+  before = lia_test_pg_sql_text (f, WRITTEN_BESIDES_KEYS);
+  keys_before = lia_test_pg_sql_text (f, "SELECT group_concat (hex (family_sort_key)) FROM contacts");
+  if (!enter_french (f))
+    return;
+  g_assert_false (lia_store_get_collation_current (f->store));
+  g_assert_true (lia_store_adopt_collation (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (lia_store_get_collation_current (f->store));
+  setlocale (LC_COLLATE, old);
+
+  /* The keys and nothing else: no history, no change-log row, the same edit times. */
+  after = lia_test_pg_sql_text (f, WRITTEN_BESIDES_KEYS);
+  g_assert_cmpstr (after, ==, before);
+  keys_after = lia_test_pg_sql_text (f, "SELECT group_concat (hex (family_sort_key)) FROM contacts");
+  g_assert_cmpstr (keys_after, !=, keys_before);
+  /* Every contact in the new order, by either key, from the indexes built again. */
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM contacts INDEXED BY contacts_by_family_name"
+                                 " WHERE family_sort_key > ''"), ==, 5);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==, FRENCH_ORDER);
+  g_clear_pointer (&names, g_free);
+  lia_list_model_set_contact_sort_order (model, LIA_CONTACT_SORT_GIVEN_NAME);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==, "Éva Écuyer | Jean Zola | Lou Œuvray | Marc Edwards | Paul Eckert");
+}
+
+/* A failure in the middle (here the last contact's new key is refused) leaves every old key,
+ * the old collation and the indexes: the re-keying is one transaction. */
+static void
+test_adopt_failure_keeps_old_keys (StoreFixture  *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaListModel) model = NULL;
+  g_autofree char *old = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *collation = NULL;
+
+  if (on_server ())
+    return;
+  seed_french_names (f->store);
+  lia_test_pg_sql (f, "CREATE TRIGGER refuse_last_key BEFORE UPDATE OF family_sort_key ON contacts"
+                      "  WHEN old.id = (SELECT max (id) FROM contacts)"
+                      "  BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  before = lia_test_pg_sql_text (f, "SELECT group_concat (id || ':' || hex (family_sort_key) || ':'"
+                                    " || hex (given_sort_key)) FROM contacts");
+  if (!enter_french (f))
+    return;
+  g_assert_false (lia_store_adopt_collation (f->store, &error));
+  g_assert_nonnull (error);
+  g_assert_false (lia_store_get_collation_current (f->store));
+  setlocale (LC_COLLATE, old);
+
+  after = lia_test_pg_sql_text (f, "SELECT group_concat (id || ':' || hex (family_sort_key) || ':'"
+                                   " || hex (given_sort_key)) FROM contacts");
+  g_assert_cmpstr (after, ==, before);
+  collation = lia_test_pg_sql_text (f, "SELECT locale FROM \"collation\"");
+  g_assert_cmpstr (collation, ==, old);
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                 " AND name IN ('contacts_by_family_name', 'contacts_by_given_name',"
+                                 " 'contacts_by_cell_family', 'contacts_by_cell_given')"), ==, 4);
+  /* And this connection still writes keys that fit the old ones. */
+  add_person (f->store, NULL, "Odile", "Oeillet");
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==, "Paul Eckert | Éva Écuyer | Marc Edwards | Odile Oeillet | Jean Zola | Lou Œuvray");
+}
+
+static void
+on_adopted_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!lia_store_adopt_collation_finish (LIA_STORE (source), result, error))
+    g_assert_nonnull (*error);
+  *(gboolean *) g_object_get_data (source, "adopted") = TRUE;
+}
+
+/* In a thread, on a connection of its own: the store's list keeps the old order, whole, until
+ * the commit, then sorts again with one reset; another connection (a command in C) then writes
+ * keys in French, and a list there sorts again too. */
+static void
+test_adopt_in_background (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaListModel) model = NULL;
+  g_autoptr(LiaListModel) other_model = NULL;
+  g_autoptr(LiaStore) other = NULL;
+  g_autofree char *old = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autofree char *names = NULL;
+  g_autofree char *other_names = NULL;
+  LastChange last = { 0 }, other_last = { 0 };
+  gboolean adopted = FALSE;
+
+  if (on_server ())
+    return;
+  seed_french_names (f->store);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==, C_ORDER);
+  g_clear_pointer (&names, g_free);
+  other = lia_test_open (f->path);
+  other_model = lia_list_model_new_contacts (other, LIA_CONTACT_SORT_FAMILY_NAME);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other_model)), ==, 5);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &last);
+  g_signal_connect (other_model, "items-changed", G_CALLBACK (on_items_changed_cb), &other_last);
+  if (!enter_french (f))
+    return;
+  g_object_set_data (G_OBJECT (f->store), "adopted", &adopted);
+  lia_store_adopt_collation_async (f->store, NULL, on_adopted_cb, &error);
+  setlocale (LC_COLLATE, old);
+  g_assert_false (adopted);
+  while (!adopted)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+
+  /* One reset: emptied and filled again (two items-changed), in French. */
+  g_assert_cmpuint (last.count, ==, 2);
+  g_assert_cmpuint (last.position, ==, 0);
+  g_assert_cmpuint (last.added, ==, 5);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==, FRENCH_ORDER);
+
+  /* The other connection, opened in C before: it notices the new collation, its list sorts
+   * again, and what it writes sorts in French. */
+  g_assert_true (lia_store_check_outside_changes (other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (other_last.count, ==, 2);
+  add_person (other, NULL, "Odile", "Oeillet");
+  other_names = list_names (G_LIST_MODEL (other_model));
+  g_assert_cmpstr (other_names, ==, "Paul Eckert | Éva Écuyer | Marc Edwards | Odile Oeillet | Lou Œuvray | Jean Zola");
+  g_object_set_data (G_OBJECT (f->store), "adopted", NULL);
 }
 
 static void
@@ -329,6 +532,9 @@ main (int   argc,
   ADD ("/contact-sort/change-order", test_change_order);
   ADD ("/contact-sort/locale-collation", test_locale_collation);
   ADD ("/contact-sort/bulk-import", test_bulk_import);
+  ADD ("/contact-sort/adopt-writes-keys-only", test_adopt_writes_keys_only);
+  ADD ("/contact-sort/adopt-failure-keeps-old-keys", test_adopt_failure_keeps_old_keys);
+  ADD ("/contact-sort/adopt-in-background", test_adopt_in_background);
 
 #undef ADD
 

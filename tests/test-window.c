@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 
 #include "lia-importer.h"
 #include "lia-follow-up-row.h"
@@ -1883,6 +1884,104 @@ test_no_display (void)
   g_test_skip ("No display to open windows on: run the ui suite under xvfb-run");
 }
 
+/* "Given Family" of each contact in the window's list, joined by " | ". */
+static char *
+contact_names (LiaWindow *window)
+{
+  GListModel *model = lia_directory_list_get_model (window->contacts_list);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LiaContact) contact = g_list_model_get_item (model, i);
+
+      g_string_append_printf (text, "%s%s %s", i > 0 ? " | " : "",
+                              lia_contact_get_given_name (contact),
+                              lia_contact_get_family_name (contact));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *count)
+{
+  (*count)++;
+}
+
+/* The first window in another language: it shows at once, the contacts in the order they had,
+ * while their keys are made again in a thread (held up here by another program's write lock);
+ * after a second a strip says so; when the keys are in, the list sorts in French, once. */
+static void
+test_new_language (StoreFixture  *f,
+                   gconstpointer  data)
+{
+  g_autofree char *old = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *other = NULL;
+  LiaWindow *window;
+  GListModel *model;
+  guint changes = 0;
+  gint64 start;
+
+  if (pg_cluster != NULL)
+    {
+      g_test_skip ("A team server keeps its collation (/contact-sort/locale-collation)");
+      return;
+    }
+  lia_test_add_contact (f->store, "Jean", "Zola");
+  lia_test_add_contact (f->store, "Éva", "Écuyer");
+  lia_test_add_contact (f->store, "Paul", "Eckert");
+  lia_test_add_contact (f->store, "Lou", "Œuvray");
+  if (setlocale (LC_COLLATE, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("No fr_FR.UTF-8 locale (build-aux/dev generates it)");
+      return;
+    }
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  window = show_organizations (f->store);
+  activate (window, "win.view", g_variant_new_string ("contacts"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_true (_lia_window_get_sorting (window));
+  before = contact_names (window);
+  g_assert_cmpstr (before, ==, "Paul Eckert | Éva Écuyer | Jean Zola | Lou Œuvray");
+
+  /* More than a second: the window says why the order may change. */
+  start = g_get_monotonic_time ();
+  while (!gtk_revealer_get_reveal_child (window->sorting_revealer) &&
+         g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_revealer_get_reveal_child (window->sorting_revealer));
+  g_assert_true (_lia_window_get_sorting (window));
+
+  model = lia_directory_list_get_model (window->contacts_list);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_items_changed_cb), &changes);
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  start = g_get_monotonic_time ();
+  while (_lia_window_get_sorting (window) && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  lia_ui_test_settle ();
+  setlocale (LC_COLLATE, old);
+
+  g_assert_false (_lia_window_get_sorting (window));
+  g_assert_false (gtk_revealer_get_reveal_child (window->sorting_revealer));
+  after = contact_names (window);
+  g_assert_cmpstr (after, ==, "Paul Eckert | Éva Écuyer | Lou Œuvray | Jean Zola");
+  /* One reset: emptied and filled again, not a change per contact. */
+  g_assert_cmpuint (changes, <=, 2);
+  g_assert_cmpuint (changes, >=, 1);
+  g_signal_handlers_disconnect_by_func (model, count_items_changed_cb, &changes);
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1952,6 +2051,7 @@ main (int   argc,
   ADD ("/window/follow-up-groups", test_follow_up_groups);
   ADD ("/window/follow-up-filter", test_follow_up_filter);
   ADD ("/window/outside-change", test_outside_change);
+  ADD ("/window/new-language", test_new_language);
 
 #undef ADD_IN
 #undef ADD

@@ -419,9 +419,9 @@ lia_store_get_data_version (LiaStore  *self,
   return read_data_version (self, out_version, error);
 }
 
-gboolean
-lia_store_check_outside_changes (LiaStore  *self,
-                                 GError   **error)
+static gboolean
+check_change_log (LiaStore  *self,
+                  GError   **error)
 {
   LiaChangeLog *log;
   g_autoptr(GArray) entries = NULL;
@@ -500,6 +500,27 @@ lia_store_check_outside_changes (LiaStore  *self,
 
   if (entries->len > 0)
     _lia_store_apply_outside_changes (self, (LiaOutsideChange *) (gpointer) entries->data, entries->len);
+
+  return TRUE;
+}
+
+gboolean
+lia_store_check_outside_changes (LiaStore  *self,
+                                 GError   **error)
+{
+  gboolean collation_changed = FALSE;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!lia_store_in_transaction (self), FALSE);
+
+  /* A window that adopted another language made every contact's sort key again and logged
+   * nothing (a collation is not an edit): the lists sort again, once. First, so that the
+   * changes below compare keys made in the collation of the file's. */
+  if (!_lia_store_refresh_collation (self, &collation_changed, error) ||
+      !check_change_log (self, error))
+    return FALSE;
+  if (collation_changed)
+    emit_reset (self);
 
   return TRUE;
 }

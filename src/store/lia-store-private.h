@@ -358,6 +358,22 @@ gboolean    _lia_store_register_functions (LiaStore  *self,
 gboolean    _lia_store_load_collation     (LiaStore  *self,
                                            GError   **error);
 const char *_lia_store_get_collation      (LiaStore  *self);
+/* Reads the database's collation again when another connection committed since it was last
+ * read (SQLite's data_version; nothing on a server): a window may have adopted another
+ * (lia_store_adopt_collation()). @out_changed: whether the collation is another now. A
+ * contact's save calls it in its transaction, so that its keys fit the others. */
+gboolean    _lia_store_refresh_collation  (LiaStore  *self,
+                                           gboolean  *out_changed,
+                                           GError   **error);
+/* Marks every row there is as loaded in bulk (migration_4's bulk_load), so that a statement
+ * that rewrites rows adds nothing to the change log; "DELETE FROM bulk_load" after. */
+#define LIA_BULK_LOAD_MARK \
+  "INSERT INTO bulk_load VALUES (1," \
+  "  (SELECT ifnull (max (id), 0) FROM organizations)," \
+  "  (SELECT ifnull (max (id), 0) FROM contacts)," \
+  "  (SELECT ifnull (max (id), 0) FROM interactions)," \
+  "  (SELECT ifnull (max (id), 0) FROM commitments)," \
+  "  (SELECT ifnull (max (id), 0) FROM concerns));"
 /* Fails with LIA_STORE_ERROR_REFERENCE, in words naming @record and @what ("its parent
  * organization"), when @id > 0 is not a row of @table. */
 gboolean    _lia_store_check_reference (LiaStore   *self,

@@ -408,15 +408,8 @@ static const char migration_5[] =
   CHANGE_LOG_CHILD_TRIGGERS ("concern_parties", "concern", "concern_id")
   CHANGE_LOG_CHILD_TRIGGERS ("concern_interactions", "concern", "concern_id");
 
-/* Marks every row there is as loaded in bulk (migration_4's bulk_load), so that a migration
- * that rewrites rows adds nothing to the change log; the migration deletes the mark after. */
-#define BULK_LOAD_MARK \
-  "INSERT INTO bulk_load VALUES (1," \
-  "  (SELECT ifnull (max (id), 0) FROM organizations)," \
-  "  (SELECT ifnull (max (id), 0) FROM contacts)," \
-  "  (SELECT ifnull (max (id), 0) FROM interactions)," \
-  "  (SELECT ifnull (max (id), 0) FROM commitments)," \
-  "  (SELECT ifnull (max (id), 0) FROM concerns));"
+/* LIA_BULK_LOAD_MARK (lia-store-private.h): migrations that rewrite rows log nothing. */
+#define BULK_LOAD_MARK LIA_BULK_LOAD_MARK
 
 /* Version 6: contacts sort by family name or by given name (a setting), without honorifics
  * ("Dr Amina Diallo" under D or A, never under D for Dr), in the locale's collation. The keys

@@ -117,11 +117,25 @@ gboolean       lia_store_set_import_mode         (LiaStore       *self,
                                                   gboolean        import_mode,
                                                   GError        **error);
 /* Contacts sort in one collation per database (the locale of whoever created or last adopted
- * it), so that a command run in another locale writes keys that fit. The window calls this
- * after opening: when the desktop's language (LC_COLLATE) changed, every contact's sort key
- * is made again in it, in one transaction. Other programs keep the database's collation. On a
- * team server nothing changes: the keys are the whole office's. */
+ * it), so that a command run in another locale writes keys that fit. The window adopts the
+ * desktop's language (LC_COLLATE) when it changed: every contact's two sort keys are made
+ * again in it, in one transaction, and nothing else is written (no change-log row, no
+ * history: other connections notice the new collation by themselves and their lists sort
+ * again with one "reset", lia_store_check_outside_changes()). Other programs keep the
+ * database's collation. On a team server nothing changes: the keys are the whole office's.
+ * lia_store_get_collation_current(): whether there is nothing to adopt. */
+gboolean       lia_store_get_collation_current   (LiaStore       *self);
 gboolean       lia_store_adopt_collation         (LiaStore       *self,
+                                                  GError        **error);
+/* The same on a connection of its own, in a thread (100,000 contacts take a second or more):
+ * meanwhile @self reads the old keys whole, and writes wait for the re-keying's commit. On
+ * success, _finish() gives @self the new collation and emits "reset" once. */
+void           lia_store_adopt_collation_async   (LiaStore       *self,
+                                                  GCancellable   *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer        user_data);
+gboolean       lia_store_adopt_collation_finish  (LiaStore       *self,
+                                                  GAsyncResult   *result,
                                                   GError        **error);
 
 /* Inserts the record when its id is 0, else updates the row with that id. Validates first
@@ -219,11 +233,11 @@ void           lia_store_announce_outside_change (LiaStore       *self);
 
 /* Follows what other connections commit to the same database (the command line, an import
  * thread, another window) and emits "changed" for each record they changed, or "reset" after
- * a bulk load or more than 256 changes. Looks every LIA_STORE_WATCH_INTERVAL_MS on the thread
- * default main context, which costs nothing when nobody wrote. On a team server it listens
- * instead (LISTEN on the connection, a watch on its socket): each NOTIFY makes it read the
- * change log after the last row seen. Off by default: a window turns it on; the command line
- * and worker threads need not. */
+ * a bulk load, more than 256 changes or a new collation (lia_store_adopt_collation()). Looks
+ * every LIA_STORE_WATCH_INTERVAL_MS on the thread default main context, which costs nothing
+ * when nobody wrote. On a team server it listens instead (LISTEN on the connection, a watch on
+ * its socket): each NOTIFY makes it read the change log after the last row seen. Off by
+ * default: a window turns it on; the command line and worker threads need not. */
 void           lia_store_set_watching            (LiaStore       *self,
                                                   gboolean        watching);
 gboolean       lia_store_get_watching            (LiaStore       *self);

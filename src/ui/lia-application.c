@@ -242,14 +242,8 @@ open_store (LiaApplication  *self,
         explicit_bzero (password, strlen (password));
     }
 
-  /* Contacts sort in the desktop's language; a failure keeps the order they had. */
-  if (store != NULL)
-    {
-      g_autoptr(GError) collation_error = NULL;
-
-      if (!lia_store_adopt_collation (store, &collation_error))
-        g_warning ("Contacts keep their previous order: %s", collation_error->message);
-    }
+  /* Contacts sort in the desktop's language: the window makes their keys again, in a thread,
+   * when it changed (start_sorting() in lia-window.c). */
 
   return store;
 }

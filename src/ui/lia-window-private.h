@@ -42,6 +42,11 @@ struct _LiaWindow
   gulong                reconnecting_handler;
   GtkRevealer          *reconnecting_revealer;
   GtkSpinner           *reconnecting_spinner;
+  GtkRevealer          *sorting_revealer;
+  GtkSpinner           *sorting_spinner;
+  /* The contacts' keys made again in the desktop's language, in a thread (start_sorting()). */
+  GCancellable         *sorting_cancellable;
+  guint                 sorting_source;
   guint                 counts_source;
   char                 *view;
   LiaRecordKind         current_kind;
@@ -112,6 +117,8 @@ struct _LiaWindow
 /* lia-window.c */
 void     _lia_window_show_toast        (LiaWindow     *self,
                                         AdwToast      *toast);
+/* Whether the contacts' keys are being made again in a new language (start_sorting()). */
+gboolean _lia_window_get_sorting       (LiaWindow     *self);
 void     _lia_window_show_message      (LiaWindow     *self,
                                         const char    *message);
 void     _lia_window_update_actions    (LiaWindow     *self);

@@ -266,6 +266,97 @@ on_store_reconnecting_cb (LiaWindow *self)
 }
 
 static void
+hide_sorting (LiaWindow *self)
+{
+  g_clear_handle_id (&self->sorting_source, g_source_remove);
+  gtk_revealer_set_reveal_child (self->sorting_revealer, FALSE);
+  gtk_spinner_set_spinning (self->sorting_spinner, FALSE);
+}
+
+static gboolean
+show_sorting_cb (gpointer user_data)
+{
+  LiaWindow *self = user_data;
+
+  self->sorting_source = 0;
+  gtk_revealer_set_reveal_child (self->sorting_revealer, TRUE);
+  gtk_spinner_set_spinning (self->sorting_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sorted_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LiaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* On success the store emits "reset": the lists sort again, once. */
+  if (!lia_store_adopt_collation_finish (LIA_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("Contacts keep their previous order: %s"),
+                                                  error->message);
+
+      if (self->store != NULL)
+        _lia_window_show_message (self, message);
+    }
+  g_clear_object (&self->sorting_cancellable);
+  if (self->store != NULL)
+    hide_sorting (self);
+}
+
+static void
+on_first_paint_cb (GdkFrameClock *clock,
+                   LiaWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
+  /* Closed before its first frame. */
+  if (self->store == NULL || self->sorting_cancellable == NULL)
+    return;
+  self->sorting_source = g_timeout_add (1000, show_sorting_cb, self);
+  lia_store_adopt_collation_async (self->store, self->sorting_cancellable, on_sorted_cb,
+                                   g_object_ref (self));
+}
+
+/* After the first frame is painted: the thread does not compete with it for the processor. */
+static void
+on_first_map_cb (LiaWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_paint_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Contacts sort in the desktop's language: when it is another than the one their keys were
+ * made in, the keys are made again in a thread, on a connection of its own, while the window
+ * shows the contacts in the order they had; a strip says so when that takes more than a
+ * second. A team server keeps its order (lia_store_adopt_collation()). */
+static void
+start_sorting (LiaWindow *self)
+{
+  if (lia_store_get_collation_current (self->store))
+    return;
+
+  self->sorting_cancellable = g_cancellable_new ();
+  /* The window may be shown already, on a store opened in a thread. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    on_first_map_cb (self);
+  else
+    g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
+}
+
+gboolean
+_lia_window_get_sorting (LiaWindow *self)
+{
+  g_return_val_if_fail (LIA_IS_WINDOW (self), FALSE);
+
+  return self->sorting_cancellable != NULL;
+}
+
+static void
 on_store_changed_cb (LiaWindow      *self,
                      LiaRecordKind   kind,
                      gint64          id,
@@ -1009,6 +1100,7 @@ lia_window_constructed (GObject *object)
                                                          self);
   /* What the command line, an import or another window commits shows here too. */
   lia_store_set_watching (self->store, TRUE);
+  start_sorting (self);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode_cb), self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -1041,6 +1133,11 @@ lia_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->counts_source, g_source_remove);
   g_clear_handle_id (&self->reopen_source, g_source_remove);
+  g_clear_handle_id (&self->sorting_source, g_source_remove);
+  /* A re-keying under way goes on to its commit (the task keeps the cancellable). */
+  if (self->sorting_cancellable != NULL)
+    g_cancellable_cancel (self->sorting_cancellable);
+  g_clear_object (&self->sorting_cancellable);
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->changed_handler, self->store);
@@ -1194,6 +1291,8 @@ lia_window_class_init (LiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, reconnecting_revealer);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, reconnecting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, sorting_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LiaWindow, sorting_spinner);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LiaWindow, sidebar_pane);
