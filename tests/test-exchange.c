@@ -10,6 +10,7 @@
 #include "lia-list-model.h"
 #include "lia-search-result.h"
 #include "lia-store-bulk.h"
+#include "lia-store-private.h"
 #include "lia-store-projects.h"
 #include "lia-test-pg.h"
 
@@ -2317,6 +2318,170 @@ test_first_import_assessments (StoreFixture  *f,
   g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM contacts"), ==, 4);
 }
 
+/* Branch imp-sql: what an import into an empty database defers to its end. */
+
+/* Every secondary index of the schema, name and definition, one a line. */
+static char *
+index_definitions (StoreFixture *f)
+{
+  return lia_test_pg_sql_text (f, pg_cluster == NULL
+                                  ? "SELECT group_concat (name || ': ' || sql, char (10)) FROM"
+                                    " (SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                    "  AND sql IS NOT NULL ORDER BY name)"
+                                  : "SELECT string_agg (indexname || ': ' || indexdef, E'\\n'"
+                                    "  ORDER BY indexname) FROM pg_indexes"
+                                    " WHERE schemaname = current_schema ()");
+}
+
+/* The plans of queries the window runs on the tables whose indexes a first import builds at
+ * its end (SQLite only: EXPLAIN QUERY PLAN), one query's steps a line. */
+static char *
+query_plans (StoreFixture *f)
+{
+  static const char * const queries[] = {
+    "SELECT id FROM contacts ORDER BY family_sort_key, id",
+    "SELECT id FROM contacts WHERE influence = 3 AND interest = 2 ORDER BY sort_key, id",
+    "SELECT id FROM contacts WHERE (influence * 6 + interest) = 20 ORDER BY given_sort_key, id",
+    "SELECT id FROM contacts WHERE latest_interaction_day < '2026-01-01'",
+    "SELECT id FROM organizations WHERE parent_id = 1",
+    "SELECT id FROM organizations WHERE influence = 3 AND interest = 2 ORDER BY sort_key, id",
+    "SELECT id FROM commitments WHERE status = 'open' ORDER BY due_date",
+    "SELECT id FROM commitments WHERE contact_id = 1",
+    "SELECT id FROM commitments WHERE interaction_id = 1",
+    "SELECT interaction_id FROM interaction_contacts WHERE contact_id = 1",
+    "SELECT id FROM interactions WHERE at_utc >= 0 ORDER BY at_utc, id LIMIT 50",
+    "SELECT contact_id FROM contact_tags WHERE tag = 'x'",
+    "SELECT concern_id FROM concern_parties WHERE organization_id = 1",
+    "SELECT changed_at FROM assessment_history WHERE contact_id = 1 ORDER BY changed_at",
+  };
+  GString *plans = g_string_new (NULL);
+  sqlite3 *db = lia_test_raw_open (f->path, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", queries[i], NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (plans, "%s:", queries[i]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plans, " %s;", (const char *) sqlite3_column_text (stmt, 3));
+      g_string_append_c (plans, '\n');
+      sqlite3_finalize (stmt);
+    }
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return g_string_free (plans, FALSE);
+}
+
+/* The store's own connection refuses a participant that refers to nothing. */
+static void
+assert_keys_enforced (StoreFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (_lia_store_exec (f->store,
+                                   "INSERT INTO interaction_contacts (interaction_id, contact_id, position)"
+                                   " VALUES (987654, 987654, 0)", &error));
+  g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_REFERENCE);
+}
+
+/* An import into an empty database builds the secondary indexes of the tables it filled once
+ * at its end: after it, and after an import that failed, the same indexes are there with the
+ * same definitions, the window's queries are planned through them as before, and the store
+ * still refuses a row that refers to nothing. */
+static void
+test_first_import_indexes_and_keys (StoreFixture  *f,
+                                    gconstpointer  data)
+{
+  static const char good[] =
+    HEADER
+    "  <organization id=\"o-1\"><name>Ministry</name></organization>\n"
+    "  <organization id=\"o-2\"><name>Department</name><parent organization=\"o-1\"/>"
+    "<tag>water</tag><assessment influence=\"4\" interest=\"2\" stance=\"concerned\"/></organization>\n"
+    "  <contact id=\"c-1\"><display-name>Ana Lima</display-name>"
+    "<name><given>Ana</given><family>Lima</family></name><tag>board</tag>"
+    "<assessment influence=\"3\" interest=\"2\" stance=\"advocate\"/>"
+    "<affiliation organization=\"o-2\" role=\"Director\"/></contact>\n"
+    "  <interaction id=\"i-1\" kind=\"call\" at=\"2026-01-01T09:00:00+01:00\"><title>Call</title>"
+    "<participant contact=\"c-1\"/><participant organization=\"o-2\"/></interaction>\n"
+    "  <commitment id=\"k-1\" direction=\"ours\" contact=\"c-1\" organization=\"o-2\" interaction=\"i-1\">"
+    "<title>Send the report</title></commitment>\n"
+    FOOTER;
+  static const char bad[] =
+    HEADER
+    "  <contact id=\"c-9\"><display-name>Dara</display-name></contact>\n"
+    "  <contact id=\"c-9\"><display-name>Dara again</display-name></contact>\n"
+    FOOTER;
+  g_autofree char *good_path = write_file (f, "good.xml", good);
+  g_autofree char *bad_path = write_file (f, "bad.xml", bad);
+  g_autofree char *indexes = index_definitions (f);
+  g_autofree char *plans = pg_cluster == NULL ? query_plans (f) : NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *plans_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) failed = NULL;
+
+  g_assert_nonnull (strstr (indexes, "contacts_by_family_name"));
+
+  /* A failed import into the empty database first: it changed nothing. */
+  failed = import_file (f->store, bad_path, FALSE, &error);
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  assert_problem (failed, 0, 4, 0, "A second contact with the id “c-9”");
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 0);
+  after = index_definitions (f);
+  g_assert_cmpstr (after, ==, indexes);
+  assert_keys_enforced (f);
+  g_clear_pointer (&after, g_free);
+
+  import_ok (f->store, good_path);
+  after = index_definitions (f);
+  g_assert_cmpstr (after, ==, indexes);
+  if (pg_cluster == NULL)
+    {
+      plans_after = query_plans (f);
+      g_assert_cmpstr (plans_after, ==, plans);
+      g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+    }
+  assert_keys_enforced (f);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM commitments c"
+                                           " JOIN contacts p ON p.id = c.contact_id"
+                                           " JOIN interactions i ON i.id = c.interaction_id"
+                                           " WHERE p.uid = 'c-1' AND i.uid = 'i-1'"), ==, 1);
+  g_assert_cmpint (lia_test_pg_sql_int (f, "SELECT count(*) FROM organizations c"
+                                           " JOIN organizations p ON p.id = c.parent_id"
+                                           " WHERE c.uid = 'o-2' AND p.uid = 'o-1'"), ==, 1);
+}
+
+/* A file's reference to a record that is nowhere refuses an import into an empty database at
+ * its line (as dangling-reference does into one with records), and the indexes the load had
+ * put off are there again with the same definitions. */
+static void
+test_first_import_bad_reference (StoreFixture  *f,
+                                 gconstpointer  data)
+{
+  static const char text[] =
+    HEADER
+    "  <organization id=\"who\"><name>WHO</name></organization>\n"
+    "  <contact id=\"c-044\"><display-name>Someone</display-name></contact>\n"
+    "  <interaction id=\"i-1\" kind=\"call\" at=\"2026-01-01T09:00:00+01:00\"><title>Call</title>"
+    "<participant contact=\"c-404\"/></interaction>\n"
+    FOOTER;
+  g_autofree char *path = write_file (f, "dangling.xml", text);
+  g_autofree char *indexes = index_definitions (f);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) importer = import_file (f->store, path, FALSE, &error);
+
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  g_assert_cmpuint (n_problems (importer), ==, 1);
+  assert_problem (importer, 0, 5, 0, "refers to contact “c-404”");
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 0);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 0);
+  after = index_definitions (f);
+  g_assert_cmpstr (after, ==, indexes);
+  assert_keys_enforced (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2362,6 +2527,9 @@ main (int   argc,
   ADD ("/exchange/cadence", test_cadence);
   /* Branch imp-save. */
   ADD ("/exchange/first-import-assessments", test_first_import_assessments);
+  /* Branch imp-sql. */
+  ADD ("/exchange/first-import-indexes-and-keys", test_first_import_indexes_and_keys);
+  ADD ("/exchange/first-import-bad-reference", test_first_import_bad_reference);
 
   return g_test_run ();
 }

@@ -187,11 +187,20 @@ release_freed_memory (void)
 #endif
 }
 
-/* The tables an import fills most, whose secondary indexes no query of the import reads (it
- * finds interactions by uid and by id). */
+/* The tables an import writes whose secondary indexes it does not read while it loads (it
+ * finds records by uid and by id, and deletes list entries by their primary key), but for
+ * those in KEPT_INDEXES. */
 static const char * const deferrable_tables[] = {
   "interactions", "interaction_contacts", "interaction_organizations",
+  "organizations", "organization_tags", "contacts", "contact_tags",
+  "commitments", "concerns", "concern_parties", "concern_interactions", "assessment_history",
 };
+
+/* The secondary indexes of those tables that queries of a load read, which stay: a contact
+ * found by name at an organization and an organization by name (the vCard import). Dropped,
+ * each lookup would read its whole table. For the same reason affiliations (found by contact
+ * and organization) and contact points (by email) keep theirs. */
+#define KEPT_INDEXES "('contacts_by_name', 'organizations_by_name')"
 
 /* Drops the indexes or triggers (@what) that @select_sql names (name, sql; ?1 is @table when
  * not %NULL), keeping their CREATE statements for the end of the bulk load. */
@@ -299,7 +308,8 @@ defer_indexes (LiaStore  *self,
       if (!defer_schema_objects (self, "INDEX",
                                  "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
                                  " AND tbl_name = ?1 AND sql IS NOT NULL"
-                                 " AND sql NOT LIKE 'CREATE UNIQUE%'",
+                                 " AND sql NOT LIKE 'CREATE UNIQUE%'"
+                                 " AND name NOT IN " KEPT_INDEXES,
                                  deferrable_tables[i], error))
         return FALSE;
     }
