@@ -10,6 +10,7 @@
 
 #include "lia-importer.h"
 #include "lia-follow-up-row.h"
+#include "lia-search-snippet.h"
 #include "lia-timeline-row.h"
 #include "lia-ui-util.h"
 #include "lia-window-private.h"
@@ -647,6 +648,7 @@ assert_hit_rows (LiaSearchResults *results,
       LiaSearchResult *hit;
       GtkWidget *title, *snippet;
       g_autofree char *plain = NULL;
+      g_autofree char *bold = NULL;
 
       if (!GTK_IS_LIST_BOX_ROW (child))
         continue;
@@ -656,10 +658,11 @@ assert_hit_rows (LiaSearchResults *results,
       title = lia_ui_test_find (child, GTK_TYPE_LABEL, NULL);
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, lia_search_result_get_title (hit));
       snippet = lia_ui_test_find_with_class (child, "snippet");
-      g_assert_nonnull (snippet);
+      g_assert_true (LIA_IS_SEARCH_SNIPPET (snippet));
       plain = lia_search_result_format_snippet (hit, "", "", FALSE);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (snippet)), ==, plain);
-      if (strstr (gtk_label_get_label (GTK_LABEL (snippet)), marked) != NULL)
+      g_assert_cmpstr (lia_search_snippet_get_text (LIA_SEARCH_SNIPPET (snippet)), ==, plain);
+      bold = lia_search_snippet_format_bold (LIA_SEARCH_SNIPPET (snippet), "<b>", "</b>");
+      if (strstr (bold, marked) != NULL)
         marked_seen = TRUE;
       n++;
     }

@@ -9,6 +9,7 @@
 
 #include "lia-error-state.h"
 #include "lia-search-results.h"
+#include "lia-search-snippet.h"
 #include "lia-ui-util.h"
 
 #define RESULTS_PER_KIND 8
@@ -31,7 +32,7 @@ typedef struct
   const char    *icon_name;     /* static */
   GtkLabel      *title;
   GtkLabel      *meta;
-  GtkLabel      *snippet;
+  LiaSearchSnippet *snippet;
 } Row;
 
 struct _LiaSearchResults
@@ -165,18 +166,13 @@ result_meta (LiaSearchResult *result)
   return g_strdup (context);
 }
 
-/* Sets @label's text (or markup) only when it changed, so that an unchanged label is not
- * measured and shaped again. */
+/* Sets @label's text only when it changed, so that an unchanged label is not measured and
+ * shaped again. */
 static void
 set_label_if_changed (GtkLabel   *label,
-                      const char *text,
-                      gboolean    markup)
+                      const char *text)
 {
-  if (g_strcmp0 (gtk_label_get_label (label), text) == 0)
-    return;
-  if (markup)
-    gtk_label_set_markup (label, text);
-  else
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
     gtk_label_set_text (label, text);
 }
 
@@ -192,7 +188,7 @@ row_new (void)
   r->icon = GTK_IMAGE (gtk_image_new ());
   r->title = GTK_LABEL (gtk_label_new (NULL));
   r->meta = GTK_LABEL (gtk_label_new (NULL));
-  r->snippet = GTK_LABEL (gtk_label_new (NULL));
+  r->snippet = LIA_SEARCH_SNIPPET (lia_search_snippet_new ());
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -204,14 +200,8 @@ row_new (void)
   gtk_widget_add_css_class (GTK_WIDGET (r->meta), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (r->meta), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (r->meta), "search-meta");
-  gtk_label_set_xalign (r->snippet, 0);
-  gtk_label_set_wrap (r->snippet, TRUE);
-  gtk_label_set_wrap_mode (r->snippet, PANGO_WRAP_WORD_CHAR);
-  /* The row gives the snippet its whole width: no balanced natural width, which would lay
-   * the text out at several widths (shaping it each time) for every new row. */
-  gtk_label_set_natural_wrap_mode (r->snippet, GTK_NATURAL_WRAP_NONE);
-  gtk_label_set_lines (r->snippet, 2);
-  gtk_label_set_ellipsize (r->snippet, PANGO_ELLIPSIZE_END);
+  /* Two lines at most, wrapped and ellipsized, laid out once per new passage (not a
+   * GtkLabel: see lia-search-snippet.h). */
   gtk_widget_add_css_class (GTK_WIDGET (r->snippet), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (r->snippet), "snippet");
   gtk_widget_set_hexpand (labels, TRUE);
@@ -232,18 +222,17 @@ row_update (Row             *r,
 {
   const char *icon_name = result_icon_name (result);
   g_autofree char *meta = result_meta (result);
-  g_autofree char *markup = lia_search_result_format_snippet (result, "<b>", "</b>", TRUE);
 
   if (g_strcmp0 (r->icon_name, icon_name) != 0)
     {
       r->icon_name = icon_name;
       gtk_image_set_from_icon_name (r->icon, icon_name);
     }
-  set_label_if_changed (r->title, lia_search_result_get_title (result), FALSE);
+  set_label_if_changed (r->title, lia_search_result_get_title (result));
   if (meta != NULL)
-    set_label_if_changed (r->meta, meta, FALSE);
+    set_label_if_changed (r->meta, meta);
   gtk_widget_set_visible (GTK_WIDGET (r->meta), meta != NULL);
-  set_label_if_changed (r->snippet, markup != NULL ? markup : "", TRUE);
+  lia_search_snippet_set_marked_text (r->snippet, lia_search_result_get_snippet (result));
 
   /* The row is what a screen reader lands on: name it after the record, and say what kind
    * of record it is. */

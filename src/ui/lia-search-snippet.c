@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lia-ui"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lia-search-result.h"
+#include "lia-search-snippet.h"
+
+#define SNIPPET_LINES 2
+
+struct _LiaSearchSnippet
+{
+  GtkWidget      parent_instance;
+
+  char          *marked;        /* as the store gave it, with the match marks */
+  char          *text;          /* without them */
+  PangoAttrList *attrs;         /* bold over the matched parts */
+  PangoLayout   *layout;        /* NULL until measured or drawn */
+  int            width;         /* the width @layout is laid out at, Pango units */
+  /* Of the text on one line (laid out without a width): its width (Pango units, -1 before
+   * it was laid out), height and baseline (pixels); and its height on two lines, 0 until
+   * laid out at a width that wraps it. */
+  int            full_width;
+  int            line_height;
+  int            baseline;
+  int            two_lines_height;
+  guint          resize_source;
+};
+
+G_DEFINE_FINAL_TYPE (LiaSearchSnippet, lia_search_snippet, GTK_TYPE_WIDGET)
+
+/* The layout at @width (Pango units): made with the widget's font, set as GtkLabel sets a
+ * wrapping, ellipsizing label's (left aligned in the text's direction, words or characters,
+ * two lines at most). Pango lays the text out again only when the width changes. */
+static PangoLayout *
+ensure_layout (LiaSearchSnippet *self,
+               int               width)
+{
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      pango_layout_set_attributes (self->layout, self->attrs);
+      pango_layout_set_alignment (self->layout,
+                                  gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                  ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (self->layout, -SNIPPET_LINES);
+      self->width = -1;
+    }
+  if (self->width != width)
+    {
+      pango_layout_set_width (self->layout, width);
+      self->width = width;
+    }
+  return self->layout;
+}
+
+/* The width to lay the text out at for @width pixels: none where it fits on one line, so
+ * that a short passage is shaped once (drawn as it is, the line starting where a label's
+ * would). */
+static int
+layout_width (LiaSearchSnippet *self,
+              int               width)
+{
+  if ((gint64) width * PANGO_SCALE >= self->full_width)
+    return -1;
+  return width * PANGO_SCALE;
+}
+
+static void
+ensure_metrics (LiaSearchSnippet *self)
+{
+  PangoLayout *layout;
+  PangoRectangle logical;
+
+  if (self->full_width >= 0)
+    return;
+
+  layout = ensure_layout (self, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  self->full_width = logical.width;
+  self->line_height = PANGO_PIXELS_CEIL (logical.height);
+  self->baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (layout));
+  self->two_lines_height = 0;
+}
+
+static void
+forget_metrics (LiaSearchSnippet *self)
+{
+  self->full_width = -1;
+  self->two_lines_height = 0;
+}
+
+static void
+clear_layout (LiaSearchSnippet *self)
+{
+  g_clear_object (&self->layout);
+  forget_metrics (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static gboolean
+resize_cb (gpointer user_data)
+{
+  LiaSearchSnippet *self = user_data;
+
+  self->resize_source = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+lia_search_snippet_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  LiaSearchSnippet *self = LIA_SEARCH_SNIPPET (widget);
+  int height;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* The row gives the passage whatever width is left: asking for none spares laying the
+       * text out at no width and unwrapped only to be told what the row does not use (the
+       * list is in a window that scrolls only vertically and does not take its natural
+       * width from its content). */
+      *minimum = *natural = 0;
+      return;
+    }
+
+  /* Its height for a width: one line where the whole text fits, else two. Laying the text
+   * out at each width asked would shape it each time (the window's minimum size asks for
+   * widths the rows never get), so only the text's one-line size is laid out here: two lines
+   * are as tall as the text laid out at the row's width was, or twice one line before that
+   * (what they are unless the lines hold different fonts; see size_allocate). */
+  ensure_metrics (self);
+  if (for_size < 0 || (gint64) for_size * PANGO_SCALE >= self->full_width)
+    height = self->line_height;
+  else
+    height = self->two_lines_height > 0 ? self->two_lines_height : 2 * self->line_height;
+  *minimum = *natural = height;
+  *minimum_baseline = *natural_baseline = self->baseline;
+}
+
+static GtkSizeRequestMode
+lia_search_snippet_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+lia_search_snippet_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  LiaSearchSnippet *self = LIA_SEARCH_SNIPPET (widget);
+  PangoLayout *layout;
+  int lines_height;
+
+  ensure_metrics (self);
+  if (layout_width (self, width) < 0)
+    return;
+
+  /* Wrapped: the layout drawn is the one measured, now at the row's width. Two lines of
+   * other heights than the estimate get their height from the next frame on. */
+  layout = ensure_layout (self, layout_width (self, width));
+  pango_layout_get_pixel_size (layout, NULL, &lines_height);
+  if (lines_height != (self->two_lines_height > 0 ? self->two_lines_height : 2 * self->line_height))
+    {
+      self->two_lines_height = lines_height;
+      if (self->resize_source == 0)
+        self->resize_source = g_idle_add (resize_cb, self);
+    }
+  else
+    self->two_lines_height = lines_height;
+}
+
+/* Where GtkLabel puts its layout: at the start of the line (xalign 0), centred vertically. */
+static void
+lia_search_snippet_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  LiaSearchSnippet *self = LIA_SEARCH_SNIPPET (widget);
+  int width = gtk_widget_get_width (widget);
+  PangoLayout *layout;
+  PangoRectangle logical;
+  float x, y;
+
+  if (self->text == NULL || *self->text == '\0')
+    return;
+
+  ensure_metrics (self);
+  layout = ensure_layout (self, layout_width (self, width));
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    x = floor ((width - logical.width) - logical.x);
+  else
+    x = floor (-logical.x);
+  y = floor ((gtk_widget_get_height (widget) - logical.height) * 0.5);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y, layout);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* A new font (a style class, the text scale) or direction: lay the text out again. */
+static void
+lia_search_snippet_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  LiaSearchSnippet *self = LIA_SEARCH_SNIPPET (widget);
+
+  GTK_WIDGET_CLASS (lia_search_snippet_parent_class)->css_changed (widget, change);
+
+  if (self->layout != NULL)
+    {
+      PangoContext *now = gtk_widget_get_pango_context (widget);
+      PangoContext *was = pango_layout_get_context (self->layout);
+
+      if (!pango_font_description_equal (pango_context_get_font_description (now),
+                                         pango_context_get_font_description (was)))
+        clear_layout (self);
+    }
+}
+
+static void
+lia_search_snippet_direction_changed (GtkWidget        *widget,
+                                      GtkTextDirection  previous)
+{
+  clear_layout (LIA_SEARCH_SNIPPET (widget));
+}
+
+static void
+lia_search_snippet_system_setting_changed (GtkWidget        *widget,
+                                           GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (lia_search_snippet_parent_class)->system_setting_changed (widget, setting);
+  clear_layout (LIA_SEARCH_SNIPPET (widget));
+}
+
+static void
+lia_search_snippet_finalize (GObject *object)
+{
+  LiaSearchSnippet *self = (LiaSearchSnippet *) object;
+
+  g_clear_handle_id (&self->resize_source, g_source_remove);
+  g_free (self->marked);
+  g_free (self->text);
+  g_clear_pointer (&self->attrs, pango_attr_list_unref);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (lia_search_snippet_parent_class)->finalize (object);
+}
+
+static void
+lia_search_snippet_class_init (LiaSearchSnippetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = lia_search_snippet_finalize;
+  widget_class->measure = lia_search_snippet_measure;
+  widget_class->get_request_mode = lia_search_snippet_get_request_mode;
+  widget_class->size_allocate = lia_search_snippet_size_allocate;
+  widget_class->snapshot = lia_search_snippet_snapshot;
+  widget_class->css_changed = lia_search_snippet_css_changed;
+  widget_class->direction_changed = lia_search_snippet_direction_changed;
+  widget_class->system_setting_changed = lia_search_snippet_system_setting_changed;
+
+  /* Styled as a label by the theme and the application's style sheet. */
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+lia_search_snippet_init (LiaSearchSnippet *self)
+{
+  self->text = g_strdup ("");
+  self->attrs = pango_attr_list_new ();
+  self->width = -1;
+  self->full_width = -1;
+}
+
+GtkWidget *
+lia_search_snippet_new (void)
+{
+  return g_object_new (LIA_TYPE_SEARCH_SNIPPET, NULL);
+}
+
+void
+lia_search_snippet_set_marked_text (LiaSearchSnippet *self,
+                                    const char       *snippet)
+{
+  GString *text;
+  PangoAttrList *attrs;
+  gsize bold_start = 0;
+  gboolean in_bold = FALSE;
+
+  g_return_if_fail (LIA_IS_SEARCH_SNIPPET (self));
+
+  if (snippet == NULL)
+    snippet = "";
+  if (g_strcmp0 (self->marked, snippet) == 0)
+    return;
+
+  /* The marks become bold ranges of the text without them: what "<b>…</b>" in a label's
+   * markup gives, without escaping and parsing markup at every keystroke. */
+  text = g_string_sized_new (strlen (snippet));
+  attrs = pango_attr_list_new ();
+  for (const char *p = snippet; *p != '\0';)
+    {
+      const char *next = strpbrk (p, LIA_SEARCH_MATCH_START LIA_SEARCH_MATCH_END);
+      gsize len = next != NULL ? (gsize) (next - p) : strlen (p);
+
+      g_string_append_len (text, p, len);
+      if (next == NULL)
+        break;
+      if (*next == LIA_SEARCH_MATCH_START[0] && !in_bold)
+        {
+          bold_start = text->len;
+          in_bold = TRUE;
+        }
+      else if (*next == LIA_SEARCH_MATCH_END[0] && in_bold)
+        {
+          PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+          bold->start_index = bold_start;
+          bold->end_index = text->len;
+          pango_attr_list_insert (attrs, bold);
+          in_bold = FALSE;
+        }
+      p = next + 1;
+    }
+  if (in_bold && text->len > bold_start)
+    {
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      bold->start_index = bold_start;
+      bold->end_index = text->len;
+      pango_attr_list_insert (attrs, bold);
+    }
+
+  g_free (self->marked);
+  self->marked = g_strdup (snippet);
+  g_free (self->text);
+  self->text = g_string_free (text, FALSE);
+  g_clear_pointer (&self->attrs, pango_attr_list_unref);
+  self->attrs = attrs;
+
+  if (self->layout != NULL)
+    {
+      pango_layout_set_text (self->layout, self->text, -1);
+      pango_layout_set_attributes (self->layout, self->attrs);
+      self->width = -2;   /* laid out again at whichever width comes next */
+    }
+  forget_metrics (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+const char *
+lia_search_snippet_get_text (LiaSearchSnippet *self)
+{
+  g_return_val_if_fail (LIA_IS_SEARCH_SNIPPET (self), NULL);
+
+  return self->text;
+}
+
+char *
+lia_search_snippet_format_bold (LiaSearchSnippet *self,
+                                const char       *open,
+                                const char       *close)
+{
+  GString *out;
+  PangoAttrIterator *iter;
+  gsize done = 0;
+
+  g_return_val_if_fail (LIA_IS_SEARCH_SNIPPET (self), NULL);
+
+  out = g_string_new (NULL);
+  iter = pango_attr_list_get_iterator (self->attrs);
+  do
+    {
+      int start, end;
+      PangoAttrInt *weight = (PangoAttrInt *) pango_attr_iterator_get (iter, PANGO_ATTR_WEIGHT);
+
+      pango_attr_iterator_range (iter, &start, &end);
+      end = MIN ((gsize) end, strlen (self->text));
+      if (weight == NULL || weight->value < PANGO_WEIGHT_BOLD || (gsize) start >= (gsize) end)
+        continue;
+      g_string_append_len (out, self->text + done, start - done);
+      g_string_append (out, open);
+      g_string_append_len (out, self->text + start, end - start);
+      g_string_append (out, close);
+      done = end;
+    }
+  while (pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+  g_string_append (out, self->text + done);
+
+  return g_string_free (out, FALSE);
+}
+
+PangoLayout *
+lia_search_snippet_get_layout (LiaSearchSnippet *self)
+{
+  g_return_val_if_fail (LIA_IS_SEARCH_SNIPPET (self), NULL);
+
+  return self->layout;
+}
