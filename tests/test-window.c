@@ -672,6 +672,83 @@ assert_hit_rows (LiaSearchResults *results,
 
 /* Search rows are kept from one set of results to the next: each shows its new hit's title
  * and snippet, the typed part marked, and the first frame fills only what the list shows. */
+/* The passage under a hit: on one line when it fits, else on two ending in an ellipsis, the
+ * row as tall as its lines (a reused row grows and shrinks with its new passage), the typed
+ * part in bold. */
+static GtkWidget *
+first_snippet (LiaSearchResults *results)
+{
+  GtkWidget *snippet;
+
+  wait_for_rows (results);
+  lia_ui_test_settle ();
+  g_assert_cmpuint (lia_search_results_get_n_results (results), ==, 1);
+  snippet = lia_ui_test_find_with_class (GTK_WIDGET (results), "snippet");
+  g_assert_true (LIA_IS_SEARCH_SNIPPET (snippet));
+  g_assert_true (gtk_widget_get_mapped (snippet));
+  g_assert_nonnull (lia_search_snippet_get_layout (LIA_SEARCH_SNIPPET (snippet)));
+  /* Never cut: the widget is as tall as the lines it draws. */
+  {
+    int height;
+
+    pango_layout_get_pixel_size (lia_search_snippet_get_layout (LIA_SEARCH_SNIPPET (snippet)), NULL, &height);
+    g_assert_cmpint (gtk_widget_get_height (snippet), ==, height);
+  }
+  return snippet;
+}
+
+static void
+test_search_passage (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  LiaWindow *window;
+  GtkWidget *snippet;
+  PangoLayout *layout;
+  g_autofree char *bold = NULL;
+  int one_line;
+  g_autoptr(GString) notes = g_string_new ("Longkappa");
+  g_autoptr(LiaOrganization) brief = lia_organization_new ("Brief Partner");
+  g_autoptr(LiaOrganization) wordy = lia_organization_new ("Wordy Partner");
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (notes, " agreed the next steps of the programme with the ministry");
+  lia_organization_set_notes (brief, "Shortkappa met us.");
+  lia_test_save (f->store, brief);
+  lia_organization_set_notes (wordy, notes->str);
+  lia_test_save (f->store, wordy);
+  window = show_organizations (f->store);
+  activate (window, "win.search", NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "shortkap");
+  snippet = first_snippet (window->search_results);
+  layout = lia_search_snippet_get_layout (LIA_SEARCH_SNIPPET (snippet));
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpstr (lia_search_snippet_get_text (LIA_SEARCH_SNIPPET (snippet)), ==, "Shortkappa met us.");
+  bold = lia_search_snippet_format_bold (LIA_SEARCH_SNIPPET (snippet), "<b>", "</b>");
+  g_assert_cmpstr (bold, ==, "<b>Shortkap</b>pa met us.");
+  one_line = gtk_widget_get_height (snippet);
+  g_assert_cmpint (one_line, >, 0);
+
+  /* The same row, given a passage too long for it. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "longkap");
+  g_assert_true (first_snippet (window->search_results) == snippet);
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 2);
+  g_assert_true (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (gtk_widget_get_height (snippet), >=, 2 * one_line - 1);
+  g_clear_pointer (&bold, g_free);
+  bold = lia_search_snippet_format_bold (LIA_SEARCH_SNIPPET (snippet), "<b>", "</b>");
+  g_assert_true (g_str_has_prefix (bold, "<b>Longkap</b>pa agreed"));
+
+  /* And back to one line. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "shortkappa");
+  g_assert_true (first_snippet (window->search_results) == snippet);
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+  g_assert_cmpint (gtk_widget_get_height (snippet), ==, one_line);
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_search_rows (StoreFixture  *f,
                   gconstpointer  data)
@@ -1941,6 +2018,7 @@ main (int   argc,
   ADD ("/window/search", test_search);
   ADD ("/window/search-in-thread", test_search_in_thread);
   ADD ("/window/search-rows", test_search_rows);
+  ADD ("/window/search-passage", test_search_passage);
   ADD ("/window/delete-and-undo", test_delete_and_undo);
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/wide-layout", test_wide_layout);

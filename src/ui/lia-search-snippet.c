@@ -19,9 +19,9 @@ struct _LiaSearchSnippet
   PangoAttrList *attrs;         /* bold over the matched parts */
   PangoLayout   *layout;        /* NULL until measured or drawn */
   int            width;         /* the width @layout is laid out at, Pango units */
-  /* Of the text on one line (laid out without a width): its width (Pango units, -1 before
-   * it was laid out), height and baseline (pixels); and its height on two lines, 0 until
-   * laid out at a width that wraps it. */
+  /* Of the text on one line (laid out without a width): its width and height (Pango units,
+   * -1 before it was laid out) and baseline (pixels); and its height on two lines (pixels),
+   * 0 until laid out at a width that wraps it. */
   int            full_width;
   int            line_height;
   int            baseline;
@@ -82,7 +82,7 @@ ensure_metrics (LiaSearchSnippet *self)
   layout = ensure_layout (self, -1);
   pango_layout_get_extents (layout, NULL, &logical);
   self->full_width = logical.width;
-  self->line_height = PANGO_PIXELS_CEIL (logical.height);
+  self->line_height = logical.height;
   self->baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (layout));
   self->two_lines_height = 0;
 }
@@ -100,6 +100,14 @@ clear_layout (LiaSearchSnippet *self)
   g_clear_object (&self->layout);
   forget_metrics (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static int
+two_lines_height (LiaSearchSnippet *self)
+{
+  if (self->two_lines_height > 0)
+    return self->two_lines_height;
+  return PANGO_PIXELS_CEIL (2 * self->line_height);
 }
 
 static gboolean
@@ -136,14 +144,17 @@ lia_search_snippet_measure (GtkWidget      *widget,
 
   /* Its height for a width: one line where the whole text fits, else two. Laying the text
    * out at each width asked would shape it each time (the window's minimum size asks for
-   * widths the rows never get), so only the text's one-line size is laid out here: two lines
-   * are as tall as the text laid out at the row's width was, or twice one line before that
-   * (what they are unless the lines hold different fonts; see size_allocate). */
+   * widths the rows never get), so it is laid out only without a width (its one-line size)
+   * and at the width it has (the one drawn); other widths get the height of two lines at
+   * the last width, or twice one line before the first (what two lines are unless they hold
+   * different fonts; see size_allocate). */
   ensure_metrics (self);
   if (for_size < 0 || (gint64) for_size * PANGO_SCALE >= self->full_width)
-    height = self->line_height;
+    height = PANGO_PIXELS_CEIL (self->line_height);
+  else if (for_size == gtk_widget_get_width (widget))
+    pango_layout_get_pixel_size (ensure_layout (self, for_size * PANGO_SCALE), NULL, &height);
   else
-    height = self->two_lines_height > 0 ? self->two_lines_height : 2 * self->line_height;
+    height = two_lines_height (self);
   *minimum = *natural = height;
   *minimum_baseline = *natural_baseline = self->baseline;
 }
@@ -169,17 +180,13 @@ lia_search_snippet_size_allocate (GtkWidget *widget,
     return;
 
   /* Wrapped: the layout drawn is the one measured, now at the row's width. Two lines of
-   * other heights than the estimate get their height from the next frame on. */
+   * another height than the estimate measured before the first allocation at this width
+   * (lines in different fonts) get their height from the next frame on. */
   layout = ensure_layout (self, layout_width (self, width));
   pango_layout_get_pixel_size (layout, NULL, &lines_height);
-  if (lines_height != (self->two_lines_height > 0 ? self->two_lines_height : 2 * self->line_height))
-    {
-      self->two_lines_height = lines_height;
-      if (self->resize_source == 0)
-        self->resize_source = g_idle_add (resize_cb, self);
-    }
-  else
-    self->two_lines_height = lines_height;
+  if (lines_height != two_lines_height (self) && self->resize_source == 0)
+    self->resize_source = g_idle_add (resize_cb, self);
+  self->two_lines_height = lines_height;
 }
 
 /* Where GtkLabel puts its layout: at the start of the line (xalign 0), centred vertically. */
