@@ -10,7 +10,7 @@
 
 #include "lia-importer.h"
 #include "lia-follow-up-row.h"
-#include "lia-search-snippet.h"
+#include "lia-search-text.h"
 #include "lia-timeline-row.h"
 #include "lia-ui-util.h"
 #include "lia-window-private.h"
@@ -463,6 +463,21 @@ find_hit (LiaSearchResults *results,
   return -1;
 }
 
+/* Whether a hit's title, date or context, or passage under @widget says @text (they are
+ * LiaSearchText, not labels). */
+static gboolean
+has_hit_text (GtkWidget  *widget,
+              const char *text)
+{
+  if (LIA_IS_SEARCH_TEXT (widget) && g_strcmp0 (lia_search_text_get_text (LIA_SEARCH_TEXT (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_hit_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_search (StoreFixture  *f,
              gconstpointer  data)
@@ -505,7 +520,7 @@ test_search (StoreFixture  *f,
     g_autoptr(GDateTime) day = g_date_time_new_local (2025, 3, 14, 12, 0, 0);
     g_autofree char *shown = g_date_time_format (day, "%x");
 
-    g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results), shown));
+    g_assert_true (has_hit_text (GTK_WIDGET (window->search_results), shown));
   }
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "amina");
@@ -513,8 +528,7 @@ test_search (StoreFixture  *f,
   g_assert_cmpint (lia_search_result_get_kind (lia_search_results_get_result (window->search_results, 0)), ==,
                    LIA_RECORD_KIND_CONTACT);
   /* A contact hit says who the person is. */
-  g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results),
-                                        "Director, World Health Organization"));
+  g_assert_true (has_hit_text (GTK_WIDGET (window->search_results), "Director, World Health Organization"));
   /* Enter opens the first result. */
   g_signal_emit_by_name (window->search_entry, "activate");
   lia_ui_test_settle ();
@@ -655,13 +669,14 @@ assert_hit_rows (LiaSearchResults *results,
       g_assert_true (gtk_widget_get_visible (child));
       g_assert_cmpuint (n, <, lia_search_results_get_n_results (results));
       hit = lia_search_results_get_result (results, n);
-      title = lia_ui_test_find (child, GTK_TYPE_LABEL, NULL);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, lia_search_result_get_title (hit));
+      title = lia_ui_test_find_with_class (child, "search-title");
+      g_assert_true (LIA_IS_SEARCH_TEXT (title));
+      g_assert_cmpstr (lia_search_text_get_text (LIA_SEARCH_TEXT (title)), ==, lia_search_result_get_title (hit));
       snippet = lia_ui_test_find_with_class (child, "snippet");
-      g_assert_true (LIA_IS_SEARCH_SNIPPET (snippet));
+      g_assert_true (LIA_IS_SEARCH_TEXT (snippet));
       plain = lia_search_result_format_snippet (hit, "", "", FALSE);
-      g_assert_cmpstr (lia_search_snippet_get_text (LIA_SEARCH_SNIPPET (snippet)), ==, plain);
-      bold = lia_search_snippet_format_bold (LIA_SEARCH_SNIPPET (snippet), "<b>", "</b>");
+      g_assert_cmpstr (lia_search_text_get_text (LIA_SEARCH_TEXT (snippet)), ==, plain);
+      bold = lia_search_text_format_bold (LIA_SEARCH_TEXT (snippet), "<b>", "</b>");
       if (strstr (bold, marked) != NULL)
         marked_seen = TRUE;
       n++;
@@ -684,14 +699,14 @@ first_snippet (LiaSearchResults *results)
   lia_ui_test_settle ();
   g_assert_cmpuint (lia_search_results_get_n_results (results), ==, 1);
   snippet = lia_ui_test_find_with_class (GTK_WIDGET (results), "snippet");
-  g_assert_true (LIA_IS_SEARCH_SNIPPET (snippet));
+  g_assert_true (LIA_IS_SEARCH_TEXT (snippet));
   g_assert_true (gtk_widget_get_mapped (snippet));
-  g_assert_nonnull (lia_search_snippet_get_layout (LIA_SEARCH_SNIPPET (snippet)));
+  g_assert_nonnull (lia_search_text_get_layout (LIA_SEARCH_TEXT (snippet)));
   /* Never cut: the widget is as tall as the lines it draws. */
   {
     int height;
 
-    pango_layout_get_pixel_size (lia_search_snippet_get_layout (LIA_SEARCH_SNIPPET (snippet)), NULL, &height);
+    pango_layout_get_pixel_size (lia_search_text_get_layout (LIA_SEARCH_TEXT (snippet)), NULL, &height);
     g_assert_cmpint (gtk_widget_get_height (snippet), ==, height);
   }
   return snippet;
@@ -721,11 +736,11 @@ test_search_passage (StoreFixture  *f,
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "shortkap");
   snippet = first_snippet (window->search_results);
-  layout = lia_search_snippet_get_layout (LIA_SEARCH_SNIPPET (snippet));
+  layout = lia_search_text_get_layout (LIA_SEARCH_TEXT (snippet));
   g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
   g_assert_false (pango_layout_is_ellipsized (layout));
-  g_assert_cmpstr (lia_search_snippet_get_text (LIA_SEARCH_SNIPPET (snippet)), ==, "Shortkappa met us.");
-  bold = lia_search_snippet_format_bold (LIA_SEARCH_SNIPPET (snippet), "<b>", "</b>");
+  g_assert_cmpstr (lia_search_text_get_text (LIA_SEARCH_TEXT (snippet)), ==, "Shortkappa met us.");
+  bold = lia_search_text_format_bold (LIA_SEARCH_TEXT (snippet), "<b>", "</b>");
   g_assert_cmpstr (bold, ==, "<b>Shortkap</b>pa met us.");
   one_line = gtk_widget_get_height (snippet);
   g_assert_cmpint (one_line, >, 0);
@@ -737,7 +752,7 @@ test_search_passage (StoreFixture  *f,
   g_assert_true (pango_layout_is_ellipsized (layout));
   g_assert_cmpint (gtk_widget_get_height (snippet), >=, 2 * one_line - 1);
   g_clear_pointer (&bold, g_free);
-  bold = lia_search_snippet_format_bold (LIA_SEARCH_SNIPPET (snippet), "<b>", "</b>");
+  bold = lia_search_text_format_bold (LIA_SEARCH_TEXT (snippet), "<b>", "</b>");
   g_assert_true (g_str_has_prefix (bold, "<b>Longkap</b>pa agreed"));
 
   /* And back to one line. */
@@ -782,7 +797,7 @@ test_search_rows (StoreFixture  *f,
   g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
   assert_hit_rows (window->search_results, "<b>Budg</b>");
   g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "Interactions"));
-  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (window->search_results), "Zeta review 00"));
+  g_assert_false (has_hit_text (GTK_WIDGET (window->search_results), "Zeta review 00"));
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zeta");
   wait_for_rows (window->search_results);

@@ -6,36 +6,35 @@
 #include <string.h>
 
 #include "lia-search-result.h"
-#include "lia-search-snippet.h"
+#include "lia-search-text.h"
 
-#define SNIPPET_LINES 2
-
-struct _LiaSearchSnippet
+struct _LiaSearchText
 {
   GtkWidget      parent_instance;
 
+  guint          lines;         /* at most */
   char          *marked;        /* as the store gave it, with the match marks */
   char          *text;          /* without them */
   PangoAttrList *attrs;         /* bold over the matched parts */
   PangoLayout   *layout;        /* NULL until measured or drawn */
   int            width;         /* the width @layout is laid out at, Pango units */
   /* Of the text on one line (laid out without a width): its width and height (Pango units,
-   * -1 before it was laid out) and baseline (pixels); and its height on two lines (pixels),
-   * 0 until laid out at a width that wraps it. */
+   * -1 before it was laid out) and baseline (pixels); and its height wrapped (pixels), 0
+   * until laid out at a width that wraps it. */
   int            full_width;
   int            line_height;
   int            baseline;
-  int            two_lines_height;
+  int            wrapped_height;
   guint          resize_source;
 };
 
-G_DEFINE_FINAL_TYPE (LiaSearchSnippet, lia_search_snippet, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (LiaSearchText, lia_search_text, GTK_TYPE_WIDGET)
 
-/* The layout at @width (Pango units): made with the widget's font, set as GtkLabel sets a
- * wrapping, ellipsizing label's (left aligned in the text's direction, words or characters,
- * two lines at most). Pango lays the text out again only when the width changes. */
+/* The layout at @width (Pango units): made with the widget's font, set as GtkLabel sets an
+ * ellipsizing label's (start aligned; wrapping at words or characters when it has several
+ * lines). Pango lays the text out again only when the width changes. */
 static PangoLayout *
-ensure_layout (LiaSearchSnippet *self,
+ensure_layout (LiaSearchText *self,
                int               width)
 {
   if (self->layout == NULL)
@@ -46,8 +45,11 @@ ensure_layout (LiaSearchSnippet *self,
                                   gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
                                   ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_height (self->layout, -SNIPPET_LINES);
+      if (self->lines > 1)
+        {
+          pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (self->layout, -(int) self->lines);
+        }
       self->width = -1;
     }
   if (self->width != width)
@@ -62,7 +64,7 @@ ensure_layout (LiaSearchSnippet *self,
  * that a short passage is shaped once (drawn as it is, the line starting where a label's
  * would). */
 static int
-layout_width (LiaSearchSnippet *self,
+layout_width (LiaSearchText *self,
               int               width)
 {
   if ((gint64) width * PANGO_SCALE >= self->full_width)
@@ -71,7 +73,7 @@ layout_width (LiaSearchSnippet *self,
 }
 
 static void
-ensure_metrics (LiaSearchSnippet *self)
+ensure_metrics (LiaSearchText *self)
 {
   PangoLayout *layout;
   PangoRectangle logical;
@@ -84,18 +86,18 @@ ensure_metrics (LiaSearchSnippet *self)
   self->full_width = logical.width;
   self->line_height = logical.height;
   self->baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (layout));
-  self->two_lines_height = 0;
+  self->wrapped_height = 0;
 }
 
 static void
-forget_metrics (LiaSearchSnippet *self)
+forget_metrics (LiaSearchText *self)
 {
   self->full_width = -1;
-  self->two_lines_height = 0;
+  self->wrapped_height = 0;
 }
 
 static void
-clear_layout (LiaSearchSnippet *self)
+clear_layout (LiaSearchText *self)
 {
   g_clear_object (&self->layout);
   forget_metrics (self);
@@ -103,17 +105,17 @@ clear_layout (LiaSearchSnippet *self)
 }
 
 static int
-two_lines_height (LiaSearchSnippet *self)
+wrapped_height (LiaSearchText *self)
 {
-  if (self->two_lines_height > 0)
-    return self->two_lines_height;
-  return PANGO_PIXELS_CEIL (2 * self->line_height);
+  if (self->wrapped_height > 0)
+    return self->wrapped_height;
+  return PANGO_PIXELS_CEIL ((gint64) self->lines * self->line_height);
 }
 
 static gboolean
 resize_cb (gpointer user_data)
 {
-  LiaSearchSnippet *self = user_data;
+  LiaSearchText *self = user_data;
 
   self->resize_source = 0;
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -121,80 +123,81 @@ resize_cb (gpointer user_data)
 }
 
 static void
-lia_search_snippet_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
+lia_search_text_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
 {
-  LiaSearchSnippet *self = LIA_SEARCH_SNIPPET (widget);
+  LiaSearchText *self = LIA_SEARCH_TEXT (widget);
   int height;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* The row gives the passage whatever width is left: asking for none spares laying the
-       * text out at no width and unwrapped only to be told what the row does not use (the
-       * list is in a window that scrolls only vertically and does not take its natural
-       * width from its content). */
+      /* The row gives the text whatever width is left: asking for none spares laying it
+       * out at no width and unwrapped only to be told what the row does not use (the list
+       * is in a window that scrolls only vertically and does not take its natural width
+       * from its content). */
       *minimum = *natural = 0;
       return;
     }
 
-  /* Its height for a width: one line where the whole text fits, else two. Laying the text
-   * out at each width asked would shape it each time (the window's minimum size asks for
-   * widths the rows never get), so it is laid out only without a width (its one-line size)
-   * and at the width it has (the one drawn); other widths get the height of two lines at
-   * the last width, or twice one line before the first (what two lines are unless they hold
-   * different fonts; see size_allocate). */
+  /* Its height for a width: one line where the whole text fits (or when it has one, as a
+   * label's is the height of its whole text), else its lines. Laying the text out at each
+   * width asked would shape it each time (the window's minimum size asks for widths the rows
+   * never get), so it is laid out only without a width (its one-line size) and at the width
+   * it has (the one drawn); other widths get the height of its lines at the last width, or
+   * that many times one line before the first (what they are unless they hold different
+   * fonts; see size_allocate). */
   ensure_metrics (self);
-  if (for_size < 0 || (gint64) for_size * PANGO_SCALE >= self->full_width)
+  if (self->lines <= 1 || for_size < 0 || (gint64) for_size * PANGO_SCALE >= self->full_width)
     height = PANGO_PIXELS_CEIL (self->line_height);
   else if (for_size == gtk_widget_get_width (widget))
     pango_layout_get_pixel_size (ensure_layout (self, for_size * PANGO_SCALE), NULL, &height);
   else
-    height = two_lines_height (self);
+    height = wrapped_height (self);
   *minimum = *natural = height;
   *minimum_baseline = *natural_baseline = self->baseline;
 }
 
 static GtkSizeRequestMode
-lia_search_snippet_get_request_mode (GtkWidget *widget)
+lia_search_text_get_request_mode (GtkWidget *widget)
 {
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
-lia_search_snippet_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
+lia_search_text_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
 {
-  LiaSearchSnippet *self = LIA_SEARCH_SNIPPET (widget);
+  LiaSearchText *self = LIA_SEARCH_TEXT (widget);
   PangoLayout *layout;
   int lines_height;
 
   ensure_metrics (self);
-  if (layout_width (self, width) < 0)
+  if (layout_width (self, width) < 0 || self->lines <= 1)
     return;
 
-  /* Wrapped: the layout drawn is the one measured, now at the row's width. Two lines of
-   * another height than the estimate measured before the first allocation at this width
-   * (lines in different fonts) get their height from the next frame on. */
+  /* Wrapped: the layout drawn is the one measured, now at the row's width. Lines of another
+   * height than the estimate measured before the first allocation at this width (lines in
+   * different fonts) get their height from the next frame on. */
   layout = ensure_layout (self, layout_width (self, width));
   pango_layout_get_pixel_size (layout, NULL, &lines_height);
-  if (lines_height != two_lines_height (self) && self->resize_source == 0)
+  if (lines_height != wrapped_height (self) && self->resize_source == 0)
     self->resize_source = g_idle_add (resize_cb, self);
-  self->two_lines_height = lines_height;
+  self->wrapped_height = lines_height;
 }
 
 /* Where GtkLabel puts its layout: at the start of the line (xalign 0), centred vertically. */
 static void
-lia_search_snippet_snapshot (GtkWidget   *widget,
-                             GtkSnapshot *snapshot)
+lia_search_text_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
 {
-  LiaSearchSnippet *self = LIA_SEARCH_SNIPPET (widget);
+  LiaSearchText *self = LIA_SEARCH_TEXT (widget);
   int width = gtk_widget_get_width (widget);
   PangoLayout *layout;
   PangoRectangle logical;
@@ -219,12 +222,12 @@ lia_search_snippet_snapshot (GtkWidget   *widget,
 
 /* A new font (a style class, the text scale) or direction: lay the text out again. */
 static void
-lia_search_snippet_css_changed (GtkWidget         *widget,
-                                GtkCssStyleChange *change)
+lia_search_text_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
 {
-  LiaSearchSnippet *self = LIA_SEARCH_SNIPPET (widget);
+  LiaSearchText *self = LIA_SEARCH_TEXT (widget);
 
-  GTK_WIDGET_CLASS (lia_search_snippet_parent_class)->css_changed (widget, change);
+  GTK_WIDGET_CLASS (lia_search_text_parent_class)->css_changed (widget, change);
 
   if (self->layout != NULL)
     {
@@ -238,24 +241,24 @@ lia_search_snippet_css_changed (GtkWidget         *widget,
 }
 
 static void
-lia_search_snippet_direction_changed (GtkWidget        *widget,
-                                      GtkTextDirection  previous)
+lia_search_text_direction_changed (GtkWidget        *widget,
+                                   GtkTextDirection  previous)
 {
-  clear_layout (LIA_SEARCH_SNIPPET (widget));
+  clear_layout (LIA_SEARCH_TEXT (widget));
 }
 
 static void
-lia_search_snippet_system_setting_changed (GtkWidget        *widget,
-                                           GtkSystemSetting  setting)
+lia_search_text_system_setting_changed (GtkWidget        *widget,
+                                        GtkSystemSetting  setting)
 {
-  GTK_WIDGET_CLASS (lia_search_snippet_parent_class)->system_setting_changed (widget, setting);
-  clear_layout (LIA_SEARCH_SNIPPET (widget));
+  GTK_WIDGET_CLASS (lia_search_text_parent_class)->system_setting_changed (widget, setting);
+  clear_layout (LIA_SEARCH_TEXT (widget));
 }
 
 static void
-lia_search_snippet_finalize (GObject *object)
+lia_search_text_finalize (GObject *object)
 {
-  LiaSearchSnippet *self = (LiaSearchSnippet *) object;
+  LiaSearchText *self = (LiaSearchText *) object;
 
   g_clear_handle_id (&self->resize_source, g_source_remove);
   g_free (self->marked);
@@ -263,23 +266,23 @@ lia_search_snippet_finalize (GObject *object)
   g_clear_pointer (&self->attrs, pango_attr_list_unref);
   g_clear_object (&self->layout);
 
-  G_OBJECT_CLASS (lia_search_snippet_parent_class)->finalize (object);
+  G_OBJECT_CLASS (lia_search_text_parent_class)->finalize (object);
 }
 
 static void
-lia_search_snippet_class_init (LiaSearchSnippetClass *klass)
+lia_search_text_class_init (LiaSearchTextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = lia_search_snippet_finalize;
-  widget_class->measure = lia_search_snippet_measure;
-  widget_class->get_request_mode = lia_search_snippet_get_request_mode;
-  widget_class->size_allocate = lia_search_snippet_size_allocate;
-  widget_class->snapshot = lia_search_snippet_snapshot;
-  widget_class->css_changed = lia_search_snippet_css_changed;
-  widget_class->direction_changed = lia_search_snippet_direction_changed;
-  widget_class->system_setting_changed = lia_search_snippet_system_setting_changed;
+  object_class->finalize = lia_search_text_finalize;
+  widget_class->measure = lia_search_text_measure;
+  widget_class->get_request_mode = lia_search_text_get_request_mode;
+  widget_class->size_allocate = lia_search_text_size_allocate;
+  widget_class->snapshot = lia_search_text_snapshot;
+  widget_class->css_changed = lia_search_text_css_changed;
+  widget_class->direction_changed = lia_search_text_direction_changed;
+  widget_class->system_setting_changed = lia_search_text_system_setting_changed;
 
   /* Styled as a label by the theme and the application's style sheet. */
   gtk_widget_class_set_css_name (widget_class, "label");
@@ -287,41 +290,82 @@ lia_search_snippet_class_init (LiaSearchSnippetClass *klass)
 }
 
 static void
-lia_search_snippet_init (LiaSearchSnippet *self)
+lia_search_text_init (LiaSearchText *self)
 {
   self->text = g_strdup ("");
   self->attrs = pango_attr_list_new ();
+  self->lines = 1;
   self->width = -1;
   self->full_width = -1;
 }
 
 GtkWidget *
-lia_search_snippet_new (void)
+lia_search_text_new (guint lines)
 {
-  return g_object_new (LIA_TYPE_SEARCH_SNIPPET, NULL);
+  LiaSearchText *self = g_object_new (LIA_TYPE_SEARCH_TEXT, NULL);
+
+  self->lines = MAX (lines, 1);
+  return GTK_WIDGET (self);
+}
+
+/* Shows @text with @attrs (taken): laid out again when either changed. */
+static void
+set_text (LiaSearchText *self,
+          char          *text,
+          PangoAttrList *attrs)
+{
+  g_free (self->text);
+  self->text = text;
+  g_clear_pointer (&self->attrs, pango_attr_list_unref);
+  self->attrs = attrs;
+
+  if (self->layout != NULL)
+    {
+      pango_layout_set_text (self->layout, self->text, -1);
+      pango_layout_set_attributes (self->layout, self->attrs);
+      self->width = -2;   /* laid out again at whichever width comes next */
+    }
+  forget_metrics (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void
-lia_search_snippet_set_marked_text (LiaSearchSnippet *self,
-                                    const char       *snippet)
+lia_search_text_set_text (LiaSearchText *self,
+                          const char    *text)
+{
+  g_return_if_fail (LIA_IS_SEARCH_TEXT (self));
+
+  if (text == NULL)
+    text = "";
+  if (self->marked == NULL && g_strcmp0 (self->text, text) == 0)
+    return;
+
+  g_clear_pointer (&self->marked, g_free);
+  set_text (self, g_strdup (text), pango_attr_list_new ());
+}
+
+void
+lia_search_text_set_marked_text (LiaSearchText *self,
+                                 const char    *marked)
 {
   GString *text;
   PangoAttrList *attrs;
   gsize bold_start = 0;
   gboolean in_bold = FALSE;
 
-  g_return_if_fail (LIA_IS_SEARCH_SNIPPET (self));
+  g_return_if_fail (LIA_IS_SEARCH_TEXT (self));
 
-  if (snippet == NULL)
-    snippet = "";
-  if (g_strcmp0 (self->marked, snippet) == 0)
+  if (marked == NULL)
+    marked = "";
+  if (g_strcmp0 (self->marked, marked) == 0)
     return;
 
   /* The marks become bold ranges of the text without them: what "<b>…</b>" in a label's
    * markup gives, without escaping and parsing markup at every keystroke. */
-  text = g_string_sized_new (strlen (snippet));
+  text = g_string_sized_new (strlen (marked));
   attrs = pango_attr_list_new ();
-  for (const char *p = snippet; *p != '\0';)
+  for (const char *p = marked; *p != '\0';)
     {
       const char *next = strpbrk (p, LIA_SEARCH_MATCH_START LIA_SEARCH_MATCH_END);
       gsize len = next != NULL ? (gsize) (next - p) : strlen (p);
@@ -355,41 +399,28 @@ lia_search_snippet_set_marked_text (LiaSearchSnippet *self,
     }
 
   g_free (self->marked);
-  self->marked = g_strdup (snippet);
-  g_free (self->text);
-  self->text = g_string_free (text, FALSE);
-  g_clear_pointer (&self->attrs, pango_attr_list_unref);
-  self->attrs = attrs;
-
-  if (self->layout != NULL)
-    {
-      pango_layout_set_text (self->layout, self->text, -1);
-      pango_layout_set_attributes (self->layout, self->attrs);
-      self->width = -2;   /* laid out again at whichever width comes next */
-    }
-  forget_metrics (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  self->marked = g_strdup (marked);
+  set_text (self, g_string_free (text, FALSE), attrs);
 }
 
 const char *
-lia_search_snippet_get_text (LiaSearchSnippet *self)
+lia_search_text_get_text (LiaSearchText *self)
 {
-  g_return_val_if_fail (LIA_IS_SEARCH_SNIPPET (self), NULL);
+  g_return_val_if_fail (LIA_IS_SEARCH_TEXT (self), NULL);
 
   return self->text;
 }
 
 char *
-lia_search_snippet_format_bold (LiaSearchSnippet *self,
-                                const char       *open,
-                                const char       *close)
+lia_search_text_format_bold (LiaSearchText *self,
+                             const char       *open,
+                             const char       *close)
 {
   GString *out;
   PangoAttrIterator *iter;
   gsize done = 0;
 
-  g_return_val_if_fail (LIA_IS_SEARCH_SNIPPET (self), NULL);
+  g_return_val_if_fail (LIA_IS_SEARCH_TEXT (self), NULL);
 
   out = g_string_new (NULL);
   iter = pango_attr_list_get_iterator (self->attrs);
@@ -416,9 +447,9 @@ lia_search_snippet_format_bold (LiaSearchSnippet *self,
 }
 
 PangoLayout *
-lia_search_snippet_get_layout (LiaSearchSnippet *self)
+lia_search_text_get_layout (LiaSearchText *self)
 {
-  g_return_val_if_fail (LIA_IS_SEARCH_SNIPPET (self), NULL);
+  g_return_val_if_fail (LIA_IS_SEARCH_TEXT (self), NULL);
 
   return self->layout;
 }
