@@ -18,10 +18,13 @@ struct _LiaSearchText
   PangoAttrList *attrs;         /* bold over the matched parts */
   PangoLayout   *layout;        /* NULL until measured or drawn */
   int            width;         /* the width @layout is laid out at, Pango units */
-  /* Of the text on one line (laid out without a width): its width and height (Pango units,
-   * -1 before it was laid out) and baseline (pixels); and its height wrapped (pixels), 0
-   * until laid out at a width that wraps it. */
+  /* Of the text laid out without a width: its width and height (Pango units, -1 before it
+   * was laid out), whether it is one line (no line breaks in it), the height of its first
+   * line (Pango units) and its baseline (pixels); and its height wrapped at the last width
+   * asked (pixels), 0 until known. */
   int            full_width;
+  int            full_height;
+  gboolean       one_line;
   int            line_height;
   int            baseline;
   int            wrapped_height;
@@ -30,12 +33,16 @@ struct _LiaSearchText
 
 G_DEFINE_FINAL_TYPE (LiaSearchText, lia_search_text, GTK_TYPE_WIDGET)
 
+/* The width last given to a text that wraps: the one a row not allocated yet (new, or hidden
+ * until now) will get, as the rows of a list have one width. */
+static int last_wrapped_width;
+
 /* The layout at @width (Pango units): made with the widget's font, set as GtkLabel sets an
  * ellipsizing label's (start aligned; wrapping at words or characters when it has several
  * lines). Pango lays the text out again only when the width changes. */
 static PangoLayout *
 ensure_layout (LiaSearchText *self,
-               int               width)
+               int            width)
 {
   if (self->layout == NULL)
     {
@@ -60,16 +67,22 @@ ensure_layout (LiaSearchText *self,
   return self->layout;
 }
 
-/* The width to lay the text out at for @width pixels: none where it fits on one line, so
- * that a short passage is shaped once (drawn as it is, the line starting where a label's
- * would). */
+/* Whether the text laid out without a width is what @width pixels show: it is no wider and,
+ * if it may wrap, one line. */
+static gboolean
+fits (LiaSearchText *self,
+      int            width)
+{
+  return (gint64) width * PANGO_SCALE >= self->full_width && (self->lines <= 1 || self->one_line);
+}
+
+/* The width to lay the text out at for @width pixels: none where it fits, so that a short
+ * text is shaped once (drawn as it is, the line starting where a label's would). */
 static int
 layout_width (LiaSearchText *self,
-              int               width)
+              int            width)
 {
-  if ((gint64) width * PANGO_SCALE >= self->full_width)
-    return -1;
-  return width * PANGO_SCALE;
+  return fits (self, width) ? -1 : width * PANGO_SCALE;
 }
 
 static void
@@ -84,6 +97,9 @@ ensure_metrics (LiaSearchText *self)
   layout = ensure_layout (self, -1);
   pango_layout_get_extents (layout, NULL, &logical);
   self->full_width = logical.width;
+  self->full_height = logical.height;
+  self->one_line = pango_layout_get_line_count (layout) == 1;
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &logical);
   self->line_height = logical.height;
   self->baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (layout));
   self->wrapped_height = 0;
@@ -144,27 +160,34 @@ lia_search_text_measure (GtkWidget      *widget,
       return;
     }
 
-  /* Its height for a width: one line where the whole text fits (or when it has one, as a
-   * label's is the height of its whole text), else its lines. Laying the text out at each
-   * width asked would shape it each time (the window's minimum size asks for widths the rows
-   * never get), so it is laid out only without a width (its one-line size) and at the width
-   * it has (the one drawn); other widths get the height of its lines at the last width, or
-   * that many times one line before the first (what they are unless they hold different
-   * fonts; see size_allocate). */
+  /* Its height for a width: that of the text laid out without a width where it fits (or
+   * when it has one line at most, as a label's is), else that of its lines at the width.
+   * Laying the text out at each width asked would shape it each time (the window's minimum
+   * size asks for widths the rows never get), so it is laid out only without a width and at
+   * the width it has or will have (the one drawn); other widths get the height of its lines at the last
+   * width, or that many times its first line before the first (what they are unless they
+   * hold different fonts or line breaks; see size_allocate). */
   ensure_metrics (self);
-  if (self->lines <= 1 || for_size < 0 || (gint64) for_size * PANGO_SCALE >= self->full_width)
-    height = PANGO_PIXELS_CEIL (self->line_height);
-  else if (for_size == gtk_widget_get_width (widget))
-    pango_layout_get_pixel_size (ensure_layout (self, for_size * PANGO_SCALE), NULL, &height);
+  if (self->lines <= 1 || for_size < 0 || fits (self, for_size))
+    height = PANGO_PIXELS_CEIL (self->full_height);
+  else if (for_size > 0 &&
+           for_size == (gtk_widget_get_width (widget) > 0 ? gtk_widget_get_width (widget) : last_wrapped_width))
+    {
+      pango_layout_get_pixel_size (ensure_layout (self, for_size * PANGO_SCALE), NULL, &height);
+      self->wrapped_height = height;
+    }
   else
     height = wrapped_height (self);
   *minimum = *natural = height;
   *minimum_baseline = *natural_baseline = self->baseline;
 }
 
+/* As a label's: a text on one line is as tall at any width. */
 static GtkSizeRequestMode
 lia_search_text_get_request_mode (GtkWidget *widget)
 {
+  if (LIA_SEARCH_TEXT (widget)->lines <= 1)
+    return GTK_SIZE_REQUEST_CONSTANT_SIZE;
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
@@ -179,12 +202,15 @@ lia_search_text_size_allocate (GtkWidget *widget,
   int lines_height;
 
   ensure_metrics (self);
-  if (layout_width (self, width) < 0 || self->lines <= 1)
+  if (self->lines <= 1)
+    return;
+  last_wrapped_width = width;
+  if (fits (self, width))
     return;
 
   /* Wrapped: the layout drawn is the one measured, now at the row's width. Lines of another
    * height than the estimate measured before the first allocation at this width (lines in
-   * different fonts) get their height from the next frame on. */
+   * different fonts, line breaks) get their height from the next frame on. */
   layout = ensure_layout (self, layout_width (self, width));
   pango_layout_get_pixel_size (layout, NULL, &lines_height);
   if (lines_height != wrapped_height (self) && self->resize_source == 0)
@@ -413,8 +439,8 @@ lia_search_text_get_text (LiaSearchText *self)
 
 char *
 lia_search_text_format_bold (LiaSearchText *self,
-                             const char       *open,
-                             const char       *close)
+                             const char    *open,
+                             const char    *close)
 {
   GString *out;
   PangoAttrIterator *iter;
