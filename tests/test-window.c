@@ -1907,7 +1907,8 @@ test_inner_read_errors (StoreFixture  *f,
                                          : "ALTER TABLE interactions RENAME COLUMN away TO search_vector;");
   click_retry (page);
   g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
-  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "Budget meeting"));
+  g_assert_true (has_hit_text (GTK_WIDGET (window->search_results), "Budget meeting"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->search_results)));
 
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
