@@ -11,6 +11,7 @@
 
 #include "lia-importer.h"
 #include "lia-follow-up-row.h"
+#include "lia-search-text.h"
 #include "lia-timeline-row.h"
 #include "lia-ui-util.h"
 #include "lia-window-private.h"
@@ -463,6 +464,21 @@ find_hit (LiaSearchResults *results,
   return -1;
 }
 
+/* Whether a hit's title, date or context, or passage under @widget says @text (they are
+ * LiaSearchText, not labels). */
+static gboolean
+has_hit_text (GtkWidget  *widget,
+              const char *text)
+{
+  if (LIA_IS_SEARCH_TEXT (widget) && g_strcmp0 (lia_search_text_get_text (LIA_SEARCH_TEXT (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_hit_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_search (StoreFixture  *f,
              gconstpointer  data)
@@ -505,7 +521,7 @@ test_search (StoreFixture  *f,
     g_autoptr(GDateTime) day = g_date_time_new_local (2025, 3, 14, 12, 0, 0);
     g_autofree char *shown = g_date_time_format (day, "%x");
 
-    g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results), shown));
+    g_assert_true (has_hit_text (GTK_WIDGET (window->search_results), shown));
   }
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "amina");
@@ -513,8 +529,7 @@ test_search (StoreFixture  *f,
   g_assert_cmpint (lia_search_result_get_kind (lia_search_results_get_result (window->search_results, 0)), ==,
                    LIA_RECORD_KIND_CONTACT);
   /* A contact hit says who the person is. */
-  g_assert_true (lia_ui_test_has_label (GTK_WIDGET (window->search_results),
-                                        "Director, World Health Organization"));
+  g_assert_true (has_hit_text (GTK_WIDGET (window->search_results), "Director, World Health Organization"));
   /* Enter opens the first result. */
   g_signal_emit_by_name (window->search_entry, "activate");
   lia_ui_test_settle ();
@@ -648,19 +663,22 @@ assert_hit_rows (LiaSearchResults *results,
       LiaSearchResult *hit;
       GtkWidget *title, *snippet;
       g_autofree char *plain = NULL;
+      g_autofree char *bold = NULL;
 
       if (!GTK_IS_LIST_BOX_ROW (child))
         continue;
       g_assert_true (gtk_widget_get_visible (child));
       g_assert_cmpuint (n, <, lia_search_results_get_n_results (results));
       hit = lia_search_results_get_result (results, n);
-      title = lia_ui_test_find (child, GTK_TYPE_LABEL, NULL);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, lia_search_result_get_title (hit));
+      title = lia_ui_test_find_with_class (child, "search-title");
+      g_assert_true (LIA_IS_SEARCH_TEXT (title));
+      g_assert_cmpstr (lia_search_text_get_text (LIA_SEARCH_TEXT (title)), ==, lia_search_result_get_title (hit));
       snippet = lia_ui_test_find_with_class (child, "snippet");
-      g_assert_nonnull (snippet);
+      g_assert_true (LIA_IS_SEARCH_TEXT (snippet));
       plain = lia_search_result_format_snippet (hit, "", "", FALSE);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (snippet)), ==, plain);
-      if (strstr (gtk_label_get_label (GTK_LABEL (snippet)), marked) != NULL)
+      g_assert_cmpstr (lia_search_text_get_text (LIA_SEARCH_TEXT (snippet)), ==, plain);
+      bold = lia_search_text_format_bold (LIA_SEARCH_TEXT (snippet), "<b>", "</b>");
+      if (strstr (bold, marked) != NULL)
         marked_seen = TRUE;
       n++;
     }
@@ -670,6 +688,83 @@ assert_hit_rows (LiaSearchResults *results,
 
 /* Search rows are kept from one set of results to the next: each shows its new hit's title
  * and snippet, the typed part marked, and the first frame fills only what the list shows. */
+/* The passage under a hit: on one line when it fits, else on two ending in an ellipsis, the
+ * row as tall as its lines (a reused row grows and shrinks with its new passage), the typed
+ * part in bold. */
+static GtkWidget *
+first_snippet (LiaSearchResults *results)
+{
+  GtkWidget *snippet;
+
+  wait_for_rows (results);
+  lia_ui_test_settle ();
+  g_assert_cmpuint (lia_search_results_get_n_results (results), ==, 1);
+  snippet = lia_ui_test_find_with_class (GTK_WIDGET (results), "snippet");
+  g_assert_true (LIA_IS_SEARCH_TEXT (snippet));
+  g_assert_true (gtk_widget_get_mapped (snippet));
+  g_assert_nonnull (lia_search_text_get_layout (LIA_SEARCH_TEXT (snippet)));
+  /* Never cut: the widget is as tall as the lines it draws. */
+  {
+    int height;
+
+    pango_layout_get_pixel_size (lia_search_text_get_layout (LIA_SEARCH_TEXT (snippet)), NULL, &height);
+    g_assert_cmpint (gtk_widget_get_height (snippet), ==, height);
+  }
+  return snippet;
+}
+
+static void
+test_search_passage (StoreFixture  *f,
+                     gconstpointer  data)
+{
+  LiaWindow *window;
+  GtkWidget *snippet;
+  PangoLayout *layout;
+  g_autofree char *bold = NULL;
+  int one_line;
+  g_autoptr(GString) notes = g_string_new ("Longkappa");
+  g_autoptr(LiaOrganization) brief = lia_organization_new ("Brief Partner");
+  g_autoptr(LiaOrganization) wordy = lia_organization_new ("Wordy Partner");
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (notes, " agreed the next steps of the programme with the ministry");
+  lia_organization_set_notes (brief, "Shortkappa met us.");
+  lia_test_save (f->store, brief);
+  lia_organization_set_notes (wordy, notes->str);
+  lia_test_save (f->store, wordy);
+  window = show_organizations (f->store);
+  activate (window, "win.search", NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "shortkap");
+  snippet = first_snippet (window->search_results);
+  layout = lia_search_text_get_layout (LIA_SEARCH_TEXT (snippet));
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpstr (lia_search_text_get_text (LIA_SEARCH_TEXT (snippet)), ==, "Shortkappa met us.");
+  bold = lia_search_text_format_bold (LIA_SEARCH_TEXT (snippet), "<b>", "</b>");
+  g_assert_cmpstr (bold, ==, "<b>Shortkap</b>pa met us.");
+  one_line = gtk_widget_get_height (snippet);
+  g_assert_cmpint (one_line, >, 0);
+
+  /* The same row, given a passage too long for it. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "longkap");
+  g_assert_true (first_snippet (window->search_results) == snippet);
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 2);
+  g_assert_true (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (gtk_widget_get_height (snippet), >=, 2 * one_line - 1);
+  g_clear_pointer (&bold, g_free);
+  bold = lia_search_text_format_bold (LIA_SEARCH_TEXT (snippet), "<b>", "</b>");
+  g_assert_true (g_str_has_prefix (bold, "<b>Longkap</b>pa agreed"));
+
+  /* And back to one line. */
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "shortkappa");
+  g_assert_true (first_snippet (window->search_results) == snippet);
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+  g_assert_cmpint (gtk_widget_get_height (snippet), ==, one_line);
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_search_rows (StoreFixture  *f,
                   gconstpointer  data)
@@ -703,7 +798,7 @@ test_search_rows (StoreFixture  *f,
   g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
   assert_hit_rows (window->search_results, "<b>Budg</b>");
   g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "Interactions"));
-  g_assert_false (lia_ui_test_has_label (GTK_WIDGET (window->search_results), "Zeta review 00"));
+  g_assert_false (has_hit_text (GTK_WIDGET (window->search_results), "Zeta review 00"));
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zeta");
   wait_for_rows (window->search_results);
@@ -1811,7 +1906,8 @@ test_inner_read_errors (StoreFixture  *f,
                                          : "ALTER TABLE interactions RENAME COLUMN away TO search_vector;");
   click_retry (page);
   g_assert_cmpuint (lia_search_results_get_n_results (window->search_results), ==, 2);
-  g_assert_true (lia_ui_test_shows_label (GTK_WIDGET (window->search_results), "Budget meeting"));
+  g_assert_true (has_hit_text (GTK_WIDGET (window->search_results), "Budget meeting"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->search_results)));
 
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
@@ -2035,6 +2131,7 @@ main (int   argc,
   ADD ("/window/search", test_search);
   ADD ("/window/search-in-thread", test_search_in_thread);
   ADD ("/window/search-rows", test_search_rows);
+  ADD ("/window/search-passage", test_search_passage);
   ADD ("/window/delete-and-undo", test_delete_and_undo);
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/wide-layout", test_wide_layout);

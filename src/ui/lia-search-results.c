@@ -9,6 +9,7 @@
 
 #include "lia-error-state.h"
 #include "lia-search-results.h"
+#include "lia-search-text.h"
 #include "lia-ui-util.h"
 
 #define RESULTS_PER_KIND 8
@@ -22,16 +23,16 @@
 /* From this size on, the database is searched off the main thread (see reader below). */
 #define SEARCH_IN_THREAD_BYTES (32 * 1024 * 1024)
 
-/* A hit's row, kept and given the next results' content instead of being made again: a label
- * whose text did not change is not measured or shaped again. */
+/* A hit's row, kept and given the next results' content instead of being made again: a text
+ * that did not change is not measured or shaped again. */
 typedef struct
 {
   GtkWidget     *row;           /* the GtkListBoxRow */
   GtkImage      *icon;
   const char    *icon_name;     /* static */
-  GtkLabel      *title;
-  GtkLabel      *meta;
-  GtkLabel      *snippet;
+  LiaSearchText *title;
+  LiaSearchText *meta;
+  LiaSearchText *snippet;
 } Row;
 
 struct _LiaSearchResults
@@ -165,21 +166,6 @@ result_meta (LiaSearchResult *result)
   return g_strdup (context);
 }
 
-/* Sets @label's text (or markup) only when it changed, so that an unchanged label is not
- * measured and shaped again. */
-static void
-set_label_if_changed (GtkLabel   *label,
-                      const char *text,
-                      gboolean    markup)
-{
-  if (g_strcmp0 (gtk_label_get_label (label), text) == 0)
-    return;
-  if (markup)
-    gtk_label_set_markup (label, text);
-  else
-    gtk_label_set_text (label, text);
-}
-
 /* A row of the list box with its content, empty: row_update() fills it. */
 static Row *
 row_new (void)
@@ -190,28 +176,18 @@ row_new (void)
 
   r->row = gtk_list_box_row_new ();
   r->icon = GTK_IMAGE (gtk_image_new ());
-  r->title = GTK_LABEL (gtk_label_new (NULL));
-  r->meta = GTK_LABEL (gtk_label_new (NULL));
-  r->snippet = GTK_LABEL (gtk_label_new (NULL));
+  /* Not labels: see lia-search-text.h. The passage has two lines at most. */
+  r->title = LIA_SEARCH_TEXT (lia_search_text_new (1));
+  r->meta = LIA_SEARCH_TEXT (lia_search_text_new (1));
+  r->snippet = LIA_SEARCH_TEXT (lia_search_text_new (2));
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_valign (GTK_WIDGET (r->icon), GTK_ALIGN_START);
-  gtk_label_set_xalign (r->title, 0);
-  gtk_label_set_ellipsize (r->title, PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (r->meta, 0);
-  gtk_label_set_ellipsize (r->meta, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (r->title), "search-title");
   gtk_widget_add_css_class (GTK_WIDGET (r->meta), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (r->meta), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (r->meta), "search-meta");
-  gtk_label_set_xalign (r->snippet, 0);
-  gtk_label_set_wrap (r->snippet, TRUE);
-  gtk_label_set_wrap_mode (r->snippet, PANGO_WRAP_WORD_CHAR);
-  /* The row gives the snippet its whole width: no balanced natural width, which would lay
-   * the text out at several widths (shaping it each time) for every new row. */
-  gtk_label_set_natural_wrap_mode (r->snippet, GTK_NATURAL_WRAP_NONE);
-  gtk_label_set_lines (r->snippet, 2);
-  gtk_label_set_ellipsize (r->snippet, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (r->snippet), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (r->snippet), "snippet");
   gtk_widget_set_hexpand (labels, TRUE);
@@ -232,18 +208,17 @@ row_update (Row             *r,
 {
   const char *icon_name = result_icon_name (result);
   g_autofree char *meta = result_meta (result);
-  g_autofree char *markup = lia_search_result_format_snippet (result, "<b>", "</b>", TRUE);
 
   if (g_strcmp0 (r->icon_name, icon_name) != 0)
     {
       r->icon_name = icon_name;
       gtk_image_set_from_icon_name (r->icon, icon_name);
     }
-  set_label_if_changed (r->title, lia_search_result_get_title (result), FALSE);
+  lia_search_text_set_text (r->title, lia_search_result_get_title (result));
   if (meta != NULL)
-    set_label_if_changed (r->meta, meta, FALSE);
+    lia_search_text_set_text (r->meta, meta);
   gtk_widget_set_visible (GTK_WIDGET (r->meta), meta != NULL);
-  set_label_if_changed (r->snippet, markup != NULL ? markup : "", TRUE);
+  lia_search_text_set_marked_text (r->snippet, lia_search_result_get_snippet (result));
 
   /* The row is what a screen reader lands on: name it after the record, and say what kind
    * of record it is. */
