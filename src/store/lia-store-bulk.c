@@ -791,13 +791,10 @@ recount_interaction_days (LiaStore  *self,
  * by contact and organization, where a bigger cache misses less. */
 static gboolean
 bound_sort_memory (LiaStore  *self,
+                   gboolean   had_interactions,
                    GError   **error)
 {
-  gboolean first_load;
-
-  if (!read_flag (self, "SELECT interactions_mark = 0 FROM bulk_load", &first_load, error))
-    return FALSE;
-  return !first_load || _lia_store_exec (self, "PRAGMA cache_size = -4096", error);
+  return had_interactions || _lia_store_exec (self, "PRAGMA cache_size = -4096", error);
 }
 
 /* SQLite only: the FTS5 tables are filled here, in one pass, instead of by triggers. */
@@ -827,13 +824,16 @@ gboolean
 lia_store_end_bulk_load (LiaStore  *self,
                          GError   **error)
 {
+  gboolean had_interactions;
+
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (lia_store_in_transaction (self), FALSE);
 
   if (_lia_store_is_server (self))
     return end_bulk_load_on_server (self, error);
 
-  if (!fill_fts_indexes (self, error))
+  if (!read_flag (self, "SELECT interactions_mark > 0 FROM bulk_load", &had_interactions, error) ||
+      !fill_fts_indexes (self, error))
     return FALSE;
 
   if (_lia_store_get_import_mode (self))
@@ -844,7 +844,7 @@ lia_store_end_bulk_load (LiaStore  *self,
         return FALSE;
       release_freed_memory ();
 
-      if (!bound_sort_memory (self, error))
+      if (!bound_sort_memory (self, had_interactions, error))
         return FALSE;
       for (guint i = 0; i < deferred->len; i++)
         if (!_lia_store_exec (self, g_ptr_array_index (deferred, i), error))
@@ -855,32 +855,17 @@ lia_store_end_bulk_load (LiaStore  *self,
   /* Nor did they keep the latest interaction days: work them out again, for everyone when
    * the database had no interactions before (they all come from the load), else for the
    * records the load touched. */
-  {
-    g_autoptr(LiaStmt) stmt = NULL;
-    gboolean had_interactions;
-
-    if (!(stmt = _lia_store_prepare (self, "SELECT interactions_mark > 0 FROM bulk_load", error)))
-      return FALSE;
-    if (_lia_db_step (stmt) != LIA_DB_ROW)
-      {
-        _lia_store_set_error_from_db (self, error, _("Could not read the database"));
-        return FALSE;
-      }
-    had_interactions = _lia_db_column_int (stmt, 0) != 0;
-    g_clear_pointer (&stmt, _lia_stmt_release);
-
-    if (had_interactions
-        ? !_lia_store_exec (self, TOUCHED_GATHER, error) ||
-          !_lia_store_exec (self, _lia_store_redo_latest_touched_sql, error)
-        : !redo_latest_days_in_order (self, error))
-      return FALSE;
-    /* defer_indexes() left the days of an import into an empty table uncounted. */
-    if (!had_interactions && _lia_store_get_import_mode (self) &&
-        !recount_interaction_days (self, error))
-      return FALSE;
-    if (!_lia_store_exec (self, TOUCHED_TEARDOWN, error))
-      return FALSE;
-  }
+  if (had_interactions
+      ? !_lia_store_exec (self, TOUCHED_GATHER, error) ||
+        !_lia_store_exec (self, _lia_store_redo_latest_touched_sql, error)
+      : !redo_latest_days_in_order (self, error))
+    return FALSE;
+  /* defer_indexes() left the days of an import into an empty table uncounted. */
+  if (!had_interactions && _lia_store_get_import_mode (self) &&
+      !recount_interaction_days (self, error))
+    return FALSE;
+  if (!_lia_store_exec (self, TOUCHED_TEARDOWN, error))
+    return FALSE;
 
   /* The triggers logged nothing while loading: one row tells other connections to reload. */
   /* SQLite only: julianday() for the time in µs. */
