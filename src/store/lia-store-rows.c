@@ -187,7 +187,14 @@ prepare_walk (LiaStore    *self,
 }
 
 /* A stream of one of @table's lists, for the contacts or organizations @walk gives: columns
- * owner id, owner uid, then @values (of p, the list's rows), ordered as @order. */
+ * owner id, owner uid, then @values (of p, the list's rows), ordered as @order. @filter is
+ * scope_filter()'s, on o.
+ *
+ * The owners first, in the order of their uid index, then each one's rows through the list's
+ * index on the owner (CROSS JOIN keeps SQLite from choosing otherwise): where @order needs a
+ * sort (the affiliations), only each owner's few rows are sorted. Left to itself SQLite
+ * scanned the affiliations by organization, looked up each one's contact in a table larger
+ * than its page cache, and sorted every row: 2.5 times the CPU at full size. */
 static LiaRowStream *
 open_list (LiaStore      *self,
            const char    *owners,
@@ -199,9 +206,14 @@ open_list (LiaStore      *self,
            const char    *today,
            GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT o.id, o.uid, %s FROM %s o"
-                                          " JOIN %s p ON p.%s = o.id%s ORDER BY o.uid, %s",
-                                          values, owners, table, owner_column, filter, order);
+  g_autofree char *sql = NULL;
+
+  g_assert (*filter == '\0' || g_str_has_prefix (filter, " WHERE "));
+  sql = g_strdup_printf ("SELECT o.id, o.uid, %s FROM %s o CROSS JOIN %s p"
+                         " WHERE p.%s = o.id%s%s ORDER BY o.uid, %s",
+                         values, owners, table, owner_column,
+                         *filter != '\0' ? " AND" : "",
+                         *filter != '\0' ? filter + strlen (" WHERE") : "", order);
 
   return _lia_row_stream_new_bound (self, sql, today, error);
 }
