@@ -1922,6 +1922,18 @@ test_walk_rows_as_records (StoreFixture  *f,
     assert_all_written (check.full_text, contact_pieces);
     g_clear_pointer (&check.full_text, g_free);
 
+    /* The same where there are too many organizations to keep their uids in memory: each
+     * affiliation's comes with it. */
+    g_clear_pointer (&check.last_uid, g_free);
+    check.n_records = check.n_with_participants = 0;
+    _lia_store_set_uid_table_max (0);
+    g_assert_true (lia_store_foreach_contact_row (f->store, FALSE, compare_contact_row_cb, &check, &error));
+    _lia_store_set_uid_table_max (1000000);
+    g_assert_no_error (error);
+    g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_CONTACT));
+    assert_all_written (check.full_text, contact_pieces);
+    g_clear_pointer (&check.full_text, g_free);
+
     g_clear_pointer (&check.last_uid, g_free);
     check.n_records = check.n_with_participants = 0;
     g_assert_true (lia_store_foreach_organization_row (f->store, FALSE, compare_organization_row_cb,

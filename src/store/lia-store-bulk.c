@@ -1122,7 +1122,7 @@ typedef struct
   gsize   offset;
 } UidEntry;
 
-typedef struct
+typedef struct _LiaUidTable
 {
   GArray   *entries;
   GString  *text;
@@ -1285,6 +1285,28 @@ uid_table_lookup (UidTable *table,
   const char *uid = uid_table_lookup_or_null (table, id);
 
   return uid != NULL ? uid : "";
+}
+
+gboolean
+_lia_uid_table_new (LiaStore     *self,
+                    const char   *kind_table,
+                    LiaUidTable **out_table,
+                    GError      **error)
+{
+  return uid_table_new (self, kind_table, out_table, error);
+}
+
+const char *
+_lia_uid_table_lookup (LiaUidTable *table,
+                       gint64       id)
+{
+  return uid_table_lookup_or_null (table, id);
+}
+
+void
+_lia_uid_table_free (LiaUidTable *table)
+{
+  uid_table_free (table);
 }
 
 /* The participants of one kind, for every interaction the walk reads, in its order; each
