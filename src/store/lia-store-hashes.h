@@ -45,12 +45,14 @@ gboolean   lia_store_set_content_hash           (LiaStore            *self,
                                                  guint64              hash,
                                                  GError             **error);
 
-/* The same, with each record's uid (as lia_content_uid_hash() gives it) instead of its id
- * first, ordered by it (24 bytes a record): for a reader that knows its records by uid. */
+/* The same, with each record's uid (as lia_content_uid_hash() gives it) beside its id,
+ * ordered by it (16 bytes a record): for a reader that knows its records by uid. Two uids may
+ * hash the same: a reader compares the content hash, which covers the uid, to tell them
+ * apart. A record whose id does not fit in 32 bits has no entry (it is compared in full). */
 typedef struct
 {
-  guint64 uid_hash;
-  gint64  id;
+  guint32 uid_hash;
+  guint32 id;
   guint64 hash;
 } LiaUidContentHash;
 
@@ -64,11 +66,11 @@ LiaUidContentHashes *lia_store_read_content_hashes_by_uid (LiaStore       *self,
                                                            LiaRecordKind   kind,
                                                            GError        **error);
 void       lia_uid_content_hashes_free          (LiaUidContentHashes *hashes);
-guint64    lia_content_uid_hash                 (const char          *uid);
+guint32    lia_content_uid_hash                 (const char          *uid);
 /* The first entry for @uid_hash in what lia_store_read_content_hashes_by_uid() gave, and how
  * many there are with it (two uids may hash the same), or NULL. */
 const LiaUidContentHash *lia_uid_content_hashes_lookup (LiaUidContentHashes *hashes,
-                                                        guint64              uid_hash,
+                                                        guint32              uid_hash,
                                                         guint               *out_n);
 /* Sorts @entries by uid hash, then id, in place (no second array). For the reading above and
  * tests. */
