@@ -4,6 +4,7 @@
 #include <libxml/xmlreader.h>
 
 #include "lia-importer.h"
+#include "lia-store-hashes.h"
 #include "lia-xml-private.h"
 
 G_BEGIN_DECLS
@@ -69,8 +70,8 @@ struct _LiaImport
   /* The database's hashes of each kind, read at the first record of the kind that is there:
    * by id (LiaContentHash), or by uid for the records a reader need not read at all
    * (LiaUidContentHash, _lia_import_unchanged_node()). */
-  GArray           *hashes[N_KINDS];
-  GArray           *uid_hashes[N_KINDS];
+  LiaContentHashes    *hashes[N_KINDS];
+  LiaUidContentHashes *uid_hashes[N_KINDS];
   /* The local time zone, asked for once: GLib 2.74 reads the system's zone again at each
    * g_time_zone_new_local() when TZ is not set. */
   GTimeZone        *local_zone;

@@ -368,8 +368,8 @@ _lia_import_clear (LiaImport *import)
     g_clear_pointer (&import->touched[i], g_byte_array_unref);
   for (guint i = 0; i < G_N_ELEMENTS (import->hashes); i++)
     {
-      g_clear_pointer (&import->hashes[i], g_array_unref);
-      g_clear_pointer (&import->uid_hashes[i], g_array_unref);
+      g_clear_pointer (&import->hashes[i], lia_content_hashes_free);
+      g_clear_pointer (&import->uid_hashes[i], lia_uid_content_hashes_free);
     }
   g_clear_pointer (&import->local_zone, g_time_zone_unref);
 }
@@ -701,7 +701,7 @@ find_unchanged (LiaImport     *import,
           _lia_import_fail (import, error);
           return FALSE;
         }
-      g_clear_pointer (&import->hashes[kind], g_array_unref);
+      g_clear_pointer (&import->hashes[kind], lia_content_hashes_free);
     }
   if (!(entries = lia_uid_content_hashes_lookup (import->uid_hashes[kind], lia_content_uid_hash (uid), &n)))
     return TRUE;

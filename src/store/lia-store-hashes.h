@@ -20,12 +20,21 @@ typedef struct
   guint64 hash;
 } LiaContentHash;
 
+/* An array of exactly @len entries (no power-of-two reserve: a kind's hashes can be a
+ * million records). */
+typedef struct
+{
+  LiaContentHash *entries;
+  guint           len;
+} LiaContentHashes;
+
 /* Every hash kept for records of @kind, ordered by id (16 bytes a record). */
-GArray    *lia_store_read_content_hashes        (LiaStore            *self,
+LiaContentHashes *lia_store_read_content_hashes (LiaStore            *self,
                                                  LiaRecordKind        kind,
                                                  GError             **error);
+void       lia_content_hashes_free              (LiaContentHashes    *hashes);
 /* Looks up @id in what lia_store_read_content_hashes() gave; FALSE when it has no hash. */
-gboolean   lia_content_hashes_lookup            (GArray              *hashes,
+gboolean   lia_content_hashes_lookup            (LiaContentHashes    *hashes,
                                                  gint64               id,
                                                  guint64             *out_hash);
 /* Keeps @hash for the record of @kind with @id. Call it after saving the record, inside the
@@ -36,23 +45,39 @@ gboolean   lia_store_set_content_hash           (LiaStore            *self,
                                                  guint64              hash,
                                                  GError             **error);
 
-/* The same, with each record's uid (as lia_content_uid_hash() gives it) instead of its id
- * first, ordered by it (24 bytes a record): for a reader that knows its records by uid. */
+/* The same, with each record's uid (as lia_content_uid_hash() gives it) beside its id,
+ * ordered by it (16 bytes a record): for a reader that knows its records by uid. Two uids may
+ * hash the same: a reader compares the content hash, which covers the uid, to tell them
+ * apart. A record whose id does not fit in 32 bits has no entry (it is compared in full). */
 typedef struct
 {
-  guint64 uid_hash;
-  gint64  id;
+  guint32 uid_hash;
+  guint32 id;
   guint64 hash;
 } LiaUidContentHash;
 
-GArray    *lia_store_read_content_hashes_by_uid (LiaStore            *self,
-                                                 LiaRecordKind        kind,
-                                                 GError             **error);
-guint64    lia_content_uid_hash                 (const char          *uid);
+typedef struct
+{
+  LiaUidContentHash *entries;
+  guint              len;
+} LiaUidContentHashes;
+
+LiaUidContentHashes *lia_store_read_content_hashes_by_uid (LiaStore       *self,
+                                                           LiaRecordKind   kind,
+                                                           GError        **error);
+void       lia_uid_content_hashes_free          (LiaUidContentHashes *hashes);
+guint32    lia_content_uid_hash                 (const char          *uid);
 /* The first entry for @uid_hash in what lia_store_read_content_hashes_by_uid() gave, and how
  * many there are with it (two uids may hash the same), or NULL. */
-const LiaUidContentHash *lia_uid_content_hashes_lookup (GArray *hashes,
-                                                        guint64 uid_hash,
-                                                        guint  *out_n);
+const LiaUidContentHash *lia_uid_content_hashes_lookup (LiaUidContentHashes *hashes,
+                                                        guint32              uid_hash,
+                                                        guint               *out_n);
+/* Sorts @entries by uid hash, then id, in place (no second array). For the reading above and
+ * tests. */
+void       _lia_uid_content_hashes_sort         (LiaUidContentHash   *entries,
+                                                 gsize                n);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaContentHashes, lia_content_hashes_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaUidContentHashes, lia_uid_content_hashes_free)
 
 G_END_DECLS
