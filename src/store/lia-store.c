@@ -12,6 +12,7 @@
 
 #include "lia-list-query-private.h"
 #include "lia-store-bulk.h"
+#include "lia-store-hashes.h"
 #include "lia-server.h"
 #include "lia-store-private.h"
 
@@ -916,22 +917,18 @@ lia_store_get_schema_version (LiaStore *self)
 #define IMPORT_BLOOM_PROBES 8
 #define IMPORT_BLOOM_CAP    3000000
 
-/* A 64-bit hash of @kind and @uid: FNV-1a, then a finalizer that spreads every bit. */
+/* A 64-bit hash of @kind and @uid: the uid's FNV-1a, then splitmix64's finalizer, which
+ * spreads every bit of it over the whole hash (FNV-1a's high bits depend little on the
+ * last characters). */
 static guint64
 import_bloom_hash (LiaRecordKind  kind,
                    const char    *uid)
 {
-  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  guint64 h = lia_content_uid_hash (uid) + (guint64) kind * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
 
-  h = (h ^ (guint64) kind) * G_GUINT64_CONSTANT (0x100000001b3);
-  for (const guchar *p = (const guchar *) uid; *p != '\0'; p++)
-    h = (h ^ *p) * G_GUINT64_CONSTANT (0x100000001b3);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  h ^= h >> 33;
-  return h;
+  h = (h ^ (h >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  h = (h ^ (h >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return h ^ (h >> 31);
 }
 
 /* Sets (@add) or tests the bits of @kind and @uid; TRUE when all of them were set. */
