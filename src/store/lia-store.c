@@ -908,14 +908,14 @@ lia_store_get_schema_version (LiaStore *self)
 }
 
 /* The Bloom filter past the cap: blocks of 512 bits (one cache line, so that a look-up reads
- * one line), IMPORT_BLOOM_PROBES bits set in a block for each uid. 4 MiB hold 3,000,000 uids
+ * one line), IMPORT_BLOOM_PROBES bits set in a block for each uid. 2 MiB hold 1,500,000 uids
  * at about 11 bits each: a uid that is not there passes for one about once in a hundred
  * (then the database is asked, as without the filter). Past IMPORT_BLOOM_CAP the kinds are
  * no longer complete, as past the map's cap before. */
-#define IMPORT_BLOOM_BYTES  (4u * 1024 * 1024)
+#define IMPORT_BLOOM_BYTES  (2u * 1024 * 1024)
 #define IMPORT_BLOOM_BLOCKS (IMPORT_BLOOM_BYTES / 64)
 #define IMPORT_BLOOM_PROBES 8
-#define IMPORT_BLOOM_CAP    3000000
+#define IMPORT_BLOOM_CAP    1500000
 
 /* A 64-bit hash of @kind and @uid: the uid's FNV-1a, then splitmix64's finalizer, which
  * spreads every bit of it over the whole hash (FNV-1a's high bits depend little on the
@@ -1034,6 +1034,13 @@ _lia_store_import_remember (LiaStore      *self,
   *value = id;
   if (g_hash_table_replace (self->import_uids[kind], g_strdup (uid), value))
     self->n_import_uids++;
+}
+
+void
+_lia_store_import_uids_release (LiaStore *self)
+{
+  if (self->import_mode)
+    import_uids_forget (self);
 }
 
 void
