@@ -2505,6 +2505,78 @@ test_first_import_bad_reference (StoreFixture  *f,
   assert_keys_enforced (f);
 }
 
+/* Past the import's uid map (its cap lowered to three uids), a first import keeps the uids it
+ * saves in a Bloom filter and takes a uid the filter has never seen for absent without asking
+ * the database. A uid past the cap that is in the database must still be found: a stand-in
+ * saved for a forward reference is merged with its record, references resolve to it, and a
+ * second record with the same id is refused at its line, not stored twice. */
+static void
+test_first_import_past_uid_cap (StoreFixture  *f,
+                                gconstpointer  data)
+{
+#define PAST_CAP_RECORDS \
+    "  <organization id=\"o-1\"><name>One</name></organization>\n" \
+    "  <organization id=\"o-2\"><name>Two</name></organization>\n" \
+    "  <contact id=\"c-1\"><display-name>Amina</display-name></contact>\n" \
+    "  <commitment id=\"k-1\" direction=\"ours\" due=\"2026-10-10\" interaction=\"i-2\">" \
+    "<title>Before</title></commitment>\n" \
+    "  <interaction id=\"i-1\" kind=\"call\" at=\"2026-10-01T09:00:00+02:00\"><title>First</title>" \
+    "<participant contact=\"c-1\"/></interaction>\n" \
+    "  <interaction id=\"i-2\" kind=\"call\" at=\"2026-10-02T09:00:00+02:00\"><title>Second</title>" \
+    "<participant organization=\"o-2\"/></interaction>\n" \
+    "  <interaction id=\"i-3\" kind=\"visit\" at=\"2026-10-03T09:00:00+02:00\"><title>Third</title>" \
+    "<participant contact=\"c-1\"/></interaction>\n" \
+    "  <commitment id=\"k-2\" direction=\"theirs\" due=\"2026-10-11\" interaction=\"i-3\">" \
+    "<title>After</title></commitment>\n"
+  static const char twice[] =
+    HEADER
+    PAST_CAP_RECORDS
+    "  <interaction id=\"i-2\" kind=\"call\" at=\"2026-10-04T09:00:00+02:00\"><title>Again</title>"
+    "</interaction>\n"
+    FOOTER;
+  static const char text[] =
+    HEADER
+    PAST_CAP_RECORDS
+    FOOTER;
+#undef PAST_CAP_RECORDS
+  g_autofree char *twice_path = write_file (f, "twice.xml", twice);
+  g_autofree char *path = write_file (f, "past-cap.xml", text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) refused = NULL;
+  g_autoptr(LiaRecord) second = NULL;
+  g_autoptr(LiaRecord) before = NULL;
+  g_autoptr(LiaRecord) after = NULL;
+  gint64 i2 = 0, i3 = 0, k1 = 0, k2 = 0;
+
+  _lia_store_set_import_uid_cap (f->store, 3);
+
+  refused = import_file (f->store, twice_path, FALSE, &error);
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  g_assert_cmpuint (n_problems (refused), ==, 1);
+  assert_problem (refused, 0, 11, 0, "A second interaction with the id “i-2”");
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 0);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_COMMITMENT), ==, 0);
+
+  import_ok (f->store, path);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 3);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_COMMITMENT), ==, 2);
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_INTERACTION, "i-2", &i2, NULL));
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_INTERACTION, "i-3", &i3, NULL));
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_COMMITMENT, "k-1", &k1, NULL));
+  g_assert_true (lia_store_find_id (f->store, LIA_RECORD_KIND_COMMITMENT, "k-2", &k2, NULL));
+  second = lia_test_load (f->store, LIA_RECORD_KIND_INTERACTION, i2);
+  g_assert_cmpstr (lia_interaction_get_title (LIA_INTERACTION (second)), ==, "Second");
+  before = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, k1);
+  g_assert_cmpint (lia_commitment_get_interaction_id (LIA_COMMITMENT (before)), ==, i2);
+  after = lia_test_load (f->store, LIA_RECORD_KIND_COMMITMENT, k2);
+  g_assert_cmpint (lia_commitment_get_interaction_id (LIA_COMMITMENT (after)), ==, i3);
+
+  /* Again, into a database that has them all: each found, none stored twice. */
+  import_ok (f->store, path);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_INTERACTION), ==, 3);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_COMMITMENT), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2553,6 +2625,7 @@ main (int   argc,
   /* Branch imp-sql. */
   ADD ("/exchange/first-import-indexes-and-keys", test_first_import_indexes_and_keys);
   ADD ("/exchange/first-import-bad-reference", test_first_import_bad_reference);
+  ADD ("/exchange/first-import-past-uid-cap", test_first_import_past_uid_cap);
 
   return g_test_run ();
 }

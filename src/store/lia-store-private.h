@@ -123,6 +123,11 @@ void       _lia_store_import_remember   (LiaStore      *self,
                                          LiaRecordKind  kind,
                                          const char    *uid,
                                          gint64         id);
+/* The import's uid map and Bloom filter emptied: look-ups ask the database from then on. */
+void       _lia_store_import_uids_release (LiaStore    *self);
+/* For tests: how many uids the import's map holds before the rest go into its Bloom filter. */
+void       _lia_store_set_import_uid_cap (LiaStore     *self,
+                                          guint         cap);
 LiaStmt   *_lia_store_prepare             (LiaStore    *self,
                                            const char  *sql,
                                            GError     **error);

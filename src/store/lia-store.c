@@ -12,6 +12,7 @@
 
 #include "lia-list-query-private.h"
 #include "lia-store-bulk.h"
+#include "lia-store-hashes.h"
 #include "lia-server.h"
 #include "lia-store-private.h"
 
@@ -29,6 +30,9 @@ typedef struct
   LiaRecord      *old;
   LiaRecord      *current;
 } QueuedChange;
+
+/* Bounds the memory of the import's uid map: about 100 bytes a record. */
+#define IMPORT_UID_CAP 200000
 
 struct _LiaStore
 {
@@ -60,6 +64,11 @@ struct _LiaStore
   GHashTable *import_uids[LIA_RECORD_KIND_CONCERN + 1];
   gboolean    import_complete[LIA_RECORD_KIND_CONCERN + 1];
   guint       n_import_uids;
+  guint       import_uid_cap;
+  /* Past the cap, the uids saved since, kind with uid, in a Bloom filter (ImportBloom): a kind
+   * stays complete, and a uid the filter has never seen is certainly absent. */
+  guint64    *import_bloom;
+  guint       n_import_bloom;
   /* The indexes a bulk load in import mode dropped, as CREATE INDEX statements to run at its
    * end (lia-store-bulk.c). */
   GPtrArray  *deferred_indexes;
@@ -691,6 +700,9 @@ lia_store_finalize (GObject *object)
     }
 
   _lia_change_log_clear (&self->log);
+  for (guint i = 0; i < G_N_ELEMENTS (self->import_uids); i++)
+    g_clear_pointer (&self->import_uids[i], g_hash_table_unref);
+  g_clear_pointer (&self->import_bloom, g_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     _lia_db_close (self->db);
@@ -793,6 +805,7 @@ lia_store_init (LiaStore *self)
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->changes = g_array_new (FALSE, TRUE, sizeof (QueuedChange));
   g_array_set_clear_func (self->changes, queued_change_clear);
+  self->import_uid_cap = IMPORT_UID_CAP;
 }
 
 static char *
@@ -894,8 +907,58 @@ lia_store_get_schema_version (LiaStore *self)
   return self->schema_version;
 }
 
-/* Bounds the memory of the import's uid map: about 100 bytes a record. */
-#define IMPORT_UID_CAP 200000
+/* The Bloom filter past the cap: blocks of 512 bits (one cache line, so that a look-up reads
+ * one line), IMPORT_BLOOM_PROBES bits set in a block for each uid. 2 MiB hold 1,500,000 uids
+ * at about 11 bits each: a uid that is not there passes for one about once in a hundred
+ * (then the database is asked, as without the filter). Past IMPORT_BLOOM_CAP the kinds are
+ * no longer complete, as past the map's cap before. */
+#define IMPORT_BLOOM_BYTES  (2u * 1024 * 1024)
+#define IMPORT_BLOOM_BLOCKS (IMPORT_BLOOM_BYTES / 64)
+#define IMPORT_BLOOM_PROBES 8
+#define IMPORT_BLOOM_CAP    1500000
+
+/* A 64-bit hash of @kind and @uid: the uid's FNV-1a, then splitmix64's finalizer, which
+ * spreads every bit of it over the whole hash (FNV-1a's high bits depend little on the
+ * last characters). */
+static guint64
+import_bloom_hash (LiaRecordKind  kind,
+                   const char    *uid)
+{
+  guint64 h = lia_content_uid_hash (uid) + (guint64) kind * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+
+  h = (h ^ (h >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  h = (h ^ (h >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return h ^ (h >> 31);
+}
+
+/* Sets (@add) or tests the bits of @kind and @uid; TRUE when all of them were set. */
+static gboolean
+import_bloom_bits (guint64       *bloom,
+                   LiaRecordKind  kind,
+                   const char    *uid,
+                   gboolean       add)
+{
+  guint64 h = import_bloom_hash (kind, uid);
+  guint64 *block = bloom + (gsize) ((h >> 32) % IMPORT_BLOOM_BLOCKS) * 8;
+  /* Two 9-bit steps from the low half pick the bits (double hashing; the step is odd). */
+  guint first = (guint) (h & 511);
+  guint step = (guint) ((h >> 9) & 511) | 1;
+  gboolean all = TRUE;
+
+  for (guint i = 0; i < IMPORT_BLOOM_PROBES; i++)
+    {
+      guint bit = (first + i * step) & 511;
+      guint64 mask = G_GUINT64_CONSTANT (1) << (bit & 63);
+
+      if ((block[bit >> 6] & mask) == 0)
+        all = FALSE;
+      if (add)
+        block[bit >> 6] |= mask;
+      else if (!all)
+        return FALSE;
+    }
+  return all;
+}
 
 /* The uid map can no longer tell that a uid is absent. */
 static void
@@ -914,6 +977,8 @@ import_uids_forget (LiaStore *self)
     if (self->import_uids[i] != NULL)
       g_hash_table_remove_all (self->import_uids[i]);
   self->n_import_uids = 0;
+  g_clear_pointer (&self->import_bloom, g_free);
+  self->n_import_bloom = 0;
 }
 
 gboolean
@@ -931,7 +996,8 @@ _lia_store_import_lookup (LiaStore      *self,
       *out_id = *(gint64 *) value;
       return TRUE;
     }
-  if (self->import_complete[kind])
+  if (self->import_complete[kind] &&
+      (self->import_bloom == NULL || !import_bloom_bits (self->import_bloom, kind, uid, FALSE)))
     {
       *out_id = 0;
       return TRUE;
@@ -950,15 +1016,38 @@ _lia_store_import_remember (LiaStore      *self,
   if (!self->import_mode || uid == NULL || kind >= G_N_ELEMENTS (self->import_uids) ||
       self->import_uids[kind] == NULL)
     return;
-  if (self->n_import_uids >= IMPORT_UID_CAP)
+  if (self->n_import_uids >= self->import_uid_cap)
     {
-      import_uids_incomplete (self);
+      /* Only what a complete kind is missing needs to go in; past the filter's cap none is. */
+      if (self->n_import_bloom >= IMPORT_BLOOM_CAP)
+        {
+          import_uids_incomplete (self);
+          return;
+        }
+      if (self->import_bloom == NULL)
+        self->import_bloom = g_malloc0 (IMPORT_BLOOM_BYTES);
+      import_bloom_bits (self->import_bloom, kind, uid, TRUE);
+      self->n_import_bloom++;
       return;
     }
   value = g_new (gint64, 1);
   *value = id;
   if (g_hash_table_replace (self->import_uids[kind], g_strdup (uid), value))
     self->n_import_uids++;
+}
+
+void
+_lia_store_import_uids_release (LiaStore *self)
+{
+  if (self->import_mode)
+    import_uids_forget (self);
+}
+
+void
+_lia_store_set_import_uid_cap (LiaStore *self,
+                               guint     cap)
+{
+  self->import_uid_cap = cap;
 }
 
 static gboolean
@@ -1057,6 +1146,8 @@ leave_import_mode (LiaStore *self)
   self->import_mode = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (self->import_uids); i++)
     g_clear_pointer (&self->import_uids[i], g_hash_table_unref);
+  g_clear_pointer (&self->import_bloom, g_free);
+  self->n_import_bloom = 0;
   import_uids_incomplete (self);
   self->n_import_uids = 0;
   /* Ended by a rollback: the dropped indexes came back with it. */
