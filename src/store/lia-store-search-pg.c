@@ -19,8 +19,9 @@
  * from; the quotes keep a word that looks like tsquery syntax a plain word. */
 const LiaSearchSyntax _lia_store_search_pg_syntax = { "'", " & ", ":*" };
 
-/* The newest @window matches of ?1 in @table, as (@columns) over `s` (the matching row) and `q`
- * (the query). A GIN index gives matches in no order, and the planner cannot tell a prefix that
+/* The newest @window matches of ?1 in @table, as (@columns) over `s` (the matching row, of
+ * which only the columns @read are carried: the parts sort their rows, and whole rows cost
+ * copying) and `q` (the query). A GIN index gives matches in no order, and the planner cannot tell a prefix that
  * matches nothing from a common one (its estimate for both is its floor, about 0.3% of the
  * rows): "ORDER BY id DESC LIMIT" alone made it walk the primary key backwards through the
  * whole table for a name that is in no interaction (1–2 s at 1,000,000 rows), and a bitmap scan
@@ -49,6 +50,7 @@ const LiaSearchSyntax _lia_store_search_pg_syntax = { "'", " & ", ":*" };
 static char *
 window_sql (const char *table,
             const char *columns,
+            const char *read,
             guint       window,
             int         walk_param,
             int         index_param)
@@ -68,14 +70,14 @@ window_sql (const char *table,
                           "   ORDER BY p.id DESC LIMIT %d) AS p WHERE coalesce (p.search_vector @@ q.q, FALSE)"
                           "   LIMIT CAST (?%d AS integer)) AS p) >= CAST (?%d AS integer) END"
                           "  OFFSET 0) AS w (walk), LATERAL ("
-                          "(SELECT s.* FROM %s AS s WHERE w.walk AND coalesce (s.search_vector @@ q.q, FALSE)"
+                          "(SELECT %s FROM %s AS s WHERE w.walk AND coalesce (s.search_vector @@ q.q, FALSE)"
                           " AND s.id > (SELECT max (id) FROM %s) - %d ORDER BY s.id DESC LIMIT %u)"
                           " UNION ALL "
-                          "(SELECT s.* FROM %s AS s WHERE NOT w.walk AND s.search_vector @@ d.q"
+                          "(SELECT %s FROM %s AS s WHERE NOT w.walk AND s.search_vector @@ d.q"
                           " AND coalesce (s.search_vector @@ q.q, FALSE)"
                           " AND s.id > (SELECT max (id) FROM %s) - %d ORDER BY s.id + 0 DESC LIMIT %u)"
                           " UNION ALL "
-                          "(SELECT s.* FROM %s AS s WHERE s.search_vector @@ d.q"
+                          "(SELECT %s FROM %s AS s WHERE s.search_vector @@ d.q"
                           " AND coalesce (s.search_vector @@ q.q, FALSE)"
                           " AND s.id + 0 <= (SELECT max (id) FROM %s) - %d"
                           " ORDER BY s.id + 0 DESC LIMIT %u)"
@@ -83,9 +85,9 @@ window_sql (const char *table,
                           columns, index_param,
                           walk_param, walk_param, PROBE_ROWS, table, PROBE_ROWS, walk_param,
                           walk_param,
-                          table, table, NEWEST_ROWS, window,
-                          table, table, NEWEST_ROWS, window,
-                          table, table, NEWEST_ROWS, window,
+                          read, table, table, NEWEST_ROWS, window,
+                          read, table, table, NEWEST_ROWS, window,
+                          read, table, table, NEWEST_ROWS, window,
                           window);
 }
 
@@ -101,8 +103,8 @@ _lia_store_search_pg_window_sql (const char *table,
                                  int         walk_param,
                                  int         index_param)
 {
-  return window_sql (indexed_table (table), "s.id, -ts_rank (s.search_vector, q.q)", window,
-                     walk_param, index_param);
+  return window_sql (indexed_table (table), "s.id, -ts_rank (s.search_vector, q.q)",
+                     "s.id, s.search_vector", window, walk_param, index_param);
 }
 
 char *
@@ -110,7 +112,8 @@ _lia_store_search_pg_roles_sql (guint window,
                                 int   walk_param,
                                 int   index_param)
 {
-  return window_sql ("affiliations", "s.id, s.role", window, walk_param, index_param);
+  return window_sql ("affiliations", "s.id, s.role", "s.id, s.role", window, walk_param,
+                     index_param);
 }
 
 /* The common words of each table's index, from the server's own statistics (pg_stats, which
