@@ -21,14 +21,15 @@ const LiaSearchSyntax _lia_store_search_pg_syntax = { "'", " & ", ":*" };
 
 /* The newest @window matches of ?1 in @table, as (@columns) over `s` (the matching row, of
  * which only the columns @read are carried: the parts sort their rows, and whole rows cost
- * copying) and `q` (the query). A GIN index gives matches in no order, and the planner cannot tell a prefix that
- * matches nothing from a common one (its estimate for both is its floor, about 0.3% of the
- * rows): "ORDER BY id DESC LIMIT" alone made it walk the primary key backwards through the
- * whole table for a name that is in no interaction (1–2 s at 1,000,000 rows), and a bitmap scan
- * of every match costs as much for a common word. So two bounded parts, read in order until
- * @window rows are found: the newest NEWEST_ROWS rows by the primary key (a common word fills
- * the window there), then, only if that was not enough, the older matches through the index
- * alone (then fewer than @window × table / NEWEST_ROWS of them exist), sorted.
+ * copying) and `q` (the query). A GIN index gives matches in no order, and the planner cannot
+ * tell a prefix that matches nothing from a common one (its estimate for both is its floor,
+ * about 0.3% of the rows): "ORDER BY id DESC LIMIT" alone made it walk the primary key
+ * backwards through the whole table for a name that is in no interaction (1–2 s at 1,000,000
+ * rows), and a bitmap scan of every match costs as much for a common word. So two bounded
+ * parts, read in order until @window rows are found: the newest NEWEST_ROWS rows by the primary
+ * key (a common word fills the window there), then, only if that was not enough, the older
+ * matches through the index alone (then fewer than @window × table / NEWEST_ROWS of them
+ * exist), sorted.
  *
  * The newest rows are read one of two ways: walked by the primary key, which stops at the
  * window and suits a word in several percent of the rows; or, for any other word, the index
@@ -36,15 +37,15 @@ const LiaSearchSyntax _lia_store_search_pg_syntax = { "'", " & ", ":*" };
  * few (10–30 ms at 1,000,000 interactions, where the generic plan always walked), the index
  * finds them in well under a millisecond. The integer parameter @walk_param says which
  * (_lia_store_search_pg_walk_newest()): 0 walks, more than PROBE_ROWS reads the index
- * (INDEX_ALL and more: all its matches in one part, below), and
- * any other number N walks when at least N of the newest PROBE_ROWS rows match (a probe: a
- * short prefix such as "ma" begins many words, none of them common enough for the server's
- * statistics, and together in several percent of the rows, where the index reads thousands of
- * postings and rows for what a walk of a few thousand rows finds). Either way the same rows.
- * The walk's match is wrapped in coalesce () and the other part sorts on `id + 0`, so that the
- * planner, which sees neither the query nor the parameter in a generic plan, walks the primary
- * key in the first (not reading a small table whole and sorting it, as it did with IS TRUE: 40
- * ms for 10,000 organizations) and never in the second. docs/performance.md, "Team server". */
+ * (INDEX_ALL and more: all its matches in one part, below), and any other number N walks when
+ * at least N of the newest PROBE_ROWS rows match (a probe: a short prefix such as "ma" begins
+ * many words, none of them common enough for the server's statistics, and together in several
+ * percent of the rows, where the index reads thousands of postings and rows for what a walk of
+ * a few thousand rows finds). Either way the same rows. The walk's match is wrapped in coalesce
+ * () and the other part sorts on `id + 0`, so that the planner, which sees neither the query
+ * nor the parameter in a generic plan, walks the primary key in the first (not reading a small
+ * table whole and sorting it, as it did with IS TRUE: 40 ms for 10,000 organizations) and never
+ * in the second. docs/performance.md, "Team server". */
 #define NEWEST_ROWS 32768
 #define PROBE_ROWS _LIA_SEARCH_PG_PROBE_ROWS
 #define INDEX_ALL  _LIA_SEARCH_PG_INDEX_ALL

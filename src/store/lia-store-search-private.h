@@ -57,9 +57,10 @@ char *_lia_store_search_pg_roles_sql   (guint       window,
  * by a probe of the newest rows when they cannot tell (@out_walk_from: 0 walks, a number N
  * walks when N of the newest rows the probe reads match, more than those rows reads the
  * index, _LIA_SEARCH_PG_INDEX_ALL all its matches at once); the same matches either way.
- * @out_index_query: the tsquery text whose matches are read from the index, each then tested against the whole query @match: @match itself, or, when one of
- * several words is much rarer than another, that word alone (the index postings of a prefix
- * are read whole, however rare the other words are). */
+ * @out_index_query: the tsquery text whose matches are read from the index, each then tested
+ * against the whole query @match: @match itself, or, when one of several words is much rarer
+ * than another, that word alone (the index postings of a prefix are read whole, however rare
+ * the other words are). */
 gboolean _lia_store_search_pg_walk_newest (LiaStore    *self,
                                            const char  *table,
                                            GArray      *terms,
