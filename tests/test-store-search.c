@@ -895,8 +895,9 @@ test_common_prefix_paths (StoreFixture  *f,
     "ma", "MA", "Má", "mañ", "mal", "man", "mi", "Mü", "zür", "maß", "ma mi", "é", "bu", NULL
   };
   /* The store's choice, a walk, the index, a probe that walks when one of the newest rows
-   * matches, one that walks only when all of them do. */
-  static const int ways[] = { 0, _LIA_SEARCH_PG_PROBE_ROWS + 1, 1, _LIA_SEARCH_PG_PROBE_ROWS };
+   * matches, one that walks only when all of them do, the index's matches all at once. */
+  static const int ways[] = { 0, _LIA_SEARCH_PG_PROBE_ROWS + 1, 1, _LIA_SEARCH_PG_PROBE_ROWS,
+                              _LIA_SEARCH_PG_INDEX_ALL };
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) orgs = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -19,36 +19,41 @@
  * from; the quotes keep a word that looks like tsquery syntax a plain word. */
 const LiaSearchSyntax _lia_store_search_pg_syntax = { "'", " & ", ":*" };
 
-/* The newest @window matches of ?1 in @table, as (@columns) over `s` (the matching row) and `q`
- * (the query). A GIN index gives matches in no order, and the planner cannot tell a prefix that
- * matches nothing from a common one (its estimate for both is its floor, about 0.3% of the
- * rows): "ORDER BY id DESC LIMIT" alone made it walk the primary key backwards through the
- * whole table for a name that is in no interaction (1–2 s at 1,000,000 rows), and a bitmap scan
- * of every match costs as much for a common word. So two bounded parts, read in order until
- * @window rows are found: the newest NEWEST_ROWS rows by the primary key (a common word fills
- * the window there), then, only if that was not enough, the older matches through the index
- * alone (then fewer than @window × table / NEWEST_ROWS of them exist), sorted.
+/* The newest @window matches of ?1 in @table, as (@columns) over `s` (the matching row, of
+ * which only the columns @read are carried: the parts sort their rows, and whole rows cost
+ * copying) and `q` (the query). A GIN index gives matches in no order, and the planner cannot
+ * tell a prefix that matches nothing from a common one (its estimate for both is its floor,
+ * about 0.3% of the rows): "ORDER BY id DESC LIMIT" alone made it walk the primary key
+ * backwards through the whole table for a name that is in no interaction (1–2 s at 1,000,000
+ * rows), and a bitmap scan of every match costs as much for a common word. So two bounded
+ * parts, read in order until @window rows are found: the newest NEWEST_ROWS rows by the primary
+ * key (a common word fills the window there), then, only if that was not enough, the older
+ * matches through the index alone (then fewer than @window × table / NEWEST_ROWS of them
+ * exist), sorted.
  *
  * The newest rows are read one of two ways: walked by the primary key, which stops at the
  * window and suits a word in several percent of the rows; or, for any other word, the index
  * intersected with those rows, then sorted: a walk would read all NEWEST_ROWS rows to find a
  * few (10–30 ms at 1,000,000 interactions, where the generic plan always walked), the index
  * finds them in well under a millisecond. The integer parameter @walk_param says which
- * (_lia_store_search_pg_walk_newest()): 0 walks, more than PROBE_ROWS reads the index, and
- * any other number N walks when at least N of the newest PROBE_ROWS rows match (a probe: a
- * short prefix such as "ma" begins many words, none of them common enough for the server's
- * statistics, and together in several percent of the rows, where the index reads thousands of
- * postings and rows for what a walk of a few thousand rows finds). Either way the same rows.
- * The walk's match is wrapped in coalesce () and the other part sorts on `id + 0`, so that the
- * planner, which sees neither the query nor the parameter in a generic plan, walks the primary
- * key in the first (not reading a small table whole and sorting it, as it did with IS TRUE: 40
- * ms for 10,000 organizations) and never in the second. docs/performance.md, "Team server". */
+ * (_lia_store_search_pg_walk_newest()): 0 walks, more than PROBE_ROWS reads the index
+ * (INDEX_ALL and more: all its matches in one part, below), and any other number N walks when
+ * at least N of the newest PROBE_ROWS rows match (a probe: a short prefix such as "ma" begins
+ * many words, none of them common enough for the server's statistics, and together in several
+ * percent of the rows, where the index reads thousands of postings and rows for what a walk of
+ * a few thousand rows finds). Either way the same rows. The walk's match is wrapped in coalesce
+ * () and the other part sorts on `id + 0`, so that the planner, which sees neither the query
+ * nor the parameter in a generic plan, walks the primary key in the first (not reading a small
+ * table whole and sorting it, as it did with IS TRUE: 40 ms for 10,000 organizations) and never
+ * in the second. docs/performance.md, "Team server". */
 #define NEWEST_ROWS 32768
 #define PROBE_ROWS _LIA_SEARCH_PG_PROBE_ROWS
+#define INDEX_ALL  _LIA_SEARCH_PG_INDEX_ALL
 
 static char *
 window_sql (const char *table,
             const char *columns,
+            const char *read,
             guint       window,
             int         walk_param,
             int         index_param)
@@ -58,7 +63,11 @@ window_sql (const char *table,
    * then test each row against the whole query (q.q). A word that folds to nothing, which
    * the whole query drops, leaves the whole query. OFFSET 0 keeps the choice (w.walk) a
    * subquery run once, not an expression copied into both parts that read the newest rows;
-   * CASE runs the probe only when the parameter asks for it. */
+   * CASE runs the probe only when the parameter asks for it. When the newest rows cannot hold
+   * the window's matches (w.split false: a word too rare for that, by the statistics), the
+   * last part reads every match at once: the part for the newest rows would find too few,
+   * after building a bitmap of the newest NEWEST_ROWS keys (0.7 ms under load), and the last
+   * part read its matches again. */
   return g_strdup_printf ("SELECT %s FROM to_tsquery ('liaison', ?1) AS q (q),"
                           " LATERAL (SELECT CASE WHEN numnode (x) > 0 THEN x ELSE q.q END"
                           "  FROM to_tsquery ('liaison', ?%d) AS x) AS d (q),"
@@ -66,26 +75,27 @@ window_sql (const char *table,
                           "  WHEN CAST (?%d AS integer) > %d THEN FALSE"
                           "  ELSE (SELECT count (*) FROM (SELECT FROM (SELECT p.search_vector FROM %s AS p"
                           "   ORDER BY p.id DESC LIMIT %d) AS p WHERE coalesce (p.search_vector @@ q.q, FALSE)"
-                          "   LIMIT CAST (?%d AS integer)) AS p) >= CAST (?%d AS integer) END"
-                          "  OFFSET 0) AS w (walk), LATERAL ("
-                          "(SELECT s.* FROM %s AS s WHERE w.walk AND coalesce (s.search_vector @@ q.q, FALSE)"
+                          "   LIMIT CAST (?%d AS integer)) AS p) >= CAST (?%d AS integer) END,"
+                          "  CAST (?%d AS integer) < %d"
+                          "  OFFSET 0) AS w (walk, split), LATERAL ("
+                          "(SELECT %s FROM %s AS s WHERE w.walk AND coalesce (s.search_vector @@ q.q, FALSE)"
                           " AND s.id > (SELECT max (id) FROM %s) - %d ORDER BY s.id DESC LIMIT %u)"
                           " UNION ALL "
-                          "(SELECT s.* FROM %s AS s WHERE NOT w.walk AND s.search_vector @@ d.q"
+                          "(SELECT %s FROM %s AS s WHERE NOT w.walk AND w.split AND s.search_vector @@ d.q"
                           " AND coalesce (s.search_vector @@ q.q, FALSE)"
                           " AND s.id > (SELECT max (id) FROM %s) - %d ORDER BY s.id + 0 DESC LIMIT %u)"
                           " UNION ALL "
-                          "(SELECT s.* FROM %s AS s WHERE s.search_vector @@ d.q"
+                          "(SELECT %s FROM %s AS s WHERE s.search_vector @@ d.q"
                           " AND coalesce (s.search_vector @@ q.q, FALSE)"
-                          " AND s.id + 0 <= (SELECT max (id) FROM %s) - %d"
+                          " AND (NOT w.split OR s.id + 0 <= (SELECT max (id) FROM %s) - %d)"
                           " ORDER BY s.id + 0 DESC LIMIT %u)"
                           " LIMIT %u) AS s",
                           columns, index_param,
                           walk_param, walk_param, PROBE_ROWS, table, PROBE_ROWS, walk_param,
-                          walk_param,
-                          table, table, NEWEST_ROWS, window,
-                          table, table, NEWEST_ROWS, window,
-                          table, table, NEWEST_ROWS, window,
+                          walk_param, walk_param, INDEX_ALL,
+                          read, table, table, NEWEST_ROWS, window,
+                          read, table, table, NEWEST_ROWS, window,
+                          read, table, table, NEWEST_ROWS, window,
                           window);
 }
 
@@ -101,8 +111,8 @@ _lia_store_search_pg_window_sql (const char *table,
                                  int         walk_param,
                                  int         index_param)
 {
-  return window_sql (indexed_table (table), "s.id, -ts_rank (s.search_vector, q.q)", window,
-                     walk_param, index_param);
+  return window_sql (indexed_table (table), "s.id, -ts_rank (s.search_vector, q.q)",
+                     "s.id, s.search_vector", window, walk_param, index_param);
 }
 
 char *
@@ -110,7 +120,8 @@ _lia_store_search_pg_roles_sql (guint window,
                                 int   walk_param,
                                 int   index_param)
 {
-  return window_sql ("affiliations", "s.id, s.role", window, walk_param, index_param);
+  return window_sql ("affiliations", "s.id, s.role", "s.id, s.role", window, walk_param,
+                     index_param);
 }
 
 /* The common words of each table's index, from the server's own statistics (pg_stats, which
@@ -282,6 +293,7 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
   CommonWords *common = g_object_get_data (G_OBJECT (self), WORDS_KEY);
   TableWords *words;
   double share = 1.0;
+  double most = 1.0;
   double rarest_common = 1.0;
   double rarest = G_MAXDOUBLE;
   double commonest = 0.0;
@@ -327,6 +339,8 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
             term_share += g_array_index (words->shares, double, w);
         }
       share *= MIN (term_share, 1.0);
+      /* At most: a word that is not a common one is rarer than the rarest common one. */
+      most *= term_share > 0.0 ? MIN (term_share, 1.0) : rarest_common;
 
       /* For choosing which word's postings to read, a word that is not a common one is
        * taken as half as common as the rarest common one. */
@@ -355,6 +369,12 @@ _lia_store_search_pg_walk_newest (LiaStore    *self,
            ((first->prefix && g_utf8_strlen (first->folded, -1) <= SHORT_PREFIX) ||
             rarest_common > threshold))
     *out_walk_from = CLAMP ((int) ceil (threshold * PROBE_ROWS), 1, PROBE_ROWS);
+  else if (most * MIN (words->rows, (double) NEWEST_ROWS) < window)
+    /* Even at its most common, the word has too few matches among the newest rows to fill
+     * the window, so all of them are read anyway: at once (window_sql ()). For a word that is
+     * not a common one, in the 100,000 contacts (the rarest common word is in 0.1% of them) or
+     * the 1,000,000 interactions (0.6%), but not in the commitments (2.2%). */
+    *out_walk_from = INDEX_ALL;
   else
     *out_walk_from = PROBE_ROWS + 1;
   *out_walk_from = chosen (self, *out_walk_from);

@@ -38,6 +38,9 @@ extern const LiaSearchSyntax _lia_store_search_pg_syntax;
  * reads (1,024 cost 0.5–2 ms a table under load; 256 a quarter of that, and still tell a
  * share of 1% from one of 3%). */
 #define _LIA_SEARCH_PG_PROBE_ROWS 256
+/* PostgreSQL: the choice of _lia_store_search_pg_walk_newest() that reads every match of the
+ * index at once, newest first, rather than those among the newest rows, then the older. */
+#define _LIA_SEARCH_PG_INDEX_ALL (_LIA_SEARCH_PG_PROBE_ROWS + 2)
 
 char *_lia_store_search_pg_window_sql  (const char *table,
                                         guint       window,
@@ -53,10 +56,11 @@ char *_lia_store_search_pg_roles_sql   (guint       window,
  * (a common word) or through the index alone (a rare one), from the server's statistics, or
  * by a probe of the newest rows when they cannot tell (@out_walk_from: 0 walks, a number N
  * walks when N of the newest rows the probe reads match, more than those rows reads the
- * index); the same matches either way. @out_index_query: the tsquery text whose matches are read from the
- * index, each then tested against the whole query @match: @match itself, or, when one of
- * several words is much rarer than another, that word alone (the index postings of a prefix
- * are read whole, however rare the other words are). */
+ * index, _LIA_SEARCH_PG_INDEX_ALL all its matches at once); the same matches either way.
+ * @out_index_query: the tsquery text whose matches are read from the index, each then tested
+ * against the whole query @match: @match itself, or, when one of several words is much rarer
+ * than another, that word alone (the index postings of a prefix are read whole, however rare
+ * the other words are). */
 gboolean _lia_store_search_pg_walk_newest (LiaStore    *self,
                                            const char  *table,
                                            GArray      *terms,

@@ -443,10 +443,13 @@ search_on_server (LiaStore    *self,
                               target->extra, target->columns);
       for (int column = count_columns (target->columns); column < MAX_SEARCH_COLUMNS; column++)
         g_string_append (sql, ", NULL");
+      /* The best @limit of the window first, then their rows: joined before, every row of
+       * the window was read again by its key (a sixth of a search's server time). */
       g_string_append_printf (sql, ", w.rank, w.id, %u"
-                              " FROM (%s) AS w (id, rank) JOIN %s AS t ON t.id = w.id"
-                              " ORDER BY w.rank, w.id DESC LIMIT %u)",
-                              2 * i, window_sql, target->table, limit);
+                              " FROM (SELECT * FROM (%s) AS w (id, rank)"
+                              "  ORDER BY w.rank, w.id DESC LIMIT %u) AS w"
+                              " JOIN %s AS t ON t.id = w.id)",
+                              2 * i, window_sql, limit, target->table);
 
       if (target->kind == LIA_RECORD_KIND_CONTACT)
         {
