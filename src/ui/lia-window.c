@@ -1208,38 +1208,34 @@ lia_window_constructed (GObject *object)
   /* Show the start page, Today once there is data (the directory to fill before), or
    * whatever the person had open last time: only that view is built. */
   g_clear_pointer (&self->view, g_free);
-  if (counts_in_thread (self))
-    {
-      /* A big database: whether it holds anything is a few pages, the counts (thousands of
-       * pages when it is out of the OS page cache) come from a thread once the window shows. */
-      g_autoptr(GError) error = NULL;
-      gboolean any = TRUE;
+  {
+    g_autoptr(GError) error = NULL;
+    LiaStoreCounts counts = { 0, };
+    gboolean in_thread = counts_in_thread (self);
+    gboolean any = FALSE;
 
-      if (!lia_store_has_records (self->store, &any, &error))
-        _lia_window_show_message (self, error->message);
-      set_view (self, view != NULL && is_known_view (view) ? view
-                      : any ? "today" : "organizations");
-      restore_state (self, view, selection);
-      if (error == NULL)
-        show_emptiness (self, !any);
-      count_in_thread (self);
-    }
-  else
-    {
-      g_autoptr(GError) error = NULL;
-      LiaStoreCounts counts = { 0, };
-
-      if (!lia_store_get_counts (self->store, &counts, &error))
-        _lia_window_show_message (self, error->message);
-      if (view != NULL && is_known_view (view))
-        set_view (self, view);
-      else
-        set_view (self, counts.organizations + counts.contacts + counts.interactions +
-                        counts.commitments + counts.concerns > 0 ? "today" : "organizations");
-      restore_state (self, view, selection);
-      if (error == NULL)
-        show_counts (self, &counts);
-    }
+    /* On a big database whether it holds anything is a few pages; the counts (thousands of
+     * pages when it is out of the OS page cache) come from a thread once the window shows. */
+    if (in_thread ? !lia_store_has_records (self->store, &any, &error)
+                  : !lia_store_get_counts (self->store, &counts, &error))
+      _lia_window_show_message (self, error->message);
+    if (!in_thread)
+      any = counts.organizations + counts.contacts + counts.interactions +
+            counts.commitments + counts.concerns > 0;
+    if (view != NULL && is_known_view (view))
+      set_view (self, view);
+    else
+      set_view (self, any ? "today" : "organizations");
+    restore_state (self, view, selection);
+    if (in_thread)
+      {
+        if (error == NULL)
+          show_emptiness (self, !any);
+        count_in_thread (self);
+      }
+    else if (error == NULL)
+      show_counts (self, &counts);
+  }
   _lia_window_update_actions (self);
 }
 
