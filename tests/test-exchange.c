@@ -1821,6 +1821,17 @@ test_walk_rows_as_records (StoreFixture  *f,
   g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_COMMITMENT));
   g_assert_cmpuint (check.n_with_participants, >, check.n_records / 2);
   g_assert_cmpuint (check.n_edge, ==, 2);
+  /* The same where there are too many to keep the uids they refer to in memory. */
+  g_clear_pointer (&check.last_uid, g_free);
+  check.n_records = check.n_with_participants = check.n_edge = 0;
+  _lia_store_set_uid_table_max (0);
+  g_assert_true (lia_store_foreach_commitment_row (f->store, FALSE, compare_commitment_row_cb,
+                                                   &check, &error));
+  _lia_store_set_uid_table_max (1000000);
+  g_assert_no_error (error);
+  g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_COMMITMENT));
+  g_assert_cmpuint (check.n_with_participants, >, check.n_records / 2);
+  g_assert_cmpuint (check.n_edge, ==, 2);
   lia_store_rollback (f->store);
 
   /* Contacts: each one's affiliations read alongside the walk, in the order reading them alone
@@ -1908,6 +1919,18 @@ test_walk_rows_as_records (StoreFixture  *f,
     g_assert_no_error (error);
     g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_CONTACT));
     g_assert_cmpuint (check.n_with_participants, >, check.n_records / 2);
+    assert_all_written (check.full_text, contact_pieces);
+    g_clear_pointer (&check.full_text, g_free);
+
+    /* The same where there are too many organizations to keep their uids in memory: each
+     * affiliation's comes with it. */
+    g_clear_pointer (&check.last_uid, g_free);
+    check.n_records = check.n_with_participants = 0;
+    _lia_store_set_uid_table_max (0);
+    g_assert_true (lia_store_foreach_contact_row (f->store, FALSE, compare_contact_row_cb, &check, &error));
+    _lia_store_set_uid_table_max (1000000);
+    g_assert_no_error (error);
+    g_assert_cmpint (check.n_records, ==, lia_test_count (f->store, LIA_RECORD_KIND_CONTACT));
     assert_all_written (check.full_text, contact_pieces);
     g_clear_pointer (&check.full_text, g_free);
 

@@ -438,4 +438,19 @@ gboolean   _lia_timeline_filter_matches (LiaStore                *store,
                                          gboolean                *out_matches,
                                          GError                 **error);
 
+/* Every uid of a kind by id, read in one pass (lia-store-bulk.c): %NULL in @out_table
+ * without an error when there are too many to keep in memory. */
+typedef struct _LiaUidTable LiaUidTable;
+
+gboolean      _lia_uid_table_new     (LiaStore     *self,
+                                      const char   *kind_table,
+                                      LiaUidTable **out_table,
+                                      GError      **error);
+/* %NULL when there is no @id. */
+const char   *_lia_uid_table_lookup  (LiaUidTable  *table,
+                                      gint64        id);
+void          _lia_uid_table_free    (LiaUidTable  *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LiaUidTable, _lia_uid_table_free)
+
 G_END_DECLS

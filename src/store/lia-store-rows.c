@@ -187,7 +187,14 @@ prepare_walk (LiaStore    *self,
 }
 
 /* A stream of one of @table's lists, for the contacts or organizations @walk gives: columns
- * owner id, owner uid, then @values (of p, the list's rows), ordered as @order. */
+ * owner id, owner uid, then @values (of p, the list's rows), ordered as @order. @filter is
+ * scope_filter()'s, on o.
+ *
+ * The owners first, in the order of their uid index, then each one's rows through the list's
+ * index on the owner (CROSS JOIN keeps SQLite from choosing otherwise): where @order needs a
+ * sort (the affiliations), only each owner's few rows are sorted. Left to itself SQLite
+ * scanned the affiliations by organization, looked up each one's contact in a table larger
+ * than its page cache, and sorted every row: 2.5 times the CPU at full size. */
 static LiaRowStream *
 open_list (LiaStore      *self,
            const char    *owners,
@@ -199,9 +206,14 @@ open_list (LiaStore      *self,
            const char    *today,
            GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT o.id, o.uid, %s FROM %s o"
-                                          " JOIN %s p ON p.%s = o.id%s ORDER BY o.uid, %s",
-                                          values, owners, table, owner_column, filter, order);
+  g_autofree char *sql = NULL;
+
+  g_assert (*filter == '\0' || g_str_has_prefix (filter, " WHERE "));
+  sql = g_strdup_printf ("SELECT o.id, o.uid, %s FROM %s o CROSS JOIN %s p"
+                         " WHERE p.%s = o.id%s%s ORDER BY o.uid, %s",
+                         values, owners, table, owner_column,
+                         *filter != '\0' ? " AND" : "",
+                         *filter != '\0' ? filter + strlen (" WHERE") : "", order);
 
   return _lia_row_stream_new_bound (self, sql, today, error);
 }
@@ -264,7 +276,8 @@ lia_store_foreach_contact_row (LiaStore                *self,
     [CONTACT_IMS] = { "p.kind, p.uri", "contact_ims", "p.position" },
     [CONTACT_LANGUAGES] = { "p.language", "contact_languages", "p.position" },
     [CONTACT_TAGS] = { "p.tag", "contact_tags", "p.position" },
-    /* In lia_store_list_affiliations_for_contact()'s order, today bound as ?1. */
+    /* In lia_store_list_affiliations_for_contact()'s order, today bound as ?1. The
+     * organization's uid in column 3, or its id when the walk has organizations_by_id. */
     [CONTACT_AFFILIATIONS] = { "p.uid, (SELECT r.uid FROM organizations r WHERE r.id = p.organization_id),"
                                " p.role, p.unit, p.from_date, p.until_date, p.is_primary",
                                "affiliations",
@@ -278,6 +291,9 @@ lia_store_foreach_contact_row (LiaStore                *self,
                                           walk_filter);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  /* Every organization's uid in memory, for the affiliations of every contact: a subquery
+   * per affiliation was 40% of reading them (a selection's few keep the subquery). */
+  g_autoptr(LiaUidTable) organizations_by_id = NULL;
   LiaRowStream *streams[N_CONTACT_STREAMS] = { NULL, };
   LiaStmt *stmt = NULL;
   Lists lists;
@@ -287,10 +303,17 @@ lia_store_foreach_contact_row (LiaStore                *self,
   g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
+  if (!selected && !_lia_uid_table_new (self, "organizations", &organizations_by_id, error))
+    return FALSE;
   if (!(stmt = prepare_walk (self, sql, error)))
     return FALSE;
   for (guint i = 0; i < N_CONTACT_STREAMS; i++)
-    if (!(streams[i] = open_list (self, "contacts", lists_sql[i].values, lists_sql[i].table,
+    if (!(streams[i] = open_list (self, "contacts",
+                                  i == CONTACT_AFFILIATIONS && organizations_by_id != NULL
+                                  ? "p.uid, p.organization_id, p.role, p.unit, p.from_date,"
+                                    " p.until_date, p.is_primary"
+                                  : lists_sql[i].values,
+                                  lists_sql[i].table,
                                   "contact_id", lists_sql[i].order, filter,
                                   i == CONTACT_AFFILIATIONS ? today : NULL, error)))
       {
@@ -357,7 +380,10 @@ lia_store_foreach_contact_row (LiaStore                *self,
       })
       TAKE_ROWS (streams[CONTACT_AFFILIATIONS], id, uid, p, {
         LiaAffiliationRow affiliation = {
-          keep (&lists, _lia_column_text (p, 2)), keep (&lists, _lia_db_column_text (p, 3)),
+          keep (&lists, _lia_column_text (p, 2)),
+          keep (&lists, organizations_by_id != NULL
+                        ? _lia_uid_table_lookup (organizations_by_id, _lia_db_column_int64 (p, 3))
+                        : _lia_db_column_text (p, 3)),
           keep (&lists, _lia_column_text (p, 4)), keep (&lists, _lia_column_text (p, 5)),
           keep (&lists, _lia_column_iso_date (p, 6)), keep (&lists, _lia_column_iso_date (p, 7)),
           _lia_db_column_int (p, 8) != 0,
