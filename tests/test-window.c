@@ -130,6 +130,90 @@ test_first_run (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+search_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop (up to 60 s) while @busy says @object still waits for a thread. */
+static void
+wait_while (gboolean (*busy) (gpointer object),
+            gpointer   object)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, search_timeout_cb, &timed_out);
+
+  while (busy (object) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  lia_ui_test_settle ();
+}
+
+static gboolean
+counting (gpointer window)
+{
+  return _lia_window_get_counting (window);
+}
+
+/* Runs the main loop until the window's counts, read in a thread, are in. */
+static void
+wait_for_counts (LiaWindow *window)
+{
+  wait_while (counting, window);
+}
+
+/* On a big database the sidebar's counts are read in a thread once the window shows (a
+ * database out of the OS page cache makes counting slow): the first frame shows the start
+ * page of a database with records, never the first-run page, and the counts fill in. */
+static void
+test_counts_in_thread (StoreFixture  *f,
+                       gconstpointer  data)
+{
+  const char *path = lia_store_get_path (f->store);
+  gboolean in_thread = path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR);  /* not a server */
+  LiaWindow *window;
+  Seed s;
+
+  /* An empty database says so at once and stays so. */
+  _lia_window_set_count_in_thread_bytes (0);
+  window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, NULL);
+  /* What the first frame shows, before the thread can answer. */
+  g_assert_cmpint (_lia_window_get_counting (window), ==, in_thread);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "first-run");
+  lia_ui_test_present (GTK_WINDOW (window));
+  wait_for_counts (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "first-run");
+  lia_ui_test_destroy (GTK_WINDOW (window));
+
+  seed (f->store, &s);
+  window = g_object_new (LIA_TYPE_WINDOW, "store", f->store, NULL);
+  g_assert_cmpint (_lia_window_get_counting (window), ==, in_thread);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+  g_assert_cmpstr (lia_window_get_view (window), ==, "today");
+  lia_ui_test_present (GTK_WINDOW (window));
+  g_assert_false (lia_ui_test_shows_label (GTK_WIDGET (window), "Welcome to Liaison"));
+  wait_for_counts (window);
+  g_assert_cmpstr (gtk_label_get_text (window->organizations_count), ==, "2");
+  g_assert_cmpstr (gtk_label_get_text (window->contacts_count), ==, "2");
+  g_assert_cmpstr (gtk_label_get_text (window->timeline_count), ==, "3");
+  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_count), ==, "1");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->follow_ups_count)));
+  g_assert_cmpstr (gtk_label_get_text (window->follow_ups_open_count), ==, "2");
+
+  /* A change is counted again, also in a thread. */
+  lia_test_add_organization (f->store, "Partner 3", 0);
+  lia_ui_test_settle ();
+  wait_for_counts (window);
+  g_assert_cmpstr (gtk_label_get_text (window->organizations_count), ==, "3");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "browse");
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+  _lia_window_set_count_in_thread_bytes (32 * 1024 * 1024);
+}
+
 static void
 test_error (StoreFixture  *f,
             gconstpointer  data)
@@ -556,24 +640,16 @@ test_search (StoreFixture  *f,
 }
 
 static gboolean
-search_timeout_cb (gpointer user_data)
+search_busy (gpointer results)
 {
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
+  return lia_search_results_get_busy (results);
 }
 
 /* Waits (up to 60 s) for the search in a thread to answer. */
 static void
 wait_for_search (LiaSearchResults *results)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, search_timeout_cb, &timed_out);
-
-  while (lia_search_results_get_busy (results) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  lia_ui_test_settle ();
+  wait_while (search_busy, results);
 }
 
 /* More hits than the first frame lays out: 8 of each of three kinds, all found by "zeta". */
@@ -2122,6 +2198,7 @@ main (int   argc,
               lia_test_pg_ui_fixture_teardown)
 
   ADD ("/window/first-run", test_first_run);
+  ADD ("/window/counts-in-thread", test_counts_in_thread);
   ADD ("/window/database-label", test_database_label);
   ADD ("/window/error", test_error);
   ADD ("/window/organizations", test_organizations);

@@ -1857,6 +1857,42 @@ lia_store_get_counts (LiaStore        *self,
   return TRUE;
 }
 
+/* Whether there is any organization, contact, interaction, commitment or concern: what
+ * lia_store_get_counts() says when all its counts are 0, from the first entry of each table
+ * instead of all of them (a few pages, where counting a big database out of the OS page cache
+ * reads thousands). */
+gboolean
+lia_store_has_records (LiaStore  *self,
+                       gboolean  *out_has_records,
+                       GError   **error)
+{
+  g_autoptr(LiaStmt) stmt = NULL;
+
+  g_return_val_if_fail (LIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_has_records != NULL, FALSE);
+
+  stmt = _lia_store_prepare (self,
+                             "SELECT CASE WHEN"
+                             " EXISTS (SELECT 1 FROM organizations)"
+                             " OR EXISTS (SELECT 1 FROM contacts)"
+                             " OR EXISTS (SELECT 1 FROM interactions)"
+                             " OR EXISTS (SELECT 1 FROM commitments)"
+                             " OR EXISTS (SELECT 1 FROM concerns)"
+                             " THEN 1 ELSE 0 END",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (_lia_db_step (stmt) != LIA_DB_ROW)
+    {
+      _lia_store_set_error_from_db (self, error, _("Could not count the records"));
+      return FALSE;
+    }
+  *out_has_records = _lia_db_column_int64 (stmt, 0) != 0;
+
+  return TRUE;
+}
+
 void
 lia_store_announce_outside_change (LiaStore *self)
 {

@@ -321,6 +321,9 @@ gboolean       lia_store_get_record_creation     (LiaStore       *self,
 gboolean       lia_store_get_counts              (LiaStore       *self,
                                                   LiaStoreCounts *out_counts,
                                                   GError        **error);
+gboolean       lia_store_has_records             (LiaStore       *self,
+                                                  gboolean       *out_has_records,
+                                                  GError        **error);
 
 /* Full-text search (see lia-search-result.h): names, titles, notes, summaries, outcomes; every
  * word of @text is a prefix and accents are ignored ("zur" finds "Zürich"). Results are grouped

@@ -48,6 +48,7 @@ struct _LiaWindow
   GCancellable         *sorting_cancellable;
   guint                 sorting_source;
   guint                 counts_source;
+  GCancellable         *counting;       /* the counts read in a thread, or %NULL */
   char                 *view;
   LiaRecordKind         current_kind;
   gint64                current_id;
@@ -121,6 +122,10 @@ void     _lia_window_show_toast        (LiaWindow     *self,
 gboolean _lia_window_get_sorting       (LiaWindow     *self);
 void     _lia_window_show_message      (LiaWindow     *self,
                                         const char    *message);
+/* Whether the sidebar's counts are being read in a thread (a big database). */
+gboolean _lia_window_get_counting      (LiaWindow     *self);
+/* From which file size on a window made after this reads its counts in a thread (tests: 0). */
+void     _lia_window_set_count_in_thread_bytes (gint64 bytes);
 void     _lia_window_update_actions    (LiaWindow     *self);
 /* Shows the record in the detail pane (and the pane, in a narrow window). */
 void     _lia_window_open_record       (LiaWindow     *self,
