@@ -360,8 +360,9 @@ gboolean    _lia_store_load_collation     (LiaStore  *self,
 const char *_lia_store_get_collation      (LiaStore  *self);
 /* Reads the database's collation again when another connection committed since it was last
  * read (SQLite's data_version; nothing on a server): a window may have adopted another
- * (lia_store_adopt_collation()). @out_changed: whether the collation is another now. A
- * contact's save calls it in its transaction, so that its keys fit the others. */
+ * (lia_store_adopt_collation()). @out_changed: whether the collation is another now, or was
+ * found another by a write transaction since the last caller that asked. lia_store_begin()
+ * calls it once per write transaction, so that the contacts' keys it writes fit the others. */
 gboolean    _lia_store_refresh_collation  (LiaStore  *self,
                                            gboolean  *out_changed,
                                            GError   **error);

@@ -323,6 +323,9 @@ typedef struct
   locale_t  locale;        /* (locale_t) 0 when the name has no collation of its own or is missing */
   gint64    data_version;  /* the connection's data_version when @name was read from the file */
   gboolean  read;          /* whether @data_version says anything */
+  /* A write transaction found another collation on file (_lia_store_refresh_collation()
+   * without @out_changed): the next caller that asks is told, so that its lists sort again. */
+  gboolean  unannounced;
 } Collation;
 
 #define COLLATION_KEY "lia-store-collation"
@@ -573,6 +576,7 @@ _lia_store_refresh_collation (LiaStore  *self,
 {
   Collation *collation = get_collation (self);
   g_autofree char *before = NULL;
+  gboolean changed;
   gint64 version;
 
   if (out_changed != NULL)
@@ -587,16 +591,32 @@ _lia_store_refresh_collation (LiaStore  *self,
       return FALSE;
     }
   if (collation->read && collation->data_version == version)
-    return TRUE;
+    {
+      changed = FALSE;
+    }
+  else
+    {
+      gboolean unannounced = collation->unannounced;
 
-  before = g_strdup (collation->name);
-  if (!_lia_store_load_collation (self, error))
-    return FALSE;
-  collation = get_collation (self);
-  collation->data_version = version;
-  collation->read = TRUE;
-  if (out_changed != NULL)
-    *out_changed = g_strcmp0 (before, collation->name) != 0;
+      before = g_strdup (collation->name);
+      if (!_lia_store_load_collation (self, error))
+        return FALSE;
+      collation = get_collation (self);
+      collation->data_version = version;
+      collation->read = TRUE;
+      collation->unannounced = unannounced;
+      changed = g_strcmp0 (before, collation->name) != 0;
+    }
+
+  /* A save's begin reads it too (lia_store_begin()): what it found is told to the next
+   * caller that asks, not lost. */
+  if (out_changed == NULL)
+    {
+      collation->unannounced |= changed;
+      return TRUE;
+    }
+  *out_changed = changed || collation->unannounced;
+  collation->unannounced = FALSE;
 
   return TRUE;
 }

@@ -1099,7 +1099,11 @@ lia_store_begin (LiaStore  *self,
       return FALSE;
     }
 
-  if (self->depth == 0 && !_lia_store_log_begin (self, error))
+  /* Once per write transaction, holding the write lock: the contacts' keys written in it are
+   * in the collation of the keys on file, even when another connection adopted another
+   * since this one last looked (nobody can until this one commits). */
+  if (self->depth == 0 &&
+      (!_lia_store_refresh_collation (self, NULL, error) || !_lia_store_log_begin (self, error)))
     {
       _lia_db_exec (self->db, "ROLLBACK");
       return FALSE;
