@@ -9,6 +9,7 @@
 
 #include "lia-list-model.h"
 #include "lia-store-bulk.h"
+#include "lia-store-private.h"
 #include "lia-test-pg.h"
 
 /* The count @query gives on the fixture's database, a file or a server's. */
@@ -492,6 +493,87 @@ test_adopt_in_background (StoreFixture  *f,
   g_object_set_data (G_OBJECT (f->store), "adopted", NULL);
 }
 
+/* Holds the re-keying in its transaction (keys made, indexes dropped) the first time, until a
+ * writer asks for the lock; a re-keying nobody can stop is let go after a minute, when the
+ * save has long failed on the lock. */
+typedef struct
+{
+  GMutex lock;
+  GCond  cond;
+  guint  calls;
+} Hold;
+
+static void
+hold_rekeying (const gint *stop,
+               gpointer    user_data)
+{
+  Hold *hold = user_data;
+  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  guint calls;
+
+  g_mutex_lock (&hold->lock);
+  calls = ++hold->calls;
+  g_cond_broadcast (&hold->cond);
+  g_mutex_unlock (&hold->lock);
+  if (calls == 1)
+    while (!g_atomic_int_get (stop) && g_get_monotonic_time () < end)
+      g_usleep (1000);
+}
+
+/* A save from the window while its contacts are re-sorted for a new language: it lands at
+ * once instead of waiting for the lock and failing with "database is locked"; the re-keying
+ * starts again after it, and every key ends in French, the new contact's too. */
+static void
+test_save_while_rekeying (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaListModel) model = NULL;
+  g_autofree char *old = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autofree char *names = NULL;
+  g_autofree char *collation = NULL;
+  Hold hold = { 0 };
+  gboolean adopted = FALSE;
+
+  if (on_server ())
+    return;
+  seed_french_names (f->store);
+  if (!enter_french (f))
+    return;
+  _lia_store_set_rekey_hook (hold_rekeying, &hold);
+  g_object_set_data (G_OBJECT (f->store), "adopted", &adopted);
+  lia_store_adopt_collation_async (f->store, NULL, on_adopted_cb, &error);
+  setlocale (LC_COLLATE, old);
+
+  /* The re-keying holds the write lock. */
+  g_mutex_lock (&hold.lock);
+  while (hold.calls == 0)
+    g_cond_wait (&hold.cond, &hold.lock);
+  g_mutex_unlock (&hold.lock);
+  add_person (f->store, NULL, "Odile", "Oeillet");
+
+  while (!adopted)
+    g_main_context_iteration (NULL, TRUE);
+  _lia_store_set_rekey_hook (NULL, NULL);
+  g_object_set_data (G_OBJECT (f->store), "adopted", NULL);
+  g_assert_no_error (error);
+
+  /* Stopped for the save, then done again from the start, with the saved contact. */
+  g_assert_cmpuint (hold.calls, ==, 2);
+  collation = lia_test_pg_sql_text (f, "SELECT locale FROM \"collation\"");
+  g_assert_cmpstr (collation, ==, "fr_FR.UTF-8");
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                 " AND name IN ('contacts_by_family_name', 'contacts_by_given_name',"
+                                 " 'contacts_by_cell_family', 'contacts_by_cell_given')"), ==, 4);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==, "Paul Eckert | Éva Écuyer | Marc Edwards | Odile Oeillet | Lou Œuvray | Jean Zola");
+  g_clear_pointer (&names, g_free);
+  lia_list_model_set_contact_sort_order (model, LIA_CONTACT_SORT_GIVEN_NAME);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==, "Éva Écuyer | Jean Zola | Lou Œuvray | Marc Edwards | Odile Oeillet | Paul Eckert");
+}
+
 static void
 test_bulk_import (StoreFixture  *f,
                   gconstpointer  data)
@@ -535,6 +617,7 @@ main (int   argc,
   ADD ("/contact-sort/adopt-writes-keys-only", test_adopt_writes_keys_only);
   ADD ("/contact-sort/adopt-failure-keeps-old-keys", test_adopt_failure_keeps_old_keys);
   ADD ("/contact-sort/adopt-in-background", test_adopt_in_background);
+  ADD ("/contact-sort/save-while-rekeying", test_save_while_rekeying);
 
 #undef ADD
 

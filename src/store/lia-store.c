@@ -1081,9 +1081,15 @@ lia_store_begin (LiaStore  *self,
   else
     sql = g_strdup_printf ("SAVEPOINT lia_%u", self->depth);
 
+  /* A re-keying of this process holding the write lock gives it up (lia-store-sql.c). */
+  if (self->depth == 0)
+    _lia_store_writer_enter (self);
+
   if (_lia_db_exec (self->db, sql) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not start saving"));
+      if (self->depth == 0)
+        _lia_store_writer_leave (self);
       return FALSE;
     }
 
@@ -1096,6 +1102,7 @@ lia_store_begin (LiaStore  *self,
     {
       _lia_store_set_error_from_db (self, error, _("Could not start saving"));
       _lia_db_exec (self->db, "ROLLBACK");
+      _lia_store_writer_leave (self);
       return FALSE;
     }
 
@@ -1106,6 +1113,7 @@ lia_store_begin (LiaStore  *self,
       (!_lia_store_refresh_collation (self, NULL, error) || !_lia_store_log_begin (self, error)))
     {
       _lia_db_exec (self->db, "ROLLBACK");
+      _lia_store_writer_leave (self);
       return FALSE;
     }
 
@@ -1152,6 +1160,7 @@ lia_store_commit (LiaStore  *self,
 
   if (self->depth == 0)
     {
+      _lia_store_writer_leave (self);
       leave_import_mode (self);
       drop_uid_cache (self);
       flush_changes (self);
@@ -1184,6 +1193,7 @@ lia_store_rollback (LiaStore *self)
 
   if (self->depth == 0)
     {
+      _lia_store_writer_leave (self);
       leave_import_mode (self);
       drop_uid_cache (self);
       g_array_set_size (self->changes, 0);
