@@ -688,6 +688,8 @@ lia_store_finalize (GObject *object)
     {
       g_warning ("Store “%s” finalized inside a transaction: rolling back", self->display);
       _lia_db_exec (self->db, "ROLLBACK");
+      /* A re-keying waiting for this write starts again. */
+      _lia_store_writer_leave (self);
     }
 
   _lia_change_log_clear (&self->log);
