@@ -9,6 +9,7 @@
 
 #include "lia-list-model.h"
 #include "lia-store-bulk.h"
+#include "lia-store-private.h"
 #include "lia-test-pg.h"
 
 /* The count @query gives on the fixture's database, a file or a server's. */
@@ -336,26 +337,49 @@ enter_french (StoreFixture *f)
   return TRUE;
 }
 
+/* The five French names saved in C, then LC_COLLATE in French (@old: the locale before, to
+ * put back): the set-up of a re-keying. FALSE (the test skipped) on a team server or
+ * without the locale. */
+static gboolean
+seed_then_enter_french (StoreFixture  *f,
+                        char         **old)
+{
+  if (on_server ())
+    return FALSE;
+  seed_french_names (f->store);
+  *old = g_strdup (setlocale (LC_COLLATE, NULL));
+  return enter_french (f);
+}
+
+/* The four indexes on the contacts' keys are all there. */
+static void
+assert_key_indexes (StoreFixture *f)
+{
+  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                 " AND name IN ('contacts_by_family_name', 'contacts_by_given_name',"
+                                 " 'contacts_by_cell_family', 'contacts_by_cell_given')"), ==, 4);
+}
+
+#define FRENCH_ORDER_WITH_ODILE \
+  "Paul Eckert | Éva Écuyer | Marc Edwards | Odile Oeillet | Lou Œuvray | Jean Zola"
+
 static void
 test_adopt_writes_keys_only (StoreFixture  *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaListModel) model = NULL;
-  g_autofree char *old = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autofree char *old = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *names = NULL;
   g_autofree char *keys_before = NULL;
   g_autofree char *keys_after = NULL;
 
-  if (on_server ())
+  if (!seed_then_enter_french (f, &old))
     return;
-  seed_french_names (f->store);
   before = lia_test_pg_sql_text (f, WRITTEN_BESIDES_KEYS);
   keys_before = lia_test_pg_sql_text (f, "SELECT group_concat (hex (family_sort_key)) FROM contacts");
-  if (!enter_french (f))
-    return;
   g_assert_false (lia_store_get_collation_current (f->store));
   g_assert_true (lia_store_adopt_collation (f->store, &error));
   g_assert_no_error (error);
@@ -387,22 +411,19 @@ test_adopt_failure_keeps_old_keys (StoreFixture  *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LiaListModel) model = NULL;
-  g_autofree char *old = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autofree char *old = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *names = NULL;
   g_autofree char *collation = NULL;
 
-  if (on_server ())
+  if (!seed_then_enter_french (f, &old))
     return;
-  seed_french_names (f->store);
   lia_test_pg_sql (f, "CREATE TRIGGER refuse_last_key BEFORE UPDATE OF family_sort_key ON contacts"
                       "  WHEN old.id = (SELECT max (id) FROM contacts)"
                       "  BEGIN SELECT RAISE (ABORT, 'refused'); END");
   before = lia_test_pg_sql_text (f, "SELECT group_concat (id || ':' || hex (family_sort_key) || ':'"
                                     " || hex (given_sort_key)) FROM contacts");
-  if (!enter_french (f))
-    return;
   g_assert_false (lia_store_adopt_collation (f->store, &error));
   g_assert_nonnull (error);
   g_assert_false (lia_store_get_collation_current (f->store));
@@ -413,9 +434,7 @@ test_adopt_failure_keeps_old_keys (StoreFixture  *f,
   g_assert_cmpstr (after, ==, before);
   collation = lia_test_pg_sql_text (f, "SELECT locale FROM \"collation\"");
   g_assert_cmpstr (collation, ==, old);
-  g_assert_cmpint (sql_count (f, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
-                                 " AND name IN ('contacts_by_family_name', 'contacts_by_given_name',"
-                                 " 'contacts_by_cell_family', 'contacts_by_cell_given')"), ==, 4);
+  assert_key_indexes (f);
   /* And this connection still writes keys that fit the old ones. */
   add_person (f->store, NULL, "Odile", "Oeillet");
   model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
@@ -488,8 +507,118 @@ test_adopt_in_background (StoreFixture  *f,
   g_assert_cmpuint (other_last.count, ==, 2);
   add_person (other, NULL, "Odile", "Oeillet");
   other_names = list_names (G_LIST_MODEL (other_model));
-  g_assert_cmpstr (other_names, ==, "Paul Eckert | Éva Écuyer | Marc Edwards | Odile Oeillet | Lou Œuvray | Jean Zola");
+  g_assert_cmpstr (other_names, ==, FRENCH_ORDER_WITH_ODILE);
   g_object_set_data (G_OBJECT (f->store), "adopted", NULL);
+}
+
+/* Holds the re-keying in its transaction (keys made, indexes dropped) the first time, until a
+ * writer asks for the lock; a re-keying nobody can stop is let go after a minute, when the
+ * save has long failed on the lock. */
+typedef struct
+{
+  GMutex lock;
+  GCond  cond;
+  guint  calls;
+} Hold;
+
+static void
+hold_rekeying (const gint *stop,
+               gpointer    user_data)
+{
+  Hold *hold = user_data;
+  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  guint calls;
+
+  g_mutex_lock (&hold->lock);
+  calls = ++hold->calls;
+  g_cond_broadcast (&hold->cond);
+  g_mutex_unlock (&hold->lock);
+  if (calls == 1)
+    while (!g_atomic_int_get (stop) && g_get_monotonic_time () < end)
+      g_usleep (1000);
+}
+
+/* A save from the window while its contacts are re-sorted for a new language: it lands at
+ * once instead of waiting for the lock and failing with "database is locked"; the re-keying
+ * starts again after it, and every key ends in French, the new contact's too. */
+static void
+test_save_while_rekeying (StoreFixture  *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaListModel) model = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *collation = NULL;
+  Hold hold = { 0 };
+  gboolean adopted = FALSE;
+
+  if (!seed_then_enter_french (f, &old))
+    return;
+  _lia_store_set_rekey_hook (hold_rekeying, &hold);
+  g_object_set_data (G_OBJECT (f->store), "adopted", &adopted);
+  lia_store_adopt_collation_async (f->store, NULL, on_adopted_cb, &error);
+  setlocale (LC_COLLATE, old);
+
+  /* The re-keying holds the write lock. */
+  g_mutex_lock (&hold.lock);
+  while (hold.calls == 0)
+    g_cond_wait (&hold.cond, &hold.lock);
+  g_mutex_unlock (&hold.lock);
+  add_person (f->store, NULL, "Odile", "Oeillet");
+
+  while (!adopted)
+    g_main_context_iteration (NULL, TRUE);
+  _lia_store_set_rekey_hook (NULL, NULL);
+  g_object_set_data (G_OBJECT (f->store), "adopted", NULL);
+  g_assert_no_error (error);
+
+  /* Stopped for the save, then done again from the start, with the saved contact. */
+  g_assert_cmpuint (hold.calls, ==, 2);
+  collation = lia_test_pg_sql_text (f, "SELECT locale FROM \"collation\"");
+  g_assert_cmpstr (collation, ==, "fr_FR.UTF-8");
+  assert_key_indexes (f);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==, FRENCH_ORDER_WITH_ODILE);
+  g_clear_pointer (&names, g_free);
+  lia_list_model_set_contact_sort_order (model, LIA_CONTACT_SORT_GIVEN_NAME);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==, "Éva Écuyer | Jean Zola | Lou Œuvray | Marc Edwards | Odile Oeillet | Paul Eckert");
+}
+
+/* Another connection's first save after the re-keying reads the new collation (in its
+ * transaction, lia_store_begin()) and writes its keys in French; its list still sorts again
+ * when it next looks for outside changes: one reset, to the French order. */
+static void
+test_save_elsewhere_after_adopt (StoreFixture  *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) other = NULL;
+  g_autoptr(LiaListModel) other_model = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *names = NULL;
+  LastChange last = { 0 };
+
+  if (!seed_then_enter_french (f, &old))
+    return;
+  other = lia_test_open (f->path);
+  other_model = lia_list_model_new_contacts (other, LIA_CONTACT_SORT_FAMILY_NAME);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other_model)), ==, 5);
+  g_signal_connect (other_model, "items-changed", G_CALLBACK (on_items_changed_cb), &last);
+  g_assert_true (lia_store_adopt_collation (f->store, &error));
+  g_assert_no_error (error);
+  setlocale (LC_COLLATE, old);
+
+  add_person (other, NULL, "Odile", "Oeillet");
+  g_assert_true (lia_store_check_outside_changes (other, &error));
+  g_assert_no_error (error);
+  /* The last change is the reset's filling: every row, from the top. */
+  g_assert_cmpuint (last.position, ==, 0);
+  g_assert_cmpuint (last.added, ==, 6);
+  names = list_names (G_LIST_MODEL (other_model));
+  g_assert_cmpstr (names, ==, FRENCH_ORDER_WITH_ODILE);
 }
 
 static void
@@ -535,6 +664,8 @@ main (int   argc,
   ADD ("/contact-sort/adopt-writes-keys-only", test_adopt_writes_keys_only);
   ADD ("/contact-sort/adopt-failure-keeps-old-keys", test_adopt_failure_keeps_old_keys);
   ADD ("/contact-sort/adopt-in-background", test_adopt_in_background);
+  ADD ("/contact-sort/save-while-rekeying", test_save_while_rekeying);
+  ADD ("/contact-sort/save-elsewhere-after-adopt", test_save_elsewhere_after_adopt);
 
 #undef ADD
 

@@ -2408,6 +2408,33 @@ assert_keys_enforced (StoreFixture *f)
   g_assert_error (error, LIA_STORE_ERROR, LIA_STORE_ERROR_REFERENCE);
 }
 
+/* An import of @text (as the file @name) into the empty database is refused with one
+ * problem, @message at @line, and leaves it as it was: no organization nor contact, the
+ * secondary indexes the load had put off there again with the same definitions, and the
+ * store still refusing a row that refers to nothing. */
+static void
+assert_first_import_refused (StoreFixture *f,
+                             const char   *name,
+                             const char   *text,
+                             guint         line,
+                             const char   *message)
+{
+  g_autofree char *path = write_file (f, name, text);
+  g_autofree char *indexes = index_definitions (f);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaImporter) importer = import_file (f->store, path, FALSE, &error);
+
+  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
+  g_assert_cmpuint (n_problems (importer), ==, 1);
+  assert_problem (importer, 0, line, 0, message);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 0);
+  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 0);
+  after = index_definitions (f);
+  g_assert_cmpstr (after, ==, indexes);
+  assert_keys_enforced (f);
+}
+
 /* An import into an empty database builds the secondary indexes of the tables it filled once
  * at its end: after it, and after an import that failed, the same indexes are there with the
  * same definitions, the window's queries are planned through them as before, and the store
@@ -2436,25 +2463,15 @@ test_first_import_indexes_and_keys (StoreFixture  *f,
     "  <contact id=\"c-9\"><display-name>Dara again</display-name></contact>\n"
     FOOTER;
   g_autofree char *good_path = write_file (f, "good.xml", good);
-  g_autofree char *bad_path = write_file (f, "bad.xml", bad);
   g_autofree char *indexes = index_definitions (f);
   g_autofree char *plans = pg_cluster == NULL ? query_plans (f) : NULL;
   g_autofree char *after = NULL;
   g_autofree char *plans_after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaImporter) failed = NULL;
 
   g_assert_nonnull (strstr (indexes, "contacts_by_family_name"));
 
   /* A failed import into the empty database first: it changed nothing. */
-  failed = import_file (f->store, bad_path, FALSE, &error);
-  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
-  assert_problem (failed, 0, 4, 0, "A second contact with the id “c-9”");
-  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 0);
-  after = index_definitions (f);
-  g_assert_cmpstr (after, ==, indexes);
-  assert_keys_enforced (f);
-  g_clear_pointer (&after, g_free);
+  assert_first_import_refused (f, "bad.xml", bad, 4, "A second contact with the id “c-9”");
 
   import_ok (f->store, good_path);
   after = index_definitions (f);
@@ -2489,20 +2506,8 @@ test_first_import_bad_reference (StoreFixture  *f,
     "  <interaction id=\"i-1\" kind=\"call\" at=\"2026-01-01T09:00:00+01:00\"><title>Call</title>"
     "<participant contact=\"c-404\"/></interaction>\n"
     FOOTER;
-  g_autofree char *path = write_file (f, "dangling.xml", text);
-  g_autofree char *indexes = index_definitions (f);
-  g_autofree char *after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LiaImporter) importer = import_file (f->store, path, FALSE, &error);
 
-  g_assert_error (error, LIA_EXCHANGE_ERROR, LIA_EXCHANGE_ERROR_INVALID);
-  g_assert_cmpuint (n_problems (importer), ==, 1);
-  assert_problem (importer, 0, 5, 0, "refers to contact “c-404”");
-  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_ORGANIZATION), ==, 0);
-  g_assert_cmpint (lia_test_count (f->store, LIA_RECORD_KIND_CONTACT), ==, 0);
-  after = index_definitions (f);
-  g_assert_cmpstr (after, ==, indexes);
-  assert_keys_enforced (f);
+  assert_first_import_refused (f, "dangling.xml", text, 5, "refers to contact “c-404”");
 }
 
 /* Past the import's uid map (its cap lowered to three uids), a first import keeps the uids it

@@ -490,6 +490,22 @@ sqlite_user_name (LiaDb *db)
   return g_get_user_name ();
 }
 
+static int
+stop_requested (void *flag)
+{
+  return g_atomic_int_get ((const gint *) flag) != 0;
+}
+
+/* Every 1,000 virtual machine instructions (a few microseconds), so that a long UPDATE or
+ * CREATE INDEX stops at once: SQLite then fails it with SQLITE_INTERRUPT. */
+static void
+sqlite_set_stop_flag (LiaDb      *db,
+                      const gint *flag)
+{
+  sqlite3_progress_handler (DB (db), flag != NULL ? 1000 : 0,
+                            flag != NULL ? stop_requested : NULL, (void *) flag);
+}
+
 static const LiaDbBackend sqlite_backend = {
   .name                 = "sqlite",
   .begin_sql            = "BEGIN IMMEDIATE",
@@ -526,6 +542,7 @@ static const LiaDbBackend sqlite_backend = {
   .data_version         = sqlite_data_version,
   .set_bulk_mode        = sqlite_set_bulk_mode,
   .user_name            = sqlite_user_name,
+  .set_stop_flag        = sqlite_set_stop_flag,
 };
 
 /* One phrase's part of bm25()'s score of a row (fts5_aux.c: k1 = 1.2, b = 0.75), without its

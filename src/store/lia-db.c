@@ -170,6 +170,14 @@ _lia_db_set_label (LiaDb      *db,
     db->backend->set_label (db, label);
 }
 
+void
+_lia_db_set_stop_flag (LiaDb      *db,
+                       const gint *flag)
+{
+  if (db->backend->set_stop_flag != NULL)
+    db->backend->set_stop_flag (db, flag);
+}
+
 const char *
 _lia_db_user_name (LiaDb *db)
 {

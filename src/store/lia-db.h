@@ -134,6 +134,8 @@ struct _LiaDbBackend
   const char     *(*user_name)            (LiaDb *db);
   /* NULL where statements are answered one by one: see _lia_db_set_label(). */
   void            (*set_label)            (LiaDb *db, const char *label);
+  /* NULL where no statement can be stopped from another thread: see _lia_db_set_stop_flag(). */
+  void            (*set_stop_flag)        (LiaDb *db, const gint *flag);
 };
 
 /* The common head of every backend's connection and statement. */
@@ -210,6 +212,12 @@ int              _lia_db_set_bulk_mode        (LiaDb              *db,
  * “o-1”): duplicate key…". SQLite answers every statement at once and ignores it. */
 void             _lia_db_set_label            (LiaDb              *db,
                                                const char         *label);
+
+/* While @flag (read atomically, from any thread) is not 0, the statement running on @db
+ * stops soon with an error, as does every one started after; NULL stops watching. SQLite
+ * only (a progress handler); other backends ignore it. */
+void             _lia_db_set_stop_flag        (LiaDb              *db,
+                                               const gint         *flag);
 
 /* Statements: the hot path, so inline calls straight through the statement's backend. */
 static inline int

@@ -662,10 +662,7 @@ contact_insert (LiaStore   *store,
   if (stmt == NULL)
     return FALSE;
 
-  /* In the save's transaction (it holds the write lock): keys in the collation of the keys
-   * on file, even when a window adopted another since this connection last looked. */
-  if (!_lia_store_refresh_collation (store, NULL, error))
-    return FALSE;
+  /* Keys in the collation of the keys on file: lia_store_begin() read it. */
   bind_contact (store, stmt, self);
   if (!_lia_store_step_insert (store, stmt, record, N_("Could not save the contact"), error) ||
       !_lia_store_write_first_assessment (store, record, lia_contact_get_assessment (self), error))
@@ -695,10 +692,7 @@ contact_update (LiaStore   *store,
   if (stmt == NULL)
     return FALSE;
 
-  /* In the save's transaction (it holds the write lock): keys in the collation of the keys
-   * on file, even when a window adopted another since this connection last looked. */
-  if (!_lia_store_refresh_collation (store, NULL, error))
-    return FALSE;
+  /* Keys in the collation of the keys on file: lia_store_begin() read it. */
   bind_contact (store, stmt, self);
   _lia_db_bind_int64 (stmt, 23, lia_record_get_id (record));
   if (!_lia_store_step_done (store, stmt, N_("Could not save the contact"), error))

@@ -365,11 +365,23 @@ gboolean    _lia_store_load_collation     (LiaStore  *self,
 const char *_lia_store_get_collation      (LiaStore  *self);
 /* Reads the database's collation again when another connection committed since it was last
  * read (SQLite's data_version; nothing on a server): a window may have adopted another
- * (lia_store_adopt_collation()). @out_changed: whether the collation is another now. A
- * contact's save calls it in its transaction, so that its keys fit the others. */
+ * (lia_store_adopt_collation()). @out_changed: whether the collation is another now, or was
+ * found another by a write transaction since the last caller that asked. lia_store_begin()
+ * calls it once per write transaction, so that the contacts' keys it writes fit the others. */
 gboolean    _lia_store_refresh_collation  (LiaStore  *self,
                                            gboolean  *out_changed,
                                            GError   **error);
+/* Around each outermost write transaction on a file (lia_store_begin() to its commit or
+ * rollback): a re-keying of the same file in this process (lia_store_adopt_collation()) gives
+ * the write lock up at once and starts again after. */
+void        _lia_store_writer_enter       (LiaStore  *self);
+void        _lia_store_writer_leave       (LiaStore  *self);
+/* For tests: called in the re-keying's transaction, the keys made and the indexes not yet
+ * built again; @stop becomes non-zero when a writer of this process asks for the lock. */
+typedef void (*LiaRekeyHook) (const gint *stop,
+                              gpointer    user_data);
+void        _lia_store_set_rekey_hook     (LiaRekeyHook  hook,
+                                           gpointer      user_data);
 /* Marks every row there is as loaded in bulk (migration_4's bulk_load), so that a statement
  * that rewrites rows adds nothing to the change log; "DELETE FROM bulk_load" after. */
 #define LIA_BULK_LOAD_MARK \

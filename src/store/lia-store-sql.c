@@ -323,6 +323,9 @@ typedef struct
   locale_t  locale;        /* (locale_t) 0 when the name has no collation of its own or is missing */
   gint64    data_version;  /* the connection's data_version when @name was read from the file */
   gboolean  read;          /* whether @data_version says anything */
+  /* A write transaction found another collation on file (_lia_store_refresh_collation()
+   * without @out_changed): the next caller that asks is told, so that its lists sort again. */
+  gboolean  unannounced;
 } Collation;
 
 #define COLLATION_KEY "lia-store-collation"
@@ -573,6 +576,7 @@ _lia_store_refresh_collation (LiaStore  *self,
 {
   Collation *collation = get_collation (self);
   g_autofree char *before = NULL;
+  gboolean changed;
   gint64 version;
 
   if (out_changed != NULL)
@@ -587,16 +591,32 @@ _lia_store_refresh_collation (LiaStore  *self,
       return FALSE;
     }
   if (collation->read && collation->data_version == version)
-    return TRUE;
+    {
+      changed = FALSE;
+    }
+  else
+    {
+      gboolean unannounced = collation->unannounced;
 
-  before = g_strdup (collation->name);
-  if (!_lia_store_load_collation (self, error))
-    return FALSE;
-  collation = get_collation (self);
-  collation->data_version = version;
-  collation->read = TRUE;
-  if (out_changed != NULL)
-    *out_changed = g_strcmp0 (before, collation->name) != 0;
+      before = g_strdup (collation->name);
+      if (!_lia_store_load_collation (self, error))
+        return FALSE;
+      collation = get_collation (self);
+      collation->data_version = version;
+      collation->read = TRUE;
+      collation->unannounced = unannounced;
+      changed = g_strcmp0 (before, collation->name) != 0;
+    }
+
+  /* A save's begin reads it too (lia_store_begin()): what it found is told to the next
+   * caller that asks, not lost. */
+  if (out_changed == NULL)
+    {
+      collation->unannounced |= changed;
+      return TRUE;
+    }
+  *out_changed = changed || collation->unannounced;
+  collation->unannounced = FALSE;
 
   return TRUE;
 }
@@ -610,6 +630,126 @@ lia_store_get_collation_current (LiaStore *self)
 
   return _lia_store_is_server (self) || wanted == NULL ||
          g_strcmp0 (wanted, get_collation (self)->name) == 0;
+}
+
+/* A re-keying holds the write lock for seconds (docs/performance.md, "A new language at
+ * launch"): longer, under load, than a save waits for a lock (lia-db-sqlite.c). A write of the
+ * same process does not wait for it: it asks it to stop, the re-keying rolls back (the old keys
+ * and their indexes, whole), the write goes first, and the re-keying starts again from the
+ * beginning once no write transaction of this process is open on the file. */
+typedef struct
+{
+  const char *path;  /* interned */
+  gint        stop;  /* atomic: a writer asked for the lock */
+} Rekeying;
+
+static GMutex rekeying_mutex;
+static GCond rekeying_cond;
+/* Under rekeying_mutex: the re-keyings running (Rekeying *), and per interned path the
+ * number of this process's open write transactions on it. */
+static GPtrArray *rekeyings;
+static GHashTable *writers;
+static LiaRekeyHook rekey_hook;
+static gpointer rekey_hook_data;
+
+#define REKEYING_KEY "lia-store-rekeying"
+#define WRITER_KEY "lia-store-writer"
+
+/* Not for a server (it never re-keys) nor the re-keying's own connection. */
+static const char *
+writer_path (LiaStore *self)
+{
+  if (_lia_store_is_server (self) ||
+      g_object_get_data (G_OBJECT (self), REKEYING_KEY) != NULL)
+    return NULL;
+
+  return g_intern_string (lia_store_get_path (self));
+}
+
+void
+_lia_store_writer_enter (LiaStore *self)
+{
+  const char *path = writer_path (self);
+  guint count;
+
+  if (path == NULL)
+    return;
+
+  g_mutex_lock (&rekeying_mutex);
+  if (writers == NULL)
+    writers = g_hash_table_new (NULL, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (writers, path));
+  g_hash_table_insert (writers, (gpointer) path, GUINT_TO_POINTER (count + 1));
+  for (guint i = 0; rekeyings != NULL && i < rekeyings->len; i++)
+    {
+      Rekeying *rekeying = rekeyings->pdata[i];
+
+      if (rekeying->path == path)
+        g_atomic_int_set (&rekeying->stop, 1);
+    }
+  g_mutex_unlock (&rekeying_mutex);
+  g_object_set_data (G_OBJECT (self), WRITER_KEY, (gpointer) path);
+}
+
+void
+_lia_store_writer_leave (LiaStore *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (self), WRITER_KEY);
+  guint count;
+
+  if (path == NULL)
+    return;
+  g_object_set_data (G_OBJECT (self), WRITER_KEY, NULL);
+
+  g_mutex_lock (&rekeying_mutex);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (writers, path));
+  if (count > 1)
+    g_hash_table_insert (writers, (gpointer) path, GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (writers, path);
+  g_cond_broadcast (&rekeying_cond);
+  g_mutex_unlock (&rekeying_mutex);
+}
+
+/* Once no write transaction of this process is open on the file, other than @self's own
+ * (a caller of lia_store_adopt_collation() may hold one). */
+static Rekeying *
+rekeying_enter (LiaStore *self)
+{
+  Rekeying *rekeying = g_new0 (Rekeying, 1);
+  const char *own = g_object_get_data (G_OBJECT (self), WRITER_KEY);
+
+  rekeying->path = g_intern_string (lia_store_get_path (self));
+  g_mutex_lock (&rekeying_mutex);
+  while (writers != NULL &&
+         GPOINTER_TO_UINT (g_hash_table_lookup (writers, rekeying->path)) > (own != NULL ? 1u : 0u))
+    g_cond_wait (&rekeying_cond, &rekeying_mutex);
+  if (rekeyings == NULL)
+    rekeyings = g_ptr_array_new ();
+  g_ptr_array_add (rekeyings, rekeying);
+  g_mutex_unlock (&rekeying_mutex);
+  g_object_set_data (G_OBJECT (self), REKEYING_KEY, rekeying);
+
+  return rekeying;
+}
+
+static void
+rekeying_leave (LiaStore *self,
+                Rekeying *rekeying)
+{
+  g_object_set_data (G_OBJECT (self), REKEYING_KEY, NULL);
+  g_mutex_lock (&rekeying_mutex);
+  g_ptr_array_remove_fast (rekeyings, rekeying);
+  g_mutex_unlock (&rekeying_mutex);
+  g_free (rekeying);
+}
+
+void
+_lia_store_set_rekey_hook (LiaRekeyHook hook,
+                           gpointer     user_data)
+{
+  rekey_hook = hook;
+  rekey_hook_data = user_data;
 }
 
 /* The indexes that hold a contact's sort keys (schemas 6 and 8, and any later one). */
@@ -627,8 +767,9 @@ lia_store_get_collation_current (LiaStore *self)
  * language at launch"). In the caller's transaction: on any failure, rolling it back leaves
  * the old keys and their indexes whole. */
 static gboolean
-rekey_contacts (LiaStore  *self,
-                GError   **error)
+rekey_contacts (LiaStore    *self,
+                const gint  *stop,
+                GError     **error)
 {
   g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
@@ -663,9 +804,60 @@ rekey_contacts (LiaStore  *self,
                         error))
     return FALSE;
 
+  if (rekey_hook != NULL)
+    rekey_hook (stop, rekey_hook_data);
+
+  /* A writer waiting stops a long statement (_lia_db_set_stop_flag()); a short one is
+   * stopped here, between them. */
   for (guint i = 0; i < creates->len; i++)
-    if (!_lia_store_exec (self, creates->pdata[i], error))
+    if (g_atomic_int_get (stop) || !_lia_store_exec (self, creates->pdata[i], error))
+      {
+        /* Never shown: adopt_collation() starts again. */
+        if (error != NULL && *error == NULL)
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "Stopped for a save");
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+adopt_collation_once (LiaStore    *self,
+                      const char  *wanted,
+                      Rekeying    *rekeying,
+                      GError     **error)
+{
+  LiaDb *db = _lia_store_get_db (self);
+  gboolean rekeyed;
+
+  /* BEGIN IMMEDIATE: the collation read next is the latest (another window may have adopted
+   * it meanwhile), and nobody writes a key in the old one until this commits. */
+  if (!lia_store_begin (self, error))
+    return FALSE;
+  if (!_lia_store_load_collation (self, error))
+    {
+      lia_store_rollback (self);
       return FALSE;
+    }
+  if (g_strcmp0 (wanted, get_collation (self)->name) == 0)
+    return lia_store_commit (self, error);
+
+  /* One transaction: every key in the new collation, or none. Until the indexes are whole
+   * again, a writer of this process stops it; not the commit (a fifth of a second at
+   * 100,000 contacts: the writer waits for it) nor a rollback. */
+  set_collation (self, wanted);
+  _lia_db_set_stop_flag (db, &rekeying->stop);
+  rekeyed = !g_atomic_int_get (&rekeying->stop) && rekey_contacts (self, &rekeying->stop, error);
+  _lia_db_set_stop_flag (db, NULL);
+  if (!rekeyed || !lia_store_commit (self, error))
+    {
+      if (lia_store_in_transaction (self))
+        lia_store_rollback (self);
+      /* The keys on file are still in the old collation. */
+      _lia_store_load_collation (self, NULL);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -680,29 +872,24 @@ adopt_collation (LiaStore    *self,
   if (_lia_store_is_server (self) || wanted == NULL)
     return TRUE;
 
-  /* BEGIN IMMEDIATE: the collation read next is the latest (another window may have adopted
-   * it meanwhile), and nobody writes a key in the old one until this commits. */
-  if (!lia_store_begin (self, error))
-    return FALSE;
-  if (!_lia_store_load_collation (self, error))
+  for (;;)
     {
-      lia_store_rollback (self);
-      return FALSE;
-    }
-  if (g_strcmp0 (wanted, get_collation (self)->name) == 0)
-    return lia_store_commit (self, error);
+      g_autoptr(GError) local_error = NULL;
+      Rekeying *rekeying = rekeying_enter (self);
+      gboolean adopted = adopt_collation_once (self, wanted, rekeying, &local_error);
+      gboolean stopped = g_atomic_int_get (&rekeying->stop);
 
-  /* One transaction: every key in the new collation, or none. */
-  set_collation (self, wanted);
-  if (!rekey_contacts (self, error) || !lia_store_commit (self, error))
-    {
-      lia_store_rollback (self);
-      /* The keys on file are still in the old collation. */
-      _lia_store_load_collation (self, NULL);
-      return FALSE;
+      rekeying_leave (self, rekeying);
+      if (adopted)
+        return TRUE;
+      /* Stopped by a writer of this process (that is any error then, SQLite's "interrupted"
+       * or one the stop caused): it saves first, then the keys are made again. */
+      if (!stopped)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
-
-  return TRUE;
 }
 
 gboolean

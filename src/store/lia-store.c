@@ -697,6 +697,8 @@ lia_store_finalize (GObject *object)
     {
       g_warning ("Store “%s” finalized inside a transaction: rolling back", self->display);
       _lia_db_exec (self->db, "ROLLBACK");
+      /* A re-keying waiting for this write starts again. */
+      _lia_store_writer_leave (self);
     }
 
   _lia_change_log_clear (&self->log);
@@ -1172,9 +1174,15 @@ lia_store_begin (LiaStore  *self,
   else
     sql = g_strdup_printf ("SAVEPOINT lia_%u", self->depth);
 
+  /* A re-keying of this process holding the write lock gives it up (lia-store-sql.c). */
+  if (self->depth == 0)
+    _lia_store_writer_enter (self);
+
   if (_lia_db_exec (self->db, sql) != LIA_DB_OK)
     {
       _lia_store_set_error_from_db (self, error, _("Could not start saving"));
+      if (self->depth == 0)
+        _lia_store_writer_leave (self);
       return FALSE;
     }
 
@@ -1187,12 +1195,18 @@ lia_store_begin (LiaStore  *self,
     {
       _lia_store_set_error_from_db (self, error, _("Could not start saving"));
       _lia_db_exec (self->db, "ROLLBACK");
+      _lia_store_writer_leave (self);
       return FALSE;
     }
 
-  if (self->depth == 0 && !_lia_store_log_begin (self, error))
+  /* Once per write transaction, holding the write lock: the contacts' keys written in it are
+   * in the collation of the keys on file, even when another connection adopted another
+   * since this one last looked (nobody can until this one commits). */
+  if (self->depth == 0 &&
+      (!_lia_store_refresh_collation (self, NULL, error) || !_lia_store_log_begin (self, error)))
     {
       _lia_db_exec (self->db, "ROLLBACK");
+      _lia_store_writer_leave (self);
       return FALSE;
     }
 
@@ -1239,6 +1253,7 @@ lia_store_commit (LiaStore  *self,
 
   if (self->depth == 0)
     {
+      _lia_store_writer_leave (self);
       leave_import_mode (self);
       drop_uid_cache (self);
       flush_changes (self);
@@ -1271,6 +1286,7 @@ lia_store_rollback (LiaStore *self)
 
   if (self->depth == 0)
     {
+      _lia_store_writer_leave (self);
       leave_import_mode (self);
       drop_uid_cache (self);
       g_array_set_size (self->changes, 0);

@@ -128,8 +128,11 @@ gboolean       lia_store_get_collation_current   (LiaStore       *self);
 gboolean       lia_store_adopt_collation         (LiaStore       *self,
                                                   GError        **error);
 /* The same on a connection of its own, in a thread (100,000 contacts take a second or more):
- * meanwhile @self reads the old keys whole, and writes wait for the re-keying's commit. On
- * success, _finish() gives @self the new collation and emits "reset" once. */
+ * meanwhile @self reads the old keys whole, and a write of this process (@self's or another
+ * connection's) does not wait for the re-keying: the re-keying rolls back, the write goes
+ * first and the re-keying starts again after its commit (another process's write waits for
+ * the lock as usual). On success, _finish() gives @self the new collation and emits "reset"
+ * once. */
 void           lia_store_adopt_collation_async   (LiaStore       *self,
                                                   GCancellable   *cancellable,
                                                   GAsyncReadyCallback callback,

@@ -433,7 +433,8 @@ on_first_map_cb (LiaWindow *self)
 /* Contacts sort in the desktop's language: when it is another than the one their keys were
  * made in, the keys are made again in a thread, on a connection of its own, while the window
  * shows the contacts in the order they had; a strip says so when that takes more than a
- * second. A team server keeps its order (lia_store_adopt_collation()). */
+ * second. A save meanwhile goes first: the re-keying gives the write lock up and starts again
+ * after it. A team server keeps its order (lia_store_adopt_collation()). */
 static void
 start_sorting (LiaWindow *self)
 {
