@@ -529,16 +529,26 @@ def log_call_by_keyboard(ui, window):
     kind = ui.wait_for(lambda: _focused_in(ui, editor, "combo box"), "the focus on Kind")
     if clean_name(kind.get_name()) != "Kind":
         raise Failure(f"Tab after the title went to {kind.get_role_name()} “{kind.get_name()}”")
+    # Each key waits for what the one before it shows: on a busy machine the list of kinds can
+    # take longer than any pause to open, and a Down sent before it is lost.
     ui.rawinput.pressKey("space")
-    time.sleep(0.5)
+    ui.wait_for(lambda: "Call" in _shown_labels(ui, kind), "the list of kinds to open")
     ui.rawinput.pressKey("Down")
-    time.sleep(0.2)
+    ui.wait_for(lambda: any(item.get_state_set().contains(ui.Atspi.StateType.FOCUSED) and
+                            _shown_labels(ui, item) == ["Call"]
+                            for item in ui.walk(kind) if item.get_role_name() == "list item"),
+                "the focus on Call in the list of kinds")
     ui.rawinput.pressKey("Return")
-    time.sleep(0.5)
+    ui.wait_for(lambda: _shown_labels(ui, kind).count("Call") == 1 and
+                "Meeting" not in _shown_labels(ui, kind), "Call chosen and the list closed")
     ui.rawinput.keyCombo("<Control>s")
     ui.wait_for(lambda: all(w.get_name() != "Log Interaction" for w in ui.windows() if w),
                 "the editor to close after Ctrl+S")
     return pressed
+
+
+def _shown_labels(ui, root):
+    return [node.get_name() for node in ui.walk(root) if node.get_role_name() == "label"]
 
 
 def _focused_in(ui, root, role=None):
