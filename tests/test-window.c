@@ -2154,6 +2154,82 @@ test_new_language (StoreFixture  *f,
   lia_ui_test_destroy (GTK_WINDOW (window));
 }
 
+/* Collects every GtkShortcutsShortcut under WIDGET into SHORTCUTS. */
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *shortcuts)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    g_ptr_array_add (shortcuts, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, shortcuts);
+}
+
+/* Keyboard Shortcuts is made when asked for (not by GtkApplication with every window), over
+ * the window, every row with its keys (GtkApplication no longer gives Ctrl+? to its own row),
+ * and gone once closed. */
+static void
+test_keyboard_shortcuts (StoreFixture  *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  LiaWindow *window;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before;
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  GtkWindow *overlay = NULL;
+  gboolean found_own = FALSE;
+
+  /* The application's style sheet, as AdwApplication loads it: with libadwaita's alone the
+   * page numbers measure less than nothing (a warning, fatal here). */
+  gtk_css_provider_load_from_resource (css, "/io/github/liaison/Liaison/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  window = show (f->store, NULL);
+  before = g_list_model_get_n_items (toplevels);
+  activate (window, "win.show-help-overlay", NULL);
+  lia_ui_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        overlay = toplevel;
+    }
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_window_get_transient_for (overlay) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  collect_shortcuts (GTK_WIDGET (overlay), shortcuts);
+  g_assert_cmpuint (shortcuts->len, >=, 10);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+
+      g_object_get (shortcuts->pdata[i], "title", &title, "accelerator", &accelerator,
+                    "action-name", &action, NULL);
+      if (accelerator == NULL || accelerator[0] == '\0')
+        g_error ("Keyboard Shortcuts shows “%s” without its keys", title);
+      /* An action's keys would come from GtkApplication, which no longer knows them. */
+      g_assert_null (action);
+      if (g_strcmp0 (accelerator, "<Control>question") == 0)
+        found_own = TRUE;
+    }
+  g_assert_true (found_own);
+
+  gtk_window_close (overlay);
+  lia_ui_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);
+
+  lia_ui_test_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2226,6 +2302,7 @@ main (int   argc,
   ADD ("/window/follow-up-filter", test_follow_up_filter);
   ADD ("/window/outside-change", test_outside_change);
   ADD ("/window/new-language", test_new_language);
+  ADD ("/window/keyboard-shortcuts", test_keyboard_shortcuts);
 
 #undef ADD_IN
 #undef ADD
