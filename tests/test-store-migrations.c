@@ -711,6 +711,30 @@ test_upgrade_v6 (StoreFixture  *f,
   }
 }
 
+/* A file already at the latest version opens without the write lock: beside another
+ * connection's long write (a re-keying for a new language, an import), the window's threads
+ * open theirs for each count and search. Before, each open waited for the writer and failed
+ * with "database is locked" once the writer held on past the wait. */
+static void
+test_open_beside_a_writer (StoreFixture  *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) reader = NULL;
+  LiaStoreCounts counts = { 0, };
+
+  g_assert_true (lia_store_begin (f->store, &error));
+  g_assert_no_error (error);
+  reader = lia_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reader);
+  g_assert_cmpint (lia_store_get_schema_version (reader), ==, LIA_STORE_SCHEMA_VERSION);
+  g_assert_true (lia_store_get_counts (reader, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +759,8 @@ main (int   argc,
               v6_fixture_setup, test_upgrade_v6, store_fixture_teardown);
   g_test_add ("/store/migrations/fresh", StoreFixture, NULL,
               store_fixture_setup, test_fresh, store_fixture_teardown);
+  g_test_add ("/store/migrations/open-beside-a-writer", StoreFixture, NULL,
+              store_fixture_setup, test_open_beside_a_writer, store_fixture_teardown);
 
   return g_test_run ();
 }

@@ -1124,6 +1124,14 @@ _lia_store_migrate (LiaStore  *self,
   LiaDb *db = _lia_store_get_db (self);
   int version;
 
+  /* Already the latest, as nearly always: no write lock. A connection opened beside a long
+   * write (a re-keying for a new language, an import) would otherwise wait for it, or fail on
+   * the lock: the window's threads open one for each count and search. */
+  if (!_lia_store_read_user_version (self, &version, error))
+    return FALSE;
+  if (version == LIA_STORE_SCHEMA_VERSION)
+    return TRUE;
+
   if (!_lia_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
