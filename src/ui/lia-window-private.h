@@ -49,6 +49,7 @@ struct _LiaWindow
   guint                 sorting_source;
   guint                 counts_source;
   GCancellable         *counting;       /* the counts read in a thread, or %NULL */
+  gboolean              count_again;    /* a change came while they were read: read again */
   char                 *view;
   LiaRecordKind         current_kind;
   gint64                current_id;

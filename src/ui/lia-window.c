@@ -252,6 +252,8 @@ counts_in_thread (LiaWindow *self)
   return path != NULL && g_stat (path, &st) == 0 && st.st_size >= count_in_thread_bytes;
 }
 
+static void count_in_thread (LiaWindow *self);
+
 /* In a worker thread, on a connection of its own. */
 static void
 count_thread (GTask        *task,
@@ -289,17 +291,28 @@ count_done_cb (GObject      *source_object,
     _lia_window_show_message (self, error->message);
   else
     show_counts (self, counts);
+  /* What changed while this read ran: one more read covers all of it. */
+  if (self->count_again)
+    {
+      self->count_again = FALSE;
+      count_in_thread (self);
+    }
 }
 
-/* Reads the counts in a thread; the sidebar keeps what it shows until they are in. */
+/* Reads the counts in a thread; the sidebar keeps what it shows until they are in. Changes
+ * while a read runs are counted by one more read once it is done: a read cannot be stopped
+ * half-way, and cancelling it for the next would show nothing for as long as changes come
+ * faster than a count takes (another program writing every moment to a big file). */
 static void
 count_in_thread (LiaWindow *self)
 {
   g_autoptr(GTask) task = NULL;
 
   if (self->counting != NULL)
-    g_cancellable_cancel (self->counting);
-  g_clear_object (&self->counting);
+    {
+      self->count_again = TRUE;
+      return;
+    }
   self->counting = g_cancellable_new ();
   task = g_task_new (self, self->counting, count_done_cb, NULL);
   g_task_set_source_tag (task, count_in_thread);
