@@ -587,6 +587,63 @@ test_save_while_rekeying (StoreFixture  *f,
   g_assert_cmpstr (names, ==, "Éva Écuyer | Jean Zola | Lou Œuvray | Marc Edwards | Odile Oeillet | Paul Eckert");
 }
 
+/* A writer of this process asks for the lock, once, as the re-keying starts its indexes. */
+typedef struct
+{
+  LiaStore *writer;
+  guint     calls;
+} AskOnce;
+
+static void
+ask_for_the_lock_once (const gint *stop,
+                       gpointer    user_data)
+{
+  AskOnce *ask = user_data;
+
+  if (++ask->calls == 1)
+    {
+      _lia_store_writer_enter (ask->writer);
+      _lia_store_writer_leave (ask->writer);
+    }
+}
+
+/* lia_store_adopt_collation() called inside the caller's own transaction is not stopped by
+ * another writer of the process: stopping it would interrupt a write, and SQLite rolls back
+ * the whole transaction of an interrupted write, the caller's own writes with it. It runs to
+ * its end once; the caller's contact and every key are there after the commit. */
+static void
+test_adopt_in_callers_transaction (StoreFixture  *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LiaStore) other = NULL;
+  g_autoptr(LiaListModel) model = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *names = NULL;
+  AskOnce ask = { 0 };
+
+  if (!seed_then_enter_french (f, &old))
+    return;
+  other = lia_test_open (f->path);
+  ask.writer = other;
+  g_assert_true (lia_store_begin (f->store, &error));
+  add_person (f->store, NULL, "Odile", "Oeillet");
+  _lia_store_set_rekey_hook (ask_for_the_lock_once, &ask);
+  g_assert_true (lia_store_adopt_collation (f->store, &error));
+  _lia_store_set_rekey_hook (NULL, NULL);
+  g_assert_no_error (error);
+  setlocale (LC_COLLATE, old);
+  g_assert_cmpuint (ask.calls, ==, 1);
+  g_assert_true (lia_store_in_transaction (f->store));
+  g_assert_true (lia_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  assert_key_indexes (f);
+  model = lia_list_model_new_contacts (f->store, LIA_CONTACT_SORT_FAMILY_NAME);
+  names = list_names (G_LIST_MODEL (model));
+  g_assert_cmpstr (names, ==, FRENCH_ORDER_WITH_ODILE);
+}
+
 /* Another connection's first save after the re-keying reads the new collation (in its
  * transaction, lia_store_begin()) and writes its keys in French; its list still sorts again
  * when it next looks for outside changes: one reset, to the French order. */
@@ -666,6 +723,7 @@ main (int   argc,
   ADD ("/contact-sort/adopt-in-background", test_adopt_in_background);
   ADD ("/contact-sort/save-while-rekeying", test_save_while_rekeying);
   ADD ("/contact-sort/save-elsewhere-after-adopt", test_save_elsewhere_after_adopt);
+  ADD ("/contact-sort/adopt-in-callers-transaction", test_adopt_in_callers_transaction);
 
 #undef ADD
 

@@ -712,7 +712,10 @@ _lia_store_writer_leave (LiaStore *self)
 }
 
 /* Once no write transaction of this process is open on the file, other than @self's own
- * (a caller of lia_store_adopt_collation() may hold one). */
+ * (a caller of lia_store_adopt_collation() may hold one). Inside the caller's transaction the
+ * re-keying cannot be stopped: SQLite rolls back the whole transaction of a write it
+ * interrupts, the caller's own writes with it, so other writers wait for the caller's
+ * commit as for any write. */
 static Rekeying *
 rekeying_enter (LiaStore *self)
 {
@@ -726,7 +729,8 @@ rekeying_enter (LiaStore *self)
     g_cond_wait (&rekeying_cond, &rekeying_mutex);
   if (rekeyings == NULL)
     rekeyings = g_ptr_array_new ();
-  g_ptr_array_add (rekeyings, rekeying);
+  if (own == NULL)
+    g_ptr_array_add (rekeyings, rekeying);
   g_mutex_unlock (&rekeying_mutex);
   g_object_set_data (G_OBJECT (self), REKEYING_KEY, rekeying);
 
